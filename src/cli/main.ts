@@ -1,0 +1,80 @@
+/**
+ * The `lvzhi` command. One file per verb; this file only wires them to commander.
+ */
+import { Command } from 'commander';
+import { runServe } from './serve.ts';
+import { fail, openForCli } from './context.ts';
+
+const program = new Command();
+program.name('lvzhi').description('履职 — 乡镇履职工作系统').showHelpAfterError();
+
+program.command('serve').description('启动服务（网页界面 + API）').action(runServe);
+
+program
+  .command('migrate')
+  .description('执行数据库迁移')
+  .action(async () => {
+    const { database } = await openForCli({ migrate: false });
+    const { migrateToLatest } = await import('../db/migrate.ts');
+    const applied = await migrateToLatest(database.db);
+    console.log(applied.length ? `已执行迁移：${applied.join(', ')}` : '数据库已是最新');
+    await database.close();
+  });
+
+program
+  .command('demo')
+  .description('在空数据库中创建演示乡镇（青石镇）')
+  .option('--password <password>', '演示账号的密码（默认随机生成并显示）')
+  .action(async (opts: { password?: string }) => {
+    const { database, env } = await openForCli();
+    const { createDemoTown, townExists } = await import('../demo/demo-town.ts');
+    const { generatePassword } = await import('../domains/auth/password.ts');
+    if (await townExists(database.db)) fail('演示乡镇已存在');
+    const password = opts.password ?? env.LVZHI_ADMIN_PASSWORD ?? generatePassword();
+    const demo = await createDemoTown(database.db, password);
+    console.log(`已创建青石镇：${demo.villages} 个村/社区，${demo.people} 名干部。账号：${demo.users.join('、')}；密码：${password}`);
+    await database.close();
+  });
+
+const user = program.command('user').description('用户管理');
+user
+  .command('add')
+  .description('新建用户')
+  .requiredOption('--town <code>', '所属乡镇编码，如 qingshi')
+  .requiredOption('--username <name>', '用户名')
+  .requiredOption('--name <displayName>', '显示名称')
+  .requiredOption('--role <roles...>', '角色：admin leader portfolio_leader staff village_cadre dispatcher county_supervisor')
+  .option('--password <password>', '初始密码（默认随机生成）')
+  .action(async (opts: { town: string; username: string; name: string; role: string[]; password?: string }) => {
+    const { database } = await openForCli();
+    const town = await database.db.selectFrom('town').select('id').where('code', '=', opts.town).executeTakeFirst();
+    if (!town) fail(`乡镇编码 ${opts.town} 不存在`);
+    const { createUser } = await import('../domains/auth/user.service.ts');
+    try {
+      const created = await database.db.transaction().execute((trx) =>
+        createUser(trx, { actor: null, townId: town.id, ip: null }, { username: opts.username, displayName: opts.name, roles: opts.role.map((r) => ({ role: r as never })), password: opts.password }),
+      );
+      console.log(`已创建用户 ${opts.username}${created.generated ? `，初始密码：${created.password}（首次登录后请修改）` : ''}`);
+    } catch (error) {
+      fail(error instanceof Error ? error.message : String(error));
+    }
+    await database.close();
+  });
+
+const audit = program.command('audit').description('审计日志');
+audit
+  .command('verify')
+  .description('校验各乡镇审计日志哈希链（篡改、删除含最新一条均可发现）')
+  .action(async () => {
+    const { database } = await openForCli();
+    const { verifyAuditChains } = await import('../domains/audit/audit.verify.ts');
+    const result = await verifyAuditChains(database.db);
+    await database.close();
+    if (result.problems.length) {
+      for (const p of result.problems) console.error(`✗ 乡镇 ${p.townId} ${p.message}`);
+      process.exit(2);
+    }
+    console.log(`✓ 审计链完好：${result.towns} 个乡镇，${result.entries} 条记录`);
+  });
+
+await program.parseAsync(process.argv);

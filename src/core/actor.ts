@@ -1,0 +1,56 @@
+/**
+ * Who is acting: a logged-in user with role grants, each over one town and optionally a unit
+ * subtree (DESIGN 2). Pure helpers here; the policies in each domain build on them.
+ */
+
+export const ROLES = [
+  'admin',
+  'leader',
+  'portfolio_leader',
+  'staff',
+  'village_cadre',
+  'dispatcher',
+  'county_supervisor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '系统管理员',
+  leader: '党委书记/镇长',
+  portfolio_leader: '班子成员',
+  staff: '专干/站所',
+  village_cadre: '村(社区)干部/网格员',
+  dispatcher: '接线员/派单员',
+  county_supervisor: '县级督查',
+};
+
+/** One role over one town, narrowed to a unit subtree when `unitId` is set. */
+export interface Grant {
+  role: Role;
+  townId: string;
+  unitId: string | null;
+}
+
+export interface Actor {
+  userId: string;
+  /** The town that administers this account. */
+  homeTownId: string;
+  username: string;
+  displayName: string;
+  personId: string | null;
+  grants: Grant[];
+  sessionId: string;
+}
+
+export function grantsIn(actor: Actor, townId: string): Grant[] {
+  return actor.grants.filter((g) => g.townId === townId);
+}
+
+export function hasRoleIn(actor: Actor, townId: string, ...roles: Role[]): boolean {
+  return actor.grants.some((g) => g.townId === townId && roles.includes(g.role));
+}
+
+/** Towns the actor may read anything of. */
+export function townsInScope(actor: Actor): string[] {
+  return [...new Set(actor.grants.map((g) => g.townId))];
+}

@@ -1,0 +1,99 @@
+/**
+ * Sessions live in the database (app servers are stateless). The cookie carries
+ * `townId.sessionId.secret`: the town keeps the lookup on the tenant's shard, and only a hash
+ * of the secret is stored, so a database leak does not leak live sessions.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { ROLES, type Actor, type Grant, type Role } from '../../core/actor.ts';
+import type { DB } from '../../db/schema.ts';
+import { newId, UUID_RE } from '../../db/ids.ts';
+
+export const SESSION_COOKIE = 'lvzhi_session';
+
+function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+export async function createSession(
+  db: Kysely<DB>,
+  user: { townId: string; userId: string },
+  meta: { ip: string | null; userAgent: string | null; maxDays: number },
+): Promise<string> {
+  const id = newId();
+  const secret = randomBytes(32).toString('base64url');
+  await db
+    .insertInto('session')
+    .values({
+      town_id: user.townId,
+      id,
+      user_id: user.userId,
+      secret_hash: sha256(secret),
+      expires_at: new Date(Date.now() + meta.maxDays * 86_400_000),
+      ip: meta.ip,
+      user_agent: meta.userAgent?.slice(0, 300) ?? null,
+    })
+    .execute();
+  return `${user.townId}.${id}.${secret}`;
+}
+
+function parseCookie(value: string): { townId: string; id: string; secret: string } | null {
+  const [townId, id, secret] = value.split('.');
+  if (!townId || !id || !secret || !UUID_RE.test(townId) || !UUID_RE.test(id)) return null;
+  return { townId, id, secret };
+}
+
+/** Resolves a cookie to the acting user, or null when absent, expired, idle or disabled. */
+export async function actorFromCookie(db: Kysely<DB>, cookie: string, idleHours: number): Promise<Actor | null> {
+  const parsed = parseCookie(cookie);
+  if (!parsed) return null;
+  const row = await db
+    .selectFrom('session as s')
+    .innerJoin('app_user as u', (j) => j.onRef('u.town_id', '=', 's.town_id').onRef('u.id', '=', 's.user_id'))
+    .select(['s.secret_hash', 's.last_seen_at', 's.expires_at', 'u.id', 'u.town_id', 'u.username', 'u.display_name', 'u.person_id', 'u.disabled'])
+    .where('s.town_id', '=', parsed.townId)
+    .where('s.id', '=', parsed.id)
+    .executeTakeFirst();
+  if (!row || row.disabled) return null;
+  const a = Buffer.from(row.secret_hash);
+  const b = Buffer.from(sha256(parsed.secret));
+  if (a.length !== b.length || !timingSafeEqual(a, b)) return null;
+  const now = Date.now();
+  if (new Date(row.expires_at).getTime() < now) return null;
+  const lastSeen = new Date(row.last_seen_at).getTime();
+  if (lastSeen + idleHours * 3_600_000 < now) return null;
+  if (now - lastSeen > 60_000) {
+    await db.updateTable('session').set({ last_seen_at: new Date() }).where('town_id', '=', parsed.townId).where('id', '=', parsed.id).execute();
+  }
+  return {
+    userId: row.id,
+    homeTownId: row.town_id,
+    username: row.username,
+    displayName: row.display_name,
+    personId: row.person_id,
+    grants: await loadGrants(db, row.town_id, row.id),
+    sessionId: parsed.id,
+  };
+}
+
+export async function loadGrants(db: Kysely<DB>, townId: string, userId: string): Promise<Grant[]> {
+  const rows = await db
+    .selectFrom('user_role')
+    .select(['role', 'scope_town_id', 'scope_unit_id'])
+    .where('town_id', '=', townId)
+    .where('user_id', '=', userId)
+    .execute();
+  return rows
+    .filter((r) => (ROLES as readonly string[]).includes(r.role))
+    .map((r) => ({ role: r.role as Role, townId: r.scope_town_id, unitId: r.scope_unit_id }));
+}
+
+export async function destroySession(db: Kysely<DB>, townId: string, sessionId: string): Promise<void> {
+  await db.deleteFrom('session').where('town_id', '=', townId).where('id', '=', sessionId).execute();
+}
+
+export async function destroyUserSessions(db: Kysely<DB>, townId: string, userId: string, except?: string): Promise<void> {
+  let q = db.deleteFrom('session').where('town_id', '=', townId).where('user_id', '=', userId);
+  if (except) q = q.where('id', '<>', except);
+  await q.execute();
+}

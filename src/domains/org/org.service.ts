@@ -1,0 +1,189 @@
+/**
+ * Use cases of the organisation: create, change and remove units, people, positions and
+ * village liaisons, each checked against the town's own data and written to the audit log in
+ * the same transaction.
+ */
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../core/actor.ts';
+import { Conflict, InvalidInput, NotFound } from '../../core/errors.ts';
+import { newId } from '../../db/ids.ts';
+import type { DB } from '../../db/schema.ts';
+import { deleteVersioned, updateVersioned } from '../../db/versioned.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import * as repo from './org.repository.ts';
+import type { PersonCreateInput, PersonUpdateInput, PositionCreateInput, PositionUpdateInput, UnitCreateInput, UnitUpdateInput } from './org.schema.ts';
+
+type Db = Kysely<DB>;
+export interface Ctx { actor: Actor; townId: string; ip: string | null }
+
+function audit(db: Db, ctx: Ctx, action: string, entityType: string, entityId: string, before: unknown, after: unknown) {
+  return recordAudit(db, { townId: ctx.townId, actorUserId: ctx.actor.userId, actorName: ctx.actor.displayName, action, entityType, entityId, before, after, ip: ctx.ip });
+}
+
+function invalid(path: string, label: string, message: string): never {
+  throw new InvalidInput(`${label}：${message}`, [{ path, label, message }]);
+}
+
+async function assertUnitInTown(db: Db, townId: string, unitId: string, path: string, label: string) {
+  const unit = await repo.findUnit(db, townId, unitId);
+  if (!unit) invalid(path, label, '在本乡镇中不存在');
+  return unit;
+}
+
+async function assertPersonInTown(db: Db, townId: string, personId: string, path: string, label: string) {
+  if (!(await repo.findPerson(db, townId, personId))) invalid(path, label, '在本乡镇中不存在');
+}
+
+async function assertPortfolios(db: Db, codes: string[]) {
+  const known = new Set((await repo.listPortfolios(db)).map((p) => p.code));
+  const unknown = codes.filter((c) => !known.has(c));
+  if (unknown.length) invalid('portfolios', '分管领域', `未知的分管领域编码：${unknown.join('、')}`);
+}
+
+// ---- units ----------------------------------------------------------------------------------
+
+export async function createUnit(db: Db, ctx: Ctx, input: UnitCreateInput) {
+  if (input.parentId) await assertUnitInTown(db, ctx.townId, input.parentId, 'parentId', '上级单位');
+  const row = await db
+    .insertInto('unit')
+    .values({ town_id: ctx.townId, id: newId(), parent_id: input.parentId ?? null, kind: input.kind, name: input.name, code: input.code ?? null, sort_order: input.sortOrder ?? 0 })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await audit(db, ctx, 'create', 'unit', row.id, null, row);
+  return repo.toUnit(row);
+}
+
+export async function updateUnit(db: Db, ctx: Ctx, id: string, input: UnitUpdateInput) {
+  const before = await repo.findUnit(db, ctx.townId, id);
+  if (!before) throw new NotFound('单位');
+  if (input.parentId) {
+    await assertUnitInTown(db, ctx.townId, input.parentId, 'parentId', '上级单位');
+    const subtree = await repo.unitSubtree(db, ctx.townId, id);
+    if (subtree.includes(input.parentId)) invalid('parentId', '上级单位', '不能把单位移到它自己或它的下级单位之下');
+  }
+  const values: Record<string, unknown> = {};
+  if (input.parentId !== undefined) values.parent_id = input.parentId;
+  if (input.kind !== undefined) values.kind = input.kind;
+  if (input.name !== undefined) values.name = input.name;
+  if (input.code !== undefined) values.code = input.code;
+  if (input.sortOrder !== undefined) values.sort_order = input.sortOrder;
+  const row = await updateVersioned(db, 'unit', { townId: ctx.townId, id, version: input.version }, values, '单位');
+  await audit(db, ctx, 'update', 'unit', id, before, row);
+  return repo.toUnit(row as never);
+}
+
+export async function deleteUnit(db: Db, ctx: Ctx, id: string, version: number) {
+  const children = await db.selectFrom('unit').select('id').where('town_id', '=', ctx.townId).where('parent_id', '=', id).limit(1).execute();
+  if (children.length) throw new Conflict('该单位下仍有下级单位，请先移走或删除下级单位');
+  const row = await deleteVersioned(db, 'unit', { townId: ctx.townId, id, version }, '单位');
+  await audit(db, ctx, 'delete', 'unit', id, row, null);
+}
+
+// ---- people ---------------------------------------------------------------------------------
+
+function personValues(input: Partial<PersonCreateInput>) {
+  const v: Record<string, unknown> = {};
+  if (input.name !== undefined) v.name = input.name;
+  if (input.gender !== undefined) v.gender = input.gender;
+  if (input.birthDate !== undefined) v.birth_date = input.birthDate;
+  if (input.phone !== undefined) v.phone = input.phone;
+  if (input.partyMember !== undefined) v.party_member = input.partyMember;
+  if (input.unitId !== undefined) v.unit_id = input.unitId;
+  if (input.note !== undefined) v.note = input.note;
+  return v;
+}
+
+export async function createPerson(db: Db, ctx: Ctx, input: PersonCreateInput) {
+  if (input.unitId) await assertUnitInTown(db, ctx.townId, input.unitId, 'unitId', '所在单位');
+  const row = await db
+    .insertInto('person')
+    .values({ town_id: ctx.townId, id: newId(), name: input.name, ...personValues(input) } as never)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await audit(db, ctx, 'create', 'person', row.id, null, row);
+  return repo.toPerson(row, []);
+}
+
+export async function updatePerson(db: Db, ctx: Ctx, id: string, input: PersonUpdateInput) {
+  const before = await repo.findPerson(db, ctx.townId, id);
+  if (!before) throw new NotFound('人员');
+  if (input.unitId) await assertUnitInTown(db, ctx.townId, input.unitId, 'unitId', '所在单位');
+  const row = await updateVersioned(db, 'person', { townId: ctx.townId, id, version: input.version }, personValues(input), '人员');
+  await audit(db, ctx, 'update', 'person', id, before, row);
+  return repo.toPerson(row as never, []);
+}
+
+export async function deletePerson(db: Db, ctx: Ctx, id: string, version: number) {
+  const refs = await db.selectFrom('position').select('id').where('town_id', '=', ctx.townId).where('person_id', '=', id).limit(1).execute();
+  if (refs.length) throw new Conflict('该人员仍有任职记录，请先删除其任职记录');
+  const row = await deleteVersioned(db, 'person', { townId: ctx.townId, id, version }, '人员');
+  await audit(db, ctx, 'delete', 'person', id, row, null);
+}
+
+// ---- positions ------------------------------------------------------------------------------
+
+function checkDates(startsOn: string | undefined, endsOn: string | null | undefined) {
+  if (startsOn && endsOn && endsOn < startsOn) invalid('endsOn', '任职结束日期', '不能早于开始日期');
+}
+
+export async function createPosition(db: Db, ctx: Ctx, input: PositionCreateInput) {
+  await assertPersonInTown(db, ctx.townId, input.personId, 'personId', '人员');
+  await assertUnitInTown(db, ctx.townId, input.unitId, 'unitId', '任职单位');
+  await assertPortfolios(db, input.portfolios ?? []);
+  checkDates(input.startsOn, input.endsOn);
+  const id = newId();
+  await db
+    .insertInto('position')
+    .values({ town_id: ctx.townId, id, person_id: input.personId, unit_id: input.unitId, title: input.title, leadership: input.leadership ?? false, starts_on: input.startsOn, ends_on: input.endsOn ?? null })
+    .execute();
+  await repo.setPositionPortfolios(db, ctx.townId, id, input.portfolios ?? []);
+  const [created] = await repo.listPositions(db, ctx.townId, { id });
+  await audit(db, ctx, 'create', 'position', id, null, created);
+  return created!;
+}
+
+export async function updatePosition(db: Db, ctx: Ctx, id: string, input: PositionUpdateInput) {
+  const [before] = await repo.listPositions(db, ctx.townId, { id });
+  if (!before) throw new NotFound('任职记录');
+  if (input.personId) await assertPersonInTown(db, ctx.townId, input.personId, 'personId', '人员');
+  if (input.unitId) await assertUnitInTown(db, ctx.townId, input.unitId, 'unitId', '任职单位');
+  if (input.portfolios) await assertPortfolios(db, input.portfolios);
+  checkDates(input.startsOn ?? before.startsOn, input.endsOn === undefined ? before.endsOn : input.endsOn);
+  const values: Record<string, unknown> = {};
+  if (input.personId !== undefined) values.person_id = input.personId;
+  if (input.unitId !== undefined) values.unit_id = input.unitId;
+  if (input.title !== undefined) values.title = input.title;
+  if (input.leadership !== undefined) values.leadership = input.leadership;
+  if (input.startsOn !== undefined) values.starts_on = input.startsOn;
+  if (input.endsOn !== undefined) values.ends_on = input.endsOn;
+  await updateVersioned(db, 'position', { townId: ctx.townId, id, version: input.version }, values, '任职记录');
+  if (input.portfolios) await repo.setPositionPortfolios(db, ctx.townId, id, input.portfolios);
+  const [after] = await repo.listPositions(db, ctx.townId, { id });
+  await audit(db, ctx, 'update', 'position', id, before, after);
+  return after!;
+}
+
+export async function deletePosition(db: Db, ctx: Ctx, id: string, version: number) {
+  const [before] = await repo.listPositions(db, ctx.townId, { id });
+  await deleteVersioned(db, 'position', { townId: ctx.townId, id, version }, '任职记录');
+  await audit(db, ctx, 'delete', 'position', id, before, null);
+}
+
+// ---- village liaisons -----------------------------------------------------------------------
+
+export async function createLiaison(db: Db, ctx: Ctx, input: { villageId: string; personId: string; startsOn: string; endsOn?: string | null }) {
+  const village = await assertUnitInTown(db, ctx.townId, input.villageId, 'villageId', '村（社区）');
+  if (village.kind !== 'village') invalid('villageId', '村（社区）', '所选单位不是村或社区');
+  await assertPersonInTown(db, ctx.townId, input.personId, 'personId', '包联领导');
+  if (input.endsOn && input.endsOn < input.startsOn) invalid('endsOn', '结束日期', '不能早于开始日期');
+  const id = newId();
+  await db.insertInto('village_liaison').values({ town_id: ctx.townId, id, village_id: input.villageId, person_id: input.personId, starts_on: input.startsOn, ends_on: input.endsOn ?? null }).execute();
+  const [created] = await repo.listLiaisons(db, ctx.townId, id);
+  await audit(db, ctx, 'create', 'village_liaison', id, null, created);
+  return created!;
+}
+
+export async function deleteLiaison(db: Db, ctx: Ctx, id: string, version: number) {
+  const row = await deleteVersioned(db, 'village_liaison', { townId: ctx.townId, id, version }, '包联记录');
+  await audit(db, ctx, 'delete', 'village_liaison', id, row, null);
+}

@@ -1,0 +1,124 @@
+/**
+ * Assembles the HTTP app: request id and logging, the acting user from the session cookie,
+ * problem+json errors, every domain's routes, the OpenAPI document and its browsable page,
+ * and the built web UI with SPA fallback. No sockets here: tests call `app.request()`.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { getCookie } from 'hono/cookie';
+import { HTTPException } from 'hono/http-exception';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { Malformed, PayloadTooLarge, TooManyRequests } from '../core/errors.ts';
+import { registerAuthRoutes } from '../domains/auth/auth.routes.ts';
+import { actorFromCookie, SESSION_COOKIE } from '../domains/auth/session.service.ts';
+import { registerUserRoutes } from '../domains/auth/user.routes.ts';
+import { registerAuditRoutes } from '../domains/audit/audit.routes.ts';
+import { registerOrgRoutes } from '../domains/org/org.routes.ts';
+import type { AppDeps, AppEnv } from './env.ts';
+import { INTERNAL_PROBLEM, isDomainError, problemOf, problemResponse, zodProblem } from './problem.ts';
+
+const HTTP_DETAIL: Record<number, string> = {
+  400: '请求格式错误：请求体不是有效的 JSON',
+  404: '请求的地址不存在',
+  405: '不支持该请求方法',
+  413: '提交的内容过大',
+  415: '不支持的内容类型，请以 application/json 提交',
+};
+
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const schema = (result as { target?: string }).target;
+        return problemResponse(c, zodProblem(result.error as z.ZodError, undefined, schema ?? 'body'));
+      }
+    },
+  });
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    c.set('requestId', c.req.header('x-request-id') ?? randomUUID());
+    const cookie = getCookie(c, SESSION_COOKIE);
+    c.set('actor', cookie ? await actorFromCookie(deps.db, cookie, deps.config.sessionIdleHours) : null);
+    const started = performance.now();
+    await next();
+    if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/open311/')) {
+      deps.logger.info({ req: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started), user: c.get('actor')?.username }, 'request');
+    }
+  });
+  app.use('/api/*', bodyLimit({ maxSize: 2 * 1024 * 1024, onError: () => { throw new PayloadTooLarge('提交的内容超过 2 MB 上限'); } }));
+
+  app.onError((error, c) => {
+    if (isDomainError(error)) {
+      const headers: Record<string, string> = error instanceof TooManyRequests ? { 'retry-after': String(error.retryAfterSeconds) } : {};
+      return problemResponse(c, problemOf(error), headers);
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      const detail = HTTP_DETAIL[error.status] ?? '请求无法处理';
+      return problemResponse(c, { ...problemOf(new Malformed(detail)), status: error.status });
+    }
+    if (error instanceof z.ZodError) return problemResponse(c, zodProblem(error, undefined, 'body'));
+    deps.logger.error({ err: error, req: c.get('requestId') }, 'unhandled error');
+    return problemResponse(c, INTERNAL_PROBLEM);
+  });
+
+  app.get('/healthz', async (c) => {
+    await deps.db.selectFrom('town').select('id').limit(1).execute();
+    return c.json({ status: 'ok' });
+  });
+
+  registerAuthRoutes(app);
+  registerUserRoutes(app);
+  registerOrgRoutes(app);
+  registerAuditRoutes(app);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: '履职 lvzhi API', version: '1', description: '乡镇履职工作系统接口。错误均为 RFC 9457 problem+json，detail 为中文。' },
+  });
+  mountApiDocs(app);
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api/')) return problemResponse(c, { ...problemOf(new Malformed(HTTP_DETAIL[404]!)), status: 404, title: '未找到' });
+    return c.text('Not Found', 404);
+  });
+  mountWeb(app, deps.config.webDir);
+  return app;
+}
+
+/** The browsable API page: swagger-ui from node_modules, served by us (intranets have no CDN). */
+function mountApiDocs(app: OpenAPIHono<AppEnv>) {
+  const swaggerDir = path.relative(process.cwd(), path.dirname(require_resolve('swagger-ui-dist/package.json')));
+  app.use('/api/docs/assets/*', serveStatic({ root: swaggerDir, rewriteRequestPath: (p) => p.replace(/^\/api\/docs\/assets/, '') }));
+  app.get('/api/docs', (c) =>
+    c.html(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>履职 API 文档</title>
+<link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>
+<script src="/api/docs/assets/swagger-ui-bundle.js"></script>
+<script src="/api/docs/init.js"></script></body></html>`),
+  );
+  app.get('/api/docs/init.js', (c) =>
+    c.body(`window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#ui', deepLinking: true });`, 200, { 'content-type': 'text/javascript; charset=utf-8' }),
+  );
+}
+
+function require_resolve(specifier: string): string {
+  return path.join(process.cwd(), 'node_modules', specifier);
+}
+
+function mountWeb(app: OpenAPIHono<AppEnv>, webDir: string) {
+  const root = path.relative(process.cwd(), webDir) || '.';
+  app.use('/assets/*', serveStatic({ root }));
+  app.use('/favicon.svg', serveStatic({ root }));
+  app.get('*', async (c) => {
+    try {
+      const html = await readFile(path.join(webDir, 'index.html'), 'utf8');
+      return c.html(html);
+    } catch {
+      return c.text('网页界面尚未构建：请运行 npm start（会自动构建）或 npm run build:web', 503);
+    }
+  });
+}

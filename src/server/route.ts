@@ -1,0 +1,79 @@
+/**
+ * Route registration with a mandatory policy. Every API route is declared through
+ * `defineRoute`, which records (method, path, policy) in the route table that the scope-matrix
+ * test walks, and runs the policy before validation so strangers learn nothing from 422s.
+ */
+import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import type { Actor } from '../core/actor.ts';
+import { Forbidden, Unauthenticated } from '../core/errors.ts';
+import type { AppEnv } from './env.ts';
+import { scopesEnforced } from './scope-switch.ts';
+import type { ZodError, ZodType } from 'zod';
+import { problemResponse, zodProblem } from './problem.ts';
+
+export interface RoutePolicy {
+  /** Stable name; the scope-matrix test keys its expectations on it. */
+  name: string;
+  /** Anonymous callers allowed. */
+  public?: boolean;
+  /** Route-level rule over the caller and the path parameters (town first, then role). */
+  allows(actor: Actor, params: Record<string, string>): boolean;
+}
+
+export interface RouteEntry {
+  method: string;
+  path: string;
+  policy: RoutePolicy;
+}
+
+const routeTable: RouteEntry[] = [];
+
+/** The zod schema a validation target was checked against, so errors can name fields in Chinese. */
+function requestSchema(route: RouteConfig, target: string): ZodType | undefined {
+  const req = route.request;
+  if (!req) return undefined;
+  if (target === 'json') return (req.body?.content?.['application/json'] as { schema?: ZodType } | undefined)?.schema;
+  if (target === 'query') return req.query as ZodType | undefined;
+  if (target === 'param') return req.params as ZodType | undefined;
+  return undefined;
+}
+
+export function registeredRoutes(): readonly RouteEntry[] {
+  return routeTable;
+}
+
+function authorize(policy: RoutePolicy): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const actor = c.get('actor');
+    if (!policy.public) {
+      if (!actor) throw new Unauthenticated();
+      if (scopesEnforced() && !policy.allows(actor, c.req.param() as Record<string, string>)) {
+        throw new Forbidden();
+      }
+    }
+    await next();
+  };
+}
+
+export function defineRoute<R extends RouteConfig>(
+  app: OpenAPIHono<AppEnv>,
+  route: R,
+  policy: RoutePolicy,
+  handler: RouteHandler<R, AppEnv>,
+): void {
+  const existing = route.middleware ? [route.middleware].flat() : [];
+  app.openapi({ ...route, middleware: [authorize(policy), ...existing] } as R, handler as never, (result, c) => {
+    if (result.success) return;
+    const target = (result as { target?: string }).target ?? 'json';
+    return problemResponse(c, zodProblem(result.error as ZodError, requestSchema(route, target), target));
+  });
+  const entry = { method: route.method.toUpperCase(), path: route.path, policy };
+  if (!routeTable.some((r) => r.method === entry.method && r.path === entry.path)) routeTable.push(entry);
+}
+
+/** Policies shared by many routes. */
+export const policies = {
+  public: { name: 'public', public: true, allows: () => true } satisfies RoutePolicy,
+  signedIn: { name: 'signed_in', allows: () => true } satisfies RoutePolicy,
+};
