@@ -1,0 +1,48 @@
+/**
+ * Test databases: an in-memory PGlite by default, or — when TEST_DATABASE_URL is set — a fresh
+ * PostgreSQL database created for the calling test file and dropped after it. Either way the
+ * schema is migrated, so every test file starts from the same empty state.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Database } from './database.ts';
+import { migrateToLatest } from './migrate.ts';
+
+export interface TestDatabase extends Database {
+  /** Connection string of the created database, when on PostgreSQL. */
+  url?: string;
+}
+
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  let database: TestDatabase;
+  if (!adminUrl) {
+    database = await openDatabase({ dataDir: 'memory://' });
+  } else {
+    const name = `lvzhi_t_${randomBytes(6).toString('hex')}`;
+    await withAdmin(adminUrl, (c) => c.query(`create database ${name}`));
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    const opened = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
+    database = {
+      ...opened,
+      url: url.toString(),
+      close: async () => {
+        await opened.close();
+        await withAdmin(adminUrl, (c) => c.query(`drop database if exists ${name} with (force)`));
+      },
+    };
+  }
+  if (options.migrate !== false) await migrateToLatest(database.db);
+  return database;
+}
+
+async function withAdmin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
