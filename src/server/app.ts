@@ -3,7 +3,9 @@
  * problem+json errors, every domain's routes, the OpenAPI document and its browsable page,
  * and the built web UI with SPA fallback. No sockets here: tests call `app.request()`.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
@@ -92,7 +94,7 @@ export function createApp(deps: AppDeps) {
 
 /** The browsable API page: swagger-ui from node_modules, served by us (intranets have no CDN). */
 function mountApiDocs(app: OpenAPIHono<AppEnv>) {
-  const swaggerDir = path.relative(process.cwd(), path.dirname(require_resolve('swagger-ui-dist/package.json')));
+  const swaggerDir = path.relative(process.cwd(), path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json')));
   app.use('/api/docs/assets/*', serveStatic({ root: swaggerDir, rewriteRequestPath: (p) => p.replace(/^\/api\/docs\/assets/, '') }));
   app.get('/api/docs', (c) =>
     c.html(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>履职 API 文档</title>
@@ -105,14 +107,12 @@ function mountApiDocs(app: OpenAPIHono<AppEnv>) {
   );
 }
 
-function require_resolve(specifier: string): string {
-  return path.join(process.cwd(), 'node_modules', specifier);
-}
-
 function mountWeb(app: OpenAPIHono<AppEnv>, webDir: string) {
   const root = path.relative(process.cwd(), webDir) || '.';
-  app.use('/assets/*', serveStatic({ root }));
-  app.use('/favicon.svg', serveStatic({ root }));
+  if (existsSync(webDir)) {
+    app.use('/assets/*', serveStatic({ root }));
+    app.use('/favicon.svg', serveStatic({ root }));
+  }
   app.get('*', async (c) => {
     try {
       const html = await readFile(path.join(webDir, 'index.html'), 'utf8');

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../server/testing.ts';
+
+let t: TestApp;
+let admin: string;
+let base: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.login('admin');
+  base = `/api/v1/towns/${t.townId}`;
+});
+afterAll(() => t.close());
+
+describe('organisation of the demo town', () => {
+  it('has 16 villages/communities, each with a party branch and a liaison leader', async () => {
+    const units = (await t.call('GET', `${base}/units`, { cookie: admin })).body.items as { id: string; kind: string; parentId: string | null }[];
+    const villages = units.filter((u) => u.kind === 'village');
+    expect(villages).toHaveLength(16);
+    for (const v of villages) expect(units.some((u) => u.parentId === v.id && u.kind === 'branch')).toBe(true);
+    const liaisons = (await t.call('GET', `${base}/village-liaisons`, { cookie: admin })).body.items;
+    expect(new Set(liaisons.map((l: { villageId: string }) => l.villageId)).size).toBe(16);
+  });
+
+  it('lists about sixty cadres, paged by cursor without repeats', async () => {
+    const seen = new Set<string>();
+    let cursor: string | null = null;
+    do {
+      const q: string = cursor ? `&cursor=${cursor}` : '';
+      const res = await t.call('GET', `${base}/people?limit=25${q}`, { cookie: admin });
+      for (const p of res.body.items) {
+        expect(seen.has(p.id)).toBe(false);
+        seen.add(p.id);
+      }
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(seen.size).toBeGreaterThanOrEqual(55);
+    expect(seen.size).toBeLessThanOrEqual(70);
+  });
+
+  it('gives the leadership positions with portfolios from the catalogue', async () => {
+    const positions = (await t.call('GET', `${base}/positions`, { cookie: admin })).body.items as { title: string; portfolios: string[]; leadership: boolean }[];
+    const propaganda = positions.find((p) => p.title.includes('宣传委员'))!;
+    expect(propaganda.portfolios).toContain('propaganda');
+    expect(positions.filter((p) => p.leadership).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('masks cadres’ phone numbers for readers who are not leaders', async () => {
+    const villageCadre = await t.login('cunganbu');
+    const res = await t.call('GET', `${base}/people?limit=5`, { cookie: villageCadre });
+    for (const p of res.body.items) expect(p.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
+    const full = await t.call('GET', `${base}/people?limit=5`, { cookie: admin });
+    expect(full.body.items[0].phone).toMatch(/^1\d{10}$/);
+  });
+});
+
+describe('writes', () => {
+  it('creates, renames and deletes a unit, with every step in the audit log', async () => {
+    const created = await t.call('POST', `${base}/units`, { cookie: admin, body: { kind: 'office', name: '测试办公室' } });
+    expect(created.status).toBe(201);
+    const renamed = await t.call('PATCH', `${base}/units/${created.body.id}`, { cookie: admin, body: { version: 1, name: '测试办公室（新）' } });
+    expect(renamed.body).toMatchObject({ name: '测试办公室（新）', version: 2 });
+    expect((await t.call('DELETE', `${base}/units/${created.body.id}?version=2`, { cookie: admin })).status).toBe(204);
+    const audit = await t.database.db.selectFrom('audit_entry').select('action').where('entity_id', '=', created.body.id).orderBy('seq').execute();
+    expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'delete']);
+  });
+
+  it('detects a concurrent edit: the stale version gets 409 and changes nothing', async () => {
+    const created = await t.call('POST', `${base}/people`, { cookie: admin, body: { name: '并发测试' } });
+    const first = await t.call('PATCH', `${base}/people/${created.body.id}`, { cookie: admin, body: { version: 1, note: '甲的修改' } });
+    expect(first.status).toBe(200);
+    const second = await t.call('PATCH', `${base}/people/${created.body.id}`, { cookie: admin, body: { version: 1, note: '乙的修改' } });
+    expect(second.status).toBe(409);
+    expect(second.body.detail).toMatch(/已被他人修改/);
+    const now = await t.call('GET', `${base}/people/${created.body.id}`, { cookie: admin });
+    expect(now.body.note).toBe('甲的修改');
+  });
+
+  it('refuses to move a unit under its own descendant', async () => {
+    const units = (await t.call('GET', `${base}/units`, { cookie: admin })).body.items as { id: string; kind: string; parentId: string; version: number }[];
+    const village = units.find((u) => u.kind === 'village')!;
+    const branch = units.find((u) => u.parentId === village.id)!;
+    const res = await t.call('PATCH', `${base}/units/${village.id}`, { cookie: admin, body: { version: village.version, parentId: branch.id } });
+    expect(res.status).toBe(422);
+    expect(res.body.errors[0]).toMatchObject({ path: 'parentId', label: '上级单位' });
+  });
+
+  it('rejects an unknown portfolio code and a unit from another town', async () => {
+    const people = (await t.call('GET', `${base}/people?limit=1`, { cookie: admin })).body.items;
+    const units = (await t.call('GET', `${base}/units`, { cookie: admin })).body.items;
+    const bad = await t.call('POST', `${base}/positions`, { cookie: admin, body: { personId: people[0].id, unitId: units[0].id, title: '试用', portfolios: ['no_such_thing'], startsOn: '2025-01-01' } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.detail).toContain('未知的分管领域编码');
+    const foreign = await t.call('POST', `${base}/positions`, { cookie: admin, body: { personId: people[0].id, unitId: '01900000-0000-7000-8000-000000000000', title: '试用', startsOn: '2025-01-01' } });
+    expect(foreign.status).toBe(422);
+    expect(foreign.body.errors[0].label).toBe('任职单位');
+  });
+
+  it('refuses to delete a person who still holds positions', async () => {
+    const positions = (await t.call('GET', `${base}/positions`, { cookie: admin })).body.items;
+    const person = (await t.call('GET', `${base}/people/${positions[0].personId}`, { cookie: admin })).body;
+    const res = await t.call('DELETE', `${base}/people/${person.id}?version=${person.version}`, { cookie: admin });
+    expect(res.status).toBe(409);
+  });
+});
