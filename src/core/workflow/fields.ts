@@ -1,0 +1,96 @@
+/**
+ * Transition fields: the typed inputs a transition asks for (reason, unit, date, rating …), declared
+ * as data with Chinese labels, and the validation of a payload against them into `InvalidInput`
+ * issues naming each field by label and path.
+ */
+import { z } from 'zod';
+import { isDateKey } from '../calendar/local-time.ts';
+import type { FieldIssue } from '../errors.ts';
+
+export const FIELD_TYPES = [
+  'string', // one line
+  'text', // free text, several lines
+  'enum',
+  'date', // YYYY-MM-DD, local
+  'datetime', // ISO 8601 with offset
+  'unit_id',
+  'unit_ids',
+  'person_id',
+  'person_ids',
+  'string_list',
+  'boolean',
+  'number',
+] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+export const fieldSpecSchema = z
+  .object({
+    name: z.string().regex(/^[a-z][A-Za-z0-9]*$/, { message: '字段名须为小驼峰英文' }),
+    label: z.string().min(1),
+    type: z.enum(FIELD_TYPES),
+    required: z.boolean().default(true),
+    options: z.array(z.string().min(1)).min(1).optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+  })
+  .refine((f) => (f.type === 'enum') === (f.options !== undefined), { message: '只有枚举字段（且必须）给出选项', path: ['options'] });
+export type FieldSpec = z.infer<typeof fieldSpecSchema>;
+
+const MAX_TEXT = 20_000;
+const id = z.string().trim().min(1, '不能为空').max(64, '编号过长');
+const nonEmpty = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不能超过${max}字`);
+
+function valueSchema(spec: FieldSpec): z.ZodType {
+  switch (spec.type) {
+    case 'string':
+      return nonEmpty(200);
+    case 'text':
+      return nonEmpty(MAX_TEXT);
+    case 'enum':
+      return z.enum(spec.options as [string, ...string[]], { message: `应为以下之一：${spec.options?.join('、')}` });
+    case 'date':
+      return z.string().refine(isDateKey, '日期格式应为 YYYY-MM-DD');
+    case 'datetime':
+      return z.iso.datetime({ offset: true, message: '时间格式应为 ISO 8601（含时区）' });
+    case 'unit_id':
+    case 'person_id':
+      return id;
+    case 'unit_ids':
+    case 'person_ids':
+      return z.array(id).min(1, '至少选择一项');
+    case 'string_list':
+      return z.array(nonEmpty(200)).min(1, '至少填写一项');
+    case 'boolean':
+      return z.boolean({ message: '应为是或否' });
+    case 'number': {
+      let n = z.number({ message: '应为数字' });
+      if (spec.min !== undefined) n = n.min(spec.min, `不能小于${spec.min}`);
+      if (spec.max !== undefined) n = n.max(spec.max, `不能大于${spec.max}`);
+      return n;
+    }
+  }
+}
+
+export interface PayloadCheck {
+  values: Record<string, unknown>;
+  issues: FieldIssue[];
+}
+
+/** Keeps only declared fields; reports each missing or invalid one. Undeclared keys are dropped. */
+export function validatePayload(specs: readonly FieldSpec[], payload: Record<string, unknown>): PayloadCheck {
+  const values: Record<string, unknown> = {};
+  const issues: FieldIssue[] = [];
+  for (const spec of specs) {
+    const path = `payload.${spec.name}`;
+    const raw = payload[spec.name];
+    const missing = raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
+    if (missing) {
+      if (spec.required) issues.push({ path, label: spec.label, message: `请填写${spec.label}` });
+      continue;
+    }
+    const parsed = valueSchema(spec).safeParse(raw);
+    if (parsed.success) values[spec.name] = parsed.data;
+    else issues.push({ path, label: spec.label, message: `${spec.label}${parsed.error.issues[0]?.message ?? '有误'}` });
+  }
+  return { values, issues };
+}

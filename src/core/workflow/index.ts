@@ -1,0 +1,13 @@
+/**
+ * Workflow engine for appeals of every kind: the public surface of `core/workflow`.
+ * Kinds are data (`kinds/`), validated by `loadKind`; the engine functions are pure.
+ */
+export * from './types.ts';
+export * from './roles.ts';
+export * from './fields.ts';
+export { GUARD_NAMES } from './guards.ts';
+export * from './schema.ts';
+export * from './engine.ts';
+export * from './describe.ts';
+export { ruleFor } from './clocks.ts';
+export { BUILT_IN_KINDS, KIND_DATA, kindByName } from './kinds/index.ts';

@@ -1,0 +1,198 @@
+/**
+ * 12345热线工单 (`hotline`) as data: intake, dispatch, claim or return, reassign, adjudication of
+ * disputed ownership, extension, handling notes, reply, follow-up with bounded reopening, merge,
+ * close and archive, with claim/completion limits per urgency.
+ */
+import type { KindInput } from '../schema.ts';
+
+const SATISFACTION = ['满意', '基本满意', '不满意'];
+
+export const HOTLINE_KIND = {
+  kind: 'hotline',
+  label: '12345热线工单',
+  description: '12345政务服务便民热线转办工单：派单、签收（或退单）、办理、答复、回访、办结归档。',
+  settings: { maxReopens: 2 },
+  urgencies: [
+    { id: 'general', label: '一般' },
+    { id: 'urgent', label: '紧急' },
+    { id: 'complex', label: '疑难复杂' },
+  ],
+  states: [
+    { id: 'registered', label: '待派单' },
+    { id: 'dispatched', label: '待签收' },
+    { id: 'returned', label: '已退单' },
+    { id: 'handling', label: '办理中' },
+    { id: 'extension_requested', label: '延期待审批' },
+    { id: 'replied', label: '已答复待回访' },
+    { id: 'followed_up', label: '已回访' },
+    { id: 'closed', label: '已办结' },
+    { id: 'merged', label: '已合并', terminal: true },
+    { id: 'archived', label: '已归档', terminal: true },
+  ],
+  initial: {
+    id: 'intake',
+    label: '受理',
+    state: 'registered',
+    roles: ['dispatcher', 'staff', 'admin'],
+    fields: [
+      { name: 'content', label: '诉求内容', type: 'text' },
+      { name: 'hotlineNo', label: '热线工单编号', type: 'string', required: false },
+      { name: 'contactName', label: '联系人', type: 'string', required: false },
+    ],
+  },
+  transitions: [
+    {
+      id: 'dispatch',
+      label: '派单',
+      from: ['registered'],
+      to: 'dispatched',
+      roles: ['dispatcher'],
+      fields: [
+        { name: 'unitId', label: '承办单位', type: 'unit_id' },
+        { name: 'coHandlerUnitIds', label: '协办单位', type: 'unit_ids', required: false },
+      ],
+      assign: { unit: 'unitId', coHandlers: 'coHandlerUnitIds' },
+    },
+    { id: 'claim', label: '签收', from: ['dispatched'], to: 'handling', roles: ['assignee'] },
+    {
+      id: 'return',
+      label: '退单',
+      from: ['dispatched'],
+      to: 'returned',
+      roles: ['assignee'],
+      fields: [
+        { name: 'reason', label: '退单理由', type: 'text' },
+        { name: 'basis', label: '退单依据', type: 'text' },
+      ],
+      clearAssignment: ['unit', 'coHandlers'],
+    },
+    {
+      id: 'reassign',
+      label: '改派',
+      from: ['returned', 'dispatched'],
+      to: 'dispatched',
+      roles: ['dispatcher'],
+      fields: [
+        { name: 'unitId', label: '承办单位', type: 'unit_id' },
+        { name: 'coHandlerUnitIds', label: '协办单位', type: 'unit_ids', required: false },
+        { name: 'reason', label: '改派理由', type: 'text' },
+      ],
+      assign: { unit: 'unitId', coHandlers: 'coHandlerUnitIds' },
+      clearAssignment: ['coHandlers'],
+    },
+    {
+      id: 'adjudicate',
+      label: '审定',
+      from: ['returned'],
+      to: 'dispatched',
+      roles: ['leader', 'portfolio_leader'],
+      fields: [
+        { name: 'unitId', label: '审定承办单位', type: 'unit_id' },
+        { name: 'basis', label: '审定意见', type: 'text' },
+      ],
+      assign: { unit: 'unitId' },
+    },
+    {
+      id: 'handle',
+      label: '办理',
+      from: ['handling', 'extension_requested'],
+      to: null,
+      roles: ['assignee', 'co_handler'],
+      fields: [{ name: 'progress', label: '办理情况', type: 'text' }],
+      recordFields: false,
+    },
+    {
+      id: 'request_extension',
+      label: '申请延期',
+      from: ['handling'],
+      to: 'extension_requested',
+      roles: ['assignee'],
+      fields: [
+        { name: 'extensionReason', label: '延期理由', type: 'text' },
+        { name: 'requestedDueDate', label: '申请延至', type: 'date' },
+      ],
+    },
+    {
+      id: 'approve_extension',
+      label: '同意延期',
+      from: ['extension_requested'],
+      to: 'handling',
+      roles: ['leader', 'dispatcher'],
+      fields: [{ name: 'newDueDate', label: '批准延至', type: 'date' }],
+      increments: ['extension'],
+      extendsClock: { clock: 'complete', toField: 'newDueDate' },
+    },
+    {
+      id: 'reject_extension',
+      label: '不同意延期',
+      from: ['extension_requested'],
+      to: 'handling',
+      roles: ['leader', 'dispatcher'],
+      fields: [{ name: 'rejectReason', label: '不同意理由', type: 'text' }],
+    },
+    {
+      id: 'reply',
+      label: '答复',
+      from: ['handling'],
+      to: 'replied',
+      roles: ['assignee'],
+      fields: [
+        { name: 'replyText', label: '答复内容', type: 'text' },
+        { name: 'contacted', label: '已联系群众', type: 'boolean' },
+      ],
+    },
+    {
+      id: 'follow_up',
+      label: '回访',
+      from: ['replied'],
+      to: 'followed_up',
+      roles: ['dispatcher'],
+      fields: [
+        { name: 'satisfaction', label: '满意度', type: 'enum', options: SATISFACTION },
+        { name: 'solved', label: '是否解决', type: 'boolean' },
+        { name: 'followUpNote', label: '回访记录', type: 'text', required: false },
+      ],
+    },
+    {
+      id: 'reopen',
+      label: '重办',
+      from: ['followed_up'],
+      to: 'handling',
+      roles: ['dispatcher'],
+      fields: [{ name: 'reopenReason', label: '重办理由', type: 'text' }],
+      increments: ['reopen'],
+      guards: [
+        { name: 'fieldEquals', params: { field: 'satisfaction', values: ['不满意'] }, message: '只有回访不满意的工单才能重办' },
+        { name: 'counterBelow', params: { counter: 'reopen', maxSetting: 'maxReopens' }, message: '该工单重办次数已达上限，只能按不满意办结' },
+      ],
+    },
+    {
+      id: 'merge',
+      label: '合并',
+      from: ['registered', 'dispatched', 'returned'],
+      to: 'merged',
+      roles: ['dispatcher'],
+      fields: [{ name: 'masterOrderId', label: '主工单', type: 'string' }],
+    },
+    { id: 'close', label: '办结', from: ['followed_up'], to: 'closed', roles: ['dispatcher'] },
+    { id: 'archive', label: '归档', from: ['closed'], to: 'archived', roles: ['dispatcher', 'admin'] },
+  ],
+  clocks: [
+    {
+      id: 'claim',
+      label: '签收时限',
+      startOn: ['dispatch', 'reassign', 'adjudicate'],
+      stopOn: ['claim', 'return', 'merge'],
+      rule: { amount: 24, unit: 'clock_hours' },
+      byUrgency: { urgent: { amount: 2, unit: 'clock_hours' } },
+    },
+    {
+      id: 'complete',
+      label: '办结时限',
+      startOn: ['claim', 'reopen'],
+      stopOn: ['reply'],
+      rule: { amount: 7, unit: 'calendar_days' },
+      byUrgency: { complex: { amount: 15, unit: 'calendar_days' } },
+    },
+  ],
+} satisfies KindInput;

@@ -1,0 +1,85 @@
+/**
+ * The scope matrix: every registered API route × a caller of every role (plus a stranger from
+ * another town and an anonymous caller), checked against the expected allow/deny of the
+ * route's policy (DESIGN 2). Built from the live route table, so a route without a policy
+ * expectation is itself a failure. Used by scope-matrix.test.ts.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { newId } from '../db/ids.ts';
+import { createUser } from '../domains/auth/user.service.ts';
+import { registeredRoutes } from './route.ts';
+import type { TestApp } from './testing.ts';
+import { TEST_PASSWORD } from './testing.ts';
+
+export const CALLERS = ['anonymous', 'admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre', 'dispatcher', 'county_supervisor', 'other_town_admin'] as const;
+export type Caller = (typeof CALLERS)[number];
+
+/** Demo usernames per caller (see src/demo/demo-town.ts). */
+const USERNAMES: Record<Exclude<Caller, 'anonymous'>, string> = {
+  admin: 'admin', leader: 'shuji', portfolio_leader: 'xuanchuan', staff: 'zhuangan', village_cadre: 'cunganbu',
+  dispatcher: 'paidan', county_supervisor: 'ducha', other_town_admin: 'other_admin',
+};
+
+const TOWN_ROLES: Caller[] = ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre', 'dispatcher', 'county_supervisor'];
+const SIGNED_IN: Caller[] = [...TOWN_ROLES, 'other_town_admin'];
+
+/** Who passes each policy at the route level, for a route of town A. */
+export const EXPECTED: Record<string, readonly Caller[]> = {
+  public: CALLERS,
+  signed_in: SIGNED_IN,
+  'org.read': TOWN_ROLES,
+  'org.write': ['admin', 'leader'],
+  'users.manage': ['admin'],
+  'audit.read': ['admin', 'leader'],
+};
+
+export interface Violation { method: string; path: string; policy: string; caller: Caller; status: number; expected: 'allow' | 'deny' }
+
+export async function addOtherTown(db: Kysely<DB>): Promise<string> {
+  const county = await db.selectFrom('county').select('id').executeTakeFirstOrThrow();
+  const townId = newId();
+  await db.insertInto('town').values({ id: townId, county_id: county.id, name: '白云镇', code: 'baiyun' }).execute();
+  await db.transaction().execute((trx) => createUser(trx, { actor: null, townId, ip: null }, { username: 'other_admin', displayName: '白云镇管理员', roles: [{ role: 'admin' }, { role: 'leader' }], password: TEST_PASSWORD }));
+  return townId;
+}
+
+const SAMPLE_ID = '01900000-0000-7000-8000-000000000001';
+
+function concretePath(path: string, townId: string): string {
+  return path.replace('{townId}', townId).replace(/\{[A-Za-z]+\}/g, SAMPLE_ID);
+}
+
+export async function runScopeMatrix(t: TestApp): Promise<{ violations: Violation[]; missingPolicies: string[]; checked: number }> {
+  const cookies = new Map<Caller, string>();
+  const cookieFor = async (caller: Caller) => {
+    if (caller === 'anonymous') return undefined;
+    if (!cookies.has(caller)) cookies.set(caller, await t.login(USERNAMES[caller]));
+    return cookies.get(caller);
+  };
+  const violations: Violation[] = [];
+  const missingPolicies: string[] = [];
+  let checked = 0;
+  // Session-ending routes go last so they do not log callers out mid-matrix.
+  const routes = [...registeredRoutes()].sort((a, b) => Number(a.path.endsWith('/logout')) - Number(b.path.endsWith('/logout')));
+  for (const route of routes) {
+    const allowed = EXPECTED[route.policy.name];
+    if (!allowed) {
+      missingPolicies.push(`${route.method} ${route.path} (${route.policy.name})`);
+      continue;
+    }
+    for (const caller of CALLERS) {
+      const cookie = await cookieFor(caller);
+      const body = ['POST', 'PATCH', 'PUT'].includes(route.method) ? {} : undefined;
+      const res = await t.call(route.method, concretePath(route.path, t.townId), { cookie, body });
+      checked++;
+      const denied = res.status === 401 || res.status === 403;
+      const expectAllow = allowed.includes(caller);
+      if (expectAllow === denied) {
+        violations.push({ method: route.method, path: route.path, policy: route.policy.name, caller, status: res.status, expected: expectAllow ? 'allow' : 'deny' });
+      }
+      if (route.path.endsWith('/logout')) cookies.delete(caller);
+    }
+  }
+  return { violations, missingPolicies, checked };
+}
