@@ -21,14 +21,14 @@ export async function tenancyViolations(db: Kysely<any>, reference: readonly str
   const tables = (await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(db)).rows.map((r) => r.table_name);
   const columns = (await sql<{ table_name: string; column_name: string }>`select table_name, column_name from information_schema.columns where table_schema = current_schema()`.execute(db)).rows;
   const pks = (await sql<{ table_name: string; cols: string[] }>`
-    select (select relname::text from pg_class where oid = c.conrelid) as table_name, array_agg(a.attname order by k.ord) as cols
+    select (select relname::text from pg_class where oid = c.conrelid) as table_name, array_agg(a.attname::text order by k.ord) as cols
     from pg_constraint c cross join unnest(c.conkey) with ordinality k(attnum, ord)
     join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum
     where c.contype = 'p' and c.connamespace = current_schema()::regnamespace group by c.conrelid`.execute(db)).rows;
   const fks = (await sql<Fk>`
     select (select relname::text from pg_class where oid = c.conrelid) as "table", c.conname as name, (select relname::text from pg_class where oid = c.confrelid) as "refTable",
-      (select array_agg(a.attname order by k.ord) from unnest(c.conkey) with ordinality k(attnum, ord) join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum) as columns,
-      (select array_agg(a.attname order by k.ord) from unnest(c.confkey) with ordinality k(attnum, ord) join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.attnum) as "refColumns"
+      (select array_agg(a.attname::text order by k.ord) from unnest(c.conkey) with ordinality k(attnum, ord) join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum) as columns,
+      (select array_agg(a.attname::text order by k.ord) from unnest(c.confkey) with ordinality k(attnum, ord) join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.attnum) as "refColumns"
     from pg_constraint c where c.contype = 'f' and c.connamespace = current_schema()::regnamespace`.execute(db)).rows;
   const problems: string[] = [];
   for (const table of tables) {
