@@ -1,0 +1,154 @@
+/**
+ * 报告检查 — lints a draft duty report: placeholders, sections its template requires, numbers not
+ * traceable to a metric, chips that disagree with recomputation, length, repetition, reuse.
+ */
+import {
+  metricKey, paragraphText, sectionText, type MetricChip, type ReportDocument, type Section, type SectionKind,
+} from './model.ts';
+import { charNgrams, containment, jaccard, normaliseForComparison } from './originality.ts';
+import { PLACEHOLDER_RE } from './parse.ts';
+import { extractNumbers } from './parse-numbers.ts';
+import type { ReportTemplate, TemplateSection } from './templates.ts';
+
+export type LintSeverity = 'error' | 'warning' | 'info';
+export type LintCode =
+  | 'placeholder' | 'missing_section' | 'untraceable_number' | 'chip_mismatch' | 'chip_unresolved'
+  | 'too_short' | 'too_long' | 'repeated_sentence' | 'similar_to_last_year';
+
+export interface LintIssue {
+  code: LintCode;
+  severity: LintSeverity;
+  sectionId: string | null;
+  /** Chinese, shown to the author. */
+  message: string;
+  /** Character offset in the section's plain text (paragraphs joined by "\n"). */
+  offset: number | null;
+}
+
+export interface LintOptions {
+  template: ReportTemplate;
+  /** Values of the metrics behind this report; a hand-typed number equal to one is traceable. */
+  knownMetricValues?: readonly number[];
+  /** Recomputed values by `metricKey(metricId, params)`. */
+  recomputed?: ReadonlyMap<string, number | null>;
+  lastYearText?: string | null;
+  /** Whole-report 8-gram Jaccard at or above which the report reads as last year's (default 0.3). */
+  overlapThreshold?: number;
+  /** Share of one section's 8-grams found in last year's report (default 0.6). */
+  sectionOverlapThreshold?: number;
+  ngram?: number;
+}
+
+const KIND_LABEL: Record<SectionKind, string> = {
+  opening: '开头', study: '理论学习', duty: '履职情况', integrity: '廉洁自律', law: '学法用法',
+  shortcomings: '存在不足', plans: '下步打算', custom: '自定义',
+};
+
+const issue = (
+  code: LintCode, severity: LintSeverity, sectionId: string | null, message: string, offset: number | null = null,
+): LintIssue => ({ code, severity, sectionId, message, offset });
+
+/** Each paragraph's start in the section text, so inline offsets map to section offsets. */
+function paragraphStarts(s: Section): number[] {
+  let at = 0;
+  return s.paragraphs.map((p) => {
+    const start = at;
+    at += paragraphText(p).length + 1;
+    return start;
+  });
+}
+
+function lintPlaceholders(s: Section): LintIssue[] {
+  return [...sectionText(s).matchAll(PLACEHOLDER_RE)].map((m) =>
+    issue('placeholder', 'error', s.id, `存在未填写的占位内容“${m[0].slice(0, 20)}”，请补充完整`, m.index));
+}
+
+function lintNumbers(s: Section, known: Set<number>, recomputed?: ReadonlyMap<string, number | null>): LintIssue[] {
+  const out: LintIssue[] = [];
+  paragraphStarts(s).forEach((start, pi) => {
+    let at = start;
+    for (const inline of s.paragraphs[pi]!.inlines) {
+      if (inline.type === 'text') {
+        for (const n of extractNumbers(inline.text, at)) {
+          if (n.value !== null && !known.has(n.value)) {
+            out.push(issue('untraceable_number', 'warning', s.id, `数字“${n.raw}”是手工录入的，找不到对应指标，请改为引用指标或核实来源`, n.offset));
+          }
+        }
+      } else out.push(...lintChip(s.id, inline, at, recomputed));
+      at += inline.type === 'text' ? inline.text.length : inline.display.length;
+    }
+  });
+  return out;
+}
+
+function lintChip(sectionId: string, chip: MetricChip, offset: number, recomputed?: ReadonlyMap<string, number | null>): LintIssue[] {
+  const key = metricKey(chip.metricId, chip.params);
+  if (recomputed?.has(key)) {
+    const fresh = recomputed.get(key) ?? null;
+    const same = fresh === chip.value || (fresh !== null && chip.value !== null && Math.abs(fresh - chip.value) < 1e-9);
+    if (!same) {
+      return [issue('chip_mismatch', 'error', sectionId, `“${chip.display}”与重新计算的结果${fresh ?? '（无数据）'}${fresh === null ? '' : chip.unit}不一致，请刷新数据`, offset)];
+    }
+  }
+  return chip.value === null ? [issue('chip_unresolved', 'warning', sectionId, '该指标尚未取到数值', offset)] : [];
+}
+
+function lintRequiredAndLength(doc: ReportDocument, t: TemplateSection): LintIssue[] {
+  const mine = doc.sections.filter((s) => s.templateSectionId === t.id);
+  const matched = mine.length > 0 ? mine
+    : doc.sections.filter((s) => s.templateSectionId === undefined && [t.kind, ...t.covers].includes(s.kind));
+  const chars = matched.reduce((n, s) => n + normaliseForComparison(sectionText(s)).length, 0);
+  const name = t.heading || KIND_LABEL[t.kind];
+  if (chars === 0) {
+    return t.required ? [issue('missing_section', 'error', matched[0]?.id ?? null, `缺少模板要求的“${name}”部分`)] : [];
+  }
+  const id = matched[0]!.id;
+  if (chars < t.minChars) return [issue('too_short', 'warning', id, `“${name}”部分共${chars}字，少于模板要求的${t.minChars}字`)];
+  if (chars > t.maxChars) return [issue('too_long', 'warning', id, `“${name}”部分共${chars}字，超过模板上限${t.maxChars}字`)];
+  return [];
+}
+
+function lintRepeats(doc: ReportDocument): LintIssue[] {
+  const seen = new Map<string, string>();
+  const out: LintIssue[] = [];
+  for (const s of doc.sections) {
+    const text = sectionText(s);
+    for (const m of text.matchAll(/[^。！？；\n]+[。！？；]?/gu)) {
+      const key = normaliseForComparison(m[0]);
+      if (key.length < 10) continue;
+      if (seen.has(key)) {
+        out.push(issue('repeated_sentence', 'warning', s.id, `这句话在报告中重复出现：“${m[0].trim().slice(0, 30)}”`, m.index));
+      } else seen.set(key, s.id);
+    }
+  }
+  return out;
+}
+
+function lintLastYear(doc: ReportDocument, last: string, o: LintOptions): LintIssue[] {
+  const n = o.ngram ?? 8;
+  const lastGrams = charNgrams(last, n);
+  const out: LintIssue[] = [];
+  const all = charNgrams(doc.sections.map(sectionText).join('\n'), n);
+  const score = jaccard(all, lastGrams);
+  if (score >= (o.overlapThreshold ?? 0.3)) {
+    out.push(issue('similar_to_last_year', 'warning', null, `全文与上一年度述职报告高度相似（相似度${Math.round(score * 100)}%），请结合本年度实际重写`));
+  }
+  for (const s of doc.sections) {
+    const grams = charNgrams(sectionText(s), n);
+    const c = containment(grams, lastGrams);
+    if (grams.size >= 20 && c >= (o.sectionOverlapThreshold ?? 0.6)) {
+      out.push(issue('similar_to_last_year', 'warning', s.id, `本部分约${Math.round(c * 100)}%的内容与上一年度报告相同`));
+    }
+  }
+  return out;
+}
+
+export function lintReport(doc: ReportDocument, options: LintOptions): LintIssue[] {
+  const known = new Set(options.knownMetricValues ?? []);
+  return [
+    ...options.template.sections.flatMap((t) => lintRequiredAndLength(doc, t)),
+    ...doc.sections.flatMap((s) => [...lintPlaceholders(s), ...lintNumbers(s, known, options.recomputed)]),
+    ...lintRepeats(doc),
+    ...(options.lastYearText ? lintLastYear(doc, options.lastYearText, options) : []),
+  ];
+}
