@@ -1,0 +1,186 @@
+/**
+ * Main journeys of the organisation module in a real browser against a real server: sign-in,
+ * the unit tree of the demo town, searching and adding people, role-dependent menus, and the
+ * JavaScript budget of the login and home pages (DESIGN §11: ≤ 400 KB gzipped each).
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, launchBrowser, startServer, type RunningServer } from './support/server.ts';
+
+const SHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
+const VIEWPORT = { width: 1440, height: 900 };
+const JS_BUDGET = 400 * 1024;
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', baseURL: server.baseUrl });
+  return { context, page: await context.newPage() };
+}
+
+async function login(page: Page, username: string, password = ADMIN_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+/** Screenshot without hover effects or toasts in the way. */
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.mouse.move(720, 880);
+  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(SHOTS, name) });
+}
+
+async function openMenu(page: Page, label: string): Promise<void> {
+  await page.locator('.ant-layout-sider .ant-menu-item').filter({ hasText: label }).click();
+}
+
+describe('organisation pages', () => {
+  it('shows the Chinese reason when the password is wrong', async () => {
+    const { context, page } = await newPage();
+    await page.goto('/login');
+    await page.waitForSelector('form');
+    await shoot(page, 'login.png');
+    await login(page, 'admin', 'not-the-password');
+    await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('用户名或密码错误');
+    expect(page.url()).toContain('/login');
+    await context.close();
+  });
+
+  it('lets the admin browse units, search people, add a person and list positions', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'admin');
+    await page.waitForSelector('[data-testid=count-villages] .ant-statistic-content-value');
+    expect(await page.getByTestId('town-name').textContent()).toBe('青石镇');
+    expect(await page.getByTestId('count-villages').locator('.ant-statistic-content-value').textContent()).toBe('16');
+    await shoot(page, 'home.png');
+
+    // 单位: the tree opens at the top level, so all 16 villages under 政府 are visible.
+    await openMenu(page, '单位');
+    const villages = page.locator('[data-testid=unit-node][data-kind=village]');
+    await expect.poll(() => villages.count()).toBe(16);
+    await villages.filter({ hasText: '石桥村' }).click();
+    await expect.poll(() => page.getByTestId('unit-form').getByLabel('单位名称').inputValue()).toBe('石桥村');
+    await shoot(page, 'units.png');
+
+    // 人员: search by the name of someone the server lists.
+    await openMenu(page, '人员');
+    await page.waitForSelector('.ant-table-row');
+    const somebody = (await page.locator('.ant-table-row').nth(3).locator('td').first().textContent())!.trim();
+    await page.getByPlaceholder('输入姓名查找').fill(somebody);
+    await page.getByPlaceholder('输入姓名查找').press('Enter');
+    await expect
+      .poll(async () => {
+        const names = await page.locator('.ant-table-row td:first-child').allTextContents();
+        return names.length > 0 && names.length < 20 && names.every((n) => n.includes(somebody));
+      })
+      .toBe(true);
+
+    // Create a person and find them in the list.
+    const newName = `测试${Date.now() % 100000}`;
+    await page.getByRole('button', { name: /新增人员/ }).click();
+    const form = page.getByTestId('person-form');
+    await form.getByLabel('姓名').fill(newName);
+    await form.getByLabel('联系电话').fill('123');
+    await page.getByTestId('person-save').click();
+    await expect.poll(() => form.locator('.ant-form-item-explain-error').first().textContent()).toContain('手机号');
+    await form.getByLabel('联系电话').fill('13800138000');
+    await page.getByTestId('person-save').click();
+    await page.waitForSelector('.ant-drawer', { state: 'detached' });
+    await page.getByPlaceholder('输入姓名查找').fill(newName);
+    await page.getByPlaceholder('输入姓名查找').press('Enter');
+    await expect.poll(() => page.locator('.ant-table-row td:first-child').allTextContents()).toEqual([newName]);
+    await page.getByPlaceholder('输入姓名查找').fill('');
+    await page.getByPlaceholder('输入姓名查找').press('Enter');
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBe(20);
+    await shoot(page, 'people.png');
+
+    // 任职: positions with portfolio names, not codes.
+    await openMenu(page, '任职');
+    await expect.poll(() => page.locator('.ant-card-head-title').first().textContent()).toBe('任职');
+    await expect.poll(() => page.locator('.ant-table-tbody').first().textContent()).toContain('党委书记');
+    await expect.poll(() => page.locator('.ant-table-tbody').first().textContent()).toContain('党的建设');
+    await shoot(page, 'positions.png');
+
+    // The admin sees the 用户 page.
+    await openMenu(page, '用户');
+    await expect.poll(() => page.locator('.ant-card-head-title').first().textContent()).toBe('用户');
+    await expect.poll(() => page.locator('.ant-table-tbody').first().textContent()).toContain('cunganbu');
+    await shoot(page, 'users.png');
+
+    await openMenu(page, '包联村');
+    await expect.poll(() => page.locator('.ant-table-tbody .ant-table-row').count()).toBe(16);
+    await shoot(page, 'liaisons.png');
+    await context.close();
+  });
+
+  it('hides the 用户 menu and write buttons from a village cadre', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'cunganbu');
+    await page.waitForSelector('.ant-layout-sider .ant-menu');
+    const items = await page.locator('.ant-layout-sider .ant-menu-item').allTextContents();
+    expect(items).toContain('人员');
+    expect(items).not.toContain('用户');
+    await openMenu(page, '人员');
+    await page.waitForSelector('.ant-table-row');
+    expect(await page.getByRole('button', { name: /新增人员/ }).count()).toBe(0);
+    await context.close();
+  });
+});
+
+/** Sum of gzip sizes of every script the browser fetched while `visit` ran. */
+async function gzippedScripts(page: Page, visit: () => Promise<void>): Promise<{ total: number; files: string[] }> {
+  const sizes = new Map<string, number>();
+  const pending: Promise<void>[] = [];
+  page.on('response', (res) => {
+    if (res.request().resourceType() !== 'script') return;
+    pending.push(res.body().then((b) => void sizes.set(res.url(), gzipSync(b, { level: 9 }).length)));
+  });
+  await visit();
+  await page.waitForLoadState('networkidle');
+  await Promise.all(pending);
+  return { total: [...sizes.values()].reduce((a, b) => a + b, 0), files: [...sizes.keys()] };
+}
+
+describe('JavaScript budget', () => {
+  it('loads at most 400 KB of gzipped JavaScript on the login page', async () => {
+    const { context, page } = await newPage();
+    const { total, files } = await gzippedScripts(page, async () => {
+      await page.goto('/login');
+      await page.waitForSelector('form');
+    });
+    console.log(`login page: ${(total / 1024).toFixed(1)} KB gzipped JS in ${files.length} files`);
+    expect(total).toBeLessThanOrEqual(JS_BUDGET);
+    await context.close();
+  });
+
+  it('loads at most 400 KB of gzipped JavaScript on the home page', async () => {
+    const { context, page } = await newPage();
+    const res = await context.request.post('/api/v1/auth/login', { data: { username: 'admin', password: ADMIN_PASSWORD } });
+    expect(res.status()).toBe(200);
+    const { total, files } = await gzippedScripts(page, async () => {
+      await page.goto('/');
+      await page.waitForSelector('[data-testid=count-villages] .ant-statistic-content-value');
+    });
+    console.log(`home page: ${(total / 1024).toFixed(1)} KB gzipped JS in ${files.length} files`);
+    expect(total).toBeLessThanOrEqual(JS_BUDGET);
+    await context.close();
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * The signed-in shell: a collapsible module menu on the left (collapses to nothing on phones),
+ * and a header with the town, a town switcher for users with grants in several towns, and the
+ * user's menu (修改密码, 退出).
+ */
+import { Suspense, useMemo, useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Avatar, Button, Dropdown, Grid, Layout, Menu, Select, Space, Tag, Typography, type MenuProps } from 'antd';
+import { LogoutOutlined, KeyOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
+import { useSession } from '../session/session.tsx';
+import { PageLoading } from './PageLoading.tsx';
+import { ChangePasswordModal } from './ChangePasswordModal.tsx';
+import { visibleMenu, type MenuEntry } from './menu.tsx';
+
+const { Sider, Header, Content } = Layout;
+
+function toItems(entries: MenuEntry[]): MenuProps['items'] {
+  return entries.map((e) => ({ key: e.key, icon: e.icon, label: e.label, children: e.children ? toItems(e.children) : undefined }));
+}
+
+export default function AppLayout() {
+  const session = useSession();
+  const { user, townId, townName, towns, isAdmin, grantsInTown } = session;
+  const navigate = useNavigate();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const mobile = !screens.md;
+  const [collapsed, setCollapsed] = useState<boolean | null>(null);
+  const siderCollapsed = collapsed ?? mobile;
+  const [pwOpen, setPwOpen] = useState(false);
+  const [pwDone, setPwDone] = useState(false);
+  const mustChange = !!user?.mustChangePassword && !pwDone;
+
+  const items = useMemo(() => toItems(visibleMenu(isAdmin)), [isAdmin]);
+  const selected = location.pathname === '/' ? '/' : location.pathname.replace(/\/$/, '');
+
+  const userMenu: MenuProps = {
+    items: [
+      { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
+      { type: 'divider' },
+      { key: 'logout', icon: <LogoutOutlined />, label: '退出', danger: true },
+    ],
+    onClick: ({ key }) => {
+      if (key === 'password') setPwOpen(true);
+      if (key === 'logout') void session.logout().then(() => navigate('/login', { replace: true }));
+    },
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider
+        theme="light"
+        width={208}
+        collapsible
+        trigger={null}
+        collapsed={siderCollapsed}
+        collapsedWidth={mobile ? 0 : 64}
+        style={{
+          borderRight: '1px solid #f0f0f0',
+          ...(mobile ? { position: 'fixed', height: '100vh', zIndex: 20 } : { position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }),
+        }}
+      >
+        <div style={{ height: 56, display: 'flex', alignItems: 'center', gap: 8, padding: '0 18px', borderBottom: '1px solid #f0f0f0' }}>
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          {!siderCollapsed && <Typography.Text strong style={{ fontSize: 18 }}>履职</Typography.Text>}
+        </div>
+        {/* A zero-width collapsed Sider on phones would still pop up sub-menus; render none. */}
+        {!(mobile && siderCollapsed) && (
+          <Menu
+            mode="inline"
+            items={items}
+            selectedKeys={[selected]}
+            defaultOpenKeys={['org']}
+            onClick={({ key }) => {
+              navigate(key);
+              if (mobile) setCollapsed(true);
+            }}
+            style={{ borderInlineEnd: 'none' }}
+          />
+        )}
+      </Sider>
+      <Layout>
+        <Header style={{ background: '#fff', padding: '0 16px', height: 56, lineHeight: '56px', display: 'flex', alignItems: 'center', gap: 12, borderBottom: '1px solid #f0f0f0' }}>
+          <Button
+            type="text"
+            aria-label={siderCollapsed ? '展开菜单' : '收起菜单'}
+            icon={siderCollapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+            onClick={() => setCollapsed(!siderCollapsed)}
+          />
+          {towns.length > 1 ? (
+            <Select
+              aria-label="切换乡镇"
+              value={townId}
+              style={{ minWidth: 140 }}
+              options={towns.map((t) => ({ value: t.id, label: t.name }))}
+              onChange={(id) => {
+                session.setTown(id);
+                navigate('/');
+              }}
+            />
+          ) : (
+            <Typography.Text strong data-testid="town-name">{townName}</Typography.Text>
+          )}
+          <div style={{ flex: 1 }} />
+          {!mobile && (
+            <Space size={4}>
+              {grantsInTown.map((g) => (
+                <Tag key={`${g.role}-${g.unitId ?? ''}`} color="red" variant="filled">
+                  {g.roleLabel}
+                </Tag>
+              ))}
+            </Space>
+          )}
+          <Dropdown menu={userMenu} placement="bottomRight">
+            <Button type="text" data-testid="user-menu" style={{ height: 40 }}>
+              <Avatar size="small" icon={<UserOutlined />} style={{ background: '#c8102e' }} />
+              {!mobile && <span>{user?.displayName}</span>}
+            </Button>
+          </Dropdown>
+        </Header>
+        <Content style={{ padding: mobile ? 12 : 24 }}>
+          <Suspense fallback={<PageLoading />}>
+            <Outlet key={townId} />
+          </Suspense>
+        </Content>
+      </Layout>
+      <ChangePasswordModal
+        open={pwOpen || mustChange}
+        forced={mustChange}
+        onClose={() => {
+          setPwOpen(false);
+          if (mustChange) setPwDone(true);
+        }}
+      />
+    </Layout>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * 工作台 — the town at a glance: how many villages, cadres and positions it has, and who holds
+ * each portfolio (分管领域). The ECharts bar chart is loaded only when asked for, so the home page
+ * stays within its JavaScript budget (DESIGN §11).
+ */
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { Button, Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
+import { ApartmentOutlined, BarChartOutlined, EnvironmentOutlined, SolutionOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { allPeople, orgApi, type Portfolio, type Position } from '../../api/org.ts';
+import { useApiErrorHandler } from '../../api/errors.ts';
+import { useSession } from '../../session/session.tsx';
+import { PortfolioHolders } from './PortfolioHolders.tsx';
+
+const PortfolioChart = lazy(() => import('./PortfolioChart.tsx'));
+
+interface Counts {
+  units: number;
+  villages: number;
+  people: number;
+  positions: number;
+}
+
+export default function HomePage() {
+  const { townId, townName, user } = useSession();
+  const navigate = useNavigate();
+  const onError = useApiErrorHandler();
+  const [counts, setCounts] = useState<Counts | null>(null);
+  const [positions, setPositions] = useState<Position[]>([]);
+  const [portfolios, setPortfolios] = useState<Portfolio[]>([]);
+  const [showChart, setShowChart] = useState(false);
+
+  useEffect(() => {
+    const ctrl = new AbortController();
+    const today = dayjs().format('YYYY-MM-DD');
+    Promise.all([orgApi.units(townId), allPeople(townId, ctrl.signal), orgApi.positions(townId, { activeOn: today }), orgApi.portfolios()])
+      .then(([units, people, pos, pf]) => {
+        setCounts({ units: units.length, villages: units.filter((u) => u.kind === 'village').length, people: people.length, positions: pos.length });
+        setPositions(pos);
+        setPortfolios(pf);
+      })
+      .catch(onError);
+    return () => ctrl.abort();
+  }, [townId, onError]);
+
+  const stats = [
+    { title: '村（社区）', value: counts?.villages, icon: <EnvironmentOutlined />, to: '/org/liaisons', testId: 'count-villages' },
+    { title: '单位', value: counts?.units, icon: <ApartmentOutlined />, to: '/org/units', testId: 'count-units' },
+    { title: '人员', value: counts?.people, icon: <TeamOutlined />, to: '/org/people', testId: 'count-people' },
+    { title: '在任职务', value: counts?.positions, icon: <SolutionOutlined />, to: '/org/positions', testId: 'count-positions' },
+  ];
+
+  return (
+    <>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {user?.displayName}，您好！这里是{townName}工作台
+      </Typography.Title>
+      <Row gutter={[16, 16]}>
+        {stats.map((s) => (
+          <Col key={s.title} xs={12} md={6}>
+            <Card hoverable onClick={() => navigate(s.to)} data-testid={s.testId}>
+              <Statistic title={s.title} value={s.value ?? '—'} prefix={s.icon} loading={!counts} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Card
+        title="班子成员分管领域"
+        style={{ marginTop: 16 }}
+        extra={
+          <Button type="text" icon={showChart ? <UnorderedListOutlined /> : <BarChartOutlined />} onClick={() => setShowChart(!showChart)}>
+            {showChart ? '列表' : '统计图'}
+          </Button>
+        }
+      >
+        {!counts ? (
+          <Skeleton active />
+        ) : showChart ? (
+          <Suspense fallback={<Skeleton active />}>
+            <PortfolioChart positions={positions} portfolios={portfolios} />
+          </Suspense>
+        ) : (
+          <PortfolioHolders positions={positions} portfolios={portfolios} />
+        )}
+      </Card>
+    </>
+  );
+}
