@@ -4,6 +4,7 @@
 import { Command } from 'commander';
 import { runServe } from './serve.ts';
 import { fail, openForCli } from './context.ts';
+import { registerBackupCommands } from './backup.ts';
 
 const program = new Command();
 program.name('lvzhi').description('履职 — 乡镇履职工作系统').showHelpAfterError();
@@ -61,6 +62,16 @@ user
     await database.close();
   });
 
+program
+  .command('import-ledger <type> <file>')
+  .description('从 Excel（.xlsx）导入台账记录：整份文件全部无误才写入，否则列出出错的行和列')
+  .requiredOption('--town <code>', '乡镇编码，如 qingshi')
+  .option('--user <username>', '以该用户身份记录（默认“命令行导入”）')
+  .action(async (type: string, file: string, opts: { town: string; user?: string }) => {
+    const { runImportLedger } = await import('./import-ledger.ts');
+    await runImportLedger(type, file, opts);
+  });
+
 const audit = program.command('audit').description('审计日志');
 audit
   .command('verify')
@@ -76,5 +87,7 @@ audit
     }
     console.log(`✓ 审计链完好：${result.towns} 个乡镇，${result.entries} 条记录`);
   });
+
+registerBackupCommands(program);
 
 await program.parseAsync(process.argv);
