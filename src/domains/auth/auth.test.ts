@@ -14,7 +14,7 @@ describe('login and sessions', () => {
     const cookie = res.headers.get('set-cookie')!;
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
-    const body = await res.json();
+    const body = (await res.json()) as { username: string; grants: unknown[] };
     expect(body.username).toBe('shuji');
     expect(body.grants[0]).toMatchObject({ role: 'leader', townId: t.townId, townName: '青石镇' });
   });
