@@ -6,15 +6,11 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { PageLoading } from './layout/PageLoading.tsx';
 import { useSession } from './session/session.tsx';
+import { MODULES } from './modules/modules.ts';
 
 const LoginPage = lazy(() => import('./pages/auth/LoginPage.tsx'));
 const AppLayout = lazy(() => import('./layout/AppLayout.tsx'));
 const HomePage = lazy(() => import('./pages/home/HomePage.tsx'));
-const UnitsPage = lazy(() => import('./pages/org/UnitsPage.tsx'));
-const PeoplePage = lazy(() => import('./pages/org/PeoplePage.tsx'));
-const PositionsPage = lazy(() => import('./pages/org/PositionsPage.tsx'));
-const LiaisonsPage = lazy(() => import('./pages/org/LiaisonsPage.tsx'));
-const UsersPage = lazy(() => import('./pages/org/UsersPage.tsx'));
 
 function RequireUser({ children }: { children: ReactNode }) {
   const { user } = useSession();
@@ -42,11 +38,9 @@ export function AppRoutes() {
           }
         >
           <Route index element={<HomePage />} />
-          <Route path="org/units" element={<UnitsPage />} />
-          <Route path="org/people" element={<PeoplePage />} />
-          <Route path="org/positions" element={<PositionsPage />} />
-          <Route path="org/liaisons" element={<LiaisonsPage />} />
-          <Route path="org/users" element={<RequireAdmin><UsersPage /></RequireAdmin>} />
+          {MODULES.flatMap((m) => m.routes).map((r) => (
+            <Route key={r.path} path={r.path} element={r.adminOnly ? <RequireAdmin>{r.element}</RequireAdmin> : r.element} />
+          ))}
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
       </Routes>

@@ -1,32 +1,16 @@
 /**
- * The module menu. Only modules that exist are listed; a module appears here when its pages do.
- * `adminOnly` entries are shown to users holding the admin role in the current town.
+ * The module menu: 工作台 plus each module's entry (web/src/modules/modules.ts). Only modules that
+ * exist are listed. `adminOnly` entries are shown to users holding the admin role in the current town.
  */
-import type { ReactNode } from 'react';
-import { ApartmentOutlined, DashboardOutlined, EnvironmentOutlined, KeyOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import { DashboardOutlined } from '@ant-design/icons';
+import { MODULES } from '../modules/modules.ts';
+import type { MenuEntry } from '../modules/types.ts';
 
-export interface MenuEntry {
-  key: string;
-  label: string;
-  icon: ReactNode;
-  adminOnly?: boolean;
-  children?: MenuEntry[];
-}
+export type { MenuEntry };
 
 export const MENU: MenuEntry[] = [
   { key: '/', label: '工作台', icon: <DashboardOutlined /> },
-  {
-    key: 'org',
-    label: '组织机构',
-    icon: <ApartmentOutlined />,
-    children: [
-      { key: '/org/units', label: '单位', icon: <ApartmentOutlined /> },
-      { key: '/org/people', label: '人员', icon: <TeamOutlined /> },
-      { key: '/org/positions', label: '任职', icon: <SolutionOutlined /> },
-      { key: '/org/liaisons', label: '包联村', icon: <EnvironmentOutlined /> },
-      { key: '/org/users', label: '用户', icon: <KeyOutlined />, adminOnly: true },
-    ],
-  },
+  ...MODULES.flatMap((m) => (m.menu ? [m.menu] : [])),
 ];
 
 export function visibleMenu(isAdmin: boolean): MenuEntry[] {

@@ -1,0 +1,32 @@
+/** The organisation module: units, people, positions, village liaisons and (admins) users. */
+import { lazy } from 'react';
+import { ApartmentOutlined, EnvironmentOutlined, KeyOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import type { AppModule } from '../../modules/types.ts';
+
+const UnitsPage = lazy(() => import('./UnitsPage.tsx'));
+const PeoplePage = lazy(() => import('./PeoplePage.tsx'));
+const PositionsPage = lazy(() => import('./PositionsPage.tsx'));
+const LiaisonsPage = lazy(() => import('./LiaisonsPage.tsx'));
+const UsersPage = lazy(() => import('./UsersPage.tsx'));
+
+export const orgModule: AppModule = {
+  menu: {
+    key: 'org',
+    label: '组织机构',
+    icon: <ApartmentOutlined />,
+    children: [
+      { key: '/org/units', label: '单位', icon: <ApartmentOutlined /> },
+      { key: '/org/people', label: '人员', icon: <TeamOutlined /> },
+      { key: '/org/positions', label: '任职', icon: <SolutionOutlined /> },
+      { key: '/org/liaisons', label: '包联村', icon: <EnvironmentOutlined /> },
+      { key: '/org/users', label: '用户', icon: <KeyOutlined />, adminOnly: true },
+    ],
+  },
+  routes: [
+    { path: 'org/units', element: <UnitsPage /> },
+    { path: 'org/people', element: <PeoplePage /> },
+    { path: 'org/positions', element: <PositionsPage /> },
+    { path: 'org/liaisons', element: <LiaisonsPage /> },
+    { path: 'org/users', element: <UsersPage />, adminOnly: true },
+  ],
+};
