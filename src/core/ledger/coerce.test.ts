@@ -76,7 +76,7 @@ describe('coerceDate', () => {
   });
 
   it('rejects days that do not exist and text that is not a date', () => {
-    expect(value(coerceDate('2023-02-29'))).toMatch(/日期不存在/);
+    expect(value(coerceDate('2023-02-29'))).toMatch(/该日不存在/);
     expect(coerceDate('2024-13-01').ok).toBe(false);
     expect(coerceDate('下周一').ok).toBe(false);
     expect(coerceDate(12).ok).toBe(false);

@@ -106,7 +106,7 @@ export function coerceDate(v: unknown): Coerced<string> {
     const m = re.exec(day);
     if (m) {
       const iso = isoFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
-      return iso ? ok(iso) : fail('日期不存在，请检查年月日');
+      return iso ? ok(iso) : fail('该日不存在（如 2 月 30 日），请检查年月日');
     }
   }
   return fail(bad);

@@ -87,7 +87,8 @@ function literalFor(v: string | number | boolean, field: SourceField): string | 
   return field.valueType === 'text' ? String(v) : v;
 }
 
-function filterSql(f: MetricFilter, field: SourceField): RawBuilder<SqlBool> {
+/** One filter as SQL over a source field (also used by record lists, so both filter alike). */
+export function filterSql(f: MetricFilter, field: SourceField): RawBuilder<SqlBool> {
   const e = field.sql;
   switch (f.op) {
     case 'eq':

@@ -1,0 +1,195 @@
+/**
+ * Streaming Excel import (DESIGN 6): reads an .xlsx with ExcelJS's WorkbookReader row by row
+ * (memory stays flat however long the sheet), validates every row against the ledger type,
+ * inserts in batches inside the caller's transaction, and — if any row is bad — throws one
+ * InvalidInput naming sheet, row, column and problem in Chinese, so the transaction rolls back
+ * and nothing of the file is written (all-or-nothing per file).
+ */
+import type { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { Kysely } from 'kysely';
+import { DomainError, InvalidInput } from '../../core/errors.ts';
+import { recordColumns, recordDataSchema, uniqueKeys, type RecordData } from '../../core/ledger/record.ts';
+import type { LedgerField, LedgerType } from '../../core/ledger/type.ts';
+import { newId } from '../../db/ids.ts';
+import type { DB } from '../../db/schema.ts';
+import { buildDirectory, excelFields, headerLookup, importIssue, plainCell, resolveName, type ImportIssue, type NameDirectory } from './excel-columns.ts';
+import * as records from './ledger-record.repository.ts';
+import { audit, authorId, referenceIssues, scopedType, type Ctx } from './ledger-record.service.ts';
+import { recordInScope, type RecordScope } from './ledgers.policy.ts';
+
+const BATCH = 500;
+/** Past this many problems the report stops growing (the clerk fixes these first). */
+export const MAX_REPORTED = 200;
+
+export interface ImportProgress { rows: number; imported: number; errors: number }
+export interface ImportOptions { onProgress?: (p: ImportProgress) => void }
+
+interface PendingRow { row: number; data: RecordData }
+
+class ImportRun {
+  readonly issues: ImportIssue[] = [];
+  imported = 0;
+  rows = 0;
+  private batch: PendingRow[] = [];
+  private columns: { col: number; field: LedgerField }[] = [];
+  private readonly schema;
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly ctx: Ctx,
+    private readonly type: LedgerType,
+    private readonly scope: RecordScope,
+    private readonly dir: NameDirectory,
+    private sheet = '',
+  ) {
+    this.schema = recordDataSchema(type, 'write');
+  }
+
+  private problem(row: number, col: number | null, header: string, message: string) {
+    if (this.issues.length < MAX_REPORTED) this.issues.push(importIssue(this.sheet, row, col, header, message));
+    else this.truncated = true;
+  }
+  truncated = false;
+
+  /** Row 1 names the columns; unknown headers and missing required columns stop the import. */
+  readHeader(sheet: string, values: unknown[]) {
+    this.sheet = sheet;
+    const lookup = headerLookup(this.type);
+    const seen = new Set<string>();
+    values.forEach((v, col) => {
+      const text = plainCell(v);
+      if (text === null || String(text).trim() === '') return;
+      const field = lookup(String(text));
+      if (!field) return this.problem(1, col, String(text), `“${String(text)}”不是“${this.type.name}”的字段，请使用导出的模板`);
+      if (seen.has(field.key)) return this.problem(1, col, String(text), '列重复');
+      seen.add(field.key);
+      this.columns.push({ col, field });
+    });
+    for (const f of excelFields(this.type)) {
+      if (f.required && !seen.has(f.key)) this.problem(1, null, f.label, `缺少必填列“${f.label}”`);
+    }
+  }
+
+  async readRow(rowNumber: number, values: unknown[]) {
+    const raw: Record<string, unknown> = {};
+    let blank = true;
+    let ok = true;
+    const unresolved = new Set<string>();
+    for (const { col, field } of this.columns) {
+      const cell = plainCell(values[col]);
+      if (cell !== null && String(cell).trim() !== '') blank = false;
+      if (cell && typeof cell === 'object' && 'error' in cell) {
+        this.problem(rowNumber, col, field.label, `单元格是公式错误 ${String((cell as { error: string }).error)}`);
+        unresolved.add(field.key);
+        ok = false;
+        continue;
+      }
+      const resolved = resolveName(field, cell, this.dir);
+      if ('problem' in resolved) {
+        this.problem(rowNumber, col, field.label, resolved.problem);
+        unresolved.add(field.key);
+        ok = false;
+      } else raw[field.key] = resolved.value;
+    }
+    if (blank) return;
+    this.rows++;
+    const parsed = this.schema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const key = String(issue.path[0] ?? '');
+        if (unresolved.has(key)) continue; // already reported for this cell
+        const column = this.columns.find((c) => c.field.key === key);
+        this.problem(rowNumber, column?.col ?? null, column?.field.label ?? '', issue.message);
+      }
+      return;
+    }
+    if (ok) this.batch.push({ row: rowNumber, data: parsed.data });
+    if (this.batch.length >= BATCH) await this.flush();
+  }
+
+  private colOf(key: string | undefined) {
+    return this.columns.find((c) => c.field.key === key);
+  }
+
+  /** Cross-row checks (references, scope, unique values), then the insert — while still clean. */
+  async flush() {
+    const batch = this.batch;
+    this.batch = [];
+    if (!batch.length) return;
+    const refs = await referenceIssues(this.db, this.ctx.townId, this.type, batch.map((b) => b.data));
+    const good: records.NewRecord[] = [];
+    const rowOf = new Map<string, number>();
+    batch.forEach((b, i) => {
+      for (const issue of refs.get(i) ?? []) {
+        const c = this.colOf(issue.path.replace(/^data\./, ''));
+        this.problem(b.row, c?.col ?? null, issue.label, issue.message.replace(/^[^：]*：/, ''));
+      }
+      if (refs.has(i)) return;
+      const cols = recordColumns(this.type, b.data);
+      if (!recordInScope(this.scope, { typeCode: this.type.code, unitId: cols.unitId, personId: cols.personId })) {
+        const c = this.colOf(this.type.unitField);
+        return this.problem(b.row, c?.col ?? null, c?.field.label ?? '', '该记录不在您负责的范围内');
+      }
+      const id = newId();
+      rowOf.set(id, b.row);
+      good.push({ id, typeCode: this.type.code, typeVersion: this.type.version, unitId: cols.unitId, personId: cols.personId, occurredOn: cols.occurredOn!, data: b.data, createdBy: authorId(this.ctx) });
+    });
+    // Once any row is bad the file will be rolled back; validation goes on, inserts stop.
+    if (this.issues.length || !good.length) return;
+    await records.insertRecords(this.db, this.ctx.townId, good);
+    const claims = good.flatMap((r) => uniqueKeys(this.type, r.data).map((k) => ({ typeCode: this.type.code, fieldKey: k.key, value: k.value, recordId: r.id })));
+    for (const lost of await records.claimUnique(this.db, this.ctx.townId, claims)) {
+      const c = this.colOf(lost.fieldKey);
+      this.problem(rowOf.get(lost.recordId)!, c?.col ?? null, c?.field.label ?? lost.fieldKey, `“${lost.value}”已存在（本文件或已有记录中），不能重复`);
+    }
+    this.imported += good.length;
+  }
+}
+
+/**
+ * Imports the first worksheet of an .xlsx stream into ledger `code`. Run it inside a
+ * transaction: on failure it throws after validating the whole file, and the caller's rollback
+ * removes the batches already inserted.
+ */
+export async function importLedgerWorkbook(db: Kysely<DB>, ctx: Ctx, code: string, input: Readable, options: ImportOptions = {}): Promise<{ imported: number; type: LedgerType }> {
+  const { type, scope } = await scopedType(db, ctx.actor, ctx.townId, code, true);
+  const names = await records.nameDirectory(db, ctx.townId);
+  const run = new ImportRun(db, ctx, type, scope, buildDirectory(names.people, names.units));
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
+  let sheets = 0;
+  let headerSeen = false;
+  try {
+    sheets: for await (const worksheet of reader) {
+      sheets++;
+      const ws = worksheet as unknown as AsyncIterable<{ number: number; values: unknown[] }> & { name: string };
+      for await (const row of ws) {
+        if (sheets > 1) continue; // only the first sheet holds records; later ones (说明) are drained
+        if (!headerSeen) {
+          headerSeen = true;
+          run.readHeader(ws.name, row.values);
+          if (run.issues.length) break sheets;
+          continue;
+        }
+        await run.readRow(row.number, row.values);
+        if (run.rows % 100 === 0) options.onProgress?.({ rows: run.rows, imported: run.imported, errors: run.issues.length });
+      }
+    }
+  } catch (error) {
+    // Database errors and our own pass through; anything else came from unzipping/parsing.
+    const code = (error as { code?: unknown }).code;
+    if (error instanceof DomainError || (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code))) throw error;
+    throw new InvalidInput('无法读取该文件，请上传 Excel（.xlsx）文件', [{ path: 'file', label: '文件', message: '文件不是有效的 .xlsx 工作簿' }]);
+  }
+  input.destroy();
+  if (!headerSeen) throw new InvalidInput('文件中没有数据：第 1 行应为表头', [{ path: 'file', label: '文件', message: '工作簿为空' }]);
+  if (!run.issues.length) await run.flush();
+  options.onProgress?.({ rows: run.rows, imported: run.imported, errors: run.issues.length });
+  if (run.issues.length) {
+    const more = run.truncated ? `，仅列出前 ${MAX_REPORTED} 处` : '';
+    throw new InvalidInput(`导入失败，未写入任何记录：共发现 ${run.issues.length}${run.truncated ? '+' : ''} 处问题${more}。${run.issues[0]!.message}`, run.issues);
+  }
+  if (run.rows === 0) throw new InvalidInput('文件中没有记录行', [{ path: 'file', label: '文件', message: '表头以下没有数据' }]);
+  await audit(db, ctx, 'import', 'ledger_type', type.code, null, { typeCode: type.code, imported: run.imported });
+  return { imported: run.imported, type };
+}

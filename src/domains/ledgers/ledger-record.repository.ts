@@ -1,0 +1,163 @@
+/**
+ * Queries of ledger records: scoped, filtered, keyset-paged lists; look-ups; batch inserts;
+ * versioned updates and soft deletes; unique-field claims; and the existence checks of the
+ * people, units and attachments a record refers to. Every function takes the town.
+ */
+import { sql, type Expression, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
+import type { LedgerType } from '../../core/ledger/type.ts';
+import { filterSql } from '../../core/metrics/compile.ts';
+import type { MetricFilter } from '../../core/metrics/declaration.ts';
+import { ledgerSource } from '../../core/metrics/source.ts';
+import type { DB, LedgerRecordTable } from '../../db/schema.ts';
+import type { RecordScope } from './ledgers.policy.ts';
+
+type Db = Kysely<DB>;
+export type RecordRow = Selectable<LedgerRecordTable>;
+
+/** The scope as one SQL predicate over ledger_record (fails closed when empty). */
+export function scopeSql(scope: RecordScope): RawBuilder<SqlBool> {
+  if (scope.all) return sql<SqlBool>`true`;
+  const parts: RawBuilder<SqlBool>[] = [];
+  if (scope.typeCodes.length) parts.push(sql<SqlBool>`type_code in (${sql.join(scope.typeCodes)})`);
+  if (scope.unitIds.length) parts.push(sql<SqlBool>`unit_id in (${sql.join(scope.unitIds)})`);
+  if (scope.personId) parts.push(sql<SqlBool>`person_id = ${scope.personId}`);
+  return parts.length ? sql<SqlBool>`(${sql.join(parts, sql` or `)})` : sql<SqlBool>`false`;
+}
+
+export interface ListQuery {
+  from?: string;
+  to?: string;
+  unitIds?: string[];
+  filters: MetricFilter[];
+  sort: { field: string; direction: 'asc' | 'desc' };
+  /** [null flag, sort value as text, id] of the last row of the previous page. */
+  after: [boolean, string | null, string] | null;
+  limit: number;
+}
+
+/** Sortable keys: any live field (role fields map to their columns) plus record timestamps. */
+export function sortExpression(type: LedgerType, key: string): { expr: RawBuilder<unknown>; castType: string } | undefined {
+  if (key === 'created_at' || key === 'updated_at') return { expr: sql.ref(key), castType: 'timestamptz' };
+  const f = ledgerSource(type).fieldSql(key);
+  if (!f || f.valueType === 'list') return undefined;
+  const castType = { number: 'numeric', money: 'numeric', date: 'date', timestamp: 'timestamptz', boolean: 'boolean', text: 'text' }[f.valueType];
+  // Role fields are uuid columns (unit_id, person_id) rather than text inside data.
+  return { expr: f.sql, castType: key === type.unitField || key === type.personField ? 'uuid' : castType };
+}
+
+/** One page (limit + 1 rows) of a type's records in scope, ordered by the sort key then id. */
+export async function listRecords(db: Db, townId: string, type: LedgerType, scope: RecordScope, q: ListQuery) {
+  const source = ledgerSource(type);
+  const sort = sortExpression(type, q.sort.field)!;
+  const where: Expression<SqlBool>[] = [sql<SqlBool>`town_id = ${townId}`, ...source.baseWhere, scopeSql(scope)];
+  if (q.from) where.push(sql<SqlBool>`occurred_on >= cast(${q.from} as date)`);
+  if (q.to) where.push(sql<SqlBool>`occurred_on <= cast(${q.to} as date)`);
+  if (q.unitIds) where.push(q.unitIds.length ? sql<SqlBool>`unit_id in (${sql.join(q.unitIds)})` : sql<SqlBool>`false`);
+  for (const f of q.filters) where.push(filterSql(f, source.fieldSql(f.field)!));
+  const desc = q.sort.direction === 'desc';
+  const op = sql.raw(desc ? '<' : '>');
+  const isNull = sql<boolean>`(${sort.expr} is null)`;
+  if (q.after) {
+    const [wasNull, value, id] = q.after;
+    // Nulls sort last in both directions; within a value, id follows the sort direction.
+    where.push(
+      wasNull
+        ? sql<SqlBool>`(${isNull} and id ${op} ${id})`
+        : sql<SqlBool>`(${isNull} or (${sort.expr} ${op} cast(${value} as ${sql.raw(sort.castType)}) or (${sort.expr} = cast(${value} as ${sql.raw(sort.castType)}) and id ${op} ${id})))`,
+    );
+  }
+  const dir = sql.raw(desc ? 'desc' : 'asc');
+  return db
+    .selectFrom('ledger_record')
+    .selectAll()
+    .select([isNull.as('sort_null'), sql<string | null>`cast(${sort.expr} as text)`.as('sort_key')])
+    .where((eb) => eb.and(where))
+    .orderBy(isNull)
+    .orderBy(sql`${sort.expr} ${dir}`)
+    .orderBy(sql`id ${dir}`)
+    .limit(q.limit + 1)
+    .execute();
+}
+
+export function findRecord(db: Db, townId: string, id: string) {
+  return db.selectFrom('ledger_record').selectAll().where('town_id', '=', townId).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+}
+
+export interface NewRecord {
+  id: string;
+  typeCode: string;
+  typeVersion: number;
+  unitId: string | null;
+  personId: string | null;
+  occurredOn: string;
+  data: Record<string, unknown>;
+  createdBy: string | null;
+}
+
+export async function insertRecords(db: Db, townId: string, records: NewRecord[]): Promise<void> {
+  if (!records.length) return;
+  await db
+    .insertInto('ledger_record')
+    .values(records.map((r) => ({ town_id: townId, id: r.id, type_code: r.typeCode, type_version: r.typeVersion, unit_id: r.unitId, person_id: r.personId, occurred_on: r.occurredOn, data: JSON.stringify(r.data), created_by: r.createdBy })))
+    .execute();
+}
+
+export function updateRecord(db: Db, townId: string, id: string, version: number, r: Omit<NewRecord, 'id' | 'typeCode' | 'createdBy'>) {
+  return db
+    .updateTable('ledger_record')
+    .set({ type_version: r.typeVersion, unit_id: r.unitId, person_id: r.personId, occurred_on: r.occurredOn, data: JSON.stringify(r.data), version: sql`version + 1`, updated_at: new Date() })
+    .where('town_id', '=', townId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('deleted_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export function softDeleteRecord(db: Db, townId: string, id: string, version: number) {
+  return db
+    .updateTable('ledger_record')
+    .set({ deleted_at: new Date(), version: sql`version + 1` })
+    .where('town_id', '=', townId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('deleted_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export interface UniqueClaim { typeCode: string; fieldKey: string; value: string; recordId: string }
+
+/** Claims unique values; returns the claims already held by another record (none written for them). */
+export async function claimUnique(db: Db, townId: string, claims: UniqueClaim[]): Promise<UniqueClaim[]> {
+  if (!claims.length) return [];
+  const won = await db
+    .insertInto('ledger_unique')
+    .values(claims.map((c) => ({ town_id: townId, type_code: c.typeCode, field_key: c.fieldKey, value: c.value, record_id: c.recordId })))
+    .onConflict((oc) => oc.columns(['town_id', 'type_code', 'field_key', 'value']).doNothing())
+    .returning(['record_id', 'field_key', 'value'])
+    .execute();
+  const key = (c: { record_id?: string; recordId?: string; field_key?: string; fieldKey?: string; value: string }) => `${c.record_id ?? c.recordId}|${c.field_key ?? c.fieldKey}|${c.value}`;
+  const wonKeys = new Set(won.map(key));
+  return claims.filter((c) => !wonKeys.has(key(c)));
+}
+
+export async function releaseUnique(db: Db, townId: string, recordId: string): Promise<void> {
+  await db.deleteFrom('ledger_unique').where('town_id', '=', townId).where('record_id', '=', recordId).execute();
+}
+
+/** Which of `ids` exist in the town's table (people, units or attachments). */
+export async function existingIds(db: Db, townId: string, table: 'person' | 'unit' | 'attachment', ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db.selectFrom(table).select('id').where('town_id', '=', townId).where('id', 'in', [...new Set(ids)]).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Names of the town's people and units, for Excel cells that show names instead of ids. */
+export async function nameDirectory(db: Db, townId: string) {
+  const [people, units] = await Promise.all([
+    db.selectFrom('person').select(['id', 'name']).where('town_id', '=', townId).execute(),
+    db.selectFrom('unit').select(['id', 'name']).where('town_id', '=', townId).execute(),
+  ]);
+  return { people, units };
+}

@@ -1,0 +1,109 @@
+/**
+ * Who may see and keep ledgers (DESIGN 2), as small predicates: the route policies check the
+ * town and role; `recordScope` then narrows every query to the records the caller may touch.
+ * Town leaders, admins and county supervisors see every record of the town (supervisors only
+ * read); a portfolio leader sees every record of the types owned by a portfolio they hold through
+ * a current position; staff and village cadres see the records whose unit is inside the unit
+ * subtree of their grant (a village, an office) or that name them as the responsible person.
+ * Dispatchers keep no ledgers.
+ */
+import { sql, type Kysely } from 'kysely';
+import { hasRoleIn, type Actor, type Role } from '../../core/actor.ts';
+import type { LedgerType } from '../../core/ledger/type.ts';
+import type { DB } from '../../db/schema.ts';
+import type { RoutePolicy } from '../../server/route.ts';
+import { scopesEnforced } from '../../server/scope-switch.ts';
+
+const READERS: Role[] = ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre', 'county_supervisor'];
+const WRITERS: Role[] = ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre'];
+
+export const canReadLedgers = (a: Actor, townId: string) => hasRoleIn(a, townId, ...READERS);
+export const canWriteLedgers = (a: Actor, townId: string) => hasRoleIn(a, townId, ...WRITERS);
+/** Ledger types are configuration (DESIGN 2 "admin: configure types"). */
+export const canDefineLedgerTypes = (a: Actor, townId: string) => hasRoleIn(a, townId, 'admin');
+
+export const ledgersRead: RoutePolicy = { name: 'ledgers.read', allows: (a, p) => canReadLedgers(a, p.townId ?? '') };
+export const ledgersWrite: RoutePolicy = { name: 'ledgers.write', allows: (a, p) => canWriteLedgers(a, p.townId ?? '') };
+export const ledgersAdmin: RoutePolicy = { name: 'ledgers.admin', allows: (a, p) => canDefineLedgerTypes(a, p.townId ?? '') };
+export const metricsRead: RoutePolicy = { name: 'metrics.read', allows: (a, p) => canReadLedgers(a, p.townId ?? '') };
+
+/**
+ * The records one caller may read (or write) in one town. `all` covers the whole town; otherwise
+ * a record is in scope when its type is in `typeCodes`, its unit in `unitIds`, or its
+ * responsible person is `personId` — the union of what the caller's grants give.
+ */
+export type RecordScope =
+  | { all: true }
+  | { all: false; typeCodes: string[]; unitIds: string[]; personId: string | null };
+
+export const NOTHING: RecordScope = { all: false, typeCodes: [], unitIds: [], personId: null };
+
+const beijingToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** Portfolios the person holds today through a current position (position_portfolio). */
+export async function currentPortfolios(db: Kysely<DB>, townId: string, personId: string | null): Promise<string[]> {
+  if (!personId) return [];
+  const on = beijingToday();
+  const rows = await db
+    .selectFrom('position as p')
+    .innerJoin('position_portfolio as pp', (j) => j.onRef('pp.town_id', '=', 'p.town_id').onRef('pp.position_id', '=', 'p.id'))
+    .select('pp.portfolio_code')
+    .distinct()
+    .where('p.town_id', '=', townId)
+    .where('p.person_id', '=', personId)
+    .where('p.starts_on', '<=', on)
+    .where((eb) => eb.or([eb('p.ends_on', 'is', null), eb('p.ends_on', '>=', on)]))
+    .execute();
+  return rows.map((r) => r.portfolio_code);
+}
+
+async function subtrees(db: Kysely<DB>, townId: string, roots: string[]): Promise<string[]> {
+  if (!roots.length) return [];
+  const rows = await sql<{ id: string }>`
+    with recursive t(id) as (
+      select id from unit where town_id = ${townId} and id in (${sql.join(roots)})
+      union
+      select u.id from unit u join t on u.parent_id = t.id where u.town_id = ${townId})
+    select id from t`.execute(db);
+  return rows.rows.map((r) => r.id);
+}
+
+/**
+ * The caller's record scope in `townId` for reading (`write` = false) or writing. Honours the
+ * test-only scope switch: with enforcement off, everyone sees everything (so the scope matrix
+ * can prove it notices).
+ */
+export async function recordScope(db: Kysely<DB>, actor: Actor, townId: string, types: readonly LedgerType[], write: boolean): Promise<RecordScope> {
+  if (!scopesEnforced()) return { all: true };
+  const grants = actor.grants.filter((g) => g.townId === townId);
+  const townWide: Role[] = write ? ['admin', 'leader'] : ['admin', 'leader', 'county_supervisor'];
+  if (grants.some((g) => townWide.includes(g.role))) return { all: true };
+  const scope = { all: false as const, typeCodes: [] as string[], unitIds: [] as string[], personId: null as string | null };
+  if (grants.some((g) => g.role === 'portfolio_leader')) {
+    const held = new Set(await currentPortfolios(db, townId, actor.personId));
+    scope.typeCodes = types.filter((t) => held.has(t.portfolio)).map((t) => t.code);
+  }
+  const unitGrants = grants.filter((g) => g.role === 'staff' || g.role === 'village_cadre');
+  // A staff or cadre grant without a unit covers the whole town (Grant: "narrowed when set").
+  if (unitGrants.some((g) => g.unitId === null)) return { all: true };
+  if (unitGrants.length) {
+    scope.unitIds = await subtrees(db, townId, unitGrants.map((g) => g.unitId!));
+    scope.personId = actor.personId;
+  }
+  return scope;
+}
+
+/** Whether a record with these columns lies inside `scope`. */
+export function recordInScope(scope: RecordScope, r: { typeCode: string; unitId: string | null; personId: string | null }): boolean {
+  if (scope.all) return true;
+  return (
+    scope.typeCodes.includes(r.typeCode) ||
+    (r.unitId !== null && scope.unitIds.includes(r.unitId)) ||
+    (scope.personId !== null && r.personId === scope.personId)
+  );
+}
+
+/** Whether any record of `type` can be in scope (types a caller is shown). */
+export function typeVisible(scope: RecordScope, type: LedgerType): boolean {
+  return scope.all || scope.typeCodes.includes(type.code) || scope.unitIds.length > 0 || scope.personId !== null;
+}
