@@ -1,0 +1,128 @@
+/**
+ * Who may see and act on appeals (DESIGN 2), as small predicates: town first, then role, then
+ * the relation to the order. Route policies gate the endpoint; `appealScope` narrows every query
+ * to what the caller may read; `relationRoles` derives the per-order workflow roles (assignee =
+ * member of the assigned unit, co_handler, case_leader, owner) on the server.
+ */
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { grantsIn, hasRoleIn, type Actor } from '../../core/actor.ts';
+import type { DB } from '../../db/schema.ts';
+import type { RoutePolicy } from '../../server/route.ts';
+import { scopesEnforced } from '../../server/scope-switch.ts';
+import { KIND_KPI } from './appeal.kinds.ts';
+
+type Db = Kysely<DB>;
+
+const inTown = (a: Actor, townId: string | undefined) => !!townId && grantsIn(a, townId).length > 0;
+
+export const appealsRead: RoutePolicy = { name: 'appeals.read', allows: (a, p) => inTown(a, p.townId) };
+export const appealsIntake: RoutePolicy = { name: 'appeals.intake', allows: (a, p) => hasRoleIn(a, p.townId ?? '', 'admin', 'staff', 'village_cadre', 'dispatcher') };
+/** County supervisors pass: the petition data lets them decide 复核; the engine refuses everything else. */
+export const appealsAct: RoutePolicy = { name: 'appeals.act', allows: (a, p) => inTown(a, p.townId) };
+export const appealsReveal: RoutePolicy = { name: 'appeals.reveal', allows: (a, p) => hasRoleIn(a, p.townId ?? '', 'admin', 'leader', 'dispatcher', 'staff', 'village_cadre') };
+export const calendarAdmin: RoutePolicy = { name: 'calendar.admin', allows: (a) => a.grants.some((g) => g.role === 'admin') };
+
+/** What part of a town's appeals the caller may read. */
+export type AppealScope =
+  | { all: true }
+  | { all: false; categoryRoots: string[]; kinds: string[]; villageIds: string[]; unitIds: string[]; personId: string | null };
+
+const TOWN_WIDE = ['admin', 'leader', 'dispatcher', 'county_supervisor'] as const;
+
+async function subtrees(db: Db, townId: string, roots: string[]): Promise<string[]> {
+  if (!roots.length) return [];
+  const rows = await sql<{ id: string }>`
+    with recursive t(id) as (
+      select id from unit where town_id = ${townId} and id in (${sql.join(roots)})
+      union all
+      select u.id from unit u join t on u.parent_id = t.id where u.town_id = ${townId})
+    select id from t`.execute(db);
+  return rows.rows.map((r) => r.id);
+}
+
+/** Portfolios the person holds today (分管领域 of active positions). */
+export async function portfoliosOf(db: Db, townId: string, personId: string | null): Promise<string[]> {
+  if (!personId) return [];
+  const rows = await sql<{ code: string }>`
+    select distinct pp.portfolio_code as code from position p
+    join position_portfolio pp on pp.town_id = p.town_id and pp.position_id = p.id
+    where p.town_id = ${townId} and p.person_id = ${personId} and p.starts_on <= current_date and (p.ends_on is null or p.ends_on >= current_date)`.execute(db);
+  return rows.rows.map((r) => r.code);
+}
+
+export async function appealScope(db: Db, actor: Actor, townId: string): Promise<AppealScope> {
+  if (!scopesEnforced()) return { all: true };
+  const grants = grantsIn(actor, townId);
+  if (grants.some((g) => (TOWN_WIDE as readonly string[]).includes(g.role) && !g.unitId)) return { all: true };
+  const scope = { all: false as const, categoryRoots: [] as string[], kinds: [] as string[], villageIds: [] as string[], unitIds: [] as string[], personId: actor.personId };
+  if (grants.some((g) => g.role === 'portfolio_leader')) {
+    const portfolios = await portfoliosOf(db, townId, actor.personId);
+    if (portfolios.length) {
+      scope.categoryRoots = (await db.selectFrom('appeal_category').select('code').where('parent_code', 'is', null).where('portfolio_code', 'in', portfolios).execute()).map((r) => r.code);
+      scope.kinds = Object.entries(KIND_KPI).filter(([, k]) => k.portfolio && portfolios.includes(k.portfolio)).map(([kind]) => kind);
+    }
+    if (actor.personId) {
+      const liaisons = await db.selectFrom('village_liaison').select('village_id').where('town_id', '=', townId).where('person_id', '=', actor.personId).execute();
+      scope.villageIds.push(...liaisons.map((l) => l.village_id));
+    }
+  }
+  const unitRoots = grants.filter((g) => g.role === 'staff' && g.unitId).map((g) => g.unitId!);
+  scope.unitIds = await subtrees(db, townId, unitRoots);
+  const villageRoots = grants.filter((g) => g.role === 'village_cadre' && g.unitId).map((g) => g.unitId!);
+  const villageUnits = await subtrees(db, townId, villageRoots);
+  scope.villageIds.push(...villageUnits);
+  scope.unitIds.push(...villageUnits);
+  return scope;
+}
+
+const uuidArray = (ids: string[]) => sql`array[${sql.join(ids)}]::uuid[]`;
+
+/** The scope as one SQL predicate over `appeal` (optionally aliased); fails closed. */
+export function scopeSql(scope: AppealScope, alias?: string): RawBuilder<SqlBool> {
+  if (scope.all) return sql<SqlBool>`true`;
+  const col = (c: string) => sql.ref(alias ? `${alias}.${c}` : c);
+  const parts: RawBuilder<SqlBool>[] = [];
+  if (scope.categoryRoots.length) parts.push(sql<SqlBool>`${col('category_root')} in (${sql.join(scope.categoryRoots)})`);
+  if (scope.kinds.length) parts.push(sql<SqlBool>`${col('kind')} in (${sql.join(scope.kinds)})`);
+  if (scope.villageIds.length) parts.push(sql<SqlBool>`${col('village_id')} in (${sql.join(scope.villageIds)})`);
+  if (scope.unitIds.length) {
+    parts.push(sql<SqlBool>`${col('unit_id')} in (${sql.join(scope.unitIds)})`);
+    parts.push(sql<SqlBool>`${col('co_handler_unit_ids')} && ${uuidArray(scope.unitIds)}`);
+  }
+  if (scope.personId) {
+    for (const c of ['case_leader_person_id', 'owner_person_id', 'handler_person_id']) parts.push(sql<SqlBool>`${col(c)} = ${scope.personId}`);
+  }
+  return parts.length ? sql<SqlBool>`(${sql.join(parts, sql` or `)})` : sql<SqlBool>`false`;
+}
+
+/** Units the actor belongs to: granted unit subtrees, their own unit and their current positions' units. */
+export async function actorUnits(db: Db, actor: Actor, townId: string): Promise<Set<string>> {
+  const ids = new Set(await subtrees(db, townId, grantsIn(actor, townId).filter((g) => g.unitId).map((g) => g.unitId!)));
+  if (actor.personId) {
+    const person = await db.selectFrom('person').select('unit_id').where('town_id', '=', townId).where('id', '=', actor.personId).executeTakeFirst();
+    if (person?.unit_id) ids.add(person.unit_id);
+    const positions = await sql<{ unit_id: string }>`select unit_id from position where town_id = ${townId} and person_id = ${actor.personId}
+      and starts_on <= current_date and (ends_on is null or ends_on >= current_date)`.execute(db);
+    positions.rows.forEach((p) => ids.add(p.unit_id));
+  }
+  return ids;
+}
+
+/** Account roles in the town plus the relation roles that hold for this order. */
+export function workflowRoles(actor: Actor, townId: string, units: Set<string>, assignment: Record<string, string | string[]>): string[] {
+  const roles: string[] = grantsIn(actor, townId).map((g) => g.role);
+  const unit = assignment.unit;
+  if (typeof unit === 'string' && units.has(unit)) roles.push('assignee');
+  const co = assignment.coHandlers;
+  if (Array.isArray(co) && co.some((u) => units.has(u))) roles.push('co_handler');
+  if (actor.personId && assignment.caseLeader === actor.personId) roles.push('case_leader');
+  if (actor.personId && assignment.owner === actor.personId) roles.push('owner');
+  return [...new Set(roles)];
+}
+
+/** Whether the caller may see a resident's full contact on this order (audited when they do). */
+export function canRevealContact(actor: Actor, townId: string, relation: string[]): boolean {
+  if (!scopesEnforced()) return true;
+  if (hasRoleIn(actor, townId, 'admin', 'leader', 'dispatcher')) return true;
+  return relation.some((r) => ['assignee', 'co_handler', 'case_leader', 'owner'].includes(r));
+}

@@ -1,0 +1,113 @@
+/**
+ * Appeal use cases that read: lists (masked contacts), order detail with timeline, deadlines and
+ * the actions the caller may take now, my queue (orders waiting for me) and the overdue list.
+ * Every query carries the caller's scope.
+ */
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../core/actor.ts';
+import { NotFound } from '../../core/errors.ts';
+import { availableTransitions, stateLabel } from '../../core/workflow/index.ts';
+import type { DB } from '../../db/schema.ts';
+import { townSettings } from './appeal.context.ts';
+import { kindFor } from './appeal.kinds.ts';
+import { actorUnits, appealScope, canRevealContact, scopeSql, workflowRoles } from './appeal.policy.ts';
+import * as repo from './appeal.repository.ts';
+import { snapshotFromJson } from './appeal.snapshot.ts';
+
+type Db = Kysely<DB>;
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+
+export function maskPhone(phone: string | null): string | null {
+  if (!phone) return null;
+  const digits = phone.replace(/\D/g, '');
+  return digits.length >= 7 ? `${digits.slice(0, 3)}****${digits.slice(-4)}` : '****';
+}
+
+export function maskName(name: string | null): string | null {
+  return name ? `${[...name][0]}${'*'.repeat(Math.max(1, [...name].length - 1))}` : null;
+}
+
+/** Fields recorded by the engine that name the resident; masked like the contact columns. */
+const PRIVATE_FIELDS = ['petitionerName', 'contactName', 'raisedBy', 'parties', 'attendingParties'];
+
+export function toSummary(r: repo.AppealRow, now = new Date()) {
+  const { def } = kindFor(r.kind);
+  return {
+    id: r.id, code: r.code, kind: r.kind, kindLabel: def.label, state: r.state, stateLabel: stateLabel(def, r.state), version: r.version,
+    channel: r.channel, categoryCode: r.category_code, urgency: r.urgency, villageId: r.village_id, unitId: r.unit_id, title: r.title,
+    contactName: maskName(r.contact_name), contactPhone: maskPhone(r.contact_phone), receivedAt: iso(r.received_at)!,
+    nextDueAt: iso(r.next_due_at), overdue: !!r.next_due_at && new Date(r.next_due_at) < now, closedAt: iso(r.closed_at), satisfaction: r.satisfaction, mergedInto: r.merged_into,
+  };
+}
+
+export async function listAppeals(db: Db, actor: Actor, townId: string, f: repo.ListFilter, cursor: [string, string] | null, limit: number) {
+  const scope = await appealScope(db, actor, townId);
+  const rows = await repo.listAppeals(db, townId, scopeSql(scope), f, cursor, limit);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { items: page.map((r) => toSummary(r)), next: rows.length > limit && last ? [iso(last.received_at)!, last.id] : null };
+}
+
+export async function appealDetail(db: Db, actor: Actor, townId: string, id: string, warnings: string[] = []) {
+  const scope = await appealScope(db, actor, townId);
+  const row = await repo.findAppeal(db, townId, id, scopeSql(scope));
+  if (!row) throw new NotFound('工单');
+  const settings = await townSettings(db, townId);
+  const { def } = kindFor(row.kind, settings.kindSettings[row.kind]);
+  const snapshot = snapshotFromJson(row.snapshot);
+  const roles = workflowRoles(actor, townId, await actorUnits(db, actor, townId), snapshot.assignment);
+  const now = new Date();
+  const [events, reminders] = await Promise.all([repo.listEvents(db, townId, id), repo.listReminders(db, townId, id)]);
+  const fields = Object.fromEntries(Object.entries(snapshot.fields).map(([k, v]) => [k, PRIVATE_FIELDS.includes(k) ? maskValue(v) : v]));
+  return {
+    ...toSummary(row, now),
+    content: row.content, address: row.address, coHandlerUnitIds: row.co_handler_unit_ids ?? [], caseLeaderPersonId: row.case_leader_person_id, handlerPersonId: row.handler_person_id,
+    deadlines: Object.entries(snapshot.deadlines).map(([clock, c]) => ({
+      clock, label: def.clocks.find((x) => x.id === clock)?.label ?? clock, startedAt: c.startedAt.toISOString(), dueAt: c.dueAt.toISOString(),
+      stoppedAt: iso(c.stoppedAt), extensions: c.extensions, overdue: (c.stoppedAt ?? now) > c.dueAt,
+    })),
+    fields, counters: snapshot.counters, solved: row.solved, reopenCount: row.reopen_count, residentRating: row.resident_rating,
+    timeline: events.map((e) => ({ seq: e.seq, action: e.action, label: e.label, from: e.from_state, to: e.to_state, actorName: e.actor_name, at: iso(e.at)!, note: e.note, payload: maskPayload(e.payload) })),
+    actions: availableTransitions(def, snapshot, { userId: actor.userId, roles }, { at: now }).map((a) => ({ ...a, fields: a.fields as unknown as Record<string, unknown>[] })),
+    reminders: reminders.map((r) => ({ kind: r.kind, clock: r.clock, dueAt: iso(r.due_at)!, message: r.message, createdAt: iso(r.created_at)! })),
+    canRevealContact: canRevealContact(actor, townId, roles),
+    warnings,
+  };
+}
+
+function maskValue(v: unknown): unknown {
+  if (typeof v === 'string') return maskName(v);
+  if (Array.isArray(v)) return v.map(maskValue);
+  return v;
+}
+
+function maskPayload(p: unknown): Record<string, unknown> {
+  const o = (typeof p === 'string' ? JSON.parse(p) : p ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, PRIVATE_FIELDS.includes(k) ? maskValue(v) : v]));
+}
+
+/** 我的待办: open orders in scope on which the caller has an enabled action now. */
+export async function myQueue(db: Db, actor: Actor, townId: string, limit = 200) {
+  const scope = await appealScope(db, actor, townId);
+  const rows = await repo.listAppeals(db, townId, scopeSql(scope), { open: true }, null, 1000);
+  const units = await actorUnits(db, actor, townId);
+  const settings = await townSettings(db, townId);
+  const now = new Date();
+  const items = [];
+  for (const r of rows) {
+    const { def } = kindFor(r.kind, settings.kindSettings[r.kind]);
+    const snapshot = snapshotFromJson(r.snapshot);
+    const actions = availableTransitions(def, snapshot, { userId: actor.userId, roles: workflowRoles(actor, townId, units, snapshot.assignment) }, { at: now }).filter((a) => a.enabled);
+    if (actions.length) items.push({ ...toSummary(r, now), actions: actions.map((a) => a.label) });
+    if (items.length >= limit) break;
+  }
+  return { items };
+}
+
+/** 超期工单: open orders in scope whose next duty deadline has passed. */
+export async function overdueList(db: Db, actor: Actor, townId: string, limit = 200) {
+  const scope = await appealScope(db, actor, townId);
+  const now = new Date();
+  const rows = await repo.listAppeals(db, townId, scopeSql(scope), { open: true, overdueAt: now }, null, limit);
+  return { items: rows.slice(0, limit).map((r) => toSummary(r, now)) };
+}

@@ -1,0 +1,75 @@
+/**
+ * Request and response shapes of the appeals API (zod, with Chinese field titles so validation
+ * errors name fields the way the form does).
+ */
+import { z } from '@hono/zod-openapi';
+import { CHANNELS, KIND_NAMES } from './appeal.kinds.ts';
+
+const id = (title: string) => z.uuid().meta({ title });
+
+export const AppealCreate = z
+  .object({
+    kind: z.enum(KIND_NAMES as [string, ...string[]]).meta({ title: '工单类型' }),
+    channel: z.enum(Object.keys(CHANNELS) as [string, ...string[]]).meta({ title: '来源渠道' }),
+    categoryCode: z.string().min(1).max(80).meta({ title: '诉求类别' }),
+    urgency: z.string().min(1).max(40).optional().meta({ title: '紧急程度' }),
+    villageId: id('所在村（社区）').optional(),
+    title: z.string().trim().min(1).max(200).meta({ title: '标题' }),
+    content: z.string().trim().min(1).max(20000).meta({ title: '诉求内容' }),
+    contactName: z.string().trim().min(1).max(50).optional().meta({ title: '联系人' }),
+    contactPhone: z.string().trim().regex(/^[0-9+\-() ]{5,20}$/, '电话号码格式不正确').optional().meta({ title: '联系电话' }),
+    address: z.string().trim().max(200).optional().meta({ title: '地址' }),
+    lat: z.number().min(-90).max(90).optional().meta({ title: '纬度' }),
+    lng: z.number().min(-180).max(180).optional().meta({ title: '经度' }),
+    receivedAt: z.iso.datetime({ offset: true }).optional().meta({ title: '受理时间' }),
+    payload: z.record(z.string(), z.unknown()).default({}).meta({ title: '受理信息' }),
+  })
+  .openapi('AppealCreate');
+export type AppealCreateInput = z.infer<typeof AppealCreate>;
+
+export const TransitionBody = z
+  .object({
+    action: z.string().regex(/^[a-z][a-z0-9_]*$/).max(60).meta({ title: '操作' }),
+    version: z.number().int().min(1).meta({ title: '版本' }),
+    note: z.string().max(2000).optional().meta({ title: '备注' }),
+    payload: z.record(z.string(), z.unknown()).default({}).meta({ title: '填写内容' }),
+  })
+  .openapi('AppealTransition');
+export type TransitionInput = z.infer<typeof TransitionBody>;
+
+export const RevealBody = z.object({ reason: z.string().trim().min(2).max(200).meta({ title: '查看事由' }) }).openapi('AppealRevealContact');
+
+export const AppealListQuery = z.object({
+  kind: z.string().max(40).optional().meta({ title: '工单类型' }),
+  state: z.string().max(40).optional().meta({ title: '状态' }),
+  categoryCode: z.string().max(80).optional().meta({ title: '诉求类别' }),
+  villageId: z.uuid().optional().meta({ title: '村（社区）' }),
+  unitId: z.uuid().optional().meta({ title: '承办单位' }),
+  q: z.string().max(100).optional().meta({ title: '关键词' }),
+  from: z.iso.date().optional().meta({ title: '受理开始日期' }),
+  to: z.iso.date().optional().meta({ title: '受理结束日期' }),
+  cursor: z.string().max(200).optional().meta({ title: '游标' }),
+  limit: z.coerce.number().int().min(1).max(200).default(50).meta({ title: '每页条数' }),
+});
+
+const Deadline = z.object({ clock: z.string(), label: z.string(), startedAt: z.string(), dueAt: z.string(), stoppedAt: z.string().nullable(), extensions: z.number(), overdue: z.boolean() });
+
+export const AppealSummary = z
+  .object({
+    id: z.string(), code: z.string(), kind: z.string(), kindLabel: z.string(), state: z.string(), stateLabel: z.string(), version: z.number(),
+    channel: z.string(), categoryCode: z.string().nullable(), urgency: z.string().nullable(), villageId: z.string().nullable(), unitId: z.string().nullable(),
+    title: z.string(), contactName: z.string().nullable(), contactPhone: z.string().nullable(), receivedAt: z.string(),
+    nextDueAt: z.string().nullable(), overdue: z.boolean(), closedAt: z.string().nullable(), satisfaction: z.string().nullable(), mergedInto: z.string().nullable(),
+  })
+  .openapi('AppealSummary');
+
+export const AppealDetail = AppealSummary.extend({
+  content: z.string(), address: z.string().nullable(), coHandlerUnitIds: z.array(z.string()), caseLeaderPersonId: z.string().nullable(), handlerPersonId: z.string().nullable(),
+  deadlines: z.array(Deadline), fields: z.record(z.string(), z.unknown()), counters: z.record(z.string(), z.number()), solved: z.boolean().nullable(), reopenCount: z.number(),
+  residentRating: z.number().nullable(),
+  timeline: z.array(z.object({ seq: z.number(), action: z.string(), label: z.string(), from: z.string().nullable(), to: z.string(), actorName: z.string(), at: z.string(), note: z.string().nullable(), payload: z.record(z.string(), z.unknown()) })),
+  actions: z.array(z.object({ id: z.string(), label: z.string(), to: z.string(), enabled: z.boolean(), reason: z.string().optional(), fields: z.array(z.record(z.string(), z.unknown())) })),
+  reminders: z.array(z.object({ kind: z.string(), clock: z.string(), dueAt: z.string(), message: z.string(), createdAt: z.string() })),
+  canRevealContact: z.boolean(),
+  warnings: z.array(z.string()),
+}).openapi('AppealDetail');

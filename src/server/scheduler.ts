@@ -1,0 +1,82 @@
+/**
+ * The scheduler (DESIGN 3, 5): timed jobs for every town. One tick raises 提醒 for duty deadlines
+ * falling due soon and 督办 escalations to the leader in charge for those already past. A tick runs
+ * in one transaction holding a PostgreSQL advisory lock, so with many app servers only one does
+ * the work; the reminder table's unique key makes a repeated tick (after a crash or restart)
+ * harmless, and the last tick time is kept in the database.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { DB } from '../db/schema.ts';
+
+const JOB = 'appeal_deadlines';
+/** Arbitrary constant naming our lock among the cluster's advisory locks. */
+const LOCK_KEY = 7_150_001;
+/** How long before a deadline the reminder goes out. */
+export const REMINDER_LEAD_MS = 4 * 3600_000;
+
+export interface TickResult {
+  ran: boolean;
+  reminders: number;
+  supervisions: number;
+}
+
+/** The leader in charge of an order: its case leader, else the portfolio holder of its category, else the village's liaison leader. */
+const LEADER_IN_CHARGE = sql<string | null>`coalesce(
+  a.case_leader_person_id,
+  (select p.person_id from position p join position_portfolio pp on pp.town_id = p.town_id and pp.position_id = p.id
+     join appeal_category c on c.portfolio_code = pp.portfolio_code
+   where p.town_id = a.town_id and c.code = a.category_root and p.leadership and p.starts_on <= current_date
+     and (p.ends_on is null or p.ends_on >= current_date) order by p.starts_on, p.id limit 1),
+  (select l.person_id from village_liaison l where l.town_id = a.town_id and l.village_id = a.village_id order by l.starts_on desc limit 1))`;
+
+export async function runSchedulerTick(db: Kysely<DB>, now: Date = new Date()): Promise<TickResult> {
+  return db.transaction().execute(async (trx) => {
+    const lock = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${LOCK_KEY}) as locked`.execute(trx);
+    if (!lock.rows[0]?.locked) return { ran: false, reminders: 0, supervisions: 0 };
+    const soon = new Date(now.getTime() + REMINDER_LEAD_MS);
+    // Raw SQL: insert … select with a correlated leader lookup and on conflict, across towns.
+    const reminders = await sql`
+      insert into appeal_reminder (town_id, id, appeal_id, clock, due_at, kind, target_person_id, message)
+      select a.town_id, gen_random_uuid(), a.id, a.next_due_clock, a.next_due_at, 'reminder', a.handler_person_id,
+             '工单 ' || a.code || '「' || a.title || '」即将到期（' || to_char(a.next_due_at at time zone 'UTC' + interval '8 hours', 'MM-DD HH24:MI') || '），请抓紧办理'
+      from appeal a
+      where a.next_due_at > ${now} and a.next_due_at <= ${soon} and a.closed_at is null and a.merged_into is null
+      on conflict (town_id, appeal_id, clock, due_at, kind) do nothing`.execute(trx);
+    const supervisions = await sql`
+      insert into appeal_reminder (town_id, id, appeal_id, clock, due_at, kind, target_person_id, message)
+      select a.town_id, gen_random_uuid(), a.id, a.next_due_clock, a.next_due_at, 'supervision', ${LEADER_IN_CHARGE},
+             '督办：工单 ' || a.code || '「' || a.title || '」已超过期限（' || to_char(a.next_due_at at time zone 'UTC' + interval '8 hours', 'MM-DD HH24:MI') || '），请督促承办单位办理'
+      from appeal a
+      where a.next_due_at <= ${now} and a.closed_at is null and a.merged_into is null
+      on conflict (town_id, appeal_id, clock, due_at, kind) do nothing`.execute(trx);
+    await trx
+      .insertInto('scheduler_state')
+      .values({ job: JOB, last_tick_at: now, updated_at: new Date() })
+      .onConflict((oc) => oc.column('job').doUpdateSet({ last_tick_at: now, updated_at: new Date() }))
+      .execute();
+    return { ran: true, reminders: Number(reminders.numAffectedRows ?? 0), supervisions: Number(supervisions.numAffectedRows ?? 0) };
+  });
+}
+
+/** Starts ticking every `intervalMs`; returns a stop function. Errors are logged, never thrown. */
+export function startScheduler(db: Kysely<DB>, logger: Logger, intervalMs = 60_000): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const r = await runSchedulerTick(db);
+      if (r.reminders || r.supervisions) logger.info(r, 'scheduler tick');
+    } catch (err) {
+      logger.error({ err }, 'scheduler tick failed');
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), intervalMs);
+  timer.unref();
+  void tick();
+  return () => clearInterval(timer);
+}
+
