@@ -1,0 +1,112 @@
+/**
+ * Appeals KPIs (三率, DESIGN 5) as report numbers: which orders a report counts (the whole town
+ * for a principal leader, the orders of a portfolio leader's portfolios and liaison villages,
+ * an office's or a village's own orders) and the KPI values and orders behind each chip, all
+ * through the appeals domain's KPI service. Chips carry `{from, to, personId?, unitId?}`.
+ */
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { Actor, Role } from '../../core/actor.ts';
+import { compileMetricDrillDown, compileMetricValue } from '../../core/metrics/compile.ts';
+import { takePage } from '../../core/metrics/cursor.ts';
+import { metricDeclarationSchema, type MetricDeclaration } from '../../core/metrics/declaration.ts';
+import { readValueRows } from '../../core/metrics/result.ts';
+import { createSourceRegistry } from '../../core/metrics/source.ts';
+import type { MetricResult } from '../../core/report/compose.ts';
+import type { DB } from '../../db/schema.ts';
+import { appealsSource, evaluateKpis, kpiById, kpiOrders } from '../appeals/appeal.kpi.ts';
+import { appealScope, scopeSql } from '../appeals/appeal.policy.ts';
+import { periodOf, type ReportSubject } from './report-subject.ts';
+
+type Db = Kysely<DB>;
+
+export const isAppealMetric = (metricId: string) => metricId.startsWith('appeals.');
+
+/**
+ * Counts that ground 存在不足 and that the KPI set states only as rates: orders closed after
+ * their deadline, and orders whose follow-up found the resident dissatisfied. Declared over the
+ * appeals domain's own metric source, so they filter and drill down exactly like its KPIs.
+ */
+export const SHORTCOMING_METRICS: MetricDeclaration[] = [
+  metricDeclarationSchema.parse({ id: 'appeals.report_late_closed', label: '超期办结工单', unit: '件', description: '期内受理、办结时已超过（延期后）办结时限的工单', source: { kind: 'appeals' }, aggregation: { fn: 'count' }, filters: [{ field: 'closed_on_time', op: 'eq', value: false }] }),
+  metricDeclarationSchema.parse({ id: 'appeals.report_unsatisfied', label: '回访不满意工单', unit: '件', description: '期内受理、回访满意度为“不满意”的工单', source: { kind: 'appeals' }, aggregation: { fn: 'count' }, filters: [{ field: 'satisfaction', op: 'eq', value: '不满意' }] }),
+];
+const shortcomingMetric = (id: string) => SHORTCOMING_METRICS.find((m) => m.id === id);
+
+function registryOver(scope: RawBuilder<SqlBool>) {
+  const registry = createSourceRegistry([]);
+  registry.register('appeals', () => appealsSource(scope));
+  return registry;
+}
+
+export interface AppealChipParams {
+  from: string;
+  to: string;
+  /** A portfolio leader's orders (portfolios, liaison villages, cases they lead). */
+  personId?: string;
+  /** An office's or a village's orders. */
+  unitId?: string;
+}
+
+export function appealParams(subject: ReportSubject, year = subject.year): AppealChipParams {
+  const p: AppealChipParams = { ...periodOf(year) };
+  if (subject.scope.kind === 'unit') p.unitId = subject.scope.unitId;
+  else if (!subject.overview) p.personId = subject.personId;
+  return p;
+}
+
+/** The orders a chip counts, as the appeals domain's own scope predicate for such a person. */
+async function countedOrders(db: Db, townId: string, p: Record<string, unknown>): Promise<RawBuilder<SqlBool>> {
+  const personId = typeof p.personId === 'string' ? p.personId : null;
+  const unitId = typeof p.unitId === 'string' ? p.unitId : null;
+  const role: Role = unitId ? 'village_cadre' : personId ? 'portfolio_leader' : 'leader';
+  const as: Actor = { userId: '00000000-0000-0000-0000-000000000000', homeTownId: townId, username: 'report-engine', displayName: '述职报告', personId, grants: [{ role, townId, unitId }], sessionId: '' };
+  return scopeSql(await appealScope(db, as, townId));
+}
+
+const period = (p: Record<string, unknown>) => ({ from: String(p.from ?? ''), to: String(p.to ?? '') });
+
+/** Every KPI value for one chip scope, keyed by metric id (one evaluation serves all chips of it). */
+export async function appealValues(db: Db, townId: string, p: Record<string, unknown>): Promise<Map<string, number | null>> {
+  const scope = await countedOrders(db, townId, p);
+  const r = await evaluateKpis(db, scope, { townId, ...period(p) });
+  const values = new Map(r.metrics.map((m) => [m.id, m.result.kind === 'total' ? m.result.value : null]));
+  for (const m of SHORTCOMING_METRICS) {
+    const rows = await db.executeQuery<Record<string, unknown>>(compileMetricValue(m, { townIds: [townId], period: period(p) }, registryOver(scope)));
+    const v = readValueRows(m, rows.rows, false);
+    values.set(m.id, v.kind === 'total' ? v.value : null);
+  }
+  return values;
+}
+
+/** The KPIs a report cites, and the satisfaction rate that may ground 存在不足. */
+export async function appealFacts(db: Db, subject: ReportSubject): Promise<{ cited: MetricResult[]; satisfaction: MetricResult | null; lateClosed: MetricResult | null; unsatisfied: MetricResult | null }> {
+  const params = appealParams(subject);
+  const values = await appealValues(db, subject.townId, { ...params });
+  const result = (id: string): MetricResult => {
+    const m = shortcomingMetric(id) ?? kpiById(id);
+    return { metricId: id, label: m.id === 'appeals.received' ? '受理群众诉求' : m.label, unit: m.unit, value: values.get(id) ?? null, params: { ...params } };
+  };
+  const received = result('appeals.received');
+  if (!received.value) return { cited: [], satisfaction: null, lateClosed: null, unsatisfied: null };
+  const cited = [received, result('appeals.on_time_closure_rate'), result('appeals.satisfaction_rate')].filter((m) => m.value !== null);
+  const present = (m: MetricResult) => (m.value === null ? null : m);
+  return { cited, satisfaction: present(result('appeals.satisfaction_rate')), lateClosed: present(result('appeals.report_late_closed')), unsatisfied: present(result('appeals.report_unsatisfied')) };
+}
+
+/** The orders behind an appeals chip that the caller may also see. */
+export async function appealChipOrders(db: Db, caller: Actor, townId: string, metricId: string, p: Record<string, unknown>, page: { cursor?: string; limit: number }) {
+  const both = sql<SqlBool>`(${await countedOrders(db, townId, p)} and ${scopeSql(await appealScope(db, caller, townId))})`;
+  const own = shortcomingMetric(metricId);
+  if (own) {
+    const rows = await db.executeQuery<{ id: string; period_key: string; [k: string]: unknown }>(compileMetricDrillDown(own, { townIds: [townId], period: period(p), cursor: page.cursor, limit: page.limit }, registryOver(both)));
+    const paged = takePage(rows.rows, page.limit);
+    return {
+      metric: { id: own.id, label: own.label, unit: own.unit },
+      items: paged.rows.map((r) => ({ id: r.id, code: r.code as string, kind: r.kind as string, state: r.state as string, title: r.title as string, receivedOn: r.period_key, inNumerator: true, closedAt: r.closed_at ? new Date(r.closed_at as string).toISOString() : null, satisfaction: (r.satisfaction as string | null) ?? null })),
+      nextCursor: paged.nextCursor,
+    };
+  }
+  const m = kpiById(metricId);
+  const orders = await kpiOrders(db, both, { townId, ...period(p), metricId, cursor: page.cursor, limit: page.limit });
+  return { metric: { id: m.id, label: m.label, unit: m.unit }, ...orders };
+}

@@ -1,0 +1,211 @@
+/**
+ * The facts a draft is made of, all through the metrics service: per portfolio the catalogue
+ * metrics of the ledger types it owns (counted over the subject's scope for the year), a few
+ * notable records, and the signals that ground 存在不足 (empty ledgers, metrics below last year,
+ * overdue and unsatisfied appeals when an appeals source offers them). Also re-evaluates chips.
+ */
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../core/actor.ts';
+import type { LedgerType } from '../../core/ledger/type.ts';
+import type { GroundingSignals, HighlightRecord, MetricResult } from '../../core/report/compose.ts';
+import { allChips, formatMetricValue, metricKey, type Inline, type MetricChip, type ReportDocument } from '../../core/report/model.ts';
+import { PLACEHOLDER_RE } from '../../core/report/parse.ts';
+import type { DB } from '../../db/schema.ts';
+// The ledger catalogue of the town (field definitions for record titles); read-only.
+import { currentTypes } from '../ledgers/ledger-type.repository.ts';
+import { drillDown, evaluateMetric, listMetrics, type MetricQuery } from '../metrics/metrics.service.ts';
+import { appealFacts, appealValues, isAppealMetric } from './report-appeals.ts';
+import { periodOf, type CountScope, type ReportSubject } from './report-subject.ts';
+
+type Db = Kysely<DB>;
+type MetricInfo = Awaited<ReturnType<typeof listMetrics>>[number];
+
+/** At most this many numbers per portfolio paragraph: a report cites, it does not tabulate. */
+const METRICS_PER_PORTFOLIO = 6;
+const HIGHLIGHTS_PER_PORTFOLIO = 2;
+
+/**
+ * The reporting engine reads as the town: a chip's value is a fact about its own scope (the
+ * report's person, office or village), the same whoever opens the report. Who may open the
+ * report is decided before (reports.policy); drill-downs run as the caller.
+ */
+export function engineActor(townId: string): Actor {
+  return { userId: '00000000-0000-0000-0000-000000000000', homeTownId: townId, username: 'report-engine', displayName: '述职报告', personId: null, grants: [{ role: 'leader', townId, unitId: null }], sessionId: '' };
+}
+
+/** Chip params: the period and the scope; everything the metrics service needs to recount. */
+export interface ChipParams {
+  from: string;
+  to: string;
+  unitId?: string;
+  personId?: string;
+}
+
+export function chipParams(year: number, scope: CountScope): ChipParams {
+  const p: ChipParams = { ...periodOf(year) };
+  if (scope.kind === 'unit') p.unitId = scope.unitId;
+  if (scope.kind === 'person') p.personId = scope.personId;
+  return p;
+}
+
+/** Reads a stored chip's params back; anything else in them is ignored. */
+export function metricQueryOf(params: Record<string, unknown>): MetricQuery {
+  const str = (k: string) => (typeof params[k] === 'string' ? (params[k] as string) : undefined);
+  return { from: str('from') ?? '', to: str('to') ?? '', unitId: str('unitId'), personId: str('personId') };
+}
+
+async function evaluate(db: Db, townId: string, m: { id: string; label: string; unit: string }, params: ChipParams): Promise<MetricResult> {
+  const r = await evaluateMetric(db, engineActor(townId), townId, m.id, params);
+  return { metricId: m.id, label: m.label, unit: m.unit, value: r.display, params: { ...params } };
+}
+
+/** Plain counts first (they read best and show whether the ledger is kept), then the rest. */
+function metricOrder(m: MetricInfo): number {
+  if (m.aggregation === 'count' && m.filters.length === 0) return 0;
+  if (m.aggregation === 'sum') return 1;
+  if (m.aggregation === 'count' || m.aggregation === 'count_distinct') return 2;
+  return 3;
+}
+
+/** Round-robin over the portfolio's ledger types, so each type is cited before any gets a second. */
+function pickMetrics(metrics: MetricInfo[]): MetricInfo[] {
+  const byType = new Map<string, MetricInfo[]>();
+  for (const m of metrics.filter((x) => x.groupBy === null).sort((a, b) => metricOrder(a) - metricOrder(b))) {
+    byType.set(m.typeCode, [...(byType.get(m.typeCode) ?? []), m]);
+  }
+  const out: MetricInfo[] = [];
+  for (let round = 0; out.length < METRICS_PER_PORTFOLIO * 2; round++) {
+    const next = [...byType.values()].map((list) => list[round]).filter((m): m is MetricInfo => m !== undefined);
+    if (next.length === 0) break;
+    out.push(...next);
+  }
+  return out.slice(0, METRICS_PER_PORTFOLIO * 2);
+}
+
+/**
+ * Fields that name a piece of work. Not `name` or any other text: in many ledgers those hold a
+ * resident's or party member's name, which a report must not quote as a "highlight".
+ */
+const TITLE_KEYS = ['title', 'topic', 'theme', 'subject', 'activity', 'matter'];
+
+function titleField(t: LedgerType): string | undefined {
+  return t.fields.find((f) => f.type === 'text' && !f.removed && TITLE_KEYS.includes(f.key))?.key;
+}
+
+async function highlightsFor(db: Db, actor: Actor, subject: ReportSubject, code: string, counted: MetricResult[], types: LedgerType[], infos: MetricInfo[]): Promise<HighlightRecord[]> {
+  const out: HighlightRecord[] = [];
+  for (const r of counted) {
+    if (out.length >= HIGHLIGHTS_PER_PORTFOLIO) break;
+    const info = infos.find((m) => m.id === r.metricId);
+    const type = types.find((t) => t.code === info?.typeCode);
+    const key = type && titleField(type);
+    if (!key || !r.value || info?.aggregation !== 'count' || info.filters.length > 0) continue;
+    const page = await drillDown(db, actor, subject.townId, r.metricId, { ...metricQueryOf(r.params), limit: 50 });
+    // The last records of the year are the freshest memory of it; one per ledger type.
+    const rec = [...page.items].reverse().find((i) => typeof i.data[key] === 'string' && !new RegExp(PLACEHOLDER_RE.source, 'u').test(i.data[key] as string));
+    if (rec) out.push({ title: String(rec.data[key]).slice(0, 40), date: rec.occurredOn, portfolio: code });
+  }
+  return out;
+}
+
+export interface ReportFacts {
+  portfolios: Array<{ code: string; label: string }>;
+  metrics: Record<string, MetricResult[]>;
+  highlights: HighlightRecord[];
+  signals: GroundingSignals;
+}
+
+/** Gathers every number and record the draft will cite. */
+export async function gatherFacts(db: Db, subject: ReportSubject): Promise<ReportFacts> {
+  const actor = engineActor(subject.townId);
+  const infos = await listMetrics(db, actor, subject.townId);
+  const types = await currentTypes(db, subject.townId);
+  const params = chipParams(subject.year, subject.scope);
+  const lastYear = chipParams(subject.year - 1, subject.scope);
+  const metrics: Record<string, MetricResult[]> = {};
+  const highlights: HighlightRecord[] = [];
+  const signals: GroundingSignals = { overdueOrders: null, unsatisfiedOrders: null, satisfactionRate: null, emptyLedgers: [], metricsBelowLastYear: [] };
+  const portfolios: Array<{ code: string; label: string }> = [];
+  for (const p of subject.portfolios) {
+    const candidates = pickMetrics(infos.filter((m) => m.portfolio === p.code));
+    if (candidates.length === 0 && subject.overview) continue; // a principal's area without any books
+    const results: MetricResult[] = [];
+    for (const m of candidates) results.push(await evaluate(db, subject.townId, m, params));
+    for (const [i, m] of candidates.entries()) {
+      const r = results[i]!;
+      if (metricOrder(m) === 0 && r.value === 0 && !signals.emptyLedgers.includes(m.typeName)) signals.emptyLedgers.push(m.typeName);
+    }
+    // Cite what happened; a ledger with nothing in it is named under 存在不足 instead.
+    const nonZero = results.filter((r) => r.value !== null && r.value !== 0);
+    const cited = (nonZero.length > 0 ? nonZero : results.filter((r) => r.value !== null).slice(0, 2)).slice(0, METRICS_PER_PORTFOLIO);
+    metrics[p.code] = cited;
+    for (const r of nonZero.slice(0, 3)) {
+      if (signals.metricsBelowLastYear.length >= 2) break;
+      const info = candidates.find((m) => m.id === r.metricId)!;
+      if (info.aggregation === 'rate') continue;
+      const previous = await evaluate(db, subject.townId, info, lastYear);
+      if (previous.value !== null && r.value !== null && previous.value > r.value) signals.metricsBelowLastYear.push({ current: r, previous });
+    }
+    highlights.push(...(await highlightsFor(db, actor, subject, p.code, cited, types, infos)));
+    portfolios.push({ code: p.code, label: p.label });
+  }
+  await addAppeals(db, subject, portfolios, metrics, signals);
+  return { portfolios, metrics, highlights, signals };
+}
+
+/** Portfolio subsections that appeals KPIs join, in order of preference. */
+const APPEAL_HOME = ['petitions', 'politics_law', 'village_assistance'];
+
+/**
+ * 三率 of the orders the person answers for: a principal leader gets their own 诉求办理
+ * subsection (town-wide); anyone else has them cited in the portfolio closest to appeals.
+ */
+async function addAppeals(db: Db, subject: ReportSubject, portfolios: ReportFacts['portfolios'], metrics: ReportFacts['metrics'], signals: GroundingSignals) {
+  const appeals = await appealFacts(db, subject);
+  signals.satisfactionRate = appeals.satisfaction;
+  signals.overdueOrders = appeals.lateClosed;
+  signals.unsatisfiedOrders = appeals.unsatisfied;
+  if (appeals.cited.length === 0) return;
+  if (subject.overview) {
+    portfolios.push({ code: 'appeals', label: '接诉即办和为民服务' });
+    metrics.appeals = appeals.cited;
+    return;
+  }
+  const home = APPEAL_HOME.find((c) => portfolios.some((p) => p.code === c)) ?? portfolios[0]?.code;
+  if (home) metrics[home] = [...(metrics[home] ?? []), ...appeals.cited];
+}
+
+/** Current values of every distinct chip of a document, keyed by metricKey. */
+export async function recomputeChips(db: Db, townId: string, doc: ReportDocument): Promise<Map<string, number | null>> {
+  const values = new Map<string, number | null>();
+  const actor = engineActor(townId);
+  const appealScopes = new Map<string, Map<string, number | null>>();
+  for (const chip of allChips(doc)) {
+    const key = metricKey(chip.metricId, chip.params);
+    if (values.has(key)) continue;
+    try {
+      if (isAppealMetric(chip.metricId)) {
+        const scopeKey = metricKey('appeals', chip.params);
+        if (!appealScopes.has(scopeKey)) appealScopes.set(scopeKey, await appealValues(db, townId, chip.params));
+        values.set(key, appealScopes.get(scopeKey)!.get(chip.metricId) ?? null);
+        continue;
+      }
+      values.set(key, (await evaluateMetric(db, actor, townId, chip.metricId, metricQueryOf(chip.params))).display);
+    } catch {
+      values.set(key, null); // a metric since removed from the catalogue, or params edited by hand
+    }
+  }
+  return values;
+}
+
+/** The document with every chip showing `values` (live drafts; freezing snapshots the same way). */
+export function withChipValues(doc: ReportDocument, values: ReadonlyMap<string, number | null>): ReportDocument {
+  const fresh = (i: MetricChip): Inline => {
+    const value = values.get(metricKey(i.metricId, i.params)) ?? null;
+    return { ...i, value, display: formatMetricValue(value, i.unit) };
+  };
+  return {
+    ...doc,
+    sections: doc.sections.map((s) => ({ ...s, paragraphs: s.paragraphs.map((p) => ({ inlines: p.inlines.map((i) => (i.type === 'metric' ? fresh(i) : i)) })) })),
+  };
+}

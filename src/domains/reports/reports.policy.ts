@@ -1,0 +1,38 @@
+/**
+ * Who may read and write duty reports (DESIGN 2): everyone writes only their own report (admins
+ * any, for people without an account); town leaders, admins and county supervisors read every
+ * report of the town; dispatchers have no reports. Templates are configured by admins.
+ */
+import { hasRoleIn, type Actor, type Role } from '../../core/actor.ts';
+import type { RoutePolicy } from '../../server/route.ts';
+import { scopesEnforced } from '../../server/scope-switch.ts';
+
+/** Roles that own a report of their own (述职 is for cadres, not call-centre seats). */
+const AUTHORS: Role[] = ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre'];
+const TOWN_READERS: Role[] = ['admin', 'leader', 'county_supervisor'];
+
+export const canUseReports = (a: Actor, townId: string) => hasRoleIn(a, townId, ...AUTHORS, 'county_supervisor');
+export const canWriteReports = (a: Actor, townId: string) => hasRoleIn(a, townId, ...AUTHORS);
+export const canAdministerReports = (a: Actor, townId: string) => hasRoleIn(a, townId, 'admin');
+
+/** Reads every report of the town (leaders supervise; supervisors read across towns in scope). */
+export function canReadAllReports(a: Actor, townId: string): boolean {
+  return !scopesEnforced() || hasRoleIn(a, townId, ...TOWN_READERS);
+}
+
+/** One report: its own person, or a town-wide reader. Town first, then role, then ownership. */
+export function canReadReport(a: Actor, townId: string, personId: string): boolean {
+  if (!canUseReports(a, townId)) return !scopesEnforced();
+  return canReadAllReports(a, townId) || (a.personId !== null && a.personId === personId);
+}
+
+/** Drafting, editing and freezing: one's own report, or an admin for anyone. */
+export function canWriteReport(a: Actor, townId: string, personId: string): boolean {
+  if (!scopesEnforced()) return true;
+  if (canAdministerReports(a, townId)) return true;
+  return canWriteReports(a, townId) && a.personId !== null && a.personId === personId;
+}
+
+export const reportsRead: RoutePolicy = { name: 'reports.read', allows: (a, p) => canUseReports(a, p.townId ?? '') };
+export const reportsWrite: RoutePolicy = { name: 'reports.write', allows: (a, p) => canWriteReports(a, p.townId ?? '') };
+export const reportsAdmin: RoutePolicy = { name: 'reports.admin', allows: (a, p) => canAdministerReports(a, p.townId ?? '') };
