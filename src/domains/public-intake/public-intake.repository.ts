@@ -1,0 +1,106 @@
+/**
+ * Queries behind the public channels: towns by code, the form catalogue, public_request rows
+ * (idempotency keys, tracking codes, Open311 tokens), the public view of an order (only orders
+ * that came in through a public channel, joined with names) and residents' ratings.
+ * Every query past the town lookup takes the town.
+ */
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import type { DB, PublicRequestTable } from '../../db/schema.ts';
+
+type Db = Kysely<DB>;
+export type PublicRequestRow = Selectable<PublicRequestTable>;
+
+export function findTownByCode(db: Db, code: string) {
+  return db.selectFrom('town').select(['id', 'code', 'name']).where('code', '=', code).executeTakeFirst();
+}
+
+export function listTowns(db: Db) {
+  return db.selectFrom('town').select(['id', 'code', 'name']).orderBy('code').limit(2).execute();
+}
+
+/** The county-standard category tree (reference data, the same for every town). */
+export function listCategories(db: Db) {
+  return db.selectFrom('appeal_category').select(['code', 'parent_code', 'name', 'sort_order']).orderBy('sort_order').orderBy('code').execute();
+}
+
+/** 村（社区）: units of kind `village` (the kind appeal intake accepts as a location). */
+export function listVillages(db: Db, townId: string) {
+  return db.selectFrom('unit').select(['id', 'name']).where('town_id', '=', townId).where('kind', '=', 'village').orderBy('sort_order').orderBy('name').execute();
+}
+
+export function findByKey(db: Db, townId: string, key: string) {
+  return db.selectFrom('public_request').selectAll().where('town_id', '=', townId).where('idempotency_key', '=', key).executeTakeFirst();
+}
+
+export function findByTrackingCode(db: Db, code: string) {
+  return db.selectFrom('public_request').selectAll().where('tracking_code', '=', code).executeTakeFirst();
+}
+
+export function findByToken(db: Db, townId: string, token: string) {
+  return db.selectFrom('public_request').selectAll().where('town_id', '=', townId).where('token', '=', token).executeTakeFirst();
+}
+
+/** Inserts unless the tracking code is taken (then undefined, and the caller draws another). */
+export function insertRequest(db: Db, row: Insertable<PublicRequestTable>) {
+  return db.insertInto('public_request').values(row).onConflict((oc) => oc.column('tracking_code').doNothing()).returningAll().executeTakeFirst();
+}
+
+/** Serialises submissions with one idempotency key inside the caller's transaction. */
+export async function lockKey(db: Db, townId: string, key: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`public_request:${townId}:${key}`}))`.execute(db);
+}
+
+function publicOrders(db: Db, townId: string) {
+  return db
+    .selectFrom('public_request as pr')
+    .innerJoin('appeal as a', (j) => j.onRef('a.town_id', '=', 'pr.town_id').onRef('a.id', '=', 'pr.appeal_id'))
+    .leftJoin('appeal_category as c', 'c.code', 'a.category_code')
+    .leftJoin('unit as v', (j) => j.onRef('v.town_id', '=', 'a.town_id').onRef('v.id', '=', 'a.village_id'))
+    .leftJoin('unit as u', (j) => j.onRef('u.town_id', '=', 'a.town_id').onRef('u.id', '=', 'a.unit_id'))
+    .where('pr.town_id', '=', townId)
+    .select([
+      'pr.tracking_code', 'pr.token', 'pr.channel as public_channel', 'a.id', 'a.code', 'a.kind', 'a.state', 'a.category_code', 'a.title', 'a.content', 'a.address', 'a.lat', 'a.lng',
+      'a.received_at', 'a.updated_at', 'a.complete_due_at', 'a.closed_at', 'a.merged_into', 'c.name as category_name', 'v.name as village_name', 'u.name as unit_name',
+    ]);
+}
+export type PublicOrderRow = Awaited<ReturnType<ReturnType<typeof publicOrders>['executeTakeFirstOrThrow']>>;
+
+export function findPublicOrder(db: Db, townId: string, appealId: string) {
+  return publicOrders(db, townId).where('a.id', '=', appealId).executeTakeFirst();
+}
+
+export interface PublicOrderFilter {
+  codes?: string[] | undefined;
+  serviceCodes?: string[] | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  /** Open = neither closed nor merged into another order. */
+  open?: boolean | undefined;
+}
+
+/** Newest first, at most `limit` (Open311 caps a response at 1000). */
+export function listPublicOrders(db: Db, townId: string, f: PublicOrderFilter, limit: number) {
+  let q = publicOrders(db, townId);
+  if (f.codes) q = q.where('a.code', 'in', f.codes.length ? f.codes : ['']);
+  if (f.serviceCodes) q = q.where('a.category_code', 'in', f.serviceCodes.length ? f.serviceCodes : ['']);
+  if (f.from) q = q.where('a.received_at', '>=', f.from);
+  if (f.to) q = q.where('a.received_at', '<=', f.to);
+  if (f.open === true) q = q.where('a.closed_at', 'is', null).where('a.merged_into', 'is', null);
+  if (f.open === false) q = q.where((eb) => eb.or([eb('a.closed_at', 'is not', null), eb('a.merged_into', 'is not', null)]));
+  return q.orderBy('a.received_at', 'desc').orderBy('a.id', 'desc').limit(limit).execute();
+}
+
+/** The timeline as the resident sees it: what happened and when, never who or the notes. */
+export function listPublicEvents(db: Db, townId: string, appealId: string) {
+  return db.selectFrom('appeal_event').select(['at', 'label', 'to_state']).where('town_id', '=', townId).where('appeal_id', '=', appealId).orderBy('seq').execute();
+}
+
+export function findRating(db: Db, townId: string, appealId: string) {
+  return db.selectFrom('public_rating').selectAll().where('town_id', '=', townId).where('appeal_id', '=', appealId).executeTakeFirst();
+}
+
+/** False when the order was already rated (the primary key is the once-only rule). */
+export async function insertRating(db: Db, row: { town_id: string; appeal_id: string; satisfaction: string; solved: boolean; comment: string | null }): Promise<boolean> {
+  const r = await db.insertInto('public_rating').values(row).onConflict((oc) => oc.columns(['town_id', 'appeal_id']).doNothing()).returning('appeal_id').executeTakeFirst();
+  return !!r;
+}

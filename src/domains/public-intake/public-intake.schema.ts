@@ -1,0 +1,87 @@
+/**
+ * Request and response shapes of the resident (no account) appeal API, with Chinese field titles
+ * so validation errors name fields the way the resident form does.
+ */
+import { z } from '@hono/zod-openapi';
+
+export const SATISFACTION = ['满意', '基本满意', '不满意'] as const;
+
+export const TownCodeParams = z.object({
+  townCode: z.string().regex(/^[a-z0-9_-]{2,40}$/, '乡镇代码格式不正确').meta({ title: '乡镇代码' }).openapi({ param: { name: 'townCode', in: 'path' }, example: 'qingshi' }),
+});
+
+export const TrackingParams = z.object({
+  code: z.string().regex(/^[0-9A-Za-z-]{6,40}$/, '查询码格式不正确').meta({ title: '查询码' }).openapi({ param: { name: 'code', in: 'path' }, example: '25-00042-K7P3QX' }),
+});
+
+export const IdempotencyHeaders = z.object({
+  'idempotency-key': z.string().regex(/^[A-Za-z0-9_.:-]{8,100}$/, '应为 8–100 位字母、数字或 _ . : -').optional().meta({ title: '幂等键（Idempotency-Key）' })
+    .openapi({ param: { name: 'idempotency-key', in: 'header' }, description: '客户端为每一次“提交”生成的随机串；网络重试时带同一个值，不会重复立单' }),
+});
+
+const phone = z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请填写 11 位手机号或带区号的固定电话');
+
+export const PublicAppealCreate = z
+  .object({
+    categoryCode: z.string().min(1).max(80).meta({ title: '诉求类别' }),
+    villageId: z.uuid().meta({ title: '所在村（社区）' }),
+    title: z.string().trim().min(2).max(100).meta({ title: '标题' }),
+    content: z.string().trim().min(5).max(2000).meta({ title: '诉求内容' }),
+    contactName: z.string().trim().min(1).max(50).optional().meta({ title: '姓名' }),
+    contactPhone: phone.optional().meta({ title: '联系电话' }),
+    address: z.string().trim().min(1).max(200).optional().meta({ title: '详细地址' }),
+    lat: z.number().min(-90).max(90).optional().meta({ title: '纬度' }),
+    long: z.number().min(-180).max(180).optional().meta({ title: '经度' }),
+  })
+  .refine((b) => (b.lat === undefined) === (b.long === undefined), { message: '纬度和经度须同时填写', path: ['long'] })
+  .openapi('PublicAppealCreate');
+export type PublicAppealCreateInput = z.infer<typeof PublicAppealCreate>;
+
+export const PublicAppealReceipt = z
+  .object({
+    trackingCode: z.string().openapi({ description: '查询码：群众凭此查询进度、评价' }),
+    code: z.string().openapi({ description: '工单编号（拨打热线时可报此号）' }),
+    townName: z.string(),
+    status: z.enum(['open', 'closed']),
+    state: z.string(),
+    stateLabel: z.string(),
+    receivedAt: z.string(),
+  })
+  .openapi('PublicAppealReceipt');
+
+export const PublicAppealStatus = z
+  .object({
+    trackingCode: z.string(),
+    code: z.string(),
+    townName: z.string(),
+    categoryName: z.string().nullable(),
+    villageName: z.string().nullable(),
+    title: z.string(),
+    status: z.enum(['open', 'closed']),
+    state: z.string(),
+    stateLabel: z.string(),
+    receivedAt: z.string(),
+    updatedAt: z.string(),
+    expectedAt: z.string().nullable().openapi({ description: '承诺办结时限' }),
+    closedAt: z.string().nullable(),
+    canRate: z.boolean(),
+    rating: z.object({ satisfaction: z.enum(SATISFACTION), solved: z.boolean(), ratedAt: z.string() }).nullable(),
+    timeline: z.array(z.object({ at: z.string(), label: z.string(), stateLabel: z.string() })).openapi({ description: '办理进度（不含经办人、备注）' }),
+  })
+  .openapi('PublicAppealStatus');
+
+export const PublicRatingBody = z
+  .object({
+    satisfaction: z.enum(SATISFACTION).meta({ title: '满意度' }),
+    solved: z.boolean().meta({ title: '问题是否解决' }),
+    comment: z.string().trim().max(500).optional().meta({ title: '评价意见' }),
+  })
+  .openapi('PublicRating');
+
+export const PublicCatalog = z
+  .object({
+    town: z.object({ code: z.string(), name: z.string() }),
+    categories: z.array(z.object({ code: z.string(), name: z.string(), children: z.array(z.object({ code: z.string(), name: z.string() })) })),
+    villages: z.array(z.object({ id: z.string(), name: z.string() })),
+  })
+  .openapi('PublicCatalog');

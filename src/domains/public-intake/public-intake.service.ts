@@ -1,0 +1,200 @@
+/**
+ * Resident (no account) appeal intake: submit an appeal to a town (rate-limited per address,
+ * idempotent per Idempotency-Key), follow it by tracking code with contacts and internal notes
+ * left out, and rate it once after the reply. Orders are created through the appeals service
+ * (`intakeFromPublic`), so they enter the same workflow and 待派单 queue as a call to the desk.
+ */
+import { createHash, randomInt, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { Conflict, InvalidInput, NotFound } from '../../core/errors.ts';
+import { stateLabel } from '../../core/workflow/index.ts';
+import type { DB } from '../../db/schema.ts';
+import { CHANNELS, kindFor, type Channel } from '../appeals/appeal.kinds.ts';
+import type { AppealCreateInput } from '../appeals/appeal.schema.ts';
+import { intakeFromPublic, recordResidentRating } from '../appeals/appeal.service.ts';
+import { hitRateLimit, type RateRule } from './rate-limit.ts';
+import * as repo from './public-intake.repository.ts';
+import { SATISFACTION, type PublicAppealCreateInput } from './public-intake.schema.ts';
+
+type Db = Kysely<DB>;
+
+/** 5 submissions per address per 10 minutes: enough for a family, too few to flood the desk. */
+export const PUBLIC_APPEAL_RATE: RateRule = {
+  name: 'public_appeal',
+  limit: 5,
+  windowSeconds: 600,
+  message: '提交过于频繁：同一网络 10 分钟内最多提交 5 条诉求，请 {minutes} 分钟后再试；情况紧急请直接拨打 12345 热线',
+};
+
+/**
+ * States in which the resident has had an answer (答复群众) and may rate, besides any closed order.
+ * Public channels file hotline orders only; another kind can be rated once closed.
+ */
+const RATEABLE_STATES: Record<string, readonly string[]> = {
+  hotline: ['replied', 'followed_up', 'closed', 'archived'],
+};
+
+export interface Town { id: string; code: string; name: string }
+
+export async function townByCode(db: Db, code: string): Promise<Town> {
+  const town = await repo.findTownByCode(db, code);
+  if (!town) throw new NotFound(`乡镇「${code}」`);
+  return town;
+}
+
+export async function catalog(db: Db, town: Town) {
+  const [categories, villages] = await Promise.all([repo.listCategories(db), repo.listVillages(db, town.id)]);
+  return {
+    town: { code: town.code, name: town.name },
+    categories: categories.filter((c) => !c.parent_code).map((root) => ({
+      code: root.code, name: root.name, children: categories.filter((c) => c.parent_code === root.code).map((c) => ({ code: c.code, name: c.name })),
+    })),
+    villages,
+  };
+}
+
+/** `25-00042-K7P3QX`: the order code the desk reads out, plus a random part so codes cannot be walked. */
+function trackingCodeFor(appealCode: string): string {
+  const alphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'; // no 0/O, 1/I/L: read out over the phone
+  return `${appealCode}-${Array.from({ length: 6 }, () => alphabet[randomInt(alphabet.length)]).join('')}`;
+}
+
+export function requestHash(body: unknown): string {
+  return createHash('sha256').update(JSON.stringify(body)).digest('hex');
+}
+
+export interface PublicOrderInput {
+  town: Town;
+  ip: string | null;
+  channel: Extract<Channel, 'public_page' | 'open311'>;
+  appeal: Omit<AppealCreateInput, 'kind' | 'channel' | 'payload'>;
+  idempotencyKey: string;
+  requestHash: string;
+  apiKeyId?: string | null;
+}
+
+/** Creates the order through the appeals service and its public_request row (tracking code, token). */
+export async function createPublicOrder(trx: Db, input: PublicOrderInput): Promise<repo.PublicRequestRow & { appealCode: string }> {
+  const { row } = await intakeFromPublic(trx, { townId: input.town.id, ip: input.ip }, { ...input.appeal, kind: 'hotline', channel: input.channel, payload: {} }, CHANNELS[input.channel]);
+  for (;;) {
+    const inserted = await repo.insertRequest(trx, {
+      town_id: input.town.id, idempotency_key: input.idempotencyKey, appeal_id: row.id, channel: input.channel, request_hash: input.requestHash,
+      tracking_code: trackingCodeFor(row.code), token: randomUUID(), api_key_id: input.apiKeyId ?? null,
+    });
+    if (inserted) return { ...inserted, appealCode: row.code };
+  }
+}
+
+function receiptOf(town: Town, order: repo.PublicOrderRow) {
+  return { trackingCode: order.tracking_code, code: order.code, townName: town.name, ...statusOf(order), receivedAt: new Date(order.received_at).toISOString() };
+}
+
+export function statusOf(order: Pick<repo.PublicOrderRow, 'kind' | 'state' | 'closed_at' | 'merged_into'>) {
+  const { def } = kindFor(order.kind);
+  return { status: order.closed_at || order.merged_into ? ('closed' as const) : ('open' as const), state: order.state, stateLabel: stateLabel(def, order.state) };
+}
+
+/**
+ * 群众提交: a retry with the same Idempotency-Key and the same body gets the first receipt back
+ * (no second order); the same key with a different body is a 409. Only new orders count against
+ * the address's rate limit.
+ */
+export async function submit(db: Db, town: Town, ip: string | null, body: PublicAppealCreateInput, key: string | undefined) {
+  const hash = requestHash(body);
+  const replay = async (existing: repo.PublicRequestRow) => {
+    if (existing.request_hash !== hash) throw new Conflict('该幂等键（Idempotency-Key）已用于另一份内容不同的提交；新的诉求请换一个新的幂等键');
+    return { receipt: receiptOf(town, (await repo.findPublicOrder(db, town.id, existing.appeal_id))!), replayed: true };
+  };
+  if (key) {
+    const existing = await repo.findByKey(db, town.id, key);
+    if (existing) return replay(existing);
+  }
+  await hitRateLimit(db, PUBLIC_APPEAL_RATE, ip ?? 'unknown');
+  const { row: created, raced } = await db.transaction().execute(async (trx) => {
+    if (key) {
+      await repo.lockKey(trx, town.id, key);
+      const earlier = await repo.findByKey(trx, town.id, key);
+      if (earlier) return { row: earlier, raced: true };
+    }
+    return { raced: false, row: await createPublicOrder(trx, {
+      town, ip, channel: 'public_page', idempotencyKey: key ?? `auto:${randomUUID()}`, requestHash: hash,
+      appeal: { categoryCode: body.categoryCode, villageId: body.villageId, title: body.title, content: body.content, contactName: body.contactName, contactPhone: body.contactPhone, address: body.address, lat: body.lat, lng: body.long },
+    }) };
+  });
+  if (raced) return replay(created);
+  return { receipt: receiptOf(town, (await repo.findPublicOrder(db, town.id, created.appeal_id))!), replayed: false };
+}
+
+async function orderByTrackingCode(db: Db, code: string) {
+  const request = await repo.findByTrackingCode(db, code.toUpperCase());
+  const town = request && (await db.selectFrom('town').select(['id', 'code', 'name']).where('id', '=', request.town_id).executeTakeFirst());
+  const order = request && town && (await repo.findPublicOrder(db, town.id, request.appeal_id));
+  if (!request || !town || !order) throw new NotFound('查询码对应的诉求');
+  return { town, order };
+}
+
+function canRate(order: repo.PublicOrderRow): boolean {
+  return !order.merged_into && (!!order.closed_at || (RATEABLE_STATES[order.kind] ?? []).includes(order.state));
+}
+
+/** 进度查询: status and timeline only — no names, phones, handlers or notes. */
+export async function lookup(db: Db, code: string) {
+  const { town, order } = await orderByTrackingCode(db, code);
+  const { def } = kindFor(order.kind);
+  const [events, rating] = await Promise.all([repo.listPublicEvents(db, town.id, order.id), repo.findRating(db, town.id, order.id)]);
+  const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+  return {
+    ...receiptOf(town, order),
+    categoryName: order.category_name, villageName: order.village_name, title: maskDigits(order.title),
+    updatedAt: iso(order.updated_at)!, expectedAt: order.closed_at ? null : iso(order.complete_due_at), closedAt: iso(order.closed_at),
+    canRate: canRate(order) && !rating,
+    rating: rating ? { satisfaction: rating.satisfaction as (typeof SATISFACTION)[number], solved: rating.solved, ratedAt: iso(rating.created_at)! } : null,
+    timeline: events.map((e) => ({ at: iso(e.at)!, label: e.label, stateLabel: stateLabel(def, e.to_state) })),
+  };
+}
+
+/** Hides phone and ID numbers a resident may have typed into public text. */
+export function maskDigits(text: string): string {
+  return text.replace(/\d{7,}/g, (d) => `${d.slice(0, 3)}****${d.slice(-4)}`);
+}
+
+const RATING_SCORE: Record<(typeof SATISFACTION)[number], number> = { 满意: 5, 基本满意: 3, 不满意: 1 };
+
+/** 群众评价: once, and only after the town has answered (答复) or closed the order. */
+export async function rate(db: Db, ip: string | null, code: string, body: { satisfaction: (typeof SATISFACTION)[number]; solved: boolean; comment?: string | undefined }) {
+  const { town, order } = await orderByTrackingCode(db, code);
+  if (!canRate(order)) {
+    throw new InvalidInput(`该诉求当前为「${statusOf(order).stateLabel}」，答复群众或办结后才能评价`, [{ path: 'satisfaction', label: '满意度', message: '答复群众或办结后才能评价' }]);
+  }
+  await db.transaction().execute(async (trx) => {
+    const comment = body.comment ? body.comment : null;
+    if (!(await repo.insertRating(trx, { town_id: town.id, appeal_id: order.id, satisfaction: body.satisfaction, solved: body.solved, comment }))) {
+      throw new Conflict('该诉求已经评价过，每件诉求只能评价一次');
+    }
+    await recordResidentRating(trx, { townId: town.id, ip }, order.id, RATING_SCORE[body.satisfaction], [body.solved ? '已解决' : '未解决', comment].filter(Boolean).join('；'));
+  });
+  return lookup(db, code);
+}
+
+/** Orders that came in through a public channel, for Open311 and other public readers. */
+export function publicOrders(db: Db, townId: string, filter: repo.PublicOrderFilter, limit: number) {
+  return repo.listPublicOrders(db, townId, filter, limit);
+}
+
+export async function publicOrderByToken(db: Db, townId: string, token: string) {
+  const request = /^[0-9a-f-]{36}$/i.test(token) ? await repo.findByToken(db, townId, token) : undefined;
+  return request && repo.findPublicOrder(db, townId, request.appeal_id);
+}
+
+export function listTowns(db: Db) {
+  return repo.listTowns(db);
+}
+
+export function listCategories(db: Db) {
+  return repo.listCategories(db);
+}
+
+export function listVillages(db: Db, townId: string) {
+  return repo.listVillages(db, townId);
+}
+export type { PublicOrderRow } from './public-intake.repository.ts';
