@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { runServe } from './serve.ts';
 import { fail, openForCli } from './context.ts';
 import { registerBackupCommands } from './backup.ts';
+import { registerReportCommand } from './report.ts';
 
 const program = new Command();
 program.name('lvzhi').description('履职 — 乡镇履职工作系统').showHelpAfterError();
@@ -89,5 +90,6 @@ audit
   });
 
 registerBackupCommands(program);
+registerReportCommand(program);
 
 await program.parseAsync(process.argv);

@@ -7,6 +7,7 @@ import { generatePassword } from '../domains/auth/password.ts';
 import { createDemoTown } from '../demo/demo-town.ts';
 import { createApp } from '../server/app.ts';
 import { WEB_DIST } from '../server/config.ts';
+import { startScheduler } from '../server/scheduler.ts';
 import { buildWebIfStale } from '../server/web-build.ts';
 import { openForCli } from './context.ts';
 
@@ -42,7 +43,9 @@ export async function runServe(): Promise<void> {
     logger.info({ database: database.location }, `lvzhi listening on http://${info.address}:${info.port}`);
     process.stdout.write(`履职 lvzhi 已启动：http://${env.HOST}:${info.port}\n`);
   });
+  const stopScheduler = startScheduler(db, logger);
   const shutdown = () => {
+    stopScheduler();
     logger.info('shutting down');
     server.close(() => void database.close().then(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();

@@ -164,6 +164,262 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export interface LedgerTypeTable {
+  town_id: string;
+  code: string;
+  version: number;
+  name: string;
+  portfolio: string;
+  definition: ColumnType<unknown, string, string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface LedgerRecordTable {
+  town_id: string;
+  id: string;
+  type_code: string;
+  type_version: number;
+  unit_id: string | null;
+  person_id: string | null;
+  occurred_on: string;
+  data: ColumnType<Record<string, unknown>, string, string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+  deleted_at: Date | null;
+}
+
+export interface LedgerUniqueTable {
+  town_id: string;
+  type_code: string;
+  field_key: string;
+  value: string;
+  record_id: string;
+}
+
+export interface AttachmentTable {
+  town_id: string;
+  id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  bytes: Uint8Array;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+// ---- appeals (migration 0003) -----------------------------------------------------------------
+
+export interface WorkCalendarYearTable {
+  year: number;
+  source: Generated<string>;
+  updated_at: Generated<Date>;
+}
+
+export interface WorkCalendarDayTable {
+  date: string;
+  kind: 'holiday' | 'workday';
+  name: string | null;
+  source: Generated<string>;
+  updated_at: Generated<Date>;
+}
+
+export interface AppealCategoryTable {
+  code: string;
+  parent_code: string | null;
+  name: string;
+  portfolio_code: string | null;
+  sort_order: Generated<number>;
+}
+
+export interface CountyKpiWeightTable {
+  county_id: string;
+  response: number;
+  resolution: number;
+  satisfaction: number;
+}
+
+export interface SchedulerStateTable {
+  job: string;
+  last_tick_at: Timestamp;
+  updated_at: Generated<Date>;
+}
+
+export interface AppealCodeCounterTable {
+  town_id: string;
+  year: number;
+  last_seq: number;
+}
+
+export interface AppealTable {
+  town_id: string;
+  id: string;
+  code: string;
+  kind: string;
+  state: string;
+  version: Generated<number>;
+  channel: string;
+  category_code: string | null;
+  category_root: string | null;
+  urgency: string | null;
+  village_id: string | null;
+  unit_id: string | null;
+  co_handler_unit_ids: ColumnType<string[], string[] | undefined, string[]>;
+  handler_person_id: string | null;
+  case_leader_person_id: string | null;
+  owner_person_id: string | null;
+  title: string;
+  content: string;
+  contact_name: string | null;
+  contact_phone: string | null;
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+  received_at: Timestamp;
+  received_on: string;
+  response_due_at: Timestamp | null;
+  complete_due_at: Timestamp | null;
+  next_due_at: Timestamp | null;
+  next_due_clock: string | null;
+  first_response_at: Timestamp | null;
+  responded_on_time: boolean | null;
+  closed_at: Timestamp | null;
+  closed_on_time: boolean | null;
+  satisfaction: string | null;
+  solved: boolean | null;
+  reopen_count: Generated<number>;
+  merged_into: string | null;
+  resident_rating: number | null;
+  resident_comment: string | null;
+  snapshot: ColumnType<unknown, string, string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface AppealEventTable {
+  town_id: string;
+  id: string;
+  appeal_id: string;
+  seq: number;
+  action: string;
+  label: string;
+  from_state: string | null;
+  to_state: string;
+  actor_user_id: string | null;
+  actor_name: string;
+  at: Timestamp;
+  note: string | null;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+}
+
+export interface AppealAttachmentTable {
+  town_id: string;
+  appeal_id: string;
+  attachment_id: string;
+  created_at: Generated<Date>;
+}
+
+export interface AppealReminderTable {
+  town_id: string;
+  id: string;
+  appeal_id: string;
+  clock: string;
+  due_at: Timestamp;
+  kind: 'reminder' | 'supervision';
+  target_person_id: string | null;
+  message: string;
+  created_at: Generated<Date>;
+  acknowledged_at: Timestamp | null;
+}
+
+export interface PublicRequestTable {
+  town_id: string;
+  idempotency_key: string;
+  appeal_id: string;
+  created_at: Generated<Date>;
+  /** 'public_page' | 'open311' (migration 0005). */
+  channel: string;
+  request_hash: string;
+  tracking_code: string;
+  token: string;
+  api_key_id: string | null;
+}
+
+/** 群众评价 — a resident's one-time rating of an order (migration 0005). */
+export interface PublicRatingTable {
+  town_id: string;
+  appeal_id: string;
+  satisfaction: string;
+  solved: boolean;
+  comment: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface Open311ApiKeyTable {
+  town_id: string;
+  id: string;
+  key_hash: string;
+  label: string;
+  created_at: Generated<Date>;
+  revoked_at: Timestamp | null;
+}
+
+// ---- reports (migration 0004) -----------------------------------------------------------------
+
+export interface ReportTemplateTable {
+  town_id: string;
+  id: string;
+  role: string | null;
+  name: string;
+  definition: ColumnType<unknown, string, string>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ReportTable {
+  town_id: string;
+  id: string;
+  person_id: string;
+  year: number;
+  template_id: string;
+  state: Generated<'draft' | 'frozen'>;
+  document: ColumnType<unknown, string, string>;
+  version: Generated<number>;
+  frozen_at: Timestamp | null;
+  frozen_by: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ReportRevisionTable {
+  town_id: string;
+  id: string;
+  report_id: string;
+  report_version: number;
+  document: ColumnType<unknown, string, string>;
+  reason: 'save' | 'restore' | 'regenerate' | 'freeze';
+  saved_by: string | null;
+  saved_at: Generated<Date>;
+}
+
+export interface ImportedReportTable {
+  town_id: string;
+  id: string;
+  person_id: string | null;
+  year: number | null;
+  filename: string;
+  text: string;
+  outline: ColumnType<unknown, string, string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   county: CountyTable;
   town: TownTable;
@@ -183,6 +439,27 @@ export interface DB {
   session: SessionTable;
   audit_entry: AuditEntryTable;
   audit_head: AuditHeadTable;
+  ledger_type: LedgerTypeTable;
+  ledger_record: LedgerRecordTable;
+  ledger_unique: LedgerUniqueTable;
+  attachment: AttachmentTable;
+  work_calendar_year: WorkCalendarYearTable;
+  work_calendar_day: WorkCalendarDayTable;
+  appeal_category: AppealCategoryTable;
+  county_kpi_weight: CountyKpiWeightTable;
+  scheduler_state: SchedulerStateTable;
+  appeal_code_counter: AppealCodeCounterTable;
+  appeal: AppealTable;
+  appeal_event: AppealEventTable;
+  appeal_attachment: AppealAttachmentTable;
+  appeal_reminder: AppealReminderTable;
+  public_request: PublicRequestTable;
+  open311_api_key: Open311ApiKeyTable;
+  public_rating: PublicRatingTable;
+  report_template: ReportTemplateTable;
+  report: ReportTable;
+  report_revision: ReportRevisionTable;
+  imported_report: ImportedReportTable;
 }
 
 /** Tables without `town_id` in their key: small, global reference data (DESIGN 3). */
@@ -195,6 +472,11 @@ export const REFERENCE_TABLES = [
   'login_name',
   'login_throttle',
   'rate_limit',
+  'work_calendar_year',
+  'work_calendar_day',
+  'appeal_category',
+  'county_kpi_weight',
+  'scheduler_state',
   'kysely_migration',
   'kysely_migration_lock',
 ] as const;

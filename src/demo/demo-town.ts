@@ -10,7 +10,10 @@ import { newId } from '../db/ids.ts';
 import type { DB } from '../db/schema.ts';
 import { recordAudit } from '../domains/audit/audit.service.ts';
 import { createUser } from '../domains/auth/user.service.ts';
+import { seedDemoLedgers } from './demo-ledgers.ts';
 import { mobile, personName, SeededRandom } from './random.ts';
+import { seedDemoAppeals } from './demo-appeals.ts';
+import { createApiKey, DEMO_OPEN311_KEY } from '../domains/open311/open311.keys.ts';
 
 export const DEMO_SEED = 20250101;
 export const DEMO_TOWN_CODE = 'qingshi';
@@ -160,7 +163,10 @@ export async function createDemoTown(db: Db, password: string): Promise<DemoResu
     await createUser(trx, ctx, { username: 'ducha', displayName: '县督查室（演示）', roles: [{ role: 'county_supervisor' }], password });
     await trx.updateTable('app_user').set({ must_change_password: false }).where('town_id', '=', townId).execute();
 
+    await seedDemoAppeals(trx, townId);
+    await createApiKey(trx, townId, '演示：县 12345 平台接入', DEMO_OPEN311_KEY);
     const people = await trx.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')).where('town_id', '=', townId).executeTakeFirstOrThrow();
+    await seedDemoLedgers(trx, townId, new SeededRandom(DEMO_SEED + 6));
     await recordAudit(trx, { townId, actorUserId: null, actorName: '系统', action: 'demo_seed', entityType: 'town', entityId: townId, after: { seed: DEMO_SEED, people: people.n, villages: villageIds.length } });
     return { townId, people: Number(people.n), villages: villageIds.length, users: ['admin', ...users.map((u) => u.username), 'ducha'] };
   });

@@ -20,6 +20,14 @@ import { actorFromCookie, SESSION_COOKIE } from '../domains/auth/session.service
 import { registerUserRoutes } from '../domains/auth/user.routes.ts';
 import { registerAuditRoutes } from '../domains/audit/audit.routes.ts';
 import { registerOrgRoutes } from '../domains/org/org.routes.ts';
+import { registerReportRoutes } from '../domains/reports/reports.routes.ts';
+import { registerAppealRoutes } from '../domains/appeals/appeal.routes.ts';
+import { registerCalendarRoutes } from '../domains/calendar/calendar.routes.ts';
+import { registerLedgerFileRoutes } from '../domains/ledgers/ledger-files.routes.ts';
+import { registerLedgerRoutes } from '../domains/ledgers/ledgers.routes.ts';
+import { registerMetricRoutes } from '../domains/metrics/metrics.routes.ts';
+import { registerOpen311Routes } from '../domains/open311/open311.routes.ts';
+import { registerPublicIntakeRoutes } from '../domains/public-intake/public-intake.routes.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { INTERNAL_PROBLEM, isDomainError, problemOf, problemResponse, zodProblem } from './problem.ts';
 
@@ -52,7 +60,10 @@ export function createApp(deps: AppDeps) {
       deps.logger.info({ req: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started), user: c.get('actor')?.username }, 'request');
     }
   });
-  app.use('/api/*', bodyLimit({ maxSize: 2 * 1024 * 1024, onError: () => { throw new PayloadTooLarge('提交的内容超过 2 MB 上限'); } }));
+  // JSON bodies stay small; file uploads (ledger imports, attachments, old reports) may be larger.
+  const jsonLimit = bodyLimit({ maxSize: 2 * 1024 * 1024, onError: () => { throw new PayloadTooLarge('提交的内容超过 2 MB 上限'); } });
+  const uploadLimit = bodyLimit({ maxSize: 25 * 1024 * 1024, onError: () => { throw new PayloadTooLarge('上传的文件超过 25 MB 上限'); } });
+  app.use('/api/*', (c, next) => (c.req.header('content-type')?.startsWith('multipart/form-data') ? uploadLimit(c, next) : jsonLimit(c, next)));
 
   app.onError((error, c) => {
     if (isDomainError(error)) {
@@ -77,6 +88,14 @@ export function createApp(deps: AppDeps) {
   registerUserRoutes(app);
   registerOrgRoutes(app);
   registerAuditRoutes(app);
+  registerAppealRoutes(app);
+  registerCalendarRoutes(app);
+  registerLedgerRoutes(app);
+  registerLedgerFileRoutes(app);
+  registerMetricRoutes(app);
+  registerReportRoutes(app);
+  registerPublicIntakeRoutes(app);
+  registerOpen311Routes(app);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -4,7 +4,7 @@
  * test walks, and runs the policy before validation so strangers learn nothing from 422s.
  */
 import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
+import type { Handler, MiddlewareHandler } from 'hono';
 import type { Actor } from '../core/actor.ts';
 import { Forbidden, Unauthenticated } from '../core/errors.ts';
 import type { AppEnv } from './env.ts';
@@ -70,6 +70,15 @@ export function defineRoute<R extends RouteConfig>(
   });
   const entry = { method: route.method.toUpperCase(), path: route.path, policy };
   if (!routeTable.some((r) => r.method === entry.method && r.path === entry.path)) routeTable.push(entry);
+}
+
+/**
+ * A route outside the OpenAPI document (e.g. Open311's .json/.xml endpoints, which have their own
+ * spec): same route table, same authorize step. `path` is written `{param}`-style like OpenAPI.
+ */
+export function defineRawRoute(app: OpenAPIHono<AppEnv>, method: 'GET' | 'POST', path: string, policy: RoutePolicy, handler: Handler<AppEnv>): void {
+  app.on(method, path.replace(/\{([A-Za-z]+)\}/g, ':$1'), authorize(policy), handler);
+  if (!routeTable.some((r) => r.method === method && r.path === path)) routeTable.push({ method, path, policy });
 }
 
 /** Policies shared by many routes. */

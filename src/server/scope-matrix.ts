@@ -32,6 +32,23 @@ export const EXPECTED: Record<string, readonly Caller[]> = {
   'org.write': ['admin', 'leader'],
   'users.manage': ['admin'],
   'audit.read': ['admin', 'leader'],
+  'ledgers.read': ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre', 'county_supervisor'],
+  'ledgers.write': ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre'],
+  'ledgers.admin': ['admin'],
+  'metrics.read': ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre', 'county_supervisor'],
+  'appeals.read': TOWN_ROLES,
+  'appeals.intake': ['admin', 'staff', 'village_cadre', 'dispatcher'],
+  'appeals.act': TOWN_ROLES,
+  'appeals.reveal': ['admin', 'leader', 'staff', 'village_cadre', 'dispatcher'],
+  'calendar.admin': ['admin', 'other_town_admin'],
+  'reports.read': ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre', 'county_supervisor'],
+  'reports.write': ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre'],
+  'reports.admin': ['admin'],
+  // Open311 reads look at no session; its POST is open at route level but refuses everyone
+  // without a town's api_key (403), which no session caller has; keys are the town admin's.
+  open311: CALLERS,
+  'open311.api_key': [],
+  'open311.keys': ['admin'],
 };
 
 export interface Violation { method: string; path: string; policy: string; caller: Caller; status: number; expected: 'allow' | 'deny' }

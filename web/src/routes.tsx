@@ -11,6 +11,7 @@ import { MODULES } from './modules/modules.ts';
 const LoginPage = lazy(() => import('./pages/auth/LoginPage.tsx'));
 const AppLayout = lazy(() => import('./layout/AppLayout.tsx'));
 const HomePage = lazy(() => import('./pages/home/HomePage.tsx'));
+const PublicAppealPage = lazy(() => import('./pages/public/PublicAppealPage.tsx'));
 
 function RequireUser({ children }: { children: ReactNode }) {
   const { user } = useSession();
@@ -30,6 +31,7 @@ export function AppRoutes() {
     <Suspense fallback={<PageLoading />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/public/*" element={<PublicAppealPage />} />
         <Route
           element={
             <RequireUser>

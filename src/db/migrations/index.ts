@@ -1,7 +1,15 @@
 /** The ordered list of migrations. Append only; never edit a migration that has shipped. */
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.ts';
+import * as m0002 from './0002_ledgers.ts';
+import * as m0003 from './0003_appeals.ts';
+import * as m0004 from './0004_reports.ts';
+import * as m0005 from './0005_public_intake.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_ledgers': m0002,
+  '0003_appeals': m0003,
+  '0004_reports': m0004,
+  '0005_public_intake': m0005,
 };

@@ -1,5 +1,8 @@
 /** The app's modules, in menu order. Add a module here and in its own pages/<module>/module.tsx. */
 import { orgModule } from '../pages/org/module.tsx';
+import { appealsModule } from '../pages/appeals/module.tsx';
+import { ledgersModule } from '../pages/ledgers/module.tsx';
+import { metricsModule } from '../pages/metrics/module.tsx';
 import type { AppModule } from './types.ts';
 
-export const MODULES: AppModule[] = [orgModule];
+export const MODULES: AppModule[] = [orgModule, appealsModule, ledgersModule, metricsModule];

@@ -1,0 +1,179 @@
+/// <reference lib="dom" />
+/**
+ * 接诉即办 journeys in a real browser against a real server: the dispatcher takes a call with the
+ * keyboard and dispatches it, the handling unit's staff member claims it, the timeline shows both;
+ * the queue lists the demo town's orders; the dashboard shows the server's KPI figures and drills
+ * down to the orders; a resident submits an appeal on a phone and looks it up by its code.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, launchBrowser, startServer, type RunningServer } from './support/server.ts';
+
+const SHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
+const DESKTOP = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+let server: RunningServer;
+let browser: Browser;
+let orderUrl = '';
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newPage(viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', baseURL: server.baseUrl, ...(viewport === PHONE ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
+  return { context, page: await context.newPage() };
+}
+
+async function login(page: Page, username: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(ADMIN_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.mouse.move(2, 2);
+  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(SHOTS, name) });
+}
+
+/** Fires a workflow action from the detail page: button, then the modal's own OK button. */
+async function fire(page: Page, label: string, fill?: () => Promise<void>): Promise<void> {
+  await page.getByTestId('order-actions').getByRole('button', { name: label, exact: true }).click();
+  const modal = page.locator('.ant-modal').filter({ hasText: label });
+  await modal.waitFor();
+  await fill?.();
+  await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+  await modal.waitFor({ state: 'hidden' });
+}
+
+const timelineLabels = (page: Page) => page.getByTestId('timeline-event').locator('strong').allTextContents();
+
+describe('appeals pages', () => {
+  it('dispatcher takes a call with the keyboard and dispatches it; the unit claims it', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'paidan');
+    await page.goto('/appeals/intake');
+    // The category field has focus: type, Enter picks and moves to the village, and so on.
+    const category = page.getByTestId('intake-category').locator('input');
+    await expect.poll(() => category.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('供水');
+    await page.locator('.ant-select-tree-treenode').filter({ hasText: '供水' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('intake-village').locator('input').evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('石桥村');
+    await page.locator('.ant-select-item-option').filter({ hasText: '石桥村' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    // Possible duplicates of the same village and category appear beside the form.
+    await page.locator('[data-testid=similar-orders][data-state=ready]').filter({ hasText: '石桥村' }).waitFor();
+    await page.getByLabel('联系人').fill('张大爷');
+    await page.getByLabel('联系电话').fill('13800001234');
+    await page.getByLabel('诉求内容').fill('石桥村三组自来水停了两天，没有接到停水通知，请尽快恢复供水。');
+    await page.getByRole('button', { name: '受理', exact: true }).click();
+    const created = page.getByTestId('created-code');
+    await created.waitFor();
+    const code = (await created.textContent())!;
+    expect(code).toMatch(/\d/);
+    await created.click();
+    await expect.poll(() => page.getByTestId('order-code').textContent()).toBe(code);
+    expect(await page.getByTestId('contact').textContent()).toContain('138****1234');
+    orderUrl = new URL(page.url()).pathname;
+
+    await fire(page, '派单', async () => {
+      await page.locator('.ant-modal').getByLabel('承办单位').click();
+      await page.keyboard.type('宣传统战');
+      await page.locator('.ant-select-item-option').filter({ hasText: '宣传统战办公室' }).first().click();
+    });
+    await expect.poll(() => page.getByTestId('order-state').textContent()).toBe('待签收');
+    await context.close();
+
+    const staff = await newPage();
+    await login(staff.page, 'zhuangan');
+    await staff.page.goto(orderUrl);
+    await staff.page.getByTestId('order-code').waitFor();
+    await fire(staff.page, '签收');
+    await expect.poll(() => staff.page.getByTestId('order-state').textContent()).toBe('办理中');
+    await expect.poll(() => timelineLabels(staff.page)).toEqual(['受理', '派单', '签收']);
+    const timeline = await staff.page.getByTestId('timeline').textContent();
+    expect(timeline).toContain('陆志强');
+    expect(timeline).toContain('康少华');
+    expect(timeline).toContain('宣传统战办公室');
+    // The contact is masked until revealed (audited); staff of the handling unit may reveal it.
+    await staff.page.getByRole('button', { name: '查看完整联系方式' }).click();
+    await staff.page.locator('.ant-modal').getByRole('button', { name: '查看' }).click();
+    await expect.poll(() => staff.page.getByTestId('contact').textContent()).toContain('13800001234');
+    await shoot(staff.page, 'appeal-timeline.png');
+    await staff.context.close();
+  });
+
+  it('lists the demo orders in the queue with due-time tags', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'paidan');
+    await page.goto('/appeals/orders');
+    await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    await page.getByRole('tab', { name: '全部' }).click();
+    await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count()).toBeGreaterThan(20);
+    expect(await page.locator('.ant-table-tbody .ant-tag-red').count()).toBeGreaterThan(0);
+    await shoot(page, 'appeal-queue.png');
+    await page.goto('/appeals/overdue');
+    await expect.poll(() => page.getByTestId('overdue-board').locator('.ant-table-row').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('shows the server KPI figures on the dashboard and drills down to their orders', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'shuji');
+    await page.goto('/appeals/dashboard?year=2025');
+    const received = page.getByTestId('kpi-appeals.received').locator('.ant-statistic-content-value');
+    await received.waitFor();
+    const shown = Number((await received.textContent())!.replace(/,/g, ''));
+    expect(shown).toBeGreaterThan(100);
+    // The same figure straight from the API (same user, same period as the page picked).
+    const api = await page.evaluate(async () => {
+      const me = (await (await fetch("/api/v1/auth/me")).json()) as { homeTownId: string };
+      const r = (await (await fetch(`/api/v1/towns/${me.homeTownId}/appeals/kpis?from=2025-01-01&to=2025-12-31`)).json()) as { metrics: { id: string; result: { value: number } }[] };
+      return r.metrics.find((m: { id: string }) => m.id === 'appeals.received')!.result.value as number;
+    });
+    expect(shown).toBe(api);
+    await expect.poll(() => page.locator('[data-testid=appeal-dashboard] canvas').count()).toBeGreaterThanOrEqual(4);
+    await page.waitForTimeout(1200); // chart animations
+    await shoot(page, 'appeal-dashboard.png');
+    await page.getByTestId('kpi-appeals.closure_rate').click();
+    await expect.poll(() => page.getByTestId('kpi-orders').locator('.ant-table-row').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('lets a resident submit an appeal on a phone, get a code and look it up', async () => {
+    const { context, page } = await newPage(PHONE);
+    await page.goto('/public/appeal/qingshi');
+    await page.getByTestId('public-category').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '城乡建设' }).click();
+    await page.getByTestId('public-village').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '石桥村' }).first().click();
+    await page.getByLabel('具体情况').fill('村口路灯坏了一个多月，晚上走路看不见，希望尽快修好。');
+    await page.getByLabel(/联系电话/).fill('13900002222');
+    await page.getByRole('button', { name: '提交' }).click();
+    const codeEl = page.getByTestId('public-code');
+    await codeEl.waitFor();
+    const code = (await codeEl.textContent())!.trim();
+    expect(code.length).toBeGreaterThan(3);
+    await shoot(page, 'public-appeal.png');
+    await page.getByRole('button', { name: '查询进度' }).click();
+    await page.getByTestId('public-status').waitFor();
+    expect(await page.getByTestId('public-status').textContent()).toContain(code);
+    await context.close();
+  });
+});

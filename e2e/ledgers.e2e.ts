@@ -1,0 +1,147 @@
+/**
+ * Main journeys of the ledger and metric pages in a real browser against a real server: the
+ * ledger catalogue, the demo records of 宣传信息报送, adding a record through the generated form,
+ * an Excel import whose errors come back as a row/column table, the admin form builder saving a
+ * new version, and the metric explorer (value, breakdown chart, drill-down rows matching a count).
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, launchBrowser, startServer, type RunningServer } from './support/server.ts';
+
+const SHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
+const VIEWPORT = { width: 1440, height: 900 };
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', baseURL: server.baseUrl });
+  return { context, page: await context.newPage() };
+}
+
+async function login(page: Page, username: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(ADMIN_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.mouse.move(720, 880);
+  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(SHOTS, name) });
+}
+
+/** Picks an option of an antd Select by typing and clicking the matching option. */
+async function choose(page: Page, select: ReturnType<Page['locator']>, text: string): Promise<void> {
+  await select.click();
+  await page.keyboard.type(text);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+}
+
+const rows = (page: Page, testId: string) => page.locator(`[data-testid=${testId}] tbody tr.ant-table-row`);
+
+describe('ledger and metric pages', () => {
+  it('lists demo records of a ledger and adds one through the generated form', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'admin');
+    await page.locator('.ant-layout-sider .ant-menu-item').filter({ hasText: '台账' }).click();
+    await expect.poll(() => page.getByTestId('ledger-type-link').count(), { timeout: 20_000 }).toBeGreaterThan(20);
+    expect(await page.getByTestId('ledger-group').first().textContent()).toBeTruthy();
+
+    await page.getByTestId('ledger-type-link').filter({ hasText: '宣传信息报送' }).click();
+    await expect.poll(() => page.getByTestId('ledger-title').textContent()).toBe('宣传信息报送');
+    await expect.poll(() => rows(page, 'record-table').count(), { timeout: 20_000 }).toBe(20);
+    // Names, not ids: the author column shows people's names.
+    const firstRow = await rows(page, 'record-table').first().textContent();
+    expect(firstRow).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    await shoot(page, 'ledger-list.png');
+
+    await page.getByTestId('record-new').click();
+    const form = page.getByTestId('record-form');
+    await form.waitFor();
+    const title = `镇村联动推进秸秆禁烧 ${Date.now() % 100000}`;
+    await form.getByLabel('标题').fill(title);
+    await form.getByLabel('采用媒体/平台').fill('县融媒体中心');
+    await choose(page, form.getByLabel('采用层级'), '省级');
+    await choose(page, form.getByLabel('渠道'), '公众号');
+    await form.getByLabel('刊发日期').click();
+    await page.locator('.ant-picker-dropdown:visible .ant-picker-now-btn, .ant-picker-dropdown:visible .ant-picker-today-btn').first().click();
+    await choose(page, form.getByLabel('作者'), '');
+    await choose(page, form.getByLabel('报送单位'), '石桥村');
+    await shoot(page, 'ledger-form.png');
+    await page.getByTestId('record-save').click();
+    await form.waitFor({ state: 'detached' });
+    // Newest first (sorted by 刊发日期 desc): today's record heads the list.
+    await expect.poll(() => rows(page, 'record-table').first().textContent(), { timeout: 20_000 }).toContain(title);
+    await context.close();
+  });
+
+  it('reports Excel import problems by row and column and lets the admin add a field', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'admin');
+    await page.goto('/ledgers/propaganda_item');
+    await expect.poll(() => rows(page, 'record-table').count(), { timeout: 20_000 }).toBe(20);
+
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('宣传信息报送');
+    ws.addRow(['标题', '采用媒体/平台', '采用层级', '渠道', '刊发日期', '作者']);
+    ws.addRow(['', '市日报', '乡级', '公众号', '2025-03-01', '不存在的人']);
+    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    await page.getByRole('button', { name: '导入' }).click();
+    await page.locator('.ant-modal input[type=file]').setInputFiles({ name: '错误示例.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+    await expect.poll(() => rows(page, 'import-errors').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await page.getByTestId('import-errors').textContent()).toContain('宣传信息报送');
+    await page.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
+
+    await page.goto('/ledgers/propaganda_item/design');
+    await page.getByTestId('field-add').click();
+    const last = page.getByTestId('field-editor').last();
+    await last.getByLabel('字段名称').fill('阅读量');
+    await last.getByLabel('字段标识').fill('reads');
+    await choose(page, last.getByLabel('类型'), '数字');
+    await last.getByLabel('单位').fill('次');
+    await page.getByTestId('type-save').click();
+    await page.waitForURL((u) => u.pathname === '/ledgers/propaganda_item');
+    await expect.poll(() => page.locator('.ant-card-extra').first().textContent(), { timeout: 20_000 }).toContain('第 2 版');
+    await page.getByTestId('record-new').click();
+    await page.getByTestId('record-form').getByLabel('阅读量').waitFor();
+    await context.close();
+  });
+
+  it('shows a metric value, its breakdown and drill-down rows that add up to the count', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'admin');
+    await page.locator('.ant-layout-sider .ant-menu-item').filter({ hasText: '指标' }).click();
+    await choose(page, page.getByTestId('metric-select'), '批准入伍人数');
+    // The demo year is last year: pick the 去年 preset of the period.
+    await page.getByTestId('metric-period').first().click();
+    await page.locator('.ant-picker-dropdown:visible .ant-picker-presets li').filter({ hasText: '去年' }).click();
+
+    const valueEl = page.getByTestId('metric-value').locator('.ant-statistic-content-value');
+    await expect.poll(async () => Number(await valueEl.textContent().catch(() => 'NaN')), { timeout: 20_000 }).toBeGreaterThan(0);
+    const value = Number(await valueEl.textContent());
+    expect(value).toBeLessThanOrEqual(50); // a small count: the first drill-down page holds every row
+    await expect.poll(() => rows(page, 'drill-table').count(), { timeout: 20_000 }).toBe(value);
+    await page.getByTestId('metric-chart').locator('canvas').waitFor();
+    await page.waitForTimeout(800); // let the bars finish growing
+    await shoot(page, 'metric-explorer.png');
+    await context.close();
+  });
+});

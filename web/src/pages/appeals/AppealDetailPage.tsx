@@ -1,0 +1,110 @@
+/**
+ * 工单详情: facts, deadlines, masked contact (with the audited reveal), the timeline, and a button
+ * for each action the server says the caller may take now (disabled ones show the reason).
+ */
+import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { appealsApi, CHANNELS, URGENCIES, type AvailableAction } from '../../api/appeals.ts';
+import { useSession } from '../../session/session.tsx';
+import { useLoader } from '../org/useOrgData.ts';
+import { AppealTimeline } from './AppealTimeline.tsx';
+import { ContactReveal } from './ContactReveal.tsx';
+import { DueTag, formatTime } from './DueTag.tsx';
+import { useAppealRefs } from './refs.ts';
+import { TransitionModal } from './TransitionModal.tsx';
+
+export default function AppealDetailPage() {
+  const { id = '' } = useParams();
+  const { townId } = useSession();
+  const navigate = useNavigate();
+  const refs = useAppealRefs();
+  const { data: order, loading, reload } = useLoader((signal) => appealsApi.detail(townId, id, signal), [townId, id]);
+  const [action, setAction] = useState<AvailableAction | null>(null);
+
+  if (!order) return loading ? <Spin style={{ display: 'block', margin: 80 }} /> : <Result status="404" title="工单不存在或无权查看" />;
+  const kind = refs.kinds.find((k) => k.kind === order.kind);
+  const supervision = order.reminders.filter((r) => r.kind === 'supervision');
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Card
+        title={
+          <Space wrap>
+            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label="返回" />
+            <span data-testid="order-code">{order.code}</span>
+            <span>{order.title}</span>
+            <Tag color={order.closedAt ? 'default' : 'blue'} data-testid="order-state">{order.stateLabel}</Tag>
+            {order.overdue && <Tag color="red">已超期</Tag>}
+            {supervision.length > 0 && <Tag color="volcano">已督办</Tag>}
+          </Space>
+        }
+        extra={<Button icon={<ReloadOutlined />} onClick={reload} loading={loading}>刷新</Button>}
+      >
+        <Space wrap style={{ marginBottom: 16 }} data-testid="order-actions">
+          {order.actions.length === 0 && <Typography.Text type="secondary">当前没有您可执行的操作</Typography.Text>}
+          {order.actions.map((a) => (
+            <Tooltip key={a.id} title={a.enabled ? undefined : a.reason}>
+              <Button type={a.enabled ? 'primary' : 'default'} disabled={!a.enabled} onClick={() => setAction(a)}>
+                {a.label}
+              </Button>
+            </Tooltip>
+          ))}
+        </Space>
+        {supervision.map((r) => (
+          <Alert key={r.createdAt + r.clock} type="warning" showIcon style={{ marginBottom: 8 }} message={r.message} description={`督办时间 ${formatTime(r.createdAt)}`} />
+        ))}
+        <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 3 }}>
+          <Descriptions.Item label="工单类型">{order.kindLabel}</Descriptions.Item>
+          <Descriptions.Item label="来源渠道">{CHANNELS[order.channel] ?? order.channel}</Descriptions.Item>
+          <Descriptions.Item label="紧急程度">{URGENCIES.find((u) => u.value === order.urgency)?.label ?? order.urgency ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="诉求类别">{refs.categoryName(order.categoryCode)}</Descriptions.Item>
+          <Descriptions.Item label="村（社区）">{refs.unitName(order.villageId)}</Descriptions.Item>
+          <Descriptions.Item label="承办单位">
+            {refs.unitName(order.unitId)}
+            {order.coHandlerUnitIds.length > 0 && `（协办：${order.coHandlerUnitIds.map(refs.unitName).join('、')}）`}
+          </Descriptions.Item>
+          <Descriptions.Item label="受理时间">{formatTime(order.receivedAt)}</Descriptions.Item>
+          <Descriptions.Item label="当前期限"><DueTag dueAt={order.nextDueAt} overdue={order.overdue} /></Descriptions.Item>
+          <Descriptions.Item label="联系人"><ContactReveal key={order.version} order={order} /></Descriptions.Item>
+          {order.address && <Descriptions.Item label="地址">{order.address}</Descriptions.Item>}
+          {order.satisfaction && <Descriptions.Item label="回访满意度">{order.satisfaction}</Descriptions.Item>}
+          {order.residentRating !== null && <Descriptions.Item label="群众评价">{order.residentRating} 星</Descriptions.Item>}
+          <Descriptions.Item label="诉求内容" span={3}>
+            <div style={{ whiteSpace: 'pre-wrap' }}>{order.content}</div>
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Row gutter={16}>
+        <Col xs={24} lg={14}>
+          <Card title="办理过程" data-testid="timeline">
+            <AppealTimeline order={order} kind={kind} refs={refs} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card title="办理时限">
+            <Descriptions size="small" column={1}>
+              {order.deadlines.map((d) => (
+                <Descriptions.Item key={d.clock} label={d.label}>
+                  <Space wrap size={4}>
+                    <span>{formatTime(d.dueAt)}</span>
+                    {d.stoppedAt ? <Tag color={d.overdue ? 'red' : 'green'}>{d.overdue ? '超时完成' : '按时完成'}</Tag> : <DueTag dueAt={d.dueAt} overdue={d.overdue} />}
+                    {d.extensions > 0 && <Tag>延期 {d.extensions} 次</Tag>}
+                  </Space>
+                </Descriptions.Item>
+              ))}
+            </Descriptions>
+            {order.deadlines.length === 0 && <Typography.Text type="secondary">派单后开始计时</Typography.Text>}
+            {kind && (
+              <ul style={{ paddingLeft: 18, color: '#8c8c8c', marginTop: 12, marginBottom: 0 }}>
+                {kind.clocks.map((c) => <li key={c.id}>{c.text}</li>)}
+              </ul>
+            )}
+          </Card>
+        </Col>
+      </Row>
+      <TransitionModal order={order} action={action} refs={refs} onClose={() => setAction(null)} onDone={() => { setAction(null); reload(); }} />
+    </Space>
+  );
+}

@@ -1,0 +1,192 @@
+/**
+ * 受理登记: the dispatcher's intake form, built for the keyboard. The first field is focused,
+ * Enter moves to the next field (and picks the highlighted option in a dropdown first),
+ * Ctrl+Enter saves. Orders of the same village and category are shown as possible duplicates.
+ */
+import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Space, TreeSelect, Typography } from 'antd';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Link } from 'react-router-dom';
+import { appealsApi, CHANNELS, URGENCIES, type AppealDetail } from '../../api/appeals.ts';
+import { useApiErrorHandler } from '../../api/errors.ts';
+import { useSession } from '../../session/session.tsx';
+import { ActionFields, toPayload } from './ActionFields.tsx';
+import { SimilarOrders } from './SimilarOrders.tsx';
+import { useAppealRefs } from './refs.ts';
+
+interface IntakeValues {
+  kind: string;
+  channel: string;
+  categoryCode: string;
+  villageId?: string;
+  urgency?: string;
+  contactName?: string;
+  contactPhone?: string;
+  title?: string;
+  content: string;
+  address?: string;
+  payload?: Record<string, unknown>;
+}
+
+const TOP_LEVEL = ['content', 'contactName', 'channel'];
+const FOCUSABLE = 'input:not([type=hidden]):not([disabled]):not([type=radio]), textarea, button[type=submit]';
+
+/** Enter on a field moves focus on; in an open dropdown it first lets antd pick the option. */
+function moveOnEnter(e: KeyboardEvent<HTMLDivElement>) {
+  const target = e.target as HTMLElement;
+  if (e.key !== 'Enter' || e.shiftKey) return;
+  // Textareas keep Enter for new lines; Ctrl+Enter is handled by the form (save).
+  if (e.ctrlKey || target.tagName !== 'INPUT') return;
+  const open = target.getAttribute('aria-expanded') === 'true';
+  if (!open) e.preventDefault();
+  const all = Array.from(e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE));
+  const next = all[all.indexOf(target) + 1];
+  if (next) setTimeout(() => next.focus(), open ? 60 : 0);
+}
+
+export default function IntakePage() {
+  const { townId } = useSession();
+  const refs = useAppealRefs();
+  const onError = useApiErrorHandler();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<IntakeValues>();
+  const [saving, setSaving] = useState(false);
+  const [created, setCreated] = useState<AppealDetail>();
+  const firstRef = useRef<{ focus: () => void }>(null);
+  const kind = Form.useWatch('kind', form) ?? 'hotline';
+  const villageId = Form.useWatch('villageId', form);
+  const categoryCode = Form.useWatch('categoryCode', form);
+  const kindDef = refs.kinds.find((k) => k.kind === kind);
+  const intakeFields = kindDef?.actions.find((a) => a.from.length === 0)?.fields ?? [];
+
+  useEffect(() => firstRef.current?.focus(), [refs.loading]);
+
+  const submit = async (v: IntakeValues) => {
+    setSaving(true);
+    try {
+      const content = v.content.trim();
+      const detail = await appealsApi.create(townId, {
+        kind: v.kind,
+        channel: v.channel,
+        categoryCode: v.categoryCode,
+        urgency: v.urgency,
+        villageId: v.villageId,
+        title: v.title?.trim() || content.slice(0, 30),
+        content,
+        contactName: v.contactName?.trim() || undefined,
+        contactPhone: v.contactPhone?.trim() || undefined,
+        address: v.address?.trim() || undefined,
+        payload: toPayload(intakeFields.filter((f) => !TOP_LEVEL.includes(f.name)), v.payload),
+      });
+      setCreated(detail);
+      void message.success(`已受理，工单编号 ${detail.code}`);
+      form.resetFields();
+      form.setFieldsValue({ kind: v.kind, channel: v.channel });
+      firstRef.current?.focus();
+    } catch (err) {
+      onError(err, { form });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const ctrlEnter = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && e.ctrlKey) form.submit();
+  };
+
+  return (
+    <Row gutter={16}>
+      <Col xs={24} xl={15}>
+        <Card title="受理登记" extra={<Typography.Text type="secondary">回车跳到下一项，Ctrl+回车保存</Typography.Text>}>
+          {created && (
+            <Alert
+              type="success"
+              showIcon
+              closable
+              onClose={() => setCreated(undefined)}
+              style={{ marginBottom: 16 }}
+              message={
+                <span>
+                  已受理工单 <Link to={`/appeals/orders/${created.id}`} data-testid="created-code">{created.code}</Link>（{created.stateLabel}）
+                  {created.warnings.length > 0 && `：${created.warnings.join('；')}`}
+                </span>
+              }
+            />
+          )}
+          <div onKeyDown={moveOnEnter}>
+            <Form form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'hotline', channel: 'hotline_12345', urgency: 'general' }} onKeyDown={ctrlEnter}>
+              <Row gutter={12}>
+                <Col xs={24} md={8}>
+                  <Form.Item name="kind" label="工单类型" rules={[{ required: true }]}>
+                    <Select options={refs.kinds.map((k) => ({ value: k.kind, label: k.label }))} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={8}>
+                  <Form.Item name="channel" label="来源渠道" rules={[{ required: true }]}>
+                    <Select options={Object.entries(CHANNELS).map(([value, label]) => ({ value, label }))} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={8}>
+                  <Form.Item name="urgency" label="紧急程度">
+                    <Select options={URGENCIES} />
+                  </Form.Item>
+                </Col>
+              </Row>
+              <Row gutter={12}>
+                <Col xs={24} md={12}>
+                  <Form.Item name="categoryCode" label="诉求类别" rules={[{ required: true, message: '请选择诉求类别' }]}>
+                    <TreeSelect
+                      ref={firstRef as never}
+                      autoFocus
+                      showSearch
+                      treeNodeFilterProp="title"
+                      treeData={refs.categoryTree}
+                      placeholder="输入名称搜索，如“供水”"
+                      data-testid="intake-category"
+                    />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={12}>
+                  <Form.Item name="villageId" label="所在村（社区）">
+                    <Select allowClear showSearch optionFilterProp="label" options={refs.villageOptions} placeholder="镇区或不涉及村可不选" data-testid="intake-village" />
+                  </Form.Item>
+                </Col>
+              </Row>
+              <Row gutter={12}>
+                <Col xs={24} md={8}>
+                  <Form.Item name="contactName" label="联系人">
+                    <Input maxLength={50} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={8}>
+                  <Form.Item name="contactPhone" label="联系电话">
+                    <Input maxLength={20} inputMode="tel" />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={8}>
+                  <Form.Item name="address" label="地址">
+                    <Input maxLength={200} />
+                  </Form.Item>
+                </Col>
+              </Row>
+              <Form.Item name="title" label="标题" extra="不填则取诉求内容前 30 字">
+                <Input maxLength={200} />
+              </Form.Item>
+              <Form.Item name="content" label="诉求内容" rules={[{ required: true, whitespace: true, message: '请填写诉求内容' }]}>
+                <Input.TextArea rows={5} maxLength={20000} showCount placeholder="群众反映的具体事项、时间、地点、诉求" />
+              </Form.Item>
+              <ActionFields fields={intakeFields} refs={refs} skip={TOP_LEVEL} />
+              <Space>
+                <Button type="primary" htmlType="submit" loading={saving}>
+                  受理
+                </Button>
+              </Space>
+            </Form>
+          </div>
+        </Card>
+      </Col>
+      <Col xs={24} xl={9}>
+        <SimilarOrders villageId={villageId} categoryCode={categoryCode} refs={refs} />
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,67 @@
+/** The orders behind one KPI figure (drill-down endpoint), keyset-paged, each linking to its detail. */
+import { Button, Drawer, Table, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { appealsApi, type KpiOrder, type KpiQuery } from '../../api/appeals.ts';
+import { useApiErrorHandler } from '../../api/errors.ts';
+import { useSession } from '../../session/session.tsx';
+import { formatTime } from './DueTag.tsx';
+
+export interface Drill {
+  metricId: string;
+  title: string;
+  query: KpiQuery;
+  group?: string;
+}
+
+export function KpiOrdersDrawer({ drill, onClose }: { drill: Drill | null; onClose: () => void }) {
+  const { townId } = useSession();
+  const onError = useApiErrorHandler();
+  const [rows, setRows] = useState<KpiOrder[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  const load = async (d: Drill, after: string | null) => {
+    setLoading(true);
+    try {
+      const page = await appealsApi.kpiOrders(townId, d.metricId, { ...d.query, group: d.group, cursor: after, limit: 100 });
+      setRows((prev) => (after ? [...prev, ...page.items] : page.items));
+      setCursor(page.nextCursor);
+    } catch (err) {
+      onError(err);
+    } finally {
+      setLoading(false);
+    }
+  };
+
+  useEffect(() => {
+    setRows([]);
+    if (drill) void load(drill, null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [drill]);
+
+  return (
+    <Drawer open={!!drill} onClose={onClose} title={drill?.title} size="large" destroyOnHidden>
+      <Table
+        rowKey="id"
+        size="small"
+        loading={loading}
+        dataSource={rows}
+        pagination={false}
+        data-testid="kpi-orders"
+        columns={[
+          { title: '编号', dataIndex: 'code', width: 100, render: (c: string, r) => <Link to={`/appeals/orders/${r.id}`}>{c}</Link> },
+          { title: '标题', dataIndex: 'title', ellipsis: true },
+          { title: '受理日期', dataIndex: 'receivedOn', width: 110 },
+          { title: '办结时间', dataIndex: 'closedAt', width: 150, render: formatTime },
+          { title: '计入分子', dataIndex: 'inNumerator', width: 90, render: (v: boolean) => (v ? <Tag color="green">是</Tag> : <Tag>否</Tag>) },
+        ]}
+      />
+      {cursor && drill && (
+        <div style={{ textAlign: 'center', marginTop: 12 }}>
+          <Button onClick={() => void load(drill, cursor)} loading={loading}>加载更多</Button>
+        </div>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,134 @@
+/**
+ * 我的工单: 待我办理 (orders on which I have an action now) and every order in my scope by state,
+ * with filters and cursor paging. Due times are tagged red (overdue) or amber (within 24 hours).
+ */
+import { Button, Card, DatePicker, Input, Select, Space, Table, Tabs, Tag, TreeSelect } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { Dayjs } from 'dayjs';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { appealsApi, type AppealFilter, type AppealSummary, type QueueItem } from '../../api/appeals.ts';
+import { useApiErrorHandler } from '../../api/errors.ts';
+import { useSession } from '../../session/session.tsx';
+import { useLoader } from '../org/useOrgData.ts';
+import { DueTag, formatTime } from './DueTag.tsx';
+import { useAppealRefs } from './refs.ts';
+
+const MINE = 'mine';
+const ALL = 'all';
+
+export default function QueuePage() {
+  const { townId } = useSession();
+  const refs = useAppealRefs();
+  const onError = useApiErrorHandler();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? MINE;
+  const [kind, setKind] = useState<string>('hotline');
+  const [filter, setFilter] = useState<AppealFilter>({});
+  const [q, setQ] = useState('');
+  const [rows, setRows] = useState<AppealSummary[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  const queue = useLoader((signal) => (tab === MINE ? appealsApi.queue(townId, signal) : Promise.resolve([] as QueueItem[])), [townId, tab]);
+  const listFilter = useMemo<AppealFilter>(() => ({ ...filter, kind, state: tab === ALL || tab === MINE ? undefined : tab }), [filter, kind, tab]);
+
+  const load = async (after: string | null) => {
+    setLoading(true);
+    try {
+      const page = await appealsApi.list(townId, listFilter, after, 50);
+      setRows((prev) => (after ? [...prev, ...page.items] : page.items));
+      setCursor(page.nextCursor);
+    } catch (err) {
+      onError(err);
+    } finally {
+      setLoading(false);
+    }
+  };
+
+  useEffect(() => {
+    if (tab !== MINE) void load(null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [townId, tab, listFilter]);
+
+  const kindDef = refs.kinds.find((k) => k.kind === kind);
+  const tabs = [{ key: MINE, label: '待我办理' }, { key: ALL, label: '全部' }, ...(kindDef?.states ?? []).map((s) => ({ key: s.id, label: s.label }))];
+
+  const columns: ColumnsType<AppealSummary & { actions?: string[] }> = [
+    { title: '编号', dataIndex: 'code', width: 110, render: (code: string, r) => <Link to={`/appeals/orders/${r.id}`}>{code}</Link> },
+    { title: '标题', dataIndex: 'title', ellipsis: true },
+    { title: '类别', dataIndex: 'categoryCode', width: 170, ellipsis: true, render: (c: string | null) => refs.categoryName(c) },
+    { title: '村（社区）', dataIndex: 'villageId', width: 100, render: (v: string | null) => (v ? refs.unitName(v) : '—') },
+    { title: '承办单位', dataIndex: 'unitId', width: 150, ellipsis: true, render: (v: string | null) => refs.unitName(v) },
+    { title: '状态', dataIndex: 'stateLabel', width: 110, render: (s: string, r) => <Tag color={r.closedAt ? 'default' : 'blue'}>{s}</Tag> },
+    { title: '受理时间', dataIndex: 'receivedAt', width: 150, render: formatTime },
+    { title: '办理期限', dataIndex: 'nextDueAt', width: 150, render: (d: string | null, r) => <DueTag dueAt={d} overdue={r.overdue} /> },
+  ];
+  if (tab === MINE)
+    columns.push({ title: '可办操作', dataIndex: 'actions', width: 170, render: (a: string[] = []) => a.map((x) => <Tag key={x} color="geekblue">{x}</Tag>) });
+
+  const data = tab === MINE ? (queue.data ?? []) : rows;
+  return (
+    <Card title="我的工单">
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select style={{ width: 150 }} value={kind} onChange={setKind} options={refs.kinds.map((k) => ({ value: k.kind, label: k.label }))} disabled={tab === MINE} />
+        <TreeSelect
+          style={{ width: 200 }}
+          allowClear
+          showSearch
+          treeNodeFilterProp="title"
+          placeholder="诉求类别"
+          treeData={refs.categoryTree}
+          value={filter.categoryCode}
+          onChange={(categoryCode?: string) => setFilter((f) => ({ ...f, categoryCode }))}
+          disabled={tab === MINE}
+        />
+        <Select
+          style={{ width: 140 }}
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder="村（社区）"
+          options={refs.villageOptions}
+          value={filter.villageId}
+          onChange={(villageId?: string) => setFilter((f) => ({ ...f, villageId }))}
+          disabled={tab === MINE}
+        />
+        <DatePicker.RangePicker
+          disabled={tab === MINE}
+          onChange={(r) => {
+            const [a, b] = (r ?? []) as (Dayjs | null)[];
+            setFilter((f) => ({ ...f, from: a?.format('YYYY-MM-DD'), to: b?.format('YYYY-MM-DD') }));
+          }}
+        />
+        <Input.Search
+          placeholder="编号、标题、内容"
+          allowClear
+          style={{ width: 220 }}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          onSearch={(v) => setFilter((f) => ({ ...f, q: v.trim() || undefined }))}
+          disabled={tab === MINE}
+        />
+      </Space>
+      <Tabs activeKey={tab} onChange={(t) => setParams({ tab: t })} items={tabs} />
+      <Table
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={data}
+        loading={tab === MINE ? queue.loading : loading}
+        pagination={false}
+        scroll={{ x: 1100 }}
+        locale={{ emptyText: tab === MINE ? '暂无待办工单' : '没有符合条件的工单' }}
+      />
+      {tab !== MINE && cursor && (
+        <div style={{ textAlign: 'center', marginTop: 12 }}>
+          <Button onClick={() => void load(cursor)} loading={loading}>
+            加载更多
+          </Button>
+        </div>
+      )}
+    </Card>
+  );
+}

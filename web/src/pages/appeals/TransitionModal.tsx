@@ -1,0 +1,70 @@
+/**
+ * One workflow action as a small form: the fields the action requires plus an optional note.
+ * Sends the order's `version`; a 409 shows the Chinese message and reloads the order.
+ */
+import { App, Form, Input, Modal } from 'antd';
+import { useState } from 'react';
+import { appealsApi, type AppealDetail, type AvailableAction } from '../../api/appeals.ts';
+import { useApiErrorHandler } from '../../api/errors.ts';
+import { useSession } from '../../session/session.tsx';
+import { ActionFields, toPayload } from './ActionFields.tsx';
+import type { AppealRefs } from './refs.ts';
+
+interface Props {
+  order: AppealDetail;
+  action: AvailableAction | null;
+  refs: AppealRefs;
+  onClose: () => void;
+  onDone: (next?: AppealDetail) => void;
+}
+
+export function TransitionModal({ order, action, refs, onClose, onDone }: Props) {
+  const { townId } = useSession();
+  const onError = useApiErrorHandler();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ note?: string; payload?: Record<string, unknown> }>();
+  const [saving, setSaving] = useState(false);
+
+  const submit = async () => {
+    if (!action) return;
+    const values = await form.validateFields();
+    setSaving(true);
+    try {
+      const next = await appealsApi.fire(townId, order.id, {
+        action: action.id,
+        version: order.version,
+        note: values.note?.trim() || undefined,
+        payload: toPayload(action.fields, values.payload),
+      });
+      void message.success(`已${action.label}`);
+      next.warnings.forEach((w) => void message.warning(w));
+      form.resetFields();
+      onDone(next);
+    } catch (err) {
+      onError(err, { form, onConflict: () => { form.resetFields(); onDone(); } });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={!!action}
+      title={action ? `${action.label} · ${order.code}` : ''}
+      okText={action?.label ?? '确定'}
+      onOk={() => void submit()}
+      confirmLoading={saving}
+      onCancel={() => { form.resetFields(); onClose(); }}
+      destroyOnHidden
+    >
+      {action && (
+        <Form form={form} layout="vertical" preserve={false}>
+          <ActionFields fields={action.fields} refs={refs} />
+          <Form.Item name="note" label="备注">
+            <Input.TextArea rows={2} maxLength={2000} placeholder="可选，记入时间线" />
+          </Form.Item>
+        </Form>
+      )}
+    </Modal>
+  );
+}

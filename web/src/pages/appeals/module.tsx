@@ -1,0 +1,31 @@
+/** The 接诉即办 module: intake, my orders, overdue/supervision board, KPI dashboard, order detail. */
+import { lazy } from 'react';
+import { AlertOutlined, BarChartOutlined, FormOutlined, PhoneOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import type { AppModule } from '../../modules/types.ts';
+
+const IntakePage = lazy(() => import('./IntakePage.tsx'));
+const QueuePage = lazy(() => import('./QueuePage.tsx'));
+const AppealDetailPage = lazy(() => import('./AppealDetailPage.tsx'));
+const OverduePage = lazy(() => import('./OverduePage.tsx'));
+const DashboardPage = lazy(() => import('./DashboardPage.tsx'));
+
+export const appealsModule: AppModule = {
+  menu: {
+    key: 'appeals',
+    label: '接诉即办',
+    icon: <PhoneOutlined />,
+    children: [
+      { key: '/appeals/intake', label: '受理登记', icon: <FormOutlined /> },
+      { key: '/appeals/orders', label: '我的工单', icon: <UnorderedListOutlined /> },
+      { key: '/appeals/overdue', label: '超期督办', icon: <AlertOutlined /> },
+      { key: '/appeals/dashboard', label: '诉求分析', icon: <BarChartOutlined /> },
+    ],
+  },
+  routes: [
+    { path: 'appeals/intake', element: <IntakePage /> },
+    { path: 'appeals/orders', element: <QueuePage /> },
+    { path: 'appeals/orders/:id', element: <AppealDetailPage /> },
+    { path: 'appeals/overdue', element: <OverduePage /> },
+    { path: 'appeals/dashboard', element: <DashboardPage /> },
+  ],
+};

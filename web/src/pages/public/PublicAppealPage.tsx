@@ -1,0 +1,180 @@
+/**
+ * 群众诉求 (no login, phone first): submit an appeal and get a tracking code, look up its progress
+ * by code, and rate it once it is closed. A submission carries an idempotency key that is kept
+ * until the server confirms, so a retry after a lost answer cannot file the appeal twice.
+ */
+import { App, Button, Card, ConfigProvider, Form, Input, Segmented, Select, Spin, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { ApiError } from '../../api/client.ts';
+import { publicApi, type PublicCatalog, type PublicReceipt } from '../../api/appeals.ts';
+import { useApiErrorHandler } from '../../api/errors.ts';
+import { PublicStatus } from './PublicStatus.tsx';
+import './public.css';
+
+/** A random key for one submission; crypto.randomUUID needs a secure context, intranets are often http. */
+function newKey(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+const KEY_STORE = 'lvzhi.public.idempotencyKey';
+
+interface FormValues {
+  rootCode: string;
+  categoryCode?: string;
+  villageId: string;
+  content: string;
+  contactName?: string;
+  contactPhone?: string;
+}
+
+function SubmitForm({ catalog, townCode, onDone }: { catalog: PublicCatalog; townCode: string; onDone: (r: PublicReceipt) => void }) {
+  const onError = useApiErrorHandler();
+  const [form] = Form.useForm<FormValues>();
+  const [saving, setSaving] = useState(false);
+  const rootCode = Form.useWatch('rootCode', form);
+
+  const submit = async (v: FormValues) => {
+    setSaving(true);
+    // One key per submission, kept until the server answers: a retry cannot file it twice.
+    const key = sessionStorage.getItem(KEY_STORE) ?? newKey();
+    sessionStorage.setItem(KEY_STORE, key);
+    const content = v.content.trim();
+    try {
+      const receipt = await publicApi.submit(
+        townCode,
+        {
+          categoryCode: v.categoryCode || v.rootCode,
+          villageId: v.villageId,
+          title: content.replace(/\s+/g, ' ').slice(0, 30),
+          content,
+          contactName: v.contactName?.trim() || undefined,
+          contactPhone: v.contactPhone?.trim() || undefined,
+        },
+        key,
+      );
+      sessionStorage.removeItem(KEY_STORE);
+      form.resetFields();
+      onDone(receipt);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409) sessionStorage.removeItem(KEY_STORE); // content changed since the first try
+      onError(err, { form });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const subs = catalog.categories.find((c) => c.code === rootCode)?.children ?? [];
+  return (
+    <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} size="large" onValuesChange={() => sessionStorage.removeItem(KEY_STORE)}>
+      <Form.Item name="rootCode" label="反映什么方面的事" rules={[{ required: true, message: '请选择' }]}>
+        <Select placeholder="请选择" options={catalog.categories.map((c) => ({ value: c.code, label: c.name }))} onChange={() => form.setFieldValue('categoryCode', undefined)} data-testid="public-category" />
+      </Form.Item>
+      {subs.length > 0 && (
+        <Form.Item name="categoryCode" label="具体类别（可不选）">
+          <Select placeholder="可不选" allowClear options={subs.map((c) => ({ value: c.code, label: c.name }))} />
+        </Form.Item>
+      )}
+      <Form.Item name="villageId" label="所在村（社区）" rules={[{ required: true, message: '请选择所在村（社区）' }]}>
+        <Select placeholder="请选择" showSearch optionFilterProp="label" options={catalog.villages.map((v) => ({ value: v.id, label: v.name }))} data-testid="public-village" />
+      </Form.Item>
+      <Form.Item name="content" label="具体情况" rules={[{ required: true, whitespace: true, min: 5, message: '请写下您要反映的情况（至少 5 个字）' }]}>
+        <Input.TextArea rows={5} maxLength={2000} showCount placeholder="什么时间、什么地点、什么事，希望怎么解决" />
+      </Form.Item>
+      <Form.Item name="contactName" label="怎么称呼您（可不填）">
+        <Input maxLength={50} autoComplete="name" />
+      </Form.Item>
+      <Form.Item name="contactPhone" label="联系电话（可不填，便于回复您）" rules={[{ pattern: /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, message: '请填写 11 位手机号或带区号的固定电话' }]}>
+        <Input maxLength={20} inputMode="tel" autoComplete="tel" />
+      </Form.Item>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+        您的姓名和电话只有办理人员可以查看，不会公开。
+      </Typography.Paragraph>
+      <Button type="primary" htmlType="submit" block loading={saving}>
+        提交
+      </Button>
+    </Form>
+  );
+}
+
+/** `/public/appeal/<townCode>`: the town comes from the link or QR code the town publishes. */
+function useTownCode(): string {
+  const { pathname } = useLocation();
+  return decodeURIComponent(pathname.split('/')[3] ?? '');
+}
+
+function PublicAppealBody() {
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const townCode = useTownCode();
+  const onError = useApiErrorHandler();
+  const [catalog, setCatalog] = useState<PublicCatalog>();
+  const [created, setCreated] = useState<PublicReceipt>();
+  const mode = params.get('code') || params.get('tab') === 'track' ? 'track' : 'submit';
+
+  useEffect(() => {
+    setCatalog(undefined);
+    if (townCode) publicApi.catalog(townCode).then(setCatalog, onError);
+  }, [townCode, onError]);
+
+  return (
+    <div className="public-page">
+      <header className="public-header">
+        <div className="public-title">{catalog?.town.name ?? ''}群众诉求</div>
+        <div className="public-subtitle">有事您说话 · 接诉即办</div>
+      </header>
+      <main className="public-main">
+        <Segmented
+          block
+          size="large"
+          value={mode}
+          onChange={(m) => setParams(m === 'track' ? { tab: 'track' } : {})}
+          options={[{ value: 'submit', label: '我要反映' }, { value: 'track', label: '查询进度' }]}
+        />
+        {mode === 'submit' && created && (
+          <Card className="public-card public-code-card" data-testid="public-created">
+            <div className="public-ok">已收到您的诉求</div>
+            <div className="public-code-label">查询码</div>
+            <div className="public-code" data-testid="public-code">{created.trackingCode}</div>
+            <Typography.Paragraph type="secondary">
+              请截图或抄下查询码，凭它查询办理进度、评价办理结果。拨打热线时可报工单号 <span style={{ whiteSpace: 'nowrap' }}>{created.code}</span>。
+            </Typography.Paragraph>
+            <Button block size="large" type="primary" onClick={() => setParams({ code: created.trackingCode })}>查询进度</Button>
+            <Button block size="large" type="link" onClick={() => setCreated(undefined)}>再反映一件事</Button>
+          </Card>
+        )}
+        {mode === 'submit' && !created && (
+          <Card className="public-card">
+            {!townCode && (
+              <Form layout="vertical" size="large" onFinish={(v: { code: string }) => navigate(`/public/appeal/${encodeURIComponent(v.code.trim())}`)}>
+                <Typography.Paragraph>请扫描乡镇公布的二维码进入，或输入乡镇代码：</Typography.Paragraph>
+                <Form.Item name="code" rules={[{ required: true, message: '请输入乡镇代码' }]}>
+                  <Input placeholder="如 qingshi" autoCapitalize="off" />
+                </Form.Item>
+                <Button type="primary" htmlType="submit" block>进入</Button>
+              </Form>
+            )}
+            {townCode && !catalog && <Spin style={{ display: 'block', margin: 32 }} />}
+            {catalog && <SubmitForm catalog={catalog} townCode={townCode} onDone={setCreated} />}
+          </Card>
+        )}
+        {mode === 'track' && <PublicStatus initialCode={params.get('code') ?? ''} />}
+      </main>
+      <footer className="public-footer">紧急情况请拨打 110、119、120 · 政务服务便民热线 12345</footer>
+    </div>
+  );
+}
+
+export default function PublicAppealPage() {
+  return (
+    <ConfigProvider theme={{ token: { colorPrimary: '#c8102e', borderRadius: 8, fontSize: 16 } }}>
+      <App>
+        <PublicAppealBody />
+      </App>
+    </ConfigProvider>
+  );
+}
