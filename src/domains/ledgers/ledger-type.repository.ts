@@ -33,18 +33,30 @@ export async function installCatalogue(db: Db, townId: string): Promise<void> {
 
 /** The current (highest) version of every type of the town; installs the catalogue on first use. */
 export async function currentTypes(db: Db, townId: string): Promise<LedgerType[]> {
-  const load = () =>
-    sql<{ code: string; version: number; definition: unknown }>`
-      select distinct on (code) code, version, definition from ledger_type
-      where town_id = ${townId} order by code, version desc`.execute(db);
-  let rows = (await load()).rows;
+  // Versions first (a few bytes a type); definitions only for versions not parsed yet, so the
+  // metric and report paths, which ask for the types once per number, stay cheap.
+  const versions = () =>
+    sql<{ code: string; version: number }>`
+      select code, max(version)::int as version from ledger_type
+      where town_id = ${townId} group by code order by code`.execute(db);
+  let rows = (await versions()).rows;
   if (rows.length === 0) {
     const town = await db.selectFrom('town').select('id').where('id', '=', townId).executeTakeFirst();
     if (!town) return [];
     await installCatalogue(db, townId);
-    rows = (await load()).rows;
+    rows = (await versions()).rows;
   }
-  return rows.map((r) => parseDefinition(townId, r.code, r.version, r.definition));
+  const missing = rows.filter((r) => !parsed.has(`${townId}:${r.code}:${r.version}`));
+  if (missing.length) {
+    const defs = await db
+      .selectFrom('ledger_type')
+      .select(['code', 'version', 'definition'])
+      .where('town_id', '=', townId)
+      .where((eb) => eb.or(missing.map((m) => eb.and([eb('code', '=', m.code), eb('version', '=', m.version)]))))
+      .execute();
+    for (const d of defs) parseDefinition(townId, d.code, d.version, d.definition);
+  }
+  return rows.map((r) => parsed.get(`${townId}:${r.code}:${r.version}`) ?? parseDefinition(townId, r.code, r.version, null));
 }
 
 export async function findTypeVersion(db: Db, townId: string, code: string, version: number): Promise<LedgerType | undefined> {
