@@ -3,6 +3,7 @@ import { orgModule } from '../pages/org/module.tsx';
 import { appealsModule } from '../pages/appeals/module.tsx';
 import { ledgersModule } from '../pages/ledgers/module.tsx';
 import { metricsModule } from '../pages/metrics/module.tsx';
+import { reportsModule } from '../pages/reports/module.tsx';
 import type { AppModule } from './types.ts';
 
-export const MODULES: AppModule[] = [orgModule, appealsModule, ledgersModule, metricsModule];
+export const MODULES: AppModule[] = [orgModule, appealsModule, ledgersModule, metricsModule, reportsModule];

@@ -1,0 +1,70 @@
+/** 历史版本 — earlier documents of a report; restoring one is a save (sends the current version). */
+import { useEffect, useState } from 'react';
+import { Button, Drawer, Popconfirm, Table } from 'antd';
+import { reportsApi, type Report, type Revision } from '../../api/reports.ts';
+import { useApiErrorHandler } from '../../api/errors.ts';
+import { useSession } from '../../session/session.tsx';
+
+const REASONS: Record<string, string> = { save: '保存', restore: '恢复', freeze: '定稿' };
+
+interface Props {
+  open: boolean;
+  report: Report;
+  canWrite: boolean;
+  onClose: () => void;
+  onRestored: (report: Report) => void;
+  onConflict: () => void;
+}
+
+export function RevisionsDrawer({ open, report, canWrite, onClose, onRestored, onConflict }: Props) {
+  const { townId } = useSession();
+  const onError = useApiErrorHandler();
+  const [items, setItems] = useState<Revision[]>([]);
+  const [loading, setLoading] = useState(false);
+
+  useEffect(() => {
+    if (!open) return;
+    setLoading(true);
+    reportsApi
+      .revisions(townId, report.id)
+      .then((r) => setItems(r.items), (err) => onError(err))
+      .finally(() => setLoading(false));
+  }, [open, townId, report.id, report.version, onError]);
+
+  const restore = async (rev: Revision) => {
+    try {
+      onRestored(await reportsApi.restore(townId, report.id, rev.id, report.version));
+    } catch (err) {
+      onError(err, { onConflict });
+    }
+  };
+
+  return (
+    <Drawer open={open} onClose={onClose} width={560} title="历史版本">
+      <Table<Revision>
+        rowKey="id"
+        size="small"
+        loading={loading}
+        pagination={false}
+        dataSource={items}
+        locale={{ emptyText: '还没有历史版本（每次保存前的内容会存为历史版本）' }}
+        columns={[
+          { title: '版本', dataIndex: 'reportVersion', width: 70, render: (v: number) => `第 ${v} 版` },
+          { title: '原因', dataIndex: 'reason', width: 80, render: (r: string) => REASONS[r] ?? r },
+          { title: '保存时间', dataIndex: 'savedAt', render: (t: string) => new Date(t).toLocaleString('zh-CN') },
+          {
+            title: '',
+            key: 'op',
+            width: 80,
+            render: (_: unknown, rev) =>
+              canWrite && report.state === 'draft' ? (
+                <Popconfirm title={`恢复到第 ${rev.reportVersion} 版？当前内容会存为历史版本。`} onConfirm={() => restore(rev)} okText="恢复" cancelText="取消">
+                  <Button size="small">恢复</Button>
+                </Popconfirm>
+              ) : null,
+          },
+        ]}
+      />
+    </Drawer>
+  );
+}

@@ -1,0 +1,42 @@
+/** One section's paragraphs in a tiptap editor (plain paragraphs + metric chips; no other formatting). */
+import { useEffect, useRef } from 'react';
+import { EditorContent, useEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import type { ReportParagraph } from '../../api/reports.ts';
+import { MetricChipNode } from './MetricChipNode.tsx';
+import { paragraphsToTiptap, tiptapToParagraphs, type ChipAttrs, type TiptapNode } from './docConvert.ts';
+
+interface Props {
+  paragraphs: ReportParagraph[];
+  editable: boolean;
+  onChange: (paragraphs: ReportParagraph[]) => void;
+  onChipOpen: (chip: ChipAttrs) => void;
+}
+
+export function SectionEditor({ paragraphs, editable, onChange, onChipOpen }: Props) {
+  // Only report real content changes (not selection moves or no-op transactions) as edits.
+  const last = useRef(JSON.stringify(tiptapToParagraphs(paragraphsToTiptap(paragraphs))));
+  const editor = useEditor({
+    extensions: [
+      StarterKit.configure({
+        heading: false, bulletList: false, orderedList: false, listItem: false, listKeymap: false, blockquote: false,
+        codeBlock: false, code: false, horizontalRule: false, bold: false, italic: false, strike: false, underline: false, link: false,
+      }),
+      MetricChipNode.configure({ onOpen: onChipOpen }),
+    ],
+    content: paragraphsToTiptap(paragraphs),
+    editable,
+    immediatelyRender: true,
+    onUpdate: ({ editor: e }) => {
+      const next = tiptapToParagraphs(e.getJSON() as TiptapNode);
+      const json = JSON.stringify(next);
+      if (json === last.current) return;
+      last.current = json;
+      onChange(next);
+    },
+  });
+  useEffect(() => {
+    editor?.setEditable(editable);
+  }, [editor, editable]);
+  return <EditorContent editor={editor} className={`report-section-editor${editable ? '' : ' readonly'}`} />;
+}
