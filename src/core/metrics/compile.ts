@@ -23,7 +23,7 @@ import { checkMetricFields, fieldKeySchema, type MetricDeclaration, type MetricF
 import type { SourceDescriptor, SourceField, SourceRegistry } from './source.ts';
 
 /** Builds SQL only; executing through it fails loudly. */
-const builder = new Kysely<any>({
+export const builder = new Kysely<any>({
   dialect: {
     createAdapter: () => new PostgresAdapter(),
     createDriver: () => new DummyDriver(),
@@ -63,7 +63,7 @@ export const drillDownParamsSchema = evaluationParamsSchema.extend({
 });
 export type DrillDownParams = z.input<typeof drillDownParamsSchema>;
 
-function parseParams<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+export function parseParams<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const r = schema.safeParse(input);
   if (r.success) return r.data;
   throw new InvalidInput(
@@ -73,9 +73,11 @@ function parseParams<S extends z.ZodType>(schema: S, input: unknown): z.infer<S>
 }
 
 /** The shared shape of both queries: predicates, period date, grouping and measured value. */
-interface MetricPlan {
+export interface MetricPlan {
   source: SourceDescriptor;
   where: RawBuilder<SqlBool>[];
+  /** How many leading `where` parts are shared by every metric of the same source and period. */
+  sharedWhereCount: number;
   dateExpr: RawBuilder<unknown>;
   dateSqlType: 'date' | 'timestamptz';
   groupExpr?: RawBuilder<unknown>;
@@ -108,7 +110,7 @@ export function filterSql(f: MetricFilter, field: SourceField): RawBuilder<SqlBo
   }
 }
 
-function conjunction(parts: RawBuilder<SqlBool>[]): RawBuilder<SqlBool> {
+export function conjunction(parts: RawBuilder<SqlBool>[]): RawBuilder<SqlBool> {
   return parts.length === 0 ? sql<SqlBool>`true` : sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
 }
 
@@ -158,7 +160,8 @@ export function planMetric(
     sql<SqlBool>`${dateExpr} < cast(${toNext} as date)`,
     ...m.filters.map((f) => filterSql(f, fieldOf(source, f.field))),
   ];
-  const plan: MetricPlan = { source, where, dateExpr, dateSqlType };
+  const sharedWhereCount = where.length - m.filters.length;
+  const plan: MetricPlan = { source, where, sharedWhereCount, dateExpr, dateSqlType };
   if (groupBy) plan.groupExpr = sql`cast(${fieldOf(source, groupBy).sql} as text)`;
   const agg = m.aggregation;
   if (agg.fn === 'sum') plan.measureExpr = fieldOf(source, agg.field).sql;

@@ -6,7 +6,8 @@
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { InvalidInput, NotFound } from '../../core/errors.ts';
-import { compileMetricDrillDown, compileMetricValue } from '../../core/metrics/compile.ts';
+import { compileMetricDrillDown } from '../../core/metrics/compile.ts';
+import { compileMetricValues } from '../../core/metrics/compile-batch.ts';
 import { takePage } from '../../core/metrics/cursor.ts';
 import { metricDeclarationSchema, type MetricDeclaration } from '../../core/metrics/declaration.ts';
 import { readValueRows, type MetricResult } from '../../core/metrics/result.ts';
@@ -103,11 +104,10 @@ export async function evaluateKpis(db: Db, scope: RawBuilder<SqlBool>, q: KpiQue
   const registry = registryFor(scope);
   const weights = await weightsFor(db, q.townId);
   const results: Record<string, MetricResult> = {};
-  for (const m of APPEAL_KPIS) {
-    const compiled = compileMetricValue(withKind(m, q.kind), { townIds: [q.townId], period: { from: q.from, to: q.to }, ...(q.groupBy ? { groupBy: q.groupBy } : {}) }, registry);
-    const rows = await db.executeQuery<Record<string, unknown>>(compiled);
-    results[m.id] = readValueRows(m, rows.rows, !!q.groupBy);
-  }
+  // All KPIs share one cohort: one scan computes them all (compileMetricValues).
+  const batch = compileMetricValues(APPEAL_KPIS.map((m) => withKind(m, q.kind)), { townIds: [q.townId], period: { from: q.from, to: q.to }, ...(q.groupBy ? { groupBy: q.groupBy } : {}) }, registry);
+  const perMetric = batch.split((await db.executeQuery<Record<string, unknown>>(batch.query)).rows);
+  for (const m of APPEAL_KPIS) results[m.id] = readValueRows(m, perMetric[m.id]!, !!q.groupBy);
   const composite = (cells: Record<string, number | null>) => {
     const parts = [[cells['appeals.response_rate'], weights.response], [cells['appeals.resolution_rate'], weights.resolution], [cells['appeals.satisfaction_rate'], weights.satisfaction]] as const;
     const used = parts.filter(([v]) => v !== null && v !== undefined);
