@@ -67,6 +67,12 @@ function openPostgres(url: string, max: number): Database {
         parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle pooled connection can be killed by the server (restart, failover, pg_terminate_backend).
+  // Without a listener pg re-emits that as an unhandled 'error' and the process dies; the pool has
+  // already dropped the client and the next query opens a fresh one, so noting it is enough.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL 空闲连接被服务器关闭：${error.message}`, { code: 'LVZHI_PG_IDLE' });
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', location: redactUrl(url), close: () => db.destroy() };
 }

@@ -29,7 +29,16 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
       url: url.toString(),
       close: async () => {
         await opened.close();
-        await withAdmin(adminUrl, (c) => c.query(`drop database if exists ${name} with (force)`));
+        // Sockets of the closed pool may still be saying goodbye; wait for them rather than kill
+        // them (a killed connection surfaces as an unhandled error in whichever test runs next).
+        await withAdmin(adminUrl, async (c) => {
+          for (let attempt = 0; attempt < 50; attempt++) {
+            const { rows } = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+            if (rows[0].n === 0) break;
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+          await c.query(`drop database if exists ${name} with (force)`);
+        });
       },
     };
   }
