@@ -5,50 +5,12 @@
  * the queue lists the demo town's orders; the dashboard shows the server's KPI figures and drills
  * down to the orders; a resident submits an appeal on a phone and looks it up by its code.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, launchBrowser, startServer, type RunningServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PHONE, setUpJourney } from './support/journey.ts';
 
-const SHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
-
-let server: RunningServer;
-let browser: Browser;
 let orderUrl = '';
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', baseURL: server.baseUrl, ...(viewport === PHONE ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
-  return { context, page: await context.newPage() };
-}
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.mouse.move(2, 2);
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(SHOTS, name) });
-}
+const { newPage, login, shoot } = setUpJourney();
 
 /** Fires a workflow action from the detail page: button, then the modal's own OK button. */
 async function fire(page: Page, label: string, fill?: () => Promise<void>): Promise<void> {

@@ -4,49 +4,12 @@
  * an Excel import whose errors come back as a row/column table, the admin form builder saving a
  * new version, and the metric explorer (value, breakdown chart, drill-down rows matching a count).
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, launchBrowser, startServer, type RunningServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { setUpJourney } from './support/journey.ts';
 
-const SHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
-const VIEWPORT = { width: 1440, height: 900 };
-
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', baseURL: server.baseUrl });
-  return { context, page: await context.newPage() };
-}
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.mouse.move(720, 880);
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(SHOTS, name) });
-}
+const { newPage, login, shoot } = setUpJourney();
 
 /** Picks an option of an antd Select by typing and clicking the matching option. */
 async function choose(page: Page, select: ReturnType<Page['locator']>, text: string): Promise<void> {

@@ -3,50 +3,16 @@
  * the unit tree of the demo town, searching and adding people, role-dependent menus, and the
  * JavaScript budget of the login and home pages (DESIGN §11: ≤ 400 KB gzipped each).
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, launchBrowser, startServer, type RunningServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { setUpJourney } from './support/journey.ts';
+import { ADMIN_PASSWORD } from './support/server.ts';
 
-const SHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
-const VIEWPORT = { width: 1440, height: 900 };
 const JS_BUDGET = 400 * 1024;
-
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', baseURL: server.baseUrl });
-  return { context, page: await context.newPage() };
-}
-
-async function login(page: Page, username: string, password = ADMIN_PASSWORD): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-}
+const { newPage, login, shoot } = setUpJourney();
 
 /** Screenshot without hover effects or toasts in the way. */
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.mouse.move(720, 880);
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(SHOTS, name) });
-}
 
 async function openMenu(page: Page, label: string): Promise<void> {
   await page.locator('.ant-layout-sider .ant-menu-item').filter({ hasText: label }).click();
@@ -58,7 +24,7 @@ describe('organisation pages', () => {
     await page.goto('/login');
     await page.waitForSelector('form');
     await shoot(page, 'login.png');
-    await login(page, 'admin', 'not-the-password');
+    await login(page, 'admin', { password: 'not-the-password', stayOnLogin: true });
     await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('用户名或密码错误');
     expect(page.url()).toContain('/login');
     await context.close();

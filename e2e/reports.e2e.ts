@@ -3,40 +3,14 @@
  * sees the metric chips, opens the records behind one, edits a paragraph and saves (new version,
  * chips kept), runs 检查, then freezes it and the editor turns read-only.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, launchBrowser, startServer, type RunningServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { setUpJourney } from './support/journey.ts';
 
-const SHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
-
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
+const { newPage, login, shoot } = setUpJourney();
 
 describe('duty report editor', () => {
   it('drafts, drills into a number, saves, checks and freezes', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', baseURL: server.baseUrl });
-    const page = await context.newPage();
+    const { context, page } = await newPage();
     await login(page, 'xuanchuan');
     await page.goto('/reports');
     await page.getByRole('button', { name: /生成初稿/ }).click();
@@ -74,10 +48,7 @@ describe('duty report editor', () => {
     await page.keyboard.press('Escape');
     await page.waitForTimeout(500);
     await page.locator('.report-title').click();
-    await page.mouse.move(100, 800);
-    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: path.join(SHOTS, 'report-editor.png') });
+    await shoot(page, 'report-editor.png');
 
     await page.getByRole('button', { name: /定\s*稿/ }).click();
     await page.locator('.ant-modal-confirm').getByRole('button', { name: /定\s*稿/ }).click();
