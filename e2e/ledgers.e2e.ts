@@ -7,16 +7,10 @@
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { choose } from './support/select.ts';
 import { setUpJourney } from './support/journey.ts';
 
 const { newPage, login, shoot } = setUpJourney();
-
-/** Picks an option of an antd Select by typing and clicking the matching option. */
-async function choose(page: Page, select: ReturnType<Page['locator']>, text: string): Promise<void> {
-  await select.click();
-  await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-}
 
 const rows = (page: Page, testId: string) => page.locator(`[data-testid=${testId}] tbody tr.ant-table-row`);
 

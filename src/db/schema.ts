@@ -3,9 +3,12 @@
  * convert rows to domain types in one function each.
  */
 import type { ColumnType, Generated } from 'kysely';
+import type { AppealAnalysisTables } from './schema-appeal-analysis.ts';
+import type { AppealOperationsTables } from './schema-appeal-operations.ts';
+import type { LedgerRuleTables } from './schema-ledger-rules.ts';
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json = ColumnType<unknown, string, string>;
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type Json = ColumnType<unknown, string, string>;
 
 export interface CountyTable {
   id: string;
@@ -420,7 +423,7 @@ export interface ImportedReportTable {
   created_at: Generated<Date>;
 }
 
-export interface DB {
+export interface DB extends AppealAnalysisTables, AppealOperationsTables, LedgerRuleTables {
   county: CountyTable;
   town: TownTable;
   portfolio: PortfolioTable;

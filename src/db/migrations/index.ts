@@ -5,6 +5,9 @@ import * as m0002 from './0002_ledgers.ts';
 import * as m0003 from './0003_appeals.ts';
 import * as m0004 from './0004_reports.ts';
 import * as m0005 from './0005_public_intake.ts';
+import * as m0006 from './0006_appeal_analysis.ts';
+import * as m0007 from './0007_appeal_operations.ts';
+import * as m0008 from './0008_ledger_rules.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -12,4 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0003_appeals': m0003,
   '0004_reports': m0004,
   '0005_public_intake': m0005,
+  '0006_appeal_analysis': m0006,
+  '0007_appeal_operations': m0007,
+  '0008_ledger_rules': m0008,
 };

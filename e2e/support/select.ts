@@ -1,0 +1,30 @@
+/** Helpers for antd Select in browser journeys. */
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/**
+ * Picks an option of an antd Select by typing and clicking the matching option. The popup is found
+ * through the combobox's `aria-controls`, so a neighbouring Select's popup that is still fading out
+ * is never matched; if the option does not become clickable (popup closed during its opening
+ * animation), the popup is closed and opened again.
+ */
+export async function choose(page: Page, target: ReturnType<Page['locator']>, text: string): Promise<void> {
+  // A label resolves to the combobox input itself; a test id sits on the Select's wrapper.
+  const select = (await target.getAttribute('role')) === 'combobox' ? target : target.locator('[role=combobox]');
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await expect.poll(() => select.getAttribute('aria-expanded'), { timeout: 5_000 }).toBe('true');
+    if (text) await page.keyboard.type(text);
+    const listId = await select.getAttribute('aria-controls');
+    const popup = page.locator(`.ant-select-dropdown:has([id="${listId}"])`);
+    const option = popup.locator('.ant-select-item-option').filter({ hasText: text }).first();
+    try {
+      await option.click({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await page.keyboard.press('Escape');
+      await expect.poll(() => select.getAttribute('aria-expanded'), { timeout: 5_000 }).not.toBe('true');
+    }
+  }
+}
