@@ -279,11 +279,16 @@ export async function generateRecords(raw: <R>(text: string, params?: unknown[])
 
 // ---------------------------------------------------------------- hand-written metric SQL
 
+/** `fn(arg) filter (where <own predicates> [and also])`, as the merged floor writes it. */
+export interface FloorAggregate { alias: 'v' | 'n' | 'd'; fn: 'count' | 'sum' | 'count_distinct'; arg?: string; also?: string }
+
 export interface FloorQuery {
   text: string;
   grouped: boolean;
   /** Turns the rows into the metric's value (a number, or group key → number). */
   read(rows: Record<string, unknown>[]): number | null | Map<string | null, number | null>;
+  /** The pieces, for the merged floor (ledgers-floor.ts): shared and own predicates, aggregates. */
+  parts: { shared: string[]; own: string[]; aggregates: FloorAggregate[]; groupExpr: string | null; periodExpr: string };
 }
 
 /**
@@ -359,12 +364,18 @@ export function floorQuery(type: LedgerType, m: MetricDeclaration): FloorQuery {
     return Number(((agg.percent ? 100 : 1) * n / d).toFixed(digits));
   };
   const group = m.groupBy;
+  const aggregates: FloorAggregate[] =
+    agg.fn === 'rate'
+      ? [{ alias: 'n', fn: 'count', also: agg.numerator.map(filter).join(' and ') || 'true' }, { alias: 'd', fn: 'count' }]
+      : [{ alias: 'v', fn: agg.fn, ...(agg.fn === 'count' ? {} : { arg: col(agg.field) }) }];
+  const parts = { shared: where.slice(0, 5), own: where.slice(5), aggregates, groupExpr: group ? `${col(group)}::text` : null, periodExpr: period };
   if (!group) {
-    return { text: `select ${select} from ledger_record where ${where.join(' and ')}`, grouped: false, read: (rows) => value(rows[0] ?? {}) };
+    return { text: `select ${select} from ledger_record where ${where.join(' and ')}`, grouped: false, read: (rows) => value(rows[0] ?? {}), parts };
   }
   return {
     text: `select ${col(group)}::text as k, ${select} from ledger_record where ${where.join(' and ')} group by 1`,
     grouped: true,
     read: (rows) => new Map(rows.map((r) => [(r.k as string | null) ?? null, value(r)])),
+    parts,
   };
 }

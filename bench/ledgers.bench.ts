@@ -6,8 +6,11 @@
  *    (PGlite: `COPY … FROM '/dev/blob'`). Streaming must keep memory flat: the peak RSS growth
  *    over the run is checked against a budget (its row shows MB, not ms).
  * 2. Metrics: every catalogue metric for one person (the demo 宣传委员) over a year through
- *    evaluateMetric — the function the metrics API and the report engine call — against one
- *    hand-written SQL query per metric, on a database of N records over 200 towns × 29 types.
+ *    evaluateMetrics — the batched path the report engine calls (caller resolved once, one scan
+ *    per ledger type and grouping) — against one hand-written SQL query per metric, and against
+ *    hand-written merged SQL (one query per type and grouping with FILTER per metric, the
+ *    stricter floor), on a database of N records over 200 towns × 29 types. The single-metric
+ *    path (evaluateMetric, one API request per figure) is timed too and printed for reference.
  *
  * Tunables: BENCH_IMPORT_ROWS (100000), BENCH_LEDGER_RECORDS (5,000,000 on PostgreSQL,
  * 200,000 on PGlite), BENCH_TOWNS (200), BENCH_METRIC_ITERATIONS (20 passes over all metrics).
@@ -24,11 +27,12 @@ import { createDemoTown } from '../src/demo/demo-town.ts';
 import { importLedgerWorkbook } from '../src/domains/ledgers/excel-import.ts';
 import { currentTypes } from '../src/domains/ledgers/ledger-type.repository.ts';
 import { nameDirectory } from '../src/domains/ledgers/ledger-record.repository.ts';
-import { evaluateMetric } from '../src/domains/metrics/metrics.service.ts';
+import { evaluateMetric, evaluateMetrics } from '../src/domains/metrics/metrics.service.ts';
 import { engineActor } from '../src/domains/reports/report-facts.ts';
+import { loadCity } from './ledgers-city.ts';
+import { mergedFloors } from './ledgers-floor.ts';
 import { compare, median, type Bench, type Figure } from './lib.ts';
-import { CATALOGUE_GROUPS, countCorruptCells, floorQuery, generateRecords, openCopyDatabase, RECORD_COLUMNS, serialiseRecords, writeImportWorkbook, type CopyDatabase, type FloorQuery } from './ledgers-data.ts';
-import { generateTowns } from './org-data.ts';
+import { CATALOGUE_GROUPS, countCorruptCells, floorQuery, openCopyDatabase, RECORD_COLUMNS, serialiseRecords, writeImportWorkbook, type CopyDatabase, type FloorQuery } from './ledgers-data.ts';
 
 /** Import may take this many times a COPY of the same rows (parse xlsx, validate, batch insert). */
 const IMPORT_TARGET = 15;
@@ -132,27 +136,9 @@ async function metricFigures(): Promise<{ figures: Figure[]; setting: string }> 
   const database = await openCopyDatabase();
   const records = Number(process.env.BENCH_LEDGER_RECORDS ?? (database.kind === 'postgres' ? 5_000_000 : 200_000));
   try {
-    let t0 = performance.now();
-    const demo = await createDemoTown(database.db, PASSWORD);
-    const town = await database.db.selectFrom('town').select('county_id').where('id', '=', demo.townId).executeTakeFirstOrThrow();
-    await generateTowns(database.db, town.county_id, { towns: TOWNS - 1, units: 80, people: 60, positions: 70 });
-    const types = await currentTypes(database.db, demo.townId);
-    // Every town gets the demo town's catalogue (the generated towns have none yet).
-    await database.raw(`insert into ledger_type (town_id, code, version, name, portfolio, definition)
-      select t.id, lt.code, lt.version, lt.name, lt.portfolio, lt.definition from ledger_type lt cross join town t
-      where lt.town_id = $1 and t.id <> $1 on conflict do nothing`, [demo.townId]);
-    const orgMs = performance.now() - t0;
-
-    t0 = performance.now();
-    const perTown = Math.max(1, Math.round(records / TOWNS / types.length));
-    // The rows are built valid; replica mode skips the per-row foreign-key triggers while loading.
-    await database.raw(`set session_replication_role = replica`);
-    for (const [i, type] of types.entries()) await generateRecords(database.raw, type, perTown, i);
-    await database.raw(`set session_replication_role = default`);
-    await database.raw(`analyze`);
-    const loadMs = performance.now() - t0;
-    const total = Number((await database.raw<{ n: number }>(`select count(*) as n from ledger_record`))[0]!.n);
-
+    const city = await loadCity(database, { towns: TOWNS, records, password: PASSWORD });
+    const { types, total, perTown, orgMs, loadMs } = city;
+    const demo = { townId: city.townId };
     const person = (await database.raw<{ person_id: string }>(`select person_id from app_user where town_id = $1 and username = 'xuanchuan'`, [demo.townId]))[0]!.person_id;
     const mine = Number((await database.raw<{ n: number }>(`select count(*) as n from ledger_record where town_id = $1 and person_id = $2 and occurred_on between $3 and $4`, [demo.townId, person, YEAR.from, YEAR.to]))[0]!.n);
     const actor = engineActor(demo.townId);
@@ -160,34 +146,55 @@ async function metricFigures(): Promise<{ figures: Figure[]; setting: string }> 
     const params = [demo.townId, YEAR.from, YEAR.to, person];
     const cases: MetricCase[] = types.flatMap((type) => type.metrics.map((metric) => ({ type, metric, floor: floorQuery(type, metric) })));
 
-    const viaService = (cs: MetricCase[]) => async () => {
-      for (const c of cs) await evaluateMetric(database.db, actor, demo.townId, c.metric.id, query);
+    const viaService = (cs: MetricCase[]) => {
+      const ids = cs.map((c) => c.metric.id);
+      return async () => evaluateMetrics(database.db, actor, demo.townId, ids, query);
     };
     const viaSql = (cs: MetricCase[]) => async () => {
       for (const c of cs) await database.raw(c.floor.text, params);
     };
+    const merged = (cs: MetricCase[]) => mergedFloors(cs.map((c) => ({ typeCode: c.type.code, metricId: c.metric.id, floor: c.floor })));
+    const viaMergedSql = (cs: MetricCase[]) => {
+      const floors = merged(cs);
+      return async () => {
+        for (const f of floors) await database.raw(f.text, params);
+      };
+    };
 
-    // Both sides must compute the same figures, or the ratio means nothing.
+    // Every side must compute the same figures, or the ratios mean nothing.
+    const same = (c: MetricCase, got: { value: number | null; groups: { key: string | null; value: number | null }[] | null }, want: ReturnType<FloorQuery['read']>) =>
+      want instanceof Map
+        ? (got.groups ?? []).every((g) => Number(g.value ?? 0) === Number(want.get(g.key) ?? 0)) && [...want.values()].reduce<number>((a, v) => a + Number(v ?? 0), 0) === (got.groups ?? []).reduce((a, g) => a + Number(g.value ?? 0), 0)
+        : (got.value === null ? null : Number(got.value)) === want;
+    const batched = await evaluateMetrics(database.db, actor, demo.townId, cases.map((c) => c.metric.id), query);
+    const mergedValues = new Map<string, ReturnType<FloorQuery['read']>>();
+    for (const f of merged(cases)) for (const [id, v] of f.read(await database.raw<Record<string, unknown>>(f.text, params))) mergedValues.set(id, v);
     for (const c of cases) {
-      const got = await evaluateMetric(database.db, actor, demo.townId, c.metric.id, query);
+      const single = await evaluateMetric(database.db, actor, demo.townId, c.metric.id, query);
       const want = c.floor.read(await database.raw<Record<string, unknown>>(c.floor.text, params));
-      const same =
-        want instanceof Map
-          ? (got.groups ?? []).every((g) => Number(g.value ?? 0) === Number(want.get(g.key) ?? 0)) && [...want.values()].reduce<number>((a, v) => a + Number(v ?? 0), 0) === (got.groups ?? []).reduce((a, g) => a + Number(g.value ?? 0), 0)
-          : (got.value === null ? null : Number(got.value)) === want;
-      if (!same) throw new Error(`${c.metric.id}: service ${JSON.stringify(got.groups ?? got.value)} ≠ SQL ${JSON.stringify(want instanceof Map ? [...want] : want)}`);
+      const got = batched.get(c.metric.id)!;
+      for (const [what, value] of [['evaluateMetric', single], ['evaluateMetrics', got]] as const) {
+        if (!same(c, value, want)) throw new Error(`${c.metric.id}: ${what} ${JSON.stringify(value.groups ?? value.value)} ≠ SQL ${JSON.stringify(want instanceof Map ? [...want] : want)}`);
+      }
+      if (!same(c, got, mergedValues.get(c.metric.id)!)) throw new Error(`${c.metric.id}: merged SQL differs`);
     }
 
     const figures: Figure[] = [];
     for (const group of CATALOGUE_GROUPS) {
       const cs = cases.filter((c) => group.codes.includes(c.type.code));
-      figures.push({ name: `${group.label}：${group.codes.length} 类 ${cs.length} 项指标`, ...(await compare(viaService(cs), viaSql(cs), ITERATIONS)), target: METRICS_TARGET });
+      figures.push({ name: `${group.label}：${group.codes.length} 类 ${cs.length} 项 / 逐项手写 SQL`, ...(await compare(viaService(cs), viaSql(cs), ITERATIONS)), target: METRICS_TARGET });
     }
-    figures.push({ name: `全部 ${types.length} 类 ${cases.length} 项指标`, ...(await compare(viaService(cases), viaSql(cases), ITERATIONS)), target: METRICS_TARGET });
+    figures.push({ name: `全部 ${types.length} 类 ${cases.length} 项 / 逐项手写 SQL`, ...(await compare(viaService(cases), viaSql(cases), ITERATIONS)), target: METRICS_TARGET });
+    figures.push({ name: `全部 ${types.length} 类 ${cases.length} 项 / 按类合并手写 SQL（${merged(cases).length} 条）`, ...(await compare(viaService(cases), viaMergedSql(cases), ITERATIONS)), target: METRICS_TARGET });
+    // Reference only: the one-request-per-figure path, against the per-metric floor.
+    const singlePath = await compare(async () => {
+      for (const c of cases) await evaluateMetric(database.db, actor, demo.townId, c.metric.id, query);
+    }, viaSql(cases), Math.max(5, Math.ceil(ITERATIONS / 2)));
+    const singleNote = `逐项 evaluateMetric（单项路径，仅供参考）中位数 ${median(singlePath.samples).toFixed(2)} ms / 逐项手写 SQL ${median(singlePath.floor).toFixed(2)} ms = ${(median(singlePath.samples) / median(singlePath.floor)).toFixed(2)}`;
     return {
       figures,
       setting: `指标：${TOWNS} 个乡镇 × ${types.length} 类台账，共 ${total.toLocaleString('en')} 条记录（每镇每类 ${perTown} 条，2024–2025；组织数据 ${s(orgMs)}，记录生成 ${s(loadMs)}）；` +
-        `宣传委员本人 2025 年 ${mine} 条；evaluateMetric（引擎身份 leader）对比每项手写 SQL；每项 ${ITERATIONS} 轮`,
+        `宣传委员本人 2025 年 ${mine} 条；evaluateMetrics（批量，引擎身份 leader）对比逐项手写 SQL 与按类合并手写 SQL；每项 ${ITERATIONS} 轮\n${singleNote}`,
     };
   } finally {
     await database.close();
@@ -200,7 +207,7 @@ const bench: Bench = {
     const imp = await importFigures();
     const met = await metricFigures();
     return {
-      title: '台账 — Excel 流式导入对比 COPY；指标服务（evaluateMetric）对比手写 SQL',
+      title: '台账 — Excel 流式导入对比 COPY；指标服务（evaluateMetrics 批量）对比手写 SQL',
       setting: `后端 ${process.env.BENCH_DATABASE_URL ? 'postgres' : 'pglite'}\n${imp.setting}\n${met.setting}\n（“导入峰值 RSS”一行的数值单位为 MB，不是 ms：值 / 预算 ≤ 1）`,
       figures: [...imp.figures, ...met.figures],
     };

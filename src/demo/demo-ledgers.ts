@@ -8,7 +8,7 @@
  */
 import type { Kysely } from 'kysely';
 import { ledgerCatalogue } from '../core/ledger/catalogue/index.ts';
-import { recordColumns, validateRecordData, type RecordData } from '../core/ledger/record.ts';
+import { recordColumns, uniqueKeys, validateRecordData, type RecordData } from '../core/ledger/record.ts';
 import type { LedgerField, LedgerType } from '../core/ledger/type.ts';
 import { newId } from '../db/ids.ts';
 import type { DB } from '../db/schema.ts';
@@ -161,6 +161,25 @@ function recordData(rng: SeededRandom, type: LedgerType, dir: Directory, home: H
   return data;
 }
 
+const shiftDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * 发展党员: the dates of the stages passed before the record's own stage, consistent with the
+ * type's waiting-period rules (a year and more as 积极分子, a year of 预备期, 18+ at application).
+ */
+function developmentDates(rng: SeededRandom, data: RecordData): void {
+  const order = ['applicant', 'activist', 'candidate', 'probationary', 'full'];
+  const reached = order.indexOf(String(data.stage));
+  const on = String(data.stage_on);
+  for (const k of ['applied_on', 'activist_on', 'candidate_on', 'probationary_on']) delete data[k];
+  const probationary = reached === 4 ? shiftDays(on, -rng.int(366, 400)) : reached === 3 ? on : undefined;
+  const candidate = reached === 2 ? on : probationary ? shiftDays(probationary, -rng.int(60, 150)) : undefined;
+  const activist = reached === 1 ? on : candidate ? shiftDays(candidate, -rng.int(370, 500)) : undefined;
+  const applied = reached === 0 ? on : activist ? shiftDays(activist, -rng.int(30, 200)) : on;
+  Object.assign(data, { applied_on: applied }, activist && { activist_on: activist }, candidate && reached >= 3 && { candidate_on: candidate }, probationary && reached >= 4 && { probationary_on: probationary });
+  data.birth_date = shiftDays(applied, -rng.int(19 * 365, 40 * 365));
+}
+
 /** Homes and dates of a type's records for the year: schedules for branch life, draws otherwise. */
 function plan(rng: SeededRandom, type: LedgerType, dir: Directory): { home: Home; date: string; meetingType?: string }[] {
   const out: { home: Home; date: string; meetingType?: string }[] = [];
@@ -175,6 +194,11 @@ function plan(rng: SeededRandom, type: LedgerType, dir: Directory): { home: Home
   }
   if (type.code === 'theme_party_day') {
     for (const v of dir.villages) for (let m = 1; m <= 12; m++) out.push({ home: v, date: month(m) });
+    return out;
+  }
+  if (type.code === 'branch_star_rating') {
+    // One rating per branch and year (the type's unique rule).
+    for (const v of dir.villages) out.push({ home: v, date: dayIn(rng, SEASONS[type.code]!) });
     return out;
   }
   const needsVillage = type.fields.some((f) => f.type === 'unit' && f.required && VILLAGE_KEYS.has(f.key));
@@ -197,11 +221,15 @@ export async function seedDemoLedgers(db: Db, townId: string, rng: SeededRandom)
     const rows = plan(rng, type, dir).map((p, i) => {
       const data = recordData(rng, type, dir, p.home, p.date, names, i);
       if (p.meetingType) data.meeting_type = p.meetingType;
+      if (type.code === 'member_development') developmentDates(rng, data);
       const valid = validateRecordData(type, data, 'write');
       const cols = recordColumns(type, valid);
-      return { town_id: townId, id: newId(), type_code: type.code, type_version: type.version, unit_id: cols.unitId, person_id: cols.personId, occurred_on: cols.occurredOn!, data: JSON.stringify(valid), created_by: null };
+      return { town_id: townId, id: newId(), type_code: type.code, type_version: type.version, unit_id: cols.unitId, person_id: cols.personId, occurred_on: cols.occurredOn!, data: JSON.stringify(valid), created_by: null, valid };
     });
-    for (let i = 0; i < rows.length; i += 1000) await db.insertInto('ledger_record').values(rows.slice(i, i + 1000)).execute();
+    for (let i = 0; i < rows.length; i += 1000) await db.insertInto('ledger_record').values(rows.slice(i, i + 1000).map(({ valid: _v, ...r }) => r)).execute();
+    // Unique values are claimed as a user's write claims them (ledger_unique).
+    const claims = rows.flatMap((r) => uniqueKeys(type, r.valid).map((k) => ({ town_id: townId, type_code: type.code, field_key: k.key, value: k.value, record_id: r.id })));
+    if (claims.length) await db.insertInto('ledger_unique').values(claims).execute();
     total += rows.length;
   }
   return total;

@@ -38,9 +38,11 @@ function fieldChangeIssues(before: LedgerField, after: LedgerField): string[] {
 
 /**
  * Validates `next` as the successor of `old` and returns it with every field `old` had that
- * `next` omits carried over as removed, so old records keep their values readable.
+ * `next` omits carried over as removed, so old records keep their values readable. Rules
+ * (composite unique, date gaps) carry over when `next` does not state them; `rules: []` clears.
  */
 export function evolveType(old: LedgerType, next: LedgerTypeInput): LedgerType {
+  if (next.rules === undefined) next = { ...next, rules: old.rules };
   const nextKeys = new Set(next.fields.map((f) => f.key));
   const carried = old.fields
     .filter((f) => !nextKeys.has(f.key))

@@ -43,7 +43,7 @@ describe('record validation', () => {
       files: [FILE],
     });
     expect(recordColumns(sampleType, data)).toEqual({ occurredOn: '2024-03-05', unitId: UNIT, personId: PERSON });
-    expect(uniqueKeys(sampleType, data)).toEqual([{ key: 'title', label: '事项', value: '走访' }]);
+    expect(uniqueKeys(sampleType, data)).toEqual([{ key: 'title', label: '事项', value: '走访', fields: ['title'] }]);
   });
 
   it('accepts enum codes as well as labels and drops blank optional cells', () => {

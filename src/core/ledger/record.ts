@@ -15,6 +15,7 @@ import {
   isBlank,
   type Coerced,
 } from './coerce.ts';
+import { dateGapIssues, UNIQUE_SEPARATOR, uniqueRuleKey } from './rules.ts';
 import type { LedgerField, LedgerType } from './type.ts';
 
 /** Field values of one record, keyed by field key, normalised (numbers, ISO dates, codes). */
@@ -142,11 +143,19 @@ export function recordDataSchema(type: LedgerType, mode: RecordMode = 'write') {
     for (const f of type.fields) if (!(f.key in filled)) filled[f.key] = null;
     return filled;
   };
-  return z.preprocess(fillMissing, object).transform((data): RecordData => {
-    const out: RecordData = {};
-    for (const [k, v] of Object.entries(data)) if (v !== undefined) out[k] = v;
-    return out;
-  });
+  const labels = new Map(type.fields.map((f) => [f.key, f.label]));
+  const rules = mode === 'write' ? type.rules : [];
+  return z
+    .preprocess(fillMissing, object)
+    .transform((data): RecordData => {
+      const out: RecordData = {};
+      for (const [k, v] of Object.entries(data)) if (v !== undefined) out[k] = v;
+      return out;
+    })
+    .superRefine((data, ctx) => {
+      // Rules over several fields (waiting periods between dates) once every field is valid.
+      for (const issue of dateGapIssues(rules, labels, data)) ctx.addIssue({ code: 'custom', path: [issue.key], message: issue.message });
+    });
 }
 
 /** Maps zod issues to field issues with the field's Chinese label. */
@@ -187,15 +196,28 @@ export function recordColumns(type: LedgerType, data: RecordData): RecordColumns
   return { occurredOn: pick(type.dateField), unitId: pick(type.unitField), personId: pick(type.personField) };
 }
 
-/** A value the database layer must find unused within the town and ledger type. */
+/**
+ * A value the database layer must find unused within the town and ledger type: one field's
+ * value (`key` = field key), or a composite rule's values joined (`key` = "branch+year").
+ */
 export interface UniqueKey {
   key: string;
   label: string;
   value: string;
+  /** The fields it covers, in rule order. */
+  fields: string[];
 }
 
 export function uniqueKeys(type: LedgerType, data: RecordData): UniqueKey[] {
-  return type.fields
+  const label = (key: string) => type.fields.find((f) => f.key === key)?.label ?? key;
+  const single = type.fields
     .filter((f) => f.unique && !f.removed && data[f.key] !== undefined)
-    .map((f) => ({ key: f.key, label: f.label, value: String(data[f.key]) }));
+    .map((f) => ({ key: f.key, label: f.label, value: String(data[f.key]), fields: [f.key] }));
+  // A tuple with an empty member holds nothing (as NULLs in a SQL unique constraint).
+  const composite = type.rules.flatMap((r) =>
+    r.kind === 'unique' && r.fields.every((k) => data[k] !== undefined && data[k] !== null)
+      ? [{ key: uniqueRuleKey(r), label: r.fields.map(label).join('、'), value: r.fields.map((k) => String(data[k])).join(UNIQUE_SEPARATOR), fields: r.fields }]
+      : [],
+  );
+  return [...single, ...composite];
 }

@@ -10,6 +10,7 @@ import {
   metricDeclarationSchema,
   type FieldInfo,
 } from '../metrics/declaration.ts';
+import { ledgerRuleSchema, ruleIssues } from './rules.ts';
 
 /** 分管领域 — the portfolio catalogue's stable codes (DESIGN 4). */
 export const portfolioCodes = [
@@ -110,6 +111,8 @@ const ledgerTypeObject = z.object({
   /** Person field naming the record's owner (stored as the record's `person_id`). */
   personField: fieldKeySchema.optional(),
   metrics: z.array(metricDeclarationSchema).default([]),
+  /** Rules over several fields (rules.ts): composite uniqueness, minimum gaps between dates. */
+  rules: z.array(ledgerRuleSchema).default([]),
 });
 
 type Ctx = z.core.$RefinementCtx<z.infer<typeof ledgerTypeObject>>;
@@ -161,11 +164,19 @@ function refineMetrics(t: z.infer<typeof ledgerTypeObject>, ctx: Ctx): void {
   });
 }
 
+function refineRules(t: z.infer<typeof ledgerTypeObject>, ctx: Ctx): void {
+  const fields = t.fields.map((f) => ({ key: f.key, label: f.label, type: f.type, removed: f.removed, info: fieldInfo(f) }));
+  t.rules.forEach((rule, i) => {
+    for (const message of ruleIssues(rule, fields)) ctx.addIssue({ code: 'custom', path: ['rules', i], message });
+  });
+}
+
 /** 台账类型 — a typed record book: fields, rules, and the metrics it offers. */
 export const ledgerTypeSchema = ledgerTypeObject.superRefine((t, ctx) => {
   refineFields(t, ctx);
   refineRoles(t, ctx);
   refineMetrics(t, ctx);
+  refineRules(t, ctx);
 });
 export type LedgerType = z.infer<typeof ledgerTypeSchema>;
 export type LedgerTypeInput = z.input<typeof ledgerTypeSchema>;

@@ -75,3 +75,23 @@ export function compileMetricValues(ms: MetricDeclaration[], params: EvaluationP
     );
   return { query, split };
 }
+
+/** Metrics sharing this key can share one scan: same source, period field and effective grouping. */
+export function cohortKey(m: MetricDeclaration, groupBy?: string): string {
+  return JSON.stringify([m.source, m.periodField ?? null, groupBy ?? m.groupBy ?? null]);
+}
+
+/**
+ * Any set of metrics as the fewest scans: one BatchQuery per cohort (cohortKey), in the order
+ * cohorts first appear. A report or a "my figures" page asks for every metric of a ledger type
+ * at once; per type that is one query for the ungrouped metrics plus one per grouping.
+ */
+export function compileMetricCohorts(ms: MetricDeclaration[], params: EvaluationParams, registry: SourceRegistry): BatchQuery[] {
+  const p = parseParams(evaluationParamsSchema, params);
+  const cohorts = new Map<string, MetricDeclaration[]>();
+  for (const m of ms) {
+    const key = cohortKey(m, p.groupBy);
+    cohorts.set(key, [...(cohorts.get(key) ?? []), m]);
+  }
+  return [...cohorts.values()].map((cohort) => compileMetricValues(cohort, p, registry));
+}

@@ -9,14 +9,15 @@ import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { DomainError, InvalidInput } from '../../core/errors.ts';
-import { recordColumns, recordDataSchema, uniqueKeys, type RecordData } from '../../core/ledger/record.ts';
+import { recordColumns, recordDataSchema, uniqueKeys, type RecordData, type UniqueKey } from '../../core/ledger/record.ts';
 import type { LedgerField, LedgerType } from '../../core/ledger/type.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
-import { buildDirectory, excelFields, headerLookup, importIssue, plainCell, resolveName, type ImportIssue, type NameDirectory } from './excel-columns.ts';
+import { buildDirectory, columnLetter, excelFields, headerLookup, importIssue, plainCell, resolveName, type ImportIssue, type NameDirectory } from './excel-columns.ts';
 import * as records from './ledger-record.repository.ts';
 import { audit, authorId, referenceIssues, scopedType, type Ctx } from './ledger-record.service.ts';
 import { recordInScope, type RecordScope } from './ledgers.policy.ts';
+import { conflictMessage, type NameOf } from './unique-claims.ts';
 
 const BATCH = 500;
 /** Past this many problems the report stops growing (the clerk fixes these first). */
@@ -135,15 +136,43 @@ class ImportRun {
       rowOf.set(id, b.row);
       good.push({ id, typeCode: this.type.code, typeVersion: this.type.version, unitId: cols.unitId, personId: cols.personId, occurredOn: cols.occurredOn!, data: b.data, createdBy: authorId(this.ctx) });
     });
+    const keys = new Map(good.map((r) => [r.id, this.uniqueInFile(rowOf.get(r.id)!, r.data)]));
+    // Values held by existing records, reported even once the file is known to fail.
+    const held = await records.heldUnique(this.db, this.ctx.townId, this.type.code, [...keys.values()].flat());
+    for (const r of good) {
+      for (const k of keys.get(r.id)!) if (held.has(`${k.key}|${k.value}`)) this.uniqueProblem(rowOf.get(r.id)!, k, conflictMessage(this.type, k, this.nameOf));
+    }
     // Once any row is bad the file will be rolled back; validation goes on, inserts stop.
     if (this.issues.length || !good.length) return;
     await records.insertRecords(this.db, this.ctx.townId, good);
-    const claims = good.flatMap((r) => uniqueKeys(this.type, r.data).map((k) => ({ typeCode: this.type.code, fieldKey: k.key, value: k.value, recordId: r.id })));
+    const claims = good.flatMap((r) => keys.get(r.id)!.map((k) => ({ typeCode: this.type.code, fieldKey: k.key, value: k.value, recordId: r.id, k })));
     for (const lost of await records.claimUnique(this.db, this.ctx.townId, claims)) {
-      const c = this.colOf(lost.fieldKey);
-      this.problem(rowOf.get(lost.recordId)!, c?.col ?? null, c?.field.label ?? lost.fieldKey, `“${lost.value}”已存在（本文件或已有记录中），不能重复`);
+      const key = claims.find((c) => c.recordId === lost.recordId && c.fieldKey === lost.fieldKey)!.k;
+      this.uniqueProblem(rowOf.get(lost.recordId)!, key, conflictMessage(this.type, key, this.nameOf, '的记录已存在，不能重复'));
     }
     this.imported += good.length;
+  }
+
+  /** Unique values already seen earlier in this file are reported against both rows. */
+  private readonly seen = new Map<string, number>();
+  private readonly nameOf: NameOf = (id) => this.dir.personName.get(id) ?? this.dir.unitName.get(id);
+
+  private uniqueInFile(row: number, data: RecordData): UniqueKey[] {
+    const keys = uniqueKeys(this.type, data);
+    for (const k of keys) {
+      const id = `${k.key}|${k.value}`;
+      const first = this.seen.get(id);
+      if (first === undefined) this.seen.set(id, row);
+      else this.uniqueProblem(row, k, conflictMessage(this.type, k, this.nameOf, `的记录在本文件第 ${first} 行已有，不能重复`));
+    }
+    return keys;
+  }
+
+  /** Reported at the first column of the key, naming every column it spans. */
+  private uniqueProblem(row: number, key: UniqueKey, message: string) {
+    const cols = key.fields.map((f) => this.colOf(f)).filter((c) => c !== undefined);
+    const where = cols.length > 1 ? `（${cols.map((c) => `${columnLetter(c.col)} 列“${c.field.label}”`).join('、')}）` : '';
+    this.problem(row, cols[0]?.col ?? null, key.label, `${message}${where}`);
   }
 }
 

@@ -146,6 +146,33 @@ export async function releaseUnique(db: Db, townId: string, recordId: string): P
   await db.deleteFrom('ledger_unique').where('town_id', '=', townId).where('record_id', '=', recordId).execute();
 }
 
+/** Which of these unique values (`fieldKey|value`) a live record of the type already holds. */
+export async function heldUnique(db: Db, townId: string, typeCode: string, keys: { key: string; value: string }[]): Promise<Set<string>> {
+  if (!keys.length) return new Set();
+  const rows = await db
+    .selectFrom('ledger_unique')
+    .select(['field_key', 'value'])
+    .where('town_id', '=', townId)
+    .where('type_code', '=', typeCode)
+    // Row-value IN keeps the lookup on the primary key (town, type, field, value).
+    .where(sql<SqlBool>`(field_key, value) in (${sql.join(keys.map((k) => sql`(${k.key}, ${k.value})`))})`)
+    .execute();
+  return new Set(rows.map((r) => `${r.field_key}|${r.value}`));
+}
+
+/** Drops every claim of these unique fields/rules of a type (a new version no longer has them). */
+export async function releaseUniqueKeys(db: Db, townId: string, typeCode: string, fieldKeys: string[]): Promise<void> {
+  if (!fieldKeys.length) return;
+  await db.deleteFrom('ledger_unique').where('town_id', '=', townId).where('type_code', '=', typeCode).where('field_key', 'in', fieldKeys).execute();
+}
+
+/** A page of a type's live records (id, data) after `afterId`, in id order. */
+export function liveRecordData(db: Db, townId: string, typeCode: string, afterId: string | null, limit: number) {
+  let q = db.selectFrom('ledger_record').select(['id', 'data']).where('town_id', '=', townId).where('type_code', '=', typeCode).where('deleted_at', 'is', null);
+  if (afterId) q = q.where('id', '>', afterId);
+  return q.orderBy('id').limit(limit).execute();
+}
+
 /** Which of `ids` exist in the town's table (people, units or attachments). */
 export async function existingIds(db: Db, townId: string, table: 'person' | 'unit' | 'attachment', ids: string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();

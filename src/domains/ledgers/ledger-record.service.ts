@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import { Conflict, InvalidInput, NotFound, type FieldIssue } from '../../core/errors.ts';
-import { readRecordData, recordColumns, uniqueKeys, validateRecordData, type RecordData } from '../../core/ledger/record.ts';
+import { readRecordData, recordColumns, validateRecordData, type RecordData } from '../../core/ledger/record.ts';
 import type { LedgerType } from '../../core/ledger/type.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
@@ -14,6 +14,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import * as records from './ledger-record.repository.ts';
 import * as types from './ledger-type.repository.ts';
 import { recordInScope, recordScope, typeVisible, type RecordScope } from './ledgers.policy.ts';
+import { claimOrThrow } from './unique-claims.ts';
 
 type Db = Kysely<DB>;
 export interface Ctx { actor: Actor; townId: string; ip: string | null }
@@ -98,24 +99,12 @@ async function prepare(db: Db, ctx: Ctx, type: LedgerType, input: unknown, scope
   return { data, cols: { ...cols, occurredOn: cols.occurredOn } };
 }
 
-async function claim(db: Db, ctx: Ctx, type: LedgerType, recordId: string, data: RecordData) {
-  const keys = uniqueKeys(type, data);
-  const lost = await records.claimUnique(db, ctx.townId, keys.map((k) => ({ typeCode: type.code, fieldKey: k.key, value: k.value, recordId })));
-  if (lost.length) {
-    const errors = lost.map((c) => {
-      const label = type.fields.find((f) => f.key === c.fieldKey)?.label ?? c.fieldKey;
-      return { path: `data.${c.fieldKey}`, label, message: `${label}“${c.value}”已存在，不能重复` };
-    });
-    throw new InvalidInput(errors[0]!.message, errors);
-  }
-}
-
 export async function createRecord(db: Db, ctx: Ctx, code: string, input: unknown) {
   const { type, scope } = await scopedType(db, ctx.actor, ctx.townId, code, true);
   const { data, cols } = await prepare(db, ctx, type, input, scope);
   const id = newId();
   await records.insertRecords(db, ctx.townId, [{ id, typeCode: type.code, typeVersion: type.version, ...cols, data, createdBy: authorId(ctx) }]);
-  await claim(db, ctx, type, id, data);
+  await claimOrThrow(db, ctx.townId, type, id, data);
   const row = (await records.findRecord(db, ctx.townId, id))!;
   await audit(db, ctx, 'create', 'ledger_record', id, null, { typeCode: type.code, data });
   return toRecord(row, type);
@@ -145,7 +134,7 @@ export async function updateRecord(db: Db, ctx: Ctx, code: string, id: string, i
   const row = await records.updateRecord(db, ctx.townId, id, input.version, { typeVersion: type.version, ...cols, data });
   if (!row) return stale(db, ctx.townId, id);
   await records.releaseUnique(db, ctx.townId, id);
-  await claim(db, ctx, type, id, data);
+  await claimOrThrow(db, ctx.townId, type, id, data);
   await audit(db, ctx, 'update', 'ledger_record', id, { data: before.data, version: before.version }, { data, version: row.version });
   return toRecord(row, type);
 }

@@ -12,6 +12,7 @@ import type { DB } from '../../db/schema.ts';
 import * as types from './ledger-type.repository.ts';
 import { audit, authorId, scopedType, type Ctx } from './ledger-record.service.ts';
 import { recordScope, typeVisible } from './ledgers.policy.ts';
+import { syncTypeClaims } from './unique-claims.ts';
 
 type Db = Kysely<DB>;
 
@@ -77,6 +78,8 @@ export async function updateType(db: Db, ctx: Ctx, code: string, input: Omit<Led
   const { baseVersion: _base, ...definition } = input;
   const next = evolveType(current, { ...definition, code, version: current.version + 1 });
   await insertOrConflict(db, ctx, next, `台账类型“${current.name}”已被他人修改，请刷新后重试`);
+  // New unique fields/rules claim the values of existing records (duplicates refuse the change).
+  await syncTypeClaims(db, ctx.townId, current, next);
   await audit(db, ctx, 'update', 'ledger_type', code, { version: current.version }, next);
   const versions = (await types.listVersions(db, ctx.townId, code)).map((v) => v.version);
   return { ...next, versions };

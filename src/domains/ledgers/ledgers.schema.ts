@@ -41,6 +41,11 @@ export const LedgerTypeBody = z
     personField: key.optional().meta({ title: '责任人字段' }),
     defaultSort: z.object({ field: key, direction: z.enum(['asc', 'desc']) }).meta({ title: '默认排序' }),
     metrics: z.array(z.looseObject({})).optional().meta({ title: '指标' }),
+    rules: z
+      .array(z.looseObject({ kind: z.enum(['unique', 'date_gap']).meta({ title: '规则类型' }) }))
+      .max(50)
+      .optional()
+      .meta({ title: '规则', description: '组合唯一 {kind:"unique", fields:[…]}；日期间隔 {kind:"date_gap", from, to, min:{years,months,days}, when?, required?, message?}。修改时省略则沿用上一版本的规则' }),
   })
   .openapi('LedgerTypeBody');
 export const LedgerTypeCreate = LedgerTypeBody.extend({ code: key.max(60).meta({ title: '台账类型标识' }) });

@@ -1,79 +1,37 @@
 /**
- * Metric evaluation (DESIGN 7): finds a declared metric among the town's current ledger types,
+ * Metric evaluation (DESIGN 7): finds declared metrics among the town's current ledger types,
  * narrows the requested scope (town / unit subtree / person) to what the caller may see, and
- * runs the compiler's two queries — the value, and the keyset-paged drill-down of the records
+ * runs the compiler's queries — the value, and the keyset-paged drill-down of the records
  * behind it, filtered identically, so every figure can be recomputed from its drill-down.
+ * Many metrics at once (`evaluateMetrics`) run as one scan per ledger type and grouping.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
-import { NotFound } from '../../core/errors.ts';
 import type { LedgerType } from '../../core/ledger/type.ts';
-import { compileMetricDrillDown, compileMetricValue, type EvaluationParams } from '../../core/metrics/compile.ts';
+import { compileMetricCohorts } from '../../core/metrics/compile-batch.ts';
+import { compileMetricDrillDown, compileMetricValue } from '../../core/metrics/compile.ts';
 import { takePage } from '../../core/metrics/cursor.ts';
 import type { MetricDeclaration } from '../../core/metrics/declaration.ts';
-import { displayValue, readValueRows, type DrillDownRow } from '../../core/metrics/result.ts';
-import { createSourceRegistry } from '../../core/metrics/source.ts';
+import { displayValue, readValueRows, type DrillDownRow, type MetricResult } from '../../core/metrics/result.ts';
 import type { DB } from '../../db/schema.ts';
-import { currentTypes } from '../ledgers/ledger-type.repository.ts';
-import { recordScope, typeVisible, type RecordScope } from '../ledgers/ledgers.policy.ts';
+import { metricContext, type MetricContext, type MetricQuery } from './metric-context.ts';
+
+export type { MetricContext, MetricQuery } from './metric-context.ts';
+export { metricContext } from './metric-context.ts';
 
 type Db = Kysely<DB>;
-
-export interface MetricQuery {
-  from: string;
-  to: string;
-  unitId?: string;
-  personId?: string;
-  groupBy?: string;
-}
 
 function describe(m: MetricDeclaration, t: LedgerType) {
   return { id: m.id, label: m.label, unit: m.unit, description: m.description ?? null, typeCode: t.code, typeName: t.name, portfolio: t.portfolio, aggregation: m.aggregation.fn, groupBy: m.groupBy ?? null, filters: m.filters };
 }
 
 /** The metrics of every ledger type the caller can see. */
-export async function listMetrics(db: Db, actor: Actor, townId: string) {
-  const types = await currentTypes(db, townId);
-  const scope = await recordScope(db, actor, townId, types, false);
-  return types.filter((t) => typeVisible(scope, t)).flatMap((t) => t.metrics.map((m) => describe(m, t)));
+export async function listMetrics(db: Db, actor: Actor, townId: string, ctx?: MetricContext) {
+  const c = ctx ?? (await metricContext(db, actor, townId));
+  return c.types.filter((t) => t.metrics.some((m) => c.has(m.id))).flatMap((t) => t.metrics.map((m) => describe(m, t)));
 }
 
-async function subtree(db: Db, townId: string, rootId: string): Promise<string[]> {
-  const rows = await sql<{ id: string }>`
-    with recursive t(id) as (
-      select id from unit where town_id = ${townId} and id = ${rootId}
-      union all
-      select u.id from unit u join t on u.parent_id = t.id where u.town_id = ${townId})
-    select id from t`.execute(db);
-  return rows.rows.map((r) => r.id);
-}
-
-/**
- * Resolves a metric and the compiler parameters for this caller. Whole-type readers (leaders,
- * supervisors, the type's portfolio leader) get the scope they ask for; unit-scoped readers
- * (staff, village cadres) are narrowed to their own subtrees — a metric never counts a record
- * its reader could not open from the drill-down.
- */
-async function resolve(db: Db, actor: Actor, townId: string, metricId: string, q: MetricQuery) {
-  const types = await currentTypes(db, townId);
-  const type = types.find((t) => t.metrics.some((m) => m.id === metricId));
-  const scope: RecordScope = await recordScope(db, actor, townId, types, false);
-  if (!type || !typeVisible(scope, type)) throw new NotFound('指标');
-  const metric = type.metrics.find((m) => m.id === metricId)!;
-  let unitIds = q.unitId ? await subtree(db, townId, q.unitId) : undefined;
-  if (!scope.all && !scope.typeCodes.includes(type.code)) {
-    const allowed = new Set(scope.unitIds);
-    unitIds = (unitIds ?? scope.unitIds).filter((id) => allowed.has(id));
-  }
-  const params: EvaluationParams = { townIds: [townId], period: { from: q.from, to: q.to }, scope: { unitIds, personId: q.personId }, groupBy: q.groupBy };
-  return { type, metric, params, registry: createSourceRegistry(types) };
-}
-
-export async function evaluateMetric(db: Db, actor: Actor, townId: string, metricId: string, q: MetricQuery) {
-  const { type, metric, params, registry } = await resolve(db, actor, townId, metricId, q);
-  const result = await db.executeQuery<Record<string, unknown>>(compileMetricValue(metric, params, registry));
-  const grouped = Boolean(params.groupBy ?? metric.groupBy);
-  const value = readValueRows(metric, result.rows, grouped);
+function present(metric: MetricDeclaration, type: LedgerType, q: MetricQuery, value: MetricResult) {
   return {
     metric: describe(metric, type),
     period: { from: q.from, to: q.to },
@@ -83,6 +41,43 @@ export async function evaluateMetric(db: Db, actor: Actor, townId: string, metri
       : { value: null, display: null, numerator: null, denominator: null, groups: value.groups.map((g) => ({ ...g, display: displayValue(metric, g.value) })) }),
   };
 }
+export type MetricValue = ReturnType<typeof present>;
+
+/** One metric's value. Pass `ctx` when evaluating several in one request. */
+export async function evaluateMetric(db: Db, actor: Actor, townId: string, metricId: string, q: MetricQuery, ctx?: MetricContext): Promise<MetricValue> {
+  const c = ctx ?? (await metricContext(db, actor, townId));
+  const { type, metric } = c.find(metricId);
+  const params = await c.params(type, q);
+  const result = await db.executeQuery<Record<string, unknown>>(compileMetricValue(metric, params, c.registry));
+  return present(metric, type, q, readValueRows(metric, result.rows, Boolean(q.groupBy ?? metric.groupBy)));
+}
+
+/**
+ * Several metrics over the same period and scope, keyed by id: the metrics of each ledger type
+ * are evaluated together, one scan per grouping (compileMetricCohorts), so a type's ten figures
+ * cost about one query. Each value equals what evaluateMetric returns for it alone. Unknown or
+ * invisible ids → NotFound, as for one metric.
+ */
+export async function evaluateMetrics(db: Db, actor: Actor, townId: string, metricIds: readonly string[], q: MetricQuery, ctx?: MetricContext): Promise<Map<string, MetricValue>> {
+  const c = ctx ?? (await metricContext(db, actor, townId));
+  const byType = new Map<LedgerType, MetricDeclaration[]>();
+  for (const id of new Set(metricIds)) {
+    const { type, metric } = c.find(id);
+    byType.set(type, [...(byType.get(type) ?? []), metric]);
+  }
+  const out = new Map<string, MetricValue>();
+  for (const [type, metrics] of byType) {
+    const params = await c.params(type, q);
+    for (const batch of compileMetricCohorts(metrics, params, c.registry)) {
+      const rows = batch.split((await db.executeQuery<Record<string, unknown>>(batch.query)).rows);
+      for (const metric of metrics) {
+        const own = rows[metric.id];
+        if (own) out.set(metric.id, present(metric, type, q, readValueRows(metric, own, Boolean(q.groupBy ?? metric.groupBy))));
+      }
+    }
+  }
+  return new Map(metricIds.filter((id) => out.has(id)).map((id) => [id, out.get(id)!]));
+}
 
 /** A sum's measure is a number; a distinct count's is the counted value as text (ids, codes). */
 function measureOf(m: MetricDeclaration, v: unknown): number | string | null {
@@ -91,9 +86,11 @@ function measureOf(m: MetricDeclaration, v: unknown): number | string | null {
 }
 
 /** One page of the records behind a metric, with the columns that recompute its value. */
-export async function drillDown(db: Db, actor: Actor, townId: string, metricId: string, q: MetricQuery & { cursor?: string; limit: number }) {
-  const { metric, params, registry } = await resolve(db, actor, townId, metricId, q);
-  const result = await db.executeQuery<DrillDownRow>(compileMetricDrillDown(metric, { ...params, cursor: q.cursor, limit: q.limit }, registry));
+export async function drillDown(db: Db, actor: Actor, townId: string, metricId: string, q: MetricQuery & { cursor?: string; limit: number }, ctx?: MetricContext) {
+  const c = ctx ?? (await metricContext(db, actor, townId));
+  const { type, metric } = c.find(metricId);
+  const params = await c.params(type, q);
+  const result = await db.executeQuery<DrillDownRow>(compileMetricDrillDown(metric, { ...params, cursor: q.cursor, limit: q.limit }, c.registry));
   const { rows, nextCursor } = takePage(result.rows, q.limit);
   return {
     items: rows.map((r) => ({

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerCatalogue, catalogueMetrics } from '../../core/ledger/catalogue/index.ts';
 import { recomputeFromDrillDown, type DrillDownRow } from '../../core/metrics/result.ts';
 import { createTestApp, type TestApp } from '../../server/testing.ts';
+import { engineActor } from '../reports/report-facts.ts';
+import { drillDown, evaluateMetric, evaluateMetrics, metricContext } from './metrics.service.ts';
 
 let t: TestApp;
 let admin: string;
@@ -80,5 +82,43 @@ describe('metrics over the demo year', () => {
   it('refuses a bad period and a bad cursor with problem+json', async () => {
     expect((await t.call('GET', `${base}/ledger.propaganda_item.count?from=2025-12-31&to=2025-01-01`, { cookie: admin })).status).toBe(422);
     expect((await t.call('GET', `${base}/ledger.propaganda_item.count/records?cursor=bad`, { cookie: admin })).status).toBe(400);
+  });
+
+  it('evaluates every catalogue metric in batches to the values of single evaluation and of its drill-down', async () => {
+    const db = t.database.db;
+    const actor = engineActor(t.townId);
+    const ids = catalogueMetrics(ledgerCatalogue).map((m) => m.id);
+    const person = (await db.selectFrom('app_user').select('person_id').where('username', '=', 'xuanchuan').executeTakeFirstOrThrow()).person_id!;
+    const queries = [{ from: '2025-01-01', to: '2025-12-31' }, { from: '2025-03-01', to: '2025-09-30', unitId: shiqiao }, { from: '2025-01-01', to: '2025-12-31', personId: person }];
+    let nonZero = 0;
+    for (const q of queries) {
+      const ctx = await metricContext(db, actor, t.townId);
+      const batched = await evaluateMetrics(db, actor, t.townId, ids, q, ctx);
+      expect([...batched.keys()]).toEqual(ids);
+      for (const m of catalogueMetrics(ledgerCatalogue)) {
+        const single = await evaluateMetric(db, actor, t.townId, m.id, q);
+        expect(batched.get(m.id), `${m.id} ${JSON.stringify(q)}`).toEqual(single);
+        if (q.personId) {
+          const rows: DrillDownRow[] = [];
+          let cursor: string | undefined;
+          do {
+            const page = await drillDown(db, actor, t.townId, m.id, { ...q, cursor, limit: 500 }, ctx);
+            rows.push(...page.items.map((r) => ({ id: r.id, period_key: r.occurredOn, group_key: r.groupKey, measure: r.measure, in_numerator: r.inNumerator })));
+            cursor = page.nextCursor ?? undefined;
+          } while (cursor);
+          expect(asResult(batched.get(m.id)), m.id).toEqual(recomputeFromDrillDown(m, rows, Boolean(m.groupBy)));
+        }
+        if ((single.value ?? single.groups?.length ?? 0) > 0) nonZero++;
+      }
+    }
+    expect(nonZero).toBeGreaterThan(ids.length);
+  });
+
+  it('answers 404 for a batch naming a metric out of the caller\'s sight', async () => {
+    const res = await t.call('GET', `${base}/ledger.branch_meeting.held`, { cookie: await t.login('xuanchuan') });
+    expect(res.status).toBe(404);
+    const db = t.database.db;
+    const leader = { ...engineActor(t.townId), grants: [] };
+    await expect(evaluateMetrics(db, leader, t.townId, ['ledger.branch_meeting.held'], { from: '2025-01-01', to: '2025-12-31' })).rejects.toThrow();
   });
 });

@@ -11,9 +11,7 @@ import type { GroundingSignals, HighlightRecord, MetricResult } from '../../core
 import { allChips, formatMetricValue, metricKey, type Inline, type MetricChip, type ReportDocument } from '../../core/report/model.ts';
 import { PLACEHOLDER_RE } from '../../core/report/parse.ts';
 import type { DB } from '../../db/schema.ts';
-// The ledger catalogue of the town (field definitions for record titles); read-only.
-import { currentTypes } from '../ledgers/ledger-type.repository.ts';
-import { drillDown, evaluateMetric, listMetrics, type MetricQuery } from '../metrics/metrics.service.ts';
+import { drillDown, evaluateMetrics, listMetrics, metricContext, type MetricContext, type MetricQuery } from '../metrics/metrics.service.ts';
 import { appealFacts, appealValues, isAppealMetric } from './report-appeals.ts';
 import { periodOf, type CountScope, type ReportSubject } from './report-subject.ts';
 
@@ -54,9 +52,13 @@ export function metricQueryOf(params: Record<string, unknown>): MetricQuery {
   return { from: str('from') ?? '', to: str('to') ?? '', unitId: str('unitId'), personId: str('personId') };
 }
 
-async function evaluate(db: Db, townId: string, m: { id: string; label: string; unit: string }, params: ChipParams): Promise<MetricResult> {
-  const r = await evaluateMetric(db, engineActor(townId), townId, m.id, params);
-  return { metricId: m.id, label: m.label, unit: m.unit, value: r.display, params: { ...params } };
+/**
+ * Many metrics over one period and scope in one go: the metrics service evaluates each ledger
+ * type's metrics in one scan per grouping (evaluateMetrics), with the caller resolved once (ctx).
+ */
+async function evaluateAll(db: Db, ctx: MetricContext, ms: readonly MetricInfo[], params: ChipParams): Promise<Map<string, MetricResult>> {
+  const values = await evaluateMetrics(db, engineActor(ctx.townId), ctx.townId, ms.map((m) => m.id), params, ctx);
+  return new Map(ms.map((m) => [m.id, { metricId: m.id, label: m.label, unit: m.unit, value: values.get(m.id)?.display ?? null, params: { ...params } }]));
 }
 
 /** Plain counts first (they read best and show whether the ledger is kept), then the rest. */
@@ -92,7 +94,8 @@ function titleField(t: LedgerType): string | undefined {
   return t.fields.find((f) => f.type === 'text' && !f.removed && TITLE_KEYS.includes(f.key))?.key;
 }
 
-async function highlightsFor(db: Db, actor: Actor, subject: ReportSubject, code: string, counted: MetricResult[], types: LedgerType[], infos: MetricInfo[]): Promise<HighlightRecord[]> {
+async function highlightsFor(db: Db, ctx: MetricContext, actor: Actor, subject: ReportSubject, code: string, counted: MetricResult[], infos: MetricInfo[]): Promise<HighlightRecord[]> {
+  const types = ctx.types;
   const out: HighlightRecord[] = [];
   for (const r of counted) {
     if (out.length >= HIGHLIGHTS_PER_PORTFOLIO) break;
@@ -100,7 +103,7 @@ async function highlightsFor(db: Db, actor: Actor, subject: ReportSubject, code:
     const type = types.find((t) => t.code === info?.typeCode);
     const key = type && titleField(type);
     if (!key || !r.value || info?.aggregation !== 'count' || info.filters.length > 0) continue;
-    const page = await drillDown(db, actor, subject.townId, r.metricId, { ...metricQueryOf(r.params), limit: 50 });
+    const page = await drillDown(db, actor, subject.townId, r.metricId, { ...metricQueryOf(r.params), limit: 50 }, ctx);
     // The last records of the year are the freshest memory of it; one per ledger type.
     const rec = [...page.items].reverse().find((i) => typeof i.data[key] === 'string' && !new RegExp(PLACEHOLDER_RE.source, 'u').test(i.data[key] as string));
     if (rec) out.push({ title: String(rec.data[key]).slice(0, 40), date: rec.occurredOn, portfolio: code });
@@ -118,35 +121,39 @@ export interface ReportFacts {
 /** Gathers every number and record the draft will cite. */
 export async function gatherFacts(db: Db, subject: ReportSubject): Promise<ReportFacts> {
   const actor = engineActor(subject.townId);
-  const infos = await listMetrics(db, actor, subject.townId);
-  const types = await currentTypes(db, subject.townId);
+  const ctx = await metricContext(db, actor, subject.townId);
+  const infos = await listMetrics(db, actor, subject.townId, ctx);
   const params = chipParams(subject.year, subject.scope);
-  const lastYear = chipParams(subject.year - 1, subject.scope);
   const metrics: Record<string, MetricResult[]> = {};
   const highlights: HighlightRecord[] = [];
   const signals: GroundingSignals = { overdueOrders: null, unsatisfiedOrders: null, satisfactionRate: null, emptyLedgers: [], metricsBelowLastYear: [] };
   const portfolios: Array<{ code: string; label: string }> = [];
-  for (const p of subject.portfolios) {
-    const candidates = pickMetrics(infos.filter((m) => m.portfolio === p.code));
-    if (candidates.length === 0 && subject.overview) continue; // a principal's area without any books
-    const results: MetricResult[] = [];
-    for (const m of candidates) results.push(await evaluate(db, subject.townId, m, params));
+  const chosen = subject.portfolios
+    .map((p) => ({ p, candidates: pickMetrics(infos.filter((m) => m.portfolio === p.code)) }))
+    .filter(({ candidates }) => !(candidates.length === 0 && subject.overview)); // a principal's area without any books
+  const current = await evaluateAll(db, ctx, chosen.flatMap((c) => c.candidates), params);
+  const resultsOf = (candidates: MetricInfo[]) => candidates.map((m) => current.get(m.id)!);
+  const nonZeroOf = (candidates: MetricInfo[]) => resultsOf(candidates).filter((r) => r.value !== null && r.value !== 0);
+  // Last year's values of the figures that may be compared (the first three cited, not rates).
+  const comparable = chosen.flatMap(({ candidates }) => nonZeroOf(candidates).slice(0, 3).map((r) => candidates.find((m) => m.id === r.metricId)!).filter((m) => m.aggregation !== 'rate'));
+  const previousYear = comparable.length ? await evaluateAll(db, ctx, comparable, chipParams(subject.year - 1, subject.scope)) : new Map<string, MetricResult>();
+  for (const { p, candidates } of chosen) {
+    const results = resultsOf(candidates);
     for (const [i, m] of candidates.entries()) {
       const r = results[i]!;
       if (metricOrder(m) === 0 && r.value === 0 && !signals.emptyLedgers.includes(m.typeName)) signals.emptyLedgers.push(m.typeName);
     }
     // Cite what happened; a ledger with nothing in it is named under 存在不足 instead.
-    const nonZero = results.filter((r) => r.value !== null && r.value !== 0);
+    const nonZero = nonZeroOf(candidates);
     const cited = (nonZero.length > 0 ? nonZero : results.filter((r) => r.value !== null).slice(0, 2)).slice(0, METRICS_PER_PORTFOLIO);
     metrics[p.code] = cited;
     for (const r of nonZero.slice(0, 3)) {
       if (signals.metricsBelowLastYear.length >= 2) break;
-      const info = candidates.find((m) => m.id === r.metricId)!;
-      if (info.aggregation === 'rate') continue;
-      const previous = await evaluate(db, subject.townId, info, lastYear);
+      const previous = previousYear.get(r.metricId);
+      if (!previous) continue; // a rate: not compared year on year
       if (previous.value !== null && r.value !== null && previous.value > r.value) signals.metricsBelowLastYear.push({ current: r, previous });
     }
-    highlights.push(...(await highlightsFor(db, actor, subject, p.code, cited, types, infos)));
+    highlights.push(...(await highlightsFor(db, ctx, actor, subject, p.code, cited, infos)));
     portfolios.push({ code: p.code, label: p.label });
   }
   await addAppeals(db, subject, portfolios, metrics, signals);
@@ -175,24 +182,44 @@ async function addAppeals(db: Db, subject: ReportSubject, portfolios: ReportFact
   if (home) metrics[home] = [...(metrics[home] ?? []), ...appeals.cited];
 }
 
-/** Current values of every distinct chip of a document, keyed by metricKey. */
+/**
+ * Current values of every distinct chip of a document, keyed by metricKey. Ledger chips sharing
+ * params (period and scope) are recounted together, one scan per ledger type and grouping.
+ */
 export async function recomputeChips(db: Db, townId: string, doc: ReportDocument): Promise<Map<string, number | null>> {
   const values = new Map<string, number | null>();
   const actor = engineActor(townId);
   const appealScopes = new Map<string, Map<string, number | null>>();
+  const ledgerChips = new Map<string, { params: Record<string, unknown>; ids: Set<string> }>();
   for (const chip of allChips(doc)) {
     const key = metricKey(chip.metricId, chip.params);
     if (values.has(key)) continue;
+    values.set(key, null);
+    if (!isAppealMetric(chip.metricId)) {
+      const scopeKey = metricKey('ledger', chip.params);
+      if (!ledgerChips.has(scopeKey)) ledgerChips.set(scopeKey, { params: chip.params, ids: new Set() });
+      ledgerChips.get(scopeKey)!.ids.add(chip.metricId);
+      continue;
+    }
     try {
-      if (isAppealMetric(chip.metricId)) {
-        const scopeKey = metricKey('appeals', chip.params);
-        if (!appealScopes.has(scopeKey)) appealScopes.set(scopeKey, await appealValues(db, townId, chip.params));
-        values.set(key, appealScopes.get(scopeKey)!.get(chip.metricId) ?? null);
-        continue;
-      }
-      values.set(key, (await evaluateMetric(db, actor, townId, chip.metricId, metricQueryOf(chip.params))).display);
+      const scopeKey = metricKey('appeals', chip.params);
+      if (!appealScopes.has(scopeKey)) appealScopes.set(scopeKey, await appealValues(db, townId, chip.params));
+      values.set(key, appealScopes.get(scopeKey)!.get(chip.metricId) ?? null);
     } catch {
-      values.set(key, null); // a metric since removed from the catalogue, or params edited by hand
+      // params edited by hand: the chip shows no number
+    }
+  }
+  if (ledgerChips.size === 0) return values;
+  const ctx = await metricContext(db, actor, townId);
+  for (const { params, ids } of ledgerChips.values()) {
+    // A metric since removed from the catalogue keeps its chip, without a number.
+    const known = [...ids].filter((id) => ctx.has(id));
+    if (known.length === 0) continue;
+    try {
+      const got = await evaluateMetrics(db, actor, townId, known, metricQueryOf(params), ctx);
+      for (const [id, v] of got) values.set(metricKey(id, params), v.display);
+    } catch {
+      // params edited by hand (a bad period or unit): these chips show no number
     }
   }
   return values;

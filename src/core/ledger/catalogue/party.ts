@@ -14,6 +14,21 @@ export const memberStages: [string, string][] = [
   ['full', '正式党员'],
 ];
 
+const isStage = (stage: string) => [{ field: 'stage', op: 'eq' as const, value: stage }];
+
+/**
+ * The minimum waiting periods of 发展党员, as data (rules.ts date gaps):
+ * 党章第一条 — 年满十八岁方可申请入党; 《中国共产党发展党员工作细则》第十三条 — 入党积极分子
+ * 经过一年以上培养教育和考察方可列为发展对象; 党章第七条 — 预备期为一年，期满方可转正.
+ */
+const developmentRules: NonNullable<LedgerTypeInput['rules']> = [
+  { kind: 'date_gap', from: 'birth_date', to: 'applied_on', min: { years: 18 }, message: '年满十八岁方可申请入党' },
+  { kind: 'date_gap', from: 'birth_date', to: 'stage_on', min: { years: 18 }, when: isStage('applicant'), message: '年满十八岁方可申请入党' },
+  { kind: 'date_gap', from: 'activist_on', to: 'stage_on', min: { years: 1 }, when: isStage('candidate'), required: true, message: '入党积极分子经过一年以上培养考察方可列为发展对象' },
+  { kind: 'date_gap', from: 'activist_on', to: 'candidate_on', min: { years: 1 }, message: '入党积极分子经过一年以上培养考察方可列为发展对象' },
+  { kind: 'date_gap', from: 'probationary_on', to: 'stage_on', min: { years: 1 }, when: isStage('full'), required: true, message: '预备期为一年，期满方可转为正式党员' },
+];
+
 export const partyLedgers: LedgerTypeInput[] = [
   ledger(
     {
@@ -97,6 +112,7 @@ export const partyLedgers: LedgerTypeInput[] = [
       dateField: 'rated_on',
       unitField: 'branch',
       defaultSort: { field: 'score', direction: 'desc' },
+      rules: [{ kind: 'unique', fields: ['branch', 'year'], message: '每个党支部每年只评定一次星级' }],
     },
     (m) => [
       m.distinct('rated_branches', '参评党支部数', '个', 'branch'),
@@ -119,11 +135,17 @@ export const partyLedgers: LedgerTypeInput[] = [
         date('stage_on', '确定日期', { required: true }),
         person('introducer', '培养联系人/入党介绍人'),
         text('occupation', '职业/身份'),
+        date('birth_date', '出生日期'),
+        date('applied_on', '递交入党申请书日期', { help: '递交入党申请书的日期；入党申请人阶段即确定日期' }),
+        date('activist_on', '确定为入党积极分子日期', { help: '发展对象及以后阶段的记录须填写' }),
+        date('candidate_on', '确定为发展对象日期', { help: '预备党员及以后阶段的记录填写' }),
+        date('probationary_on', '接收为预备党员日期', { help: '转为正式党员的记录须填写' }),
         longText('remark', '备注'),
       ],
       dateField: 'stage_on',
       unitField: 'branch',
       personField: 'introducer',
+      rules: developmentRules,
     },
     (m) => [
       m.count('by_stage', '发展党员各阶段人数', '人', { groupBy: 'stage' }),

@@ -1,8 +1,8 @@
 /**
  * Admin form builder for a ledger type: name, owner portfolio, description, the fields (add,
  * edit, reorder, retire), which fields give a record its date, unit and responsible person, and
- * the default sort. Saving a change creates the next version; older records stay readable.
- * Metrics declared on the type are kept as they are.
+ * the default sort, and record rules (RulesEditor). Saving a change creates the next version;
+ * older records stay readable. Metrics declared on the type are kept as they are.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -13,6 +13,8 @@ import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
 import { useLoader, usePortfolios } from '../org/useOrgData.ts';
 import { FieldEditor } from './FieldEditor.tsx';
+import { RulesEditor } from './RulesEditor.tsx';
+import { fromRuleValues, toRuleValues, type LedgerRule, type RuleValue } from './ruleValues.ts';
 import { LEDGER_PORTFOLIOS } from './fieldValues.tsx';
 
 interface Values {
@@ -26,6 +28,7 @@ interface Values {
   personField?: string;
   sortField: string;
   sortDirection: 'asc' | 'desc';
+  rules: RuleValue[];
 }
 
 const BLANK: Partial<Values> = {
@@ -36,6 +39,7 @@ const BLANK: Partial<Values> = {
   dateField: 'happened_on',
   sortField: 'happened_on',
   sortDirection: 'desc',
+  rules: [],
 };
 
 function toValues(t: LedgerType): Values {
@@ -43,6 +47,7 @@ function toValues(t: LedgerType): Values {
     code: t.code, name: t.name, portfolio: t.portfolio, description: t.description,
     fields: t.fields.filter((f) => !f.removed), dateField: t.dateField, unitField: t.unitField, personField: t.personField,
     sortField: t.defaultSort.field, sortDirection: t.defaultSort.direction,
+    rules: toRuleValues((t as LedgerType & { rules?: LedgerRule[] }).rules),
   };
 }
 
@@ -82,10 +87,10 @@ function Designer({ type, reload }: { type?: LedgerType; reload: () => void }) {
   const save = async () => {
     await form.validateFields();
     const v = form.getFieldsValue(true) as Values;
-    const body: LedgerTypeBody = {
+    const body: LedgerTypeBody & { rules: LedgerRule[] } = {
       name: v.name.trim(), portfolio: v.portfolio, description: v.description?.trim() ?? '',
       fields: v.fields.map(clean), dateField: v.dateField, unitField: v.unitField || undefined, personField: v.personField || undefined,
-      defaultSort: { field: v.sortField, direction: v.sortDirection }, metrics: type?.metrics ?? [],
+      defaultSort: { field: v.sortField, direction: v.sortDirection }, metrics: type?.metrics ?? [], rules: fromRuleValues(v.rules),
     };
     setSaving(true);
     try {
@@ -142,6 +147,7 @@ function Designer({ type, reload }: { type?: LedgerType; reload: () => void }) {
           <Col span={4}><Form.Item name="sortField" label="默认排序" rules={[{ required: true, message: '请选择' }]}><Select options={fields.filter((f) => f?.key).map((f) => ({ value: f.key, label: f.label || f.key }))} /></Form.Item></Col>
           <Col span={2}><Form.Item name="sortDirection" label=" "><Select options={[{ value: 'desc', label: '降序' }, { value: 'asc', label: '升序' }]} /></Form.Item></Col>
         </Row>
+        <RulesEditor fields={fields} />
       </Form>
     </Card>
   );

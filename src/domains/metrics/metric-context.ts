@@ -1,0 +1,95 @@
+/**
+ * What evaluating metrics for one caller in one town needs, resolved once per request: the
+ * town's current ledger types, the caller's record scope, the source registry, the metric
+ * index and the unit subtrees asked for. A report or a dashboard evaluates dozens of metrics;
+ * resolving these per metric was most of their cost (docs/performance.md, 台账).
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Actor } from '../../core/actor.ts';
+import { NotFound } from '../../core/errors.ts';
+import type { LedgerType } from '../../core/ledger/type.ts';
+import type { EvaluationParams } from '../../core/metrics/compile.ts';
+import type { MetricDeclaration } from '../../core/metrics/declaration.ts';
+import { createSourceRegistry, type SourceRegistry } from '../../core/metrics/source.ts';
+import type { DB } from '../../db/schema.ts';
+import { currentTypes } from '../ledgers/ledger-type.repository.ts';
+import { recordScope, typeVisible, type RecordScope } from '../ledgers/ledgers.policy.ts';
+
+type Db = Kysely<DB>;
+
+export interface MetricQuery {
+  from: string;
+  to: string;
+  unitId?: string;
+  personId?: string;
+  groupBy?: string;
+}
+
+export interface ResolvedMetric {
+  type: LedgerType;
+  metric: MetricDeclaration;
+}
+
+/** One caller's view of the town's metrics; build it once per request with metricContext(). */
+export interface MetricContext {
+  townId: string;
+  types: LedgerType[];
+  scope: RecordScope;
+  registry: SourceRegistry;
+  /** The visible metric with this id; NotFound (not Forbidden) for one out of sight. */
+  find(metricId: string): ResolvedMetric;
+  /** Whether `find` would succeed. */
+  has(metricId: string): boolean;
+  /** Compiler parameters for metrics of `type` under this caller's scope. */
+  params(type: LedgerType, q: MetricQuery): Promise<EvaluationParams>;
+}
+
+async function subtree(db: Db, townId: string, rootId: string): Promise<string[]> {
+  const rows = await sql<{ id: string }>`
+    with recursive t(id) as (
+      select id from unit where town_id = ${townId} and id = ${rootId}
+      union all
+      select u.id from unit u join t on u.parent_id = t.id where u.town_id = ${townId})
+    select id from t`.execute(db);
+  return rows.rows.map((r) => r.id);
+}
+
+/**
+ * Whole-type readers (leaders, supervisors, the type's portfolio leader) get the scope they ask
+ * for; unit-scoped readers (staff, village cadres) are narrowed to their own subtrees — a metric
+ * never counts a record its reader could not open from the drill-down.
+ */
+export async function metricContext(db: Db, actor: Actor, townId: string): Promise<MetricContext> {
+  const types = await currentTypes(db, townId);
+  const scope = await recordScope(db, actor, townId, types, false);
+  const index = new Map<string, ResolvedMetric>();
+  for (const type of types) {
+    if (!typeVisible(scope, type)) continue;
+    for (const metric of type.metrics) index.set(metric.id, { type, metric });
+  }
+  const subtrees = new Map<string, Promise<string[]>>();
+  const subtreeOf = (unitId: string) => {
+    if (!subtrees.has(unitId)) subtrees.set(unitId, subtree(db, townId, unitId));
+    return subtrees.get(unitId)!;
+  };
+  return {
+    townId,
+    types,
+    scope,
+    registry: createSourceRegistry(types),
+    find(metricId) {
+      const found = index.get(metricId);
+      if (!found) throw new NotFound('指标');
+      return found;
+    },
+    has: (metricId) => index.has(metricId),
+    async params(type, q) {
+      let unitIds = q.unitId ? await subtreeOf(q.unitId) : undefined;
+      if (!scope.all && !scope.typeCodes.includes(type.code)) {
+        const allowed = new Set(scope.unitIds);
+        unitIds = (unitIds ?? scope.unitIds).filter((id) => allowed.has(id));
+      }
+      return { townIds: [townId], period: { from: q.from, to: q.to }, scope: { unitIds, personId: q.personId }, groupBy: q.groupBy };
+    },
+  };
+}
