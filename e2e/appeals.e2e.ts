@@ -2,12 +2,15 @@
 /**
  * 接诉即办 journeys in a real browser against a real server: the dispatcher takes a call with the
  * keyboard and dispatches it, the handling unit's staff member claims it, the timeline shows both;
- * the queue lists the demo town's orders; the dashboard shows the server's KPI figures and drills
- * down to the orders; a resident submits an appeal on a phone and looks it up by its code.
+ * the queue lists the demo town's orders and exports a filtered list to Excel; the leader issues a
+ * 督办 from the overdue board; the dashboard shows the server's KPI figures and drills down to the
+ * orders; a resident submits an appeal on a phone and looks it up by its code.
  */
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PHONE, setUpJourney } from './support/journey.ts';
+import { choose } from './support/select.ts';
 
 let orderUrl = '';
 const { newPage, login, shoot } = setUpJourney();
@@ -93,6 +96,45 @@ describe('appeals pages', () => {
     await page.goto('/appeals/overdue');
     await expect.poll(() => page.getByTestId('overdue-board').locator('.ant-table-row').count()).toBeGreaterThan(0);
     await context.close();
+  });
+
+  it('exports a filtered list from the queue, and a 督办 issued by the leader shows on the overdue board', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'paidan');
+    await page.goto('/appeals/orders');
+    await page.getByRole('tab', { name: '全部' }).click();
+    await choose(page, page.locator('.ant-select').filter({ hasText: '村（社区）' }), '石桥村');
+    await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('appeal-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^工单列表-\d{8}\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await download.path())!);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(4).text).toBe('村（社区）');
+    expect(sheet.rowCount).toBeGreaterThan(1);
+    for (let i = 2; i <= sheet.rowCount; i++) {
+      expect(sheet.getRow(i).getCell(4).text).toBe('石桥村');
+      expect(sheet.getRow(i).getCell(10).text).toMatch(/^(|\d{3}\*{4}\d{4}|\*{4})$/); // contacts masked
+    }
+    await context.close();
+
+    const leader = await newPage();
+    await login(leader.page, 'shuji');
+    await leader.page.goto('/appeals/overdue');
+    const board = leader.page.getByTestId('overdue-board');
+    await expect.poll(() => board.locator('.ant-table-row').count()).toBeGreaterThan(0);
+    const row = board.locator('.ant-table-row').first();
+    const code = (await row.locator('td').first().textContent())!.trim();
+    await row.getByTestId('supervise').click();
+    const modal = leader.page.locator('.ant-modal').filter({ hasText: `督办 · ${code}` });
+    await modal.waitFor();
+    await modal.getByLabel('督办意见').fill('请本周内办结，并向群众反馈办理结果');
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    await modal.waitFor({ state: 'hidden' });
+    await expect.poll(() => leader.page.getByTestId('supervision-board').textContent()).toContain(code);
+    expect(await leader.page.getByTestId('supervision-board').textContent()).toContain('请本周内办结');
+    await shoot(leader.page, 'appeal-supervision.png');
+    await leader.context.close();
   });
 
   it('shows the server KPI figures on the dashboard and drills down to their orders', async () => {

@@ -1,3 +1,7 @@
-/** Kysely table types of manual 督办, reminders acknowledged, attachments, Open311 media (migration 0007). Merged into `DB` in schema.ts. */
+/**
+ * Kysely table types of migration 0007 (manual 督办, acknowledged reminders, attachments, Open311
+ * media). It adds no table of its own: its columns extend appeal_reminder, appeal_attachment and
+ * public_request, whose interfaces in schema.ts carry them. Merged into `DB` in schema.ts.
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface AppealOperationsTables {}

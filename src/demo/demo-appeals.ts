@@ -91,6 +91,14 @@ function hotline(ctx: Ctx, seq: number, start: Date, end: Date): Built {
   return build(ctx, seq, 'hotline', start, category, title, village?.id ?? null, walk(ctx, 'hotline', start, { payload: { content: title }, urgency, category, roles: ['dispatcher'] }, steps, end), {});
 }
 
+/** What petitioners write about, per category (our own wording); picked by sequence, not by the RNG. */
+const PETITION_TITLES: Record<string, string[]> = {
+  'rural.land_contract': ['反映承包地确权面积与实际不符', '要求重新调整家庭承包地', '反映土地流转租金长期未兑付'],
+  'labour.wage_arrears': ['反映建筑工地拖欠务工工资', '要求追讨厂房装修工程欠薪'],
+  'urban.illegal_building': ['反映邻居加盖房屋影响采光通行', '对违建拆除决定有异议'],
+  'civil.assistance': ['申请低保未获批准要求复核', '反映临时救助资金迟迟未到位'],
+};
+
 function petition(ctx: Ctx, seq: number, start: Date, end: Date): Built {
   const { rng } = ctx;
   const category = rng.pick(['rural.land_contract', 'labour.wage_arrears', 'urban.illegal_building', 'civil.assistance']);
@@ -102,8 +110,10 @@ function petition(ctx: Ctx, seq: number, start: Date, end: Date): Built {
     ['reply', ['case_leader'], rng.int(15, 45) * DAY, { replyText: '答复意见书已送达', replyDate: localDateOf(new Date(start.getTime() + 40 * DAY)) }],
   ];
   steps.push(rng.chance(0.7) ? ['resolve', ['case_leader'], 5 * DAY, { resolution: '问题已化解' }] : ['withdraw', ['case_leader'], 10 * DAY, { statement: '信访人承诺息诉罢访' }]);
-  const w = walk(ctx, 'petition', start, { payload: { petitionerName: '信访人', channel: rng.pick(['来信', '来访', '网上信访']), content: '信访事项' }, category, roles: ['staff'] }, steps, end);
-  return build(ctx, seq, 'petition', start, category, '信访：' + category.split('.')[1], null, w, { channel: 'visit' });
+  const titles = PETITION_TITLES[category]!;
+  const title = titles[seq % titles.length]!;
+  const w = walk(ctx, 'petition', start, { payload: { petitionerName: '信访人', channel: rng.pick(['来信', '来访', '网上信访']), content: title }, category, roles: ['staff'] }, steps, end);
+  return build(ctx, seq, 'petition', start, category, title, null, w, { channel: 'visit' });
 }
 
 function dispute(ctx: Ctx, seq: number, start: Date, end: Date): Built {

@@ -57,6 +57,19 @@ describe('a hotline order through its whole life', () => {
   });
 });
 
+describe('the intake receipt', () => {
+  it('is the same AppealDetail a GET returns right after, though built without reading the order back', async () => {
+    for (const [user, body] of [
+      ['paidan', { kind: 'hotline', channel: 'hotline_12345', categoryCode: 'utilities.water_supply', title: '停水', content: '小区停水', contactName: '王某某', contactPhone: '13812345678', payload: { hotlineNo: 'RX1' } }],
+      ['cunganbu', { kind: 'dispute', channel: 'grid', categoryCode: 'security.neighbour', villageId: await k.village('石桥村'), title: '邻里纠纷', content: '两户争执', payload: { disputeType: '邻里', parties: ['甲', '乙'] } }],
+    ] as const) {
+      const created = await k.intake(user, body);
+      const read = await t.call('GET', `${k.base}/appeals/${created.id}`, { cookie: await k.cookie(user) });
+      expect(created).toEqual(read.body);
+    }
+  });
+});
+
 describe('a petition through its whole life', () => {
   it('registers, accepts, gets a case leader and plan, replies, is reviewed and resolved', async () => {
     const governance = await k.unit('office_governance');

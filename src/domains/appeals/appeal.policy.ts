@@ -17,8 +17,11 @@ const inTown = (a: Actor, townId: string | undefined) => !!townId && grantsIn(a,
 
 export const appealsRead: RoutePolicy = { name: 'appeals.read', allows: (a, p) => inTown(a, p.townId) };
 export const appealsIntake: RoutePolicy = { name: 'appeals.intake', allows: (a, p) => hasRoleIn(a, p.townId ?? '', 'admin', 'staff', 'village_cadre', 'dispatcher') };
-/** County supervisors pass: the petition data lets them decide 复核; the engine refuses everything else. */
-export const appealsAct: RoutePolicy = { name: 'appeals.act', allows: (a, p) => inTown(a, p.townId) };
+/** Roles that work on orders; county supervisors read only (DESIGN 2), 复核 is recorded by the town. */
+const ACTING_ROLES = ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre', 'dispatcher'] as const;
+export const appealsAct: RoutePolicy = { name: 'appeals.act', allows: (a, p) => hasRoleIn(a, p.townId ?? '', ...ACTING_ROLES) };
+/** 督办 by hand: town leaders (DESIGN 2, "supervise"). */
+export const appealsSupervise: RoutePolicy = { name: 'appeals.supervise', allows: (a, p) => hasRoleIn(a, p.townId ?? '', 'leader') };
 export const appealsReveal: RoutePolicy = { name: 'appeals.reveal', allows: (a, p) => hasRoleIn(a, p.townId ?? '', 'admin', 'leader', 'dispatcher', 'staff', 'village_cadre') };
 export const calendarAdmin: RoutePolicy = { name: 'calendar.admin', allows: (a) => a.grants.some((g) => g.role === 'admin') };
 

@@ -4,15 +4,16 @@
  * Every query carries the caller's scope.
  */
 import type { Kysely } from 'kysely';
-import type { Actor } from '../../core/actor.ts';
+import { hasRoleIn, type Actor } from '../../core/actor.ts';
 import { NotFound } from '../../core/errors.ts';
 import { availableTransitions, stateLabel } from '../../core/workflow/index.ts';
 import type { DB } from '../../db/schema.ts';
-import { townSettings } from './appeal.context.ts';
+import { townSettings, type TownAppealSettings } from './appeal.context.ts';
 import { kindFor } from './appeal.kinds.ts';
 import { actorUnits, appealScope, canRevealContact, scopeSql, workflowRoles } from './appeal.policy.ts';
 import * as repo from './appeal.repository.ts';
 import { snapshotFromJson } from './appeal.snapshot.ts';
+import { isAddressedTo, latestSupervision, reminderView, type Addressee, type ReminderRow } from './appeal.reminders.ts';
 
 type Db = Kysely<DB>;
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
@@ -52,12 +53,42 @@ export async function appealDetail(db: Db, actor: Actor, townId: string, id: str
   const scope = await appealScope(db, actor, townId);
   const row = await repo.findAppeal(db, townId, id, scopeSql(scope));
   if (!row) throw new NotFound('工单');
-  const settings = await townSettings(db, townId);
-  const { def } = kindFor(row.kind, settings.kindSettings[row.kind]);
   const snapshot = snapshotFromJson(row.snapshot);
-  const roles = workflowRoles(actor, townId, await actorUnits(db, actor, townId), snapshot.assignment);
+  const units = await actorUnits(db, actor, townId);
+  const roles = workflowRoles(actor, townId, units, snapshot.assignment);
+  const [settings, events, reminders] = await Promise.all([townSettings(db, townId), repo.listEvents(db, townId, id), repo.listReminders(db, townId, id)]);
+  const who: Addressee = { personId: actor.personId, unitIds: [...units], desk: hasRoleIn(actor, townId, 'dispatcher') };
+  return detailOf(actor, townId, row, { settings, roles, events, reminders, warnings, who });
+}
+
+/**
+ * The receipt of an intake, built from what the service just wrote (row and first event) rather
+ * than read back: the same AppealDetail a GET returns at that moment. The creator sees it even
+ * when the new order falls outside their reading scope (they typed it in).
+ */
+export async function intakeDetail(db: Db, actor: Actor, townId: string, row: repo.AppealRow, event: repo.AppealEventRow, warnings: string[]) {
+  const snapshot = snapshotFromJson(row.snapshot);
+  const a = snapshot.assignment;
+  // Relation roles depend on the actor's units only once the order names a unit.
+  const units = a.unit || (Array.isArray(a.coHandlers) && a.coHandlers.length) ? await actorUnits(db, actor, townId) : new Set<string>();
+  const roles = workflowRoles(actor, townId, units, a);
+  return detailOf(actor, townId, row, { settings: await townSettings(db, townId), roles, events: [event], reminders: [], warnings, who: null });
+}
+
+interface DetailParts {
+  settings: TownAppealSettings;
+  roles: string[];
+  events: repo.AppealEventRow[];
+  reminders: ReminderRow[];
+  warnings: string[];
+  /** The caller as addressee of reminders (null when there are none to judge). */
+  who: Addressee | null;
+}
+
+function detailOf(actor: Actor, townId: string, row: repo.AppealRow, p: DetailParts) {
+  const { def } = kindFor(row.kind, p.settings.kindSettings[row.kind]);
+  const snapshot = snapshotFromJson(row.snapshot);
   const now = new Date();
-  const [events, reminders] = await Promise.all([repo.listEvents(db, townId, id), repo.listReminders(db, townId, id)]);
   const fields = Object.fromEntries(Object.entries(snapshot.fields).map(([k, v]) => [k, PRIVATE_FIELDS.includes(k) ? maskValue(v) : v]));
   return {
     ...toSummary(row, now),
@@ -67,11 +98,11 @@ export async function appealDetail(db: Db, actor: Actor, townId: string, id: str
       stoppedAt: iso(c.stoppedAt), extensions: c.extensions, overdue: (c.stoppedAt ?? now) > c.dueAt,
     })),
     fields, counters: snapshot.counters, solved: row.solved, reopenCount: row.reopen_count, residentRating: row.resident_rating,
-    timeline: events.map((e) => ({ seq: e.seq, action: e.action, label: e.label, from: e.from_state, to: e.to_state, actorName: e.actor_name, at: iso(e.at)!, note: e.note, payload: maskPayload(e.payload) })),
-    actions: availableTransitions(def, snapshot, { userId: actor.userId, roles }, { at: now }).map((a) => ({ ...a, fields: a.fields as unknown as Record<string, unknown>[] })),
-    reminders: reminders.map((r) => ({ kind: r.kind, clock: r.clock, dueAt: iso(r.due_at)!, message: r.message, createdAt: iso(r.created_at)! })),
-    canRevealContact: canRevealContact(actor, townId, roles),
-    warnings,
+    timeline: p.events.map((e) => ({ seq: e.seq, action: e.action, label: e.label, from: e.from_state, to: e.to_state, actorName: e.actor_name, at: iso(e.at)!, note: e.note, payload: maskPayload(e.payload) })),
+    actions: availableTransitions(def, snapshot, { userId: actor.userId, roles: p.roles }, { at: now }).map((a) => ({ ...a, fields: a.fields as unknown as Record<string, unknown>[] })),
+    reminders: p.reminders.map((r) => ({ ...reminderView(r), addressedToMe: !!p.who && isAddressedTo(r, row, p.who) })),
+    canRevealContact: canRevealContact(actor, townId, p.roles),
+    warnings: p.warnings,
   };
 }
 
@@ -108,6 +139,7 @@ export async function myQueue(db: Db, actor: Actor, townId: string, limit = 200)
 export async function overdueList(db: Db, actor: Actor, townId: string, limit = 200) {
   const scope = await appealScope(db, actor, townId);
   const now = new Date();
-  const rows = await repo.listAppeals(db, townId, scopeSql(scope), { open: true, overdueAt: now }, null, limit);
-  return { items: rows.slice(0, limit).map((r) => toSummary(r, now)) };
+  const rows = (await repo.listAppeals(db, townId, scopeSql(scope), { open: true, overdueAt: now }, null, limit)).slice(0, limit);
+  const supervised = await latestSupervision(db, townId, rows.map((r) => r.id));
+  return { items: rows.map((r) => ({ ...toSummary(r, now), supervisedAt: iso(supervised.get(r.id)?.at ?? null) })) };
 }

@@ -8,19 +8,40 @@ import type { AppealEventTable, AppealTable, DB } from '../../db/schema.ts';
 
 type Db = Kysely<DB>;
 export type AppealRow = Selectable<AppealTable>;
+export type AppealEventRow = Omit<Selectable<AppealEventTable>, 'at'> & { at: Date | string };
 
-/** Next tracking number of the town for the year: `25-00042` style, short enough to read out on the phone. */
-export async function nextCode(db: Db, townId: string, year: number): Promise<string> {
-  const r = await sql<{ last_seq: number }>`
-    insert into appeal_code_counter (town_id, year, last_seq) values (${townId}, ${year}, 1)
-    on conflict (town_id, year) do update set last_seq = appeal_code_counter.last_seq + 1
-    returning last_seq`.execute(db);
-  return `${String(year).slice(2)}-${String(r.rows[0]!.last_seq).padStart(5, '0')}`;
+/**
+ * 受理 in one round trip: takes the town's next tracking number for the year (`25-00042` style,
+ * short enough to read out on the phone), inserts the order with it and its first timeline event.
+ * Raw SQL because the builder cannot chain data-modifying CTEs into a scalar subquery of VALUES.
+ * Returns the row, built from the values written plus the columns the database fills in (returning
+ * every column would ship the snapshot back and parse it again).
+ */
+export async function insertNewAppeal(db: Db, row: Omit<Insertable<AppealTable>, 'code'>, year: number, event: Insertable<AppealEventTable>): Promise<AppealRow> {
+  const cols = Object.keys(row) as (keyof typeof row)[];
+  const eventCols = Object.keys(event) as (keyof typeof event)[];
+  const filled = await sql<Pick<AppealRow, 'code' | 'version' | 'reopen_count' | 'co_handler_unit_ids' | 'created_at' | 'updated_at'>>`
+    with c as (
+      insert into appeal_code_counter (town_id, year, last_seq) values (${row.town_id}, ${year}, 1)
+      on conflict (town_id, year) do update set last_seq = appeal_code_counter.last_seq + 1
+      returning last_seq),
+    a as (
+      insert into appeal (${sql.join(cols.map((c) => sql.ref(c)))}, code)
+      values (${sql.join(cols.map((c) => row[c]))}, (select ${String(year).slice(2)} || '-' || lpad(last_seq::text, 5, '0') from c))
+      returning code, version, reopen_count, co_handler_unit_ids, created_at, updated_at),
+    e as (
+      insert into appeal_event (${sql.join(eventCols.map((c) => sql.ref(c)))}) values (${sql.join(eventCols.map((c) => event[c]))}))
+    select * from a`.execute(db);
+  const nulls = Object.fromEntries(NULLABLE.map((c) => [c, null]));
+  return { ...nulls, ...row, ...filled.rows[0]!, snapshot: typeof row.snapshot === 'string' ? JSON.parse(row.snapshot) : row.snapshot } as AppealRow;
 }
 
-export async function insertAppeal(db: Db, row: Insertable<AppealTable>): Promise<AppealRow> {
-  return db.insertInto('appeal').values(row).returningAll().executeTakeFirstOrThrow();
-}
+/** Columns an insert may leave out, which then read back as null. */
+const NULLABLE = [
+  'category_code', 'category_root', 'urgency', 'village_id', 'unit_id', 'handler_person_id', 'case_leader_person_id', 'owner_person_id', 'contact_name', 'contact_phone',
+  'address', 'lat', 'lng', 'response_due_at', 'complete_due_at', 'next_due_at', 'next_due_clock', 'first_response_at', 'responded_on_time', 'closed_at', 'closed_on_time',
+  'satisfaction', 'solved', 'merged_into', 'resident_rating', 'resident_comment', 'created_by',
+] as const satisfies readonly (keyof AppealTable)[];
 
 export function findAppeal(db: Db, townId: string, id: string, scope: RawBuilder<SqlBool>) {
   return db.selectFrom('appeal').selectAll().where('town_id', '=', townId).where('id', '=', id).where(scope).executeTakeFirst();

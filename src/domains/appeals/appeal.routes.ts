@@ -1,7 +1,8 @@
 /**
  * HTTP routes of appeals under /api/v1/towns/{townId}/…: kinds and categories, intake, lists
  * (all, my queue, overdue), detail, transitions with optimistic locking, and the audited
- * contact reveal. Static paths are registered before `/appeals/{id}`.
+ * contact reveal; exports, attachments, duplicate hints and 督办 live in appeal.files.routes.ts and
+ * appeal.operations.routes.ts. Static paths are registered before `/appeals/{id}`.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { describeKind } from '../../core/workflow/index.ts';
@@ -9,7 +10,9 @@ import type { AppEnv } from '../../server/env.ts';
 import { inTransaction } from '../../server/handler.ts';
 import { decodeCursor, encodeCursor, jsonBody, jsonResponse, page, TownEntityParams, TownParams } from '../../server/openapi-helpers.ts';
 import { defineRoute } from '../../server/route.ts';
+import { registerAppealFileRoutes } from './appeal.files.routes.ts';
 import { kindFor, KIND_NAMES } from './appeal.kinds.ts';
+import { registerAppealOperationRoutes } from './appeal.operations.routes.ts';
 import * as kpi from './appeal.kpi.ts';
 import { appealScope, appealsAct, appealsIntake, appealsRead, appealsReveal, scopeSql } from './appeal.policy.ts';
 import * as read from './appeal.read.ts';
@@ -30,8 +33,8 @@ export function registerAppealRoutes(app: OpenAPIHono<AppEnv>): void {
 
   defineRoute(app, createRoute({ method: 'post', path: `${base}/appeals`, tags, summary: '受理/登记工单', request: { params: TownParams, ...jsonBody(s.AppealCreate) }, responses: jsonResponse(s.AppealDetail, '已受理', 201) }), appealsIntake, async (c) => {
     const body = c.req.valid('json');
-    const { row, warnings } = await inTransaction(c, (trx, ctx) => service.intake(trx, ctx, body));
-    return c.json(await read.appealDetail(c.get('deps').db, c.get('actor')!, c.req.param('townId'), row.id, warnings), 201);
+    const { row, event, warnings } = await inTransaction(c, (trx, ctx) => service.intake(trx, ctx, body));
+    return c.json(await read.intakeDetail(c.get('deps').db, c.get('actor')!, c.req.param('townId'), row, event, warnings), 201);
   });
 
   defineRoute(app, createRoute({ method: 'get', path: `${base}/appeals`, tags, summary: '工单列表（联系方式已脱敏）', request: { params: TownParams, query: s.AppealListQuery }, responses: jsonResponse(page(s.AppealSummary), '工单') }), appealsRead, async (c) => {
@@ -43,10 +46,12 @@ export function registerAppealRoutes(app: OpenAPIHono<AppEnv>): void {
   defineRoute(app, createRoute({ method: 'get', path: `${base}/appeals/queue`, tags, summary: '我的待办', request: { params: TownParams }, responses: jsonResponse(z.object({ items: z.array(s.AppealSummary.extend({ actions: z.array(z.string()) })) }), '待办') }), appealsRead, async (c) =>
     c.json(await read.myQueue(c.get('deps').db, c.get('actor')!, c.req.param('townId')), 200),
   );
-  defineRoute(app, createRoute({ method: 'get', path: `${base}/appeals/overdue`, tags, summary: '超期工单', request: { params: TownParams }, responses: jsonResponse(z.object({ items: z.array(s.AppealSummary) }), '超期') }), appealsRead, async (c) =>
+  defineRoute(app, createRoute({ method: 'get', path: `${base}/appeals/overdue`, tags, summary: '超期工单', request: { params: TownParams }, responses: jsonResponse(z.object({ items: z.array(s.AppealSummary.extend({ supervisedAt: z.string().nullable() })) }), '超期') }), appealsRead, async (c) =>
     c.json(await read.overdueList(c.get('deps').db, c.get('actor')!, c.req.param('townId')), 200),
   );
   registerAppealKpiRoutes(app);
+  registerAppealFileRoutes(app);
+  registerAppealOperationRoutes(app);
   defineRoute(app, createRoute({ method: 'get', path: `${base}/appeals/{id}`, tags, summary: '工单详情（时间线、时限、可执行操作）', request: { params: TownEntityParams }, responses: jsonResponse(s.AppealDetail, '工单') }), appealsRead, async (c) =>
     c.json(await read.appealDetail(c.get('deps').db, c.get('actor')!, c.req.param('townId'), c.req.param('id')), 200),
   );

@@ -33,6 +33,7 @@ export const TransitionBody = z
     version: z.number().int().min(1).meta({ title: '版本' }),
     note: z.string().max(2000).optional().meta({ title: '备注' }),
     payload: z.record(z.string(), z.unknown()).default({}).meta({ title: '填写内容' }),
+    attachmentIds: z.array(z.uuid()).max(10).optional().meta({ title: '附件（照片）' }),
   })
   .openapi('AppealTransition');
 export type TransitionInput = z.infer<typeof TransitionBody>;
@@ -52,6 +53,40 @@ export const AppealListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50).meta({ title: '每页条数' }),
 });
 
+/** 提醒/督办 of an order: the scheduler's, or a leader's by hand (source `manual`), with its acknowledgement and reply. */
+export const Reminder = z
+  .object({
+    kind: z.string(), clock: z.string(), dueAt: z.string(), message: z.string(), createdAt: z.string(),
+    id: z.string(), source: z.string(), note: z.string().nullable(), targetUnitId: z.string().nullable(), targetPersonId: z.string().nullable(), issuedByName: z.string().nullable(),
+    acknowledgedAt: z.string().nullable(), acknowledgedByName: z.string().nullable(), reply: z.string().nullable(), repliedAt: z.string().nullable(), repliedByName: z.string().nullable(),
+    version: z.number(),
+  })
+  .openapi('AppealReminder');
+
+/** A reminder listed with the order it is about (我的提醒, the 督办 board). */
+export const ReminderListItem = Reminder.extend({
+  appeal: z.object({ id: z.string(), code: z.string(), title: z.string(), kind: z.string(), state: z.string(), version: z.number(), unitId: z.string().nullable(), villageId: z.string().nullable(), nextDueAt: z.string().nullable(), overdue: z.boolean(), closed: z.boolean() }),
+}).openapi('AppealReminderListItem');
+
+export const SuperviseBody = z
+  .object({
+    version: z.number().int().min(1).meta({ title: '版本' }),
+    note: z.string().trim().min(2).max(1000).meta({ title: '督办意见' }),
+    replyBy: z.iso.datetime({ offset: true }).meta({ title: '答复期限' }),
+  })
+  .openapi('AppealSupervise');
+
+export const AcknowledgeBody = z.object({ version: z.number().int().min(1).meta({ title: '版本' }) }).openapi('AppealReminderAcknowledge');
+export const ReplyBody = z
+  .object({ version: z.number().int().min(1).meta({ title: '版本' }), reply: z.string().trim().min(2).max(2000).meta({ title: '回复内容' }) })
+  .openapi('AppealSupervisionReply');
+
+export const ReminderListQuery = z.object({ status: z.enum(['open', 'all']).default('open').meta({ title: '范围' }) });
+
+export const AppealAttachment = z
+  .object({ id: z.string(), filename: z.string(), contentType: z.string(), size: z.number(), sha256: z.string(), eventSeq: z.number().nullable(), uploadedByName: z.string(), createdAt: z.string() })
+  .openapi('AppealAttachment');
+
 const Deadline = z.object({ clock: z.string(), label: z.string(), startedAt: z.string(), dueAt: z.string(), stoppedAt: z.string().nullable(), extensions: z.number(), overdue: z.boolean() });
 
 export const AppealSummary = z
@@ -69,7 +104,7 @@ export const AppealDetail = AppealSummary.extend({
   residentRating: z.number().nullable(),
   timeline: z.array(z.object({ seq: z.number(), action: z.string(), label: z.string(), from: z.string().nullable(), to: z.string(), actorName: z.string(), at: z.string(), note: z.string().nullable(), payload: z.record(z.string(), z.unknown()) })),
   actions: z.array(z.object({ id: z.string(), label: z.string(), to: z.string(), enabled: z.boolean(), reason: z.string().optional(), fields: z.array(z.record(z.string(), z.unknown())) })),
-  reminders: z.array(z.object({ kind: z.string(), clock: z.string(), dueAt: z.string(), message: z.string(), createdAt: z.string() })),
+  reminders: z.array(Reminder.extend({ addressedToMe: z.boolean() })),
   canRevealContact: z.boolean(),
   warnings: z.array(z.string()),
 }).openapi('AppealDetail');

@@ -13,9 +13,10 @@ import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
 import type { WriteCtx } from '../../server/handler.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { engineEnv } from './appeal.context.ts';
+import { categoryRoots, engineEnv } from './appeal.context.ts';
 import { kindFor } from './appeal.kinds.ts';
 import { actorUnits, appealScope, canRevealContact, scopeSql, workflowRoles } from './appeal.policy.ts';
+import { linkAttachments } from './appeal.attachments.ts';
 import * as repo from './appeal.repository.ts';
 import type { AppealCreateInput, TransitionInput } from './appeal.schema.ts';
 import { deriveColumns, snapshotFromJson, snapshotToJson } from './appeal.snapshot.ts';
@@ -39,9 +40,9 @@ export function doerOf(ctx: WriteCtx): Doer {
 }
 
 async function categoryRoot(db: Db, code: string): Promise<string> {
-  const cat = await db.selectFrom('appeal_category').select(['code', 'parent_code']).where('code', '=', code).executeTakeFirst();
-  if (!cat) invalid('categoryCode', '诉求类别', `「${code}」不在县级标准类别中`);
-  return cat.parent_code ?? cat.code;
+  const root = (await categoryRoots(db)).get(code);
+  if (!root) invalid('categoryCode', '诉求类别', `「${code}」不在县级标准类别中`);
+  return root;
 }
 
 /** Ids the engine only checks for shape: every assigned unit and person must exist in this town. */
@@ -65,8 +66,15 @@ export interface IntakeOptions {
   doer?: Doer;
 }
 
-/** 受理/登记: records a new appeal of any kind; returns the row and any calendar warnings. */
-export async function intake(db: Db, ctx: WriteCtx, input: AppealCreateInput, opts: IntakeOptions = {}): Promise<{ row: repo.AppealRow; warnings: string[] }> {
+export interface IntakeResult {
+  row: repo.AppealRow;
+  warnings: string[];
+  /** The first timeline event, as stored: the route answers with it instead of reading it back. */
+  event: repo.AppealEventRow;
+}
+
+/** 受理/登记: records a new appeal of any kind; returns the row, its first event and any calendar warnings. */
+export async function intake(db: Db, ctx: WriteCtx, input: AppealCreateInput, opts: IntakeOptions = {}): Promise<IntakeResult> {
   const env = await engineEnv(db, ctx.townId);
   const { def, kpi } = kindFor(input.kind, env.town.kindSettings[input.kind]);
   const root = await categoryRoot(db, input.categoryCode);
@@ -87,24 +95,31 @@ export async function intake(db: Db, ctx: WriteCtx, input: AppealCreateInput, op
   await assertAssignees(db, ctx.townId, def, def.initial.id, outcome.event.payload);
   const id = newId();
   const derived = deriveColumns(outcome.next, kpi, at, def.initial.id, doer.personId, null);
-  const row = await repo.insertAppeal(db, {
-    town_id: ctx.townId, id, code: await repo.nextCode(db, ctx.townId, Number(localDateOf(at).slice(0, 4))), kind: input.kind, channel: input.channel,
+  // The first event's seq is the order's first version (1, the column default).
+  const event = eventRow(ctx.townId, id, 1, outcome, doer);
+  const row = await repo.insertNewAppeal(db, {
+    town_id: ctx.townId, id, kind: input.kind, channel: input.channel,
     category_code: input.categoryCode, category_root: root, urgency: outcome.next.urgency ?? null, village_id: input.villageId ?? null,
     title: input.title, content: input.content, contact_name: input.contactName ?? null, contact_phone: input.contactPhone ?? null,
     address: input.address ?? null, lat: input.lat ?? null, lng: input.lng ?? null, received_at: at, received_on: localDateOf(at),
     snapshot: snapshotToJson(outcome.next), created_by: doer.userId, ...derived,
-  });
-  await appendEvent(db, ctx.townId, id, outcome, doer);
+  }, Number(localDateOf(at).slice(0, 4)), { ...event, payload: JSON.stringify(event.payload) });
   await recordAudit(db, { townId: ctx.townId, actorUserId: doer.userId, actorName: doer.name, action: 'create', entityType: 'appeal', entityId: id, after: { code: row.code, kind: row.kind, state: row.state, categoryCode: row.category_code }, ip: ctx.ip });
-  return { row, warnings: outcome.warnings };
+  return { row, warnings: outcome.warnings, event };
 }
 
-async function appendEvent(db: Db, townId: string, appealId: string, outcome: TransitionOutcome, doer: Doer) {
+function eventRow(townId: string, appealId: string, seq: number, outcome: TransitionOutcome, doer: Doer): repo.AppealEventRow {
   const e = outcome.event;
-  await repo.insertEvent(db, {
-    town_id: townId, id: newId(), appeal_id: appealId, seq: outcome.next.version, action: e.action, label: e.label, from_state: e.from, to_state: e.to,
-    actor_user_id: doer.userId, actor_name: doer.name, at: e.at, note: e.note, payload: JSON.stringify(e.payload),
-  });
+  return {
+    town_id: townId, id: newId(), appeal_id: appealId, seq, action: e.action, label: e.label, from_state: e.from, to_state: e.to,
+    actor_user_id: doer.userId, actor_name: doer.name, at: e.at, note: e.note, payload: e.payload,
+  };
+}
+
+/** The event's seq is the order's version after the change (one per version, see appeal_event). */
+async function appendEvent(db: Db, townId: string, appealId: string, seq: number, outcome: TransitionOutcome, doer: Doer): Promise<void> {
+  const row = eventRow(townId, appealId, seq, outcome, doer);
+  await repo.insertEvent(db, { ...row, payload: JSON.stringify(row.payload) });
 }
 
 /** Facts from other orders that guards read: 复核后同一事实不再受理 (same petitioner, same category). */
@@ -143,7 +158,8 @@ export async function fire(db: Db, ctx: WriteCtx, id: string, input: TransitionI
   const derived = deriveColumns(outcome.next, kpi, at, input.action, doer.personId, row);
   const updated = await repo.updateAtVersion(db, ctx.townId, id, input.version, { ...derived, ...extra, snapshot: snapshotToJson({ ...outcome.next, version: input.version + 1 }) });
   if (!updated) throw new Conflict('该工单刚刚已被他人处理，请刷新后重试');
-  await appendEvent(db, ctx.townId, id, outcome, doer);
+  await appendEvent(db, ctx.townId, id, updated.version, outcome, doer);
+  if (input.attachmentIds?.length) await linkAttachments(db, ctx.townId, id, updated.version, input.attachmentIds);
   await recordAudit(db, { townId: ctx.townId, actorUserId: doer.userId, actorName: doer.name, action: `appeal.${input.action}`, entityType: 'appeal', entityId: id, before: { state: row.state, version: row.version }, after: { state: updated.state, version: updated.version, note: outcome.event.note }, ip: ctx.ip });
   return { row: updated, warnings: outcome.warnings };
 }

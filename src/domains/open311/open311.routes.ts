@@ -39,6 +39,18 @@ function safely(format: Format | ((c: Ctx) => Format), work: (c: Ctx, format: Fo
   };
 }
 
+/** Absolute base of media_url; behind a proxy (LVZHI_TRUST_PROXY=1) the forwarded host and scheme. */
+function mediaBase(c: Ctx): string {
+  const url = new URL(c.req.url);
+  if (process.env.LVZHI_TRUST_PROXY === '1') {
+    const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim();
+    const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
+    if (host) url.host = host;
+    if (proto === 'http' || proto === 'https') url.protocol = `${proto}:`;
+  }
+  return `${url.origin}${V2}/media/`;
+}
+
 const fileFormat = (c: Ctx) => {
   const file = c.req.param('file') ?? '';
   return /\.xml$/i.test(file) ? 'xml' : 'json';
@@ -74,7 +86,7 @@ export function registerOpen311Routes(app: OpenAPIHono<AppEnv>): void {
     defineRawRoute(app, 'GET', `${V2}/services.${format}`, open311Read, safely(format, async (c, f) =>
       renderList(c, f, 'services', 'service', await service.listServices(c.get('deps').db, await town(c)))));
     defineRawRoute(app, 'GET', `${V2}/requests.${format}`, open311Read, safely(format, async (c, f) =>
-      renderList(c, f, 'service_requests', 'request', await service.searchRequests(c.get('deps').db, await town(c), c.req.query()))));
+      renderList(c, f, 'service_requests', 'request', await service.searchRequests(c.get('deps').db, await town(c), c.req.query(), mediaBase(c)))));
     defineRawRoute(app, 'POST', `${V2}/requests.${format}`, open311ApiKey, safely(format, async (c, f) =>
       renderList(c, f, 'service_requests', 'request', await service.postRequest(c.get('deps').db, await postParams(c), clientIp(c)), 201)));
   }
@@ -84,7 +96,12 @@ export function registerOpen311Routes(app: OpenAPIHono<AppEnv>): void {
   }));
   defineRawRoute(app, 'GET', `${V2}/requests/{file}`, open311Read, safely(fileFormat, async (c, f) => {
     const { id } = splitFile(c.req.param('file')!);
-    return renderList(c, f, 'service_requests', 'request', await service.requestById(c.get('deps').db, await town(c), id));
+    return renderList(c, f, 'service_requests', 'request', await service.requestById(c.get('deps').db, await town(c), id, mediaBase(c)));
+  }));
+  // media_url of our own photos: public, addressed by an unguessable token, images only.
+  defineRawRoute(app, 'GET', `${V2}/media/{token}`, open311Read, safely('json', async (c) => {
+    const photo = await service.publicMedia(c.get('deps').db, c.req.param('token')!);
+    return c.body(new Uint8Array(photo.bytes), 200, { 'content-type': photo.content_type, 'cache-control': 'public, max-age=86400', 'x-content-type-options': 'nosniff' });
   }));
   defineRawRoute(app, 'GET', `${V2}/tokens/{file}`, open311Read, safely(fileFormat, async (c, f) => {
     const { id } = splitFile(c.req.param('file')!);

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { publicPhoto } from '../appeals/appeal.attachments.ts';
 import * as intake from '../public-intake/public-intake.service.ts';
 import { findLiveKey } from './open311.keys.ts';
 import { Open311Error } from './open311.format.ts';
@@ -61,14 +62,19 @@ export async function serviceDefinition(db: Db, town: intake.Town, code: string)
   };
 }
 
-function requestOf(town: intake.Town, o: intake.PublicOrderRow) {
+/**
+ * media_url (GeoReport v2): the URL the client sent with its POST, else the newest photo attached
+ * to the order, published under an unguessable token (`mediaBase` + token, see publicMedia).
+ */
+function requestOf(town: intake.Town, o: intake.PublicOrderRow, mediaBase: string) {
   const s = intake.statusOf(o);
   const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
   return {
     service_request_id: o.code, status: s.status, status_notes: o.merged_into ? `${s.stateLabel}（与其他诉求合并办理）` : s.stateLabel,
     service_name: o.category_name, service_code: o.category_code, description: intake.maskDigits(o.content), agency_responsible: o.unit_name ?? `${town.name}（待派单）`,
     service_notice: null, requested_datetime: iso(o.received_at), updated_datetime: iso(o.updated_at), expected_datetime: o.closed_at ? null : iso(o.complete_due_at),
-    address: o.address, address_id: null, zipcode: null, lat: o.lat, long: o.lng, media_url: null,
+    address: o.address, address_id: null, zipcode: null, lat: o.lat, long: o.lng,
+    media_url: o.media_url ?? (o.photo_token ? `${mediaBase}${o.photo_token}` : null),
   };
 }
 
@@ -82,9 +88,9 @@ function parseDate(name: string, value: string | undefined): Date | undefined {
 const list = (v: string | undefined) => (v ? v.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
 
 /** GET requests: by ids (which override every other filter), else by service, window and status. */
-export async function searchRequests(db: Db, town: intake.Town, q: Params, now = new Date()) {
+export async function searchRequests(db: Db, town: intake.Town, q: Params, mediaBase: string, now = new Date()) {
   const ids = list(q.service_request_id);
-  if (ids) return (await intake.publicOrders(db, town.id, { codes: ids.slice(0, MAX_RESULTS) }, MAX_RESULTS)).map((o) => requestOf(town, o));
+  if (ids) return (await intake.publicOrders(db, town.id, { codes: ids.slice(0, MAX_RESULTS) }, MAX_RESULTS)).map((o) => requestOf(town, o, mediaBase));
   const start = parseDate('start_date', q.start_date);
   const endGiven = parseDate('end_date', q.end_date);
   const end = endGiven ?? (start ? new Date(start.getTime() + WINDOW_DAYS * DAY_MS) : now);
@@ -95,13 +101,34 @@ export async function searchRequests(db: Db, town: intake.Town, q: Params, now =
   if (statuses?.some((s) => s !== 'open' && s !== 'closed')) throw new Open311Error(400, `status 只能是 open、closed 或二者以逗号分隔，收到「${q.status}」`);
   const open = statuses && statuses.length === 1 ? statuses[0] === 'open' : undefined;
   const rows = await intake.publicOrders(db, town.id, { serviceCodes: list(q.service_code), from, to: end, open }, MAX_RESULTS);
-  return rows.map((o) => requestOf(town, o));
+  return rows.map((o) => requestOf(town, o, mediaBase));
 }
 
-export async function requestById(db: Db, town: intake.Town, id: string) {
+export async function requestById(db: Db, town: intake.Town, id: string, mediaBase: string) {
   const [o] = await intake.publicOrders(db, town.id, { codes: [id] }, 1);
   if (!o) throw new Open311Error(404, `诉求编号「${id}」不存在，或不是经公开渠道提交的诉求`);
-  return [requestOf(town, o)];
+  return [requestOf(town, o, mediaBase)];
+}
+
+/** A published photo by its token (no jurisdiction needed: the token alone names it). */
+export async function publicMedia(db: Db, token: string) {
+  const photo = /^[0-9a-f-]{36}$/i.test(token) ? await publicPhoto(db, token.toLowerCase()) : undefined;
+  if (!photo) throw new Open311Error(404, `媒体文件「${token}」不存在`);
+  return photo;
+}
+
+/** media_url on POST: an absolute http(s) URL of at most 1000 characters. */
+function mediaUrlOf(v: string | undefined): string | undefined {
+  const raw = v?.trim();
+  if (!raw) return undefined;
+  let url: URL | null = null;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = null;
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol) || raw.length > 1000) throw new Open311Error(400, `media_url 应为以 http:// 或 https:// 开头、不超过 1000 个字符的图片地址，收到「${raw.slice(0, 100)}」`);
+  return url.toString();
 }
 
 export async function requestByToken(db: Db, town: intake.Town, token: string) {
@@ -141,10 +168,11 @@ export async function postRequest(db: Db, p: Params, ip: string | null) {
   if (phone && !PHONE.test(phone)) throw new Open311Error(400, 'phone 应为 11 位手机号或带区号的固定电话');
   const villageId = p['attribute[village]'] || undefined;
   if (villageId && !(await intake.listVillages(db, town.id)).some((v) => v.id === villageId)) throw new Open311Error(400, 'attribute[village] 不是本乡镇的村（社区），取值见服务定义');
+  const mediaUrl = mediaUrlOf(p.media_url);
   const name = `${p.last_name ?? ''}${p.first_name ?? ''}`.trim().slice(0, 50) || undefined;
   const title = (p['attribute[title]']?.trim() || description.split('\n')[0]!).slice(0, p['attribute[title]'] ? 100 : 30);
   const row = await db.transaction().execute((trx) => intake.createPublicOrder(trx, {
-    town, ip, channel: 'open311', idempotencyKey: `open311:${randomUUID()}`, requestHash: intake.requestHash(p), apiKeyId: key.id,
+    town, ip, channel: 'open311', idempotencyKey: `open311:${randomUUID()}`, requestHash: intake.requestHash(p), apiKeyId: key.id, mediaUrl,
     appeal: { categoryCode: p.service_code!, villageId, title, content: description, contactName: name, contactPhone: phone, address, lat, lng: long },
   }));
   return [{ service_request_id: row.appealCode, token: row.token, service_notice: `已受理，群众查询码 ${row.tracking_code}；镇派单员将派给承办单位办理`, account_id: null }];

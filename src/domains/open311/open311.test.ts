@@ -131,6 +131,38 @@ describe('Open311 GeoReport v2 requests', () => {
     expect((await t.call('GET', `/open311/v2/requests.json?${J}&start_date=yesterday`)).status).toBe(400);
   });
 
+  it('stores a media_url sent with a POST and returns it in JSON and XML; refuses one that is not a URL', async () => {
+    const url = 'https://img.example.cn/photos/2025/noise-1.jpg?size=large&v=2';
+    const [created] = (await post('json', { ...valid, media_url: url })).body;
+    const one = await t.call('GET', `/open311/v2/requests/${created.service_request_id}.json?${J}`);
+    expect(one.body[0].media_url).toBe(url);
+    const xml = await t.call('GET', `/open311/v2/requests.xml?${J}&service_request_id=${created.service_request_id}`);
+    expect(tags(xml.body, 'media_url')).toEqual([url.replace(/&/g, '&amp;')]);
+    for (const bad of ['javascript:alert(1)', 'not a url', `https://x.cn/${'a'.repeat(1000)}`]) {
+      const res = await post('json', { ...valid, media_url: bad });
+      expect(res.status, bad).toBe(400);
+      expect(res.body[0].description).toMatch(/media_url/);
+    }
+  });
+
+  it('publishes a photo attached to a public order as its media_url, under an unguessable address', async () => {
+    const [created] = (await post('json', valid)).body;
+    const order = await t.database.db.selectFrom('appeal').select('id').where('code', '=', created.service_request_id).executeTakeFirstOrThrow();
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0xff, 0xd9]);
+    const form = new FormData();
+    form.append('file', new File([jpeg], '现场.jpg'));
+    const up = await t.app.request(`${k.base}/appeals/${order.id}/attachments`, { method: 'POST', headers: { cookie: await k.cookie('paidan') }, body: form });
+    expect(up.status).toBe(201);
+    const [request] = (await t.call('GET', `/open311/v2/requests/${created.service_request_id}.json?${J}`)).body;
+    expect(request.media_url).toMatch(/^http:\/\/localhost\/open311\/v2\/media\/[0-9a-f-]{36}$/);
+    const photo = await t.app.request(new URL(request.media_url).pathname);
+    expect(photo.status).toBe(200);
+    expect(photo.headers.get('content-type')).toBe('image/jpeg');
+    expect(new Uint8Array(await photo.arrayBuffer())).toEqual(jpeg);
+    expect((await t.call('GET', '/open311/v2/media/01900000-0000-7000-8000-000000000009')).status).toBe(404);
+    expect((await t.call('GET', '/open311/v2/media/guess')).status).toBe(404);
+  });
+
   it('answers unknown Open311 paths in the spec error format, not with the web app', async () => {
     const res = await t.call('GET', '/open311/v2/discovery.xml');
     expect(res.status).toBe(404);

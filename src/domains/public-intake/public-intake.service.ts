@@ -71,6 +71,8 @@ export interface PublicOrderInput {
   idempotencyKey: string;
   requestHash: string;
   apiKeyId?: string | null;
+  /** Open311 media_url: a photo the client hosts. */
+  mediaUrl?: string | null;
 }
 
 /** Creates the order through the appeals service and its public_request row (tracking code, token). */
@@ -79,7 +81,7 @@ export async function createPublicOrder(trx: Db, input: PublicOrderInput): Promi
   for (;;) {
     const inserted = await repo.insertRequest(trx, {
       town_id: input.town.id, idempotency_key: input.idempotencyKey, appeal_id: row.id, channel: input.channel, request_hash: input.requestHash,
-      tracking_code: trackingCodeFor(row.code), token: randomUUID(), api_key_id: input.apiKeyId ?? null,
+      tracking_code: trackingCodeFor(row.code), token: randomUUID(), api_key_id: input.apiKeyId ?? null, media_url: input.mediaUrl ?? null,
     });
     if (inserted) return { ...inserted, appealCode: row.code };
   }

@@ -8,6 +8,7 @@ const petition = kindByName('petition')!;
 const clerk = actor('s1', 'staff');
 const leader = actor('l1', 'leader');
 const caseLeader = actor('l2', 'leader', 'case_leader');
+const admin = actor('a1', 'admin');
 const county = actor('x1', 'county_supervisor');
 const register = () =>
   opened(petition, clerk, '2025-09-25T10:00', { petitionerName: '张某', channel: '来访', content: '反映宅基地确权争议' });
@@ -70,9 +71,12 @@ describe('petition (信访) workflow', () => {
     expect(reviewed.deadlines.second_review_window?.dueAt).toEqual(bj('2026-01-19T23:59:59.999'));
     const late = errorOf(fireTransition(petition, reviewed, clerk, 'request_second_review', { secondReviewRequest: '不服' }, opts('2026-01-25T09:00')));
     expect(late.detail).toBe('已超过申请复核期限（收到复查意见之日起30日）');
+    const secondReviewing = last(walk(petition, reviewed, [{ action: 'request_second_review', by: clerk, at: '2026-01-10T09:00', payload: { secondReviewRequest: '不服复查意见' } }])).next;
+    // County supervisors only read; the town records the county office's 复核 decision.
+    expect(errorOf(fireTransition(petition, secondReviewing, county, 'decide_second_review', { secondReviewOpinion: '维持' }, opts('2026-02-05T09:00'))).code).toBe('forbidden');
     const concluded = walk(petition, reviewed, [
       { action: 'request_second_review', by: clerk, at: '2026-01-10T09:00', payload: { secondReviewRequest: '不服复查意见' } },
-      { action: 'decide_second_review', by: county, at: '2026-02-05T09:00', payload: { secondReviewOpinion: '维持' } },
+      { action: 'decide_second_review', by: admin, at: '2026-02-05T09:00', payload: { secondReviewOpinion: '维持' } },
       { action: 'conclude', by: leader, at: '2026-02-06T09:00', payload: { conclusionReason: '复核终结' } },
     ]);
     expect(last(concluded).state).toBe('concluded');

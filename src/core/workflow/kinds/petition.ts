@@ -148,7 +148,9 @@ export const PETITION_KIND = {
       label: '出具复核意见',
       from: ['second_reviewing'],
       to: 'second_reviewed',
-      roles: ['leader', 'county_supervisor'],
+      // The county 信访 office decides 复核; the town's leader or admin records its decision
+      // (county supervisors only read, DESIGN 2).
+      roles: ['leader', 'admin'],
       fields: [{ name: 'secondReviewOpinion', label: '复核意见', type: 'text' }],
     },
     {

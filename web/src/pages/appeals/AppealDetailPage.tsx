@@ -1,6 +1,7 @@
 /**
- * 工单详情: facts, deadlines, masked contact (with the audited reveal), the timeline, and a button
- * for each action the server says the caller may take now (disabled ones show the reason).
+ * 工单详情: facts, deadlines, masked contact (with the audited reveal), the timeline, attachments,
+ * 督办 (a leader issues one; the addressee signs and replies), and a button for each action the
+ * server says the caller may take now (disabled ones show the reason).
  */
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag, Tooltip, Typography } from 'antd';
@@ -12,7 +13,11 @@ import { useLoader } from '../org/useOrgData.ts';
 import { AppealTimeline } from './AppealTimeline.tsx';
 import { ContactReveal } from './ContactReveal.tsx';
 import { DueTag, formatTime } from './DueTag.tsx';
+import { canSupervise, operationsApi, type Reminder } from './operations.api.ts';
+import { OrderAttachments } from './OrderAttachments.tsx';
 import { useAppealRefs } from './refs.ts';
+import { ReminderActions, ReminderStatus } from './ReminderActions.tsx';
+import { SuperviseModal } from './SuperviseModal.tsx';
 import { TransitionModal } from './TransitionModal.tsx';
 
 export default function AppealDetailPage() {
@@ -22,10 +27,16 @@ export default function AppealDetailPage() {
   const refs = useAppealRefs();
   const { data: order, loading, reload } = useLoader((signal) => appealsApi.detail(townId, id, signal), [townId, id]);
   const [action, setAction] = useState<AvailableAction | null>(null);
+  const [supervising, setSupervising] = useState(false);
+  const { grantsInTown } = useSession();
+  const files = useLoader((signal) => operationsApi.attachments(townId, id, signal), [townId, id, order?.version]);
 
   if (!order) return loading ? <Spin style={{ display: 'block', margin: 80 }} /> : <Result status="404" title="工单不存在或无权查看" />;
   const kind = refs.kinds.find((k) => k.kind === order.kind);
-  const supervision = order.reminders.filter((r) => r.kind === 'supervision');
+  const reminders = order.reminders as unknown as (Reminder & { addressedToMe: boolean })[];
+  const supervision = reminders.filter((r) => r.kind === 'supervision');
+  const open = !order.closedAt && !order.mergedInto;
+  const stepLabel = (seq: number) => order.timeline.find((e) => e.seq === seq)?.label ?? `第 ${seq} 步`;
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -40,7 +51,12 @@ export default function AppealDetailPage() {
             {supervision.length > 0 && <Tag color="volcano">已督办</Tag>}
           </Space>
         }
-        extra={<Button icon={<ReloadOutlined />} onClick={reload} loading={loading}>刷新</Button>}
+        extra={
+          <Space>
+            {open && canSupervise(grantsInTown) && <Button danger onClick={() => setSupervising(true)} data-testid="order-supervise">督办</Button>}
+            <Button icon={<ReloadOutlined />} onClick={reload} loading={loading}>刷新</Button>
+          </Space>
+        }
       >
         <Space wrap style={{ marginBottom: 16 }} data-testid="order-actions">
           {order.actions.length === 0 && <Typography.Text type="secondary">当前没有您可执行的操作</Typography.Text>}
@@ -52,8 +68,21 @@ export default function AppealDetailPage() {
             </Tooltip>
           ))}
         </Space>
-        {supervision.map((r) => (
-          <Alert key={r.createdAt + r.clock} type="warning" showIcon style={{ marginBottom: 8 }} message={r.message} description={`督办时间 ${formatTime(r.createdAt)}`} />
+        {reminders.filter((r) => r.kind === 'supervision' || (r.addressedToMe && !r.acknowledgedAt)).map((r) => (
+          <Alert
+            key={r.id}
+            type={r.repliedAt ? 'success' : 'warning'}
+            showIcon
+            style={{ marginBottom: 8 }}
+            data-testid="order-reminder"
+            message={<Space wrap>{r.message}<ReminderStatus r={r} /></Space>}
+            description={[
+              `${r.kind === 'supervision' ? '督办' : '提醒'}时间 ${formatTime(r.createdAt)}`,
+              r.note && `督办意见：${r.note}`,
+              r.reply && `回复（${r.repliedByName ?? ''} ${formatTime(r.repliedAt)}）：${r.reply}`,
+            ].filter(Boolean).join('；')}
+            action={r.addressedToMe && <ReminderActions appealId={order.id} r={r} onDone={reload} />}
+          />
         ))}
         <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 3 }}>
           <Descriptions.Item label="工单类型">{order.kindLabel}</Descriptions.Item>
@@ -79,32 +108,36 @@ export default function AppealDetailPage() {
       <Row gutter={16}>
         <Col xs={24} lg={14}>
           <Card title="办理过程" data-testid="timeline">
-            <AppealTimeline order={order} kind={kind} refs={refs} />
+            <AppealTimeline order={order} kind={kind} refs={refs} attachments={files.data} />
           </Card>
         </Col>
         <Col xs={24} lg={10}>
-          <Card title="办理时限">
-            <Descriptions size="small" column={1}>
-              {order.deadlines.map((d) => (
-                <Descriptions.Item key={d.clock} label={d.label}>
-                  <Space wrap size={4}>
-                    <span>{formatTime(d.dueAt)}</span>
-                    {d.stoppedAt ? <Tag color={d.overdue ? 'red' : 'green'}>{d.overdue ? '超时完成' : '按时完成'}</Tag> : <DueTag dueAt={d.dueAt} overdue={d.overdue} />}
-                    {d.extensions > 0 && <Tag>延期 {d.extensions} 次</Tag>}
-                  </Space>
-                </Descriptions.Item>
-              ))}
-            </Descriptions>
-            {order.deadlines.length === 0 && <Typography.Text type="secondary">派单后开始计时</Typography.Text>}
-            {kind && (
-              <ul style={{ paddingLeft: 18, color: '#8c8c8c', marginTop: 12, marginBottom: 0 }}>
-                {kind.clocks.map((c) => <li key={c.id}>{c.text}</li>)}
-              </ul>
-            )}
-          </Card>
+          <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <Card title="办理时限">
+              <Descriptions size="small" column={1}>
+                {order.deadlines.map((d) => (
+                  <Descriptions.Item key={d.clock} label={d.label}>
+                    <Space wrap size={4}>
+                      <span>{formatTime(d.dueAt)}</span>
+                      {d.stoppedAt ? <Tag color={d.overdue ? 'red' : 'green'}>{d.overdue ? '超时完成' : '按时完成'}</Tag> : <DueTag dueAt={d.dueAt} overdue={d.overdue} />}
+                      {d.extensions > 0 && <Tag>延期 {d.extensions} 次</Tag>}
+                    </Space>
+                  </Descriptions.Item>
+                ))}
+              </Descriptions>
+              {order.deadlines.length === 0 && <Typography.Text type="secondary">派单后开始计时</Typography.Text>}
+              {kind && (
+                <ul style={{ paddingLeft: 18, color: '#8c8c8c', marginTop: 12, marginBottom: 0 }}>
+                  {kind.clocks.map((c) => <li key={c.id}>{c.text}</li>)}
+                </ul>
+              )}
+            </Card>
+            <OrderAttachments appealId={order.id} items={files.data ?? []} canUpload={order.state !== 'archived'} onChanged={files.reload} stepLabel={stepLabel} />
+          </Space>
         </Col>
       </Row>
       <TransitionModal order={order} action={action} refs={refs} onClose={() => setAction(null)} onDone={() => { setAction(null); reload(); }} />
+      <SuperviseModal order={supervising ? order : null} onClose={() => setSupervising(false)} onDone={() => { setSupervising(false); reload(); }} />
     </Space>
   );
 }

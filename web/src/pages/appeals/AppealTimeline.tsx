@@ -1,7 +1,12 @@
-/** 时间线: every transition of an order — who, when, what, the note and the fields filled in. */
+/**
+ * 时间线: every step of an order — transitions, 督办 and their sign-off/replies — who, when, what,
+ * the note, the fields filled in and the photos attached to the step.
+ */
 import { Timeline, Typography } from 'antd';
 import type { AppealDetail, AppealKind } from '../../api/appeals.ts';
 import { formatTime } from './DueTag.tsx';
+import type { OrderAttachment } from './operations.api.ts';
+import { AttachmentLink } from './OrderAttachments.tsx';
 import type { AppealRefs } from './refs.ts';
 
 function show(value: unknown, type: string | undefined, refs: AppealRefs): string {
@@ -12,14 +17,20 @@ function show(value: unknown, type: string | undefined, refs: AppealRefs): strin
   return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
 }
 
-export function AppealTimeline({ order, kind, refs }: { order: AppealDetail; kind?: AppealKind; refs: AppealRefs }) {
+/** Payload keys of 督办 steps that are plumbing, not something to read. */
+const HIDDEN = ['content', 'reminderId', 'unitId', 'message'];
+const SUPERVISION_ACTIONS = ['supervise', 'acknowledge_supervision', 'reply_supervision', 'acknowledge_reminder'];
+
+export function AppealTimeline({ order, kind, refs, attachments = [] }: { order: AppealDetail; kind?: AppealKind; refs: AppealRefs; attachments?: OrderAttachment[] }) {
   const stateLabel = (id: string) => kind?.states.find((s) => s.id === id)?.label ?? id;
   const items = order.timeline.map((e) => {
     const fields = kind?.actions.find((a) => a.id === e.action)?.fields ?? [];
-    const details = Object.entries(e.payload).filter(([k]) => k !== 'content');
+    const supervision = SUPERVISION_ACTIONS.includes(e.action);
+    const details = Object.entries(e.payload).filter(([k]) => (supervision ? !HIDDEN.includes(k) : k !== 'content'));
+    const photos = attachments.filter((a) => a.eventSeq === e.seq);
     return {
       key: e.seq,
-      color: e.action === 'return' || e.action === 'reopen' ? 'red' : e.to === e.from ? 'gray' : 'blue',
+      color: e.action === 'return' || e.action === 'reopen' || e.action === 'supervise' ? 'red' : e.to === e.from ? 'gray' : 'blue',
       content: (
         <div data-testid="timeline-event">
           <div>
@@ -35,13 +46,15 @@ export function AppealTimeline({ order, kind, refs }: { order: AppealDetail; kin
           </div>
           {details.map(([k, v]) => {
             const f = fields.find((x) => x.name === k);
+            if (k === 'replyBy') return <div key={k} style={{ color: '#595959' }}>答复期限：{formatTime(String(v))}</div>;
             return (
               <div key={k} style={{ color: '#595959' }}>
                 {f?.label ?? k}：{show(v, f?.type, refs)}
               </div>
             );
           })}
-          {e.note && <div style={{ color: '#595959' }}>备注：{e.note}</div>}
+          {e.note && <div style={{ color: '#595959' }}>{e.action === 'supervise' ? '督办意见' : e.action === 'reply_supervision' ? '回复' : '备注'}：{e.note}</div>}
+          {photos.map((a) => <div key={a.id}><AttachmentLink appealId={order.id} a={a} /></div>)}
         </div>
       ),
     };

@@ -55,6 +55,8 @@ export default function IntakePage() {
   const kind = Form.useWatch('kind', form) ?? 'hotline';
   const villageId = Form.useWatch('villageId', form);
   const categoryCode = Form.useWatch('categoryCode', form);
+  const typedContent = Form.useWatch('content', form);
+  const contactPhone = Form.useWatch('contactPhone', form);
   const kindDef = refs.kinds.find((k) => k.kind === kind);
   const intakeFields = kindDef?.actions.find((a) => a.from.length === 0)?.fields ?? [];
 
@@ -185,7 +187,7 @@ export default function IntakePage() {
         </Card>
       </Col>
       <Col xs={24} xl={9}>
-        <SimilarOrders villageId={villageId} categoryCode={categoryCode} refs={refs} />
+        <SimilarOrders villageId={villageId} categoryCode={categoryCode} text={typedContent} phone={contactPhone} refs={refs} />
       </Col>
     </Row>
   );

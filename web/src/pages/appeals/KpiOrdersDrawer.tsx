@@ -1,4 +1,8 @@
-/** The orders behind one KPI figure (drill-down endpoint), keyset-paged, each linking to its detail. */
+/**
+ * The orders behind one KPI figure (drill-down endpoint), keyset-paged, each linking to its detail;
+ * 导出 Excel downloads every one of them (the same drill-down, all pages).
+ */
+import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Drawer, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -6,6 +10,7 @@ import { appealsApi, type KpiOrder, type KpiQuery } from '../../api/appeals.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
 import { formatTime } from './DueTag.tsx';
+import { exportUrls } from './operations.api.ts';
 
 export interface Drill {
   metricId: string;
@@ -41,7 +46,14 @@ export function KpiOrdersDrawer({ drill, onClose }: { drill: Drill | null; onClo
   }, [drill]);
 
   return (
-    <Drawer open={!!drill} onClose={onClose} title={drill?.title} size="large" destroyOnHidden>
+    <Drawer
+      open={!!drill}
+      onClose={onClose}
+      title={drill?.title}
+      size="large"
+      destroyOnHidden
+      extra={drill && <Button icon={<DownloadOutlined />} href={exportUrls.kpiOrders(townId, drill.metricId, { ...drill.query, group: drill.group })} data-testid="kpi-orders-export">导出 Excel</Button>}
+    >
       <Table
         rowKey="id"
         size="small"

@@ -1,48 +1,28 @@
 /**
- * 超期/督办: overdue orders (server list) and near-due orders from my queue, grouped by handling
- * unit or by village, each with its 督办 status (the supervision reminders the scheduler raised).
+ * 超期/督办: 领导督办 not yet answered, 我的提醒, overdue orders (server list, with their latest
+ * 督办) and near-due orders from my queue, grouped by handling unit or by village. Town leaders
+ * issue 督办 from any row; the overdue list exports to Excel.
  */
-import { Card, Collapse, Empty, Radio, Space, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Collapse, Empty, Radio, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { appealsApi, type AppealSummary, type Reminder } from '../../api/appeals.ts';
+import { appealsApi, type AppealSummary } from '../../api/appeals.ts';
 import { useSession } from '../../session/session.tsx';
 import { useLoader } from '../org/useOrgData.ts';
 import { DueTag, formatTime, isNearDue } from './DueTag.tsx';
+import { canSupervise, exportUrls } from './operations.api.ts';
 import { useAppealRefs, type AppealRefs } from './refs.ts';
+import { SuperviseModal, type SuperviseTarget } from './SuperviseModal.tsx';
+import { MyReminders, SupervisionBoard } from './SupervisionCards.tsx';
 
 type GroupBy = 'unitId' | 'villageId';
+/** The overdue list carries the time of the order's latest 督办. */
+type Row = AppealSummary & { supervisedAt?: string | null };
 
-/** Loads each order's reminders a few at a time; the list endpoint does not carry them. */
-function useSupervision(ids: string[]) {
-  const { townId } = useSession();
-  const [byId, setById] = useState<Record<string, Reminder[]>>({});
-  const key = ids.join(',');
-  useEffect(() => {
-    let stop = false;
-    const queue = [...ids];
-    const worker = async () => {
-      for (let id = queue.shift(); id && !stop; id = queue.shift()) {
-        try {
-          const d = await appealsApi.detail(townId, id);
-          if (!stop) setById((m) => ({ ...m, [id]: d.reminders.filter((r) => r.kind === 'supervision') }));
-        } catch {
-          // shown as unknown
-        }
-      }
-    };
-    void Promise.all([worker(), worker(), worker(), worker()]);
-    return () => {
-      stop = true;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [townId, key]);
-  return byId;
-}
-
-function groups(rows: AppealSummary[], by: GroupBy, refs: AppealRefs) {
-  const map = new Map<string, AppealSummary[]>();
+function groups(rows: Row[], by: GroupBy, refs: AppealRefs) {
+  const map = new Map<string, Row[]>();
   for (const r of rows) {
     const k = r[by] ?? '';
     map.set(k, [...(map.get(k) ?? []), r]);
@@ -51,15 +31,18 @@ function groups(rows: AppealSummary[], by: GroupBy, refs: AppealRefs) {
 }
 
 export default function OverduePage() {
-  const { townId } = useSession();
+  const { townId, grantsInTown } = useSession();
   const refs = useAppealRefs();
   const [by, setBy] = useState<GroupBy>('unitId');
-  const overdue = useLoader((signal) => appealsApi.overdue(townId, signal), [townId]);
-  const queue = useLoader((signal) => appealsApi.queue(townId, signal), [townId]);
+  const [tick, setTick] = useState(0);
+  const [target, setTarget] = useState<SuperviseTarget | null>(null);
+  const overdue = useLoader((signal) => appealsApi.overdue(townId, signal) as Promise<Row[]>, [townId, tick]);
+  const queue = useLoader((signal) => appealsApi.queue(townId, signal), [townId, tick]);
   const near = useMemo(() => (queue.data ?? []).filter((a) => isNearDue(a.nextDueAt, a.overdue)), [queue.data]);
-  const supervision = useSupervision((overdue.data ?? []).map((a) => a.id));
+  const leader = canSupervise(grantsInTown);
+  const refresh = () => setTick((n) => n + 1);
 
-  const columns: ColumnsType<AppealSummary> = [
+  const columns: ColumnsType<Row> = [
     { title: '编号', dataIndex: 'code', width: 110, render: (c: string, r) => <Link to={`/appeals/orders/${r.id}`}>{c}</Link> },
     { title: '标题', dataIndex: 'title', ellipsis: true },
     { title: '状态', dataIndex: 'stateLabel', width: 110 },
@@ -67,17 +50,17 @@ export default function OverduePage() {
     { title: '期限', dataIndex: 'nextDueAt', width: 160, render: (d: string | null, r) => <DueTag dueAt={d} overdue={r.overdue} /> },
     {
       title: '督办',
-      width: 190,
-      render: (_, r) => {
-        if (!r.overdue) return <Tag color="orange">临期提醒</Tag>;
-        const s = supervision[r.id];
-        if (!s) return <Typography.Text type="secondary">…</Typography.Text>;
-        return s.length ? <Tag color="volcano">已督办 {formatTime(s[s.length - 1]!.createdAt).slice(5)}</Tag> : <Tag>待督办</Tag>;
-      },
+      width: leader ? 230 : 170,
+      render: (_, r) => (
+        <Space size={4}>
+          {!r.overdue ? <Tag color="orange">临期提醒</Tag> : r.supervisedAt ? <Tag color="volcano">已督办 {formatTime(r.supervisedAt).slice(5)}</Tag> : <Tag>待督办</Tag>}
+          {leader && <Button size="small" onClick={() => setTarget(r)} data-testid="supervise">督办</Button>}
+        </Space>
+      ),
     },
   ];
 
-  const board = (rows: AppealSummary[], empty: string) =>
+  const board = (rows: Row[], empty: string) =>
     rows.length === 0 ? (
       <Empty description={empty} image={Empty.PRESENTED_IMAGE_SIMPLE} />
     ) : (
@@ -93,12 +76,17 @@ export default function OverduePage() {
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <SupervisionBoard refs={refs} tick={tick} />
+      <MyReminders tick={tick} onChanged={refresh} />
       <Card
         title={<span><Tag color="red">超期</Tag>超期工单</span>}
         loading={overdue.loading && !overdue.data}
         extra={
-          <Radio.Group value={by} onChange={(e) => setBy(e.target.value as GroupBy)} optionType="button" buttonStyle="solid"
-            options={[{ value: 'unitId', label: '按承办单位' }, { value: 'villageId', label: '按村（社区）' }]} />
+          <Space>
+            <Radio.Group value={by} onChange={(e) => setBy(e.target.value as GroupBy)} optionType="button" buttonStyle="solid"
+              options={[{ value: 'unitId', label: '按承办单位' }, { value: 'villageId', label: '按村（社区）' }]} />
+            <Button icon={<DownloadOutlined />} href={exportUrls.overdue(townId)} data-testid="overdue-export">导出 Excel</Button>
+          </Space>
         }
         data-testid="overdue-board"
       >
@@ -107,6 +95,7 @@ export default function OverduePage() {
       <Card title={<span><Tag color="orange">临期</Tag>24 小时内到期（我的待办）</span>} loading={queue.loading && !queue.data}>
         {board(near, '没有临近到期的待办')}
       </Card>
+      <SuperviseModal order={target} onClose={() => setTarget(null)} onDone={() => { setTarget(null); refresh(); }} />
     </Space>
   );
 }

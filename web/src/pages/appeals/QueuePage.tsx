@@ -1,7 +1,9 @@
 /**
  * 我的工单: 待我办理 (orders on which I have an action now) and every order in my scope by state,
  * with filters and cursor paging. Due times are tagged red (overdue) or amber (within 24 hours).
+ * 导出 Excel downloads what the tab shows (the queue, or the list with its filters), contacts masked.
  */
+import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Input, Select, Space, Table, Tabs, Tag, TreeSelect } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
@@ -12,6 +14,7 @@ import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
 import { useLoader } from '../org/useOrgData.ts';
 import { DueTag, formatTime } from './DueTag.tsx';
+import { exportUrls } from './operations.api.ts';
 import { useAppealRefs } from './refs.ts';
 
 const MINE = 'mine';
@@ -69,7 +72,14 @@ export default function QueuePage() {
 
   const data = tab === MINE ? (queue.data ?? []) : rows;
   return (
-    <Card title="我的工单">
+    <Card
+      title="我的工单"
+      extra={
+        <Button icon={<DownloadOutlined />} href={tab === MINE ? exportUrls.queue(townId) : exportUrls.list(townId, listFilter)} data-testid="appeal-export">
+          导出 Excel
+        </Button>
+      }
+    >
       <Space wrap style={{ marginBottom: 12 }}>
         <Select style={{ width: 150 }} value={kind} onChange={setKind} options={refs.kinds.map((k) => ({ value: k.kind, label: k.label }))} disabled={tab === MINE} />
         <TreeSelect

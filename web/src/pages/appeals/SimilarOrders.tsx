@@ -1,32 +1,57 @@
 /**
- * 疑似重复: recent orders of the same village and category, shown while the dispatcher types so a
- * repeat call can be merged instead of dispatched twice. Uses the list endpoint's filters.
+ * 疑似重复: while the dispatcher types, recent orders from the same phone number, of the same
+ * village and category, or with near-duplicate text (the server's /appeals/similar, scoped), each
+ * tagged with why it matched, so a repeat call can be merged instead of dispatched twice.
  */
 import { Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { appealsApi } from '../../api/appeals.ts';
 import { useSession } from '../../session/session.tsx';
 import { useLoader } from '../org/useOrgData.ts';
 import { DueTag, formatTime } from './DueTag.tsx';
+import { operationsApi } from './operations.api.ts';
 import type { AppealRefs } from './refs.ts';
 
-export function SimilarOrders({ villageId, categoryCode, refs }: { villageId?: string; categoryCode?: string; refs: AppealRefs }) {
+const REASON_COLORS: Record<string, string> = { 同一来电号码: 'red', 同村同类: 'orange', 内容相似: 'purple' };
+
+/** The value once it has stopped changing for `ms` (typing should not fire a request per key). */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+interface Props {
+  villageId?: string;
+  categoryCode?: string;
+  text?: string;
+  phone?: string;
+  refs: AppealRefs;
+}
+
+export function SimilarOrders({ villageId, categoryCode, text, phone, refs }: Props) {
   const { townId } = useSession();
-  const enabled = !!villageId || !!categoryCode;
+  // Settled as a string: a fresh object each render would restart the timer forever.
+  const key = useSettled(JSON.stringify({ villageId, categoryCode, text: text?.trim() || undefined, phone: phone?.replace(/\D/g, '') || undefined }), 400);
+  const q = JSON.parse(key) as { villageId?: string; categoryCode?: string; text?: string; phone?: string };
+  const enabled = !!q.villageId || !!q.categoryCode || (q.text?.length ?? 0) >= 4 || (q.phone?.length ?? 0) >= 7;
   const { data, loading } = useLoader(
-    async (signal) => (enabled ? (await appealsApi.list(townId, { villageId, categoryCode }, null, 8, signal)).items : []),
-    [townId, villageId, categoryCode, enabled],
+    async (signal) => (enabled ? operationsApi.similar(townId, q, signal) : []),
+    [townId, key, enabled],
   );
   const scope = [villageId && refs.unitName(villageId), categoryCode && refs.categoryName(categoryCode)].filter(Boolean).join(' · ');
   return (
-    <Card title="同村同类近期工单" extra={scope && <Typography.Text type="secondary">{scope}</Typography.Text>} data-testid="similar-orders" data-state={enabled && !loading ? 'ready' : 'idle'}>
+    <Card title="疑似重复工单" extra={scope && <Typography.Text type="secondary">{scope}</Typography.Text>} data-testid="similar-orders" data-state={enabled && !loading ? 'ready' : 'idle'}>
       {!enabled ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="选择诉求类别或村（社区）后，这里列出可能重复的工单" />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="填写电话、诉求内容或选择村（社区）和类别后，这里列出可能重复的工单" />
       ) : (
         <List
           loading={loading}
           dataSource={data ?? []}
-          locale={{ emptyText: '没有同村同类的工单' }}
+          locale={{ emptyText: '没有疑似重复的工单' }}
           renderItem={(a) => (
             <List.Item>
               <List.Item.Meta
@@ -38,7 +63,9 @@ export function SimilarOrders({ villageId, categoryCode, refs }: { villageId?: s
                 }
                 description={
                   <Space size={4} wrap>
+                    {a.reasons.map((r) => <Tag key={r} color={REASON_COLORS[r]}>{r}</Tag>)}
                     <Tag color={a.closedAt ? 'default' : 'blue'}>{a.stateLabel}</Tag>
+                    <span>{refs.unitName(a.villageId)}</span>
                     <span>{formatTime(a.receivedAt)}</span>
                     {!a.closedAt && <DueTag dueAt={a.nextDueAt} overdue={a.overdue} />}
                   </Space>

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../server/testing.ts';
+import { appealKit, type AppealKit } from './appeal.testkit.ts';
+
+let t: TestApp;
+let k: AppealKit;
+beforeAll(async () => {
+  t = await createTestApp();
+  k = appealKit(t);
+});
+afterAll(() => t.close());
+
+const inTwoDays = () => new Date(Date.now() + 2 * 86_400_000).toISOString();
+
+async function dispatchedOrder(title: string) {
+  const a = await k.intake('paidan', { kind: 'hotline', channel: 'phone', categoryCode: 'publicity.signage', title, content: `${title}，群众多次反映` });
+  return k.act('paidan', a, 'dispatch', { unitId: await k.unit('office_propaganda') });
+}
+
+const post = async (user: string, path: string, body: unknown) => t.call('POST', `${k.base}${path}`, { cookie: await k.cookie(user), body });
+const get = async (user: string, path: string) => t.call('GET', `${k.base}${path}`, { cookie: await k.cookie(user) });
+
+describe('督办 issued by a town leader', () => {
+  it('is issued by the leader, signed for and answered by the handling unit, each step on the timeline', async () => {
+    const order = await dispatchedOrder('宣传栏倒塌');
+    const issued = await post('shuji', `/appeals/${order.id}/supervisions`, { version: order.version, note: '请今天内到现场处置', replyBy: inTwoDays() });
+    expect(issued.status, JSON.stringify(issued.body)).toBe(201);
+    expect(issued.body).toMatchObject({ kind: 'supervision', source: 'manual', note: '请今天内到现场处置', targetUnitId: await k.unit('office_propaganda'), acknowledgedAt: null, version: 1 });
+
+    // The handling unit's staff member finds it under 我的提醒; the dispatcher does not.
+    const mine = await get('zhuangan', '/appeals/reminders');
+    const item = mine.body.items.find((r: any) => r.id === issued.body.id);
+    expect(item).toMatchObject({ kind: 'supervision', source: 'manual', appeal: { code: order.code, kind: 'hotline' }, message: expect.stringContaining('督办') });
+    expect((await get('paidan', '/appeals/reminders')).body.items.some((r: any) => r.id === issued.body.id)).toBe(false);
+    // It is on the 督办 board until answered.
+    expect((await get('shuji', '/appeals/supervisions')).body.items.map((r: any) => r.id)).toContain(issued.body.id);
+
+    const signed = await post('zhuangan', `/appeals/${order.id}/reminders/${item.id}/acknowledge`, { version: item.version });
+    expect(signed.status, JSON.stringify(signed.body)).toBe(200);
+    expect(signed.body).toMatchObject({ acknowledgedByName: expect.any(String), version: 2 });
+    const stale = await post('zhuangan', `/appeals/${order.id}/reminders/${item.id}/reply`, { version: item.version, reply: '已处置' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.detail).toMatch(/已被他人处理/);
+    const replied = await post('zhuangan', `/appeals/${order.id}/reminders/${item.id}/reply`, { version: 2, reply: '已组织人员扶正加固' });
+    expect(replied.status, JSON.stringify(replied.body)).toBe(200);
+    expect(replied.body).toMatchObject({ reply: '已组织人员扶正加固', repliedAt: expect.any(String) });
+    expect((await get('shuji', '/appeals/supervisions')).body.items.map((r: any) => r.id)).not.toContain(issued.body.id);
+
+    const detail = (await get('zhuangan', `/appeals/${order.id}`)).body;
+    expect(detail.timeline.map((e: any) => e.label)).toEqual(['受理', '派单', '督办', '签收督办', '回复督办']);
+    expect(detail.timeline.map((e: any) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(detail.version).toBe(5);
+    expect(detail.reminders.find((r: any) => r.id === item.id)).toMatchObject({ acknowledgedAt: expect.any(String), reply: '已组织人员扶正加固' });
+    // The workflow still runs on after the version bumps (the event seq follows the version).
+    const claimed = await k.act('zhuangan', detail, 'claim');
+    expect(claimed.timeline.at(-1)).toMatchObject({ action: 'claim', seq: 6 });
+    const audit = await t.database.db.selectFrom('audit_entry').select('action').where('entity_id', '=', order.id).execute();
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['appeal.supervise', 'appeal.acknowledge_supervision', 'appeal.reply_supervision']));
+  });
+
+  it('refuses non-leaders (403), a stale order version (409), a past reply-by (422) and closed orders', async () => {
+    const order = await dispatchedOrder('标语褪色');
+    for (const user of ['paidan', 'zhuangan', 'ducha']) {
+      const res = await post(user, `/appeals/${order.id}/supervisions`, { version: order.version, note: '请尽快处理', replyBy: inTwoDays() });
+      expect(res.status, user).toBe(403);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+    }
+    const stale = await post('shuji', `/appeals/${order.id}/supervisions`, { version: order.version - 1, note: '请尽快处理', replyBy: inTwoDays() });
+    expect(stale.status).toBe(409);
+    const past = await post('shuji', `/appeals/${order.id}/supervisions`, { version: order.version, note: '请尽快处理', replyBy: new Date(Date.now() - 60_000).toISOString() });
+    expect(past.status).toBe(422);
+    expect(past.body.errors[0]).toMatchObject({ path: 'replyBy', label: '答复期限' });
+    const events = await t.database.db.selectFrom('appeal_event').select('seq').where('appeal_id', '=', order.id).execute();
+    expect(events).toHaveLength(2);
+  });
+
+  it('lets only the addressee sign for a reminder', async () => {
+    const order = await dispatchedOrder('宣传栏灯箱不亮');
+    const issued = await post('shuji', `/appeals/${order.id}/supervisions`, { version: order.version, note: '请核实', replyBy: inTwoDays() });
+    const byDispatcher = await post('paidan', `/appeals/${order.id}/reminders/${issued.body.id}/acknowledge`, { version: 1 });
+    expect(byDispatcher.status).toBe(403);
+    expect(byDispatcher.body.detail).toMatch(/不是发给您/);
+    const outOfScope = await post('cunganbu', `/appeals/${order.id}/reminders/${issued.body.id}/acknowledge`, { version: 1 });
+    expect(outOfScope.status).toBe(404);
+  });
+});
+
+describe('county supervisors on appeals', () => {
+  it('read orders but may not act on them', async () => {
+    const order = await dispatchedOrder('宣传橱窗破损');
+    expect((await get('ducha', `/appeals/${order.id}`)).status).toBe(200);
+    const res = await post('ducha', `/appeals/${order.id}/transitions`, { action: 'claim', version: order.version, payload: {} });
+    expect(res.status).toBe(403);
+  });
+});
