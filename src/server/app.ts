@@ -22,6 +22,7 @@ import { registerAuditRoutes } from '../domains/audit/audit.routes.ts';
 import { registerOrgRoutes } from '../domains/org/org.routes.ts';
 import { registerReportRoutes } from '../domains/reports/reports.routes.ts';
 import { registerAppealRoutes } from '../domains/appeals/appeal.routes.ts';
+import { registerAppealAnalysisRoutes } from '../domains/appeal-analysis/analysis.routes.ts';
 import { registerCalendarRoutes } from '../domains/calendar/calendar.routes.ts';
 import { registerLedgerFileRoutes } from '../domains/ledgers/ledger-files.routes.ts';
 import { registerLedgerRoutes } from '../domains/ledgers/ledgers.routes.ts';
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps) {
   registerOrgRoutes(app);
   registerAuditRoutes(app);
   registerAppealRoutes(app);
+  registerAppealAnalysisRoutes(app);
   registerCalendarRoutes(app);
   registerLedgerRoutes(app);
   registerLedgerFileRoutes(app);

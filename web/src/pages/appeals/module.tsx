@@ -1,6 +1,6 @@
-/** The 接诉即办 module: intake, my orders, overdue/supervision board, KPI dashboard, order detail. */
+/** The 接诉即办 module: intake, my orders, overdue/supervision board, KPI dashboard, order detail, problem list, commitments, bulletins. */
 import { lazy } from 'react';
-import { AlertOutlined, BarChartOutlined, FormOutlined, PhoneOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, BarChartOutlined, ClusterOutlined, FileTextOutlined, FormOutlined, PhoneOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import type { AppModule } from '../../modules/types.ts';
 
 const IntakePage = lazy(() => import('./IntakePage.tsx'));
@@ -8,6 +8,9 @@ const QueuePage = lazy(() => import('./QueuePage.tsx'));
 const AppealDetailPage = lazy(() => import('./AppealDetailPage.tsx'));
 const OverduePage = lazy(() => import('./OverduePage.tsx'));
 const DashboardPage = lazy(() => import('./DashboardPage.tsx'));
+const ProblemsPage = lazy(() => import('./ProblemsPage.tsx'));
+const CommitmentsPage = lazy(() => import('./CommitmentsPage.tsx'));
+const BulletinPage = lazy(() => import('./BulletinPage.tsx'));
 
 export const appealsModule: AppModule = {
   menu: {
@@ -19,6 +22,9 @@ export const appealsModule: AppModule = {
       { key: '/appeals/orders', label: '我的工单', icon: <UnorderedListOutlined /> },
       { key: '/appeals/overdue', label: '超期督办', icon: <AlertOutlined /> },
       { key: '/appeals/dashboard', label: '诉求分析', icon: <BarChartOutlined /> },
+      { key: '/appeals/problems', label: '问题清单', icon: <ClusterOutlined /> },
+      { key: '/appeals/commitments', label: '承诺事项', icon: <AuditOutlined /> },
+      { key: '/appeals/bulletin', label: '分析通报', icon: <FileTextOutlined /> },
     ],
   },
   routes: [
@@ -27,5 +33,8 @@ export const appealsModule: AppModule = {
     { path: 'appeals/orders/:id', element: <AppealDetailPage /> },
     { path: 'appeals/overdue', element: <OverduePage /> },
     { path: 'appeals/dashboard', element: <DashboardPage /> },
+    { path: 'appeals/problems', element: <ProblemsPage /> },
+    { path: 'appeals/commitments', element: <CommitmentsPage /> },
+    { path: 'appeals/bulletin', element: <BulletinPage /> },
   ],
 };

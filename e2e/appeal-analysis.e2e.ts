@@ -1,0 +1,107 @@
+/// <reference lib="dom" />
+/**
+ * 问题清单 and 分析通报 journeys in a real browser against a real server: the dispatcher runs
+ * detection over the demo year, confirms the planted 河湾村 proposal into a problem and clicks
+ * through to one of its orders; the party secretary generates a quarterly bulletin, checks its
+ * figures against the KPI API, drills into one and downloads the Word file; the county
+ * supervisor sees the ranking of their towns.
+ */
+import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { setUpJourney } from './support/journey.ts';
+import { choose } from './support/select.ts';
+
+const { newPage, login, shoot } = setUpJourney();
+/** Lazy pages, reference data and a shared 2-core machine: give first loads time. */
+const SLOW = { timeout: 20_000 };
+
+describe('appeal analysis pages', () => {
+  it('detects repeated complaints, confirms one into a problem and opens its orders', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'paidan');
+    await page.goto('/appeals/problems');
+    const list = page.getByTestId('problem-list');
+    await expect.poll(() => list.locator('.ant-table-row').count(), SLOW).toBeGreaterThanOrEqual(4);
+    expect(await list.textContent()).toContain('青松村村口3号路灯反复损坏');
+
+    await page.getByRole('tab', { name: '重复诉求识别' }).click();
+    await choose(page, page.getByTestId('proposals').getByTestId('proposal-village'), '河湾村');
+    await page.getByRole('button', { name: '开始识别' }).click();
+    await page.getByTestId('proposal-summary').waitFor();
+    const row = page.getByTestId('proposals').locator('.ant-table-row').filter({ hasText: '河湾村桥头垃圾' }).first();
+    await row.waitFor();
+    expect(await row.textContent()).toContain('4 件');
+    await row.getByRole('button', { name: '确认为问题' }).click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '确认为问题清单' });
+    await modal.waitFor();
+    expect(await modal.getByLabel('问题名称').inputValue()).toContain('河湾村桥头垃圾');
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+
+    const drawer = page.getByTestId('problem-drawer');
+    await expect.poll(() => drawer.getByTestId('problem-order-count').textContent(), SLOW).toBe('4 件');
+    await expect.poll(() => drawer.getByTestId('linked-orders').locator('.ant-table-row').count(), SLOW).toBe(4);
+    // Confirming switches to the list, where the new problem now stands behind its drawer.
+    await expect.poll(() => list.textContent(), SLOW).toContain('河湾村桥头垃圾');
+    await page.waitForTimeout(600); // drawer animation
+    await shoot(page, 'appeal-problems.png');
+
+    const first = drawer.getByTestId('linked-orders').locator('.ant-table-row a').first();
+    const code = (await first.textContent())!;
+    await first.click();
+    await expect.poll(() => page.getByTestId('order-code').textContent(), SLOW).toBe(code);
+    await context.close();
+  });
+
+  it('generates a quarterly bulletin from the KPI figures, drills into a figure and downloads Word', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'shuji');
+    await page.goto('/appeals/bulletin?from=2025-04-01&to=2025-06-30&mode=quarter');
+    const received = page.getByTestId('bulletin-appeals.received').locator('.ant-statistic-content-value');
+    await expect.poll(async () => Number(((await received.textContent()) ?? '').replace(/,/g, '')) || 0, SLOW).toBeGreaterThan(50);
+    const api = await page.evaluate(async () => {
+      const me = (await (await fetch('/api/v1/auth/me')).json()) as { homeTownId: string };
+      const r = (await (await fetch(`/api/v1/towns/${me.homeTownId}/appeals/kpis?from=2025-04-01&to=2025-06-30`)).json()) as { metrics: { id: string; result: { value: number } }[] };
+      return r.metrics.find((m) => m.id === 'appeals.received')!.result.value;
+    });
+    expect(Number((await received.textContent())!.replace(/,/g, ''))).toBe(api);
+
+    const preview = page.frameLocator('[data-testid=bulletin-preview]');
+    await preview.locator('h1').waitFor();
+    expect(await preview.locator('h1').textContent()).toBe('青石镇诉求办理分析通报');
+    expect(await preview.locator('body').textContent()).toContain(`${api}件`);
+    await page.waitForTimeout(500);
+    await shoot(page, 'appeal-bulletin.png');
+
+    await page.getByTestId('bulletin-appeals.overdue_open').click();
+    await page.getByTestId('bulletin-drill').waitFor();
+    await page.keyboard.press('Escape');
+    await preview.locator('.metric').first().click();
+    // The received figure in the text opens exactly its orders (100 a page, then 加载更多).
+    const drillRows = page.getByTestId('bulletin-drill').locator('.ant-table-row');
+    await expect.poll(() => drillRows.count(), SLOW).toBe(Math.min(100, api));
+    while ((await drillRows.count()) < api) {
+      const before = await drillRows.count();
+      await page.getByRole('button', { name: '加载更多' }).click();
+      await expect.poll(() => drillRows.count(), SLOW).toBeGreaterThan(before);
+    }
+    expect(await drillRows.count()).toBe(api);
+    await page.keyboard.press('Escape');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bulletin-docx').click()]);
+    expect(download.suggestedFilename()).toMatch(/分析通报.*\.docx$/);
+    const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
+    expect(await zip.file('word/document.xml')!.async('string')).toContain('青石镇诉求办理分析通报');
+    await context.close();
+  });
+
+  it('shows the county supervisor the ranking of their towns', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'ducha');
+    await page.goto('/appeals/bulletin?from=2025-01-01&to=2025-12-31&mode=custom');
+    const ranking = page.getByTestId('county-ranking');
+    await expect.poll(() => ranking.locator('.ant-table-row').count(), SLOW).toBeGreaterThan(0);
+    expect(await ranking.locator('.ant-table-row').first().textContent()).toContain('青石镇');
+    await context.close();
+  });
+});

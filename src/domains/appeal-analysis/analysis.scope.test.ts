@@ -1,0 +1,42 @@
+/**
+ * The scope matrix (src/server/scope-matrix.ts) restricted to this domain's routes: every route
+ * has a policy with an expectation, every caller gets exactly what DESIGN 2 allows, and nobody
+ * gets a 500 for an empty request.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registeredRoutes } from '../../server/route.ts';
+import { addOtherTown, CALLERS, EXPECTED, type Caller } from '../../server/scope-matrix.ts';
+import { createTestApp, type TestApp } from '../../server/testing.ts';
+
+const USERS: Record<Exclude<Caller, 'anonymous'>, string> = {
+  admin: 'admin', leader: 'shuji', portfolio_leader: 'xuanchuan', staff: 'zhuangan', village_cadre: 'cunganbu', dispatcher: 'paidan', county_supervisor: 'ducha', other_town_admin: 'other_admin',
+};
+const SAMPLE = '01900000-0000-7000-8000-000000000001';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  await addOtherTown(t.database.db);
+});
+afterAll(() => t.close());
+
+describe('appeal analysis routes × callers', () => {
+  it('allow exactly the callers their policy names, and never fail with a 500', async () => {
+    const ours = registeredRoutes().filter((r) => r.policy.name.startsWith('appeal_analysis.'));
+    expect(ours.length).toBeGreaterThanOrEqual(16);
+    const cookies = new Map<Caller, string | undefined>();
+    for (const caller of CALLERS) cookies.set(caller, caller === 'anonymous' ? undefined : await t.login(USERS[caller]));
+    const wrong: string[] = [];
+    for (const route of ours) {
+      const allowed = EXPECTED[route.policy.name];
+      expect(allowed, route.policy.name).toBeDefined();
+      const path = route.path.replace('{townId}', t.townId).replace(/\{[A-Za-z]+\}/g, SAMPLE);
+      for (const caller of CALLERS) {
+        const res = await t.call(route.method, path, { cookie: cookies.get(caller), body: ['POST', 'PATCH'].includes(route.method) ? {} : undefined });
+        const denied = res.status === 401 || res.status === 403;
+        if (denied === allowed!.includes(caller) || res.status >= 500) wrong.push(`${route.method} ${route.path} ${caller} → ${res.status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * 分析通报 for a period and a scope (the caller's town-wide view, or one village or handling unit
+ * inside it): gathers the KPI figures (appeal.kpi.ts), the bulletin metrics (overdue), the problem
+ * list and commitments, and composes the document. Every appeal figure is a metric value with its
+ * drill-down; nothing is counted here by hand.
+ */
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { Actor } from '../../core/actor.ts';
+import { localDateOf } from '../../core/calendar/index.ts';
+import { InvalidInput } from '../../core/errors.ts';
+import type { MetricResult } from '../../core/metrics/result.ts';
+import type { DB } from '../../db/schema.ts';
+import { kindFor } from '../appeals/appeal.kinds.ts';
+import { evaluateKpis, type Grouping } from '../appeals/appeal.kpi.ts';
+import { analysisScope } from './analysis.policy.ts';
+import { composeBulletin, periodLabel, type BulletinData, type Figure } from './bulletin.compose.ts';
+import { bulletinMetricOrders, evaluateBulletinMetrics } from './bulletin.metrics.ts';
+import { listCommitments } from './commitment.service.ts';
+import * as repo from './problem.repository.ts';
+import { toProblem } from './problem.service.ts';
+
+type Db = Kysely<DB>;
+
+export interface BulletinQuery { from: string; to: string; villageId?: string | undefined; unitId?: string | undefined }
+
+/** The caller's scope narrowed to the bulletin's village or unit (as the KPI drill-down's group filter does). */
+export function bulletinScope(appealSql: RawBuilder<SqlBool>, q: BulletinQuery): RawBuilder<SqlBool> {
+  if (q.villageId) return sql<SqlBool>`(${appealSql} and village_id = ${q.villageId})`;
+  if (q.unitId) return sql<SqlBool>`(${appealSql} and unit_id = ${q.unitId})`;
+  return appealSql;
+}
+
+const cellOf = (r: MetricResult | undefined) => (r?.kind === 'total' ? r.value : null);
+
+export async function buildBulletin(db: Db, actor: Actor, townId: string, q: BulletinQuery, asOf = new Date()) {
+  if (q.from > q.to) throw new InvalidInput('开始日期不能晚于结束日期', [{ path: 'to', label: '结束日期', message: '结束日期不能早于开始日期' }]);
+  if (q.villageId && q.unitId) throw new InvalidInput('通报范围只能选村（社区）或承办单位之一', [{ path: 'unitId', label: '承办单位', message: '与村（社区）只能选其一' }]);
+  const scope = await analysisScope(db, actor, townId);
+  const pred = bulletinScope(scope.appealSql, q);
+  const town = await db.selectFrom('town').select('name').where('id', '=', townId).executeTakeFirstOrThrow();
+  const units = await db.selectFrom('unit').select(['id', 'name', 'kind']).where('town_id', '=', townId).execute();
+  const unitName = (id: string | null | undefined) => (id ? units.find((u) => u.id === id)?.name ?? '—' : '未指定');
+  const focus = q.villageId ?? q.unitId;
+  if (focus && !units.some((u) => u.id === focus)) throw new InvalidInput('通报范围不在本乡镇中', [{ path: q.villageId ? 'villageId' : 'unitId', label: '通报范围', message: '在本乡镇中不存在' }]);
+  // A chip's params are exactly the query of its drill-down (GET …/appeal-bulletin/metrics/{id}/orders).
+  const params = { from: q.from, to: q.to, ...(q.villageId ? { villageId: q.villageId } : {}), ...(q.unitId ? { unitId: q.unitId } : {}) };
+
+  const base = { townId, from: q.from, to: q.to };
+  const grouped = (groupBy: Grouping) => evaluateKpis(db, pred, { ...base, groupBy });
+  const [totals, byKind, byCategory, byVillage, extra] = await Promise.all([
+    evaluateKpis(db, pred, base), grouped('kind'), grouped('category'), focus ? Promise.resolve(null) : grouped('village'), evaluateBulletinMetrics(db, pred, { ...base, asOf }),
+  ]);
+  const figures: Record<string, Figure> = {};
+  for (const m of totals.metrics) figures[m.id] = { metricId: m.id, value: cellOf(m.result), unit: m.unit, params };
+  for (const [id, r] of Object.entries(extra)) figures[id] = { metricId: id, value: cellOf(r), unit: '件', params: { ...params, asOf: asOf.toISOString() } };
+  const groupsOf = (report: Awaited<ReturnType<typeof evaluateKpis>> | null, id: string) => {
+    const r = report?.metrics.find((m) => m.id === id)?.result;
+    return r?.kind === 'grouped' ? r.groups : [];
+  };
+  const categories = await db.selectFrom('appeal_category').select(['code', 'name']).where('parent_code', 'is', null).execute();
+  const named = (groupBy: string, key: string | null, name: string, value: number | null, metricId = 'appeals.received', unit = '件') => ({ metricId, value, unit, name, params: { ...params, groupBy, group: key ?? '' } });
+
+  const status = await listProblems(db, townId, scope.problemSql, q);
+  const commitments = (await listCommitments(db, scope, townId, { limit: 200, ...(q.villageId ? { villageId: q.villageId } : {}) })).items
+    .filter((c) => c.status !== 'cancelled' && (c.status !== 'fulfilled' || (c.fulfilledAt ?? '') >= q.from));
+  const overdueList = await bulletinMetricOrders(db, pred, { ...base, asOf, metricId: 'appeals.overdue_open', limit: 50 });
+
+  const data: BulletinData = {
+    townName: town.name,
+    scopeName: focus ? unitName(focus) : null,
+    periodLabel: periodLabel(q.from, q.to),
+    issuedOn: localDateOf(asOf),
+    totals: figures,
+    composite: totals.composite.kind === 'total' ? totals.composite.value : null,
+    byKind: groupsOf(byKind, 'appeals.received').map((g) => named('kind', g.key, g.key ? kindFor(g.key).def.label : '其他', g.value)),
+    topCategories: groupsOf(byCategory, 'appeals.received').filter((g) => g.key).sort((a, b) => (b.value ?? 0) - (a.value ?? 0)).slice(0, 5)
+      .map((g) => named('category', g.key, categories.find((c) => c.code === g.key)?.name ?? g.key!, g.value)),
+    villages: groupsOf(byVillage, 'appeals.received').filter((g) => g.key).map((g) => ({
+      name: unitName(g.key),
+      received: named('village', g.key, unitName(g.key), g.value),
+      satisfaction: named('village', g.key, unitName(g.key), groupsOf(byVillage, 'appeals.satisfaction_rate').find((s) => s.key === g.key)?.value ?? null, 'appeals.satisfaction_rate', '%'),
+    })),
+    overdueOrders: overdueList.items.map((o) => ({ code: o.code, title: o.title, unitName: unitName(o.unitId), dueOn: o.nextDueAt ? localDateOf(new Date(o.nextDueAt)) : null })),
+    problems: status.map((p) => ({ title: p.title, orderCount: p.orderCount, ownerName: p.ownerPersonName ?? (p.ownerUnitId ? unitName(p.ownerUnitId) : '待明确'), statusLabel: p.statusLabel, dueOn: p.dueOn, overdue: p.overdue })),
+    commitments: commitments.map((c) => ({ title: c.title, promisedTo: c.promisedTo, ownerName: c.ownerPersonName ?? (c.ownerUnitId ? unitName(c.ownerUnitId) : '待明确'), statusLabel: c.statusLabel, dueOn: c.dueOn, overdue: c.overdue })),
+  };
+  return { data, document: composeBulletin(data), overdueOrders: overdueList.items, overdueNextCursor: overdueList.nextCursor, params };
+}
+
+/** Problems of the scope: open ones, and those closed during or after the period. */
+async function listProblems(db: Db, townId: string, problemSql: RawBuilder<SqlBool>, q: BulletinQuery) {
+  const rows = await repo.listProblems(db, townId, problemSql, { villageId: q.villageId }, 200);
+  return rows.map((r) => toProblem(r)).filter((p) => (!q.unitId || p.ownerUnitId === q.unitId) && (p.status !== 'closed' || (p.closedAt ?? '') >= q.from));
+}

@@ -1,0 +1,97 @@
+/**
+ * 问题清单 detection: clusters the orders received in a period (in the caller's scope) with the
+ * orders already linked to open problems, blocked by village and category, and turns clusters
+ * into proposals — a new problem, or new members of an existing one. Orders already in a problem,
+ * or taken out of that problem by a user, are never proposed again, so running it twice offers
+ * nothing twice. Nothing is stored: confirming a proposal creates the problem.
+ */
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { InvalidInput } from '../../core/errors.ts';
+import { clusterTexts, CLUSTER_DEFAULTS, type ClusterItem } from '../../core/text/index.ts';
+import type { DB } from '../../db/schema.ts';
+import type { AnalysisScope } from './analysis.policy.ts';
+import * as repo from './problem.repository.ts';
+
+type Db = Kysely<DB>;
+
+export interface DetectParams {
+  from: string;
+  to: string;
+  threshold?: number | undefined;
+  minSize?: number | undefined;
+  /** 12345 hotline orders by default: repeated complaints are a hotline phenomenon; 'all' takes every kind. */
+  kind?: string | undefined;
+  villageId?: string | undefined;
+}
+
+interface Candidate { id: string; code: string; title: string; content: string; village_id: string | null; category_code: string | null; category_root: string | null; received_on: string; state: string }
+
+const MAX_ORDERS = 20_000;
+
+async function candidates(db: Db, townId: string, scope: AnalysisScope, p: DetectParams, anchorIds: string[]): Promise<Candidate[]> {
+  const base = db.selectFrom('appeal as a').select(['a.id', 'a.code', 'a.title', 'a.content', 'a.village_id', 'a.category_code', 'a.category_root', 'a.received_on', 'a.state'])
+    .where('a.town_id', '=', townId).where('a.merged_into', 'is', null).where(scope.appealAliased);
+  let scoped = base;
+  if (p.kind && p.kind !== 'all') scoped = scoped.where('a.kind', '=', p.kind);
+  if (p.villageId) scoped = scoped.where('a.village_id', '=', p.villageId);
+  const inPeriod = await scoped.where('a.received_on', '>=', p.from).where('a.received_on', '<=', p.to).orderBy('a.received_on').orderBy('a.id').limit(MAX_ORDERS + 1).execute();
+  if (inPeriod.length > MAX_ORDERS) throw new InvalidInput(`期间内工单超过 ${MAX_ORDERS} 件，请缩短分析期间`, [{ path: 'from', label: '开始日期', message: '期间过长' }]);
+  const seen = new Set(inPeriod.map((r) => r.id));
+  const anchors = anchorIds.filter((id) => !seen.has(id));
+  const extra = anchors.length ? await base.where('a.id', 'in', anchors).execute() : [];
+  return [...inPeriod, ...extra] as Candidate[];
+}
+
+function mostCommon(values: string[]): string {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+}
+
+export async function detectProblems(db: Db, townId: string, scope: AnalysisScope, p: DetectParams) {
+  if (p.from > p.to) throw new InvalidInput('开始日期不能晚于结束日期', [{ path: 'to', label: '结束日期', message: '结束日期不能早于开始日期' }]);
+  const links = await repo.allLinks(db, townId);
+  const linkedTo = new Map(links.map((l) => [l.appeal_id, l]));
+  const openLinks = links.filter((l) => l.status !== 'closed');
+  const excluded = new Set((await repo.exclusions(db, townId)).map((e) => `${e.problem_id}|${e.appeal_id}`));
+  const rows = await candidates(db, townId, scope, p, openLinks.map((l) => l.appeal_id));
+  // Orders of closed problems stay out: a problem that comes back after 销号 is proposed anew.
+  const pool = rows.filter((r) => linkedTo.get(r.id)?.status !== 'closed');
+  const villages = await db.selectFrom('unit').select(['id', 'name']).where('town_id', '=', townId).where('kind', '=', 'village').execute();
+  const villageName = new Map(villages.map((v) => [v.id, v.name]));
+  const items: ClusterItem[] = pool.map((r) => ({ id: r.id, text: `${r.title}。${r.content}`, block: `${r.village_id ?? '-'}|${r.category_root ?? '-'}` }));
+  const minSize = p.minSize ?? 3;
+  const clusters = clusterTexts(items, { threshold: p.threshold ?? CLUSTER_DEFAULTS.threshold, minSize: 2, extraWords: villages.map((v) => v.name) });
+  const byId = new Map(pool.map((r) => [r.id, r]));
+  const proposals = [];
+  for (const c of clusters) {
+    const members = c.ids.map((id) => byId.get(id)!);
+    const linked = members.filter((m) => linkedTo.has(m.id));
+    const free = members.filter((m) => !linkedTo.has(m.id));
+    let problemId: string | null = null;
+    let problemTitle: string | null = null;
+    let offered = free;
+    if (linked.length) {
+      // New members go to the problem holding most of the cluster (ties: the smaller id).
+      const counts = new Map<string, number>();
+      for (const m of linked) counts.set(linkedTo.get(m.id)!.problem_id, (counts.get(linkedTo.get(m.id)!.problem_id) ?? 0) + 1);
+      problemId = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+      problemTitle = links.find((l) => l.problem_id === problemId)!.title;
+      offered = free.filter((m) => !excluded.has(`${problemId}|${m.id}`));
+      if (!offered.length) continue;
+    } else if (free.length < minSize) continue;
+    const ids = offered.map((m) => m.id).sort();
+    const village = members[0]!.village_id;
+    const title = mostCommon(members.map((m) => m.title));
+    const place = village ? villageName.get(village) ?? '' : '';
+    proposals.push({
+      key: createHash('sha256').update(`${problemId ?? ''}|${ids.join(',')}`).digest('hex').slice(0, 16),
+      kind: problemId ? ('extend' as const) : ('new' as const), problemId, problemTitle,
+      suggestedTitle: `${place && !title.includes(place) ? `${place}：` : ''}${title}（重复诉求）`,
+      villageId: village, categoryCode: mostCommon(members.map((m) => m.category_code ?? '')) || null, similarity: c.similarity, commonWords: c.commonWords,
+      orders: offered.map((m) => ({ id: m.id, code: m.code, title: m.title, receivedOn: m.received_on, state: m.state })),
+    });
+  }
+  return { items: proposals, scanned: pool.length, threshold: p.threshold ?? CLUSTER_DEFAULTS.threshold, minSize };
+}

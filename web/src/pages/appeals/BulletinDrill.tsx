@@ -1,0 +1,48 @@
+/** The orders behind one bulletin figure: the figure's own params are the drill-down query. */
+import { Button, Drawer, Table, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useApiErrorHandler } from '../../api/errors.ts';
+import { useSession } from '../../session/session.tsx';
+import { analysisApi, type DrillOrder } from './analysisApi.ts';
+import { formatTime } from './DueTag.tsx';
+
+export interface BulletinFigure { metricId: string; params: Record<string, string>; title: string }
+
+export function BulletinDrill({ figure, onClose }: { figure: BulletinFigure | null; onClose: () => void }) {
+  const { townId } = useSession();
+  const onError = useApiErrorHandler();
+  const [rows, setRows] = useState<DrillOrder[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const load = async (f: BulletinFigure, after: string | null) => {
+    setLoading(true);
+    try {
+      const page = await analysisApi.drill(townId, f.metricId, f.params, after);
+      setRows((prev) => (after ? [...prev, ...page.items] : page.items));
+      setCursor(page.nextCursor);
+    } catch (err) {
+      onError(err);
+    } finally {
+      setLoading(false);
+    }
+  };
+  useEffect(() => {
+    setRows([]);
+    if (figure) void load(figure, null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [figure]);
+  const isRate = rows.some((r) => r.inNumerator !== undefined);
+  return (
+    <Drawer open={!!figure} onClose={onClose} title={figure?.title} size="large" destroyOnHidden>
+      <Table rowKey="id" size="small" loading={loading} dataSource={rows} pagination={false} data-testid="bulletin-drill" columns={[
+        { title: '编号', dataIndex: 'code', width: 100, render: (c: string, r) => <Link to={`/appeals/orders/${r.id}`}>{c}</Link> },
+        { title: '标题', dataIndex: 'title', ellipsis: true },
+        { title: '受理日期', dataIndex: 'receivedOn', width: 110 },
+        { title: '办结时间', dataIndex: 'closedAt', width: 150, render: formatTime },
+        ...(isRate ? [{ title: '计入分子', dataIndex: 'inNumerator', width: 90, render: (v: boolean) => (v ? <Tag color="green">是</Tag> : <Tag>否</Tag>) }] : []),
+      ]} />
+      {cursor && figure && <div style={{ textAlign: 'center', marginTop: 12 }}><Button loading={loading} onClick={() => void load(figure, cursor)}>加载更多</Button></div>}
+    </Drawer>
+  );
+}
