@@ -1,10 +1,23 @@
 /**
  * 述职报告 in a real browser against a real server: xuanchuan (宣传委员) drafts the 2025 report,
- * sees the metric chips, opens the records behind one, edits a paragraph and saves (new version,
- * chips kept), runs 检查, then freezes it and the editor turns read-only.
+ * sees the metric chips, opens the records behind one, edits a paragraph, adds a subsection and
+ * inserts a number through 插入数据, saves (new version, chips kept, the new chip lint-clean), runs
+ * 检查, then freezes it and the editor turns read-only. Then a past report with placeholders is
+ * uploaded and compared, and an admin reorders a template's sections and saves it.
  */
+import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { setUpJourney } from './support/journey.ts';
+import { choose } from './support/select.ts';
+
+/** The signed-in user's town, for API calls made with the page's session. */
+async function townOf(page: Page): Promise<string> {
+  const me = await (await page.request.get('/api/v1/auth/me')).json();
+  return me.grants[0].townId as string;
+}
+
+const FIXTURE = path.resolve(import.meta.dirname, '../src/core/report/fixtures/placeholders-sample.txt');
 
 const { newPage, login, shoot } = setUpJourney();
 
@@ -33,19 +46,70 @@ describe('duty report editor', () => {
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'detached' }).catch(() => {});
 
-    // edit the first titled section's paragraph and save
+    // edit the first titled section's paragraph
     await page.locator('.report-section-editor .tiptap').nth(1).click();
     await page.keyboard.press('End');
-    await page.keyboard.type('（端到端测试补充）');
+    await page.keyboard.type('全年共有7777条信息被各级媒体采用。');
     await expect.poll(() => page.getByText('有未保存的修改').count()).toBe(1);
+
+    // add a subsection under the first titled section, numbered （一） automatically
+    const study = page.locator('[data-testid=outline-item].level-1').first();
+    const studyId = await study.getAttribute('data-section-id');
+    await study.locator('.report-outline-more').click();
+    await page.getByRole('menuitem', { name: /添加下级小节/ }).click();
+    await page.getByRole('dialog').getByLabel('标题').fill('二、推进移风易俗');
+    await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    const added = page.locator('[data-testid=report-section]', { has: page.getByText('（一）推进移风易俗') });
+    await added.waitFor();
+    expect(await page.locator('[data-testid=outline-item].level-2').getByText('（一）推进移风易俗').count()).toBe(1);
+
+    // type into it and insert a number through the picker at the caret
+    await added.locator('.tiptap').click();
+    await page.keyboard.type('全年共采用宣传信息');
+    await page.getByRole('button', { name: /插入数据/ }).click();
+    const picker = page.getByRole('dialog', { name: '插入数据' });
+    await choose(page, picker.getByTestId('chip-metric'), '宣传信息采用数');
+    await picker.locator('.ant-statistic-content').waitFor({ timeout: 20_000 });
+    const previewed = (await picker.locator('.ant-statistic-content').innerText()).trim();
+    await shoot(page, 'report-chip-picker.png');
+    await picker.getByTestId('chip-insert').click();
+    await added.locator('[data-testid=metric-chip]').waitFor();
+    expect((await added.locator('[data-testid=metric-chip]').innerText()).trim()).toBe(previewed);
+    await page.keyboard.type('，稿件质量稳步提升。');
+
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText('草稿 · 第 2 版').waitFor({ timeout: 20_000 });
-    expect(await page.getByText('（端到端测试补充）').count()).toBe(1);
-    expect(await chips.count()).toBe(chipCount);
+    expect(await page.getByText('全年共有7777条信息被各级媒体采用。').count()).toBe(1);
+    expect(await chips.count()).toBe(chipCount + 1);
 
+    // the saved chip is recounted by the server and lint finds nothing wrong with it
+    const reportPath = `/api/v1/towns/${await townOf(page)}/reports/${page.url().split('/').pop()}`;
+    const saved = await (await page.request.get(reportPath)).json();
+    const newSection = saved.document.sections.find((x: { heading: string }) => x.heading === '推进移风易俗');
+    expect(newSection).toMatchObject({ level: 2 });
+    expect(saved.document.sections[saved.document.sections.indexOf(newSection) - 1].id).toBe(studyId);
+    expect(newSection.paragraphs[0].inlines.filter((i: { type: string }) => i.type === 'metric')).toHaveLength(1);
+    const lint = await (await page.request.get(`${reportPath}/lint`)).json();
+    expect(lint.issues.filter((i: { sectionId: string; code: string }) => i.sectionId === newSection.id && i.code.startsWith('chip_'))).toEqual([]);
+
+    // 检查 flags the hand-typed 7777条; 改为引用指标 replaces it with a chip in place
     await page.getByRole('button', { name: /检\s*查/ }).click();
-    await page.locator('.ant-drawer-open').getByText(/错误 \d+/).waitFor();
-    await page.keyboard.press('Escape');
+    const lintDrawer = page.locator('.ant-drawer-open');
+    await lintDrawer.getByText(/错误 \d+/).waitFor();
+    const typed = lintDrawer.locator('tr', { hasText: '7777条' });
+    await typed.getByTestId('lint-to-chip').click();
+    const replace = page.getByRole('dialog', { name: '改为引用指标' });
+    // the drawer slides out while the dialog zooms in; pick once both have settled
+    await expect.poll(() => page.locator('.ant-drawer-open').count()).toBe(0);
+    await replace.waitFor();
+    await page.waitForTimeout(600);
+    await choose(page, replace.getByTestId('chip-metric'), '宣传信息采用数');
+    await replace.locator('.ant-statistic-content').waitFor({ timeout: 20_000 });
+    await replace.getByTestId('chip-insert').click();
+    await expect.poll(() => page.getByText('全年共有7777条信息被各级媒体采用。').count()).toBe(0);
+    expect(await chips.count()).toBe(chipCount + 2);
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('草稿 · 第 3 版').waitFor({ timeout: 20_000 });
     await page.waitForTimeout(500);
     await page.locator('.report-title').click();
     await shoot(page, 'report-editor.png');
@@ -57,4 +121,57 @@ describe('duty report editor', () => {
     expect(await page.getByRole('button', { name: /保\s*存/ }).count()).toBe(0);
     await context.close();
   }, 240_000);
+
+  it('uploads a past report, flags its placeholders and compares it with the draft', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'xuanchuan');
+    await page.goto('/reports');
+    await page.getByRole('button', { name: /往年报告对照/ }).click();
+    await page.waitForURL(/\/reports\/import$/);
+    await page.locator('.ant-upload input[type=file]').setInputFiles(FIXTURE);
+    await page.waitForURL(/\/reports\/import\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+    const marks = page.locator('[data-testid=placeholder-mark]');
+    await marks.first().waitFor();
+    const flagged = (await marks.allInnerTexts()).join(' ');
+    for (const token of ['**', 'XX', '×', '某某']) expect(flagged, token).toContain(token);
+    expect(await page.locator('[data-testid=number-mark]').count()).toBeGreaterThan(5);
+    expect(await page.locator('.ant-tree-treenode').filter({ hasText: '对外宣传' }).count()).toBe(1);
+    await shoot(page, 'report-import.png');
+
+    await page.getByRole('tab', { name: /与本年度草稿对照/ }).click();
+    const table = page.getByTestId('compare-table');
+    await table.locator('tbody tr.ant-table-row').first().waitFor({ timeout: 20_000 });
+    const integrity = table.locator('tbody tr.ant-table-row', { hasText: '廉洁自律方面' });
+    expect(await integrity.locator('td').nth(1).innerText()).toMatch(/廉/u);
+    expect(await table.locator('.compare-number-pair').count()).toBeGreaterThan(3);
+    await shoot(page, 'report-import-compare.png');
+    await context.close();
+  }, 120_000);
+
+  it('lets an admin reorder a template’s sections and save a new version', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'admin');
+    await page.goto('/reports/templates');
+    await page.getByTestId('template-list').getByRole('link', { name: '分管副职' }).click();
+    await page.waitForURL(/\/reports\/templates\/deputy$/);
+    const rows = page.getByTestId('template-sections').locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    const headingOf = (i: number) => rows.nth(i).locator('input').first().inputValue();
+    const lawRow = await (async () => {
+      for (let i = 0; i < (await rows.count()); i++) if ((await headingOf(i)).includes('法')) return i;
+      throw new Error('no 法 section');
+    })();
+    const lawHeading = await headingOf(lawRow);
+    await page.getByRole('button', { name: '上移 law' }).click();
+    expect(await headingOf(lawRow - 1)).toBe(lawHeading);
+    await page.getByRole('button', { name: '暂不使用 study' }).click();
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByTestId('template-version').getByText('第 2 版').waitFor({ timeout: 20_000 });
+    const saved = await (await page.request.get(`/api/v1/towns/${await townOf(page)}/report-templates/deputy`)).json();
+    const ids = saved.definition.sections.map((x: { id: string }) => x.id);
+    expect(ids.indexOf('law')).toBe(ids.indexOf('integrity') - 1);
+    expect(saved.definition.sections.find((x: { id: string }) => x.id === 'study').omitted).toBe(true);
+    await shoot(page, 'report-template.png');
+    await context.close();
+  }, 120_000);
 });

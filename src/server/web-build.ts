@@ -20,7 +20,9 @@ export function webBuildIsStale(): boolean {
   const index = path.join(WEB_DIST, 'index.html');
   if (!existsSync(index)) return true;
   const web = path.join(REPO_ROOT, 'web');
-  const sources = Math.max(newestMtime(path.join(web, 'src')), statSync(path.join(web, 'index.html')).mtimeMs, statSync(path.join(web, 'vite.config.ts')).mtimeMs);
+  // The web also bundles a few pure core modules (src/core/report: outline, numbering, template edits).
+  const shared = newestMtime(path.join(REPO_ROOT, 'src/core/report'));
+  const sources = Math.max(newestMtime(path.join(web, 'src')), shared, statSync(path.join(web, 'index.html')).mtimeMs, statSync(path.join(web, 'vite.config.ts')).mtimeMs);
   return sources > statSync(index).mtimeMs;
 }
 

@@ -6,7 +6,7 @@ import { makeChip, type Inline, type Paragraph, type ReportDocument, type Sectio
 import { toChineseOrdinal } from './numerals.ts';
 import { dutyPhrasesFor } from './phrases-duty.ts';
 import { fillPattern, PHRASES, PhrasePicker, type SlotValue } from './phrases.ts';
-import type { ReportTemplate, TemplateSection } from './templates.ts';
+import { activeSections, type ReportTemplate, type TemplateSection } from './templates.ts';
 
 /** One evaluated metric, as the metric engine returns it. */
 export interface MetricResult {
@@ -103,7 +103,8 @@ function dutySections(ctx: Ctx, t: TemplateSection): Section[] {
   const held = ctx.person.portfolios;
   const recordsFor = (code: string, first: boolean) =>
     ctx.highlights.filter((h) => h.portfolio === code || (first && h.portfolio === undefined));
-  const nested = t.portfolioLayout === 'nested';
+  // Portfolios nest under a 一、 heading only when the template gives one; else each is a 一、 itself.
+  const nested = t.portfolioLayout === 'nested' && t.heading.trim() !== '';
   const subs: Section[] = held.map((p, i) => ({
     id: `${t.id}:${p.code}`, level: nested ? 2 : 1, heading: p.label, kind: 'duty', portfolio: p.code,
     templateSectionId: t.id, paragraphs: [portfolioParagraph(ctx, p.code, p.label, recordsFor(p.code, i === 0))],
@@ -166,33 +167,39 @@ function planItems(ctx: Ctx): Inline[][] {
   return items.slice(0, 5);
 }
 
-function sectionParagraphs(ctx: Ctx, t: TemplateSection): Paragraph[] {
-  const kinds = [t.kind, ...t.covers];
-  const nextYear = String(ctx.person.year + 1);
-  const out: Paragraph[] = [];
-  if (kinds.includes('shortcomings')) {
-    out.push(itemList(fillPattern(ctx.picker.pick(PHRASES.shortcomings.lead, 'short.lead'), {}), shortcomingItems(ctx)));
+const THREE_SLOT_BANKS = { study: PHRASES.study, integrity: PHRASES.integrity, law: PHRASES.law } as const;
+
+/** Paragraphs for one kind of section; a merged section gets those of every kind it stands for. */
+function kindParagraphs(ctx: Ctx, kind: string): Paragraph[] {
+  if (kind === 'shortcomings') {
+    return [itemList(fillPattern(ctx.picker.pick(PHRASES.shortcomings.lead, 'short.lead'), {}), shortcomingItems(ctx))];
   }
-  if (kinds.includes('plans')) {
-    out.push(itemList(fillPattern(ctx.picker.pick(PHRASES.plans.lead, 'plans.lead'), { nextYear }), planItems(ctx)));
+  if (kind === 'plans') {
+    const nextYear = String(ctx.person.year + 1);
+    return [itemList(fillPattern(ctx.picker.pick(PHRASES.plans.lead, 'plans.lead'), { nextYear }), planItems(ctx))];
   }
-  if (out.length > 0) return out;
-  if (t.kind === 'study') return [threeSlot(ctx, 'study', PHRASES.study)];
-  if (t.kind === 'integrity') return [threeSlot(ctx, 'integrity', PHRASES.integrity)];
-  if (t.kind === 'law') return [threeSlot(ctx, 'law', PHRASES.law)];
-  if (t.kind === 'opening') {
+  if (kind in THREE_SLOT_BANKS) {
+    const k = kind as keyof typeof THREE_SLOT_BANKS;
+    return [threeSlot(ctx, k, THREE_SLOT_BANKS[k])];
+  }
+  if (kind === 'opening') {
     const p = ctx.person;
     return [para(fillPattern(ctx.picker.pick(PHRASES.opening, 'opening'), {
       year: String(p.year), title: p.title, portfolios: p.portfolios.map((x) => x.label).join('、') || '岗位',
     }))];
   }
-  return [para(fillPattern(PHRASES.missingSection[0], { heading: t.heading }))];
+  return [];
+}
+
+function sectionParagraphs(ctx: Ctx, t: TemplateSection): Paragraph[] {
+  const out = [t.kind, ...t.covers].flatMap((k) => kindParagraphs(ctx, k));
+  return out.length > 0 ? out : [para(fillPattern(PHRASES.missingSection[0], { heading: t.heading }))];
 }
 
 /** Drafts the report; the same input and seed always give the same document. */
 export function composeReport(input: ComposeInput): ReportDocument {
   const ctx: Ctx = { ...input, picker: new PhrasePicker(input.seed) };
-  const sections = input.template.sections.flatMap((t): Section[] => {
+  const sections = activeSections(input.template).flatMap((t): Section[] => {
     if (t.perPortfolio || t.kind === 'duty') return dutySections(ctx, t);
     return [{
       id: t.id, level: t.kind === 'opening' ? 0 : 1, heading: t.kind === 'opening' ? '' : t.heading, kind: t.kind,

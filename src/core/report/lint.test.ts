@@ -42,6 +42,7 @@ describe('lintReport', () => {
     const found = lintReport(doc, { template, knownMetricValues: [48] }).filter((i) => i.code === 'untraceable_number');
     expect(found.map((i) => i.offset)).toEqual([8]);
     expect(found[0]!.message).toContain('12场次');
+    expect(found[0]!.text).toBe('12场次');
   });
 
   it('flags chips whose value disagrees with the recomputed metric', () => {
@@ -80,5 +81,21 @@ describe('lintReport', () => {
     expect(codes(lintReport(doc, { template, lastYearText: other }))).not.toContain('similar_to_last_year');
     expect(codes(lintReport(doc, { template, lastYearText: other, overlapThreshold: 0, sectionOverlapThreshold: 1.1 })))
       .toContain('similar_to_last_year');
+  });
+});
+
+describe('lintReport on an edited outline', () => {
+  it('flags an untitled or empty added section and a skipped heading level', () => {
+    const doc = draft();
+    const at = doc.sections.findIndex((s) => s.kind === 'integrity');
+    const added: Section[] = [
+      { id: 'blank', level: 1, heading: '', kind: 'custom', paragraphs: [textPara('补充内容。')] },
+      { id: 'deep', level: 3, heading: '细项', kind: 'custom', paragraphs: [textPara('细项内容。')] },
+      { id: 'empty', level: 1, heading: '其他工作', kind: 'custom', paragraphs: [] },
+    ];
+    const edited = { ...doc, sections: [...doc.sections.slice(0, at), ...added, ...doc.sections.slice(at)] };
+    const found = lintReport(edited, { template }).filter((i) => ['untitled_section', 'empty_section', 'heading_level_skip'].includes(i.code));
+    expect(found.map((i) => [i.code, i.sectionId])).toEqual([['untitled_section', 'blank'], ['heading_level_skip', 'deep'], ['empty_section', 'empty']]);
+    expect(codes(lintReport(doc, { template }))).not.toContain('empty_section');
   });
 });

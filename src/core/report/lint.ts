@@ -8,12 +8,13 @@ import {
 import { charNgrams, containment, jaccard, normaliseForComparison } from './originality.ts';
 import { PLACEHOLDER_RE } from './parse.ts';
 import { extractNumbers } from './parse-numbers.ts';
-import type { ReportTemplate, TemplateSection } from './templates.ts';
+import { activeSections, type ReportTemplate, type TemplateSection } from './templates.ts';
 
 export type LintSeverity = 'error' | 'warning' | 'info';
 export type LintCode =
   | 'placeholder' | 'missing_section' | 'untraceable_number' | 'chip_mismatch' | 'chip_unresolved'
-  | 'too_short' | 'too_long' | 'repeated_sentence' | 'similar_to_last_year';
+  | 'too_short' | 'too_long' | 'repeated_sentence' | 'similar_to_last_year'
+  | 'untitled_section' | 'empty_section' | 'heading_level_skip';
 
 export interface LintIssue {
   code: LintCode;
@@ -23,6 +24,8 @@ export interface LintIssue {
   message: string;
   /** Character offset in the section's plain text (paragraphs joined by "\n"). */
   offset: number | null;
+  /** The flagged text at `offset` (a hand-typed number), so the editor can replace it with a chip. */
+  text?: string;
 }
 
 export interface LintOptions {
@@ -71,7 +74,7 @@ function lintNumbers(s: Section, known: Set<number>, recomputed?: ReadonlyMap<st
       if (inline.type === 'text') {
         for (const n of extractNumbers(inline.text, at)) {
           if (n.value !== null && !known.has(n.value)) {
-            out.push(issue('untraceable_number', 'warning', s.id, `数字“${n.raw}”是手工录入的，找不到对应指标，请改为引用指标或核实来源`, n.offset));
+            out.push({ ...issue('untraceable_number', 'warning', s.id, `数字“${n.raw}”是手工录入的，找不到对应指标，请改为引用指标或核实来源`, n.offset), text: n.raw });
           }
         }
       } else out.push(...lintChip(s.id, inline, at, recomputed));
@@ -106,6 +109,24 @@ function lintRequiredAndLength(doc: ReportDocument, t: TemplateSection): LintIss
   if (chars < t.minChars) return [issue('too_short', 'warning', id, `“${name}”部分共${chars}字，少于模板要求的${t.minChars}字`)];
   if (chars > t.maxChars) return [issue('too_long', 'warning', id, `“${name}”部分共${chars}字，超过模板上限${t.maxChars}字`)];
   return [];
+}
+
+/**
+ * Outline checks for sections the author added or rearranged: a heading needs words, a titled
+ * section needs text or subsections, and levels go one step at a time (no 1. straight under 一、).
+ */
+function lintOutline(doc: ReportDocument): LintIssue[] {
+  const out: LintIssue[] = [];
+  let previous = 0;
+  doc.sections.forEach((s, i) => {
+    if (s.level === 0) return;
+    if (s.heading.trim() === '') out.push(issue('untitled_section', 'error', s.id, '有一个章节没有标题，请补上标题或删除该章节'));
+    const hasChildren = (doc.sections[i + 1]?.level ?? 0) > s.level;
+    if (!hasChildren && sectionText(s).trim() === '') out.push(issue('empty_section', 'warning', s.id, `“${s.heading}”下还没有内容`));
+    if (s.level > previous + 1) out.push(issue('heading_level_skip', 'warning', s.id, `“${s.heading}”的层级跳过了上一级标题，请调整层级`));
+    previous = s.level;
+  });
+  return out;
 }
 
 function lintRepeats(doc: ReportDocument): LintIssue[] {
@@ -146,8 +167,9 @@ function lintLastYear(doc: ReportDocument, last: string, o: LintOptions): LintIs
 export function lintReport(doc: ReportDocument, options: LintOptions): LintIssue[] {
   const known = new Set(options.knownMetricValues ?? []);
   return [
-    ...options.template.sections.flatMap((t) => lintRequiredAndLength(doc, t)),
+    ...activeSections(options.template).flatMap((t) => lintRequiredAndLength(doc, t)),
     ...doc.sections.flatMap((s) => [...lintPlaceholders(s), ...lintNumbers(s, known, options.recomputed)]),
+    ...lintOutline(doc),
     ...lintRepeats(doc),
     ...(options.lastYearText ? lintLastYear(doc, options.lastYearText, options) : []),
   ];

@@ -3,7 +3,9 @@
  * text runs and metric number chips. Owns the zod schemas, flattening to text and freezing chips.
  */
 import { z } from 'zod';
-import { toChineseOrdinal } from './numerals.ts';
+import { headingMarkers } from './numbering.ts';
+
+export { headingMarkers };
 
 export const sectionKindSchema = z.enum([
   'opening', 'study', 'duty', 'integrity', 'law', 'shortcomings', 'plans', 'custom',
@@ -85,21 +87,6 @@ export function paragraphText(p: Paragraph): string {
 
 export function sectionText(s: Section): string {
   return s.paragraphs.map(paragraphText).join('\n');
-}
-
-/** Heading markers by level and order: 一、 / （一） / 1. / (1), restarting under each parent. */
-export function headingMarkers(sections: readonly Section[]): string[] {
-  const counters = [0, 0, 0, 0, 0];
-  return sections.map((s) => {
-    if (s.level === 0 || s.heading === '') return '';
-    counters[s.level] = (counters[s.level] ?? 0) + 1;
-    for (let l = s.level + 1; l < counters.length; l++) counters[l] = 0;
-    const n = counters[s.level]!;
-    if (s.level === 1) return `${toChineseOrdinal(n)}、`;
-    if (s.level === 2) return `（${toChineseOrdinal(n)}）`;
-    if (s.level === 3) return `${n}.`;
-    return `（${n}）`;
-  });
 }
 
 /** Whole document as plain text: title, byline, numbered headings, paragraphs. */

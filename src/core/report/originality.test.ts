@@ -3,6 +3,7 @@ import { composeReport } from './compose.ts';
 import { documentText } from './model.ts';
 import { buildRunIndex, jaccard, charNgrams, longestRunIn, longestSharedRun, normaliseForComparison } from './originality.ts';
 import { DUTY_PHRASES } from './phrases-duty.ts';
+import { SECTION_KIND_OPTIONS } from './template-edit.ts';
 import { allPhraseTexts } from './phrases.ts';
 import { hasReference, readAllReferences, readFixture, REFERENCE_SKIP_MESSAGE } from './reference-corpus.ts';
 import { sampleComposeInput } from './sample-input.ts';
@@ -47,7 +48,8 @@ function ourTexts(): Array<{ where: string; text: string }> {
     ...allPhraseTexts().map((text, i) => ({ where: `phrases#${i}`, text })),
     ...walk(DUTY_PHRASES, 'duty'),
     ...walk(BUILTIN_TEMPLATES, 'templates'),
-    ...['merged-no-law.txt', 'numerals-crlf.txt', 'portfolio-top-level.txt'].map((f) => ({ where: `fixture ${f}`, text: readFixture(f) })),
+    ...walk(SECTION_KIND_OPTIONS, 'section kinds'),
+    ...['merged-no-law.txt', 'numerals-crlf.txt', 'portfolio-top-level.txt', 'placeholders-sample.txt'].map((f) => ({ where: `fixture ${f}`, text: readFixture(f) })),
     ...roleSchema.options.flatMap((role) =>
       [1, 2, 3].map((seed) => ({ where: `composed.${role}.${seed}`, text: documentText(composeReport(sampleComposeInput(role, seed))) }))),
   ];

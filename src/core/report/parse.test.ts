@@ -70,3 +70,13 @@ describe('parseReportText on report shapes it was not written for', () => {
     );
   });
 });
+
+describe('the placeholder sample fixture', () => {
+  it('has a heading tree, counted numbers and every kind of placeholder', () => {
+    const r = parseReportText(readFixture('placeholders-sample.txt'));
+    expect(r.sections.map((s) => s.heading)).toEqual(['理论学习方面', '宣传思想工作', '廉洁自律方面', '存在的不足和明年打算']);
+    expect(r.sections[1]!.children.filter((c) => c.level === 2).map((c) => c.heading)).toEqual(['理论宣讲', '对外宣传', '文明创建']);
+    expect(new Set(r.placeholders.map((p) => p.kind))).toEqual(new Set(['asterisk', 'xx', 'cross', 'someone']));
+    expect(r.numbers.some((n) => n.value === 26 && n.unit === '场')).toBe(true);
+  });
+});

@@ -26,6 +26,8 @@ export const templateSectionSchema = z
     perPortfolio: z.boolean().default(false),
     /** nested: 一、履职情况 → （一）per portfolio; top-level: each portfolio its own 一、. */
     portfolioLayout: z.enum(['nested', 'top-level']).default('nested'),
+    /** 暂不使用: kept in the template (so it can be restored) but not drafted nor required. */
+    omitted: z.boolean().optional(),
   })
   .refine((s) => s.minChars <= s.maxChars, { message: '最少字数不能大于最多字数' });
 export type TemplateSection = z.infer<typeof templateSectionSchema>;
@@ -109,9 +111,14 @@ export function templateForRole(role: Role): ReportTemplate {
   return BUILTIN_TEMPLATES[role];
 }
 
+/** The sections a draft is made of: all but those an admin set aside (omitted). */
+export function activeSections(t: ReportTemplate): TemplateSection[] {
+  return t.sections.filter((s) => !s.omitted);
+}
+
 /** The kinds a template requires, counting merged sections' `covers`. */
 export function requiredKinds(t: ReportTemplate): Set<SectionKind> {
-  return new Set(t.sections.filter((s) => s.required).flatMap((s) => [s.kind, ...s.covers]));
+  return new Set(activeSections(t).filter((s) => s.required).flatMap((s) => [s.kind, ...s.covers]));
 }
 
 const KIND_RULES: Array<{ re: RegExp; kinds: SectionKind[] }> = [

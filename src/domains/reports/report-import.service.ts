@@ -13,6 +13,7 @@ import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
 import { canAdministerReports, canReadReport, canWriteReport } from './reports.policy.ts';
 import { audit, authorId, type Ctx } from './report-audit.ts';
+import { alignedComparison, type StoredOutline } from './report-compare.ts';
 import * as repo from './report.repository.ts';
 import { getReport } from './report.service.ts';
 import type { Actor } from '../../core/actor.ts';
@@ -114,5 +115,5 @@ export async function compareWithDraft(db: Db, actor: Actor, townId: string, imp
       },
     };
   });
-  return { importId, reportId, importedTitle: outline.title, rows };
+  return { importId, reportId, importedTitle: outline.title, rows, aligned: alignedComparison(outline as unknown as StoredOutline, report.document) };
 }

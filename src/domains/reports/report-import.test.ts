@@ -4,7 +4,7 @@
  * side-by-side comparison with a draft, and a template seeded from an import.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasReference, readReference, REFERENCE_FILES, REFERENCE_SKIP_MESSAGE } from '../../core/report/reference-corpus.ts';
+import { hasReference, readFixture, readReference, REFERENCE_FILES, REFERENCE_SKIP_MESSAGE } from '../../core/report/reference-corpus.ts';
 import { createTestApp, type TestApp } from '../../server/testing.ts';
 
 if (!hasReference) console.warn(REFERENCE_SKIP_MESSAGE);
@@ -116,5 +116,38 @@ describe('import formats and templates', () => {
     const bad = await t.call('PUT', `${base}/report-templates/specialist`, { cookie: admin, body: { version: ok.body.version, definition: { ...definition, sections: [] } } });
     expect(bad.status).toBe(422);
     expect((await t.call('GET', `${base}/report-templates`, { cookie: await t.login('shuji') })).status).toBe(403);
+  });
+});
+
+describe('a past report with placeholders, compared by heading and seeding a template', () => {
+  it('flags every placeholder, lines headings up with the draft, and seeds a template from the outline', async () => {
+    const zhengfa = (await t.database.db.selectFrom('app_user').select('person_id').where('username', '=', 'zhengfa').executeTakeFirstOrThrow()).person_id!;
+    const imported = await upload(admin, '2024年述职报告.txt', readFixture('placeholders-sample.txt'), { personId: zhengfa, year: '2024' });
+    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+    const tokens = imported.body.outline.placeholders.map((p: { token: string }) => p.token);
+    expect(tokens).toEqual(expect.arrayContaining(['**', 'XX', '×', '某某']));
+
+    const draft = await t.call('POST', `${base}/reports`, { cookie: admin, body: { personId: zhengfa, year: 2025 } });
+    expect(draft.status).toBe(201);
+    const cmp = await t.call('GET', `${base}/report-imports/${imported.body.id}/compare?reportId=${draft.body.id}`, { cookie: admin });
+    expect(cmp.status).toBe(200);
+    type Row = { imported: { heading: string; numbers: { value: number | null }[]; placeholders: unknown[] } | null; draft: { heading: string; chips: unknown[] } | null; numbers: { past: unknown; current: unknown }[] };
+    const aligned = cmp.body.aligned as Row[];
+    expect(aligned[0]!.imported!.heading).toBe('开头');
+    const integrity = aligned.find((r) => r.imported?.heading === '廉洁自律方面')!;
+    expect(integrity.draft?.heading).toMatch(/廉/u);
+    const outreach = aligned.find((r) => r.imported?.heading === '对外宣传')!;
+    expect(outreach.imported!.placeholders).toHaveLength(1);
+    expect(outreach.numbers.some((n) => n.past !== null)).toBe(true);
+    // every draft section down to （一） appears once
+    const draftHeadings = (draft.body.document.sections as { level: number; heading: string }[]).filter((s) => s.level >= 1 && s.level <= 2 && s.heading).map((s) => s.heading);
+    expect(aligned.slice(1).flatMap((r) => (r.draft ? [r.draft.heading] : []))).toEqual(draftHeadings);
+
+    const seeded = await t.call('POST', `${base}/report-templates/from-import`, { cookie: admin, body: { importId: imported.body.id, id: 'seeded_sample', name: '按往年格式' } });
+    expect(seeded.status, JSON.stringify(seeded.body)).toBe(201);
+    expect(seeded.body.definition.sections.map((x: { kind: string; covers: string[] }) => [x.kind, x.covers])).toEqual([
+      ['opening', []], ['study', []], ['duty', []], ['integrity', []], ['shortcomings', ['plans']],
+    ]);
+    expect((await t.call('POST', `${base}/report-templates/from-import`, { cookie: admin, body: { importId: imported.body.id, id: 'seeded_sample' } })).status).toBe(409);
   });
 });

@@ -41,7 +41,8 @@ export async function templateForRole(db: Db, townId: string, role: Role) {
   return repo.toTemplate((await repo.findTemplate(db, townId, role))!);
 }
 
-function validTemplate(input: unknown, id: string): ReportTemplate {
+/** A template definition from a request, validated; its errors name the path inside it. */
+export function validTemplate(input: unknown, id: string): ReportTemplate {
   const parsed = reportTemplateSchema.safeParse({ ...(input as object), id });
   if (!parsed.success) {
     throw new InvalidInput('模板内容不符合要求', parsed.error.issues.map((e) => ({ path: `definition.${e.path.join('.')}`, label: '模板', message: e.message })));

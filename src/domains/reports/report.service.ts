@@ -8,13 +8,15 @@ import type { Actor } from '../../core/actor.ts';
 import { Conflict, Forbidden, InvalidInput, InvalidTransition, NotFound } from '../../core/errors.ts';
 import { composeReport } from '../../core/report/compose.ts';
 import { allChips, freezeDocument, metricKey, reportDocumentSchema, type ReportDocument } from '../../core/report/model.ts';
+import type { ReportTemplate } from '../../core/report/templates.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
 import { canReadAllReports, canReadReport, canWriteReport } from './reports.policy.ts';
 import { audit, authorId, type Ctx } from './report-audit.ts';
 import { evaluateMetric, drillDown } from '../metrics/metrics.service.ts';
-import { appealChipOrders, appealParams, isAppealMetric } from './report-appeals.ts';
-import { chipParams, gatherFacts, metricQueryOf, recomputeChips, withChipValues } from './report-facts.ts';
+import { appealChipOrders, isAppealMetric } from './report-appeals.ts';
+import { chipCatalogue, previewChip, validateNewChips } from './report-chips.ts';
+import { gatherFacts, metricQueryOf, recomputeChips, withChipValues } from './report-facts.ts';
 import { loadSubject } from './report-subject.ts';
 import { getTemplate, templateForRole } from './report-template.service.ts';
 import * as repo from './report.repository.ts';
@@ -28,10 +30,14 @@ function seedOf(personId: string, year: number): number {
   return h;
 }
 
-/** Composes the draft document for a person and year without storing it (CLI previews, tests). */
-export async function composeFor(db: Db, townId: string, personId: string, year: number, templateId?: string) {
+/**
+ * Composes the draft document for a person and year without storing it (CLI previews, tests, the
+ * template editor's preview, which passes the edited definition instead of a stored template).
+ */
+export async function composeFor(db: Db, townId: string, personId: string, year: number, templateId?: string, definition?: ReportTemplate) {
   const subject = await loadSubject(db, townId, personId, year);
-  const template = templateId ? await getTemplate(db, townId, templateId) : await templateForRole(db, townId, subject.role);
+  const stored = definition ? null : templateId ? await getTemplate(db, townId, templateId) : await templateForRole(db, townId, subject.role);
+  const template = stored ?? { id: definition!.id, name: definition!.name, definition: definition! };
   const facts = await gatherFacts(db, subject);
   const document = composeReport({
     template: template.definition,
@@ -91,28 +97,10 @@ export function parseDocument(input: unknown): ReportDocument {
   return parsed.data;
 }
 
-/**
- * A saved document may move, delete and copy number chips, and add new ones counted over this
- * report's own scope; a chip counting someone else's records would leak their numbers.
- */
-async function checkChipScopes(db: Db, townId: string, before: ReportDocument, after: ReportDocument, personId: string, year: number) {
-  const known = new Set(allChips(before).map((c) => metricKey(c.metricId, c.params)));
-  const fresh = allChips(after).filter((c) => !known.has(metricKey(c.metricId, c.params)));
-  if (fresh.length === 0) return;
-  const subject = await loadSubject(db, townId, personId, year);
-  const sig = (appeal: boolean, p: Record<string, unknown>) => JSON.stringify([appeal, p.unitId ?? null, p.personId ?? null]);
-  const mine = [
-    ...[chipParams(year, subject.scope), chipParams(year - 1, subject.scope)].map((p) => sig(false, { ...p })),
-    ...[appealParams(subject), appealParams(subject, year - 1)].map((p) => sig(true, { ...p })),
-  ];
-  const bad = fresh.find((c) => !mine.includes(sig(isAppealMetric(c.metricId), c.params)));
-  if (bad) throw new InvalidInput('报告中的数字只能引用本人统计范围内的指标', [{ path: 'document', label: '数字', message: `“${bad.display}”的统计范围与本报告不符` }]);
-}
-
 async function replaceDocument(db: Db, ctx: Ctx, current: repo.ReportRow, next: ReportDocument, reason: 'save' | 'restore') {
   if (next.year !== current.year) throw new InvalidInput('报告年度不能修改', [{ path: 'document.year', label: '年度', message: `应为${current.year}` }]);
-  await checkChipScopes(db, ctx.townId, current.document, next, current.personId, current.year);
-  const live = withChipValues({ ...next, frozenAt: null }, await recomputeChips(db, ctx.townId, next));
+  const checked = await validateNewChips(db, ctx.actor, ctx.townId, current.document, next, current);
+  const live = withChipValues({ ...checked, frozenAt: null }, await recomputeChips(db, ctx.townId, checked));
   await repo.insertRevision(db, { townId: ctx.townId, id: newId(), reportId: current.id, reportVersion: current.version, document: current.document, reason, savedBy: authorId(ctx) });
   const row = await repo.writeReport(db, ctx.townId, current.id, current.version, { document: live });
   if (!row) throw new Conflict();
@@ -173,4 +161,18 @@ export async function chipRecords(db: Db, actor: Actor, townId: string, id: stri
   const metric = await evaluateMetric(db, actor, townId, chip.metricId, query);
   const records = await drillDown(db, actor, townId, chip.metricId, { ...query, ...page });
   return { chip, metric: { ...metric.metric, value: metric.display }, items: records.items, nextCursor: records.nextCursor };
+}
+
+/** The 插入数据 picker's choices for a report its caller may edit. */
+export async function chipOptions(db: Db, actor: Actor, townId: string, id: string) {
+  const report = await readable(db, actor, townId, id);
+  if (!canWriteReport(actor, townId, report.personId)) throw new Forbidden('只能修改本人的述职报告');
+  return chipCatalogue(db, actor, townId, report);
+}
+
+/** A chip ready to insert: the metric over the report's own scope and the chosen period, valued now. */
+export async function chipPreview(db: Db, actor: Actor, townId: string, id: string, input: { metricId: string; from: string; to: string }) {
+  const report = await readable(db, actor, townId, id);
+  if (!canWriteReport(actor, townId, report.personId)) throw new Forbidden('只能修改本人的述职报告');
+  return previewChip(db, actor, townId, report, input);
 }

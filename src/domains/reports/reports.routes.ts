@@ -13,6 +13,7 @@ import { defineRoute } from '../../server/route.ts';
 import { exportFilename, renderReport } from './report-export.ts';
 import { compareWithDraft, getImport, importReport, MAX_IMPORT_BYTES } from './report-import.service.ts';
 import { lintStoredReport } from './report-lint.service.ts';
+import { previewTemplate } from './report-template-preview.ts';
 import * as templates from './report-template.service.ts';
 import * as service from './report.service.ts';
 import { reportsAdmin, reportsRead, reportsWrite } from './reports.policy.ts';
@@ -94,6 +95,13 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>): void {
     return c.json(await service.chipRecords(db(c), actor(c), c.req.param('townId'), c.req.param('id'), chip, c.req.valid('query')) as never, 200);
   });
 
+  defineRoute(app, createRoute({ method: 'get', path: `${base}/{id}/chip-metrics`, tags, summary: '插入数据：可引用的指标、统计期间和本报告的统计范围', request: { params: s.ReportParams }, responses: jsonResponse(s.ChipCatalogue, '可引用的指标') }), reportsWrite, async (c) =>
+    c.json(await service.chipOptions(db(c), actor(c), c.req.param('townId'), c.req.param('id')), 200),
+  );
+  defineRoute(app, createRoute({ method: 'post', path: `${base}/{id}/chip-preview`, tags, summary: '插入数据：按本报告统计范围计算某指标的当前值（不保存）', request: { params: s.ReportParams, ...jsonBody(s.ChipPreviewBody) }, responses: jsonResponse(s.ChipPreview, '数字') }), reportsWrite, async (c) =>
+    c.json(await service.chipPreview(db(c), actor(c), c.req.param('townId'), c.req.param('id'), c.req.valid('json')) as never, 200),
+  );
+
   // ---- imported past reports
   const imports = '/api/v1/towns/{townId}/report-imports';
   defineRoute(app, createRoute({ method: 'post', path: imports, tags, summary: '导入往年述职报告（.docx/.txt，≤10 MB；以请求体直接上传时 ≤2 MB）：解析标题层级、数字和占位符', description: 'multipart/form-data：file、personId、year；或以文件内容为请求体，filename/personId/year 作为查询参数。', request: { params: TownParams, query: s.ImportQuery }, responses: jsonResponse(s.ImportedReport, '已导入', 201) }), reportsWrite, async (c) => {
@@ -117,6 +125,9 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>): void {
   );
   defineRoute(app, createRoute({ method: 'put', path: `${tpl}/{id}`, tags, summary: '修改报告模板（章节、顺序、必填、字数）', request: { params: s.TemplateParams, ...jsonBody(s.TemplateUpdate) }, responses: jsonResponse(s.Template, '已修改') }), reportsAdmin, async (c) =>
     c.json(await inTransaction(c, (trx, ctx) => templates.updateTemplate(trx, ctx, c.req.param('id'), c.req.valid('json'))), 200),
+  );
+  defineRoute(app, createRoute({ method: 'post', path: `${tpl}/preview`, tags, summary: '按编辑中的模板为某人起草预览（不保存）', request: { params: TownParams, ...jsonBody(s.TemplatePreviewBody) }, responses: jsonResponse(s.TemplatePreview, '预览') }), reportsAdmin, async (c) =>
+    c.json(await inTransaction(c, (trx, ctx) => previewTemplate(trx, ctx, c.req.valid('json'))) as never, 200),
   );
   defineRoute(app, createRoute({ method: 'post', path: `${tpl}/from-import`, tags, summary: '由导入的往年报告生成模板', request: { params: TownParams, ...jsonBody(s.TemplateFromImport) }, responses: jsonResponse(s.Template, '已创建', 201) }), reportsAdmin, async (c) =>
     c.json(await inTransaction(c, (trx, ctx) => templates.templateFromImport(trx, ctx, c.req.valid('json'))), 201),

@@ -41,7 +41,7 @@ export const VersionBody = z.object({ version });
 export const Revision = z.object({ id: z.string(), reportVersion: z.number(), reason: z.string(), savedAt: z.string(), savedBy: z.string().nullable() }).openapi('ReportRevision');
 export const RevisionDetail = z.object({ id: z.string(), reportVersion: z.number(), reason: z.string(), document: Document }).openapi('ReportRevisionDetail');
 
-export const LintIssue = z.object({ code: z.string(), severity: z.enum(['error', 'warning', 'info']), sectionId: z.string().nullable(), message: z.string(), offset: z.number().nullable() }).openapi('ReportLintIssue');
+export const LintIssue = z.object({ code: z.string(), severity: z.enum(['error', 'warning', 'info']), sectionId: z.string().nullable(), message: z.string(), offset: z.number().nullable(), text: z.string().optional() }).openapi('ReportLintIssue');
 export const LintResult = z.object({ issues: z.array(LintIssue), counts: z.object({ error: z.number(), warning: z.number(), info: z.number() }) }).openapi('ReportLint');
 
 export const ExportQuery = z.object({ format: z.enum(EXPORT_FORMATS).default('docx').meta({ title: '导出格式' }) });
@@ -77,3 +77,25 @@ export const TemplateFromImport = z.object({
   id: z.string().regex(/^[a-z][a-z0-9_-]{0,59}$/u, '模板编号只能由小写字母、数字、下划线和连字符组成').meta({ title: '模板编号' }),
   name: z.string().trim().min(1).max(60).optional().meta({ title: '模板名称' }),
 });
+
+export const ChipPreviewBody = z.object({
+  metricId: z.string().min(1).max(120).meta({ title: '指标' }),
+  from: z.iso.date().meta({ title: '统计起始日' }),
+  to: z.iso.date().meta({ title: '统计截止日' }),
+});
+const ChipMetric = z.object({ id: z.string(), label: z.string(), unit: z.string(), group: z.string(), portfolio: z.string().nullable(), description: z.string().nullable() });
+export const ChipCatalogue = z
+  .object({
+    metrics: z.array(ChipMetric),
+    periods: z.array(z.object({ key: z.string(), label: z.string(), from: z.string(), to: z.string() })),
+    scope: z.object({ ledger: z.string(), appeals: z.string() }),
+  })
+  .openapi('ReportChipCatalogue');
+export const ChipPreview = z.object({ chip: ChipRecords.shape.chip.extend({ type: z.literal('metric') }), metric: ChipMetric }).openapi('ReportChipPreview');
+
+export const TemplatePreviewBody = z.object({
+  personId: uuid('人员'),
+  year,
+  definition: z.looseObject({}).meta({ title: '模板内容' }),
+});
+export const TemplatePreview = z.object({ personName: z.string(), document: Document, lint: LintResult }).openapi('ReportTemplatePreview');

@@ -1,22 +1,29 @@
 /**
- * 述职报告编辑 — outline on the left (click to scroll), the report on the right: each section's
- * heading and its paragraphs in a tiptap editor with metric chips. 保存 sends `version` (409 →
- * reload); 检查, 定稿, 历史版本, 导出. Frozen reports and other people's reports are read-only.
- * tiptap is imported only from this page's chunk.
+ * 述职报告编辑 — the outline on the left (numbered, with add/rename/move/delete and their undo), the
+ * report on the right: each section's heading and its paragraphs in a tiptap editor with metric
+ * chips; 插入数据 puts a new chip at the caret. 保存 sends `version` (409 → reload); 检查, 定稿,
+ * 历史版本, 导出. Frozen reports and other people's reports are read-only. tiptap is imported only
+ * from this page's chunk.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Dropdown, Empty, Space, Spin, Tag, Typography } from 'antd';
-import { CheckCircleOutlined, DownloadOutlined, HistoryOutlined, LockOutlined, SaveOutlined, SearchOutlined } from '@ant-design/icons';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import type { Editor } from '@tiptap/react';
+import { Alert, App, Card, Empty, Spin } from 'antd';
 import { ApiError } from '../../api/client.ts';
-import { reportsApi, type LintResult, type Report, type ReportDocument, type ReportParagraph } from '../../api/reports.ts';
+import { reportsApi, type LintIssue, type LintResult, type MetricChip } from '../../api/reports.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
+import { ChipPickerModal } from './ChipPickerModal.tsx';
 import { ChipRecordsDrawer } from './ChipRecordsDrawer.tsx';
+import { CHIP_NODE, chipIndex, chipToAttrs, countChips, editorRange, type ChipAttrs, type TiptapNode } from './docConvert.ts';
+import { EditorToolbar } from './EditorToolbar.tsx';
+import { HeadingModal, type HeadingTarget } from './HeadingModal.tsx';
 import { LintDrawer } from './LintDrawer.tsx';
+import { OutlinePanel, type OutlineAction } from './OutlinePanel.tsx';
+import { addSection, headingMarkers, moveSection, removeSection, renameSection, subtreeContent, uniqueSectionId } from './outlineOps.ts';
 import { RevisionsDrawer } from './RevisionsDrawer.tsx';
 import { SectionEditor } from './SectionEditor.tsx';
-import { chipIndex, countChips, headingMarkers, withSectionParagraphs, type ChipAttrs } from './docConvert.ts';
+import { useReportDocument } from './useReportDocument.ts';
 import './reports.css';
 
 const sectionDomId = (id: string) => `report-sec-${id}`;
@@ -26,22 +33,17 @@ export default function ReportEditorPage() {
   const { townId, user, isAdmin } = useSession();
   const { message, modal } = App.useApp();
   const onError = useApiErrorHandler();
-  const [report, setReport] = useState<Report | null>(null);
-  const [doc, setDoc] = useState<ReportDocument | null>(null);
-  const [dirty, setDirty] = useState(false);
-  const [mount, setMount] = useState(0);
+  const { report, doc, dirty, mount, show, onSectionChange, changeOutline, history } = useReportDocument();
   const [saving, setSaving] = useState(false);
   const [lint, setLint] = useState<LintResult | null>(null);
   const [linting, setLinting] = useState(false);
   const [revisionsOpen, setRevisionsOpen] = useState(false);
   const [chip, setChip] = useState<{ index: number; attrs: ChipAttrs } | null>(null);
-
-  const show = useCallback((r: Report) => {
-    setReport(r);
-    setDoc(r.document);
-    setDirty(false);
-    setMount((m) => m + 1);
-  }, []);
+  const [heading, setHeading] = useState<HeadingTarget | null>(null);
+  const [picking, setPicking] = useState(false);
+  const caret = useRef<Editor | null>(null);
+  const editors = useRef(new Map<string, Editor>());
+  const [replacing, setReplacing] = useState<{ sectionId: string; offset: number; text: string } | null>(null);
 
   const load = useCallback(() => {
     reportsApi.get(townId, id).then(show, (err) => onError(err));
@@ -50,11 +52,12 @@ export default function ReportEditorPage() {
 
   const canWrite = !!report && report.state === 'draft' && (isAdmin || (!!user?.personId && user.personId === report.personId));
   const markers = useMemo(() => headingMarkers(doc?.sections ?? []), [doc?.sections]);
-
-  const onSectionChange = useCallback((sectionId: string, paragraphs: ReportParagraph[]) => {
-    setDoc((d) => (d ? withSectionParagraphs(d, sectionId, paragraphs) : d));
-    setDirty(true);
-  }, []);
+  const onFocus = useCallback((e: Editor) => { caret.current = e; }, []);
+  const editorRefs = useMemo(() => new Map<string, (e: Editor | null) => void>(), []);
+  const onEditorOf = (sectionId: string) => {
+    if (!editorRefs.has(sectionId)) editorRefs.set(sectionId, (e) => (e ? editors.current.set(sectionId, e) : editors.current.delete(sectionId)));
+    return editorRefs.get(sectionId)!;
+  };
 
   const onChipOpen = useCallback(
     (attrs: ChipAttrs) => {
@@ -122,73 +125,112 @@ export default function ReportEditorPage() {
 
   const jump = (sectionId: string) => document.getElementById(sectionDomId(sectionId))?.scrollIntoView({ behavior: 'smooth', block: 'start' });
 
+  const onOutline = (a: OutlineAction) => {
+    if (!doc) return;
+    if (a.type === 'add') setHeading({ mode: 'add', refId: a.refId, placement: a.placement });
+    else if (a.type === 'rename') setHeading({ mode: 'rename', id: a.id });
+    else if (a.type === 'move') changeOutline((d) => moveSection(d, a.id, a.direction));
+    else {
+      const s = doc.sections.find((x) => x.id === a.id);
+      const c = subtreeContent(doc, a.id);
+      modal.confirm({
+        title: `删除“${s?.heading ?? ''}”？`,
+        content: `将删除本节${c.sections > 1 ? `及其下 ${c.sections - 1} 个小节` : ''}，共 ${c.paragraphs} 段文字、${c.chips} 个数字。删除后可用目录上方的“撤销”恢复，保存后生效。`,
+        okText: '删除', okButtonProps: { danger: true }, cancelText: '取消',
+        onOk: () => changeOutline((d) => removeSection(d, a.id)),
+      });
+    }
+  };
+
+  const submitHeading = ({ heading: text, kind }: { heading: string; kind?: string }) => {
+    const target = heading;
+    setHeading(null);
+    if (!target) return;
+    if (target.mode === 'rename') return changeOutline((d) => renameSection(d, target.id, text));
+    let newId = '';
+    changeOutline((d) => {
+      newId = uniqueSectionId(d, `sec-${Date.now().toString(36)}`);
+      return addSection(d, target.refId, target.placement, { id: newId, heading: text, kind });
+    });
+    setTimeout(() => jump(newId), 50);
+  };
+
+  const openPicker = () => {
+    if (!caret.current || caret.current.isDestroyed) {
+      void message.info('请先在正文中点击要插入数字的位置');
+      return;
+    }
+    setPicking(true);
+  };
+
+  const toChip = (issue: LintIssue & { text: string }) => {
+    if (dirty) {
+      void message.info('请先保存，再把检查出的数字改为引用指标');
+      return;
+    }
+    setLint(null);
+    setReplacing({ sectionId: issue.sectionId!, offset: issue.offset ?? 0, text: issue.text });
+    setPicking(true);
+  };
+
+  /** Puts the chip where the hand-typed number was, as one edit of that section (Ctrl+Z undoes it). */
+  const replaceWithChip = (target: { sectionId: string; offset: number; text: string }, c: MetricChip) => {
+    const editor = editors.current.get(target.sectionId);
+    const range = editor && !editor.isDestroyed ? editorRange(editor.getJSON() as TiptapNode, target.offset, target.text.length) : null;
+    if (!editor || !range || editor.state.doc.textBetween(range.from, range.to) !== target.text) {
+      void message.warning('原文已改动，未找到该数字，请在正文中手动插入');
+      return;
+    }
+    editor.chain().focus().insertContentAt(range, { type: CHIP_NODE, attrs: { ...chipToAttrs(c) } }).run();
+    jump(target.sectionId);
+    void message.success(`“${target.text}”已改为 ${c.display}，保存后生效`);
+  };
+
+  const insertChip = (c: MetricChip) => {
+    setPicking(false);
+    if (replacing) {
+      setReplacing(null);
+      return replaceWithChip(replacing, c);
+    }
+    const editor = caret.current;
+    if (!editor || editor.isDestroyed) return;
+    editor.chain().focus().insertContent({ type: CHIP_NODE, attrs: { ...chipToAttrs(c) } }).run();
+    void message.success(`已插入 ${c.display}，保存后生效`);
+  };
+
   if (!report || !doc) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
   const frozen = report.state === 'frozen';
-  const exportItems = (['docx', 'md', 'html'] as const).map((f) => ({
-    key: f,
-    label: <a href={reportsApi.exportUrl(townId, report.id, f)} download data-testid={`export-${f}`}>{{ docx: '导出 Word', md: '导出 Markdown', html: '导出 HTML' }[f]}</a>,
-  }));
 
   return (
     <div className="report-editor">
-      <Card size="small" className="report-toolbar">
-        <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
-          <Space>
-            <Link to="/reports">述职报告</Link>
-            <Typography.Text type="secondary">/</Typography.Text>
-            <Typography.Text strong>{report.personName ?? '—'} · {report.year} 年度</Typography.Text>
-            {frozen ? <Tag icon={<LockOutlined />} color="green">已定稿</Tag> : <Tag color="blue">草稿 · 第 {report.version} 版</Tag>}
-            {dirty && <Tag color="orange">有未保存的修改</Tag>}
-            <Typography.Text type="secondary">{countChips(doc)} 个数字</Typography.Text>
-          </Space>
-          <Space wrap>
-            {canWrite && <Button type="primary" icon={<SaveOutlined />} loading={saving} disabled={!dirty} onClick={save}>保存</Button>}
-            <Button icon={<SearchOutlined />} loading={linting} onClick={runLint}>检查</Button>
-            {canWrite && <Button icon={<CheckCircleOutlined />} onClick={freeze}>定稿</Button>}
-            <Button icon={<HistoryOutlined />} onClick={() => setRevisionsOpen(true)}>历史版本</Button>
-            <Dropdown menu={{ items: exportItems }}>
-              <Button icon={<DownloadOutlined />}>导出</Button>
-            </Dropdown>
-          </Space>
-        </Space>
-      </Card>
+      <EditorToolbar townId={townId} report={report} chipCount={countChips(doc)} dirty={dirty} canWrite={canWrite} saving={saving} linting={linting}
+        onInsertChip={openPicker} onSave={save} onLint={runLint} onFreeze={freeze} onRevisions={() => setRevisionsOpen(true)} />
       {frozen && <Alert type="success" showIcon style={{ marginTop: 12 }} message={`本报告已于 ${report.frozenAt ? new Date(report.frozenAt).toLocaleString('zh-CN') : ''} 定稿，数字已固定，仅供查看和导出。`} />}
       {!frozen && !canWrite && <Alert type="info" showIcon style={{ marginTop: 12 }} message="您可以查看这份报告，但只有本人或管理员可以修改。" />}
       <div className="report-body">
-        <Card size="small" title="目录" className="report-outline">
-          {doc.sections.map((s, i) => (
-            <div key={s.id} className={`report-outline-item level-${s.level}`} onClick={() => jump(s.id)} data-testid="outline-item">
-              {s.level === 0 || !s.heading ? '开头' : `${markers[i]}${s.heading}`}
-            </div>
-          ))}
-        </Card>
+        <OutlinePanel doc={doc} markers={markers} editable={canWrite} history={history} onJump={jump} onAction={onOutline} />
         <Card className="report-paper">
           <h1 className="report-title">{doc.title}</h1>
           {doc.byline && <div className="report-byline">{doc.byline}</div>}
           {doc.sections.length === 0 && <Empty description="报告没有内容" />}
           {doc.sections.map((s, i) => (
-            <section key={`${s.id}-${mount}`} id={sectionDomId(s.id)} className="report-section" data-testid="report-section">
-              {s.level > 0 && s.heading && <div className={`report-heading level-${s.level}`}>{markers[i]}{s.heading}</div>}
-              <SectionEditor
-                paragraphs={s.paragraphs}
-                editable={canWrite}
-                onChange={(p) => onSectionChange(s.id, p)}
-                onChipOpen={onChipOpen}
-              />
+            <section key={`${s.id}-${mount}`} id={sectionDomId(s.id)} className="report-section" data-testid="report-section" data-section-id={s.id}>
+              {s.level > 0 && (
+                <div className={`report-heading level-${s.level}`} data-testid="report-heading" onDoubleClick={() => canWrite && setHeading({ mode: 'rename', id: s.id })}>
+                  {markers[i]}{s.heading || <span className="report-heading-missing">（无标题）</span>}
+                </div>
+              )}
+              <SectionEditor paragraphs={s.paragraphs} editable={canWrite} onChange={(p) => onSectionChange(s.id, p)} onChipOpen={onChipOpen} onFocus={onFocus} onEditor={onEditorOf(s.id)} />
             </section>
           ))}
         </Card>
       </div>
+      <HeadingModal doc={doc} target={heading} onCancel={() => setHeading(null)} onSubmit={submitHeading} />
+      <ChipPickerModal open={picking} reportId={report.id} replacing={replacing?.text} onCancel={() => { setPicking(false); setReplacing(null); }} onInsert={insertChip} />
       <ChipRecordsDrawer reportId={report.id} chip={chip} onClose={() => setChip(null)} />
-      <LintDrawer result={lint} loading={linting} sections={doc.sections} onClose={() => setLint(null)} onJump={(sid) => { setLint(null); jump(sid); }} />
-      <RevisionsDrawer
-        open={revisionsOpen}
-        report={report}
-        canWrite={canWrite}
-        onClose={() => setRevisionsOpen(false)}
-        onRestored={(r) => { show(r); setRevisionsOpen(false); void message.success('已恢复'); }}
-        onConflict={conflict}
-      />
+      <LintDrawer result={lint} loading={linting} sections={doc.sections} onClose={() => setLint(null)} onJump={(sid) => { setLint(null); jump(sid); }} onToChip={canWrite ? toChip : undefined} />
+      <RevisionsDrawer open={revisionsOpen} report={report} canWrite={canWrite} onClose={() => setRevisionsOpen(false)}
+        onRestored={(r) => { show(r); setRevisionsOpen(false); void message.success('已恢复'); }} onConflict={conflict} />
     </div>
   );
 }

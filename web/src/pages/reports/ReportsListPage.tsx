@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Alert, App, Button, Card, Form, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import { FileAddOutlined, LockOutlined } from '@ant-design/icons';
+import { FileAddOutlined, FileSearchOutlined, LayoutOutlined, LockOutlined } from '@ant-design/icons';
 import { ApiError } from '../../api/client.ts';
 import { reportsApi, type ReportSummary } from '../../api/reports.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
@@ -66,9 +66,13 @@ export default function ReportsListPage() {
     <Card
       title="述职报告"
       extra={
-        <Button type="primary" icon={<FileAddOutlined />} disabled={!canDraft} onClick={() => { form.setFieldsValue({ year: DEFAULT_YEAR, personId: user?.personId ?? undefined }); setOpen(true); }}>
-          生成初稿
-        </Button>
+        <Space>
+          <Button icon={<FileSearchOutlined />} onClick={() => navigate('/reports/import')}>往年报告对照</Button>
+          {isAdmin && <Button icon={<LayoutOutlined />} onClick={() => navigate('/reports/templates')}>报告模板</Button>}
+          <Button type="primary" icon={<FileAddOutlined />} disabled={!canDraft} onClick={() => { form.setFieldsValue({ year: DEFAULT_YEAR, personId: user?.personId ?? undefined }); setOpen(true); }}>
+            生成初稿
+          </Button>
+        </Space>
       }
     >
       {!canDraft && <Alert type="info" showIcon style={{ marginBottom: 12 }} message="您的账号未关联人员，不能起草本人述职报告。" />}

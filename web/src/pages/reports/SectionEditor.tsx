@@ -1,6 +1,6 @@
 /** One section's paragraphs in a tiptap editor (plain paragraphs + metric chips; no other formatting). */
 import { useEffect, useRef } from 'react';
-import { EditorContent, useEditor } from '@tiptap/react';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import type { ReportParagraph } from '../../api/reports.ts';
 import { MetricChipNode } from './MetricChipNode.tsx';
@@ -11,9 +11,13 @@ interface Props {
   editable: boolean;
   onChange: (paragraphs: ReportParagraph[]) => void;
   onChipOpen: (chip: ChipAttrs) => void;
+  /** The editor the caret was last in: 插入数据 inserts its chip there. */
+  onFocus?: (editor: Editor) => void;
+  /** The section's editor once created (null when it goes), e.g. to turn a typed number into a chip. */
+  onEditor?: (editor: Editor | null) => void;
 }
 
-export function SectionEditor({ paragraphs, editable, onChange, onChipOpen }: Props) {
+export function SectionEditor({ paragraphs, editable, onChange, onChipOpen, onFocus, onEditor }: Props) {
   // Only report real content changes (not selection moves or no-op transactions) as edits.
   const last = useRef(JSON.stringify(tiptapToParagraphs(paragraphsToTiptap(paragraphs))));
   const editor = useEditor({
@@ -27,6 +31,7 @@ export function SectionEditor({ paragraphs, editable, onChange, onChipOpen }: Pr
     content: paragraphsToTiptap(paragraphs),
     editable,
     immediatelyRender: true,
+    onFocus: ({ editor: e }) => onFocus?.(e as Editor),
     onUpdate: ({ editor: e }) => {
       const next = tiptapToParagraphs(e.getJSON() as TiptapNode);
       const json = JSON.stringify(next);
@@ -38,5 +43,9 @@ export function SectionEditor({ paragraphs, editable, onChange, onChipOpen }: Pr
   useEffect(() => {
     editor?.setEditable(editable);
   }, [editor, editable]);
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
   return <EditorContent editor={editor} className={`report-section-editor${editable ? '' : ' readonly'}`} />;
 }

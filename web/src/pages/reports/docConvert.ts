@@ -3,7 +3,7 @@
  * metric chips) and the tiptap JSON of one section's editor. Chips become `metricChip` atom nodes
  * whose attrs are the chip fields, so they survive edits unchanged. No React, no tiptap import.
  */
-import type { Inline, MetricChip, ReportDocument, ReportParagraph, ReportSection } from '../../api/reports.ts';
+import type { Inline, MetricChip, ReportDocument, ReportParagraph } from '../../api/reports.ts';
 
 export interface ChipAttrs {
   metricId: string;
@@ -114,24 +114,34 @@ export function countChips(doc: ReportDocument): number {
   return doc.sections.reduce((n, s) => n + s.paragraphs.reduce((m, p) => m + p.inlines.filter((i) => i.type === 'metric').length, 0), 0);
 }
 
-const DIGITS = '零一二三四五六七八九';
-function chineseOrdinal(n: number): string {
-  if (n < 10) return DIGITS[n]!;
-  if (n < 20) return `十${n % 10 ? DIGITS[n % 10] : ''}`;
-  return `${DIGITS[Math.floor(n / 10)]}十${n % 10 ? DIGITS[n % 10] : ''}`;
+/** Characters a node contributes to the section's plain text (as the server's lint counts them). */
+function textLength(n: TiptapNode): number {
+  if (n.type === 'text') return (n.text ?? '').length;
+  if (n.type === CHIP_NODE) return String(n.attrs?.display ?? '').length;
+  return n.type === 'hardBreak' ? 1 : 0;
 }
 
-/** Heading markers by level and order: 一、 / （一） / 1. / （1）, as the server renders them. */
-export function headingMarkers(sections: readonly ReportSection[]): string[] {
-  const counters = [0, 0, 0, 0, 0];
-  return sections.map((s) => {
-    if (s.level === 0 || s.heading === '') return '';
-    counters[s.level] = (counters[s.level] ?? 0) + 1;
-    for (let l = s.level + 1; l < counters.length; l++) counters[l] = 0;
-    const n = counters[s.level]!;
-    if (s.level === 1) return `${chineseOrdinal(n)}、`;
-    if (s.level === 2) return `（${chineseOrdinal(n)}）`;
-    if (s.level === 3) return `${n}.`;
-    return `（${n}）`;
-  });
+/**
+ * The editor positions of the text a lint issue points at (an offset in the section's plain text,
+ * paragraphs joined by "\n"), when it lies inside one text node; null otherwise. Positions count
+ * ProseMirror's way: each paragraph opens with 1, text by characters, an atom chip as 1.
+ */
+export function editorRange(doc: TiptapNode, offset: number, length: number): { from: number; to: number } | null {
+  let chars = 0;
+  let pos = 0;
+  for (const block of doc.content ?? []) {
+    pos += 1; // into the paragraph
+    for (const n of block.content ?? []) {
+      const len = textLength(n);
+      if (n.type === 'text' && offset >= chars && offset + length <= chars + len) {
+        const from = pos + (offset - chars);
+        return { from, to: from + length };
+      }
+      chars += len;
+      pos += n.type === 'text' ? len : 1;
+    }
+    pos += 1; // out of the paragraph
+    chars += 1; // the "\n" between paragraphs
+  }
+  return null;
 }

@@ -1,0 +1,95 @@
+/**
+ * 与本年度草稿对照 — the past report and a draft of the same person side by side, sections lined up
+ * by what their headings say (server-side alignment), each row listing last year's numbers next
+ * to this year's chips, paired by unit and what was counted, and last year's unfilled placeholders.
+ */
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { Empty, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { SwapRightOutlined } from '@ant-design/icons';
+import { reportsApi, type ReportSummary } from '../../api/reports.ts';
+import { useApiErrorHandler } from '../../api/errors.ts';
+import { useSession } from '../../session/session.tsx';
+import { reportAdminApi, type AlignedRow, type Comparison, type ImportedReport } from './reportAdminApi.ts';
+
+function NumbersCell({ row }: { row: AlignedRow }) {
+  if (row.numbers.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
+  return (
+    <div className="compare-numbers">
+      {row.numbers.map((n, i) => (
+        <div key={i} className="compare-number-pair">
+          <span className="past">{n.past ? <Tag>{n.past.raw}</Tag> : <Tag className="none">无</Tag>}<small>{n.past?.subject}</small></span>
+          <SwapRightOutlined className="arrow" />
+          <span className="current">{n.current ? <Tag color="blue">{n.current.display}</Tag> : <Tag className="none">无</Tag>}<small>{n.current?.subject}</small></span>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function ImportComparePanel({ imported }: { imported: ImportedReport }) {
+  const { townId } = useSession();
+  const onError = useApiErrorHandler();
+  const [reports, setReports] = useState<ReportSummary[] | null>(null);
+  const [reportId, setReportId] = useState<string>();
+  const [cmp, setCmp] = useState<Comparison | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  useEffect(() => {
+    if (!imported.personId) return setReports([]);
+    reportsApi.list(townId, { personId: imported.personId, limit: 50 }).then((r) => {
+      setReports(r.items);
+      const next = r.items.find((x) => imported.year !== null && x.year === imported.year + 1) ?? [...r.items].sort((a, b) => b.year - a.year)[0];
+      setReportId(next?.id);
+    }, (err) => onError(err));
+  }, [townId, imported.personId, imported.year, onError]);
+
+  useEffect(() => {
+    if (!reportId) return setCmp(null);
+    setLoading(true);
+    reportAdminApi.compare(townId, imported.id, reportId).then(setCmp, (err) => onError(err)).finally(() => setLoading(false));
+  }, [townId, imported.id, reportId, onError]);
+
+  if (!imported.personId) return <Empty description="导入时未指定人员，无法与其草稿对照" />;
+  if (!reports) return <Spin style={{ display: 'block', margin: '40px auto' }} />;
+  if (reports.length === 0) return <Empty description={<>该人员还没有述职报告，请先在<Link to="/reports">述职报告</Link>中生成初稿</>} />;
+
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }}>
+        <Typography.Text>对照的报告：</Typography.Text>
+        <Select style={{ width: 240 }} value={reportId} onChange={setReportId} data-testid="compare-report"
+          options={reports.map((r) => ({ value: r.id, label: `${r.year} 年度 · ${r.state === 'frozen' ? '已定稿' : `草稿第 ${r.version} 版`}` }))} />
+        {reportId && <Link to={`/reports/${reportId}`}>打开该报告</Link>}
+      </Space>
+      <Table<AlignedRow>
+        data-testid="compare-table"
+        size="small"
+        bordered
+        loading={loading}
+        pagination={false}
+        rowKey={(_, i) => String(i)}
+        dataSource={cmp?.aligned ?? []}
+        rowClassName={(r) => (!r.imported || !r.draft ? 'compare-unmatched' : '')}
+        columns={[
+          {
+            title: `往年报告${imported.year ? `（${imported.year}）` : ''}`, key: 'past', width: '30%',
+            render: (_, r) => r.imported ? (
+              <Space orientation="vertical" size={2}>
+                <span className={`compare-heading level-${r.imported.level}`}>{r.imported.marker}{r.imported.heading}</span>
+                {r.imported.placeholders.length > 0 && <Tag color="red">{r.imported.placeholders.length} 处未填写</Tag>}
+              </Space>
+            ) : <Typography.Text type="secondary">（往年无对应部分）</Typography.Text>,
+          },
+          {
+            title: '本年度草稿', key: 'draft', width: '30%',
+            render: (_, r) => r.draft
+              ? <span className={`compare-heading level-${r.draft.level}`}>{r.draft.marker}{r.draft.heading}</span>
+              : <Typography.Text type="secondary">（本年度无对应部分）</Typography.Text>,
+          },
+          { title: '数字对照（往年 → 本年）', key: 'numbers', render: (_, r) => <NumbersCell row={r} /> },
+        ]}
+      />
+    </>
+  );
+}
