@@ -35,7 +35,7 @@ export function setUpJourney(): Journey {
   return {
     async newPage(viewport = DESKTOP) {
       const phone = viewport.width < 600 ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {};
-      const context = await browser.newContext({ viewport, locale: 'zh-CN', baseURL: server.baseUrl, ...phone });
+      const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: server.baseUrl, ...phone });
       return { context, page: await context.newPage() };
     },
     async login(page, username, options = {}) {

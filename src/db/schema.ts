@@ -324,6 +324,11 @@ export interface AppealAttachmentTable {
   appeal_id: string;
   attachment_id: string;
   created_at: Generated<Date>;
+  /** Timeline event (seq) the file illustrates, e.g. a 答复 photo (migration 0007). */
+  event_seq: number | null;
+  uploaded_by_name: Generated<string>;
+  /** Unguessable handle of the Open311 media_url (migration 0007). */
+  public_token: string | null;
 }
 
 export interface AppealReminderTable {
@@ -337,6 +342,18 @@ export interface AppealReminderTable {
   message: string;
   created_at: Generated<Date>;
   acknowledged_at: Timestamp | null;
+  /** Columns of migration 0007: manual 督办 (source 'manual'), addressee unit, acknowledgement and reply. */
+  source: Generated<'scheduler' | 'manual'>;
+  target_unit_id: string | null;
+  note: string | null;
+  issued_by: string | null;
+  issued_by_name: string | null;
+  acknowledged_by: string | null;
+  acknowledged_by_name: string | null;
+  reply: string | null;
+  replied_at: Timestamp | null;
+  replied_by_name: string | null;
+  version: Generated<number>;
 }
 
 export interface PublicRequestTable {
@@ -350,6 +367,8 @@ export interface PublicRequestTable {
   tracking_code: string;
   token: string;
   api_key_id: string | null;
+  /** Open311 POST media_url (migration 0007). */
+  media_url: Generated<string | null>;
 }
 
 /** 群众评价 — a resident's one-time rating of an order (migration 0005). */
