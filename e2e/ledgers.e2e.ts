@@ -2,7 +2,8 @@
  * Main journeys of the ledger and metric pages in a real browser against a real server: the
  * ledger catalogue, the demo records of 宣传信息报送, adding a record through the generated form,
  * an Excel import whose errors come back as a row/column table, the admin form builder saving a
- * new version, and the metric explorer (value, breakdown chart, drill-down rows matching a count).
+ * new version, a composite unique rule added in the rules editor refusing a duplicate record, and
+ * the metric explorer (value, breakdown chart, drill-down rows matching a count).
  */
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
@@ -79,6 +80,63 @@ describe('ledger and metric pages', () => {
     await expect.poll(() => page.locator('.ant-card-extra').first().textContent(), { timeout: 20_000 }).toContain('第 2 版');
     await page.getByTestId('record-new').click();
     await page.getByTestId('record-form').getByLabel('阅读量').waitFor();
+    await context.close();
+  });
+
+  it('adds a composite unique rule in the rules editor and refuses a duplicate record in Chinese', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'admin');
+    // A fresh type, so no demo record already repeats the pair the rule is about.
+    const [town] = (await (await page.request.get('/api/v1/towns')).json()) as { id: string }[];
+    const code = `household_visit_${Date.now() % 100000}`;
+    const created = await page.request.post(`/api/v1/towns/${town!.id}/ledger-types`, {
+      data: {
+        code, name: '困难户走访', portfolio: 'civil_affairs', description: '入户走访困难群众',
+        fields: [
+          { key: 'household', label: '户主姓名', type: 'text', required: true },
+          { key: 'village', label: '所在村', type: 'unit', required: true },
+          { key: 'visited_on', label: '走访日期', type: 'date', required: true },
+        ],
+        defaultSort: { field: 'visited_on', direction: 'desc' }, dateField: 'visited_on', unitField: 'village', metrics: [],
+      },
+    });
+    expect(created.status()).toBe(201);
+
+    await page.goto(`/ledgers/${code}/design`);
+    await page.getByTestId('rule-add').click();
+    const rule = page.getByTestId('rule-editor').last();
+    for (const label of ['户主姓名', '所在村']) {
+      await choose(page, rule.getByLabel('字段组合'), label);
+      await page.keyboard.press('Escape');
+    }
+    await rule.getByLabel('提示（说明依据）').fill('同一村的困难户只登记一次');
+    await page.getByTestId('type-save').click();
+    await page.waitForURL((u) => u.pathname === `/ledgers/${code}`);
+    await expect.poll(() => page.locator('.ant-card-extra').first().textContent(), { timeout: 20_000 }).toContain('第 2 版');
+
+    const addVisit = async () => {
+      await page.getByTestId('record-new').click();
+      const form = page.getByTestId('record-form');
+      await form.waitFor();
+      await form.getByLabel('户主姓名').fill('王秀英');
+      await choose(page, form.getByLabel('所在村'), '石桥村');
+      await page.keyboard.press('Escape');
+      await form.getByLabel('走访日期').click();
+      await page.locator('.ant-picker-dropdown:visible .ant-picker-now-btn, .ant-picker-dropdown:visible .ant-picker-today-btn').first().click();
+      await expect.poll(() => form.getByLabel('走访日期').inputValue()).not.toBe('');
+      await page.getByTestId('record-save').click();
+      return form;
+    };
+    const first = await addVisit();
+    await first.waitFor({ state: 'detached' });
+    await expect.poll(() => rows(page, 'record-table').count(), { timeout: 20_000 }).toBe(1);
+    const second = await addVisit();
+    const fieldError = second.locator('.ant-form-item-explain-error').first();
+    // The rule's own reason, then both fields and their values by name (the unit picked under 石桥村).
+    await expect.poll(() => fieldError.textContent(), { timeout: 20_000 }).toMatch(/^同一村的困难户只登记一次：户主姓名、所在村为“王秀英、石桥村[^”]*”的记录已存在，不能重复$/);
+    await expect.poll(() => page.locator('.ant-message-notice').filter({ hasText: '记录已存在，不能重复' }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    expect(await rows(page, 'record-table').count()).toBe(1);
     await context.close();
   });
 

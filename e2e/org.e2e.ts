@@ -1,12 +1,14 @@
 /**
  * Main journeys of the organisation module in a real browser against a real server: sign-in,
- * the unit tree of the demo town, searching and adding people, role-dependent menus, and the
+ * the unit tree of the demo town, what a unit carries (承担业务), searching and adding people,
+ * role-dependent menus, and the
  * JavaScript budget of the login and home pages (DESIGN §11: ≤ 400 KB gzipped each).
  */
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { setUpJourney } from './support/journey.ts';
+import { choose } from './support/select.ts';
 import { ADMIN_PASSWORD } from './support/server.ts';
 
 const JS_BUDGET = 400 * 1024;
@@ -94,6 +96,22 @@ describe('organisation pages', () => {
     await openMenu(page, '包联村');
     await expect.poll(() => page.locator('.ant-table-tbody .ant-table-row').count()).toBe(16);
     await shoot(page, 'liaisons.png');
+    await context.close();
+  });
+
+  it('lets the admin pick the portfolios a unit carries, shown in the tree', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'admin');
+    await openMenu(page, '单位');
+    const station = page.locator('[data-testid=unit-node]').filter({ hasText: '退役军人服务站' });
+    await station.click();
+    const form = page.getByTestId('unit-form');
+    await expect.poll(() => form.getByLabel('单位名称').inputValue()).toBe('退役军人服务站');
+    await choose(page, form.getByLabel('承担业务（分管领域）'), '武装');
+    await page.keyboard.press('Escape');
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => station.textContent(), { timeout: 20_000 }).toContain('承担：武装');
+    await expect.poll(() => page.locator('[data-testid=unit-node]').filter({ hasText: '宣传统战办公室' }).textContent()).toContain('承担：宣传和精神文明、意识形态');
     await context.close();
   });
 

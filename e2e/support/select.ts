@@ -20,6 +20,8 @@ export async function choose(page: Page, target: ReturnType<Page['locator']>, te
     const option = popup.locator('.ant-select-item-option').filter({ hasText: text }).first();
     try {
       await option.click({ timeout: 5_000 });
+      // Wait until the popup has faded out: while it fades it still covers the fields below it.
+      await popup.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
       return;
     } catch (error) {
       if (attempt >= 3) throw error;

@@ -26,20 +26,25 @@ const VILLAGES = [
   ['桃源社区', 'community'], ['龙泉社区', 'community'], ['新街社区', 'community'], ['镜湖社区', 'community'],
 ] as const;
 
-const OFFICES: { name: string; code: string; under: 'party' | 'gov' }[] = [
-  { name: '党政综合办公室', code: 'office_general', under: 'party' },
-  { name: '党建工作办公室', code: 'office_party', under: 'party' },
-  { name: '宣传统战办公室', code: 'office_propaganda', under: 'party' },
-  { name: '纪检监察办公室', code: 'office_discipline', under: 'party' },
-  { name: '平安建设办公室', code: 'office_safety_peace', under: 'gov' },
-  { name: '社会治理综合服务中心', code: 'office_governance', under: 'gov' },
-  { name: '经济发展办公室', code: 'office_economy', under: 'gov' },
-  { name: '农业农村办公室', code: 'office_agriculture', under: 'gov' },
-  { name: '社会事务办公室', code: 'office_social', under: 'gov' },
-  { name: '应急管理办公室', code: 'office_emergency', under: 'gov' },
-  { name: '规划建设办公室', code: 'office_construction', under: 'gov' },
-  { name: '退役军人服务站', code: 'office_veterans', under: 'gov' },
-  { name: '人民武装部', code: 'office_armed', under: 'party' },
+/**
+ * Offices and what each carries (本单位承担的业务, unit_portfolio): their staff keep the ledger
+ * types of these portfolios town-wide. 退役军人服务站 carries none of the catalogue's portfolios,
+ * so its staff keep the old rule (the records of their own unit).
+ */
+const OFFICES: { name: string; code: string; under: 'party' | 'gov'; portfolios: string[] }[] = [
+  { name: '党政综合办公室', code: 'office_general', under: 'party', portfolios: ['office_affairs'] },
+  { name: '党建工作办公室', code: 'office_party', under: 'party', portfolios: ['party_building', 'organization'] },
+  { name: '宣传统战办公室', code: 'office_propaganda', under: 'party', portfolios: ['propaganda', 'ideology'] },
+  { name: '纪检监察办公室', code: 'office_discipline', under: 'party', portfolios: ['discipline'] },
+  { name: '平安建设办公室', code: 'office_safety_peace', under: 'gov', portfolios: ['politics_law'] },
+  { name: '社会治理综合服务中心', code: 'office_governance', under: 'gov', portfolios: ['politics_law', 'petitions'] },
+  { name: '经济发展办公室', code: 'office_economy', under: 'gov', portfolios: ['economy'] },
+  { name: '农业农村办公室', code: 'office_agriculture', under: 'gov', portfolios: ['agriculture', 'village_assistance'] },
+  { name: '社会事务办公室', code: 'office_social', under: 'gov', portfolios: ['civil_affairs', 'social_security', 'education_health'] },
+  { name: '应急管理办公室', code: 'office_emergency', under: 'gov', portfolios: ['safety', 'transport'] },
+  { name: '规划建设办公室', code: 'office_construction', under: 'gov', portfolios: ['urban_construction', 'environment'] },
+  { name: '退役军人服务站', code: 'office_veterans', under: 'gov', portfolios: [] },
+  { name: '人民武装部', code: 'office_armed', under: 'party', portfolios: ['armed_forces'] },
 ];
 
 /** Town leadership: title, portfolios, office they sit in, demo username if any. */
@@ -104,7 +109,9 @@ export async function createDemoTown(db: Db, password: string): Promise<DemoResu
     const gov = await insertUnit(trx, townId, { parentId: null, kind: 'government', name: '青石镇人民政府', code: 'gov', sort: 2 });
     const units = new Map<string, string>([['party', party], ['gov', gov]]);
     for (const [i, o] of OFFICES.entries()) {
-      units.set(o.code, await insertUnit(trx, townId, { parentId: o.under === 'party' ? party : gov, kind: 'office', name: o.name, code: o.code, sort: 10 + i }));
+      const id = await insertUnit(trx, townId, { parentId: o.under === 'party' ? party : gov, kind: 'office', name: o.name, code: o.code, sort: 10 + i });
+      units.set(o.code, id);
+      if (o.portfolios.length) await trx.insertInto('unit_portfolio').values(o.portfolios.map((p) => ({ town_id: townId, unit_id: id, portfolio_code: p }))).execute();
     }
     const villageIds: string[] = [];
     for (const [i, [name]] of VILLAGES.entries()) {

@@ -50,6 +50,11 @@ export const evaluationParamsSchema = z.object({
       unitIds: z.array(uuid).optional(),
       /** Records owned by this person. */
       personId: uuid.optional(),
+      /**
+       * With `unitIds`: records of the subtree *or* of this responsible person — the reader's own
+       * records kept outside their unit, which the record list shows them too.
+       */
+      orPersonId: uuid.optional(),
     })
     .default({}),
   /** Overrides the declaration's grouping. */
@@ -122,14 +127,11 @@ function fieldOf(source: SourceDescriptor, key: string): SourceField {
 
 function scopePredicates(source: SourceDescriptor, p: z.infer<typeof evaluationParamsSchema>): RawBuilder<SqlBool>[] {
   const where = [sql<SqlBool>`town_id in (${sql.join(p.townIds)})`];
-  const { unitIds, personId } = p.scope;
+  const { unitIds, personId, orPersonId } = p.scope;
   // Scope fails closed: a source without the column, or an empty subtree, shows nothing.
   if (unitIds !== undefined) {
-    where.push(
-      source.unitColumn && unitIds.length > 0
-        ? sql<SqlBool>`${sql.ref(source.unitColumn)} in (${sql.join(unitIds)})`
-        : sql<SqlBool>`false`,
-    );
+    const inUnits = source.unitColumn && unitIds.length > 0 ? sql<SqlBool>`${sql.ref(source.unitColumn)} in (${sql.join(unitIds)})` : sql<SqlBool>`false`;
+    where.push(orPersonId !== undefined && source.personColumn ? sql<SqlBool>`(${inUnits} or ${sql.ref(source.personColumn)} = ${orPersonId})` : inUnits);
   }
   if (personId !== undefined) {
     where.push(source.personColumn ? sql<SqlBool>`${sql.ref(source.personColumn)} = ${personId}` : sql<SqlBool>`false`);

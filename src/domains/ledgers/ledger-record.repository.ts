@@ -14,14 +14,34 @@ import type { RecordScope } from './ledgers.policy.ts';
 type Db = Kysely<DB>;
 export type RecordRow = Selectable<LedgerRecordTable>;
 
-/** The scope as one SQL predicate over ledger_record (fails closed when empty). */
+/** The scope as one SQL predicate over ledger_record (fails closed when empty); see RecordScope. */
 export function scopeSql(scope: RecordScope): RawBuilder<SqlBool> {
   if (scope.all) return sql<SqlBool>`true`;
   const parts: RawBuilder<SqlBool>[] = [];
   if (scope.typeCodes.length) parts.push(sql<SqlBool>`type_code in (${sql.join(scope.typeCodes)})`);
-  if (scope.unitIds.length) parts.push(sql<SqlBool>`unit_id in (${sql.join(scope.unitIds)})`);
-  if (scope.personId) parts.push(sql<SqlBool>`person_id = ${scope.personId}`);
+  const unitPart: RawBuilder<SqlBool>[] = [];
+  if (scope.unitIds.length) unitPart.push(sql<SqlBool>`unit_id in (${sql.join(scope.unitIds)})`);
+  if (scope.personId) unitPart.push(sql<SqlBool>`person_id = ${scope.personId}`);
+  const kept = scope.unitTypeCodes;
+  if (unitPart.length && (kept === null || kept.length)) {
+    const either = sql<SqlBool>`(${sql.join(unitPart, sql` or `)})`;
+    parts.push(kept === null ? either : sql<SqlBool>`(type_code in (${sql.join(kept)}) and ${either})`);
+  }
   return parts.length ? sql<SqlBool>`(${sql.join(parts, sql` or `)})` : sql<SqlBool>`false`;
+}
+
+/** Types of which live records sit in these units (the ledgers a unit already keeps); uses ledger_record_unit_idx. */
+export async function typesKeptInUnits(db: Db, townId: string, unitIds: readonly string[]): Promise<string[]> {
+  if (!unitIds.length) return [];
+  const rows = await db
+    .selectFrom('ledger_record')
+    .select('type_code')
+    .distinct()
+    .where('town_id', '=', townId)
+    .where('unit_id', 'in', [...unitIds])
+    .where('deleted_at', 'is', null)
+    .execute();
+  return rows.map((r) => r.type_code).sort();
 }
 
 export interface ListQuery {

@@ -3,9 +3,11 @@
  * town and role; `recordScope` then narrows every query to the records the caller may touch.
  * Town leaders, admins and county supervisors see every record of the town (supervisors only
  * read); a portfolio leader sees every record of the types owned by a portfolio they hold through
- * a current position; staff and village cadres see the records whose unit is inside the unit
- * subtree of their grant (a village, an office) or that name them as the responsible person.
- * Dispatchers keep no ledgers.
+ * a current position; staff keep their unit's types — every record of the types owned by a
+ * portfolio their grant's unit carries (本单位承担的业务, org domain) — plus the records their unit
+ * subtree keeps; village cadres (and staff of a unit that carries no portfolio) see the records
+ * whose unit is inside the unit subtree of their grant or that name them as responsible person.
+ * Dispatchers keep no ledgers. docs/ledgers.md (Scope) states the rule as a table.
  */
 import { sql, type Kysely } from 'kysely';
 import { hasRoleIn, type Actor, type Role } from '../../core/actor.ts';
@@ -13,6 +15,8 @@ import type { LedgerType } from '../../core/ledger/type.ts';
 import type { DB } from '../../db/schema.ts';
 import type { RoutePolicy } from '../../server/route.ts';
 import { scopesEnforced } from '../../server/scope-switch.ts';
+import { portfoliosOfUnits } from '../org/org.service.ts';
+import { typesKeptInUnits } from './ledger-record.repository.ts';
 
 const READERS: Role[] = ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre', 'county_supervisor'];
 const WRITERS: Role[] = ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre'];
@@ -29,14 +33,15 @@ export const metricsRead: RoutePolicy = { name: 'metrics.read', allows: (a, p) =
 
 /**
  * The records one caller may read (or write) in one town. `all` covers the whole town; otherwise
- * a record is in scope when its type is in `typeCodes`, its unit in `unitIds`, or its
- * responsible person is `personId` — the union of what the caller's grants give.
+ * a record is in scope when its type is in `typeCodes` (whole types, town-wide), or — the unit
+ * part — its unit is in `unitIds` or its responsible person is `personId`, provided its type is
+ * in `unitTypeCodes` (`null`: any type). The union of what the caller's grants give.
  */
 export type RecordScope =
   | { all: true }
-  | { all: false; typeCodes: string[]; unitIds: string[]; personId: string | null };
+  | { all: false; typeCodes: string[]; unitIds: string[]; personId: string | null; unitTypeCodes: string[] | null };
 
-export const NOTHING: RecordScope = { all: false, typeCodes: [], unitIds: [], personId: null };
+export const NOTHING: RecordScope = { all: false, typeCodes: [], unitIds: [], personId: null, unitTypeCodes: null };
 
 const beijingToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
@@ -78,32 +83,42 @@ export async function recordScope(db: Kysely<DB>, actor: Actor, townId: string, 
   const grants = actor.grants.filter((g) => g.townId === townId);
   const townWide: Role[] = write ? ['admin', 'leader'] : ['admin', 'leader', 'county_supervisor'];
   if (grants.some((g) => townWide.includes(g.role))) return { all: true };
-  const scope = { all: false as const, typeCodes: [] as string[], unitIds: [] as string[], personId: null as string | null };
-  if (grants.some((g) => g.role === 'portfolio_leader')) {
-    const held = new Set(await currentPortfolios(db, townId, actor.personId));
-    scope.typeCodes = types.filter((t) => held.has(t.portfolio)).map((t) => t.code);
-  }
+  const held = new Set<string>();
+  if (grants.some((g) => g.role === 'portfolio_leader')) for (const p of await currentPortfolios(db, townId, actor.personId)) held.add(p);
   const unitGrants = grants.filter((g) => g.role === 'staff' || g.role === 'village_cadre');
   // A staff or cadre grant without a unit covers the whole town (Grant: "narrowed when set").
   if (unitGrants.some((g) => g.unitId === null)) return { all: true };
+  const scope: RecordScope = { all: false, typeCodes: [], unitIds: [], personId: null, unitTypeCodes: null };
   if (unitGrants.length) {
+    // Staff keep their unit's types: the portfolios of their grants' units, looked up in one query.
+    const staffUnits = unitGrants.filter((g) => g.role === 'staff').map((g) => g.unitId!);
+    const carried = await portfoliosOfUnits(db, townId, staffUnits);
+    for (const codes of carried.values()) for (const p of codes) held.add(p);
     scope.unitIds = await subtrees(db, townId, unitGrants.map((g) => g.unitId!));
     scope.personId = actor.personId;
+    // Only when every unit grant is a staff grant of a unit with portfolios is the unit part
+    // limited to the types the subtree already keeps records of; a cadre grant or a unit without
+    // portfolios keeps the old rule (any type inside the subtree).
+    const fallback = unitGrants.some((g) => g.role !== 'staff' || !carried.get(g.unitId!)?.length);
+    if (!fallback) scope.unitTypeCodes = await typesKeptInUnits(db, townId, scope.unitIds);
   }
+  scope.typeCodes = types.filter((t) => held.has(t.portfolio)).map((t) => t.code);
   return scope;
+}
+
+/** Whether the unit part of `scope` (unit subtree, responsible person) applies to records of this type. */
+function unitPartCovers(scope: Extract<RecordScope, { all: false }>, typeCode: string): boolean {
+  return (scope.unitIds.length > 0 || scope.personId !== null) && (scope.unitTypeCodes === null || scope.unitTypeCodes.includes(typeCode));
 }
 
 /** Whether a record with these columns lies inside `scope`. */
 export function recordInScope(scope: RecordScope, r: { typeCode: string; unitId: string | null; personId: string | null }): boolean {
   if (scope.all) return true;
-  return (
-    scope.typeCodes.includes(r.typeCode) ||
-    (r.unitId !== null && scope.unitIds.includes(r.unitId)) ||
-    (scope.personId !== null && r.personId === scope.personId)
-  );
+  if (scope.typeCodes.includes(r.typeCode)) return true;
+  return unitPartCovers(scope, r.typeCode) && ((r.unitId !== null && scope.unitIds.includes(r.unitId)) || (scope.personId !== null && r.personId === scope.personId));
 }
 
-/** Whether any record of `type` can be in scope (types a caller is shown). */
+/** Whether any record of `type` can be in scope (the types a caller is shown and may write). */
 export function typeVisible(scope: RecordScope, type: LedgerType): boolean {
-  return scope.all || scope.typeCodes.includes(type.code) || scope.unitIds.length > 0 || scope.personId !== null;
+  return scope.all || scope.typeCodes.includes(type.code) || unitPartCovers(scope, type.code);
 }

@@ -55,9 +55,12 @@ async function subtree(db: Db, townId: string, rootId: string): Promise<string[]
 }
 
 /**
- * Whole-type readers (leaders, supervisors, the type's portfolio leader) get the scope they ask
- * for; unit-scoped readers (staff, village cadres) are narrowed to their own subtrees — a metric
- * never counts a record its reader could not open from the drill-down.
+ * Whole-type readers (leaders, supervisors, the type's portfolio leader, staff of a unit that
+ * carries the type's portfolio) get the scope they ask for; for the other types a reader sees
+ * (village cadres; staff of a unit without portfolios; the types a staff unit already keeps) the
+ * metric is narrowed to their own subtrees — a metric never counts a record its reader could not
+ * open from the drill-down. The scope (grants, unit portfolios, subtrees, kept types) is resolved
+ * once here, in a few queries, however many metrics the request evaluates.
  */
 export async function metricContext(db: Db, actor: Actor, townId: string): Promise<MetricContext> {
   const types = await currentTypes(db, townId);
@@ -85,11 +88,15 @@ export async function metricContext(db: Db, actor: Actor, townId: string): Promi
     has: (metricId) => index.has(metricId),
     async params(type, q) {
       let unitIds = q.unitId ? await subtreeOf(q.unitId) : undefined;
+      let orPersonId: string | undefined;
       if (!scope.all && !scope.typeCodes.includes(type.code)) {
         const allowed = new Set(scope.unitIds);
+        // Without a unit asked for, the reader's own records outside their subtree count too,
+        // exactly as the record list shows them (ledgers.policy.ts recordInScope).
+        if (!q.unitId && scope.personId) orPersonId = scope.personId;
         unitIds = (unitIds ?? scope.unitIds).filter((id) => allowed.has(id));
       }
-      return { townIds: [townId], period: { from: q.from, to: q.to }, scope: { unitIds, personId: q.personId }, groupBy: q.groupBy };
+      return { townIds: [townId], period: { from: q.from, to: q.to }, scope: { unitIds, personId: q.personId, orPersonId }, groupBy: q.groupBy };
     },
   };
 }

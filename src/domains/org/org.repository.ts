@@ -7,8 +7,8 @@ import type { DB, PersonTable, UnitTable } from '../../db/schema.ts';
 
 type Db = Kysely<DB>;
 
-export function toUnit(r: Selectable<UnitTable>) {
-  return { id: r.id, townId: r.town_id, parentId: r.parent_id, kind: r.kind as 'village', name: r.name, code: r.code, sortOrder: r.sort_order, version: r.version };
+export function toUnit(r: Selectable<UnitTable>, portfolios: string[]) {
+  return { id: r.id, townId: r.town_id, parentId: r.parent_id, kind: r.kind as 'village', name: r.name, code: r.code, sortOrder: r.sort_order, portfolios, version: r.version };
 }
 
 export function toPerson(r: Selectable<PersonTable>, titles: string[]) {
@@ -17,6 +17,24 @@ export function toPerson(r: Selectable<PersonTable>, titles: string[]) {
 
 export function listUnits(db: Db, townId: string) {
   return db.selectFrom('unit').selectAll().where('town_id', '=', townId).orderBy('sort_order').orderBy('name').execute();
+}
+
+/** 本单位承担的业务: portfolio codes per unit, for the given units (all of the town when omitted). */
+export async function unitPortfolios(db: Db, townId: string, unitIds?: readonly string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  if (unitIds && !unitIds.length) return map;
+  let query = db.selectFrom('unit_portfolio').select(['unit_id', 'portfolio_code']).where('town_id', '=', townId);
+  if (unitIds) query = query.where('unit_id', 'in', [...unitIds]);
+  for (const r of await query.orderBy('unit_id').orderBy('portfolio_code').execute()) map.set(r.unit_id, [...(map.get(r.unit_id) ?? []), r.portfolio_code]);
+  return map;
+}
+
+/** Replaces what a unit carries (the caller checks the codes and bumps the unit's version). */
+export async function setUnitPortfolios(db: Db, townId: string, unitId: string, codes: readonly string[]) {
+  await db.deleteFrom('unit_portfolio').where('town_id', '=', townId).where('unit_id', '=', unitId).execute();
+  if (codes.length) {
+    await db.insertInto('unit_portfolio').values([...new Set(codes)].map((c) => ({ town_id: townId, unit_id: unitId, portfolio_code: c }))).execute();
+  }
 }
 
 export function findUnit(db: Db, townId: string, id: string) {

@@ -38,8 +38,21 @@ export function registerOrgRoutes(app: OpenAPIHono<AppEnv>): void {
   );
 
   // ---- units
-  defineRoute(app, createRoute({ method: 'get', path: '/api/v1/towns/{townId}/units', tags, summary: '单位列表（树由 parentId 组成）', request: { params: TownParams }, responses: jsonResponse(z.object({ items: z.array(s.Unit) }), '单位') }), orgRead, async (c) =>
-    c.json({ items: (await repo.listUnits(c.get('deps').db, c.req.param('townId'))).map(repo.toUnit) }, 200),
+  defineRoute(app, createRoute({ method: 'get', path: '/api/v1/towns/{townId}/units', tags, summary: '单位列表（树由 parentId 组成；含承担业务）', request: { params: TownParams }, responses: jsonResponse(z.object({ items: z.array(s.Unit) }), '单位') }), orgRead, async (c) => {
+    const { db } = c.get('deps');
+    const townId = c.req.param('townId');
+    const portfolios = await repo.unitPortfolios(db, townId);
+    return c.json({ items: (await repo.listUnits(db, townId)).map((u) => repo.toUnit(u, portfolios.get(u.id) ?? [])) }, 200);
+  });
+  defineRoute(app, createRoute({ method: 'get', path: '/api/v1/towns/{townId}/units/{id}', tags, summary: '单位详情（含承担业务）', request: { params: TownEntityParams }, responses: jsonResponse(s.Unit, '单位') }), orgRead, async (c) => {
+    const { db } = c.get('deps');
+    const townId = c.req.param('townId');
+    const row = await repo.findUnit(db, townId, c.req.param('id'));
+    if (!row) throw new NotFound('单位');
+    return c.json(repo.toUnit(row, (await repo.unitPortfolios(db, townId, [row.id])).get(row.id) ?? []), 200);
+  });
+  defineRoute(app, createRoute({ method: 'put', path: '/api/v1/towns/{townId}/units/{id}/portfolios', tags, summary: '设置本单位承担的业务（分管领域；本单位专干据此使用台账类型）', request: { params: TownEntityParams, ...jsonBody(s.UnitPortfoliosSet) }, responses: jsonResponse(s.Unit, '已设置') }), orgWrite, async (c) =>
+    c.json(await inTransaction(c, (trx, ctx) => service.updateUnit(trx, ctx, c.req.param('id'), c.req.valid('json'))), 200),
   );
   defineRoute(app, createRoute({ method: 'post', path: '/api/v1/towns/{townId}/units', tags, summary: '新建单位', request: { params: TownParams, ...jsonBody(s.UnitCreate) }, responses: jsonResponse(s.Unit, '已创建', 201) }), orgWrite, async (c) =>
     c.json(await inTransaction(c, (trx, ctx) => service.createUnit(trx, ctx, c.req.valid('json'))), 201),

@@ -11,6 +11,9 @@ const version = z.number().int().min(1).meta({ title: '版本号' });
 
 export const UNIT_KINDS = ['party_committee', 'government', 'office', 'village', 'branch', 'grid'] as const;
 
+const portfolios = z.array(z.string().regex(/^[a-z_]{2,40}$/)).max(20).meta({ title: '分管领域' });
+const unitPortfolios = z.array(z.string().regex(/^[a-z_]{2,40}$/)).max(20).meta({ title: '承担业务' });
+
 export const Unit = z
   .object({
     id: z.string(),
@@ -20,6 +23,8 @@ export const Unit = z
     name: z.string(),
     code: z.string().nullable(),
     sortOrder: z.number(),
+    /** 本单位承担的业务: portfolio codes the unit carries (its staff keep these ledgers). */
+    portfolios: z.array(z.string()),
     version: z.number(),
   })
   .openapi('Unit');
@@ -30,8 +35,11 @@ export const UnitCreate = z.object({
   name: text('单位名称', 60),
   code: z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/).nullable().optional().meta({ title: '单位编码' }),
   sortOrder: z.number().int().min(0).max(100000).optional().meta({ title: '排序' }),
+  portfolios: unitPortfolios.optional(),
 });
 export const UnitUpdate = UnitCreate.partial().extend({ version });
+/** Sets only what the unit carries; `version` is the unit's (the mapping is part of the unit). */
+export const UnitPortfoliosSet = z.object({ version, portfolios: unitPortfolios });
 
 export const Person = z
   .object({
@@ -84,8 +92,6 @@ export const Position = z
   })
   .openapi('Position');
 
-const portfolios = z.array(z.string().regex(/^[a-z_]{2,40}$/)).max(20).meta({ title: '分管领域' });
-
 export const PositionCreate = z.object({
   personId: id('人员'),
   unitId: id('任职单位'),
@@ -129,6 +135,7 @@ export const VersionQuery = z.object({ version: z.coerce.number().int().min(1).m
 
 export type UnitCreateInput = z.infer<typeof UnitCreate>;
 export type UnitUpdateInput = z.infer<typeof UnitUpdate>;
+export type UnitPortfoliosInput = z.infer<typeof UnitPortfoliosSet>;
 export type PersonCreateInput = z.infer<typeof PersonCreate>;
 export type PersonUpdateInput = z.infer<typeof PersonUpdate>;
 export type PositionCreateInput = z.infer<typeof PositionCreate>;

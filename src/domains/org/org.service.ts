@@ -34,28 +34,34 @@ async function assertPersonInTown(db: Db, townId: string, personId: string, path
   if (!(await repo.findPerson(db, townId, personId))) invalid(path, label, '在本乡镇中不存在');
 }
 
-async function assertPortfolios(db: Db, codes: string[]) {
+export async function assertPortfolios(db: Db, codes: readonly string[], label = '分管领域') {
   const known = new Set((await repo.listPortfolios(db)).map((p) => p.code));
   const unknown = codes.filter((c) => !known.has(c));
-  if (unknown.length) invalid('portfolios', '分管领域', `未知的分管领域编码：${unknown.join('、')}`);
+  if (unknown.length) invalid('portfolios', label, `未知的分管领域编码：${unknown.join('、')}`);
 }
 
 // ---- units ----------------------------------------------------------------------------------
 
 export async function createUnit(db: Db, ctx: Ctx, input: UnitCreateInput) {
   if (input.parentId) await assertUnitInTown(db, ctx.townId, input.parentId, 'parentId', '上级单位');
+  const portfolios = [...new Set(input.portfolios ?? [])].sort();
+  await assertPortfolios(db, portfolios, '承担业务');
   const row = await db
     .insertInto('unit')
     .values({ town_id: ctx.townId, id: newId(), parent_id: input.parentId ?? null, kind: input.kind, name: input.name, code: input.code ?? null, sort_order: input.sortOrder ?? 0 })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await audit(db, ctx, 'create', 'unit', row.id, null, row);
-  return repo.toUnit(row);
+  await repo.setUnitPortfolios(db, ctx.townId, row.id, portfolios);
+  await audit(db, ctx, 'create', 'unit', row.id, null, { ...row, portfolios });
+  return repo.toUnit(row, portfolios);
 }
 
 export async function updateUnit(db: Db, ctx: Ctx, id: string, input: UnitUpdateInput) {
   const before = await repo.findUnit(db, ctx.townId, id);
   if (!before) throw new NotFound('单位');
+  const beforePortfolios = (await repo.unitPortfolios(db, ctx.townId, [id])).get(id) ?? [];
+  const portfolios = input.portfolios ? [...new Set(input.portfolios)].sort() : beforePortfolios;
+  if (input.portfolios) await assertPortfolios(db, portfolios, '承担业务');
   if (input.parentId) {
     await assertUnitInTown(db, ctx.townId, input.parentId, 'parentId', '上级单位');
     const subtree = await repo.unitSubtree(db, ctx.townId, id);
@@ -68,8 +74,14 @@ export async function updateUnit(db: Db, ctx: Ctx, id: string, input: UnitUpdate
   if (input.code !== undefined) values.code = input.code;
   if (input.sortOrder !== undefined) values.sort_order = input.sortOrder;
   const row = await updateVersioned(db, 'unit', { townId: ctx.townId, id, version: input.version }, values, '单位');
-  await audit(db, ctx, 'update', 'unit', id, before, row);
-  return repo.toUnit(row as never);
+  if (input.portfolios) await repo.setUnitPortfolios(db, ctx.townId, id, portfolios);
+  await audit(db, ctx, 'update', 'unit', id, { ...before, portfolios: beforePortfolios }, { ...row, portfolios });
+  return repo.toUnit(row as never, portfolios);
+}
+
+/** 本单位承担的业务 of some units (read by the ledger scope: staff keep their unit's types). */
+export function portfoliosOfUnits(db: Db, townId: string, unitIds: readonly string[]): Promise<Map<string, string[]>> {
+  return repo.unitPortfolios(db, townId, unitIds);
 }
 
 export async function deleteUnit(db: Db, ctx: Ctx, id: string, version: number) {

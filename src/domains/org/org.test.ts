@@ -102,3 +102,34 @@ describe('writes', () => {
     expect(res.status).toBe(409);
   });
 });
+
+describe('what a unit carries (本单位承担的业务)', () => {
+  it('lists each unit with its portfolios, as the demo town maps its offices', async () => {
+    const units = (await t.call('GET', `${base}/units`, { cookie: await t.login('zhuangan') })).body.items as { name: string; portfolios: string[] }[];
+    expect(units.find((u) => u.name === '党建工作办公室')!.portfolios).toEqual(['organization', 'party_building']);
+    expect(units.find((u) => u.name === '社会治理综合服务中心')!.portfolios).toEqual(['petitions', 'politics_law']);
+    expect(units.find((u) => u.name === '石桥村')!.portfolios).toEqual([]);
+  });
+
+  it('sets them with the unit’s version, audited, refusing unknown codes, stale versions and non-admins', async () => {
+    const created = (await t.call('POST', `${base}/units`, { cookie: admin, body: { kind: 'office', name: '综合执法队', portfolios: ['safety'] } })).body;
+    expect(created.portfolios).toEqual(['safety']);
+    const url = `${base}/units/${created.id}/portfolios`;
+    const set = await t.call('PUT', url, { cookie: admin, body: { version: 1, portfolios: ['urban_construction', 'environment', 'environment'] } });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ portfolios: ['environment', 'urban_construction'], version: 2 });
+    expect((await t.call('GET', `${base}/units/${created.id}`, { cookie: admin })).body.portfolios).toEqual(['environment', 'urban_construction']);
+    const stale = await t.call('PUT', url, { cookie: admin, body: { version: 1, portfolios: [] } });
+    expect(stale.status).toBe(409);
+    const bad = await t.call('PUT', url, { cookie: admin, body: { version: 2, portfolios: ['no_such_thing'] } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors[0]).toMatchObject({ path: 'portfolios', label: '承担业务' });
+    expect((await t.call('PUT', url, { cookie: await t.login('zhuangan'), body: { version: 2, portfolios: [] } })).status).toBe(403);
+    const audit = await t.database.db.selectFrom('audit_entry').select(['action', 'after']).where('entity_id', '=', created.id).orderBy('seq').execute();
+    expect(audit.map((a) => a.action)).toEqual(['create', 'update']);
+    expect((audit[1]!.after as { portfolios: string[] }).portfolios).toEqual(['environment', 'urban_construction']);
+    const cleared = await t.call('PATCH', `${base}/units/${created.id}`, { cookie: admin, body: { version: 2, portfolios: [] } });
+    expect(cleared.body).toMatchObject({ portfolios: [], version: 3 });
+    expect((await t.call('DELETE', `${base}/units/${created.id}?version=3`, { cookie: admin })).status).toBe(204);
+  });
+});

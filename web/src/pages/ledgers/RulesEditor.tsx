@@ -32,7 +32,7 @@ function RuleRow({ name, fields, onRemove }: { name: number; fields: LedgerField
         {kind === 'unique' && (
           <Col span={16}>
             <Form.Item name={[name, 'fields']} label="字段组合" rules={[{ validator: async (_r, v: string[]) => { if (!v || v.length < 2) throw new Error('至少选择两个字段'); } }]}>
-              <Select mode="multiple" options={uniqueable} placeholder="如：党支部、评定年度" />
+              <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={uniqueable} placeholder="如：党支部、评定年度" />
             </Form.Item>
           </Col>
         )}

@@ -7,20 +7,21 @@ import { useMemo, useState, type Key } from 'react';
 import { App, Button, Card, Col, Empty, Input, Row, Space, Tag, Tree, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { DataNode } from 'antd/es/tree';
-import { orgApi, type Unit } from '../../api/org.ts';
+import { orgApi, type Portfolio, type Unit } from '../../api/org.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
 import { UNIT_KINDS } from './labels.ts';
 import { UnitForm, type UnitFormMode } from './UnitForm.tsx';
-import { useUnits } from './useOrgData.ts';
+import { portfolioNames, type CarryingUnit } from './unitPortfolios.ts';
+import { usePortfolios, useUnits } from './useOrgData.ts';
 
-function buildTree(units: Unit[], filter: string): DataNode[] {
-  const children = new Map<string | null, Unit[]>();
+function buildTree(units: CarryingUnit[], filter: string, catalogue: Portfolio[] | undefined): DataNode[] {
+  const children = new Map<string | null, CarryingUnit[]>();
   for (const u of units) {
     const key = u.parentId && units.some((p) => p.id === u.parentId) ? u.parentId : null;
     children.set(key, [...(children.get(key) ?? []), u]);
   }
-  const matches = (u: Unit): boolean => !filter || u.name.includes(filter) || (children.get(u.id) ?? []).some(matches);
+  const matches = (u: CarryingUnit): boolean => !filter || u.name.includes(filter) || (children.get(u.id) ?? []).some(matches);
   const toNodes = (parent: string | null): DataNode[] =>
     (children.get(parent) ?? [])
       .filter(matches)
@@ -33,6 +34,7 @@ function buildTree(units: Unit[], filter: string): DataNode[] {
             <Tag color={UNIT_KINDS[u.kind].color} style={{ marginInlineStart: 4 }}>
               {UNIT_KINDS[u.kind].label}
             </Tag>
+            {u.portfolios?.length ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>承担：{portfolioNames(u, catalogue).join('、')}</Typography.Text> : null}
           </span>
         ),
         children: toNodes(u.id),
@@ -45,13 +47,14 @@ export default function UnitsPage() {
   const { modal, message } = App.useApp();
   const onError = useApiErrorHandler();
   const units = useUnits();
+  const portfolios = usePortfolios();
   const [filter, setFilter] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [mode, setMode] = useState<UnitFormMode>('edit');
   const [expanded, setExpanded] = useState<Key[] | null>(null);
 
-  const list = units.data ?? [];
-  const tree = useMemo(() => buildTree(list, filter.trim()), [list, filter]);
+  const list: CarryingUnit[] = units.data ?? [];
+  const tree = useMemo(() => buildTree(list, filter.trim(), portfolios.data), [list, filter, portfolios.data]);
   const selected = list.find((u) => u.id === selectedId) ?? null;
   // Top-level units start open so the villages under 政府 are visible at once.
   const expandedKeys = filter ? list.map((u) => u.id) : (expanded ?? tree.map((n) => n.key));
@@ -133,6 +136,7 @@ export default function UnitsPage() {
               mode={mode}
               unit={selected}
               units={list}
+              portfolios={portfolios.data ?? []}
               readOnly={!canWriteOrg}
               onSaved={(u) => {
                 setSelectedId(u.id);
