@@ -3,8 +3,9 @@
  * 问题清单 and 分析通报 journeys in a real browser against a real server: the dispatcher runs
  * detection over the demo year, confirms the planted 河湾村 proposal into a problem and clicks
  * through to one of its orders; the party secretary generates a quarterly bulletin, checks its
- * figures against the KPI API, drills into one and downloads the Word file; the county
- * supervisor sees the ranking of their towns.
+ * figures against the KPI API, drills into one and downloads the Word file; a proposal is
+ * dismissed and undone; a bulletin is issued and reopened from the list; the county supervisor
+ * sees the ranking of their towns and opens a town's orders from it.
  */
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
@@ -50,6 +51,70 @@ describe('appeal analysis pages', () => {
     const code = (await first.textContent())!;
     await first.click();
     await expect.poll(() => page.getByTestId('order-code').textContent(), SLOW).toBe(code);
+    await context.close();
+  });
+
+  it('dismisses a proposal with a reason, finds it under 已忽略 and undoes it', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'paidan');
+    await page.goto('/appeals/problems?tab=detect');
+    const proposals = page.getByTestId('proposals');
+    await choose(page, proposals.getByTestId('proposal-village'), '石桥村');
+    await page.getByRole('button', { name: '开始识别' }).click();
+    const row = proposals.locator('.ant-table-row').filter({ hasText: '石桥村三组水压低' }).first();
+    await row.waitFor(SLOW);
+    await row.getByRole('button', { name: '忽略' }).click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '忽略这条建议' });
+    await modal.waitFor();
+    await modal.getByLabel('忽略理由').fill('供水管网改造已列入县水务局计划，不单列问题');
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    await expect.poll(() => proposals.locator('.ant-table-row').filter({ hasText: '石桥村三组水压低' }).count(), SLOW).toBe(0);
+    // Running detection again does not bring it back.
+    await page.getByRole('button', { name: '开始识别' }).click();
+    await page.getByTestId('proposal-summary').waitFor();
+    await page.waitForTimeout(500);
+    expect(await proposals.locator('.ant-table-row').filter({ hasText: '石桥村三组水压低' }).count()).toBe(0);
+
+    await page.getByRole('tab', { name: '已忽略' }).click();
+    const dismissed = page.getByTestId('dismissed-list').locator('.ant-table-row').filter({ hasText: '石桥村三组水压低' });
+    await dismissed.waitFor(SLOW);
+    expect(await dismissed.textContent()).toContain('供水管网改造已列入县水务局计划');
+    await shoot(page, 'appeal-dismissed.png');
+    await dismissed.getByRole('button', { name: '撤销忽略' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '撤销忽略' }).click();
+    await expect.poll(() => page.getByTestId('dismissed-list').locator('.ant-table-row').filter({ hasText: '石桥村三组水压低' }).count(), SLOW).toBe(0);
+    await page.getByRole('tab', { name: '重复诉求识别' }).click();
+    await page.getByRole('button', { name: '开始识别' }).click();
+    await proposals.locator('.ant-table-row').filter({ hasText: '石桥村三组水压低' }).first().waitFor(SLOW);
+    await context.close();
+  });
+
+  it('issues a bulletin, which then stands in the list with its figures fixed and opens with its own Word file', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'shuji');
+    await page.goto('/appeals/bulletin?from=2025-07-01&to=2025-09-30&mode=quarter');
+    const received = page.getByTestId('bulletin-appeals.received').locator('.ant-statistic-content-value');
+    await expect.poll(async () => Number(((await received.textContent()) ?? '').replace(/,/g, '')) || 0, SLOW).toBeGreaterThan(50);
+    const live = (await received.textContent())!.replace(/,/g, '');
+    expect(await page.frameLocator('[data-testid=bulletin-preview]').locator('table.figures').count()).toBe(2);
+    await page.getByTestId('bulletin-issue').click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '签发' }).click();
+    const issued = page.getByTestId('issued-bulletins').locator('.ant-table-row').filter({ hasText: '第1期' });
+    await issued.waitFor(SLOW);
+    expect(await issued.textContent()).toContain('2025-07-01 至 2025-09-30');
+    await issued.click();
+    const drawer = page.getByTestId('issued-drawer');
+    await drawer.getByTestId('issued-meta').waitFor(SLOW);
+    const preview = page.frameLocator('[data-testid=issued-preview]');
+    await preview.locator('h1').waitFor();
+    expect(await preview.locator('.byline').textContent()).toContain('第1期');
+    expect(await preview.locator('body').textContent()).toContain(`${live}件`);
+    const [download] = await Promise.all([page.waitForEvent('download'), drawer.getByTestId('issued-docx').click()]);
+    expect(download.suggestedFilename()).toMatch(/第1期.*\.docx$/);
+    const xml = await (await JSZip.loadAsync(readFileSync((await download.path())!))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('<w:tbl>');
+    await preview.locator('.metric').first().click();
+    await expect.poll(() => page.getByTestId('bulletin-drill').locator('.ant-table-row').count(), SLOW).toBeGreaterThan(0);
     await context.close();
   });
 
@@ -102,6 +167,12 @@ describe('appeal analysis pages', () => {
     const ranking = page.getByTestId('county-ranking');
     await expect.poll(() => ranking.locator('.ant-table-row').count(), SLOW).toBeGreaterThan(0);
     expect(await ranking.locator('.ant-table-row').first().textContent()).toContain('青石镇');
+    // Clicking a town's figure lists that town's orders behind it, read-only.
+    const count = Number(await ranking.locator('.ant-table-row').first().getByTestId('rank-received').textContent());
+    await ranking.locator('.ant-table-row').first().getByTestId('rank-received').click();
+    const rows = page.getByTestId('bulletin-drill').locator('.ant-table-row');
+    await expect.poll(() => rows.count(), SLOW).toBe(Math.min(100, count));
+    expect(await page.locator('.ant-drawer-title').textContent()).toContain('青石镇受理量');
     await context.close();
   });
 });

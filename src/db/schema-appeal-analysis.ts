@@ -1,4 +1,4 @@
-/** Kysely table types of 问题清单 clusters, 承诺事项 commitments, 分析通报 bulletins (migration 0006). Merged into `DB` in schema.ts. */
+/** Kysely table types of 问题清单 clusters, 承诺事项 commitments (migration 0006), dismissed proposals and issued 分析通报 bulletins (0010). Merged into `DB` in schema.ts. */
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -83,7 +83,54 @@ export interface AppealCommitmentNoteTable {
   at: Generated<Date>;
 }
 
+/** 忽略 — a detection proposal a user dismissed; its orders are not proposed together again. */
+export interface AppealProblemDismissalTable {
+  town_id: string;
+  id: string;
+  problem_id: string | null;
+  title: string;
+  village_id: string | null;
+  category_code: string | null;
+  reason: string;
+  dismissed_by: string | null;
+  dismissed_by_name: string;
+  dismissed_at: Generated<Date>;
+  revoked_by: string | null;
+  revoked_by_name: string | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface AppealProblemDismissalOrderTable {
+  town_id: string;
+  dismissal_id: string;
+  appeal_id: string;
+}
+
+/** 签发 — an issued 分析通报, stored with its figures and never recomputed. */
+export interface AppealBulletinIssueTable {
+  town_id: string;
+  id: string;
+  year: number;
+  number: number;
+  title: string;
+  period_from: DateString;
+  period_to: DateString;
+  scope_kind: string;
+  scope_id: string | null;
+  scope_name: string | null;
+  as_of: Timestamp;
+  /** JSON text on write; parsed object on read. */
+  document: ColumnType<unknown, string, string>;
+  data: ColumnType<unknown, string, string>;
+  issued_by: string | null;
+  issued_by_name: string;
+  issued_at: Generated<Date>;
+}
+
 export interface AppealAnalysisTables {
+  appeal_problem_dismissal: AppealProblemDismissalTable;
+  appeal_problem_dismissal_order: AppealProblemDismissalOrderTable;
+  appeal_bulletin_issue: AppealBulletinIssueTable;
   appeal_problem: AppealProblemTable;
   appeal_problem_order: AppealProblemOrderTable;
   appeal_problem_exclusion: AppealProblemExclusionTable;

@@ -3,7 +3,7 @@
  * 28 characters, 小标宋 title, 黑体/楷体/仿宋 heading levels, "— 1 —" page numbers on the outer side.
  */
 import {
-  AlignmentType, Document, DocumentGridType, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun,
+  AlignmentType, Document, DocumentGridType, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun, type FileChild,
 } from 'docx';
 import { headingMarkers, inlineText, type ReportDocument, type Section } from './model.ts';
 
@@ -119,7 +119,10 @@ function titleParagraphs(doc: ReportDocument): Paragraph[] {
   return out;
 }
 
-export function buildDocx(doc: ReportDocument): Document {
+/** Extra blocks (e.g. tables) a caller puts after a section's paragraphs, in the same layout. */
+export type AfterSection = (section: Section, index: number) => FileChild[];
+
+export function buildDocx(doc: ReportDocument, after?: AfterSection): Document {
   const markers = headingMarkers(doc.sections);
   return new Document({
     title: doc.title,
@@ -142,12 +145,12 @@ export function buildDocx(doc: ReportDocument): Document {
         grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
       },
       footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
-      children: [...titleParagraphs(doc), ...doc.sections.flatMap((s, i) => sectionParagraphs(s, markers[i]!))],
+      children: [...titleParagraphs(doc), ...doc.sections.flatMap((s, i) => [...sectionParagraphs(s, markers[i]!), ...(after?.(s, i) ?? [])])],
     }],
   });
 }
 
 /** The report as a .docx file. */
-export async function exportDocx(doc: ReportDocument): Promise<Buffer> {
-  return Packer.toBuffer(buildDocx(doc));
+export async function exportDocx(doc: ReportDocument, after?: AfterSection): Promise<Buffer> {
+  return Packer.toBuffer(buildDocx(doc, after));
 }

@@ -1,13 +1,15 @@
 /**
  * Clusters near-duplicate texts into recurring problems: segment → shingles → MinHash → LSH
  * candidates inside a block (same town, village and category, decided by the caller) → exact
- * Jaccard check against the threshold → connected components (single linkage). Pure and
- * deterministic: the same items, options and seed give the same clusters in the same order.
+ * Jaccard check against the threshold → tight groups (every member similar to the group's medoid
+ * and to more than half of the others; see tighten.ts — plain connected components would chain).
+ * Pure and deterministic: the same items, options and seed give the same clusters in the same order.
  */
 import { buildLexicon, segment } from './segment.ts';
 import { candidatePairs } from './lsh.ts';
 import { createMinHasher } from './minhash.ts';
 import { hashShingles, jaccard, shingles } from './shingles.ts';
+import { tightGroups } from './tighten.ts';
 
 export interface ClusterItem {
   id: string;
@@ -32,7 +34,9 @@ export interface Cluster {
   /** Member ids, in input order. */
   ids: string[];
   block: string;
-  /** Mean similarity of the links that formed the cluster. */
+  /** The member most similar to the rest: the group's central complaint. */
+  medoidId: string;
+  /** Mean similarity of the other members to the medoid. */
   similarity: number;
   /** The words most members share, most shared first (for a suggested title). */
   commonWords: string[];
@@ -68,35 +72,40 @@ export function clusterTexts(items: readonly ClusterItem[], options: ClusterOpti
   const sets = tokens.map((t) => shingles(t));
   const hasher = createMinHasher(o.bands * o.rows, o.seed);
   const signed = items.map((it, i) => ({ block: it.block, signature: hasher.signature(hashShingles(sets[i]!)) }));
-  const links = new DisjointSet(items.length);
-  const linkSims: { i: number; sim: number }[] = [];
+  const components = new DisjointSet(items.length);
+  const links = new Map<number, Map<number, number>>();
+  const link = (a: number, b: number, sim: number) => {
+    const m = links.get(a) ?? new Map<number, number>();
+    m.set(b, sim);
+    links.set(a, m);
+  };
   for (const [i, j] of candidatePairs(signed, o)) {
     const sim = jaccard(sets[i]!, sets[j]!);
     if (sim >= o.threshold) {
-      links.union(i, j);
-      linkSims.push({ i, sim });
+      components.union(i, j);
+      link(i, j, sim);
+      link(j, i, sim);
     }
   }
-  const members = new Map<number, number[]>();
+  const byRoot = new Map<number, number[]>();
   items.forEach((_, i) => {
-    const root = links.find(i);
-    members.set(root, [...(members.get(root) ?? []), i]);
+    if (!links.has(i)) return;
+    const root = components.find(i);
+    byRoot.set(root, [...(byRoot.get(root) ?? []), i]);
   });
-  const simsByRoot = new Map<number, number[]>();
-  for (const { i, sim } of linkSims) {
-    const root = links.find(i);
-    simsByRoot.set(root, [...(simsByRoot.get(root) ?? []), sim]);
-  }
   const clusters: Cluster[] = [];
-  for (const [root, idx] of [...members].sort((a, b) => a[0] - b[0])) {
-    if (idx.length < o.minSize) continue;
-    const sims = simsByRoot.get(root) ?? [];
-    clusters.push({
-      ids: idx.map((i) => items[i]!.id),
-      block: items[root]!.block,
-      similarity: sims.length ? Math.round((sims.reduce((s, x) => s + x, 0) / sims.length) * 1000) / 1000 : 1,
-      commonWords: commonWords(idx.map((i) => tokens[i]!)),
-    });
+  // Components only bound the search; each is cut into tight groups (tighten.ts), never kept whole by a chain.
+  for (const [, nodes] of [...byRoot].sort((a, b) => a[0] - b[0])) {
+    for (const g of tightGroups(nodes, links)) {
+      if (g.members.length < o.minSize) continue;
+      clusters.push({
+        ids: g.members.map((i) => items[i]!.id),
+        block: items[g.medoid]!.block,
+        medoidId: items[g.medoid]!.id,
+        similarity: g.similarity,
+        commonWords: commonWords(g.members.map((i) => tokens[i]!)),
+      });
+    }
   }
   return clusters.sort((a, b) => b.ids.length - a.ids.length);
 }

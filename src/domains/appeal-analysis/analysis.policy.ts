@@ -18,6 +18,8 @@ export const analysisWrite: RoutePolicy = {
   name: 'appeal_analysis.write',
   allows: (a, p) => hasRoleIn(a, p.townId ?? '', 'admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre', 'dispatcher'),
 };
+/** 签发 an official bulletin: the town's leaders (and admins), not every writer. */
+export const bulletinIssue: RoutePolicy = { name: 'appeal_analysis.issue', allows: (a, p) => hasRoleIn(a, p.townId ?? '', 'admin', 'leader') };
 const RANKING_ROLES = ['county_supervisor', 'admin'] as const;
 export const countyRanking: RoutePolicy = { name: 'appeal_analysis.county', allows: (a) => a.grants.some((g) => (RANKING_ROLES as readonly string[]).includes(g.role)) };
 

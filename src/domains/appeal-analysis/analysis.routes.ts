@@ -1,6 +1,6 @@
 /**
  * HTTP routes of appeal analysis under /api/v1/towns/{townId}/…: 问题清单 (detect proposals,
- * confirm, list, detail, edit, status, add/remove orders), then 承诺事项, 分析通报 and the county
+ * dismiss and undo, confirm, list, detail, edit, status, add/remove orders), then 承诺事项, 分析通报 and the county
  * ranking (their own files). Static paths are registered before `{id}` paths.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
@@ -13,6 +13,7 @@ import { analysisRead, analysisScope, analysisWrite } from './analysis.policy.ts
 import * as s from './analysis.schema.ts';
 import { registerBulletinRoutes } from './bulletin.routes.ts';
 import { registerCommitmentRoutes } from './commitment.routes.ts';
+import * as dismissals from './dismissal.service.ts';
 import { detectProblems } from './problem.detect.ts';
 import * as repo from './problem.repository.ts';
 import * as service from './problem.service.ts';
@@ -26,6 +27,17 @@ export function registerAppealAnalysisRoutes(app: OpenAPIHono<AppEnv>): void {
     const townId = c.req.param('townId');
     return c.json(await detectProblems(db, townId, await analysisScope(db, c.get('actor')!, townId), c.req.valid('query')), 200);
   });
+  defineRoute(app, createRoute({ method: 'get', path: `${base}/dismissals`, tags, summary: '已忽略的识别建议（本人范围内）', request: { params: TownParams }, responses: jsonResponse(z.object({ items: z.array(s.Dismissal) }), '已忽略') }), analysisRead, async (c) => {
+    const { db } = c.get('deps');
+    const townId = c.req.param('townId');
+    return c.json({ items: await dismissals.listDismissals(db, await analysisScope(db, c.get('actor')!, townId), townId) }, 200);
+  });
+  defineRoute(app, createRoute({ method: 'post', path: `${base}/dismissals`, tags, summary: '忽略一条识别建议（记住这组工单，此后不再整组建议）', request: { params: TownParams, ...jsonBody(s.DismissBody) }, responses: jsonResponse(s.Dismissal, '已忽略', 201) }), analysisWrite, async (c) =>
+    c.json(await inTransaction(c, (trx, ctx) => dismissals.dismissProposal(trx, ctx, c.req.valid('json'))), 201),
+  );
+  defineRoute(app, createRoute({ method: 'post', path: `${base}/dismissals/{id}/revoke`, tags, summary: '撤销忽略（此后识别可再次建议这组工单）', request: { params: TownEntityParams }, responses: jsonResponse(z.object({ id: z.string(), revoked: z.boolean() }), '已撤销') }), analysisWrite, async (c) =>
+    c.json(await inTransaction(c, (trx, ctx) => dismissals.revokeDismissal(trx, ctx, c.req.param('id'))), 200),
+  );
   defineRoute(app, createRoute({ method: 'get', path: base, tags, summary: '问题清单', request: { params: TownParams, query: s.ProblemListQuery }, responses: jsonResponse(z.object({ items: z.array(s.Problem) }), '问题') }), analysisRead, async (c) => {
     const { db } = c.get('deps');
     const townId = c.req.param('townId');

@@ -20,11 +20,29 @@ export const DetectQuery = Period.extend({
   minSize: z.coerce.number().int().min(2).max(50).optional().meta({ title: '最少工单数' }),
 });
 
+const EarlierDismissal = z.object({ id: z.string(), title: z.string(), reason: z.string(), dismissedByName: z.string(), dismissedAt: z.string(), orderCount: z.number() });
+
 export const Proposal = z.object({
   key: z.string(), kind: z.enum(['new', 'extend']), problemId: z.string().nullable(), problemTitle: z.string().nullable(),
   suggestedTitle: z.string(), villageId: z.string().nullable(), categoryCode: z.string().nullable(), similarity: z.number(), commonWords: z.array(z.string()),
   orders: z.array(z.object({ id: z.string(), code: z.string(), title: z.string(), receivedOn: z.string(), state: z.string() })),
+  /** Set when part of this group was dismissed before: `orders` are then only the orders that joined since. */
+  dismissed: EarlierDismissal.nullable(),
 }).openapi('AppealProblemProposal');
+
+/** 忽略 a proposal: its orders (as proposed), the proposal's title, why. */
+export const DismissBody = z.object({
+  appealIds,
+  problemId: id('并入的问题').optional(),
+  title: text('建议名称', 200),
+  reason: text('忽略理由', 500),
+}).openapi('AppealProblemDismiss');
+export type DismissInput = z.infer<typeof DismissBody>;
+
+export const Dismissal = z.object({
+  id: z.string(), problemId: z.string().nullable(), title: z.string(), villageId: z.string().nullable(), categoryCode: z.string().nullable(), reason: z.string(),
+  dismissedByName: z.string(), dismissedAt: z.string(), orders: z.array(z.object({ id: z.string(), code: z.string(), title: z.string(), receivedOn: z.string() })),
+}).openapi('AppealProblemDismissal');
 
 export const ProblemCreate = z.object({
   title: text('问题名称', 200),

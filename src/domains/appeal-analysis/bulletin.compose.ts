@@ -9,6 +9,14 @@ import { makeChip, type Inline, type MetricChip, type ReportDocument, type Secti
 export interface Figure { metricId: string; value: number | null; unit: string; params: Record<string, unknown> }
 export interface NamedFigure extends Figure { name: string }
 
+/** A table of figures (rows: villages, units or categories; columns: metrics); every cell keeps its metric reference. */
+export interface BulletinTable {
+  title: string;
+  groupLabel: string;
+  columns: { metricId: string; label: string }[];
+  rows: { name: string; cells: Figure[] }[];
+}
+
 export interface BulletinData {
   townName: string;
   scopeName: string | null;
@@ -22,6 +30,8 @@ export interface BulletinData {
   overdueOrders: { code: string; title: string; unitName: string; dueOn: string | null }[];
   problems: { title: string; orderCount: number; ownerName: string; statusLabel: string; dueOn: string | null; overdue: boolean }[];
   commitments: { title: string; promisedTo: string; ownerName: string; statusLabel: string; dueOn: string; overdue: boolean }[];
+  /** Shown after 诉求热点 in Word and HTML: 表1 by village (or unit), 表2 top categories. */
+  tables: BulletinTable[];
 }
 
 const t = (text: string): Inline => ({ type: 'text', text });
@@ -74,6 +84,7 @@ function hotspots(d: BulletinData): Section[] {
     if (low.length) paragraphs.push(para(t('满意率低于全镇平均水平的有'), ...joinList(low.map((v) => [t(v.name), chip(v.satisfaction)])), t('，相关村（社区）要逐件回看不满意工单，查找办理和答复中的短板。')));
   }
   if (!paragraphs.length) paragraphs.push(para(t('本期受理量较少，暂未形成明显的诉求热点。')));
+  if (d.tables.length) paragraphs.push(para(t(`${d.tables.map((x, i) => `${x.title}见表${i + 1}`).join('，')}。`)));
   return [section(1, '诉求热点', paragraphs)];
 }
 

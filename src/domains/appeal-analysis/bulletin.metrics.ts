@@ -13,7 +13,7 @@ import { metricDeclarationSchema, type MetricDeclaration } from '../../core/metr
 import { readValueRows, type MetricResult } from '../../core/metrics/result.ts';
 import { createSourceRegistry } from '../../core/metrics/source.ts';
 import type { DB } from '../../db/schema.ts';
-import { appealsSource } from '../appeals/appeal.kpi.ts';
+import { appealsSource, type Grouping } from '../appeals/appeal.kpi.ts';
 
 type Db = Kysely<DB>;
 
@@ -34,18 +34,20 @@ function registryFor(scope: RawBuilder<SqlBool>, asOf: Date) {
   return registry;
 }
 
-export interface BulletinMetricQuery { townId: string; from: string; to: string; asOf: Date }
+export interface BulletinMetricQuery { townId: string; from: string; to: string; asOf: Date; groupBy?: Grouping | undefined }
 
 export async function evaluateBulletinMetrics(db: Db, scope: RawBuilder<SqlBool>, q: BulletinMetricQuery): Promise<Record<string, MetricResult>> {
-  const batch = compileMetricValues(BULLETIN_METRICS, { townIds: [q.townId], period: { from: q.from, to: q.to } }, registryFor(scope, q.asOf));
+  const batch = compileMetricValues(BULLETIN_METRICS, { townIds: [q.townId], period: { from: q.from, to: q.to }, ...(q.groupBy ? { groupBy: q.groupBy } : {}) }, registryFor(scope, q.asOf));
   const perMetric = batch.split((await db.executeQuery<Record<string, unknown>>(batch.query)).rows);
-  return Object.fromEntries(BULLETIN_METRICS.map((m) => [m.id, readValueRows(m, perMetric[m.id]!, false)]));
+  return Object.fromEntries(BULLETIN_METRICS.map((m) => [m.id, readValueRows(m, perMetric[m.id]!, !!q.groupBy)]));
 }
 
 /** The orders behind a bulletin figure, keyset-paged like the KPI drill-down. */
-export async function bulletinMetricOrders(db: Db, scope: RawBuilder<SqlBool>, q: BulletinMetricQuery & { metricId: string; cursor?: string | undefined; limit: number }) {
-  const m = BULLETIN_METRICS.find((x) => x.id === q.metricId);
+export async function bulletinMetricOrders(db: Db, scope: RawBuilder<SqlBool>, q: BulletinMetricQuery & { metricId: string; group?: string | undefined; cursor?: string | undefined; limit: number }) {
+  let m = BULLETIN_METRICS.find((x) => x.id === q.metricId);
   if (!m) throw new NotFound(`指标「${q.metricId}」`);
+  // One cell of a grouped figure (e.g. one village's overdue count): the group is one more filter, as in kpiOrders.
+  if (q.groupBy && q.group !== undefined) m = { ...m, filters: [...m.filters, q.group === '' ? { field: q.groupBy, op: 'is_null' } : { field: q.groupBy, op: 'eq', value: q.group }] };
   const compiled = compileMetricDrillDown(m, { townIds: [q.townId], period: { from: q.from, to: q.to }, limit: q.limit, ...(q.cursor ? { cursor: q.cursor } : {}) }, registryFor(scope, q.asOf));
   const rows = await db.executeQuery<{ id: string; period_key: string; [k: string]: unknown }>(compiled);
   const page = takePage(rows.rows, q.limit);

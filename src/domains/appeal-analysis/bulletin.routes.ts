@@ -1,15 +1,17 @@
 /**
- * HTTP routes of 分析通报 (JSON with figures and the document, HTML preview, GB/T 9704 Word file,
- * drill-down of the bulletin's own metrics) and of the county ranking across towns.
+ * HTTP routes of 分析通报 (JSON with figures and the document, HTML preview, GB/T 9704 Word file with
+ * tables, 签发 and the issued bulletins, drill-down of the bulletin's own metrics) and of the county
+ * ranking across towns.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { exportDocx } from '../../core/report/export-docx.ts';
-import { exportHtml } from '../../core/report/export-text.ts';
 import type { AppEnv } from '../../server/env.ts';
-import { jsonResponse, problemResponses, TownParams } from '../../server/openapi-helpers.ts';
+import { inTransaction } from '../../server/handler.ts';
+import { jsonBody, jsonResponse, problemResponses, TownEntityParams, TownParams } from '../../server/openapi-helpers.ts';
 import { defineRoute } from '../../server/route.ts';
-import { analysisRead, analysisScope, countyRanking } from './analysis.policy.ts';
+import { analysisRead, analysisScope, bulletinIssue, countyRanking } from './analysis.policy.ts';
+import { getIssuedBulletin, issueBulletin, listIssuedBulletins } from './bulletin.issue.ts';
+import { bulletinDocx, bulletinHtml } from './bulletin.render.ts';
 import { Period } from './analysis.schema.ts';
 import { APPEAL_KPIS, GROUPINGS, kpiOrders } from '../appeals/appeal.kpi.ts';
 import { BULLETIN_METRICS, bulletinMetricOrders } from './bulletin.metrics.ts';
@@ -29,22 +31,39 @@ async function bulletinOf(c: Context<AppEnv>, q: z.infer<typeof BulletinQuery>) 
   return buildBulletin(c.get('deps').db, c.get('actor')!, c.req.param('townId')!, q);
 }
 
+function wordFile(c: Context<AppEnv>, file: Buffer, name: string) {
+  return c.body(new Uint8Array(file), 200, {
+    'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'content-disposition': `attachment; filename="bulletin.docx"; filename*=UTF-8''${encodeURIComponent(`${name}.docx`)}`,
+  }) as never;
+}
+
 export function registerBulletinRoutes(app: OpenAPIHono<AppEnv>): void {
   defineRoute(app, createRoute({ method: 'get', path: base, tags, summary: '分析通报：数字（均来自指标，可下钻）与正文', request: { params: TownParams, query: BulletinQuery }, responses: jsonResponse(z.record(z.string(), z.unknown()), '通报') }), analysisRead, async (c) => {
     const b = await bulletinOf(c, c.req.valid('query'));
-    return c.json({ ...b, html: exportHtml(b.document) }, 200);
+    return c.json({ ...b, html: bulletinHtml(b.document, b.data) }, 200);
   });
   defineRoute(app, createRoute({ method: 'get', path: `${base}/html`, tags, summary: '分析通报网页预览', request: { params: TownParams, query: BulletinQuery }, responses: fileResponse('HTML', 'text/html') }), analysisRead, async (c) =>
-    c.html(exportHtml((await bulletinOf(c, c.req.valid('query'))).document)) as never,
+    c.html(await bulletinOf(c, c.req.valid('query')).then((b) => bulletinHtml(b.document, b.data))) as never,
   );
   defineRoute(app, createRoute({ method: 'get', path: `${base}/docx`, tags, summary: '分析通报 Word 文件（GB/T 9704 版式）', request: { params: TownParams, query: BulletinQuery }, responses: fileResponse('Word 文件', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') }), analysisRead, async (c) => {
     const b = await bulletinOf(c, c.req.valid('query'));
-    const file = await exportDocx(b.document);
-    const name = `${b.document.title}${b.document.byline ?? ''}.docx`;
-    return c.body(new Uint8Array(file), 200, {
-      'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      'content-disposition': `attachment; filename="bulletin.docx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    }) as never;
+    return wordFile(c, await bulletinDocx(b.document, b.data), `${b.document.title}${b.document.byline ?? ''}`);
+  });
+  defineRoute(app, createRoute({ method: 'post', path: `${base}/issues`, tags, summary: '签发通报：按当前数据生成并存档（编为第N期），此后不再随工单变化', request: { params: TownParams, ...jsonBody(BulletinQuery.openapi('AppealBulletinIssue')) }, responses: jsonResponse(z.record(z.string(), z.unknown()), '已签发', 201) }), bulletinIssue, async (c) => {
+    const issued = await inTransaction(c, (trx, ctx) => issueBulletin(trx, ctx, c.req.valid('json')));
+    return c.json({ ...issued, html: bulletinHtml(issued.document, issued.data) }, 201);
+  });
+  defineRoute(app, createRoute({ method: 'get', path: `${base}/issues`, tags, summary: '已签发的通报', request: { params: TownParams }, responses: jsonResponse(z.object({ items: z.array(z.record(z.string(), z.unknown())) }), '通报') }), analysisRead, async (c) =>
+    c.json({ items: await listIssuedBulletins(c.get('deps').db, c.req.param('townId')) }, 200),
+  );
+  defineRoute(app, createRoute({ method: 'get', path: `${base}/issues/{id}`, tags, summary: '一期已签发的通报（签发时的数字，不重新计算）', request: { params: TownEntityParams }, responses: jsonResponse(z.record(z.string(), z.unknown()), '通报') }), analysisRead, async (c) => {
+    const issued = await getIssuedBulletin(c.get('deps').db, c.req.param('townId'), c.req.param('id'));
+    return c.json({ ...issued, html: bulletinHtml(issued.document, issued.data) }, 200);
+  });
+  defineRoute(app, createRoute({ method: 'get', path: `${base}/issues/{id}/docx`, tags, summary: '已签发通报的 Word 文件', request: { params: TownEntityParams }, responses: fileResponse('Word 文件', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') }), analysisRead, async (c) => {
+    const issued = await getIssuedBulletin(c.get('deps').db, c.req.param('townId'), c.req.param('id'));
+    return wordFile(c, await bulletinDocx(issued.document, issued.data), `${issued.title}（${issued.label}）`);
   });
   const metricIds = [...APPEAL_KPIS, ...BULLETIN_METRICS].map((m) => m.id) as [string, ...string[]];
   const MetricParams = TownParams.extend({ metricId: z.enum(metricIds).meta({ title: '指标' }).openapi({ param: { name: 'metricId', in: 'path' } }) });
@@ -62,7 +81,7 @@ export function registerBulletinRoutes(app: OpenAPIHono<AppEnv>): void {
     const q = c.req.valid('query');
     const scope = bulletinScope((await analysisScope(db, c.get('actor')!, townId)).appealSql, q);
     if (BULLETIN_METRICS.some((m) => m.id === metricId)) {
-      return c.json(await bulletinMetricOrders(db, scope, { townId, from: q.from, to: q.to, asOf: q.asOf ? new Date(q.asOf) : new Date(), metricId, cursor: q.cursor, limit: q.limit }), 200);
+      return c.json(await bulletinMetricOrders(db, scope, { townId, from: q.from, to: q.to, asOf: q.asOf ? new Date(q.asOf) : new Date(), metricId, groupBy: q.groupBy, group: q.group, cursor: q.cursor, limit: q.limit }), 200);
     }
     return c.json(await kpiOrders(db, scope, { townId, metricId, from: q.from, to: q.to, groupBy: q.groupBy, group: q.group, cursor: q.cursor, limit: q.limit }), 200);
   });

@@ -1,9 +1,9 @@
 /**
  * 问题清单 detection: clusters the orders received in a period (in the caller's scope) with the
- * orders already linked to open problems, blocked by village and category, and turns clusters
- * into proposals — a new problem, or new members of an existing one. Orders already in a problem,
- * or taken out of that problem by a user, are never proposed again, so running it twice offers
- * nothing twice. Nothing is stored: confirming a proposal creates the problem.
+ * orders already linked to open problems, blocked by village and category, and turns tight
+ * clusters into proposals — a new problem, or new members of an existing one. Orders already in a
+ * problem, taken out of it by a user, or dismissed (忽略) together before are not proposed again;
+ * orders that join a dismissed group later are, shown with that dismissal. Nothing is stored.
  */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -11,6 +11,7 @@ import { InvalidInput } from '../../core/errors.ts';
 import { clusterTexts, CLUSTER_DEFAULTS, type ClusterItem } from '../../core/text/index.ts';
 import type { DB } from '../../db/schema.ts';
 import type { AnalysisScope } from './analysis.policy.ts';
+import * as dismissals from './dismissal.repository.ts';
 import * as repo from './problem.repository.ts';
 
 type Db = Kysely<DB>;
@@ -25,12 +26,21 @@ export interface DetectParams {
   villageId?: string | undefined;
 }
 
-interface Candidate { id: string; code: string; title: string; content: string; village_id: string | null; category_code: string | null; category_root: string | null; received_on: string; state: string }
+/**
+ * A new problem needs a place and a recurrence (DESIGN 5: same village and category): orders
+ * without a village are generic complaints from anywhere in the town, and read alike without being
+ * one problem; orders of one day are one incident reported repeatedly; one resident calling again
+ * and again is a duplicate to merge (合并), not a problem shared by the village.
+ */
+export const RECURRENCE = { minDays: 2, minCallers: 2 } as const;
+
+interface Candidate { id: string; code: string; title: string; content: string; village_id: string | null; category_code: string | null; category_root: string | null; received_on: string; state: string; contact_phone: string | null }
 
 const MAX_ORDERS = 20_000;
 
 async function candidates(db: Db, townId: string, scope: AnalysisScope, p: DetectParams, anchorIds: string[]): Promise<Candidate[]> {
-  const base = db.selectFrom('appeal as a').select(['a.id', 'a.code', 'a.title', 'a.content', 'a.village_id', 'a.category_code', 'a.category_root', 'a.received_on', 'a.state'])
+  // Orders merged into a master (合并) are the same appeal again: only the master takes part.
+  const base = db.selectFrom('appeal as a').select(['a.id', 'a.code', 'a.title', 'a.content', 'a.village_id', 'a.category_code', 'a.category_root', 'a.received_on', 'a.state', 'a.contact_phone'])
     .where('a.town_id', '=', townId).where('a.merged_into', 'is', null).where(scope.appealAliased);
   let scoped = base;
   if (p.kind && p.kind !== 'all') scoped = scoped.where('a.kind', '=', p.kind);
@@ -49,12 +59,23 @@ function mostCommon(values: string[]): string {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
 }
 
+/** Recurs = in a village, on enough days, from enough callers (orders without a number count as different callers). */
+function recurs(members: Candidate[]): boolean {
+  if (members.some((m) => m.village_id === null)) return false;
+  const days = new Set(members.map((m) => m.received_on)).size;
+  const callers = new Set(members.map((m) => m.contact_phone ?? `#${m.id}`)).size;
+  return days >= RECURRENCE.minDays && callers >= RECURRENCE.minCallers;
+}
+
 export async function detectProblems(db: Db, townId: string, scope: AnalysisScope, p: DetectParams) {
   if (p.from > p.to) throw new InvalidInput('开始日期不能晚于结束日期', [{ path: 'to', label: '结束日期', message: '结束日期不能早于开始日期' }]);
   const links = await repo.allLinks(db, townId);
   const linkedTo = new Map(links.map((l) => [l.appeal_id, l]));
   const openLinks = links.filter((l) => l.status !== 'closed');
   const excluded = new Set((await repo.exclusions(db, townId)).map((e) => `${e.problem_id}|${e.appeal_id}`));
+  const dismissed = await dismissals.activeDismissals(db, townId);
+  const dismissedIn = new Map<string, typeof dismissed>(); // `${problemId ?? ''}|${appealId}` → dismissals
+  for (const d of dismissed) for (const a of d.appealIds) dismissedIn.set(`${d.problem_id ?? ''}|${a}`, [...(dismissedIn.get(`${d.problem_id ?? ''}|${a}`) ?? []), d]);
   const rows = await candidates(db, townId, scope, p, openLinks.map((l) => l.appeal_id));
   // Orders of closed problems stay out: a problem that comes back after 销号 is proposed anew.
   const pool = rows.filter((r) => linkedTo.get(r.id)?.status !== 'closed');
@@ -71,19 +92,22 @@ export async function detectProblems(db: Db, townId: string, scope: AnalysisScop
     const free = members.filter((m) => !linkedTo.has(m.id));
     let problemId: string | null = null;
     let problemTitle: string | null = null;
-    let offered = free;
     if (linked.length) {
       // New members go to the problem holding most of the cluster (ties: the smaller id).
       const counts = new Map<string, number>();
       for (const m of linked) counts.set(linkedTo.get(m.id)!.problem_id, (counts.get(linkedTo.get(m.id)!.problem_id) ?? 0) + 1);
       problemId = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
       problemTitle = links.find((l) => l.problem_id === problemId)!.title;
-      offered = free.filter((m) => !excluded.has(`${problemId}|${m.id}`));
-      if (!offered.length) continue;
-    } else if (free.length < minSize) continue;
+    } else if (free.length < minSize || !recurs(free)) continue;
+    const candidatesLeft = problemId ? free.filter((m) => !excluded.has(`${problemId}|${m.id}`)) : free;
+    // A dismissed group comes back only with orders that joined it since, and says so.
+    const earlier = [...new Set(candidatesLeft.flatMap((m) => dismissedIn.get(`${problemId ?? ''}|${m.id}`) ?? []))];
+    const offered = candidatesLeft.filter((m) => !dismissedIn.has(`${problemId ?? ''}|${m.id}`));
+    if (!offered.length) continue;
+    const last = earlier.sort((a, b) => new Date(b.dismissed_at).getTime() - new Date(a.dismissed_at).getTime())[0];
     const ids = offered.map((m) => m.id).sort();
     const village = members[0]!.village_id;
-    const title = mostCommon(members.map((m) => m.title));
+    const title = byId.get(c.medoidId)!.title;
     const place = village ? villageName.get(village) ?? '' : '';
     proposals.push({
       key: createHash('sha256').update(`${problemId ?? ''}|${ids.join(',')}`).digest('hex').slice(0, 16),
@@ -91,6 +115,7 @@ export async function detectProblems(db: Db, townId: string, scope: AnalysisScop
       suggestedTitle: `${place && !title.includes(place) ? `${place}：` : ''}${title}（重复诉求）`,
       villageId: village, categoryCode: mostCommon(members.map((m) => m.category_code ?? '')) || null, similarity: c.similarity, commonWords: c.commonWords,
       orders: offered.map((m) => ({ id: m.id, code: m.code, title: m.title, receivedOn: m.received_on, state: m.state })),
+      dismissed: last ? { id: last.id, title: last.title, reason: last.reason, dismissedByName: last.dismissed_by_name, dismissedAt: new Date(last.dismissed_at).toISOString(), orderCount: last.appealIds.length } : null,
     });
   }
   return { items: proposals, scanned: pool.length, threshold: p.threshold ?? CLUSTER_DEFAULTS.threshold, minSize };

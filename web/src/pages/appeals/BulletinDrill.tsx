@@ -1,4 +1,8 @@
-/** The orders behind one bulletin figure: the figure's own params are the drill-down query. */
+/**
+ * The orders behind one bulletin figure: the figure's own params are the drill-down query. A
+ * county ranking figure names its town: the server checks the caller holds a grant there, and the
+ * list is read-only (no links into another town's order pages).
+ */
 import { Button, Drawer, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -7,10 +11,12 @@ import { useSession } from '../../session/session.tsx';
 import { analysisApi, type DrillOrder } from './analysisApi.ts';
 import { formatTime } from './DueTag.tsx';
 
-export interface BulletinFigure { metricId: string; params: Record<string, string>; title: string }
+export interface BulletinFigure { metricId: string; params: Record<string, string>; title: string; townId?: string }
 
 export function BulletinDrill({ figure, onClose }: { figure: BulletinFigure | null; onClose: () => void }) {
-  const { townId } = useSession();
+  const { townId: homeTown } = useSession();
+  const townId = figure?.townId ?? homeTown;
+  const sameTown = townId === homeTown;
   const onError = useApiErrorHandler();
   const [rows, setRows] = useState<DrillOrder[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -36,7 +42,7 @@ export function BulletinDrill({ figure, onClose }: { figure: BulletinFigure | nu
   return (
     <Drawer open={!!figure} onClose={onClose} title={figure?.title} size="large" destroyOnHidden>
       <Table rowKey="id" size="small" loading={loading} dataSource={rows} pagination={false} data-testid="bulletin-drill" columns={[
-        { title: '编号', dataIndex: 'code', width: 100, render: (c: string, r) => <Link to={`/appeals/orders/${r.id}`}>{c}</Link> },
+        { title: '编号', dataIndex: 'code', width: 100, render: (c: string, r) => (sameTown ? <Link to={`/appeals/orders/${r.id}`}>{c}</Link> : c) },
         { title: '标题', dataIndex: 'title', ellipsis: true },
         { title: '受理日期', dataIndex: 'receivedOn', width: 110 },
         { title: '办结时间', dataIndex: 'closedAt', width: 150, render: formatTime },

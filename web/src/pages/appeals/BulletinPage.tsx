@@ -2,16 +2,20 @@
  * 分析通报: pick a period (month, quarter or custom) and a scope (the whole town as the user sees
  * it, one village or one handling unit); the server composes the bulletin from the KPI metrics.
  * Figures open the orders behind them (also from inside the preview), Word downloads in GB/T 9704
- * layout. County supervisors and admins also see the ranking of their towns.
+ * layout with tables. Leaders 签发 (issue) a bulletin, which freezes its figures; issued bulletins are
+ * listed below. County supervisors and admins also see the ranking of their towns and click a
+ * town's figure to see that town's orders behind it.
  */
-import { Button, Card, Col, DatePicker, Radio, Row, Select, Space, Spin, Statistic, Typography } from 'antd';
+import { App, Button, Card, Col, DatePicker, Popconfirm, Radio, Row, Select, Space, Spin, Statistic, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
 import { useLoader } from '../org/useOrgData.ts';
 import { analysisApi, type BulletinQuery } from './analysisApi.ts';
 import { BulletinDrill, type BulletinFigure } from './BulletinDrill.tsx';
+import { IssuedBulletins, wireChips } from './IssuedBulletins.tsx';
 import { RankingCard } from './RankingCard.tsx';
 import { useAppealRefs } from './refs.ts';
 
@@ -26,7 +30,10 @@ function rangeOf(mode: Mode, d: Dayjs): [string, string] {
 }
 
 export default function BulletinPage() {
-  const { townId, user } = useSession();
+  const { townId, user, grantsInTown } = useSession();
+  const { message } = App.useApp();
+  const onError = useApiErrorHandler();
+  const [issuedVersion, setIssuedVersion] = useState(0);
   const refs = useAppealRefs();
   const [params, setParams] = useSearchParams();
   const lastQuarter = rangeOf('quarter', dayjs().subtract(3, 'month'));
@@ -41,19 +48,31 @@ export default function BulletinPage() {
   const bulletin = useLoader((signal) => (refs.loading ? Promise.resolve(undefined) : analysisApi.bulletin(townId, query, signal)), [townId, from, to, scope, refs.loading]);
   const canRank = (user?.grants ?? []).some((g) => g.role === 'county_supervisor' || g.role === 'admin');
 
-  const onPreviewLoad = (frame: HTMLIFrameElement) => {
-    frame.contentDocument?.querySelectorAll<HTMLElement>('.metric').forEach((el) => {
-      el.style.cursor = 'pointer';
-      el.style.borderBottom = '1px dashed #c8102e';
-      el.title = '点击查看构成该数字的工单';
-      el.onclick = () => setFigure({ metricId: el.dataset.metricId!, params: JSON.parse(el.dataset.params ?? '{}'), title: `${el.textContent}：工单明细` });
-    });
+  // 签发 is for the town's leaders and admins (appeal_analysis.issue).
+  const canIssue = grantsInTown.some((g) => g.role === 'leader' || g.role === 'admin');
+  const issue = async () => {
+    try {
+      const issued = await analysisApi.issue(townId, query);
+      void message.success(`已签发${issued.label}通报，数字已固定`);
+      setIssuedVersion((v) => v + 1);
+    } catch (err) {
+      onError(err);
+    }
   };
   const totals = bulletin.data?.data.totals ?? {};
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="bulletin-page">
-      <Card title="分析通报" extra={bulletin.data && <Button type="primary" href={analysisApi.bulletinDocxUrl(townId, query)} download data-testid="bulletin-docx">下载 Word</Button>}>
+      <Card title="分析通报" extra={bulletin.data && (
+        <Space>
+          <Button href={analysisApi.bulletinDocxUrl(townId, query)} download data-testid="bulletin-docx">下载 Word</Button>
+          {canIssue && (
+            <Popconfirm title="签发后本期通报的数字按当前数据固定，不再随工单变化。确定签发？" okText="签发" onConfirm={() => void issue()}>
+              <Button type="primary" data-testid="bulletin-issue">签发</Button>
+            </Popconfirm>
+          )}
+        </Space>
+      )}>
         <Space wrap>
           <Radio.Group value={mode} onChange={(e) => setMode(e.target.value)} optionType="button" options={[{ value: 'month', label: '月度' }, { value: 'quarter', label: '季度' }, { value: 'custom', label: '自定义' }]} />
           {mode === 'custom'
@@ -81,12 +100,13 @@ export default function BulletinPage() {
           </Row>
         </Spin>
       </Card>
-      {canRank && <RankingCard from={from} to={to} />}
+      {canRank && <RankingCard from={from} to={to} onFigure={setFigure} />}
       <Card title="通报预览（点击文中数字可查看工单）" styles={{ body: { padding: 0, background: '#f5f5f5' } }}>
         {bulletin.data && (
-          <iframe title="通报预览" data-testid="bulletin-preview" srcDoc={bulletin.data.html} onLoad={(e) => onPreviewLoad(e.currentTarget)} style={{ width: '100%', height: 900, border: 0, background: '#fff' }} />
+          <iframe title="通报预览" data-testid="bulletin-preview" srcDoc={bulletin.data.html} onLoad={(e) => wireChips(e.currentTarget, setFigure)} style={{ width: '100%', height: 900, border: 0, background: '#fff' }} />
         )}
       </Card>
+      <IssuedBulletins version={issuedVersion} onFigure={setFigure} />
       <BulletinDrill figure={figure} onClose={() => setFigure(null)} />
     </Space>
   );

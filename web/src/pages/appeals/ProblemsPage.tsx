@@ -1,7 +1,8 @@
 /**
  * 问题清单: recurring problems (clusters of similar appeals) with owner, 整改措施, status and due
  * date; each row's order count is the count of its linked orders, listed in the detail drawer.
- * The second tab runs detection over a period and confirms proposals into problems.
+ * The second tab runs detection over a period and confirms (or dismisses) proposals; the third
+ * lists dismissed proposals and undoes a dismissal.
  */
 import { Card, Checkbox, Input, Select, Space, Table, Tabs } from 'antd';
 import { useState } from 'react';
@@ -10,6 +11,7 @@ import { useSession } from '../../session/session.tsx';
 import { useLoader } from '../org/useOrgData.ts';
 import { analysisApi, type Problem } from './analysisApi.ts';
 import { StatusTag } from './analysisShared.tsx';
+import { DismissedList } from './DismissedList.tsx';
 import { ProblemDrawer } from './ProblemDrawer.tsx';
 import { ProposalsPanel } from './ProposalsPanel.tsx';
 import { useAppealRefs } from './refs.ts';
@@ -72,6 +74,7 @@ export default function ProblemsPage() {
         items={[
           { key: 'list', label: '问题清单', children: listTab },
           { key: 'detect', label: '重复诉求识别', children: <ProposalsPanel onConfirmed={(id) => { list.reload(); set({ tab: 'list', id }); }} /> },
+          { key: 'dismissed', label: '已忽略', children: <DismissedList />, destroyOnHidden: true },
         ]}
       />
       <ProblemDrawer id={openId} onClose={() => set({ id: null })} onChanged={list.reload} />

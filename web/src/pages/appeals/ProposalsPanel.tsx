@@ -2,6 +2,8 @@
  * 重复诉求识别: clusters the orders of a period on the server (village and category blocks,
  * near-duplicate text) and lists the proposals — a new problem, or new orders for an existing
  * one. Confirming creates the problem with exactly the listed orders; nothing is stored before.
+ * 忽略 remembers the group (with a reason) so it is not proposed again; orders that join it later
+ * come back as their own proposal, marked with the earlier dismissal.
  */
 import { App, Button, DatePicker, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -28,7 +30,9 @@ export function ProposalsPanel({ onConfirmed }: { onConfirmed: (problemId: strin
   const [result, setResult] = useState<{ items: Proposal[]; scanned: number } | null>(null);
   const [loading, setLoading] = useState(false);
   const [confirming, setConfirming] = useState<Proposal | null>(null);
+  const [dismissing, setDismissing] = useState<Proposal | null>(null);
   const [form] = Form.useForm();
+  const [dismissForm] = Form.useForm();
 
   const run = async () => {
     setLoading(true);
@@ -67,6 +71,19 @@ export function ProposalsPanel({ onConfirmed }: { onConfirmed: (problemId: strin
     }
   };
 
+  const dismiss = async () => {
+    const p = dismissing!;
+    const v = await dismissForm.validateFields();
+    try {
+      await analysisApi.dismiss(townId, { appealIds: p.orders.map((o) => o.id), problemId: p.problemId ?? undefined, title: p.suggestedTitle, reason: v.reason });
+      void message.success(`已忽略「${p.suggestedTitle}」，这 ${p.orders.length} 件工单不会再作为一组被建议`);
+      setDismissing(null);
+      drop(p);
+    } catch (err) {
+      onError(err, { form: dismissForm });
+    }
+  };
+
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="proposals">
       <Space wrap>
@@ -100,15 +117,25 @@ export function ProposalsPanel({ onConfirmed }: { onConfirmed: (problemId: strin
               <Space direction="vertical" size={0}>
                 <span>{p.kind === 'extend' ? <Tag color="purple">并入「{p.problemTitle}」</Tag> : <Tag color="blue">新问题</Tag>}{p.suggestedTitle}</span>
                 <span>{p.commonWords.map((w) => <Tag key={w} bordered={false}>{w}</Tag>)}</span>
+                {p.dismissed && (
+                  <Typography.Text type="warning" data-testid="proposal-dismissed">
+                    同组 {p.dismissed.orderCount} 件曾于 {p.dismissed.dismissedAt.slice(0, 10)} 被{p.dismissed.dismissedByName}忽略（{p.dismissed.reason}），以下为此后新增的工单
+                  </Typography.Text>
+                )}
               </Space>
             ) },
             { title: '村（社区）', dataIndex: 'villageId', width: 110, render: (v: string | null) => refs.unitName(v) },
             { title: '类别', dataIndex: 'categoryCode', width: 150, render: (c: string | null) => refs.categoryName(c) },
             { title: '工单', width: 70, align: 'right', render: (_, p) => `${p.orders.length} 件` },
             { title: '相似度', dataIndex: 'similarity', width: 80, align: 'right', render: (s: number) => `${Math.round(s * 100)}%` },
-            { title: '操作', width: 110, render: (_, p) => canWrite && (p.kind === 'extend'
-              ? <Button size="small" onClick={() => void extend(p)}>并入问题</Button>
-              : <Button size="small" type="primary" onClick={() => { setConfirming(p); form.setFieldsValue({ title: p.suggestedTitle.replace(/（重复诉求）$/, ''), ownerUnitId: undefined, dueOn: undefined }); }}>确认为问题</Button>) },
+            { title: '操作', width: 170, render: (_, p) => canWrite && (
+              <Space size={4}>
+                {p.kind === 'extend'
+                  ? <Button size="small" onClick={() => void extend(p)}>并入问题</Button>
+                  : <Button size="small" type="primary" onClick={() => { setConfirming(p); form.setFieldsValue({ title: p.suggestedTitle.replace(/（重复诉求）$/, ''), ownerUnitId: undefined, dueOn: undefined }); }}>确认为问题</Button>}
+                <Button size="small" onClick={() => { setDismissing(p); dismissForm.resetFields(); }}>忽略</Button>
+              </Space>
+            ) },
           ]}
         />
       )}
@@ -118,6 +145,12 @@ export function ProposalsPanel({ onConfirmed }: { onConfirmed: (problemId: strin
           <Form.Item name="ownerUnitId" label="责任单位（可稍后指定）"><Select allowClear showSearch optionFilterProp="label" options={refs.unitOptions} /></Form.Item>
           <Form.Item name="dueOn" label="整改时限"><DatePicker style={{ width: '100%' }} /></Form.Item>
           <Typography.Text type="secondary">将关联 {confirming?.orders.length ?? 0} 件工单。</Typography.Text>
+        </Form>
+      </Modal>
+      <Modal open={!!dismissing} title="忽略这条建议" okText="忽略" onOk={() => void dismiss()} onCancel={() => setDismissing(null)} destroyOnHidden>
+        <Form form={dismissForm} layout="vertical">
+          <Typography.Paragraph>「{dismissing?.suggestedTitle}」的 {dismissing?.orders.length ?? 0} 件工单此后不会再作为一组被建议；以后有新的相似工单时，只建议新增的工单。可在“已忽略”中撤销。</Typography.Paragraph>
+          <Form.Item name="reason" label="忽略理由" rules={[{ required: true, whitespace: true, message: '请填写忽略理由' }]}><Input.TextArea rows={3} maxLength={500} /></Form.Item>
         </Form>
       </Modal>
     </Space>

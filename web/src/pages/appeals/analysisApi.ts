@@ -1,6 +1,7 @@
 /**
  * Types and calls for appeal analysis: 问题清单 (proposals, confirm, edit, status, orders),
- * 承诺事项, 分析通报 (figures, preview, Word) and the county ranking. Shapes mirror
+ * 忽略/撤销忽略, 承诺事项, 分析通报 (figures, preview, Word, 签发 and issued bulletins) and the
+ * county ranking. Shapes mirror
  * src/domains/appeal-analysis/analysis.schema.ts and /api/openapi.json.
  */
 import { api, type Query } from '../../api/client.ts';
@@ -21,6 +22,14 @@ export interface ProblemDetail extends Problem { orders: LinkedOrder[]; nextStat
 export interface Proposal {
   key: string; kind: 'new' | 'extend'; problemId: string | null; problemTitle: string | null; suggestedTitle: string; villageId: string | null; categoryCode: string | null;
   similarity: number; commonWords: string[]; orders: { id: string; code: string; title: string; receivedOn: string; state: string }[];
+  /** Part of this group was dismissed before; `orders` are then only the orders that joined since. */
+  dismissed: { id: string; title: string; reason: string; dismissedByName: string; dismissedAt: string; orderCount: number } | null;
+}
+
+/** 忽略 — a dismissed proposal. */
+export interface Dismissal {
+  id: string; problemId: string | null; title: string; villageId: string | null; categoryCode: string | null; reason: string; dismissedByName: string; dismissedAt: string;
+  orders: { id: string; code: string; title: string; receivedOn: string }[];
 }
 
 /** 承诺事项 — a public promise. */
@@ -38,6 +47,12 @@ export interface Bulletin {
   document: { title: string; byline?: string; sections: { heading: string; level: number; paragraphs: { inlines: ({ type: 'text'; text: string } | MetricChip)[] }[] }[] };
   data: { totals: Record<string, { metricId: string; value: number | null; unit: string; params: Record<string, string> }>; composite: number | null };
 }
+/** 签发 — a bulletin as issued: its figures never change. */
+export interface IssuedSummary {
+  id: string; year: number; number: number; label: string; title: string; from: string; to: string; scopeKind: string; scopeId: string | null; scopeName: string | null;
+  asOf: string; issuedByName: string; issuedAt: string;
+}
+export type IssuedBulletin = IssuedSummary & Bulletin;
 export interface DrillOrder { id: string; code: string; title: string; state: string; receivedOn: string; inNumerator?: boolean; closedAt: string | null }
 
 export interface RankingCell { value: number | null; numerator?: number; denominator?: number }
@@ -60,6 +75,10 @@ export const analysisApi = {
   addOrders: (townId: string, id: string, version: number, appealIds: string[]) => api.post<ProblemDetail>(`${town(townId)}/appeal-problems/${id}/orders`, { version, appealIds }),
   removeOrders: (townId: string, id: string, version: number, appealIds: string[]) => api.post<ProblemDetail>(`${town(townId)}/appeal-problems/${id}/orders/remove`, { version, appealIds }),
 
+  dismissals: async (townId: string, signal?: AbortSignal) => (await api.get<Items<Dismissal>>(`${town(townId)}/appeal-problems/dismissals`, undefined, signal)).items,
+  dismiss: (townId: string, body: { appealIds: string[]; problemId?: string; title: string; reason: string }) => api.post<Dismissal>(`${town(townId)}/appeal-problems/dismissals`, body),
+  undoDismissal: (townId: string, id: string) => api.post<{ id: string; revoked: boolean }>(`${town(townId)}/appeal-problems/dismissals/${id}/revoke`, {}),
+
   commitments: async (townId: string, q: { status?: string; villageId?: string; overdue?: string; q?: string }, signal?: AbortSignal) =>
     (await api.get<Items<Commitment>>(`${town(townId)}/appeal-commitments`, q as Query, signal)).items,
   commitment: (townId: string, id: string, signal?: AbortSignal) => api.get<CommitmentDetail>(`${town(townId)}/appeal-commitments/${id}`, undefined, signal),
@@ -69,6 +88,10 @@ export const analysisApi = {
 
   bulletin: (townId: string, q: BulletinQuery, signal?: AbortSignal) => api.get<Bulletin>(`${town(townId)}/appeal-bulletin`, q as unknown as Query, signal),
   bulletinDocxUrl: (townId: string, q: BulletinQuery) => `${town(townId)}/appeal-bulletin/docx?${new URLSearchParams(q as unknown as Record<string, string>).toString()}`,
+  issue: (townId: string, q: BulletinQuery) => api.post<IssuedBulletin>(`${town(townId)}/appeal-bulletin/issues`, q),
+  issued: async (townId: string, signal?: AbortSignal) => (await api.get<Items<IssuedSummary>>(`${town(townId)}/appeal-bulletin/issues`, undefined, signal)).items,
+  issuedOne: (townId: string, id: string, signal?: AbortSignal) => api.get<IssuedBulletin>(`${town(townId)}/appeal-bulletin/issues/${id}`, undefined, signal),
+  issuedDocxUrl: (townId: string, id: string) => `${town(townId)}/appeal-bulletin/issues/${id}/docx`,
   drill: (townId: string, metricId: string, params: Record<string, string>, cursor?: string | null) =>
     api.get<{ items: DrillOrder[]; nextCursor: string | null }>(`${town(townId)}/appeal-bulletin/metrics/${metricId}/orders`, { ...params, cursor, limit: 100 }),
   ranking: (q: { from: string; to: string; sort: RankBy }, signal?: AbortSignal) => api.get<{ items: RankingRow[] }>('/api/v1/appeal-rankings', q as unknown as Query, signal),
