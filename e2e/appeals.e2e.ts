@@ -4,7 +4,8 @@
  * keyboard and dispatches it, the handling unit's staff member claims it, the timeline shows both;
  * the queue lists the demo town's orders and exports a filtered list to Excel; the leader issues a
  * 督办 from the overdue board; the dashboard shows the server's KPI figures and drills down to the
- * orders; a resident submits an appeal on a phone and looks it up by its code.
+ * orders; a 督办 reaches the handling unit's 我的提醒 (header bell with its count); a resident
+ * submits an appeal with a photo on a phone and looks it up by its code, photo shown.
  */
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
@@ -13,6 +14,8 @@ import { PHONE, setUpJourney } from './support/journey.ts';
 import { choose } from './support/select.ts';
 
 let orderUrl = '';
+/** A 1×1 PNG: the smallest picture the resident can send. */
+const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 const { newPage, login, shoot } = setUpJourney();
 
 /** Fires a workflow action from the detail page: button, then the modal's own OK button. */
@@ -137,6 +140,32 @@ describe('appeals pages', () => {
     await leader.context.close();
   });
 
+  it('shows a 督办 in the handling unit’s 我的提醒, counted on the header bell until signed', async () => {
+    const leader = await newPage();
+    await login(leader.page, 'shuji');
+    await leader.page.goto(orderUrl);
+    await leader.page.getByTestId('order-supervise').click();
+    const modal = leader.page.locator('.ant-modal').filter({ hasText: '督办' });
+    await modal.getByLabel('督办意见').fill('请两日内办结');
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    await modal.waitFor({ state: 'hidden' });
+    await leader.context.close();
+
+    const { context, page } = await newPage();
+    await login(page, 'zhuangan');
+    // The bell's label carries the count (the badge itself disappears at zero).
+    const bell = page.getByTestId('reminder-bell');
+    const count = async () => Number(/(\d+) 条/.exec((await bell.getAttribute('aria-label')) ?? '')?.[1] ?? 0);
+    await expect.poll(count).toBeGreaterThan(0);
+    const before = await count();
+    await page.getByTestId('reminder-bell').click();
+    await expect.poll(() => page.url()).toContain('/appeals/reminders');
+    const row = page.getByTestId('my-reminders').locator('.ant-table-row').filter({ hasText: '请两日内办结' });
+    await row.getByRole('button', { name: '签收' }).click();
+    await expect.poll(count).toBe(before - 1);
+    await context.close();
+  });
+
   it('shows the server KPI figures on the dashboard and drills down to their orders', async () => {
     const { context, page } = await newPage();
     await login(page, 'shuji');
@@ -169,6 +198,7 @@ describe('appeals pages', () => {
     await page.locator('.ant-select-item-option').filter({ hasText: '石桥村' }).first().click();
     await page.getByLabel('具体情况').fill('村口路灯坏了一个多月，晚上走路看不见，希望尽快修好。');
     await page.getByLabel(/联系电话/).fill('13900002222');
+    await page.locator('input[type=file]').setInputFiles({ name: '路灯.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1PX, 'base64') });
     await page.getByRole('button', { name: '提交' }).click();
     const codeEl = page.getByTestId('public-code');
     await codeEl.waitFor();
@@ -178,6 +208,9 @@ describe('appeals pages', () => {
     await page.getByRole('button', { name: '查询进度' }).click();
     await page.getByTestId('public-status').waitFor();
     expect(await page.getByTestId('public-status').textContent()).toContain(code);
+    // The resident's own photo is public: shown on the tracking page from its media address.
+    await expect.poll(() => page.getByTestId('public-photos-shown').locator('img').count()).toBe(1);
+    expect(await page.getByTestId('public-photos-shown').locator('img').getAttribute('src')).toMatch(/^\/open311\/v2\/media\/[0-9a-f-]{36}$/);
     await context.close();
   });
 });

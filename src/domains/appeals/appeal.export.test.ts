@@ -55,14 +55,28 @@ describe('Excel export of appeal lists', () => {
   });
 
   it('exports my queue and the overdue list as they are shown', async () => {
-    const queue = (await t.call('GET', `${k.base}/appeals/queue`, { cookie: await k.cookie('paidan') })).body.items;
-    const q = await download('paidan', '/appeals/queue/export');
+    const queue = (await t.call('GET', `${k.base}/appeals/queue`, { cookie: await k.cookie('zhuangan') })).body;
+    expect(queue.truncated).toBe(false);
+    const q = await download('zhuangan', '/appeals/queue/export');
     expect(q.header.at(-1)).toBe('可办操作');
-    expect(q.rows.map((r) => r[0])).toEqual(queue.map((a: any) => a.code));
+    expect(q.rows.map((r) => r[0])).toEqual(queue.items.map((a: any) => a.code));
     const overdue = (await t.call('GET', `${k.base}/appeals/overdue`, { cookie: await k.cookie('shuji') })).body.items;
     const o = await download('shuji', '/appeals/overdue/export');
     expect(o.header).toEqual(['编号', '标题', '状态', '村（社区）', '承办单位', '期限', '督办', '联系人', '联系电话']);
     expect(o.rows.map((r) => r[0])).toEqual(overdue.map((a: any) => a.code));
+  });
+
+  it('exports the whole queue when the screen shows only its newest 200, and says the queue is truncated', async () => {
+    // The dispatch desk has an action (派单) on every registered order: file enough to pass 200.
+    const open = await t.database.db.selectFrom('appeal').select((eb) => eb.fn.countAll<number>().as('n')).where('town_id', '=', t.townId).where('state', '=', 'registered').executeTakeFirstOrThrow();
+    for (let i = Number(open.n); i <= 205; i++) await k.intake('paidan', { kind: 'hotline', channel: 'phone', categoryCode: 'urban.roads', title: `路灯不亮 ${i}`, content: '路灯不亮，夜间出行不便' });
+    const queue = (await t.call('GET', `${k.base}/appeals/queue`, { cookie: await k.cookie('paidan') })).body;
+    expect(queue.items).toHaveLength(200);
+    expect(queue.truncated).toBe(true);
+    const q = await download('paidan', '/appeals/queue/export');
+    expect(q.rows.length).toBeGreaterThan(200);
+    expect(q.rows.slice(0, 200).map((r) => r[0])).toEqual(queue.items.map((a: any) => a.code));
+    expect(new Set(q.rows.map((r) => r[0])).size).toBe(q.rows.length);
   });
 
   it('exports exactly the orders behind a KPI figure, for a whole figure and for one group', async () => {

@@ -12,7 +12,7 @@ import type { Actor } from '../../core/actor.ts';
 import type { DB } from '../../db/schema.ts';
 import * as kpi from './appeal.kpi.ts';
 import { appealScope, scopeSql } from './appeal.policy.ts';
-import { myQueue, overdueList, toSummary } from './appeal.read.ts';
+import { overdueList, queuePages, toSummary } from './appeal.read.ts';
 import * as repo from './appeal.repository.ts';
 
 type Db = Kysely<DB>;
@@ -138,10 +138,14 @@ export async function exportList(db: Db, actor: Actor, townId: string, f: repo.L
   return { filename: `工单列表-${stamp()}.xlsx`, stream: streamXlsx('工单列表', LIST, names, first.items, rest) };
 }
 
-/** 我的待办: what the queue shows (it is bounded by the queue itself). */
+/** 我的待办: every order waiting for the caller, page by page (the screen shows the newest 200). */
 export async function exportQueue(db: Db, actor: Actor, townId: string) {
-  const [{ items }, names] = await Promise.all([myQueue(db, actor, townId), namesOf(db, townId)]);
-  return { filename: `我的待办-${stamp()}.xlsx`, stream: streamXlsx('我的待办', QUEUE, names, items, async function* () {}) };
+  const pages = queuePages(db, actor, townId);
+  const [first, names] = await Promise.all([pages.next(), namesOf(db, townId)]);
+  async function* rest() {
+    for await (const page of pages) yield page;
+  }
+  return { filename: `我的待办-${stamp()}.xlsx`, stream: streamXlsx('我的待办', QUEUE, names, first.done ? [] : first.value, rest) };
 }
 
 /** 超期工单: the overdue list with its 督办 status. */

@@ -1,7 +1,8 @@
 /**
  * File routes of appeals: Excel export of the order list, my queue, the overdue list and a KPI
  * drill-down (same filters and columns as on screen, contacts masked, streamed), and an order's
- * attachments — upload (multipart, ≤ 10 MB, typed by content), list, audited download.
+ * attachments — upload (multipart, ≤ 10 MB, typed by content), list, audited download, and
+ * marking a photo 公开给群众 (or withdrawing it).
  * Registered before `/appeals/{id}` so the static paths win.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
@@ -10,9 +11,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { Malformed, PayloadTooLarge } from '../../core/errors.ts';
 import type { AppEnv } from '../../server/env.ts';
 import { inTransaction } from '../../server/handler.ts';
-import { jsonResponse, problemResponses, TownEntityParams, TownParams } from '../../server/openapi-helpers.ts';
+import { jsonBody, jsonResponse, problemResponses, TownEntityParams, TownParams } from '../../server/openapi-helpers.ts';
 import { defineRoute } from '../../server/route.ts';
-import { attach, downloadAttachment, listAttachments } from './appeal.attachments.ts';
+import { attach, downloadAttachment, listAttachments, setAttachmentVisibility } from './appeal.attachments.ts';
 import { exportKpiOrders, exportList, exportOverdue, exportQueue, XLSX_TYPE } from './appeal.export.ts';
 import { KIND_NAMES } from './appeal.kinds.ts';
 import * as kpi from './appeal.kpi.ts';
@@ -71,5 +72,9 @@ export function registerAppealFileRoutes(app: OpenAPIHono<AppEnv>): void {
   defineRoute(app, createRoute({ method: 'get', path: `${base}/appeals/{id}/attachments/{attachmentId}`, tags, summary: '下载工单附件（记入审计日志）', request: { params: AttachmentParams }, responses: fileResponse('application/octet-stream', '附件') }), appealsRead, async (c) => {
     const row = await inTransaction(c, (trx, ctx) => downloadAttachment(trx, ctx, c.req.param('id'), c.req.param('attachmentId')));
     return c.body(new Uint8Array(row.bytes), 200, { 'content-type': row.content_type, 'content-disposition': disposition(row.filename), 'x-content-type-options': 'nosniff' }) as never;
+  });
+  defineRoute(app, createRoute({ method: 'put', path: `${base}/appeals/{id}/attachments/{attachmentId}/visibility`, tags, summary: '公开给群众 / 取消公开（仅照片、仅公开渠道工单；记入审计日志）', description: '公开后照片出现在 Open311 的 media_url 和群众查询页；取消公开后原地址立即失效（404），再次公开会换一个新地址。', request: { params: AttachmentParams, ...jsonBody(s.AttachmentVisibilityBody) }, responses: jsonResponse(s.AppealAttachment, '附件') }), appealsAct, async (c) => {
+    const body = c.req.valid('json');
+    return c.json(await inTransaction(c, (trx, ctx) => setAttachmentVisibility(trx, ctx, c.req.param('id'), c.req.param('attachmentId'), body.public)), 200);
   });
 }

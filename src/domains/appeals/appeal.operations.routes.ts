@@ -1,6 +1,6 @@
 /**
  * Operational routes of appeals: duplicate hints while typing an order, 督办 issued by a town
- * leader, the 督办 board, 我的提醒, and signing for / replying to a reminder or 督办.
+ * leader, the 督办 board, 我的提醒 (and its count for the menu badge), and signing for / replying to a reminder or 督办.
  * Registered before `/appeals/{id}` so the static paths win.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
@@ -27,6 +27,9 @@ export function registerAppealOperationRoutes(app: OpenAPIHono<AppEnv>): void {
 
   defineRoute(app, createRoute({ method: 'get', path: `${base}/appeals/supervisions`, tags, summary: '领导督办一览（未回复的，或 status=all 全部）', request: { params: TownParams, query: s.ReminderListQuery }, responses: jsonResponse(z.object({ items: z.array(s.ReminderListItem) }), '督办') }), appealsRead, async (c) =>
     c.json(await supervision.supervisionBoard(c.get('deps').db, c.get('actor')!, c.req.param('townId'), c.req.valid('query').status === 'open'), 200),
+  );
+  defineRoute(app, createRoute({ method: 'get', path: `${base}/appeals/reminders/count`, tags, summary: '我的提醒：待签收/待确认的条数（菜单角标）', request: { params: TownParams }, responses: jsonResponse(z.object({ open: z.number().int() }), '条数') }), appealsRead, async (c) =>
+    c.json(await supervision.myOpenReminderCount(c.get('deps').db, c.get('actor')!, c.req.param('townId')), 200),
   );
   defineRoute(app, createRoute({ method: 'get', path: `${base}/appeals/reminders`, tags, summary: '我的提醒（发给我或我所在单位的到期提醒和督办）', request: { params: TownParams, query: s.ReminderListQuery }, responses: jsonResponse(z.object({ items: z.array(s.ReminderListItem) }), '提醒') }), appealsRead, async (c) =>
     c.json(await supervision.myReminders(c.get('deps').db, c.get('actor')!, c.req.param('townId'), c.req.valid('query').status === 'open'), 200),

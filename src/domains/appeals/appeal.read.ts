@@ -117,22 +117,46 @@ function maskPayload(p: unknown): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, PRIVATE_FIELDS.includes(k) ? maskValue(v) : v]));
 }
 
-/** 我的待办: open orders in scope on which the caller has an enabled action now. */
-export async function myQueue(db: Db, actor: Actor, townId: string, limit = 200) {
-  const scope = await appealScope(db, actor, townId);
-  const rows = await repo.listAppeals(db, townId, scopeSql(scope), { open: true }, null, 1000);
+/** Open orders scanned per query while building the queue; the queue itself is capped separately. */
+const QUEUE_SCAN = 500;
+
+type QueueItem = ReturnType<typeof toSummary> & { actions: string[] };
+
+/**
+ * 我的待办, page by page: open orders in scope (newest first) on which the caller has an enabled
+ * action now. Whether an action is enabled is the workflow's decision (guards in JavaScript), so
+ * the orders are read in pages and filtered here; the export streams every page.
+ */
+export async function* queuePages(db: Db, actor: Actor, townId: string): AsyncGenerator<QueueItem[]> {
+  const scope = scopeSql(await appealScope(db, actor, townId));
   const units = await actorUnits(db, actor, townId);
   const settings = await townSettings(db, townId);
   const now = new Date();
-  const items = [];
-  for (const r of rows) {
-    const { def } = kindFor(r.kind, settings.kindSettings[r.kind]);
-    const snapshot = snapshotFromJson(r.snapshot);
-    const actions = availableTransitions(def, snapshot, { userId: actor.userId, roles: workflowRoles(actor, townId, units, snapshot.assignment) }, { at: now }).filter((a) => a.enabled);
-    if (actions.length) items.push({ ...toSummary(r, now), actions: actions.map((a) => a.label) });
-    if (items.length >= limit) break;
+  for (let after: [string, string] | null = null; ;) {
+    const rows = await repo.listAppeals(db, townId, scope, { open: true }, after, QUEUE_SCAN);
+    const page = rows.slice(0, QUEUE_SCAN);
+    const items: QueueItem[] = [];
+    for (const r of page) {
+      const { def } = kindFor(r.kind, settings.kindSettings[r.kind]);
+      const snapshot = snapshotFromJson(r.snapshot);
+      const actions = availableTransitions(def, snapshot, { userId: actor.userId, roles: workflowRoles(actor, townId, units, snapshot.assignment) }, { at: now }).filter((a) => a.enabled);
+      if (actions.length) items.push({ ...toSummary(r, now), actions: actions.map((a) => a.label) });
+    }
+    yield items;
+    const last = page[page.length - 1];
+    if (rows.length <= QUEUE_SCAN || !last) return;
+    after = [iso(last.received_at)!, last.id];
   }
-  return { items };
+}
+
+/** 我的待办 on screen: the newest `limit`; `truncated` says there are more (the export has them all). */
+export async function myQueue(db: Db, actor: Actor, townId: string, limit = 200) {
+  const items: QueueItem[] = [];
+  for await (const page of queuePages(db, actor, townId)) {
+    items.push(...page);
+    if (items.length > limit) return { items: items.slice(0, limit), truncated: true };
+  }
+  return { items, truncated: false };
 }
 
 /** 超期工单: open orders in scope whose next duty deadline has passed. */

@@ -89,6 +89,14 @@ export function listAddressed(db: Db, townId: string, scope: RawBuilder<SqlBool>
   return q.orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').limit(limit).execute();
 }
 
+/** How many reminders and 督办 addressed to the caller wait for acknowledgement (the menu badge). */
+export async function countOpenAddressed(db: Db, townId: string, scope: RawBuilder<SqlBool>, who: Addressee): Promise<number> {
+  const r = await db.selectFrom('appeal_reminder as r').innerJoin('appeal as a', (j) => j.onRef('a.town_id', '=', 'r.town_id').onRef('a.id', '=', 'r.appeal_id'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('r.town_id', '=', townId).where('r.acknowledged_at', 'is', null).where(scope).where(addressedTo(who)).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
 /** 领导督办 board: hand-issued 督办 on orders in scope; open = not yet replied on a live order. */
 export function listSupervisions(db: Db, townId: string, scope: RawBuilder<SqlBool>, openOnly: boolean, limit: number) {
   let q = db.selectFrom('appeal_reminder as r').innerJoin('appeal as a', (j) => j.onRef('a.town_id', '=', 'r.town_id').onRef('a.id', '=', 'r.appeal_id'))

@@ -81,10 +81,16 @@ export const ReplyBody = z
   .object({ version: z.number().int().min(1).meta({ title: '版本' }), reply: z.string().trim().min(2).max(2000).meta({ title: '回复内容' }) })
   .openapi('AppealSupervisionReply');
 
+export const AttachmentVisibilityBody = z.object({ public: z.boolean().meta({ title: '公开给群众' }) }).openapi('AttachmentVisibility');
+
 export const ReminderListQuery = z.object({ status: z.enum(['open', 'all']).default('open').meta({ title: '范围' }) });
 
 export const AppealAttachment = z
-  .object({ id: z.string(), filename: z.string(), contentType: z.string(), size: z.number(), sha256: z.string(), eventSeq: z.number().nullable(), uploadedByName: z.string(), createdAt: z.string() })
+  .object({
+    id: z.string(), filename: z.string(), contentType: z.string(), size: z.number(), sha256: z.string(), eventSeq: z.number().nullable(), uploadedByName: z.string(), createdAt: z.string(),
+    public: z.boolean().openapi({ description: '公开给群众（Open311 media_url、群众查询页）' }), fromResident: z.boolean().openapi({ description: '群众提交诉求时所附照片' }),
+    publishedAt: z.string().nullable(), publishedByName: z.string().nullable(),
+  })
   .openapi('AppealAttachment');
 
 const Deadline = z.object({ clock: z.string(), label: z.string(), startedAt: z.string(), dueAt: z.string(), stoppedAt: z.string().nullable(), extensions: z.number(), overdue: z.boolean() });

@@ -85,6 +85,31 @@ describe('督办 issued by a town leader', () => {
   });
 });
 
+describe('我的提醒 count (menu badge)', () => {
+  it('counts only the caller’s own unacknowledged reminders, in scope, and drops one once signed', async () => {
+    const count = async (user: string) => {
+      const res = await get(user, '/appeals/reminders/count');
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.open as number;
+    };
+    const before = { staff: await count('zhuangan'), desk: await count('paidan'), cadre: await count('cunganbu'), leader: await count('shuji') };
+    // The count is the open list's length (the list is capped at 200, the demo has fewer).
+    expect(before.staff).toBe((await get('zhuangan', '/appeals/reminders')).body.items.length);
+    const order = await dispatchedOrder('宣传栏广告残留');
+    const issued = await post('shuji', `/appeals/${order.id}/supervisions`, { version: order.version, note: '请清理', replyBy: inTwoDays() });
+    expect(issued.status).toBe(201);
+    // Addressed to the propaganda office: its staff member sees one more; the leader who issued it,
+    // the dispatch desk and a village cadre elsewhere do not.
+    expect(await count('zhuangan')).toBe(before.staff + 1);
+    expect(await count('paidan')).toBe(before.desk);
+    expect(await count('cunganbu')).toBe(before.cadre);
+    expect(await count('shuji')).toBe(before.leader);
+    const signed = await post('zhuangan', `/appeals/${order.id}/reminders/${issued.body.id}/acknowledge`, { version: 1 });
+    expect(signed.status).toBe(200);
+    expect(await count('zhuangan')).toBe(before.staff);
+  });
+});
+
 describe('county supervisors on appeals', () => {
   it('read orders but may not act on them', async () => {
     const order = await dispatchedOrder('宣传橱窗破损');

@@ -119,6 +119,12 @@ export async function myReminders(db: Db, actor: Actor, townId: string, openOnly
   return { items: (await reminders.listAddressed(db, townId, scope, await addresseeOf(db, actor, townId), openOnly, 200)).map((r) => listed(r)) };
 }
 
+/** 我的提醒 badge: the count of open reminders the list above would show (without its cap). */
+export async function myOpenReminderCount(db: Db, actor: Actor, townId: string) {
+  const scope = scopeSql(await appealScope(db, actor, townId));
+  return { open: await reminders.countOpenAddressed(db, townId, scope, await addresseeOf(db, actor, townId)) };
+}
+
 /** 领导督办 board. */
 export async function supervisionBoard(db: Db, actor: Actor, townId: string, openOnly: boolean) {
   const scope = scopeSql(await appealScope(db, actor, townId));

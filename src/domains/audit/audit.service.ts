@@ -67,20 +67,24 @@ export function entryHash(f: ChainFields): string {
   return createHash('sha256').update(canonicalJson(f)).digest('hex');
 }
 
-/** Appends one entry; the head row lock serialises writers of the same town. */
+/** The town's chain head, locked until the transaction ends: writers of one town queue here. */
+async function lockHead(db: Kysely<DB>, townId: string) {
+  return db.selectFrom('audit_head').select(['seq', 'hash']).where('town_id', '=', townId).forUpdate().executeTakeFirst();
+}
+
+/**
+ * Appends one entry in two statements: lock and read the head, then one statement that inserts
+ * the entry and moves the head onto it (a data-modifying CTE; the head's trigger still checks
+ * that the entry it points at exists with that hash, and that it only moves forward). A town's
+ * first entry creates its genesis head first (once per town, so not worth a statement per write).
+ */
 export async function recordAudit(db: Kysely<DB>, input: AuditInput): Promise<void> {
-  await db
-    .insertInto('audit_head')
-    .values({ town_id: input.townId, seq: 0, hash: GENESIS })
-    .onConflict((oc) => oc.column('town_id').doNothing())
-    .execute();
-  const head = await db
-    .selectFrom('audit_head')
-    .select(['seq', 'hash'])
-    .where('town_id', '=', input.townId)
-    .forUpdate()
-    .executeTakeFirst();
-  const prevSeq = head?.seq ?? 0;
+  let head = await lockHead(db, input.townId);
+  if (!head) {
+    await db.insertInto('audit_head').values({ town_id: input.townId, seq: 0, hash: GENESIS }).onConflict((oc) => oc.column('town_id').doNothing()).execute();
+    head = await lockHead(db, input.townId);
+  }
+  const prevSeq = Number(head?.seq ?? 0);
   const prevHash = head?.hash ?? GENESIS;
   const fields: ChainFields = {
     townId: input.townId,
@@ -97,23 +101,15 @@ export async function recordAudit(db: Kysely<DB>, input: AuditInput): Promise<vo
     prevHash,
   };
   const hash = entryHash(fields);
-  await db
-    .insertInto('audit_entry')
-    .values({
-      town_id: fields.townId,
-      seq: fields.seq,
-      at: fields.at,
-      actor_user_id: fields.actorUserId,
-      actor_name: fields.actorName,
-      action: fields.action,
-      entity_type: fields.entityType,
-      entity_id: fields.entityId,
-      before: JSON.stringify(fields.before),
-      after: JSON.stringify(fields.after),
-      ip: fields.ip,
-      prev_hash: prevHash,
-      hash,
-    })
-    .execute();
-  await sql`update audit_head set seq = ${fields.seq}, hash = ${hash} where town_id = ${input.townId}`.execute(db);
+  // Raw SQL: the builder cannot put an INSERT in a WITH under an UPDATE. `returning` feeds the
+  // update, so the entry is written before the head's trigger looks for it.
+  const moved = await sql<{ seq: string }>`
+    with entry as (
+      insert into audit_entry (town_id, seq, at, actor_user_id, actor_name, action, entity_type, entity_id, before, after, ip, prev_hash, hash)
+      values (${fields.townId}, ${fields.seq}, ${fields.at}, ${fields.actorUserId}, ${fields.actorName}, ${fields.action}, ${fields.entityType}, ${fields.entityId},
+              ${JSON.stringify(fields.before)}::jsonb, ${JSON.stringify(fields.after)}::jsonb, ${fields.ip}, ${prevHash}, ${hash})
+      returning town_id, seq, hash)
+    update audit_head h set seq = entry.seq, hash = entry.hash from entry where h.town_id = entry.town_id
+    returning h.seq`.execute(db);
+  if (moved.rows.length !== 1) throw new Error(`audit head of town ${input.townId} did not move`);
 }

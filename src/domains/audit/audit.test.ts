@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addOtherTown } from '../../server/scope-matrix.ts';
 import { createTestApp, type TestApp } from '../../server/testing.ts';
 import { recordAudit } from './audit.service.ts';
 import { verifyAuditChains } from './audit.verify.ts';
@@ -20,6 +21,25 @@ describe('audit log', () => {
     expect(result.entries).toBeGreaterThanOrEqual(6);
     const rows = await t.database.db.selectFrom('audit_entry').select('after').where('entity_type', '=', 'thing').execute();
     for (const r of rows) expect(JSON.stringify(r.after)).not.toContain('secret-value');
+  });
+
+  it('starts a new town’s chain with its first entry and keeps the head on the newest entry', async () => {
+    const townId = await addOtherTown(t.database.db);
+    const head = () => t.database.db.selectFrom('audit_head').select(['seq', 'hash']).where('town_id', '=', townId).executeTakeFirst();
+    const before = (await head())?.seq ?? 0;
+    for (let i = 0; i < 3; i++) {
+      await t.database.db.transaction().execute((trx) => recordAudit(trx, { townId, actorUserId: null, actorName: '测试', action: 'update', entityType: 'thing', entityId: `n${i}` }));
+    }
+    const newest = await t.database.db.selectFrom('audit_entry').select(['seq', 'hash']).where('town_id', '=', townId).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    expect(await head()).toEqual(newest);
+    expect(newest.seq).toBe(before + 3);
+    // A write that rolls back leaves neither an entry nor a moved head.
+    await expect(t.database.db.transaction().execute(async (trx) => {
+      await recordAudit(trx, { townId, actorUserId: null, actorName: '测试', action: 'update', entityType: 'thing', entityId: 'rolled-back' });
+      throw new Error('abort');
+    })).rejects.toThrow('abort');
+    expect(await head()).toEqual(newest);
+    expect((await verifyAuditChains(t.database.db, [townId])).problems).toEqual([]);
   });
 
   it('is append-only in the database: UPDATE, DELETE and TRUNCATE are refused', async () => {

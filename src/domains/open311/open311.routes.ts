@@ -98,10 +98,11 @@ export function registerOpen311Routes(app: OpenAPIHono<AppEnv>): void {
     const { id } = splitFile(c.req.param('file')!);
     return renderList(c, f, 'service_requests', 'request', await service.requestById(c.get('deps').db, await town(c), id, mediaBase(c)));
   }));
-  // media_url of our own photos: public, addressed by an unguessable token, images only.
+  // media_url of our own photos: only those marked public, addressed by an unguessable token,
+  // images only. Cached briefly: a photo a handler withdraws must leave shared caches soon too.
   defineRawRoute(app, 'GET', `${V2}/media/{token}`, open311Read, safely('json', async (c) => {
     const photo = await service.publicMedia(c.get('deps').db, c.req.param('token')!);
-    return c.body(new Uint8Array(photo.bytes), 200, { 'content-type': photo.content_type, 'cache-control': 'public, max-age=86400', 'x-content-type-options': 'nosniff' });
+    return c.body(new Uint8Array(photo.bytes), 200, { 'content-type': photo.content_type, 'cache-control': 'public, max-age=300', 'x-content-type-options': 'nosniff' });
   }));
   defineRawRoute(app, 'GET', `${V2}/tokens/{file}`, open311Read, safely(fileFormat, async (c, f) => {
     const { id } = splitFile(c.req.param('file')!);

@@ -63,8 +63,9 @@ export async function serviceDefinition(db: Db, town: intake.Town, code: string)
 }
 
 /**
- * media_url (GeoReport v2): the URL the client sent with its POST, else the newest photo attached
- * to the order, published under an unguessable token (`mediaBase` + token, see publicMedia).
+ * media_url (GeoReport v2): the URL the client sent with its POST, else the newest public photo of
+ * the order — the resident's own, or a staff photo a handler marked 公开给群众 — under its
+ * unguessable token (`mediaBase` + token, see publicMedia). Staff photos are never public by default.
  */
 function requestOf(town: intake.Town, o: intake.PublicOrderRow, mediaBase: string) {
   const s = intake.statusOf(o);

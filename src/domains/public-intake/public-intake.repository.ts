@@ -62,9 +62,10 @@ function publicOrders(db: Db, townId: string) {
       'pr.tracking_code', 'pr.token', 'pr.channel as public_channel', 'a.id', 'a.code', 'a.kind', 'a.state', 'a.category_code', 'a.title', 'a.content', 'a.address', 'a.lat', 'a.lng',
       'a.received_at', 'a.updated_at', 'a.complete_due_at', 'a.closed_at', 'a.merged_into', 'c.name as category_name', 'v.name as village_name', 'u.name as unit_name',
       'pr.media_url',
-      // The newest photo with a public token (Open311 media_url when the client sent none).
+      // The newest public photo (Open311 media_url when the client sent none): the resident's own,
+      // or a staff photo a handler marked 公开给群众 — never a staff photo by default.
       (eb) => eb.selectFrom('appeal_attachment as aa').select('aa.public_token').whereRef('aa.town_id', '=', 'a.town_id').whereRef('aa.appeal_id', '=', 'a.id')
-        .where('aa.public_token', 'is not', null).orderBy('aa.created_at', 'desc').limit(1).as('photo_token'),
+        .where('aa.is_public', '=', true).orderBy('aa.created_at', 'desc').limit(1).as('photo_token'),
     ]);
 }
 export type PublicOrderRow = Awaited<ReturnType<ReturnType<typeof publicOrders>['executeTakeFirstOrThrow']>>;

@@ -1,12 +1,15 @@
 /**
  * Resident (no account) routes under /api/v1/public: the form catalogue, submitting an appeal,
- * following it by tracking code and rating it. Policy `public`: no session is read; abuse is
+ * adding photos to it, following it by tracking code and rating it. Policy `public`: no session is read; abuse is
  * held off by the per-address rate limit and the unguessable tracking code.
  */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { Malformed, PayloadTooLarge } from '../../core/errors.ts';
 import type { AppEnv } from '../../server/env.ts';
 import { clientIp, jsonBody, jsonResponse, problemResponses, ProblemSchema } from '../../server/openapi-helpers.ts';
 import { defineRoute, policies } from '../../server/route.ts';
+import { addResidentPhoto } from './public-intake.photos.ts';
 import * as s from './public-intake.schema.ts';
 import * as service from './public-intake.service.ts';
 
@@ -35,6 +38,18 @@ export function registerPublicIntakeRoutes(app: OpenAPIHono<AppEnv>): void {
   defineRoute(app, createRoute({ method: 'get', path: `${base}/appeals/{code}`, tags, summary: '凭查询码查看办理进度（不含姓名、电话、经办人和内部备注）', request: { params: s.TrackingParams }, responses: jsonResponse(s.PublicAppealStatus, '进度') }), policies.public, async (c) =>
     c.json(await service.lookup(c.get('deps').db, c.req.valid('param').code), 200),
   );
+
+  const photoLimit = bodyLimit({ maxSize: 10 * 1024 * 1024 + 64 * 1024, onError: () => { throw new PayloadTooLarge('照片不能超过 10 MB'); } });
+  defineRoute(app, createRoute({
+    method: 'post', path: `${base}/appeals/{code}/photos`, middleware: [photoLimit] as never, tags, summary: '群众为自己的诉求上传照片（提交后 24 小时内、办结前；每件最多 3 张；JPG/PNG ≤ 10 MB）',
+    description: 'multipart/form-data 的 file 字段。照片对群众公开：显示在查询页，并作为 Open311 的 media_url。同一张照片重复上传只存一份。',
+    request: { params: s.TrackingParams }, responses: { ...jsonResponse(s.PublicPhotoReceipt, '已上传', 201), ...problemResponses },
+  }), policies.public, async (c) => {
+    const file = (c.req.header('content-type') ?? '').startsWith('multipart/form-data') ? (await c.req.parseBody()).file : undefined;
+    if (!(file instanceof File)) throw new Malformed('请以 multipart/form-data 的 file 字段上传照片', [{ path: 'file', label: '照片', message: '缺少文件' }]);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    return c.json(await addResidentPhoto(c.get('deps').db, clientIp(c), c.req.valid('param').code, { filename: file.name, bytes }), 201);
+  });
 
   defineRoute(app, createRoute({ method: 'post', path: `${base}/appeals/{code}/rating`, tags, summary: '群众评价（答复或办结后，每件一次）', request: { params: s.TrackingParams, ...jsonBody(s.PublicRatingBody) }, responses: { ...jsonResponse(s.PublicAppealStatus, '已评价'), ...problemResponses } }), policies.public, async (c) =>
     c.json(await service.rate(c.get('deps').db, clientIp(c), c.req.valid('param').code, c.req.valid('json')), 200),

@@ -67,6 +67,7 @@ export const PublicAppealStatus = z
     canRate: z.boolean(),
     rating: z.object({ satisfaction: z.enum(SATISFACTION), solved: z.boolean(), ratedAt: z.string() }).nullable(),
     timeline: z.array(z.object({ at: z.string(), label: z.string(), stateLabel: z.string() })).openapi({ description: '办理进度（不含经办人、备注）' }),
+    photos: z.array(z.object({ url: z.string(), fromResident: z.boolean() })).openapi({ description: '公开的照片：群众自己上传的，和经办人标记“公开给群众”的现场照片' }),
   })
   .openapi('PublicAppealStatus');
 
@@ -85,3 +86,5 @@ export const PublicCatalog = z
     villages: z.array(z.object({ id: z.string(), name: z.string() })),
   })
   .openapi('PublicCatalog');
+
+export const PublicPhotoReceipt = z.object({ filename: z.string(), size: z.number(), createdAt: z.string() }).openapi('PublicPhotoReceipt');

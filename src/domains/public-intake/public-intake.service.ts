@@ -12,6 +12,7 @@ import type { DB } from '../../db/schema.ts';
 import { CHANNELS, kindFor, type Channel } from '../appeals/appeal.kinds.ts';
 import type { AppealCreateInput } from '../appeals/appeal.schema.ts';
 import { intakeFromPublic, recordResidentRating } from '../appeals/appeal.service.ts';
+import { photosOf } from './public-intake.photos.ts';
 import { hitRateLimit, type RateRule } from './rate-limit.ts';
 import * as repo from './public-intake.repository.ts';
 import { SATISFACTION, type PublicAppealCreateInput } from './public-intake.schema.ts';
@@ -139,11 +140,11 @@ function canRate(order: repo.PublicOrderRow): boolean {
   return !order.merged_into && (!!order.closed_at || (RATEABLE_STATES[order.kind] ?? []).includes(order.state));
 }
 
-/** 进度查询: status and timeline only — no names, phones, handlers or notes. */
+/** 进度查询: status, timeline and public photos only — no names, phones, handlers or notes. */
 export async function lookup(db: Db, code: string) {
   const { town, order } = await orderByTrackingCode(db, code);
   const { def } = kindFor(order.kind);
-  const [events, rating] = await Promise.all([repo.listPublicEvents(db, town.id, order.id), repo.findRating(db, town.id, order.id)]);
+  const [events, rating, photos] = await Promise.all([repo.listPublicEvents(db, town.id, order.id), repo.findRating(db, town.id, order.id), photosOf(db, town.id, order.id)]);
   const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
   return {
     ...receiptOf(town, order),
@@ -152,6 +153,7 @@ export async function lookup(db: Db, code: string) {
     canRate: canRate(order) && !rating,
     rating: rating ? { satisfaction: rating.satisfaction as (typeof SATISFACTION)[number], solved: rating.solved, ratedAt: iso(rating.created_at)! } : null,
     timeline: events.map((e) => ({ at: iso(e.at)!, label: e.label, stateLabel: stateLabel(def, e.to_state) })),
+    photos,
   };
 }
 

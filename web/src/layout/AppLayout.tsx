@@ -1,7 +1,7 @@
 /**
  * The signed-in shell: a collapsible module menu on the left (collapses to nothing on phones),
- * and a header with the town, a town switcher for users with grants in several towns, and the
- * user's menu (修改密码, 退出).
+ * and a header with the town, a town switcher for users with grants in several towns, the
+ * 我的提醒 bell (count of reminders waiting for me), and the user's menu (修改密码, 退出).
  */
 import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { useSession } from '../session/session.tsx';
 import { PageLoading } from './PageLoading.tsx';
 import { ChangePasswordModal } from './ChangePasswordModal.tsx';
 import { visibleMenu, type MenuEntry } from './menu.tsx';
+import { ReminderBell } from '../pages/appeals/ReminderBell.tsx';
 
 const { Sider, Header, Content } = Layout;
 
@@ -111,6 +112,7 @@ export default function AppLayout() {
               ))}
             </Space>
           )}
+          <ReminderBell />
           <Dropdown menu={userMenu} placement="bottomRight">
             <Button type="text" data-testid="user-menu" style={{ height: 40 }}>
               <Avatar size="small" icon={<UserOutlined />} style={{ background: '#c8102e' }} />

@@ -20,6 +20,9 @@ import { ReminderActions, ReminderStatus } from './ReminderActions.tsx';
 import { SuperviseModal } from './SuperviseModal.tsx';
 import { TransitionModal } from './TransitionModal.tsx';
 
+/** Channels whose orders residents can follow (tracking page, Open311): their photos can be made public. */
+const PUBLIC_CHANNELS = ['public_page', 'open311'];
+
 export default function AppealDetailPage() {
   const { id = '' } = useParams();
   const { townId } = useSession();
@@ -132,7 +135,7 @@ export default function AppealDetailPage() {
                 </ul>
               )}
             </Card>
-            <OrderAttachments appealId={order.id} items={files.data ?? []} canUpload={order.state !== 'archived'} onChanged={files.reload} stepLabel={stepLabel} />
+            <OrderAttachments appealId={order.id} items={files.data ?? []} canUpload={order.state !== 'archived'} publicChannel={PUBLIC_CHANNELS.includes(order.channel)} onChanged={files.reload} stepLabel={stepLabel} />
           </Space>
         </Col>
       </Row>

@@ -1,10 +1,12 @@
 /**
  * 附件 of an order: every file with who uploaded it and which timeline step it illustrates, a
  * download link (the server audits each download), and an upload button (JPG/PNG/PDF/Word/Excel,
- * ≤ 10 MB; the server checks the content, not the name). Also the photo picker of an action form.
+ * ≤ 10 MB; the server checks the content, not the name). On orders a resident filed through a
+ * public channel, each photo has a 公开给群众 switch: staff photos start private (they may show a
+ * home or papers), the resident's own start public. Also the photo picker of an action form.
  */
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, List, Space, Typography, Upload, type UploadFile } from 'antd';
+import { App, Button, Card, List, Space, Switch, Tag, Tooltip, Typography, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
@@ -23,10 +25,43 @@ export function AttachmentLink({ appealId, a }: { appealId: string; a: OrderAtta
   );
 }
 
-export function OrderAttachments({ appealId, items, canUpload, onChanged, stepLabel }: {
+const isPhoto = (a: OrderAttachment) => a.contentType === 'image/jpeg' || a.contentType === 'image/png';
+
+/** 公开给群众: audited on the server; withdrawing makes the old public address a 404 at once. */
+function PublishSwitch({ appealId, a, canPublish, onChanged }: { appealId: string; a: OrderAttachment; canPublish: boolean; onChanged: () => void }) {
+  const { townId } = useSession();
+  const onError = useApiErrorHandler();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const toggle = async (visible: boolean) => {
+    setBusy(true);
+    try {
+      await operationsApi.setVisibility(townId, appealId, a.id, visible);
+      void message.success(visible ? '已公开给群众（群众查询页、Open311 可见）' : '已取消公开，原公开地址已失效');
+      onChanged();
+    } catch (err) {
+      onError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const hint = a.public ? `${a.publishedByName ?? ''} ${formatTime(a.publishedAt)} 公开` : '公开后群众可在查询页和 Open311 看到这张照片';
+  return (
+    <Tooltip title={hint}>
+      <Space size={4}>
+        <Switch size="small" checked={a.public} loading={busy} disabled={!canPublish && !a.public} onChange={(v) => void toggle(v)} aria-label="公开给群众" data-testid="attachment-public" />
+        <Typography.Text type="secondary">公开给群众</Typography.Text>
+      </Space>
+    </Tooltip>
+  );
+}
+
+export function OrderAttachments({ appealId, items, canUpload, publicChannel, onChanged, stepLabel }: {
   appealId: string;
   items: OrderAttachment[];
   canUpload: boolean;
+  /** Filed through the resident page or Open311: its photos can be shown to the public. */
+  publicChannel: boolean;
   onChanged: () => void;
   stepLabel: (seq: number) => string;
 }) {
@@ -58,9 +93,12 @@ export function OrderAttachments({ appealId, items, canUpload, onChanged, stepLa
         dataSource={items}
         locale={{ emptyText: '暂无附件' }}
         renderItem={(a) => (
-          <List.Item>
+          <List.Item extra={publicChannel && isPhoto(a) && <PublishSwitch appealId={appealId} a={a} canPublish={canUpload} onChanged={onChanged} />}>
             <Space direction="vertical" size={0}>
-              <AttachmentLink appealId={appealId} a={a} />
+              <Space size={4}>
+                <AttachmentLink appealId={appealId} a={a} />
+                {a.fromResident && <Tag color="gold">群众上传</Tag>}
+              </Space>
               <Typography.Text type="secondary">
                 {a.uploadedByName} · {formatTime(a.createdAt)} · {size(a.size)}{a.eventSeq !== null ? ` · ${stepLabel(a.eventSeq)}` : ''}
               </Typography.Text>

@@ -1,20 +1,22 @@
 /**
  * 我的工单: 待我办理 (orders on which I have an action now) and every order in my scope by state,
  * with filters and cursor paging. Due times are tagged red (overdue) or amber (within 24 hours).
- * 导出 Excel downloads what the tab shows (the queue, or the list with its filters), contacts masked.
+ * 导出 Excel downloads what the tab shows (the whole queue, or the list with its filters — every page,
+ * streamed by the server), contacts masked. The queue on screen holds the newest 200; beyond that
+ * the page says so and points to the export.
  */
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Input, Select, Space, Table, Tabs, Tag, TreeSelect } from 'antd';
+import { Alert, Button, Card, DatePicker, Input, Select, Space, Table, Tabs, Tag, TreeSelect } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { appealsApi, type AppealFilter, type AppealSummary, type QueueItem } from '../../api/appeals.ts';
+import { appealsApi, type AppealFilter, type AppealSummary } from '../../api/appeals.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
 import { useLoader } from '../org/useOrgData.ts';
 import { DueTag, formatTime } from './DueTag.tsx';
-import { exportUrls } from './operations.api.ts';
+import { exportUrls, operationsApi } from './operations.api.ts';
 import { useAppealRefs } from './refs.ts';
 
 const MINE = 'mine';
@@ -33,7 +35,7 @@ export default function QueuePage() {
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
 
-  const queue = useLoader((signal) => (tab === MINE ? appealsApi.queue(townId, signal) : Promise.resolve([] as QueueItem[])), [townId, tab]);
+  const queue = useLoader((signal) => (tab === MINE ? operationsApi.queue(townId, signal) : Promise.resolve({ items: [], truncated: false })), [townId, tab]);
   const listFilter = useMemo<AppealFilter>(() => ({ ...filter, kind, state: tab === ALL || tab === MINE ? undefined : tab }), [filter, kind, tab]);
 
   const load = async (after: string | null) => {
@@ -70,7 +72,7 @@ export default function QueuePage() {
   if (tab === MINE)
     columns.push({ title: '可办操作', dataIndex: 'actions', width: 170, render: (a: string[] = []) => a.map((x) => <Tag key={x} color="geekblue">{x}</Tag>) });
 
-  const data = tab === MINE ? (queue.data ?? []) : rows;
+  const data = tab === MINE ? (queue.data?.items ?? []) : rows;
   return (
     <Card
       title="我的工单"
@@ -122,6 +124,10 @@ export default function QueuePage() {
         />
       </Space>
       <Tabs activeKey={tab} onChange={(t) => setParams({ tab: t })} items={tabs} />
+      {tab === MINE && queue.data?.truncated && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="queue-truncated"
+          message={`待办较多，这里只列出最新受理的 ${queue.data.items.length} 件；“导出 Excel”包含全部待办，也可在“全部”或各状态页按条件筛选。`} />
+      )}
       <Table
         rowKey="id"
         size="middle"

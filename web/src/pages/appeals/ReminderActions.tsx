@@ -9,6 +9,7 @@ import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
 import { formatTime } from './DueTag.tsx';
 import { operationsApi, type Reminder } from './operations.api.ts';
+import { notifyRemindersChanged } from './ReminderBell.tsx';
 
 export function ReminderStatus({ r }: { r: Reminder }) {
   if (r.repliedAt) return <Tooltip title={`${r.repliedByName ?? ''} ${formatTime(r.repliedAt)}：${r.reply ?? ''}`}><Tag color="green">已回复</Tag></Tooltip>;
@@ -29,6 +30,7 @@ export function ReminderActions({ appealId, r, onDone }: { appealId: string; r: 
     setBusy(true);
     try {
       await work();
+      notifyRemindersChanged();
       void message.success(done);
       setReplying(false);
       onDone();

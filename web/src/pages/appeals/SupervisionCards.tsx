@@ -4,6 +4,7 @@
  * addressed to me or my unit, with 签收/确认/回复).
  */
 import { Card, Empty, Table, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router-dom';
 import { useSession } from '../../session/session.tsx';
@@ -38,9 +39,9 @@ export function SupervisionBoard({ refs, tick }: { refs: AppealRefs; tick: numbe
   );
 }
 
-export function MyReminders({ tick, onChanged }: { tick: number; onChanged: () => void }) {
+export function MyReminders({ tick, onChanged, status = 'open', extra }: { tick: number; onChanged: () => void; status?: 'open' | 'all'; extra?: ReactNode }) {
   const { townId } = useSession();
-  const mine = useLoader((signal) => operationsApi.myReminders(townId, 'open', signal), [townId, tick]);
+  const mine = useLoader((signal) => operationsApi.myReminders(townId, status, signal), [townId, tick, status]);
   const columns: ColumnsType<ReminderItem> = [
     { title: '类型', width: 80, render: (_, r) => (r.kind === 'supervision' ? <Tag color="volcano">{r.source === 'manual' ? '领导督办' : '超期督办'}</Tag> : <Tag color="orange">到期提醒</Tag>) },
     { title: '编号', width: 110, render: (_, r) => orderLink(r) },
@@ -50,9 +51,9 @@ export function MyReminders({ tick, onChanged }: { tick: number; onChanged: () =
     { title: '操作', width: 140, render: (_, r) => <ReminderActions appealId={r.appeal.id} r={r} onDone={onChanged} /> },
   ];
   return (
-    <Card title="我的提醒" loading={mine.loading && !mine.data} data-testid="my-reminders">
+    <Card title="我的提醒" loading={mine.loading && !mine.data} data-testid="my-reminders" extra={extra}>
       {(mine.data ?? []).length === 0 ? (
-        <Typography.Text type="secondary">没有待处理的提醒</Typography.Text>
+        <Typography.Text type="secondary">{status === 'open' ? '没有待处理的提醒' : '没有提醒'}</Typography.Text>
       ) : (
         <Table rowKey="id" size="small" columns={columns} dataSource={mine.data} pagination={false} scroll={{ x: 800 }} />
       )}

@@ -1,12 +1,13 @@
 /** The 接诉即办 module: intake, my orders, overdue/supervision board, KPI dashboard, order detail, problem list, commitments, bulletins. */
 import { lazy } from 'react';
-import { AlertOutlined, AuditOutlined, BarChartOutlined, ClusterOutlined, FileTextOutlined, FormOutlined, PhoneOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AlertOutlined, BellOutlined, AuditOutlined, BarChartOutlined, ClusterOutlined, FileTextOutlined, FormOutlined, PhoneOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import type { AppModule } from '../../modules/types.ts';
 
 const IntakePage = lazy(() => import('./IntakePage.tsx'));
 const QueuePage = lazy(() => import('./QueuePage.tsx'));
 const AppealDetailPage = lazy(() => import('./AppealDetailPage.tsx'));
 const OverduePage = lazy(() => import('./OverduePage.tsx'));
+const MyRemindersPage = lazy(() => import('./MyRemindersPage.tsx'));
 const DashboardPage = lazy(() => import('./DashboardPage.tsx'));
 const ProblemsPage = lazy(() => import('./ProblemsPage.tsx'));
 const CommitmentsPage = lazy(() => import('./CommitmentsPage.tsx'));
@@ -20,6 +21,7 @@ export const appealsModule: AppModule = {
     children: [
       { key: '/appeals/intake', label: '受理登记', icon: <FormOutlined /> },
       { key: '/appeals/orders', label: '我的工单', icon: <UnorderedListOutlined /> },
+      { key: '/appeals/reminders', label: '我的提醒', icon: <BellOutlined /> },
       { key: '/appeals/overdue', label: '超期督办', icon: <AlertOutlined /> },
       { key: '/appeals/dashboard', label: '诉求分析', icon: <BarChartOutlined /> },
       { key: '/appeals/problems', label: '问题清单', icon: <ClusterOutlined /> },
@@ -31,6 +33,7 @@ export const appealsModule: AppModule = {
     { path: 'appeals/intake', element: <IntakePage /> },
     { path: 'appeals/orders', element: <QueuePage /> },
     { path: 'appeals/orders/:id', element: <AppealDetailPage /> },
+    { path: 'appeals/reminders', element: <MyRemindersPage /> },
     { path: 'appeals/overdue', element: <OverduePage /> },
     { path: 'appeals/dashboard', element: <DashboardPage /> },
     { path: 'appeals/problems', element: <ProblemsPage /> },

@@ -1,9 +1,10 @@
 /**
  * Calls for the operational side of appeals (src/domains/appeals/appeal.files.routes.ts and
- * appeal.operations.routes.ts): Excel export links, duplicate hints, 督办 and 我的提醒, and order
- * attachments. Shapes mirror the server's zod schemas.
+ * appeal.operations.routes.ts): Excel export links, my queue (with its truncation flag), duplicate
+ * hints, 督办 and 我的提醒 (and its count), and order attachments with their 公开给群众 flag.
+ * Shapes mirror the server's zod schemas.
  */
-import { api, ApiError, type Problem, type Query } from '../../api/client.ts';
+import { api, ApiError, request, type Problem, type Query } from '../../api/client.ts';
 import type { AppealFilter, AppealSummary, KpiQuery } from '../../api/appeals.ts';
 
 const town = (townId: string) => `/api/v1/towns/${townId}`;
@@ -60,7 +61,14 @@ export interface OrderAttachment {
   eventSeq: number | null;
   uploadedByName: string;
   createdAt: string;
+  /** 公开给群众: shown on the resident's tracking page and as Open311 media_url. */
+  public: boolean;
+  fromResident: boolean;
+  publishedAt: string | null;
+  publishedByName: string | null;
 }
+
+export type QueueItem = AppealSummary & { actions: string[] };
 
 export const attachmentUrl = (townId: string, appealId: string, id: string) => `${town(townId)}/appeals/${appealId}/attachments/${id}`;
 
@@ -77,6 +85,11 @@ export const operationsApi = {
     api.post<Reminder>(`${town(townId)}/appeals/${appealId}/reminders/${reminderId}/acknowledge`, { version }),
   reply: (townId: string, appealId: string, reminderId: string, version: number, reply: string) =>
     api.post<Reminder>(`${town(townId)}/appeals/${appealId}/reminders/${reminderId}/reply`, { version, reply }),
+  /** 我的待办 with `truncated`: the screen shows the newest 200, the export has them all. */
+  queue: (townId: string, signal?: AbortSignal) => api.get<{ items: QueueItem[]; truncated: boolean }>(`${town(townId)}/appeals/queue`, undefined, signal),
+  reminderCount: async (townId: string, signal?: AbortSignal) => (await api.get<{ open: number }>(`${town(townId)}/appeals/reminders/count`, undefined, signal)).open,
+  setVisibility: (townId: string, appealId: string, attachmentId: string, visible: boolean) =>
+    request<OrderAttachment>('PUT', `${town(townId)}/appeals/${appealId}/attachments/${attachmentId}/visibility`, { body: { public: visible } }),
   attachments: async (townId: string, appealId: string, signal?: AbortSignal) =>
     (await api.get<{ items: OrderAttachment[] }>(`${town(townId)}/appeals/${appealId}/attachments`, undefined, signal)).items,
   /** Multipart upload (client.ts speaks JSON only); failures become ApiError with the server's problem. */

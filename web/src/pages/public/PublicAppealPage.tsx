@@ -1,14 +1,17 @@
 /**
- * 群众诉求 (no login, phone first): submit an appeal and get a tracking code, look up its progress
- * by code, and rate it once it is closed. A submission carries an idempotency key that is kept
+ * 群众诉求 (no login, phone first): submit an appeal (with up to three photos, which are public:
+ * shown on the tracking page) and get a tracking code, look up its progress by code, and rate it
+ * once it is closed. A submission carries an idempotency key that is kept
  * until the server confirms, so a retry after a lost answer cannot file the appeal twice.
  */
-import { App, Button, Card, ConfigProvider, Form, Input, Segmented, Select, Spin, Typography } from 'antd';
+import { PictureOutlined } from '@ant-design/icons';
+import { App, Button, Card, ConfigProvider, Form, Input, Segmented, Select, Spin, Typography, Upload, type UploadFile } from 'antd';
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { publicApi, type PublicCatalog, type PublicReceipt } from '../../api/appeals.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
+import { MAX_PHOTOS, PHOTO_ACCEPT, sendPhotos } from './publicPhotos.ts';
 import { PublicStatus } from './PublicStatus.tsx';
 import './public.css';
 
@@ -34,8 +37,10 @@ interface FormValues {
 
 function SubmitForm({ catalog, townCode, onDone }: { catalog: PublicCatalog; townCode: string; onDone: (r: PublicReceipt) => void }) {
   const onError = useApiErrorHandler();
+  const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
+  const [photos, setPhotos] = useState<UploadFile[]>([]);
   const rootCode = Form.useWatch('rootCode', form);
 
   const submit = async (v: FormValues) => {
@@ -58,7 +63,10 @@ function SubmitForm({ catalog, townCode, onDone }: { catalog: PublicCatalog; tow
         key,
       );
       sessionStorage.removeItem(KEY_STORE);
+      const failed = await sendPhotos(receipt.trackingCode, photos.map((p) => p.originFileObj).filter((f): f is NonNullable<typeof f> => !!f));
+      if (failed) void message.warning(`诉求已提交，但有 ${failed} 张照片未能上传（须为 10 MB 以内的 JPG、PNG）`);
       form.resetFields();
+      setPhotos([]);
       onDone(receipt);
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) sessionStorage.removeItem(KEY_STORE); // content changed since the first try
@@ -84,6 +92,12 @@ function SubmitForm({ catalog, townCode, onDone }: { catalog: PublicCatalog; tow
       </Form.Item>
       <Form.Item name="content" label="具体情况" rules={[{ required: true, whitespace: true, min: 5, message: '请写下您要反映的情况（至少 5 个字）' }]}>
         <Input.TextArea rows={5} maxLength={2000} showCount placeholder="什么时间、什么地点、什么事，希望怎么解决" />
+      </Form.Item>
+      <Form.Item label={`现场照片（可不传，最多 ${MAX_PHOTOS} 张）`} extra="照片会在查询进度页公开显示，请不要拍身份证件等个人信息">
+        <Upload accept={PHOTO_ACCEPT} listType="picture" multiple maxCount={MAX_PHOTOS} fileList={photos} beforeUpload={() => false}
+          onChange={({ fileList }) => setPhotos(fileList.slice(0, MAX_PHOTOS))} data-testid="public-photos">
+          {photos.length < MAX_PHOTOS && <Button icon={<PictureOutlined />}>添加照片</Button>}
+        </Upload>
       </Form.Item>
       <Form.Item name="contactName" label="怎么称呼您（可不填）">
         <Input maxLength={50} autoComplete="name" />

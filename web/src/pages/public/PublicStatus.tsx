@@ -1,9 +1,10 @@
-/** 查询进度: status of one appeal by its tracking code, its public steps, and the resident's rating. */
-import { App, Button, Card, Empty, Input, Radio, Space, Tag, Timeline, Typography } from 'antd';
+/** 查询进度: status of one appeal by its tracking code, its public steps and photos, and the resident's rating. */
+import { App, Button, Card, Empty, Image, Input, Radio, Space, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { publicApi, SATISFACTION, type PublicAppealStatus, type Satisfaction } from '../../api/appeals.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
+import type { StatusWithPhotos } from './publicPhotos.ts';
 
 const fmt = (at: string | null | undefined) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '');
 
@@ -53,7 +54,7 @@ function RateBox({ status, onRated }: { status: PublicAppealStatus; onRated: (s:
 export function PublicStatus({ initialCode }: { initialCode: string }) {
   const onError = useApiErrorHandler();
   const [code, setCode] = useState(initialCode);
-  const [status, setStatus] = useState<PublicAppealStatus | null>();
+  const [status, setStatus] = useState<StatusWithPhotos | null>();
   const [loading, setLoading] = useState(false);
 
   const lookup = useCallback(
@@ -96,6 +97,15 @@ export function PublicStatus({ initialCode }: { initialCode: string }) {
           <div className="public-status-meta">提交时间 {fmt(status.receivedAt)}</div>
           {status.expectedAt && <div className="public-status-meta">承诺办结 {fmt(status.expectedAt)} 前</div>}
           {status.closedAt && <div className="public-status-meta">办结时间 {fmt(status.closedAt)}</div>}
+          {(status.photos ?? []).length > 0 && (
+            <Image.PreviewGroup>
+              <Space wrap style={{ marginTop: 16 }} data-testid="public-photos-shown">
+                {status.photos!.map((p) => (
+                  <Image key={p.url} src={p.url} width={96} height={96} style={{ objectFit: 'cover', borderRadius: 6 }} alt={p.fromResident ? '我上传的照片' : '办理现场照片'} />
+                ))}
+              </Space>
+            </Image.PreviewGroup>
+          )}
           {status.timeline.length > 0 && (
             <Timeline
               style={{ marginTop: 20 }}
