@@ -101,6 +101,13 @@ export interface PositionPortfolioTable {
   portfolio_code: string;
 }
 
+/** 本单位承担的业务 — the portfolios a unit carries (migration 0009). */
+export interface UnitPortfolioTable {
+  town_id: string;
+  unit_id: string;
+  portfolio_code: string;
+}
+
 export interface VillageLiaisonTable extends Versioned {
   town_id: string;
   id: string;
@@ -327,8 +334,14 @@ export interface AppealAttachmentTable {
   /** Timeline event (seq) the file illustrates, e.g. a 答复 photo (migration 0007). */
   event_seq: number | null;
   uploaded_by_name: Generated<string>;
-  /** Unguessable handle of the Open311 media_url (migration 0007). */
+  /** Unguessable handle of the Open311 media_url, set exactly while `is_public` (migrations 0007, 0011). */
   public_token: string | null;
+  /** 公开给群众: shown as Open311 media_url and on the resident's tracking page (migration 0011). */
+  is_public: Generated<boolean>;
+  /** Sent by the resident with a public request (public from the start). */
+  from_resident: Generated<boolean>;
+  published_at: Date | null;
+  published_by_name: string | null;
 }
 
 export interface AppealReminderTable {
@@ -455,6 +468,7 @@ export interface DB extends AppealAnalysisTables, AppealOperationsTables, Ledger
   person: PersonTable;
   position: PositionTable;
   position_portfolio: PositionPortfolioTable;
+  unit_portfolio: UnitPortfolioTable;
   village_liaison: VillageLiaisonTable;
   app_user: AppUserTable;
   user_role: UserRoleTable;

@@ -43,6 +43,7 @@ export const EXPECTED: Record<string, readonly Caller[]> = {
   'appeals.reveal': ['admin', 'leader', 'staff', 'village_cadre', 'dispatcher'],
   'appeal_analysis.read': TOWN_ROLES,
   'appeal_analysis.write': ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre', 'dispatcher'],
+  'appeal_analysis.issue': ['admin', 'leader'],
   // County rankings span towns: county supervisors and admins, over the towns they hold grants in.
   'appeal_analysis.county': ['admin', 'county_supervisor', 'other_town_admin'],
   'calendar.admin': ['admin', 'other_town_admin'],

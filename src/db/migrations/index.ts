@@ -8,6 +8,9 @@ import * as m0005 from './0005_public_intake.ts';
 import * as m0006 from './0006_appeal_analysis.ts';
 import * as m0007 from './0007_appeal_operations.ts';
 import * as m0008 from './0008_ledger_rules.ts';
+import * as m0009 from './0009_unit_portfolios.ts';
+import * as m0010 from './0010_appeal_analysis_issue.ts';
+import * as m0011 from './0011_attachment_visibility.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -18,4 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0006_appeal_analysis': m0006,
   '0007_appeal_operations': m0007,
   '0008_ledger_rules': m0008,
+  '0009_unit_portfolios': m0009,
+  '0010_appeal_analysis_issue': m0010,
+  '0011_attachment_visibility': m0011,
 };
