@@ -2,8 +2,9 @@
  * 述职报告 in a real browser against a real server: xuanchuan (宣传委员) drafts the 2025 report,
  * sees the metric chips, opens the records behind one, edits a paragraph, adds a subsection and
  * inserts a number through 插入数据, saves (new version, chips kept, the new chip lint-clean), runs
- * 检查, then freezes it and the editor turns read-only. Then a past report with placeholders is
- * uploaded and compared, and an admin reorders a template's sections and saves it.
+ * 检查 (a typed number becomes a chip even with unsaved edits), then freezes it and the editor turns
+ * read-only. Then a past report with placeholders is uploaded, compared (subsections folded into
+ * their 一、), found in the imports list, opened and deleted; an admin reorders a template's sections.
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -92,7 +93,12 @@ describe('duty report editor', () => {
     const lint = await (await page.request.get(`${reportPath}/lint`)).json();
     expect(lint.issues.filter((i: { sectionId: string; code: string }) => i.sectionId === newSection.id && i.code.startsWith('chip_'))).toEqual([]);
 
-    // 检查 flags the hand-typed 7777条; 改为引用指标 replaces it with a chip in place
+    // 检查 flags the hand-typed 7777条; 改为引用指标 replaces it with a chip in place — also with
+    // unsaved text typed before it since the check (lint offsets refer to the saved text)
+    await page.locator('.report-section-editor .tiptap').nth(1).click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('（补记）');
+    await expect.poll(() => page.getByText('有未保存的修改').count()).toBe(1);
     await page.getByRole('button', { name: /检\s*查/ }).click();
     const lintDrawer = page.locator('.ant-drawer-open');
     await lintDrawer.getByText(/错误 \d+/).waitFor();
@@ -110,6 +116,10 @@ describe('duty report editor', () => {
     expect(await chips.count()).toBe(chipCount + 2);
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText('草稿 · 第 3 版').waitFor({ timeout: 20_000 });
+    const third = await (await page.request.get(reportPath)).json();
+    const thirdText = JSON.stringify(third.document);
+    expect(thirdText).toContain('（补记）');
+    expect(thirdText).not.toContain('7777条');
     await page.waitForTimeout(500);
     await page.locator('.report-title').click();
     await shoot(page, 'report-editor.png');
@@ -144,7 +154,26 @@ describe('duty report editor', () => {
     const integrity = table.locator('tbody tr.ant-table-row', { hasText: '廉洁自律方面' });
     expect(await integrity.locator('td').nth(1).innerText()).toMatch(/廉/u);
     expect(await table.locator('.compare-number-pair').count()).toBeGreaterThan(3);
+    // last year's （一）…（三） sit in the row of their 一、, not on rows of their own
+    const propaganda = table.locator('tbody tr.ant-table-row', { hasText: '宣传思想工作' });
+    expect(await propaganda.getByTestId('compare-subsection').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('对外宣传')]));
+    expect(await table.locator('tbody tr.ant-table-row').filter({ has: page.locator('td:first-child .compare-heading.level-1', { hasText: '对外宣传' }) }).count()).toBe(0);
     await shoot(page, 'report-import-compare.png');
+
+    // the import is listed on the import page; it opens from there and its uploader deletes it
+    const importUrl = page.url();
+    await page.goto('/reports/import');
+    const listed = page.getByTestId('import-list').locator('tbody tr.ant-table-row', { hasText: 'placeholders-sample.txt' });
+    await listed.first().waitFor({ timeout: 20_000 });
+    expect(await listed.first().innerText()).toMatch(/2024 年度[\s\S]*处/u);
+    await listed.first().getByTestId('import-open').click();
+    await page.waitForURL(importUrl);
+    await page.goto('/reports/import');
+    await listed.first().waitFor({ timeout: 20_000 });
+    const before = await listed.count();
+    await listed.first().getByTestId('import-delete').click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /删\s*除/ }).click();
+    await expect.poll(() => listed.count(), { timeout: 20_000 }).toBe(before - 1);
     await context.close();
   }, 120_000);
 

@@ -64,15 +64,10 @@ export function headingSimilarity(a: AlignItem, b: AlignItem): number {
   return Math.min(1, dice + kind + level + topic);
 }
 
-/**
- * Best order-preserving matching (a weighted longest common subsequence) of two heading lists;
- * pairs scoring below `threshold` are left unmatched and listed on their own side.
- */
-export function alignHeadings(left: readonly AlignItem[], right: readonly AlignItem[], threshold = 0.3): AlignedPair[] {
-  const n = left.length;
-  const m = right.length;
+/** Best order-preserving matching (a weighted longest common subsequence) of n × m items. */
+function alignBy(n: number, m: number, similarity: (i: number, j: number) => number, threshold: number): AlignedPair[] {
   const score = (i: number, j: number) => {
-    const s = headingSimilarity(left[i]!, right[j]!);
+    const s = similarity(i, j);
     return s >= threshold ? s : -1;
   };
   const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
@@ -101,6 +96,64 @@ export function alignHeadings(left: readonly AlignItem[], right: readonly AlignI
     out.push(i < n ? { left: i++, right: null, score: 0 } : { left: null, right: j++, score: 0 });
   }
   return out;
+}
+
+/**
+ * Best order-preserving matching of two heading lists; pairs scoring below `threshold` are left
+ * unmatched and listed on their own side.
+ */
+export function alignHeadings(left: readonly AlignItem[], right: readonly AlignItem[], threshold = 0.3): AlignedPair[] {
+  return alignBy(left.length, right.length, (i, j) => headingSimilarity(left[i]!, right[j]!), threshold);
+}
+
+/** A top-level (一、) heading and the （一） headings under it, as indices into the flat list. */
+export interface HeadingBlock {
+  head: number;
+  subsections: number[];
+}
+
+/**
+ * Folds a flat heading list into its top-level blocks: a （一） belongs to the 一、 before it; one
+ * before any 一、 stands as a block of its own.
+ */
+export function foldHeadings(items: readonly AlignItem[]): HeadingBlock[] {
+  const top = Math.min(...items.map((x) => x.level));
+  const blocks: HeadingBlock[] = [];
+  items.forEach((item, i) => {
+    const current = blocks[blocks.length - 1];
+    if (item.level <= top || !current) blocks.push({ head: i, subsections: [] });
+    else current.subsections.push(i);
+  });
+  return blocks;
+}
+
+/**
+ * Two blocks are about the same part when their headings are, or — a little less surely — when a
+ * heading of one names what a subsection of the other does: last year's 二、宣传思想工作 is this
+ * year's 二、围绕分管领域… whose （一） is 宣传思想和精神文明 (one report nests the portfolios, the
+ * other raises them to 一、).
+ */
+function blockSimilarity(left: readonly AlignItem[], a: HeadingBlock, right: readonly AlignItem[], b: HeadingBlock): number {
+  const heads = headingSimilarity(left[a.head]!, right[b.head]!);
+  const flat = (items: readonly AlignItem[], i: number) => ({ heading: items[i]!.heading, level: 2 });
+  let inner = 0;
+  for (const i of [a.head, ...a.subsections]) {
+    for (const j of [b.head, ...b.subsections]) {
+      if (i !== a.head || j !== b.head) inner = Math.max(inner, headingSimilarity(flat(left, i), flat(right, j)));
+    }
+  }
+  return Math.max(heads, 0.9 * inner);
+}
+
+/**
+ * Lines two reports up section by section at the top level, each side carrying its subsections
+ * (so last year's （一）…（三） numbers sit in the row of the 一、 that holds them).
+ */
+export function alignBlocks(left: readonly AlignItem[], right: readonly AlignItem[], threshold = 0.3): Array<{ left: HeadingBlock | null; right: HeadingBlock | null; score: number }> {
+  const lb = foldHeadings(left);
+  const rb = foldHeadings(right);
+  return alignBy(lb.length, rb.length, (i, j) => blockSimilarity(left, lb[i]!, right, rb[j]!), threshold)
+    .map((p) => ({ left: p.left === null ? null : lb[p.left]!, right: p.right === null ? null : rb[p.right]!, score: p.score }));
 }
 
 /** A chip with the words just before it ("报送宣传稿件" for "报送宣传稿件86篇"). */
@@ -132,9 +185,9 @@ export interface PastNumber {
  * Pairs last year's numbers with this year's chips: same unit, and the most similar subject
  * (at least one shared character pair). Unpaired ones are listed alone on their side.
  */
-export function pairNumbers<P extends PastNumber>(past: readonly P[], chips: readonly ChipMention[]): Array<{ past: P | null; chip: ChipMention | null }> {
+export function pairNumbers<P extends PastNumber, C extends ChipMention = ChipMention>(past: readonly P[], chips: readonly C[]): Array<{ past: P | null; chip: C | null }> {
   const used = new Set<number>();
-  const rows: Array<{ past: P | null; chip: ChipMention | null }> = past.map((p) => {
+  const rows: Array<{ past: P | null; chip: C | null }> = past.map((p) => {
     let pick = -1;
     let top = 0;
     chips.forEach((c, j) => {

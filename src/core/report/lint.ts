@@ -3,10 +3,11 @@
  * traceable to a metric, chips that disagree with recomputation, length, repetition, reuse.
  */
 import {
-  metricKey, paragraphText, sectionText, type MetricChip, type ReportDocument, type Section, type SectionKind,
+  metricKey, sectionText, type MetricChip, type ReportDocument, type Section, type SectionKind,
 } from './model.ts';
 import { charNgrams, containment, jaccard, normaliseForComparison } from './originality.ts';
 import { PLACEHOLDER_RE } from './parse.ts';
+import { inlinesWithOffsets } from './locate.ts';
 import { extractNumbers } from './parse-numbers.ts';
 import { activeSections, type ReportTemplate, type TemplateSection } from './templates.ts';
 
@@ -51,37 +52,18 @@ const issue = (
   code: LintCode, severity: LintSeverity, sectionId: string | null, message: string, offset: number | null = null,
 ): LintIssue => ({ code, severity, sectionId, message, offset });
 
-/** Each paragraph's start in the section text, so inline offsets map to section offsets. */
-function paragraphStarts(s: Section): number[] {
-  let at = 0;
-  return s.paragraphs.map((p) => {
-    const start = at;
-    at += paragraphText(p).length + 1;
-    return start;
-  });
-}
-
 function lintPlaceholders(s: Section): LintIssue[] {
   return [...sectionText(s).matchAll(PLACEHOLDER_RE)].map((m) =>
     issue('placeholder', 'error', s.id, `存在未填写的占位内容“${m[0].slice(0, 20)}”，请补充完整`, m.index));
 }
 
 function lintNumbers(s: Section, known: Set<number>, recomputed?: ReadonlyMap<string, number | null>): LintIssue[] {
-  const out: LintIssue[] = [];
-  paragraphStarts(s).forEach((start, pi) => {
-    let at = start;
-    for (const inline of s.paragraphs[pi]!.inlines) {
-      if (inline.type === 'text') {
-        for (const n of extractNumbers(inline.text, at)) {
-          if (n.value !== null && !known.has(n.value)) {
-            out.push({ ...issue('untraceable_number', 'warning', s.id, `数字“${n.raw}”是手工录入的，找不到对应指标，请改为引用指标或核实来源`, n.offset), text: n.raw });
-          }
-        }
-      } else out.push(...lintChip(s.id, inline, at, recomputed));
-      at += inline.type === 'text' ? inline.text.length : inline.display.length;
-    }
+  return inlinesWithOffsets(s).flatMap(({ inline, offset }): LintIssue[] => {
+    if (inline.type !== 'text') return lintChip(s.id, inline, offset, recomputed);
+    return extractNumbers(inline.text, offset)
+      .filter((n) => n.value !== null && !known.has(n.value))
+      .map((n) => ({ ...issue('untraceable_number', 'warning', s.id, `数字“${n.raw}”是手工录入的，找不到对应指标，请改为引用指标或核实来源`, n.offset), text: n.raw }));
   });
-  return out;
 }
 
 function lintChip(sectionId: string, chip: MetricChip, offset: number, recomputed?: ReadonlyMap<string, number | null>): LintIssue[] {

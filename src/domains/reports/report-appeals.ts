@@ -6,14 +6,16 @@
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Actor, Role } from '../../core/actor.ts';
-import { compileMetricDrillDown, compileMetricValue } from '../../core/metrics/compile.ts';
+import { InvalidInput } from '../../core/errors.ts';
+import { compileMetricDrillDown } from '../../core/metrics/compile.ts';
+import { compileMetricValues } from '../../core/metrics/compile-batch.ts';
 import { takePage } from '../../core/metrics/cursor.ts';
 import { metricDeclarationSchema, type MetricDeclaration } from '../../core/metrics/declaration.ts';
 import { readValueRows } from '../../core/metrics/result.ts';
 import { createSourceRegistry } from '../../core/metrics/source.ts';
 import type { MetricResult } from '../../core/report/compose.ts';
 import type { DB } from '../../db/schema.ts';
-import { appealsSource, evaluateKpis, kpiById, kpiOrders } from '../appeals/appeal.kpi.ts';
+import { APPEAL_KPIS, appealsSource, kpiById, kpiOrders } from '../appeals/appeal.kpi.ts';
 import { appealScope, scopeSql } from '../appeals/appeal.policy.ts';
 import { periodOf, type ReportSubject } from './report-subject.ts';
 
@@ -65,17 +67,25 @@ async function countedOrders(db: Db, townId: string, p: Record<string, unknown>)
 
 const period = (p: Record<string, unknown>) => ({ from: String(p.from ?? ''), to: String(p.to ?? '') });
 
-/** Every KPI value for one chip scope, keyed by metric id (one evaluation serves all chips of it). */
+/** The KPIs and the two shortcoming counts: one cohort (orders received in the period), one scan. */
+const REPORT_APPEAL_METRICS: MetricDeclaration[] = [...APPEAL_KPIS, ...SHORTCOMING_METRICS];
+
+/**
+ * Every KPI value for one chip scope, keyed by metric id (one evaluation serves all chips of it).
+ * The KPIs and the shortcoming counts share the KPI cohort, so they are counted together in one
+ * query (compileMetricValues, as evaluateKpis does for the KPIs alone); the composite weights are
+ * not cited by reports and are not read. Each value is still what its drill-down recounts.
+ */
 export async function appealValues(db: Db, townId: string, p: Record<string, unknown>): Promise<Map<string, number | null>> {
   const scope = await countedOrders(db, townId, p);
-  const r = await evaluateKpis(db, scope, { townId, ...period(p) });
-  const values = new Map(r.metrics.map((m) => [m.id, m.result.kind === 'total' ? m.result.value : null]));
-  for (const m of SHORTCOMING_METRICS) {
-    const rows = await db.executeQuery<Record<string, unknown>>(compileMetricValue(m, { townIds: [townId], period: period(p) }, registryOver(scope)));
-    const v = readValueRows(m, rows.rows, false);
-    values.set(m.id, v.kind === 'total' ? v.value : null);
-  }
-  return values;
+  const { from, to } = period(p);
+  if (from > to) throw new InvalidInput('开始日期不能晚于结束日期', [{ path: 'to', label: '结束日期', message: '结束日期不能早于开始日期' }]);
+  const batch = compileMetricValues(REPORT_APPEAL_METRICS, { townIds: [townId], period: { from, to } }, registryOver(scope));
+  const rows = batch.split((await db.executeQuery<Record<string, unknown>>(batch.query)).rows);
+  return new Map(REPORT_APPEAL_METRICS.map((m) => {
+    const v = readValueRows(m, rows[m.id]!, false);
+    return [m.id, v.kind === 'total' ? v.value : null];
+  }));
 }
 
 /** The KPIs a report cites, and the satisfaction rate that may ground 存在不足. */

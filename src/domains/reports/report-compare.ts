@@ -1,9 +1,10 @@
 /**
- * 往年对照 by heading: the past report's headings (一、 and （一）) lined up with the draft's by what
- * they say (core `alignHeadings`), each side with its numbers — last year's stated numbers next to
- * this year's chips, paired by unit and what was counted — and last year's unfilled placeholders.
+ * 往年对照 by heading: the past report's 一、 sections lined up with the draft's by what they say
+ * (core `alignBlocks`), each with its （一） subsections folded in, and the block's numbers — last
+ * year's stated numbers next to this year's chips, paired by unit and what was counted, each
+ * naming the subsection it sits in — and last year's unfilled placeholders.
  */
-import { alignHeadings, chipMentions, pairNumbers } from '../../core/report/align.ts';
+import { alignBlocks, chipMentions, pairNumbers } from '../../core/report/align.ts';
 import type { ReportDocument, Section } from '../../core/report/model.ts';
 import { headingMarkers } from '../../core/report/numbering.ts';
 import { flattenSections, type ParsedSection, type PlaceholderMention } from '../../core/report/parse.ts';
@@ -41,7 +42,7 @@ export function alignedComparison(outline: StoredOutline, doc: ReportDocument) {
   const placeholdersOf = (path: string) => outline.placeholders.filter((p) => owner(listed, p.sectionPath) === path);
   const blocks = draftBlocks(doc);
   const titled = blocks.slice(1);
-  const pairs = alignHeadings(
+  const pairs = alignBlocks(
     past.map((s) => ({ heading: s.heading, level: s.level })),
     titled.map((b) => ({ heading: b.section!.heading, level: b.section!.level })),
   );
@@ -54,16 +55,29 @@ export function alignedComparison(outline: StoredOutline, doc: ReportDocument) {
     sectionId: b.section?.id ?? b.sections[0]?.id ?? null, marker: b.marker, heading: b.section?.heading ?? '开头', level: b.section?.level ?? 0,
     chips: chipMentions(b.sections.flatMap((s) => s.paragraphs)).map((c) => ({ display: c.chip.display, value: c.chip.value, unit: c.chip.unit, metricId: c.chip.metricId, subject: c.subject })),
   });
-  const row = (imported: ReturnType<typeof side> | null, draft: ReturnType<typeof draftSide> | null, score: number) => ({
-    imported, draft, score: Math.round(score * 100) / 100,
-    numbers: pairNumbers(imported?.numbers ?? [], (draft?.chips ?? []).map((c) => ({ chip: { type: 'metric' as const, metricId: c.metricId, params: {}, value: c.value, unit: c.unit, display: c.display }, subject: c.subject })))
-      .map((p) => ({ past: p.past, current: p.chip ? { display: p.chip.chip.display, value: p.chip.chip.value, unit: p.chip.chip.unit, subject: p.chip.subject } : null })),
-  });
+  type PastSide = ReturnType<typeof side>;
+  type DraftSide = ReturnType<typeof draftSide>;
+  const pastBlock = (head: number, subs: number[]) => ({ ...side(past[head]!.path, past[head]!), subsections: subs.map((i) => side(past[i]!.path, past[i]!)) });
+  const draftBlock = (head: number, subs: number[]) => ({ ...draftSide(titled[head]!), subsections: subs.map((i) => draftSide(titled[i]!)) });
+  // Numbers are paired over the whole block; each says which subsection it was stated in.
+  const label = (x: { marker: string; heading: string }, top: boolean) => (top ? '' : `${x.marker}${x.heading}`);
+  const row = (imported: (PastSide & { subsections: PastSide[] }) | null, draft: (DraftSide & { subsections: DraftSide[] }) | null, score: number) => {
+    const pastNumbers = imported ? [imported, ...imported.subsections].flatMap((x, i) => x.numbers.map((n) => ({ ...n, section: label(x, i === 0) }))) : [];
+    const chips = draft ? [draft, ...draft.subsections].flatMap((x, i) => x.chips.map((c) => ({ ...c, section: label(x, i === 0) }))) : [];
+    const mentions = chips.map((c) => ({ chip: { type: 'metric' as const, metricId: c.metricId, params: {}, value: c.value, unit: c.unit, display: c.display }, subject: c.subject, section: c.section }));
+    return {
+      imported, draft, score: Math.round(score * 100) / 100,
+      numbers: pairNumbers(pastNumbers, mentions).map((p) => ({
+        past: p.past,
+        current: p.chip ? { display: p.chip.chip.display, value: p.chip.chip.value, unit: p.chip.chip.unit, subject: p.chip.subject, section: p.chip.section } : null,
+      })),
+    };
+  };
   return [
-    row(side('', null), draftSide(blocks[0]!), 1),
+    row({ ...side('', null), subsections: [] }, { ...draftSide(blocks[0]!), subsections: [] }, 1),
     ...pairs.map((p) => row(
-      p.left === null ? null : side(past[p.left]!.path, past[p.left]!),
-      p.right === null ? null : draftSide(titled[p.right]!),
+      p.left === null ? null : pastBlock(p.left.head, p.left.subsections),
+      p.right === null ? null : draftBlock(p.right.head, p.right.subsections),
       p.score,
     )),
   ];

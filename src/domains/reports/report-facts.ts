@@ -1,18 +1,17 @@
 /**
  * The facts a draft is made of, all through the metrics service: per portfolio the catalogue
  * metrics of the ledger types it owns (counted over the subject's scope for the year), a few
- * notable records, and the signals that ground 存在不足 (empty ledgers, metrics below last year,
+ * notable records (report-highlights.ts), and the signals that ground 存在不足 (empty ledgers, metrics below last year,
  * overdue and unsatisfied appeals when an appeals source offers them). Also re-evaluates chips.
  */
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
-import type { LedgerType } from '../../core/ledger/type.ts';
 import type { GroundingSignals, HighlightRecord, MetricResult } from '../../core/report/compose.ts';
 import { allChips, formatMetricValue, metricKey, type Inline, type MetricChip, type ReportDocument } from '../../core/report/model.ts';
-import { PLACEHOLDER_RE } from '../../core/report/parse.ts';
 import type { DB } from '../../db/schema.ts';
-import { drillDown, evaluateMetrics, listMetrics, metricContext, type MetricContext, type MetricQuery } from '../metrics/metrics.service.ts';
+import { evaluateMetrics, listMetrics, metricContext, type MetricContext, type MetricQuery } from '../metrics/metrics.service.ts';
 import { appealFacts, appealValues, isAppealMetric } from './report-appeals.ts';
+import { highlightsFor } from './report-highlights.ts';
 import { periodOf, type CountScope, type ReportSubject } from './report-subject.ts';
 
 type Db = Kysely<DB>;
@@ -20,7 +19,8 @@ type MetricInfo = Awaited<ReturnType<typeof listMetrics>>[number];
 
 /** At most this many numbers per portfolio paragraph: a report cites, it does not tabulate. */
 const METRICS_PER_PORTFOLIO = 6;
-const HIGHLIGHTS_PER_PORTFOLIO = 2;
+/** 存在不足 names at most two figures that fell short of last year. */
+const MAX_DROPS = 2;
 
 /**
  * The reporting engine reads as the town: a chip's value is a fact about its own scope (the
@@ -84,33 +84,6 @@ function pickMetrics(metrics: MetricInfo[]): MetricInfo[] {
   return out.slice(0, METRICS_PER_PORTFOLIO * 2);
 }
 
-/**
- * Fields that name a piece of work. Not `name` or any other text: in many ledgers those hold a
- * resident's or party member's name, which a report must not quote as a "highlight".
- */
-const TITLE_KEYS = ['title', 'topic', 'theme', 'subject', 'activity', 'matter'];
-
-function titleField(t: LedgerType): string | undefined {
-  return t.fields.find((f) => f.type === 'text' && !f.removed && TITLE_KEYS.includes(f.key))?.key;
-}
-
-async function highlightsFor(db: Db, ctx: MetricContext, actor: Actor, subject: ReportSubject, code: string, counted: MetricResult[], infos: MetricInfo[]): Promise<HighlightRecord[]> {
-  const types = ctx.types;
-  const out: HighlightRecord[] = [];
-  for (const r of counted) {
-    if (out.length >= HIGHLIGHTS_PER_PORTFOLIO) break;
-    const info = infos.find((m) => m.id === r.metricId);
-    const type = types.find((t) => t.code === info?.typeCode);
-    const key = type && titleField(type);
-    if (!key || !r.value || info?.aggregation !== 'count' || info.filters.length > 0) continue;
-    const page = await drillDown(db, actor, subject.townId, r.metricId, { ...metricQueryOf(r.params), limit: 50 }, ctx);
-    // The last records of the year are the freshest memory of it; one per ledger type.
-    const rec = [...page.items].reverse().find((i) => typeof i.data[key] === 'string' && !new RegExp(PLACEHOLDER_RE.source, 'u').test(i.data[key] as string));
-    if (rec) out.push({ title: String(rec.data[key]).slice(0, 40), date: rec.occurredOn, portfolio: code });
-  }
-  return out;
-}
-
 export interface ReportFacts {
   portfolios: Array<{ code: string; label: string }>;
   metrics: Record<string, MetricResult[]>;
@@ -134,9 +107,7 @@ export async function gatherFacts(db: Db, subject: ReportSubject): Promise<Repor
   const current = await evaluateAll(db, ctx, chosen.flatMap((c) => c.candidates), params);
   const resultsOf = (candidates: MetricInfo[]) => candidates.map((m) => current.get(m.id)!);
   const nonZeroOf = (candidates: MetricInfo[]) => resultsOf(candidates).filter((r) => r.value !== null && r.value !== 0);
-  // Last year's values of the figures that may be compared (the first three cited, not rates).
-  const comparable = chosen.flatMap(({ candidates }) => nonZeroOf(candidates).slice(0, 3).map((r) => candidates.find((m) => m.id === r.metricId)!).filter((m) => m.aggregation !== 'rate'));
-  const previousYear = comparable.length ? await evaluateAll(db, ctx, comparable, chipParams(subject.year - 1, subject.scope)) : new Map<string, MetricResult>();
+  const lastYear = chipParams(subject.year - 1, subject.scope);
   for (const { p, candidates } of chosen) {
     const results = resultsOf(candidates);
     for (const [i, m] of candidates.entries()) {
@@ -147,13 +118,19 @@ export async function gatherFacts(db: Db, subject: ReportSubject): Promise<Repor
     const nonZero = nonZeroOf(candidates);
     const cited = (nonZero.length > 0 ? nonZero : results.filter((r) => r.value !== null).slice(0, 2)).slice(0, METRICS_PER_PORTFOLIO);
     metrics[p.code] = cited;
-    for (const r of nonZero.slice(0, 3)) {
-      if (signals.metricsBelowLastYear.length >= 2) break;
-      const previous = previousYear.get(r.metricId);
-      if (!previous) continue; // a rate: not compared year on year
-      if (previous.value !== null && r.value !== null && previous.value > r.value) signals.metricsBelowLastYear.push({ current: r, previous });
+    // Year on year: the first three figures cited (not rates), until 存在不足 has its two drops —
+    // last year is counted only for the figures that can still be cited.
+    if (signals.metricsBelowLastYear.length < MAX_DROPS) {
+      const comparable = nonZero.slice(0, 3).map((r) => candidates.find((m) => m.id === r.metricId)!).filter((m) => m.aggregation !== 'rate');
+      const previousYear = comparable.length ? await evaluateAll(db, ctx, comparable, lastYear) : new Map<string, MetricResult>();
+      for (const r of nonZero.slice(0, 3)) {
+        if (signals.metricsBelowLastYear.length >= MAX_DROPS) break;
+        const previous = previousYear.get(r.metricId);
+        if (!previous) continue; // a rate: not compared year on year
+        if (previous.value !== null && r.value !== null && previous.value > r.value) signals.metricsBelowLastYear.push({ current: r, previous });
+      }
     }
-    highlights.push(...(await highlightsFor(db, ctx, actor, subject, p.code, cited, infos)));
+    highlights.push(...(await highlightsFor(db, ctx, actor, p.code, cited, infos, params)));
     portfolios.push({ code: p.code, label: p.label });
   }
   await addAppeals(db, subject, portfolios, metrics, signals);

@@ -4,14 +4,14 @@
  * the person and year; it can then be compared side by side with a draft or seed a template.
  */
 import type { Kysely } from 'kysely';
-import { InvalidInput, NotFound } from '../../core/errors.ts';
+import { Forbidden, InvalidInput, NotFound } from '../../core/errors.ts';
 import { allChips, sectionText, type Section } from '../../core/report/model.ts';
 import { parseReportDocx } from '../../core/report/parse-docx.ts';
 import { flattenSections, parseReportText, type ParsedReport, type ParsedSection } from '../../core/report/parse.ts';
 import { classifyHeading } from '../../core/report/templates.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
-import { canAdministerReports, canReadReport, canWriteReport } from './reports.policy.ts';
+import { canAdministerReports, canDeleteImport, canReadAllReports, canReadImport, canWriteReport } from './reports.policy.ts';
 import { audit, authorId, type Ctx } from './report-audit.ts';
 import { alignedComparison, type StoredOutline } from './report-compare.ts';
 import * as repo from './report.repository.ts';
@@ -75,9 +75,30 @@ export async function importReport(db: Db, ctx: Ctx, input: { filename: string; 
 
 async function readableImport(db: Db, actor: Actor, townId: string, id: string) {
   const row = await repo.findImported(db, townId, id);
-  const allowed = row && (row.person_id ? canReadReport(actor, townId, row.person_id) : canAdministerReports(actor, townId));
-  if (!row || !allowed) throw new NotFound('导入的报告');
+  if (!row || !canReadImport(actor, townId, { personId: row.person_id, createdBy: row.created_by })) throw new NotFound('导入的报告');
   return row;
+}
+
+/** 往年报告 list: the town's for leaders, admins and supervisors; else one's own (about or by oneself). */
+export async function listImports(db: Db, actor: Actor, townId: string, q: { personId?: string; after: [string, string] | null; limit: number }) {
+  const who: repo.ImportVisibility = canReadAllReports(actor, townId) ? { all: true } : { all: false, personId: actor.personId, userId: actor.userId };
+  const rows = await repo.listImportSummaries(db, townId, who, q);
+  const items = rows.slice(0, q.limit).map((r) => ({
+    id: r.id, personId: r.person_id, personName: r.person_name ?? null, year: r.year, filename: r.filename,
+    numberCount: Number(r.number_count), placeholderCount: Number(r.placeholder_count),
+    createdBy: r.created_by, createdByName: r.created_by_name ?? null, createdAt: new Date(r.created_at).toISOString(),
+    canDelete: canDeleteImport(actor, townId, { createdBy: r.created_by }),
+  }));
+  const last = rows.length > q.limit ? rows[q.limit - 1] : undefined;
+  return { items, next: last ? ([last.created_key, last.id] as [string, string]) : null };
+}
+
+/** Deletes an import (audited): its uploader or an admin; others who can see it get 403. */
+export async function deleteImport(db: Db, ctx: Ctx, id: string): Promise<void> {
+  const row = await readableImport(db, ctx.actor, ctx.townId, id);
+  if (!canDeleteImport(ctx.actor, ctx.townId, { createdBy: row.created_by })) throw new Forbidden('只能删除本人导入的往年报告');
+  await repo.deleteImported(db, ctx.townId, id);
+  await audit(db, ctx, 'delete', 'imported_report', id, { filename: row.filename, personId: row.person_id, year: row.year }, null);
 }
 
 export async function getImport(db: Db, actor: Actor, townId: string, id: string) {

@@ -131,17 +131,27 @@ describe('a past report with placeholders, compared by heading and seeding a tem
     expect(draft.status).toBe(201);
     const cmp = await t.call('GET', `${base}/report-imports/${imported.body.id}/compare?reportId=${draft.body.id}`, { cookie: admin });
     expect(cmp.status).toBe(200);
-    type Row = { imported: { heading: string; numbers: { value: number | null }[]; placeholders: unknown[] } | null; draft: { heading: string; chips: unknown[] } | null; numbers: { past: unknown; current: unknown }[] };
+    type Side = { heading: string; numbers: { value: number | null }[]; placeholders: unknown[] };
+    type Row = {
+      imported: (Side & { subsections: Side[] }) | null;
+      draft: { heading: string; chips: unknown[]; subsections: { heading: string }[] } | null;
+      numbers: { past: { section: string } | null; current: unknown }[];
+    };
     const aligned = cmp.body.aligned as Row[];
     expect(aligned[0]!.imported!.heading).toBe('开头');
     const integrity = aligned.find((r) => r.imported?.heading === '廉洁自律方面')!;
     expect(integrity.draft?.heading).toMatch(/廉/u);
-    const outreach = aligned.find((r) => r.imported?.heading === '对外宣传')!;
-    expect(outreach.imported!.placeholders).toHaveLength(1);
-    expect(outreach.numbers.some((n) => n.past !== null)).toBe(true);
-    // every draft section down to （一） appears once
-    const draftHeadings = (draft.body.document.sections as { level: number; heading: string }[]).filter((s) => s.level >= 1 && s.level <= 2 && s.heading).map((s) => s.heading);
-    expect(aligned.slice(1).flatMap((r) => (r.draft ? [r.draft.heading] : []))).toEqual(draftHeadings);
+    // last year's （一）…（三） are folded into the row of their 一、, with their placeholders and numbers
+    expect(aligned.some((r) => r.imported?.heading === '对外宣传')).toBe(false);
+    const propaganda = aligned.find((r) => r.imported?.heading === '宣传思想工作')!;
+    expect(propaganda.imported!.subsections.map((x) => x.heading)).toEqual(['理论宣讲', '对外宣传', '文明创建']);
+    expect(propaganda.imported!.subsections.find((x) => x.heading === '对外宣传')!.placeholders).toHaveLength(1);
+    expect(propaganda.numbers.some((n) => n.past?.section.endsWith('对外宣传'))).toBe(true);
+    // every draft 一、 leads one row, its （一） listed under it, in reading order
+    const sections = draft.body.document.sections as { level: number; heading: string }[];
+    const draftHeadings = sections.filter((x) => x.level >= 1 && x.level <= 2 && x.heading).map((x) => x.heading);
+    expect(aligned.slice(1).flatMap((r) => (r.draft ? [r.draft.heading] : []))).toEqual(sections.filter((x) => x.level === 1 && x.heading).map((x) => x.heading));
+    expect(aligned.slice(1).flatMap((r) => (r.draft ? [r.draft.heading, ...r.draft.subsections.map((x) => x.heading)] : []))).toEqual(draftHeadings);
 
     const seeded = await t.call('POST', `${base}/report-templates/from-import`, { cookie: admin, body: { importId: imported.body.id, id: 'seeded_sample', name: '按往年格式' } });
     expect(seeded.status, JSON.stringify(seeded.body)).toBe(201);
@@ -149,5 +159,54 @@ describe('a past report with placeholders, compared by heading and seeding a tem
       ['opening', []], ['study', []], ['duty', []], ['integrity', []], ['shortcomings', ['plans']],
     ]);
     expect((await t.call('POST', `${base}/report-templates/from-import`, { cookie: admin, body: { importId: imported.body.id, id: 'seeded_sample' } })).status).toBe(409);
+  });
+});
+
+describe('the list of imported reports', () => {
+  it('shows one’s own imports (the town’s to leaders) with their counts; only the uploader or an admin deletes, audited', async () => {
+    const [xuanchuan, zhengfa, shuji] = [await t.login('xuanchuan'), await t.login('zhengfa'), await t.login('shuji')];
+    const own = await upload(xuanchuan, '宣传2024.txt', readFixture('placeholders-sample.txt'), { year: '2024' });
+    expect(own.status, JSON.stringify(own.body)).toBe(201);
+    const other = await upload(zhengfa, '政法2024.txt', '一、学习情况\n全年学习12次，撰写心得**篇。\n', { year: '2024' });
+    expect(other.status, JSON.stringify(other.body)).toBe(201);
+    type Item = { id: string; personName: string | null; year: number; filename: string; numberCount: number; placeholderCount: number; createdByName: string | null; canDelete: boolean };
+    const list = async (cookie: string) => (await t.call('GET', `${base}/report-imports?limit=200`, { cookie })).body.items as Item[];
+
+    const mine = await list(xuanchuan);
+    expect(mine.map((i) => i.id)).toContain(own.body.id);
+    expect(mine.map((i) => i.id)).not.toContain(other.body.id);
+    const item = mine.find((i) => i.id === own.body.id)!;
+    expect(item).toMatchObject({ year: 2024, filename: '宣传2024.txt', canDelete: true, placeholderCount: own.body.outline.placeholders.length });
+    expect(item.numberCount).toBe(own.body.outline.numbers.filter((n: { placeholder: boolean }) => !n.placeholder).length);
+    expect(item.personName).toBeTruthy();
+    expect(item.numberCount).toBeGreaterThan(0);
+
+    // a leader sees the town's, may open them, but deletes none of them
+    const town = await list(shuji);
+    expect(town.map((i) => i.id)).toEqual(expect.arrayContaining([own.body.id, other.body.id]));
+    expect(town.find((i) => i.id === own.body.id)!.canDelete).toBe(false);
+    expect((await t.call('GET', `${base}/report-imports/${own.body.id}`, { cookie: shuji })).status).toBe(200);
+    expect((await t.call('DELETE', `${base}/report-imports/${own.body.id}`, { cookie: shuji })).status).toBe(403);
+    // someone who cannot see it is told it does not exist
+    expect((await t.call('DELETE', `${base}/report-imports/${own.body.id}`, { cookie: zhengfa })).status).toBe(404);
+    expect((await t.call('GET', `${base}/report-imports/${own.body.id}`, { cookie: zhengfa })).status).toBe(404);
+
+    expect((await t.call('DELETE', `${base}/report-imports/${own.body.id}`, { cookie: xuanchuan })).status).toBe(204);
+    expect((await t.call('GET', `${base}/report-imports/${own.body.id}`, { cookie: xuanchuan })).status).toBe(404);
+    expect((await list(xuanchuan)).map((i) => i.id)).not.toContain(own.body.id);
+    expect((await t.call('DELETE', `${base}/report-imports/${other.body.id}`, { cookie: admin })).status).toBe(204);
+    const audit = await t.database.db.selectFrom('audit_entry').select(['action', 'entity_type']).where('entity_id', 'in', [own.body.id, other.body.id]).orderBy('seq').execute();
+    expect(audit.filter((a) => a.action === 'delete' && a.entity_type === 'imported_report')).toHaveLength(2);
+  });
+
+  it('pages the list with a cursor', async () => {
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push((await upload(admin, `p${i}.txt`, `一、学习\n学习${i + 1}次。\n`, { year: '2023' })).body.id as string);
+    const first = await t.call('GET', `${base}/report-imports?limit=2`, { cookie: admin });
+    expect(first.body.items).toHaveLength(2);
+    const second = await t.call('GET', `${base}/report-imports?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`, { cookie: admin });
+    const seen = [...first.body.items, ...second.body.items].map((i: { id: string }) => i.id);
+    expect(seen.slice(0, 3)).toEqual([...ids].reverse());
+    expect(new Set(seen).size).toBe(seen.length);
   });
 });

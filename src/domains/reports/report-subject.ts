@@ -99,7 +99,12 @@ export async function loadSubject(db: Db, townId: string, personId: string, year
   const { from, to } = periodOf(year);
   const positions = (await org.listPositions(db, townId, { personId })).filter((p) => p.startsOn <= to && (p.endsOn === null || p.endsOn >= from));
   const town = await db.selectFrom('town').select('name').where('id', '=', townId).executeTakeFirstOrThrow();
-  const units = new Map((await org.listUnits(db, townId)).map((u) => [u.id, u]));
+  // Only the units the person holds positions in (not the town's whole tree).
+  const units = new Map<string, { id: string; kind: string }>();
+  for (const id of new Set(positions.map((p) => p.unitId))) {
+    const u = await org.findUnit(db, townId, id);
+    if (u) units.set(u.id, u);
+  }
   const titles = positions.map((p) => p.title);
   const village = positions.map((p) => units.get(p.unitId)).find((u) => u?.kind === 'village');
   const role = roleForTitles(titles, village !== undefined);

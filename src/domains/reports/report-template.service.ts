@@ -33,6 +33,9 @@ export async function getTemplate(db: Db, townId: string, id: string) {
 
 /** The town's template for a role: its own copy of the built-in one (possibly edited). */
 export async function templateForRole(db: Db, townId: string, role: Role) {
+  // Found by id, the town's templates are installed already: every draft skips the count.
+  const own = await repo.findTemplate(db, townId, role);
+  if (own) return repo.toTemplate(own);
   await ensureTemplates(db, townId);
   const row = (await repo.findTemplate(db, townId, role)) ?? (await repo.listTemplates(db, townId)).find((t) => t.role === role);
   if (row) return repo.toTemplate(row);

@@ -33,6 +33,23 @@ export function canWriteReport(a: Actor, townId: string, personId: string): bool
   return canWriteReports(a, townId) && a.personId !== null && a.personId === personId;
 }
 
+/**
+ * An imported past report: a town-wide reader sees them all; anyone else the ones about
+ * themselves or that they uploaded.
+ */
+export function canReadImport(a: Actor, townId: string, imp: { personId: string | null; createdBy: string | null }): boolean {
+  if (!canUseReports(a, townId)) return !scopesEnforced();
+  if (canReadAllReports(a, townId)) return true;
+  return (a.personId !== null && imp.personId === a.personId) || (imp.createdBy !== null && imp.createdBy === a.userId);
+}
+
+/** Deleting an import: whoever uploaded it, or an admin. */
+export function canDeleteImport(a: Actor, townId: string, imp: { createdBy: string | null }): boolean {
+  if (!scopesEnforced()) return true;
+  if (canAdministerReports(a, townId)) return true;
+  return canWriteReports(a, townId) && imp.createdBy !== null && imp.createdBy === a.userId;
+}
+
 export const reportsRead: RoutePolicy = { name: 'reports.read', allows: (a, p) => canUseReports(a, p.townId ?? '') };
 export const reportsWrite: RoutePolicy = { name: 'reports.write', allows: (a, p) => canWriteReports(a, p.townId ?? '') };
 export const reportsAdmin: RoutePolicy = { name: 'reports.admin', allows: (a, p) => canAdministerReports(a, p.townId ?? '') };

@@ -8,10 +8,10 @@ import type { Context } from 'hono';
 import { InvalidInput, Malformed, PayloadTooLarge } from '../../core/errors.ts';
 import type { AppEnv } from '../../server/env.ts';
 import { inTransaction } from '../../server/handler.ts';
-import { decodeCursor, encodeCursor, jsonBody, jsonResponse, page, problemResponses, TownParams } from '../../server/openapi-helpers.ts';
+import { decodeCursor, encodeCursor, jsonBody, jsonResponse, noContent, page, problemResponses, TownParams } from '../../server/openapi-helpers.ts';
 import { defineRoute } from '../../server/route.ts';
 import { exportFilename, renderReport } from './report-export.ts';
-import { compareWithDraft, getImport, importReport, MAX_IMPORT_BYTES } from './report-import.service.ts';
+import { compareWithDraft, deleteImport, getImport, importReport, listImports, MAX_IMPORT_BYTES } from './report-import.service.ts';
 import { lintStoredReport } from './report-lint.service.ts';
 import { previewTemplate } from './report-template-preview.ts';
 import * as templates from './report-template.service.ts';
@@ -107,6 +107,15 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>): void {
   defineRoute(app, createRoute({ method: 'post', path: imports, tags, summary: '导入往年述职报告（.docx/.txt，≤10 MB；以请求体直接上传时 ≤2 MB）：解析标题层级、数字和占位符', description: 'multipart/form-data：file、personId、year；或以文件内容为请求体，filename/personId/year 作为查询参数。', request: { params: TownParams, query: s.ImportQuery }, responses: jsonResponse(s.ImportedReport, '已导入', 201) }), reportsWrite, async (c) => {
     const file = await uploaded(c, c.req.valid('query'));
     return c.json(await inTransaction(c, (trx, ctx) => importReport(trx, ctx, file)) as never, 201);
+  });
+  defineRoute(app, createRoute({ method: 'get', path: imports, tags, summary: '导入的往年报告列表（本人的；领导、管理员和县级督查可看全镇）', request: { params: TownParams, query: s.ImportListQuery }, responses: jsonResponse(page(s.ImportSummary), '导入的报告') }), reportsRead, async (c) => {
+    const q = c.req.valid('query');
+    const { items, next } = await listImports(db(c), actor(c), c.req.param('townId'), { personId: q.personId, after: decodeCursor(q.cursor) as [string, string] | null, limit: q.limit });
+    return c.json({ items, nextCursor: next ? encodeCursor(next) : null }, 200);
+  });
+  defineRoute(app, createRoute({ method: 'delete', path: `${imports}/{id}`, tags, summary: '删除导入的往年报告（导入人或管理员）', request: { params: s.ImportParams }, responses: noContent('已删除') }), reportsWrite, async (c) => {
+    await inTransaction(c, (trx, ctx) => deleteImport(trx, ctx, c.req.param('id')));
+    return c.body(null, 204);
   });
   defineRoute(app, createRoute({ method: 'get', path: `${imports}/{id}`, tags, summary: '导入的往年报告（解析结果）', request: { params: s.ImportParams }, responses: jsonResponse(s.ImportedReport, '导入的报告') }), reportsRead, async (c) =>
     c.json(await getImport(db(c), actor(c), c.req.param('townId'), c.req.param('id')) as never, 200),

@@ -62,6 +62,18 @@ export const ChipRecords = z
 export const ImportedReport = z
   .object({ id: z.string(), personId: z.string().nullable(), year: z.number().nullable(), filename: z.string(), createdAt: z.string(), outline: z.looseObject({}) })
   .openapi('ImportedReport');
+export const ImportSummary = z
+  .object({
+    id: z.string(), personId: z.string().nullable(), personName: z.string().nullable(), year: z.number().nullable(), filename: z.string(),
+    numberCount: z.number(), placeholderCount: z.number(), createdBy: z.string().nullable(), createdByName: z.string().nullable(), createdAt: z.string(),
+    canDelete: z.boolean(),
+  })
+  .openapi('ImportedReportSummary');
+export const ImportListQuery = z.object({
+  personId: z.uuid().optional().meta({ title: '人员' }),
+  cursor: z.string().max(200).optional().meta({ title: '游标' }),
+  limit: z.coerce.number().int().min(1).max(200).default(50).meta({ title: '每页条数' }),
+});
 export const ImportQuery = z.object({
   filename: z.string().max(255).optional().meta({ title: '文件名' }),
   personId: z.uuid().optional().meta({ title: '人员' }),

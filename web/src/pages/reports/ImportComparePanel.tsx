@@ -1,7 +1,8 @@
 /**
- * 与本年度草稿对照 — the past report and a draft of the same person side by side, sections lined up
- * by what their headings say (server-side alignment), each row listing last year's numbers next
- * to this year's chips, paired by unit and what was counted, and last year's unfilled placeholders.
+ * 与本年度草稿对照 — the past report and a draft of the same person side by side, one row per 一、
+ * lined up by what the headings say (server-side alignment) with the （一） under it listed, last
+ * year's numbers next to this year's chips (grouped by the subsection they sit in), and last
+ * year's unfilled placeholders.
  */
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -12,18 +13,40 @@ import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
 import { reportAdminApi, type AlignedRow, type Comparison, type ImportedReport } from './reportAdminApi.ts';
 
+/** Number pairs of one row, under a small heading per subsection they were stated in. */
 function NumbersCell({ row }: { row: AlignedRow }) {
   if (row.numbers.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
+  let section = '';
   return (
     <div className="compare-numbers">
-      {row.numbers.map((n, i) => (
-        <div key={i} className="compare-number-pair">
-          <span className="past">{n.past ? <Tag>{n.past.raw}</Tag> : <Tag className="none">无</Tag>}<small>{n.past?.subject}</small></span>
-          <SwapRightOutlined className="arrow" />
-          <span className="current">{n.current ? <Tag color="blue">{n.current.display}</Tag> : <Tag className="none">无</Tag>}<small>{n.current?.subject}</small></span>
-        </div>
-      ))}
+      {row.numbers.map((n, i) => {
+        const here = n.past?.section ?? n.current?.section ?? '';
+        const header = here !== section && here !== '' ? <div className="compare-number-section">{here}</div> : null;
+        section = here;
+        return (
+          <div key={i}>
+            {header}
+            <div className="compare-number-pair">
+              <span className="past">{n.past ? <Tag>{n.past.raw}</Tag> : <Tag className="none">无</Tag>}<small>{n.past?.subject}</small></span>
+              <SwapRightOutlined className="arrow" />
+              <span className="current">{n.current ? <Tag color="blue">{n.current.display}</Tag> : <Tag className="none">无</Tag>}<small>{n.current?.subject}</small></span>
+            </div>
+          </div>
+        );
+      })}
     </div>
+  );
+}
+
+function HeadingCell({ side }: { side: { marker: string; heading: string; level: number; placeholders?: unknown[]; subsections: { marker: string; heading: string; level: number; placeholders?: unknown[] }[] } }) {
+  const missing = (x: { placeholders?: unknown[] }) => (x.placeholders?.length ? <Tag color="red" style={{ marginLeft: 4 }}>{x.placeholders.length} 处未填写</Tag> : null);
+  return (
+    <Space orientation="vertical" size={2}>
+      <span className={`compare-heading level-${side.level}`}>{side.marker}{side.heading}{missing(side)}</span>
+      {side.subsections.map((x, i) => (
+        <span key={i} className={`compare-heading level-${Math.max(2, x.level)}`} data-testid="compare-subsection">{x.marker}{x.heading}{missing(x)}</span>
+      ))}
+    </Space>
   );
 }
 
@@ -64,6 +87,7 @@ export function ImportComparePanel({ imported }: { imported: ImportedReport }) {
       </Space>
       <Table<AlignedRow>
         data-testid="compare-table"
+        className="compare-table"
         size="small"
         bordered
         loading={loading}
@@ -74,18 +98,11 @@ export function ImportComparePanel({ imported }: { imported: ImportedReport }) {
         columns={[
           {
             title: `往年报告${imported.year ? `（${imported.year}）` : ''}`, key: 'past', width: '30%',
-            render: (_, r) => r.imported ? (
-              <Space orientation="vertical" size={2}>
-                <span className={`compare-heading level-${r.imported.level}`}>{r.imported.marker}{r.imported.heading}</span>
-                {r.imported.placeholders.length > 0 && <Tag color="red">{r.imported.placeholders.length} 处未填写</Tag>}
-              </Space>
-            ) : <Typography.Text type="secondary">（往年无对应部分）</Typography.Text>,
+            render: (_, r) => r.imported ? <HeadingCell side={r.imported} /> : <Typography.Text type="secondary">（往年无对应部分）</Typography.Text>,
           },
           {
             title: '本年度草稿', key: 'draft', width: '30%',
-            render: (_, r) => r.draft
-              ? <span className={`compare-heading level-${r.draft.level}`}>{r.draft.marker}{r.draft.heading}</span>
-              : <Typography.Text type="secondary">（本年度无对应部分）</Typography.Text>,
+            render: (_, r) => r.draft ? <HeadingCell side={r.draft} /> : <Typography.Text type="secondary">（本年度无对应部分）</Typography.Text>,
           },
           { title: '数字对照（往年 → 本年）', key: 'numbers', render: (_, r) => <NumbersCell row={r} /> },
         ]}

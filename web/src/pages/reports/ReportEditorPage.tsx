@@ -19,6 +19,7 @@ import { CHIP_NODE, chipIndex, chipToAttrs, countChips, editorRange, type ChipAt
 import { EditorToolbar } from './EditorToolbar.tsx';
 import { HeadingModal, type HeadingTarget } from './HeadingModal.tsx';
 import { LintDrawer } from './LintDrawer.tsx';
+import { locateFlagged } from './lintTarget.ts';
 import { OutlinePanel, type OutlineAction } from './OutlinePanel.tsx';
 import { addSection, headingMarkers, moveSection, removeSection, renameSection, subtreeContent, uniqueSectionId } from './outlineOps.ts';
 import { RevisionsDrawer } from './RevisionsDrawer.tsx';
@@ -163,13 +164,16 @@ export default function ReportEditorPage() {
     setPicking(true);
   };
 
+  /** Lint saw the saved text; the number is found again in what is being edited (unsaved edits too). */
   const toChip = (issue: LintIssue & { text: string }) => {
-    if (dirty) {
-      void message.info('请先保存，再把检查出的数字改为引用指标');
+    if (!report || !doc) return;
+    const target = locateFlagged(report.document, doc, { sectionId: issue.sectionId!, offset: issue.offset ?? 0, text: issue.text });
+    if (!target) {
+      void message.warning(`正文中已找不到手工录入的“${issue.text}”，可能已修改或删除，请重新检查`);
       return;
     }
     setLint(null);
-    setReplacing({ sectionId: issue.sectionId!, offset: issue.offset ?? 0, text: issue.text });
+    setReplacing(target);
     setPicking(true);
   };
 

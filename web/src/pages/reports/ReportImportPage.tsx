@@ -1,5 +1,6 @@
 /**
- * 往年报告对照 — upload a past report (.docx/.txt) for a person and year; see its heading tree,
+ * 往年报告对照 — upload a past report (.docx/.txt) for a person and year, or open one imported
+ * before from the list below the upload; see its heading tree,
  * every number it states (value, unit, what was counted) and every placeholder marked; compare it
  * side by side with that person's draft; admins may seed a template from its outline.
  */
@@ -11,6 +12,7 @@ import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
 import { usePeopleOptions } from '../org/useOrgData.ts';
 import { ImportComparePanel } from './ImportComparePanel.tsx';
+import { ImportListCard } from './ImportListCard.tsx';
 import { ImportedTextView } from './ImportedTextView.tsx';
 import { reportAdminApi, type ImportedNumber, type ImportedReport, type ParsedSection } from './reportAdminApi.ts';
 import { SeedTemplateModal } from './SeedTemplateModal.tsx';
@@ -82,7 +84,14 @@ export default function ReportImportPage() {
     reportAdminApi.getImport(townId, importId).then(setImported, (err) => onError(err));
   }, [townId, importId, imported?.id, onError]);
 
-  if (!importId) return <UploadCard onDone={(r) => { setImported(r); navigate(`/reports/import/${r.id}`); }} />;
+  if (!importId) {
+    return (
+      <Space orientation="vertical" size={12} style={{ width: '100%' }} className="report-import">
+        <UploadCard onDone={(r) => { setImported(r); navigate(`/reports/import/${r.id}`); }} />
+        <ImportListCard />
+      </Space>
+    );
+  }
   if (!imported) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
 
   const o = imported.outline;

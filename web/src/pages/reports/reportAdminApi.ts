@@ -72,11 +72,46 @@ export interface ImportedReport {
   };
 }
 
+export interface ComparedPast {
+  path: string;
+  marker: string;
+  heading: string;
+  level: number;
+  numbers: { raw: string; value: number | null; unit: string; subject: string; placeholder: boolean }[];
+  placeholders: { token: string; context: string }[];
+}
+
+export interface ComparedDraft {
+  sectionId: string | null;
+  marker: string;
+  heading: string;
+  level: number;
+  chips: { display: string; value: number | null; unit: string; metricId: string; subject: string }[];
+}
+
+/** A row of the 往年报告 list (no text; counts from the parsed outline). */
+export interface ImportSummary {
+  id: string;
+  personId: string | null;
+  personName: string | null;
+  year: number | null;
+  filename: string;
+  numberCount: number;
+  placeholderCount: number;
+  createdBy: string | null;
+  createdByName: string | null;
+  createdAt: string;
+  /** The uploader or an admin. */
+  canDelete: boolean;
+}
+
+/** One 一、 of each side (either may be missing), its （一） folded in, and the block's numbers paired. */
 export interface AlignedRow {
-  imported: { path: string; marker: string; heading: string; level: number; numbers: { raw: string; value: number | null; unit: string; subject: string; placeholder: boolean }[]; placeholders: { token: string; context: string }[] } | null;
-  draft: { sectionId: string | null; marker: string; heading: string; level: number; chips: { display: string; value: number | null; unit: string; metricId: string; subject: string }[] } | null;
+  imported: (ComparedPast & { subsections: ComparedPast[] }) | null;
+  draft: (ComparedDraft & { subsections: ComparedDraft[] }) | null;
   score: number;
-  numbers: { past: { raw: string; value: number | null; unit: string; subject: string } | null; current: { display: string; value: number | null; unit: string; subject: string } | null }[];
+  /** `section`: the subsection a number was stated in ('' = the 一、's own text). */
+  numbers: { past: { raw: string; value: number | null; unit: string; subject: string; section: string } | null; current: { display: string; value: number | null; unit: string; subject: string; section: string } | null }[];
 }
 
 export interface Comparison {
@@ -143,6 +178,9 @@ export const reportAdminApi = {
     api.post<{ chip: MetricChip; metric: ChipMetric }>(`${town(townId)}/reports/${reportId}/chip-preview`, input, { signal }),
 
   uploadImport: upload,
+  listImports: (townId: string, q: { limit?: number; cursor?: string } = {}, signal?: AbortSignal) =>
+    api.get<{ items: ImportSummary[]; nextCursor: string | null }>(`${town(townId)}/report-imports`, q, signal),
+  deleteImport: (townId: string, id: string) => request<void>('DELETE', `${town(townId)}/report-imports/${id}`),
   getImport: (townId: string, id: string) => api.get<ImportedReport>(`${town(townId)}/report-imports/${id}`),
   compare: (townId: string, id: string, reportId: string) => api.get<Comparison>(`${town(townId)}/report-imports/${id}/compare`, { reportId }),
 
