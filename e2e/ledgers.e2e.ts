@@ -120,7 +120,6 @@ describe('ledger and metric pages', () => {
       await form.waitFor();
       await form.getByLabel('户主姓名').fill('王秀英');
       await choose(page, form.getByLabel('所在村'), '石桥村');
-      await page.keyboard.press('Escape');
       await form.getByLabel('走访日期').click();
       await page.locator('.ant-picker-dropdown:visible .ant-picker-now-btn, .ant-picker-dropdown:visible .ant-picker-today-btn').first().click();
       await expect.poll(() => form.getByLabel('走访日期').inputValue()).not.toBe('');

@@ -20,8 +20,14 @@ export async function choose(page: Page, target: ReturnType<Page['locator']>, te
     const option = popup.locator('.ant-select-item-option').filter({ hasText: text }).first();
     try {
       await option.click({ timeout: 5_000 });
-      // Wait until the popup has faded out: while it fades it still covers the fields below it.
-      await popup.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+      // A single select closes its popup: wait until it has faded out, as while it fades it still
+      // covers the fields below it. A multiple select stays open for the next pick (the caller
+      // closes it).
+      const closed = await expect
+        .poll(() => select.getAttribute('aria-expanded'), { timeout: 1_000 })
+        .not.toBe('true')
+        .then(() => true, () => false);
+      if (closed) await popup.waitFor({ state: 'hidden', timeout: 5_000 });
       return;
     } catch (error) {
       if (attempt >= 3) throw error;
