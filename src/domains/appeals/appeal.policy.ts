@@ -10,6 +10,7 @@ import type { DB } from '../../db/schema.ts';
 import type { RoutePolicy } from '../../server/route.ts';
 import { scopesEnforced } from '../../server/scope-switch.ts';
 import { KIND_KPI } from './appeal.kinds.ts';
+import { unitSubtrees } from '../org/org.repository.ts';
 
 type Db = Kysely<DB>;
 
@@ -31,17 +32,6 @@ export type AppealScope =
   | { all: false; categoryRoots: string[]; kinds: string[]; villageIds: string[]; unitIds: string[]; personId: string | null };
 
 const TOWN_WIDE = ['admin', 'leader', 'dispatcher', 'county_supervisor'] as const;
-
-async function subtrees(db: Db, townId: string, roots: string[]): Promise<string[]> {
-  if (!roots.length) return [];
-  const rows = await sql<{ id: string }>`
-    with recursive t(id) as (
-      select id from unit where town_id = ${townId} and id in (${sql.join(roots)})
-      union all
-      select u.id from unit u join t on u.parent_id = t.id where u.town_id = ${townId})
-    select id from t`.execute(db);
-  return rows.rows.map((r) => r.id);
-}
 
 /** Portfolios the person holds today (分管领域 of active positions). */
 export async function portfoliosOf(db: Db, townId: string, personId: string | null): Promise<string[]> {
@@ -70,9 +60,9 @@ export async function appealScope(db: Db, actor: Actor, townId: string): Promise
     }
   }
   const unitRoots = grants.filter((g) => g.role === 'staff' && g.unitId).map((g) => g.unitId!);
-  scope.unitIds = await subtrees(db, townId, unitRoots);
+  scope.unitIds = await unitSubtrees(db, townId, unitRoots);
   const villageRoots = grants.filter((g) => g.role === 'village_cadre' && g.unitId).map((g) => g.unitId!);
-  const villageUnits = await subtrees(db, townId, villageRoots);
+  const villageUnits = await unitSubtrees(db, townId, villageRoots);
   scope.villageIds.push(...villageUnits);
   scope.unitIds.push(...villageUnits);
   return scope;
@@ -100,7 +90,7 @@ export function scopeSql(scope: AppealScope, alias?: string): RawBuilder<SqlBool
 
 /** Units the actor belongs to: granted unit subtrees, their own unit and their current positions' units. */
 export async function actorUnits(db: Db, actor: Actor, townId: string): Promise<Set<string>> {
-  const ids = new Set(await subtrees(db, townId, grantsIn(actor, townId).filter((g) => g.unitId).map((g) => g.unitId!)));
+  const ids = new Set(await unitSubtrees(db, townId, grantsIn(actor, townId).filter((g) => g.unitId).map((g) => g.unitId!)));
   if (actor.personId) {
     const person = await db.selectFrom('person').select('unit_id').where('town_id', '=', townId).where('id', '=', actor.personId).executeTakeFirst();
     if (person?.unit_id) ids.add(person.unit_id);

@@ -2,7 +2,7 @@
  * Record lists: turns the list query (period, unit subtree, field filters, sort, cursor) into a
  * scoped keyset-paged query, for the API pages and — page after page — for the Excel export.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import { InvalidInput, Malformed } from '../../core/errors.ts';
 import { ledgerFieldLookup, type LedgerType } from '../../core/ledger/type.ts';
@@ -13,6 +13,7 @@ import * as records from './ledger-record.repository.ts';
 import { scopedType, toRecord } from './ledger-record.service.ts';
 import type { RecordListQueryInput } from './ledgers.schema.ts';
 import type { RecordScope } from './ledgers.policy.ts';
+import { unitSubtree } from '../org/org.repository.ts';
 
 type Db = Kysely<DB>;
 
@@ -32,16 +33,6 @@ function parseFilters(type: LedgerType, raw: string | undefined): MetricFilter[]
   const issues = checkMetricFields({ id: 'list.filter', label: '字段筛选', unit: '条', source: { kind: 'ledger', typeCode: type.code }, aggregation: { fn: 'count' }, filters: parsed.data }, ledgerFieldLookup(type.fields));
   if (issues.length) throw new InvalidInput(issues[0]!.message, issues.map((i) => ({ ...i, path: i.path.replace(/^filters/, 'filters') })));
   return parsed.data;
-}
-
-async function unitSubtree(db: Db, townId: string, rootId: string): Promise<string[]> {
-  const rows = await sql<{ id: string }>`
-    with recursive t(id) as (
-      select id from unit where town_id = ${townId} and id = ${rootId}
-      union all
-      select u.id from unit u join t on u.parent_id = t.id where u.town_id = ${townId})
-    select id from t`.execute(db);
-  return rows.rows.map((r) => r.id);
 }
 
 export interface PreparedList { type: LedgerType; scope: RecordScope; query: records.ListQuery }

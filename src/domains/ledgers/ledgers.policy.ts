@@ -9,7 +9,7 @@
  * whose unit is inside the unit subtree of their grant or that name them as responsible person.
  * Dispatchers keep no ledgers. docs/ledgers.md (Scope) states the rule as a table.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { hasRoleIn, type Actor, type Role } from '../../core/actor.ts';
 import type { LedgerType } from '../../core/ledger/type.ts';
 import type { DB } from '../../db/schema.ts';
@@ -17,6 +17,7 @@ import type { RoutePolicy } from '../../server/route.ts';
 import { scopesEnforced } from '../../server/scope-switch.ts';
 import { portfoliosOfUnits } from '../org/org.service.ts';
 import { typesKeptInUnits } from './ledger-record.repository.ts';
+import { unitSubtrees } from '../org/org.repository.ts';
 
 const READERS: Role[] = ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre', 'county_supervisor'];
 const WRITERS: Role[] = ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre'];
@@ -62,17 +63,6 @@ export async function currentPortfolios(db: Kysely<DB>, townId: string, personId
   return rows.map((r) => r.portfolio_code);
 }
 
-async function subtrees(db: Kysely<DB>, townId: string, roots: string[]): Promise<string[]> {
-  if (!roots.length) return [];
-  const rows = await sql<{ id: string }>`
-    with recursive t(id) as (
-      select id from unit where town_id = ${townId} and id in (${sql.join(roots)})
-      union
-      select u.id from unit u join t on u.parent_id = t.id where u.town_id = ${townId})
-    select id from t`.execute(db);
-  return rows.rows.map((r) => r.id);
-}
-
 /**
  * The caller's record scope in `townId` for reading (`write` = false) or writing. Honours the
  * test-only scope switch: with enforcement off, everyone sees everything (so the scope matrix
@@ -94,7 +84,7 @@ export async function recordScope(db: Kysely<DB>, actor: Actor, townId: string, 
     const staffUnits = unitGrants.filter((g) => g.role === 'staff').map((g) => g.unitId!);
     const carried = await portfoliosOfUnits(db, townId, staffUnits);
     for (const codes of carried.values()) for (const p of codes) held.add(p);
-    scope.unitIds = await subtrees(db, townId, unitGrants.map((g) => g.unitId!));
+    scope.unitIds = await unitSubtrees(db, townId, unitGrants.map((g) => g.unitId!));
     scope.personId = actor.personId;
     // Only when every unit grant is a staff grant of a unit with portfolios is the unit part
     // limited to the types the subtree already keeps records of; a cadre grant or a unit without

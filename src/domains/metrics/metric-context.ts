@@ -4,7 +4,7 @@
  * index and the unit subtrees asked for. A report or a dashboard evaluates dozens of metrics;
  * resolving these per metric was most of their cost (docs/performance.md, 台账).
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import { NotFound } from '../../core/errors.ts';
 import type { LedgerType } from '../../core/ledger/type.ts';
@@ -14,6 +14,7 @@ import { createSourceRegistry, type SourceRegistry } from '../../core/metrics/so
 import type { DB } from '../../db/schema.ts';
 import { currentTypes } from '../ledgers/ledger-type.repository.ts';
 import { recordScope, typeVisible, type RecordScope } from '../ledgers/ledgers.policy.ts';
+import { unitSubtree } from '../org/org.repository.ts';
 
 type Db = Kysely<DB>;
 
@@ -44,16 +45,6 @@ export interface MetricContext {
   params(type: LedgerType, q: MetricQuery): Promise<EvaluationParams>;
 }
 
-async function subtree(db: Db, townId: string, rootId: string): Promise<string[]> {
-  const rows = await sql<{ id: string }>`
-    with recursive t(id) as (
-      select id from unit where town_id = ${townId} and id = ${rootId}
-      union all
-      select u.id from unit u join t on u.parent_id = t.id where u.town_id = ${townId})
-    select id from t`.execute(db);
-  return rows.rows.map((r) => r.id);
-}
-
 /**
  * Whole-type readers (leaders, supervisors, the type's portfolio leader, staff of a unit that
  * carries the type's portfolio) get the scope they ask for; for the other types a reader sees
@@ -72,7 +63,7 @@ export async function metricContext(db: Db, actor: Actor, townId: string): Promi
   }
   const subtrees = new Map<string, Promise<string[]>>();
   const subtreeOf = (unitId: string) => {
-    if (!subtrees.has(unitId)) subtrees.set(unitId, subtree(db, townId, unitId));
+    if (!subtrees.has(unitId)) subtrees.set(unitId, unitSubtree(db, townId, unitId));
     return subtrees.get(unitId)!;
   };
   return {

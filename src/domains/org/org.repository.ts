@@ -41,15 +41,21 @@ export function findUnit(db: Db, townId: string, id: string) {
   return db.selectFrom('unit').selectAll().where('town_id', '=', townId).where('id', '=', id).executeTakeFirst();
 }
 
-/** Ids of a unit and everything below it (recursive, inside one town). */
-export async function unitSubtree(db: Db, townId: string, rootId: string): Promise<string[]> {
+/** Ids of the given units and everything below them (recursive, inside one town, each id once). */
+export async function unitSubtrees(db: Db, townId: string, rootIds: readonly string[]): Promise<string[]> {
+  if (!rootIds.length) return [];
   const rows = await sql<{ id: string }>`
     with recursive t(id) as (
-      select id from unit where town_id = ${townId} and id = ${rootId}
-      union all
+      select id from unit where town_id = ${townId} and id in (${sql.join([...rootIds])})
+      union
       select u.id from unit u join t on u.parent_id = t.id where u.town_id = ${townId})
     select id from t`.execute(db);
   return rows.rows.map((r) => r.id);
+}
+
+/** Ids of a unit and everything below it. */
+export function unitSubtree(db: Db, townId: string, rootId: string): Promise<string[]> {
+  return unitSubtrees(db, townId, [rootId]);
 }
 
 export async function listPeople(db: Db, townId: string, q: { q?: string; unitIds?: string[]; after?: [string, string] | null; limit: number }) {
