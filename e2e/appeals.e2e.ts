@@ -101,6 +101,25 @@ describe('appeals pages', () => {
     await context.close();
   });
 
+  it('shows the leader what waits for them on the 工作台, with the counts of the lists behind the cards', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'shuji');
+    await page.goto('/');
+    const cardValue = async (key: string) => (await page.getByTestId(`my-work-${key}`).locator('.ant-statistic-content-value').innerText()).trim();
+    await page.getByTestId('my-work-overdue').waitFor({ timeout: 20_000 });
+    const me = (await (await page.request.get('/api/v1/auth/me')).json()) as { homeTownId: string };
+    const api = async (path: string) => (await page.request.get(`/api/v1/towns/${me.homeTownId}/appeals/${path}`)).json();
+    const overdue = (await api('overdue')).items.length as number;
+    expect(overdue).toBeGreaterThan(0);
+    expect(await cardValue('overdue')).toBe(String(overdue));
+    const queue = await api('queue');
+    expect(await cardValue('queue')).toBe(queue.truncated ? `${queue.items.length}+` : String(queue.items.length));
+    expect(await cardValue('reminders')).toBe(String((await api('reminders/count')).open));
+    await page.getByTestId('my-work-overdue').click();
+    await page.waitForURL((u) => u.pathname === '/appeals/overdue');
+    await context.close();
+  });
+
   it('exports a filtered list from the queue, and a 督办 issued by the leader shows on the overdue board', async () => {
     const { context, page } = await newPage();
     await login(page, 'paidan');

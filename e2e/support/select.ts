@@ -10,10 +10,15 @@ import { expect } from 'vitest';
  */
 export async function choose(page: Page, target: ReturnType<Page['locator']>, text: string): Promise<void> {
   // A label resolves to the combobox input itself; a test id sits on the Select's wrapper.
-  const select = (await target.getAttribute('role')) === 'combobox' ? target : target.locator('[role=combobox]');
+  const found = (await target.getAttribute('role')) === 'combobox' ? target : target.locator('[role=combobox]');
+  // Pin the combobox by its id: a locator filtered by the Select's text (its placeholder) stops
+  // matching once an option has replaced that text.
+  const id = await found.getAttribute('id');
+  const select = id ? page.locator(`[id="${id}"]`) : found;
+  const expanded = () => select.getAttribute('aria-expanded', { timeout: 1_000 }).catch(() => null);
   for (let attempt = 1; ; attempt++) {
     await select.click();
-    await expect.poll(() => select.getAttribute('aria-expanded'), { timeout: 5_000 }).toBe('true');
+    await expect.poll(expanded, { timeout: 5_000 }).toBe('true');
     if (text) await page.keyboard.type(text);
     const listId = await select.getAttribute('aria-controls');
     const popup = page.locator(`.ant-select-dropdown:has([id="${listId}"])`);
@@ -24,7 +29,7 @@ export async function choose(page: Page, target: ReturnType<Page['locator']>, te
       // covers the fields below it. A multiple select stays open for the next pick (the caller
       // closes it).
       const closed = await expect
-        .poll(() => select.getAttribute('aria-expanded'), { timeout: 1_000 })
+        .poll(expanded, { timeout: 1_000 })
         .not.toBe('true')
         .then(() => true, () => false);
       if (closed) await popup.waitFor({ state: 'hidden', timeout: 5_000 });
@@ -32,7 +37,7 @@ export async function choose(page: Page, target: ReturnType<Page['locator']>, te
     } catch (error) {
       if (attempt >= 3) throw error;
       await page.keyboard.press('Escape');
-      await expect.poll(() => select.getAttribute('aria-expanded'), { timeout: 5_000 }).not.toBe('true');
+      await expect.poll(expanded, { timeout: 5_000 }).not.toBe('true');
     }
   }
 }

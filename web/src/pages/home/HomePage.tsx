@@ -1,6 +1,6 @@
 /**
- * 工作台 — the town at a glance: how many villages, cadres and positions it has, and who holds
- * each portfolio (分管领域). The ECharts bar chart is loaded only when asked for, so the home page
+ * 工作台 — first what waits for the user (MyWorkCards), then the town at a glance: how many
+ * villages, cadres and positions it has, and who holds each portfolio (分管领域). The ECharts bar chart is loaded only when asked for, so the home page
  * stays within its JavaScript budget (DESIGN §11).
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
@@ -11,6 +11,7 @@ import dayjs from 'dayjs';
 import { allPeople, orgApi, type Portfolio, type Position } from '../../api/org.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
+import { MyWorkCards } from './MyWorkCards.tsx';
 import { PortfolioHolders } from './PortfolioHolders.tsx';
 
 const PortfolioChart = lazy(() => import('./PortfolioChart.tsx'));
@@ -56,6 +57,7 @@ export default function HomePage() {
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         {user?.displayName}，您好！这里是{townName}工作台
       </Typography.Title>
+      <MyWorkCards />
       <Row gutter={[16, 16]}>
         {stats.map((s) => (
           <Col key={s.title} xs={12} md={6}>
