@@ -13,6 +13,7 @@ import { createUser } from '../domains/auth/user.service.ts';
 import { seedDemoLedgers } from './demo-ledgers.ts';
 import { mobile, personName, SeededRandom } from './random.ts';
 import { seedDemoAppeals } from './demo-appeals.ts';
+import { seedDemoAnalysis } from './demo-analysis.ts';
 import { createApiKey, DEMO_OPEN311_KEY } from '../domains/open311/open311.keys.ts';
 
 export const DEMO_SEED = 20250101;
@@ -171,7 +172,7 @@ export async function createDemoTown(db: Db, password: string): Promise<DemoResu
     await trx.updateTable('app_user').set({ must_change_password: false }).where('town_id', '=', townId).execute();
 
     await seedDemoAppeals(trx, townId);
-    await (await import('./demo-analysis.ts')).seedDemoAnalysis(trx, townId);
+    await seedDemoAnalysis(trx, townId);
     await createApiKey(trx, townId, '演示：县 12345 平台接入', DEMO_OPEN311_KEY);
     const people = await trx.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')).where('town_id', '=', townId).executeTakeFirstOrThrow();
     await seedDemoLedgers(trx, townId, new SeededRandom(DEMO_SEED + 6));

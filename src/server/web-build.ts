@@ -20,8 +20,8 @@ export function webBuildIsStale(): boolean {
   const index = path.join(WEB_DIST, 'index.html');
   if (!existsSync(index)) return true;
   const web = path.join(REPO_ROOT, 'web');
-  // The web also bundles a few pure core modules (src/core/report: outline, numbering, template edits).
-  const shared = newestMtime(path.join(REPO_ROOT, 'src/core/report'));
+  // The web also bundles pure core modules (report outline and numbering, appeal channels …).
+  const shared = newestMtime(path.join(REPO_ROOT, 'src/core'));
   const sources = Math.max(newestMtime(path.join(web, 'src')), shared, statSync(path.join(web, 'index.html')).mtimeMs, statSync(path.join(web, 'vite.config.ts')).mtimeMs);
   return sources > statSync(index).mtimeMs;
 }

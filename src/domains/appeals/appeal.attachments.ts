@@ -17,6 +17,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { ALLOWED_TYPES, sniffContentType, uploadAttachment } from '../ledgers/attachment.service.ts';
 import { appealScope, scopeSql } from './appeal.policy.ts';
 import * as repo from './appeal.repository.ts';
+import { PUBLIC_CHANNELS } from '../../core/workflow/channels.ts';
 
 type Db = Kysely<DB>;
 
@@ -43,7 +44,6 @@ function view(r: ViewRow) {
 }
 
 /** Orders a resident can see (tracking page, Open311): those filed through a public channel. */
-export const PUBLIC_CHANNELS = ['public_page', 'open311'];
 
 /** 上传附件: any caller who may act on the order; archived orders are read-only. */
 export async function attach(db: Db, ctx: WriteCtx, appealId: string, file: { filename: string; bytes: Uint8Array }) {

@@ -32,19 +32,7 @@ export const KIND_KPI: Record<string, KindKpiRule> = {
 
 export const KIND_NAMES = Object.keys(KIND_KPI);
 
-/** 来源渠道 — how an appeal reached the town. */
-export const CHANNELS = {
-  hotline_12345: '12345热线',
-  phone: '来电',
-  visit: '来访',
-  letter: '来信',
-  web: '网上',
-  grid: '网格上报',
-  session: '说事会',
-  open311: '开放接口',
-  public_page: '群众自助提交',
-} as const;
-export type Channel = keyof typeof CHANNELS;
+export { CHANNELS, type Channel } from '../../core/workflow/channels.ts';
 
 /** The kind definition with the town's settings (e.g. `{ maxReopens: 3 }`) applied. */
 export function kindFor(kind: string, settings: Record<string, number> = {}): { def: KindDefinition; kpi: KindKpiRule } {

@@ -163,7 +163,9 @@ export async function myQueue(db: Db, actor: Actor, townId: string, limit = 200)
 export async function overdueList(db: Db, actor: Actor, townId: string, limit = 200) {
   const scope = await appealScope(db, actor, townId);
   const now = new Date();
-  const rows = (await repo.listAppeals(db, townId, scopeSql(scope), { open: true, overdueAt: now }, null, limit)).slice(0, limit);
+  const fetched = await repo.listAppeals(db, townId, scopeSql(scope), { open: true, overdueAt: now }, null, limit);
+  const rows = fetched.slice(0, limit);
   const supervised = await latestSupervision(db, townId, rows.map((r) => r.id));
-  return { items: rows.map((r) => ({ ...toSummary(r, now), supervisedAt: iso(supervised.get(r.id)?.at ?? null) })) };
+  // `truncated`: more overdue orders exist than the list holds (counts shown must say so).
+  return { items: rows.map((r) => ({ ...toSummary(r, now), supervisedAt: iso(supervised.get(r.id)?.at ?? null) })), truncated: fetched.length > limit };
 }

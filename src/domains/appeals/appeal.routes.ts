@@ -46,7 +46,7 @@ export function registerAppealRoutes(app: OpenAPIHono<AppEnv>): void {
   defineRoute(app, createRoute({ method: 'get', path: `${base}/appeals/queue`, tags, summary: '我的待办（最新 200 件；truncated 表示还有更多，导出可得全部）', request: { params: TownParams }, responses: jsonResponse(z.object({ items: z.array(s.AppealSummary.extend({ actions: z.array(z.string()) })), truncated: z.boolean() }), '待办') }), appealsRead, async (c) =>
     c.json(await read.myQueue(c.get('deps').db, c.get('actor')!, c.req.param('townId')), 200),
   );
-  defineRoute(app, createRoute({ method: 'get', path: `${base}/appeals/overdue`, tags, summary: '超期工单', request: { params: TownParams }, responses: jsonResponse(z.object({ items: z.array(s.AppealSummary.extend({ supervisedAt: z.string().nullable() })) }), '超期') }), appealsRead, async (c) =>
+  defineRoute(app, createRoute({ method: 'get', path: `${base}/appeals/overdue`, tags, summary: '超期工单', request: { params: TownParams }, responses: jsonResponse(z.object({ items: z.array(s.AppealSummary.extend({ supervisedAt: z.string().nullable() })), truncated: z.boolean() }), '超期') }), appealsRead, async (c) =>
     c.json(await read.overdueList(c.get('deps').db, c.get('actor')!, c.req.param('townId')), 200),
   );
   registerAppealKpiRoutes(app);

@@ -5,6 +5,7 @@
  * Shapes mirror src/domains/appeals/appeal.schema.ts and /api/openapi.json.
  */
 import { api, ApiError, request, type Problem, type Query } from './client.ts';
+import { CHANNELS as CORE_CHANNELS, PUBLIC_CHANNELS } from '../../../src/core/workflow/channels.ts';
 
 export type FieldType = 'string' | 'text' | 'enum' | 'date' | 'datetime' | 'unit_id' | 'unit_ids' | 'person_id' | 'person_ids' | 'string_list' | 'boolean' | 'number';
 
@@ -200,7 +201,8 @@ export const appealsApi = {
   list: (townId: string, filter: AppealFilter, cursor?: string | null, limit = 50, signal?: AbortSignal) =>
     api.get<Page<AppealSummary>>(`${town(townId)}/appeals`, { ...filter, cursor, limit } as Query, signal),
   queue: async (townId: string, signal?: AbortSignal) => (await api.get<Items<QueueItem>>(`${town(townId)}/appeals/queue`, undefined, signal)).items,
-  overdue: async (townId: string, signal?: AbortSignal) => (await api.get<Items<AppealSummary>>(`${town(townId)}/appeals/overdue`, undefined, signal)).items,
+  /** The overdue list (at most 200, newest first) and whether more exist. */
+  overduePage: (townId: string, signal?: AbortSignal) => api.get<Items<AppealSummary> & { truncated: boolean }>(`${town(townId)}/appeals/overdue`, undefined, signal),
   detail: (townId: string, id: string, signal?: AbortSignal) => api.get<AppealDetail>(`${town(townId)}/appeals/${id}`, undefined, signal),
   fire: (townId: string, id: string, body: { action: string; version: number; note?: string; payload: Record<string, unknown> }) =>
     api.post<AppealDetail>(`${town(townId)}/appeals/${id}/transitions`, body),
@@ -218,18 +220,9 @@ export const URGENCIES = [
   { value: 'complex', label: '疑难复杂' },
 ];
 
-/** 来源渠道 (src/domains/appeals/appeal.kinds.ts CHANNELS). */
-export const CHANNELS: Record<string, string> = {
-  hotline_12345: '12345热线',
-  phone: '来电',
-  visit: '来访',
-  letter: '来信',
-  web: '网上',
-  grid: '网格上报',
-  session: '说事会',
-  open311: '开放接口',
-  public_page: '群众自助提交',
-};
+/** 来源渠道, shared with the server (src/core/workflow/channels.ts). */
+export const CHANNELS: Record<string, string> = CORE_CHANNELS;
+export { PUBLIC_CHANNELS };
 
 // ---- Public resident endpoints (no login; src/domains/public-intake) ------------------------
 

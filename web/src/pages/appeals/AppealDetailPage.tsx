@@ -7,7 +7,7 @@ import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { appealsApi, CHANNELS, URGENCIES, type AvailableAction } from '../../api/appeals.ts';
+import { appealsApi, CHANNELS, PUBLIC_CHANNELS, URGENCIES, type AvailableAction } from '../../api/appeals.ts';
 import { useSession } from '../../session/session.tsx';
 import { useLoader } from '../org/useOrgData.ts';
 import { AppealTimeline } from './AppealTimeline.tsx';
@@ -21,7 +21,6 @@ import { SuperviseModal } from './SuperviseModal.tsx';
 import { TransitionModal } from './TransitionModal.tsx';
 
 /** Channels whose orders residents can follow (tracking page, Open311): their photos can be made public. */
-const PUBLIC_CHANNELS = ['public_page', 'open311'];
 
 export default function AppealDetailPage() {
   const { id = '' } = useParams();

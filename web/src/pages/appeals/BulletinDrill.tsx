@@ -4,9 +4,8 @@
  * list is read-only (no links into another town's order pages).
  */
 import { Button, Drawer, Table, Tag } from 'antd';
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { useApiErrorHandler } from '../../api/errors.ts';
+import { useCursorPages } from '../../api/useCursorPages.ts';
 import { useSession } from '../../session/session.tsx';
 import { analysisApi, type DrillOrder } from './analysisApi.ts';
 import { formatTime } from './DueTag.tsx';
@@ -17,27 +16,7 @@ export function BulletinDrill({ figure, onClose }: { figure: BulletinFigure | nu
   const { townId: homeTown } = useSession();
   const townId = figure?.townId ?? homeTown;
   const sameTown = townId === homeTown;
-  const onError = useApiErrorHandler();
-  const [rows, setRows] = useState<DrillOrder[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const load = async (f: BulletinFigure, after: string | null) => {
-    setLoading(true);
-    try {
-      const page = await analysisApi.drill(townId, f.metricId, f.params, after);
-      setRows((prev) => (after ? [...prev, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-    } catch (err) {
-      onError(err);
-    } finally {
-      setLoading(false);
-    }
-  };
-  useEffect(() => {
-    setRows([]);
-    if (figure) void load(figure, null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [figure]);
+  const { rows, cursor, loading, loadMore } = useCursorPages<DrillOrder>(figure && ((after) => analysisApi.drill(townId, figure.metricId, figure.params, after)), [figure]);
   const isRate = rows.some((r) => r.inNumerator !== undefined);
   return (
     <Drawer open={!!figure} onClose={onClose} title={figure?.title} size="large" destroyOnHidden>
@@ -48,7 +27,7 @@ export function BulletinDrill({ figure, onClose }: { figure: BulletinFigure | nu
         { title: '办结时间', dataIndex: 'closedAt', width: 150, render: formatTime },
         ...(isRate ? [{ title: '计入分子', dataIndex: 'inNumerator', width: 90, render: (v: boolean) => (v ? <Tag color="green">是</Tag> : <Tag>否</Tag>) }] : []),
       ]} />
-      {cursor && figure && <div style={{ textAlign: 'center', marginTop: 12 }}><Button loading={loading} onClick={() => void load(figure, cursor)}>加载更多</Button></div>}
+      {cursor && figure && <div style={{ textAlign: 'center', marginTop: 12 }}><Button loading={loading} onClick={loadMore}>加载更多</Button></div>}
     </Drawer>
   );
 }

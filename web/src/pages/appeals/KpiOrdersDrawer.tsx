@@ -4,10 +4,9 @@
  */
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Drawer, Table, Tag } from 'antd';
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { appealsApi, type KpiOrder, type KpiQuery } from '../../api/appeals.ts';
-import { useApiErrorHandler } from '../../api/errors.ts';
+import { useCursorPages } from '../../api/useCursorPages.ts';
 import { useSession } from '../../session/session.tsx';
 import { formatTime } from './DueTag.tsx';
 import { exportUrls } from './operations.api.ts';
@@ -21,29 +20,10 @@ export interface Drill {
 
 export function KpiOrdersDrawer({ drill, onClose }: { drill: Drill | null; onClose: () => void }) {
   const { townId } = useSession();
-  const onError = useApiErrorHandler();
-  const [rows, setRows] = useState<KpiOrder[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-
-  const load = async (d: Drill, after: string | null) => {
-    setLoading(true);
-    try {
-      const page = await appealsApi.kpiOrders(townId, d.metricId, { ...d.query, group: d.group, cursor: after, limit: 100 });
-      setRows((prev) => (after ? [...prev, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-    } catch (err) {
-      onError(err);
-    } finally {
-      setLoading(false);
-    }
-  };
-
-  useEffect(() => {
-    setRows([]);
-    if (drill) void load(drill, null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [drill]);
+  const { rows, cursor, loading, loadMore } = useCursorPages<KpiOrder>(
+    drill && ((after) => appealsApi.kpiOrders(townId, drill.metricId, { ...drill.query, group: drill.group, cursor: after, limit: 100 })),
+    [drill],
+  );
 
   return (
     <Drawer
@@ -71,7 +51,7 @@ export function KpiOrdersDrawer({ drill, onClose }: { drill: Drill | null; onClo
       />
       {cursor && drill && (
         <div style={{ textAlign: 'center', marginTop: 12 }}>
-          <Button onClick={() => void load(drill, cursor)} loading={loading}>加载更多</Button>
+          <Button onClick={loadMore} loading={loading}>加载更多</Button>
         </div>
       )}
     </Drawer>

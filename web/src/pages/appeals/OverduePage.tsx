@@ -4,7 +4,7 @@
  * issue 督办 from any row; the overdue list exports to Excel.
  */
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Collapse, Empty, Radio, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Collapse, Empty, Radio, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -36,7 +36,7 @@ export default function OverduePage() {
   const [by, setBy] = useState<GroupBy>('unitId');
   const [tick, setTick] = useState(0);
   const [target, setTarget] = useState<SuperviseTarget | null>(null);
-  const overdue = useLoader((signal) => appealsApi.overdue(townId, signal) as Promise<Row[]>, [townId, tick]);
+  const overdue = useLoader((signal) => appealsApi.overduePage(townId, signal) as Promise<{ items: Row[]; truncated: boolean }>, [townId, tick]);
   const queue = useLoader((signal) => appealsApi.queue(townId, signal), [townId, tick]);
   const near = useMemo(() => (queue.data ?? []).filter((a) => isNearDue(a.nextDueAt, a.overdue)), [queue.data]);
   const leader = canSupervise(grantsInTown);
@@ -90,7 +90,11 @@ export default function OverduePage() {
         }
         data-testid="overdue-board"
       >
-        {board(overdue.data ?? [], '没有超期工单')}
+        {overdue.data?.truncated && (
+          <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="overdue-truncated"
+            message={`这里只列出最近受理的 ${overdue.data.items.length} 件超期工单，另有更多；导出 Excel 可得到完整清单（上限 1 万件）。`} />
+        )}
+        {board(overdue.data?.items ?? [], '没有超期工单')}
       </Card>
       <Card title={<span><Tag color="orange">临期</Tag>24 小时内到期（我的待办）</span>} loading={queue.loading && !queue.data}>
         {board(near, '没有临近到期的待办')}

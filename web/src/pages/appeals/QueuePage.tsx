@@ -9,10 +9,10 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Input, Select, Space, Table, Tabs, Tag, TreeSelect } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { appealsApi, type AppealFilter, type AppealSummary } from '../../api/appeals.ts';
-import { useApiErrorHandler } from '../../api/errors.ts';
+import { useCursorPages } from '../../api/useCursorPages.ts';
 import { useSession } from '../../session/session.tsx';
 import { useLoader } from '../org/useOrgData.ts';
 import { DueTag, formatTime } from './DueTag.tsx';
@@ -25,36 +25,15 @@ const ALL = 'all';
 export default function QueuePage() {
   const { townId } = useSession();
   const refs = useAppealRefs();
-  const onError = useApiErrorHandler();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? MINE;
   const [kind, setKind] = useState<string>('hotline');
   const [filter, setFilter] = useState<AppealFilter>({});
   const [q, setQ] = useState('');
-  const [rows, setRows] = useState<AppealSummary[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-
   const queue = useLoader((signal) => (tab === MINE ? operationsApi.queue(townId, signal) : Promise.resolve({ items: [], truncated: false })), [townId, tab]);
   const listFilter = useMemo<AppealFilter>(() => ({ ...filter, kind, state: tab === ALL || tab === MINE ? undefined : tab }), [filter, kind, tab]);
 
-  const load = async (after: string | null) => {
-    setLoading(true);
-    try {
-      const page = await appealsApi.list(townId, listFilter, after, 50);
-      setRows((prev) => (after ? [...prev, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-    } catch (err) {
-      onError(err);
-    } finally {
-      setLoading(false);
-    }
-  };
-
-  useEffect(() => {
-    if (tab !== MINE) void load(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [townId, tab, listFilter]);
+  const { rows, cursor, loading, loadMore } = useCursorPages<AppealSummary>(tab === MINE ? null : (after) => appealsApi.list(townId, listFilter, after, 50), [townId, tab, listFilter]);
 
   const kindDef = refs.kinds.find((k) => k.kind === kind);
   const tabs = [{ key: MINE, label: '待我办理' }, { key: ALL, label: '全部' }, ...(kindDef?.states ?? []).map((s) => ({ key: s.id, label: s.label }))];
@@ -140,7 +119,7 @@ export default function QueuePage() {
       />
       {tab !== MINE && cursor && (
         <div style={{ textAlign: 'center', marginTop: 12 }}>
-          <Button onClick={() => void load(cursor)} loading={loading}>
+          <Button onClick={loadMore} loading={loading}>
             加载更多
           </Button>
         </div>

@@ -16,7 +16,7 @@ import { operationsApi } from '../appeals/operations.api.ts';
 interface MyWork {
   queue?: { count: number; truncated: boolean };
   reminders?: number;
-  overdue?: number;
+  overdue?: { count: number; truncated: boolean };
   report?: ReportSummary | null;
 }
 
@@ -34,7 +34,7 @@ export function MyWorkCards() {
     Promise.all([
       optional(operationsApi.queue(townId, ctrl.signal)),
       optional(operationsApi.reminderCount(townId, ctrl.signal)),
-      optional(appealsApi.overdue(townId, ctrl.signal)),
+      optional(appealsApi.overduePage(townId, ctrl.signal)),
       personId ? optional(reportsApi.list(townId, { personId, limit: 5 }, ctrl.signal)) : Promise.resolve(undefined),
     ]).then(([queue, reminders, overdue, reports]) => {
       if (ctrl.signal.aborted) return;
@@ -42,7 +42,7 @@ export function MyWorkCards() {
       setWork({
         queue: queue && { count: queue.items.length, truncated: queue.truncated },
         reminders,
-        overdue: overdue?.length,
+        overdue: overdue && { count: overdue.items.length, truncated: overdue.truncated },
         report: newest,
       });
     });
@@ -54,7 +54,7 @@ export function MyWorkCards() {
   const cards = [
     work.queue && { key: 'queue', title: '待我处理的工单', value: work.queue.truncated ? `${work.queue.count}+` : work.queue.count, icon: <InboxOutlined />, to: '/appeals/orders' },
     work.reminders !== undefined && { key: 'reminders', title: '未签收的提醒/督办', value: work.reminders, icon: <BellOutlined />, to: '/appeals/reminders', warn: work.reminders > 0 },
-    work.overdue !== undefined && { key: 'overdue', title: '超期工单（我的范围）', value: work.overdue, icon: <AlertOutlined />, to: '/appeals/overdue', warn: work.overdue > 0 },
+    work.overdue && { key: 'overdue', title: '超期工单（我的范围）', value: work.overdue.truncated ? `${work.overdue.count}+` : work.overdue.count, icon: <AlertOutlined />, to: '/appeals/overdue', warn: work.overdue.count > 0 },
     reportText !== undefined && { key: 'report', title: '我的述职报告', value: reportText, icon: <FileTextOutlined />, to: work.report ? `/reports/${work.report.id}` : '/reports' },
   ].filter((c): c is Exclude<typeof c, false | undefined> => Boolean(c));
   if (!cards.length) return null;
