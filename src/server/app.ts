@@ -14,7 +14,7 @@ import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { Malformed, PayloadTooLarge, TooManyRequests } from '../core/errors.ts';
+import { Malformed, NotFound, PayloadTooLarge, TooManyRequests } from '../core/errors.ts';
 import { registerAuthRoutes } from '../domains/auth/auth.routes.ts';
 import { actorFromCookie, SESSION_COOKIE } from '../domains/auth/session.service.ts';
 import { registerUserRoutes } from '../domains/auth/user.routes.ts';
@@ -106,7 +106,7 @@ export function createApp(deps: AppDeps) {
   mountApiDocs(app);
 
   app.notFound((c) => {
-    if (c.req.path.startsWith('/api/')) return problemResponse(c, { ...problemOf(new Malformed(HTTP_DETAIL[404]!)), status: 404, title: '未找到' });
+    if (c.req.path.startsWith('/api/')) return problemResponse(c, problemOf(new NotFound('接口地址')));
     return c.text('Not Found', 404);
   });
   mountWeb(app, deps.config.webDir);
@@ -134,7 +134,10 @@ function mountWeb(app: OpenAPIHono<AppEnv>, webDir: string) {
     app.use('/assets/*', serveStatic({ root }));
     app.use('/favicon.svg', serveStatic({ root }));
   }
+  // Client-side routes get index.html; API paths and missing assets get a real 404, never the
+  // page (a browser asking for a stale bundle must not be handed HTML with status 200).
   app.get('*', async (c) => {
+    if (/^\/(api|assets|open311)\//.test(c.req.path)) return c.notFound();
     try {
       const html = await readFile(path.join(webDir, 'index.html'), 'utf8');
       return c.html(html);
