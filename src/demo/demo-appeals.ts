@@ -199,11 +199,11 @@ function villagerMatter(ctx: Ctx, seq: number, start: Date, end: Date): Built {
 /** Inserts the year of appeals; call inside createDemoTown's transaction. Returns the count. */
 export async function seedDemoAppeals(db: Kysely<DB>, townId: string, now: Date = new Date()): Promise<number> {
   const rng = new SeededRandom(SEED);
-  const offices = (await db.selectFrom('unit').select('id').where('town_id', '=', townId).where('kind', '=', 'office').execute()).map((u) => u.id);
+  const offices = (await db.selectFrom('unit').select('id').where('town_id', '=', townId).where('kind', '=', 'office').orderBy('sort_order').execute()).map((u) => u.id);
   const villageRows = await db.selectFrom('unit as u').innerJoin('position as p', (j) => j.onRef('p.town_id', '=', 'u.town_id').onRef('p.unit_id', '=', 'u.id'))
     .select(['u.id', 'p.person_id', 'p.title']).where('u.town_id', '=', townId).where('u.kind', '=', 'village').where('p.title', 'like', '%党支部书记%').orderBy('u.sort_order').execute();
   const villages = villageRows.map((v) => ({ id: v.id, secretary: v.person_id }));
-  const leaders = (await db.selectFrom('position').select(['person_id', 'title']).where('town_id', '=', townId).where('leadership', '=', true).execute());
+  const leaders = (await db.selectFrom('position').select(['person_id', 'title']).where('town_id', '=', townId).where('leadership', '=', true).orderBy('id').execute());
   const caseLeaders = leaders.filter((l) => /书记|政法/.test(l.title)).map((l) => l.person_id);
   const disp = await db.selectFrom('app_user').select(['id', 'person_id', 'display_name']).where('town_id', '=', townId).where('username', '=', 'paidan').executeTakeFirstOrThrow();
   const ctx: Ctx = { rng, townId, offices, villages, dispatcher: { userId: disp.id, personId: disp.person_id!, name: disp.display_name }, caseLeaders, staffPerson: disp.person_id! };

@@ -78,7 +78,7 @@ interface Directory { villages: Home[]; offices: Map<string, Home>; leadersByPor
 async function loadDirectory(db: Db, townId: string): Promise<Directory> {
   const units = await db.selectFrom('unit').select(['id', 'parent_id', 'kind', 'code']).where('town_id', '=', townId).orderBy('sort_order').execute();
   const positions = await db.selectFrom('position').select(['id', 'person_id', 'unit_id', 'leadership']).where('town_id', '=', townId).orderBy('starts_on').orderBy('id').execute();
-  const portfolios = await db.selectFrom('position_portfolio').select(['position_id', 'portfolio_code']).where('town_id', '=', townId).execute();
+  const portfolios = await db.selectFrom('position_portfolio').select(['position_id', 'portfolio_code']).where('town_id', '=', townId).orderBy('position_id').execute();
   const peopleAt = (unitId: string) => positions.filter((p) => p.unit_id === unitId).map((p) => p.person_id);
   const villages = units.filter((u) => u.kind === 'village').map((v): Home => ({ kind: 'village', unitId: v.id, branchId: units.find((u) => u.parent_id === v.id && u.kind === 'branch')?.id, people: peopleAt(v.id) }));
   const offices = new Map(units.filter((u) => u.kind === 'office' && u.code).map((o): [string, Home] => [o.code!, { kind: 'office', unitId: o.id, people: peopleAt(o.id) }]));

@@ -16,6 +16,8 @@ const Env = z.object({
   LVZHI_SESSION_IDLE_HOURS: z.coerce.number().min(0.1).max(720).default(12),
   LVZHI_SESSION_MAX_DAYS: z.coerce.number().min(0.1).max(90).default(7),
   LVZHI_NO_DEMO: z.enum(['0', '1']).default('0'),
+  // Number of reverse proxies in front of the app (X-Forwarded-For entries to trust from the right).
+  LVZHI_TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
 });
 
 export type EnvConfig = z.infer<typeof Env>;

@@ -58,10 +58,17 @@ export function page<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
 
-/** The caller's address; behind a proxy the operator sets LVZHI_TRUST_PROXY=1. */
+/**
+ * The caller's address. Behind reverse proxies the operator sets LVZHI_TRUST_PROXY to the number
+ * of proxies in front of us (1 for one nginx). Each proxy appends the address it saw to
+ * X-Forwarded-For, so the client is the entry that many places from the right; entries further
+ * left were written by the client itself and would let it dodge per-address throttles.
+ */
 export function clientIp(c: Context): string | null {
-  if (process.env.LVZHI_TRUST_PROXY === '1') {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+  const hops = Number(process.env.LVZHI_TRUST_PROXY ?? '0');
+  if (Number.isInteger(hops) && hops > 0) {
+    const chain = (c.req.header('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const forwarded = chain[chain.length - hops] ?? chain[0];
     if (forwarded) return forwarded;
   }
   try {

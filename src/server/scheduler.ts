@@ -3,11 +3,13 @@
  * falling due soon and 督办 escalations to the leader in charge for those already past. A tick runs
  * in one transaction holding a PostgreSQL advisory lock, so with many app servers only one does
  * the work; the reminder table's unique key makes a repeated tick (after a crash or restart)
- * harmless, and the last tick time is kept in the database.
+ * harmless, and the last tick time is kept in the database. The tick also prunes expired
+ * sessions, throttle counters and rate-limit windows (housekeeping.ts).
  */
 import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../db/schema.ts';
+import { pruneExpiredState, type Pruned } from './housekeeping.ts';
 
 const JOB = 'appeal_deadlines';
 /** Arbitrary constant naming our lock among the cluster's advisory locks. */
@@ -19,6 +21,7 @@ export interface TickResult {
   ran: boolean;
   reminders: number;
   supervisions: number;
+  pruned?: Pruned;
 }
 
 /** The leader in charge of an order: its case leader, else the portfolio holder of its category, else the village's liaison leader. */
@@ -50,12 +53,13 @@ export async function runSchedulerTick(db: Kysely<DB>, now: Date = new Date()): 
       from appeal a
       where a.next_due_at <= ${now} and a.closed_at is null and a.merged_into is null
       on conflict (town_id, appeal_id, clock, due_at, kind) do nothing`.execute(trx);
+    const pruned = await pruneExpiredState(trx, now);
     await trx
       .insertInto('scheduler_state')
       .values({ job: JOB, last_tick_at: now, updated_at: new Date() })
       .onConflict((oc) => oc.column('job').doUpdateSet({ last_tick_at: now, updated_at: new Date() }))
       .execute();
-    return { ran: true, reminders: Number(reminders.numAffectedRows ?? 0), supervisions: Number(supervisions.numAffectedRows ?? 0) };
+    return { ran: true, reminders: Number(reminders.numAffectedRows ?? 0), supervisions: Number(supervisions.numAffectedRows ?? 0), pruned };
   });
 }
 
@@ -67,7 +71,7 @@ export function startScheduler(db: Kysely<DB>, logger: Logger, intervalMs = 60_0
     running = true;
     try {
       const r = await runSchedulerTick(db);
-      if (r.reminders || r.supervisions) logger.info(r, 'scheduler tick');
+      if (r.reminders || r.supervisions || (r.pruned && Object.values(r.pruned).some(Boolean))) logger.info(r, 'scheduler tick');
     } catch (err) {
       logger.error({ err }, 'scheduler tick failed');
     } finally {

@@ -77,8 +77,12 @@ async function lockHead(db: Kysely<DB>, townId: string) {
  * the entry and moves the head onto it (a data-modifying CTE; the head's trigger still checks
  * that the entry it points at exists with that hash, and that it only moves forward). A town's
  * first entry creates its genesis head first (once per town, so not worth a statement per write).
+ * Call it inside the transaction of the change it records; called outside one, it opens its own.
  */
 export async function recordAudit(db: Kysely<DB>, input: AuditInput): Promise<void> {
+  // The head's row lock must last until the entry is written: outside a transaction it would end
+  // with the SELECT … FOR UPDATE, and two concurrent writers would take the same seq.
+  if (!db.isTransaction) return db.transaction().execute((trx) => recordAudit(trx, input));
   let head = await lockHead(db, input.townId);
   if (!head) {
     await db.insertInto('audit_head').values({ town_id: input.townId, seq: 0, hash: GENESIS }).onConflict((oc) => oc.column('town_id').doNothing()).execute();

@@ -1,7 +1,8 @@
 /**
- * Sign-in, sign-out, "who am I" and password change. Every login and failed login is audited
- * (failed logins of unknown usernames only reach the throttle and the server log: they belong
- * to no town's chain).
+ * Sign-in, sign-out, "who am I" and password change. Every login, failed login and lock is
+ * audited in the user's town chain. Failed logins of unknown usernames belong to no town: they
+ * reach the throttle and the server log. Attempts refused while a lock holds are counted by the
+ * throttle but not audited one by one (the lock's start is), so a flood cannot flood the chain.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
@@ -70,12 +71,16 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
         : undefined;
       const ok = user && !user.disabled && (await verifyPassword(user.password_hash, password));
       if (!ok) {
-        await recordFailure(db, username, ip);
-        if (user) {
-          await recordAudit(db, { townId: user.town_id, actorUserId: user.id, actorName: user.username, action: 'login_failed', entityType: 'user', entityId: user.id, ip });
-        } else {
-          logger.warn({ username, ip }, 'failed login for unknown username');
-        }
+        await db.transaction().execute(async (trx) => {
+          const locked = await recordFailure(trx, username, ip);
+          if (!user) {
+            logger.warn({ username, ip, locked: locked.map((l) => l.key) }, 'failed login for unknown username');
+            return;
+          }
+          const audit = { townId: user.town_id, actorUserId: user.id, actorName: user.username, entityType: 'user', entityId: user.id, ip };
+          await recordAudit(trx, { ...audit, action: 'login_failed' });
+          for (const lock of locked) await recordAudit(trx, { ...audit, action: 'login_locked', after: { by: lock.key.startsWith('ip:') ? 'address' : 'username', failures: lock.failures, until: lock.lockedUntil.toISOString() } });
+        });
         throw new InvalidInput('用户名或密码错误', [{ path: 'password', label: '密码', message: '用户名或密码错误' }]);
       }
       await clearFailures(db, username);
@@ -122,8 +127,15 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
       const actor = c.get('actor')!;
       const { db } = c.get('deps');
       const body = c.req.valid('json') as z.infer<typeof PasswordBody>;
+      const ip = clientIp(c);
+      // Guessing the current password through a stolen session is throttled like a login.
+      await assertNotLocked(db, actor.username, ip);
       const user = await db.selectFrom('app_user').select(['password_hash']).where('town_id', '=', actor.homeTownId).where('id', '=', actor.userId).executeTakeFirstOrThrow();
       if (!(await verifyPassword(user.password_hash, body.currentPassword))) {
+        await db.transaction().execute(async (trx) => {
+          await recordFailure(trx, actor.username, ip);
+          await recordAudit(trx, { townId: actor.homeTownId, actorUserId: actor.userId, actorName: actor.username, action: 'password_change_failed', entityType: 'user', entityId: actor.userId, ip });
+        });
         throw new InvalidInput('当前密码不正确', [{ path: 'currentPassword', label: '当前密码', message: '当前密码不正确' }]);
       }
       assertPasswordAcceptable(body.newPassword);
@@ -131,7 +143,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('app_user').set({ password_hash: passwordHash, must_change_password: false, updated_at: new Date() }).where('town_id', '=', actor.homeTownId).where('id', '=', actor.userId).execute();
         await destroyUserSessions(trx, actor.homeTownId, actor.userId, actor.sessionId);
-        await recordAudit(trx, { townId: actor.homeTownId, actorUserId: actor.userId, actorName: actor.username, action: 'password_change', entityType: 'user', entityId: actor.userId, ip: clientIp(c) });
+        await recordAudit(trx, { townId: actor.homeTownId, actorUserId: actor.userId, actorName: actor.username, action: 'password_change', entityType: 'user', entityId: actor.userId, ip });
       });
       return c.body(null, 204);
     },

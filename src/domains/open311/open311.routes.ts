@@ -39,10 +39,10 @@ function safely(format: Format | ((c: Ctx) => Format), work: (c: Ctx, format: Fo
   };
 }
 
-/** Absolute base of media_url; behind a proxy (LVZHI_TRUST_PROXY=1) the forwarded host and scheme. */
+/** Absolute base of media_url; behind a proxy (LVZHI_TRUST_PROXY ≥ 1) the forwarded host and scheme. */
 function mediaBase(c: Ctx): string {
   const url = new URL(c.req.url);
-  if (process.env.LVZHI_TRUST_PROXY === '1') {
+  if (Number(process.env.LVZHI_TRUST_PROXY ?? '0') > 0) {
     const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim();
     const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
     if (host) url.host = host;
