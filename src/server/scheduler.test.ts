@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appealKit, type AppealKit } from '../domains/appeals/appeal.testkit.ts';
+import { newId } from '../db/ids.ts';
 import { runSchedulerTick } from './scheduler.ts';
 import { createTestApp, type TestApp } from './testing.ts';
 
@@ -33,5 +34,30 @@ describe('the appeal scheduler with a fake clock', () => {
     expect(new Date(state.last_tick_at).getTime()).toBe(due.getTime() + 120_000);
     const detail = await t.call('GET', `${k.base}/appeals/${a.id}`, { cookie: await k.cookie('shuji') });
     expect(detail.body.reminders).toHaveLength(2);
+  });
+});
+
+describe('the leader in charge of an overdue order', () => {
+  it('is the village’s current 包联 leader: not one whose liaison has ended, nor one who starts the next day', async () => {
+    const db = t.database.db;
+    const village = await db.selectFrom('unit').select('id').where('town_id', '=', t.townId).where('name', '=', '柳溪村').executeTakeFirstOrThrow();
+    const [ended, current, future] = await Promise.all(['shuji', 'zhengfa', 'wuzhuang'].map((u) => k.personOf(u)));
+    // A category nobody holds as a portfolio, so the liaison decides.
+    await db.updateTable('appeal_category').set({ portfolio_code: null }).where('code', '=', 'urban').execute();
+    let a = await k.intake('paidan', { kind: 'hotline', channel: 'phone', categoryCode: 'urban.roads', villageId: village.id, title: '村道坑洼', content: '柳溪村村道坑洼' });
+    a = await k.act('paidan', a, 'dispatch', { unitId: await k.unit('office_construction') });
+    const tickAt = new Date(new Date(a.nextDueAt).getTime() + 60_000);
+    // Liaison dates around the tick's local (UTC+8) date.
+    const day = (offset: number) => new Date(tickAt.getTime() + offset * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    await db.updateTable('village_liaison').set({ ends_on: day(-40) }).where('town_id', '=', t.townId).where('village_id', '=', village.id).execute();
+    await db.insertInto('village_liaison').values([
+      { town_id: t.townId, id: newId(), village_id: village.id, person_id: ended!, starts_on: day(-60), ends_on: day(-1) },
+      { town_id: t.townId, id: newId(), village_id: village.id, person_id: current!, starts_on: day(-30), ends_on: null },
+      { town_id: t.townId, id: newId(), village_id: village.id, person_id: future!, starts_on: day(1), ends_on: null },
+    ]).execute();
+    const tick = await runSchedulerTick(db, tickAt);
+    expect(tick.supervisions).toBeGreaterThanOrEqual(1);
+    const row = await db.selectFrom('appeal_reminder').select('target_person_id').where('appeal_id', '=', a.id).where('kind', '=', 'supervision').executeTakeFirstOrThrow();
+    expect(row.target_person_id).toBe(current);
   });
 });

@@ -9,6 +9,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../db/schema.ts';
+import { localDateOf } from '../core/calendar/index.ts';
 import { pruneExpiredState, type Pruned } from './housekeeping.ts';
 
 const JOB = 'appeal_deadlines';
@@ -24,14 +25,19 @@ export interface TickResult {
   pruned?: Pruned;
 }
 
-/** The leader in charge of an order: its case leader, else the portfolio holder of its category, else the village's liaison leader. */
-const LEADER_IN_CHARGE = sql<string | null>`coalesce(
+/**
+ * The leader in charge of an order: its case leader, else the portfolio holder of its category,
+ * else the village's liaison leader — positions and liaisons as held on `today`, the towns' local
+ * date (the database's current_date is UTC on PostgreSQL).
+ */
+const leaderInCharge = (today: string) => sql<string | null>`coalesce(
   a.case_leader_person_id,
   (select p.person_id from position p join position_portfolio pp on pp.town_id = p.town_id and pp.position_id = p.id
      join appeal_category c on c.portfolio_code = pp.portfolio_code
-   where p.town_id = a.town_id and c.code = a.category_root and p.leadership and p.starts_on <= current_date
-     and (p.ends_on is null or p.ends_on >= current_date) order by p.starts_on, p.id limit 1),
-  (select l.person_id from village_liaison l where l.town_id = a.town_id and l.village_id = a.village_id order by l.starts_on desc limit 1))`;
+   where p.town_id = a.town_id and c.code = a.category_root and p.leadership and p.starts_on <= ${today}::date
+     and (p.ends_on is null or p.ends_on >= ${today}::date) order by p.starts_on, p.id limit 1),
+  (select l.person_id from village_liaison l where l.town_id = a.town_id and l.village_id = a.village_id
+     and l.starts_on <= ${today}::date and (l.ends_on is null or l.ends_on >= ${today}::date) order by l.starts_on desc limit 1))`;
 
 export async function runSchedulerTick(db: Kysely<DB>, now: Date = new Date()): Promise<TickResult> {
   return db.transaction().execute(async (trx) => {
@@ -48,7 +54,7 @@ export async function runSchedulerTick(db: Kysely<DB>, now: Date = new Date()): 
       on conflict (town_id, appeal_id, clock, due_at, kind) do nothing`.execute(trx);
     const supervisions = await sql`
       insert into appeal_reminder (town_id, id, appeal_id, clock, due_at, kind, target_person_id, message)
-      select a.town_id, gen_random_uuid(), a.id, a.next_due_clock, a.next_due_at, 'supervision', ${LEADER_IN_CHARGE},
+      select a.town_id, gen_random_uuid(), a.id, a.next_due_clock, a.next_due_at, 'supervision', ${leaderInCharge(localDateOf(now))},
              '督办：工单 ' || a.code || '「' || a.title || '」已超过期限（' || to_char(a.next_due_at at time zone 'UTC' + interval '8 hours', 'MM-DD HH24:MI') || '），请督促承办单位办理'
       from appeal a
       where a.next_due_at <= ${now} and a.closed_at is null and a.merged_into is null
