@@ -120,10 +120,10 @@ describe('backup and restore', () => {
     }
   });
 
-  it.skipIf(!process.env.TEST_DATABASE_URL)('round-trips PGlite → PostgreSQL → PGlite with identical checksums', async () => {
+  it('round-trips PGlite → the suite’s database (PostgreSQL under TEST_DATABASE_URL) → PGlite with identical checksums', async () => {
     const lite = await openDatabase({ dataDir: 'memory://' });
     const back = await openDatabase({ dataDir: 'memory://' });
-    const pgTarget = await createTestDatabase(); // on PostgreSQL because TEST_DATABASE_URL is set
+    const pgTarget = await createTestDatabase(); // PostgreSQL when TEST_DATABASE_URL is set, else a third PGlite
     try {
       await migrateToLatest(lite.db);
       await migrateToLatest(back.db);
@@ -143,7 +143,3 @@ describe('backup and restore', () => {
     }
   });
 });
-
-if (!process.env.TEST_DATABASE_URL) {
-  console.info('backup.test: PGlite → PostgreSQL → PGlite round trip skipped (set TEST_DATABASE_URL to run it)');
-}

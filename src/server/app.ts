@@ -29,6 +29,7 @@ import { registerLedgerRoutes } from '../domains/ledgers/ledgers.routes.ts';
 import { registerMetricRoutes } from '../domains/metrics/metrics.routes.ts';
 import { registerOpen311Routes } from '../domains/open311/open311.routes.ts';
 import { registerPublicIntakeRoutes } from '../domains/public-intake/public-intake.routes.ts';
+import { mapDatabaseError } from './database-errors.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { INTERNAL_PROBLEM, isDomainError, problemOf, problemResponse, zodProblem } from './problem.ts';
 
@@ -76,6 +77,13 @@ export function createApp(deps: AppDeps) {
       return problemResponse(c, { ...problemOf(new Malformed(detail)), status: error.status });
     }
     if (error instanceof z.ZodError) return problemResponse(c, zodProblem(error, undefined, 'body'));
+    // A constraint the service did not check first (or a race past its check): a 409/422 with a
+    // Chinese detail, never the SQL; the raw error goes to the log for whoever fixes the service.
+    const database = mapDatabaseError(error);
+    if (database) {
+      deps.logger.warn({ req: c.get('requestId'), method: c.req.method, path: c.req.path, sqlstate: database.failure.code, constraint: database.failure.constraint, table: database.failure.table, column: database.failure.column, detail: database.failure.detail, message: database.failure.message }, 'database error answered as a problem');
+      return problemResponse(c, problemOf(database.error));
+    }
     deps.logger.error({ err: error, req: c.get('requestId') }, 'unhandled error');
     return problemResponse(c, INTERNAL_PROBLEM);
   });

@@ -78,32 +78,101 @@ export const INTERNAL_PROBLEM: Problem = {
   detail: '服务器内部错误，请稍后重试；如持续出现请联系管理员',
 };
 
-/** Finds the Chinese label (`.meta({ title })`) of the field at `path` inside `schema`. */
+/**
+ * Finds the Chinese label of the field at `path` inside `schema`: the title (or, failing that,
+ * the description) given with `.meta()`. The title may sit on the field itself or on any schema
+ * it wraps — `date('出生日期').nullable().optional()` registers the title on the innermost string,
+ * not on the optional around it — so every wrapper is looked through. The deepest titled field on
+ * the path wins (an array item without its own title keeps the array's label).
+ */
 export function labelAt(schema: z.ZodType | undefined, path: PropertyKey[]): string {
   let current: z.ZodType | undefined = schema;
   let label = '';
   for (const key of path) {
     current = current && childSchema(current, key);
-    const title = current && (z.globalRegistry.get(current)?.title as string | undefined);
+    const title = current && titleOf(current);
     if (title) label = title;
   }
   return label || (path.length ? String(path[path.length - 1]) : '请求');
 }
 
-function childSchema(schema: z.ZodType, key: PropertyKey): z.ZodType | undefined {
-  const def = (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
+type Def = Record<string, unknown> & { type: string };
+const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+/**
+ * The schemas a wrapper stands for, in the order to look for a title or a child: every zod 4
+ * kind that adds behaviour around one inner schema (optional, exactOptional, nullable, default,
+ * prefault, nonoptional, catch, readonly, success, promise, lazy), and both ends of a pipe
+ * (`.transform()` and `z.preprocess()` build pipes; the title may be on either end).
+ */
+function unwrap(schema: z.ZodType): z.ZodType[] {
+  const def = defOf(schema);
   switch (def.type) {
     case 'optional':
     case 'nullable':
     case 'default':
+    case 'prefault':
+    case 'nonoptional':
+    case 'catch':
+    case 'readonly':
+    case 'success':
+    case 'promise':
+      return [def.innerType as z.ZodType];
+    case 'lazy':
+      return [(def.getter as () => z.ZodType)()];
     case 'pipe':
-      return childSchema((def.innerType ?? def.in) as z.ZodType, key);
-    case 'object':
-      return (def.shape as Record<string, z.ZodType>)[key as string];
+      return [def.in as z.ZodType, def.out as z.ZodType];
+    default:
+      return [];
+  }
+}
+
+/** A wrapper chain is short; the bound only stops a lazy schema that returns itself. */
+const MAX_WRAPPERS = 16;
+
+function titleOf(schema: z.ZodType, depth = 0): string | undefined {
+  const meta = z.globalRegistry.get(schema);
+  const title = (meta?.title ?? meta?.description) as string | undefined;
+  if (title || depth >= MAX_WRAPPERS) return title || undefined;
+  for (const inner of unwrap(schema)) {
+    const found = titleOf(inner, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function childSchema(schema: z.ZodType, key: PropertyKey, depth = 0): z.ZodType | undefined {
+  if (depth >= MAX_WRAPPERS) return undefined;
+  const def = defOf(schema);
+  const firstOf = (candidates: z.ZodType[]) => {
+    for (const candidate of candidates) {
+      const child = childSchema(candidate, key, depth + 1);
+      if (child) return child;
+    }
+    return undefined;
+  };
+  switch (def.type) {
+    case 'object': {
+      const shape = def.shape as Record<string, z.ZodType>;
+      if (typeof key === 'string' && Object.hasOwn(shape, key)) return shape[key];
+      const catchall = def.catchall as z.ZodType | undefined;
+      return catchall && defOf(catchall).type !== 'never' ? catchall : undefined;
+    }
     case 'array':
       return def.element as z.ZodType;
+    case 'set':
+      return def.valueType as z.ZodType;
+    case 'tuple':
+      return (typeof key === 'number' ? (def.items as z.ZodType[])[key] : undefined) ?? (def.rest as z.ZodType | null | undefined) ?? undefined;
+    case 'record':
+    case 'map':
+      return def.valueType as z.ZodType;
+    case 'union':
+      return firstOf(def.options as z.ZodType[]);
+    case 'intersection':
+      return firstOf([def.left as z.ZodType, def.right as z.ZodType]);
     default:
-      return undefined;
+      return firstOf(unwrap(schema));
   }
 }
 

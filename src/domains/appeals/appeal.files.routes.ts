@@ -13,6 +13,7 @@ import type { AppEnv } from '../../server/env.ts';
 import { inTransaction } from '../../server/handler.ts';
 import { jsonBody, jsonResponse, problemResponses, TownEntityParams, TownParams } from '../../server/openapi-helpers.ts';
 import { defineRoute } from '../../server/route.ts';
+import { readForm, uploadBody } from '../../server/upload-body.ts';
 import { attach, downloadAttachment, listAttachments, setAttachmentVisibility } from './appeal.attachments.ts';
 import { exportKpiOrders, exportList, exportOverdue, exportQueue, XLSX_TYPE } from './appeal.export.ts';
 import { KIND_NAMES } from './appeal.kinds.ts';
@@ -59,9 +60,9 @@ export function registerAppealFileRoutes(app: OpenAPIHono<AppEnv>): void {
     xlsx(c, await exportKpiOrders(c.get('deps').db, c.get('actor')!, c.req.param('townId'), { townId: c.req.param('townId'), metricId: c.req.param('metricId'), ...c.req.valid('query') })),
   );
 
-  defineRoute(app, createRoute({ method: 'post', path: `${base}/appeals/{id}/attachments`, middleware: [uploadLimit] as never, tags, summary: '上传工单附件（照片等，≤10 MB；JPG/PNG/PDF/docx/xlsx，按文件内容识别类型）', description: 'multipart/form-data 的 file 字段。答复、办理时在操作的 attachmentIds 中引用，照片即挂在该条时间线上。', request: { params: TownEntityParams }, responses: jsonResponse(s.AppealAttachment, '已上传', 201) }), appealsAct, async (c) => {
+  defineRoute(app, createRoute({ method: 'post', path: `${base}/appeals/{id}/attachments`, middleware: [uploadLimit] as never, tags, summary: '上传工单附件（照片等，≤10 MB；JPG/PNG/PDF/docx/xlsx，按文件内容识别类型）', description: 'multipart/form-data 的 file 字段。答复、办理时在操作的 attachmentIds 中引用，照片即挂在该条时间线上。', request: { params: TownEntityParams, ...uploadBody('附件') }, responses: jsonResponse(s.AppealAttachment, '已上传', 201) }), appealsAct, async (c) => {
     if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data')) throw new Malformed('请以 multipart/form-data 的 file 字段上传文件', [{ path: 'file', label: '附件', message: '缺少文件' }]);
-    const file = (await c.req.parseBody()).file;
+    const file = (await readForm(c)).file;
     if (!(file instanceof File)) throw new Malformed('请以表单字段 file 上传文件', [{ path: 'file', label: '附件', message: '缺少文件' }]);
     const bytes = new Uint8Array(await file.arrayBuffer());
     return c.json(await inTransaction(c, (trx, ctx) => attach(trx, ctx, c.req.param('id'), { filename: file.name, bytes })), 201);

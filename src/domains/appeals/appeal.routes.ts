@@ -8,8 +8,9 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { describeKind } from '../../core/workflow/index.ts';
 import type { AppEnv } from '../../server/env.ts';
 import { inTransaction } from '../../server/handler.ts';
-import { decodeCursor, encodeCursor, jsonBody, jsonResponse, page, TownEntityParams, TownParams } from '../../server/openapi-helpers.ts';
+import { encodeCursor, jsonBody, jsonResponse, page, TownEntityParams, TownParams } from '../../server/openapi-helpers.ts';
 import { defineRoute } from '../../server/route.ts';
+import { readCursor } from '../../server/cursor.ts';
 import { registerAppealFileRoutes } from './appeal.files.routes.ts';
 import { kindFor, KIND_NAMES } from './appeal.kinds.ts';
 import { registerAppealOperationRoutes } from './appeal.operations.routes.ts';
@@ -39,7 +40,7 @@ export function registerAppealRoutes(app: OpenAPIHono<AppEnv>): void {
 
   defineRoute(app, createRoute({ method: 'get', path: `${base}/appeals`, tags, summary: '工单列表（联系方式已脱敏）', request: { params: TownParams, query: s.AppealListQuery }, responses: jsonResponse(page(s.AppealSummary), '工单') }), appealsRead, async (c) => {
     const q = c.req.valid('query');
-    const after = decodeCursor(q.cursor) as [string, string] | null;
+    const after = readCursor(q.cursor, ['string', 'string']);
     const r = await read.listAppeals(c.get('deps').db, c.get('actor')!, c.req.param('townId'), q, after, q.limit);
     return c.json({ items: r.items, nextCursor: r.next ? encodeCursor(r.next) : null }, 200);
   });

@@ -2,7 +2,8 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { hasRoleIn } from '../../core/actor.ts';
 import type { AppEnv } from '../../server/env.ts';
-import { decodeCursor, encodeCursor, jsonResponse, page, TownParams } from '../../server/openapi-helpers.ts';
+import { encodeCursor, jsonResponse, page, TownParams } from '../../server/openapi-helpers.ts';
+import { readCursor } from '../../server/cursor.ts';
 import { defineRoute, type RoutePolicy } from '../../server/route.ts';
 import { verifyAuditChains } from './audit.verify.ts';
 
@@ -27,8 +28,8 @@ export function registerAuditRoutes(app: OpenAPIHono<AppEnv>): void {
     let query = c.get('deps').db.selectFrom('audit_entry').selectAll().where('town_id', '=', c.req.param('townId'));
     if (q.entityType) query = query.where('entity_type', '=', q.entityType);
     if (q.entityId) query = query.where('entity_id', '=', q.entityId);
-    const before = decodeCursor(q.cursor)?.[0];
-    if (typeof before === 'number') query = query.where('seq', '<', before);
+    const before = readCursor(q.cursor, ['number'])?.[0];
+    if (before !== undefined) query = query.where('seq', '<', before);
     const rows = await query.orderBy('seq', 'desc').limit(q.limit + 1).execute();
     const items = rows.slice(0, q.limit).map((r) => ({ seq: r.seq, at: new Date(r.at).toISOString(), actorName: r.actor_name, action: r.action, entityType: r.entity_type, entityId: r.entity_id, before: r.before, after: r.after, ip: r.ip }));
     const last = items[items.length - 1];

@@ -12,6 +12,7 @@ import type { AppEnv } from '../../server/env.ts';
 import { inTransaction, writeCtx } from '../../server/handler.ts';
 import { jsonResponse, problemResponses, TownParams } from '../../server/openapi-helpers.ts';
 import { defineRoute } from '../../server/route.ts';
+import { readForm, uploadBody } from '../../server/upload-body.ts';
 import { readAttachment, uploadAttachment } from './attachment.service.ts';
 import { buildDirectory, XLSX_TYPE } from './excel-columns.ts';
 import { exportWorkbook, templateWorkbook } from './excel-export.ts';
@@ -34,7 +35,7 @@ function disposition(kind: 'attachment' | 'inline', name: string) {
 async function uploadedFile(c: Context<AppEnv>): Promise<{ filename: string; stream: () => Readable; bytes: () => Promise<Uint8Array> }> {
   const type = c.req.header('content-type') ?? '';
   if (type.startsWith('multipart/form-data')) {
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const file = body.file;
     if (!(file instanceof File)) throw new Malformed('请以表单字段 file 上传文件', [{ path: 'file', label: '文件', message: '缺少文件' }]);
     return { filename: file.name, stream: () => Readable.fromWeb(file.stream() as never), bytes: async () => new Uint8Array(await file.arrayBuffer()) };
@@ -46,7 +47,7 @@ async function uploadedFile(c: Context<AppEnv>): Promise<{ filename: string; str
 }
 
 export function registerLedgerFileRoutes(app: OpenAPIHono<AppEnv>): void {
-  defineRoute(app, createRoute({ method: 'post', path: '/api/v1/towns/{townId}/attachments', tags, summary: '上传附件（PDF/JPG/PNG/docx/xlsx，≤10 MB；类型按文件内容识别）', request: { params: TownParams }, responses: jsonResponse(s.Attachment, '已上传', 201) }), ledgersWrite, async (c) => {
+  defineRoute(app, createRoute({ method: 'post', path: '/api/v1/towns/{townId}/attachments', tags, summary: '上传附件（PDF/JPG/PNG/docx/xlsx，≤10 MB；类型按文件内容识别）', request: { params: TownParams, ...uploadBody('附件', { rawBody: true }) }, responses: jsonResponse(s.Attachment, '已上传', 201) }), ledgersWrite, async (c) => {
     const file = await uploadedFile(c);
     const bytes = await file.bytes();
     return c.json(await inTransaction(c, (trx, ctx) => uploadAttachment(trx, ctx, { filename: file.filename, bytes })), 201);
@@ -73,7 +74,7 @@ export function registerLedgerFileRoutes(app: OpenAPIHono<AppEnv>): void {
     method: 'post', path: `${base}/{code}/import`, tags,
     summary: '从 Excel 导入台账记录（整份文件全部成功才写入）',
     description: '请求体为 .xlsx（multipart 的 file 字段，或直接以文件为请求体）。默认返回 JSON；若 Accept 为 application/x-ndjson，则逐行返回进度 {"type":"progress","rows":…}，最后一行为 {"type":"done",…} 或 {"type":"error","problem":…}。',
-    request: { params: s.TypeParams }, responses: jsonResponse(s.ImportResult, '已导入', 201),
+    request: { params: s.TypeParams, ...uploadBody('Excel 文件（.xlsx）', { rawBody: true }) }, responses: jsonResponse(s.ImportResult, '已导入', 201),
   }), ledgersWrite, async (c) => {
     const file = await uploadedFile(c);
     const code = c.req.param('code');

@@ -6,6 +6,7 @@
  */
 import type { Context } from 'hono';
 import { DomainError } from '../../core/errors.ts';
+import { mapDatabaseError } from '../../server/database-errors.ts';
 
 export type Format = 'json' | 'xml';
 
@@ -56,9 +57,14 @@ const DOMAIN_STATUS: Record<string, Open311Error['status']> = {
 
 export function renderError(c: Context, format: Format, error: unknown) {
   let e: Open311Error;
+  const database = mapDatabaseError(error);
   if (error instanceof Open311Error) e = error;
   else if (error instanceof DomainError) e = new Open311Error(DOMAIN_STATUS[error.code] ?? 400, error.detail);
-  else {
+  else if (database) {
+    // The same safety net as app.onError: a constraint nobody checked first is the client's 400/409, not our 500.
+    c.get('deps')?.logger.warn({ req: c.get('requestId'), sqlstate: database.failure.code, constraint: database.failure.constraint, table: database.failure.table, detail: database.failure.detail, message: database.failure.message }, 'open311 database error answered as an error');
+    e = new Open311Error(DOMAIN_STATUS[database.error.code] ?? 400, database.error.detail);
+  } else {
     c.get('deps')?.logger.error({ err: error, req: c.get('requestId') }, 'unhandled open311 error');
     e = new Open311Error(500, '服务器内部错误，请稍后重试；如持续出现请联系乡镇系统管理员');
   }

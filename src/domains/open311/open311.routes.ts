@@ -12,6 +12,7 @@ import type { AppEnv } from '../../server/env.ts';
 import { inTransaction } from '../../server/handler.ts';
 import { clientIp, jsonBody, jsonResponse, noContent, TownEntityParams, TownParams } from '../../server/openapi-helpers.ts';
 import { defineRawRoute, defineRoute, type RoutePolicy } from '../../server/route.ts';
+import { readForm } from '../../server/upload-body.ts';
 import { Open311Error, renderError, renderList, renderObject, splitFile, type Format } from './open311.format.ts';
 import { issueApiKey, listApiKeys, revokeApiKey } from './open311.keys.ts';
 import * as service from './open311.service.ts';
@@ -69,7 +70,7 @@ async function postParams(c: Ctx): Promise<Record<string, string | undefined>> {
     }
     if (!body || typeof body !== 'object' || Array.isArray(body)) throw new Open311Error(400, '请求体应为参数对象');
   } else if (type.includes('application/x-www-form-urlencoded') || type.includes('multipart/form-data')) {
-    body = await c.req.parseBody();
+    body = await readForm(c);
   }
   for (const [k, v] of Object.entries(body)) {
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') params[k] = String(v);

@@ -9,6 +9,7 @@ import { Malformed, PayloadTooLarge } from '../../core/errors.ts';
 import type { AppEnv } from '../../server/env.ts';
 import { clientIp, jsonBody, jsonResponse, problemResponses, ProblemSchema } from '../../server/openapi-helpers.ts';
 import { defineRoute, policies } from '../../server/route.ts';
+import { readForm, uploadBody } from '../../server/upload-body.ts';
 import { addResidentPhoto } from './public-intake.photos.ts';
 import * as s from './public-intake.schema.ts';
 import * as service from './public-intake.service.ts';
@@ -43,9 +44,9 @@ export function registerPublicIntakeRoutes(app: OpenAPIHono<AppEnv>): void {
   defineRoute(app, createRoute({
     method: 'post', path: `${base}/appeals/{code}/photos`, middleware: [photoLimit] as never, tags, summary: '群众为自己的诉求上传照片（提交后 24 小时内、办结前；每件最多 3 张；JPG/PNG ≤ 10 MB）',
     description: 'multipart/form-data 的 file 字段。照片对群众公开：显示在查询页，并作为 Open311 的 media_url。同一张照片重复上传只存一份。',
-    request: { params: s.TrackingParams }, responses: { ...jsonResponse(s.PublicPhotoReceipt, '已上传', 201), ...problemResponses },
+    request: { params: s.TrackingParams, ...uploadBody('照片') }, responses: { ...jsonResponse(s.PublicPhotoReceipt, '已上传', 201), ...problemResponses },
   }), policies.public, async (c) => {
-    const file = (c.req.header('content-type') ?? '').startsWith('multipart/form-data') ? (await c.req.parseBody()).file : undefined;
+    const file = (c.req.header('content-type') ?? '').startsWith('multipart/form-data') ? (await readForm(c)).file : undefined;
     if (!(file instanceof File)) throw new Malformed('请以 multipart/form-data 的 file 字段上传照片', [{ path: 'file', label: '照片', message: '缺少文件' }]);
     const bytes = new Uint8Array(await file.arrayBuffer());
     return c.json(await addResidentPhoto(c.get('deps').db, clientIp(c), c.req.valid('param').code, { filename: file.name, bytes }), 201);

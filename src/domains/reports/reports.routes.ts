@@ -8,8 +8,10 @@ import type { Context } from 'hono';
 import { InvalidInput, Malformed, PayloadTooLarge } from '../../core/errors.ts';
 import type { AppEnv } from '../../server/env.ts';
 import { inTransaction } from '../../server/handler.ts';
-import { decodeCursor, encodeCursor, jsonBody, jsonResponse, noContent, page, problemResponses, TownParams } from '../../server/openapi-helpers.ts';
+import { encodeCursor, jsonBody, jsonResponse, noContent, page, problemResponses, TownParams } from '../../server/openapi-helpers.ts';
 import { defineRoute } from '../../server/route.ts';
+import { readCursor } from '../../server/cursor.ts';
+import { readForm, uploadBody } from '../../server/upload-body.ts';
 import { exportFilename, renderReport } from './report-export.ts';
 import { compareWithDraft, deleteImport, getImport, importReport, listImports, MAX_IMPORT_BYTES } from './report-import.service.ts';
 import { lintStoredReport } from './report-lint.service.ts';
@@ -32,7 +34,7 @@ function disposition(name: string) {
 async function uploaded(c: Context<AppEnv>, q: { filename?: string; personId?: string; year?: number }) {
   const type = c.req.header('content-type') ?? '';
   if (type.startsWith('multipart/form-data')) {
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const file = body.file;
     if (!(file instanceof File)) throw new Malformed('请以表单字段 file 上传文件', [{ path: 'file', label: '文件', message: '缺少文件' }]);
     if (file.size > MAX_IMPORT_BYTES) throw new PayloadTooLarge('述职报告文件不能超过 10 MB');
@@ -54,7 +56,7 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>): void {
 
   defineRoute(app, createRoute({ method: 'get', path: base, tags, summary: '述职报告列表（本人；领导、管理员和县级督查可看全镇）', request: { params: TownParams, query: s.ReportListQuery }, responses: jsonResponse(page(s.ReportSummary), '述职报告') }), reportsRead, async (c) => {
     const q = c.req.valid('query');
-    const after = decodeCursor(q.cursor) as [number, string] | null;
+    const after = readCursor(q.cursor, ['number', 'string']);
     const { rows, more } = await service.listReports(db(c), actor(c), c.req.param('townId'), { personId: q.personId, year: q.year, after, limit: q.limit });
     const last = rows[rows.length - 1];
     const items = rows.map(({ document: _d, townId: _t, createdAt: _c, ...summary }) => summary);
@@ -104,13 +106,13 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>): void {
 
   // ---- imported past reports
   const imports = '/api/v1/towns/{townId}/report-imports';
-  defineRoute(app, createRoute({ method: 'post', path: imports, tags, summary: '导入往年述职报告（.docx/.txt，≤10 MB；以请求体直接上传时 ≤2 MB）：解析标题层级、数字和占位符', description: 'multipart/form-data：file、personId、year；或以文件内容为请求体，filename/personId/year 作为查询参数。', request: { params: TownParams, query: s.ImportQuery }, responses: jsonResponse(s.ImportedReport, '已导入', 201) }), reportsWrite, async (c) => {
+  defineRoute(app, createRoute({ method: 'post', path: imports, tags, summary: '导入往年述职报告（.docx/.txt，≤10 MB；以请求体直接上传时 ≤2 MB）：解析标题层级、数字和占位符', description: 'multipart/form-data：file、personId、year；或以文件内容为请求体，filename/personId/year 作为查询参数。', request: { params: TownParams, query: s.ImportQuery, ...uploadBody('述职报告文件', { rawBody: true, fields: { personId: { type: 'string', format: 'uuid', description: '人员' }, year: { type: 'integer', description: '年度' } } }) }, responses: jsonResponse(s.ImportedReport, '已导入', 201) }), reportsWrite, async (c) => {
     const file = await uploaded(c, c.req.valid('query'));
     return c.json(await inTransaction(c, (trx, ctx) => importReport(trx, ctx, file)) as never, 201);
   });
   defineRoute(app, createRoute({ method: 'get', path: imports, tags, summary: '导入的往年报告列表（本人的；领导、管理员和县级督查可看全镇）', request: { params: TownParams, query: s.ImportListQuery }, responses: jsonResponse(page(s.ImportSummary), '导入的报告') }), reportsRead, async (c) => {
     const q = c.req.valid('query');
-    const { items, next } = await listImports(db(c), actor(c), c.req.param('townId'), { personId: q.personId, after: decodeCursor(q.cursor) as [string, string] | null, limit: q.limit });
+    const { items, next } = await listImports(db(c), actor(c), c.req.param('townId'), { personId: q.personId, after: readCursor(q.cursor, ['string', 'string']), limit: q.limit });
     return c.json({ items, nextCursor: next ? encodeCursor(next) : null }, 200);
   });
   defineRoute(app, createRoute({ method: 'delete', path: `${imports}/{id}`, tags, summary: '删除导入的往年报告（导入人或管理员）', request: { params: s.ImportParams }, responses: noContent('已删除') }), reportsWrite, async (c) => {

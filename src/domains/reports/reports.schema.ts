@@ -14,7 +14,7 @@ export const ReportParams = TownParams.extend({ id: uuid('述职报告').openapi
 export const RevisionParams = ReportParams.extend({ revisionId: uuid('历史版本').openapi({ param: { name: 'revisionId', in: 'path' } }) });
 export const ChipParams = ReportParams.extend({ chip: z.coerce.number().int().min(0).max(10_000).meta({ title: '数字序号' }).openapi({ param: { name: 'chip', in: 'path' } }) });
 export const ImportParams = TownParams.extend({ id: uuid('导入的报告').openapi({ param: { name: 'id', in: 'path' } }) });
-export const TemplateParams = TownParams.extend({ id: z.string().regex(/^[a-z][a-z0-9_-]{0,59}$/u).meta({ title: '模板编号' }).openapi({ param: { name: 'id', in: 'path' } }) });
+export const TemplateParams = TownParams.extend({ id: z.string().regex(/^[a-z][a-z0-9_-]{0,59}$/).meta({ title: '模板编号' }).openapi({ param: { name: 'id', in: 'path' } }) });
 
 const Document = z.looseObject({ title: z.string(), year: z.number(), sections: z.array(z.looseObject({})), frozenAt: z.string().nullable() }).openapi('ReportDocument');
 
@@ -33,7 +33,7 @@ export const ReportListQuery = z.object({
 export const ReportCreate = z.object({
   personId: uuid('人员'),
   year,
-  templateId: z.string().regex(/^[a-z][a-z0-9_-]{0,59}$/u).optional().meta({ title: '模板' }),
+  templateId: z.string().regex(/^[a-z][a-z0-9_-]{0,59}$/).optional().meta({ title: '模板' }),
 });
 export const ReportSave = z.object({ version, document: z.looseObject({}).meta({ title: '报告内容' }) });
 export const VersionBody = z.object({ version });
@@ -86,7 +86,7 @@ export const Template = z.object({ id: z.string(), role: z.string().nullable(), 
 export const TemplateUpdate = z.object({ version, definition: z.looseObject({}).meta({ title: '模板内容' }) });
 export const TemplateFromImport = z.object({
   importId: uuid('导入的报告'),
-  id: z.string().regex(/^[a-z][a-z0-9_-]{0,59}$/u, '模板编号只能由小写字母、数字、下划线和连字符组成').meta({ title: '模板编号' }),
+  id: z.string().regex(/^[a-z][a-z0-9_-]{0,59}$/, '模板编号只能由小写字母、数字、下划线和连字符组成').meta({ title: '模板编号' }),
   name: z.string().trim().min(1).max(60).optional().meta({ title: '模板名称' }),
 });
 
