@@ -6,6 +6,7 @@
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { grantsIn, hasRoleIn, type Actor } from '../../core/actor.ts';
+import { localDateOf } from '../../core/calendar/index.ts';
 import type { DB } from '../../db/schema.ts';
 import type { RoutePolicy } from '../../server/route.ts';
 import { scopesEnforced } from '../../server/scope-switch.ts';
@@ -23,7 +24,11 @@ const ACTING_ROLES = ['admin', 'leader', 'portfolio_leader', 'staff', 'village_c
 export const appealsAct: RoutePolicy = { name: 'appeals.act', allows: (a, p) => hasRoleIn(a, p.townId ?? '', ...ACTING_ROLES) };
 /** 督办 by hand: town leaders (DESIGN 2, "supervise"). */
 export const appealsSupervise: RoutePolicy = { name: 'appeals.supervise', allows: (a, p) => hasRoleIn(a, p.townId ?? '', 'leader') };
-export const appealsReveal: RoutePolicy = { name: 'appeals.reveal', allows: (a, p) => hasRoleIn(a, p.townId ?? '', 'admin', 'leader', 'dispatcher', 'staff', 'village_cadre') };
+/**
+ * 查看联系方式 at route level: the roles that handle orders. Which order's contact is shown is
+ * `canRevealContact`'s decision; portfolio leaders pass here because a 包案领导 answers the petitioner.
+ */
+export const appealsReveal: RoutePolicy = { name: 'appeals.reveal', allows: (a, p) => hasRoleIn(a, p.townId ?? '', 'admin', 'leader', 'dispatcher', 'staff', 'village_cadre', 'portfolio_leader') };
 export const calendarAdmin: RoutePolicy = { name: 'calendar.admin', allows: (a) => a.grants.some((g) => g.role === 'admin') };
 
 /** What part of a town's appeals the caller may read. */
@@ -33,31 +38,62 @@ export type AppealScope =
 
 const TOWN_WIDE = ['admin', 'leader', 'dispatcher', 'county_supervisor'] as const;
 
-/** Portfolios the person holds today (分管领域 of active positions). */
-export async function portfoliosOf(db: Db, townId: string, personId: string | null): Promise<string[]> {
+/**
+ * The days a scope is taken over: today for live reads (the town's local date, as for every
+ * deadline), or a report's period — a 述职报告 counts the portfolios and 包联 villages held during
+ * its year, not the ones held on the day it is drafted.
+ */
+export interface ScopeDays {
+  from: string;
+  to: string;
+}
+
+const today = (): ScopeDays => {
+  const d = localDateOf(new Date());
+  return { from: d, to: d };
+};
+
+/** Portfolios the person holds on `days` (分管领域 of positions whose date range overlaps them). */
+export async function portfoliosOf(db: Db, townId: string, personId: string | null, days: ScopeDays = today()): Promise<string[]> {
   if (!personId) return [];
   const rows = await sql<{ code: string }>`
     select distinct pp.portfolio_code as code from position p
     join position_portfolio pp on pp.town_id = p.town_id and pp.position_id = p.id
-    where p.town_id = ${townId} and p.person_id = ${personId} and p.starts_on <= current_date and (p.ends_on is null or p.ends_on >= current_date)`.execute(db);
+    where p.town_id = ${townId} and p.person_id = ${personId} and p.starts_on <= ${days.to} and (p.ends_on is null or p.ends_on >= ${days.from})`.execute(db);
   return rows.rows.map((r) => r.code);
 }
 
-export async function appealScope(db: Db, actor: Actor, townId: string): Promise<AppealScope> {
+/**
+ * Villages the person is 包联 leader of on `days`: a liaison that has ended (ends_on before them)
+ * or not yet begun (starts_on after them) grants nothing — the village has another leader then.
+ */
+export async function liaisonVillagesOf(db: Db, townId: string, personId: string | null, days: ScopeDays = today()): Promise<string[]> {
+  if (!personId) return [];
+  const rows = await db
+    .selectFrom('village_liaison')
+    .select('village_id')
+    .distinct()
+    .where('town_id', '=', townId)
+    .where('person_id', '=', personId)
+    .where('starts_on', '<=', days.to)
+    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', days.from)]))
+    .execute();
+  return rows.map((r) => r.village_id);
+}
+
+/** What part of the town's appeals the actor reads; `days` (default today) dates portfolios and 包联. */
+export async function appealScope(db: Db, actor: Actor, townId: string, days: ScopeDays = today()): Promise<AppealScope> {
   if (!scopesEnforced()) return { all: true };
   const grants = grantsIn(actor, townId);
   if (grants.some((g) => (TOWN_WIDE as readonly string[]).includes(g.role) && !g.unitId)) return { all: true };
   const scope = { all: false as const, categoryRoots: [] as string[], kinds: [] as string[], villageIds: [] as string[], unitIds: [] as string[], personId: actor.personId };
   if (grants.some((g) => g.role === 'portfolio_leader')) {
-    const portfolios = await portfoliosOf(db, townId, actor.personId);
+    const portfolios = await portfoliosOf(db, townId, actor.personId, days);
     if (portfolios.length) {
       scope.categoryRoots = (await db.selectFrom('appeal_category').select('code').where('parent_code', 'is', null).where('portfolio_code', 'in', portfolios).execute()).map((r) => r.code);
       scope.kinds = Object.entries(KIND_KPI).filter(([, k]) => k.portfolio && portfolios.includes(k.portfolio)).map(([kind]) => kind);
     }
-    if (actor.personId) {
-      const liaisons = await db.selectFrom('village_liaison').select('village_id').where('town_id', '=', townId).where('person_id', '=', actor.personId).execute();
-      scope.villageIds.push(...liaisons.map((l) => l.village_id));
-    }
+    scope.villageIds.push(...(await liaisonVillagesOf(db, townId, actor.personId, days)));
   }
   const unitRoots = grants.filter((g) => g.role === 'staff' && g.unitId).map((g) => g.unitId!);
   scope.unitIds = await unitSubtrees(db, townId, unitRoots);

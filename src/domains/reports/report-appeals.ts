@@ -6,6 +6,7 @@
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Actor, Role } from '../../core/actor.ts';
+import { isDateKey } from '../../core/calendar/index.ts';
 import { InvalidInput } from '../../core/errors.ts';
 import { compileMetricDrillDown } from '../../core/metrics/compile.ts';
 import { compileMetricValues } from '../../core/metrics/compile-batch.ts';
@@ -62,7 +63,10 @@ async function countedOrders(db: Db, townId: string, p: Record<string, unknown>)
   const unitId = typeof p.unitId === 'string' ? p.unitId : null;
   const role: Role = unitId ? 'village_cadre' : personId ? 'portfolio_leader' : 'leader';
   const as: Actor = { userId: '00000000-0000-0000-0000-000000000000', homeTownId: townId, username: 'report-engine', displayName: '述职报告', personId, grants: [{ role, townId, unitId }], sessionId: '' };
-  return scopeSql(await appealScope(db, as, townId));
+  // The portfolios and 包联 villages held during the chip's period, not today's (a 2025 report
+  // drafted after a rotation still counts the villages its author was liaison of in 2025).
+  const { from, to } = period(p);
+  return scopeSql(await appealScope(db, as, townId, isDateKey(from) && isDateKey(to) && from <= to ? { from, to } : undefined));
 }
 
 const period = (p: Record<string, unknown>) => ({ from: String(p.from ?? ''), to: String(p.to ?? '') });
