@@ -1,6 +1,7 @@
 /**
  * What every CLI verb needs: the validated environment, an open and migrated database, and a
- * logger. Verbs close the database when done.
+ * logger. Verbs close the database when done. Logs (JSON lines) go to stderr, so stdout carries
+ * only what a person reads: results, and the first-start banner with its one-time password.
  */
 import pino from 'pino';
 import { openDatabase, type Database } from '../db/database.ts';
@@ -9,7 +10,7 @@ import { databaseOptions, readEnv, type EnvConfig } from '../server/config.ts';
 
 export async function openForCli(options: { migrate?: boolean } = {}): Promise<{ env: EnvConfig; database: Database; logger: pino.Logger }> {
   const env = readEnv();
-  const logger = pino({ level: env.LVZHI_LOG_LEVEL });
+  const logger = pino({ level: env.LVZHI_LOG_LEVEL }, pino.destination({ dest: 2, sync: true }));
   const database = await openDatabase(databaseOptions(env));
   if (options.migrate !== false) {
     const applied = await migrateToLatest(database.db);

@@ -5,12 +5,17 @@ import { Command } from 'commander';
 import { runServe } from './serve.ts';
 import { fail, openForCli } from './context.ts';
 import { registerBackupCommands } from './backup.ts';
+import { registerOrgCommands } from './org.ts';
 import { registerReportCommand } from './report.ts';
 
 const program = new Command();
 program.name('lvzhi').description('履职 — 乡镇履职工作系统').showHelpAfterError();
 
-program.command('serve').description('启动服务（网页界面 + API）').action(runServe);
+program
+  .command('serve')
+  .description('启动服务（网页界面 + API）')
+  .option('--no-web-build', '不检查、不构建网页界面（沿用已有的 web/dist；测试和只用 API 时）')
+  .action((opts: { webBuild: boolean }) => runServe({ webBuild: opts.webBuild }));
 
 program
   .command('migrate')
@@ -35,31 +40,6 @@ program
     const password = opts.password ?? env.LVZHI_ADMIN_PASSWORD ?? generatePassword();
     const demo = await createDemoTown(database.db, password);
     console.log(`已创建青石镇：${demo.villages} 个村/社区，${demo.people} 名干部。账号：${demo.users.join('、')}；密码：${password}`);
-    await database.close();
-  });
-
-const user = program.command('user').description('用户管理');
-user
-  .command('add')
-  .description('新建用户')
-  .requiredOption('--town <code>', '所属乡镇编码，如 qingshi')
-  .requiredOption('--username <name>', '用户名')
-  .requiredOption('--name <displayName>', '显示名称')
-  .requiredOption('--role <roles...>', '角色：admin leader portfolio_leader staff village_cadre dispatcher county_supervisor')
-  .option('--password <password>', '初始密码（默认随机生成）')
-  .action(async (opts: { town: string; username: string; name: string; role: string[]; password?: string }) => {
-    const { database } = await openForCli();
-    const town = await database.db.selectFrom('town').select('id').where('code', '=', opts.town).executeTakeFirst();
-    if (!town) fail(`乡镇编码 ${opts.town} 不存在`);
-    const { createUser } = await import('../domains/auth/user.service.ts');
-    try {
-      const created = await database.db.transaction().execute((trx) =>
-        createUser(trx, { actor: null, townId: town.id, ip: null }, { username: opts.username, displayName: opts.name, roles: opts.role.map((r) => ({ role: r as never })), password: opts.password }),
-      );
-      console.log(`已创建用户 ${opts.username}${created.generated ? `，初始密码：${created.password}（首次登录后请修改）` : ''}`);
-    } catch (error) {
-      fail(error instanceof Error ? error.message : String(error));
-    }
     await database.close();
   });
 
@@ -89,6 +69,7 @@ audit
     console.log(`✓ 审计链完好：${result.towns} 个乡镇，${result.entries} 条记录`);
   });
 
+registerOrgCommands(program);
 registerBackupCommands(program);
 registerReportCommand(program);
 

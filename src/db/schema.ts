@@ -14,6 +14,7 @@ export interface CountyTable {
   id: string;
   name: string;
   code: string;
+  version: Generated<number>;
   created_at: Timestamp;
 }
 
@@ -23,7 +24,9 @@ export interface TownTable {
   name: string;
   code: string;
   settings: ColumnType<Record<string, unknown>, string | undefined, string>;
+  version: Generated<number>;
   created_at: Timestamp;
+  updated_at: Generated<Date>;
 }
 
 export interface CatalogueTable {

@@ -11,6 +11,7 @@ import * as m0008 from './0008_ledger_rules.ts';
 import * as m0009 from './0009_unit_portfolios.ts';
 import * as m0010 from './0010_appeal_analysis_issue.ts';
 import * as m0011 from './0011_attachment_visibility.ts';
+import * as m0012 from './0012_town_versions.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_unit_portfolios': m0009,
   '0010_appeal_analysis_issue': m0010,
   '0011_attachment_visibility': m0011,
+  '0012_town_versions': m0012,
 };

@@ -24,17 +24,25 @@ function actorName(ctx: UserCtx) {
   return ctx.actor?.displayName ?? '系统';
 }
 
-async function checkGrants(db: Db, ctx: UserCtx, roles: GrantInput[]) {
+/**
+ * A grant names a known role, a town that exists and that the acting admin administers (a county
+ * supervisor over several towns is set up by an admin of all of them), and optionally a unit of
+ * the account's own town.
+ */
+async function checkGrants(db: Db, ctx: UserCtx, roles: GrantInput[], kept: GrantInput[] = []) {
   for (const [i, g] of roles.entries()) {
+    if (kept.some((k) => sameGrant(ctx, k, g))) continue;
     if (!(ROLES as readonly string[]).includes(g.role)) throw new InvalidInput(`第 ${i + 1} 个角色无效`, [{ path: `roles.${i}.role`, label: '角色', message: '未知角色' }]);
     const townId = g.townId ?? ctx.townId;
-    if (ctx.actor && !hasRoleIn(ctx.actor, townId, 'admin')) throw new Forbidden('只能在您管理的乡镇内授予角色');
+    const town = await db.selectFrom('town').select(['id', 'name']).where('id', '=', townId).executeTakeFirst();
+    if (ctx.actor && !hasRoleIn(ctx.actor, townId, 'admin')) {
+      throw new Forbidden(town ? `您不是“${town.name}”的管理员，不能授予该乡镇的角色` : '只能在您管理的乡镇内授予角色');
+    }
     if (g.unitId) {
       if (townId !== ctx.townId) throw new InvalidInput('单位范围只能是本乡镇的单位', [{ path: `roles.${i}.unitId`, label: '范围单位', message: '只能选本乡镇的单位' }]);
       const unit = await db.selectFrom('unit').select('id').where('town_id', '=', ctx.townId).where('id', '=', g.unitId).executeTakeFirst();
       if (!unit) throw new InvalidInput('范围单位不存在', [{ path: `roles.${i}.unitId`, label: '范围单位', message: '在本乡镇中不存在' }]);
     }
-    const town = await db.selectFrom('town').select('id').where('id', '=', townId).executeTakeFirst();
     if (!town) throw new InvalidInput('授权乡镇不存在', [{ path: `roles.${i}.townId`, label: '授权乡镇', message: '不存在' }]);
   }
 }
@@ -48,14 +56,33 @@ async function writeGrants(db: Db, townId: string, userId: string, roles: GrantI
     .execute();
 }
 
+function sameGrant(ctx: UserCtx, a: GrantInput, b: GrantInput): boolean {
+  return a.role === b.role && (a.townId ?? ctx.townId) === (b.townId ?? ctx.townId) && (a.unitId ?? null) === (b.unitId ?? null);
+}
+
+/**
+ * On an edit, grants in towns the acting admin does not administer (e.g. another town's share of
+ * a county supervisor's scope) are passed through unchanged; removing one needs that town's admin.
+ */
+function grantsKeptFromOthers(ctx: UserCtx, before: { role: string; townId: string; unitId: string | null }[], roles: GrantInput[]): GrantInput[] {
+  const foreign = before.filter((g) => ctx.actor && !hasRoleIn(ctx.actor, g.townId, 'admin')) as GrantInput[];
+  const dropped = foreign.find((g) => !roles.some((r) => sameGrant(ctx, g, r)));
+  if (dropped) throw new Forbidden('该用户在您不管理的乡镇中还有角色，只有该乡镇的管理员才能移除');
+  return foreign;
+}
+
+/** The linked person must be one of the account's own town (app_user → person is a foreign key). */
+async function checkPerson(db: Db, townId: string, personId: string | null | undefined) {
+  if (!personId) return;
+  const person = await db.selectFrom('person').select('id').where('town_id', '=', townId).where('id', '=', personId).executeTakeFirst();
+  if (!person) throw new InvalidInput('关联人员：在本乡镇中不存在', [{ path: 'personId', label: '关联人员', message: '在本乡镇中不存在' }]);
+}
+
 export async function createUser(db: Db, ctx: UserCtx, input: UserCreateInput): Promise<{ id: string; password: string; generated: boolean }> {
   const username = input.username.toLowerCase();
   const taken = await db.selectFrom('login_name').select('username').where('username', '=', username).executeTakeFirst();
   if (taken) throw new Conflict(`用户名“${input.username}”已被使用`);
-  if (input.personId) {
-    const person = await db.selectFrom('person').select('id').where('town_id', '=', ctx.townId).where('id', '=', input.personId).executeTakeFirst();
-    if (!person) throw new InvalidInput('关联人员不存在', [{ path: 'personId', label: '关联人员', message: '在本乡镇中不存在' }]);
-  }
+  await checkPerson(db, ctx.townId, input.personId);
   await checkGrants(db, ctx, input.roles);
   const generated = !input.password;
   const password = input.password ?? generatePassword();
@@ -84,7 +111,8 @@ export async function listUsers(db: Db, townId: string) {
 export async function updateUser(db: Db, ctx: UserCtx, id: string, input: UserUpdateInput) {
   const before = (await listUsers(db, ctx.townId)).find((u) => u.id === id);
   if (!before) throw new NotFound('用户');
-  if (input.roles) await checkGrants(db, ctx, input.roles);
+  await checkPerson(db, ctx.townId, input.personId);
+  if (input.roles) await checkGrants(db, ctx, input.roles, grantsKeptFromOthers(ctx, before.roles, input.roles));
   const values: Record<string, unknown> = {};
   if (input.displayName !== undefined) values.display_name = input.displayName;
   if (input.personId !== undefined) values.person_id = input.personId;

@@ -41,6 +41,10 @@ export function findUnit(db: Db, townId: string, id: string) {
   return db.selectFrom('unit').selectAll().where('town_id', '=', townId).where('id', '=', id).executeTakeFirst();
 }
 
+export function findUnitByCode(db: Db, townId: string, code: string) {
+  return db.selectFrom('unit').select(['id', 'name']).where('town_id', '=', townId).where('code', '=', code).executeTakeFirst();
+}
+
 /** Ids of the given units and everything below them (recursive, inside one town, each id once). */
 export async function unitSubtrees(db: Db, townId: string, rootIds: readonly string[]): Promise<string[]> {
   if (!rootIds.length) return [];

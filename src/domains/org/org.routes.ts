@@ -6,12 +6,14 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { NotFound } from '../../core/errors.ts';
 import type { AppEnv } from '../../server/env.ts';
 import { inTransaction } from '../../server/handler.ts';
-import { decodeCursor, encodeCursor, jsonBody, jsonResponse, noContent, page, TownEntityParams, TownParams } from '../../server/openapi-helpers.ts';
+import { encodeCursor, jsonBody, jsonResponse, noContent, page, TownEntityParams, TownParams } from '../../server/openapi-helpers.ts';
+import { readCursor } from '../../server/cursor.ts';
 import { defineRoute, policies } from '../../server/route.ts';
 import { canSeeContacts, orgRead, orgWrite } from './org.policy.ts';
 import * as repo from './org.repository.ts';
 import * as s from './org.schema.ts';
 import * as service from './org.service.ts';
+import { registerTownRoutes } from './town.routes.ts';
 
 const tags = ['组织机构'];
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -21,18 +23,19 @@ function maskPhone(phone: string | null): string | null {
 }
 
 export function registerOrgRoutes(app: OpenAPIHono<AppEnv>): void {
+  registerTownRoutes(app);
   defineRoute(app, createRoute({ method: 'get', path: '/api/v1/portfolios', tags, summary: '分管领域目录', responses: jsonResponse(z.array(s.Portfolio), '分管领域') }), policies.signedIn, async (c) =>
     c.json(await repo.listPortfolios(c.get('deps').db), 200),
   );
 
   defineRoute(
     app,
-    createRoute({ method: 'get', path: '/api/v1/towns', tags, summary: '我可访问的乡镇', responses: jsonResponse(z.array(z.object({ id: z.string(), name: z.string(), code: z.string(), countyName: z.string() })), '乡镇') }),
+    createRoute({ method: 'get', path: '/api/v1/towns', tags, summary: '我可访问的乡镇', responses: jsonResponse(z.array(z.object({ id: z.string(), name: z.string(), code: z.string(), countyId: z.string(), countyName: z.string() })), '乡镇') }),
     policies.signedIn,
     async (c) => {
       const ids = [...new Set(c.get('actor')!.grants.map((g) => g.townId))];
       if (!ids.length) return c.json([], 200);
-      const rows = await c.get('deps').db.selectFrom('town as t').innerJoin('county as c', 'c.id', 't.county_id').select(['t.id', 't.name', 't.code', 'c.name as countyName']).where('t.id', 'in', ids).orderBy('t.code').execute();
+      const rows = await c.get('deps').db.selectFrom('town as t').innerJoin('county as c', 'c.id', 't.county_id').select(['t.id', 't.name', 't.code', 't.county_id as countyId', 'c.name as countyName']).where('t.id', 'in', ids).orderBy('t.code').execute();
       return c.json(rows, 200);
     },
   );
@@ -71,7 +74,7 @@ export function registerOrgRoutes(app: OpenAPIHono<AppEnv>): void {
     const townId = c.req.param('townId');
     const q = c.req.valid('query') as z.infer<typeof s.PersonQuery>;
     const unitIds = q.unitId ? await repo.unitSubtree(db, townId, q.unitId) : undefined;
-    const after = decodeCursor(q.cursor) as [string, string] | null;
+    const after = readCursor(q.cursor, ['string', 'string']);
     const rows = await repo.listPeople(db, townId, { q: q.q, unitIds, after, limit: q.limit });
     const pageRows = rows.slice(0, q.limit);
     const titles = await repo.currentTitles(db, townId, pageRows.map((r) => r.id), today());
@@ -124,6 +127,9 @@ export function registerOrgRoutes(app: OpenAPIHono<AppEnv>): void {
   );
   defineRoute(app, createRoute({ method: 'post', path: '/api/v1/towns/{townId}/village-liaisons', tags, summary: '新增包联', request: { params: TownParams, ...jsonBody(s.VillageLiaisonCreate) }, responses: jsonResponse(s.VillageLiaison, '已创建', 201) }), orgWrite, async (c) =>
     c.json(await inTransaction(c, (trx, ctx) => service.createLiaison(trx, ctx, c.req.valid('json'))), 201),
+  );
+  defineRoute(app, createRoute({ method: 'patch', path: '/api/v1/towns/{townId}/village-liaisons/{id}', tags, summary: '修改或结束包联（填写结束日期）', request: { params: TownEntityParams, ...jsonBody(s.VillageLiaisonUpdate) }, responses: jsonResponse(s.VillageLiaison, '已修改') }), orgWrite, async (c) =>
+    c.json(await inTransaction(c, (trx, ctx) => service.updateLiaison(trx, ctx, c.req.param('id'), c.req.valid('json'))), 200),
   );
   defineRoute(app, createRoute({ method: 'delete', path: '/api/v1/towns/{townId}/village-liaisons/{id}', tags, summary: '删除包联', request: { params: TownEntityParams, query: s.VersionQuery }, responses: noContent('已删除') }), orgWrite, async (c) => {
     await inTransaction(c, (trx, ctx) => service.deleteLiaison(trx, ctx, c.req.param('id'), c.req.valid('query').version));

@@ -129,6 +129,13 @@ export const VillageLiaisonCreate = z.object({
   endsOn: date('结束日期').nullable().optional(),
 });
 
+/** 编辑/结束包联: dates only; village and leader are fixed (end it and add a new one instead). */
+export const VillageLiaisonUpdate = z.object({
+  version,
+  startsOn: date('开始日期').optional(),
+  endsOn: date('结束日期').nullable().optional(),
+});
+
 export const Portfolio = z.object({ code: z.string(), name: z.string() }).openapi('Portfolio');
 
 export const VersionQuery = z.object({ version: z.coerce.number().int().min(1).meta({ title: '版本号' }) });
@@ -140,3 +147,5 @@ export type PersonCreateInput = z.infer<typeof PersonCreate>;
 export type PersonUpdateInput = z.infer<typeof PersonUpdate>;
 export type PositionCreateInput = z.infer<typeof PositionCreate>;
 export type PositionUpdateInput = z.infer<typeof PositionUpdate>;
+export type LiaisonCreateInput = z.infer<typeof VillageLiaisonCreate>;
+export type LiaisonUpdateInput = z.infer<typeof VillageLiaisonUpdate>;

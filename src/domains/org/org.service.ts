@@ -10,8 +10,9 @@ import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
 import { deleteVersioned, updateVersioned } from '../../db/versioned.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { assertUnreferenced } from './org.references.ts';
 import * as repo from './org.repository.ts';
-import type { PersonCreateInput, PersonUpdateInput, PositionCreateInput, PositionUpdateInput, UnitCreateInput, UnitUpdateInput } from './org.schema.ts';
+import type { LiaisonCreateInput, LiaisonUpdateInput, PersonCreateInput, PersonUpdateInput, PositionCreateInput, PositionUpdateInput, UnitCreateInput, UnitUpdateInput } from './org.schema.ts';
 
 type Db = Kysely<DB>;
 export interface Ctx { actor: Actor; townId: string; ip: string | null }
@@ -42,8 +43,16 @@ export async function assertPortfolios(db: Db, codes: readonly string[], label =
 
 // ---- units ----------------------------------------------------------------------------------
 
+/** Unit codes are unique within a town (unit_code_uq): name the unit already using it. */
+async function assertUnitCodeFree(db: Db, townId: string, code: string | null | undefined, exceptId?: string) {
+  if (!code) return;
+  const holder = await repo.findUnitByCode(db, townId, code);
+  if (holder && holder.id !== exceptId) throw new Conflict(`单位编码“${code}”已被“${holder.name}”使用，请换一个编码`);
+}
+
 export async function createUnit(db: Db, ctx: Ctx, input: UnitCreateInput) {
   if (input.parentId) await assertUnitInTown(db, ctx.townId, input.parentId, 'parentId', '上级单位');
+  await assertUnitCodeFree(db, ctx.townId, input.code);
   const portfolios = [...new Set(input.portfolios ?? [])].sort();
   await assertPortfolios(db, portfolios, '承担业务');
   const row = await db
@@ -67,6 +76,7 @@ export async function updateUnit(db: Db, ctx: Ctx, id: string, input: UnitUpdate
     const subtree = await repo.unitSubtree(db, ctx.townId, id);
     if (subtree.includes(input.parentId)) invalid('parentId', '上级单位', '不能把单位移到它自己或它的下级单位之下');
   }
+  await assertUnitCodeFree(db, ctx.townId, input.code, id);
   const values: Record<string, unknown> = {};
   if (input.parentId !== undefined) values.parent_id = input.parentId;
   if (input.kind !== undefined) values.kind = input.kind;
@@ -84,11 +94,23 @@ export function portfoliosOfUnits(db: Db, townId: string, unitIds: readonly stri
   return repo.unitPortfolios(db, townId, unitIds);
 }
 
+/**
+ * A unit is removed only when nothing refers to it any more (sub-units, people, positions,
+ * liaisons, account scopes, appeals, ledgers …); the 409 names what is left. The version is
+ * checked first so a stale page learns that, not a count that may have changed.
+ */
 export async function deleteUnit(db: Db, ctx: Ctx, id: string, version: number) {
-  const children = await db.selectFrom('unit').select('id').where('town_id', '=', ctx.townId).where('parent_id', '=', id).limit(1).execute();
-  if (children.length) throw new Conflict('该单位下仍有下级单位，请先移走或删除下级单位');
+  await assertVersion(db, 'unit', ctx.townId, id, version, '单位');
+  await assertUnreferenced(db, 'unit', { town_id: ctx.townId, id }, (what) => `该单位下还有 ${what}，请先调整后再删除`);
   const row = await deleteVersioned(db, 'unit', { townId: ctx.townId, id, version }, '单位');
   await audit(db, ctx, 'delete', 'unit', id, row, null);
+}
+
+/** 404 for a missing row, 409 for a stale version: the same answers `deleteVersioned` gives. */
+async function assertVersion(db: Db, table: 'unit' | 'person', townId: string, id: string, version: number, what: string) {
+  const row = await db.selectFrom(table).select('version').where('town_id', '=', townId).where('id', '=', id).executeTakeFirst();
+  if (!row) throw new NotFound(what);
+  if (row.version !== version) throw new Conflict(`该${what}已被他人修改（当前版本 ${row.version}），请刷新后重试`);
 }
 
 // ---- people ---------------------------------------------------------------------------------
@@ -125,9 +147,10 @@ export async function updatePerson(db: Db, ctx: Ctx, id: string, input: PersonUp
   return repo.toPerson(row as never, []);
 }
 
+/** A person is removed only when no position, liaison, login account or record names them. */
 export async function deletePerson(db: Db, ctx: Ctx, id: string, version: number) {
-  const refs = await db.selectFrom('position').select('id').where('town_id', '=', ctx.townId).where('person_id', '=', id).limit(1).execute();
-  if (refs.length) throw new Conflict('该人员仍有任职记录，请先删除其任职记录');
+  await assertVersion(db, 'person', ctx.townId, id, version, '人员');
+  await assertUnreferenced(db, 'person', { town_id: ctx.townId, id }, (what) => `该人员还关联 ${what}，请先调整后再删除`);
   const row = await deleteVersioned(db, 'person', { townId: ctx.townId, id, version }, '人员');
   await audit(db, ctx, 'delete', 'person', id, row, null);
 }
@@ -183,7 +206,7 @@ export async function deletePosition(db: Db, ctx: Ctx, id: string, version: numb
 
 // ---- village liaisons -----------------------------------------------------------------------
 
-export async function createLiaison(db: Db, ctx: Ctx, input: { villageId: string; personId: string; startsOn: string; endsOn?: string | null }) {
+export async function createLiaison(db: Db, ctx: Ctx, input: LiaisonCreateInput) {
   const village = await assertUnitInTown(db, ctx.townId, input.villageId, 'villageId', '村（社区）');
   if (village.kind !== 'village') invalid('villageId', '村（社区）', '所选单位不是村或社区');
   await assertPersonInTown(db, ctx.townId, input.personId, 'personId', '包联领导');
@@ -193,6 +216,25 @@ export async function createLiaison(db: Db, ctx: Ctx, input: { villageId: string
   const [created] = await repo.listLiaisons(db, ctx.townId, id);
   await audit(db, ctx, 'create', 'village_liaison', id, null, created);
   return created!;
+}
+
+/**
+ * 结束包联: a liaison usually ends on a date (the leader moves on) rather than being deleted, so
+ * the record of who looked after the village, and when, stays.
+ */
+export async function updateLiaison(db: Db, ctx: Ctx, id: string, input: LiaisonUpdateInput) {
+  const [before] = await repo.listLiaisons(db, ctx.townId, id);
+  if (!before) throw new NotFound('包联记录');
+  const startsOn = input.startsOn ?? before.startsOn;
+  const endsOn = input.endsOn === undefined ? before.endsOn : input.endsOn;
+  if (endsOn && endsOn < startsOn) invalid('endsOn', '结束日期', '不能早于开始日期');
+  const values: Record<string, unknown> = {};
+  if (input.startsOn !== undefined) values.starts_on = input.startsOn;
+  if (input.endsOn !== undefined) values.ends_on = input.endsOn;
+  await updateVersioned(db, 'village_liaison', { townId: ctx.townId, id, version: input.version }, values, '包联记录');
+  const [after] = await repo.listLiaisons(db, ctx.townId, id);
+  await audit(db, ctx, 'update', 'village_liaison', id, before, after);
+  return after!;
 }
 
 export async function deleteLiaison(db: Db, ctx: Ctx, id: string, version: number) {

@@ -133,3 +133,96 @@ describe('what a unit carries (本单位承担的业务)', () => {
     expect((await t.call('DELETE', `${base}/units/${created.id}?version=3`, { cookie: admin })).status).toBe(204);
   });
 });
+
+describe('writes that would break a reference answer 409/422 with what blocks them, never 500', () => {
+  type U = { id: string; name: string; code: string | null; version: number; kind: string };
+  const units = async () => (await t.call('GET', `${base}/units`, { cookie: admin })).body.items as U[];
+
+  it('refuses to delete 党政综合办公室 while people and positions are in it, naming how many of each', async () => {
+    const office = (await units()).find((u) => u.name === '党政综合办公室')!;
+    const db = t.database.db;
+    const people = await db.selectFrom('person').select('id').where('town_id', '=', t.townId).where('unit_id', '=', office.id).execute();
+    const positions = await db.selectFrom('position').select('id').where('town_id', '=', t.townId).where('unit_id', '=', office.id).execute();
+    expect(people.length).toBeGreaterThan(0);
+    const res = await t.call('DELETE', `${base}/units/${office.id}?version=${office.version}`, { cookie: admin });
+    expect(res.status).toBe(409);
+    expect(res.body.detail).toContain(`${people.length} 名人员`);
+    expect(res.body.detail).toContain(`${positions.length} 个职务`);
+    expect(res.body.detail).toMatch(/^该单位下还有 .*，请先调整后再删除$/);
+    expect((await units()).some((u) => u.id === office.id)).toBe(true);
+  });
+
+  it('names sub-units and account scopes that block a unit delete, and still says 409 for a stale version first', async () => {
+    const village = (await units()).find((u) => u.name === '石桥村')!;
+    const blocked = await t.call('DELETE', `${base}/units/${village.id}?version=${village.version}`, { cookie: admin });
+    expect(blocked.status).toBe(409);
+    expect(blocked.body.detail).toMatch(/个下级单位/);
+    expect(blocked.body.detail).toMatch(/条包联记录/);
+    const stale = await t.call('DELETE', `${base}/units/${village.id}?version=${village.version + 7}`, { cookie: admin });
+    expect(stale.status).toBe(409);
+    expect(stale.body.detail).toMatch(/已被他人修改/);
+  });
+
+  it('refuses to delete a person linked to a login account, and one holding a 包联', async () => {
+    const linked = await t.database.db.selectFrom('app_user').innerJoin('person', (j) => j.onRef('person.town_id', '=', 'app_user.town_id').onRef('person.id', '=', 'app_user.person_id')).select(['person.id', 'person.version']).where('app_user.username', '=', 'cunganbu').executeTakeFirstOrThrow();
+    const res = await t.call('DELETE', `${base}/people/${linked.id}?version=${linked.version}`, { cookie: admin });
+    expect(res.status).toBe(409);
+    expect(res.body.detail).toContain('1 个登录账号');
+
+    const person = (await t.call('POST', `${base}/people`, { cookie: admin, body: { name: '包联测试' } })).body;
+    const village = (await units()).find((u) => u.kind === 'village')!;
+    const liaison = await t.call('POST', `${base}/village-liaisons`, { cookie: admin, body: { villageId: village.id, personId: person.id, startsOn: '2025-01-01' } });
+    expect(liaison.status).toBe(201);
+    const held = await t.call('DELETE', `${base}/people/${person.id}?version=${person.version}`, { cookie: admin });
+    expect(held.status).toBe(409);
+    expect(held.body.detail).toBe('该人员还关联 1 条包联记录，请先调整后再删除');
+    await t.call('DELETE', `${base}/village-liaisons/${liaison.body.id}?version=1`, { cookie: admin });
+    expect((await t.call('DELETE', `${base}/people/${person.id}?version=${person.version}`, { cookie: admin })).status).toBe(204);
+  });
+
+  it('refuses a second unit with the same code, on create and on rename, naming the unit that has it', async () => {
+    const dup = await t.call('POST', `${base}/units`, { cookie: admin, body: { kind: 'office', name: '重复编码办', code: 'office_general' } });
+    expect(dup.status).toBe(409);
+    expect(dup.body.detail).toBe('单位编码“office_general”已被“党政综合办公室”使用，请换一个编码');
+    const created = (await t.call('POST', `${base}/units`, { cookie: admin, body: { kind: 'office', name: '编码测试办', code: 'code_test' } })).body;
+    const patched = await t.call('PATCH', `${base}/units/${created.id}`, { cookie: admin, body: { version: 1, code: 'office_general' } });
+    expect(patched.status).toBe(409);
+    const same = await t.call('PATCH', `${base}/units/${created.id}`, { cookie: admin, body: { version: 1, code: 'code_test', name: '编码测试办（改）' } });
+    expect(same.status).toBe(200);
+  });
+
+  it('refuses a parent unit from another town (422 on 上级单位)', async () => {
+    const county = await t.database.db.selectFrom('county').select('id').executeTakeFirstOrThrow();
+    const otherTown = '01900000-0000-7000-8000-0000000000aa';
+    const otherUnit = '01900000-0000-7000-8000-0000000000ab';
+    await t.database.db.insertInto('town').values({ id: otherTown, county_id: county.id, name: '外镇', code: 'waizhen_org' }).execute();
+    await t.database.db.insertInto('unit').values({ town_id: otherTown, id: otherUnit, parent_id: null, kind: 'government', name: '外镇人民政府' }).execute();
+    const res = await t.call('POST', `${base}/units`, { cookie: admin, body: { kind: 'office', name: '越界办', parentId: otherUnit } });
+    expect(res.status).toBe(422);
+    expect(res.body.errors[0]).toMatchObject({ path: 'parentId', label: '上级单位' });
+    const office = (await units()).find((u) => u.name === '党政综合办公室')!;
+    const moved = await t.call('PATCH', `${base}/units/${office.id}`, { cookie: admin, body: { version: office.version, parentId: otherUnit } });
+    expect(moved.status).toBe(422);
+  });
+});
+
+describe('ending a 包联 with a date (PATCH, version-checked, audited)', () => {
+  it('sets the end date, refuses an end before the start and a stale version, and records the change', async () => {
+    const liaison = (await t.call('GET', `${base}/village-liaisons`, { cookie: admin })).body.items.find((l: { endsOn: string | null }) => !l.endsOn);
+    const url = `${base}/village-liaisons/${liaison.id}`;
+    const early = await t.call('PATCH', url, { cookie: admin, body: { version: liaison.version, endsOn: '1999-12-31' } });
+    expect(early.status).toBe(422);
+    expect(early.body.errors[0]).toMatchObject({ path: 'endsOn', label: '结束日期' });
+    const ended = await t.call('PATCH', url, { cookie: admin, body: { version: liaison.version, endsOn: '2025-06-30' } });
+    expect(ended.status).toBe(200);
+    expect(ended.body).toMatchObject({ id: liaison.id, endsOn: '2025-06-30', startsOn: liaison.startsOn, version: liaison.version + 1 });
+    const stale = await t.call('PATCH', url, { cookie: admin, body: { version: liaison.version, endsOn: null } });
+    expect(stale.status).toBe(409);
+    expect((await t.call('PATCH', url, { cookie: await t.login('zhuangan'), body: { version: liaison.version + 1, endsOn: null } })).status).toBe(403);
+    const audit = await t.database.db.selectFrom('audit_entry').select(['action', 'after']).where('entity_id', '=', liaison.id).orderBy('seq').execute();
+    expect(audit.map((a) => a.action)).toEqual(['update']);
+    expect((audit[0]!.after as { endsOn: string }).endsOn).toBe('2025-06-30');
+    const reopened = await t.call('PATCH', url, { cookie: admin, body: { version: liaison.version + 1, endsOn: null } });
+    expect(reopened.body.endsOn).toBeNull();
+  });
+});

@@ -88,11 +88,42 @@ export interface Portfolio {
   name: string;
 }
 
+/** A town the signed-in user holds any grant in (the town switcher, grant pickers). */
 export interface Town {
   id: string;
   name: string;
   code: string;
+  countyId: string;
   countyName: string;
+}
+
+/** One office period (办公时间段), "HH:MM". */
+export interface OfficePeriod {
+  start: string;
+  end: string;
+}
+
+/** 乡镇信息 — name, code and settings of one town. */
+export interface TownDetail {
+  id: string;
+  countyId: string;
+  countyName: string;
+  name: string;
+  code: string;
+  settings: { officeHours: OfficePeriod[] };
+  /** Office hours are the built-in default (08:30–12:00, 14:00–17:30), not set for this town. */
+  defaultOfficeHours: boolean;
+  version: number;
+}
+
+/** 县（区） with its towns in the caller's scope; a county admin administers every town of it. */
+export interface County {
+  id: string;
+  name: string;
+  code: string;
+  version: number;
+  isCountyAdmin: boolean;
+  towns: { id: string; name: string; code: string; version: number }[];
 }
 
 interface Items<T> {
@@ -106,6 +137,13 @@ const town = (townId: string) => `/api/v1/towns/${encodeURIComponent(townId)}`;
 
 export const orgApi = {
   towns: () => api.get<Town[]>('/api/v1/towns'),
+  town: (townId: string) => api.get<TownDetail>(town(townId)),
+  updateTown: (townId: string, input: { version: number; name?: string; code?: string; settings?: { officeHours?: OfficePeriod[] } }) =>
+    api.patch<TownDetail>(town(townId), input),
+  deleteTown: (t: { id: string; version: number }) => api.del(town(t.id), t.version),
+  counties: () => api.get<County[]>('/api/v1/counties'),
+  updateCounty: (c: County, name: string) => api.patch<County>(`/api/v1/counties/${c.id}`, { version: c.version, name }),
+  createTown: (countyId: string, input: { name: string; code: string }) => api.post<TownDetail>(`/api/v1/counties/${countyId}/towns`, input),
   portfolios: () => api.get<Portfolio[]>('/api/v1/portfolios'),
 
   units: async (townId: string) => (await api.get<Items<Unit>>(`${town(townId)}/units`)).items,
@@ -131,6 +169,8 @@ export const orgApi = {
   liaisons: async (townId: string) => (await api.get<Items<VillageLiaison>>(`${town(townId)}/village-liaisons`)).items,
   createLiaison: (townId: string, input: { villageId: string; personId: string; startsOn: string; endsOn?: string | null }) =>
     api.post<VillageLiaison>(`${town(townId)}/village-liaisons`, input),
+  updateLiaison: (townId: string, l: VillageLiaison, input: { startsOn?: string; endsOn?: string | null }) =>
+    api.patch<VillageLiaison>(`${town(townId)}/village-liaisons/${l.id}`, { version: l.version, ...input }),
   deleteLiaison: (townId: string, l: VillageLiaison) => api.del(`${town(townId)}/village-liaisons/${l.id}`, l.version),
 
   users: async (townId: string) => (await api.get<Items<User>>(`${town(townId)}/users`)).items,

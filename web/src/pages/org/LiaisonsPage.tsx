@@ -1,14 +1,17 @@
 /**
  * 包联村 — each village (村/社区) and the town leaders assigned to look after it. Leaders are
- * added or removed per village; the list shows villages without a liaison so gaps stand out.
+ * added per village and, when they move on, the liaison is ended with a date (结束包联) so the
+ * record of who looked after the village stays; the list shows villages without a liaison so
+ * gaps stand out.
  */
 import { useMemo, useState } from 'react';
-import { App, Button, Card, DatePicker, Form, Modal, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, DatePicker, Form, Modal, Select, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { orgApi, type Unit, type VillageLiaison } from '../../api/org.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
+import { LiaisonEditModal, type LiaisonEditMode } from './LiaisonEditModal.tsx';
 import { useLoader, useUnits } from './useOrgData.ts';
 
 interface Row {
@@ -23,13 +26,16 @@ interface AddValues {
 
 export default function LiaisonsPage() {
   const { townId, canWriteOrg } = useSession();
-  const { modal, message } = App.useApp();
+  const { message } = App.useApp();
   const onError = useApiErrorHandler();
   const units = useUnits();
   const liaisons = useLoader(() => orgApi.liaisons(townId), [townId]);
   // Liaison leaders are town leaders: offer people holding a current 班子 position.
   const leaders = useLoader(() => orgApi.positions(townId, { activeOn: dayjs().format('YYYY-MM-DD') }), [townId]);
   const [adding, setAdding] = useState<Unit | null>(null);
+  const [editing, setEditing] = useState<{ liaison: VillageLiaison; mode: LiaisonEditMode } | null>(null);
+  const [showEnded, setShowEnded] = useState(false);
+  const today = dayjs().format('YYYY-MM-DD');
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<AddValues>();
 
@@ -38,8 +44,8 @@ export default function LiaisonsPage() {
       (units.data ?? [])
         .filter((u) => u.kind === 'village')
         .sort((a, b) => a.sortOrder - b.sortOrder)
-        .map((village) => ({ village, liaisons: (liaisons.data ?? []).filter((l) => l.villageId === village.id && !l.endsOn) })),
-    [units.data, liaisons.data],
+        .map((village) => ({ village, liaisons: (liaisons.data ?? []).filter((l) => l.villageId === village.id && (showEnded || !l.endsOn || l.endsOn >= today)) })),
+    [units.data, liaisons.data, showEnded, today],
   );
 
   const leaderOptions = useMemo(() => {
@@ -47,23 +53,6 @@ export default function LiaisonsPage() {
     for (const p of leaders.data ?? []) if (p.leadership && !seen.has(p.personId)) seen.set(p.personId, `${p.personName}（${p.title}）`);
     return [...seen].map(([value, label]) => ({ value, label }));
   }, [leaders.data]);
-
-  const remove = (l: VillageLiaison) =>
-    modal.confirm({
-      title: `取消 ${l.personName} 对 ${l.villageName} 的包联？`,
-      okText: '取消包联',
-      cancelText: '保留',
-      okButtonProps: { danger: true },
-      onOk: async () => {
-        try {
-          await orgApi.deleteLiaison(townId, l);
-          void message.success('已取消包联');
-          liaisons.reload();
-        } catch (err) {
-          onError(err, { onConflict: liaisons.reload });
-        }
-      },
-    });
 
   const add = async () => {
     if (!adding) return;
@@ -88,11 +77,24 @@ export default function LiaisonsPage() {
       key: 'liaisons',
       render: (_, r) =>
         r.liaisons.length ? (
-          r.liaisons.map((l) => (
-            <Tag key={l.id} color="blue" closable={canWriteOrg} onClose={(e) => { e.preventDefault(); remove(l); }}>
-              {l.personName}（{l.startsOn} 起）
-            </Tag>
-          ))
+          <Space size={[0, 4]} wrap>
+            {r.liaisons.map((l) => {
+              const ended = !!l.endsOn && l.endsOn < today;
+              return (
+                <Tag
+                  key={l.id}
+                  color={ended ? 'default' : 'blue'}
+                  closable={canWriteOrg && !ended}
+                  closeIcon={<span title="结束包联">×</span>}
+                  onClose={(e) => { e.preventDefault(); setEditing({ liaison: l, mode: 'end' }); }}
+                  onClick={canWriteOrg ? () => setEditing({ liaison: l, mode: 'edit' }) : undefined}
+                  style={canWriteOrg ? { cursor: 'pointer' } : undefined}
+                >
+                  {l.personName}（{l.endsOn ? `${l.startsOn} 至 ${l.endsOn}` : `${l.startsOn} 起`}）
+                </Tag>
+              );
+            })}
+          </Space>
         ) : (
           <Typography.Text type="warning">暂无包联领导</Typography.Text>
         ),
@@ -112,7 +114,15 @@ export default function LiaisonsPage() {
   }
 
   return (
-    <Card title={`包联村（${rows.length} 个村/社区）`}>
+    <Card
+      title={`包联村（${rows.length} 个村/社区）`}
+      extra={
+        <Space>
+          <Typography.Text type="secondary">{canWriteOrg ? '点击姓名可编辑或结束包联' : ''}</Typography.Text>
+          <Switch size="small" checked={showEnded} onChange={setShowEnded} /> 显示已结束的包联
+        </Space>
+      }
+    >
       <Table<Row> rowKey={(r) => r.village.id} columns={columns} dataSource={rows} loading={units.loading || liaisons.loading} pagination={false} size="middle" />
       <Modal title={adding ? `为「${adding.name}」添加包联领导` : ''} open={!!adding} onOk={add} onCancel={() => setAdding(null)} confirmLoading={busy} okText="添加" destroyOnHidden>
         <Form form={form} layout="vertical" initialValues={{ startsOn: dayjs() }} preserve={false}>
@@ -124,6 +134,15 @@ export default function LiaisonsPage() {
           </Form.Item>
         </Form>
       </Modal>
+      {editing && (
+        <LiaisonEditModal
+          liaison={editing.liaison}
+          mode={editing.mode}
+          onClose={() => setEditing(null)}
+          onSaved={() => { setEditing(null); liaisons.reload(); }}
+          onConflict={liaisons.reload}
+        />
+      )}
     </Card>
   );
 }

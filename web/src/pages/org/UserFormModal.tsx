@@ -1,9 +1,12 @@
 /**
  * Create a login account or change its name, linked person and role grants. Each grant is a role
- * plus an optional unit scope (e.g. a village cadre sees only their village's subtree).
+ * in a town plus an optional unit scope (e.g. a village cadre sees only their village's subtree).
+ * The town is one the acting admin administers in this county, so a county supervisor over
+ * several towns is one account with one grant per town; grants in towns the admin does not
+ * administer are shown but kept as they are (the server refuses to change them).
  */
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Select, Space } from 'antd';
+import { App, Button, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Role } from '../../api/auth.ts';
 import { orgApi, type Person, type RoleGrantInput, type User } from '../../api/org.ts';
@@ -22,13 +25,15 @@ interface Props {
   user: User | null;
   people: Person[];
   unitOptions: { value: string; label: string }[];
+  /** Towns the acting admin administers in the current town's county (the current town first). */
+  townOptions: { value: string; label: string }[];
   onClose: () => void;
   /** `initialPassword` is set only when the server generated one for a new account. */
   onSaved: (result: { initialPassword: string | null; username: string }) => void;
   onConflict: () => void;
 }
 
-export function UserFormModal({ user, people, unitOptions, onClose, onSaved, onConflict }: Props) {
+export function UserFormModal({ user, people, unitOptions, townOptions, onClose, onSaved, onConflict }: Props) {
   const { townId } = useSession();
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
@@ -37,11 +42,15 @@ export function UserFormModal({ user, people, unitOptions, onClose, onSaved, onC
 
   const initial: Partial<Values> = user
     ? { username: user.username, displayName: user.displayName, personId: user.personId, roles: user.roles }
-    : { roles: [{ role: 'staff' as Role, unitId: null }], personId: null };
+    : { roles: [{ role: 'staff' as Role, townId, unitId: null }], personId: null };
+  const watched = Form.useWatch('roles', form) as RoleGrantInput[] | undefined;
+  const manages = (id: string | undefined) => !id || townOptions.some((o) => o.value === id);
+  const multiTown = townOptions.length > 1 || (user?.roles ?? []).some((r) => r.townId !== townId);
 
   const submit = async () => {
     const v = await form.validateFields();
-    const roles = v.roles.map((r) => ({ role: r.role, townId: r.townId ?? townId, unitId: r.unitId ?? null }));
+    // A unit scope belongs to the account's own town; a grant elsewhere covers that whole town.
+    const roles = v.roles.map((r) => ({ role: r.role, townId: r.townId ?? townId, unitId: (r.townId ?? townId) === townId ? (r.unitId ?? null) : null }));
     setBusy(true);
     try {
       if (user) {
@@ -79,21 +88,35 @@ export function UserFormModal({ user, people, unitOptions, onClose, onSaved, onC
         <Form.List name="roles" rules={[{ validator: async (_, roles?: unknown[]) => (roles?.length ? undefined : Promise.reject(new Error('至少授予一个角色'))) }]}>
           {(fields, { add, remove }, { errors }) => (
             <Form.Item label="角色授权" required>
-              {fields.map((field) => (
-                <Space key={field.key} align="baseline" style={{ display: 'flex', marginBottom: 4 }} wrap>
-                  <Form.Item name={[field.name, 'role']} rules={[{ required: true, message: '请选择角色' }]} style={{ marginBottom: 8 }}>
-                    <Select options={ROLE_OPTIONS} style={{ width: 190 }} placeholder="角色" />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'unitId']} style={{ marginBottom: 8 }}>
-                    <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={unitOptions} style={{ width: 300 }} placeholder="范围：全镇（可选具体单位）" />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'townId']} hidden>
-                    <Input />
-                  </Form.Item>
-                  {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(field.name)} aria-label="移除角色" />}
-                </Space>
-              ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ role: 'staff', unitId: null })}>
+              {fields.map((field) => {
+                const grantTown = watched?.[field.name]?.townId ?? townId;
+                const locked = !manages(grantTown);
+                return (
+                  <Space key={field.key} align="baseline" style={{ display: 'flex', marginBottom: 4 }} wrap>
+                    <Form.Item name={[field.name, 'role']} rules={[{ required: true, message: '请选择角色' }]} style={{ marginBottom: 8 }}>
+                      <Select options={ROLE_OPTIONS} style={{ width: 190 }} placeholder="角色" disabled={locked} />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'townId']} hidden={!multiTown} style={{ marginBottom: 8 }}>
+                      <Select
+                        aria-label="授权乡镇"
+                        style={{ width: 150 }}
+                        disabled={locked}
+                        options={locked ? [{ value: grantTown, label: '其他乡镇' }] : townOptions}
+                        onChange={() => form.setFieldValue(['roles', field.name, 'unitId'], null)}
+                      />
+                    </Form.Item>
+                    {grantTown === townId ? (
+                      <Form.Item name={[field.name, 'unitId']} style={{ marginBottom: 8 }}>
+                        <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={unitOptions} style={{ width: 300 }} placeholder="范围：全镇（可选具体单位）" />
+                      </Form.Item>
+                    ) : (
+                      <Typography.Text type="secondary">{locked ? '由该乡镇管理员调整' : '范围：该乡镇全镇'}</Typography.Text>
+                    )}
+                    {fields.length > 1 && !locked && <MinusCircleOutlined onClick={() => remove(field.name)} aria-label="移除角色" />}
+                  </Space>
+                );
+              })}
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ role: 'staff', townId, unitId: null })}>
                 添加角色
               </Button>
               <Form.ErrorList errors={errors} />

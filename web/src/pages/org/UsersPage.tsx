@@ -15,6 +15,17 @@ import { useLoader, usePeopleOptions, useUnitOptions, useUnits } from './useOrgD
 
 export default function UsersPage() {
   const { townId, user: me } = useSession();
+  const towns = useLoader(() => orgApi.towns(), [townId]);
+  const townName = useMemo(() => new Map((towns.data ?? []).map((t) => [t.id, t.name])), [towns.data]);
+  // Grants may name towns this admin administers in the same county (a county supervisor's scope).
+  const townOptions = useMemo(() => {
+    const countyId = towns.data?.find((t) => t.id === townId)?.countyId;
+    const administered = new Set((me?.grants ?? []).filter((g) => g.role === 'admin').map((g) => g.townId));
+    return (towns.data ?? [])
+      .filter((t) => t.countyId === countyId && administered.has(t.id))
+      .sort((a, b) => Number(b.id === townId) - Number(a.id === townId))
+      .map((t) => ({ value: t.id, label: t.name }));
+  }, [towns.data, townId, me]);
   const { modal, message } = App.useApp();
   const onError = useApiErrorHandler();
   const users = useLoader(() => orgApi.users(townId), [townId]);
@@ -69,7 +80,7 @@ export default function UsersPage() {
           <Tag key={i} color={r.role === 'admin' ? 'red' : 'blue'}>
             {ROLE_LABELS[r.role] ?? r.role}
             {r.unitId ? ` · ${unitName.get(r.unitId) ?? '指定单位'}` : ''}
-            {r.townId !== townId ? '（其他乡镇）' : ''}
+            {r.townId !== townId ? `（${townName.get(r.townId) ?? '其他乡镇'}）` : ''}
           </Tag>
         )),
     },
@@ -114,6 +125,7 @@ export default function UsersPage() {
           user={editing === 'new' ? null : editing}
           people={people.data ?? []}
           unitOptions={unitOptions}
+          townOptions={townOptions}
           onClose={() => setEditing(null)}
           onConflict={users.reload}
           onSaved={({ initialPassword, username }) => {

@@ -1,6 +1,6 @@
-/** The organisation module: units, people, positions, village liaisons and (admins) users. */
+/** The organisation module: units, people, positions, village liaisons and (admins) users and 乡镇信息. */
 import { lazy } from 'react';
-import { ApartmentOutlined, EnvironmentOutlined, KeyOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BankOutlined, EnvironmentOutlined, KeyOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import type { AppModule } from '../../modules/types.ts';
 
 const UnitsPage = lazy(() => import('./UnitsPage.tsx'));
@@ -8,6 +8,7 @@ const PeoplePage = lazy(() => import('./PeoplePage.tsx'));
 const PositionsPage = lazy(() => import('./PositionsPage.tsx'));
 const LiaisonsPage = lazy(() => import('./LiaisonsPage.tsx'));
 const UsersPage = lazy(() => import('./UsersPage.tsx'));
+const TownPage = lazy(() => import('./TownPage.tsx'));
 
 export const orgModule: AppModule = {
   menu: {
@@ -20,6 +21,7 @@ export const orgModule: AppModule = {
       { key: '/org/positions', label: '任职', icon: <SolutionOutlined /> },
       { key: '/org/liaisons', label: '包联村', icon: <EnvironmentOutlined /> },
       { key: '/org/users', label: '用户', icon: <KeyOutlined />, adminOnly: true },
+      { key: '/org/town', label: '乡镇信息', icon: <BankOutlined />, adminOnly: true },
     ],
   },
   routes: [
@@ -28,5 +30,6 @@ export const orgModule: AppModule = {
     { path: 'org/positions', element: <PositionsPage /> },
     { path: 'org/liaisons', element: <LiaisonsPage /> },
     { path: 'org/users', element: <UsersPage />, adminOnly: true },
+    { path: 'org/town', element: <TownPage />, adminOnly: true },
   ],
 };
