@@ -36,6 +36,7 @@ describe('app shell', () => {
   it('documents every registered route in the OpenAPI 3.1 document, except Open311’s own-spec endpoints', async () => {
     const doc = (await t.call('GET', '/api/openapi.json')).body as { openapi: string; paths: Record<string, Record<string, unknown>> };
     expect(doc.openapi).toBe('3.1.0');
+    expect((doc as unknown as { components: { securitySchemes: Record<string, unknown> } }).components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie' });
     const documented = new Set(Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)));
     const routes = registeredRoutes().filter((r) => !r.path.startsWith('/open311/'));
     expect(routes.length).toBeGreaterThan(100);

@@ -107,9 +107,16 @@ export function createApp(deps: AppDeps) {
   registerPublicIntakeRoutes(app);
   registerOpen311Routes(app);
 
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+    description: '登录（POST /api/v1/auth/login）后由服务器设置的 HttpOnly 会话 Cookie；连续登录失败会被限制（429）。',
+  });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
-    info: { title: '履职 lvzhi API', version: '1', description: '乡镇履职工作系统接口。错误均为 RFC 9457 problem+json，detail 为中文。' },
+    info: { title: '履职 lvzhi API', version: '1', description: '乡镇履职工作系统接口。错误均为 RFC 9457 problem+json，detail 为中文。除登录、群众诉求和 Open311 外，接口都需要登录会话。' },
+    security: [{ session: [] }],
   });
   mountApiDocs(app);
 
