@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addOtherTown, runScopeMatrix } from './scope-matrix.ts';
 import { addRowFixtures, runRowMatrix, type RowViolation } from './scope-rows.ts';
+import { runExportRowMatrix } from './scope-rows-exports.ts';
 import { setScopeEnforcementForTests } from './scope-switch.ts';
 import { createTestApp, type TestApp } from './testing.ts';
 
@@ -58,6 +59,11 @@ describe('row-level scope matrix (what each role sees, checked against the raw t
     expect(seen.get('village_cadre appeals.list')).toBeLessThan(seen.get('leader appeals.list')!);
     expect(seen.get('staff ledgers.propaganda_item')).toBeGreaterThan(0);
     expect(seen.get('staff ledgers.branch_meeting')).toBe(0);
+    // The Excel exports (orders, queue, overdue, KPI drill-down, two ledgers): the same rows, contacts masked.
+    const exported = await runExportRowMatrix(t);
+    expect(exported.violations).toEqual([]);
+    expect(exported.seen.get('village_cadre exports.appeals.list')).toBe(seen.get('village_cadre appeals.list'));
+    expect(exported.seen.get('village_cadre exports.appeals.list.phones')).toBeGreaterThan(0);
   });
 
   it('goes red row by row when scope enforcement is switched off: other villages’ orders, other units’ records, revealed phones', async () => {
@@ -82,6 +88,10 @@ describe('row-level scope matrix (what each role sees, checked against the raw t
     expect(has(leaks, 'county_supervisor', 'people.contacts', 'unmasked')).toBe(true);
     expect(new Set(leaks.map((v) => v.caller)).size).toBeGreaterThanOrEqual(5);
     expect(new Set(leaks.map((v) => v.resource)).size).toBeGreaterThanOrEqual(15);
+    // An export takes the whole list out: another village's orders and books in a village cadre's workbook.
+    const exported = (await withScopesOff(() => runExportRowMatrix(t))).violations;
+    expect(has(exported, 'village_cadre', 'exports.appeals.list', 'leak')).toBe(true);
+    expect(has(exported, 'village_cadre', 'exports.ledgers.branch_meeting', 'leak')).toBe(true);
   });
 
   it('goes red when a filter hides rows the role should see (an over-tight scope is noticed too)', async () => {
