@@ -16,6 +16,7 @@ import { startScheduler } from '../server/scheduler.ts';
 import { buildWebIfStale } from '../server/web-build.ts';
 import { openForCli } from './context.ts';
 
+const TITLE = '==================== 履职 lvzhi 首次启动 ====================';
 const RULE = '==============================================================';
 
 export async function runServe(options: { webBuild?: boolean } = {}): Promise<void> {
@@ -53,7 +54,7 @@ async function createDemo(db: Kysely<DB>, env: EnvConfig, logger: { info(obj: ob
   process.stdout.write(
     [
       '',
-      '==================== 履职 lvzhi 首次启动 ====================',
+      TITLE,
       '已创建演示乡镇：青石镇（16 个村/社区）',
       `管理员账号：admin    初始密码：${env.LVZHI_ADMIN_PASSWORD ? '（LVZHI_ADMIN_PASSWORD 指定的密码）' : password}`,
       `各角色演示账号（同一密码）：${demo.users.filter((u) => u !== 'admin').join('、')}`,
@@ -73,7 +74,7 @@ export function setupInstructions(database: Pick<Database, 'kind'>): string {
   const embedded = database.kind !== 'postgres';
   return [
     '',
-    '==================== 履职 lvzhi 首次启动 ====================',
+    TITLE,
     '数据库中还没有乡镇（LVZHI_NO_DEMO=1，未创建演示乡镇）。请建立第一个县（区）、乡镇和管理员：',
     embedded ? '先按 Ctrl+C 停止服务（内嵌数据库同一时间只能由一个程序打开），再在程序目录下执行：' : '在另一个终端、程序目录下执行（服务不必停止）：',
     '',

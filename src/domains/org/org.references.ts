@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { Conflict } from '../../core/errors.ts';
 import { referencesTo, type Reference } from '../../db/references.ts';
 import type { DB } from '../../db/schema.ts';
+import { nounOf } from '../../server/database-errors.ts';
 
 /**
  * Measure word and noun per referring table (and column, where one table refers twice); null
@@ -45,9 +46,10 @@ function labelKey(ref: Reference): string | undefined {
   return [`${ref.table}.${column}`, ref.table].find((k) => k in LABELS);
 }
 
+/** Tables without their own wording here take their Chinese name from the schema-wide list. */
 function labelOf(ref: Reference): [string, string] | null {
   const key = labelKey(ref);
-  return key ? LABELS[key]! : ['条', `其他业务记录（${ref.table}）`];
+  return key ? LABELS[key]! : ['条', nounOf(ref.table) ?? '其他业务记录'];
 }
 
 /** The organisation first (in LABELS order: sub-units, people, positions …), then records. */

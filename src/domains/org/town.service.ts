@@ -117,8 +117,8 @@ function checkedOfficeHours(periods: { start: string; end: string }[]): [string,
 
 /**
  * Adds a town to a county. The county's admins (the creator among them) get an admin grant in
- * it, so they stay county admins; `firstAdminUserId` is not needed for that but the CLI's new
- * town admin is made by the caller with the user service.
+ * it, so they stay county admins. The CLI's first admin of a new town is made by the caller with
+ * the user service.
  */
 export async function createTown(db: Db, ctx: TownCtx, countyId: string, input: TownCreateInput) {
   const county = await repo.findCounty(db, countyId);
