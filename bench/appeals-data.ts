@@ -8,18 +8,58 @@ import type { BenchDatabase } from './database.ts';
 
 /** The appeal columns intake writes (AppealTable minus defaults it leaves alone). */
 export const INTAKE_COLUMNS = [
-  'town_id', 'id', 'code', 'kind', 'channel', 'category_code', 'category_root', 'urgency', 'village_id', 'title', 'content', 'contact_name', 'contact_phone',
-  'address', 'lat', 'lng', 'received_at', 'received_on', 'snapshot', 'created_by',
-  'state', 'unit_id', 'co_handler_unit_ids', 'case_leader_person_id', 'owner_person_id', 'handler_person_id', 'response_due_at', 'complete_due_at', 'next_due_at',
-  'next_due_clock', 'first_response_at', 'responded_on_time', 'closed_at', 'closed_on_time', 'satisfaction', 'solved', 'reopen_count',
+  'town_id',
+  'id',
+  'code',
+  'kind',
+  'channel',
+  'category_code',
+  'category_root',
+  'urgency',
+  'village_id',
+  'title',
+  'content',
+  'contact_name',
+  'contact_phone',
+  'address',
+  'lat',
+  'lng',
+  'received_at',
+  'received_on',
+  'snapshot',
+  'created_by',
+  'state',
+  'unit_id',
+  'co_handler_unit_ids',
+  'case_leader_person_id',
+  'owner_person_id',
+  'handler_person_id',
+  'response_due_at',
+  'complete_due_at',
+  'next_due_at',
+  'next_due_clock',
+  'first_response_at',
+  'responded_on_time',
+  'closed_at',
+  'closed_on_time',
+  'satisfaction',
+  'solved',
+  'reopen_count',
 ] as const;
 
 export const INSERT_APPEAL = `insert into appeal (${INTAKE_COLUMNS.join(', ')}) values (${INTAKE_COLUMNS.map((c, i) => (c === 'snapshot' ? `$${i + 1}::jsonb` : `$${i + 1}`)).join(', ')})`;
 
 /** Inserts `n` orders round-robin over `townIds`, received 2024-01-01 … 2025-12-31. */
-export async function generateAppeals(raw: BenchDatabase['raw'], townIds: string[], n: number, batch = 250_000): Promise<void> {
+export async function generateAppeals(
+  raw: BenchDatabase['raw'],
+  townIds: string[],
+  n: number,
+  batch = 250_000,
+): Promise<void> {
   // The rows are built valid; replica mode skips the per-row foreign-key triggers while loading.
-  const cats = await raw<{ code: string; parent_code: string }>(`select code, parent_code from appeal_category where parent_code is not null order by code`);
+  const cats = await raw<{ code: string; parent_code: string }>(
+    `select code, parent_code from appeal_category where parent_code is not null order by code`,
+  );
   await raw(`set session_replication_role = replica`);
   try {
     for (let from = 1; from <= n; from += batch) {
@@ -40,7 +80,15 @@ export async function generateAppeals(raw: BenchDatabase['raw'], townIds: string
          from (select g, ($1::uuid[])[1 + abs(hashint4(g::int)) % $2] as town_id, gen_random_uuid() as id,
                  timestamptz '2024-01-01 00:00+08' + ((g * 7919) % 731) * interval '1 day' + ((g * 31) % 600 + 480) * interval '1 minute' as at
                from generate_series($3::bigint, $4::bigint) g) r`,
-        [townIds, townIds.length, from, to, cats.map((c) => c.code), cats.length, cats.map((c) => c.parent_code)],
+        [
+          townIds,
+          townIds.length,
+          from,
+          to,
+          cats.map((c) => c.code),
+          cats.length,
+          cats.map((c) => c.parent_code),
+        ],
       );
     }
   } finally {
@@ -50,8 +98,14 @@ export async function generateAppeals(raw: BenchDatabase['raw'], townIds: string
 }
 
 export interface KpiCounts {
-  received: number; responded: number; closed: number; closed_on_time: number;
-  answered: number; solved: number; rated: number; satisfied: number;
+  received: number;
+  responded: number;
+  closed: number;
+  closed_on_time: number;
+  answered: number;
+  solved: number;
+  rated: number;
+  satisfied: number;
 }
 
 /** Every KPI input of a town-period in one pass over the cohort (received in the period, not merged). */
@@ -66,10 +120,15 @@ export const KPI_FLOOR = `select count(*) as received,
   from appeal where town_id = $1 and received_on between $2 and $3 and merged_into is null`;
 
 /** Same, per month (the dashboard's 按月 view). */
-export const KPI_FLOOR_MONTH = KPI_FLOOR.replace('select count(*) as received', `select to_char(received_on, 'YYYY-MM') as month, count(*) as received`) + ` group by 1 order by 1`;
+export const KPI_FLOOR_MONTH =
+  KPI_FLOOR.replace(
+    'select count(*) as received',
+    `select to_char(received_on, 'YYYY-MM') as month, count(*) as received`,
+  ) + ` group by 1 order by 1`;
 
 /** The service's rounding: percent with two decimals, half away from zero. */
-export const pct = (num: number, den: number) => (den === 0 ? null : Math.round((100 * num * 100) / den) / 100);
+export const pct = (num: number, den: number) =>
+  den === 0 ? null : Math.round((100 * num * 100) / den) / 100;
 
 /** KPI id → [numerator, denominator] from the floor row. */
 export function expectedKpis(c: KpiCounts): Record<string, number | null> {

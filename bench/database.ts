@@ -21,7 +21,11 @@ export interface BenchDatabase {
 }
 
 // Same value parsers as src/db/database.ts, so the floor decodes rows as the app does.
-const parsers = { 20: (v: string) => Number(v), 1700: (v: string) => Number(v), 1082: (v: string) => v };
+const parsers = {
+  20: (v: string) => Number(v),
+  1700: (v: string) => Number(v),
+  1082: (v: string) => v,
+};
 
 export async function openBenchDatabase(): Promise<BenchDatabase> {
   const adminUrl = process.env.BENCH_DATABASE_URL;
@@ -29,7 +33,12 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
     const client = await PGlite.create({ extensions: { pg_trgm }, parsers });
     const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
     await migrateToLatest(db);
-    return { db, kind: 'pglite', raw: async (text, params) => (await client.query<any>(text, params)).rows, close: () => db.destroy() };
+    return {
+      db,
+      kind: 'pglite',
+      raw: async (text, params) => (await client.query<any>(text, params)).rows,
+      close: () => db.destroy(),
+    };
   }
   const name = `lvzhi_bench_${randomBytes(4).toString('hex')}`;
   const admin = async (text: string) => {

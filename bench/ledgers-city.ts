@@ -21,16 +21,31 @@ export interface City {
   loadMs: number;
 }
 
-export async function loadCity(database: Pick<CopyDatabase, 'db' | 'raw'>, opts: { towns: number; records: number; password: string }): Promise<City> {
+export async function loadCity(
+  database: Pick<CopyDatabase, 'db' | 'raw'>,
+  opts: { towns: number; records: number; password: string },
+): Promise<City> {
   let t0 = performance.now();
   const demo = await createDemoTown(database.db, opts.password);
-  const town = await database.db.selectFrom('town').select('county_id').where('id', '=', demo.townId).executeTakeFirstOrThrow();
-  await generateTowns(database.db, town.county_id, { towns: opts.towns - 1, units: 80, people: 60, positions: 70 });
+  const town = await database.db
+    .selectFrom('town')
+    .select('county_id')
+    .where('id', '=', demo.townId)
+    .executeTakeFirstOrThrow();
+  await generateTowns(database.db, town.county_id, {
+    towns: opts.towns - 1,
+    units: 80,
+    people: 60,
+    positions: 70,
+  });
   const types = await currentTypes(database.db, demo.townId);
   // Every town gets the demo town's catalogue (the generated towns have none yet).
-  await database.raw(`insert into ledger_type (town_id, code, version, name, portfolio, definition)
+  await database.raw(
+    `insert into ledger_type (town_id, code, version, name, portfolio, definition)
     select t.id, lt.code, lt.version, lt.name, lt.portfolio, lt.definition from ledger_type lt cross join town t
-    where lt.town_id = $1 and t.id <> $1 on conflict do nothing`, [demo.townId]);
+    where lt.town_id = $1 and t.id <> $1 on conflict do nothing`,
+    [demo.townId],
+  );
   const orgMs = performance.now() - t0;
 
   t0 = performance.now();
@@ -41,6 +56,8 @@ export async function loadCity(database: Pick<CopyDatabase, 'db' | 'raw'>, opts:
   await database.raw(`set session_replication_role = default`);
   await database.raw(`analyze`);
   const loadMs = performance.now() - t0;
-  const total = Number((await database.raw<{ n: number }>(`select count(*) as n from ledger_record`))[0]!.n);
+  const total = Number(
+    (await database.raw<{ n: number }>(`select count(*) as n from ledger_record`))[0]!.n,
+  );
   return { townId: demo.townId, types, total, perTown, orgMs, loadMs };
 }

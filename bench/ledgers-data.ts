@@ -39,7 +39,11 @@ export interface CopyDatabase {
   close(): Promise<void>;
 }
 
-const parsers = { 20: (v: string) => Number(v), 1700: (v: string) => Number(v), 1082: (v: string) => v };
+const parsers = {
+  20: (v: string) => Number(v),
+  1700: (v: string) => Number(v),
+  1082: (v: string) => v,
+};
 
 /**
  * Like openBenchDatabase, plus a COPY path: pg-copy-streams on a second connection to the same
@@ -56,13 +60,17 @@ export async function openCopyDatabase(): Promise<CopyDatabase> {
       kind: 'pglite',
       raw: async (text, params) => (await client.query<any>(text, params)).rows,
       copy: async (table, columns, text) => {
-        await client.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob([text]) });
+        await client.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], {
+          blob: new Blob([text]),
+        });
       },
       close: () => db.destroy(),
     };
   }
   const base = await openBenchDatabase();
-  const [{ name }] = (await base.raw<{ name: string }>('select current_database() as name')) as [{ name: string }];
+  const [{ name }] = (await base.raw<{ name: string }>('select current_database() as name')) as [
+    { name: string },
+  ];
   const url = new URL(process.env.BENCH_DATABASE_URL);
   url.pathname = `/${name}`;
   const client = new pg.Client({ connectionString: url.toString() });
@@ -85,7 +93,11 @@ export async function openCopyDatabase(): Promise<CopyDatabase> {
 /** One value in COPY text format. */
 export function copyValue(v: string | number | null): string {
   if (v === null) return '\\N';
-  return String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+  return String(v)
+    .replace(/\\/g, '\\\\')
+    .replace(/\t/g, '\\t')
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r');
 }
 
 // ---------------------------------------------------------------- the import workbook
@@ -101,7 +113,11 @@ export interface ImportRowSource {
 const OUTLETS = ['人民日报', '省日报', '市日报', '县融媒体中心', '学习强国', '政务新媒体'];
 
 /** Row i of the workbook as stored `data` (codes and ids) — what the importer should write. */
-export function importRowData(type: LedgerType, i: number, src: ImportRowSource): Record<string, unknown> {
+export function importRowData(
+  type: LedgerType,
+  i: number,
+  src: ImportRowSource,
+): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   for (const f of excelFields(type)) {
     const v = fieldValue(f, i, src);
@@ -113,8 +129,15 @@ export function importRowData(type: LedgerType, i: number, src: ImportRowSource)
 function fieldValue(f: LedgerField, i: number, src: ImportRowSource): unknown {
   switch (f.type) {
     case 'text':
-      if (src.ascii) return f.key === 'link' ? `https://news.example.cn/a/${i}` : `${f.key} ${i} rural revitalisation`;
-      return f.key === 'outlet' ? OUTLETS[i % OUTLETS.length] : f.key === 'link' ? `https://news.example.cn/a/${i}` : `稿件第${i}号：乡村振兴新气象`;
+      if (src.ascii)
+        return f.key === 'link'
+          ? `https://news.example.cn/a/${i}`
+          : `${f.key} ${i} rural revitalisation`;
+      return f.key === 'outlet'
+        ? OUTLETS[i % OUTLETS.length]
+        : f.key === 'link'
+          ? `https://news.example.cn/a/${i}`
+          : `稿件第${i}号：乡村振兴新气象`;
     case 'long_text':
       return src.ascii ? `note ${i}` : `第${i}条记录的说明`;
     case 'enum':
@@ -145,8 +168,17 @@ const isoDay = (i: number) => new Date(Date.UTC(2025, 0, 1 + (i % 365))).toISOSt
  * exceljs 4.4.0's WorkbookReader decodes each 64 KB chunk separately and corrupts a character
  * split across chunks (see countCorruptCells).
  */
-export async function writeImportWorkbook(file: string, type: LedgerType, rows: number, src: ImportRowSource): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+export async function writeImportWorkbook(
+  file: string,
+  type: LedgerType,
+  rows: number,
+  src: ImportRowSource,
+): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   const ws = wb.addWorksheet(sheetName(type));
   const fields = excelFields(type);
   ws.addRow(fields.map((f) => (src.ascii ? f.key : f.label))).commit();
@@ -158,7 +190,8 @@ export async function writeImportWorkbook(file: string, type: LedgerType, rows: 
       fields.map((f) => {
         const v = data[f.key];
         if (v === undefined) return null;
-        if (src.ascii && (f.type === 'enum' || f.type === 'person' || f.type === 'unit')) return v as string;
+        if (src.ascii && (f.type === 'enum' || f.type === 'person' || f.type === 'unit'))
+          return v as string;
         if (f.type === 'enum') return f.options.find((o) => o.code === v)!.label;
         if (f.type === 'person') return personName.get(v as string)!;
         if (f.type === 'unit') return unitName.get(v as string)!;
@@ -177,11 +210,21 @@ export async function writeImportWorkbook(file: string, type: LedgerType, rows: 
  * multi-byte characters torn apart at stream chunk boundaries by exceljs's parse-sax.js
  * (`bufferToString(chunk)` per chunk, no carried-over partial character).
  */
-export async function countCorruptCells(file: string): Promise<{ cells: number; first: string | null }> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(file), { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
+export async function countCorruptCells(
+  file: string,
+): Promise<{ cells: number; first: string | null }> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(file), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    entries: 'ignore',
+  });
   let cells = 0;
   let first: string | null = null;
-  for await (const ws of reader as unknown as AsyncIterable<AsyncIterable<{ number: number; values: unknown[] }>>) {
+  for await (const ws of reader as unknown as AsyncIterable<
+    AsyncIterable<{ number: number; values: unknown[] }>
+  >) {
     for await (const row of ws) {
       for (const v of row.values) {
         if (typeof v === 'string' && v.includes('\uFFFD')) {
@@ -194,14 +237,37 @@ export async function countCorruptCells(file: string): Promise<{ cells: number; 
   return { cells, first };
 }
 
-export const RECORD_COLUMNS = ['town_id', 'id', 'type_code', 'type_version', 'unit_id', 'person_id', 'occurred_on', 'data'];
+export const RECORD_COLUMNS = [
+  'town_id',
+  'id',
+  'type_code',
+  'type_version',
+  'unit_id',
+  'person_id',
+  'occurred_on',
+  'data',
+];
 
 /** The same rows as `ledger_record` COPY text (fresh ids), ready before the clock starts. */
-export function serialiseRecords(townId: string, type: LedgerType, rows: number, src: ImportRowSource): string {
+export function serialiseRecords(
+  townId: string,
+  type: LedgerType,
+  rows: number,
+  src: ImportRowSource,
+): string {
   const out: string[] = [];
   for (let i = 0; i < rows; i++) {
     const data = importRowData(type, i, src);
-    const cells = [townId, randomUUID(), type.code, type.version, (type.unitField && (data[type.unitField] as string)) || null, (type.personField && (data[type.personField] as string)) || null, data[type.dateField] as string, JSON.stringify(data)];
+    const cells = [
+      townId,
+      randomUUID(),
+      type.code,
+      type.version,
+      (type.unitField && (data[type.unitField] as string)) || null,
+      (type.personField && (data[type.personField] as string)) || null,
+      data[type.dateField] as string,
+      JSON.stringify(data),
+    ];
     out.push(cells.map(copyValue).join('\t'));
   }
   return `${out.join('\n')}\n`;
@@ -219,7 +285,8 @@ export const CATALOGUE_GROUPS: { label: string; codes: string[] }[] = [
   { label: '法治信访武装', codes: lawLedgers.map((t) => t.code) },
 ];
 
-const lit = (v: string | number | boolean) => (typeof v === 'string' ? `'${v.replace(/'/g, "''")}'` : String(v));
+const lit = (v: string | number | boolean) =>
+  typeof v === 'string' ? `'${v.replace(/'/g, "''")}'` : String(v);
 
 /** A value expression per field over `s` (g = series number, k = field position). */
 function generatedValue(type: LedgerType, f: LedgerField, k: number): string | null {
@@ -256,7 +323,12 @@ function generatedValue(type: LedgerType, f: LedgerField, k: number): string | n
  * Runs on the given connection (raw), which the caller may have put in replica mode to skip
  * the foreign-key triggers (the rows are built valid).
  */
-export async function generateRecords(raw: <R>(text: string, params?: unknown[]) => Promise<R[]>, type: LedgerType, perTown: number, typeIndex: number): Promise<void> {
+export async function generateRecords(
+  raw: <R>(text: string, params?: unknown[]) => Promise<R[]>,
+  type: LedgerType,
+  perTown: number,
+  typeIndex: number,
+): Promise<void> {
   const pairs = excelFields(type)
     .map((f, k) => [f.key, generatedValue(type, f, k)] as const)
     .filter((p): p is readonly [string, string] => p[1] !== null)
@@ -280,7 +352,12 @@ export async function generateRecords(raw: <R>(text: string, params?: unknown[])
 // ---------------------------------------------------------------- hand-written metric SQL
 
 /** `fn(arg) filter (where <own predicates> [and also])`, as the merged floor writes it. */
-export interface FloorAggregate { alias: 'v' | 'n' | 'd'; fn: 'count' | 'sum' | 'count_distinct'; arg?: string; also?: string }
+export interface FloorAggregate {
+  alias: 'v' | 'n' | 'd';
+  fn: 'count' | 'sum' | 'count_distinct';
+  arg?: string;
+  also?: string;
+}
 
 export interface FloorQuery {
   text: string;
@@ -288,7 +365,13 @@ export interface FloorQuery {
   /** Turns the rows into the metric's value (a number, or group key → number). */
   read(rows: Record<string, unknown>[]): number | null | Map<string | null, number | null>;
   /** The pieces, for the merged floor (ledgers-floor.ts): shared and own predicates, aggregates. */
-  parts: { shared: string[]; own: string[]; aggregates: FloorAggregate[]; groupExpr: string | null; periodExpr: string };
+  parts: {
+    shared: string[];
+    own: string[];
+    aggregates: FloorAggregate[];
+    groupExpr: string | null;
+    periodExpr: string;
+  };
 }
 
 /**
@@ -337,7 +420,14 @@ export function floorQuery(type: LedgerType, m: MetricDeclaration): FloorQuery {
     }
   };
   const period = m.periodField ? col(m.periodField) : 'occurred_on';
-  const where = [`town_id = $1`, `type_code = ${lit(type.code)}`, `deleted_at is null`, `${period} between $2::date and $3::date`, `person_id = $4`, ...m.filters.map(filter)];
+  const where = [
+    `town_id = $1`,
+    `type_code = ${lit(type.code)}`,
+    `deleted_at is null`,
+    `${period} between $2::date and $3::date`,
+    `person_id = $4`,
+    ...m.filters.map(filter),
+  ];
   const agg = m.aggregation;
   let select: string;
   switch (agg.fn) {
@@ -361,16 +451,30 @@ export function floorQuery(type: LedgerType, m: MetricDeclaration): FloorQuery {
     const d = Number(r.d);
     if (d === 0) return null;
     const digits = agg.percent ? 2 : 4;
-    return Number(((agg.percent ? 100 : 1) * n / d).toFixed(digits));
+    return Number((((agg.percent ? 100 : 1) * n) / d).toFixed(digits));
   };
   const group = m.groupBy;
   const aggregates: FloorAggregate[] =
     agg.fn === 'rate'
-      ? [{ alias: 'n', fn: 'count', also: agg.numerator.map(filter).join(' and ') || 'true' }, { alias: 'd', fn: 'count' }]
+      ? [
+          { alias: 'n', fn: 'count', also: agg.numerator.map(filter).join(' and ') || 'true' },
+          { alias: 'd', fn: 'count' },
+        ]
       : [{ alias: 'v', fn: agg.fn, ...(agg.fn === 'count' ? {} : { arg: col(agg.field) }) }];
-  const parts = { shared: where.slice(0, 5), own: where.slice(5), aggregates, groupExpr: group ? `${col(group)}::text` : null, periodExpr: period };
+  const parts = {
+    shared: where.slice(0, 5),
+    own: where.slice(5),
+    aggregates,
+    groupExpr: group ? `${col(group)}::text` : null,
+    periodExpr: period,
+  };
   if (!group) {
-    return { text: `select ${select} from ledger_record where ${where.join(' and ')}`, grouped: false, read: (rows) => value(rows[0] ?? {}), parts };
+    return {
+      text: `select ${select} from ledger_record where ${where.join(' and ')}`,
+      grouped: false,
+      read: (rows) => value(rows[0] ?? {}),
+      parts,
+    };
   }
   return {
     text: `select ${col(group)}::text as k, ${select} from ledger_record where ${where.join(' and ')} group by 1`,

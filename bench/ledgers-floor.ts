@@ -36,7 +36,9 @@ export function mergedFloors(cases: FloorCase[]): MergedFloor[] {
   }
   return [...cohorts.values()].map((cs) => {
     const { shared, groupExpr } = cs[0]!.floor.parts;
-    const selects = cs.flatMap((c, i) => c.floor.parts.aggregates.map((a) => `${aggregate(a, c.floor.parts.own)} as m${i}_${a.alias}`));
+    const selects = cs.flatMap((c, i) =>
+      c.floor.parts.aggregates.map((a) => `${aggregate(a, c.floor.parts.own)} as m${i}_${a.alias}`),
+    );
     const text = groupExpr
       ? `select ${groupExpr} as k, ${selects.join(', ')} from ledger_record where ${shared.join(' and ')} group by 1`
       : `select ${selects.join(', ')} from ledger_record where ${shared.join(' and ')}`;

@@ -32,7 +32,17 @@ import { engineActor } from '../src/domains/reports/report-facts.ts';
 import { loadCity } from './ledgers-city.ts';
 import { mergedFloors } from './ledgers-floor.ts';
 import { compare, median, type Bench, type Figure } from './lib.ts';
-import { CATALOGUE_GROUPS, countCorruptCells, floorQuery, openCopyDatabase, RECORD_COLUMNS, serialiseRecords, writeImportWorkbook, type CopyDatabase, type FloorQuery } from './ledgers-data.ts';
+import {
+  CATALOGUE_GROUPS,
+  countCorruptCells,
+  floorQuery,
+  openCopyDatabase,
+  RECORD_COLUMNS,
+  serialiseRecords,
+  writeImportWorkbook,
+  type CopyDatabase,
+  type FloorQuery,
+} from './ledgers-data.ts';
 
 /** Import may take this many times a COPY of the same rows (parse xlsx, validate, batch insert). */
 const IMPORT_TARGET = 15;
@@ -57,11 +67,17 @@ async function importFigures(): Promise<{ figures: Figure[]; setting: string }> 
   const dir = await mkdtemp(path.join(tmpdir(), 'lvzhi-bench-'));
   try {
     const demo = await createDemoTown(database.db, PASSWORD);
-    const type = (await currentTypes(database.db, demo.townId)).find((t) => t.code === IMPORT_TYPE)!;
+    const type = (await currentTypes(database.db, demo.townId)).find(
+      (t) => t.code === IMPORT_TYPE,
+    )!;
     // Rows cite people and units by name, as clerks do; only names unique in the town resolve.
     const names = await nameDirectory(database.db, demo.townId);
-    const unique = <T extends { name: string }>(xs: T[]) => xs.filter((x) => xs.filter((y) => y.name === x.name).length === 1);
-    const src = { people: unique(names.people).slice(0, 20), units: unique(names.units).slice(0, 20) };
+    const unique = <T extends { name: string }>(xs: T[]) =>
+      xs.filter((x) => xs.filter((y) => y.name === x.name).length === 1);
+    const src = {
+      people: unique(names.people).slice(0, 20),
+      units: unique(names.units).slice(0, 20),
+    };
 
     // The clerk's spelling (Chinese labels and names) first: how many cells the reader corrupts.
     const chinese = path.join(dir, 'chinese.xlsx');
@@ -77,7 +93,15 @@ async function importFigures(): Promise<{ figures: Figure[]; setting: string }> 
     const before = await count(database, demo.townId);
 
     // The CLI's actor: the operator at the console acts as the town's administrator.
-    const actor: Actor = { userId: '00000000-0000-0000-0000-000000000000', homeTownId: '', username: 'cli', displayName: '命令行导入', personId: null, grants: [{ role: 'admin', townId: demo.townId, unitId: null }], sessionId: 'cli' };
+    const actor: Actor = {
+      userId: '00000000-0000-0000-0000-000000000000',
+      homeTownId: '',
+      username: 'cli',
+      displayName: '命令行导入',
+      personId: null,
+      grants: [{ role: 'admin', townId: demo.townId, unitId: null }],
+      sessionId: 'cli',
+    };
     (globalThis as { gc?: () => void }).gc?.();
     const baseline = process.memoryUsage().rss;
     let peak = baseline;
@@ -87,14 +111,25 @@ async function importFigures(): Promise<{ figures: Figure[]; setting: string }> 
     };
     const timer = setInterval(probe, 20);
     t0 = performance.now();
-    const result = await database.db.transaction().execute((trx) =>
-      importLedgerWorkbook(trx, { actor, townId: demo.townId, ip: null }, IMPORT_TYPE, createReadStream(file), { onProgress: probe }),
-    );
+    const result = await database.db
+      .transaction()
+      .execute((trx) =>
+        importLedgerWorkbook(
+          trx,
+          { actor, townId: demo.townId, ip: null },
+          IMPORT_TYPE,
+          createReadStream(file),
+          { onProgress: probe },
+        ),
+      );
     const importMs = performance.now() - t0;
     clearInterval(timer);
     probe();
     const imported = (await count(database, demo.townId)) - before;
-    if (result.imported !== IMPORT_ROWS || imported !== IMPORT_ROWS) throw new Error(`imported ${result.imported}, table grew by ${imported}, expected ${IMPORT_ROWS}`);
+    if (result.imported !== IMPORT_ROWS || imported !== IMPORT_ROWS)
+      throw new Error(
+        `imported ${result.imported}, table grew by ${imported}, expected ${IMPORT_ROWS}`,
+      );
 
     // Floor: the same rows, serialised before the clock starts, COPYed in one statement.
     const floor: number[] = [];
@@ -104,17 +139,32 @@ async function importFigures(): Promise<{ figures: Figure[]; setting: string }> 
       await database.copy('ledger_record', RECORD_COLUMNS, text);
       floor.push(performance.now() - t);
       const after = await count(database, demo.townId);
-      if (after - before !== 2 * IMPORT_ROWS) throw new Error(`COPY wrote ${after - before - IMPORT_ROWS} rows, expected ${IMPORT_ROWS}`);
+      if (after - before !== 2 * IMPORT_ROWS)
+        throw new Error(`COPY wrote ${after - before - IMPORT_ROWS} rows, expected ${IMPORT_ROWS}`);
       // COPY ran as one transaction, so its rows share the latest created_at (now()).
-      await database.raw(`delete from ledger_record where town_id = $1 and type_code = $2 and created_at = (select max(created_at) from ledger_record where town_id = $1 and type_code = $2)`, [demo.townId, IMPORT_TYPE]);
+      await database.raw(
+        `delete from ledger_record where town_id = $1 and type_code = $2 and created_at = (select max(created_at) from ledger_record where town_id = $1 and type_code = $2)`,
+        [demo.townId, IMPORT_TYPE],
+      );
     }
     const growth = mb(peak - baseline);
     return {
       figures: [
-        { name: `Excel 导入 ${IMPORT_ROWS.toLocaleString('en')} 行 / COPY`, samples: [importMs], floor, target: IMPORT_TARGET },
-        { name: `导入峰值 RSS 增长 MB / 预算 MB`, samples: [growth], floor: [RSS_BUDGET_MB], target: 1 },
+        {
+          name: `Excel 导入 ${IMPORT_ROWS.toLocaleString('en')} 行 / COPY`,
+          samples: [importMs],
+          floor,
+          target: IMPORT_TARGET,
+        },
+        {
+          name: `导入峰值 RSS 增长 MB / 预算 MB`,
+          samples: [growth],
+          floor: [RSS_BUDGET_MB],
+          target: 1,
+        },
       ],
-      setting: `导入：${IMPORT_TYPE}，${(statSync(file).size / 1e6).toFixed(1)} MB 工作簿（流式写出 ${s(writeMs)}），导入 ${s(importMs)}（${Math.round(IMPORT_ROWS / (importMs / 1000)).toLocaleString('en')} 行/s），` +
+      setting:
+        `导入：${IMPORT_TYPE}，${(statSync(file).size / 1e6).toFixed(1)} MB 工作簿（流式写出 ${s(writeMs)}），导入 ${s(importMs)}（${Math.round(IMPORT_ROWS / (importMs / 1000)).toLocaleString('en')} 行/s），` +
         `COPY 中位数 ${s(median(floor))}；RSS 基线 ${mb(baseline).toFixed(0)} MB，峰值 ${mb(peak).toFixed(0)} MB，增长 ${growth.toFixed(0)} MB（预算 ≤ ${RSS_BUDGET_MB} MB）` +
         (database.kind === 'pglite' ? '；PGlite 的库在本进程内存中，RSS 含其数据页增长' : '') +
         `\n⚠ 中文版同一工作簿经 exceljs WorkbookReader 读回有 ${corrupt.cells} 个单元格含 U+FFFD（跨 64 KB 块的多字节字符被拆坏${corrupt.first ? `，首个：${corrupt.first}` : ''}）；计时用英文键/代码/编号版`,
@@ -126,25 +176,52 @@ async function importFigures(): Promise<{ figures: Figure[]; setting: string }> 
 }
 
 const count = async (database: CopyDatabase, townId: string) =>
-  Number((await database.raw<{ n: number }>(`select count(*) as n from ledger_record where town_id = $1 and type_code = $2`, [townId, IMPORT_TYPE]))[0]!.n);
+  Number(
+    (
+      await database.raw<{ n: number }>(
+        `select count(*) as n from ledger_record where town_id = $1 and type_code = $2`,
+        [townId, IMPORT_TYPE],
+      )
+    )[0]!.n,
+  );
 
 // ---------------------------------------------------------------- metrics
 
-interface MetricCase { type: LedgerType; metric: MetricDeclaration; floor: FloorQuery }
+interface MetricCase {
+  type: LedgerType;
+  metric: MetricDeclaration;
+  floor: FloorQuery;
+}
 
 async function metricFigures(): Promise<{ figures: Figure[]; setting: string }> {
   const database = await openCopyDatabase();
-  const records = Number(process.env.BENCH_LEDGER_RECORDS ?? (database.kind === 'postgres' ? 5_000_000 : 200_000));
+  const records = Number(
+    process.env.BENCH_LEDGER_RECORDS ?? (database.kind === 'postgres' ? 5_000_000 : 200_000),
+  );
   try {
     const city = await loadCity(database, { towns: TOWNS, records, password: PASSWORD });
     const { types, total, perTown, orgMs, loadMs } = city;
     const demo = { townId: city.townId };
-    const person = (await database.raw<{ person_id: string }>(`select person_id from app_user where town_id = $1 and username = 'xuanchuan'`, [demo.townId]))[0]!.person_id;
-    const mine = Number((await database.raw<{ n: number }>(`select count(*) as n from ledger_record where town_id = $1 and person_id = $2 and occurred_on between $3 and $4`, [demo.townId, person, YEAR.from, YEAR.to]))[0]!.n);
+    const person = (
+      await database.raw<{ person_id: string }>(
+        `select person_id from app_user where town_id = $1 and username = 'xuanchuan'`,
+        [demo.townId],
+      )
+    )[0]!.person_id;
+    const mine = Number(
+      (
+        await database.raw<{ n: number }>(
+          `select count(*) as n from ledger_record where town_id = $1 and person_id = $2 and occurred_on between $3 and $4`,
+          [demo.townId, person, YEAR.from, YEAR.to],
+        )
+      )[0]!.n,
+    );
     const actor = engineActor(demo.townId);
     const query = { ...YEAR, personId: person };
     const params = [demo.townId, YEAR.from, YEAR.to, person];
-    const cases: MetricCase[] = types.flatMap((type) => type.metrics.map((metric) => ({ type, metric, floor: floorQuery(type, metric) })));
+    const cases: MetricCase[] = types.flatMap((type) =>
+      type.metrics.map((metric) => ({ type, metric, floor: floorQuery(type, metric) })),
+    );
 
     const viaService = (cs: MetricCase[]) => {
       const ids = cs.map((c) => c.metric.id);
@@ -153,7 +230,10 @@ async function metricFigures(): Promise<{ figures: Figure[]; setting: string }> 
     const viaSql = (cs: MetricCase[]) => async () => {
       for (const c of cs) await database.raw(c.floor.text, params);
     };
-    const merged = (cs: MetricCase[]) => mergedFloors(cs.map((c) => ({ typeCode: c.type.code, metricId: c.metric.id, floor: c.floor })));
+    const merged = (cs: MetricCase[]) =>
+      mergedFloors(
+        cs.map((c) => ({ typeCode: c.type.code, metricId: c.metric.id, floor: c.floor })),
+      );
     const viaMergedSql = (cs: MetricCase[]) => {
       const floors = merged(cs);
       return async () => {
@@ -162,38 +242,77 @@ async function metricFigures(): Promise<{ figures: Figure[]; setting: string }> 
     };
 
     // Every side must compute the same figures, or the ratios mean nothing.
-    const same = (c: MetricCase, got: { value: number | null; groups: { key: string | null; value: number | null }[] | null }, want: ReturnType<FloorQuery['read']>) =>
+    const same = (
+      c: MetricCase,
+      got: { value: number | null; groups: { key: string | null; value: number | null }[] | null },
+      want: ReturnType<FloorQuery['read']>,
+    ) =>
       want instanceof Map
-        ? (got.groups ?? []).every((g) => Number(g.value ?? 0) === Number(want.get(g.key) ?? 0)) && [...want.values()].reduce<number>((a, v) => a + Number(v ?? 0), 0) === (got.groups ?? []).reduce((a, g) => a + Number(g.value ?? 0), 0)
+        ? (got.groups ?? []).every((g) => Number(g.value ?? 0) === Number(want.get(g.key) ?? 0)) &&
+          [...want.values()].reduce<number>((a, v) => a + Number(v ?? 0), 0) ===
+            (got.groups ?? []).reduce((a, g) => a + Number(g.value ?? 0), 0)
         : (got.value === null ? null : Number(got.value)) === want;
-    const batched = await evaluateMetrics(database.db, actor, demo.townId, cases.map((c) => c.metric.id), query);
+    const batched = await evaluateMetrics(
+      database.db,
+      actor,
+      demo.townId,
+      cases.map((c) => c.metric.id),
+      query,
+    );
     const mergedValues = new Map<string, ReturnType<FloorQuery['read']>>();
-    for (const f of merged(cases)) for (const [id, v] of f.read(await database.raw<Record<string, unknown>>(f.text, params))) mergedValues.set(id, v);
+    for (const f of merged(cases))
+      for (const [id, v] of f.read(await database.raw<Record<string, unknown>>(f.text, params)))
+        mergedValues.set(id, v);
     for (const c of cases) {
       const single = await evaluateMetric(database.db, actor, demo.townId, c.metric.id, query);
       const want = c.floor.read(await database.raw<Record<string, unknown>>(c.floor.text, params));
       const got = batched.get(c.metric.id)!;
-      for (const [what, value] of [['evaluateMetric', single], ['evaluateMetrics', got]] as const) {
-        if (!same(c, value, want)) throw new Error(`${c.metric.id}: ${what} ${JSON.stringify(value.groups ?? value.value)} ≠ SQL ${JSON.stringify(want instanceof Map ? [...want] : want)}`);
+      for (const [what, value] of [
+        ['evaluateMetric', single],
+        ['evaluateMetrics', got],
+      ] as const) {
+        if (!same(c, value, want))
+          throw new Error(
+            `${c.metric.id}: ${what} ${JSON.stringify(value.groups ?? value.value)} ≠ SQL ${JSON.stringify(want instanceof Map ? [...want] : want)}`,
+          );
       }
-      if (!same(c, got, mergedValues.get(c.metric.id)!)) throw new Error(`${c.metric.id}: merged SQL differs`);
+      if (!same(c, got, mergedValues.get(c.metric.id)!))
+        throw new Error(`${c.metric.id}: merged SQL differs`);
     }
 
     const figures: Figure[] = [];
     for (const group of CATALOGUE_GROUPS) {
       const cs = cases.filter((c) => group.codes.includes(c.type.code));
-      figures.push({ name: `${group.label}：${group.codes.length} 类 ${cs.length} 项 / 逐项手写 SQL`, ...(await compare(viaService(cs), viaSql(cs), ITERATIONS)), target: METRICS_TARGET });
+      figures.push({
+        name: `${group.label}：${group.codes.length} 类 ${cs.length} 项 / 逐项手写 SQL`,
+        ...(await compare(viaService(cs), viaSql(cs), ITERATIONS)),
+        target: METRICS_TARGET,
+      });
     }
-    figures.push({ name: `全部 ${types.length} 类 ${cases.length} 项 / 逐项手写 SQL`, ...(await compare(viaService(cases), viaSql(cases), ITERATIONS)), target: METRICS_TARGET });
-    figures.push({ name: `全部 ${types.length} 类 ${cases.length} 项 / 按类合并手写 SQL（${merged(cases).length} 条）`, ...(await compare(viaService(cases), viaMergedSql(cases), ITERATIONS)), target: METRICS_TARGET });
+    figures.push({
+      name: `全部 ${types.length} 类 ${cases.length} 项 / 逐项手写 SQL`,
+      ...(await compare(viaService(cases), viaSql(cases), ITERATIONS)),
+      target: METRICS_TARGET,
+    });
+    figures.push({
+      name: `全部 ${types.length} 类 ${cases.length} 项 / 按类合并手写 SQL（${merged(cases).length} 条）`,
+      ...(await compare(viaService(cases), viaMergedSql(cases), ITERATIONS)),
+      target: METRICS_TARGET,
+    });
     // Reference only: the one-request-per-figure path, against the per-metric floor.
-    const singlePath = await compare(async () => {
-      for (const c of cases) await evaluateMetric(database.db, actor, demo.townId, c.metric.id, query);
-    }, viaSql(cases), Math.max(5, Math.ceil(ITERATIONS / 2)));
+    const singlePath = await compare(
+      async () => {
+        for (const c of cases)
+          await evaluateMetric(database.db, actor, demo.townId, c.metric.id, query);
+      },
+      viaSql(cases),
+      Math.max(5, Math.ceil(ITERATIONS / 2)),
+    );
     const singleNote = `逐项 evaluateMetric（单项路径，仅供参考）中位数 ${median(singlePath.samples).toFixed(2)} ms / 逐项手写 SQL ${median(singlePath.floor).toFixed(2)} ms = ${(median(singlePath.samples) / median(singlePath.floor)).toFixed(2)}`;
     return {
       figures,
-      setting: `指标：${TOWNS} 个乡镇 × ${types.length} 类台账，共 ${total.toLocaleString('en')} 条记录（每镇每类 ${perTown} 条，2024–2025；组织数据 ${s(orgMs)}，记录生成 ${s(loadMs)}）；` +
+      setting:
+        `指标：${TOWNS} 个乡镇 × ${types.length} 类台账，共 ${total.toLocaleString('en')} 条记录（每镇每类 ${perTown} 条，2024–2025；组织数据 ${s(orgMs)}，记录生成 ${s(loadMs)}）；` +
         `宣传委员本人 2025 年 ${mine} 条；evaluateMetrics（批量，引擎身份 leader）对比逐项手写 SQL 与按类合并手写 SQL；每项 ${ITERATIONS} 轮\n${singleNote}`,
     };
   } finally {

@@ -27,7 +27,11 @@ export interface Bench {
 }
 
 /** Runs `work` `warmup` times unmeasured, then `iterations` times, returning milliseconds. */
-export async function sample(work: () => Promise<unknown>, iterations: number, warmup = Math.ceil(iterations / 10)): Promise<number[]> {
+export async function sample(
+  work: () => Promise<unknown>,
+  iterations: number,
+  warmup = Math.ceil(iterations / 10),
+): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await work();
   const out: number[] = [];
   for (let i = 0; i < iterations; i++) {
@@ -39,7 +43,11 @@ export async function sample(work: () => Promise<unknown>, iterations: number, w
 }
 
 /** Alternates figure and floor so drift (GC, cache warmth) hits both alike. */
-export async function compare(figure: () => Promise<unknown>, floor: () => Promise<unknown>, iterations: number): Promise<{ samples: number[]; floor: number[] }> {
+export async function compare(
+  figure: () => Promise<unknown>,
+  floor: () => Promise<unknown>,
+  iterations: number,
+): Promise<{ samples: number[]; floor: number[] }> {
   const a: number[] = [];
   const b: number[] = [];
   const rounds = 5;
@@ -61,11 +69,25 @@ export const median = (values: number[]) => quantile(values, 0.5);
 export function printReport(report: BenchReport): string[] {
   const rows = report.figures.map((f) => {
     const ratio = median(f.samples) / median(f.floor);
-    return { f, ratio, cells: [f.name, ms(median(f.samples)), ms(quantile(f.samples, 0.95)), ms(median(f.floor)), ms(quantile(f.floor, 0.95)), ratio.toFixed(2), `≤ ${f.target}`, ratio <= f.target ? '✓' : '✗'] };
+    return {
+      f,
+      ratio,
+      cells: [
+        f.name,
+        ms(median(f.samples)),
+        ms(quantile(f.samples, 0.95)),
+        ms(median(f.floor)),
+        ms(quantile(f.floor, 0.95)),
+        ratio.toFixed(2),
+        `≤ ${f.target}`,
+        ratio <= f.target ? '✓' : '✗',
+      ],
+    };
   });
   const head = ['figure', 'median', 'p95', 'floor median', 'floor p95', 'ratio', 'target', ''];
   const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r.cells[i]!))));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? pad(c, widths[i]!) : pad(c, widths[i]!, true))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? pad(c, widths[i]!) : pad(c, widths[i]!, true))).join('  ');
   console.log(`\n${report.title}\n${report.setting}\n`);
   console.log(line(head));
   for (const r of rows) console.log(line(r.cells));
@@ -75,4 +97,5 @@ export function printReport(report: BenchReport): string[] {
 const ms = (v: number) => `${v.toFixed(2)} ms`;
 /** Display width: CJK characters take two columns. */
 const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u2e80-\uffff]/.test(ch) ? 2 : 1), 0);
-const pad = (s: string, w: number, right = false) => (right ? ' '.repeat(w - width(s)) + s : s + ' '.repeat(w - width(s)));
+const pad = (s: string, w: number, right = false) =>
+  right ? ' '.repeat(w - width(s)) + s : s + ' '.repeat(w - width(s));

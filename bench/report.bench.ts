@@ -52,27 +52,46 @@ const bench: Bench = {
   description: '述职报告（城市规模）：一名领导的起草+导出、草稿读取，对比其数字的指标 SQL',
   async run() {
     const database = await openCopyDatabase();
-    const records = Number(process.env.BENCH_LEDGER_RECORDS ?? (database.kind === 'postgres' ? 5_000_000 : 200_000));
+    const records = Number(
+      process.env.BENCH_LEDGER_RECORDS ?? (database.kind === 'postgres' ? 5_000_000 : 200_000),
+    );
     try {
       const city = await loadCity(database, { towns: TOWNS, records, password: PASSWORD });
       const townId = city.townId;
-      const person = (await database.db.selectFrom('app_user').select('person_id').where('town_id', '=', townId).where('username', '=', 'shuji').executeTakeFirstOrThrow()).person_id!;
+      const person = (
+        await database.db
+          .selectFrom('app_user')
+          .select('person_id')
+          .where('town_id', '=', townId)
+          .where('username', '=', 'shuji')
+          .executeTakeFirstOrThrow()
+      ).person_id!;
 
       // Sanity: the secretary's report counts town-wide, so chips carry only the period.
       const composed = await composeFor(database.db, townId, person, YEAR);
       const chips = allChips(composed.document);
-      if (chips.some((c) => c.params.personId || c.params.unitId)) throw new Error('expected town-wide chips for the party secretary');
+      if (chips.some((c) => c.params.personId || c.params.unitId))
+        throw new Error('expected town-wide chips for the party secretary');
       const exported = await renderReport(composed.document, 'docx');
 
       const ledgers = createSourceRegistry(city.types);
       const appeals = createSourceRegistry([]);
       appeals.register('appeals', () => appealsSource(sql`true`));
-      const declarations = new Map([...city.types.flatMap((t) => t.metrics), ...APPEAL_KPIS, ...SHORTCOMING_METRICS].map((m) => [m.id, m]));
-      const distinct = [...new Map(chips.map((c) => [JSON.stringify([c.metricId, c.params]), c])).values()];
+      const declarations = new Map(
+        [...city.types.flatMap((t) => t.metrics), ...APPEAL_KPIS, ...SHORTCOMING_METRICS].map(
+          (m) => [m.id, m],
+        ),
+      );
+      const distinct = [
+        ...new Map(chips.map((c) => [JSON.stringify([c.metricId, c.params]), c])).values(),
+      ];
       const queries = distinct.map((c) => {
         const m = declarations.get(c.metricId);
         if (!m) throw new Error(`unknown chip metric ${c.metricId}`);
-        const params: EvaluationParams = { townIds: [townId], period: { from: String(c.params.from), to: String(c.params.to) } };
+        const params: EvaluationParams = {
+          townIds: [townId],
+          period: { from: String(c.params.from), to: String(c.params.to) },
+        };
         return compileMetricValue(m, params, c.metricId.startsWith('appeals.') ? appeals : ledgers);
       });
       const metricsAlone = async () => {
@@ -84,13 +103,31 @@ const bench: Bench = {
         await renderReport(document, 'docx');
       };
 
-      const app = createApp({ db: database.db, logger: pino({ level: 'silent' }), config: { secureCookies: false, sessionIdleHours: 12, sessionMaxDays: 7, webDir: WEB_DIST } as AppConfig });
-      const login = await app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
+      const app = createApp({
+        db: database.db,
+        logger: pino({ level: 'silent' }),
+        config: {
+          secureCookies: false,
+          sessionIdleHours: 12,
+          sessionMaxDays: 7,
+          webDir: WEB_DIST,
+        } as AppConfig,
+      });
+      const login = await app.request('/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+      });
       if (login.status !== 200) throw new Error(`login failed: ${login.status}`);
       const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
       const base = `/api/v1/towns/${townId}/reports`;
-      const created = await app.request(base, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ personId: person, year: YEAR }) });
-      if (created.status !== 201) throw new Error(`draft failed: ${created.status} ${await created.text()}`);
+      const created = await app.request(base, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ personId: person, year: YEAR }),
+      });
+      if (created.status !== 201)
+        throw new Error(`draft failed: ${created.status} ${await created.text()}`);
       const report = (await created.json()) as { id: string; document: ReportDocument };
       const readDraft = async () => {
         const res = await app.request(`${base}/${report.id}`, { headers: { cookie } });
@@ -98,21 +135,40 @@ const bench: Bench = {
         await res.json();
       };
       const readFloor = async () => {
-        await database.raw('select * from report where town_id = $1 and id = $2', [townId, report.id]);
+        await database.raw('select * from report where town_id = $1 and id = $2', [
+          townId,
+          report.id,
+        ]);
         await metricsAlone();
       };
 
       const composeRun = await compare(composeAndExport, metricsAlone, ITERATIONS);
       // Where the time goes (reference): composing alone, exporting alone, and the metrics
       // service evaluating exactly the cited chips (recount of the composed document).
-      const composeOnly = median(await sample(() => composeFor(database.db, townId, person, YEAR), Math.ceil(ITERATIONS / 2)));
-      const exportOnly = median(await sample(() => renderReport(composed.document, 'docx'), Math.ceil(ITERATIONS / 2)));
+      const composeOnly = median(
+        await sample(
+          () => composeFor(database.db, townId, person, YEAR),
+          Math.ceil(ITERATIONS / 2),
+        ),
+      );
+      const exportOnly = median(
+        await sample(() => renderReport(composed.document, 'docx'), Math.ceil(ITERATIONS / 2)),
+      );
       const figures: Figure[] = [
-        { name: `起草+导出 Word（${chips.length} 个数字）/ 数字的指标 SQL`, ...composeRun, target: COMPOSE_TARGET },
-        { name: `草稿读取 API（${allChips(report.document).length} 个数字实时重算）/ 报告行 + 指标 SQL`, ...(await compare(readDraft, readFloor, ITERATIONS)), target: READ_TARGET },
+        {
+          name: `起草+导出 Word（${chips.length} 个数字）/ 数字的指标 SQL`,
+          ...composeRun,
+          target: COMPOSE_TARGET,
+        },
+        {
+          name: `草稿读取 API（${allChips(report.document).length} 个数字实时重算）/ 报告行 + 指标 SQL`,
+          ...(await compare(readDraft, readFloor, ITERATIONS)),
+          target: READ_TARGET,
+        },
       ];
       return {
-        title: '述职报告 — 城市规模下一名领导（党委书记，全镇口径）的起草+导出与草稿读取，对比其数字的指标 SQL',
+        title:
+          '述职报告 — 城市规模下一名领导（党委书记，全镇口径）的起草+导出与草稿读取，对比其数字的指标 SQL',
         setting:
           `${database.kind}；${TOWNS} 个乡镇，台账记录 ${city.total.toLocaleString('en')} 条（每镇每类 ${city.perTown} 条；组织 ${(city.orgMs / 1000).toFixed(1)} s，记录 ${(city.loadMs / 1000).toFixed(1)} s）；` +
           `演示乡镇一年工单；${queries.length} 个不同的指标查询；Word ${(exported.body.byteLength / 1024).toFixed(0)} KB；` +

@@ -9,7 +9,10 @@ import { printReport, type Bench } from './lib.ts';
 
 const dir = import.meta.dirname;
 const wanted = process.argv[2];
-const available = (await readdir(dir)).filter((f) => f.endsWith('.bench.ts')).map((f) => f.replace(/\.bench\.ts$/, '')).sort();
+const available = (await readdir(dir))
+  .filter((f) => f.endsWith('.bench.ts'))
+  .map((f) => f.replace(/\.bench\.ts$/, ''))
+  .sort();
 const names = wanted ? [wanted] : available;
 if (wanted && !available.includes(wanted)) {
   console.error(`没有名为 ${wanted} 的基准；可用：${available.join('、')}`);
@@ -18,7 +21,8 @@ if (wanted && !available.includes(wanted)) {
 
 const missed: string[] = [];
 for (const name of names) {
-  const bench = (await import(pathToFileURL(path.join(dir, `${name}.bench.ts`)).href)).default as Bench;
+  const bench = (await import(pathToFileURL(path.join(dir, `${name}.bench.ts`)).href))
+    .default as Bench;
   console.log(`▶ ${name}: ${bench.description}`);
   const report = await bench.run();
   missed.push(...printReport(report).map((f) => `${name}: ${f}`));

@@ -30,7 +30,11 @@ describe('appeal analysis pages', () => {
     await choose(page, page.getByTestId('proposals').getByTestId('proposal-village'), '河湾村');
     await page.getByRole('button', { name: '开始识别' }).click();
     await page.getByTestId('proposal-summary').waitFor();
-    const row = page.getByTestId('proposals').locator('.ant-table-row').filter({ hasText: '河湾村桥头垃圾' }).first();
+    const row = page
+      .getByTestId('proposals')
+      .locator('.ant-table-row')
+      .filter({ hasText: '河湾村桥头垃圾' })
+      .first();
     await row.waitFor();
     expect(await row.textContent()).toContain('4 件');
     await row.getByRole('button', { name: '确认为问题' }).click();
@@ -40,8 +44,12 @@ describe('appeal analysis pages', () => {
     await modal.locator('.ant-modal-footer .ant-btn-primary').click();
 
     const drawer = page.getByTestId('problem-drawer');
-    await expect.poll(() => drawer.getByTestId('problem-order-count').textContent(), SLOW).toBe('4 件');
-    await expect.poll(() => drawer.getByTestId('linked-orders').locator('.ant-table-row').count(), SLOW).toBe(4);
+    await expect
+      .poll(() => drawer.getByTestId('problem-order-count').textContent(), SLOW)
+      .toBe('4 件');
+    await expect
+      .poll(() => drawer.getByTestId('linked-orders').locator('.ant-table-row').count(), SLOW)
+      .toBe(4);
     // Confirming switches to the list, where the new problem now stands behind its drawer.
     await expect.poll(() => list.textContent(), SLOW).toContain('河湾村桥头垃圾');
     await page.waitForTimeout(600); // drawer animation
@@ -68,24 +76,48 @@ describe('appeal analysis pages', () => {
     await modal.waitFor();
     await modal.getByLabel('忽略理由').fill('供水管网改造已列入县水务局计划，不单列问题');
     await modal.locator('.ant-modal-footer .ant-btn-primary').click();
-    await expect.poll(() => proposals.locator('.ant-table-row').filter({ hasText: '石桥村三组水压低' }).count(), SLOW).toBe(0);
+    await expect
+      .poll(
+        () => proposals.locator('.ant-table-row').filter({ hasText: '石桥村三组水压低' }).count(),
+        SLOW,
+      )
+      .toBe(0);
     // Running detection again does not bring it back.
     await page.getByRole('button', { name: '开始识别' }).click();
     await page.getByTestId('proposal-summary').waitFor();
     await page.waitForTimeout(500);
-    expect(await proposals.locator('.ant-table-row').filter({ hasText: '石桥村三组水压低' }).count()).toBe(0);
+    expect(
+      await proposals.locator('.ant-table-row').filter({ hasText: '石桥村三组水压低' }).count(),
+    ).toBe(0);
 
     await page.getByRole('tab', { name: '已忽略' }).click();
-    const dismissed = page.getByTestId('dismissed-list').locator('.ant-table-row').filter({ hasText: '石桥村三组水压低' });
+    const dismissed = page
+      .getByTestId('dismissed-list')
+      .locator('.ant-table-row')
+      .filter({ hasText: '石桥村三组水压低' });
     await dismissed.waitFor(SLOW);
     expect(await dismissed.textContent()).toContain('供水管网改造已列入县水务局计划');
     await shoot(page, 'appeal-dismissed.png');
     await dismissed.getByRole('button', { name: '撤销忽略' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: '撤销忽略' }).click();
-    await expect.poll(() => page.getByTestId('dismissed-list').locator('.ant-table-row').filter({ hasText: '石桥村三组水压低' }).count(), SLOW).toBe(0);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('dismissed-list')
+            .locator('.ant-table-row')
+            .filter({ hasText: '石桥村三组水压低' })
+            .count(),
+        SLOW,
+      )
+      .toBe(0);
     await page.getByRole('tab', { name: '重复诉求识别' }).click();
     await page.getByRole('button', { name: '开始识别' }).click();
-    await proposals.locator('.ant-table-row').filter({ hasText: '石桥村三组水压低' }).first().waitFor(SLOW);
+    await proposals
+      .locator('.ant-table-row')
+      .filter({ hasText: '石桥村三组水压低' })
+      .first()
+      .waitFor(SLOW);
     await context.close();
   });
 
@@ -93,13 +125,22 @@ describe('appeal analysis pages', () => {
     const { context, page } = await newPage();
     await login(page, 'shuji');
     await page.goto('/appeals/bulletin?from=2025-07-01&to=2025-09-30&mode=quarter');
-    const received = page.getByTestId('bulletin-appeals.received').locator('.ant-statistic-content-value');
-    await expect.poll(async () => Number(((await received.textContent()) ?? '').replace(/,/g, '')) || 0, SLOW).toBeGreaterThan(50);
+    const received = page
+      .getByTestId('bulletin-appeals.received')
+      .locator('.ant-statistic-content-value');
+    await expect
+      .poll(async () => Number(((await received.textContent()) ?? '').replace(/,/g, '')) || 0, SLOW)
+      .toBeGreaterThan(50);
     const live = (await received.textContent())!.replace(/,/g, '');
-    expect(await page.frameLocator('[data-testid=bulletin-preview]').locator('table.figures').count()).toBe(2);
+    expect(
+      await page.frameLocator('[data-testid=bulletin-preview]').locator('table.figures').count(),
+    ).toBe(2);
     await page.getByTestId('bulletin-issue').click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: '签发' }).click();
-    const issued = page.getByTestId('issued-bulletins').locator('.ant-table-row').filter({ hasText: '第1期' });
+    const issued = page
+      .getByTestId('issued-bulletins')
+      .locator('.ant-table-row')
+      .filter({ hasText: '第1期' });
     await issued.waitFor(SLOW);
     expect(await issued.textContent()).toContain('2025-07-01 至 2025-09-30');
     await issued.click();
@@ -109,12 +150,21 @@ describe('appeal analysis pages', () => {
     await preview.locator('h1').waitFor();
     expect(await preview.locator('.byline').textContent()).toContain('第1期');
     expect(await preview.locator('body').textContent()).toContain(`${live}件`);
-    const [download] = await Promise.all([page.waitForEvent('download'), drawer.getByTestId('issued-docx').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      drawer.getByTestId('issued-docx').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/第1期.*\.docx$/);
-    const xml = await (await JSZip.loadAsync(readFileSync((await download.path())!))).file('word/document.xml')!.async('string');
+    const xml = await (
+      await JSZip.loadAsync(readFileSync((await download.path())!))
+    )
+      .file('word/document.xml')!
+      .async('string');
     expect(xml).toContain('<w:tbl>');
     await preview.locator('.metric').first().click();
-    await expect.poll(() => page.getByTestId('bulletin-drill').locator('.ant-table-row').count(), SLOW).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('bulletin-drill').locator('.ant-table-row').count(), SLOW)
+      .toBeGreaterThan(0);
     await context.close();
   });
 
@@ -122,11 +172,17 @@ describe('appeal analysis pages', () => {
     const { context, page } = await newPage();
     await login(page, 'shuji');
     await page.goto('/appeals/bulletin?from=2025-04-01&to=2025-06-30&mode=quarter');
-    const received = page.getByTestId('bulletin-appeals.received').locator('.ant-statistic-content-value');
-    await expect.poll(async () => Number(((await received.textContent()) ?? '').replace(/,/g, '')) || 0, SLOW).toBeGreaterThan(50);
+    const received = page
+      .getByTestId('bulletin-appeals.received')
+      .locator('.ant-statistic-content-value');
+    await expect
+      .poll(async () => Number(((await received.textContent()) ?? '').replace(/,/g, '')) || 0, SLOW)
+      .toBeGreaterThan(50);
     const api = await page.evaluate(async () => {
       const me = (await (await fetch('/api/v1/auth/me')).json()) as { homeTownId: string };
-      const r = (await (await fetch(`/api/v1/towns/${me.homeTownId}/appeals/kpis?from=2025-04-01&to=2025-06-30`)).json()) as { metrics: { id: string; result: { value: number } }[] };
+      const r = (await (
+        await fetch(`/api/v1/towns/${me.homeTownId}/appeals/kpis?from=2025-04-01&to=2025-06-30`)
+      ).json()) as { metrics: { id: string; result: { value: number } }[] };
       return r.metrics.find((m) => m.id === 'appeals.received')!.result.value;
     });
     expect(Number((await received.textContent())!.replace(/,/g, ''))).toBe(api);
@@ -153,10 +209,15 @@ describe('appeal analysis pages', () => {
     expect(await drillRows.count()).toBe(api);
     await page.keyboard.press('Escape');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bulletin-docx').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('bulletin-docx').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/分析通报.*\.docx$/);
     const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
-    expect(await zip.file('word/document.xml')!.async('string')).toContain('青石镇诉求办理分析通报');
+    expect(await zip.file('word/document.xml')!.async('string')).toContain(
+      '青石镇诉求办理分析通报',
+    );
     await context.close();
   });
 
@@ -168,7 +229,9 @@ describe('appeal analysis pages', () => {
     await expect.poll(() => ranking.locator('.ant-table-row').count(), SLOW).toBeGreaterThan(0);
     expect(await ranking.locator('.ant-table-row').first().textContent()).toContain('青石镇');
     // Clicking a town's figure lists that town's orders behind it, read-only.
-    const count = Number(await ranking.locator('.ant-table-row').first().getByTestId('rank-received').textContent());
+    const count = Number(
+      await ranking.locator('.ant-table-row').first().getByTestId('rank-received').textContent(),
+    );
     await ranking.locator('.ant-table-row').first().getByTestId('rank-received').click();
     const rows = page.getByTestId('bulletin-drill').locator('.ant-table-row');
     await expect.poll(() => rows.count(), SLOW).toBe(Math.min(100, count));

@@ -15,7 +15,8 @@ import { choose } from './support/select.ts';
 
 let orderUrl = '';
 /** A 1×1 PNG: the smallest picture the resident can send. */
-const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+const PNG_1PX =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 const { newPage, login, shoot } = setUpJourney();
 
 /** Fires a workflow action from the detail page: button, then the modal's own OK button. */
@@ -28,7 +29,8 @@ async function fire(page: Page, label: string, fill?: () => Promise<void>): Prom
   await modal.waitFor({ state: 'hidden' });
 }
 
-const timelineLabels = (page: Page) => page.getByTestId('timeline-event').locator('strong').allTextContents();
+const timelineLabels = (page: Page) =>
+  page.getByTestId('timeline-event').locator('strong').allTextContents();
 
 describe('appeals pages', () => {
   it('dispatcher takes a call with the keyboard and dispatches it; the unit claims it', async () => {
@@ -41,15 +43,27 @@ describe('appeals pages', () => {
     await page.keyboard.type('供水');
     await page.locator('.ant-select-tree-treenode').filter({ hasText: '供水' }).first().waitFor();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('intake-village').locator('input').evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('intake-village')
+          .locator('input')
+          .evaluate((el) => el === document.activeElement),
+      )
+      .toBe(true);
     await page.keyboard.type('石桥村');
     await page.locator('.ant-select-item-option').filter({ hasText: '石桥村' }).first().waitFor();
     await page.keyboard.press('Enter');
     // Possible duplicates of the same village and category appear beside the form.
-    await page.locator('[data-testid=similar-orders][data-state=ready]').filter({ hasText: '石桥村' }).waitFor();
+    await page
+      .locator('[data-testid=similar-orders][data-state=ready]')
+      .filter({ hasText: '石桥村' })
+      .waitFor();
     await page.getByLabel('联系人').fill('张大爷');
     await page.getByLabel('联系电话').fill('13800001234');
-    await page.getByLabel('诉求内容').fill('石桥村三组自来水停了两天，没有接到停水通知，请尽快恢复供水。');
+    await page
+      .getByLabel('诉求内容')
+      .fill('石桥村三组自来水停了两天，没有接到停水通知，请尽快恢复供水。');
     await page.getByRole('button', { name: '受理', exact: true }).click();
     const created = page.getByTestId('created-code');
     await created.waitFor();
@@ -63,7 +77,11 @@ describe('appeals pages', () => {
     await fire(page, '派单', async () => {
       await page.locator('.ant-modal').getByLabel('承办单位').click();
       await page.keyboard.type('宣传统战');
-      await page.locator('.ant-select-item-option').filter({ hasText: '宣传统战办公室' }).first().click();
+      await page
+        .locator('.ant-select-item-option')
+        .filter({ hasText: '宣传统战办公室' })
+        .first()
+        .click();
     });
     await expect.poll(() => page.getByTestId('order-state').textContent()).toBe('待签收');
     await context.close();
@@ -82,7 +100,9 @@ describe('appeals pages', () => {
     // The contact is masked until revealed (audited); staff of the handling unit may reveal it.
     await staff.page.getByRole('button', { name: '查看完整联系方式' }).click();
     await staff.page.locator('.ant-modal').getByRole('button', { name: '查看' }).click();
-    await expect.poll(() => staff.page.getByTestId('contact').textContent()).toContain('13800001234');
+    await expect
+      .poll(() => staff.page.getByTestId('contact').textContent())
+      .toContain('13800001234');
     await shoot(staff.page, 'appeal-timeline.png');
     await staff.context.close();
   });
@@ -91,13 +111,19 @@ describe('appeals pages', () => {
     const { context, page } = await newPage();
     await login(page, 'paidan');
     await page.goto('/appeals/orders');
-    await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count())
+      .toBeGreaterThan(0);
     await page.getByRole('tab', { name: '全部' }).click();
-    await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count()).toBeGreaterThan(20);
+    await expect
+      .poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count())
+      .toBeGreaterThan(20);
     expect(await page.locator('.ant-table-tbody .ant-tag-red').count()).toBeGreaterThan(0);
     await shoot(page, 'appeal-queue.png');
     await page.goto('/appeals/overdue');
-    await expect.poll(() => page.getByTestId('overdue-board').locator('.ant-table-row').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('overdue-board').locator('.ant-table-row').count())
+      .toBeGreaterThan(0);
     await context.close();
   });
 
@@ -105,15 +131,23 @@ describe('appeals pages', () => {
     const { context, page } = await newPage();
     await login(page, 'shuji');
     await page.goto('/');
-    const cardValue = async (key: string) => (await page.getByTestId(`my-work-${key}`).locator('.ant-statistic-content-value').innerText()).trim();
+    const cardValue = async (key: string) =>
+      (
+        await page.getByTestId(`my-work-${key}`).locator('.ant-statistic-content-value').innerText()
+      ).trim();
     await page.getByTestId('my-work-overdue').waitFor({ timeout: 20_000 });
     const me = (await (await page.request.get('/api/v1/auth/me')).json()) as { homeTownId: string };
-    const api = async (path: string) => (await page.request.get(`/api/v1/towns/${me.homeTownId}/appeals/${path}`)).json();
+    const api = async (path: string) =>
+      (await page.request.get(`/api/v1/towns/${me.homeTownId}/appeals/${path}`)).json();
     const overdue = await api('overdue');
     expect(overdue.items.length).toBeGreaterThan(0);
-    expect(await cardValue('overdue')).toBe(overdue.truncated ? `${overdue.items.length}+` : String(overdue.items.length));
+    expect(await cardValue('overdue')).toBe(
+      overdue.truncated ? `${overdue.items.length}+` : String(overdue.items.length),
+    );
     const queue = await api('queue');
-    expect(await cardValue('queue')).toBe(queue.truncated ? `${queue.items.length}+` : String(queue.items.length));
+    expect(await cardValue('queue')).toBe(
+      queue.truncated ? `${queue.items.length}+` : String(queue.items.length),
+    );
     expect(await cardValue('reminders')).toBe(String((await api('reminders/count')).open));
     await page.getByTestId('my-work-overdue').click();
     await page.waitForURL((u) => u.pathname === '/appeals/overdue');
@@ -126,8 +160,13 @@ describe('appeals pages', () => {
     await page.goto('/appeals/orders');
     await page.getByRole('tab', { name: '全部' }).click();
     await choose(page, page.locator('.ant-select').filter({ hasText: '村（社区）' }), '石桥村');
-    await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count()).toBeGreaterThan(0);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('appeal-export').click()]);
+    await expect
+      .poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count())
+      .toBeGreaterThan(0);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('appeal-export').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^工单列表-\d{8}\.xlsx$/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile((await download.path())!);
@@ -153,8 +192,12 @@ describe('appeals pages', () => {
     await modal.getByLabel('督办意见').fill('请本周内办结，并向群众反馈办理结果');
     await modal.locator('.ant-modal-footer .ant-btn-primary').click();
     await modal.waitFor({ state: 'hidden' });
-    await expect.poll(() => leader.page.getByTestId('supervision-board').textContent()).toContain(code);
-    expect(await leader.page.getByTestId('supervision-board').textContent()).toContain('请本周内办结');
+    await expect
+      .poll(() => leader.page.getByTestId('supervision-board').textContent())
+      .toContain(code);
+    expect(await leader.page.getByTestId('supervision-board').textContent()).toContain(
+      '请本周内办结',
+    );
     await shoot(leader.page, 'appeal-supervision.png');
     await leader.context.close();
   });
@@ -174,12 +217,16 @@ describe('appeals pages', () => {
     await login(page, 'zhuangan');
     // The bell's label carries the count (the badge itself disappears at zero).
     const bell = page.getByTestId('reminder-bell');
-    const count = async () => Number(/(\d+) 条/.exec((await bell.getAttribute('aria-label')) ?? '')?.[1] ?? 0);
+    const count = async () =>
+      Number(/(\d+) 条/.exec((await bell.getAttribute('aria-label')) ?? '')?.[1] ?? 0);
     await expect.poll(count).toBeGreaterThan(0);
     const before = await count();
     await page.getByTestId('reminder-bell').click();
     await expect.poll(() => page.url()).toContain('/appeals/reminders');
-    const row = page.getByTestId('my-reminders').locator('.ant-table-row').filter({ hasText: '请两日内办结' });
+    const row = page
+      .getByTestId('my-reminders')
+      .locator('.ant-table-row')
+      .filter({ hasText: '请两日内办结' });
     await row.getByRole('button', { name: '签收' }).click();
     await expect.poll(count).toBe(before - 1);
     await context.close();
@@ -189,22 +236,31 @@ describe('appeals pages', () => {
     const { context, page } = await newPage();
     await login(page, 'shuji');
     await page.goto('/appeals/dashboard?year=2025');
-    const received = page.getByTestId('kpi-appeals.received').locator('.ant-statistic-content-value');
+    const received = page
+      .getByTestId('kpi-appeals.received')
+      .locator('.ant-statistic-content-value');
     await received.waitFor();
     const shown = Number((await received.textContent())!.replace(/,/g, ''));
     expect(shown).toBeGreaterThan(100);
     // The same figure straight from the API (same user, same period as the page picked).
     const api = await page.evaluate(async () => {
-      const me = (await (await fetch("/api/v1/auth/me")).json()) as { homeTownId: string };
-      const r = (await (await fetch(`/api/v1/towns/${me.homeTownId}/appeals/kpis?from=2025-01-01&to=2025-12-31`)).json()) as { metrics: { id: string; result: { value: number } }[] };
-      return r.metrics.find((m: { id: string }) => m.id === 'appeals.received')!.result.value as number;
+      const me = (await (await fetch('/api/v1/auth/me')).json()) as { homeTownId: string };
+      const r = (await (
+        await fetch(`/api/v1/towns/${me.homeTownId}/appeals/kpis?from=2025-01-01&to=2025-12-31`)
+      ).json()) as { metrics: { id: string; result: { value: number } }[] };
+      return r.metrics.find((m: { id: string }) => m.id === 'appeals.received')!.result
+        .value as number;
     });
     expect(shown).toBe(api);
-    await expect.poll(() => page.locator('[data-testid=appeal-dashboard] canvas').count()).toBeGreaterThanOrEqual(4);
+    await expect
+      .poll(() => page.locator('[data-testid=appeal-dashboard] canvas').count())
+      .toBeGreaterThanOrEqual(4);
     await page.waitForTimeout(1200); // chart animations
     await shoot(page, 'appeal-dashboard.png');
     await page.getByTestId('kpi-appeals.closure_rate').click();
-    await expect.poll(() => page.getByTestId('kpi-orders').locator('.ant-table-row').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('kpi-orders').locator('.ant-table-row').count())
+      .toBeGreaterThan(0);
     await context.close();
   });
 
@@ -217,7 +273,11 @@ describe('appeals pages', () => {
     await page.locator('.ant-select-item-option').filter({ hasText: '石桥村' }).first().click();
     await page.getByLabel('具体情况').fill('村口路灯坏了一个多月，晚上走路看不见，希望尽快修好。');
     await page.getByLabel(/联系电话/).fill('13900002222');
-    await page.locator('input[type=file]').setInputFiles({ name: '路灯.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1PX, 'base64') });
+    await page.locator('input[type=file]').setInputFiles({
+      name: '路灯.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(PNG_1PX, 'base64'),
+    });
     await page.getByRole('button', { name: '提交' }).click();
     const codeEl = page.getByTestId('public-code');
     await codeEl.waitFor();
@@ -229,7 +289,9 @@ describe('appeals pages', () => {
     expect(await page.getByTestId('public-status').textContent()).toContain(code);
     // The resident's own photo is public: shown on the tracking page from its media address.
     await expect.poll(() => page.getByTestId('public-photos-shown').locator('img').count()).toBe(1);
-    expect(await page.getByTestId('public-photos-shown').locator('img').getAttribute('src')).toMatch(/^\/open311\/v2\/media\/[0-9a-f-]{36}$/);
+    expect(
+      await page.getByTestId('public-photos-shown').locator('img').getAttribute('src'),
+    ).toMatch(/^\/open311\/v2\/media\/[0-9a-f-]{36}$/);
     await context.close();
   });
 });

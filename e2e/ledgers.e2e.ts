@@ -13,14 +13,17 @@ import { setUpJourney } from './support/journey.ts';
 
 const { newPage, login, shoot } = setUpJourney();
 
-const rows = (page: Page, testId: string) => page.locator(`[data-testid=${testId}] tbody tr.ant-table-row`);
+const rows = (page: Page, testId: string) =>
+  page.locator(`[data-testid=${testId}] tbody tr.ant-table-row`);
 
 describe('ledger and metric pages', () => {
   it('lists demo records of a ledger and adds one through the generated form', async () => {
     const { context, page } = await newPage();
     await login(page, 'admin');
     await page.locator('.ant-layout-sider .ant-menu-item').filter({ hasText: '台账' }).click();
-    await expect.poll(() => page.getByTestId('ledger-type-link').count(), { timeout: 20_000 }).toBeGreaterThan(20);
+    await expect
+      .poll(() => page.getByTestId('ledger-type-link').count(), { timeout: 20_000 })
+      .toBeGreaterThan(20);
     expect(await page.getByTestId('ledger-group').first().textContent()).toBeTruthy();
 
     await page.getByTestId('ledger-type-link').filter({ hasText: '宣传信息报送' }).click();
@@ -40,14 +43,21 @@ describe('ledger and metric pages', () => {
     await choose(page, form.getByLabel('采用层级'), '省级');
     await choose(page, form.getByLabel('渠道'), '公众号');
     await form.getByLabel('刊发日期').click();
-    await page.locator('.ant-picker-dropdown:visible .ant-picker-now-btn, .ant-picker-dropdown:visible .ant-picker-today-btn').first().click();
+    await page
+      .locator(
+        '.ant-picker-dropdown:visible .ant-picker-now-btn, .ant-picker-dropdown:visible .ant-picker-today-btn',
+      )
+      .first()
+      .click();
     await choose(page, form.getByLabel('作者'), '');
     await choose(page, form.getByLabel('报送单位'), '石桥村');
     await shoot(page, 'ledger-form.png');
     await page.getByTestId('record-save').click();
     await form.waitFor({ state: 'detached' });
     // Newest first (sorted by 刊发日期 desc): today's record heads the list.
-    await expect.poll(() => rows(page, 'record-table').first().textContent(), { timeout: 20_000 }).toContain(title);
+    await expect
+      .poll(() => rows(page, 'record-table').first().textContent(), { timeout: 20_000 })
+      .toContain(title);
     await context.close();
   });
 
@@ -63,8 +73,14 @@ describe('ledger and metric pages', () => {
     ws.addRow(['', '市日报', '乡级', '公众号', '2025-03-01', '不存在的人']);
     const buffer = Buffer.from(await wb.xlsx.writeBuffer());
     await page.getByRole('button', { name: '导入' }).click();
-    await page.locator('.ant-modal input[type=file]').setInputFiles({ name: '错误示例.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
-    await expect.poll(() => rows(page, 'import-errors').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.locator('.ant-modal input[type=file]').setInputFiles({
+      name: '错误示例.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer,
+    });
+    await expect
+      .poll(() => rows(page, 'import-errors').count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
     expect(await page.getByTestId('import-errors').textContent()).toContain('宣传信息报送');
     await page.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
 
@@ -77,7 +93,9 @@ describe('ledger and metric pages', () => {
     await last.getByLabel('单位').fill('次');
     await page.getByTestId('type-save').click();
     await page.waitForURL((u) => u.pathname === '/ledgers/propaganda_item');
-    await expect.poll(() => page.locator('.ant-card-extra').first().textContent(), { timeout: 20_000 }).toContain('第 2 版');
+    await expect
+      .poll(() => page.locator('.ant-card-extra').first().textContent(), { timeout: 20_000 })
+      .toContain('第 2 版');
     await page.getByTestId('record-new').click();
     await page.getByTestId('record-form').getByLabel('阅读量').waitFor();
     await context.close();
@@ -91,13 +109,19 @@ describe('ledger and metric pages', () => {
     const code = `household_visit_${Date.now() % 100000}`;
     const created = await page.request.post(`/api/v1/towns/${town!.id}/ledger-types`, {
       data: {
-        code, name: '困难户走访', portfolio: 'civil_affairs', description: '入户走访困难群众',
+        code,
+        name: '困难户走访',
+        portfolio: 'civil_affairs',
+        description: '入户走访困难群众',
         fields: [
           { key: 'household', label: '户主姓名', type: 'text', required: true },
           { key: 'village', label: '所在村', type: 'unit', required: true },
           { key: 'visited_on', label: '走访日期', type: 'date', required: true },
         ],
-        defaultSort: { field: 'visited_on', direction: 'desc' }, dateField: 'visited_on', unitField: 'village', metrics: [],
+        defaultSort: { field: 'visited_on', direction: 'desc' },
+        dateField: 'visited_on',
+        unitField: 'village',
+        metrics: [],
       },
     });
     expect(created.status()).toBe(201);
@@ -112,7 +136,9 @@ describe('ledger and metric pages', () => {
     await rule.getByLabel('提示（说明依据）').fill('同一村的困难户只登记一次');
     await page.getByTestId('type-save').click();
     await page.waitForURL((u) => u.pathname === `/ledgers/${code}`);
-    await expect.poll(() => page.locator('.ant-card-extra').first().textContent(), { timeout: 20_000 }).toContain('第 2 版');
+    await expect
+      .poll(() => page.locator('.ant-card-extra').first().textContent(), { timeout: 20_000 })
+      .toContain('第 2 版');
 
     const addVisit = async () => {
       await page.getByTestId('record-new').click();
@@ -121,7 +147,12 @@ describe('ledger and metric pages', () => {
       await form.getByLabel('户主姓名').fill('王秀英');
       await choose(page, form.getByLabel('所在村'), '石桥村');
       await form.getByLabel('走访日期').click();
-      await page.locator('.ant-picker-dropdown:visible .ant-picker-now-btn, .ant-picker-dropdown:visible .ant-picker-today-btn').first().click();
+      await page
+        .locator(
+          '.ant-picker-dropdown:visible .ant-picker-now-btn, .ant-picker-dropdown:visible .ant-picker-today-btn',
+        )
+        .first()
+        .click();
       await expect.poll(() => form.getByLabel('走访日期').inputValue()).not.toBe('');
       await page.getByTestId('record-save').click();
       return form;
@@ -132,8 +163,16 @@ describe('ledger and metric pages', () => {
     const second = await addVisit();
     const fieldError = second.locator('.ant-form-item-explain-error').first();
     // The rule's own reason, then both fields and their values by name (the unit picked under 石桥村).
-    await expect.poll(() => fieldError.textContent(), { timeout: 20_000 }).toMatch(/^同一村的困难户只登记一次：户主姓名、所在村为“王秀英、石桥村[^”]*”的记录已存在，不能重复$/);
-    await expect.poll(() => page.locator('.ant-message-notice').filter({ hasText: '记录已存在，不能重复' }).count()).toBe(1);
+    await expect
+      .poll(() => fieldError.textContent(), { timeout: 20_000 })
+      .toMatch(
+        /^同一村的困难户只登记一次：户主姓名、所在村为“王秀英、石桥村[^”]*”的记录已存在，不能重复$/,
+      );
+    await expect
+      .poll(() =>
+        page.locator('.ant-message-notice').filter({ hasText: '记录已存在，不能重复' }).count(),
+      )
+      .toBe(1);
     await page.keyboard.press('Escape');
     expect(await rows(page, 'record-table').count()).toBe(1);
     await context.close();
@@ -146,10 +185,15 @@ describe('ledger and metric pages', () => {
     await choose(page, page.getByTestId('metric-select'), '批准入伍人数');
     // The demo year is last year: pick the 去年 preset of the period.
     await page.getByTestId('metric-period').first().click();
-    await page.locator('.ant-picker-dropdown:visible .ant-picker-presets li').filter({ hasText: '去年' }).click();
+    await page
+      .locator('.ant-picker-dropdown:visible .ant-picker-presets li')
+      .filter({ hasText: '去年' })
+      .click();
 
     const valueEl = page.getByTestId('metric-value').locator('.ant-statistic-content-value');
-    await expect.poll(async () => Number(await valueEl.textContent().catch(() => 'NaN')), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number(await valueEl.textContent().catch(() => 'NaN')), { timeout: 20_000 })
+      .toBeGreaterThan(0);
     const value = Number(await valueEl.textContent());
     expect(value).toBeLessThanOrEqual(50); // a small count: the first drill-down page holds every row
     await expect.poll(() => rows(page, 'drill-table').count(), { timeout: 20_000 }).toBe(value);

@@ -27,7 +27,9 @@ describe('organisation pages', () => {
     await page.waitForSelector('form');
     await shoot(page, 'login.png');
     await login(page, 'admin', { password: 'not-the-password', stayOnLogin: true });
-    await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('用户名或密码错误');
+    await expect
+      .poll(() => page.getByTestId('login-error').textContent())
+      .toContain('用户名或密码错误');
     expect(page.url()).toContain('/login');
     await context.close();
   });
@@ -37,7 +39,12 @@ describe('organisation pages', () => {
     await login(page, 'admin');
     await page.waitForSelector('[data-testid=count-villages] .ant-statistic-content-value');
     expect(await page.getByTestId('town-name').textContent()).toBe('青石镇');
-    expect(await page.getByTestId('count-villages').locator('.ant-statistic-content-value').textContent()).toBe('16');
+    expect(
+      await page
+        .getByTestId('count-villages')
+        .locator('.ant-statistic-content-value')
+        .textContent(),
+    ).toBe('16');
     await shoot(page, 'home.png');
 
     // 单位: the tree opens at the top level, so all 16 villages under 政府 are visible.
@@ -45,13 +52,20 @@ describe('organisation pages', () => {
     const villages = page.locator('[data-testid=unit-node][data-kind=village]');
     await expect.poll(() => villages.count()).toBe(16);
     await villages.filter({ hasText: '石桥村' }).click();
-    await expect.poll(() => page.getByTestId('unit-form').getByLabel('单位名称').inputValue()).toBe('石桥村');
+    await expect
+      .poll(() => page.getByTestId('unit-form').getByLabel('单位名称').inputValue())
+      .toBe('石桥村');
     await shoot(page, 'units.png');
 
     // 人员: search by the name of someone the server lists.
     await openMenu(page, '人员');
     await page.waitForSelector('.ant-table-row');
-    const somebody = (await page.locator('.ant-table-row').nth(3).locator('td').first().textContent())!.trim();
+    const somebody = (await page
+      .locator('.ant-table-row')
+      .nth(3)
+      .locator('td')
+      .first()
+      .textContent())!.trim();
     await page.getByPlaceholder('输入姓名查找').fill(somebody);
     await page.getByPlaceholder('输入姓名查找').press('Enter');
     await expect
@@ -68,13 +82,17 @@ describe('organisation pages', () => {
     await form.getByLabel('姓名').fill(newName);
     await form.getByLabel('联系电话').fill('123');
     await page.getByTestId('person-save').click();
-    await expect.poll(() => form.locator('.ant-form-item-explain-error').first().textContent()).toContain('手机号');
+    await expect
+      .poll(() => form.locator('.ant-form-item-explain-error').first().textContent())
+      .toContain('手机号');
     await form.getByLabel('联系电话').fill('13800138000');
     await page.getByTestId('person-save').click();
     await page.waitForSelector('.ant-drawer', { state: 'detached' });
     await page.getByPlaceholder('输入姓名查找').fill(newName);
     await page.getByPlaceholder('输入姓名查找').press('Enter');
-    await expect.poll(() => page.locator('.ant-table-row td:first-child').allTextContents()).toEqual([newName]);
+    await expect
+      .poll(() => page.locator('.ant-table-row td:first-child').allTextContents())
+      .toEqual([newName]);
     await page.getByPlaceholder('输入姓名查找').fill('');
     await page.getByPlaceholder('输入姓名查找').press('Enter');
     await expect.poll(() => page.locator('.ant-table-row').count()).toBe(20);
@@ -82,15 +100,25 @@ describe('organisation pages', () => {
 
     // 任职: positions with portfolio names, not codes.
     await openMenu(page, '任职');
-    await expect.poll(() => page.locator('.ant-card-head-title').first().textContent()).toBe('任职');
-    await expect.poll(() => page.locator('.ant-table-tbody').first().textContent()).toContain('党委书记');
-    await expect.poll(() => page.locator('.ant-table-tbody').first().textContent()).toContain('党的建设');
+    await expect
+      .poll(() => page.locator('.ant-card-head-title').first().textContent())
+      .toBe('任职');
+    await expect
+      .poll(() => page.locator('.ant-table-tbody').first().textContent())
+      .toContain('党委书记');
+    await expect
+      .poll(() => page.locator('.ant-table-tbody').first().textContent())
+      .toContain('党的建设');
     await shoot(page, 'positions.png');
 
     // The admin sees the 用户 page.
     await openMenu(page, '用户');
-    await expect.poll(() => page.locator('.ant-card-head-title').first().textContent()).toBe('用户');
-    await expect.poll(() => page.locator('.ant-table-tbody').first().textContent()).toContain('cunganbu');
+    await expect
+      .poll(() => page.locator('.ant-card-head-title').first().textContent())
+      .toBe('用户');
+    await expect
+      .poll(() => page.locator('.ant-table-tbody').first().textContent())
+      .toContain('cunganbu');
     await shoot(page, 'users.png');
 
     await openMenu(page, '包联村');
@@ -111,7 +139,11 @@ describe('organisation pages', () => {
     await page.keyboard.press('Escape');
     await form.getByRole('button', { name: /保\s*存/ }).click();
     await expect.poll(() => station.textContent(), { timeout: 20_000 }).toContain('承担：武装');
-    await expect.poll(() => page.locator('[data-testid=unit-node]').filter({ hasText: '宣传统战办公室' }).textContent()).toContain('承担：宣传和精神文明、意识形态');
+    await expect
+      .poll(() =>
+        page.locator('[data-testid=unit-node]').filter({ hasText: '宣传统战办公室' }).textContent(),
+      )
+      .toContain('承担：宣传和精神文明、意识形态');
     await context.close();
   });
 
@@ -130,12 +162,17 @@ describe('organisation pages', () => {
 });
 
 /** Sum of gzip sizes of every script the browser fetched while `visit` ran. */
-async function gzippedScripts(page: Page, visit: () => Promise<void>): Promise<{ total: number; files: string[] }> {
+async function gzippedScripts(
+  page: Page,
+  visit: () => Promise<void>,
+): Promise<{ total: number; files: string[] }> {
   const sizes = new Map<string, number>();
   const pending: Promise<void>[] = [];
   page.on('response', (res) => {
     if (res.request().resourceType() !== 'script') return;
-    pending.push(res.body().then((b) => void sizes.set(res.url(), gzipSync(b, { level: 9 }).length)));
+    pending.push(
+      res.body().then((b) => void sizes.set(res.url(), gzipSync(b, { level: 9 }).length)),
+    );
   });
   await visit();
   await page.waitForLoadState('networkidle');
@@ -157,7 +194,9 @@ describe('JavaScript budget', () => {
 
   it('loads at most 400 KB of gzipped JavaScript on the home page', async () => {
     const { context, page } = await newPage();
-    const res = await context.request.post('/api/v1/auth/login', { data: { username: 'admin', password: ADMIN_PASSWORD } });
+    const res = await context.request.post('/api/v1/auth/login', {
+      data: { username: 'admin', password: ADMIN_PASSWORD },
+    });
     expect(res.status()).toBe(200);
     const { total, files } = await gzippedScripts(page, async () => {
       await page.goto('/');

@@ -18,7 +18,10 @@ async function townOf(page: Page): Promise<string> {
   return me.grants[0].townId as string;
 }
 
-const FIXTURE = path.resolve(import.meta.dirname, '../src/core/report/fixtures/placeholders-sample.txt');
+const FIXTURE = path.resolve(
+  import.meta.dirname,
+  '../src/core/report/fixtures/placeholders-sample.txt',
+);
 
 const { newPage, login, shoot } = setUpJourney();
 
@@ -28,7 +31,10 @@ describe('duty report editor', () => {
     await login(page, 'xuanchuan');
     await page.goto('/reports');
     await page.getByRole('button', { name: /生成初稿/ }).click();
-    await page.getByRole('dialog').getByRole('button', { name: /生\s*成/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /生\s*成/ })
+      .click();
     await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/, { timeout: 60_000 });
 
     const chips = page.locator('[data-testid=metric-chip]');
@@ -41,9 +47,14 @@ describe('duty report editor', () => {
     const first = (await chips.first().innerText()).trim();
     await chips.first().locator('.ant-tag').click();
     const drawer = page.locator('.ant-drawer-open');
-    await drawer.locator('[data-testid=chip-records] tbody tr.ant-table-row').first().waitFor({ timeout: 20_000 });
+    await drawer
+      .locator('[data-testid=chip-records] tbody tr.ant-table-row')
+      .first()
+      .waitFor({ timeout: 20_000 });
     const value = Number(first.match(/^\d+/)?.[0] ?? '0');
-    expect(await drawer.locator('[data-testid=chip-records] tbody tr.ant-table-row').count()).toBe(Math.min(value, 20));
+    expect(await drawer.locator('[data-testid=chip-records] tbody tr.ant-table-row').count()).toBe(
+      Math.min(value, 20),
+    );
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'detached' }).catch(() => {});
 
@@ -59,10 +70,20 @@ describe('duty report editor', () => {
     await study.locator('.report-outline-more').click();
     await page.getByRole('menuitem', { name: /添加下级小节/ }).click();
     await page.getByRole('dialog').getByLabel('标题').fill('二、推进移风易俗');
-    await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
-    const added = page.locator('[data-testid=report-section]', { has: page.getByText('（一）推进移风易俗') });
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    const added = page.locator('[data-testid=report-section]', {
+      has: page.getByText('（一）推进移风易俗'),
+    });
     await added.waitFor();
-    expect(await page.locator('[data-testid=outline-item].level-2').getByText('（一）推进移风易俗').count()).toBe(1);
+    expect(
+      await page
+        .locator('[data-testid=outline-item].level-2')
+        .getByText('（一）推进移风易俗')
+        .count(),
+    ).toBe(1);
 
     // type into it and insert a number through the picker at the caret
     await added.locator('.tiptap').click();
@@ -86,12 +107,23 @@ describe('duty report editor', () => {
     // the saved chip is recounted by the server and lint finds nothing wrong with it
     const reportPath = `/api/v1/towns/${await townOf(page)}/reports/${page.url().split('/').pop()}`;
     const saved = await (await page.request.get(reportPath)).json();
-    const newSection = saved.document.sections.find((x: { heading: string }) => x.heading === '推进移风易俗');
+    const newSection = saved.document.sections.find(
+      (x: { heading: string }) => x.heading === '推进移风易俗',
+    );
     expect(newSection).toMatchObject({ level: 2 });
-    expect(saved.document.sections[saved.document.sections.indexOf(newSection) - 1].id).toBe(studyId);
-    expect(newSection.paragraphs[0].inlines.filter((i: { type: string }) => i.type === 'metric')).toHaveLength(1);
+    expect(saved.document.sections[saved.document.sections.indexOf(newSection) - 1].id).toBe(
+      studyId,
+    );
+    expect(
+      newSection.paragraphs[0].inlines.filter((i: { type: string }) => i.type === 'metric'),
+    ).toHaveLength(1);
     const lint = await (await page.request.get(`${reportPath}/lint`)).json();
-    expect(lint.issues.filter((i: { sectionId: string; code: string }) => i.sectionId === newSection.id && i.code.startsWith('chip_'))).toEqual([]);
+    expect(
+      lint.issues.filter(
+        (i: { sectionId: string; code: string }) =>
+          i.sectionId === newSection.id && i.code.startsWith('chip_'),
+      ),
+    ).toEqual([]);
 
     // 检查 flags the hand-typed 7777条; 改为引用指标 replaces it with a chip in place — also with
     // unsaved text typed before it since the check (lint offsets refer to the saved text)
@@ -125,7 +157,10 @@ describe('duty report editor', () => {
     await shoot(page, 'report-editor.png');
 
     await page.getByRole('button', { name: /定\s*稿/ }).click();
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: /定\s*稿/ }).click();
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /定\s*稿/ })
+      .click();
     await page.getByText('已定稿').first().waitFor({ timeout: 20_000 });
     expect(await page.locator('.tiptap[contenteditable=true]').count()).toBe(0);
     expect(await page.getByRole('button', { name: /保\s*存/ }).count()).toBe(0);
@@ -145,7 +180,9 @@ describe('duty report editor', () => {
     const flagged = (await marks.allInnerTexts()).join(' ');
     for (const token of ['**', 'XX', '×', '某某']) expect(flagged, token).toContain(token);
     expect(await page.locator('[data-testid=number-mark]').count()).toBeGreaterThan(5);
-    expect(await page.locator('.ant-tree-treenode').filter({ hasText: '对外宣传' }).count()).toBe(1);
+    expect(await page.locator('.ant-tree-treenode').filter({ hasText: '对外宣传' }).count()).toBe(
+      1,
+    );
     await shoot(page, 'report-import.png');
 
     await page.getByRole('tab', { name: /与本年度草稿对照/ }).click();
@@ -156,14 +193,25 @@ describe('duty report editor', () => {
     expect(await table.locator('.compare-number-pair').count()).toBeGreaterThan(3);
     // last year's （一）…（三） sit in the row of their 一、, not on rows of their own
     const propaganda = table.locator('tbody tr.ant-table-row', { hasText: '宣传思想工作' });
-    expect(await propaganda.getByTestId('compare-subsection').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('对外宣传')]));
-    expect(await table.locator('tbody tr.ant-table-row').filter({ has: page.locator('td:first-child .compare-heading.level-1', { hasText: '对外宣传' }) }).count()).toBe(0);
+    expect(await propaganda.getByTestId('compare-subsection').allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringContaining('对外宣传')]),
+    );
+    expect(
+      await table
+        .locator('tbody tr.ant-table-row')
+        .filter({
+          has: page.locator('td:first-child .compare-heading.level-1', { hasText: '对外宣传' }),
+        })
+        .count(),
+    ).toBe(0);
     await shoot(page, 'report-import-compare.png');
 
     // the import is listed on the import page; it opens from there and its uploader deletes it
     const importUrl = page.url();
     await page.goto('/reports/import');
-    const listed = page.getByTestId('import-list').locator('tbody tr.ant-table-row', { hasText: 'placeholders-sample.txt' });
+    const listed = page
+      .getByTestId('import-list')
+      .locator('tbody tr.ant-table-row', { hasText: 'placeholders-sample.txt' });
     await listed.first().waitFor({ timeout: 20_000 });
     expect(await listed.first().innerText()).toMatch(/2024 年度[\s\S]*处/u);
     await listed.first().getByTestId('import-open').click();
@@ -172,7 +220,10 @@ describe('duty report editor', () => {
     await listed.first().waitFor({ timeout: 20_000 });
     const before = await listed.count();
     await listed.first().getByTestId('import-delete').click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /删\s*除/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /删\s*除/ })
+      .click();
     await expect.poll(() => listed.count(), { timeout: 20_000 }).toBe(before - 1);
     await context.close();
   }, 120_000);
@@ -187,7 +238,8 @@ describe('duty report editor', () => {
     await rows.first().waitFor();
     const headingOf = (i: number) => rows.nth(i).locator('input').first().inputValue();
     const lawRow = await (async () => {
-      for (let i = 0; i < (await rows.count()); i++) if ((await headingOf(i)).includes('法')) return i;
+      for (let i = 0; i < (await rows.count()); i++)
+        if ((await headingOf(i)).includes('法')) return i;
       throw new Error('no 法 section');
     })();
     const lawHeading = await headingOf(lawRow);
@@ -196,10 +248,14 @@ describe('duty report editor', () => {
     await page.getByRole('button', { name: '暂不使用 study' }).click();
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByTestId('template-version').getByText('第 2 版').waitFor({ timeout: 20_000 });
-    const saved = await (await page.request.get(`/api/v1/towns/${await townOf(page)}/report-templates/deputy`)).json();
+    const saved = await (
+      await page.request.get(`/api/v1/towns/${await townOf(page)}/report-templates/deputy`)
+    ).json();
     const ids = saved.definition.sections.map((x: { id: string }) => x.id);
     expect(ids.indexOf('law')).toBe(ids.indexOf('integrity') - 1);
-    expect(saved.definition.sections.find((x: { id: string }) => x.id === 'study').omitted).toBe(true);
+    expect(saved.definition.sections.find((x: { id: string }) => x.id === 'study').omitted).toBe(
+      true,
+    );
     await shoot(page, 'report-template.png');
     await context.close();
   }, 120_000);

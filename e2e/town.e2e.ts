@@ -19,14 +19,20 @@ describe('乡镇信息 and 包联', () => {
     const { context, page } = await newPage();
     await login(page, 'admin');
     await openMenu(page, '乡镇信息');
-    await expect.poll(() => page.locator('.ant-descriptions').textContent()).toContain('08:30–12:00，14:00–17:30');
+    await expect
+      .poll(() => page.locator('.ant-descriptions').textContent())
+      .toContain('08:30–12:00，14:00–17:30');
     await page.getByRole('button', { name: /编\s*辑/ }).click();
     const modal = page.locator('.ant-modal').filter({ hasText: '编辑乡镇信息' });
     await modal.getByLabel('乡镇名称').fill('青石镇');
     await modal.getByRole('button', { name: '移除时段' }).last().click();
     await modal.getByRole('button', { name: /保\s*存/ }).click();
-    await expect.poll(() => page.locator('.ant-descriptions').textContent()).toContain('办公时间08:30–12:00');
-    await expect.poll(() => page.locator('.ant-descriptions').textContent()).not.toContain('14:00–17:30');
+    await expect
+      .poll(() => page.locator('.ant-descriptions').textContent())
+      .toContain('办公时间08:30–12:00');
+    await expect
+      .poll(() => page.locator('.ant-descriptions').textContent())
+      .not.toContain('14:00–17:30');
 
     await page.getByRole('button', { name: '新增乡镇' }).click();
     const add = page.locator('.ant-modal').filter({ hasText: '新增乡镇' });
@@ -73,7 +79,9 @@ describe('乡镇信息 and 包联', () => {
     await expect.poll(() => page.locator('.ant-message').textContent()).toContain('已结束包联');
     await expect.poll(() => row.locator('.ant-tag').count()).toBe(before - 1);
     await page.getByRole('switch').click();
-    await expect.poll(() => row.locator('.ant-tag').allTextContents()).toContainEqual(expect.stringContaining(`${startsOn} 至 ${startsOn}`));
+    await expect
+      .poll(() => row.locator('.ant-tag').allTextContents())
+      .toContainEqual(expect.stringContaining(`${startsOn} 至 ${startsOn}`));
     await context.close();
   });
 });

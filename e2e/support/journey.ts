@@ -13,9 +13,16 @@ export const DESKTOP = { width: 1440, height: 900 };
 export const PHONE = { width: 390, height: 844 };
 
 export interface Journey {
-  newPage(viewport?: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }>;
+  newPage(viewport?: {
+    width: number;
+    height: number;
+  }): Promise<{ context: BrowserContext; page: Page }>;
   /** Signs in and waits for the app; with `stayOnLogin` (a wrong password) it only submits. */
-  login(page: Page, username: string, options?: { password?: string; stayOnLogin?: boolean }): Promise<void>;
+  login(
+    page: Page,
+    username: string,
+    options?: { password?: string; stayOnLogin?: boolean },
+  ): Promise<void>;
   shoot(page: Page, name: string): Promise<void>;
 }
 
@@ -34,8 +41,15 @@ export function setUpJourney(): Journey {
   });
   return {
     async newPage(viewport = DESKTOP) {
-      const phone = viewport.width < 600 ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {};
-      const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: server.baseUrl, ...phone });
+      const phone =
+        viewport.width < 600 ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {};
+      const context = await browser.newContext({
+        viewport,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        baseURL: server.baseUrl,
+        ...phone,
+      });
       return { context, page: await context.newPage() };
     },
     async login(page, username, options = {}) {
@@ -48,7 +62,11 @@ export function setUpJourney(): Journey {
     async shoot(page, name) {
       // Park the mouse in a corner and let toasts fade, so hovers and messages stay out of the picture.
       await page.mouse.move(2, 2);
-      await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
+      await page
+        .locator('.ant-message-notice')
+        .first()
+        .waitFor({ state: 'detached', timeout: 10_000 })
+        .catch(() => {});
       await page.waitForTimeout(400);
       await page.screenshot({ path: path.join(SHOTS, name) });
     },

@@ -8,9 +8,14 @@ import { expect } from 'vitest';
  * is never matched; if the option does not become clickable (popup closed during its opening
  * animation), the popup is closed and opened again.
  */
-export async function choose(page: Page, target: ReturnType<Page['locator']>, text: string): Promise<void> {
+export async function choose(
+  page: Page,
+  target: ReturnType<Page['locator']>,
+  text: string,
+): Promise<void> {
   // A label resolves to the combobox input itself; a test id sits on the Select's wrapper.
-  const found = (await target.getAttribute('role')) === 'combobox' ? target : target.locator('[role=combobox]');
+  const found =
+    (await target.getAttribute('role')) === 'combobox' ? target : target.locator('[role=combobox]');
   // Pin the combobox by its id: a locator filtered by the Select's text (its placeholder) stops
   // matching once an option has replaced that text.
   const id = await found.getAttribute('id');
@@ -31,7 +36,10 @@ export async function choose(page: Page, target: ReturnType<Page['locator']>, te
       const closed = await expect
         .poll(expanded, { timeout: 1_000 })
         .not.toBe('true')
-        .then(() => true, () => false);
+        .then(
+          () => true,
+          () => false,
+        );
       if (closed) await popup.waitFor({ state: 'hidden', timeout: 5_000 });
       return;
     } catch (error) {

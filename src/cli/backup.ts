@@ -30,7 +30,10 @@ function progressBar() {
 
 function printTables(tables: Record<string, TableSummary>) {
   const width = Math.max(...Object.keys(tables).map((n) => n.length));
-  for (const [name, t] of Object.entries(tables)) console.log(`  ${name.padEnd(width)}  ${String(t.rows).padStart(9)} 行  ${t.sha256.slice(0, 12)}`);
+  for (const [name, t] of Object.entries(tables))
+    console.log(
+      `  ${name.padEnd(width)}  ${String(t.rows).padStart(9)} 行  ${t.sha256.slice(0, 12)}`,
+    );
 }
 
 async function runBackup(opts: { out: string }) {
@@ -39,7 +42,10 @@ async function runBackup(opts: { out: string }) {
   const bar = progressBar();
   const out = path.resolve(opts.out);
   try {
-    const { tables } = await backupDatabase(database.db, out, { sourceKind: database.kind, onProgress: bar.onProgress });
+    const { tables } = await backupDatabase(database.db, out, {
+      sourceKind: database.kind,
+      onProgress: bar.onProgress,
+    });
     bar.stop();
     console.log(`已备份 ${database.location} → ${out}`);
     printTables(tables);
@@ -56,9 +62,13 @@ async function runRestore(file: string) {
   const { restoreDatabase, tableChecksums, BackupError } = await import('../db/backup.ts');
   const bar = progressBar();
   try {
-    const { header, tables } = await restoreDatabase(database.db, path.resolve(file), { onProgress: bar.onProgress });
+    const { header, tables } = await restoreDatabase(database.db, path.resolve(file), {
+      onProgress: bar.onProgress,
+    });
     bar.stop();
-    console.log(`已恢复 ${file}（${header.createdAt} 由 ${header.source.kind} 导出）→ ${database.location}`);
+    console.log(
+      `已恢复 ${file}（${header.createdAt} 由 ${header.source.kind} 导出）→ ${database.location}`,
+    );
     printTables(tables);
     // Read back once more after commit: what an operator trusts is the database, not the transaction.
     const now = await tableChecksums(database.db);

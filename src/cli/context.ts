@@ -8,7 +8,9 @@ import { openDatabase, type Database } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { databaseOptions, readEnv, type EnvConfig } from '../server/config.ts';
 
-export async function openForCli(options: { migrate?: boolean } = {}): Promise<{ env: EnvConfig; database: Database; logger: pino.Logger }> {
+export async function openForCli(
+  options: { migrate?: boolean } = {},
+): Promise<{ env: EnvConfig; database: Database; logger: pino.Logger }> {
   const env = readEnv();
   const logger = pino({ level: env.LVZHI_LOG_LEVEL }, pino.destination({ dest: 2, sync: true }));
   const database = await openDatabase(databaseOptions(env));

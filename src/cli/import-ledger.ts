@@ -10,7 +10,11 @@ import type { Actor } from '../core/actor.ts';
 import { DomainError } from '../core/errors.ts';
 import { fail, openForCli } from './context.ts';
 
-export async function runImportLedger(typeCode: string, file: string, opts: { town: string; user?: string }): Promise<void> {
+export async function runImportLedger(
+  typeCode: string,
+  file: string,
+  opts: { town: string; user?: string },
+): Promise<void> {
   let size: number;
   try {
     size = statSync(file).size;
@@ -19,20 +23,40 @@ export async function runImportLedger(typeCode: string, file: string, opts: { to
   }
   const { database } = await openForCli();
   const db = database.db;
-  const town = await db.selectFrom('town').select('id').where('code', '=', opts.town).executeTakeFirst();
+  const town = await db
+    .selectFrom('town')
+    .select('id')
+    .where('code', '=', opts.town)
+    .executeTakeFirst();
   if (!town) fail(`乡镇编码 ${opts.town} 不存在`);
   let userId: string | null = null;
   let displayName = '命令行导入';
   if (opts.user) {
-    const user = await db.selectFrom('app_user').select(['id', 'display_name']).where('town_id', '=', town.id).where('username', '=', opts.user).executeTakeFirst();
+    const user = await db
+      .selectFrom('app_user')
+      .select(['id', 'display_name'])
+      .where('town_id', '=', town.id)
+      .where('username', '=', opts.user)
+      .executeTakeFirst();
     if (!user) fail(`用户 ${opts.user} 不在该乡镇`);
     userId = user.id;
     displayName = user.display_name;
   }
   // The operator at the console acts as the town's administrator (the audit entry says who).
-  const actor: Actor = { userId: userId ?? '00000000-0000-0000-0000-000000000000', homeTownId: userId ? town.id : '', username: opts.user ?? 'cli', displayName, personId: null, grants: [{ role: 'admin', townId: town.id, unitId: null }], sessionId: 'cli' };
+  const actor: Actor = {
+    userId: userId ?? '00000000-0000-0000-0000-000000000000',
+    homeTownId: userId ? town.id : '',
+    username: opts.user ?? 'cli',
+    displayName,
+    personId: null,
+    grants: [{ role: 'admin', townId: town.id, unitId: null }],
+    sessionId: 'cli',
+  };
 
-  const bar = new cliProgress.SingleBar({ format: '导入 {bar} {percentage}% | {rows} 行 | {errors} 处问题', hideCursor: true }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: '导入 {bar} {percentage}% | {rows} 行 | {errors} 处问题', hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
   bar.start(size, 0, { rows: 0, errors: 0 });
   let read = 0;
   const counter = new Transform({
@@ -45,9 +69,15 @@ export async function runImportLedger(typeCode: string, file: string, opts: { to
   const { importLedgerWorkbook } = await import('../domains/ledgers/excel-import.ts');
   try {
     const result = await db.transaction().execute((trx) =>
-      importLedgerWorkbook(trx, { actor, townId: town.id, ip: null }, typeCode, createReadStream(file).pipe(counter), {
-        onProgress: (p) => bar.update(read, { rows: p.rows, errors: p.errors }),
-      }),
+      importLedgerWorkbook(
+        trx,
+        { actor, townId: town.id, ip: null },
+        typeCode,
+        createReadStream(file).pipe(counter),
+        {
+          onProgress: (p) => bar.update(read, { rows: p.rows, errors: p.errors }),
+        },
+      ),
     );
     bar.update(size);
     bar.stop();

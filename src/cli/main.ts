@@ -39,7 +39,9 @@ program
     if (await townExists(database.db)) fail('演示乡镇已存在');
     const password = opts.password ?? env.LVZHI_ADMIN_PASSWORD ?? generatePassword();
     const demo = await createDemoTown(database.db, password);
-    console.log(`已创建青石镇：${demo.villages} 个村/社区，${demo.people} 名干部。账号：${demo.users.join('、')}；密码：${password}`);
+    console.log(
+      `已创建青石镇：${demo.villages} 个村/社区，${demo.people} 名干部。账号：${demo.users.join('、')}；密码：${password}`,
+    );
     await database.close();
   });
 

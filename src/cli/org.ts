@@ -10,7 +10,11 @@ import { DomainError } from '../core/errors.ts';
 import type { DB } from '../db/schema.ts';
 import { createUser, type GrantInput } from '../domains/auth/user.service.ts';
 import * as towns from '../domains/org/town.service.ts';
-import { findCountyByCode, findTownByCode, listTownsWithCounty } from '../domains/org/town.repository.ts';
+import {
+  findCountyByCode,
+  findTownByCode,
+  listTownsWithCounty,
+} from '../domains/org/town.repository.ts';
 import { CountyCreate, TownCreate } from '../domains/org/town.schema.ts';
 import { fail, openForCli } from './context.ts';
 
@@ -23,12 +27,25 @@ async function withDatabase(work: (db: Kysely<DB>) => Promise<void>): Promise<vo
     await work(database.db);
   } catch (error) {
     await database.close();
-    fail(error instanceof DomainError ? error.detail : error instanceof Error ? error.message : String(error));
+    fail(
+      error instanceof DomainError
+        ? error.detail
+        : error instanceof Error
+          ? error.message
+          : String(error),
+    );
   }
   await database.close();
 }
 
-function parsed<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, value: unknown): T {
+function parsed<T>(
+  schema: {
+    safeParse(
+      v: unknown,
+    ): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } };
+  },
+  value: unknown,
+): T {
   const result = schema.safeParse(value);
   if (!result.success) fail(result.error.issues.map((i) => i.message).join('；'));
   return result.data;
@@ -46,7 +63,9 @@ export function registerOrgCommands(program: Command): void {
       await withDatabase(async (db) => {
         const row = await db.transaction().execute((trx) => towns.createCounty(trx, input));
         console.log(`已创建县（区）：${row.name}（${row.code}）`);
-        console.log(`下一步：node bin/lvzhi.js town add --county ${row.code} --name <乡镇名称> --code <乡镇编码> --admin admin`);
+        console.log(
+          `下一步：node bin/lvzhi.js town add --county ${row.code} --name <乡镇名称> --code <乡镇编码> --admin admin`,
+        );
       });
     });
 
@@ -59,38 +78,73 @@ export function registerOrgCommands(program: Command): void {
     .requiredOption('--code <code>', '乡镇编码：小写字母开头，如 qingshi')
     .option('--admin <username>', '同时创建该乡镇的管理员账号')
     .option('--admin-name <显示名称>', '管理员的显示名称（默认“<乡镇名称>管理员”）')
-    .action(async (opts: { county: string; name: string; code: string; admin?: string; adminName?: string }) => {
-      const input = parsed(TownCreate, { name: opts.name, code: opts.code });
-      await withDatabase(async (db) => {
-        const countyRow = await findCountyByCode(db, opts.county);
-        if (!countyRow) fail(`县（区）编码 ${opts.county} 不存在，请先执行 lvzhi county add`);
-        const result = await db.transaction().execute(async (trx) => {
-          const created = await towns.createTown(trx, CLI, countyRow.id, input);
-          const admin = opts.admin
-            ? await createUser(trx, { actor: null, townId: created.id, ip: null }, { username: opts.admin, displayName: opts.adminName ?? `${created.name}管理员`, roles: [{ role: 'admin' }] })
-            : null;
-          return { created, admin };
+    .action(
+      async (opts: {
+        county: string;
+        name: string;
+        code: string;
+        admin?: string;
+        adminName?: string;
+      }) => {
+        const input = parsed(TownCreate, { name: opts.name, code: opts.code });
+        await withDatabase(async (db) => {
+          const countyRow = await findCountyByCode(db, opts.county);
+          if (!countyRow) fail(`县（区）编码 ${opts.county} 不存在，请先执行 lvzhi county add`);
+          const result = await db.transaction().execute(async (trx) => {
+            const created = await towns.createTown(trx, CLI, countyRow.id, input);
+            const admin = opts.admin
+              ? await createUser(
+                  trx,
+                  { actor: null, townId: created.id, ip: null },
+                  {
+                    username: opts.admin,
+                    displayName: opts.adminName ?? `${created.name}管理员`,
+                    roles: [{ role: 'admin' }],
+                  },
+                )
+              : null;
+            return { created, admin };
+          });
+          console.log(
+            `已创建乡镇：${result.created.name}（${result.created.code}），属 ${countyRow.name}`,
+          );
+          if (result.admin)
+            console.log(
+              `管理员账号：${opts.admin}    初始密码：${result.admin.password}（只显示这一次，首次登录后须修改）`,
+            );
+          else
+            console.log(
+              `尚未指定管理员，可执行：node bin/lvzhi.js user add --town ${result.created.code} --username <用户名> --name <显示名称> --role admin`,
+            );
         });
-        console.log(`已创建乡镇：${result.created.name}（${result.created.code}），属 ${countyRow.name}`);
-        if (result.admin) console.log(`管理员账号：${opts.admin}    初始密码：${result.admin.password}（只显示这一次，首次登录后须修改）`);
-        else console.log(`尚未指定管理员，可执行：node bin/lvzhi.js user add --town ${result.created.code} --username <用户名> --name <显示名称> --role admin`);
-      });
-    });
+      },
+    );
   town
     .command('list')
     .description('列出全部乡镇')
     .action(async () => {
       await withDatabase(async (db) => {
         const rows = await listTownsWithCounty(db);
-        if (!rows.length) console.log('还没有乡镇。先执行 lvzhi county add，再执行 lvzhi town add。');
-        for (const r of rows) console.log(`${r.code.padEnd(16)} ${r.name}（${r.countyName}，${r.countyCode}）`);
+        if (!rows.length)
+          console.log('还没有乡镇。先执行 lvzhi county add，再执行 lvzhi town add。');
+        for (const r of rows)
+          console.log(`${r.code.padEnd(16)} ${r.name}（${r.countyName}，${r.countyCode}）`);
       });
     });
 
   registerUserAdd(program);
 }
 
-interface UserAddOptions { town: string; username: string; name: string; role: string[]; unit?: string; person?: string; grant: string[]; password?: string }
+interface UserAddOptions {
+  town: string;
+  username: string;
+  name: string;
+  role: string[];
+  unit?: string;
+  person?: string;
+  grant: string[];
+  password?: string;
+}
 
 function registerUserAdd(program: Command): void {
   program
@@ -104,7 +158,12 @@ function registerUserAdd(program: Command): void {
     .requiredOption('--role <roles...>', `本乡镇内的角色：${ROLES.join(' ')}`)
     .option('--unit <单位>', '角色的范围单位（本乡镇单位的编码或名称；只看该单位及其下级）')
     .option('--person <人员>', '关联的人员（本乡镇人员的姓名或编号）')
-    .option('--grant <角色:乡镇编码>', '其他乡镇的角色，可重复，如 --grant county_supervisor:baiyun', (v: string, all: string[]) => [...all, v], [])
+    .option(
+      '--grant <角色:乡镇编码>',
+      '其他乡镇的角色，可重复，如 --grant county_supervisor:baiyun',
+      (v: string, all: string[]) => [...all, v],
+      [],
+    )
     .option('--password <password>', '初始密码（默认随机生成）')
     .action(async (opts: UserAddOptions) => {
       await withDatabase(async (db) => {
@@ -115,35 +174,69 @@ function registerUserAdd(program: Command): void {
         for (const g of opts.grant) roles.push(await resolveGrant(db, g));
         const personId = opts.person ? await resolvePerson(db, town.id, opts.person) : null;
         const created = await db.transaction().execute((trx) =>
-          createUser(trx, { actor: null, townId: town.id, ip: null }, { username: opts.username, displayName: opts.name, personId, roles, password: opts.password }),
+          createUser(
+            trx,
+            { actor: null, townId: town.id, ip: null },
+            {
+              username: opts.username,
+              displayName: opts.name,
+              personId,
+              roles,
+              password: opts.password,
+            },
+          ),
         );
-        console.log(`已创建用户 ${opts.username}${created.generated ? `，初始密码：${created.password}（首次登录后请修改）` : ''}`);
+        console.log(
+          `已创建用户 ${opts.username}${created.generated ? `，初始密码：${created.password}（首次登录后请修改）` : ''}`,
+        );
       });
     });
 }
 
 function roleOf(value: string): Role {
-  if (!(ROLES as readonly string[]).includes(value)) fail(`未知角色 ${value}，可选：${ROLES.join(' ')}`);
+  if (!(ROLES as readonly string[]).includes(value))
+    fail(`未知角色 ${value}，可选：${ROLES.join(' ')}`);
   return value as Role;
 }
 
 async function resolveGrant(db: Kysely<DB>, value: string): Promise<GrantInput> {
   const [role, townCode] = value.split(':');
-  if (!role || !townCode) fail(`--grant 的格式为 角色:乡镇编码，如 county_supervisor:baiyun（收到 ${value}）`);
+  if (!role || !townCode)
+    fail(`--grant 的格式为 角色:乡镇编码，如 county_supervisor:baiyun（收到 ${value}）`);
   const town = await findTownByCode(db, townCode);
   if (!town) fail(`--grant ${value}：乡镇编码 ${townCode} 不存在`);
   return { role: roleOf(role), townId: town.id };
 }
 
 async function resolveUnit(db: Kysely<DB>, townId: string, value: string): Promise<string> {
-  const rows = await db.selectFrom('unit').select(['id', 'name']).where('town_id', '=', townId).where((eb) => eb.or([eb('code', '=', value), eb('name', '=', value)])).execute();
-  if (rows.length !== 1) fail(rows.length ? `有 ${rows.length} 个名为“${value}”的单位，请改用单位编码` : `本乡镇没有编码或名称为“${value}”的单位`);
+  const rows = await db
+    .selectFrom('unit')
+    .select(['id', 'name'])
+    .where('town_id', '=', townId)
+    .where((eb) => eb.or([eb('code', '=', value), eb('name', '=', value)]))
+    .execute();
+  if (rows.length !== 1)
+    fail(
+      rows.length
+        ? `有 ${rows.length} 个名为“${value}”的单位，请改用单位编码`
+        : `本乡镇没有编码或名称为“${value}”的单位`,
+    );
   return rows[0]!.id;
 }
 
 async function resolvePerson(db: Kysely<DB>, townId: string, value: string): Promise<string> {
   const isId = /^[0-9a-f-]{36}$/i.test(value);
-  const rows = await db.selectFrom('person').select('id').where('town_id', '=', townId).where(isId ? 'id' : 'name', '=', value).execute();
-  if (rows.length !== 1) fail(rows.length ? `有 ${rows.length} 名叫“${value}”的人员，请改用人员编号（id）` : `本乡镇没有“${value}”这名人员`);
+  const rows = await db
+    .selectFrom('person')
+    .select('id')
+    .where('town_id', '=', townId)
+    .where(isId ? 'id' : 'name', '=', value)
+    .execute();
+  if (rows.length !== 1)
+    fail(
+      rows.length
+        ? `有 ${rows.length} 名叫“${value}”的人员，请改用人员编号（id）`
+        : `本乡镇没有“${value}”这名人员`,
+    );
   return rows[0]!.id;
 }

@@ -29,10 +29,18 @@ export async function runServe(options: { webBuild?: boolean } = {}): Promise<vo
   const app = createApp({
     db,
     logger,
-    config: { secureCookies: env.LVZHI_SECURE_COOKIES === '1', sessionIdleHours: env.LVZHI_SESSION_IDLE_HOURS, sessionMaxDays: env.LVZHI_SESSION_MAX_DAYS, webDir: WEB_DIST },
+    config: {
+      secureCookies: env.LVZHI_SECURE_COOKIES === '1',
+      sessionIdleHours: env.LVZHI_SESSION_IDLE_HOURS,
+      sessionMaxDays: env.LVZHI_SESSION_MAX_DAYS,
+      webDir: WEB_DIST,
+    },
   });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
-    logger.info({ database: database.location }, `lvzhi listening on http://${info.address}:${info.port}`);
+    logger.info(
+      { database: database.location },
+      `lvzhi listening on http://${info.address}:${info.port}`,
+    );
     process.stdout.write(`履职 lvzhi 已启动：http://${env.HOST}:${info.port}\n`);
   });
   const stopScheduler = startScheduler(db, logger);
@@ -46,10 +54,17 @@ export async function runServe(options: { webBuild?: boolean } = {}): Promise<vo
   process.on('SIGTERM', shutdown);
 }
 
-async function createDemo(db: Kysely<DB>, env: EnvConfig, logger: { info(obj: object, msg: string): void }) {
+async function createDemo(
+  db: Kysely<DB>,
+  env: EnvConfig,
+  logger: { info(obj: object, msg: string): void },
+) {
   const password = env.LVZHI_ADMIN_PASSWORD ?? generatePassword();
   const demo = await createDemoTown(db, password);
-  logger.info({ townId: demo.townId, people: demo.people, villages: demo.villages }, 'demo town created');
+  logger.info(
+    { townId: demo.townId, people: demo.people, villages: demo.villages },
+    'demo town created',
+  );
   // stdout only, never the log: the password must not end up in log files.
   process.stdout.write(
     [
@@ -76,7 +91,9 @@ export function setupInstructions(database: Pick<Database, 'kind'>): string {
     '',
     TITLE,
     '数据库中还没有乡镇（LVZHI_NO_DEMO=1，未创建演示乡镇）。请建立第一个县（区）、乡镇和管理员：',
-    embedded ? '先按 Ctrl+C 停止服务（内嵌数据库同一时间只能由一个程序打开），再在程序目录下执行：' : '在另一个终端、程序目录下执行（服务不必停止）：',
+    embedded
+      ? '先按 Ctrl+C 停止服务（内嵌数据库同一时间只能由一个程序打开），再在程序目录下执行：'
+      : '在另一个终端、程序目录下执行（服务不必停止）：',
     '',
     '  node bin/lvzhi.js county add --name 某某县 --code mouxian',
     '  node bin/lvzhi.js town add --county mouxian --name 某某镇 --code mouzhen --admin admin',

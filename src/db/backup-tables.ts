@@ -20,7 +20,10 @@ const EXTRA_DEPENDENCIES: Record<string, string[]> = { audit_head: ['audit_entry
 
 export type AnyDb = Kysely<any>;
 
-export interface TableSummary { rows: number; sha256: string }
+export interface TableSummary {
+  rows: number;
+  sha256: string;
+}
 export interface BackupHeader {
   format: string;
   version: number;
@@ -29,18 +32,34 @@ export interface BackupHeader {
   migrations: string[];
   tables: { name: string; rows: number }[];
 }
-export interface ProgressEvent { table: string; done: number; total: number }
+export interface ProgressEvent {
+  table: string;
+  done: number;
+  total: number;
+}
 
 /** A refusal or integrity failure with a Chinese message for the operator. */
 export class BackupError extends Error {
   /** Tables whose checksum did not match, when that is the failure. */
-  constructor(message: string, readonly tables: string[] = []) {
+  constructor(
+    message: string,
+    readonly tables: string[] = [],
+  ) {
     super(message);
   }
 }
 
-export interface Column { name: string; type: string; identity: boolean }
-export interface TableInfo { name: string; columns: Column[]; primaryKey: string[]; selfRefs: { cols: string[]; refCols: string[] }[] }
+export interface Column {
+  name: string;
+  type: string;
+  identity: boolean;
+}
+export interface TableInfo {
+  name: string;
+  columns: Column[];
+  primaryKey: string[];
+  selfRefs: { cols: string[]; refCols: string[] }[];
+}
 
 export async function query<R>(db: AnyDb, text: string, params: unknown[] = []): Promise<R[]> {
   return (await db.executeQuery<R>(CompiledQuery.raw(text, params))).rows;
@@ -50,24 +69,47 @@ export const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Data tables of the current schema, parents before children (FK graph plus EXTRA_DEPENDENCIES). */
 export async function tablesInDependencyOrder(db: AnyDb): Promise<TableInfo[]> {
-  const names = (await query<{ name: string }>(db, `select c.relname as name from pg_class c
-      where c.relnamespace = current_schema()::regnamespace and c.relkind in ('r', 'p') order by 1`))
-    .map((r) => r.name).filter((n) => !MIGRATION_TABLES.has(n));
-  const columns = await query<{ table: string; name: string; type: string; identity: string }>(db, `
+  const names = (
+    await query<{ name: string }>(
+      db,
+      `select c.relname as name from pg_class c
+      where c.relnamespace = current_schema()::regnamespace and c.relkind in ('r', 'p') order by 1`,
+    )
+  )
+    .map((r) => r.name)
+    .filter((n) => !MIGRATION_TABLES.has(n));
+  const columns = await query<{ table: string; name: string; type: string; identity: string }>(
+    db,
+    `
     select c.relname as table, a.attname as name, format_type(a.atttypid, a.atttypmod) as type, a.attidentity as identity
     from pg_attribute a join pg_class c on c.oid = a.attrelid
     where c.relnamespace = current_schema()::regnamespace and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
-    order by c.relname, a.attname`);
-  const keys = await query<{ table: string; contype: string; cols: string[]; ref: string | null; refcols: string[] | null }>(db, `
+    order by c.relname, a.attname`,
+  );
+  const keys = await query<{
+    table: string;
+    contype: string;
+    cols: string[];
+    ref: string | null;
+    refcols: string[] | null;
+  }>(
+    db,
+    `
     select c.relname as table, k.contype,
       array(select a.attname::text from unnest(k.conkey) with ordinality u(n, i) join pg_attribute a on a.attrelid = k.conrelid and a.attnum = u.n order by u.i) as cols,
       r.relname as ref,
       array(select a.attname::text from unnest(k.confkey) with ordinality u(n, i) join pg_attribute a on a.attrelid = k.confrelid and a.attnum = u.n order by u.i) as refcols
     from pg_constraint k join pg_class c on c.oid = k.conrelid left join pg_class r on r.oid = k.confrelid
-    where c.relnamespace = current_schema()::regnamespace and k.contype in ('p', 'f')`);
-  const info = new Map<string, TableInfo>(names.map((n) => [n, { name: n, columns: [], primaryKey: [], selfRefs: [] }]));
-  const deps = new Map<string, Set<string>>(names.map((n) => [n, new Set(EXTRA_DEPENDENCIES[n] ?? [])]));
-  for (const c of columns) info.get(c.table)?.columns.push({ name: c.name, type: c.type, identity: c.identity !== '' });
+    where c.relnamespace = current_schema()::regnamespace and k.contype in ('p', 'f')`,
+  );
+  const info = new Map<string, TableInfo>(
+    names.map((n) => [n, { name: n, columns: [], primaryKey: [], selfRefs: [] }]),
+  );
+  const deps = new Map<string, Set<string>>(
+    names.map((n) => [n, new Set(EXTRA_DEPENDENCIES[n] ?? [])]),
+  );
+  for (const c of columns)
+    info.get(c.table)?.columns.push({ name: c.name, type: c.type, identity: c.identity !== '' });
   for (const k of keys) {
     const t = info.get(k.table);
     if (!t) continue;
@@ -79,7 +121,8 @@ export async function tablesInDependencyOrder(db: AnyDb): Promise<TableInfo[]> {
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (n: string) => {
     if (state.get(n) === 'done') return;
-    if (state.get(n) === 'visiting') throw new BackupError(`外键存在环（涉及表 ${n}），无法确定导出顺序`);
+    if (state.get(n) === 'visiting')
+      throw new BackupError(`外键存在环（涉及表 ${n}），无法确定导出顺序`);
     state.set(n, 'visiting');
     for (const d of [...deps.get(n)!].sort()) if (info.has(d)) visit(d);
     state.set(n, 'done');
@@ -93,8 +136,10 @@ export async function tablesInDependencyOrder(db: AnyDb): Promise<TableInfo[]> {
 /** Text form of a column that reads back identically on PGlite and PostgreSQL 15+. */
 function textExpr(c: Column): string {
   const col = ident(c.name);
-  if (c.type === 'timestamp with time zone') return `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-  if (c.type === 'timestamp without time zone') return `to_char(${col}, 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
+  if (c.type === 'timestamp with time zone')
+    return `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+  if (c.type === 'timestamp without time zone')
+    return `to_char(${col}, 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
   if (c.type === 'date') return `to_char(${col}, 'YYYY-MM-DD')`;
   return `${col}::text`;
 }
@@ -114,10 +159,17 @@ export async function* tableRows(db: AnyDb, t: TableInfo): AsyncGenerator<(strin
   const page = batchSize(t, PAGE);
   let after: (string | null)[] | null = null;
   for (;;) {
-    const where: string = after ? `where (${keyCols.join(', ')}) > (${keyTypes.map((ty, i) => `$${i + 1}::${ty}${/^(text|character)/.test(ty) ? ' collate "C"' : ''}`).join(', ')})` : '';
-    const rows: Record<string, string | null>[] = await query(db, `select ${select} from ${ident(t.name)} ${where} order by ${keyCols.join(', ')} limit ${page}`, after ?? []);
+    const where: string = after
+      ? `where (${keyCols.join(', ')}) > (${keyTypes.map((ty, i) => `$${i + 1}::${ty}${/^(text|character)/.test(ty) ? ' collate "C"' : ''}`).join(', ')})`
+      : '';
+    const rows: Record<string, string | null>[] = await query(
+      db,
+      `select ${select} from ${ident(t.name)} ${where} order by ${keyCols.join(', ')} limit ${page}`,
+      after ?? [],
+    );
     const width = t.columns.length;
-    const values = (r: Record<string, string | null>) => Array.from({ length: width }, (_, i) => r[`c${i}`] ?? null);
+    const values = (r: Record<string, string | null>) =>
+      Array.from({ length: width }, (_, i) => r[`c${i}`] ?? null);
     for (const r of rows) yield values(r);
     if (rows.length < page) return;
     const last = values(rows[rows.length - 1]!);
@@ -126,7 +178,8 @@ export async function* tableRows(db: AnyDb, t: TableInfo): AsyncGenerator<(strin
 }
 
 /** Rows per page or insert: few for tables holding files (bytea), so memory stays bounded. */
-export const batchSize = (t: TableInfo, normal: number) => (t.columns.some((c) => c.type === 'bytea') ? 16 : normal);
+export const batchSize = (t: TableInfo, normal: number) =>
+  t.columns.some((c) => c.type === 'bytea') ? 16 : normal;
 
 export const canonical = (values: (string | null)[]) => `${JSON.stringify(values)}\n`;
 
@@ -136,9 +189,14 @@ export async function countRows(db: AnyDb, table: string): Promise<number> {
 }
 
 export async function appliedMigrations(db: AnyDb): Promise<string[]> {
-  const exists = await query<{ t: string | null }>(db, `select to_regclass('kysely_migration')::text as t`);
+  const exists = await query<{ t: string | null }>(
+    db,
+    `select to_regclass('kysely_migration')::text as t`,
+  );
   if (!exists[0]?.t) return [];
-  return (await query<{ name: string }>(db, 'select name from kysely_migration order by name')).map((r) => r.name);
+  return (await query<{ name: string }>(db, 'select name from kysely_migration order by name')).map(
+    (r) => r.name,
+  );
 }
 
 /** Runs `work` in one repeatable-read snapshot, so counts and rows agree with each other. */

@@ -28,7 +28,9 @@ afterAll(async () => {
 });
 
 async function rewriteDump(from: string, to: string, edit: (lines: string[]) => string[]) {
-  const lines = gunzipSync(await readFile(from)).toString('utf8').split('\n');
+  const lines = gunzipSync(await readFile(from))
+    .toString('utf8')
+    .split('\n');
   await writeFile(to, gzipSync(edit(lines).join('\n')));
 }
 
@@ -108,8 +110,20 @@ describe('backup and restore', () => {
     const target = await createTestDatabase();
     try {
       // Mixed case and punctuation sort differently under C and natural-language collations.
-      const keys = Array.from({ length: 2500 }, (_, i) => `${i % 2 ? 'K' : 'k'}-${i % 7 ? 'ip' : 'IP'}:${i}`);
-      await big.db.insertInto('login_throttle').values(keys.map((key, i) => ({ key, failures: i % 5, window_started_at: new Date(Date.UTC(2025, 0, 1, 0, 0, 0, i)) }))).execute();
+      const keys = Array.from(
+        { length: 2500 },
+        (_, i) => `${i % 2 ? 'K' : 'k'}-${i % 7 ? 'ip' : 'IP'}:${i}`,
+      );
+      await big.db
+        .insertInto('login_throttle')
+        .values(
+          keys.map((key, i) => ({
+            key,
+            failures: i % 5,
+            window_started_at: new Date(Date.UTC(2025, 0, 1, 0, 0, 0, i)),
+          })),
+        )
+        .execute();
       const file = path.join(dir, 'big.gz');
       const { tables } = await backupDatabase(big.db, file, { sourceKind: big.kind });
       expect(tables.login_throttle!.rows).toBe(2500);

@@ -19,24 +19,52 @@ import { rename, rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
-import { appliedMigrations, BACKUP_FORMAT, BACKUP_VERSION, canonical, countRows, inSnapshot, PAGE, tableRows, tablesInDependencyOrder, type AnyDb, type BackupHeader, type ProgressEvent, type TableSummary } from './backup-tables.ts';
+import {
+  appliedMigrations,
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  canonical,
+  countRows,
+  inSnapshot,
+  PAGE,
+  tableRows,
+  tablesInDependencyOrder,
+  type AnyDb,
+  type BackupHeader,
+  type ProgressEvent,
+  type TableSummary,
+} from './backup-tables.ts';
 
-export { BackupError, tableChecksums, type BackupHeader, type ProgressEvent, type TableSummary } from './backup-tables.ts';
+export {
+  BackupError,
+  tableChecksums,
+  type BackupHeader,
+  type ProgressEvent,
+  type TableSummary,
+} from './backup-tables.ts';
 export { restoreDatabase } from './restore.ts';
 
 /** Writes a backup of the whole database to `file` (via `file.partial`, renamed when complete). */
-export async function backupDatabase(db: AnyDb, file: string, options: { sourceKind: string; onProgress?: (e: ProgressEvent) => void }): Promise<{ header: BackupHeader; tables: Record<string, TableSummary> }> {
+export async function backupDatabase(
+  db: AnyDb,
+  file: string,
+  options: { sourceKind: string; onProgress?: (e: ProgressEvent) => void },
+): Promise<{ header: BackupHeader; tables: Record<string, TableSummary> }> {
   const partial = `${file}.partial`;
   const tables: Record<string, TableSummary> = {};
   try {
     const header = await inSnapshot(db, async (trx) => {
       const infos = await tablesInDependencyOrder(trx);
       const header: BackupHeader = {
-        format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString(),
-        source: { kind: options.sourceKind }, migrations: await appliedMigrations(trx),
+        format: BACKUP_FORMAT,
+        version: BACKUP_VERSION,
+        createdAt: new Date().toISOString(),
+        source: { kind: options.sourceKind },
+        migrations: await appliedMigrations(trx),
         tables: [],
       };
-      for (const t of infos) header.tables.push({ name: t.name, rows: await countRows(trx, t.name) });
+      for (const t of infos)
+        header.tables.push({ name: t.name, rows: await countRows(trx, t.name) });
       async function* lines() {
         yield `${JSON.stringify(header)}\n`;
         for (const [i, t] of infos.entries()) {

@@ -71,7 +71,9 @@ function openPostgres(url: string, max: number): Database {
   // Without a listener pg re-emits that as an unhandled 'error' and the process dies; the pool has
   // already dropped the client and the next query opens a fresh one, so noting it is enough.
   pool.on('error', (error) => {
-    process.emitWarning(`PostgreSQL 空闲连接被服务器关闭：${error.message}`, { code: 'LVZHI_PG_IDLE' });
+    process.emitWarning(`PostgreSQL 空闲连接被服务器关闭：${error.message}`, {
+      code: 'LVZHI_PG_IDLE',
+    });
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', location: redactUrl(url), close: () => db.destroy() };

@@ -42,15 +42,26 @@ async function foreignKeysInto(db: Kysely<any>, table: string): Promise<ForeignK
  * several columns (an appeal's village and handling unit) counts each row once. Only non-zero
  * counts are returned.
  */
-export async function referencesTo(db: Kysely<any>, table: string, key: Record<string, string>): Promise<Reference[]> {
+export async function referencesTo(
+  db: Kysely<any>,
+  table: string,
+  key: Record<string, string>,
+): Promise<Reference[]> {
   const byTable = new Map<string, ForeignKey[]>();
-  for (const fk of await foreignKeysInto(db, table)) byTable.set(fk.table, [...(byTable.get(fk.table) ?? []), fk]);
+  for (const fk of await foreignKeysInto(db, table))
+    byTable.set(fk.table, [...(byTable.get(fk.table) ?? []), fk]);
   const out: Reference[] = [];
   for (const [referrer, fks] of byTable) {
     const row = await db
       .selectFrom(referrer)
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where((eb) => eb.or(fks.map((fk) => eb.and(fk.columns.map((column, i) => eb(column, '=', key[fk.refColumns[i]!]!))))))
+      .where((eb) =>
+        eb.or(
+          fks.map((fk) =>
+            eb.and(fk.columns.map((column, i) => eb(column, '=', key[fk.refColumns[i]!]!))),
+          ),
+        ),
+      )
       .executeTakeFirst();
     const count = Number(row?.n ?? 0);
     const columns = [...new Set(fks.flatMap((fk) => fk.columns))];

@@ -14,37 +14,74 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-interface Fk { table: string; name: string; columns: string[]; refTable: string; refColumns: string[] }
+interface Fk {
+  table: string;
+  name: string;
+  columns: string[];
+  refTable: string;
+  refColumns: string[];
+}
 
 /** Tenancy violations of the schema, as readable sentences (empty when the rule holds). */
-export async function tenancyViolations(db: Kysely<any>, reference: readonly string[]): Promise<string[]> {
-  const tables = (await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(db)).rows.map((r) => r.table_name);
-  const columns = (await sql<{ table_name: string; column_name: string }>`select table_name, column_name from information_schema.columns where table_schema = current_schema()`.execute(db)).rows;
-  const pks = (await sql<{ table_name: string; cols: string[] }>`
+export async function tenancyViolations(
+  db: Kysely<any>,
+  reference: readonly string[],
+): Promise<string[]> {
+  const tables = (
+    await sql<{
+      table_name: string;
+    }>`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(
+      db,
+    )
+  ).rows.map((r) => r.table_name);
+  const columns = (
+    await sql<{
+      table_name: string;
+      column_name: string;
+    }>`select table_name, column_name from information_schema.columns where table_schema = current_schema()`.execute(
+      db,
+    )
+  ).rows;
+  const pks = (
+    await sql<{ table_name: string; cols: string[] }>`
     select (select relname::text from pg_class where oid = c.conrelid) as table_name, array_agg(a.attname::text order by k.ord) as cols
     from pg_constraint c cross join unnest(c.conkey) with ordinality k(attnum, ord)
     join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum
-    where c.contype = 'p' and c.connamespace = current_schema()::regnamespace group by c.conrelid`.execute(db)).rows;
-  const fks = (await sql<Fk>`
+    where c.contype = 'p' and c.connamespace = current_schema()::regnamespace group by c.conrelid`.execute(
+      db,
+    )
+  ).rows;
+  const fks = (
+    await sql<Fk>`
     select (select relname::text from pg_class where oid = c.conrelid) as "table", c.conname as name, (select relname::text from pg_class where oid = c.confrelid) as "refTable",
       (select array_agg(a.attname::text order by k.ord) from unnest(c.conkey) with ordinality k(attnum, ord) join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum) as columns,
       (select array_agg(a.attname::text order by k.ord) from unnest(c.confkey) with ordinality k(attnum, ord) join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.attnum) as "refColumns"
-    from pg_constraint c where c.contype = 'f' and c.connamespace = current_schema()::regnamespace`.execute(db)).rows;
+    from pg_constraint c where c.contype = 'f' and c.connamespace = current_schema()::regnamespace`.execute(
+      db,
+    )
+  ).rows;
   const problems: string[] = [];
   for (const table of tables) {
     if (reference.includes(table)) continue;
-    if (!columns.some((c) => c.table_name === table && c.column_name === 'town_id')) problems.push(`${table}: no town_id column`);
+    if (!columns.some((c) => c.table_name === table && c.column_name === 'town_id'))
+      problems.push(`${table}: no town_id column`);
     const pk = pks.find((p) => p.table_name === table);
-    if (!pk || pk.cols[0] !== 'town_id') problems.push(`${table}: primary key does not start with town_id`);
+    if (!pk || pk.cols[0] !== 'town_id')
+      problems.push(`${table}: primary key does not start with town_id`);
   }
   for (const fk of fks) {
     if (reference.includes(fk.refTable)) continue;
     if (reference.includes(fk.table)) {
-      problems.push(`${fk.table}.${fk.name}: reference table points at tenant table ${fk.refTable}`);
+      problems.push(
+        `${fk.table}.${fk.name}: reference table points at tenant table ${fk.refTable}`,
+      );
       continue;
     }
     const i = fk.columns.indexOf('town_id');
-    if (i < 0 || fk.refColumns[i] !== 'town_id') problems.push(`${fk.table}.${fk.name}: foreign key to ${fk.refTable} does not pair town_id with town_id`);
+    if (i < 0 || fk.refColumns[i] !== 'town_id')
+      problems.push(
+        `${fk.table}.${fk.name}: foreign key to ${fk.refTable} does not pair town_id with town_id`,
+      );
   }
   return problems;
 }
@@ -56,12 +93,18 @@ describe('tenancy rule over the live schema', () => {
 
   it('catches a table without town_id and a foreign key that skips it', async () => {
     await sql`create table rogue (id uuid primary key, unit_id uuid)`.execute(database.db);
-    await sql`create table rogue2 (town_id uuid, id uuid, person_id uuid, primary key (town_id, id), foreign key (town_id, person_id) references person(town_id, id))`.execute(database.db);
-    await sql`create table rogue3 (town_id uuid, id uuid, ref uuid, primary key (town_id, id), foreign key (ref, id) references rogue2(town_id, id))`.execute(database.db);
+    await sql`create table rogue2 (town_id uuid, id uuid, person_id uuid, primary key (town_id, id), foreign key (town_id, person_id) references person(town_id, id))`.execute(
+      database.db,
+    );
+    await sql`create table rogue3 (town_id uuid, id uuid, ref uuid, primary key (town_id, id), foreign key (ref, id) references rogue2(town_id, id))`.execute(
+      database.db,
+    );
     const problems = await tenancyViolations(database.db, REFERENCE_TABLES);
     expect(problems).toContain('rogue: no town_id column');
     expect(problems).toContain('rogue: primary key does not start with town_id');
-    expect(problems.some((p) => p.startsWith('rogue3.') && p.includes('does not pair town_id'))).toBe(true);
+    expect(
+      problems.some((p) => p.startsWith('rogue3.') && p.includes('does not pair town_id')),
+    ).toBe(true);
     expect(problems.some((p) => p.startsWith('rogue2'))).toBe(false);
     await sql`drop table rogue3, rogue2, rogue`.execute(database.db);
   });

@@ -13,7 +13,9 @@ export interface TestDatabase extends Database {
   url?: string;
 }
 
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   let database: TestDatabase;
   if (!adminUrl) {
@@ -33,7 +35,10 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
         // them (a killed connection surfaces as an unhandled error in whichever test runs next).
         await withAdmin(adminUrl, async (c) => {
           for (let attempt = 0; attempt < 50; attempt++) {
-            const { rows } = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+            const { rows } = await c.query(
+              'select count(*)::int as n from pg_stat_activity where datname = $1',
+              [name],
+            );
             if (rows[0].n === 0) break;
             await new Promise((resolve) => setTimeout(resolve, 100));
           }

@@ -18,7 +18,11 @@ export async function updateVersioned<T extends VersionedTable>(
   const hasUpdatedAt = table !== 'village_liaison';
   const row = await (db as Kysely<any>)
     .updateTable(table as string)
-    .set({ ...values, version: sql`version + 1`, ...(hasUpdatedAt ? { updated_at: new Date() } : {}) })
+    .set({
+      ...values,
+      version: sql`version + 1`,
+      ...(hasUpdatedAt ? { updated_at: new Date() } : {}),
+    })
     .where('town_id', '=', key.townId)
     .where('id', '=', key.id)
     .where('version', '=', key.version)
@@ -45,8 +49,18 @@ export async function deleteVersioned(
   return row as Record<string, unknown>;
 }
 
-async function explainMiss(db: Kysely<DB>, table: VersionedTable, key: { townId: string; id: string }, what: string): Promise<never> {
-  const exists = await (db as Kysely<any>).selectFrom(table).select('version').where('town_id', '=', key.townId).where('id', '=', key.id).executeTakeFirst();
+async function explainMiss(
+  db: Kysely<DB>,
+  table: VersionedTable,
+  key: { townId: string; id: string },
+  what: string,
+): Promise<never> {
+  const exists = await (db as Kysely<any>)
+    .selectFrom(table)
+    .select('version')
+    .where('town_id', '=', key.townId)
+    .where('id', '=', key.id)
+    .executeTakeFirst();
   if (!exists) throw new NotFound(what);
   throw new Conflict(`该${what}已被他人修改（当前版本 ${exists.version}），请刷新后重试`);
 }

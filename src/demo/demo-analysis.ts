@@ -9,11 +9,20 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../core/actor.ts';
 import type { DB } from '../db/schema.ts';
 import { defaultWorkCalendar, localDateOf } from '../core/calendar/index.ts';
-import { fireTransition, openAppeal, unwrap, type TransitionOutcome } from '../core/workflow/index.ts';
+import {
+  fireTransition,
+  openAppeal,
+  unwrap,
+  type TransitionOutcome,
+} from '../core/workflow/index.ts';
 import { newId } from '../db/ids.ts';
 import { kindFor } from '../domains/appeals/appeal.kinds.ts';
 import { deriveColumns, snapshotToJson } from '../domains/appeals/appeal.snapshot.ts';
-import { createCommitment, updateCommitment, addNote } from '../domains/appeal-analysis/commitment.service.ts';
+import {
+  createCommitment,
+  updateCommitment,
+  addNote,
+} from '../domains/appeal-analysis/commitment.service.ts';
 import { createProblem, moveProblem } from '../domains/appeal-analysis/problem.service.ts';
 import type { WriteCtx } from '../server/handler.ts';
 
@@ -30,7 +39,9 @@ interface Group {
 
 const GROUPS: Record<string, Group> = {
   lamp: {
-    village: '青松村', category: 'urban.roads', unit: 'office_construction',
+    village: '青松村',
+    category: 'urban.roads',
+    unit: 'office_construction',
     orders: [
       [3, 4, '青松村村口路灯不亮', '青松村村口3号路灯不亮，晚上出行不安全。'],
       [3, 21, '村口路灯又坏了', '青松村村口那盏3号路灯坏了好几天了，一直没人修，晚上黑漆漆的。'],
@@ -40,18 +51,33 @@ const GROUPS: Record<string, Group> = {
     ],
   },
   noise: {
-    village: '新街社区', category: 'environment.noise', unit: 'office_emergency', open: 1,
+    village: '新街社区',
+    category: 'environment.noise',
+    unit: 'office_emergency',
+    open: 1,
     orders: [
-      [6, 9, '菜市场工地夜间施工扰民', '新街社区菜市场旁边工地夜间施工噪音扰民，凌晨两点还在作业。'],
+      [
+        6,
+        9,
+        '菜市场工地夜间施工扰民',
+        '新街社区菜市场旁边工地夜间施工噪音扰民，凌晨两点还在作业。',
+      ],
       [6, 23, '工地半夜施工', '新街社区菜市场旁工地半夜施工，吵得睡不着。'],
       [7, 8, '菜市场工地噪音', '新街社区菜市场工地晚上施工噪音太大，搅拌机一直响。'],
       [7, 26, '夜间施工噪音扰民', '菜市场旁边的工地夜间施工，新街社区居民休息不好。'],
       [8, 14, '工地夜间施工扰民', '新街社区菜市场工地深夜施工，噪音扰民，希望限制作业时间。'],
-      [9, 19, '菜市场工地又在夜间施工', '新街社区菜市场旁工地夜间施工噪音扰民又开始了，晚上十一点还在打桩。'],
+      [
+        9,
+        19,
+        '菜市场工地又在夜间施工',
+        '新街社区菜市场旁工地夜间施工噪音扰民又开始了，晚上十一点还在打桩。',
+      ],
     ],
   },
   sewage: {
-    village: '桃源社区', category: 'property.service', unit: 'office_construction',
+    village: '桃源社区',
+    category: 'property.service',
+    unit: 'office_construction',
     orders: [
       [2, 12, '小区污水外溢', '桃源社区幸福小区3栋化粪池外溢，污水横流，臭味很大。'],
       [2, 25, '幸福小区化粪池外溢', '桃源社区幸福小区3栋下水道冒水，污水外溢到路面。'],
@@ -59,7 +85,10 @@ const GROUPS: Record<string, Group> = {
     ],
   },
   square: {
-    village: '龙泉社区', category: 'environment.noise', unit: 'office_social', open: 1,
+    village: '龙泉社区',
+    category: 'environment.noise',
+    unit: 'office_social',
+    open: 1,
     orders: [
       [8, 5, '广场舞音响太吵', '龙泉社区文化广场晚上广场舞音响太吵，影响休息。'],
       [9, 2, '文化广场广场舞噪音', '龙泉社区文化广场跳舞音响声音太大，晚上十点还不停。'],
@@ -68,7 +97,10 @@ const GROUPS: Record<string, Group> = {
   },
   // Left unconfirmed: the detection page proposes these.
   waste: {
-    village: '河湾村', category: 'environment.waste', unit: 'office_agriculture', open: 1,
+    village: '河湾村',
+    category: 'environment.waste',
+    unit: 'office_agriculture',
+    open: 1,
     orders: [
       [7, 3, '河湾村桥头垃圾清运不及时', '河湾村桥头垃圾池垃圾没人清，堆了一个星期，天热发臭。'],
       [7, 29, '桥头垃圾堆积', '河湾村桥头垃圾堆积成堆，无人清运，苍蝇很多。'],
@@ -77,7 +109,10 @@ const GROUPS: Record<string, Group> = {
     ],
   },
   water: {
-    village: '石桥村', category: 'utilities.water_supply', unit: 'office_construction', open: 2,
+    village: '石桥村',
+    category: 'utilities.water_supply',
+    unit: 'office_construction',
+    open: 2,
     orders: [
       [10, 8, '石桥村三组水压低', '石桥村三组自来水水压低，二楼以上没有水。'],
       [10, 30, '三组自来水水压不足', '石桥村三组水压不足，早晚用水高峰基本没水。'],
@@ -91,7 +126,14 @@ const GROUPS: Record<string, Group> = {
  * The orders of one group, walked through the hotline workflow on the shipped calendar (like
  * demo-appeals.ts) and bulk-inserted: every test database builds the demo, so this stays cheap.
  */
-async function walkGroup(db: Db, townId: string, who: { userId: string; name: string }, g: Group, ids: { village: string; unit: string }, nextSeq: () => number): Promise<string[]> {
+async function walkGroup(
+  db: Db,
+  townId: string,
+  who: { userId: string; name: string },
+  g: Group,
+  ids: { village: string; unit: string },
+  nextSeq: () => number,
+): Promise<string[]> {
   const { def, kpi } = kindFor('hotline');
   const calendar = defaultWorkCalendar();
   const rows: Record<string, unknown>[] = [];
@@ -99,75 +141,267 @@ async function walkGroup(db: Db, townId: string, who: { userId: string; name: st
   for (const [i, [month, day, title, content]] of g.orders.entries()) {
     const at = new Date(Date.UTC(2025, month - 1, day, 1, 30));
     const actor = (roles: string[]) => ({ userId: who.userId, roles });
-    const first = unwrap(openAppeal(def, actor(['dispatcher']), { content }, { at, calendar, category: g.category }));
-    const outcomes: { o: TransitionOutcome; action: string }[] = [{ o: first, action: def.initial.id }];
-    const steps: [string, number, Record<string, unknown>?][] = [['dispatch', 1, { unitId: ids.unit }], ['claim', 3]];
+    const first = unwrap(
+      openAppeal(def, actor(['dispatcher']), { content }, { at, calendar, category: g.category }),
+    );
+    const outcomes: { o: TransitionOutcome; action: string }[] = [
+      { o: first, action: def.initial.id },
+    ];
+    const steps: [string, number, Record<string, unknown>?][] = [
+      ['dispatch', 1, { unitId: ids.unit }],
+      ['claim', 3],
+    ];
     const open = i >= g.orders.length - (g.open ?? 0);
     const unhappy = i === g.orders.length - (g.open ?? 0) - 1 && g.orders.length > 3;
     if (!open) {
-      steps.push(['handle', 24, { progress: '已到现场查看' }], ['reply', 72, { replyText: '已安排处理并答复群众', contacted: true }]);
-      steps.push(['follow_up', 96, { satisfaction: unhappy ? '不满意' : i % 2 ? '基本满意' : '满意', solved: !unhappy }], ['close', 97]);
+      steps.push(
+        ['handle', 24, { progress: '已到现场查看' }],
+        ['reply', 72, { replyText: '已安排处理并答复群众', contacted: true }],
+      );
+      steps.push(
+        [
+          'follow_up',
+          96,
+          { satisfaction: unhappy ? '不满意' : i % 2 ? '基本满意' : '满意', solved: !unhappy },
+        ],
+        ['close', 97],
+      );
     }
     let snapshot = first.next;
     for (const [action, hours, payload] of steps) {
-      const o = unwrap(fireTransition(def, snapshot, actor(['dispatcher', 'assignee']), action, payload ?? {}, { at: new Date(at.getTime() + hours * 3_600_000), calendar }));
+      const o = unwrap(
+        fireTransition(def, snapshot, actor(['dispatcher', 'assignee']), action, payload ?? {}, {
+          at: new Date(at.getTime() + hours * 3_600_000),
+          calendar,
+        }),
+      );
       outcomes.push({ o, action });
       snapshot = o.next;
     }
     let derived = deriveColumns(first.next, kpi, at, def.initial.id, null, null);
-    for (const { o, action } of outcomes.slice(1)) derived = deriveColumns(o.next, kpi, o.event.at, action, null, derived as never);
+    for (const { o, action } of outcomes.slice(1))
+      derived = deriveColumns(o.next, kpi, o.event.at, action, null, derived as never);
     const id = newId();
     rows.push({
-      town_id: townId, id, code: `25-${String(nextSeq()).padStart(5, '0')}`, kind: 'hotline', channel: 'hotline_12345', category_code: g.category, category_root: g.category.split('.')[0],
-      urgency: snapshot.urgency ?? null, village_id: ids.village, title, content, received_at: at, received_on: localDateOf(at), snapshot: snapshotToJson(snapshot), version: snapshot.version, ...derived,
+      town_id: townId,
+      id,
+      code: `25-${String(nextSeq()).padStart(5, '0')}`,
+      kind: 'hotline',
+      channel: 'hotline_12345',
+      category_code: g.category,
+      category_root: g.category.split('.')[0],
+      urgency: snapshot.urgency ?? null,
+      village_id: ids.village,
+      title,
+      content,
+      received_at: at,
+      received_on: localDateOf(at),
+      snapshot: snapshotToJson(snapshot),
+      version: snapshot.version,
+      ...derived,
     });
-    outcomes.forEach(({ o }, n) => events.push({
-      town_id: townId, id: newId(), appeal_id: id, seq: n + 1, action: o.event.action, label: o.event.label, from_state: o.event.from, to_state: o.event.to,
-      actor_user_id: who.userId, actor_name: n === 0 ? who.name : '承办人员', at: o.event.at, note: null, payload: JSON.stringify(o.event.payload),
-    }));
+    outcomes.forEach(({ o }, n) =>
+      events.push({
+        town_id: townId,
+        id: newId(),
+        appeal_id: id,
+        seq: n + 1,
+        action: o.event.action,
+        label: o.event.label,
+        from_state: o.event.from,
+        to_state: o.event.to,
+        actor_user_id: who.userId,
+        actor_name: n === 0 ? who.name : '承办人员',
+        at: o.event.at,
+        note: null,
+        payload: JSON.stringify(o.event.payload),
+      }),
+    );
   }
-  await db.insertInto('appeal').values(rows as never).execute();
-  await db.insertInto('appeal_event').values(events as never).execute();
+  await db
+    .insertInto('appeal')
+    .values(rows as never)
+    .execute();
+  await db
+    .insertInto('appeal_event')
+    .values(events as never)
+    .execute();
   return rows.map((r) => r.id as string);
 }
 
 export async function seedDemoAnalysis(db: Db, townId: string): Promise<void> {
-  const user = await db.selectFrom('app_user').select(['id', 'display_name', 'person_id']).where('town_id', '=', townId).where('username', '=', 'paidan').executeTakeFirstOrThrow();
-  const actor: Actor = { userId: user.id, homeTownId: townId, username: 'paidan', displayName: user.display_name, personId: user.person_id, grants: [{ role: 'admin', townId, unitId: null }], sessionId: 'demo' };
+  const user = await db
+    .selectFrom('app_user')
+    .select(['id', 'display_name', 'person_id'])
+    .where('town_id', '=', townId)
+    .where('username', '=', 'paidan')
+    .executeTakeFirstOrThrow();
+  const actor: Actor = {
+    userId: user.id,
+    homeTownId: townId,
+    username: 'paidan',
+    displayName: user.display_name,
+    personId: user.person_id,
+    grants: [{ role: 'admin', townId, unitId: null }],
+    sessionId: 'demo',
+  };
   const ctx: WriteCtx = { actor, townId, ip: null };
-  const unitId = async (by: 'name' | 'code', v: string) => (await db.selectFrom('unit').select('id').where('town_id', '=', townId).where(by, '=', v).executeTakeFirstOrThrow()).id;
+  const unitId = async (by: 'name' | 'code', v: string) =>
+    (
+      await db
+        .selectFrom('unit')
+        .select('id')
+        .where('town_id', '=', townId)
+        .where(by, '=', v)
+        .executeTakeFirstOrThrow()
+    ).id;
   // Tracking numbers continue after the demo year's orders.
-  const counter = await db.selectFrom('appeal_code_counter').select('last_seq').where('town_id', '=', townId).where('year', '=', 2025).executeTakeFirst();
+  const counter = await db
+    .selectFrom('appeal_code_counter')
+    .select('last_seq')
+    .where('town_id', '=', townId)
+    .where('year', '=', 2025)
+    .executeTakeFirst();
   let seq = counter?.last_seq ?? 0;
   const orders: Record<string, string[]> = {};
-  for (const [key, g] of Object.entries(GROUPS)) orders[key] = await walkGroup(db, townId, { userId: user.id, name: user.display_name }, g, { village: await unitId('name', g.village), unit: await unitId('code', g.unit) }, () => ++seq);
-  await db.insertInto('appeal_code_counter').values({ town_id: townId, year: 2025, last_seq: seq }).onConflict((oc) => oc.columns(['town_id', 'year']).doUpdateSet({ last_seq: seq })).execute();
+  for (const [key, g] of Object.entries(GROUPS))
+    orders[key] = await walkGroup(
+      db,
+      townId,
+      { userId: user.id, name: user.display_name },
+      g,
+      { village: await unitId('name', g.village), unit: await unitId('code', g.unit) },
+      () => ++seq,
+    );
+  await db
+    .insertInto('appeal_code_counter')
+    .values({ town_id: townId, year: 2025, last_seq: seq })
+    .onConflict((oc) => oc.columns(['town_id', 'year']).doUpdateSet({ last_seq: seq }))
+    .execute();
   const construction = await unitId('code', 'office_construction');
   const emergency = await unitId('code', 'office_emergency');
   const social = await unitId('code', 'office_social');
 
   // 已销号: the sewage problem was fixed and checked.
-  let p = await createProblem(db, ctx, { title: '桃源社区幸福小区3栋化粪池反复外溢', appealIds: orders.sewage!, source: 'detect', ownerUnitId: construction, dueOn: '2025-04-30', description: '同一化粪池一个月内三次外溢，物业未及时处置。' });
-  p = await moveProblem(db, ctx, p.id, { version: p.version, status: 'rectifying', plan: '督促物业清掏化粪池并更换破损管道，社区每周巡查一次。' });
-  p = await moveProblem(db, ctx, p.id, { version: p.version, status: 'rectified', result: '已清掏化粪池、更换排污管12米，连续两个月未再外溢。' });
-  await moveProblem(db, ctx, p.id, { version: p.version, status: 'closed', note: '回访居民确认问题解决' });
+  let p = await createProblem(db, ctx, {
+    title: '桃源社区幸福小区3栋化粪池反复外溢',
+    appealIds: orders.sewage!,
+    source: 'detect',
+    ownerUnitId: construction,
+    dueOn: '2025-04-30',
+    description: '同一化粪池一个月内三次外溢，物业未及时处置。',
+  });
+  p = await moveProblem(db, ctx, p.id, {
+    version: p.version,
+    status: 'rectifying',
+    plan: '督促物业清掏化粪池并更换破损管道，社区每周巡查一次。',
+  });
+  p = await moveProblem(db, ctx, p.id, {
+    version: p.version,
+    status: 'rectified',
+    result: '已清掏化粪池、更换排污管12米，连续两个月未再外溢。',
+  });
+  await moveProblem(db, ctx, p.id, {
+    version: p.version,
+    status: 'closed',
+    note: '回访居民确认问题解决',
+  });
   // 已整改: the street light was rewired; awaiting the check before 销号.
-  const lamp = await createProblem(db, ctx, { title: '青松村村口3号路灯反复损坏', appealIds: orders.lamp!, source: 'detect', ownerUnitId: construction, dueOn: '2025-08-31' });
-  p = await moveProblem(db, ctx, lamp.id, { version: lamp.version, status: 'rectifying', plan: '排查村口路灯线路，更换老化电缆和灯具，纳入村级路灯日常巡检。' });
-  await moveProblem(db, ctx, p.id, { version: p.version, status: 'rectified', result: '已更换电缆60米、LED灯具2套。' });
+  const lamp = await createProblem(db, ctx, {
+    title: '青松村村口3号路灯反复损坏',
+    appealIds: orders.lamp!,
+    source: 'detect',
+    ownerUnitId: construction,
+    dueOn: '2025-08-31',
+  });
+  p = await moveProblem(db, ctx, lamp.id, {
+    version: lamp.version,
+    status: 'rectifying',
+    plan: '排查村口路灯线路，更换老化电缆和灯具，纳入村级路灯日常巡检。',
+  });
+  await moveProblem(db, ctx, p.id, {
+    version: p.version,
+    status: 'rectified',
+    result: '已更换电缆60米、LED灯具2套。',
+  });
   // 整改中 and overdue: the building site's night work; the September order is left for detection to add.
-  const noise = await createProblem(db, ctx, { title: '新街社区菜市场旁工地夜间施工扰民', appealIds: orders.noise!.slice(0, 5), source: 'detect', ownerUnitId: emergency, dueOn: '2025-10-31' });
-  await moveProblem(db, ctx, noise.id, { version: noise.version, status: 'rectifying', plan: '约谈施工单位，22时至次日6时禁止高噪声作业；社区网格员夜间巡查并留存记录。' });
+  const noise = await createProblem(db, ctx, {
+    title: '新街社区菜市场旁工地夜间施工扰民',
+    appealIds: orders.noise!.slice(0, 5),
+    source: 'detect',
+    ownerUnitId: emergency,
+    dueOn: '2025-10-31',
+  });
+  await moveProblem(db, ctx, noise.id, {
+    version: noise.version,
+    status: 'rectifying',
+    plan: '约谈施工单位，22时至次日6时禁止高噪声作业；社区网格员夜间巡查并留存记录。',
+  });
   // 待认领: the square dancing noise, no owner yet.
-  await createProblem(db, ctx, { title: '龙泉社区文化广场广场舞音响噪音', appealIds: orders.square!, source: 'detect', dueOn: '2026-12-31' });
+  await createProblem(db, ctx, {
+    title: '龙泉社区文化广场广场舞音响噪音',
+    appealIds: orders.square!,
+    source: 'detect',
+    dueOn: '2026-12-31',
+  });
 
-  let c = await createCommitment(db, ctx, { title: '年内完成青松村村口路灯线路改造', content: '更换村口至村委会路段老化路灯电缆，确保路灯正常亮灯。', promisedTo: '青松村村民', villageId: await unitId('name', '青松村'), ownerUnitId: construction, promisedOn: '2025-07-05', dueOn: '2025-12-31', problemId: lamp.id, appealIds: orders.lamp!.slice(-2) });
+  let c = await createCommitment(db, ctx, {
+    title: '年内完成青松村村口路灯线路改造',
+    content: '更换村口至村委会路段老化路灯电缆，确保路灯正常亮灯。',
+    promisedTo: '青松村村民',
+    villageId: await unitId('name', '青松村'),
+    ownerUnitId: construction,
+    promisedOn: '2025-07-05',
+    dueOn: '2025-12-31',
+    problemId: lamp.id,
+    appealIds: orders.lamp!.slice(-2),
+  });
   c = await addNote(db, ctx, c.id, '已完成线路勘察，电缆和灯具已采购。');
-  await updateCommitment(db, ctx, c.id, { version: c.version, status: 'fulfilled', evidence: '施工验收单及夜间亮灯照片已存档（2025年9月）。' });
-  c = await createCommitment(db, ctx, { title: '菜市场工地22时后停止高噪声作业', content: '协调施工单位调整作业时间，夜间22时至次日6时不进行打桩、搅拌等高噪声作业。', promisedTo: '新街社区居民', villageId: await unitId('name', '新街社区'), ownerUnitId: emergency, promisedOn: '2025-07-10', dueOn: '2025-08-31', problemId: noise.id, appealIds: orders.noise!.slice(0, 2) });
-  c = await updateCommitment(db, ctx, c.id, { version: c.version, status: 'in_progress', note: '已约谈施工单位负责人，签订夜间施工承诺书。' });
+  await updateCommitment(db, ctx, c.id, {
+    version: c.version,
+    status: 'fulfilled',
+    evidence: '施工验收单及夜间亮灯照片已存档（2025年9月）。',
+  });
+  c = await createCommitment(db, ctx, {
+    title: '菜市场工地22时后停止高噪声作业',
+    content: '协调施工单位调整作业时间，夜间22时至次日6时不进行打桩、搅拌等高噪声作业。',
+    promisedTo: '新街社区居民',
+    villageId: await unitId('name', '新街社区'),
+    ownerUnitId: emergency,
+    promisedOn: '2025-07-10',
+    dueOn: '2025-08-31',
+    problemId: noise.id,
+    appealIds: orders.noise!.slice(0, 2),
+  });
+  c = await updateCommitment(db, ctx, c.id, {
+    version: c.version,
+    status: 'in_progress',
+    note: '已约谈施工单位负责人，签订夜间施工承诺书。',
+  });
   await addNote(db, ctx, c.id, '9月仍有夜间打桩，已报县住建部门联合执法。');
-  await createCommitment(db, ctx, { title: '河湾村桥头垃圾池每日清运', content: '落实保洁员每日清运桥头垃圾池，夏季每日两次。', promisedTo: '河湾村村民', villageId: await unitId('name', '河湾村'), ownerUnitId: await unitId('code', 'office_agriculture'), promisedOn: '2026-09-01', dueOn: '2026-12-31', appealIds: [] });
-  c = await createCommitment(db, ctx, { title: '龙泉社区文化广场安装音量提示屏', content: '在文化广场安装音量监测提示屏，引导广场舞音量不超过60分贝。', promisedTo: '龙泉社区居民', villageId: await unitId('name', '龙泉社区'), ownerUnitId: social, promisedOn: '2025-10-20', dueOn: '2026-03-31', appealIds: [] });
-  await updateCommitment(db, ctx, c.id, { version: c.version, status: 'cancelled', note: '经居民议事会商议，改为与舞队约定活动时段，不再安装提示屏。' });
+  await createCommitment(db, ctx, {
+    title: '河湾村桥头垃圾池每日清运',
+    content: '落实保洁员每日清运桥头垃圾池，夏季每日两次。',
+    promisedTo: '河湾村村民',
+    villageId: await unitId('name', '河湾村'),
+    ownerUnitId: await unitId('code', 'office_agriculture'),
+    promisedOn: '2026-09-01',
+    dueOn: '2026-12-31',
+    appealIds: [],
+  });
+  c = await createCommitment(db, ctx, {
+    title: '龙泉社区文化广场安装音量提示屏',
+    content: '在文化广场安装音量监测提示屏，引导广场舞音量不超过60分贝。',
+    promisedTo: '龙泉社区居民',
+    villageId: await unitId('name', '龙泉社区'),
+    ownerUnitId: social,
+    promisedOn: '2025-10-20',
+    dueOn: '2026-03-31',
+    appealIds: [],
+  });
+  await updateCommitment(db, ctx, c.id, {
+    version: c.version,
+    status: 'cancelled',
+    note: '经居民议事会商议，改为与舞队约定活动时段，不再安装提示屏。',
+  });
 }

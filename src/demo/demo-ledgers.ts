@@ -8,7 +8,12 @@
  */
 import type { Kysely } from 'kysely';
 import { ledgerCatalogue } from '../core/ledger/catalogue/index.ts';
-import { recordColumns, uniqueKeys, validateRecordData, type RecordData } from '../core/ledger/record.ts';
+import {
+  recordColumns,
+  uniqueKeys,
+  validateRecordData,
+  type RecordData,
+} from '../core/ledger/record.ts';
 import type { LedgerField, LedgerType } from '../core/ledger/type.ts';
 import { newId } from '../db/ids.ts';
 import type { DB } from '../db/schema.ts';
@@ -29,28 +34,90 @@ const SEASONS: Record<string, number[]> = {
 };
 /** Records per year for types not generated on a schedule. */
 const VOLUME: Record<string, number> = {
-  propaganda_item: 160, relief_payment: 260, safety_hazard: 130, traffic_patrol: 110, volunteer_service: 90,
-  militia_roster: 80, civilization_activity: 80, theory_study: 60, member_development: 50, poverty_monitoring: 45,
-  branch_star_rating: 16, village_disclosure: 64, reserve_cadre: 40, talent_pool: 50,
+  propaganda_item: 160,
+  relief_payment: 260,
+  safety_hazard: 130,
+  traffic_patrol: 110,
+  volunteer_service: 90,
+  militia_roster: 80,
+  civilization_activity: 80,
+  theory_study: 60,
+  member_development: 50,
+  poverty_monitoring: 45,
+  branch_star_rating: 16,
+  village_disclosure: 64,
+  reserve_cadre: 40,
+  talent_pool: 50,
 };
 const OFFICE_OF: Record<string, string> = {
-  propaganda: 'office_propaganda', organization: 'office_party', politics_law: 'office_safety_peace', civil_affairs: 'office_social',
-  armed_forces: 'office_armed', transport: 'office_emergency', discipline: 'office_discipline', village_assistance: 'office_agriculture',
-  economy: 'office_economy', safety: 'office_emergency', environment: 'office_construction', petitions: 'office_governance',
+  propaganda: 'office_propaganda',
+  organization: 'office_party',
+  politics_law: 'office_safety_peace',
+  civil_affairs: 'office_social',
+  armed_forces: 'office_armed',
+  transport: 'office_emergency',
+  discipline: 'office_discipline',
+  village_assistance: 'office_agriculture',
+  economy: 'office_economy',
+  safety: 'office_emergency',
+  environment: 'office_construction',
+  petitions: 'office_governance',
 };
 const VILLAGE_KEYS = new Set(['village', 'branch', 'station']);
 /** A later date that only makes sense once the record says so (fixed_on needs fixed = true). */
 const FOLLOW_UP: Record<string, (d: RecordData) => boolean> = {
-  fixed_on: (d) => d.fixed === true, cleared_on: (d) => d.risk_cleared === true, resolved_on: (d) => d.resolved === true,
-  done_on: (d) => d.status === 'done', fulfilled_on: (d) => d.status === 'fulfilled',
+  fixed_on: (d) => d.fixed === true,
+  cleared_on: (d) => d.risk_cleared === true,
+  resolved_on: (d) => d.resolved === true,
+  done_on: (d) => d.status === 'done',
+  fulfilled_on: (d) => d.status === 'fulfilled',
   handled_on: (d) => d.stage !== 'found',
 };
-const NAME_KEYS = new Set(['person_name', 'name', 'member_name', 'wisher', 'visitor', 'household_head', 'recipient', 'party_name']);
+const NAME_KEYS = new Set([
+  'person_name',
+  'name',
+  'member_name',
+  'wisher',
+  'visitor',
+  'household_head',
+  'recipient',
+  'party_name',
+]);
 const TEXTS: Record<string, string[]> = {
-  title: ['青石镇开展春季植树活动', '乡村振兴产业项目建设提速', '志愿服务温暖独居老人', '人居环境整治见成效', '基层党建引领乡村治理', '青石茶叶喜获丰收', '防汛演练筑牢安全防线', '新时代文明实践站活动丰富'],
-  outlet: ['云溪县融媒体中心', '市日报', '省广播电视台', '青石镇政务公众号', '学习强国平台', '人民网'],
-  topic: ['学习贯彻党的二十届三中全会精神', '党纪学习教育', '习近平文化思想', '乡村振兴战略', '安全生产法律法规', '基层治理能力建设'],
-  theme: ['党纪学习教育', '我为群众办实事', '红色教育', '乡村振兴党员先行', '宪法宣传', '防范电信诈骗'],
+  title: [
+    '青石镇开展春季植树活动',
+    '乡村振兴产业项目建设提速',
+    '志愿服务温暖独居老人',
+    '人居环境整治见成效',
+    '基层党建引领乡村治理',
+    '青石茶叶喜获丰收',
+    '防汛演练筑牢安全防线',
+    '新时代文明实践站活动丰富',
+  ],
+  outlet: [
+    '云溪县融媒体中心',
+    '市日报',
+    '省广播电视台',
+    '青石镇政务公众号',
+    '学习强国平台',
+    '人民网',
+  ],
+  topic: [
+    '学习贯彻党的二十届三中全会精神',
+    '党纪学习教育',
+    '习近平文化思想',
+    '乡村振兴战略',
+    '安全生产法律法规',
+    '基层治理能力建设',
+  ],
+  theme: [
+    '党纪学习教育',
+    '我为群众办实事',
+    '红色教育',
+    '乡村振兴党员先行',
+    '宪法宣传',
+    '防范电信诈骗',
+  ],
   place: ['村委会门口', '集镇农贸市场', '学校周边', '小型加工厂', '沿河步道', '村级道路弯道'],
   location: ['村委会广场', '集镇主街', '村口宣传栏', '文化礼堂', '组道交叉口'],
   post: ['集镇路口劝导站', '国道岔口劝导站', '学校路口劝导站'],
@@ -71,21 +138,66 @@ const TEXTS: Record<string, string[]> = {
   household: ['王家户', '李家户', '张家户', '陈家户'],
 };
 
-interface Home { kind: 'village' | 'office'; unitId: string; branchId?: string; people: string[] }
+interface Home {
+  kind: 'village' | 'office';
+  unitId: string;
+  branchId?: string;
+  people: string[];
+}
 
-interface Directory { villages: Home[]; offices: Map<string, Home>; leadersByPortfolio: Map<string, string[]>; anyOffice: Home }
+interface Directory {
+  villages: Home[];
+  offices: Map<string, Home>;
+  leadersByPortfolio: Map<string, string[]>;
+  anyOffice: Home;
+}
 
 async function loadDirectory(db: Db, townId: string): Promise<Directory> {
-  const units = await db.selectFrom('unit').select(['id', 'parent_id', 'kind', 'code']).where('town_id', '=', townId).orderBy('sort_order').execute();
-  const positions = await db.selectFrom('position').select(['id', 'person_id', 'unit_id', 'leadership']).where('town_id', '=', townId).orderBy('starts_on').orderBy('id').execute();
-  const portfolios = await db.selectFrom('position_portfolio').select(['position_id', 'portfolio_code']).where('town_id', '=', townId).orderBy('position_id').execute();
-  const peopleAt = (unitId: string) => positions.filter((p) => p.unit_id === unitId).map((p) => p.person_id);
-  const villages = units.filter((u) => u.kind === 'village').map((v): Home => ({ kind: 'village', unitId: v.id, branchId: units.find((u) => u.parent_id === v.id && u.kind === 'branch')?.id, people: peopleAt(v.id) }));
-  const offices = new Map(units.filter((u) => u.kind === 'office' && u.code).map((o): [string, Home] => [o.code!, { kind: 'office', unitId: o.id, people: peopleAt(o.id) }]));
+  const units = await db
+    .selectFrom('unit')
+    .select(['id', 'parent_id', 'kind', 'code'])
+    .where('town_id', '=', townId)
+    .orderBy('sort_order')
+    .execute();
+  const positions = await db
+    .selectFrom('position')
+    .select(['id', 'person_id', 'unit_id', 'leadership'])
+    .where('town_id', '=', townId)
+    .orderBy('starts_on')
+    .orderBy('id')
+    .execute();
+  const portfolios = await db
+    .selectFrom('position_portfolio')
+    .select(['position_id', 'portfolio_code'])
+    .where('town_id', '=', townId)
+    .orderBy('position_id')
+    .execute();
+  const peopleAt = (unitId: string) =>
+    positions.filter((p) => p.unit_id === unitId).map((p) => p.person_id);
+  const villages = units
+    .filter((u) => u.kind === 'village')
+    .map((v): Home => ({
+      kind: 'village',
+      unitId: v.id,
+      branchId: units.find((u) => u.parent_id === v.id && u.kind === 'branch')?.id,
+      people: peopleAt(v.id),
+    }));
+  const offices = new Map(
+    units
+      .filter((u) => u.kind === 'office' && u.code)
+      .map((o): [string, Home] => [
+        o.code!,
+        { kind: 'office', unitId: o.id, people: peopleAt(o.id) },
+      ]),
+  );
   const leadersByPortfolio = new Map<string, string[]>();
   for (const pp of portfolios) {
     const pos = positions.find((p) => p.id === pp.position_id);
-    if (pos) leadersByPortfolio.set(pp.portfolio_code, [...(leadersByPortfolio.get(pp.portfolio_code) ?? []), pos.person_id]);
+    if (pos)
+      leadersByPortfolio.set(pp.portfolio_code, [
+        ...(leadersByPortfolio.get(pp.portfolio_code) ?? []),
+        pos.person_id,
+      ]);
   }
   return { villages, offices, leadersByPortfolio, anyOffice: [...offices.values()][0]! };
 }
@@ -104,15 +216,32 @@ function addDays(iso: string, days: number): string {
   return d > `${YEAR}-12-31` ? `${YEAR}-12-31` : d;
 }
 
-function numberFor(rng: SeededRandom, f: Extract<LedgerField, { type: 'number' | 'money' }>, data: RecordData): number {
+function numberFor(
+  rng: SeededRandom,
+  f: Extract<LedgerField, { type: 'number' | 'money' }>,
+  data: RecordData,
+): number {
   if (f.key === 'year') return YEAR;
   if (f.key === 'stars') return rng.pick([2, 3, 3, 4, 4, 4, 5, 5]);
   if (f.key === 'score') return rng.int(70, 98);
-  if (f.key === 'attendees' && typeof data.expected === 'number') return Math.round(data.expected * (0.8 + rng.next() * 0.2));
+  if (f.key === 'attendees' && typeof data.expected === 'number')
+    return Math.round(data.expected * (0.8 + rng.next() * 0.2));
   if (f.type === 'money') return rng.int(2, 60) * 100;
   const unit = f.unit ?? '';
-  const [lo, hi] = unit === '人' ? [5, 60] : unit === '小时' ? [1, 4] : unit === '户' || unit === '项' ? [1, 6] : unit === '天' ? [3, 15] : [1, 30];
-  let n = f.integer || unit === '人' ? rng.int(lo, hi) : Math.round((lo + rng.next() * (hi - lo)) * 2) / 2;
+  const [lo, hi] =
+    unit === '人'
+      ? [5, 60]
+      : unit === '小时'
+        ? [1, 4]
+        : unit === '户' || unit === '项'
+          ? [1, 6]
+          : unit === '天'
+            ? [3, 15]
+            : [1, 30];
+  let n =
+    f.integer || unit === '人'
+      ? rng.int(lo, hi)
+      : Math.round((lo + rng.next() * (hi - lo)) * 2) / 2;
   if (f.min !== undefined) n = Math.max(n, f.min);
   if (f.max !== undefined) n = Math.min(n, f.max);
   return n;
@@ -126,9 +255,20 @@ function textFor(rng: SeededRandom, f: LedgerField, names: Set<string>, i: numbe
 }
 
 /** One record's data: its home (village or office) decides unit and person fields. */
-function recordData(rng: SeededRandom, type: LedgerType, dir: Directory, home: Home, date: string, names: Set<string>, i: number): RecordData {
+function recordData(
+  rng: SeededRandom,
+  type: LedgerType,
+  dir: Directory,
+  home: Home,
+  date: string,
+  names: Set<string>,
+  i: number,
+): RecordData {
   const data: RecordData = { [type.dateField]: date };
-  const portfolioPeople = [...(dir.leadersByPortfolio.get(type.portfolio) ?? []), ...(dir.offices.get(OFFICE_OF[type.portfolio] ?? '')?.people ?? [])];
+  const portfolioPeople = [
+    ...(dir.leadersByPortfolio.get(type.portfolio) ?? []),
+    ...(dir.offices.get(OFFICE_OF[type.portfolio] ?? '')?.people ?? []),
+  ];
   for (const f of type.fields) {
     if (f.key in data || f.type === 'attachment' || f.removed) continue;
     if (!f.required && f.type !== 'person' && f.type !== 'unit' && !rng.chance(0.75)) continue;
@@ -137,12 +277,23 @@ function recordData(rng: SeededRandom, type: LedgerType, dir: Directory, home: H
         data[f.key] = f.key === 'branch' ? (home.branchId ?? home.unitId) : home.unitId;
         break;
       case 'person': {
-        const pool = home.kind === 'village' && rng.chance(0.6) ? home.people : portfolioPeople.length ? portfolioPeople : home.people;
+        const pool =
+          home.kind === 'village' && rng.chance(0.6)
+            ? home.people
+            : portfolioPeople.length
+              ? portfolioPeople
+              : home.people;
         if (pool.length) data[f.key] = rng.pick(pool);
         break;
       }
       case 'enum':
-        data[f.key] = f.options[Math.min(f.options.length - 1, Math.floor(rng.next() * rng.next() * f.options.length * 1.6))]!.code;
+        data[f.key] =
+          f.options[
+            Math.min(
+              f.options.length - 1,
+              Math.floor(rng.next() * rng.next() * f.options.length * 1.6),
+            )
+          ]!.code;
         break;
       case 'boolean':
         data[f.key] = rng.chance(0.65);
@@ -152,7 +303,11 @@ function recordData(rng: SeededRandom, type: LedgerType, dir: Directory, home: H
         data[f.key] = numberFor(rng, f, data);
         break;
       case 'date':
-        if (!FOLLOW_UP[f.key] || FOLLOW_UP[f.key]!(data)) data[f.key] = f.key === 'birth_date' ? `${rng.int(1988, 2000)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}` : addDays(date, rng.int(1, 40));
+        if (!FOLLOW_UP[f.key] || FOLLOW_UP[f.key]!(data))
+          data[f.key] =
+            f.key === 'birth_date'
+              ? `${rng.int(1988, 2000)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}`
+              : addDays(date, rng.int(1, 40));
         break;
       default:
         data[f.key] = textFor(rng, f, names, i);
@@ -161,7 +316,8 @@ function recordData(rng: SeededRandom, type: LedgerType, dir: Directory, home: H
   return data;
 }
 
-const shiftDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const shiftDays = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * 发展党员: the dates of the stages passed before the record's own stage, consistent with the
@@ -172,28 +328,48 @@ function developmentDates(rng: SeededRandom, data: RecordData): void {
   const reached = order.indexOf(String(data.stage));
   const on = String(data.stage_on);
   for (const k of ['applied_on', 'activist_on', 'candidate_on', 'probationary_on']) delete data[k];
-  const probationary = reached === 4 ? shiftDays(on, -rng.int(366, 400)) : reached === 3 ? on : undefined;
-  const candidate = reached === 2 ? on : probationary ? shiftDays(probationary, -rng.int(60, 150)) : undefined;
-  const activist = reached === 1 ? on : candidate ? shiftDays(candidate, -rng.int(370, 500)) : undefined;
+  const probationary =
+    reached === 4 ? shiftDays(on, -rng.int(366, 400)) : reached === 3 ? on : undefined;
+  const candidate =
+    reached === 2 ? on : probationary ? shiftDays(probationary, -rng.int(60, 150)) : undefined;
+  const activist =
+    reached === 1 ? on : candidate ? shiftDays(candidate, -rng.int(370, 500)) : undefined;
   const applied = reached === 0 ? on : activist ? shiftDays(activist, -rng.int(30, 200)) : on;
-  Object.assign(data, { applied_on: applied }, activist && { activist_on: activist }, candidate && reached >= 3 && { candidate_on: candidate }, probationary && reached >= 4 && { probationary_on: probationary });
+  Object.assign(
+    data,
+    { applied_on: applied },
+    activist && { activist_on: activist },
+    candidate && reached >= 3 && { candidate_on: candidate },
+    probationary && reached >= 4 && { probationary_on: probationary },
+  );
   data.birth_date = shiftDays(applied, -rng.int(19 * 365, 40 * 365));
 }
 
 /** Homes and dates of a type's records for the year: schedules for branch life, draws otherwise. */
-function plan(rng: SeededRandom, type: LedgerType, dir: Directory): { home: Home; date: string; meetingType?: string }[] {
+function plan(
+  rng: SeededRandom,
+  type: LedgerType,
+  dir: Directory,
+): { home: Home; date: string; meetingType?: string }[] {
   const out: { home: Home; date: string; meetingType?: string }[] = [];
-  const month = (m: number) => `${YEAR}-${String(m).padStart(2, '0')}-${String(rng.int(3, 26)).padStart(2, '0')}`;
+  const month = (m: number) =>
+    `${YEAR}-${String(m).padStart(2, '0')}-${String(rng.int(3, 26)).padStart(2, '0')}`;
   if (type.code === 'branch_meeting') {
     // 三会一课: a committee meeting every month, a member assembly and a party lecture each quarter.
-    for (const v of dir.villages) for (let m = 1; m <= 12; m++) {
-      out.push({ home: v, date: month(m), meetingType: 'committee' });
-      if (m % 3 === 0) out.push({ home: v, date: month(m), meetingType: 'member_assembly' }, { home: v, date: month(m), meetingType: 'party_lecture' });
-    }
+    for (const v of dir.villages)
+      for (let m = 1; m <= 12; m++) {
+        out.push({ home: v, date: month(m), meetingType: 'committee' });
+        if (m % 3 === 0)
+          out.push(
+            { home: v, date: month(m), meetingType: 'member_assembly' },
+            { home: v, date: month(m), meetingType: 'party_lecture' },
+          );
+      }
     return out;
   }
   if (type.code === 'theme_party_day') {
-    for (const v of dir.villages) for (let m = 1; m <= 12; m++) out.push({ home: v, date: month(m) });
+    for (const v of dir.villages)
+      for (let m = 1; m <= 12; m++) out.push({ home: v, date: month(m) });
     return out;
   }
   if (type.code === 'branch_star_rating') {
@@ -201,11 +377,16 @@ function plan(rng: SeededRandom, type: LedgerType, dir: Directory): { home: Home
     for (const v of dir.villages) out.push({ home: v, date: dayIn(rng, SEASONS[type.code]!) });
     return out;
   }
-  const needsVillage = type.fields.some((f) => f.type === 'unit' && f.required && VILLAGE_KEYS.has(f.key));
+  const needsVillage = type.fields.some(
+    (f) => f.type === 'unit' && f.required && VILLAGE_KEYS.has(f.key),
+  );
   const n = VOLUME[type.code] ?? 60;
   const office = dir.offices.get(OFFICE_OF[type.portfolio] ?? '') ?? dir.anyOffice;
   for (let i = 0; i < n; i++) {
-    const home = needsVillage || rng.chance(type.portfolio === 'propaganda' ? 0.3 : 0.5) ? rng.pick(dir.villages) : office;
+    const home =
+      needsVillage || rng.chance(type.portfolio === 'propaganda' ? 0.3 : 0.5)
+        ? rng.pick(dir.villages)
+        : office;
     out.push({ home, date: dayIn(rng, SEASONS[type.code] ?? SEASON) });
   }
   return out;
@@ -224,11 +405,34 @@ export async function seedDemoLedgers(db: Db, townId: string, rng: SeededRandom)
       if (type.code === 'member_development') developmentDates(rng, data);
       const valid = validateRecordData(type, data, 'write');
       const cols = recordColumns(type, valid);
-      return { town_id: townId, id: newId(), type_code: type.code, type_version: type.version, unit_id: cols.unitId, person_id: cols.personId, occurred_on: cols.occurredOn!, data: JSON.stringify(valid), created_by: null, valid };
+      return {
+        town_id: townId,
+        id: newId(),
+        type_code: type.code,
+        type_version: type.version,
+        unit_id: cols.unitId,
+        person_id: cols.personId,
+        occurred_on: cols.occurredOn!,
+        data: JSON.stringify(valid),
+        created_by: null,
+        valid,
+      };
     });
-    for (let i = 0; i < rows.length; i += 1000) await db.insertInto('ledger_record').values(rows.slice(i, i + 1000).map(({ valid: _v, ...r }) => r)).execute();
+    for (let i = 0; i < rows.length; i += 1000)
+      await db
+        .insertInto('ledger_record')
+        .values(rows.slice(i, i + 1000).map(({ valid: _v, ...r }) => r))
+        .execute();
     // Unique values are claimed as a user's write claims them (ledger_unique).
-    const claims = rows.flatMap((r) => uniqueKeys(type, r.valid).map((k) => ({ town_id: townId, type_code: type.code, field_key: k.key, value: k.value, record_id: r.id })));
+    const claims = rows.flatMap((r) =>
+      uniqueKeys(type, r.valid).map((k) => ({
+        town_id: townId,
+        type_code: type.code,
+        field_key: k.key,
+        value: k.value,
+        record_id: r.id,
+      })),
+    );
     if (claims.length) await db.insertInto('ledger_unique').values(claims).execute();
     total += rows.length;
   }

@@ -21,10 +21,22 @@ export const DEMO_TOWN_CODE = 'qingshi';
 const YEAR_START = '2025-01-01';
 
 const VILLAGES = [
-  ['石桥村', 'village'], ['青松村', 'village'], ['柳溪村', 'village'], ['河湾村', 'village'],
-  ['东岭村', 'village'], ['西坪村', 'village'], ['南坝村', 'village'], ['北岗村', 'village'],
-  ['竹园村', 'village'], ['枫林村', 'village'], ['云台村', 'village'], ['白沙村', 'village'],
-  ['桃源社区', 'community'], ['龙泉社区', 'community'], ['新街社区', 'community'], ['镜湖社区', 'community'],
+  ['石桥村', 'village'],
+  ['青松村', 'village'],
+  ['柳溪村', 'village'],
+  ['河湾村', 'village'],
+  ['东岭村', 'village'],
+  ['西坪村', 'village'],
+  ['南坝村', 'village'],
+  ['北岗村', 'village'],
+  ['竹园村', 'village'],
+  ['枫林村', 'village'],
+  ['云台村', 'village'],
+  ['白沙村', 'village'],
+  ['桃源社区', 'community'],
+  ['龙泉社区', 'community'],
+  ['新街社区', 'community'],
+  ['镜湖社区', 'community'],
 ] as const;
 
 /**
@@ -33,34 +45,127 @@ const VILLAGES = [
  * so its staff keep the old rule (the records of their own unit).
  */
 const OFFICES: { name: string; code: string; under: 'party' | 'gov'; portfolios: string[] }[] = [
-  { name: '党政综合办公室', code: 'office_general', under: 'party', portfolios: ['office_affairs'] },
-  { name: '党建工作办公室', code: 'office_party', under: 'party', portfolios: ['party_building', 'organization'] },
-  { name: '宣传统战办公室', code: 'office_propaganda', under: 'party', portfolios: ['propaganda', 'ideology'] },
+  {
+    name: '党政综合办公室',
+    code: 'office_general',
+    under: 'party',
+    portfolios: ['office_affairs'],
+  },
+  {
+    name: '党建工作办公室',
+    code: 'office_party',
+    under: 'party',
+    portfolios: ['party_building', 'organization'],
+  },
+  {
+    name: '宣传统战办公室',
+    code: 'office_propaganda',
+    under: 'party',
+    portfolios: ['propaganda', 'ideology'],
+  },
   { name: '纪检监察办公室', code: 'office_discipline', under: 'party', portfolios: ['discipline'] },
-  { name: '平安建设办公室', code: 'office_safety_peace', under: 'gov', portfolios: ['politics_law'] },
-  { name: '社会治理综合服务中心', code: 'office_governance', under: 'gov', portfolios: ['politics_law', 'petitions'] },
+  {
+    name: '平安建设办公室',
+    code: 'office_safety_peace',
+    under: 'gov',
+    portfolios: ['politics_law'],
+  },
+  {
+    name: '社会治理综合服务中心',
+    code: 'office_governance',
+    under: 'gov',
+    portfolios: ['politics_law', 'petitions'],
+  },
   { name: '经济发展办公室', code: 'office_economy', under: 'gov', portfolios: ['economy'] },
-  { name: '农业农村办公室', code: 'office_agriculture', under: 'gov', portfolios: ['agriculture', 'village_assistance'] },
-  { name: '社会事务办公室', code: 'office_social', under: 'gov', portfolios: ['civil_affairs', 'social_security', 'education_health'] },
-  { name: '应急管理办公室', code: 'office_emergency', under: 'gov', portfolios: ['safety', 'transport'] },
-  { name: '规划建设办公室', code: 'office_construction', under: 'gov', portfolios: ['urban_construction', 'environment'] },
+  {
+    name: '农业农村办公室',
+    code: 'office_agriculture',
+    under: 'gov',
+    portfolios: ['agriculture', 'village_assistance'],
+  },
+  {
+    name: '社会事务办公室',
+    code: 'office_social',
+    under: 'gov',
+    portfolios: ['civil_affairs', 'social_security', 'education_health'],
+  },
+  {
+    name: '应急管理办公室',
+    code: 'office_emergency',
+    under: 'gov',
+    portfolios: ['safety', 'transport'],
+  },
+  {
+    name: '规划建设办公室',
+    code: 'office_construction',
+    under: 'gov',
+    portfolios: ['urban_construction', 'environment'],
+  },
   { name: '退役军人服务站', code: 'office_veterans', under: 'gov', portfolios: [] },
   { name: '人民武装部', code: 'office_armed', under: 'party', portfolios: ['armed_forces'] },
 ];
 
 /** Town leadership: title, portfolios, office they sit in, demo username if any. */
-const LEADERS: { title: string; portfolios: string[]; office: string; user?: { username: string; role: Role } }[] = [
-  { title: '党委书记', portfolios: ['party_building'], office: 'party', user: { username: 'shuji', role: 'leader' } },
-  { title: '党委副书记、镇长', portfolios: ['economy'], office: 'gov', user: { username: 'zhenzhang', role: 'leader' } },
+const LEADERS: {
+  title: string;
+  portfolios: string[];
+  office: string;
+  user?: { username: string; role: Role };
+}[] = [
+  {
+    title: '党委书记',
+    portfolios: ['party_building'],
+    office: 'party',
+    user: { username: 'shuji', role: 'leader' },
+  },
+  {
+    title: '党委副书记、镇长',
+    portfolios: ['economy'],
+    office: 'gov',
+    user: { username: 'zhenzhang', role: 'leader' },
+  },
   { title: '党委副书记', portfolios: ['party_building', 'petitions'], office: 'party' },
   { title: '人大主席', portfolios: ['education_health'], office: 'gov' },
-  { title: '纪委书记', portfolios: ['discipline'], office: 'office_discipline', user: { username: 'jiwei', role: 'portfolio_leader' } },
-  { title: '党委委员、组织委员', portfolios: ['organization'], office: 'office_party', user: { username: 'zuzhi', role: 'portfolio_leader' } },
-  { title: '党委委员、宣传委员', portfolios: ['propaganda', 'ideology'], office: 'office_propaganda', user: { username: 'xuanchuan', role: 'portfolio_leader' } },
-  { title: '党委委员、政法委员', portfolios: ['politics_law', 'petitions'], office: 'office_safety_peace', user: { username: 'zhengfa', role: 'portfolio_leader' } },
-  { title: '党委委员、武装部长', portfolios: ['armed_forces'], office: 'office_armed', user: { username: 'wuzhuang', role: 'portfolio_leader' } },
-  { title: '副镇长', portfolios: ['agriculture', 'village_assistance'], office: 'office_agriculture' },
-  { title: '副镇长', portfolios: ['safety', 'transport', 'environment'], office: 'office_emergency' },
+  {
+    title: '纪委书记',
+    portfolios: ['discipline'],
+    office: 'office_discipline',
+    user: { username: 'jiwei', role: 'portfolio_leader' },
+  },
+  {
+    title: '党委委员、组织委员',
+    portfolios: ['organization'],
+    office: 'office_party',
+    user: { username: 'zuzhi', role: 'portfolio_leader' },
+  },
+  {
+    title: '党委委员、宣传委员',
+    portfolios: ['propaganda', 'ideology'],
+    office: 'office_propaganda',
+    user: { username: 'xuanchuan', role: 'portfolio_leader' },
+  },
+  {
+    title: '党委委员、政法委员',
+    portfolios: ['politics_law', 'petitions'],
+    office: 'office_safety_peace',
+    user: { username: 'zhengfa', role: 'portfolio_leader' },
+  },
+  {
+    title: '党委委员、武装部长',
+    portfolios: ['armed_forces'],
+    office: 'office_armed',
+    user: { username: 'wuzhuang', role: 'portfolio_leader' },
+  },
+  {
+    title: '副镇长',
+    portfolios: ['agriculture', 'village_assistance'],
+    office: 'office_agriculture',
+  },
+  {
+    title: '副镇长',
+    portfolios: ['safety', 'transport', 'environment'],
+    office: 'office_emergency',
+  },
   { title: '副镇长', portfolios: ['civil_affairs', 'social_security'], office: 'office_social' },
 ];
 
@@ -72,7 +177,11 @@ const STAFF: { title: string; office: string; user?: { username: string; role: R
   { title: '纪检专干', office: 'office_discipline' },
   { title: '综治专干', office: 'office_safety_peace' },
   { title: '信访专干', office: 'office_governance' },
-  { title: '12345热线派单员', office: 'office_governance', user: { username: 'paidan', role: 'dispatcher' } },
+  {
+    title: '12345热线派单员',
+    office: 'office_governance',
+    user: { username: 'paidan', role: 'dispatcher' },
+  },
   { title: '12345热线接线员', office: 'office_governance' },
   { title: '经济发展专干', office: 'office_economy' },
   { title: '农业技术员', office: 'office_agriculture' },
@@ -83,13 +192,33 @@ const STAFF: { title: string; office: string; user?: { username: string; role: R
   { title: '武装干事', office: 'office_armed' },
 ];
 
-export interface DemoResult { townId: string; people: number; villages: number; users: string[] }
+export interface DemoResult {
+  townId: string;
+  people: number;
+  villages: number;
+  users: string[];
+}
 
 type Db = Kysely<DB>;
 
-async function insertUnit(db: Db, townId: string, u: { parentId: string | null; kind: string; name: string; code?: string; sort: number }) {
+async function insertUnit(
+  db: Db,
+  townId: string,
+  u: { parentId: string | null; kind: string; name: string; code?: string; sort: number },
+) {
   const id = newId();
-  await db.insertInto('unit').values({ town_id: townId, id, parent_id: u.parentId, kind: u.kind, name: u.name, code: u.code ?? null, sort_order: u.sort }).execute();
+  await db
+    .insertInto('unit')
+    .values({
+      town_id: townId,
+      id,
+      parent_id: u.parentId,
+      kind: u.kind,
+      name: u.name,
+      code: u.code ?? null,
+      sort_order: u.sort,
+    })
+    .execute();
   return id;
 }
 
@@ -103,39 +232,137 @@ export async function createDemoTown(db: Db, password: string): Promise<DemoResu
     const rng = new SeededRandom(DEMO_SEED);
     const countyId = newId();
     const townId = newId();
-    await trx.insertInto('county').values({ id: countyId, name: '云溪县', code: 'yunxi' }).execute();
-    await trx.insertInto('town').values({ id: townId, county_id: countyId, name: '青石镇', code: DEMO_TOWN_CODE, settings: JSON.stringify({ officeHours: [['08:30', '12:00'], ['14:00', '17:30']] }) }).execute();
+    await trx
+      .insertInto('county')
+      .values({ id: countyId, name: '云溪县', code: 'yunxi' })
+      .execute();
+    await trx
+      .insertInto('town')
+      .values({
+        id: townId,
+        county_id: countyId,
+        name: '青石镇',
+        code: DEMO_TOWN_CODE,
+        settings: JSON.stringify({
+          officeHours: [
+            ['08:30', '12:00'],
+            ['14:00', '17:30'],
+          ],
+        }),
+      })
+      .execute();
 
-    const party = await insertUnit(trx, townId, { parentId: null, kind: 'party_committee', name: '中共青石镇委员会', code: 'party', sort: 1 });
-    const gov = await insertUnit(trx, townId, { parentId: null, kind: 'government', name: '青石镇人民政府', code: 'gov', sort: 2 });
-    const units = new Map<string, string>([['party', party], ['gov', gov]]);
+    const party = await insertUnit(trx, townId, {
+      parentId: null,
+      kind: 'party_committee',
+      name: '中共青石镇委员会',
+      code: 'party',
+      sort: 1,
+    });
+    const gov = await insertUnit(trx, townId, {
+      parentId: null,
+      kind: 'government',
+      name: '青石镇人民政府',
+      code: 'gov',
+      sort: 2,
+    });
+    const units = new Map<string, string>([
+      ['party', party],
+      ['gov', gov],
+    ]);
     for (const [i, o] of OFFICES.entries()) {
-      const id = await insertUnit(trx, townId, { parentId: o.under === 'party' ? party : gov, kind: 'office', name: o.name, code: o.code, sort: 10 + i });
+      const id = await insertUnit(trx, townId, {
+        parentId: o.under === 'party' ? party : gov,
+        kind: 'office',
+        name: o.name,
+        code: o.code,
+        sort: 10 + i,
+      });
       units.set(o.code, id);
-      if (o.portfolios.length) await trx.insertInto('unit_portfolio').values(o.portfolios.map((p) => ({ town_id: townId, unit_id: id, portfolio_code: p }))).execute();
+      if (o.portfolios.length)
+        await trx
+          .insertInto('unit_portfolio')
+          .values(o.portfolios.map((p) => ({ town_id: townId, unit_id: id, portfolio_code: p })))
+          .execute();
     }
     const villageIds: string[] = [];
     for (const [i, [name]] of VILLAGES.entries()) {
-      const vid = await insertUnit(trx, townId, { parentId: gov, kind: 'village', name, code: `v${String(i + 1).padStart(2, '0')}`, sort: 100 + i });
+      const vid = await insertUnit(trx, townId, {
+        parentId: gov,
+        kind: 'village',
+        name,
+        code: `v${String(i + 1).padStart(2, '0')}`,
+        sort: 100 + i,
+      });
       villageIds.push(vid);
-      await insertUnit(trx, townId, { parentId: vid, kind: 'branch', name: `${name.replace(/村|社区/, '')}${name.endsWith('社区') ? '社区' : '村'}党支部`, sort: 1 });
+      await insertUnit(trx, townId, {
+        parentId: vid,
+        kind: 'branch',
+        name: `${name.replace(/村|社区/, '')}${name.endsWith('社区') ? '社区' : '村'}党支部`,
+        sort: 1,
+      });
       const grids = rng.int(1, 3);
-      for (let g = 1; g <= grids; g++) await insertUnit(trx, townId, { parentId: vid, kind: 'grid', name: `${name}第${'一二三'[g - 1]}网格`, sort: 10 + g });
+      for (let g = 1; g <= grids; g++)
+        await insertUnit(trx, townId, {
+          parentId: vid,
+          kind: 'grid',
+          name: `${name}第${'一二三'[g - 1]}网格`,
+          sort: 10 + g,
+        });
     }
 
     const usedNames = new Set<string>();
-    const users: { username: string; role: Role; personId: string; displayName: string; unitId?: string }[] = [];
+    const users: {
+      username: string;
+      role: Role;
+      personId: string;
+      displayName: string;
+      unitId?: string;
+    }[] = [];
     const addPerson = async (unitId: string, partyMember: boolean, birthYear: [number, number]) => {
       const { name, gender } = personName(rng, usedNames);
       const id = newId();
       const birth = `${rng.int(...birthYear)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
-      await trx.insertInto('person').values({ town_id: townId, id, name, gender, birth_date: birth, phone: mobile(rng), party_member: partyMember, unit_id: unitId }).execute();
+      await trx
+        .insertInto('person')
+        .values({
+          town_id: townId,
+          id,
+          name,
+          gender,
+          birth_date: birth,
+          phone: mobile(rng),
+          party_member: partyMember,
+          unit_id: unitId,
+        })
+        .execute();
       return { id, name };
     };
-    const addPosition = async (personId: string, unitId: string, title: string, leadership: boolean, portfolios: string[]) => {
+    const addPosition = async (
+      personId: string,
+      unitId: string,
+      title: string,
+      leadership: boolean,
+      portfolios: string[],
+    ) => {
       const id = newId();
-      await trx.insertInto('position').values({ town_id: townId, id, person_id: personId, unit_id: unitId, title, leadership, starts_on: YEAR_START }).execute();
-      if (portfolios.length) await trx.insertInto('position_portfolio').values(portfolios.map((p) => ({ town_id: townId, position_id: id, portfolio_code: p }))).execute();
+      await trx
+        .insertInto('position')
+        .values({
+          town_id: townId,
+          id,
+          person_id: personId,
+          unit_id: unitId,
+          title,
+          leadership,
+          starts_on: YEAR_START,
+        })
+        .execute();
+      if (portfolios.length)
+        await trx
+          .insertInto('position_portfolio')
+          .values(portfolios.map((p) => ({ town_id: townId, position_id: id, portfolio_code: p })))
+          .execute();
     };
 
     const leaderIds: string[] = [];
@@ -144,39 +371,109 @@ export async function createDemoTown(db: Db, password: string): Promise<DemoResu
       const p = await addPerson(unitId, true, [1970, 1988]);
       await addPosition(p.id, unitId, l.title, true, l.portfolios);
       leaderIds.push(p.id);
-      if (l.user) users.push({ ...l.user, personId: p.id, displayName: `${p.name}（${l.title.split('、').pop()}）` });
+      if (l.user)
+        users.push({
+          ...l.user,
+          personId: p.id,
+          displayName: `${p.name}（${l.title.split('、').pop()}）`,
+        });
     }
     for (const s of STAFF) {
       const unitId = units.get(s.office)!;
       const p = await addPerson(unitId, rng.chance(0.7), [1985, 2000]);
       await addPosition(p.id, unitId, s.title, false, []);
-      if (s.user) users.push({ ...s.user, personId: p.id, displayName: `${p.name}（${s.title}）`, unitId: s.user.role === 'staff' ? unitId : undefined });
+      if (s.user)
+        users.push({
+          ...s.user,
+          personId: p.id,
+          displayName: `${p.name}（${s.title}）`,
+          unitId: s.user.role === 'staff' ? unitId : undefined,
+        });
     }
     for (const [i, vid] of villageIds.entries()) {
       const [vname] = VILLAGES[i]!;
       const sec = await addPerson(vid, true, [1968, 1990]);
-      await addPosition(sec.id, vid, `${vname}党支部书记、${vname.endsWith('社区') ? '居委会主任' : '村委会主任'}`, false, []);
+      await addPosition(
+        sec.id,
+        vid,
+        `${vname}党支部书记、${vname.endsWith('社区') ? '居委会主任' : '村委会主任'}`,
+        false,
+        [],
+      );
       const grid = await addPerson(vid, rng.chance(0.5), [1980, 1998]);
       await addPosition(grid.id, vid, `${vname}网格员`, false, []);
-      if (i === 0) users.push({ username: 'cunganbu', role: 'village_cadre', personId: sec.id, displayName: `${sec.name}（${vname}书记）`, unitId: vid });
+      if (i === 0)
+        users.push({
+          username: 'cunganbu',
+          role: 'village_cadre',
+          personId: sec.id,
+          displayName: `${sec.name}（${vname}书记）`,
+          unitId: vid,
+        });
       // Each village has a liaison leader from the leadership (包联), rotating through them.
-      await trx.insertInto('village_liaison').values({ town_id: townId, id: newId(), village_id: vid, person_id: leaderIds[2 + (i % (leaderIds.length - 2))]!, starts_on: YEAR_START }).execute();
+      await trx
+        .insertInto('village_liaison')
+        .values({
+          town_id: townId,
+          id: newId(),
+          village_id: vid,
+          person_id: leaderIds[2 + (i % (leaderIds.length - 2))]!,
+          starts_on: YEAR_START,
+        })
+        .execute();
     }
 
     const ctx = { actor: null, townId, ip: null };
-    await createUser(trx, ctx, { username: 'admin', displayName: '系统管理员', roles: [{ role: 'admin' }, { role: 'leader' }], password });
+    await createUser(trx, ctx, {
+      username: 'admin',
+      displayName: '系统管理员',
+      roles: [{ role: 'admin' }, { role: 'leader' }],
+      password,
+    });
     for (const u of users) {
-      await createUser(trx, ctx, { username: u.username, displayName: u.displayName, personId: u.personId, roles: [{ role: u.role, unitId: u.unitId ?? null }], password });
+      await createUser(trx, ctx, {
+        username: u.username,
+        displayName: u.displayName,
+        personId: u.personId,
+        roles: [{ role: u.role, unitId: u.unitId ?? null }],
+        password,
+      });
     }
-    await createUser(trx, ctx, { username: 'ducha', displayName: '县督查室（演示）', roles: [{ role: 'county_supervisor' }], password });
-    await trx.updateTable('app_user').set({ must_change_password: false }).where('town_id', '=', townId).execute();
+    await createUser(trx, ctx, {
+      username: 'ducha',
+      displayName: '县督查室（演示）',
+      roles: [{ role: 'county_supervisor' }],
+      password,
+    });
+    await trx
+      .updateTable('app_user')
+      .set({ must_change_password: false })
+      .where('town_id', '=', townId)
+      .execute();
 
     await seedDemoAppeals(trx, townId);
     await seedDemoAnalysis(trx, townId);
     await createApiKey(trx, townId, '演示：县 12345 平台接入', DEMO_OPEN311_KEY);
-    const people = await trx.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')).where('town_id', '=', townId).executeTakeFirstOrThrow();
+    const people = await trx
+      .selectFrom('person')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('town_id', '=', townId)
+      .executeTakeFirstOrThrow();
     await seedDemoLedgers(trx, townId, new SeededRandom(DEMO_SEED + 6));
-    await recordAudit(trx, { townId, actorUserId: null, actorName: '系统', action: 'demo_seed', entityType: 'town', entityId: townId, after: { seed: DEMO_SEED, people: people.n, villages: villageIds.length } });
-    return { townId, people: Number(people.n), villages: villageIds.length, users: ['admin', ...users.map((u) => u.username), 'ducha'] };
+    await recordAudit(trx, {
+      townId,
+      actorUserId: null,
+      actorName: '系统',
+      action: 'demo_seed',
+      entityType: 'town',
+      entityId: townId,
+      after: { seed: DEMO_SEED, people: people.n, villages: villageIds.length },
+    });
+    return {
+      townId,
+      people: Number(people.n),
+      villages: villageIds.length,
+      users: ['admin', ...users.map((u) => u.username), 'ducha'],
+    };
   });
 }

@@ -28,22 +28,37 @@ describe('app shell', () => {
   it('serves the web page for client-side routes but a 404 for a missing asset', async () => {
     const page = await t.app.request('/org/units');
     expect([200, 503]).toContain(page.status);
-    expect(page.headers.get('content-type')).toMatch(page.status === 200 ? /text\/html/ : /text\/plain/);
+    expect(page.headers.get('content-type')).toMatch(
+      page.status === 200 ? /text\/html/ : /text\/plain/,
+    );
     const asset = await t.app.request('/assets/no-such-bundle.js');
     expect(asset.status).toBe(404);
   });
 
   it('documents every registered route in the OpenAPI 3.1 document, except Open311’s own-spec endpoints', async () => {
-    const doc = (await t.call('GET', '/api/openapi.json')).body as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    const doc = (await t.call('GET', '/api/openapi.json')).body as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+    };
     expect(doc.openapi).toBe('3.1.0');
-    expect((doc as unknown as { components: { securitySchemes: Record<string, unknown> } }).components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie' });
-    const documented = new Set(Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)));
+    expect(
+      (doc as unknown as { components: { securitySchemes: Record<string, unknown> } }).components
+        .securitySchemes.session,
+    ).toMatchObject({ type: 'apiKey', in: 'cookie' });
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([path, ops]) =>
+        Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+      ),
+    );
     const routes = registeredRoutes().filter((r) => !r.path.startsWith('/open311/'));
     expect(routes.length).toBeGreaterThan(100);
-    expect(routes.map((r) => `${r.method} ${r.path}`).filter((r) => !documented.has(r))).toEqual([]);
+    expect(routes.map((r) => `${r.method} ${r.path}`).filter((r) => !documented.has(r))).toEqual(
+      [],
+    );
     // Every documented operation has a Chinese summary, so the browsable page is readable.
     for (const [path, ops] of Object.entries(doc.paths)) {
-      for (const [method, op] of Object.entries(ops as Record<string, { summary?: string }>)) expect(op.summary, `${method} ${path}`).toMatch(CJK);
+      for (const [method, op] of Object.entries(ops as Record<string, { summary?: string }>))
+        expect(op.summary, `${method} ${path}`).toMatch(CJK);
     }
   });
 

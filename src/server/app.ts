@@ -31,7 +31,13 @@ import { registerOpen311Routes } from '../domains/open311/open311.routes.ts';
 import { registerPublicIntakeRoutes } from '../domains/public-intake/public-intake.routes.ts';
 import { mapDatabaseError } from './database-errors.ts';
 import type { AppDeps, AppEnv } from './env.ts';
-import { INTERNAL_PROBLEM, isDomainError, problemOf, problemResponse, zodProblem } from './problem.ts';
+import {
+  INTERNAL_PROBLEM,
+  isDomainError,
+  problemOf,
+  problemResponse,
+  zodProblem,
+} from './problem.ts';
 
 const HTTP_DETAIL: Record<number, string> = {
   400: '请求格式错误：请求体不是有效的 JSON',
@@ -46,7 +52,10 @@ export function createApp(deps: AppDeps) {
     defaultHook: (result, c) => {
       if (!result.success) {
         const schema = (result as { target?: string }).target;
-        return problemResponse(c, zodProblem(result.error as z.ZodError, undefined, schema ?? 'body'));
+        return problemResponse(
+          c,
+          zodProblem(result.error as z.ZodError, undefined, schema ?? 'body'),
+        );
       }
     },
   });
@@ -55,33 +64,75 @@ export function createApp(deps: AppDeps) {
     c.set('deps', deps);
     c.set('requestId', c.req.header('x-request-id') ?? randomUUID());
     const cookie = getCookie(c, SESSION_COOKIE);
-    c.set('actor', cookie ? await actorFromCookie(deps.db, cookie, deps.config.sessionIdleHours) : null);
+    c.set(
+      'actor',
+      cookie ? await actorFromCookie(deps.db, cookie, deps.config.sessionIdleHours) : null,
+    );
     const started = performance.now();
     await next();
     if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/open311/')) {
-      deps.logger.info({ req: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started), user: c.get('actor')?.username }, 'request');
+      deps.logger.info(
+        {
+          req: c.get('requestId'),
+          method: c.req.method,
+          path: c.req.path,
+          status: c.res.status,
+          ms: Math.round(performance.now() - started),
+          user: c.get('actor')?.username,
+        },
+        'request',
+      );
     }
   });
   // JSON bodies stay small; file uploads (ledger imports, attachments, old reports) may be larger.
-  const jsonLimit = bodyLimit({ maxSize: 2 * 1024 * 1024, onError: () => { throw new PayloadTooLarge('提交的内容超过 2 MB 上限'); } });
-  const uploadLimit = bodyLimit({ maxSize: 25 * 1024 * 1024, onError: () => { throw new PayloadTooLarge('上传的文件超过 25 MB 上限'); } });
-  app.use('/api/*', (c, next) => (c.req.header('content-type')?.startsWith('multipart/form-data') ? uploadLimit(c, next) : jsonLimit(c, next)));
+  const jsonLimit = bodyLimit({
+    maxSize: 2 * 1024 * 1024,
+    onError: () => {
+      throw new PayloadTooLarge('提交的内容超过 2 MB 上限');
+    },
+  });
+  const uploadLimit = bodyLimit({
+    maxSize: 25 * 1024 * 1024,
+    onError: () => {
+      throw new PayloadTooLarge('上传的文件超过 25 MB 上限');
+    },
+  });
+  app.use('/api/*', (c, next) =>
+    c.req.header('content-type')?.startsWith('multipart/form-data')
+      ? uploadLimit(c, next)
+      : jsonLimit(c, next),
+  );
 
   app.onError((error, c) => {
     if (isDomainError(error)) {
-      const headers: Record<string, string> = error instanceof TooManyRequests ? { 'retry-after': String(error.retryAfterSeconds) } : {};
+      const headers: Record<string, string> =
+        error instanceof TooManyRequests ? { 'retry-after': String(error.retryAfterSeconds) } : {};
       return problemResponse(c, problemOf(error), headers);
     }
     if (error instanceof HTTPException && error.status < 500) {
       const detail = HTTP_DETAIL[error.status] ?? '请求无法处理';
       return problemResponse(c, { ...problemOf(new Malformed(detail)), status: error.status });
     }
-    if (error instanceof z.ZodError) return problemResponse(c, zodProblem(error, undefined, 'body'));
+    if (error instanceof z.ZodError)
+      return problemResponse(c, zodProblem(error, undefined, 'body'));
     // A constraint the service did not check first (or a race past its check): a 409/422 with a
     // Chinese detail, never the SQL; the raw error goes to the log for whoever fixes the service.
     const database = mapDatabaseError(error);
     if (database) {
-      deps.logger.warn({ req: c.get('requestId'), method: c.req.method, path: c.req.path, sqlstate: database.failure.code, constraint: database.failure.constraint, table: database.failure.table, column: database.failure.column, detail: database.failure.detail, message: database.failure.message }, 'database error answered as a problem');
+      deps.logger.warn(
+        {
+          req: c.get('requestId'),
+          method: c.req.method,
+          path: c.req.path,
+          sqlstate: database.failure.code,
+          constraint: database.failure.constraint,
+          table: database.failure.table,
+          column: database.failure.column,
+          detail: database.failure.detail,
+          message: database.failure.message,
+        },
+        'database error answered as a problem',
+      );
       return problemResponse(c, problemOf(database.error));
     }
     deps.logger.error({ err: error, req: c.get('requestId') }, 'unhandled error');
@@ -111,17 +162,24 @@ export function createApp(deps: AppDeps) {
     type: 'apiKey',
     in: 'cookie',
     name: SESSION_COOKIE,
-    description: '登录（POST /api/v1/auth/login）后由服务器设置的 HttpOnly 会话 Cookie；连续登录失败会被限制（429）。',
+    description:
+      '登录（POST /api/v1/auth/login）后由服务器设置的 HttpOnly 会话 Cookie；连续登录失败会被限制（429）。',
   });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
-    info: { title: '履职 lvzhi API', version: '1', description: '乡镇履职工作系统接口。错误均为 RFC 9457 problem+json，detail 为中文。除登录、群众诉求和 Open311 外，接口都需要登录会话。' },
+    info: {
+      title: '履职 lvzhi API',
+      version: '1',
+      description:
+        '乡镇履职工作系统接口。错误均为 RFC 9457 problem+json，detail 为中文。除登录、群众诉求和 Open311 外，接口都需要登录会话。',
+    },
     security: [{ session: [] }],
   });
   mountApiDocs(app);
 
   app.notFound((c) => {
-    if (c.req.path.startsWith('/api/')) return problemResponse(c, problemOf(new NotFound('接口地址')));
+    if (c.req.path.startsWith('/api/'))
+      return problemResponse(c, problemOf(new NotFound('接口地址')));
     return c.text('Not Found', 404);
   });
   mountWeb(app, deps.config.webDir);
@@ -130,8 +188,17 @@ export function createApp(deps: AppDeps) {
 
 /** The browsable API page: swagger-ui from node_modules, served by us (intranets have no CDN). */
 function mountApiDocs(app: OpenAPIHono<AppEnv>) {
-  const swaggerDir = path.relative(process.cwd(), path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json')));
-  app.use('/api/docs/assets/*', serveStatic({ root: swaggerDir, rewriteRequestPath: (p) => p.replace(/^\/api\/docs\/assets/, '') }));
+  const swaggerDir = path.relative(
+    process.cwd(),
+    path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json')),
+  );
+  app.use(
+    '/api/docs/assets/*',
+    serveStatic({
+      root: swaggerDir,
+      rewriteRequestPath: (p) => p.replace(/^\/api\/docs\/assets/, ''),
+    }),
+  );
   app.get('/api/docs', (c) =>
     c.html(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>履职 API 文档</title>
 <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>
@@ -139,7 +206,11 @@ function mountApiDocs(app: OpenAPIHono<AppEnv>) {
 <script src="/api/docs/init.js"></script></body></html>`),
   );
   app.get('/api/docs/init.js', (c) =>
-    c.body(`window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#ui', deepLinking: true });`, 200, { 'content-type': 'text/javascript; charset=utf-8' }),
+    c.body(
+      `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#ui', deepLinking: true });`,
+      200,
+      { 'content-type': 'text/javascript; charset=utf-8' },
+    ),
   );
 }
 

@@ -8,10 +8,15 @@ import { z } from 'zod';
 const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
   HOST: z.string().default('127.0.0.1'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 须以 postgres:// 开头').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 须以 postgres:// 开头')
+    .optional(),
   LVZHI_DATA_DIR: z.string().default('./data'),
   LVZHI_ADMIN_PASSWORD: z.string().min(1).optional(),
-  LVZHI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LVZHI_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
   LVZHI_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
   LVZHI_SESSION_IDLE_HOURS: z.coerce.number().min(0.1).max(720).default(12),
   LVZHI_SESSION_MAX_DAYS: z.coerce.number().min(0.1).max(90).default(7),
@@ -35,5 +40,7 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 export const WEB_DIST = path.join(REPO_ROOT, 'web/dist');
 
 export function databaseOptions(env: EnvConfig) {
-  return env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: path.resolve(env.LVZHI_DATA_DIR) };
+  return env.DATABASE_URL
+    ? { databaseUrl: env.DATABASE_URL }
+    : { dataDir: path.resolve(env.LVZHI_DATA_DIR) };
 }

@@ -7,13 +7,20 @@ import { Malformed } from '../core/errors.ts';
 import { decodeCursor } from './openapi-helpers.ts';
 
 type Part = 'string' | 'number';
-type Parts<S extends readonly Part[]> = { -readonly [K in keyof S]: S[K] extends 'number' ? number : string };
+type Parts<S extends readonly Part[]> = {
+  -readonly [K in keyof S]: S[K] extends 'number' ? number : string;
+};
 
-export function readCursor<const S extends readonly Part[]>(cursor: string | undefined, shape: S): Parts<S> | null {
+export function readCursor<const S extends readonly Part[]>(
+  cursor: string | undefined,
+  shape: S,
+): Parts<S> | null {
   if (!cursor) return null;
   const parts = decodeCursor(cursor);
   if (!parts || parts.length !== shape.length || parts.some((p, i) => typeof p !== shape[i])) {
-    throw new Malformed('分页游标无效，请从第一页重新查询', [{ path: 'cursor', label: '分页游标', message: '不是本列表给出的游标' }]);
+    throw new Malformed('分页游标无效，请从第一页重新查询', [
+      { path: 'cursor', label: '分页游标', message: '不是本列表给出的游标' },
+    ]);
   }
   return parts as Parts<S>;
 }

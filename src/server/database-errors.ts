@@ -34,13 +34,33 @@ const SQLSTATE = /^[0-9A-Z]{5}$/;
 
 /** The server error inside `error` (or its `cause` chain), or null when it is not one. */
 export function databaseFailureOf(error: unknown): DatabaseFailure | null {
-  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const { code, message, severity } = e as { code?: unknown; message?: unknown; severity?: unknown };
+  for (
+    let e = error, depth = 0;
+    e && typeof e === 'object' && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
+    const { code, message, severity } = e as {
+      code?: unknown;
+      message?: unknown;
+      severity?: unknown;
+    };
     // `severity` tells a server error from a Node system error (whose codes, like EPIPE, are 5 letters too).
-    if (typeof code === 'string' && SQLSTATE.test(code) && typeof message === 'string' && typeof severity === 'string') {
+    if (
+      typeof code === 'string' &&
+      SQLSTATE.test(code) &&
+      typeof message === 'string' &&
+      typeof severity === 'string'
+    ) {
       const f = e as Record<string, unknown>;
       const text = (k: string) => (typeof f[k] === 'string' && f[k] ? (f[k] as string) : undefined);
-      return { code, message, detail: text('detail'), constraint: text('constraint'), table: text('table'), column: text('column') };
+      return {
+        code,
+        message,
+        detail: text('detail'),
+        constraint: text('constraint'),
+        table: text('table'),
+        column: text('column'),
+      };
     }
   }
   return null;
@@ -50,27 +70,39 @@ export function databaseFailureOf(error: unknown): DatabaseFailure | null {
 export function domainErrorOfDatabase(f: DatabaseFailure): DomainError | null {
   switch (f.code) {
     case '23505':
-      return new Conflict((f.constraint && UNIQUE_MESSAGES[f.constraint]) ?? (nounOf(f.table) ? `与已有的${nounOf(f.table)}重复` : '与已有记录重复'));
+      return new Conflict(
+        (f.constraint && UNIQUE_MESSAGES[f.constraint]) ??
+          (nounOf(f.table) ? `与已有的${nounOf(f.table)}重复` : '与已有记录重复'),
+      );
     case '23503':
-      return stillReferenced(f) ? new Conflict(referencedMessage(f)) : new InvalidInput(missingReferenceMessage(f));
+      return stillReferenced(f)
+        ? new Conflict(referencedMessage(f))
+        : new InvalidInput(missingReferenceMessage(f));
     case '23001':
       return new Conflict(referencedMessage(f));
     case '23514':
-      return new InvalidInput((f.constraint && CHECK_MESSAGES[f.constraint]) ?? (nounOf(f.table) ? `${nounOf(f.table)}的数据不符合规则要求` : '数据不符合规则要求'));
+      return new InvalidInput(
+        (f.constraint && CHECK_MESSAGES[f.constraint]) ??
+          (nounOf(f.table) ? `${nounOf(f.table)}的数据不符合规则要求` : '数据不符合规则要求'),
+      );
     case '23502': {
-      const what = columnNoun(f.column) ?? (nounOf(f.table) ? `${nounOf(f.table)}的必填内容` : '必填内容');
+      const what =
+        columnNoun(f.column) ?? (nounOf(f.table) ? `${nounOf(f.table)}的必填内容` : '必填内容');
       return new InvalidInput(`缺少${what}`);
     }
     case '40001':
     case '40P01':
       return new Conflict('与他人同时进行的操作发生冲突，本次操作未保存，请重试');
   }
-  if (f.code.startsWith('22')) return new InvalidInput(DATA_MESSAGES[f.code] ?? '提交的数据格式或取值不正确');
+  if (f.code.startsWith('22'))
+    return new InvalidInput(DATA_MESSAGES[f.code] ?? '提交的数据格式或取值不正确');
   return null;
 }
 
 /** Both in one step: null unless `error` is a database failure we map. */
-export function mapDatabaseError(error: unknown): { failure: DatabaseFailure; error: DomainError } | null {
+export function mapDatabaseError(
+  error: unknown,
+): { failure: DatabaseFailure; error: DomainError } | null {
   const failure = databaseFailureOf(error);
   const mapped = failure && domainErrorOfDatabase(failure);
   return failure && mapped ? { failure, error: mapped } : null;
@@ -84,7 +116,9 @@ export function stillReferenced(f: DatabaseFailure): boolean {
 
 function referencedMessage(f: DatabaseFailure): string {
   const by = nounOf(f.table);
-  return by ? `该记录仍被${by}引用，无法删除；请先处理相关的${by}` : '数据已被其他记录引用，无法删除';
+  return by
+    ? `该记录仍被${by}引用，无法删除；请先处理相关的${by}`
+    : '数据已被其他记录引用，无法删除';
 }
 
 function missingReferenceMessage(f: DatabaseFailure): string {
@@ -117,32 +151,102 @@ export function nounOf(table: string | undefined): string | undefined {
 
 /** Every table's Chinese name (a test keeps this complete over the live schema). */
 export const TABLE_NOUN: Record<string, string> = {
-  town: '乡镇', county: '县（市、区）', unit: '单位', unit_kind: '单位类型', unit_portfolio: '单位承担业务',
-  person: '人员', position: '职务', position_portfolio: '职务分管领域', portfolio: '分管领域', village_liaison: '包联记录',
-  app_user: '账号', user_role: '账号角色', role: '角色', session: '登录会话', login_name: '登录名',
-  login_throttle: '登录限制记录', rate_limit: '频率限制记录', audit_entry: '审计日志', audit_head: '审计日志',
-  scheduler_state: '定时任务状态', work_calendar_day: '工作日历', work_calendar_year: '工作日历', county_kpi_weight: '考核权重',
-  ledger_type: '台账类型', ledger_record: '台账记录', ledger_unique: '台账唯一值', attachment: '附件',
-  appeal: '诉求工单', appeal_category: '诉求类别', appeal_code_counter: '工单编号', appeal_event: '工单办理记录',
-  appeal_attachment: '工单附件', appeal_reminder: '催办督办记录', appeal_problem: '问题清单', appeal_problem_order: '问题清单所含工单',
-  appeal_problem_exclusion: '问题清单排除的工单', appeal_problem_dismissal: '问题排除记录', appeal_problem_dismissal_order: '问题排除记录所含工单',
-  appeal_commitment: '承诺事项', appeal_commitment_order: '承诺事项关联工单', appeal_commitment_note: '承诺事项进展',
-  appeal_bulletin_issue: '分析通报', report: '述职报告', report_revision: '述职报告修订记录', report_template: '报告模板',
-  imported_report: '往年述职报告', public_request: '群众提交记录', public_rating: '群众评价', open311_api_key: 'Open311 接入密钥',
-  kysely_migration: '数据库版本记录', kysely_migration_lock: '数据库版本锁',
+  town: '乡镇',
+  county: '县（市、区）',
+  unit: '单位',
+  unit_kind: '单位类型',
+  unit_portfolio: '单位承担业务',
+  person: '人员',
+  position: '职务',
+  position_portfolio: '职务分管领域',
+  portfolio: '分管领域',
+  village_liaison: '包联记录',
+  app_user: '账号',
+  user_role: '账号角色',
+  role: '角色',
+  session: '登录会话',
+  login_name: '登录名',
+  login_throttle: '登录限制记录',
+  rate_limit: '频率限制记录',
+  audit_entry: '审计日志',
+  audit_head: '审计日志',
+  scheduler_state: '定时任务状态',
+  work_calendar_day: '工作日历',
+  work_calendar_year: '工作日历',
+  county_kpi_weight: '考核权重',
+  ledger_type: '台账类型',
+  ledger_record: '台账记录',
+  ledger_unique: '台账唯一值',
+  attachment: '附件',
+  appeal: '诉求工单',
+  appeal_category: '诉求类别',
+  appeal_code_counter: '工单编号',
+  appeal_event: '工单办理记录',
+  appeal_attachment: '工单附件',
+  appeal_reminder: '催办督办记录',
+  appeal_problem: '问题清单',
+  appeal_problem_order: '问题清单所含工单',
+  appeal_problem_exclusion: '问题清单排除的工单',
+  appeal_problem_dismissal: '问题排除记录',
+  appeal_problem_dismissal_order: '问题排除记录所含工单',
+  appeal_commitment: '承诺事项',
+  appeal_commitment_order: '承诺事项关联工单',
+  appeal_commitment_note: '承诺事项进展',
+  appeal_bulletin_issue: '分析通报',
+  report: '述职报告',
+  report_revision: '述职报告修订记录',
+  report_template: '报告模板',
+  imported_report: '往年述职报告',
+  public_request: '群众提交记录',
+  public_rating: '群众评价',
+  open311_api_key: 'Open311 接入密钥',
+  kysely_migration: '数据库版本记录',
+  kysely_migration_lock: '数据库版本锁',
 };
 
 /** Columns that refer to other rows (foreign keys) or must be filled, by their Chinese name. */
 const COLUMN_NOUN: Record<string, string> = {
-  town_id: '乡镇', scope_town_id: '管辖乡镇', county_id: '县（市、区）',
-  unit_id: '单位', parent_id: '上级单位', village_id: '村（社区）', scope_unit_id: '管辖单位', owner_unit_id: '责任单位',
-  target_unit_id: '提醒对象单位', scope_id: '通报范围', kind: '单位类型',
-  person_id: '人员', handler_person_id: '经办人', case_leader_person_id: '包案领导', owner_person_id: '责任人', target_person_id: '提醒对象',
-  position_id: '职务', portfolio_code: '分管领域', user_id: '账号', role: '角色',
-  appeal_id: '工单', merged_into: '合并到的工单', attachment_id: '附件', category_code: '诉求类别', category_root: '诉求类别', parent_code: '上级类别',
-  problem_id: '问题清单', commitment_id: '承诺事项', dismissal_id: '问题排除记录',
-  template_id: '报告模板', report_id: '述职报告', record_id: '台账记录', type_code: '台账类型', api_key_id: 'Open311 接入密钥',
-  name: '名称', title: '标题', username: '用户名', code: '编码', year: '年度', content: '内容', filename: '文件名',
+  town_id: '乡镇',
+  scope_town_id: '管辖乡镇',
+  county_id: '县（市、区）',
+  unit_id: '单位',
+  parent_id: '上级单位',
+  village_id: '村（社区）',
+  scope_unit_id: '管辖单位',
+  owner_unit_id: '责任单位',
+  target_unit_id: '提醒对象单位',
+  scope_id: '通报范围',
+  kind: '单位类型',
+  person_id: '人员',
+  handler_person_id: '经办人',
+  case_leader_person_id: '包案领导',
+  owner_person_id: '责任人',
+  target_person_id: '提醒对象',
+  position_id: '职务',
+  portfolio_code: '分管领域',
+  user_id: '账号',
+  role: '角色',
+  appeal_id: '工单',
+  merged_into: '合并到的工单',
+  attachment_id: '附件',
+  category_code: '诉求类别',
+  category_root: '诉求类别',
+  parent_code: '上级类别',
+  problem_id: '问题清单',
+  commitment_id: '承诺事项',
+  dismissal_id: '问题排除记录',
+  template_id: '报告模板',
+  report_id: '述职报告',
+  record_id: '台账记录',
+  type_code: '台账类型',
+  api_key_id: 'Open311 接入密钥',
+  name: '名称',
+  title: '标题',
+  username: '用户名',
+  code: '编码',
+  year: '年度',
+  content: '内容',
+  filename: '文件名',
 };
 
 /** Unique constraints and indexes (migrations `unique`, and primary keys a user can collide with). */
@@ -198,7 +302,8 @@ const CHECK_MESSAGES: Record<string, string> = {
   person_gender_check: '性别只能是男或女',
   public_rating_satisfaction_check: '评价只能是满意、基本满意或不满意',
   report_year_check: '述职年度应在 2000 到 2100 之间',
-  report_template_id_check: '模板编号应以小写字母开头，只含小写字母、数字、下划线和短横线，最长 60 个字符',
+  report_template_id_check:
+    '模板编号应以小写字母开头，只含小写字母、数字、下划线和短横线，最长 60 个字符',
   unit_check: '单位不能以自己为上级单位',
   user_role_check: '角色的管辖单位须属于本乡镇',
   village_liaison_check: '包联结束日期不能早于开始日期',

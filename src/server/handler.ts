@@ -17,10 +17,20 @@ export interface WriteCtx {
 }
 
 export function writeCtx(c: Context<AppEnv>): WriteCtx {
-  return { actor: c.get('actor')!, townId: c.req.param('townId') ?? c.get('actor')!.homeTownId, ip: clientIp(c) };
+  return {
+    actor: c.get('actor')!,
+    townId: c.req.param('townId') ?? c.get('actor')!.homeTownId,
+    ip: clientIp(c),
+  };
 }
 
-export function inTransaction<T>(c: Context<AppEnv>, work: (trx: Kysely<DB>, ctx: WriteCtx) => Promise<T>): Promise<T> {
+export function inTransaction<T>(
+  c: Context<AppEnv>,
+  work: (trx: Kysely<DB>, ctx: WriteCtx) => Promise<T>,
+): Promise<T> {
   const ctx = writeCtx(c);
-  return c.get('deps').db.transaction().execute((trx) => work(trx, ctx));
+  return c
+    .get('deps')
+    .db.transaction()
+    .execute((trx) => work(trx, ctx));
 }

@@ -19,6 +19,13 @@ export interface Pruned {
 export async function pruneExpiredState(db: Kysely<DB>, now: Date = new Date()): Promise<Pruned> {
   const sessions = await db.deleteFrom('session').where('expires_at', '<', now).executeTakeFirst();
   const throttles = await pruneThrottle(db);
-  const rateLimits = await db.deleteFrom('rate_limit').where('window_started_at', '<', sql<Date>`${now}::timestamptz - ${RATE_WINDOW_KEEP}`).executeTakeFirst();
-  return { sessions: Number(sessions.numDeletedRows), throttles, rateLimits: Number(rateLimits.numDeletedRows) };
+  const rateLimits = await db
+    .deleteFrom('rate_limit')
+    .where('window_started_at', '<', sql<Date>`${now}::timestamptz - ${RATE_WINDOW_KEEP}`)
+    .executeTakeFirst();
+  return {
+    sessions: Number(sessions.numDeletedRows),
+    throttles,
+    rateLimits: Number(rateLimits.numDeletedRows),
+  };
 }

@@ -80,8 +80,10 @@ export function fuzzKit(doc: OpenApiDoc) {
   function resolve(schema: Schema): Schema {
     if (schema.$ref) return resolve(doc.components!.schemas![schema.$ref.split('/').pop()!]!);
     const alternatives = schema.anyOf ?? schema.oneOf;
-    if (alternatives) return resolve(alternatives.find((s) => s.type !== 'null') ?? alternatives[0]!);
-    if (schema.allOf?.length) return resolve(Object.assign({}, ...schema.allOf.map(resolve)) as Schema);
+    if (alternatives)
+      return resolve(alternatives.find((s) => s.type !== 'null') ?? alternatives[0]!);
+    if (schema.allOf?.length)
+      return resolve(Object.assign({}, ...schema.allOf.map(resolve)) as Schema);
     return schema;
   }
 
@@ -96,13 +98,27 @@ export function fuzzKit(doc: OpenApiDoc) {
   /** A value the property schema must reject. */
   function wrongValue(schema: Schema): fc.Arbitrary<unknown> | null {
     const s = resolve(schema);
-    if (s.enum) return fc.string({ minLength: 1, maxLength: 8 }).filter((v) => !s.enum!.includes(v)).map((v) => `无效-${v}`);
+    if (s.enum)
+      return fc
+        .string({ minLength: 1, maxLength: 8 })
+        .filter((v) => !s.enum!.includes(v))
+        .map((v) => `无效-${v}`);
     switch (typeOf(s)) {
       case 'string':
-        return fc.oneof(fc.integer(), fc.boolean(), fc.array(fc.integer(), { maxLength: 2 }), ...(s.maxLength !== undefined ? [fc.constant('长'.repeat(s.maxLength + 1))] : []), ...(s.format === 'uuid' || s.format === 'date' ? [fc.constant('not-a-valid-value')] : []));
+        return fc.oneof(
+          fc.integer(),
+          fc.boolean(),
+          fc.array(fc.integer(), { maxLength: 2 }),
+          ...(s.maxLength !== undefined ? [fc.constant('长'.repeat(s.maxLength + 1))] : []),
+          ...(s.format === 'uuid' || s.format === 'date' ? [fc.constant('not-a-valid-value')] : []),
+        );
       case 'number':
       case 'integer':
-        return fc.oneof(fc.string({ maxLength: 5 }).map((v) => `x${v}`), fc.boolean(), fc.constant({}));
+        return fc.oneof(
+          fc.string({ maxLength: 5 }).map((v) => `x${v}`),
+          fc.boolean(),
+          fc.constant({}),
+        );
       case 'boolean':
         return fc.oneof(fc.constant('是的'), fc.integer(), fc.constant([]));
       case 'array':
@@ -118,9 +134,21 @@ export function fuzzKit(doc: OpenApiDoc) {
   function invalidBodies(schema: Schema): fc.Arbitrary<unknown> {
     const s = resolve(schema);
     const props = Object.entries(s.properties ?? {});
-    const strategies: fc.Arbitrary<unknown>[] = [fc.oneof(fc.integer(), fc.string(), fc.constant(null), fc.array(fc.integer(), { maxLength: 3 }))];
-    const wrongOnes = props.map(([key, p]) => [key, wrongValue(p)] as const).filter((x): x is readonly [string, fc.Arbitrary<unknown>] => x[1] !== null);
-    if (wrongOnes.length) strategies.push(fc.constantFrom(...wrongOnes).chain(([key, arb]) => arb.map((v) => ({ [key]: v }))));
+    const strategies: fc.Arbitrary<unknown>[] = [
+      fc.oneof(
+        fc.integer(),
+        fc.string(),
+        fc.constant(null),
+        fc.array(fc.integer(), { maxLength: 3 }),
+      ),
+    ];
+    const wrongOnes = props
+      .map(([key, p]) => [key, wrongValue(p)] as const)
+      .filter((x): x is readonly [string, fc.Arbitrary<unknown>] => x[1] !== null);
+    if (wrongOnes.length)
+      strategies.push(
+        fc.constantFrom(...wrongOnes).chain(([key, arb]) => arb.map((v) => ({ [key]: v }))),
+      );
     if (s.required?.length) strategies.push(fc.constant({}));
     return fc.oneof(...strategies);
   }
@@ -143,18 +171,27 @@ export function fuzzKit(doc: OpenApiDoc) {
     switch (typeOf(s)) {
       case 'string': {
         if (s.format === 'uuid') return fc.uuid({ version: 7 });
-        if (s.format === 'date') return fc.integer({ min: 0, max: 180 }).map((d) => new Date(Date.UTC(2025, 0, 1 + d)).toISOString().slice(0, 10));
-        if (s.format === 'date-time') return fc.integer({ min: 0, max: 180 }).map((d) => new Date(Date.UTC(2025, 0, 1 + d, 9)).toISOString());
+        if (s.format === 'date')
+          return fc
+            .integer({ min: 0, max: 180 })
+            .map((d) => new Date(Date.UTC(2025, 0, 1 + d)).toISOString().slice(0, 10));
+        if (s.format === 'date-time')
+          return fc
+            .integer({ min: 0, max: 180 })
+            .map((d) => new Date(Date.UTC(2025, 0, 1 + d, 9)).toISOString());
         if (s.format === 'email') return fc.constant('fuzz@example.cn');
         const min = s.minLength ?? 0;
         const max = s.maxLength ?? Math.max(min, 8);
         if (s.pattern) return matching(s.pattern, min, max);
-        return fc.integer({ min: Math.max(min, 2), max: Math.max(min, Math.min(max, 6)) }).map((n) => '测试内容'.repeat(2).slice(0, n).padEnd(n, '字'));
+        return fc
+          .integer({ min: Math.max(min, 2), max: Math.max(min, Math.min(max, 6)) })
+          .map((n) => '测试内容'.repeat(2).slice(0, n).padEnd(n, '字'));
       }
       case 'integer':
       case 'number': {
         const min = s.minimum ?? (s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + 1 : 1);
-        const max = s.maximum ?? (s.exclusiveMaximum !== undefined ? s.exclusiveMaximum - 1 : min + 100);
+        const max =
+          s.maximum ?? (s.exclusiveMaximum !== undefined ? s.exclusiveMaximum - 1 : min + 100);
         return fc.integer({ min: Math.ceil(min), max: Math.max(Math.ceil(min), Math.floor(max)) });
       }
       case 'boolean':
@@ -162,7 +199,9 @@ export function fuzzKit(doc: OpenApiDoc) {
       case 'array': {
         const min = s.minItems ?? 0;
         const n = s.items && holdsId(s.items) ? Math.max(min, Math.min(1, s.maxItems ?? 1)) : min;
-        return s.items && n > 0 && depth < 4 ? fc.array(validValue(s.items, depth + 1), { minLength: n, maxLength: n }) : fc.constant([]);
+        return s.items && n > 0 && depth < 4
+          ? fc.array(validValue(s.items, depth + 1), { minLength: n, maxLength: n })
+          : fc.constant([]);
       }
       case 'object':
         return depth < 4 ? minimalBody(s, depth + 1) : fc.constant({});
@@ -174,7 +213,9 @@ export function fuzzKit(doc: OpenApiDoc) {
   /** The required properties, plus every optional one that refers to a record by id. */
   function minimalBody(schema: Schema, depth = 0): fc.Arbitrary<Record<string, unknown>> {
     const s = resolve(schema);
-    const keys = Object.entries(s.properties ?? {}).filter(([key, p]) => s.required?.includes(key) || holdsId(p));
+    const keys = Object.entries(s.properties ?? {}).filter(
+      ([key, p]) => s.required?.includes(key) || holdsId(p),
+    );
     return fc.record(Object.fromEntries(keys.map(([key, p]) => [key, validValue(p, depth)])));
   }
 
@@ -182,18 +223,40 @@ export function fuzzKit(doc: OpenApiDoc) {
   function absentParam(param: Parameter | undefined): string {
     const s = param ? resolve(param.schema) : {};
     if (s.format === 'uuid' || !param) return absentId();
-    if (typeOf(s) === 'integer' || typeOf(s) === 'number') return String(s.maximum ?? s.minimum ?? 2099);
+    if (typeOf(s) === 'integer' || typeOf(s) === 'number')
+      return String(s.maximum ?? s.minimum ?? 2099);
     if (s.enum) return String(enumValues(s)[0]);
-    if (s.pattern) return fc.sample(matching(s.pattern, s.minLength ?? 1, Math.min(s.maxLength ?? 40, 40)), { numRuns: 1, seed: 11 })[0]!.replace(/\//g, '-');
+    if (s.pattern)
+      return fc
+        .sample(matching(s.pattern, s.minLength ?? 1, Math.min(s.maxLength ?? 40, 40)), {
+          numRuns: 1,
+          seed: 11,
+        })[0]!
+        .replace(/\//g, '-');
     return 'zz-fuzz-absent';
   }
 
   /** Every operation, as [METHOD, path template, operation]. */
   function operations(): [string, string, Operation][] {
-    return Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => [method.toUpperCase(), path, op] as [string, string, Operation]));
+    return Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(
+        ([method, op]) => [method.toUpperCase(), path, op] as [string, string, Operation],
+      ),
+    );
   }
 
-  return { resolve, typeOf, wrongValue, invalidBodies, validValue, minimalBody, holdsId, absentParam, operations, enumValues };
+  return {
+    resolve,
+    typeOf,
+    wrongValue,
+    invalidBodies,
+    validValue,
+    minimalBody,
+    holdsId,
+    absentParam,
+    operations,
+    enumValues,
+  };
 }
 
 /**
@@ -202,7 +265,11 @@ export function fuzzKit(doc: OpenApiDoc) {
  */
 function matching(pattern: string, min: number, max: number): fc.Arbitrary<string> {
   const re = new RegExp(pattern);
-  return fc.stringMatching(re, { size: 'xsmall' }).map((v) => (v.length > max ? v.slice(0, max) : v.length < min ? v.padEnd(min, v.slice(-1) || 'a') : v));
+  return fc
+    .stringMatching(re, { size: 'xsmall' })
+    .map((v) =>
+      v.length > max ? v.slice(0, max) : v.length < min ? v.padEnd(min, v.slice(-1) || 'a') : v,
+    );
 }
 
 export type FuzzKit = ReturnType<typeof fuzzKit>;

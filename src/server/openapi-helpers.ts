@@ -12,11 +12,16 @@ export const ProblemSchema = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),
-    errors: z.array(z.object({ path: z.string(), label: z.string(), message: z.string() })).optional(),
+    errors: z
+      .array(z.object({ path: z.string(), label: z.string(), message: z.string() }))
+      .optional(),
   })
   .openapi('Problem');
 
-const problem = (description: string) => ({ content: { 'application/problem+json': { schema: ProblemSchema } }, description });
+const problem = (description: string) => ({
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+  description,
+});
 
 export const problemResponses = {
   400: problem('请求格式错误'),
@@ -31,8 +36,15 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
   return { body: { content: { 'application/json': { schema } }, required: true } };
 }
 
-export function jsonResponse<T extends z.ZodType>(schema: T, description: string, status: 200 | 201 = 200) {
-  return { [status]: { content: { 'application/json': { schema } }, description }, ...problemResponses } as {
+export function jsonResponse<T extends z.ZodType>(
+  schema: T,
+  description: string,
+  status: 200 | 201 = 200,
+) {
+  return {
+    [status]: { content: { 'application/json': { schema } }, description },
+    ...problemResponses,
+  } as {
     [K in typeof status]: { content: { 'application/json': { schema: T } }; description: string };
   } & typeof problemResponses;
 }
@@ -42,11 +54,17 @@ export function noContent(description: string) {
 }
 
 export const TownParams = z.object({
-  townId: z.uuid().meta({ title: '乡镇' }).openapi({ param: { name: 'townId', in: 'path' } }),
+  townId: z
+    .uuid()
+    .meta({ title: '乡镇' })
+    .openapi({ param: { name: 'townId', in: 'path' } }),
 });
 
 export const TownEntityParams = TownParams.extend({
-  id: z.uuid().meta({ title: '记录' }).openapi({ param: { name: 'id', in: 'path' } }),
+  id: z
+    .uuid()
+    .meta({ title: '记录' })
+    .openapi({ param: { name: 'id', in: 'path' } }),
 });
 
 export const PageQuery = z.object({
@@ -67,7 +85,10 @@ export function page<T extends z.ZodType>(item: T) {
 export function clientIp(c: Context): string | null {
   const hops = Number(process.env.LVZHI_TRUST_PROXY ?? '0');
   if (Number.isInteger(hops) && hops > 0) {
-    const chain = (c.req.header('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const chain = (c.req.header('x-forwarded-for') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const forwarded = chain[chain.length - hops] ?? chain[0];
     if (forwarded) return forwarded;
   }

@@ -32,23 +32,37 @@ describe('labelAt', () => {
   };
   for (const [kind, wrap] of Object.entries(wrapped)) {
     it(`looks through ${kind} to the title inside`, () => {
-      expect(labelAt(z.object({ birthDate: wrap(date('出生日期')) }), ['birthDate'])).toBe('出生日期');
+      expect(labelAt(z.object({ birthDate: wrap(date('出生日期')) }), ['birthDate'])).toBe(
+        '出生日期',
+      );
     });
   }
 
   it('takes the title given on the wrapper itself', () => {
-    expect(labelAt(z.object({ code: z.string().nullable().optional().meta({ title: '单位编码' }) }), ['code'])).toBe('单位编码');
+    expect(
+      labelAt(z.object({ code: z.string().nullable().optional().meta({ title: '单位编码' }) }), [
+        'code',
+      ]),
+    ).toBe('单位编码');
   });
 
   it('walks into objects inside wrappers, arrays, tuples, records, unions and intersections', () => {
     const person = z.object({ unitId: z.uuid().meta({ title: '所在单位' }).nullable().optional() });
     const schema = z.object({
       person: person.optional(),
-      positions: z.array(z.object({ endsOn: date('任职结束日期').nullable().optional() })).meta({ title: '职务' }),
+      positions: z
+        .array(z.object({ endsOn: date('任职结束日期').nullable().optional() }))
+        .meta({ title: '职务' }),
       pair: z.tuple([z.string(), date('开始日期')]),
       extra: z.record(z.string(), date('某日')),
-      either: z.union([z.object({ a: z.string().meta({ title: '甲' }) }), z.object({ b: z.string().meta({ title: '乙' }) })]),
-      both: z.intersection(z.object({ c: z.string().meta({ title: '丙' }) }), z.object({ d: z.string().meta({ title: '丁' }) })),
+      either: z.union([
+        z.object({ a: z.string().meta({ title: '甲' }) }),
+        z.object({ b: z.string().meta({ title: '乙' }) }),
+      ]),
+      both: z.intersection(
+        z.object({ c: z.string().meta({ title: '丙' }) }),
+        z.object({ d: z.string().meta({ title: '丁' }) }),
+      ),
       piped: z.object({ e: z.string().meta({ title: '戊' }) }).transform((v) => v),
     });
     expect(labelAt(schema, ['person', 'unitId'])).toBe('所在单位');
@@ -62,13 +76,17 @@ describe('labelAt', () => {
   });
 
   it('falls back to the description, then to the key, then to 请求', () => {
-    expect(labelAt(z.object({ q: z.string().describe('关键词').optional() }), ['q'])).toBe('关键词');
+    expect(labelAt(z.object({ q: z.string().describe('关键词').optional() }), ['q'])).toBe(
+      '关键词',
+    );
     expect(labelAt(z.object({ q: z.string() }), ['q'])).toBe('q');
     expect(labelAt(z.object({}), [])).toBe('请求');
   });
 
   it('does not loop on a lazy schema that refers to itself', () => {
-    const tree: z.ZodType = z.lazy(() => z.object({ name: z.string().meta({ title: '名称' }), children: z.array(tree).optional() }));
+    const tree: z.ZodType = z.lazy(() =>
+      z.object({ name: z.string().meta({ title: '名称' }), children: z.array(tree).optional() }),
+    );
     expect(labelAt(tree, ['children', 0, 'children', 1, 'name'])).toBe('名称');
   });
 });

@@ -11,12 +11,17 @@ z.config(z.locales.zhCN());
 z.config({
   customError: (issue) => {
     if (issue.code === 'invalid_type' && issue.input === undefined) return '必填';
-    if (issue.code === 'too_small' && issue.origin === 'string') return Number(issue.minimum) <= 1 ? '不能为空' : `至少 ${issue.minimum} 个字符`;
-    if (issue.code === 'too_big' && issue.origin === 'string') return `不能超过 ${issue.maximum} 个字符`;
-    if (issue.code === 'too_small' && (issue.origin === 'number' || issue.origin === 'int')) return `不能小于 ${issue.minimum}`;
-    if (issue.code === 'too_big' && (issue.origin === 'number' || issue.origin === 'int')) return `不能大于 ${issue.maximum}`;
+    if (issue.code === 'too_small' && issue.origin === 'string')
+      return Number(issue.minimum) <= 1 ? '不能为空' : `至少 ${issue.minimum} 个字符`;
+    if (issue.code === 'too_big' && issue.origin === 'string')
+      return `不能超过 ${issue.maximum} 个字符`;
+    if (issue.code === 'too_small' && (issue.origin === 'number' || issue.origin === 'int'))
+      return `不能小于 ${issue.minimum}`;
+    if (issue.code === 'too_big' && (issue.origin === 'number' || issue.origin === 'int'))
+      return `不能大于 ${issue.maximum}`;
     if (issue.code === 'invalid_format' && issue.format === 'uuid') return '不是有效的编号';
-    if (issue.code === 'invalid_format' && issue.format === 'date') return '日期格式应为 YYYY-MM-DD';
+    if (issue.code === 'invalid_format' && issue.format === 'date')
+      return '日期格式应为 YYYY-MM-DD';
     return undefined;
   },
 });
@@ -64,7 +69,11 @@ export function problemOf(error: DomainError): Problem {
   };
 }
 
-export function problemResponse(c: Context, problem: Problem, headers: Record<string, string> = {}) {
+export function problemResponse(
+  c: Context,
+  problem: Problem,
+  headers: Record<string, string> = {},
+) {
   return c.body(JSON.stringify(problem), problem.status as 400, {
     'content-type': 'application/problem+json; charset=utf-8',
     ...headers,
@@ -163,7 +172,11 @@ function childSchema(schema: z.ZodType, key: PropertyKey, depth = 0): z.ZodType 
     case 'set':
       return def.valueType as z.ZodType;
     case 'tuple':
-      return (typeof key === 'number' ? (def.items as z.ZodType[])[key] : undefined) ?? (def.rest as z.ZodType | null | undefined) ?? undefined;
+      return (
+        (typeof key === 'number' ? (def.items as z.ZodType[])[key] : undefined) ??
+        (def.rest as z.ZodType | null | undefined) ??
+        undefined
+      );
     case 'record':
     case 'map':
       return def.valueType as z.ZodType;
@@ -177,7 +190,11 @@ function childSchema(schema: z.ZodType, key: PropertyKey, depth = 0): z.ZodType 
 }
 
 /** zod failure → 422 problem with one entry per issue, labelled in Chinese. */
-export function zodProblem(error: z.ZodError, schema: z.ZodType | undefined, where: string): Problem {
+export function zodProblem(
+  error: z.ZodError,
+  schema: z.ZodType | undefined,
+  where: string,
+): Problem {
   const errors = error.issues.map((issue) => {
     const label = labelAt(schema, issue.path);
     return { path: issue.path.join('.') || where, label, message: `${label}：${issue.message}` };
@@ -187,7 +204,9 @@ export function zodProblem(error: z.ZodError, schema: z.ZodType | undefined, whe
     type: 'https://lvzhi.local/problems/invalid-input',
     title: TITLE.invalid_input,
     status: 422,
-    detail: first ? `${first.message}${errors.length > 1 ? `（共${errors.length}处问题）` : ''}` : '提交的数据不符合要求',
+    detail: first
+      ? `${first.message}${errors.length > 1 ? `（共${errors.length}处问题）` : ''}`
+      : '提交的数据不符合要求',
     errors,
   };
 }

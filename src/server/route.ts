@@ -33,7 +33,8 @@ const routeTable: RouteEntry[] = [];
 function requestSchema(route: RouteConfig, target: string): ZodType | undefined {
   const req = route.request;
   if (!req) return undefined;
-  if (target === 'json') return (req.body?.content?.['application/json'] as { schema?: ZodType } | undefined)?.schema;
+  if (target === 'json')
+    return (req.body?.content?.['application/json'] as { schema?: ZodType } | undefined)?.schema;
   if (target === 'query') return req.query as ZodType | undefined;
   if (target === 'param') return req.params as ZodType | undefined;
   return undefined;
@@ -63,22 +64,37 @@ export function defineRoute<R extends RouteConfig>(
   handler: RouteHandler<R, AppEnv>,
 ): void {
   const existing = route.middleware ? [route.middleware].flat() : [];
-  app.openapi({ ...route, middleware: [authorize(policy), ...existing] } as R, handler as never, (result, c) => {
-    if (result.success) return;
-    const target = (result as { target?: string }).target ?? 'json';
-    return problemResponse(c, zodProblem(result.error as ZodError, requestSchema(route, target), target));
-  });
+  app.openapi(
+    { ...route, middleware: [authorize(policy), ...existing] } as R,
+    handler as never,
+    (result, c) => {
+      if (result.success) return;
+      const target = (result as { target?: string }).target ?? 'json';
+      return problemResponse(
+        c,
+        zodProblem(result.error as ZodError, requestSchema(route, target), target),
+      );
+    },
+  );
   const entry = { method: route.method.toUpperCase(), path: route.path, policy };
-  if (!routeTable.some((r) => r.method === entry.method && r.path === entry.path)) routeTable.push(entry);
+  if (!routeTable.some((r) => r.method === entry.method && r.path === entry.path))
+    routeTable.push(entry);
 }
 
 /**
  * A route outside the OpenAPI document (e.g. Open311's .json/.xml endpoints, which have their own
  * spec): same route table, same authorize step. `path` is written `{param}`-style like OpenAPI.
  */
-export function defineRawRoute(app: OpenAPIHono<AppEnv>, method: 'GET' | 'POST', path: string, policy: RoutePolicy, handler: Handler<AppEnv>): void {
+export function defineRawRoute(
+  app: OpenAPIHono<AppEnv>,
+  method: 'GET' | 'POST',
+  path: string,
+  policy: RoutePolicy,
+  handler: Handler<AppEnv>,
+): void {
   app.on(method, path.replace(/\{([A-Za-z]+)\}/g, ':$1'), authorize(policy), handler);
-  if (!routeTable.some((r) => r.method === method && r.path === path)) routeTable.push({ method, path, policy });
+  if (!routeTable.some((r) => r.method === method && r.path === path))
+    routeTable.push({ method, path, policy });
 }
 
 /** Policies shared by many routes. */

@@ -15,7 +15,14 @@ afterAll(() => t.close());
 describe('the appeal scheduler with a fake clock', () => {
   it('reminds before a deadline, escalates 督办 to the leader in charge after it, and does each only once', async () => {
     const propaganda = await k.unit('office_propaganda');
-    let a = await k.intake('paidan', { kind: 'hotline', channel: 'phone', categoryCode: 'publicity.culture', urgency: 'urgent', title: '演出噪音', content: '广场演出噪音' });
+    let a = await k.intake('paidan', {
+      kind: 'hotline',
+      channel: 'phone',
+      categoryCode: 'publicity.culture',
+      urgency: 'urgent',
+      title: '演出噪音',
+      content: '广场演出噪音',
+    });
     a = await k.act('paidan', a, 'dispatch', { unitId: propaganda });
     const due = new Date(a.nextDueAt);
     const db = t.database.db;
@@ -25,14 +32,25 @@ describe('the appeal scheduler with a fake clock', () => {
     const late = await runSchedulerTick(db, new Date(due.getTime() + 60_000));
     expect(late.supervisions).toBeGreaterThanOrEqual(1);
     expect((await runSchedulerTick(db, new Date(due.getTime() + 120_000))).supervisions).toBe(0);
-    const rows = await db.selectFrom('appeal_reminder').selectAll().where('appeal_id', '=', a.id).orderBy('created_at').execute();
+    const rows = await db
+      .selectFrom('appeal_reminder')
+      .selectAll()
+      .where('appeal_id', '=', a.id)
+      .orderBy('created_at')
+      .execute();
     expect(rows.map((r) => r.kind)).toEqual(['reminder', 'supervision']);
     // 宣传文化 belongs to the propaganda portfolio: 督办 goes to the propaganda committee member.
     expect(rows[1]!.target_person_id).toBe(await k.personOf('xuanchuan'));
     expect(rows[1]!.message).toMatch(/督办/);
-    const state = await db.selectFrom('scheduler_state').selectAll().where('job', '=', 'appeal_deadlines').executeTakeFirstOrThrow();
+    const state = await db
+      .selectFrom('scheduler_state')
+      .selectAll()
+      .where('job', '=', 'appeal_deadlines')
+      .executeTakeFirstOrThrow();
     expect(new Date(state.last_tick_at).getTime()).toBe(due.getTime() + 120_000);
-    const detail = await t.call('GET', `${k.base}/appeals/${a.id}`, { cookie: await k.cookie('shuji') });
+    const detail = await t.call('GET', `${k.base}/appeals/${a.id}`, {
+      cookie: await k.cookie('shuji'),
+    });
     expect(detail.body.reminders).toHaveLength(2);
   });
 });
@@ -40,24 +58,77 @@ describe('the appeal scheduler with a fake clock', () => {
 describe('the leader in charge of an overdue order', () => {
   it('is the village’s current 包联 leader: not one whose liaison has ended, nor one who starts the next day', async () => {
     const db = t.database.db;
-    const village = await db.selectFrom('unit').select('id').where('town_id', '=', t.townId).where('name', '=', '柳溪村').executeTakeFirstOrThrow();
-    const [ended, current, future] = await Promise.all(['shuji', 'zhengfa', 'wuzhuang'].map((u) => k.personOf(u)));
+    const village = await db
+      .selectFrom('unit')
+      .select('id')
+      .where('town_id', '=', t.townId)
+      .where('name', '=', '柳溪村')
+      .executeTakeFirstOrThrow();
+    const [ended, current, future] = await Promise.all(
+      ['shuji', 'zhengfa', 'wuzhuang'].map((u) => k.personOf(u)),
+    );
     // A category nobody holds as a portfolio, so the liaison decides.
-    await db.updateTable('appeal_category').set({ portfolio_code: null }).where('code', '=', 'urban').execute();
-    let a = await k.intake('paidan', { kind: 'hotline', channel: 'phone', categoryCode: 'urban.roads', villageId: village.id, title: '村道坑洼', content: '柳溪村村道坑洼' });
+    await db
+      .updateTable('appeal_category')
+      .set({ portfolio_code: null })
+      .where('code', '=', 'urban')
+      .execute();
+    let a = await k.intake('paidan', {
+      kind: 'hotline',
+      channel: 'phone',
+      categoryCode: 'urban.roads',
+      villageId: village.id,
+      title: '村道坑洼',
+      content: '柳溪村村道坑洼',
+    });
     a = await k.act('paidan', a, 'dispatch', { unitId: await k.unit('office_construction') });
     const tickAt = new Date(new Date(a.nextDueAt).getTime() + 60_000);
     // Liaison dates around the tick's local (UTC+8) date.
-    const day = (offset: number) => new Date(tickAt.getTime() + offset * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
-    await db.updateTable('village_liaison').set({ ends_on: day(-40) }).where('town_id', '=', t.townId).where('village_id', '=', village.id).execute();
-    await db.insertInto('village_liaison').values([
-      { town_id: t.townId, id: newId(), village_id: village.id, person_id: ended!, starts_on: day(-60), ends_on: day(-1) },
-      { town_id: t.townId, id: newId(), village_id: village.id, person_id: current!, starts_on: day(-30), ends_on: null },
-      { town_id: t.townId, id: newId(), village_id: village.id, person_id: future!, starts_on: day(1), ends_on: null },
-    ]).execute();
+    const day = (offset: number) =>
+      new Date(tickAt.getTime() + offset * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    await db
+      .updateTable('village_liaison')
+      .set({ ends_on: day(-40) })
+      .where('town_id', '=', t.townId)
+      .where('village_id', '=', village.id)
+      .execute();
+    await db
+      .insertInto('village_liaison')
+      .values([
+        {
+          town_id: t.townId,
+          id: newId(),
+          village_id: village.id,
+          person_id: ended!,
+          starts_on: day(-60),
+          ends_on: day(-1),
+        },
+        {
+          town_id: t.townId,
+          id: newId(),
+          village_id: village.id,
+          person_id: current!,
+          starts_on: day(-30),
+          ends_on: null,
+        },
+        {
+          town_id: t.townId,
+          id: newId(),
+          village_id: village.id,
+          person_id: future!,
+          starts_on: day(1),
+          ends_on: null,
+        },
+      ])
+      .execute();
     const tick = await runSchedulerTick(db, tickAt);
     expect(tick.supervisions).toBeGreaterThanOrEqual(1);
-    const row = await db.selectFrom('appeal_reminder').select('target_person_id').where('appeal_id', '=', a.id).where('kind', '=', 'supervision').executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('appeal_reminder')
+      .select('target_person_id')
+      .where('appeal_id', '=', a.id)
+      .where('kind', '=', 'supervision')
+      .executeTakeFirstOrThrow();
     expect(row.target_person_id).toBe(current);
   });
 });

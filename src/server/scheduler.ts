@@ -39,9 +39,14 @@ const leaderInCharge = (today: string) => sql<string | null>`coalesce(
   (select l.person_id from village_liaison l where l.town_id = a.town_id and l.village_id = a.village_id
      and l.starts_on <= ${today}::date and (l.ends_on is null or l.ends_on >= ${today}::date) order by l.starts_on desc limit 1))`;
 
-export async function runSchedulerTick(db: Kysely<DB>, now: Date = new Date()): Promise<TickResult> {
+export async function runSchedulerTick(
+  db: Kysely<DB>,
+  now: Date = new Date(),
+): Promise<TickResult> {
   return db.transaction().execute(async (trx) => {
-    const lock = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${LOCK_KEY}) as locked`.execute(trx);
+    const lock = await sql<{
+      locked: boolean;
+    }>`select pg_try_advisory_xact_lock(${LOCK_KEY}) as locked`.execute(trx);
     if (!lock.rows[0]?.locked) return { ran: false, reminders: 0, supervisions: 0 };
     const soon = new Date(now.getTime() + REMINDER_LEAD_MS);
     // Raw SQL: insert … select with a correlated leader lookup and on conflict, across towns.
@@ -63,9 +68,16 @@ export async function runSchedulerTick(db: Kysely<DB>, now: Date = new Date()): 
     await trx
       .insertInto('scheduler_state')
       .values({ job: JOB, last_tick_at: now, updated_at: new Date() })
-      .onConflict((oc) => oc.column('job').doUpdateSet({ last_tick_at: now, updated_at: new Date() }))
+      .onConflict((oc) =>
+        oc.column('job').doUpdateSet({ last_tick_at: now, updated_at: new Date() }),
+      )
       .execute();
-    return { ran: true, reminders: Number(reminders.numAffectedRows ?? 0), supervisions: Number(supervisions.numAffectedRows ?? 0), pruned };
+    return {
+      ran: true,
+      reminders: Number(reminders.numAffectedRows ?? 0),
+      supervisions: Number(supervisions.numAffectedRows ?? 0),
+      pruned,
+    };
   });
 }
 
@@ -77,7 +89,8 @@ export function startScheduler(db: Kysely<DB>, logger: Logger, intervalMs = 60_0
     running = true;
     try {
       const r = await runSchedulerTick(db);
-      if (r.reminders || r.supervisions || (r.pruned && Object.values(r.pruned).some(Boolean))) logger.info(r, 'scheduler tick');
+      if (r.reminders || r.supervisions || (r.pruned && Object.values(r.pruned).some(Boolean)))
+        logger.info(r, 'scheduler tick');
     } catch (err) {
       logger.error({ err }, 'scheduler tick failed');
     } finally {
@@ -89,4 +102,3 @@ export function startScheduler(db: Kysely<DB>, logger: Logger, intervalMs = 60_0
   void tick();
   return () => clearInterval(timer);
 }
-

@@ -23,7 +23,8 @@ async function withScopesOff<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-const has = (vs: RowViolation[], caller: string, resource: string, kind: RowViolation['kind']) => vs.some((v) => v.caller === caller && v.resource === resource && v.kind === kind);
+const has = (vs: RowViolation[], caller: string, resource: string, kind: RowViolation['kind']) =>
+  vs.some((v) => v.caller === caller && v.resource === resource && v.kind === kind);
 
 describe('scope matrix over every registered route', () => {
   it('has an expectation for every route policy, every caller gets exactly what DESIGN 2 allows, and nothing answers 5xx', async () => {
@@ -37,7 +38,9 @@ describe('scope matrix over every registered route', () => {
     const result = await withScopesOff(() => runScopeMatrix(t));
     const leaks = result.violations.filter((v) => v.expected === 'deny');
     expect(leaks.length).toBeGreaterThan(0);
-    expect(leaks.some((v) => v.caller === 'other_town_admin' && v.policy === 'org.read')).toBe(true);
+    expect(leaks.some((v) => v.caller === 'other_town_admin' && v.policy === 'org.read')).toBe(
+      true,
+    );
   });
 
   it('does not let another town’s admin read this town’s people, even with a valid session', async () => {
@@ -62,7 +65,9 @@ describe('row-level scope matrix (what each role sees, checked against the raw t
     // The Excel exports (orders, queue, overdue, KPI drill-down, two ledgers): the same rows, contacts masked.
     const exported = await runExportRowMatrix(t);
     expect(exported.violations).toEqual([]);
-    expect(exported.seen.get('village_cadre exports.appeals.list')).toBe(seen.get('village_cadre appeals.list'));
+    expect(exported.seen.get('village_cadre exports.appeals.list')).toBe(
+      seen.get('village_cadre appeals.list'),
+    );
     expect(exported.seen.get('village_cadre exports.appeals.list.phones')).toBeGreaterThan(0);
   });
 
@@ -81,7 +86,9 @@ describe('row-level scope matrix (what each role sees, checked against the raw t
     expect(has(leaks, 'portfolio_leader', 'appeals.list', 'leak')).toBe(true);
     // Metrics and their drill-downs count records outside the scope, also when asked for another village.
     expect(has(leaks, 'village_cadre', 'metrics.ledger.branch_meeting.held', 'leak')).toBe(true);
-    expect(has(leaks, 'village_cadre', 'metrics.ledger.propaganda_item.count@青松村', 'leak')).toBe(true);
+    expect(has(leaks, 'village_cadre', 'metrics.ledger.propaganda_item.count@青松村', 'leak')).toBe(
+      true,
+    );
     // Someone else's report, and cadres' phone numbers in full.
     expect(has(leaks, 'staff', 'reports.list', 'leak')).toBe(true);
     expect(has(leaks, 'staff', 'people.contacts', 'unmasked')).toBe(true);
@@ -101,7 +108,12 @@ describe('row-level scope matrix (what each role sees, checked against the raw t
       callers: ['portfolio_leader'],
       adjustFacts: (f) => {
         const user = f.users.get('xuanchuan')!;
-        f.liaisons.push({ person_id: user.personId!, village_id: f.unitByName.get('青松村')!, starts_on: '2025-01-01', ends_on: null });
+        f.liaisons.push({
+          person_id: user.personId!,
+          village_id: f.unitByName.get('青松村')!,
+          starts_on: '2025-01-01',
+          ends_on: null,
+        });
       },
     });
     expect(has(violations, 'portfolio_leader', 'appeals.list', 'missing')).toBe(true);

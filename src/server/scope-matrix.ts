@@ -13,16 +13,40 @@ import { registeredRoutes } from './route.ts';
 import type { TestApp } from './testing.ts';
 import { TEST_PASSWORD } from './testing.ts';
 
-export const CALLERS = ['anonymous', 'admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre', 'dispatcher', 'county_supervisor', 'other_town_admin'] as const;
+export const CALLERS = [
+  'anonymous',
+  'admin',
+  'leader',
+  'portfolio_leader',
+  'staff',
+  'village_cadre',
+  'dispatcher',
+  'county_supervisor',
+  'other_town_admin',
+] as const;
 export type Caller = (typeof CALLERS)[number];
 
 /** Demo usernames per caller (see src/demo/demo-town.ts). */
 export const USERNAMES: Record<Exclude<Caller, 'anonymous'>, string> = {
-  admin: 'admin', leader: 'shuji', portfolio_leader: 'xuanchuan', staff: 'zhuangan', village_cadre: 'cunganbu',
-  dispatcher: 'paidan', county_supervisor: 'ducha', other_town_admin: 'other_admin',
+  admin: 'admin',
+  leader: 'shuji',
+  portfolio_leader: 'xuanchuan',
+  staff: 'zhuangan',
+  village_cadre: 'cunganbu',
+  dispatcher: 'paidan',
+  county_supervisor: 'ducha',
+  other_town_admin: 'other_admin',
 };
 
-const TOWN_ROLES: Caller[] = ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre', 'dispatcher', 'county_supervisor'];
+const TOWN_ROLES: Caller[] = [
+  'admin',
+  'leader',
+  'portfolio_leader',
+  'staff',
+  'village_cadre',
+  'dispatcher',
+  'county_supervisor',
+];
 const SIGNED_IN: Caller[] = [...TOWN_ROLES, 'other_town_admin'];
 
 /** Who passes each policy at the route level, for a route of town A. */
@@ -33,10 +57,24 @@ export const EXPECTED: Record<string, readonly Caller[]> = {
   'org.write': ['admin', 'leader'],
   'users.manage': ['admin'],
   'audit.read': ['admin', 'leader'],
-  'ledgers.read': ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre', 'county_supervisor'],
+  'ledgers.read': [
+    'admin',
+    'leader',
+    'portfolio_leader',
+    'staff',
+    'village_cadre',
+    'county_supervisor',
+  ],
   'ledgers.write': ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre'],
   'ledgers.admin': ['admin'],
-  'metrics.read': ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre', 'county_supervisor'],
+  'metrics.read': [
+    'admin',
+    'leader',
+    'portfolio_leader',
+    'staff',
+    'village_cadre',
+    'county_supervisor',
+  ],
   'appeals.read': TOWN_ROLES,
   'appeals.intake': ['admin', 'staff', 'village_cadre', 'dispatcher'],
   'appeals.act': ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre', 'dispatcher'],
@@ -44,12 +82,26 @@ export const EXPECTED: Record<string, readonly Caller[]> = {
   // Which order's contact: canRevealContact (town desk and leaders, or who handles it — a 包案领导 too).
   'appeals.reveal': ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre', 'dispatcher'],
   'appeal_analysis.read': TOWN_ROLES,
-  'appeal_analysis.write': ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre', 'dispatcher'],
+  'appeal_analysis.write': [
+    'admin',
+    'leader',
+    'portfolio_leader',
+    'staff',
+    'village_cadre',
+    'dispatcher',
+  ],
   'appeal_analysis.issue': ['admin', 'leader'],
   // County rankings span towns: county supervisors and admins, over the towns they hold grants in.
   'appeal_analysis.county': ['admin', 'county_supervisor', 'other_town_admin'],
   'calendar.admin': ['admin', 'other_town_admin'],
-  'reports.read': ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre', 'county_supervisor'],
+  'reports.read': [
+    'admin',
+    'leader',
+    'portfolio_leader',
+    'staff',
+    'village_cadre',
+    'county_supervisor',
+  ],
   'reports.write': ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre'],
   'reports.admin': ['admin'],
   // Open311 reads look at no session; its POST is open at route level but refuses everyone
@@ -64,13 +116,34 @@ export const EXPECTED: Record<string, readonly Caller[]> = {
 };
 
 /** A caller let in or kept out against EXPECTED, or any 5xx (a server error is never an answer). */
-export interface Violation { method: string; path: string; policy: string; caller: Caller; status: number; expected: 'allow' | 'deny' | 'no_server_error' }
+export interface Violation {
+  method: string;
+  path: string;
+  policy: string;
+  caller: Caller;
+  status: number;
+  expected: 'allow' | 'deny' | 'no_server_error';
+}
 
 export async function addOtherTown(db: Kysely<DB>): Promise<string> {
   const county = await db.selectFrom('county').select('id').executeTakeFirstOrThrow();
   const townId = newId();
-  await db.insertInto('town').values({ id: townId, county_id: county.id, name: '白云镇', code: 'baiyun' }).execute();
-  await db.transaction().execute((trx) => createUser(trx, { actor: null, townId, ip: null }, { username: 'other_admin', displayName: '白云镇管理员', roles: [{ role: 'admin' }, { role: 'leader' }], password: TEST_PASSWORD }));
+  await db
+    .insertInto('town')
+    .values({ id: townId, county_id: county.id, name: '白云镇', code: 'baiyun' })
+    .execute();
+  await db.transaction().execute((trx) =>
+    createUser(
+      trx,
+      { actor: null, townId, ip: null },
+      {
+        username: 'other_admin',
+        displayName: '白云镇管理员',
+        roles: [{ role: 'admin' }, { role: 'leader' }],
+        password: TEST_PASSWORD,
+      },
+    ),
+  );
   return townId;
 }
 
@@ -80,7 +153,9 @@ function concretePath(path: string, townId: string): string {
   return path.replace('{townId}', townId).replace(/\{[A-Za-z]+\}/g, SAMPLE_ID);
 }
 
-export async function runScopeMatrix(t: TestApp): Promise<{ violations: Violation[]; missingPolicies: string[]; checked: number }> {
+export async function runScopeMatrix(
+  t: TestApp,
+): Promise<{ violations: Violation[]; missingPolicies: string[]; checked: number }> {
   const cookies = new Map<Caller, string>();
   const cookieFor = async (caller: Caller) => {
     if (caller === 'anonymous') return undefined;
@@ -91,7 +166,9 @@ export async function runScopeMatrix(t: TestApp): Promise<{ violations: Violatio
   const missingPolicies: string[] = [];
   let checked = 0;
   // Session-ending routes go last so they do not log callers out mid-matrix.
-  const routes = [...registeredRoutes()].sort((a, b) => Number(a.path.endsWith('/logout')) - Number(b.path.endsWith('/logout')));
+  const routes = [...registeredRoutes()].sort(
+    (a, b) => Number(a.path.endsWith('/logout')) - Number(b.path.endsWith('/logout')),
+  );
   for (const route of routes) {
     const allowed = EXPECTED[route.policy.name];
     if (!allowed) {
@@ -106,9 +183,23 @@ export async function runScopeMatrix(t: TestApp): Promise<{ violations: Violatio
       const denied = res.status === 401 || res.status === 403;
       const expectAllow = allowed.includes(caller);
       if (res.status >= 500) {
-        violations.push({ method: route.method, path: route.path, policy: route.policy.name, caller, status: res.status, expected: 'no_server_error' });
+        violations.push({
+          method: route.method,
+          path: route.path,
+          policy: route.policy.name,
+          caller,
+          status: res.status,
+          expected: 'no_server_error',
+        });
       } else if (expectAllow === denied) {
-        violations.push({ method: route.method, path: route.path, policy: route.policy.name, caller, status: res.status, expected: expectAllow ? 'allow' : 'deny' });
+        violations.push({
+          method: route.method,
+          path: route.path,
+          policy: route.policy.name,
+          caller,
+          status: res.status,
+          expected: expectAllow ? 'allow' : 'deny',
+        });
       }
       if (route.path.endsWith('/logout')) cookies.delete(caller);
     }

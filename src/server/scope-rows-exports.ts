@@ -6,19 +6,41 @@
  */
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { loadTownFacts, reachOf, type AppealRaw, type CallerReach, type Reach, type RecordRaw, type TownFacts } from './scope-reach.ts';
+import {
+  loadTownFacts,
+  reachOf,
+  type AppealRaw,
+  type CallerReach,
+  type Reach,
+  type RecordRaw,
+  type TownFacts,
+} from './scope-reach.ts';
 import { USERNAMES } from './scope-matrix.ts';
-import { TOWN_CALLERS, type RowMatrixOptions, type RowViolation, type TownCaller } from './scope-rows.ts';
+import {
+  TOWN_CALLERS,
+  type RowMatrixOptions,
+  type RowViolation,
+  type TownCaller,
+} from './scope-rows.ts';
 import type { TestApp } from './testing.ts';
 
 /** Ledger types whose export is checked: a portfolio's book and the villages' party book (DESIGN 2: "their portfolios", "their village"). */
 export const EXPORTED_LEDGER_TYPES = ['propaganda_item', 'branch_meeting'] as const;
 const YEAR = { from: '2025-01-01', to: '2025-12-31' };
-const LEDGER_READERS: TownCaller[] = ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre', 'county_supervisor'];
+const LEDGER_READERS: TownCaller[] = [
+  'admin',
+  'leader',
+  'portfolio_leader',
+  'staff',
+  'village_cadre',
+  'county_supervisor',
+];
 
 /** Who must find at least one row in each export in the demo town, so an empty workbook cannot pass quietly. */
 export const EXPECT_EXPORT_ROWS: Record<string, readonly TownCaller[]> = {
-  'exports.appeals.list': TOWN_CALLERS, 'exports.appeals.overdue': TOWN_CALLERS, 'exports.appeals.kpi_orders': TOWN_CALLERS,
+  'exports.appeals.list': TOWN_CALLERS,
+  'exports.appeals.overdue': TOWN_CALLERS,
+  'exports.appeals.kpi_orders': TOWN_CALLERS,
   'exports.appeals.queue': ['admin', 'leader', 'staff', 'dispatcher'],
   'exports.ledgers.propaganda_item': LEDGER_READERS,
   'exports.ledgers.branch_meeting': ['admin', 'leader', 'village_cadre', 'county_supervisor'],
@@ -33,24 +55,37 @@ interface ExportFacts {
   headers: Map<string, string[]>;
 }
 
-interface FieldDef { key: string; label: string; type: string; removed?: boolean; options?: { code: string; label: string }[] }
+interface FieldDef {
+  key: string;
+  label: string;
+  type: string;
+  removed?: boolean;
+  options?: { code: string; label: string }[];
+}
 
 /**
  * A record's cells as a clerk reads them (option labels, names, 是/否, dates), written out here
  * from the type's raw definition rather than taken from the exporter, joined into one string.
  */
-function printOf(fields: FieldDef[], data: Record<string, unknown>, person: Map<string, string>, unit: Map<string, string>): string {
-  return fields.map((f) => {
-    const v = data[f.key];
-    if (v === undefined || v === null || v === '') return '';
-    if (f.type === 'enum') return f.options?.find((o) => o.code === v)?.label ?? String(v);
-    if (f.type === 'boolean') return v ? '是' : '否';
-    if (f.type === 'person') return person.get(String(v)) ?? String(v);
-    if (f.type === 'unit') return unit.get(String(v)) ?? String(v);
-    if (f.type === 'attachment') return Array.isArray(v) ? v.join(',') : String(v);
-    if (f.type === 'number' || f.type === 'money') return String(Number(v));
-    return String(v);
-  }).join('\u241f');
+function printOf(
+  fields: FieldDef[],
+  data: Record<string, unknown>,
+  person: Map<string, string>,
+  unit: Map<string, string>,
+): string {
+  return fields
+    .map((f) => {
+      const v = data[f.key];
+      if (v === undefined || v === null || v === '') return '';
+      if (f.type === 'enum') return f.options?.find((o) => o.code === v)?.label ?? String(v);
+      if (f.type === 'boolean') return v ? '是' : '否';
+      if (f.type === 'person') return person.get(String(v)) ?? String(v);
+      if (f.type === 'unit') return unit.get(String(v)) ?? String(v);
+      if (f.type === 'attachment') return Array.isArray(v) ? v.join(',') : String(v);
+      if (f.type === 'number' || f.type === 'money') return String(Number(v));
+      return String(v);
+    })
+    .join('\u241f');
 }
 
 /** A cell read back from the workbook in the same form as `printOf`. */
@@ -66,30 +101,93 @@ async function loadExportFacts(t: TestApp, facts: TownFacts): Promise<ExportFact
   const db = t.database.db;
   const townId = facts.townId;
   const appeals = new Map(facts.appeals.map((a) => [a.id, a]));
-  const codes = (await sql<{ id: string; code: string; contact_name: string | null }>`select id, code, contact_name from appeal where town_id = ${townId}`.execute(db)).rows;
-  const person = new Map((await sql<{ id: string; name: string }>`select id, name from person where town_id = ${townId}`.execute(db)).rows.map((p) => [p.id, p.name]));
-  const unit = new Map((await sql<{ id: string; name: string }>`select id, name from unit where town_id = ${townId}`.execute(db)).rows.map((u) => [u.id, u.name]));
+  const codes = (
+    await sql<{
+      id: string;
+      code: string;
+      contact_name: string | null;
+    }>`select id, code, contact_name from appeal where town_id = ${townId}`.execute(db)
+  ).rows;
+  const person = new Map(
+    (
+      await sql<{
+        id: string;
+        name: string;
+      }>`select id, name from person where town_id = ${townId}`.execute(db)
+    ).rows.map((p) => [p.id, p.name]),
+  );
+  const unit = new Map(
+    (
+      await sql<{
+        id: string;
+        name: string;
+      }>`select id, name from unit where town_id = ${townId}`.execute(db)
+    ).rows.map((u) => [u.id, u.name]),
+  );
   const records = new Map(facts.records.map((r) => [r.id, r]));
   const recordPrints = new Map<string, { record: RecordRaw; print: string }[]>();
   const headers = new Map<string, string[]>();
   for (const type of EXPORTED_LEDGER_TYPES) {
-    const def = (await sql<{ definition: unknown }>`select definition from ledger_type where town_id = ${townId} and code = ${type} order by version desc limit 1`.execute(db)).rows[0]!.definition;
-    const fields = ((typeof def === 'string' ? JSON.parse(def) : def) as { fields: FieldDef[] }).fields.filter((f) => !f.removed);
-    headers.set(type, fields.map((f) => f.label));
-    const rows = (await sql<{ id: string; data: unknown }>`select id, data from ledger_record where town_id = ${townId} and type_code = ${type} and deleted_at is null`.execute(db)).rows;
-    recordPrints.set(type, rows.map((r) => ({ record: records.get(r.id)!, print: printOf(fields, (typeof r.data === 'string' ? JSON.parse(r.data) : r.data) as Record<string, unknown>, person, unit) })));
+    const def = (
+      await sql<{
+        definition: unknown;
+      }>`select definition from ledger_type where town_id = ${townId} and code = ${type} order by version desc limit 1`.execute(
+        db,
+      )
+    ).rows[0]!.definition;
+    const fields = (
+      (typeof def === 'string' ? JSON.parse(def) : def) as { fields: FieldDef[] }
+    ).fields.filter((f) => !f.removed);
+    headers.set(
+      type,
+      fields.map((f) => f.label),
+    );
+    const rows = (
+      await sql<{
+        id: string;
+        data: unknown;
+      }>`select id, data from ledger_record where town_id = ${townId} and type_code = ${type} and deleted_at is null`.execute(
+        db,
+      )
+    ).rows;
+    recordPrints.set(
+      type,
+      rows.map((r) => ({
+        record: records.get(r.id)!,
+        print: printOf(
+          fields,
+          (typeof r.data === 'string' ? JSON.parse(r.data) : r.data) as Record<string, unknown>,
+          person,
+          unit,
+        ),
+      })),
+    );
   }
-  return { appealByCode: new Map(codes.map((c) => [c.code, { ...appeals.get(c.id)!, contact_name: c.contact_name }])), recordPrints, headers };
+  return {
+    appealByCode: new Map(
+      codes.map((c) => [c.code, { ...appeals.get(c.id)!, contact_name: c.contact_name }]),
+    ),
+    recordPrints,
+    headers,
+  };
 }
 
-interface Ctx { facts: TownFacts; ex: ExportFacts; out: RowViolation[]; seen: Map<string, number> }
-type Download = (path: string) => Promise<{ status: number; rows: Map<string, string>[] | null; detail: string }>;
+interface Ctx {
+  facts: TownFacts;
+  ex: ExportFacts;
+  out: RowViolation[];
+  seen: Map<string, number>;
+}
+type Download = (
+  path: string,
+) => Promise<{ status: number; rows: Map<string, string>[] | null; detail: string }>;
 
 /** Downloads one export and reads its first sheet as rows keyed by header; `rows` is null when refused or broken. */
 function downloader(t: TestApp, base: string, cookie: string): Download {
   return async (path) => {
     const res = await t.app.request(`${base}${path}`, { headers: { cookie } });
-    if (res.status !== 200) return { status: res.status, rows: null, detail: (await res.text()).slice(0, 200) };
+    if (res.status !== 200)
+      return { status: res.status, rows: null, detail: (await res.text()).slice(0, 200) };
     try {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load((await res.arrayBuffer()) as never);
@@ -97,45 +195,107 @@ function downloader(t: TestApp, base: string, cookie: string): Download {
       const header = (ws.getRow(1).values as ExcelJS.CellValue[]).map(cellText);
       const rows: Map<string, string>[] = [];
       ws.eachRow((row, n) => {
-        if (n > 1) rows.push(new Map(header.flatMap((h, i) => (h === '' ? [] : [[h, cellText(row.getCell(i).value)] as const]))));
+        if (n > 1)
+          rows.push(
+            new Map(
+              header.flatMap((h, i) =>
+                h === '' ? [] : [[h, cellText(row.getCell(i).value)] as const],
+              ),
+            ),
+          );
       });
       return { status: 200, rows, detail: header.filter((h) => h !== '').join('|') };
     } catch (error) {
       // A stream torn mid-way (an error after the first page) reaches the client as a broken file.
-      return { status: 500, rows: null, detail: `unreadable workbook: ${(error as Error).message}` };
+      return {
+        status: 500,
+        rows: null,
+        detail: `unreadable workbook: ${(error as Error).message}`,
+      };
     }
   };
 }
 
 /** Status other than 200 or a refusal is a violation; a refusal leaves the rows unseen, which the comparison judges. */
-function refused(c: Ctx, caller: TownCaller, resource: string, res: Awaited<ReturnType<Download>>): boolean {
+function refused(
+  c: Ctx,
+  caller: TownCaller,
+  resource: string,
+  res: Awaited<ReturnType<Download>>,
+): boolean {
   if (res.rows) return false;
-  if (res.status >= 500) c.out.push({ caller, resource, kind: 'server_error', detail: `${res.status} ${res.detail}` });
-  else if (![401, 403, 404].includes(res.status)) c.out.push({ caller, resource, kind: 'status', detail: `${res.status} ${res.detail}` });
+  if (res.status >= 500)
+    c.out.push({ caller, resource, kind: 'server_error', detail: `${res.status} ${res.detail}` });
+  else if (![401, 403, 404].includes(res.status))
+    c.out.push({ caller, resource, kind: 'status', detail: `${res.status} ${res.detail}` });
   return true;
 }
 
 /** An appeal export: codes against the spec (each once), and every contact masked — lists and exports never carry a resident's contact in full. */
-async function checkAppealExport(c: Ctx, caller: TownCaller, resource: string, res: Awaited<ReturnType<Download>>, reach: (a: AppealRaw) => Reach) {
+async function checkAppealExport(
+  c: Ctx,
+  caller: TownCaller,
+  resource: string,
+  res: Awaited<ReturnType<Download>>,
+  reach: (a: AppealRaw) => Reach,
+) {
   const rows = refused(c, caller, resource, res) ? [] : res.rows!;
   const codes = rows.map((r) => r.get('编号') ?? '');
-  if (rows.length && !res.detail.split('|').includes('编号')) c.out.push({ caller, resource, kind: 'value', detail: `no 编号 column: ${res.detail}` });
-  const leaks = codes.filter((code) => { const a = c.ex.appealByCode.get(code); return !a || reach(a) === 'none'; });
+  if (rows.length && !res.detail.split('|').includes('编号'))
+    c.out.push({ caller, resource, kind: 'value', detail: `no 编号 column: ${res.detail}` });
+  const leaks = codes.filter((code) => {
+    const a = c.ex.appealByCode.get(code);
+    return !a || reach(a) === 'none';
+  });
   const got = new Set(codes);
-  const missing = [...c.ex.appealByCode.entries()].filter(([code, a]) => reach(a) === 'must' && !got.has(code)).map(([code]) => code);
-  if (leaks.length) c.out.push({ caller, resource, kind: 'leak', detail: `${leaks.length} order(s) outside scope, e.g. ${leaks.slice(0, 3).join(', ')}` });
-  if (missing.length) c.out.push({ caller, resource, kind: 'missing', detail: `${missing.length} order(s) in scope not exported, e.g. ${missing.slice(0, 3).join(', ')}` });
-  if (got.size !== codes.length) c.out.push({ caller, resource, kind: 'value', detail: `${codes.length - got.size} order(s) exported twice` });
+  const missing = [...c.ex.appealByCode.entries()]
+    .filter(([code, a]) => reach(a) === 'must' && !got.has(code))
+    .map(([code]) => code);
+  if (leaks.length)
+    c.out.push({
+      caller,
+      resource,
+      kind: 'leak',
+      detail: `${leaks.length} order(s) outside scope, e.g. ${leaks.slice(0, 3).join(', ')}`,
+    });
+  if (missing.length)
+    c.out.push({
+      caller,
+      resource,
+      kind: 'missing',
+      detail: `${missing.length} order(s) in scope not exported, e.g. ${missing.slice(0, 3).join(', ')}`,
+    });
+  if (got.size !== codes.length)
+    c.out.push({
+      caller,
+      resource,
+      kind: 'value',
+      detail: `${codes.length - got.size} order(s) exported twice`,
+    });
   const digits = (s: string | null | undefined) => (s ?? '').replace(/\D/g, '');
   const unmasked = rows.filter((r) => {
     const a = c.ex.appealByCode.get(r.get('编号') ?? '');
     const phone = r.get('联系电话') ?? '';
     const name = r.get('联系人') ?? '';
-    return (phone !== '' && (!phone.includes('*') || (a?.contact_phone && digits(phone) === digits(a.contact_phone)))) || (name !== '' && name === a?.contact_name);
+    return (
+      (phone !== '' &&
+        (!phone.includes('*') ||
+          (a?.contact_phone && digits(phone) === digits(a.contact_phone)))) ||
+      (name !== '' && name === a?.contact_name)
+    );
   });
-  if (unmasked.length) c.out.push({ caller, resource, kind: 'unmasked', detail: `${unmasked.length} row(s) with a resident’s phone or name in full, e.g. ${unmasked[0]!.get('编号')}` });
+  if (unmasked.length)
+    c.out.push({
+      caller,
+      resource,
+      kind: 'unmasked',
+      detail: `${unmasked.length} row(s) with a resident’s phone or name in full, e.g. ${unmasked[0]!.get('编号')}`,
+    });
   c.seen.set(`${caller} ${resource}`, rows.length);
-  c.seen.set(`${caller} ${resource}.phones`, rows.filter((r) => (r.get('联系电话') ?? '') !== '').length);
+  c.seen.set(
+    `${caller} ${resource}.phones`,
+    rows.filter((r) => (r.get('联系电话') ?? '') !== '').length,
+  );
 }
 
 /**
@@ -143,11 +303,23 @@ async function checkAppealExport(c: Ctx, caller: TownCaller, resource: string, r
  * by their whole content, as a multiset: a content exported more often than in-scope records
  * hold it is a leak; fewer than the records the caller must see is a miss.
  */
-function checkLedgerExport(c: Ctx, caller: TownCaller, type: string, res: Awaited<ReturnType<Download>>, r: CallerReach) {
+function checkLedgerExport(
+  c: Ctx,
+  caller: TownCaller,
+  type: string,
+  res: Awaited<ReturnType<Download>>,
+  r: CallerReach,
+) {
   const resource = `exports.ledgers.${type}`;
   const rows = refused(c, caller, resource, res) ? [] : res.rows!;
   const headers = c.ex.headers.get(type)!;
-  if (res.rows && res.detail !== headers.join('|')) c.out.push({ caller, resource, kind: 'value', detail: `columns ${res.detail}, expected ${headers.join('|')}` });
+  if (res.rows && res.detail !== headers.join('|'))
+    c.out.push({
+      caller,
+      resource,
+      kind: 'value',
+      detail: `columns ${res.detail}, expected ${headers.join('|')}`,
+    });
   const got = new Map<string, number>();
   for (const row of rows) {
     const print = headers.map((h) => row.get(h) ?? '').join('\u241f');
@@ -162,21 +334,64 @@ function checkLedgerExport(c: Ctx, caller: TownCaller, type: string, res: Awaite
   }
   const leaks = [...got].filter(([p, n]) => n > (allowed.get(p) ?? 0));
   const missing = [...must].filter(([p, n]) => n > (got.get(p) ?? 0));
-  const sample = (list: [string, number][]) => list.slice(0, 2).map(([p]) => p.split('\u241f').slice(0, 4).join(' / ')).join('; ');
-  if (leaks.length) c.out.push({ caller, resource, kind: 'leak', detail: `${leaks.length} row(s) matching no record in scope, e.g. ${sample(leaks)}` });
-  if (missing.length) c.out.push({ caller, resource, kind: 'missing', detail: `${missing.length} record(s) in scope not exported, e.g. ${sample(missing)}` });
+  const sample = (list: [string, number][]) =>
+    list
+      .slice(0, 2)
+      .map(([p]) => p.split('\u241f').slice(0, 4).join(' / '))
+      .join('; ');
+  if (leaks.length)
+    c.out.push({
+      caller,
+      resource,
+      kind: 'leak',
+      detail: `${leaks.length} row(s) matching no record in scope, e.g. ${sample(leaks)}`,
+    });
+  if (missing.length)
+    c.out.push({
+      caller,
+      resource,
+      kind: 'missing',
+      detail: `${missing.length} record(s) in scope not exported, e.g. ${sample(missing)}`,
+    });
   c.seen.set(`${caller} ${resource}`, rows.length);
 }
 
 async function checkExports(c: Ctx, caller: TownCaller, r: CallerReach, download: Download) {
-  const open = (a: AppealRaw): Reach => (a.closed || a.merged || r.appeal(a) === 'none' ? 'none' : 'may');
+  const open = (a: AppealRaw): Reach =>
+    a.closed || a.merged || r.appeal(a) === 'none' ? 'none' : 'may';
   const late = (a: AppealRaw): Reach => (a.overdue ? r.appeal(a) : 'none');
-  const inYear = (a: AppealRaw): Reach => (!a.merged && a.received_on >= YEAR.from && a.received_on <= YEAR.to ? r.appeal(a) : 'none');
-  await checkAppealExport(c, caller, 'exports.appeals.list', await download('/appeals/export'), r.appeal);
-  await checkAppealExport(c, caller, 'exports.appeals.queue', await download('/appeals/queue/export'), open);
-  await checkAppealExport(c, caller, 'exports.appeals.overdue', await download('/appeals/overdue/export'), late);
-  await checkAppealExport(c, caller, 'exports.appeals.kpi_orders', await download(`/appeals/kpis/appeals.received/orders/export?from=${YEAR.from}&to=${YEAR.to}`), inYear);
-  for (const type of EXPORTED_LEDGER_TYPES) checkLedgerExport(c, caller, type, await download(`/ledger-types/${type}/export`), r);
+  const inYear = (a: AppealRaw): Reach =>
+    !a.merged && a.received_on >= YEAR.from && a.received_on <= YEAR.to ? r.appeal(a) : 'none';
+  await checkAppealExport(
+    c,
+    caller,
+    'exports.appeals.list',
+    await download('/appeals/export'),
+    r.appeal,
+  );
+  await checkAppealExport(
+    c,
+    caller,
+    'exports.appeals.queue',
+    await download('/appeals/queue/export'),
+    open,
+  );
+  await checkAppealExport(
+    c,
+    caller,
+    'exports.appeals.overdue',
+    await download('/appeals/overdue/export'),
+    late,
+  );
+  await checkAppealExport(
+    c,
+    caller,
+    'exports.appeals.kpi_orders',
+    await download(`/appeals/kpis/appeals.received/orders/export?from=${YEAR.from}&to=${YEAR.to}`),
+    inYear,
+  );
+  for (const type of EXPORTED_LEDGER_TYPES)
+    checkLedgerExport(c, caller, type, await download(`/ledger-types/${type}/export`), r);
 }
 
 /** Runs the export checks for each town role; same options and result shape as runRowMatrix. */
@@ -188,11 +403,22 @@ export async function runExportRowMatrix(t: TestApp, options: RowMatrixOptions =
   const c: Ctx = { facts, ex, out: [], seen: new Map() };
   for (const caller of callers) {
     const cookie = await t.login(USERNAMES[caller]);
-    await checkExports(c, caller, reachOf(facts, USERNAMES[caller]), downloader(t, `/api/v1/towns/${t.townId}`, cookie));
+    await checkExports(
+      c,
+      caller,
+      reachOf(facts, USERNAMES[caller]),
+      downloader(t, `/api/v1/towns/${t.townId}`, cookie),
+    );
   }
   for (const [resource, expected] of Object.entries(EXPECT_EXPORT_ROWS)) {
     for (const caller of expected.filter((x) => callers.includes(x))) {
-      if (!c.seen.get(`${caller} ${resource}`)) c.out.push({ caller, resource, kind: 'missing', detail: 'exported no rows where the demo town gives this role some' });
+      if (!c.seen.get(`${caller} ${resource}`))
+        c.out.push({
+          caller,
+          resource,
+          kind: 'missing',
+          detail: 'exported no rows where the demo town gives this role some',
+        });
     }
   }
   return { violations: c.out, seen: c.seen };

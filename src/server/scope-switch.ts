@@ -10,6 +10,7 @@ export function scopesEnforced(): boolean {
 }
 
 export function setScopeEnforcementForTests(on: boolean): void {
-  if (process.env.NODE_ENV !== 'test') throw new Error('scope enforcement can only be changed in tests');
+  if (process.env.NODE_ENV !== 'test')
+    throw new Error('scope enforcement can only be changed in tests');
   enforced = on;
 }

@@ -16,7 +16,11 @@ export interface TestApp {
   townId: string;
   login(username: string, password?: string): Promise<string>;
   /** JSON request helper: returns status and parsed body. */
-  call(method: string, path: string, options?: { cookie?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  call(
+    method: string,
+    path: string,
+    options?: { cookie?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any; headers: Headers }>;
   close(): Promise<void>;
 }
 
@@ -47,8 +51,13 @@ export async function createTestApp(): Promise<TestApp> {
     return { status: res.status, body: parsed, headers: res.headers };
   };
   const login = async (username: string, password = TEST_PASSWORD) => {
-    const res = await app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-    if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
+    const res = await app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    if (res.status !== 200)
+      throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
     const cookie = res.headers.get('set-cookie') ?? '';
     return cookie.split(';')[0]!;
   };

@@ -22,7 +22,12 @@ export function webBuildIsStale(): boolean {
   const web = path.join(REPO_ROOT, 'web');
   // The web also bundles pure core modules (report outline and numbering, appeal channels …).
   const shared = newestMtime(path.join(REPO_ROOT, 'src/core'));
-  const sources = Math.max(newestMtime(path.join(web, 'src')), shared, statSync(path.join(web, 'index.html')).mtimeMs, statSync(path.join(web, 'vite.config.ts')).mtimeMs);
+  const sources = Math.max(
+    newestMtime(path.join(web, 'src')),
+    shared,
+    statSync(path.join(web, 'index.html')).mtimeMs,
+    statSync(path.join(web, 'vite.config.ts')).mtimeMs,
+  );
   return sources > statSync(index).mtimeMs;
 }
 

@@ -17,7 +17,8 @@ function RequireUser({ children }: { children: ReactNode }) {
   const { user } = useSession();
   const location = useLocation();
   if (user === undefined) return <PageLoading />;
-  if (user === null) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (user === null)
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   return <>{children}</>;
 }
 
@@ -41,7 +42,11 @@ export function AppRoutes() {
         >
           <Route index element={<HomePage />} />
           {MODULES.flatMap((m) => m.routes).map((r) => (
-            <Route key={r.path} path={r.path} element={r.adminOnly ? <RequireAdmin>{r.element}</RequireAdmin> : r.element} />
+            <Route
+              key={r.path}
+              path={r.path}
+              element={r.adminOnly ? <RequireAdmin>{r.element}</RequireAdmin> : r.element}
+            />
           ))}
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>

@@ -5,11 +5,29 @@
  */
 import { z } from 'zod';
 import { InvalidInput } from '../errors.ts';
-import { addDays, endOfLocalDay, localDateOf, localInstant, localMinuteOf, yearOf, type DateKey } from './local-time.ts';
-import { DEFAULT_OFFICE_HOURS, endOfOfficeDay, officeSpans, type OfficeHours } from './office-hours.ts';
+import {
+  addDays,
+  endOfLocalDay,
+  localDateOf,
+  localInstant,
+  localMinuteOf,
+  yearOf,
+  type DateKey,
+} from './local-time.ts';
+import {
+  DEFAULT_OFFICE_HOURS,
+  endOfOfficeDay,
+  officeSpans,
+  type OfficeHours,
+} from './office-hours.ts';
 import { uncoveredYearWarning, type WorkCalendar } from './work-calendar.ts';
 
-export const DEADLINE_UNITS = ['clock_hours', 'working_hours', 'working_days', 'calendar_days'] as const;
+export const DEADLINE_UNITS = [
+  'clock_hours',
+  'working_hours',
+  'working_days',
+  'calendar_days',
+] as const;
 export type DeadlineUnit = (typeof DEADLINE_UNITS)[number];
 
 export const DEADLINE_UNIT_LABELS: Record<DeadlineUnit, string> = {
@@ -73,12 +91,19 @@ export function computeDueAt(
 ): DueAt {
   const parsed = deadlineRuleSchema.safeParse(rule);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), label: '期限', message: i.message }));
+    const issues = parsed.error.issues.map((i) => ({
+      path: i.path.join('.'),
+      label: '期限',
+      message: i.message,
+    }));
     throw new InvalidInput(`期限规则有误：${issues.map((i) => i.message).join('；')}`, issues);
   }
   switch (rule.unit) {
     case 'clock_hours':
-      return { dueAt: new Date(start.getTime() + Math.round(rule.amount * 3_600_000)), warnings: [] };
+      return {
+        dueAt: new Date(start.getTime() + Math.round(rule.amount * 3_600_000)),
+        warnings: [],
+      };
     case 'calendar_days':
       return { dueAt: endOfLocalDay(addDays(localDateOf(start), rule.amount)), warnings: [] };
     case 'working_days':
@@ -88,7 +113,12 @@ export function computeDueAt(
   }
 }
 
-function addWorkingDays(start: Date, days: number, calendar: WorkCalendar, officeHours: OfficeHours): DueAt {
+function addWorkingDays(
+  start: Date,
+  days: number,
+  calendar: WorkCalendar,
+  officeHours: OfficeHours,
+): DueAt {
   const watch = new CoverageWatch(calendar);
   let day = localDateOf(start);
   for (let counted = 0, scanned = 0; counted < days; scanned++) {
@@ -96,10 +126,18 @@ function addWorkingDays(start: Date, days: number, calendar: WorkCalendar, offic
     day = addDays(day, 1);
     if (watch.isWorkingDay(day)) counted++;
   }
-  return { dueAt: localInstant(day, endOfOfficeDay(officeSpans(officeHours))), warnings: watch.warnings };
+  return {
+    dueAt: localInstant(day, endOfOfficeDay(officeSpans(officeHours))),
+    warnings: watch.warnings,
+  };
 }
 
-function addWorkingHours(start: Date, hours: number, calendar: WorkCalendar, officeHours: OfficeHours): DueAt {
+function addWorkingHours(
+  start: Date,
+  hours: number,
+  calendar: WorkCalendar,
+  officeHours: OfficeHours,
+): DueAt {
   const spans = officeSpans(officeHours);
   const watch = new CoverageWatch(calendar);
   let remaining = Math.round(hours * 60 * 60_000) / 60_000; // minutes, millisecond precision
@@ -110,7 +148,8 @@ function addWorkingHours(start: Date, hours: number, calendar: WorkCalendar, off
       for (const span of spans) {
         const from = Math.max(span.start, fromMinute);
         if (from >= span.end) continue;
-        if (remaining <= span.end - from) return { dueAt: localInstant(day, from + remaining), warnings: watch.warnings };
+        if (remaining <= span.end - from)
+          return { dueAt: localInstant(day, from + remaining), warnings: watch.warnings };
         remaining -= span.end - from;
       }
     }
@@ -153,7 +192,11 @@ export function workingTimeBetween(
 }
 
 /** Working days strictly after `from`'s day up to and including `to`'s day (0 when `to` ≤ `from`). */
-export function workingDaysBetween(from: Date, to: Date, calendar: WorkCalendar): { days: number; warnings: string[] } {
+export function workingDaysBetween(
+  from: Date,
+  to: Date,
+  calendar: WorkCalendar,
+): { days: number; warnings: string[] } {
   const watch = new CoverageWatch(calendar);
   const lastDay = localDateOf(to);
   let days = 0;

@@ -6,7 +6,8 @@ import { defaultWorkCalendar, yearArrangementSchema } from './work-calendar.ts';
 
 describe('statutory holiday table 2020–2026', () => {
   it('is valid against the arrangement schema', () => {
-    for (const a of HOLIDAY_ARRANGEMENTS_2020_2026) expect(yearArrangementSchema.safeParse(a).success).toBe(true);
+    for (const a of HOLIDAY_ARRANGEMENTS_2020_2026)
+      expect(yearArrangementSchema.safeParse(a).success).toBe(true);
   });
 
   it('agrees with the chinese-days package on every date from 2020-01-01 to 2026-12-31', () => {
@@ -21,7 +22,8 @@ describe('statutory holiday table 2020–2026', () => {
   it('makes every listed make-up working day a weekend day that is worked', () => {
     const calendar = defaultWorkCalendar();
     for (const a of HOLIDAY_ARRANGEMENTS_2020_2026) {
-      for (const w of a.workdays) expect(calendar.dayInfo(w.date)).toMatchObject({ kind: 'workday', working: true });
+      for (const w of a.workdays)
+        expect(calendar.dayInfo(w.date)).toMatchObject({ kind: 'workday', working: true });
     }
   });
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OFFICE_HOURS, endOfOfficeDay, officeHoursSchema, officeSpans } from './office-hours.ts';
+import {
+  DEFAULT_OFFICE_HOURS,
+  endOfOfficeDay,
+  officeHoursSchema,
+  officeSpans,
+} from './office-hours.ts';
 
 describe('office hours', () => {
   it('default to 08:30–12:00 and 14:00–17:30', () => {
@@ -11,9 +16,16 @@ describe('office hours', () => {
   });
 
   it('reject overlapping, unordered or empty periods', () => {
-    const bad = { periods: [{ start: '14:00', end: '17:30' }, { start: '08:30', end: '12:00' }] };
+    const bad = {
+      periods: [
+        { start: '14:00', end: '17:30' },
+        { start: '08:30', end: '12:00' },
+      ],
+    };
     expect(officeHoursSchema.safeParse(bad).success).toBe(false);
-    expect(officeHoursSchema.safeParse({ periods: [{ start: '12:00', end: '08:00' }] }).success).toBe(false);
+    expect(
+      officeHoursSchema.safeParse({ periods: [{ start: '12:00', end: '08:00' }] }).success,
+    ).toBe(false);
     expect(officeHoursSchema.safeParse({ periods: [] }).success).toBe(false);
   });
 });

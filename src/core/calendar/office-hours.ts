@@ -5,7 +5,9 @@
 import { z } from 'zod';
 import { parseClock } from './local-time.ts';
 
-const clockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: '时间格式应为 HH:MM' });
+const clockSchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: '时间格式应为 HH:MM' });
 
 export const officeHoursSchema = z
   .object({ periods: z.array(z.object({ start: clockSchema, end: clockSchema })).min(1) })
@@ -13,8 +15,14 @@ export const officeHoursSchema = z
     let previousEnd = -1;
     value.periods.forEach((p, i) => {
       const [start, end] = [parseClock(p.start), parseClock(p.end)];
-      if (start >= end) ctx.addIssue({ code: 'custom', path: ['periods', i], message: '结束时间须晚于开始时间' });
-      if (start < previousEnd) ctx.addIssue({ code: 'custom', path: ['periods', i], message: '办公时段须按时间先后排列且不重叠' });
+      if (start >= end)
+        ctx.addIssue({ code: 'custom', path: ['periods', i], message: '结束时间须晚于开始时间' });
+      if (start < previousEnd)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['periods', i],
+          message: '办公时段须按时间先后排列且不重叠',
+        });
       previousEnd = end;
     });
   });
@@ -34,7 +42,9 @@ export interface MinuteSpan {
 }
 
 export function officeSpans(hours: OfficeHours): MinuteSpan[] {
-  return officeHoursSchema.parse(hours).periods.map((p) => ({ start: parseClock(p.start), end: parseClock(p.end) }));
+  return officeHoursSchema
+    .parse(hours)
+    .periods.map((p) => ({ start: parseClock(p.start), end: parseClock(p.end) }));
 }
 
 /** The minute the office day ends (17:30 by default): when working-day limits fall due. */

@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInput } from '../errors.ts';
 import { localInstant } from './local-time.ts';
-import { createWorkCalendar, defaultWorkCalendar, uncoveredYearWarning, workCalendarWithRows } from './work-calendar.ts';
+import {
+  createWorkCalendar,
+  defaultWorkCalendar,
+  uncoveredYearWarning,
+  workCalendarWithRows,
+} from './work-calendar.ts';
 
 describe('WorkCalendar', () => {
   const calendar = defaultWorkCalendar();
 
   it('treats the 2025 National Day and Mid-Autumn break as holidays and its Sundays/Saturdays as worked', () => {
     for (let d = 1; d <= 8; d++) expect(calendar.isWorkingDay(`2025-10-0${d}`)).toBe(false);
-    expect(calendar.dayInfo('2025-10-01')).toMatchObject({ kind: 'holiday', name: '国庆节、中秋节', covered: true });
+    expect(calendar.dayInfo('2025-10-01')).toMatchObject({
+      kind: 'holiday',
+      name: '国庆节、中秋节',
+      covered: true,
+    });
     expect(calendar.isWorkingDay('2025-09-28')).toBe(true); // Sunday
     expect(calendar.isWorkingDay('2025-10-11')).toBe(true); // Saturday
     expect(calendar.isWorkingDay('2025-10-12')).toBe(false); // ordinary Sunday
@@ -33,8 +42,14 @@ describe('WorkCalendar', () => {
 
   it('falls back to the weekend rule for a year not entered and says so', () => {
     expect(calendar.covers(2027)).toBe(false);
-    expect(calendar.dayInfo('2027-01-01')).toMatchObject({ kind: 'weekday', working: true, covered: false });
-    expect(uncoveredYearWarning(2027)).toBe('2027年的节假日安排尚未录入，期限按普通周末规则计算，请管理员补录工作日历');
+    expect(calendar.dayInfo('2027-01-01')).toMatchObject({
+      kind: 'weekday',
+      working: true,
+      covered: false,
+    });
+    expect(uncoveredYearWarning(2027)).toBe(
+      '2027年的节假日安排尚未录入，期限按普通周末规则计算，请管理员补录工作日历',
+    );
   });
 
   it('is extended by admin rows for a later year', () => {
@@ -45,16 +60,25 @@ describe('WorkCalendar', () => {
     expect(extended.coveredYears).toContain(2027);
     expect(extended.isWorkingDay('2027-01-01')).toBe(false);
     expect(extended.isWorkingDay('2027-02-20')).toBe(true);
-    expect(extended.toRows().find((r) => r.date === '2027-02-20')).toEqual({ date: '2027-02-20', kind: 'workday', name: '春节调休上班' });
+    expect(extended.toRows().find((r) => r.date === '2027-02-20')).toEqual({
+      date: '2027-02-20',
+      kind: 'workday',
+      name: '春节调休上班',
+    });
   });
 
   it('lets the admin state the covered years when rows spill over a year boundary', () => {
-    const c = createWorkCalendar({ rows: [{ date: '2027-12-31', kind: 'holiday', name: '元旦' }], rowYears: [2028] });
+    const c = createWorkCalendar({
+      rows: [{ date: '2027-12-31', kind: 'holiday', name: '元旦' }],
+      rowYears: [2028],
+    });
     expect(c.coveredYears).toEqual([2028]);
   });
 
   it('rejects malformed or contradictory rows with InvalidInput in Chinese', () => {
-    expect(() => createWorkCalendar({ rows: [{ date: '2027-02-30', kind: 'holiday' }] })).toThrow(InvalidInput);
+    expect(() => createWorkCalendar({ rows: [{ date: '2027-02-30', kind: 'holiday' }] })).toThrow(
+      InvalidInput,
+    );
     try {
       createWorkCalendar({ rows: [{ date: '2027-02-30', kind: 'holiday' }] });
     } catch (e) {

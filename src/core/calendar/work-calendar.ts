@@ -6,7 +6,15 @@
 import { z } from 'zod';
 import { InvalidInput, type FieldIssue } from '../errors.ts';
 import { HOLIDAY_ARRANGEMENTS_2020_2026 } from './holidays-2020-2026.ts';
-import { addDays, daysBetween, isDateKey, localDateOf, weekdayOf, yearOf, type DateKey } from './local-time.ts';
+import {
+  addDays,
+  daysBetween,
+  isDateKey,
+  localDateOf,
+  weekdayOf,
+  yearOf,
+  type DateKey,
+} from './local-time.ts';
 
 export const dateKeySchema = z.string().refine(isDateKey, { message: '日期格式应为 YYYY-MM-DD' });
 
@@ -78,9 +86,11 @@ export function arrangementsToRows(arrangements: YearArrangement[]): CalendarRow
   for (const a of arrangements) {
     for (const h of a.holidays) {
       const span = daysBetween(h.from, h.to);
-      for (let i = 0; i <= span; i++) rows.push({ date: addDays(h.from, i), kind: 'holiday', name: h.name });
+      for (let i = 0; i <= span; i++)
+        rows.push({ date: addDays(h.from, i), kind: 'holiday', name: h.name });
     }
-    for (const w of a.workdays) rows.push({ date: w.date, kind: 'workday', ...(w.name ? { name: w.name } : {}) });
+    for (const w of a.workdays)
+      rows.push({ date: w.date, kind: 'workday', ...(w.name ? { name: w.name } : {}) });
   }
   return rows;
 }
@@ -91,11 +101,16 @@ function indexRows(rows: CalendarRow[]): Map<DateKey, CalendarRow> {
   for (const row of rows) {
     const prior = byDate.get(row.date);
     if (prior && prior.kind !== row.kind) {
-      conflicts.push({ path: row.date, label: '工作日历', message: `${row.date}既被设为放假又被设为上班` });
+      conflicts.push({
+        path: row.date,
+        label: '工作日历',
+        message: `${row.date}既被设为放假又被设为上班`,
+      });
     }
     byDate.set(row.date, row);
   }
-  if (conflicts.length > 0) throw new InvalidInput('工作日历数据有误：同一天的安排互相矛盾', conflicts);
+  if (conflicts.length > 0)
+    throw new InvalidInput('工作日历数据有误：同一天的安排互相矛盾', conflicts);
   return byDate;
 }
 
@@ -113,7 +128,11 @@ export interface WorkCalendarInput {
 
 /** Builds a calendar from validated data; throws `InvalidInput` on malformed or conflicting data. */
 export function createWorkCalendar(input: WorkCalendarInput): WorkCalendar {
-  const arrangements = parseOrThrow(z.array(yearArrangementSchema), input.arrangements ?? [], 'arrangements');
+  const arrangements = parseOrThrow(
+    z.array(yearArrangementSchema),
+    input.arrangements ?? [],
+    'arrangements',
+  );
   const extraRows = parseOrThrow(z.array(calendarRowSchema), input.rows ?? [], 'rows');
   const rowYears = parseOrThrow(z.array(z.number().int()).optional(), input.rowYears, 'rowYears');
   const byDate = indexRows([...arrangementsToRows(arrangements), ...extraRows]);
@@ -125,7 +144,14 @@ export function createWorkCalendar(input: WorkCalendarInput): WorkCalendar {
     const key = typeof date === 'string' ? date : localDateOf(date);
     const covered = years.has(yearOf(key));
     const row = byDate.get(key);
-    if (row) return { date: key, working: row.kind === 'workday', kind: row.kind, covered, ...(row.name ? { name: row.name } : {}) };
+    if (row)
+      return {
+        date: key,
+        working: row.kind === 'workday',
+        kind: row.kind,
+        covered,
+        ...(row.name ? { name: row.name } : {}),
+      };
     const weekend = weekdayOf(key) === 0 || weekdayOf(key) === 6;
     return { date: key, working: !weekend, kind: weekend ? 'weekend' : 'weekday', covered };
   };

@@ -1,12 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { coerceBoolean, coerceDate, coerceMoney, coerceNumber, excelSerialToIso, isoToExcelSerial } from './coerce.ts';
+import {
+  coerceBoolean,
+  coerceDate,
+  coerceMoney,
+  coerceNumber,
+  excelSerialToIso,
+  isoToExcelSerial,
+} from './coerce.ts';
 
 const isoDay = fc
-  .date({ min: new Date(Date.UTC(1950, 0, 1)), max: new Date(Date.UTC(2150, 11, 31)), noInvalidDate: true })
+  .date({
+    min: new Date(Date.UTC(1950, 0, 1)),
+    max: new Date(Date.UTC(2150, 11, 31)),
+    noInvalidDate: true,
+  })
   .map((d) => d.toISOString().slice(0, 10));
 
-const value = <T>(r: { ok: true; value: T } | { ok: false; message: string }): T | string => (r.ok ? r.value : `ERR:${r.message}`);
+const value = <T>(r: { ok: true; value: T } | { ok: false; message: string }): T | string =>
+  r.ok ? r.value : `ERR:${r.message}`;
 
 describe('coerceNumber', () => {
   it('reads any integer written with or without thousands separators', () => {
@@ -86,8 +98,10 @@ describe('coerceDate', () => {
 
 describe('coerceBoolean', () => {
   it('reads 是/否, true/false and 1/0', () => {
-    for (const t of ['是', 'true', 'TRUE', '1', 1, true, '√']) expect(value(coerceBoolean(t))).toBe(true);
-    for (const f of ['否', 'false', '0', 0, false, '×']) expect(value(coerceBoolean(f))).toBe(false);
+    for (const t of ['是', 'true', 'TRUE', '1', 1, true, '√'])
+      expect(value(coerceBoolean(t))).toBe(true);
+    for (const f of ['否', 'false', '0', 0, false, '×'])
+      expect(value(coerceBoolean(f))).toBe(false);
     expect(coerceBoolean('也许').ok).toBe(false);
   });
 });

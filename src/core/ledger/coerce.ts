@@ -11,7 +11,9 @@ const fail = <T>(message: string): Coerced<T> => ({ ok: false, message });
 
 /** Full-width digits and punctuation, as typed with a Chinese input method, to ASCII. */
 function toHalfWidth(s: string): string {
-  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  return s
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ');
 }
 
 /** True for values a clerk leaves blank: nothing, null, or only spaces. */
@@ -26,7 +28,10 @@ export function isBlank(v: unknown): boolean {
 export function coerceNumber(v: unknown, unitSuffixes: readonly string[] = []): Coerced<number> {
   if (typeof v === 'number') return Number.isFinite(v) ? ok(v) : fail('应为数字');
   if (typeof v !== 'string') return fail('应为数字');
-  let s = toHalfWidth(v).trim().replace(/^[¥￥]/, '').replace(/[,，\s]/g, '');
+  let s = toHalfWidth(v)
+    .trim()
+    .replace(/^[¥￥]/, '')
+    .replace(/[,，\s]/g, '');
   for (const unit of unitSuffixes) {
     if (unit && s.endsWith(unit)) {
       s = s.slice(0, -unit.length);

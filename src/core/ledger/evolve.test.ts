@@ -13,7 +13,9 @@ const v1Record = validateRecordData(sampleType, {
   kind: 'home',
 });
 
-function nextVersion(change: (fields: LedgerTypeInput['fields']) => LedgerTypeInput['fields']): LedgerTypeInput {
+function nextVersion(
+  change: (fields: LedgerTypeInput['fields']) => LedgerTypeInput['fields'],
+): LedgerTypeInput {
   return { ...sampleType, version: 2, fields: change(sampleType.fields.map((f) => ({ ...f }))) };
 }
 
@@ -29,15 +31,24 @@ function messages(fn: () => unknown): string[] {
 
 describe('evolveType', () => {
   it('marks a dropped field removed, and old records still read it', () => {
-    const v2 = evolveType(sampleType, nextVersion((fs) => fs.filter((f) => f.key !== 'notes')));
-    expect(v2.fields.find((f) => f.key === 'notes')).toMatchObject({ removed: true, required: false });
+    const v2 = evolveType(
+      sampleType,
+      nextVersion((fs) => fs.filter((f) => f.key !== 'notes')),
+    );
+    expect(v2.fields.find((f) => f.key === 'notes')).toMatchObject({
+      removed: true,
+      required: false,
+    });
     expect(readRecordData(v2, v1Record)).toEqual(v1Record);
   });
 
   it('lets a new version add a required field without invalidating old records on read', () => {
     const v2 = evolveType(
       sampleType,
-      nextVersion((fs) => [...fs, { key: 'phone_checked', label: '已电话回访', type: 'boolean', required: true }]),
+      nextVersion((fs) => [
+        ...fs,
+        { key: 'phone_checked', label: '已电话回访', type: 'boolean', required: true },
+      ]),
     );
     expect(readRecordData(v2, v1Record)).toEqual(v1Record);
     expect(() => validateRecordData(v2, v1Record)).toThrow(/1 处/);
@@ -45,7 +56,10 @@ describe('evolveType', () => {
   });
 
   it('keeps an edit of an old record from losing the values of removed fields', () => {
-    const v2 = evolveType(sampleType, nextVersion((fs) => fs.filter((f) => f.key !== 'notes')));
+    const v2 = evolveType(
+      sampleType,
+      nextVersion((fs) => fs.filter((f) => f.key !== 'notes')),
+    );
     expect(validateRecordData(v2, v1Record).notes).toBe('旧版本写入');
   });
 
@@ -57,7 +71,14 @@ describe('evolveType', () => {
           f.key === 'title'
             ? { ...f, type: 'long_text' as const }
             : f.type === 'enum'
-              ? { ...f, options: [{ code: 'home', label: '上门走访' }, { code: 'phone', label: '电话' }, { code: 'video', label: '视频' }] }
+              ? {
+                  ...f,
+                  options: [
+                    { code: 'home', label: '上门走访' },
+                    { code: 'phone', label: '电话' },
+                    { code: 'video', label: '视频' },
+                  ],
+                }
               : f,
         ),
       ),
@@ -85,7 +106,11 @@ describe('evolveType', () => {
   });
 
   it('rejects a version that does not increase or a changed code', () => {
-    expect(messages(() => evolveType(sampleType, { ...sampleType, version: 1 }))).toContain('新版本号应大于 1');
-    expect(messages(() => evolveType(sampleType, { ...sampleType, code: 'other', version: 2 }))).toContain('台账类型的标识不能修改');
+    expect(messages(() => evolveType(sampleType, { ...sampleType, version: 1 }))).toContain(
+      '新版本号应大于 1',
+    );
+    expect(
+      messages(() => evolveType(sampleType, { ...sampleType, code: 'other', version: 2 })),
+    ).toContain('台账类型的标识不能修改');
   });
 });

@@ -4,7 +4,12 @@
  * removed), never change type incompatibly, and enum options never lose a code in use.
  */
 import { InvalidInput, type FieldIssue } from '../errors.ts';
-import { ledgerTypeSchema, type LedgerField, type LedgerType, type LedgerTypeInput } from './type.ts';
+import {
+  ledgerTypeSchema,
+  type LedgerField,
+  type LedgerType,
+  type LedgerTypeInput,
+} from './type.ts';
 
 /** Type changes a stored value survives without rewriting: widening only. */
 const compatibleChanges: Record<string, readonly LedgerField['type'][]> = {
@@ -51,17 +56,24 @@ export function evolveType(old: LedgerType, next: LedgerTypeInput): LedgerType {
   if (!parsed.success) {
     throw new InvalidInput(
       `“${old.name}”的新版本不合法`,
-      parsed.error.issues.map((e) => ({ path: e.path.join('.'), label: '台账类型', message: e.message })),
+      parsed.error.issues.map((e) => ({
+        path: e.path.join('.'),
+        label: '台账类型',
+        message: e.message,
+      })),
     );
   }
 
   const issues: FieldIssue[] = [];
-  const add = (path: string, label: string, message: string) => issues.push({ path, label, message });
+  const add = (path: string, label: string, message: string) =>
+    issues.push({ path, label, message });
   if (parsed.data.code !== old.code) add('code', '台账类型标识', '台账类型的标识不能修改');
   if (parsed.data.version <= old.version) add('version', '版本', `新版本号应大于 ${old.version}`);
   parsed.data.fields.forEach((after, i) => {
     const before = old.fields.find((f) => f.key === after.key);
-    if (before) for (const message of fieldChangeIssues(before, after)) add(`fields.${i}`, before.label, message);
+    if (before)
+      for (const message of fieldChangeIssues(before, after))
+        add(`fields.${i}`, before.label, message);
   });
   if (issues.length > 0) throw new InvalidInput(`“${old.name}”的修改会使已有记录无法读取`, issues);
   return parsed.data;

@@ -9,7 +9,9 @@ function issuesOf(input: unknown): Record<string, string> {
     validateRecordData(sampleType, input);
   } catch (e) {
     expect(e).toBeInstanceOf(InvalidInput);
-    return Object.fromEntries((e as InvalidInput).errors.map((x) => [x.path, `${x.label}|${x.message}`]));
+    return Object.fromEntries(
+      (e as InvalidInput).errors.map((x) => [x.path, `${x.label}|${x.message}`]),
+    );
   }
   return {};
 }
@@ -42,12 +44,26 @@ describe('record validation', () => {
       village: UNIT,
       files: [FILE],
     });
-    expect(recordColumns(sampleType, data)).toEqual({ occurredOn: '2024-03-05', unitId: UNIT, personId: PERSON });
-    expect(uniqueKeys(sampleType, data)).toEqual([{ key: 'title', label: '事项', value: '走访', fields: ['title'] }]);
+    expect(recordColumns(sampleType, data)).toEqual({
+      occurredOn: '2024-03-05',
+      unitId: UNIT,
+      personId: PERSON,
+    });
+    expect(uniqueKeys(sampleType, data)).toEqual([
+      { key: 'title', label: '事项', value: '走访', fields: ['title'] },
+    ]);
   });
 
   it('accepts enum codes as well as labels and drops blank optional cells', () => {
-    expect(validateRecordData(sampleType, { title: 'a', visited_on: '2024/1/2', kind: 'home', notes: '  ', people: null })).toEqual({
+    expect(
+      validateRecordData(sampleType, {
+        title: 'a',
+        visited_on: '2024/1/2',
+        kind: 'home',
+        notes: '  ',
+        people: null,
+      }),
+    ).toEqual({
       title: 'a',
       visited_on: '2024-01-02',
       kind: 'home',
@@ -83,8 +99,12 @@ describe('record validation', () => {
   });
 
   it('enforces number and date limits when writing', () => {
-    expect(issuesOf({ title: 'a', visited_on: '1999-12-31' })['data.visited_on']).toContain('不能早于 2000-01-01');
-    expect(issuesOf({ title: 'a', visited_on: '2024-01-01', people: 1001 })['data.people']).toContain('不能大于 1000');
+    expect(issuesOf({ title: 'a', visited_on: '1999-12-31' })['data.visited_on']).toContain(
+      '不能早于 2000-01-01',
+    );
+    expect(
+      issuesOf({ title: 'a', visited_on: '2024-01-01', people: 1001 })['data.people'],
+    ).toContain('不能大于 1000');
   });
 
   it('rejects a data value that is not an object', () => {
@@ -94,7 +114,11 @@ describe('record validation', () => {
   it('accepts any integer headcount in range however it is typed (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1000 }), fc.boolean(), (n, asText) => {
-        const data = validateRecordData(sampleType, { title: 't', visited_on: '2024-01-01', people: asText ? n.toLocaleString('en-US') : n });
+        const data = validateRecordData(sampleType, {
+          title: 't',
+          visited_on: '2024-01-01',
+          people: asText ? n.toLocaleString('en-US') : n,
+        });
         expect(data.people).toBe(n);
       }),
     );

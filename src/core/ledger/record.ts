@@ -52,8 +52,15 @@ function coerceEnum(field: Extract<LedgerField, { type: 'enum' }>, v: unknown): 
   return { ok: false, message: `应为以下之一：${field.options.map((o) => o.label).join('、')}` };
 }
 
-function coerceAttachments(field: Extract<LedgerField, { type: 'attachment' }>, v: unknown): Coerced<string[]> {
-  const items = Array.isArray(v) ? v : typeof v === 'string' ? v.split(/[,，;；\s]+/).filter(Boolean) : [v];
+function coerceAttachments(
+  field: Extract<LedgerField, { type: 'attachment' }>,
+  v: unknown,
+): Coerced<string[]> {
+  const items = Array.isArray(v)
+    ? v
+    : typeof v === 'string'
+      ? v.split(/[,，;；\s]+/).filter(Boolean)
+      : [v];
   const ids: string[] = [];
   for (const item of items) {
     const r = coerceUuid(item, '附件编号');
@@ -70,13 +77,18 @@ function lengthCheck(field: { minLength?: number; maxLength?: number }): Check<s
   return (s) => {
     const n = [...s].length;
     if (field.minLength !== undefined && n < field.minLength) return `至少 ${field.minLength} 个字`;
-    if (field.maxLength !== undefined && n > field.maxLength) return `不能超过 ${field.maxLength} 个字`;
+    if (field.maxLength !== undefined && n > field.maxLength)
+      return `不能超过 ${field.maxLength} 个字`;
     return null;
   };
 }
 
 /** Coerces one non-blank cell to the field's stored form; limits apply only when writing. */
-export function coerceFieldValue(field: LedgerField, raw: unknown, mode: RecordMode = 'write'): Coerced<unknown> {
+export function coerceFieldValue(
+  field: LedgerField,
+  raw: unknown,
+  mode: RecordMode = 'write',
+): Coerced<unknown> {
   const strict = mode === 'write';
   switch (field.type) {
     case 'text':
@@ -84,7 +96,8 @@ export function coerceFieldValue(field: LedgerField, raw: unknown, mode: RecordM
       return withCheck(coerceText(raw), strict ? lengthCheck(field) : null);
     case 'number': {
       const r = coerceNumber(raw, field.unit ? [field.unit] : []);
-      const integer: Check<number> = (n) => (field.integer && !Number.isInteger(n) ? '应为整数' : null);
+      const integer: Check<number> = (n) =>
+        field.integer && !Number.isInteger(n) ? '应为整数' : null;
       const range = rangeCheck(field.min, field.max);
       return withCheck(r, strict ? (n) => integer(n) ?? range(n) : integer);
     }
@@ -92,7 +105,11 @@ export function coerceFieldValue(field: LedgerField, raw: unknown, mode: RecordM
       return withCheck(coerceMoney(raw), strict ? rangeCheck(field.min, field.max) : null);
     case 'date': {
       const check: Check<string> = (d) =>
-        field.min && d < field.min ? `不能早于 ${field.min}` : field.max && d > field.max ? `不能晚于 ${field.max}` : null;
+        field.min && d < field.min
+          ? `不能早于 ${field.min}`
+          : field.max && d > field.max
+            ? `不能晚于 ${field.max}`
+            : null;
       return withCheck(coerceDate(raw), strict ? check : null);
     }
     case 'enum':
@@ -154,7 +171,8 @@ export function recordDataSchema(type: LedgerType, mode: RecordMode = 'write') {
     })
     .superRefine((data, ctx) => {
       // Rules over several fields (waiting periods between dates) once every field is valid.
-      for (const issue of dateGapIssues(rules, labels, data)) ctx.addIssue({ code: 'custom', path: [issue.key], message: issue.message });
+      for (const issue of dateGapIssues(rules, labels, data))
+        ctx.addIssue({ code: 'custom', path: [issue.key], message: issue.message });
     });
 }
 
@@ -163,7 +181,11 @@ export function recordIssues(type: LedgerType, error: z.ZodError): FieldIssue[] 
   const labels = new Map(type.fields.map((f) => [f.key, f.label]));
   return error.issues.flatMap((issue): FieldIssue[] => {
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((k) => ({ path: `data.${k}`, label: k, message: `“${type.name}”没有字段“${k}”` }));
+      return issue.keys.map((k) => ({
+        path: `data.${k}`,
+        label: k,
+        message: `“${type.name}”没有字段“${k}”`,
+      }));
     }
     const key = String(issue.path[0] ?? '');
     if (!key) return [{ path: 'data', label: '记录内容', message: '记录内容应为对象' }];
@@ -172,7 +194,11 @@ export function recordIssues(type: LedgerType, error: z.ZodError): FieldIssue[] 
 }
 
 /** Validates and normalises a record's data, or throws InvalidInput listing every bad field. */
-export function validateRecordData(type: LedgerType, input: unknown, mode: RecordMode = 'write'): RecordData {
+export function validateRecordData(
+  type: LedgerType,
+  input: unknown,
+  mode: RecordMode = 'write',
+): RecordData {
   const result = recordDataSchema(type, mode).safeParse(input);
   if (result.success) return result.data;
   const errors = recordIssues(type, result.error);
@@ -192,8 +218,13 @@ export interface RecordColumns {
 }
 
 export function recordColumns(type: LedgerType, data: RecordData): RecordColumns {
-  const pick = (key: string | undefined) => (key && typeof data[key] === 'string' ? (data[key] as string) : null);
-  return { occurredOn: pick(type.dateField), unitId: pick(type.unitField), personId: pick(type.personField) };
+  const pick = (key: string | undefined) =>
+    key && typeof data[key] === 'string' ? (data[key] as string) : null;
+  return {
+    occurredOn: pick(type.dateField),
+    unitId: pick(type.unitField),
+    personId: pick(type.personField),
+  };
 }
 
 /**
@@ -216,7 +247,14 @@ export function uniqueKeys(type: LedgerType, data: RecordData): UniqueKey[] {
   // A tuple with an empty member holds nothing (as NULLs in a SQL unique constraint).
   const composite = type.rules.flatMap((r) =>
     r.kind === 'unique' && r.fields.every((k) => data[k] !== undefined && data[k] !== null)
-      ? [{ key: uniqueRuleKey(r), label: r.fields.map(label).join('、'), value: r.fields.map((k) => String(data[k])).join(UNIQUE_SEPARATOR), fields: r.fields }]
+      ? [
+          {
+            key: uniqueRuleKey(r),
+            label: r.fields.map(label).join('、'),
+            value: r.fields.map((k) => String(data[k])).join(UNIQUE_SEPARATOR),
+            fields: r.fields,
+          },
+        ]
       : [],
   );
   return [...single, ...composite];

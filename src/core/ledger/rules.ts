@@ -7,12 +7,22 @@
  */
 import dayjs from 'dayjs';
 import { z } from 'zod';
-import { checkMetricFields, fieldKeySchema, metricFilterSchema, type FieldInfo, type MetricFilter } from '../metrics/declaration.ts';
+import {
+  checkMetricFields,
+  fieldKeySchema,
+  metricFilterSchema,
+  type FieldInfo,
+  type MetricFilter,
+} from '../metrics/declaration.ts';
 import type { FieldIssue } from '../errors.ts';
 
 /** A waiting period: whole years, months and days (at least one of them). */
 export const durationSchema = z
-  .object({ years: z.number().int().min(0).max(100).optional(), months: z.number().int().min(0).max(1200).optional(), days: z.number().int().min(0).max(36500).optional() })
+  .object({
+    years: z.number().int().min(0).max(100).optional(),
+    months: z.number().int().min(0).max(1200).optional(),
+    days: z.number().int().min(0).max(36500).optional(),
+  })
   .refine((d) => (d.years ?? 0) + (d.months ?? 0) + (d.days ?? 0) > 0, '间隔至少为 1 天');
 export type Duration = z.infer<typeof durationSchema>;
 
@@ -64,7 +74,8 @@ export function ruleIssues(rule: LedgerRule, fields: readonly RuleField[]): stri
     if (new Set(rule.fields).size !== rule.fields.length) problems.push('组合唯一规则中的字段重复');
     for (const key of rule.fields) {
       const f = need(key);
-      if (f && (f.type === 'attachment' || f.type === 'long_text')) problems.push(`字段“${f.label}”不能用于唯一规则`);
+      if (f && (f.type === 'attachment' || f.type === 'long_text'))
+        problems.push(`字段“${f.label}”不能用于唯一规则`);
     }
     return problems;
   }
@@ -74,7 +85,14 @@ export function ruleIssues(rule: LedgerRule, fields: readonly RuleField[]): stri
   }
   if (rule.from === rule.to) problems.push('日期间隔规则的起止字段不能相同');
   const lookup = (key: string) => live.get(key)?.info;
-  const probe = { id: 'rule.when', label: '适用条件', unit: '条' as const, source: { kind: 'ledger' as const, typeCode: 'x' }, aggregation: { fn: 'count' as const }, filters: rule.when };
+  const probe = {
+    id: 'rule.when',
+    label: '适用条件',
+    unit: '条' as const,
+    source: { kind: 'ledger' as const, typeCode: 'x' },
+    aggregation: { fn: 'count' as const },
+    filters: rule.when,
+  };
   problems.push(...checkMetricFields(probe, lookup).map((i: FieldIssue) => i.message));
   return problems;
 }
@@ -86,11 +104,19 @@ export const uniqueRuleKey = (rule: UniqueRule) => rule.fields.join('+');
 export const UNIQUE_SEPARATOR = '\u001f';
 
 export function addDuration(isoDate: string, d: Duration): string {
-  return dayjs(isoDate).add(d.years ?? 0, 'year').add(d.months ?? 0, 'month').add(d.days ?? 0, 'day').format('YYYY-MM-DD');
+  return dayjs(isoDate)
+    .add(d.years ?? 0, 'year')
+    .add(d.months ?? 0, 'month')
+    .add(d.days ?? 0, 'day')
+    .format('YYYY-MM-DD');
 }
 
 export function durationText(d: Duration): string {
-  const parts = [d.years ? `${d.years} 年` : '', d.months ? `${d.months} 个月` : '', d.days ? `${d.days} 天` : ''].filter(Boolean);
+  const parts = [
+    d.years ? `${d.years} 年` : '',
+    d.months ? `${d.months} 个月` : '',
+    d.days ? `${d.days} 天` : '',
+  ].filter(Boolean);
   return parts.join(' ');
 }
 
@@ -112,12 +138,18 @@ export function matchesFilter(data: Record<string, unknown>, f: MetricFilter): b
     case 'lte':
       return present && (v as number | string) <= f.value;
     case 'between':
-      return present && (v as number | string) >= f.value[0] && (v as number | string) <= f.value[1];
+      return (
+        present && (v as number | string) >= f.value[0] && (v as number | string) <= f.value[1]
+      );
   }
 }
 
 /** Issues of a record's dates against the type's date gap rules (keyed by the field to fix). */
-export function dateGapIssues(rules: readonly LedgerRule[], labels: ReadonlyMap<string, string>, data: Record<string, unknown>): { key: string; message: string }[] {
+export function dateGapIssues(
+  rules: readonly LedgerRule[],
+  labels: ReadonlyMap<string, string>,
+  data: Record<string, unknown>,
+): { key: string; message: string }[] {
   const out: { key: string; message: string }[] = [];
   for (const rule of rules) {
     if (rule.kind !== 'date_gap' || !rule.when.every((f) => matchesFilter(data, f))) continue;
@@ -135,7 +167,10 @@ export function dateGapIssues(rules: readonly LedgerRule[], labels: ReadonlyMap<
     }
     const earliest = addDuration(from, rule.min);
     if (to < earliest) {
-      out.push({ key: rule.to, message: `${why}${toLabel}应在${fromLabel}（${from}）满 ${durationText(rule.min)}之后，最早为 ${earliest}，现为 ${to}` });
+      out.push({
+        key: rule.to,
+        message: `${why}${toLabel}应在${fromLabel}（${from}）满 ${durationText(rule.min)}之后，最早为 ${earliest}，现为 ${to}`,
+      });
     }
   }
   return out;

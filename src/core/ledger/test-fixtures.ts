@@ -20,7 +20,15 @@ export const sampleType: LedgerType = ledgerTypeSchema.parse({
     { key: 'hours', label: '时长', type: 'number', unit: '小时' },
     { key: 'amount', label: '金额', type: 'money', min: 0 },
     { key: 'visited_on', label: '走访日期', type: 'date', required: true, min: '2000-01-01' },
-    { key: 'kind', label: '类别', type: 'enum', options: [{ code: 'home', label: '入户' }, { code: 'phone', label: '电话' }] },
+    {
+      key: 'kind',
+      label: '类别',
+      type: 'enum',
+      options: [
+        { code: 'home', label: '入户' },
+        { code: 'phone', label: '电话' },
+      ],
+    },
     { key: 'done', label: '已办结', type: 'boolean' },
     { key: 'visitor', label: '走访人', type: 'person' },
     { key: 'village', label: '村', type: 'unit' },

@@ -13,26 +13,43 @@ describe('ledger type model', () => {
   });
 
   it('rejects duplicate field keys and option codes', () => {
-    const dup = { ...sampleType, fields: [...sampleType.fields, { key: 'title', label: '重复', type: 'text' }] };
+    const dup = {
+      ...sampleType,
+      fields: [...sampleType.fields, { key: 'title', label: '重复', type: 'text' }],
+    };
     expect(problems(dup)).toContain('字段标识“title”重复');
     const enumDup = {
       ...sampleType,
-      fields: sampleType.fields.map((f) => (f.type === 'enum' ? { ...f, options: [...f.options, f.options[0]] } : f)),
+      fields: sampleType.fields.map((f) =>
+        f.type === 'enum' ? { ...f, options: [...f.options, f.options[0]] } : f,
+      ),
     };
     expect(problems(enumDup).some((m) => m.includes('选项代码重复'))).toBe(true);
   });
 
   it('requires the date field to be a required date and role fields to have the right type', () => {
-    expect(problems({ ...sampleType, dateField: 'title' }).some((m) => m.includes('日期字段'))).toBe(true);
-    expect(problems({ ...sampleType, unitField: 'visitor' }).some((m) => m.includes('单位字段'))).toBe(true);
-    const optionalDate = { ...sampleType, fields: sampleType.fields.map((f) => (f.key === 'visited_on' ? { ...f, required: false } : f)) };
+    expect(
+      problems({ ...sampleType, dateField: 'title' }).some((m) => m.includes('日期字段')),
+    ).toBe(true);
+    expect(
+      problems({ ...sampleType, unitField: 'visitor' }).some((m) => m.includes('单位字段')),
+    ).toBe(true);
+    const optionalDate = {
+      ...sampleType,
+      fields: sampleType.fields.map((f) =>
+        f.key === 'visited_on' ? { ...f, required: false } : f,
+      ),
+    };
     expect(problems(optionalDate)).toContain('日期字段“visited_on”应为必填');
   });
 
   it('rejects non-snake-case keys, unknown portfolios and required removed fields', () => {
     expect(problems({ ...sampleType, code: 'Bad-Code' }).length).toBeGreaterThan(0);
     expect(problems({ ...sampleType, portfolio: 'sports' }).length).toBeGreaterThan(0);
-    const removedRequired = { ...sampleType, fields: sampleType.fields.map((f) => (f.key === 'title' ? { ...f, removed: true } : f)) };
+    const removedRequired = {
+      ...sampleType,
+      fields: sampleType.fields.map((f) => (f.key === 'title' ? { ...f, removed: true } : f)),
+    };
     expect(problems(removedRequired)).toContain('已停用的字段“事项”不能为必填');
   });
 
@@ -45,10 +62,18 @@ describe('ledger type model', () => {
       aggregation: { fn: 'sum', field: 'people' },
     };
     expect(problems({ ...sampleType, metrics: [metric] })).toEqual([]);
-    expect(problems({ ...sampleType, metrics: [{ ...metric, source: { kind: 'ledger', typeCode: 'other' } }] })).toContain(
-      '指标“走访人数”的数据源应为本台账',
-    );
-    const removed = { ...sampleType, fields: sampleType.fields.map((f) => (f.key === 'people' ? { ...f, removed: true } : f)) };
-    expect(problems({ ...removed, metrics: [metric] }).some((m) => m.includes('不存在的字段“people”'))).toBe(true);
+    expect(
+      problems({
+        ...sampleType,
+        metrics: [{ ...metric, source: { kind: 'ledger', typeCode: 'other' } }],
+      }),
+    ).toContain('指标“走访人数”的数据源应为本台账');
+    const removed = {
+      ...sampleType,
+      fields: sampleType.fields.map((f) => (f.key === 'people' ? { ...f, removed: true } : f)),
+    };
+    expect(
+      problems({ ...removed, metrics: [metric] }).some((m) => m.includes('不存在的字段“people”')),
+    ).toBe(true);
   });
 });

@@ -42,7 +42,10 @@ const fieldBase = {
   /** Set when a later version dropped the field: old values stay readable, no new input. */
   removed: z.boolean().optional(),
 };
-const textLimits = { minLength: z.number().int().min(0).optional(), maxLength: z.number().int().min(1).optional() };
+const textLimits = {
+  minLength: z.number().int().min(0).optional(),
+  maxLength: z.number().int().min(1).optional(),
+};
 const numberLimits = { min: z.number().finite().optional(), max: z.number().finite().optional() };
 
 export const enumOptionSchema = z.object({
@@ -63,7 +66,12 @@ export const ledgerFieldSchema = z.discriminatedUnion('type', [
   }),
   /** Money in yuan with at most 2 decimals. */
   z.object({ ...fieldBase, type: z.literal('money'), ...numberLimits }),
-  z.object({ ...fieldBase, type: z.literal('date'), min: isoDate.optional(), max: isoDate.optional() }),
+  z.object({
+    ...fieldBase,
+    type: z.literal('date'),
+    min: isoDate.optional(),
+    max: isoDate.optional(),
+  }),
   z.object({ ...fieldBase, type: z.literal('enum'), options: z.array(enumOptionSchema).min(1) }),
   z.object({ ...fieldBase, type: z.literal('boolean') }),
   /** A person id (UUID) from the organisation. */
@@ -71,7 +79,11 @@ export const ledgerFieldSchema = z.discriminatedUnion('type', [
   /** A unit or village id (UUID) from the organisation tree. */
   z.object({ ...fieldBase, type: z.literal('unit') }),
   /** A list of attachment ids (UUID). */
-  z.object({ ...fieldBase, type: z.literal('attachment'), maxCount: z.number().int().min(1).optional() }),
+  z.object({
+    ...fieldBase,
+    type: z.literal('attachment'),
+    maxCount: z.number().int().min(1).optional(),
+  }),
 ]);
 export type LedgerField = z.infer<typeof ledgerFieldSchema>;
 export type LedgerFieldType = LedgerField['type'];
@@ -123,31 +135,56 @@ function refineRoles(t: z.infer<typeof ledgerTypeObject>, ctx: Ctx): void {
     if (key === undefined) return;
     const f = byKey.get(key);
     if (!f || f.type !== type || f.removed) {
-      ctx.addIssue({ code: 'custom', path: [path], message: `${what}“${key}”应为本台账中未停用的${type}字段` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [path],
+        message: `${what}“${key}”应为本台账中未停用的${type}字段`,
+      });
     }
   };
   role(t.dateField, 'date', 'dateField', '日期字段');
   // Every record must land in a period, or it would vanish from every metric.
   if (byKey.get(t.dateField)?.required === false) {
-    ctx.addIssue({ code: 'custom', path: ['dateField'], message: `日期字段“${t.dateField}”应为必填` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['dateField'],
+      message: `日期字段“${t.dateField}”应为必填`,
+    });
   }
   role(t.unitField, 'unit', 'unitField', '单位字段');
   role(t.personField, 'person', 'personField', '责任人字段');
   if (!byKey.has(t.defaultSort.field)) {
-    ctx.addIssue({ code: 'custom', path: ['defaultSort', 'field'], message: `排序字段“${t.defaultSort.field}”不存在` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['defaultSort', 'field'],
+      message: `排序字段“${t.defaultSort.field}”不存在`,
+    });
   }
 }
 
 function refineFields(t: z.infer<typeof ledgerTypeObject>, ctx: Ctx): void {
   const seen = new Set<string>();
   t.fields.forEach((f, i) => {
-    if (seen.has(f.key)) ctx.addIssue({ code: 'custom', path: ['fields', i, 'key'], message: `字段标识“${f.key}”重复` });
+    if (seen.has(f.key))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fields', i, 'key'],
+        message: `字段标识“${f.key}”重复`,
+      });
     seen.add(f.key);
     if (f.type === 'enum' && new Set(f.options.map((o) => o.code)).size !== f.options.length) {
-      ctx.addIssue({ code: 'custom', path: ['fields', i, 'options'], message: `字段“${f.label}”的选项代码重复` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fields', i, 'options'],
+        message: `字段“${f.label}”的选项代码重复`,
+      });
     }
     if (f.removed && f.required) {
-      ctx.addIssue({ code: 'custom', path: ['fields', i, 'required'], message: `已停用的字段“${f.label}”不能为必填` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fields', i, 'required'],
+        message: `已停用的字段“${f.label}”不能为必填`,
+      });
     }
   });
 }
@@ -156,18 +193,33 @@ function refineMetrics(t: z.infer<typeof ledgerTypeObject>, ctx: Ctx): void {
   const lookup = ledgerFieldLookup(t.fields);
   t.metrics.forEach((m, i) => {
     if (m.source.kind !== 'ledger' || m.source.typeCode !== t.code) {
-      ctx.addIssue({ code: 'custom', path: ['metrics', i, 'source'], message: `指标“${m.label}”的数据源应为本台账` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['metrics', i, 'source'],
+        message: `指标“${m.label}”的数据源应为本台账`,
+      });
     }
     for (const issue of checkMetricFields(m, lookup)) {
-      ctx.addIssue({ code: 'custom', path: ['metrics', i, ...issue.path.split('.')], message: issue.message });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['metrics', i, ...issue.path.split('.')],
+        message: issue.message,
+      });
     }
   });
 }
 
 function refineRules(t: z.infer<typeof ledgerTypeObject>, ctx: Ctx): void {
-  const fields = t.fields.map((f) => ({ key: f.key, label: f.label, type: f.type, removed: f.removed, info: fieldInfo(f) }));
+  const fields = t.fields.map((f) => ({
+    key: f.key,
+    label: f.label,
+    type: f.type,
+    removed: f.removed,
+    info: fieldInfo(f),
+  }));
   t.rules.forEach((rule, i) => {
-    for (const message of ruleIssues(rule, fields)) ctx.addIssue({ code: 'custom', path: ['rules', i], message });
+    for (const message of ruleIssues(rule, fields))
+      ctx.addIssue({ code: 'custom', path: ['rules', i], message });
   });
 }
 
@@ -182,7 +234,9 @@ export type LedgerType = z.infer<typeof ledgerTypeSchema>;
 export type LedgerTypeInput = z.input<typeof ledgerTypeSchema>;
 
 /** Fields a metric may name: every field still in use (removed fields hold no new data). */
-export function ledgerFieldLookup(fields: readonly LedgerField[]): (key: string) => FieldInfo | undefined {
+export function ledgerFieldLookup(
+  fields: readonly LedgerField[],
+): (key: string) => FieldInfo | undefined {
   const byKey = new Map(fields.filter((f) => !f.removed).map((f) => [f.key, f]));
   return (key) => {
     const f = byKey.get(key);

@@ -19,7 +19,12 @@ import {
 import { z } from 'zod';
 import { InvalidInput } from '../errors.ts';
 import { decodeCursor } from './cursor.ts';
-import { checkMetricFields, fieldKeySchema, type MetricDeclaration, type MetricFilter } from './declaration.ts';
+import {
+  checkMetricFields,
+  fieldKeySchema,
+  type MetricDeclaration,
+  type MetricFilter,
+} from './declaration.ts';
 import type { SourceDescriptor, SourceField, SourceRegistry } from './source.ts';
 
 /** Builds SQL only; executing through it fails loudly. */
@@ -32,7 +37,9 @@ export const builder = new Kysely<any>({
   },
 });
 
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, '应为有效编号');
+const uuid = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, '应为有效编号');
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
@@ -121,20 +128,37 @@ export function conjunction(parts: RawBuilder<SqlBool>[]): RawBuilder<SqlBool> {
 
 function fieldOf(source: SourceDescriptor, key: string): SourceField {
   const f = source.fieldSql(key);
-  if (!f) throw new InvalidInput(`“${source.label}”没有字段“${key}”`, [{ path: 'field', label: key, message: '字段不存在' }]);
+  if (!f)
+    throw new InvalidInput(`“${source.label}”没有字段“${key}”`, [
+      { path: 'field', label: key, message: '字段不存在' },
+    ]);
   return f;
 }
 
-function scopePredicates(source: SourceDescriptor, p: z.infer<typeof evaluationParamsSchema>): RawBuilder<SqlBool>[] {
+function scopePredicates(
+  source: SourceDescriptor,
+  p: z.infer<typeof evaluationParamsSchema>,
+): RawBuilder<SqlBool>[] {
   const where = [sql<SqlBool>`town_id in (${sql.join(p.townIds)})`];
   const { unitIds, personId, orPersonId } = p.scope;
   // Scope fails closed: a source without the column, or an empty subtree, shows nothing.
   if (unitIds !== undefined) {
-    const inUnits = source.unitColumn && unitIds.length > 0 ? sql<SqlBool>`${sql.ref(source.unitColumn)} in (${sql.join(unitIds)})` : sql<SqlBool>`false`;
-    where.push(orPersonId !== undefined && source.personColumn ? sql<SqlBool>`(${inUnits} or ${sql.ref(source.personColumn)} = ${orPersonId})` : inUnits);
+    const inUnits =
+      source.unitColumn && unitIds.length > 0
+        ? sql<SqlBool>`${sql.ref(source.unitColumn)} in (${sql.join(unitIds)})`
+        : sql<SqlBool>`false`;
+    where.push(
+      orPersonId !== undefined && source.personColumn
+        ? sql<SqlBool>`(${inUnits} or ${sql.ref(source.personColumn)} = ${orPersonId})`
+        : inUnits,
+    );
   }
   if (personId !== undefined) {
-    where.push(source.personColumn ? sql<SqlBool>`${sql.ref(source.personColumn)} = ${personId}` : sql<SqlBool>`false`);
+    where.push(
+      source.personColumn
+        ? sql<SqlBool>`${sql.ref(source.personColumn)} = ${personId}`
+        : sql<SqlBool>`false`,
+    );
   }
   return where;
 }
@@ -148,11 +172,19 @@ export function planMetric(
   const source = registry.resolve(m.source);
   const groupBy = params.groupBy ?? m.groupBy;
   const issues = checkMetricFields({ ...m, groupBy }, (k) => source.fieldSql(k));
-  if (issues.length > 0) throw new InvalidInput(`指标“${m.label}”不合法：${issues.map((i) => i.message).join('；')}`, issues);
+  if (issues.length > 0)
+    throw new InvalidInput(
+      `指标“${m.label}”不合法：${issues.map((i) => i.message).join('；')}`,
+      issues,
+    );
 
   const period = m.periodField ? fieldOf(source, m.periodField) : undefined;
   const dateExpr = period ? period.sql : sql.ref(source.dateColumn);
-  const dateSqlType = period ? (period.valueType === 'timestamp' ? 'timestamptz' : 'date') : source.dateSqlType;
+  const dateSqlType = period
+    ? period.valueType === 'timestamp'
+      ? 'timestamptz'
+      : 'date'
+    : source.dateSqlType;
   // Half-open [from, to + 1 day) is the inclusive period for dates and timestamps alike.
   const toNext = dayjs(params.period.to).add(1, 'day').format('YYYY-MM-DD');
   const where = [
@@ -167,15 +199,21 @@ export function planMetric(
   if (groupBy) plan.groupExpr = sql`cast(${fieldOf(source, groupBy).sql} as text)`;
   const agg = m.aggregation;
   if (agg.fn === 'sum') plan.measureExpr = fieldOf(source, agg.field).sql;
-  if (agg.fn === 'count_distinct') plan.measureExpr = sql`cast(${fieldOf(source, agg.field).sql} as text)`;
+  if (agg.fn === 'count_distinct')
+    plan.measureExpr = sql`cast(${fieldOf(source, agg.field).sql} as text)`;
   if (agg.fn === 'rate') {
     where.push(...agg.denominator.map((f) => filterSql(f, fieldOf(source, f.field))));
-    plan.numeratorExpr = conjunction(agg.numerator.map((f) => filterSql(f, fieldOf(source, f.field))));
+    plan.numeratorExpr = conjunction(
+      agg.numerator.map((f) => filterSql(f, fieldOf(source, f.field))),
+    );
   }
   return plan;
 }
 
-function aggregateSelections(m: MetricDeclaration, plan: MetricPlan): AliasedRawBuilder<unknown, string>[] {
+function aggregateSelections(
+  m: MetricDeclaration,
+  plan: MetricPlan,
+): AliasedRawBuilder<unknown, string>[] {
   const agg = m.aggregation;
   switch (agg.fn) {
     case 'count':
@@ -189,7 +227,9 @@ function aggregateSelections(m: MetricDeclaration, plan: MetricPlan): AliasedRaw
       const scale = agg.percent ? sql`100.0` : sql`1.0`;
       const digits = agg.percent ? 2 : 4;
       return [
-        sql`case when count(*) = 0 then null else round(${scale} * ${num} / count(*), ${sql.lit(digits)}) end`.as('value'),
+        sql`case when count(*) = 0 then null else round(${scale} * ${num} / count(*), ${sql.lit(digits)}) end`.as(
+          'value',
+        ),
         sql`cast(${num} as integer)`.as('numerator'),
         sql`cast(count(*) as integer)`.as('denominator'),
       ];
@@ -201,7 +241,11 @@ function aggregateSelections(m: MetricDeclaration, plan: MetricPlan): AliasedRaw
  * The value query: one row `{value[, numerator, denominator]}`, or with grouping one row per
  * `group_key`, ordered by it.
  */
-export function compileMetricValue(m: MetricDeclaration, params: EvaluationParams, registry: SourceRegistry): CompiledQuery {
+export function compileMetricValue(
+  m: MetricDeclaration,
+  params: EvaluationParams,
+  registry: SourceRegistry,
+): CompiledQuery {
   const plan = planMetric(m, parseParams(evaluationParamsSchema, params), registry);
   let q = builder.selectFrom(plan.source.table).where(conjunction(plan.where));
   const selections = aggregateSelections(m, plan);
@@ -217,19 +261,29 @@ export function compileMetricValue(m: MetricDeclaration, params: EvaluationParam
  * them after the cursor, with `period_key` for the next cursor and the columns needed to
  * recompute the value (`group_key`, `measure`, `in_numerator`).
  */
-export function compileMetricDrillDown(m: MetricDeclaration, params: DrillDownParams, registry: SourceRegistry): CompiledQuery {
+export function compileMetricDrillDown(
+  m: MetricDeclaration,
+  params: DrillDownParams,
+  registry: SourceRegistry,
+): CompiledQuery {
   const p = parseParams(drillDownParamsSchema, params);
   const plan = planMetric(m, p, registry);
   const where = [...plan.where];
   if (p.cursor) {
     const c = decodeCursor(p.cursor);
     const castType = sql.raw(plan.dateSqlType); // one of two fixed type names, never user input
-    where.push(sql<SqlBool>`(${plan.dateExpr}, id) > (cast(${c.date} as ${castType}), cast(${c.id} as uuid))`);
+    where.push(
+      sql<SqlBool>`(${plan.dateExpr}, id) > (cast(${c.date} as ${castType}), cast(${c.id} as uuid))`,
+    );
   }
-  const columns: any[] = [sql.ref('id').as('id'), sql`cast(${plan.dateExpr} as text)`.as('period_key')];
+  const columns: any[] = [
+    sql.ref('id').as('id'),
+    sql`cast(${plan.dateExpr} as text)`.as('period_key'),
+  ];
   if (plan.groupExpr) columns.push(plan.groupExpr.as('group_key'));
   if (plan.measureExpr) columns.push(plan.measureExpr.as('measure'));
-  if (plan.numeratorExpr) columns.push(sql`coalesce(${plan.numeratorExpr}, false)`.as('in_numerator'));
+  if (plan.numeratorExpr)
+    columns.push(sql`coalesce(${plan.numeratorExpr}, false)`.as('in_numerator'));
   columns.push(...plan.source.rowColumns.map((c) => sql.ref(c).as(c)));
   return builder
     .selectFrom(plan.source.table)
@@ -248,5 +302,8 @@ export function compileMetric(
   registry: SourceRegistry,
 ): { value: CompiledQuery; drillDown: CompiledQuery } {
   const { cursor: _cursor, limit: _limit, ...evaluation } = params;
-  return { value: compileMetricValue(m, evaluation, registry), drillDown: compileMetricDrillDown(m, params, registry) };
+  return {
+    value: compileMetricValue(m, evaluation, registry),
+    drillDown: compileMetricDrillDown(m, params, registry),
+  };
 }

@@ -6,8 +6,12 @@ import { decodeCursor, encodeCursor, takePage } from './cursor.ts';
 describe('drill-down cursors', () => {
   it('round-trip any date or timestamp key and id', () => {
     const key = fc.oneof(
-      fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
-      fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+      fc
+        .date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10)),
+      fc
+        .date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+        .map((d) => d.toISOString()),
     );
     fc.assert(
       fc.property(key, fc.uuid(), (date, id) => {
@@ -19,13 +23,21 @@ describe('drill-down cursors', () => {
   });
 
   it('rejects tampered or foreign tokens as malformed', () => {
-    for (const bad of ['', 'abc', Buffer.from('{"d":"x","i":"y"}').toString('base64url'), Buffer.from('[1]').toString('base64url')]) {
+    for (const bad of [
+      '',
+      'abc',
+      Buffer.from('{"d":"x","i":"y"}').toString('base64url'),
+      Buffer.from('[1]').toString('base64url'),
+    ]) {
       expect(() => decodeCursor(bad)).toThrow(Malformed);
     }
   });
 
   it('cuts a page and points the next cursor at its last row only when more rows exist', () => {
-    const rows = [1, 2, 3].map((n) => ({ id: `0190a000-0000-7000-8000-00000000000${n}`, period_key: `2024-01-0${n}` }));
+    const rows = [1, 2, 3].map((n) => ({
+      id: `0190a000-0000-7000-8000-00000000000${n}`,
+      period_key: `2024-01-0${n}`,
+    }));
     const first = takePage(rows, 2);
     expect(first.rows).toHaveLength(2);
     expect(decodeCursor(first.nextCursor!)).toEqual({ date: '2024-01-02', id: rows[1]!.id });

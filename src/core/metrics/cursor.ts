@@ -17,7 +17,10 @@ export function encodeCursor(pos: CursorPosition): string {
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function decodeCursor(token: string): CursorPosition {
-  const bad = () => new Malformed('分页游标无效，请从第一页重新查询', [{ path: 'cursor', label: '分页游标', message: '游标无效' }]);
+  const bad = () =>
+    new Malformed('分页游标无效，请从第一页重新查询', [
+      { path: 'cursor', label: '分页游标', message: '游标无效' },
+    ]);
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
@@ -40,6 +43,7 @@ export function takePage<R extends { id: string; period_key: string }>(
   const last = page[page.length - 1];
   return {
     rows: page,
-    nextCursor: rows.length > limit && last ? encodeCursor({ date: last.period_key, id: last.id }) : null,
+    nextCursor:
+      rows.length > limit && last ? encodeCursor({ date: last.period_key, id: last.id }) : null,
   };
 }

@@ -24,7 +24,11 @@ export const metricFilterSchema = z.discriminatedUnion('op', [
   z.object({ field: fieldKeySchema, op: z.literal('in'), value: z.array(scalar).min(1) }),
   z.object({ field: fieldKeySchema, op: z.literal('gte'), value: orderable }),
   z.object({ field: fieldKeySchema, op: z.literal('lte'), value: orderable }),
-  z.object({ field: fieldKeySchema, op: z.literal('between'), value: z.tuple([orderable, orderable]) }),
+  z.object({
+    field: fieldKeySchema,
+    op: z.literal('between'),
+    value: z.tuple([orderable, orderable]),
+  }),
   z.object({ field: fieldKeySchema, op: z.literal('is_null') }),
   z.object({ field: fieldKeySchema, op: z.literal('not_null') }),
 ]);
@@ -58,7 +62,10 @@ export const metricDeclarationSchema = z
   .object({
     id: z
       .string()
-      .regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/, '指标标识应为以点分隔的小写标识，如 ledger.x.count'),
+      .regex(
+        /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/,
+        '指标标识应为以点分隔的小写标识，如 ledger.x.count',
+      ),
     label: z.string().min(1).max(60),
     unit: metricUnitSchema,
     description: z.string().max(300).optional(),
@@ -72,14 +79,19 @@ export const metricDeclarationSchema = z
   .superRefine((m, ctx) => {
     const isPercentRate = m.aggregation.fn === 'rate' && m.aggregation.percent;
     if (isPercentRate !== (m.unit === '%')) {
-      ctx.addIssue({ code: 'custom', path: ['unit'], message: '百分比指标的单位应为“%”，且仅比率指标可用“%”' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['unit'],
+        message: '百分比指标的单位应为“%”，且仅比率指标可用“%”',
+      });
     }
   });
 export type MetricDeclaration = z.infer<typeof metricDeclarationSchema>;
 export type MetricDeclarationInput = z.input<typeof metricDeclarationSchema>;
 
 /** What a field holds, as far as filtering and aggregating are concerned. */
-export type FieldValueType = 'text' | 'number' | 'money' | 'date' | 'timestamp' | 'boolean' | 'list';
+export type FieldValueType =
+  'text' | 'number' | 'money' | 'date' | 'timestamp' | 'boolean' | 'list';
 
 export interface FieldInfo {
   valueType: FieldValueType;
@@ -96,7 +108,10 @@ function filterIssues(f: MetricFilter, info: FieldInfo, path: string): string[] 
   if (info.valueType === 'list' && f.op !== 'is_null' && f.op !== 'not_null') {
     problems.push(`${path}：附件类字段只能判断是否为空`);
   }
-  if ((f.op === 'gte' || f.op === 'lte' || f.op === 'between') && !orderedTypes.includes(info.valueType)) {
+  if (
+    (f.op === 'gte' || f.op === 'lte' || f.op === 'between') &&
+    !orderedTypes.includes(info.valueType)
+  ) {
     problems.push(`${path}：字段“${f.field}”不是数值或日期，不能比较大小`);
   }
   const values = 'value' in f ? (Array.isArray(f.value) ? f.value : [f.value]) : [];
@@ -104,7 +119,10 @@ function filterIssues(f: MetricFilter, info: FieldInfo, path: string): string[] 
     const isNum = typeof v === 'number';
     if ((info.valueType === 'number' || info.valueType === 'money') && !isNum) {
       problems.push(`${path}：字段“${f.field}”的比较值应为数字`);
-    } else if ((info.valueType === 'date' || info.valueType === 'timestamp') && !/^\d{4}-\d{2}-\d{2}$/.test(String(v))) {
+    } else if (
+      (info.valueType === 'date' || info.valueType === 'timestamp') &&
+      !/^\d{4}-\d{2}-\d{2}$/.test(String(v))
+    ) {
       problems.push(`${path}：字段“${f.field}”的比较值应为 YYYY-MM-DD 日期`);
     } else if (info.valueType === 'boolean' && typeof v !== 'boolean') {
       problems.push(`${path}：字段“${f.field}”的比较值应为 true 或 false`);

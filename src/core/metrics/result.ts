@@ -36,18 +36,33 @@ function rateValue(numerator: number, denominator: number, percent: boolean): nu
 
 function cellFromRow(m: MetricDeclaration, row: Record<string, unknown>): MetricCell {
   if (m.aggregation.fn !== 'rate') return { value: toNumber(row.value) ?? 0 };
-  return { value: toNumber(row.value), numerator: Number(row.numerator), denominator: Number(row.denominator) };
+  return {
+    value: toNumber(row.value),
+    numerator: Number(row.numerator),
+    denominator: Number(row.denominator),
+  };
 }
 
 /** Normalises the value query's rows (pg returns numeric and bigint as strings). */
-export function readValueRows(m: MetricDeclaration, rows: readonly Record<string, unknown>[], grouped: boolean): MetricResult {
+export function readValueRows(
+  m: MetricDeclaration,
+  rows: readonly Record<string, unknown>[],
+  grouped: boolean,
+): MetricResult {
   if (!grouped) {
-    const row = rows[0] ?? { value: m.aggregation.fn === 'rate' ? null : 0, numerator: 0, denominator: 0 };
+    const row = rows[0] ?? {
+      value: m.aggregation.fn === 'rate' ? null : 0,
+      numerator: 0,
+      denominator: 0,
+    };
     return { kind: 'total', ...cellFromRow(m, row) };
   }
   return {
     kind: 'grouped',
-    groups: rows.map((r) => ({ key: (r.group_key as string | null) ?? null, ...cellFromRow(m, r) })),
+    groups: rows.map((r) => ({
+      key: (r.group_key as string | null) ?? null,
+      ...cellFromRow(m, r),
+    })),
   };
 }
 
@@ -61,10 +76,21 @@ function aggregateRows(m: MetricDeclaration, rows: readonly DrillDownRow[]): Met
       return { value: Math.round(total * 1e6) / 1e6 };
     }
     case 'count_distinct':
-      return { value: new Set(rows.map((r) => r.measure).filter((v) => v !== null && v !== undefined).map(String)).size };
+      return {
+        value: new Set(
+          rows
+            .map((r) => r.measure)
+            .filter((v) => v !== null && v !== undefined)
+            .map(String),
+        ).size,
+      };
     case 'rate': {
       const numerator = rows.filter((r) => r.in_numerator === true).length;
-      return { value: rateValue(numerator, rows.length, agg.percent), numerator, denominator: rows.length };
+      return {
+        value: rateValue(numerator, rows.length, agg.percent),
+        numerator,
+        denominator: rows.length,
+      };
     }
   }
 }
@@ -74,15 +100,24 @@ function aggregateRows(m: MetricDeclaration, rows: readonly DrillDownRow[]): Met
  * value query computes it in SQL. Groups come out ordered like SQL's `order by group_key`
  * for plain ASCII keys (codes, ids, numbers as text).
  */
-export function recomputeFromDrillDown(m: MetricDeclaration, rows: readonly DrillDownRow[], grouped: boolean): MetricResult {
+export function recomputeFromDrillDown(
+  m: MetricDeclaration,
+  rows: readonly DrillDownRow[],
+  grouped: boolean,
+): MetricResult {
   if (!grouped) return { kind: 'total', ...aggregateRows(m, rows) };
   const byKey = new Map<string | null, DrillDownRow[]>();
   for (const r of rows) {
     const key = r.group_key ?? null;
     byKey.set(key, [...(byKey.get(key) ?? []), r]);
   }
-  const keys = [...byKey.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0));
-  return { kind: 'grouped', groups: keys.map((key) => ({ key, ...aggregateRows(m, byKey.get(key) ?? []) })) };
+  const keys = [...byKey.keys()].sort((a, b) =>
+    a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0,
+  );
+  return {
+    kind: 'grouped',
+    groups: keys.map((key) => ({ key, ...aggregateRows(m, byKey.get(key) ?? []) })),
+  };
 }
 
 /** The value as a report shows it: sums over yuan declared in 万元 are divided by 10,000. */

@@ -34,7 +34,10 @@ export interface SourceDescriptor {
 /** Field keys are validated snake_case, so they are inlined as literals: an expression index on
  *  `data->>'key'` only matches a literal key, and GROUP BY must repeat the select expression. */
 function dataKey(key: string): RawBuilder<unknown> {
-  if (!/^[a-z][a-z0-9_]*$/.test(key)) throw new InvalidInput('字段标识不合法', [{ path: 'field', label: key, message: '字段标识不合法' }]);
+  if (!/^[a-z][a-z0-9_]*$/.test(key))
+    throw new InvalidInput('字段标识不合法', [
+      { path: 'field', label: key, message: '字段标识不合法' },
+    ]);
   return sql.lit(key);
 }
 
@@ -67,7 +70,16 @@ export function ledgerSource(type: LedgerType): SourceDescriptor {
     dateSqlType: 'date',
     unitColumn: 'unit_id',
     personColumn: 'person_id',
-    rowColumns: ['type_version', 'unit_id', 'person_id', 'data', 'created_by', 'created_at', 'updated_at', 'version'],
+    rowColumns: [
+      'type_version',
+      'unit_id',
+      'person_id',
+      'data',
+      'created_by',
+      'created_at',
+      'updated_at',
+      'version',
+    ],
     baseWhere: [sql<SqlBool>`type_code = ${type.code}`, sql<SqlBool>`deleted_at is null`],
     fieldSql(key) {
       const field = type.fields.find((f) => f.key === key && !f.removed);
@@ -99,7 +111,9 @@ export function createSourceRegistry(ledgerTypes: readonly LedgerType[]): Source
       const found = resolvers.get(source.kind)?.(source);
       if (found) return found;
       const what = source.kind === 'ledger' ? `台账类型“${source.typeCode}”` : '诉求数据源';
-      throw new InvalidInput(`${what}未注册，无法计算指标`, [{ path: 'source', label: '数据源', message: `${what}未注册` }]);
+      throw new InvalidInput(`${what}未注册，无法计算指标`, [
+        { path: 'source', label: '数据源', message: `${what}未注册` },
+      ]);
     },
   };
 }

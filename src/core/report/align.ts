@@ -18,7 +18,8 @@ export interface AlignedPair {
 }
 
 /** Words every heading uses; they say nothing about which part it is. */
-const FILLER = /工作|情况|方面|加强|认真|坚持|扎实|推进|持续|全面|深入|做好|抓好|抓实|履行|落实|不断|切实|进一步|有关|主要|同志|的|和|及|与|、|，|。|\s/gu;
+const FILLER =
+  /工作|情况|方面|加强|认真|坚持|扎实|推进|持续|全面|深入|做好|抓好|抓实|履行|落实|不断|切实|进一步|有关|主要|同志|的|和|及|与|、|，|。|\s/gu;
 
 function bigrams(text: string): Set<string> {
   const t = text.replace(FILLER, '');
@@ -46,7 +47,8 @@ const TOPICS: RegExp[] = [
   /经济|招商|产业|项目建设|营商/u,
   /接诉即办|诉求|12345|热线|为民服务/u,
 ];
-const topicsOf = (heading: string) => TOPICS.map((re, i) => (re.test(heading) ? i : -1)).filter((i) => i >= 0);
+const topicsOf = (heading: string) =>
+  TOPICS.map((re, i) => (re.test(heading) ? i : -1)).filter((i) => i >= 0);
 
 /** 0…1: shared character pairs (Dice), plus agreement on the part of the report or the field of work. */
 export function headingSimilarity(a: AlignItem, b: AlignItem): number {
@@ -65,7 +67,12 @@ export function headingSimilarity(a: AlignItem, b: AlignItem): number {
 }
 
 /** Best order-preserving matching (a weighted longest common subsequence) of n × m items. */
-function alignBy(n: number, m: number, similarity: (i: number, j: number) => number, threshold: number): AlignedPair[] {
+function alignBy(
+  n: number,
+  m: number,
+  similarity: (i: number, j: number) => number,
+  threshold: number,
+): AlignedPair[] {
   const score = (i: number, j: number) => {
     const s = similarity(i, j);
     return s >= threshold ? s : -1;
@@ -74,7 +81,11 @@ function alignBy(n: number, m: number, similarity: (i: number, j: number) => num
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
       const s = score(i, j);
-      best[i]![j] = Math.max(best[i + 1]![j]!, best[i]![j + 1]!, s >= 0 ? s + best[i + 1]![j + 1]! : -1);
+      best[i]![j] = Math.max(
+        best[i + 1]![j]!,
+        best[i]![j + 1]!,
+        s >= 0 ? s + best[i + 1]![j + 1]! : -1,
+      );
     }
   }
   const out: AlignedPair[] = [];
@@ -102,8 +113,17 @@ function alignBy(n: number, m: number, similarity: (i: number, j: number) => num
  * Best order-preserving matching of two heading lists; pairs scoring below `threshold` are left
  * unmatched and listed on their own side.
  */
-export function alignHeadings(left: readonly AlignItem[], right: readonly AlignItem[], threshold = 0.3): AlignedPair[] {
-  return alignBy(left.length, right.length, (i, j) => headingSimilarity(left[i]!, right[j]!), threshold);
+export function alignHeadings(
+  left: readonly AlignItem[],
+  right: readonly AlignItem[],
+  threshold = 0.3,
+): AlignedPair[] {
+  return alignBy(
+    left.length,
+    right.length,
+    (i, j) => headingSimilarity(left[i]!, right[j]!),
+    threshold,
+  );
 }
 
 /** A top-level (一、) heading and the （一） headings under it, as indices into the flat list. */
@@ -133,13 +153,22 @@ export function foldHeadings(items: readonly AlignItem[]): HeadingBlock[] {
  * year's 二、围绕分管领域… whose （一） is 宣传思想和精神文明 (one report nests the portfolios, the
  * other raises them to 一、).
  */
-function blockSimilarity(left: readonly AlignItem[], a: HeadingBlock, right: readonly AlignItem[], b: HeadingBlock): number {
+function blockSimilarity(
+  left: readonly AlignItem[],
+  a: HeadingBlock,
+  right: readonly AlignItem[],
+  b: HeadingBlock,
+): number {
   const heads = headingSimilarity(left[a.head]!, right[b.head]!);
-  const flat = (items: readonly AlignItem[], i: number) => ({ heading: items[i]!.heading, level: 2 });
+  const flat = (items: readonly AlignItem[], i: number) => ({
+    heading: items[i]!.heading,
+    level: 2,
+  });
   let inner = 0;
   for (const i of [a.head, ...a.subsections]) {
     for (const j of [b.head, ...b.subsections]) {
-      if (i !== a.head || j !== b.head) inner = Math.max(inner, headingSimilarity(flat(left, i), flat(right, j)));
+      if (i !== a.head || j !== b.head)
+        inner = Math.max(inner, headingSimilarity(flat(left, i), flat(right, j)));
     }
   }
   return Math.max(heads, 0.9 * inner);
@@ -149,11 +178,23 @@ function blockSimilarity(left: readonly AlignItem[], a: HeadingBlock, right: rea
  * Lines two reports up section by section at the top level, each side carrying its subsections
  * (so last year's （一）…（三） numbers sit in the row of the 一、 that holds them).
  */
-export function alignBlocks(left: readonly AlignItem[], right: readonly AlignItem[], threshold = 0.3): Array<{ left: HeadingBlock | null; right: HeadingBlock | null; score: number }> {
+export function alignBlocks(
+  left: readonly AlignItem[],
+  right: readonly AlignItem[],
+  threshold = 0.3,
+): Array<{ left: HeadingBlock | null; right: HeadingBlock | null; score: number }> {
   const lb = foldHeadings(left);
   const rb = foldHeadings(right);
-  return alignBy(lb.length, rb.length, (i, j) => blockSimilarity(left, lb[i]!, right, rb[j]!), threshold)
-    .map((p) => ({ left: p.left === null ? null : lb[p.left]!, right: p.right === null ? null : rb[p.right]!, score: p.score }));
+  return alignBy(
+    lb.length,
+    rb.length,
+    (i, j) => blockSimilarity(left, lb[i]!, right, rb[j]!),
+    threshold,
+  ).map((p) => ({
+    left: p.left === null ? null : lb[p.left]!,
+    right: p.right === null ? null : rb[p.right]!,
+    score: p.score,
+  }));
 }
 
 /** A chip with the words just before it ("报送宣传稿件" for "报送宣传稿件86篇"). */
@@ -172,7 +213,8 @@ export function chipMentions(paragraphs: readonly Paragraph[]): ChipMention[] {
       const before = p.inlines[k - 1];
       const words = before?.type === 'text' ? (before.text.split(CLAUSE).pop() ?? '') : '';
       return [{ chip: inline, subject: words.trim().replace(LEAD, '').slice(-14) }];
-    }));
+    }),
+  );
 }
 
 export interface PastNumber {
@@ -185,20 +227,28 @@ export interface PastNumber {
  * Pairs last year's numbers with this year's chips: same unit, and the most similar subject
  * (at least one shared character pair). Unpaired ones are listed alone on their side.
  */
-export function pairNumbers<P extends PastNumber, C extends ChipMention = ChipMention>(past: readonly P[], chips: readonly C[]): Array<{ past: P | null; chip: C | null }> {
+export function pairNumbers<P extends PastNumber, C extends ChipMention = ChipMention>(
+  past: readonly P[],
+  chips: readonly C[],
+): Array<{ past: P | null; chip: C | null }> {
   const used = new Set<number>();
   const rows: Array<{ past: P | null; chip: C | null }> = past.map((p) => {
     let pick = -1;
     let top = 0;
     chips.forEach((c, j) => {
       if (used.has(j) || c.chip.unit !== p.unit) return;
-      const s = headingSimilarity({ heading: p.subject, level: 0 }, { heading: c.subject, level: 1 });
+      const s = headingSimilarity(
+        { heading: p.subject, level: 0 },
+        { heading: c.subject, level: 1 },
+      );
       if (s > top) [pick, top] = [j, s];
     });
     if (pick < 0 || top < 0.2) return { past: p, chip: null };
     used.add(pick);
     return { past: p, chip: chips[pick]! };
   });
-  chips.forEach((c, j) => { if (!used.has(j)) rows.push({ past: null, chip: c }); });
+  chips.forEach((c, j) => {
+    if (!used.has(j)) rows.push({ past: null, chip: c });
+  });
   return rows;
 }

@@ -18,29 +18,46 @@ describe('composeReport', () => {
     for (const role of roleSchema.options) {
       for (const seed of [1, 2, 3]) {
         const doc = composeReport(sampleComposeInput(role, seed));
-        for (const s of doc.sections) for (const p of s.paragraphs) for (const i of p.inlines) {
-          if (i.type === 'text') expect(extractNumbers(i.text), i.text).toEqual([]);
-        }
+        for (const s of doc.sections)
+          for (const p of s.paragraphs)
+            for (const i of p.inlines) {
+              if (i.type === 'text') expect(extractNumbers(i.text), i.text).toEqual([]);
+            }
       }
     }
   });
 
   it('makes one subsection per portfolio held, nested or top-level per template', () => {
     const nested = composeReport(sampleComposeInput('mayor'));
-    expect(nested.sections.filter((s) => s.kind === 'duty').map((s) => [s.level, s.heading])).toEqual([
-      [1, '抓发展、保民生、促稳定'], [2, '经济发展'], [2, '安全生产'], [2, '信访维稳'],
+    expect(
+      nested.sections.filter((s) => s.kind === 'duty').map((s) => [s.level, s.heading]),
+    ).toEqual([
+      [1, '抓发展、保民生、促稳定'],
+      [2, '经济发展'],
+      [2, '安全生产'],
+      [2, '信访维稳'],
     ]);
     const top = composeReport(sampleComposeInput('propaganda_member'));
-    expect(top.sections.filter((s) => s.kind === 'duty').map((s) => [s.level, s.portfolio])).toEqual([
-      [1, 'propaganda'], [1, 'organization'],
+    expect(
+      top.sections.filter((s) => s.kind === 'duty').map((s) => [s.level, s.portfolio]),
+    ).toEqual([
+      [1, 'propaganda'],
+      [1, 'organization'],
     ]);
   });
 
   it('turns metric results into linked chips with their ids and params', () => {
     const doc = composeReport(sampleComposeInput('propaganda_member'));
     const chip = allChips(doc).find((c) => c.metricId === 'propaganda.items')!;
-    expect(chip).toMatchObject({ value: 86, unit: '篇', display: '86篇', params: { year: 2024, scope: 'person' } });
-    expect(sectionText(doc.sections.find((s) => s.portfolio === 'propaganda')!)).toContain('报送宣传稿件86篇');
+    expect(chip).toMatchObject({
+      value: 86,
+      unit: '篇',
+      display: '86篇',
+      params: { year: 2024, scope: 'person' },
+    });
+    expect(sectionText(doc.sections.find((s) => s.portfolio === 'propaganda')!)).toContain(
+      '报送宣传稿件86篇',
+    );
   });
 
   it('grounds 存在不足 in overdue orders, satisfaction, empty ledgers and drops', () => {
@@ -71,7 +88,9 @@ describe('composeReport', () => {
   it('is deterministic per seed and varies across seeds', () => {
     const a = documentText(composeReport(sampleComposeInput('deputy', 11)));
     expect(documentText(composeReport(sampleComposeInput('deputy', 11)))).toBe(a);
-    const others = [12, 13, 14, 15].map((s) => documentText(composeReport(sampleComposeInput('deputy', s))));
+    const others = [12, 13, 14, 15].map((s) =>
+      documentText(composeReport(sampleComposeInput('deputy', s))),
+    );
     expect(others.some((t) => t !== a)).toBe(true);
   });
 });

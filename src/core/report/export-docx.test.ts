@@ -32,7 +32,9 @@ describe('exportDocx (GB/T 9704 layout)', () => {
   it('sets a 22-line × 28-character grid with exact 579-twip lines', async () => {
     const { xml } = await unzip();
     expect(LINE_PITCH).toBe(579);
-    expect(xml).toContain(`<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="${CHAR_SPACE}"/>`);
+    expect(xml).toContain(
+      `<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="${CHAR_SPACE}"/>`,
+    );
     // Character pitch = 16 pt + charSpace/4096 pt; 28 of them fit the 8845-twip line, 29 do not.
     const pitchTwips = (16 + CHAR_SPACE / 4096) * 20;
     const width = 11906 - 1587 - 1474;
@@ -76,7 +78,11 @@ describe('exportDocx (GB/T 9704 layout)', () => {
   it('puts level-2 headings in 楷体_GB2312 and level-3 in 仿宋', async () => {
     const doc = composeReport(sampleComposeInput('mayor'));
     doc.sections.push({ id: 'x', level: 3, heading: '具体做法', kind: 'custom', paragraphs: [] });
-    const xml = await (await JSZip.loadAsync(await exportDocx(doc))).file('word/document.xml')!.async('string');
+    const xml = await (
+      await JSZip.loadAsync(await exportDocx(doc))
+    )
+      .file('word/document.xml')!
+      .async('string');
     expect(fontOf(paragraphWith(xml, '（一）经济发展'))).toBe('楷体_GB2312');
     const h3 = paragraphWith(xml, '具体做法');
     expect(h3).toContain('>1.<');
@@ -88,7 +94,9 @@ describe('exportDocx (GB/T 9704 layout)', () => {
     expect(await read('word/settings.xml')).toContain('<w:evenAndOddHeaders/>');
     const rels = await read('word/_rels/document.xml.rels');
     const target = (type: string) => {
-      const id = new RegExp(`<w:footerReference w:type="${type}" r:id="(rId\\d+)"`, 'u').exec(xml)![1]!;
+      const id = new RegExp(`<w:footerReference w:type="${type}" r:id="(rId\\d+)"`, 'u').exec(
+        xml,
+      )![1]!;
       return new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`, 'u').exec(rels)![1]!;
     };
     const odd = await read(`word/${target('default')}`);

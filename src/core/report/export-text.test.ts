@@ -27,6 +27,8 @@ describe('Markdown and HTML export', () => {
   it('produces text the importer reads back into the same outline', () => {
     const plain = exportMarkdown(doc).replace(/^#+ /gmu, '').replace(/\\/gu, '');
     const parsed = parseReportText(plain);
-    expect(parsed.sections.map((s) => s.heading)).toEqual(doc.sections.filter((s) => s.level === 1).map((s) => s.heading));
+    expect(parsed.sections.map((s) => s.heading)).toEqual(
+      doc.sections.filter((s) => s.level === 1).map((s) => s.heading),
+    );
   });
 });

@@ -9,9 +9,13 @@ export function exportMarkdown(doc: ReportDocument): string {
   const lines = [`# ${doc.title}`, ''];
   if (doc.byline) lines.push(doc.byline, '');
   doc.sections.forEach((s, i) => {
-    if (s.level > 0 && s.heading !== '') lines.push(`${'#'.repeat(Math.min(s.level + 1, 6))} ${markers[i]}${s.heading}`, '');
+    if (s.level > 0 && s.heading !== '')
+      lines.push(`${'#'.repeat(Math.min(s.level + 1, 6))} ${markers[i]}${s.heading}`, '');
     for (const p of s.paragraphs) {
-      lines.push(p.inlines.map((x) => (x.type === 'text' ? escapeMarkdown(x.text) : x.display)).join(''), '');
+      lines.push(
+        p.inlines.map((x) => (x.type === 'text' ? escapeMarkdown(x.text) : x.display)).join(''),
+        '',
+      );
     }
   });
   return lines.join('\n');
@@ -22,7 +26,11 @@ function escapeMarkdown(text: string): string {
 }
 
 function escapeHtml(text: string): string {
-  return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
+  return text
+    .replace(/&/gu, '&amp;')
+    .replace(/</gu, '&lt;')
+    .replace(/>/gu, '&gt;')
+    .replace(/"/gu, '&quot;');
 }
 
 function inlineHtml(i: Inline): string {
@@ -48,7 +56,9 @@ export function exportHtml(doc: ReportDocument): string {
   doc.sections.forEach((s, i) => {
     if (s.level > 0 && s.heading !== '') {
       const tag = `h${Math.min(s.level + 1, 5)}`;
-      body.push(`<${tag} id="${escapeHtml(s.id)}">${escapeHtml(`${markers[i]}${s.heading}`)}</${tag}>`);
+      body.push(
+        `<${tag} id="${escapeHtml(s.id)}">${escapeHtml(`${markers[i]}${s.heading}`)}</${tag}>`,
+      );
     }
     for (const p of s.paragraphs) body.push(`<p>${p.inlines.map(inlineHtml).join('')}</p>`);
   });

@@ -11,7 +11,9 @@ const inlineLength = (i: Inline) => (i.type === 'text' ? i.text.length : i.displ
 
 /** A section's plain text as lint sees it: chips by their display, paragraphs joined by "\n". */
 function plainText(s: Section): string {
-  return s.paragraphs.map((p) => p.inlines.map((i) => (i.type === 'text' ? i.text : i.display)).join('')).join('\n');
+  return s.paragraphs
+    .map((p) => p.inlines.map((i) => (i.type === 'text' ? i.text : i.display)).join(''))
+    .join('\n');
 }
 
 /** Every inline of a section with its offset in the section's plain text. */
@@ -30,7 +32,9 @@ export function inlinesWithOffsets(s: Section): Array<{ inline: Inline; offset: 
 
 /** Numbers typed into the section's text runs (never a chip), offsets in the section text. */
 export function typedNumbers(s: Section): NumberMention[] {
-  return inlinesWithOffsets(s).flatMap(({ inline, offset }) => (inline.type === 'text' ? extractNumbers(inline.text, offset) : []));
+  return inlinesWithOffsets(s).flatMap(({ inline, offset }) =>
+    inline.type === 'text' ? extractNumbers(inline.text, offset) : [],
+  );
 }
 
 /** How many characters either side of a number are compared when looking for it again. */
@@ -54,17 +58,26 @@ function sharedPrefix(a: string, b: string): number {
  * characters agree most with the saved ones (ties: the nearest to the old offset). null when the
  * number is gone — deleted, retyped, or already a chip.
  */
-export function relocateTypedNumber(saved: Section | undefined, current: Section, flagged: { offset: number; text: string }): number | null {
-  const before = saved ? plainText(saved).slice(Math.max(0, flagged.offset - CONTEXT), flagged.offset) : '';
+export function relocateTypedNumber(
+  saved: Section | undefined,
+  current: Section,
+  flagged: { offset: number; text: string },
+): number | null {
+  const before = saved
+    ? plainText(saved).slice(Math.max(0, flagged.offset - CONTEXT), flagged.offset)
+    : '';
   const end = flagged.offset + flagged.text.length;
   const after = saved ? plainText(saved).slice(end, end + CONTEXT) : '';
   const text = plainText(current);
   let best: { offset: number; score: number; distance: number } | null = null;
   for (const n of typedNumbers(current)) {
     if (n.raw !== flagged.text) continue;
-    const score = sharedSuffix(before, text.slice(Math.max(0, n.offset - CONTEXT), n.offset)) + sharedPrefix(after, text.slice(n.offset + n.raw.length, n.offset + n.raw.length + CONTEXT));
+    const score =
+      sharedSuffix(before, text.slice(Math.max(0, n.offset - CONTEXT), n.offset)) +
+      sharedPrefix(after, text.slice(n.offset + n.raw.length, n.offset + n.raw.length + CONTEXT));
     const distance = Math.abs(n.offset - flagged.offset);
-    if (!best || score > best.score || (score === best.score && distance < best.distance)) best = { offset: n.offset, score, distance };
+    if (!best || score > best.score || (score === best.score && distance < best.distance))
+      best = { offset: n.offset, score, distance };
   }
   return best?.offset ?? null;
 }

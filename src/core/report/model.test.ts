@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  allChips, documentText, formatMetricValue, freezeDocument, headingMarkers, makeChip, metricKey,
-  reportDocumentSchema, type ReportDocument,
+  allChips,
+  documentText,
+  formatMetricValue,
+  freezeDocument,
+  headingMarkers,
+  makeChip,
+  metricKey,
+  reportDocumentSchema,
+  type ReportDocument,
 } from './model.ts';
 import { parseChineseNumeral, toChineseOrdinal } from './numerals.ts';
 
@@ -11,12 +18,30 @@ const doc: ReportDocument = {
   year: 2024,
   frozenAt: null,
   sections: [
-    { id: 'opening', level: 0, heading: '', kind: 'opening', paragraphs: [{ inlines: [{ type: 'text', text: '现报告如下。' }] }] },
+    {
+      id: 'opening',
+      level: 0,
+      heading: '',
+      kind: 'opening',
+      paragraphs: [{ inlines: [{ type: 'text', text: '现报告如下。' }] }],
+    },
     { id: 'study', level: 1, heading: '理论学习', kind: 'study', paragraphs: [] },
     { id: 'duty', level: 1, heading: '履职情况', kind: 'duty', paragraphs: [] },
     {
-      id: 'duty:propaganda', level: 2, heading: '宣传工作', kind: 'duty', portfolio: 'propaganda',
-      paragraphs: [{ inlines: [{ type: 'text', text: '全年报送稿件' }, makeChip('propaganda.items', { year: 2024 }, 86, '篇'), { type: 'text', text: '。' }] }],
+      id: 'duty:propaganda',
+      level: 2,
+      heading: '宣传工作',
+      kind: 'duty',
+      portfolio: 'propaganda',
+      paragraphs: [
+        {
+          inlines: [
+            { type: 'text', text: '全年报送稿件' },
+            makeChip('propaganda.items', { year: 2024 }, 86, '篇'),
+            { type: 'text', text: '。' },
+          ],
+        },
+      ],
     },
     { id: 'duty:org', level: 2, heading: '组织工作', kind: 'duty', paragraphs: [] },
     { id: 'x', level: 3, heading: '细项', kind: 'custom', paragraphs: [] },
@@ -27,13 +52,23 @@ const doc: ReportDocument = {
 describe('report document model', () => {
   it('validates with zod and rejects an unknown inline type', () => {
     expect(reportDocumentSchema.parse(doc)).toEqual(doc);
-    const bad = structuredClone(doc) as unknown as { sections: Array<{ paragraphs: Array<{ inlines: unknown[] }> }> };
+    const bad = structuredClone(doc) as unknown as {
+      sections: Array<{ paragraphs: Array<{ inlines: unknown[] }> }>;
+    };
     bad.sections[0]!.paragraphs[0]!.inlines.push({ type: 'image' });
     expect(reportDocumentSchema.safeParse(bad).success).toBe(false);
   });
 
   it('numbers headings by level from their order', () => {
-    expect(headingMarkers(doc.sections)).toEqual(['', '一、', '二、', '（一）', '（二）', '1.', '三、']);
+    expect(headingMarkers(doc.sections)).toEqual([
+      '',
+      '一、',
+      '二、',
+      '（一）',
+      '（二）',
+      '1.',
+      '三、',
+    ]);
   });
 
   it('flattens to plain text with chips as their display', () => {
@@ -56,7 +91,20 @@ describe('report document model', () => {
   });
 
   it('converts Chinese numerals both ways', () => {
-    expect([1, 10, 12, 20, 99].map(toChineseOrdinal)).toEqual(['一', '十', '十二', '二十', '九十九']);
-    expect(['十二', '三十', '两', '一百零五', '两万', '近'].map(parseChineseNumeral)).toEqual([12, 30, 2, 105, 20000, null]);
+    expect([1, 10, 12, 20, 99].map(toChineseOrdinal)).toEqual([
+      '一',
+      '十',
+      '十二',
+      '二十',
+      '九十九',
+    ]);
+    expect(['十二', '三十', '两', '一百零五', '两万', '近'].map(parseChineseNumeral)).toEqual([
+      12,
+      30,
+      2,
+      105,
+      20000,
+      null,
+    ]);
   });
 });

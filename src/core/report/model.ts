@@ -8,7 +8,14 @@ import { headingMarkers } from './numbering.ts';
 export { headingMarkers };
 
 export const sectionKindSchema = z.enum([
-  'opening', 'study', 'duty', 'integrity', 'law', 'shortcomings', 'plans', 'custom',
+  'opening',
+  'study',
+  'duty',
+  'integrity',
+  'law',
+  'shortcomings',
+  'plans',
+  'custom',
 ]);
 /** 学/职/廉/法… — what a section is about, so lint can check a template's required parts. */
 export type SectionKind = z.infer<typeof sectionKindSchema>;
@@ -109,7 +116,9 @@ export function allChips(doc: ReportDocument): MetricChip[] {
 
 /** Stable key of a chip's metric reference, for looking up recomputed values. */
 export function metricKey(metricId: string, params: Record<string, unknown>): string {
-  const sorted = Object.keys(params).sort().map((k) => [k, params[k]]);
+  const sorted = Object.keys(params)
+    .sort()
+    .map((k) => [k, params[k]]);
   return `${metricId}:${JSON.stringify(sorted)}`;
 }
 

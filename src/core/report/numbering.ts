@@ -30,7 +30,8 @@ export function headingMarkers(sections: readonly NumberedSection[]): string[] {
   });
 }
 
-const LEADING_MARKER = /^\s*(?:[一二三四五六七八九十]+[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)][、.．]?|\d{1,2}\s*[、.．](?!\d)|[一二三四五六七八九十]+是)\s*/u;
+const LEADING_MARKER =
+  /^\s*(?:[一二三四五六七八九十]+[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)][、.．]?|\d{1,2}\s*[、.．](?!\d)|[一二三四五六七八九十]+是)\s*/u;
 
 /**
  * A heading as the author typed it, without a number of its own: "三、加强学习" → "加强学习".

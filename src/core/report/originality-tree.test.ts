@@ -8,7 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildRunIndex, longestRunIn } from './originality.ts';
-import { hasReference, readAllReferences, REFERENCE_SKIP_MESSAGE, repoRoot } from './reference-corpus.ts';
+import {
+  hasReference,
+  readAllReferences,
+  REFERENCE_SKIP_MESSAGE,
+  repoRoot,
+} from './reference-corpus.ts';
 
 const LIMIT = 12;
 const ROOTS = ['src', 'web/src', 'docs', 'bench', 'e2e', 'README.md', 'CHANGELOG.md'];
@@ -20,7 +25,8 @@ function* files(entry: string): Generator<string> {
     yield entry;
     return;
   }
-  for (const name of fs.readdirSync(entry)) if (!SKIP_DIRS.has(name)) yield* files(path.join(entry, name));
+  for (const name of fs.readdirSync(entry))
+    if (!SKIP_DIRS.has(name)) yield* files(path.join(entry, name));
 }
 
 const isTest = (file: string) => /\.(test|e2e)\.tsx?$/.test(file);
@@ -31,7 +37,9 @@ describe.skipIf(!hasReference)('originality of the whole tree', () => {
   const index = buildRunIndex(readAllReferences().join('\n\u0000\n'));
 
   it('finds a copied line when one is planted (the check can fail)', () => {
-    const copied = readAllReferences()[0]!.split('\n').find((l) => l.replace(/\s/g, '').length > 30)!;
+    const copied = readAllReferences()[0]!
+      .split('\n')
+      .find((l) => l.replace(/\s/g, '').length > 30)!;
     expect(longestRunIn(index, copied).length).toBeGreaterThanOrEqual(LIMIT);
   });
 
@@ -42,11 +50,14 @@ describe.skipIf(!hasReference)('originality of the whole tree', () => {
       for (const file of files(path.join(repoRoot, root))) {
         if (!/\.(ts|tsx|md|txt|css|html)$/.test(file) || isTest(file)) continue;
         scanned++;
-        fs.readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-          if (!/[\u4e00-\u9fff]/.test(line)) return;
-          const run = longestRunIn(index, line);
-          if (run.length >= LIMIT) offences.push(`${path.relative(repoRoot, file)}:${i + 1}: “${run.run}”`);
-        });
+        fs.readFileSync(file, 'utf8')
+          .split('\n')
+          .forEach((line, i) => {
+            if (!/[\u4e00-\u9fff]/.test(line)) return;
+            const run = longestRunIn(index, line);
+            if (run.length >= LIMIT)
+              offences.push(`${path.relative(repoRoot, file)}:${i + 1}: “${run.run}”`);
+          });
       }
     }
     expect(scanned).toBeGreaterThan(300);

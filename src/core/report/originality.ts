@@ -29,7 +29,8 @@ export function buildRunIndex(text: string): State[] {
       const q = st[p]!.next.get(ch)!;
       if (st[p]!.len + 1 === st[q]!.len) st[cur]!.link = q;
       else {
-        const clone = st.push({ len: st[p]!.len + 1, link: st[q]!.link, next: new Map(st[q]!.next) }) - 1;
+        const clone =
+          st.push({ len: st[p]!.len + 1, link: st[q]!.link, next: new Map(st[q]!.next) }) - 1;
         while (p !== -1 && st[p]!.next.get(ch) === q) {
           st[p]!.next.set(ch, clone);
           p = st[p]!.link;

@@ -1,27 +1,64 @@
 import { describe, expect, it } from 'vitest';
 import { composeReport } from './compose.ts';
-import { allChips, documentText, makeChip, reportDocumentSchema, sectionText, type ReportDocument, type Section } from './model.ts';
+import {
+  allChips,
+  documentText,
+  makeChip,
+  reportDocumentSchema,
+  sectionText,
+  type ReportDocument,
+  type Section,
+} from './model.ts';
 import { headingMarkers, stripHeadingMarker } from './numbering.ts';
 import {
-  addSection, canMoveSection, moveSection, removeSection, renameSection, restoreOutline, subtreeContent, subtreeEnd, uniqueSectionId,
+  addSection,
+  canMoveSection,
+  moveSection,
+  removeSection,
+  renameSection,
+  restoreOutline,
+  subtreeContent,
+  subtreeEnd,
+  uniqueSectionId,
 } from './outline.ts';
 import { exportMarkdown } from './export-text.ts';
 import { sampleComposeInput } from './sample-input.ts';
 
 const text = (t: string) => ({ inlines: [{ type: 'text' as const, text: t }] });
-const sec = (id: string, level: number, heading: string, extra: Partial<Section> = {}): Section => ({
-  id, level, heading, kind: 'duty', paragraphs: [text(`${id}正文`)], ...extra,
+const sec = (
+  id: string,
+  level: number,
+  heading: string,
+  extra: Partial<Section> = {},
+): Section => ({
+  id,
+  level,
+  heading,
+  kind: 'duty',
+  paragraphs: [text(`${id}正文`)],
+  ...extra,
 });
 
 const doc: ReportDocument = {
-  title: '述职报告', year: 2025, frozenAt: null,
+  title: '述职报告',
+  year: 2025,
+  frozenAt: null,
   sections: [
     sec('opening', 0, '', { kind: 'opening' }),
     sec('study', 1, '理论学习', { kind: 'study', templateSectionId: 'study' }),
     sec('duty', 1, '履职情况', { templateSectionId: 'duty', paragraphs: [] }),
     sec('duty:a', 2, '宣传工作', {
-      templateSectionId: 'duty', portfolio: 'propaganda',
-      paragraphs: [{ inlines: [{ type: 'text', text: '报送稿件' }, makeChip('ledger.x.count', { from: '2025-01-01', to: '2025-12-31' }, 86, '篇'), { type: 'text', text: '。' }] }],
+      templateSectionId: 'duty',
+      portfolio: 'propaganda',
+      paragraphs: [
+        {
+          inlines: [
+            { type: 'text', text: '报送稿件' },
+            makeChip('ledger.x.count', { from: '2025-01-01', to: '2025-12-31' }, 86, '篇'),
+            { type: 'text', text: '。' },
+          ],
+        },
+      ],
     }),
     sec('duty:a:1', 3, '网络宣传', { templateSectionId: 'duty' }),
     sec('duty:b', 2, '组织工作', { templateSectionId: 'duty' }),
@@ -32,20 +69,46 @@ const doc: ReportDocument = {
 const ids = (d: ReportDocument) => d.sections.map((s) => s.id);
 const outline = (d: ReportDocument) => {
   const m = headingMarkers(d.sections);
-  return d.sections.filter((s) => s.level > 0).map((s) => `${m[d.sections.indexOf(s)]}${s.heading}`);
+  return d.sections
+    .filter((s) => s.level > 0)
+    .map((s) => `${m[d.sections.indexOf(s)]}${s.heading}`);
 };
 /** Every section's paragraphs by id: what an outline edit must never change for the others. */
-const bodies = (d: ReportDocument) => Object.fromEntries(d.sections.map((s) => [s.id, JSON.stringify(s.paragraphs)]));
+const bodies = (d: ReportDocument) =>
+  Object.fromEntries(d.sections.map((s) => [s.id, JSON.stringify(s.paragraphs)]));
 
 describe('outline editing', () => {
   it('numbers headings per level in the official style, restarting under each parent', () => {
-    expect(outline(doc)).toEqual(['一、理论学习', '二、履职情况', '（一）宣传工作', '1.网络宣传', '（二）组织工作', '三、廉洁自律']);
+    expect(outline(doc)).toEqual([
+      '一、理论学习',
+      '二、履职情况',
+      '（一）宣传工作',
+      '1.网络宣传',
+      '（二）组织工作',
+      '三、廉洁自律',
+    ]);
   });
 
   it('adds a subsection as the last child, inheriting its parent’s part of the template', () => {
     const next = addSection(doc, 'duty:a', 'child', { id: 'new', heading: '2、新媒体矩阵' });
-    expect(ids(next)).toEqual(['opening', 'study', 'duty', 'duty:a', 'duty:a:1', 'new', 'duty:b', 'integrity']);
-    expect(next.sections[5]).toMatchObject({ level: 3, heading: '新媒体矩阵', kind: 'duty', templateSectionId: 'duty', portfolio: 'propaganda', paragraphs: [] });
+    expect(ids(next)).toEqual([
+      'opening',
+      'study',
+      'duty',
+      'duty:a',
+      'duty:a:1',
+      'new',
+      'duty:b',
+      'integrity',
+    ]);
+    expect(next.sections[5]).toMatchObject({
+      level: 3,
+      heading: '新媒体矩阵',
+      kind: 'duty',
+      templateSectionId: 'duty',
+      portfolio: 'propaganda',
+      paragraphs: [],
+    });
     expect(outline(next)).toContain('2.新媒体矩阵');
     expect(exportMarkdown(next)).toContain('#### 2.新媒体矩阵');
     expect(reportDocumentSchema.parse(next)).toEqual(next);
@@ -53,7 +116,11 @@ describe('outline editing', () => {
   });
 
   it('adds a sibling after the whole subtree, renumbering the sections after it', () => {
-    const next = addSection(doc, 'duty', 'sibling', { id: 'law', heading: '学法用法', kind: 'law' });
+    const next = addSection(doc, 'duty', 'sibling', {
+      id: 'law',
+      heading: '学法用法',
+      kind: 'law',
+    });
     expect(ids(next).indexOf('law')).toBe(ids(doc).indexOf('integrity'));
     expect(next.sections.find((s) => s.id === 'law')).toMatchObject({ level: 1, kind: 'law' });
     expect(outline(next).slice(-2)).toEqual(['三、学法用法', '四、廉洁自律']);
@@ -70,20 +137,48 @@ describe('outline editing', () => {
   });
 
   it('renames without a typed number marker, and never titles the opening', () => {
-    expect(renameSection(doc, 'study', '（三）加强理论武装').sections[1]!.heading).toBe('加强理论武装');
+    expect(renameSection(doc, 'study', '（三）加强理论武装').sections[1]!.heading).toBe(
+      '加强理论武装',
+    );
     expect(renameSection(doc, 'opening', '开头').sections[0]!.heading).toBe('');
-    expect(['一、学习', '（二）宣传', '3. 组织', '1、党建', '二是落实', '（1）细项', '学习'].map(stripHeadingMarker))
-      .toEqual(['学习', '宣传', '组织', '党建', '落实', '细项', '学习']);
+    expect(
+      ['一、学习', '（二）宣传', '3. 组织', '1、党建', '二是落实', '（1）细项', '学习'].map(
+        stripHeadingMarker,
+      ),
+    ).toEqual(['学习', '宣传', '组织', '党建', '落实', '细项', '学习']);
   });
 
   it('moves a section with its subsections among its siblings, keeping chips and text', () => {
     const up = moveSection(doc, 'duty:b', 'up');
-    expect(ids(up)).toEqual(['opening', 'study', 'duty', 'duty:b', 'duty:a', 'duty:a:1', 'integrity']);
-    expect(outline(up)).toEqual(['一、理论学习', '二、履职情况', '（一）组织工作', '（二）宣传工作', '1.网络宣传', '三、廉洁自律']);
+    expect(ids(up)).toEqual([
+      'opening',
+      'study',
+      'duty',
+      'duty:b',
+      'duty:a',
+      'duty:a:1',
+      'integrity',
+    ]);
+    expect(outline(up)).toEqual([
+      '一、理论学习',
+      '二、履职情况',
+      '（一）组织工作',
+      '（二）宣传工作',
+      '1.网络宣传',
+      '三、廉洁自律',
+    ]);
     expect(bodies(up)).toEqual(bodies(doc));
     expect(allChips(up)).toEqual(allChips(doc));
     const down = moveSection(doc, 'study', 'down');
-    expect(ids(down)).toEqual(['opening', 'duty', 'duty:a', 'duty:a:1', 'duty:b', 'study', 'integrity']);
+    expect(ids(down)).toEqual([
+      'opening',
+      'duty',
+      'duty:a',
+      'duty:a:1',
+      'duty:b',
+      'study',
+      'integrity',
+    ]);
     expect(moveSection(down, 'study', 'up')).toEqual(doc);
   });
 
@@ -108,7 +203,12 @@ describe('outline editing', () => {
 
   it('undoes an outline change without losing text typed since', () => {
     const moved = moveSection(doc, 'integrity', 'up');
-    const typed = { ...moved, sections: moved.sections.map((s) => (s.id === 'study' ? { ...s, paragraphs: [text('新写的体会')] } : s)) };
+    const typed = {
+      ...moved,
+      sections: moved.sections.map((s) =>
+        s.id === 'study' ? { ...s, paragraphs: [text('新写的体会')] } : s,
+      ),
+    };
     const undone = restoreOutline(typed, doc);
     expect(ids(undone)).toEqual(ids(doc));
     expect(sectionText(undone.sections[1]!)).toBe('新写的体会');
@@ -120,11 +220,16 @@ describe('outline editing', () => {
   it('keeps every chip and every character of a composed draft through a round of edits', () => {
     const draft = composeReport(sampleComposeInput('propaganda_member'));
     const first = draft.sections.find((s) => s.level === 1)!.id;
-    let edited = addSection(draft, first, 'child', { id: uniqueSectionId(draft, 'sub'), heading: '新增小节' });
+    let edited = addSection(draft, first, 'child', {
+      id: uniqueSectionId(draft, 'sub'),
+      heading: '新增小节',
+    });
     edited = moveSection(edited, first, 'down');
     edited = moveSection(edited, first, 'up');
     edited = removeSection(edited, 'sub');
     expect(edited).toEqual(draft);
-    expect(documentText(reportDocumentSchema.parse(JSON.parse(JSON.stringify(edited))))).toBe(documentText(draft));
+    expect(documentText(reportDocumentSchema.parse(JSON.parse(JSON.stringify(edited))))).toBe(
+      documentText(draft),
+    );
   });
 });

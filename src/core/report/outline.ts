@@ -26,7 +26,8 @@ export function subtreeEnd(sections: readonly Section[], index: number): number 
 /** The nearest section above `index` with a lower level, if any. */
 export function parentIndex(sections: readonly Section[], index: number): number {
   const level = sections[index]!.level;
-  for (let i = index - 1; i >= 0; i--) if (sections[i]!.level < level && sections[i]!.level > 0) return i;
+  for (let i = index - 1; i >= 0; i--)
+    if (sections[i]!.level < level && sections[i]!.level > 0) return i;
   return -1;
 }
 
@@ -52,34 +53,54 @@ export type Placement = 'sibling' | 'child';
  * A subsection belongs to its parent's part of the template (kind, template section, portfolio),
  * so lint counts its text towards that part.
  */
-export function addSection(doc: ReportDocument, refId: string, placement: Placement, input: NewSection): ReportDocument {
+export function addSection(
+  doc: ReportDocument,
+  refId: string,
+  placement: Placement,
+  input: NewSection,
+): ReportDocument {
   const at = indexOf(doc, refId);
   if (at < 0) return doc;
-  if (doc.sections.some((s) => s.id === input.id)) throw new Error(`duplicate section id ${input.id}`);
+  if (doc.sections.some((s) => s.id === input.id))
+    throw new Error(`duplicate section id ${input.id}`);
   const ref = doc.sections[at]!;
   const level = placement === 'child' ? ref.level + 1 : Math.max(1, ref.level);
   if (level > MAX_EDIT_LEVEL) return doc;
   const parent = placement === 'child' ? ref : doc.sections[parentIndex(doc.sections, at)];
-  const inherited: Partial<Section> = parent && level > 1
-    ? {
-        kind: parent.kind,
-        ...(parent.covers ? { covers: parent.covers } : {}),
-        ...(parent.templateSectionId ? { templateSectionId: parent.templateSectionId } : {}),
-        ...(parent.portfolio ? { portfolio: parent.portfolio } : {}),
-      }
-    : { kind: input.kind ?? 'custom' };
-  const section: Section = { id: input.id, level, heading: stripHeadingMarker(input.heading), kind: 'custom', ...inherited, paragraphs: [] };
+  const inherited: Partial<Section> =
+    parent && level > 1
+      ? {
+          kind: parent.kind,
+          ...(parent.covers ? { covers: parent.covers } : {}),
+          ...(parent.templateSectionId ? { templateSectionId: parent.templateSectionId } : {}),
+          ...(parent.portfolio ? { portfolio: parent.portfolio } : {}),
+        }
+      : { kind: input.kind ?? 'custom' };
+  const section: Section = {
+    id: input.id,
+    level,
+    heading: stripHeadingMarker(input.heading),
+    kind: 'custom',
+    ...inherited,
+    paragraphs: [],
+  };
   const end = subtreeEnd(doc.sections, at);
   return { ...doc, sections: [...doc.sections.slice(0, end), section, ...doc.sections.slice(end)] };
 }
 
 export function renameSection(doc: ReportDocument, id: string, heading: string): ReportDocument {
   const clean = stripHeadingMarker(heading);
-  return { ...doc, sections: doc.sections.map((s) => (s.id === id && s.level > 0 ? { ...s, heading: clean } : s)) };
+  return {
+    ...doc,
+    sections: doc.sections.map((s) => (s.id === id && s.level > 0 ? { ...s, heading: clean } : s)),
+  };
 }
 
 /** What deleting a section takes with it, so the editor can say so before asking. */
-export function subtreeContent(doc: ReportDocument, id: string): { sections: number; paragraphs: number; chips: number } {
+export function subtreeContent(
+  doc: ReportDocument,
+  id: string,
+): { sections: number; paragraphs: number; chips: number } {
   const at = indexOf(doc, id);
   if (at < 0) return { sections: 0, paragraphs: 0, chips: 0 };
   const subtree = doc.sections.slice(at, subtreeEnd(doc.sections, at));
@@ -100,7 +121,11 @@ export function removeSection(doc: ReportDocument, id: string): ReportDocument {
 }
 
 /** Start index of the sibling subtree before / after the one at `index`, or -1. */
-function siblingIndex(sections: readonly Section[], index: number, direction: 'up' | 'down'): number {
+function siblingIndex(
+  sections: readonly Section[],
+  index: number,
+  direction: 'up' | 'down',
+): number {
   const level = sections[index]!.level;
   if (level === 0) return -1;
   if (direction === 'down') {
@@ -121,7 +146,11 @@ export function canMoveSection(doc: ReportDocument, id: string, direction: 'up' 
 }
 
 /** Swaps a section (with its subsections) with its previous or next sibling; else unchanged. */
-export function moveSection(doc: ReportDocument, id: string, direction: 'up' | 'down'): ReportDocument {
+export function moveSection(
+  doc: ReportDocument,
+  id: string,
+  direction: 'up' | 'down',
+): ReportDocument {
   const at = indexOf(doc, id);
   if (at < 0) return doc;
   const other = siblingIndex(doc.sections, at, direction);
@@ -129,7 +158,15 @@ export function moveSection(doc: ReportDocument, id: string, direction: 'up' | '
   const [first, second] = direction === 'up' ? [other, at] : [at, other];
   const s = doc.sections;
   const secondEnd = subtreeEnd(s, second);
-  return { ...doc, sections: [...s.slice(0, first), ...s.slice(second, secondEnd), ...s.slice(first, second), ...s.slice(secondEnd)] };
+  return {
+    ...doc,
+    sections: [
+      ...s.slice(0, first),
+      ...s.slice(second, secondEnd),
+      ...s.slice(first, second),
+      ...s.slice(secondEnd),
+    ],
+  };
 }
 
 /**
@@ -138,5 +175,11 @@ export function moveSection(doc: ReportDocument, id: string, direction: 'up' | '
  */
 export function restoreOutline(current: ReportDocument, earlier: ReportDocument): ReportDocument {
   const now = new Map(current.sections.map((s) => [s.id, s]));
-  return { ...current, sections: earlier.sections.map((s) => ({ ...s, paragraphs: now.get(s.id)?.paragraphs ?? s.paragraphs })) };
+  return {
+    ...current,
+    sections: earlier.sections.map((s) => ({
+      ...s,
+      paragraphs: now.get(s.id)?.paragraphs ?? s.paragraphs,
+    })),
+  };
 }

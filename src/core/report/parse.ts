@@ -189,8 +189,15 @@ function findItems(section: ParsedSection): ParsedSection[] {
         prev.heading = prev.heading.slice(0, room).replace(/[，,]$/u, '');
       }
       items.push({
-        level: 4, marker: m[0], ordinal: n, heading: (stop >= 0 ? body.slice(0, stop) : body).slice(0, 60),
-        path: `${section.path}/${m[0]}`, offset, end: p.offset + p.text.length, paragraphs: [], children: [],
+        level: 4,
+        marker: m[0],
+        ordinal: n,
+        heading: (stop >= 0 ? body.slice(0, stop) : body).slice(0, 60),
+        path: `${section.path}/${m[0]}`,
+        offset,
+        end: p.offset + p.text.length,
+        paragraphs: [],
+        children: [],
       });
     }
   }
@@ -222,7 +229,10 @@ export function parseReportText(input: string): ParsedReport {
   const text = input.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
   const { title, b } = buildTree(text);
   finish(b.roots, text.length);
-  const numbers = extractNumbers(text).map((n) => ({ ...n, sectionPath: locate(b.roots, n.offset) }));
+  const numbers = extractNumbers(text).map((n) => ({
+    ...n,
+    sectionPath: locate(b.roots, n.offset),
+  }));
   const placeholders = [...text.matchAll(PLACEHOLDER_RE)].map((m) => ({
     token: m[0],
     kind: placeholderKind(m[0]),

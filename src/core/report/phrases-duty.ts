@@ -13,8 +13,18 @@ export interface PortfolioPhrases {
 }
 
 export const PORTFOLIO_CODES = [
-  'propaganda', 'organization', 'politics_law', 'civil_affairs', 'armed_forces', 'transport',
-  'discipline', 'village_assistance', 'economy', 'safety', 'environment', 'petitions',
+  'propaganda',
+  'organization',
+  'politics_law',
+  'civil_affairs',
+  'armed_forces',
+  'transport',
+  'discipline',
+  'village_assistance',
+  'economy',
+  'safety',
+  'environment',
+  'petitions',
 ] as const;
 export type PortfolioCode = (typeof PORTFOLIO_CODES)[number];
 

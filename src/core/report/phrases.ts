@@ -99,10 +99,7 @@ export const PHRASES = {
     ],
   },
   plans: {
-    lead: [
-      '{nextYear}年，我将重点从以下几个方面改进提高：',
-      '下一步，我将围绕以下几点持续用力：',
-    ],
+    lead: ['{nextYear}年，我将重点从以下几个方面改进提高：', '下一步，我将围绕以下几点持续用力：'],
     overdue: ['把工单办理时效作为突破口，推行逐单跟踪、临期提醒，减少超期办结。'],
     satisfaction: ['对群众不满意的工单逐件回访复盘，找准症结、改进作风。'],
     emptyLedger: ['规范台账日常记录，做到工作有痕迹、数据可追溯。'],
@@ -176,6 +173,12 @@ export function fillPattern(pattern: string, slots: Record<string, SlotValue>): 
 /** Every sentence pattern in the bank, for the originality guard. */
 export function allPhraseTexts(): string[] {
   const walk = (v: unknown): string[] =>
-    typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(walk) : typeof v === 'object' && v ? Object.values(v).flatMap(walk) : [];
+    typeof v === 'string'
+      ? [v]
+      : Array.isArray(v)
+        ? v.flatMap(walk)
+        : typeof v === 'object' && v
+          ? Object.values(v).flatMap(walk)
+          : [];
   return walk(PHRASES);
 }

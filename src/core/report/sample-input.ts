@@ -7,20 +7,46 @@ import { BUILTIN_TEMPLATES, type Role } from './templates.ts';
 
 const Y = 2024;
 const m = (metricId: string, label: string, value: number | null, unit: string): MetricResult => ({
-  metricId, label, unit, value, params: { year: Y, scope: 'person' },
+  metricId,
+  label,
+  unit,
+  value,
+  params: { year: Y, scope: 'person' },
 });
 
 const PORTFOLIOS: Record<Role, Array<{ code: string; label: string }>> = {
-  party_secretary: [{ code: 'organization', label: '基层党建' }, { code: 'economy', label: '经济发展' }],
-  mayor: [{ code: 'economy', label: '经济发展' }, { code: 'safety', label: '安全生产' }, { code: 'petitions', label: '信访维稳' }],
-  deputy: [{ code: 'transport', label: '交通运输' }, { code: 'environment', label: '生态环境' }],
+  party_secretary: [
+    { code: 'organization', label: '基层党建' },
+    { code: 'economy', label: '经济发展' },
+  ],
+  mayor: [
+    { code: 'economy', label: '经济发展' },
+    { code: 'safety', label: '安全生产' },
+    { code: 'petitions', label: '信访维稳' },
+  ],
+  deputy: [
+    { code: 'transport', label: '交通运输' },
+    { code: 'environment', label: '生态环境' },
+  ],
   organization_member: [{ code: 'organization', label: '组织工作' }],
-  propaganda_member: [{ code: 'propaganda', label: '宣传思想工作' }, { code: 'organization', label: '组织工作' }],
+  propaganda_member: [
+    { code: 'propaganda', label: '宣传思想工作' },
+    { code: 'organization', label: '组织工作' },
+  ],
   discipline_secretary: [{ code: 'discipline', label: '纪检监察' }],
-  politics_law_member: [{ code: 'politics_law', label: '政法综治' }, { code: 'petitions', label: '信访工作' }],
-  armed_forces_head: [{ code: 'armed_forces', label: '人民武装' }, { code: 'civil_affairs', label: '民政事务' }],
+  politics_law_member: [
+    { code: 'politics_law', label: '政法综治' },
+    { code: 'petitions', label: '信访工作' },
+  ],
+  armed_forces_head: [
+    { code: 'armed_forces', label: '人民武装' },
+    { code: 'civil_affairs', label: '民政事务' },
+  ],
   specialist: [{ code: 'propaganda', label: '宣传专干业务' }],
-  village_secretary: [{ code: 'village_assistance', label: '村务管理' }, { code: 'cultural_tourism', label: '乡村文旅' }],
+  village_secretary: [
+    { code: 'village_assistance', label: '村务管理' },
+    { code: 'cultural_tourism', label: '乡村文旅' },
+  ],
 };
 
 export const SAMPLE_METRICS: Record<string, MetricResult[]> = {
@@ -30,9 +56,18 @@ export const SAMPLE_METRICS: Record<string, MetricResult[]> = {
     m('propaganda.adopted', '被市级以上媒体采用', 21, '篇'),
     m('propaganda.talks', '开展政策宣讲', 32, '场次'),
   ],
-  organization: [m('party.new_members', '发展党员', 6, '名'), m('party.meetings', '指导召开主题党日', 48, '次')],
-  economy: [m('economy.projects', '推进重点项目', 9, '个'), m('economy.collective', '村级集体经济收入', 312.5, '万元')],
-  petitions: [m('petition.closed', '化解信访事项', 37, '件'), m('petition.ontime', '按期受理率', 100, '%')],
+  organization: [
+    m('party.new_members', '发展党员', 6, '名'),
+    m('party.meetings', '指导召开主题党日', 48, '次'),
+  ],
+  economy: [
+    m('economy.projects', '推进重点项目', 9, '个'),
+    m('economy.collective', '村级集体经济收入', 312.5, '万元'),
+  ],
+  petitions: [
+    m('petition.closed', '化解信访事项', 37, '件'),
+    m('petition.ontime', '按期受理率', 100, '%'),
+  ],
   politics_law: [m('dispute.mediated', '调解矛盾纠纷', 64, '件')],
   transport: [m('traffic.patrols', '开展道路巡查', 120, '次')],
   armed_forces: [m('army.enlisted', '输送新兵', 7, '名')],
@@ -59,7 +94,13 @@ export function sampleComposeInput(role: Role, seed = 7): ComposeInput {
       satisfactionRate: m('hotline.satisfaction', '回访满意率', 92.4, '%'),
       emptyLedgers: ['民兵整组'],
       metricsBelowLastYear: [
-        { current: m('propaganda.adopted', '媒体采用稿件', 21, '篇'), previous: { ...m('propaganda.adopted', '媒体采用稿件', 25, '篇'), params: { year: Y - 1, scope: 'person' } } },
+        {
+          current: m('propaganda.adopted', '媒体采用稿件', 21, '篇'),
+          previous: {
+            ...m('propaganda.adopted', '媒体采用稿件', 25, '篇'),
+            params: { year: Y - 1, scope: 'person' },
+          },
+        },
       ],
     },
     seed,

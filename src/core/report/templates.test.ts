@@ -2,10 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { parseReportText } from './parse.ts';
 import { readFixture } from './reference-corpus.ts';
 import {
-  BUILTIN_TEMPLATES, classifyHeading, reportTemplateSchema, requiredKinds, roleSchema, templateFromImported,
+  BUILTIN_TEMPLATES,
+  classifyHeading,
+  reportTemplateSchema,
+  requiredKinds,
+  roleSchema,
+  templateFromImported,
 } from './templates.ts';
 
-const order = (role: keyof typeof BUILTIN_TEMPLATES) => BUILTIN_TEMPLATES[role].sections.map((s) => s.kind);
+const order = (role: keyof typeof BUILTIN_TEMPLATES) =>
+  BUILTIN_TEMPLATES[role].sections.map((s) => s.kind);
 
 describe('built-in report templates', () => {
   it('has a valid template for every role', () => {
@@ -17,7 +23,15 @@ describe('built-in report templates', () => {
   });
 
   it('follows the default skeleton opening → 学 → 职 → 廉 → 法 → 不足 → 打算', () => {
-    expect(order('deputy')).toEqual(['opening', 'study', 'duty', 'integrity', 'law', 'shortcomings', 'plans']);
+    expect(order('deputy')).toEqual([
+      'opening',
+      'study',
+      'duty',
+      'integrity',
+      'law',
+      'shortcomings',
+      'plans',
+    ]);
   });
 
   it('lets templates reorder, merge and omit sections', () => {
@@ -31,7 +45,10 @@ describe('built-in report templates', () => {
   });
 
   it('rejects a template with min longer than max', () => {
-    const bad = { ...BUILTIN_TEMPLATES.deputy, sections: [{ ...BUILTIN_TEMPLATES.deputy.sections[0]!, minChars: 900, maxChars: 10 }] };
+    const bad = {
+      ...BUILTIN_TEMPLATES.deputy,
+      sections: [{ ...BUILTIN_TEMPLATES.deputy.sections[0]!, minChars: 900, maxChars: 10 }],
+    };
     expect(reportTemplateSchema.safeParse(bad).success).toBe(false);
   });
 });
@@ -49,14 +66,28 @@ describe('templateFromImported', () => {
   it('seeds a merged, law-less template from such a report', () => {
     const t = templateFromImported(parseReportText(readFixture('merged-no-law.txt')));
     expect(t.sections.map((s) => [s.kind, s.covers])).toEqual([
-      ['opening', []], ['study', []], ['duty', []], ['integrity', []], ['shortcomings', ['plans']],
+      ['opening', []],
+      ['study', []],
+      ['duty', []],
+      ['integrity', []],
+      ['shortcomings', ['plans']],
     ]);
-    expect(t.sections[2]).toMatchObject({ perPortfolio: true, portfolioLayout: 'nested', heading: '工作开展情况' });
+    expect(t.sections[2]).toMatchObject({
+      perPortfolio: true,
+      portfolioLayout: 'nested',
+      heading: '工作开展情况',
+    });
   });
 
   it('keeps top-level portfolio sections as a top-level layout', () => {
     const t = templateFromImported(parseReportText(readFixture('portfolio-top-level.txt')));
-    expect(t.sections.map((s) => s.kind)).toEqual(['opening', 'duty', 'integrity', 'shortcomings', 'plans']);
+    expect(t.sections.map((s) => s.kind)).toEqual([
+      'opening',
+      'duty',
+      'integrity',
+      'shortcomings',
+      'plans',
+    ]);
     expect(t.sections[1]!.portfolioLayout).toBe('top-level');
     const plans = t.sections.at(-1)!;
     expect(plans.heading).toBe('今后打算');

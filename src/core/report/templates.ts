@@ -7,8 +7,16 @@ import { sectionKindSchema, type SectionKind } from './model.ts';
 import { flattenSections, type ParsedReport, type ParsedSection } from './parse.ts';
 
 export const roleSchema = z.enum([
-  'party_secretary', 'mayor', 'deputy', 'organization_member', 'propaganda_member',
-  'discipline_secretary', 'politics_law_member', 'armed_forces_head', 'specialist', 'village_secretary',
+  'party_secretary',
+  'mayor',
+  'deputy',
+  'organization_member',
+  'propaganda_member',
+  'discipline_secretary',
+  'politics_law_member',
+  'armed_forces_head',
+  'specialist',
+  'village_secretary',
 ]);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -48,62 +56,174 @@ type TemplateSectionInput = z.input<typeof templateSectionSchema>;
 
 /** Building blocks of the default skeleton: opening → 学 → 职 → 廉 → 法 → 不足 → 打算. */
 const S = {
-  opening: { id: 'opening', kind: 'opening', heading: '', required: true, minChars: 60, maxChars: 400 },
-  study: { id: 'study', kind: 'study', heading: '加强政治理论学习，筑牢思想根基', required: true, minChars: 100, maxChars: 900 },
-  duty: { id: 'duty', kind: 'duty', heading: '围绕分管领域，认真履行岗位职责', required: true, minChars: 300, maxChars: 6000, perPortfolio: true },
-  integrity: { id: 'integrity', kind: 'integrity', heading: '严守纪律规矩，保持清正廉洁', required: true, minChars: 80, maxChars: 700 },
-  law: { id: 'law', kind: 'law', heading: '尊法学法守法用法情况', required: true, minChars: 60, maxChars: 700 },
-  shortcomings: { id: 'shortcomings', kind: 'shortcomings', heading: '存在的不足', required: true, minChars: 80, maxChars: 900 },
-  plans: { id: 'plans', kind: 'plans', heading: '下一步工作打算', required: true, minChars: 80, maxChars: 900 },
+  opening: {
+    id: 'opening',
+    kind: 'opening',
+    heading: '',
+    required: true,
+    minChars: 60,
+    maxChars: 400,
+  },
+  study: {
+    id: 'study',
+    kind: 'study',
+    heading: '加强政治理论学习，筑牢思想根基',
+    required: true,
+    minChars: 100,
+    maxChars: 900,
+  },
+  duty: {
+    id: 'duty',
+    kind: 'duty',
+    heading: '围绕分管领域，认真履行岗位职责',
+    required: true,
+    minChars: 300,
+    maxChars: 6000,
+    perPortfolio: true,
+  },
+  integrity: {
+    id: 'integrity',
+    kind: 'integrity',
+    heading: '严守纪律规矩，保持清正廉洁',
+    required: true,
+    minChars: 80,
+    maxChars: 700,
+  },
+  law: {
+    id: 'law',
+    kind: 'law',
+    heading: '尊法学法守法用法情况',
+    required: true,
+    minChars: 60,
+    maxChars: 700,
+  },
+  shortcomings: {
+    id: 'shortcomings',
+    kind: 'shortcomings',
+    heading: '存在的不足',
+    required: true,
+    minChars: 80,
+    maxChars: 900,
+  },
+  plans: {
+    id: 'plans',
+    kind: 'plans',
+    heading: '下一步工作打算',
+    required: true,
+    minChars: 80,
+    maxChars: 900,
+  },
   merged: {
-    id: 'shortcomings_plans', kind: 'shortcomings', covers: ['plans'], heading: '存在的不足及今后努力方向',
-    required: true, minChars: 120, maxChars: 1400,
+    id: 'shortcomings_plans',
+    kind: 'shortcomings',
+    covers: ['plans'],
+    heading: '存在的不足及今后努力方向',
+    required: true,
+    minChars: 120,
+    maxChars: 1400,
   },
 } satisfies Record<string, TemplateSectionInput>;
 
-const DEFAULT_ORDER: TemplateSectionInput[] = [S.opening, S.study, S.duty, S.integrity, S.law, S.shortcomings, S.plans];
+const DEFAULT_ORDER: TemplateSectionInput[] = [
+  S.opening,
+  S.study,
+  S.duty,
+  S.integrity,
+  S.law,
+  S.shortcomings,
+  S.plans,
+];
 
-function define(id: Role, name: string, sections: TemplateSectionInput[] = DEFAULT_ORDER): ReportTemplate {
+function define(
+  id: Role,
+  name: string,
+  sections: TemplateSectionInput[] = DEFAULT_ORDER,
+): ReportTemplate {
   return reportTemplateSchema.parse({ id, role: id, name, title: '述职报告', sections });
 }
 
 /** Built-in templates; an admin may copy and edit them (they are plain data). */
 export const BUILTIN_TEMPLATES: Record<Role, ReportTemplate> = {
   party_secretary: define('party_secretary', '党委书记', [
-    S.opening, S.study, { ...S.duty, heading: '履行管党治党和发展第一责任', minChars: 800 },
-    S.integrity, S.law, S.shortcomings, S.plans,
+    S.opening,
+    S.study,
+    { ...S.duty, heading: '履行管党治党和发展第一责任', minChars: 800 },
+    S.integrity,
+    S.law,
+    S.shortcomings,
+    S.plans,
   ]),
   // 镇长 reports on 法治政府 first, then 廉: law before integrity, as some towns require.
   mayor: define('mayor', '镇长', [
-    S.opening, S.study, { ...S.duty, heading: '抓发展、保民生、促稳定', minChars: 800 },
-    { ...S.law, heading: '坚持依法行政，建设法治政府' }, S.integrity, S.shortcomings, S.plans,
+    S.opening,
+    S.study,
+    { ...S.duty, heading: '抓发展、保民生、促稳定', minChars: 800 },
+    { ...S.law, heading: '坚持依法行政，建设法治政府' },
+    S.integrity,
+    S.shortcomings,
+    S.plans,
   ]),
   deputy: define('deputy', '分管副职'),
   organization_member: define('organization_member', '组织委员', [
-    S.opening, S.study, { ...S.duty, heading: '抓实基层组织建设' }, S.integrity, S.law, S.shortcomings, S.plans,
+    S.opening,
+    S.study,
+    { ...S.duty, heading: '抓实基层组织建设' },
+    S.integrity,
+    S.law,
+    S.shortcomings,
+    S.plans,
   ]),
   // Portfolio-heavy roles raise each portfolio to a top-level section.
   propaganda_member: define('propaganda_member', '宣传委员', [
-    S.opening, S.study, { ...S.duty, portfolioLayout: 'top-level' }, S.integrity, S.law, S.shortcomings, S.plans,
+    S.opening,
+    S.study,
+    { ...S.duty, portfolioLayout: 'top-level' },
+    S.integrity,
+    S.law,
+    S.shortcomings,
+    S.plans,
   ]),
   discipline_secretary: define('discipline_secretary', '纪委书记', [
-    S.opening, S.study, { ...S.duty, heading: '履行监督执纪问责职责' }, S.law,
-    { ...S.integrity, heading: '带头遵规守纪，自觉接受监督' }, S.shortcomings, S.plans,
+    S.opening,
+    S.study,
+    { ...S.duty, heading: '履行监督执纪问责职责' },
+    S.law,
+    { ...S.integrity, heading: '带头遵规守纪，自觉接受监督' },
+    S.shortcomings,
+    S.plans,
   ]),
   politics_law_member: define('politics_law_member', '政法委员', [
-    S.opening, S.study, { ...S.duty, heading: '维护社会和谐稳定' }, S.integrity, S.law, S.shortcomings, S.plans,
+    S.opening,
+    S.study,
+    { ...S.duty, heading: '维护社会和谐稳定' },
+    S.integrity,
+    S.law,
+    S.shortcomings,
+    S.plans,
   ]),
   armed_forces_head: define('armed_forces_head', '武装部长', [
-    S.opening, S.study, { ...S.duty, heading: '抓好武装工作和分管事项' }, S.integrity, S.law, S.merged,
+    S.opening,
+    S.study,
+    { ...S.duty, heading: '抓好武装工作和分管事项' },
+    S.integrity,
+    S.law,
+    S.merged,
   ]),
   // 专干: short report, no separate 法 section, 不足 and 打算 merged.
   specialist: define('specialist', '专干', [
-    { ...S.opening, minChars: 40 }, { ...S.study, minChars: 80 }, { ...S.duty, heading: '完成岗位工作情况', minChars: 200 },
-    { ...S.integrity, minChars: 60 }, S.merged,
+    { ...S.opening, minChars: 40 },
+    { ...S.study, minChars: 80 },
+    { ...S.duty, heading: '完成岗位工作情况', minChars: 200 },
+    { ...S.integrity, minChars: 60 },
+    S.merged,
   ]),
   village_secretary: define('village_secretary', '村党组织书记', [
-    S.opening, S.study, { ...S.duty, heading: '带领村“两委”干事创业' }, S.integrity,
-    { ...S.law, required: false }, S.merged,
+    S.opening,
+    S.study,
+    { ...S.duty, heading: '带领村“两委”干事创业' },
+    S.integrity,
+    { ...S.law, required: false },
+    S.merged,
   ]),
 };
 
@@ -118,7 +238,11 @@ export function activeSections(t: ReportTemplate): TemplateSection[] {
 
 /** The kinds a template requires, counting merged sections' `covers`. */
 export function requiredKinds(t: ReportTemplate): Set<SectionKind> {
-  return new Set(activeSections(t).filter((s) => s.required).flatMap((s) => [s.kind, ...s.covers]));
+  return new Set(
+    activeSections(t)
+      .filter((s) => s.required)
+      .flatMap((s) => [s.kind, ...s.covers]),
+  );
 }
 
 const KIND_RULES: Array<{ re: RegExp; kinds: SectionKind[] }> = [
@@ -156,12 +280,31 @@ export function templateFromImported(report: ParsedReport, id = 'imported'): Rep
       if (sections.some((x) => x.kind === 'duty')) return;
       const nested = dutyCount === 1 && flattenSections(s.children).some((c) => c.level === 2);
       sections.push({
-        id: 'duty', kind, heading: dutyCount === 1 ? s.heading : '', required: true, perPortfolio: true,
-        portfolioLayout: nested || dutyCount === 1 ? 'nested' : 'top-level', minChars: bounds.minChars, maxChars: 8000,
+        id: 'duty',
+        kind,
+        heading: dutyCount === 1 ? s.heading : '',
+        required: true,
+        perPortfolio: true,
+        portfolioLayout: nested || dutyCount === 1 ? 'nested' : 'top-level',
+        minChars: bounds.minChars,
+        maxChars: 8000,
       });
       return;
     }
-    sections.push({ id: `${kind}_${i + 1}`, kind, covers, heading: s.heading, required: true, ...bounds });
+    sections.push({
+      id: `${kind}_${i + 1}`,
+      kind,
+      covers,
+      heading: s.heading,
+      required: true,
+      ...bounds,
+    });
   });
-  return reportTemplateSchema.parse({ id, role: null, name: report.title ?? '导入的模板', title: '述职报告', sections });
+  return reportTemplateSchema.parse({
+    id,
+    role: null,
+    name: report.title ?? '导入的模板',
+    title: '述职报告',
+    sections,
+  });
 }

@@ -14,7 +14,8 @@ const OTHERS = [
   '学校门口早晚高峰车辆乱停，孩子过马路危险',
   '卫生室缺少常用药品，老人买药要跑很远',
 ];
-const items = (texts: string[], block = B, prefix = 'a'): ClusterItem[] => texts.map((text, i) => ({ id: `${prefix}${i}`, text, block }));
+const items = (texts: string[], block = B, prefix = 'a'): ClusterItem[] =>
+  texts.map((text, i) => ({ id: `${prefix}${i}`, text, block }));
 const opts = { extraWords: ['青松村', '新街社区'] };
 
 describe('clusterTexts', () => {
@@ -31,14 +32,27 @@ describe('clusterTexts', () => {
   });
 
   it('keeps two problems of one block apart', () => {
-    const noise = ['新街社区菜市场旁边工地夜间施工噪音扰民，凌晨两点还在作业', '新街社区菜市场旁工地半夜施工，吵得睡不着', '菜市场工地晚上施工噪音太大'];
+    const noise = [
+      '新街社区菜市场旁边工地夜间施工噪音扰民，凌晨两点还在作业',
+      '新街社区菜市场旁工地半夜施工，吵得睡不着',
+      '菜市场工地晚上施工噪音太大',
+    ];
     const clusters = clusterTexts([...items(LAMP), ...items(noise, B, 'n')], opts);
-    expect(clusters.map((c) => c.ids)).toEqual([['a0', 'a1', 'a2', 'a3'], ['n0', 'n1', 'n2']]);
+    expect(clusters.map((c) => c.ids)).toEqual([
+      ['a0', 'a1', 'a2', 'a3'],
+      ['n0', 'n1', 'n2'],
+    ]);
   });
 
   it('never links across blocks (other village or category)', () => {
-    const clusters = clusterTexts([...items(LAMP.slice(0, 2)), ...items(LAMP.slice(2), 'town|石桥村|urban', 'b')], opts);
-    expect(clusters.map((c) => c.ids)).toEqual([['a0', 'a1'], ['b0', 'b1']]);
+    const clusters = clusterTexts(
+      [...items(LAMP.slice(0, 2)), ...items(LAMP.slice(2), 'town|石桥村|urban', 'b')],
+      opts,
+    );
+    expect(clusters.map((c) => c.ids)).toEqual([
+      ['a0', 'a1'],
+      ['b0', 'b1'],
+    ]);
   });
 
   it('respects minSize and a stricter threshold', () => {
@@ -48,7 +62,11 @@ describe('clusterTexts', () => {
 
   it('is deterministic: same input and seed give the same clusters, whatever the run', () => {
     const input = [...items(LAMP), ...items(OTHERS, B, 'o')];
-    expect(clusterTexts(input, { ...opts, seed: 42 })).toEqual(clusterTexts(input, { ...opts, seed: 42 }));
-    expect(clusterTexts(input, { ...opts, seed: 42 })[0]!.ids).toEqual(clusterTexts(input, { ...opts, seed: 43 })[0]!.ids);
+    expect(clusterTexts(input, { ...opts, seed: 42 })).toEqual(
+      clusterTexts(input, { ...opts, seed: 42 }),
+    );
+    expect(clusterTexts(input, { ...opts, seed: 42 })[0]!.ids).toEqual(
+      clusterTexts(input, { ...opts, seed: 43 })[0]!.ids,
+    );
   });
 });

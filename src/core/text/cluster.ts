@@ -43,7 +43,13 @@ export interface Cluster {
 }
 
 /** Threshold 0.3: near-duplicate complaints re-typed by the desk score 0.3–0.6, unrelated ones under 0.15 (see cluster.test.ts); 40 bands of 2 rows find a 0.3 pair 98 % of the time. */
-export const CLUSTER_DEFAULTS = { threshold: 0.3, bands: 40, rows: 2, seed: 20250101, minSize: 2 } as const;
+export const CLUSTER_DEFAULTS = {
+  threshold: 0.3,
+  bands: 40,
+  rows: 2,
+  seed: 20250101,
+  minSize: 2,
+} as const;
 
 class DisjointSet {
   readonly parent: number[];
@@ -65,13 +71,19 @@ class DisjointSet {
   }
 }
 
-export function clusterTexts(items: readonly ClusterItem[], options: ClusterOptions = {}): Cluster[] {
+export function clusterTexts(
+  items: readonly ClusterItem[],
+  options: ClusterOptions = {},
+): Cluster[] {
   const o = { ...CLUSTER_DEFAULTS, ...options };
   const lexicon = buildLexicon(o.extraWords ?? []);
   const tokens = items.map((it) => segment(it.text, lexicon));
   const sets = tokens.map((t) => shingles(t));
   const hasher = createMinHasher(o.bands * o.rows, o.seed);
-  const signed = items.map((it, i) => ({ block: it.block, signature: hasher.signature(hashShingles(sets[i]!)) }));
+  const signed = items.map((it, i) => ({
+    block: it.block,
+    signature: hasher.signature(hashShingles(sets[i]!)),
+  }));
   const components = new DisjointSet(items.length);
   const links = new Map<number, Map<number, number>>();
   const link = (a: number, b: number, sim: number) => {
@@ -113,7 +125,9 @@ export function clusterTexts(items: readonly ClusterItem[], options: ClusterOpti
 /** Words found in at least half the members, by how many members use them. */
 function commonWords(tokenLists: string[][]): string[] {
   const counts = new Map<string, number>();
-  for (const list of tokenLists) for (const w of new Set(list.filter((t) => [...t].length >= 2))) counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (const list of tokenLists)
+    for (const w of new Set(list.filter((t) => [...t].length >= 2)))
+      counts.set(w, (counts.get(w) ?? 0) + 1);
   return [...counts]
     .filter(([, n]) => n * 2 >= tokenLists.length)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

@@ -22,10 +22,16 @@ export function lshThreshold({ bands, rows }: LshOptions): number {
 }
 
 /** Candidate pairs [i, j] with i < j, in ascending order; each pair once. */
-export function candidatePairs(items: readonly LshItem[], { bands, rows }: LshOptions): [number, number][] {
+export function candidatePairs(
+  items: readonly LshItem[],
+  { bands, rows }: LshOptions,
+): [number, number][] {
   const buckets = new Map<string, number[]>();
   items.forEach((item, index) => {
-    if (item.signature.length < bands * rows) throw new RangeError(`signature has ${item.signature.length} slots, bands × rows needs ${bands * rows}`);
+    if (item.signature.length < bands * rows)
+      throw new RangeError(
+        `signature has ${item.signature.length} slots, bands × rows needs ${bands * rows}`,
+      );
     for (let b = 0; b < bands; b++) {
       const key = `${item.block}\u0000${b}\u0000${Array.from(item.signature.subarray(b * rows, (b + 1) * rows)).join(',')}`;
       const bucket = buckets.get(key);

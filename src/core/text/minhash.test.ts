@@ -3,7 +3,8 @@ import { candidatePairs, lshThreshold } from './lsh.ts';
 import { createMinHasher, estimateJaccard } from './minhash.ts';
 import { hash32, hashShingles, jaccard } from './shingles.ts';
 
-const set = (from: number, to: number) => new Set(Array.from({ length: to - from }, (_, i) => `s${from + i}`));
+const set = (from: number, to: number) =>
+  new Set(Array.from({ length: to - from }, (_, i) => `s${from + i}`));
 
 describe('MinHash', () => {
   it('estimates Jaccard similarity within a few points with 256 hash functions', () => {
@@ -17,8 +18,12 @@ describe('MinHash', () => {
 
   it('is deterministic for a seed and differs between seeds', () => {
     const hashes = hashShingles(set(0, 30));
-    expect(createMinHasher(16, 1).signature(hashes)).toEqual(createMinHasher(16, 1).signature(hashes));
-    expect(createMinHasher(16, 1).signature(hashes)).not.toEqual(createMinHasher(16, 2).signature(hashes));
+    expect(createMinHasher(16, 1).signature(hashes)).toEqual(
+      createMinHasher(16, 1).signature(hashes),
+    );
+    expect(createMinHasher(16, 1).signature(hashes)).not.toEqual(
+      createMinHasher(16, 2).signature(hashes),
+    );
   });
 
   it('hashes strings stably (FNV-1a)', () => {
@@ -46,7 +51,15 @@ describe('LSH banding', () => {
 
   it('never pairs items of different blocks, however similar', () => {
     const s = sig(set(0, 50));
-    expect(candidatePairs([{ block: 'a', signature: s }, { block: 'b', signature: s }], { bands: 20, rows: 2 })).toEqual([]);
+    expect(
+      candidatePairs(
+        [
+          { block: 'a', signature: s },
+          { block: 'b', signature: s },
+        ],
+        { bands: 20, rows: 2 },
+      ),
+    ).toEqual([]);
   });
 
   it('puts the threshold where the S-curve says', () => {

@@ -103,7 +103,8 @@ function mergeNumbers(tokens: string[]): string[] {
   const out: string[] = [];
   for (const t of tokens) {
     const prev = out[out.length - 1];
-    if (prev !== undefined && /^\d+$/u.test(prev) && MEASURE.test(t)) out[out.length - 1] = prev + t;
+    if (prev !== undefined && /^\d+$/u.test(prev) && MEASURE.test(t))
+      out[out.length - 1] = prev + t;
     else out.push(t);
   }
   return out;

@@ -17,7 +17,8 @@ export function shingles(tokens: readonly string[], options: ShingleOptions = {}
   const out = new Set<string>();
   const words = tokens.filter((t) => [...t].length >= 2 || /\d/u.test(t));
   for (const w of words) out.add(`w:${w}`);
-  if (options.wordPairs ?? true) for (let i = 1; i < words.length; i++) out.add(`p:${words[i - 1]}|${words[i]}`);
+  if (options.wordPairs ?? true)
+    for (let i = 1; i < words.length; i++) out.add(`p:${words[i - 1]}|${words[i]}`);
   // N-grams run inside each token and across token boundaries, but never across a removed stopword gap marker.
   const chars = [...tokens.join('')];
   for (let i = 0; i + n <= chars.length; i++) out.add(`c:${chars.slice(i, i + n).join('')}`);

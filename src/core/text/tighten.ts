@@ -46,24 +46,42 @@ function tighten(start: number[], links: Links): TightGroup {
   for (const i of members) {
     let c = 0;
     let t = 0;
-    for (const [j, s] of links.get(i) ?? []) if (members.has(j)) { c++; t += s; }
+    for (const [j, s] of links.get(i) ?? [])
+      if (members.has(j)) {
+        c++;
+        t += s;
+      }
     count.set(i, c);
     total.set(i, t);
   }
-  const better = (i: number, j: number) => total.get(i)! > total.get(j)! || (total.get(i) === total.get(j) && i < j);
+  const better = (i: number, j: number) =>
+    total.get(i)! > total.get(j)! || (total.get(i) === total.get(j) && i < j);
   for (;;) {
     const list = [...members];
     if (list.length < 2) return { members: list, medoid: list[0] ?? -1, similarity: 1 };
     const m = list.reduce((best, i) => (better(i, best) ? i : best));
     const others = list.length - 1;
-    const failing = list.filter((i) => (i !== m && simOf(links, i, m) === 0) || count.get(i)! * 2 <= others);
+    const failing = list.filter(
+      (i) => (i !== m && simOf(links, i, m) === 0) || count.get(i)! * 2 <= others,
+    );
     if (!failing.length) {
-      const mean = list.filter((i) => i !== m).reduce((sum, i) => sum + simOf(links, i, m), 0) / others;
-      return { members: list.sort((a, b) => a - b), medoid: m, similarity: Math.round(mean * 1000) / 1000 };
+      const mean =
+        list.filter((i) => i !== m).reduce((sum, i) => sum + simOf(links, i, m), 0) / others;
+      return {
+        members: list.sort((a, b) => a - b),
+        medoid: m,
+        similarity: Math.round(mean * 1000) / 1000,
+      };
     }
     // The weakest goes first: fewest links, then least similar overall, then the later one.
-    const worst = failing.sort((a, b) => count.get(a)! - count.get(b)! || total.get(a)! - total.get(b)! || b - a)[0]!;
+    const worst = failing.sort(
+      (a, b) => count.get(a)! - count.get(b)! || total.get(a)! - total.get(b)! || b - a,
+    )[0]!;
     members.delete(worst);
-    for (const [j, s] of links.get(worst) ?? []) if (members.has(j)) { count.set(j, count.get(j)! - 1); total.set(j, total.get(j)! - s); }
+    for (const [j, s] of links.get(worst) ?? [])
+      if (members.has(j)) {
+        count.set(j, count.get(j)! - 1);
+        total.set(j, total.get(j)! - s);
+      }
   }
 }

@@ -24,11 +24,20 @@ export interface ClockUpdate {
 
 /** The limit for an order: a category rule wins over an urgency rule, which wins over the default. */
 export function ruleFor(clock: ClockDefinition, urgency?: string, category?: string): DeadlineRule {
-  return (category ? clock.byCategory[category] : undefined) ?? (urgency ? clock.byUrgency[urgency] : undefined) ?? clock.rule;
+  return (
+    (category ? clock.byCategory[category] : undefined) ??
+    (urgency ? clock.byUrgency[urgency] : undefined) ??
+    clock.rule
+  );
 }
 
 /** Stops, then (re)starts, the clocks the action names; a restarted clock begins afresh. */
-export function applyClocks(kind: KindDefinition, action: string, snapshot: AppealSnapshot, env: ClockEnv): ClockUpdate {
+export function applyClocks(
+  kind: KindDefinition,
+  action: string,
+  snapshot: AppealSnapshot,
+  env: ClockEnv,
+): ClockUpdate {
   const deadlines = { ...snapshot.deadlines };
   const changes: DeadlineChange[] = [];
   const warnings = new Set<string>();
@@ -36,7 +45,14 @@ export function applyClocks(kind: KindDefinition, action: string, snapshot: Appe
     const running = deadlines[clock.id];
     if (clock.stopOn.includes(action) && running && !running.stoppedAt) {
       deadlines[clock.id] = { ...running, stoppedAt: env.at };
-      changes.push({ clock: clock.id, label: clock.label, op: 'stop', stoppedAt: env.at, dueAt: running.dueAt, onTime: env.at <= running.dueAt });
+      changes.push({
+        clock: clock.id,
+        label: clock.label,
+        op: 'stop',
+        stoppedAt: env.at,
+        dueAt: running.dueAt,
+        onTime: env.at <= running.dueAt,
+      });
     }
   }
   for (const clock of kind.clocks) {
@@ -45,7 +61,14 @@ export function applyClocks(kind: KindDefinition, action: string, snapshot: Appe
     const { dueAt, warnings: w } = computeDueAt(env.at, rule, env.calendar, env.officeHours);
     w.forEach((x) => warnings.add(x));
     deadlines[clock.id] = { startedAt: env.at, dueAt, stoppedAt: null, extensions: 0, rule };
-    changes.push({ clock: clock.id, label: clock.label, op: 'start', startedAt: env.at, dueAt, rule });
+    changes.push({
+      clock: clock.id,
+      label: clock.label,
+      op: 'start',
+      startedAt: env.at,
+      dueAt,
+      rule,
+    });
   }
   return { deadlines, changes, warnings: [...warnings] };
 }
@@ -62,7 +85,8 @@ export function extendClock(
   if (!ext) return update;
   const def = kind.clocks.find((c) => c.id === ext.clock);
   const running = update.deadlines[ext.clock];
-  if (!def || !running || running.stoppedAt) throw new InvalidTransition(`「${def?.label ?? ext.clock}」未在计时，不能${transition.label}`);
+  if (!def || !running || running.stoppedAt)
+    throw new InvalidTransition(`「${def?.label ?? ext.clock}」未在计时，不能${transition.label}`);
   let dueAt: Date;
   const warnings = [...update.warnings];
   if (ext.by) {
@@ -75,12 +99,20 @@ export function extendClock(
     dueAt = field?.type === 'date' ? endOfLocalDay(raw) : new Date(raw);
     if (dueAt <= running.dueAt) {
       const label = field?.label ?? '新期限';
-      throw new InvalidInput(`${label}须晚于当前期限`, [{ path: `payload.${ext.toField}`, label, message: `${label}须晚于当前期限` }]);
+      throw new InvalidInput(`${label}须晚于当前期限`, [
+        { path: `payload.${ext.toField}`, label, message: `${label}须晚于当前期限` },
+      ]);
     }
   }
   return {
-    deadlines: { ...update.deadlines, [ext.clock]: { ...running, dueAt, extensions: running.extensions + 1 } },
-    changes: [...update.changes, { clock: ext.clock, label: def.label, op: 'extend', previousDueAt: running.dueAt, dueAt }],
+    deadlines: {
+      ...update.deadlines,
+      [ext.clock]: { ...running, dueAt, extensions: running.extensions + 1 },
+    },
+    changes: [
+      ...update.changes,
+      { clock: ext.clock, label: def.label, op: 'extend', previousDueAt: running.dueAt, dueAt },
+    ],
     warnings,
   };
 }

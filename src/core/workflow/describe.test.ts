@@ -15,9 +15,18 @@ describe('describeKind', () => {
 
   it('lists states and actions with Chinese role and state names', () => {
     const d = describeKind(hotline);
-    expect(d.states[0]).toEqual({ id: 'registered', label: '待派单', terminal: false, initial: true });
+    expect(d.states[0]).toEqual({
+      id: 'registered',
+      label: '待派单',
+      terminal: false,
+      initial: true,
+    });
     expect(d.actions[0]).toMatchObject({ id: 'intake', from: [], to: '待派单' });
-    expect(d.actions.find((a) => a.id === 'claim')).toMatchObject({ from: ['待签收'], to: '办理中', roles: ['承办单位人员'] });
+    expect(d.actions.find((a) => a.id === 'claim')).toMatchObject({
+      from: ['待签收'],
+      to: '办理中',
+      roles: ['承办单位人员'],
+    });
     expect(d.actions.find((a) => a.id === 'handle')?.to).toBe('（状态不变）');
     expect(d.settings).toEqual({ maxReopens: 2 });
   });
@@ -25,6 +34,8 @@ describe('describeKind', () => {
   it('renders a Markdown table for the docs', () => {
     const md = kindToMarkdown(kindByName('petition')!);
     expect(md).toContain('## 信访事项（petition）');
-    expect(md).toContain('| 不予受理 | 已登记待受理 | 不予受理 | 工作人员、派单员、领导 | 不予受理理由、告知日期 |');
+    expect(md).toContain(
+      '| 不予受理 | 已登记待受理 | 不予受理 | 工作人员、派单员、领导 | 不予受理理由、告知日期 |',
+    );
   });
 });

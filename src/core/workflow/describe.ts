@@ -34,7 +34,9 @@ function actionLabel(kind: KindDefinition, id: string): string {
 export function describeClock(kind: KindDefinition, clock: ClockDefinition): string {
   const quote = (ids: string[]) => ids.map((id) => `「${actionLabel(kind, id)}」`).join('或');
   const overrides = [
-    ...Object.entries(clock.byUrgency).map(([u, r]) => `${kind.urgencies.find((x) => x.id === u)?.label ?? u}：${describeRule(r)}`),
+    ...Object.entries(clock.byUrgency).map(
+      ([u, r]) => `${kind.urgencies.find((x) => x.id === u)?.label ?? u}：${describeRule(r)}`,
+    ),
     ...Object.entries(clock.byCategory).map(([c, r]) => `类别${c}：${describeRule(r)}`),
   ];
   const extra = overrides.length > 0 ? `（${overrides.join('；')}）` : '';
@@ -56,9 +58,21 @@ export function describeKind(kind: KindDefinition): KindDescription {
     kind: kind.kind,
     label: kind.label,
     description: kind.description,
-    states: kind.states.map((s) => ({ id: s.id, label: s.label, terminal: s.terminal, initial: s.id === init.state })),
+    states: kind.states.map((s) => ({
+      id: s.id,
+      label: s.label,
+      terminal: s.terminal,
+      initial: s.id === init.state,
+    })),
     actions: [
-      { id: init.id, label: init.label, from: [], to: stateName(init.state), roles: init.roles.map(roleLabel), fields: fieldsOf(init.fields) },
+      {
+        id: init.id,
+        label: init.label,
+        from: [],
+        to: stateName(init.state),
+        roles: init.roles.map(roleLabel),
+        fields: fieldsOf(init.fields),
+      },
       ...kind.transitions.map((t) => ({
         id: t.id,
         label: t.label,
@@ -77,7 +91,8 @@ export function describeKind(kind: KindDefinition): KindDescription {
 export function kindToMarkdown(kind: KindDefinition): string {
   const d = describeKind(kind);
   const rows = d.actions.map(
-    (a) => `| ${a.label} | ${a.from.join('、') || '—'} | ${a.to} | ${a.roles.join('、')} | ${a.fields.map((f) => f.label + (f.required ? '' : '（选填）')).join('、') || '—'} |`,
+    (a) =>
+      `| ${a.label} | ${a.from.join('、') || '—'} | ${a.to} | ${a.roles.join('、')} | ${a.fields.map((f) => f.label + (f.required ? '' : '（选填）')).join('、') || '—'} |`,
   );
   return [
     `## ${d.label}（${d.kind}）`,

@@ -59,7 +59,11 @@ function checkedValues(
   payload: Record<string, unknown>,
 ): Record<string, unknown> {
   const { values, issues } = validatePayload(fields, payload);
-  if (issues.length > 0) throw new InvalidInput(`「${label}」填写有误：${issues.map((i) => i.message).join('；')}`, issues);
+  if (issues.length > 0)
+    throw new InvalidInput(
+      `「${label}」填写有误：${issues.map((i) => i.message).join('；')}`,
+      issues,
+    );
   return values;
 }
 
@@ -93,7 +97,8 @@ function assignmentAfter(
   for (const slot of clear) delete assignment[slot];
   for (const [slot, field] of Object.entries(assign)) {
     const value = values[field];
-    if (typeof value === 'string' || Array.isArray(value)) assignment[slot] = value as string | string[];
+    if (typeof value === 'string' || Array.isArray(value))
+      assignment[slot] = value as string | string[];
   }
   return assignment;
 }
@@ -163,7 +168,9 @@ export function openAppeal(
     const urgency = opts.urgency ?? kind.urgencies[0]?.id;
     if (urgency && !kind.urgencies.some((u) => u.id === urgency)) {
       const labels = kind.urgencies.map((u) => u.label).join('、');
-      throw new InvalidInput(`紧急程度应为以下之一：${labels}`, [{ path: 'urgency', label: '紧急程度', message: `应为以下之一：${labels}` }]);
+      throw new InvalidInput(`紧急程度应为以下之一：${labels}`, [
+        { path: 'urgency', label: '紧急程度', message: `应为以下之一：${labels}` },
+      ]);
     }
     const values = checkedValues(init.label, init.fields, payload);
     const base: AppealSnapshot = {
@@ -176,7 +183,13 @@ export function openAppeal(
       assignment: {},
       fields: {},
     };
-    const action = { ...init, to: init.state, clearAssignment: [], increments: [], recordFields: true };
+    const action = {
+      ...init,
+      to: init.state,
+      clearAssignment: [],
+      increments: [],
+      recordFields: true,
+    };
     return outcomeOf(kind, base, null, action, null, values, actor, opts);
   });
 }
@@ -194,7 +207,9 @@ export function fireTransition(
     const t = kind.transitions.find((x) => x.id === transitionId);
     if (!t) throw new InvalidTransition(`「${kind.label}」没有「${transitionId}」这项操作`);
     if (!t.from.includes(snapshot.state)) {
-      throw new InvalidTransition(`工单当前状态为「${stateLabel(kind, snapshot.state)}」，不能执行「${t.label}」`);
+      throw new InvalidTransition(
+        `工单当前状态为「${stateLabel(kind, snapshot.state)}」，不能执行「${t.label}」`,
+      );
     }
     assertRole(t.label, t.roles, actor);
     const values = checkedValues(t.label, t.fields, payload);
@@ -203,7 +218,16 @@ export function fireTransition(
       const reason = runGuard(g, ctx);
       if (reason) throw new InvalidTransition(reason);
     }
-    return outcomeOf(kind, snapshot, snapshot.state, { ...t, to: t.to ?? snapshot.state }, t, values, actor, opts);
+    return outcomeOf(
+      kind,
+      snapshot,
+      snapshot.state,
+      { ...t, to: t.to ?? snapshot.state },
+      t,
+      values,
+      actor,
+      opts,
+    );
   });
 }
 
@@ -226,7 +250,11 @@ export function availableTransitions(
   opts: { at: Date; facts?: Record<string, unknown> },
 ): AvailableAction[] {
   return kind.transitions
-    .filter((t) => t.from.includes(snapshot.state) && actor.roles.some((r) => (t.roles as readonly string[]).includes(r)))
+    .filter(
+      (t) =>
+        t.from.includes(snapshot.state) &&
+        actor.roles.some((r) => (t.roles as readonly string[]).includes(r)),
+    )
     .map((t) => {
       const ctx = guardContext(kind, t, snapshot, {}, opts, true);
       const reason = t.guards.map((g) => runGuard(g, ctx)).find((r) => r !== null) ?? undefined;

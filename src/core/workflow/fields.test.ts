@@ -3,7 +3,13 @@ import { fieldSpecSchema, validatePayload, type FieldSpec } from './fields.ts';
 
 const specs: FieldSpec[] = [
   { name: 'reason', label: '退单理由', type: 'text', required: true },
-  { name: 'result', label: '满意度', type: 'enum', required: true, options: ['满意', '基本满意', '不满意'] },
+  {
+    name: 'result',
+    label: '满意度',
+    type: 'enum',
+    required: true,
+    options: ['满意', '基本满意', '不满意'],
+  },
   { name: 'dueDate', label: '新期限', type: 'date', required: false },
   { name: 'parties', label: '当事人', type: 'string_list', required: false },
   { name: 'score', label: '评分', type: 'number', required: false, min: 0, max: 100 },
@@ -13,9 +19,18 @@ const specs: FieldSpec[] = [
 
 describe('validatePayload', () => {
   it('accepts a valid payload and drops undeclared keys', () => {
-    const check = validatePayload(specs, { reason: ' 不属本单位职责 ', result: '满意', dueDate: '2025-10-09', extra: 1 });
+    const check = validatePayload(specs, {
+      reason: ' 不属本单位职责 ',
+      result: '满意',
+      dueDate: '2025-10-09',
+      extra: 1,
+    });
     expect(check.issues).toEqual([]);
-    expect(check.values).toEqual({ reason: '不属本单位职责', result: '满意', dueDate: '2025-10-09' });
+    expect(check.values).toEqual({
+      reason: '不属本单位职责',
+      result: '满意',
+      dueDate: '2025-10-09',
+    });
   });
 
   it('names every missing required field by its Chinese label and path', () => {
@@ -47,7 +62,9 @@ describe('validatePayload', () => {
 
   it('requires options exactly for enum fields', () => {
     expect(fieldSpecSchema.safeParse({ name: 'x', label: 'X', type: 'enum' }).success).toBe(false);
-    expect(fieldSpecSchema.safeParse({ name: 'x', label: 'X', type: 'text', options: ['a'] }).success).toBe(false);
+    expect(
+      fieldSpecSchema.safeParse({ name: 'x', label: 'X', type: 'text', options: ['a'] }).success,
+    ).toBe(false);
     expect(fieldSpecSchema.parse({ name: 'x', label: 'X', type: 'text' }).required).toBe(true);
   });
 });

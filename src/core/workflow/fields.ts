@@ -33,7 +33,10 @@ export const fieldSpecSchema = z
     min: z.number().optional(),
     max: z.number().optional(),
   })
-  .refine((f) => (f.type === 'enum') === (f.options !== undefined), { message: '只有枚举字段（且必须）给出选项', path: ['options'] });
+  .refine((f) => (f.type === 'enum') === (f.options !== undefined), {
+    message: '只有枚举字段（且必须）给出选项',
+    path: ['options'],
+  });
 export type FieldSpec = z.infer<typeof fieldSpecSchema>;
 
 const MAX_TEXT = 20_000;
@@ -47,7 +50,9 @@ function valueSchema(spec: FieldSpec): z.ZodType {
     case 'text':
       return nonEmpty(MAX_TEXT);
     case 'enum':
-      return z.enum(spec.options as [string, ...string[]], { message: `应为以下之一：${spec.options?.join('、')}` });
+      return z.enum(spec.options as [string, ...string[]], {
+        message: `应为以下之一：${spec.options?.join('、')}`,
+      });
     case 'date':
       return z.string().refine(isDateKey, '日期格式应为 YYYY-MM-DD');
     case 'datetime':
@@ -77,20 +82,29 @@ export interface PayloadCheck {
 }
 
 /** Keeps only declared fields; reports each missing or invalid one. Undeclared keys are dropped. */
-export function validatePayload(specs: readonly FieldSpec[], payload: Record<string, unknown>): PayloadCheck {
+export function validatePayload(
+  specs: readonly FieldSpec[],
+  payload: Record<string, unknown>,
+): PayloadCheck {
   const values: Record<string, unknown> = {};
   const issues: FieldIssue[] = [];
   for (const spec of specs) {
     const path = `payload.${spec.name}`;
     const raw = payload[spec.name];
-    const missing = raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
+    const missing =
+      raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
     if (missing) {
       if (spec.required) issues.push({ path, label: spec.label, message: `请填写${spec.label}` });
       continue;
     }
     const parsed = valueSchema(spec).safeParse(raw);
     if (parsed.success) values[spec.name] = parsed.data;
-    else issues.push({ path, label: spec.label, message: `${spec.label}${parsed.error.issues[0]?.message ?? '有误'}` });
+    else
+      issues.push({
+        path,
+        label: spec.label,
+        message: `${spec.label}${parsed.error.issues[0]?.message ?? '有误'}`,
+      });
   }
   return { values, issues };
 }

@@ -45,8 +45,14 @@ export const GUARDS: Record<string, GuardDefinition<unknown>> = {
   /** A counter (e.g. reopen) is below a fixed maximum or a kind setting such as `maxReopens`. */
   counterBelow: defineGuard({
     params: z
-      .object({ counter: z.string().min(1), max: z.number().int().min(0).optional(), maxSetting: z.string().optional() })
-      .refine((p) => (p.max === undefined) !== (p.maxSetting === undefined), { message: '须且只能给出 max 或 maxSetting 之一' }),
+      .object({
+        counter: z.string().min(1),
+        max: z.number().int().min(0).optional(),
+        maxSetting: z.string().optional(),
+      })
+      .refine((p) => (p.max === undefined) !== (p.maxSetting === undefined), {
+        message: '须且只能给出 max 或 maxSetting 之一',
+      }),
     check(ctx, p) {
       const max = p.max ?? ctx.settings[p.maxSetting ?? ''] ?? 0;
       const used = ctx.snapshot.counters[p.counter] ?? 0;
@@ -55,7 +61,10 @@ export const GUARDS: Record<string, GuardDefinition<unknown>> = {
   }),
   /** A recorded (or just entered) field has one of the given values. */
   fieldEquals: defineGuard({
-    params: z.object({ field: z.string().min(1), values: z.array(z.union([z.string(), z.boolean(), z.number()])).min(1) }),
+    params: z.object({
+      field: z.string().min(1),
+      values: z.array(z.union([z.string(), z.boolean(), z.number()])).min(1),
+    }),
     check(ctx, p) {
       if (awaitsInput(ctx, p.field)) return null;
       const ok = p.values.includes(ctx.fields[p.field] as string);
@@ -65,12 +74,18 @@ export const GUARDS: Record<string, GuardDefinition<unknown>> = {
   /** A field has been filled in, here or by an earlier transition (e.g. 一案一策 before 答复). */
   fieldPresent: defineGuard({
     params: fieldParam,
-    check: (ctx, p) => (awaitsInput(ctx, p.field) || isFilled(ctx.fields[p.field]) ? null : `执行「${ctx.transitionLabel}」前须先填写相关内容`),
+    check: (ctx, p) =>
+      awaitsInput(ctx, p.field) || isFilled(ctx.fields[p.field])
+        ? null
+        : `执行「${ctx.transitionLabel}」前须先填写相关内容`,
   }),
   /** A boolean field is true (e.g. the petitioner was told why the limit is extended). */
   fieldTrue: defineGuard({
     params: fieldParam,
-    check: (ctx, p) => (awaitsInput(ctx, p.field) || ctx.fields[p.field] === true ? null : `执行「${ctx.transitionLabel}」的条件未满足`),
+    check: (ctx, p) =>
+      awaitsInput(ctx, p.field) || ctx.fields[p.field] === true
+        ? null
+        : `执行「${ctx.transitionLabel}」的条件未满足`,
   }),
   /** A clock is running and not yet past due (e.g. the 30-day window to request 复查). */
   clockNotExpired: defineGuard({
@@ -91,7 +106,10 @@ export const GUARDS: Record<string, GuardDefinition<unknown>> = {
 export const GUARD_NAMES = Object.keys(GUARDS);
 
 /** The Chinese reason the guard refuses, or null; `message` (from the kind data) overrides it. */
-export function runGuard(ref: { name: string; params: Record<string, unknown>; message?: string | undefined }, ctx: GuardContext): string | null {
+export function runGuard(
+  ref: { name: string; params: Record<string, unknown>; message?: string | undefined },
+  ctx: GuardContext,
+): string | null {
   const guard = GUARDS[ref.name];
   if (!guard) return `未知的条件「${ref.name}」`;
   const reason = guard.check(ctx, guard.params.parse(ref.params));
@@ -103,5 +121,7 @@ export function guardParamProblems(name: string, params: unknown): string[] {
   const guard = GUARDS[name];
   if (!guard) return [`未知的条件「${name}」，可用：${GUARD_NAMES.join('、')}`];
   const parsed = guard.params.safeParse(params);
-  return parsed.success ? [] : parsed.error.issues.map((i) => `条件「${name}」参数有误：${i.message}`);
+  return parsed.success
+    ? []
+    : parsed.error.issues.map((i) => `条件「${name}」参数有误：${i.message}`);
 }

@@ -5,10 +5,24 @@
  */
 
 /** Roles held by an account (账号角色). */
-export const ACCOUNT_ROLES = ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre', 'dispatcher', 'county_supervisor'] as const;
+export const ACCOUNT_ROLES = [
+  'admin',
+  'leader',
+  'portfolio_leader',
+  'staff',
+  'village_cadre',
+  'dispatcher',
+  'county_supervisor',
+] as const;
 
 /** Roles that hold only for one order; the caller computes them and passes them with the actor. */
-export const RELATION_ROLES = ['assignee', 'co_handler', 'case_leader', 'reporter', 'owner'] as const;
+export const RELATION_ROLES = [
+  'assignee',
+  'co_handler',
+  'case_leader',
+  'reporter',
+  'owner',
+] as const;
 
 export const ROLES = [...ACCOUNT_ROLES, ...RELATION_ROLES] as const;
 export type Role = (typeof ROLES)[number];

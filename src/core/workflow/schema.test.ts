@@ -27,13 +27,25 @@ describe('loadKind', () => {
   it('accepts a minimal kind and fills defaults', () => {
     const kind = loadKind(minimal());
     expect(kind.urgencies).toEqual([{ id: 'general', label: '一般' }]);
-    expect(kind.transitions[0]).toMatchObject({ fields: [], guards: [], increments: [], recordFields: true });
+    expect(kind.transitions[0]).toMatchObject({
+      fields: [],
+      guards: [],
+      increments: [],
+      recordFields: true,
+    });
   });
 
   it('rejects unknown roles, states, guards and bad guard params', () => {
     const k = minimal();
     k.transitions = [
-      { id: 'finish', label: '完成', from: ['open'], to: 'done', roles: ['staff'], guards: [{ name: 'magic' }, { name: 'counterBelow', params: { counter: 'x' } }] },
+      {
+        id: 'finish',
+        label: '完成',
+        from: ['open'],
+        to: 'done',
+        roles: ['staff'],
+        guards: [{ name: 'magic' }, { name: 'counterBelow', params: { counter: 'x' } }],
+      },
       { id: 'jump', label: '跳转', from: ['nowhere'], to: 'done', roles: ['staff'] },
     ];
     expect(problems(k)).toEqual([
@@ -41,14 +53,29 @@ describe('loadKind', () => {
       '操作「完成」：条件「counterBelow」参数有误：须且只能给出 max 或 maxSetting 之一',
       '操作「跳转」引用了不存在的状态 nowhere',
     ]);
-    expect(problems({ ...minimal(), transitions: [{ id: 'finish', label: '完成', from: ['open'], to: 'done', roles: ['boss'] }] }).length).toBe(1);
+    expect(
+      problems({
+        ...minimal(),
+        transitions: [{ id: 'finish', label: '完成', from: ['open'], to: 'done', roles: ['boss'] }],
+      }).length,
+    ).toBe(1);
   });
 
   it('rejects transitions out of terminal states, unreachable states and dead ends', () => {
     const k = minimal();
     k.states.push({ id: 'limbo', label: '悬置' }, { id: 'island', label: '孤岛' });
-    k.transitions.push({ id: 'park', label: '搁置', from: ['open'], to: 'limbo', roles: ['staff'] });
-    expect(problems(k)).toEqual(['非终态「悬置」没有离开的操作', '状态「孤岛」无法从初始状态到达', '非终态「孤岛」没有离开的操作']);
+    k.transitions.push({
+      id: 'park',
+      label: '搁置',
+      from: ['open'],
+      to: 'limbo',
+      roles: ['staff'],
+    });
+    expect(problems(k)).toEqual([
+      '非终态「悬置」没有离开的操作',
+      '状态「孤岛」无法从初始状态到达',
+      '非终态「孤岛」没有离开的操作',
+    ]);
     const t = minimal();
     t.transitions.push({ id: 'undo', label: '撤销', from: ['done'], to: 'open', roles: ['staff'] });
     expect(problems(t)).toEqual(['操作「撤销」不能从终态 done 出发']);
@@ -56,14 +83,40 @@ describe('loadKind', () => {
 
   it('rejects clocks naming unknown actions or urgencies and bad extensions', () => {
     const k = minimal();
-    k.clocks = [{ id: 'c', label: '时限', startOn: ['create'], stopOn: ['nope'], rule: { amount: 1, unit: 'working_days' }, byUrgency: { urgent: { amount: 1, unit: 'clock_hours' } } }];
-    k.transitions.push({ id: 'ext', label: '延期', from: ['open'], to: null, roles: ['leader'], extendsClock: { clock: 'c', toField: 'due' } });
-    expect(problems(k)).toEqual(['操作「延期」的延期字段须为必填的日期或时间字段', '时限「时限」引用了不存在的操作 nope', '时限「时限」引用了不存在的紧急程度 urgent']);
+    k.clocks = [
+      {
+        id: 'c',
+        label: '时限',
+        startOn: ['create'],
+        stopOn: ['nope'],
+        rule: { amount: 1, unit: 'working_days' },
+        byUrgency: { urgent: { amount: 1, unit: 'clock_hours' } },
+      },
+    ];
+    k.transitions.push({
+      id: 'ext',
+      label: '延期',
+      from: ['open'],
+      to: null,
+      roles: ['leader'],
+      extendsClock: { clock: 'c', toField: 'due' },
+    });
+    expect(problems(k)).toEqual([
+      '操作「延期」的延期字段须为必填的日期或时间字段',
+      '时限「时限」引用了不存在的操作 nope',
+      '时限「时限」引用了不存在的紧急程度 urgent',
+    ]);
   });
 
   it('rejects duplicate ids', () => {
     const k = minimal();
-    k.transitions.push({ id: 'finish', label: '再完成', from: ['open'], to: 'done', roles: ['staff'] });
+    k.transitions.push({
+      id: 'finish',
+      label: '再完成',
+      from: ['open'],
+      to: 'done',
+      roles: ['staff'],
+    });
     expect(problems(k)).toEqual(['操作 finish 重复']);
   });
 });

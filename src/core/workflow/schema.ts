@@ -10,9 +10,15 @@ import { fieldSpecSchema } from './fields.ts';
 import { guardParamProblems } from './guards.ts';
 import { ROLES } from './roles.ts';
 
-const idSchema = z.string().regex(/^[a-z][a-z0-9_]*$/, { message: '标识须为小写英文、数字和下划线' });
+const idSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/, { message: '标识须为小写英文、数字和下划线' });
 
-export const stateSchema = z.object({ id: idSchema, label: z.string().min(1), terminal: z.boolean().default(false) });
+export const stateSchema = z.object({
+  id: idSchema,
+  label: z.string().min(1),
+  terminal: z.boolean().default(false),
+});
 
 export const guardRefSchema = z.object({
   name: z.string().min(1),
@@ -41,7 +47,9 @@ export const transitionSchema = z.object({
   /** Moves a running clock's due time: by a rule from the current due time, or to a date field. */
   extendsClock: z
     .object({ clock: idSchema, by: deadlineRuleSchema.optional(), toField: z.string().optional() })
-    .refine((e) => (e.by === undefined) !== (e.toField === undefined), { message: '延期须给出 by 或 toField 之一' })
+    .refine((e) => (e.by === undefined) !== (e.toField === undefined), {
+      message: '延期须给出 by 或 toField 之一',
+    })
     .optional(),
   /** False for repeatable notes whose payload belongs in the event only. */
   recordFields: z.boolean().default(true),
@@ -70,11 +78,14 @@ export const kindSchema = z
     initial: initialSchema,
     transitions: z.array(transitionSchema).min(1),
     clocks: z.array(clockSchema).default([]),
-    urgencies: z.array(z.object({ id: idSchema, label: z.string().min(1) })).default([{ id: 'general', label: '一般' }]),
+    urgencies: z
+      .array(z.object({ id: idSchema, label: z.string().min(1) }))
+      .default([{ id: 'general', label: '一般' }]),
     settings: z.record(z.string(), z.number()).default({}),
   })
   .superRefine((kind, ctx) => {
-    for (const problem of crossReferenceProblems(kind)) ctx.addIssue({ code: 'custom', message: problem });
+    for (const problem of crossReferenceProblems(kind))
+      ctx.addIssue({ code: 'custom', message: problem });
   });
 
 export type KindInput = z.input<typeof kindSchema>;
@@ -87,9 +98,11 @@ function duplicates(ids: string[]): string[] {
 }
 
 /** States reachable from the initial state by any chain of transitions. */
-export function reachableStates(kind: Pick<KindDefinition, 'initial' | 'transitions'>): Set<string> {
+export function reachableStates(
+  kind: Pick<KindDefinition, 'initial' | 'transitions'>,
+): Set<string> {
   const seen = new Set([kind.initial.state]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const t of kind.transitions) {
       if (t.to && !seen.has(t.to) && t.from.some((s) => seen.has(s))) {
@@ -101,20 +114,29 @@ export function reachableStates(kind: Pick<KindDefinition, 'initial' | 'transiti
   return seen;
 }
 
-function transitionProblems(kind: KindDefinition, t: TransitionDefinition, states: Map<string, boolean>): string[] {
+function transitionProblems(
+  kind: KindDefinition,
+  t: TransitionDefinition,
+  states: Map<string, boolean>,
+): string[] {
   const p: string[] = [];
   const where = `操作「${t.label}」`;
-  for (const s of [...t.from, ...(t.to ? [t.to] : [])]) if (!states.has(s)) p.push(`${where}引用了不存在的状态 ${s}`);
+  for (const s of [...t.from, ...(t.to ? [t.to] : [])])
+    if (!states.has(s)) p.push(`${where}引用了不存在的状态 ${s}`);
   for (const s of t.from) if (states.get(s)) p.push(`${where}不能从终态 ${s} 出发`);
   const names = t.fields.map((f) => f.name);
   for (const d of duplicates(names)) p.push(`${where}的字段 ${d} 重复`);
-  for (const field of Object.values(t.assign)) if (!names.includes(field)) p.push(`${where}的指派字段 ${field} 未声明`);
-  for (const g of t.guards) p.push(...guardParamProblems(g.name, g.params).map((m) => `${where}：${m}`));
+  for (const field of Object.values(t.assign))
+    if (!names.includes(field)) p.push(`${where}的指派字段 ${field} 未声明`);
+  for (const g of t.guards)
+    p.push(...guardParamProblems(g.name, g.params).map((m) => `${where}：${m}`));
   const ext = t.extendsClock;
-  if (ext && !kind.clocks.some((c) => c.id === ext.clock)) p.push(`${where}延长了不存在的时限 ${ext.clock}`);
+  if (ext && !kind.clocks.some((c) => c.id === ext.clock))
+    p.push(`${where}延长了不存在的时限 ${ext.clock}`);
   if (ext?.toField) {
     const f = t.fields.find((x) => x.name === ext.toField);
-    if (!f || !['date', 'datetime'].includes(f.type) || !f.required) p.push(`${where}的延期字段须为必填的日期或时间字段`);
+    if (!f || !['date', 'datetime'].includes(f.type) || !f.required)
+      p.push(`${where}的延期字段须为必填的日期或时间字段`);
   }
   return p;
 }
@@ -129,15 +151,19 @@ function crossReferenceProblems(kind: KindDefinition): string[] {
   for (const t of kind.transitions) p.push(...transitionProblems(kind, t, states));
   const urgencies = kind.urgencies.map((u) => u.id);
   for (const c of kind.clocks) {
-    for (const a of [...c.startOn, ...c.stopOn]) if (!actions.includes(a)) p.push(`时限「${c.label}」引用了不存在的操作 ${a}`);
-    for (const u of Object.keys(c.byUrgency)) if (!urgencies.includes(u)) p.push(`时限「${c.label}」引用了不存在的紧急程度 ${u}`);
+    for (const a of [...c.startOn, ...c.stopOn])
+      if (!actions.includes(a)) p.push(`时限「${c.label}」引用了不存在的操作 ${a}`);
+    for (const u of Object.keys(c.byUrgency))
+      if (!urgencies.includes(u)) p.push(`时限「${c.label}」引用了不存在的紧急程度 ${u}`);
   }
   for (const d of duplicates(kind.clocks.map((c) => c.id))) p.push(`时限 ${d} 重复`);
   if (p.length > 0) return p; // reachability only makes sense on a consistent graph
   const reachable = reachableStates(kind);
   for (const s of kind.states) {
     if (!reachable.has(s.id)) p.push(`状态「${s.label}」无法从初始状态到达`);
-    const leaves = kind.transitions.some((t) => t.from.includes(s.id) && t.to !== null && t.to !== s.id);
+    const leaves = kind.transitions.some(
+      (t) => t.from.includes(s.id) && t.to !== null && t.to !== s.id,
+    );
     if (!s.terminal && !leaves) p.push(`非终态「${s.label}」没有离开的操作`);
   }
   return p;
@@ -147,6 +173,10 @@ function crossReferenceProblems(kind: KindDefinition): string[] {
 export function loadKind(data: unknown): KindDefinition {
   const parsed = kindSchema.safeParse(data);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), label: '工单类型定义', message: i.message }));
+  const issues = parsed.error.issues.map((i) => ({
+    path: i.path.join('.'),
+    label: '工单类型定义',
+    message: i.message,
+  }));
   throw new InvalidInput(`工单类型定义有误：${issues.map((i) => i.message).join('；')}`, issues);
 }

@@ -15,7 +15,11 @@ export const bj = (s: string): Date => new Date(`${s}${s.length === 16 ? ':00' :
 
 export const actor = (userId: string, ...roles: string[]): Actor => ({ userId, roles });
 
-export const opts = (at: string, extra: Partial<FireOptions> = {}): FireOptions => ({ at: bj(at), calendar, ...extra });
+export const opts = (at: string, extra: Partial<FireOptions> = {}): FireOptions => ({
+  at: bj(at),
+  calendar,
+  ...extra,
+});
 
 export interface Step {
   action: string;
@@ -26,19 +30,36 @@ export interface Step {
 }
 
 /** Fires the steps in order and returns every outcome; throws the domain error of a refused step. */
-export function walk(kind: KindDefinition, start: AppealSnapshot, steps: Step[]): TransitionOutcome[] {
+export function walk(
+  kind: KindDefinition,
+  start: AppealSnapshot,
+  steps: Step[],
+): TransitionOutcome[] {
   const outcomes: TransitionOutcome[] = [];
   let snapshot = start;
   for (const s of steps) {
-    const outcome = unwrap(fireTransition(kind, snapshot, s.by, s.action, s.payload ?? {}, opts(s.at, s.extra)));
+    const outcome = unwrap(
+      fireTransition(kind, snapshot, s.by, s.action, s.payload ?? {}, opts(s.at, s.extra)),
+    );
     outcomes.push(outcome);
     snapshot = outcome.next;
   }
   return outcomes;
 }
 
-export function opened(kind: KindDefinition, by: Actor, at: string, payload: Record<string, unknown>, extra: Partial<FireOptions> & { urgency?: string } = {}): AppealSnapshot {
-  return unwrap(openAppeal(kind, by, payload, { ...opts(at, extra), ...(extra.urgency ? { urgency: extra.urgency } : {}) })).next;
+export function opened(
+  kind: KindDefinition,
+  by: Actor,
+  at: string,
+  payload: Record<string, unknown>,
+  extra: Partial<FireOptions> & { urgency?: string } = {},
+): AppealSnapshot {
+  return unwrap(
+    openAppeal(kind, by, payload, {
+      ...opts(at, extra),
+      ...(extra.urgency ? { urgency: extra.urgency } : {}),
+    }),
+  ).next;
 }
 
 export function last<T>(xs: T[]): T {

@@ -236,10 +236,27 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   const tables = [
-    'audit_head', 'audit_entry', 'session', 'user_role', 'app_user', 'village_liaison',
-    'position_portfolio', 'position', 'person', 'unit', 'rate_limit', 'login_throttle',
-    'login_name', 'role', 'unit_kind', 'portfolio', 'town', 'county',
+    'audit_head',
+    'audit_entry',
+    'session',
+    'user_role',
+    'app_user',
+    'village_liaison',
+    'position_portfolio',
+    'position',
+    'person',
+    'unit',
+    'rate_limit',
+    'login_throttle',
+    'login_name',
+    'role',
+    'unit_kind',
+    'portfolio',
+    'town',
+    'county',
   ];
   for (const t of tables) await sql.raw(`drop table if exists ${t} cascade`).execute(db);
-  await sql.raw('drop function if exists audit_entry_append_only, audit_head_forward_only').execute(db);
+  await sql
+    .raw('drop function if exists audit_entry_append_only, audit_head_forward_only')
+    .execute(db);
 }

@@ -71,5 +71,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['attachment', 'ledger_unique', 'ledger_record', 'ledger_type']) await sql.raw(`drop table if exists ${t} cascade`).execute(db);
+  for (const t of ['attachment', 'ledger_unique', 'ledger_record', 'ledger_type'])
+    await sql.raw(`drop table if exists ${t} cascade`).execute(db);
 }

@@ -37,7 +37,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql.raw('drop table if exists public_rating').execute(db);
-  for (const index of ['public_request_tracking_code_uq', 'public_request_token_uq', 'public_request_appeal_uq']) await sql.raw(`drop index if exists ${index}`).execute(db);
-  await sql.raw('alter table public_request drop constraint if exists public_request_api_key_fk').execute(db);
-  for (const column of ['api_key_id', 'token', 'tracking_code', 'request_hash', 'channel']) await sql.raw(`alter table public_request drop column if exists ${column}`).execute(db);
+  for (const index of [
+    'public_request_tracking_code_uq',
+    'public_request_token_uq',
+    'public_request_appeal_uq',
+  ])
+    await sql.raw(`drop index if exists ${index}`).execute(db);
+  await sql
+    .raw('alter table public_request drop constraint if exists public_request_api_key_fk')
+    .execute(db);
+  for (const column of ['api_key_id', 'token', 'tracking_code', 'request_hash', 'channel'])
+    await sql.raw(`alter table public_request drop column if exists ${column}`).execute(db);
 }

@@ -112,6 +112,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  const tables = ['appeal_commitment_note', 'appeal_commitment_order', 'appeal_commitment', 'appeal_problem_exclusion', 'appeal_problem_order', 'appeal_problem'];
+  const tables = [
+    'appeal_commitment_note',
+    'appeal_commitment_order',
+    'appeal_commitment',
+    'appeal_problem_exclusion',
+    'appeal_problem_order',
+    'appeal_problem',
+  ];
   for (const t of tables) await sql.raw(`drop table if exists ${t}`).execute(db);
 }

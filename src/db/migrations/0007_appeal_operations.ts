@@ -48,12 +48,29 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   const drops = [
     'alter table public_request drop column if exists media_url',
     'drop index if exists appeal_attachment_public_token_uq',
-    ...['public_token', 'uploaded_by_name', 'event_seq'].map((c) => `alter table appeal_attachment drop column if exists ${c}`),
+    ...['public_token', 'uploaded_by_name', 'event_seq'].map(
+      (c) => `alter table appeal_attachment drop column if exists ${c}`,
+    ),
     'drop index if exists appeal_reminder_unit_open_idx',
     'drop index if exists appeal_reminder_person_open_idx',
-    ...['appeal_reminder_acknowledged_by_fk', 'appeal_reminder_issued_by_fk', 'appeal_reminder_target_unit_fk'].map((c) => `alter table appeal_reminder drop constraint if exists ${c}`),
-    ...['version', 'replied_by_name', 'replied_at', 'reply', 'acknowledged_by_name', 'acknowledged_by', 'issued_by_name', 'issued_by', 'note', 'target_unit_id', 'source']
-      .map((c) => `alter table appeal_reminder drop column if exists ${c}`),
+    ...[
+      'appeal_reminder_acknowledged_by_fk',
+      'appeal_reminder_issued_by_fk',
+      'appeal_reminder_target_unit_fk',
+    ].map((c) => `alter table appeal_reminder drop constraint if exists ${c}`),
+    ...[
+      'version',
+      'replied_by_name',
+      'replied_at',
+      'reply',
+      'acknowledged_by_name',
+      'acknowledged_by',
+      'issued_by_name',
+      'issued_by',
+      'note',
+      'target_unit_id',
+      'source',
+    ].map((c) => `alter table appeal_reminder drop column if exists ${c}`),
   ];
   for (const statement of drops) await sql.raw(statement).execute(db);
 }

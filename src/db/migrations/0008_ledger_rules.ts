@@ -17,5 +17,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(`alter table ledger_unique drop constraint if exists ledger_unique_field_key_ck`).execute(db);
+  await sql
+    .raw(`alter table ledger_unique drop constraint if exists ledger_unique_field_key_ck`)
+    .execute(db);
 }

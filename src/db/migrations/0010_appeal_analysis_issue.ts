@@ -66,5 +66,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['appeal_bulletin_issue', 'appeal_problem_dismissal_order', 'appeal_problem_dismissal']) await sql.raw(`drop table if exists ${t}`).execute(db);
+  for (const t of [
+    'appeal_bulletin_issue',
+    'appeal_problem_dismissal_order',
+    'appeal_problem_dismissal',
+  ])
+    await sql.raw(`drop table if exists ${t}`).execute(db);
 }

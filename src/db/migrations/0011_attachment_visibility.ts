@@ -29,7 +29,9 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   const drops = [
     'drop index if exists appeal_attachment_public_idx',
     'alter table appeal_attachment drop constraint if exists appeal_attachment_public_token_ck',
-    ...['published_by_name', 'published_at', 'from_resident', 'is_public'].map((c) => `alter table appeal_attachment drop column if exists ${c}`),
+    ...['published_by_name', 'published_at', 'from_resident', 'is_public'].map(
+      (c) => `alter table appeal_attachment drop column if exists ${c}`,
+    ),
   ];
   for (const statement of drops) await sql.raw(statement).execute(db);
 }

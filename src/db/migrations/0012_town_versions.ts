@@ -16,6 +16,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  const drops = ['alter table town drop column if exists updated_at', 'alter table town drop column if exists version', 'alter table county drop column if exists version'];
+  const drops = [
+    'alter table town drop column if exists updated_at',
+    'alter table town drop column if exists version',
+    'alter table county drop column if exists version',
+  ];
   for (const statement of drops) await sql.raw(statement).execute(db);
 }

@@ -13,29 +13,61 @@ import { appealScope, scopeSql, type AppealScope } from '../appeals/appeal.polic
 
 type Db = Kysely<DB>;
 
-export const analysisRead: RoutePolicy = { name: 'appeal_analysis.read', allows: (a, p) => !!p.townId && grantsIn(a, p.townId).length > 0 };
+export const analysisRead: RoutePolicy = {
+  name: 'appeal_analysis.read',
+  allows: (a, p) => !!p.townId && grantsIn(a, p.townId).length > 0,
+};
 export const analysisWrite: RoutePolicy = {
   name: 'appeal_analysis.write',
-  allows: (a, p) => hasRoleIn(a, p.townId ?? '', 'admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre', 'dispatcher'),
+  allows: (a, p) =>
+    hasRoleIn(
+      a,
+      p.townId ?? '',
+      'admin',
+      'leader',
+      'portfolio_leader',
+      'staff',
+      'village_cadre',
+      'dispatcher',
+    ),
 };
 /** 签发 an official bulletin: the town's leaders (and admins), not every writer. */
-export const bulletinIssue: RoutePolicy = { name: 'appeal_analysis.issue', allows: (a, p) => hasRoleIn(a, p.townId ?? '', 'admin', 'leader') };
+export const bulletinIssue: RoutePolicy = {
+  name: 'appeal_analysis.issue',
+  allows: (a, p) => hasRoleIn(a, p.townId ?? '', 'admin', 'leader'),
+};
 const RANKING_ROLES = ['county_supervisor', 'admin'] as const;
-export const countyRanking: RoutePolicy = { name: 'appeal_analysis.county', allows: (a) => a.grants.some((g) => (RANKING_ROLES as readonly string[]).includes(g.role)) };
+export const countyRanking: RoutePolicy = {
+  name: 'appeal_analysis.county',
+  allows: (a) => a.grants.some((g) => (RANKING_ROLES as readonly string[]).includes(g.role)),
+};
 
 /** Towns a county ranking covers for this caller. */
 export function rankingTowns(actor: Actor): string[] {
-  return [...new Set(actor.grants.filter((g) => (RANKING_ROLES as readonly string[]).includes(g.role)).map((g) => g.townId))];
+  return [
+    ...new Set(
+      actor.grants
+        .filter((g) => (RANKING_ROLES as readonly string[]).includes(g.role))
+        .map((g) => g.townId),
+    ),
+  ];
 }
 
 /** The caller's scope over problems/commitments, as SQL over the table (aliased) — fails closed. */
-export function ownedScopeSql(scope: AppealScope, alias: string, withCategory: boolean): RawBuilder<SqlBool> {
+export function ownedScopeSql(
+  scope: AppealScope,
+  alias: string,
+  withCategory: boolean,
+): RawBuilder<SqlBool> {
   if (scope.all) return sql<SqlBool>`true`;
   const col = (c: string) => sql.ref(`${alias}.${c}`);
   const parts: RawBuilder<SqlBool>[] = [];
-  if (withCategory && scope.categoryRoots.length) parts.push(sql<SqlBool>`${col('category_root')} in (${sql.join(scope.categoryRoots)})`);
-  if (scope.villageIds.length) parts.push(sql<SqlBool>`${col('village_id')} in (${sql.join(scope.villageIds)})`);
-  if (scope.unitIds.length) parts.push(sql<SqlBool>`${col('owner_unit_id')} in (${sql.join(scope.unitIds)})`);
+  if (withCategory && scope.categoryRoots.length)
+    parts.push(sql<SqlBool>`${col('category_root')} in (${sql.join(scope.categoryRoots)})`);
+  if (scope.villageIds.length)
+    parts.push(sql<SqlBool>`${col('village_id')} in (${sql.join(scope.villageIds)})`);
+  if (scope.unitIds.length)
+    parts.push(sql<SqlBool>`${col('owner_unit_id')} in (${sql.join(scope.unitIds)})`);
   if (scope.personId) parts.push(sql<SqlBool>`${col('owner_person_id')} = ${scope.personId}`);
   return parts.length ? sql<SqlBool>`(${sql.join(parts, sql` or `)})` : sql<SqlBool>`false`;
 }

@@ -14,69 +14,115 @@ const appealIds = z.array(z.uuid()).min(1).max(500).meta({ title: '关联工单'
 export const Period = z.object({ from: date('开始日期'), to: date('结束日期') });
 
 export const DetectQuery = Period.extend({
-  kind: z.enum(['hotline', 'petition', 'dispute', 'villager_matter', 'all']).default('hotline').meta({ title: '工单类型' }),
+  kind: z
+    .enum(['hotline', 'petition', 'dispute', 'villager_matter', 'all'])
+    .default('hotline')
+    .meta({ title: '工单类型' }),
   villageId: z.uuid().optional().meta({ title: '村（社区）' }),
   threshold: z.coerce.number().min(0.1).max(0.95).optional().meta({ title: '相似度阈值' }),
   minSize: z.coerce.number().int().min(2).max(50).optional().meta({ title: '最少工单数' }),
 });
 
-const EarlierDismissal = z.object({ id: z.string(), title: z.string(), reason: z.string(), dismissedByName: z.string(), dismissedAt: z.string(), orderCount: z.number() });
+const EarlierDismissal = z.object({
+  id: z.string(),
+  title: z.string(),
+  reason: z.string(),
+  dismissedByName: z.string(),
+  dismissedAt: z.string(),
+  orderCount: z.number(),
+});
 
-export const Proposal = z.object({
-  key: z.string(), kind: z.enum(['new', 'extend']), problemId: z.string().nullable(), problemTitle: z.string().nullable(),
-  suggestedTitle: z.string(), villageId: z.string().nullable(), categoryCode: z.string().nullable(), similarity: z.number(), commonWords: z.array(z.string()),
-  orders: z.array(z.object({ id: z.string(), code: z.string(), title: z.string(), receivedOn: z.string(), state: z.string() })),
-  /** Set when part of this group was dismissed before: `orders` are then only the orders that joined since. */
-  dismissed: EarlierDismissal.nullable(),
-}).openapi('AppealProblemProposal');
+export const Proposal = z
+  .object({
+    key: z.string(),
+    kind: z.enum(['new', 'extend']),
+    problemId: z.string().nullable(),
+    problemTitle: z.string().nullable(),
+    suggestedTitle: z.string(),
+    villageId: z.string().nullable(),
+    categoryCode: z.string().nullable(),
+    similarity: z.number(),
+    commonWords: z.array(z.string()),
+    orders: z.array(
+      z.object({
+        id: z.string(),
+        code: z.string(),
+        title: z.string(),
+        receivedOn: z.string(),
+        state: z.string(),
+      }),
+    ),
+    /** Set when part of this group was dismissed before: `orders` are then only the orders that joined since. */
+    dismissed: EarlierDismissal.nullable(),
+  })
+  .openapi('AppealProblemProposal');
 
 /** 忽略 a proposal: its orders (as proposed), the proposal's title, why. */
-export const DismissBody = z.object({
-  appealIds,
-  problemId: id('并入的问题').optional(),
-  title: text('建议名称', 200),
-  reason: text('忽略理由', 500),
-}).openapi('AppealProblemDismiss');
+export const DismissBody = z
+  .object({
+    appealIds,
+    problemId: id('并入的问题').optional(),
+    title: text('建议名称', 200),
+    reason: text('忽略理由', 500),
+  })
+  .openapi('AppealProblemDismiss');
 export type DismissInput = z.infer<typeof DismissBody>;
 
-export const Dismissal = z.object({
-  id: z.string(), problemId: z.string().nullable(), title: z.string(), villageId: z.string().nullable(), categoryCode: z.string().nullable(), reason: z.string(),
-  dismissedByName: z.string(), dismissedAt: z.string(), orders: z.array(z.object({ id: z.string(), code: z.string(), title: z.string(), receivedOn: z.string() })),
-}).openapi('AppealProblemDismissal');
+export const Dismissal = z
+  .object({
+    id: z.string(),
+    problemId: z.string().nullable(),
+    title: z.string(),
+    villageId: z.string().nullable(),
+    categoryCode: z.string().nullable(),
+    reason: z.string(),
+    dismissedByName: z.string(),
+    dismissedAt: z.string(),
+    orders: z.array(
+      z.object({ id: z.string(), code: z.string(), title: z.string(), receivedOn: z.string() }),
+    ),
+  })
+  .openapi('AppealProblemDismissal');
 
-export const ProblemCreate = z.object({
-  title: text('问题名称', 200),
-  description: z.string().trim().max(4000).optional().meta({ title: '问题描述' }),
-  villageId: id('所在村（社区）').optional(),
-  categoryCode: z.string().min(1).max(80).optional().meta({ title: '诉求类别' }),
-  ownerUnitId: id('责任单位').optional(),
-  ownerPersonId: id('责任人').optional(),
-  plan: z.string().trim().max(4000).optional().meta({ title: '整改措施' }),
-  dueOn: date('整改时限').optional(),
-  appealIds,
-  source: z.enum(['detect', 'manual']).default('manual').meta({ title: '来源' }),
-}).openapi('AppealProblemCreate');
+export const ProblemCreate = z
+  .object({
+    title: text('问题名称', 200),
+    description: z.string().trim().max(4000).optional().meta({ title: '问题描述' }),
+    villageId: id('所在村（社区）').optional(),
+    categoryCode: z.string().min(1).max(80).optional().meta({ title: '诉求类别' }),
+    ownerUnitId: id('责任单位').optional(),
+    ownerPersonId: id('责任人').optional(),
+    plan: z.string().trim().max(4000).optional().meta({ title: '整改措施' }),
+    dueOn: date('整改时限').optional(),
+    appealIds,
+    source: z.enum(['detect', 'manual']).default('manual').meta({ title: '来源' }),
+  })
+  .openapi('AppealProblemCreate');
 export type ProblemCreateInput = z.infer<typeof ProblemCreate>;
 
-export const ProblemUpdate = z.object({
-  version,
-  title: text('问题名称', 200).optional(),
-  description: z.string().trim().max(4000).nullable().optional().meta({ title: '问题描述' }),
-  villageId: id('所在村（社区）').nullable().optional(),
-  ownerUnitId: id('责任单位').nullable().optional(),
-  ownerPersonId: id('责任人').nullable().optional(),
-  plan: z.string().trim().max(4000).nullable().optional().meta({ title: '整改措施' }),
-  dueOn: date('整改时限').nullable().optional(),
-}).openapi('AppealProblemUpdate');
+export const ProblemUpdate = z
+  .object({
+    version,
+    title: text('问题名称', 200).optional(),
+    description: z.string().trim().max(4000).nullable().optional().meta({ title: '问题描述' }),
+    villageId: id('所在村（社区）').nullable().optional(),
+    ownerUnitId: id('责任单位').nullable().optional(),
+    ownerPersonId: id('责任人').nullable().optional(),
+    plan: z.string().trim().max(4000).nullable().optional().meta({ title: '整改措施' }),
+    dueOn: date('整改时限').nullable().optional(),
+  })
+  .openapi('AppealProblemUpdate');
 export type ProblemUpdateInput = z.infer<typeof ProblemUpdate>;
 
-export const ProblemMove = z.object({
-  version,
-  status: z.enum(PROBLEM_STATUSES).meta({ title: '状态' }),
-  plan: z.string().trim().max(4000).optional().meta({ title: '整改措施' }),
-  result: z.string().trim().max(4000).optional().meta({ title: '整改结果' }),
-  note: z.string().trim().max(1000).optional().meta({ title: '说明' }),
-}).openapi('AppealProblemMove');
+export const ProblemMove = z
+  .object({
+    version,
+    status: z.enum(PROBLEM_STATUSES).meta({ title: '状态' }),
+    plan: z.string().trim().max(4000).optional().meta({ title: '整改措施' }),
+    result: z.string().trim().max(4000).optional().meta({ title: '整改结果' }),
+    note: z.string().trim().max(1000).optional().meta({ title: '说明' }),
+  })
+  .openapi('AppealProblemMove');
 export type ProblemMoveInput = z.infer<typeof ProblemMove>;
 
 export const ProblemOrders = z.object({ version, appealIds }).openapi('AppealProblemOrders');
@@ -89,46 +135,83 @@ export const ProblemListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(200).meta({ title: '每页条数' }),
 });
 
-const OrderRow = z.object({ id: z.string(), code: z.string(), title: z.string(), kind: z.string(), state: z.string(), stateLabel: z.string(), villageId: z.string().nullable(), receivedAt: z.string(), closedAt: z.string().nullable(), satisfaction: z.string().nullable() });
+const OrderRow = z.object({
+  id: z.string(),
+  code: z.string(),
+  title: z.string(),
+  kind: z.string(),
+  state: z.string(),
+  stateLabel: z.string(),
+  villageId: z.string().nullable(),
+  receivedAt: z.string(),
+  closedAt: z.string().nullable(),
+  satisfaction: z.string().nullable(),
+});
 
-export const Problem = z.object({
-  id: z.string(), title: z.string(), description: z.string().nullable(), villageId: z.string().nullable(), categoryCode: z.string().nullable(),
-  ownerUnitId: z.string().nullable(), ownerPersonId: z.string().nullable(), ownerPersonName: z.string().nullable(), plan: z.string().nullable(), result: z.string().nullable(),
-  status: z.string(), statusLabel: z.string(), dueOn: z.string().nullable(), overdue: z.boolean(), orderCount: z.number(), version: z.number(),
-  createdAt: z.string(), rectifiedAt: z.string().nullable(), closedAt: z.string().nullable(),
-}).openapi('AppealProblem');
+export const Problem = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    description: z.string().nullable(),
+    villageId: z.string().nullable(),
+    categoryCode: z.string().nullable(),
+    ownerUnitId: z.string().nullable(),
+    ownerPersonId: z.string().nullable(),
+    ownerPersonName: z.string().nullable(),
+    plan: z.string().nullable(),
+    result: z.string().nullable(),
+    status: z.string(),
+    statusLabel: z.string(),
+    dueOn: z.string().nullable(),
+    overdue: z.boolean(),
+    orderCount: z.number(),
+    version: z.number(),
+    createdAt: z.string(),
+    rectifiedAt: z.string().nullable(),
+    closedAt: z.string().nullable(),
+  })
+  .openapi('AppealProblem');
 
-export const ProblemDetail = Problem.extend({ orders: z.array(OrderRow), nextStatuses: z.array(z.object({ status: z.string(), label: z.string() })) }).openapi('AppealProblemDetail');
+export const ProblemDetail = Problem.extend({
+  orders: z.array(OrderRow),
+  nextStatuses: z.array(z.object({ status: z.string(), label: z.string() })),
+}).openapi('AppealProblemDetail');
 
-export const CommitmentCreate = z.object({
-  title: text('承诺事项', 200),
-  content: text('承诺内容', 4000),
-  promisedTo: text('承诺对象', 200),
-  villageId: id('所在村（社区）').optional(),
-  ownerUnitId: id('责任单位').optional(),
-  ownerPersonId: id('责任人').optional(),
-  promisedOn: date('承诺日期'),
-  dueOn: date('承诺兑现日期'),
-  problemId: id('关联问题').optional(),
-  appealIds: z.array(z.uuid()).max(500).default([]).meta({ title: '关联工单' }),
-}).openapi('AppealCommitmentCreate');
+export const CommitmentCreate = z
+  .object({
+    title: text('承诺事项', 200),
+    content: text('承诺内容', 4000),
+    promisedTo: text('承诺对象', 200),
+    villageId: id('所在村（社区）').optional(),
+    ownerUnitId: id('责任单位').optional(),
+    ownerPersonId: id('责任人').optional(),
+    promisedOn: date('承诺日期'),
+    dueOn: date('承诺兑现日期'),
+    problemId: id('关联问题').optional(),
+    appealIds: z.array(z.uuid()).max(500).default([]).meta({ title: '关联工单' }),
+  })
+  .openapi('AppealCommitmentCreate');
 export type CommitmentCreateInput = z.infer<typeof CommitmentCreate>;
 
-export const CommitmentUpdate = z.object({
-  version,
-  title: text('承诺事项', 200).optional(),
-  content: text('承诺内容', 4000).optional(),
-  promisedTo: text('承诺对象', 200).optional(),
-  ownerUnitId: id('责任单位').nullable().optional(),
-  ownerPersonId: id('责任人').nullable().optional(),
-  dueOn: date('承诺兑现日期').optional(),
-  status: z.enum(COMMITMENT_STATUSES).optional().meta({ title: '状态' }),
-  evidence: z.string().trim().max(4000).optional().meta({ title: '兑现佐证' }),
-  note: z.string().trim().max(1000).optional().meta({ title: '说明' }),
-}).openapi('AppealCommitmentUpdate');
+export const CommitmentUpdate = z
+  .object({
+    version,
+    title: text('承诺事项', 200).optional(),
+    content: text('承诺内容', 4000).optional(),
+    promisedTo: text('承诺对象', 200).optional(),
+    ownerUnitId: id('责任单位').nullable().optional(),
+    ownerPersonId: id('责任人').nullable().optional(),
+    dueOn: date('承诺兑现日期').optional(),
+    status: z.enum(COMMITMENT_STATUSES).optional().meta({ title: '状态' }),
+    evidence: z.string().trim().max(4000).optional().meta({ title: '兑现佐证' }),
+    note: z.string().trim().max(1000).optional().meta({ title: '说明' }),
+  })
+  .openapi('AppealCommitmentUpdate');
 export type CommitmentUpdateInput = z.infer<typeof CommitmentUpdate>;
 
-export const CommitmentNote = z.object({ note: text('进展情况', 2000) }).openapi('AppealCommitmentNote');
+export const CommitmentNote = z
+  .object({ note: text('进展情况', 2000) })
+  .openapi('AppealCommitmentNote');
 
 export const CommitmentListQuery = z.object({
   status: z.enum(COMMITMENT_STATUSES).optional().meta({ title: '状态' }),
@@ -138,14 +221,34 @@ export const CommitmentListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(200).meta({ title: '每页条数' }),
 });
 
-export const Commitment = z.object({
-  id: z.string(), title: z.string(), content: z.string(), promisedTo: z.string(), villageId: z.string().nullable(), ownerUnitId: z.string().nullable(),
-  ownerPersonId: z.string().nullable(), ownerPersonName: z.string().nullable(), promisedOn: z.string(), dueOn: z.string(), status: z.string(), statusLabel: z.string(),
-  overdue: z.boolean(), evidence: z.string().nullable(), fulfilledAt: z.string().nullable(), problemId: z.string().nullable(), problemTitle: z.string().nullable(), orderCount: z.number(), version: z.number(),
-}).openapi('AppealCommitment');
+export const Commitment = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    content: z.string(),
+    promisedTo: z.string(),
+    villageId: z.string().nullable(),
+    ownerUnitId: z.string().nullable(),
+    ownerPersonId: z.string().nullable(),
+    ownerPersonName: z.string().nullable(),
+    promisedOn: z.string(),
+    dueOn: z.string(),
+    status: z.string(),
+    statusLabel: z.string(),
+    overdue: z.boolean(),
+    evidence: z.string().nullable(),
+    fulfilledAt: z.string().nullable(),
+    problemId: z.string().nullable(),
+    problemTitle: z.string().nullable(),
+    orderCount: z.number(),
+    version: z.number(),
+  })
+  .openapi('AppealCommitment');
 
 export const CommitmentDetail = Commitment.extend({
   orders: z.array(OrderRow),
-  notes: z.array(z.object({ id: z.string(), note: z.string(), authorName: z.string(), at: z.string() })),
+  notes: z.array(
+    z.object({ id: z.string(), note: z.string(), authorName: z.string(), at: z.string() }),
+  ),
   nextStatuses: z.array(z.object({ status: z.string(), label: z.string() })),
 }).openapi('AppealCommitmentDetail');

@@ -9,7 +9,14 @@ import { addOtherTown, CALLERS, EXPECTED, type Caller } from '../../server/scope
 import { createTestApp, type TestApp } from '../../server/testing.ts';
 
 const USERS: Record<Exclude<Caller, 'anonymous'>, string> = {
-  admin: 'admin', leader: 'shuji', portfolio_leader: 'xuanchuan', staff: 'zhuangan', village_cadre: 'cunganbu', dispatcher: 'paidan', county_supervisor: 'ducha', other_town_admin: 'other_admin',
+  admin: 'admin',
+  leader: 'shuji',
+  portfolio_leader: 'xuanchuan',
+  staff: 'zhuangan',
+  village_cadre: 'cunganbu',
+  dispatcher: 'paidan',
+  county_supervisor: 'ducha',
+  other_town_admin: 'other_admin',
 };
 const SAMPLE = '01900000-0000-7000-8000-000000000001';
 
@@ -25,16 +32,21 @@ describe('appeal analysis routes × callers', () => {
     const ours = registeredRoutes().filter((r) => r.policy.name.startsWith('appeal_analysis.'));
     expect(ours.length).toBeGreaterThanOrEqual(16);
     const cookies = new Map<Caller, string | undefined>();
-    for (const caller of CALLERS) cookies.set(caller, caller === 'anonymous' ? undefined : await t.login(USERS[caller]));
+    for (const caller of CALLERS)
+      cookies.set(caller, caller === 'anonymous' ? undefined : await t.login(USERS[caller]));
     const wrong: string[] = [];
     for (const route of ours) {
       const allowed = EXPECTED[route.policy.name];
       expect(allowed, route.policy.name).toBeDefined();
       const path = route.path.replace('{townId}', t.townId).replace(/\{[A-Za-z]+\}/g, SAMPLE);
       for (const caller of CALLERS) {
-        const res = await t.call(route.method, path, { cookie: cookies.get(caller), body: ['POST', 'PATCH'].includes(route.method) ? {} : undefined });
+        const res = await t.call(route.method, path, {
+          cookie: cookies.get(caller),
+          body: ['POST', 'PATCH'].includes(route.method) ? {} : undefined,
+        });
         const denied = res.status === 401 || res.status === 403;
-        if (denied === allowed!.includes(caller) || res.status >= 500) wrong.push(`${route.method} ${route.path} ${caller} → ${res.status}`);
+        if (denied === allowed!.includes(caller) || res.status >= 500)
+          wrong.push(`${route.method} ${route.path} ${caller} → ${res.status}`);
       }
     }
     expect(wrong).toEqual([]);

@@ -19,20 +19,35 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** The KPI endpoint's value for a town-wide chip (total, or the chip's group). */
-async function kpiValue(cookie: string, chip: { metricId: string; params: Record<string, unknown> }) {
+async function kpiValue(
+  cookie: string,
+  chip: { metricId: string; params: Record<string, unknown> },
+) {
   const p = chip.params as { from: string; to: string; groupBy?: string; group?: string };
-  const res = await t.call('GET', `${base}/appeals/kpis?from=${p.from}&to=${p.to}${p.groupBy ? `&groupBy=${p.groupBy}` : ''}`, { cookie });
+  const res = await t.call(
+    'GET',
+    `${base}/appeals/kpis?from=${p.from}&to=${p.to}${p.groupBy ? `&groupBy=${p.groupBy}` : ''}`,
+    { cookie },
+  );
   const r = res.body.metrics.find((m: any) => m.id === chip.metricId).result;
-  return r.kind === 'total' ? r.value : (r.groups.find((g: any) => (g.key ?? '') === p.group)?.value ?? null);
+  return r.kind === 'total'
+    ? r.value
+    : (r.groups.find((g: any) => (g.key ?? '') === p.group)?.value ?? null);
 }
 
 /** Every row of a chip's drill-down: the chip's params are the drill-down query. */
 async function drill(cookie: string, chip: { metricId: string; params: Record<string, unknown> }) {
   const rows: any[] = [];
   let cursor: string | null = null;
-  const qs = new URLSearchParams(Object.entries(chip.params).map(([k, v]) => [k, String(v)])).toString();
+  const qs = new URLSearchParams(
+    Object.entries(chip.params).map(([k, v]) => [k, String(v)]),
+  ).toString();
   do {
-    const res: any = await t.call('GET', `${base}/appeal-bulletin/metrics/${chip.metricId}/orders?${qs}&limit=500${cursor ? `&cursor=${cursor}` : ''}`, { cookie });
+    const res: any = await t.call(
+      'GET',
+      `${base}/appeal-bulletin/metrics/${chip.metricId}/orders?${qs}&limit=500${cursor ? `&cursor=${cursor}` : ''}`,
+      { cookie },
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     rows.push(...res.body.items);
     cursor = res.body.nextCursor;
@@ -50,8 +65,14 @@ async function checkAgainstMetrics(cookie: string, query: string, townWide = tru
     const rows = await drill(cookie, chip);
     const kpi = APPEAL_KPIS.find((m) => m.id === chip.metricId);
     if (kpi) {
-      const recount = recomputeFromDrillDown(kpi, rows.map((r) => ({ id: r.id, period_key: r.receivedOn, in_numerator: r.inNumerator })), false);
-      expect(chip.value, `${chip.metricId} ${JSON.stringify(chip.params)}`).toBe(recount.kind === 'total' ? recount.value : null);
+      const recount = recomputeFromDrillDown(
+        kpi,
+        rows.map((r) => ({ id: r.id, period_key: r.receivedOn, in_numerator: r.inNumerator })),
+        false,
+      );
+      expect(chip.value, `${chip.metricId} ${JSON.stringify(chip.params)}`).toBe(
+        recount.kind === 'total' ? recount.value : null,
+      );
       if (townWide) expect(chip.value).toBe(await kpiValue(cookie, chip));
     } else {
       expect(chip.value, chip.metricId).toBe(rows.length);
@@ -76,11 +97,27 @@ describe('分析通报', () => {
   });
 
   it('narrows a village bulletin to the village’s group of the KPIs', async () => {
-    const village = (await t.database.db.selectFrom('unit').select('id').where('town_id', '=', t.townId).where('name', '=', '新街社区').executeTakeFirstOrThrow()).id;
-    const { body, checked } = await checkAgainstMetrics(leader, `${Q2}&villageId=${village}`, false);
+    const village = (
+      await t.database.db
+        .selectFrom('unit')
+        .select('id')
+        .where('town_id', '=', t.townId)
+        .where('name', '=', '新街社区')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const { body, checked } = await checkAgainstMetrics(
+      leader,
+      `${Q2}&villageId=${village}`,
+      false,
+    );
     // The village's total is the village group of the town's KPIs.
     const received = allChips(body.document).find((c) => c.metricId === 'appeals.received')!;
-    expect(received.value).toBe(await kpiValue(leader, { metricId: 'appeals.received', params: { from: '2025-04-01', to: '2025-06-30', groupBy: 'village', group: village } }));
+    expect(received.value).toBe(
+      await kpiValue(leader, {
+        metricId: 'appeals.received',
+        params: { from: '2025-04-01', to: '2025-06-30', groupBy: 'village', group: village },
+      }),
+    );
     expect(checked).toBeGreaterThan(5);
     expect(body.document.title).toBe('青石镇新街社区诉求办理分析通报');
     expect(body.html).toContain('新街社区菜市场旁工地夜间施工扰民');
@@ -91,24 +128,38 @@ describe('分析通报', () => {
     const cadre = await t.login('cunganbu');
     const { body } = await checkAgainstMetrics(cadre, 'from=2025-01-01&to=2025-12-31');
     const received = allChips(body.document).find((c) => c.metricId === 'appeals.received')!;
-    const all = allChips((await t.call('GET', `${base}/appeal-bulletin?from=2025-01-01&to=2025-12-31`, { cookie: leader })).body.document).find((c) => c.metricId === 'appeals.received')!;
+    const all = allChips(
+      (
+        await t.call('GET', `${base}/appeal-bulletin?from=2025-01-01&to=2025-12-31`, {
+          cookie: leader,
+        })
+      ).body.document,
+    ).find((c) => c.metricId === 'appeals.received')!;
     expect(received.value).toBeGreaterThan(0);
     expect(received.value).toBeLessThan(all.value!);
   });
 
   it('downloads a Word file that opens and carries the title, and serves an HTML preview', async () => {
-    const res = await t.app.request(`${base}/appeal-bulletin/docx?${Q2}`, { headers: { cookie: leader } });
+    const res = await t.app.request(`${base}/appeal-bulletin/docx?${Q2}`, {
+      headers: { cookie: leader },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/wordprocessingml/);
-    expect(res.headers.get('content-disposition')).toContain(encodeURIComponent('青石镇诉求办理分析通报'));
+    expect(res.headers.get('content-disposition')).toContain(
+      encodeURIComponent('青石镇诉求办理分析通报'),
+    );
     const zip = await JSZip.loadAsync(Buffer.from(await res.arrayBuffer()));
     const xml = await zip.file('word/document.xml')!.async('string');
     expect(xml).toContain('青石镇诉求办理分析通报');
     expect(xml).toContain('仿宋_GB2312');
-    const html = await t.app.request(`${base}/appeal-bulletin/html?${Q2}`, { headers: { cookie: leader } });
+    const html = await t.app.request(`${base}/appeal-bulletin/html?${Q2}`, {
+      headers: { cookie: leader },
+    });
     expect(html.headers.get('content-type')).toMatch(/text\/html/);
     expect(await html.text()).toContain('<h1>青石镇诉求办理分析通报</h1>');
-    const bad = await t.call('GET', `${base}/appeal-bulletin?from=2025-07-01&to=2025-06-30`, { cookie: leader });
+    const bad = await t.call('GET', `${base}/appeal-bulletin?from=2025-07-01&to=2025-06-30`, {
+      cookie: leader,
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.detail).toMatch(/开始日期不能晚于结束日期/);
   });
@@ -117,17 +168,49 @@ describe('分析通报', () => {
 describe('县级排名', () => {
   it('ranks the supervisor’s towns with each town’s own KPI figures; towns without orders come last unranked', async () => {
     const other = await addOtherTown(t.database.db);
-    const ducha = await t.database.db.selectFrom('app_user').select(['id', 'town_id']).where('username', '=', 'ducha').executeTakeFirstOrThrow();
-    await t.database.db.insertInto('user_role').values({ town_id: ducha.town_id, id: newId(), user_id: ducha.id, role: 'county_supervisor', scope_town_id: other }).execute();
+    const ducha = await t.database.db
+      .selectFrom('app_user')
+      .select(['id', 'town_id'])
+      .where('username', '=', 'ducha')
+      .executeTakeFirstOrThrow();
+    await t.database.db
+      .insertInto('user_role')
+      .values({
+        town_id: ducha.town_id,
+        id: newId(),
+        user_id: ducha.id,
+        role: 'county_supervisor',
+        scope_town_id: other,
+      })
+      .execute();
     const cookie = await t.login('ducha');
-    const res = await t.call('GET', '/api/v1/appeal-rankings?from=2025-01-01&to=2025-12-31&sort=satisfaction_rate', { cookie });
+    const res = await t.call(
+      'GET',
+      '/api/v1/appeal-rankings?from=2025-01-01&to=2025-12-31&sort=satisfaction_rate',
+      { cookie },
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.items.map((r: any) => [r.townName, r.rank])).toEqual([['青石镇', 1], ['白云镇', null]]);
-    const kpis = (await t.call('GET', `${base}/appeals/kpis?from=2025-01-01&to=2025-12-31`, { cookie })).body;
+    expect(res.body.items.map((r: any) => [r.townName, r.rank])).toEqual([
+      ['青石镇', 1],
+      ['白云镇', null],
+    ]);
+    const kpis = (
+      await t.call('GET', `${base}/appeals/kpis?from=2025-01-01&to=2025-12-31`, { cookie })
+    ).body;
     const qs = res.body.items[0];
-    expect(qs.satisfactionRate.value).toBe(kpis.metrics.find((m: any) => m.id === 'appeals.satisfaction_rate').result.value);
-    expect(qs.responseRate.value).toBe(kpis.metrics.find((m: any) => m.id === 'appeals.response_rate').result.value);
+    expect(qs.satisfactionRate.value).toBe(
+      kpis.metrics.find((m: any) => m.id === 'appeals.satisfaction_rate').result.value,
+    );
+    expect(qs.responseRate.value).toBe(
+      kpis.metrics.find((m: any) => m.id === 'appeals.response_rate').result.value,
+    );
     expect(qs.composite).toBe(kpis.composite.value);
-    expect((await t.call('GET', '/api/v1/appeal-rankings?from=2025-01-01&to=2025-12-31', { cookie: leader })).status).toBe(403);
+    expect(
+      (
+        await t.call('GET', '/api/v1/appeal-rankings?from=2025-01-01&to=2025-12-31', {
+          cookie: leader,
+        })
+      ).status,
+    ).toBe(403);
   });
 });

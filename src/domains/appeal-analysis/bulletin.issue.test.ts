@@ -20,10 +20,20 @@ const received = (doc: any) => allChips(doc).find((c) => c.metricId === 'appeals
 describe('签发 分析通报', () => {
   it('stores the issued bulletin as numbered 第N期 and never recomputes it when orders change later', async () => {
     const leader = await k.cookie('shuji');
-    const res = await t.call('POST', `${k.base}/appeal-bulletin/issues`, { cookie: leader, body: Q2 });
+    const res = await t.call('POST', `${k.base}/appeal-bulletin/issues`, {
+      cookie: leader,
+      body: Q2,
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const year = new Date().getUTCFullYear();
-    expect(res.body).toMatchObject({ number: 1, label: `${year}年第1期`, title: '青石镇诉求办理分析通报', from: Q2.from, to: Q2.to, scopeKind: 'town' });
+    expect(res.body).toMatchObject({
+      number: 1,
+      label: `${year}年第1期`,
+      title: '青石镇诉求办理分析通报',
+      from: Q2.from,
+      to: Q2.to,
+      scopeKind: 'town',
+    });
     expect(res.body.document.byline).toBe(`（${year}年第1期　2025年第二季度）`);
     expect(res.body.document.frozenAt).toBeTruthy();
     expect(res.body.html).toContain('表1　各村（社区）诉求办理情况');
@@ -33,10 +43,23 @@ describe('签发 分析通报', () => {
     expect(issuedTotalRow.cells[0].value).toBe(issuedValue);
 
     // After issuing, an order is registered late with a Q2 intake time: the live bulletin changes, the issued one does not.
-    const late = await k.intake('paidan', { kind: 'hotline', channel: 'hotline_12345', categoryCode: 'urban.roads', villageId: await k.village('石桥村'), title: '补录：村道塌陷', content: '五月份反映的村道塌陷，当时漏登，现补录。', receivedAt: '2025-05-20T02:00:00Z', payload: { hotlineNo: 'RX-LATE-1' } });
-    const live = await t.call('GET', `${k.base}/appeal-bulletin?from=${Q2.from}&to=${Q2.to}`, { cookie: leader });
+    const late = await k.intake('paidan', {
+      kind: 'hotline',
+      channel: 'hotline_12345',
+      categoryCode: 'urban.roads',
+      villageId: await k.village('石桥村'),
+      title: '补录：村道塌陷',
+      content: '五月份反映的村道塌陷，当时漏登，现补录。',
+      receivedAt: '2025-05-20T02:00:00Z',
+      payload: { hotlineNo: 'RX-LATE-1' },
+    });
+    const live = await t.call('GET', `${k.base}/appeal-bulletin?from=${Q2.from}&to=${Q2.to}`, {
+      cookie: leader,
+    });
     expect(received(live.body.document).value).toBe(issuedValue + 1);
-    const again = await t.call('GET', `${k.base}/appeal-bulletin/issues/${res.body.id}`, { cookie: leader });
+    const again = await t.call('GET', `${k.base}/appeal-bulletin/issues/${res.body.id}`, {
+      cookie: leader,
+    });
     expect(again.status).toBe(200);
     expect(received(again.body.document).value).toBe(issuedValue);
     expect(again.body.data.tables[0].rows.at(-1).cells[0].value).toBe(issuedValue);
@@ -44,49 +67,97 @@ describe('签发 分析通报', () => {
 
     // The issued figure's metric reference still drills down: today's orders behind the same query.
     const chip = received(again.body.document);
-    const qs = new URLSearchParams(Object.entries(chip.params).map(([key, v]) => [key, String(v)])).toString();
-    const drill = await t.call('GET', `${k.base}/appeal-bulletin/metrics/${chip.metricId}/orders?${qs}&limit=500`, { cookie: leader });
+    const qs = new URLSearchParams(
+      Object.entries(chip.params).map(([key, v]) => [key, String(v)]),
+    ).toString();
+    const drill = await t.call(
+      'GET',
+      `${k.base}/appeal-bulletin/metrics/${chip.metricId}/orders?${qs}&limit=500`,
+      { cookie: leader },
+    );
     expect(drill.status).toBe(200);
     expect(drill.body.items.map((o: any) => o.id)).toContain(late.id);
 
-    const second = await t.call('POST', `${k.base}/appeal-bulletin/issues`, { cookie: leader, body: { from: '2025-07-01', to: '2025-09-30' } });
+    const second = await t.call('POST', `${k.base}/appeal-bulletin/issues`, {
+      cookie: leader,
+      body: { from: '2025-07-01', to: '2025-09-30' },
+    });
     expect(second.body.number).toBe(2);
-    const list = await t.call('GET', `${k.base}/appeal-bulletin/issues`, { cookie: await k.cookie('cunganbu') });
+    const list = await t.call('GET', `${k.base}/appeal-bulletin/issues`, {
+      cookie: await k.cookie('cunganbu'),
+    });
     expect(list.body.items.map((i: any) => i.label)).toEqual([`${year}年第2期`, `${year}年第1期`]);
     expect(list.body.items[1].issuedByName).toBeTruthy();
-    const audit = await t.database.db.selectFrom('audit_entry').select('action').where('entity_id', '=', res.body.id).execute();
+    const audit = await t.database.db
+      .selectFrom('audit_entry')
+      .select('action')
+      .where('entity_id', '=', res.body.id)
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['issue']);
   });
 
   it('lets only leaders and admins issue', async () => {
     for (const user of ['zhuangan', 'cunganbu', 'paidan', 'ducha']) {
-      expect((await t.call('POST', `${k.base}/appeal-bulletin/issues`, { cookie: await k.cookie(user), body: Q2 })).status, user).toBe(403);
+      expect(
+        (
+          await t.call('POST', `${k.base}/appeal-bulletin/issues`, {
+            cookie: await k.cookie(user),
+            body: Q2,
+          })
+        ).status,
+        user,
+      ).toBe(403);
     }
   });
 
   it('puts the figures tables into the Word file in the official look, with every cell a metric of the bulletin', async () => {
-    const issued = (await t.call('GET', `${k.base}/appeal-bulletin/issues`, { cookie: await k.cookie('shuji') })).body.items[1];
-    const res = await t.app.request(`${k.base}/appeal-bulletin/issues/${issued.id}/docx`, { headers: { cookie: await k.cookie('shuji') } });
+    const issued = (
+      await t.call('GET', `${k.base}/appeal-bulletin/issues`, { cookie: await k.cookie('shuji') })
+    ).body.items[1];
+    const res = await t.app.request(`${k.base}/appeal-bulletin/issues/${issued.id}/docx`, {
+      headers: { cookie: await k.cookie('shuji') },
+    });
     expect(res.status).toBe(200);
-    const xml = await (await JSZip.loadAsync(Buffer.from(await res.arrayBuffer()))).file('word/document.xml')!.async('string');
+    const xml = await (
+      await JSZip.loadAsync(Buffer.from(await res.arrayBuffer()))
+    )
+      .file('word/document.xml')!
+      .async('string');
     expect((xml.match(/<w:tbl>/g) ?? []).length).toBe(2);
     const text = xml.replace(/<[^>]+>/g, '');
     expect(text).toContain('表1　各村（社区）诉求办理情况');
     expect(text).toContain('表2　受理量居前的诉求类别');
     expect(xml).toMatch(/<w:tblHeader\/>/);
     expect(xml).toContain('w:eastAsia="黑体"');
-    for (const head of ['受理量', '响应率', '解决率', '满意率', '逾期', '新街社区', '合计']) expect(text).toContain(head);
-    const detail = (await t.call('GET', `${k.base}/appeal-bulletin/issues/${issued.id}`, { cookie: await k.cookie('shuji') })).body;
+    for (const head of ['受理量', '响应率', '解决率', '满意率', '逾期', '新街社区', '合计'])
+      expect(text).toContain(head);
+    const detail = (
+      await t.call('GET', `${k.base}/appeal-bulletin/issues/${issued.id}`, {
+        cookie: await k.cookie('shuji'),
+      })
+    ).body;
     const village = detail.data.tables[0].rows.find((r: any) => r.name === '新街社区');
     // A cell is the village's group of the metric: its drill-down lists exactly as many orders as the cell says.
     const cell = village.cells[0];
-    const qs = new URLSearchParams(Object.entries(cell.params as Record<string, string>)).toString();
-    const rows = await t.call('GET', `${k.base}/appeal-bulletin/metrics/${cell.metricId}/orders?${qs}&limit=500`, { cookie: await k.cookie('shuji') });
+    const qs = new URLSearchParams(
+      Object.entries(cell.params as Record<string, string>),
+    ).toString();
+    const rows = await t.call(
+      'GET',
+      `${k.base}/appeal-bulletin/metrics/${cell.metricId}/orders?${qs}&limit=500`,
+      { cookie: await k.cookie('shuji') },
+    );
     expect(rows.body.items.length).toBe(cell.value);
     const overdue = village.cells[4];
-    const overdueRows = await t.call('GET', `${k.base}/appeal-bulletin/metrics/${overdue.metricId}/orders?${new URLSearchParams(overdue.params).toString()}&limit=500`, { cookie: await k.cookie('shuji') });
+    const overdueRows = await t.call(
+      'GET',
+      `${k.base}/appeal-bulletin/metrics/${overdue.metricId}/orders?${new URLSearchParams(overdue.params).toString()}&limit=500`,
+      { cookie: await k.cookie('shuji') },
+    );
     expect(overdueRows.body.items.length).toBe(overdue.value);
-    expect(overdueRows.body.items.map((o: any) => o.villageId)).toEqual(overdueRows.body.items.map(() => overdue.params.group));
+    expect(overdueRows.body.items.map((o: any) => o.villageId)).toEqual(
+      overdueRows.body.items.map(() => overdue.params.group),
+    );
   });
 });
 
@@ -97,21 +168,61 @@ describe('county ranking click-through', () => {
     const year = 'from=2025-01-01&to=2025-12-31';
     const ranking = (await t.call('GET', `/api/v1/appeal-rankings?${year}`, { cookie })).body.items;
     const ours = ranking.find((r: any) => r.townName === '青石镇');
-    const drill = await t.call('GET', `/api/v1/towns/${ours.townId}/appeal-bulletin/metrics/appeals.satisfaction_rate/orders?${year}&limit=500`, { cookie });
+    const drill = await t.call(
+      'GET',
+      `/api/v1/towns/${ours.townId}/appeal-bulletin/metrics/appeals.satisfaction_rate/orders?${year}&limit=500`,
+      { cookie },
+    );
     expect(drill.status).toBe(200);
     const all: any[] = [...drill.body.items];
     for (let cursor = drill.body.nextCursor; cursor;) {
-      const page = await t.call('GET', `/api/v1/towns/${ours.townId}/appeal-bulletin/metrics/appeals.satisfaction_rate/orders?${year}&limit=500&cursor=${cursor}`, { cookie });
+      const page = await t.call(
+        'GET',
+        `/api/v1/towns/${ours.townId}/appeal-bulletin/metrics/appeals.satisfaction_rate/orders?${year}&limit=500&cursor=${cursor}`,
+        { cookie },
+      );
       all.push(...page.body.items);
       cursor = page.body.nextCursor;
     }
     expect(all.length).toBe(ours.satisfactionRate.denominator);
     expect(all.filter((o) => o.inNumerator).length).toBe(ours.satisfactionRate.numerator);
     // No grant in 白云镇 yet: refused; with a grant: allowed (and still read-only).
-    expect((await t.call('GET', `/api/v1/towns/${other}/appeal-bulletin/metrics/appeals.received/orders?${year}`, { cookie })).status).toBe(403);
-    const ducha = await t.database.db.selectFrom('app_user').select(['id', 'town_id']).where('username', '=', 'ducha').executeTakeFirstOrThrow();
-    await t.database.db.insertInto('user_role').values({ town_id: ducha.town_id, id: newId(), user_id: ducha.id, role: 'county_supervisor', scope_town_id: other }).execute();
-    expect((await t.call('GET', `/api/v1/towns/${other}/appeal-bulletin/metrics/appeals.received/orders?${year}`, { cookie })).status).toBe(200);
-    expect((await t.call('POST', `/api/v1/towns/${other}/appeal-bulletin/issues`, { cookie, body: Q2 })).status).toBe(403);
+    expect(
+      (
+        await t.call(
+          'GET',
+          `/api/v1/towns/${other}/appeal-bulletin/metrics/appeals.received/orders?${year}`,
+          { cookie },
+        )
+      ).status,
+    ).toBe(403);
+    const ducha = await t.database.db
+      .selectFrom('app_user')
+      .select(['id', 'town_id'])
+      .where('username', '=', 'ducha')
+      .executeTakeFirstOrThrow();
+    await t.database.db
+      .insertInto('user_role')
+      .values({
+        town_id: ducha.town_id,
+        id: newId(),
+        user_id: ducha.id,
+        role: 'county_supervisor',
+        scope_town_id: other,
+      })
+      .execute();
+    expect(
+      (
+        await t.call(
+          'GET',
+          `/api/v1/towns/${other}/appeal-bulletin/metrics/appeals.received/orders?${year}`,
+          { cookie },
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (await t.call('POST', `/api/v1/towns/${other}/appeal-bulletin/issues`, { cookie, body: Q2 }))
+        .status,
+    ).toBe(403);
   });
 });

@@ -19,17 +19,65 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 const parse = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
 export interface IssuedBulletin {
-  id: string; year: number; number: number; label: string; title: string; from: string; to: string; scopeKind: string; scopeId: string | null; scopeName: string | null;
-  asOf: string; issuedByName: string; issuedAt: string;
+  id: string;
+  year: number;
+  number: number;
+  label: string;
+  title: string;
+  from: string;
+  to: string;
+  scopeKind: string;
+  scopeId: string | null;
+  scopeName: string | null;
+  asOf: string;
+  issuedByName: string;
+  issuedAt: string;
 }
 
-const COLUMNS = ['id', 'year', 'number', 'title', 'period_from', 'period_to', 'scope_kind', 'scope_id', 'scope_name', 'as_of', 'issued_by_name', 'issued_at'] as const;
-type Row = { id: string; year: number; number: number; title: string; period_from: string; period_to: string; scope_kind: string; scope_id: string | null; scope_name: string | null; as_of: Date | string; issued_by_name: string; issued_at: Date | string };
+const COLUMNS = [
+  'id',
+  'year',
+  'number',
+  'title',
+  'period_from',
+  'period_to',
+  'scope_kind',
+  'scope_id',
+  'scope_name',
+  'as_of',
+  'issued_by_name',
+  'issued_at',
+] as const;
+type Row = {
+  id: string;
+  year: number;
+  number: number;
+  title: string;
+  period_from: string;
+  period_to: string;
+  scope_kind: string;
+  scope_id: string | null;
+  scope_name: string | null;
+  as_of: Date | string;
+  issued_by_name: string;
+  issued_at: Date | string;
+};
 
 function summary(r: Row): IssuedBulletin {
   return {
-    id: r.id, year: r.year, number: r.number, label: `${r.year}年第${r.number}期`, title: r.title, from: r.period_from, to: r.period_to, scopeKind: r.scope_kind, scopeId: r.scope_id,
-    scopeName: r.scope_name, asOf: iso(r.as_of), issuedByName: r.issued_by_name, issuedAt: iso(r.issued_at),
+    id: r.id,
+    year: r.year,
+    number: r.number,
+    label: `${r.year}年第${r.number}期`,
+    title: r.title,
+    from: r.period_from,
+    to: r.period_to,
+    scopeKind: r.scope_kind,
+    scopeId: r.scope_id,
+    scopeName: r.scope_name,
+    asOf: iso(r.as_of),
+    issuedByName: r.issued_by_name,
+    issuedAt: iso(r.issued_at),
   };
 }
 
@@ -39,26 +87,86 @@ export async function issueBulletin(db: Db, ctx: WriteCtx, q: BulletinQuery) {
   const year = asOf.getUTCFullYear();
   // Numbers are consecutive per town and year: lock the town's row so two issuers never take the same 期.
   await sql`select id from town where id = ${ctx.townId} for update`.execute(db);
-  const last = await db.selectFrom('appeal_bulletin_issue').select((eb) => eb.fn.max('number').as('n')).where('town_id', '=', ctx.townId).where('year', '=', year).executeTakeFirst();
+  const last = await db
+    .selectFrom('appeal_bulletin_issue')
+    .select((eb) => eb.fn.max('number').as('n'))
+    .where('town_id', '=', ctx.townId)
+    .where('year', '=', year)
+    .executeTakeFirst();
   const number = Number(last?.n ?? 0) + 1;
   const id = newId();
-  const document: ReportDocument = { ...b.document, byline: `（${year}年第${number}期　${b.data.periodLabel}）`, frozenAt: asOf.toISOString() };
-  await db.insertInto('appeal_bulletin_issue').values({
-    town_id: ctx.townId, id, year, number, title: document.title, period_from: q.from, period_to: q.to, scope_kind: q.villageId ? 'village' : q.unitId ? 'unit' : 'town',
-    scope_id: q.villageId ?? q.unitId ?? null, scope_name: b.data.scopeName, as_of: asOf, document: JSON.stringify(document), data: JSON.stringify(b.data),
-    issued_by: ctx.actor.userId, issued_by_name: ctx.actor.displayName,
-  }).execute();
-  await recordAudit(db, { townId: ctx.townId, actorUserId: ctx.actor.userId, actorName: ctx.actor.displayName, action: 'issue', entityType: 'appeal_bulletin_issue', entityId: id, after: { year, number, title: document.title, from: q.from, to: q.to, scopeId: q.villageId ?? q.unitId ?? null }, ip: ctx.ip });
+  const document: ReportDocument = {
+    ...b.document,
+    byline: `（${year}年第${number}期　${b.data.periodLabel}）`,
+    frozenAt: asOf.toISOString(),
+  };
+  await db
+    .insertInto('appeal_bulletin_issue')
+    .values({
+      town_id: ctx.townId,
+      id,
+      year,
+      number,
+      title: document.title,
+      period_from: q.from,
+      period_to: q.to,
+      scope_kind: q.villageId ? 'village' : q.unitId ? 'unit' : 'town',
+      scope_id: q.villageId ?? q.unitId ?? null,
+      scope_name: b.data.scopeName,
+      as_of: asOf,
+      document: JSON.stringify(document),
+      data: JSON.stringify(b.data),
+      issued_by: ctx.actor.userId,
+      issued_by_name: ctx.actor.displayName,
+    })
+    .execute();
+  await recordAudit(db, {
+    townId: ctx.townId,
+    actorUserId: ctx.actor.userId,
+    actorName: ctx.actor.displayName,
+    action: 'issue',
+    entityType: 'appeal_bulletin_issue',
+    entityId: id,
+    after: {
+      year,
+      number,
+      title: document.title,
+      from: q.from,
+      to: q.to,
+      scopeId: q.villageId ?? q.unitId ?? null,
+    },
+    ip: ctx.ip,
+  });
   return getIssuedBulletin(db, ctx.townId, id);
 }
 
-export async function listIssuedBulletins(db: Db, townId: string, limit = 100): Promise<IssuedBulletin[]> {
-  const rows = await db.selectFrom('appeal_bulletin_issue').select(COLUMNS).where('town_id', '=', townId).orderBy('issued_at', 'desc').orderBy('id').limit(limit).execute();
+export async function listIssuedBulletins(
+  db: Db,
+  townId: string,
+  limit = 100,
+): Promise<IssuedBulletin[]> {
+  const rows = await db
+    .selectFrom('appeal_bulletin_issue')
+    .select(COLUMNS)
+    .where('town_id', '=', townId)
+    .orderBy('issued_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
   return rows.map((r) => summary(r as Row));
 }
 
 export async function getIssuedBulletin(db: Db, townId: string, id: string) {
-  const r = await db.selectFrom('appeal_bulletin_issue').select([...COLUMNS, 'document', 'data']).where('town_id', '=', townId).where('id', '=', id).executeTakeFirst();
+  const r = await db
+    .selectFrom('appeal_bulletin_issue')
+    .select([...COLUMNS, 'document', 'data'])
+    .where('town_id', '=', townId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!r) throw new NotFound('通报');
-  return { ...summary(r as Row), document: parse<ReportDocument>(r.document), data: parse<BulletinData>(r.data) };
+  return {
+    ...summary(r as Row),
+    document: parse<ReportDocument>(r.document),
+    data: parse<BulletinData>(r.data),
+  };
 }

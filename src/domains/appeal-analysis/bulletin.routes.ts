@@ -7,7 +7,13 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../server/env.ts';
 import { inTransaction } from '../../server/handler.ts';
-import { jsonBody, jsonResponse, problemResponses, TownEntityParams, TownParams } from '../../server/openapi-helpers.ts';
+import {
+  jsonBody,
+  jsonResponse,
+  problemResponses,
+  TownEntityParams,
+  TownParams,
+} from '../../server/openapi-helpers.ts';
 import { defineRoute } from '../../server/route.ts';
 import { analysisRead, analysisScope, bulletinIssue, countyRanking } from './analysis.policy.ts';
 import { getIssuedBulletin, issueBulletin, listIssuedBulletins } from './bulletin.issue.ts';
@@ -25,7 +31,10 @@ const BulletinQuery = Period.extend({
   villageId: z.uuid().optional().meta({ title: '村（社区）' }),
   unitId: z.uuid().optional().meta({ title: '承办单位' }),
 });
-const fileResponse = (description: string, type: string) => ({ 200: { content: { [type]: { schema: z.string() } }, description }, ...problemResponses });
+const fileResponse = (description: string, type: string) => ({
+  200: { content: { [type]: { schema: z.string() } }, description },
+  ...problemResponses,
+});
 
 async function bulletinOf(c: Context<AppEnv>, q: z.infer<typeof BulletinQuery>) {
   return buildBulletin(c.get('deps').db, c.get('actor')!, c.req.param('townId')!, q);
@@ -39,34 +48,150 @@ function wordFile(c: Context<AppEnv>, file: Buffer, name: string) {
 }
 
 export function registerBulletinRoutes(app: OpenAPIHono<AppEnv>): void {
-  defineRoute(app, createRoute({ method: 'get', path: base, tags, summary: '分析通报：数字（均来自指标，可下钻）与正文', request: { params: TownParams, query: BulletinQuery }, responses: jsonResponse(z.record(z.string(), z.unknown()), '通报') }), analysisRead, async (c) => {
-    const b = await bulletinOf(c, c.req.valid('query'));
-    return c.json({ ...b, html: bulletinHtml(b.document, b.data) }, 200);
-  });
-  defineRoute(app, createRoute({ method: 'get', path: `${base}/html`, tags, summary: '分析通报网页预览', request: { params: TownParams, query: BulletinQuery }, responses: fileResponse('HTML', 'text/html') }), analysisRead, async (c) =>
-    c.html(await bulletinOf(c, c.req.valid('query')).then((b) => bulletinHtml(b.document, b.data))) as never,
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: base,
+      tags,
+      summary: '分析通报：数字（均来自指标，可下钻）与正文',
+      request: { params: TownParams, query: BulletinQuery },
+      responses: jsonResponse(z.record(z.string(), z.unknown()), '通报'),
+    }),
+    analysisRead,
+    async (c) => {
+      const b = await bulletinOf(c, c.req.valid('query'));
+      return c.json({ ...b, html: bulletinHtml(b.document, b.data) }, 200);
+    },
   );
-  defineRoute(app, createRoute({ method: 'get', path: `${base}/docx`, tags, summary: '分析通报 Word 文件（GB/T 9704 版式）', request: { params: TownParams, query: BulletinQuery }, responses: fileResponse('Word 文件', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') }), analysisRead, async (c) => {
-    const b = await bulletinOf(c, c.req.valid('query'));
-    return wordFile(c, await bulletinDocx(b.document, b.data), `${b.document.title}${b.document.byline ?? ''}`);
-  });
-  defineRoute(app, createRoute({ method: 'post', path: `${base}/issues`, tags, summary: '签发通报：按当前数据生成并存档（编为第N期），此后不再随工单变化', request: { params: TownParams, ...jsonBody(BulletinQuery.openapi('AppealBulletinIssue')) }, responses: jsonResponse(z.record(z.string(), z.unknown()), '已签发', 201) }), bulletinIssue, async (c) => {
-    const issued = await inTransaction(c, (trx, ctx) => issueBulletin(trx, ctx, c.req.valid('json')));
-    return c.json({ ...issued, html: bulletinHtml(issued.document, issued.data) }, 201);
-  });
-  defineRoute(app, createRoute({ method: 'get', path: `${base}/issues`, tags, summary: '已签发的通报', request: { params: TownParams }, responses: jsonResponse(z.object({ items: z.array(z.record(z.string(), z.unknown())) }), '通报') }), analysisRead, async (c) =>
-    c.json({ items: await listIssuedBulletins(c.get('deps').db, c.req.param('townId')) }, 200),
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: `${base}/html`,
+      tags,
+      summary: '分析通报网页预览',
+      request: { params: TownParams, query: BulletinQuery },
+      responses: fileResponse('HTML', 'text/html'),
+    }),
+    analysisRead,
+    async (c) =>
+      c.html(
+        await bulletinOf(c, c.req.valid('query')).then((b) => bulletinHtml(b.document, b.data)),
+      ) as never,
   );
-  defineRoute(app, createRoute({ method: 'get', path: `${base}/issues/{id}`, tags, summary: '一期已签发的通报（签发时的数字，不重新计算）', request: { params: TownEntityParams }, responses: jsonResponse(z.record(z.string(), z.unknown()), '通报') }), analysisRead, async (c) => {
-    const issued = await getIssuedBulletin(c.get('deps').db, c.req.param('townId'), c.req.param('id'));
-    return c.json({ ...issued, html: bulletinHtml(issued.document, issued.data) }, 200);
-  });
-  defineRoute(app, createRoute({ method: 'get', path: `${base}/issues/{id}/docx`, tags, summary: '已签发通报的 Word 文件', request: { params: TownEntityParams }, responses: fileResponse('Word 文件', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') }), analysisRead, async (c) => {
-    const issued = await getIssuedBulletin(c.get('deps').db, c.req.param('townId'), c.req.param('id'));
-    return wordFile(c, await bulletinDocx(issued.document, issued.data), `${issued.title}（${issued.label}）`);
-  });
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: `${base}/docx`,
+      tags,
+      summary: '分析通报 Word 文件（GB/T 9704 版式）',
+      request: { params: TownParams, query: BulletinQuery },
+      responses: fileResponse(
+        'Word 文件',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      ),
+    }),
+    analysisRead,
+    async (c) => {
+      const b = await bulletinOf(c, c.req.valid('query'));
+      return wordFile(
+        c,
+        await bulletinDocx(b.document, b.data),
+        `${b.document.title}${b.document.byline ?? ''}`,
+      );
+    },
+  );
+  defineRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: `${base}/issues`,
+      tags,
+      summary: '签发通报：按当前数据生成并存档（编为第N期），此后不再随工单变化',
+      request: { params: TownParams, ...jsonBody(BulletinQuery.openapi('AppealBulletinIssue')) },
+      responses: jsonResponse(z.record(z.string(), z.unknown()), '已签发', 201),
+    }),
+    bulletinIssue,
+    async (c) => {
+      const issued = await inTransaction(c, (trx, ctx) =>
+        issueBulletin(trx, ctx, c.req.valid('json')),
+      );
+      return c.json({ ...issued, html: bulletinHtml(issued.document, issued.data) }, 201);
+    },
+  );
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: `${base}/issues`,
+      tags,
+      summary: '已签发的通报',
+      request: { params: TownParams },
+      responses: jsonResponse(
+        z.object({ items: z.array(z.record(z.string(), z.unknown())) }),
+        '通报',
+      ),
+    }),
+    analysisRead,
+    async (c) =>
+      c.json({ items: await listIssuedBulletins(c.get('deps').db, c.req.param('townId')) }, 200),
+  );
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: `${base}/issues/{id}`,
+      tags,
+      summary: '一期已签发的通报（签发时的数字，不重新计算）',
+      request: { params: TownEntityParams },
+      responses: jsonResponse(z.record(z.string(), z.unknown()), '通报'),
+    }),
+    analysisRead,
+    async (c) => {
+      const issued = await getIssuedBulletin(
+        c.get('deps').db,
+        c.req.param('townId'),
+        c.req.param('id'),
+      );
+      return c.json({ ...issued, html: bulletinHtml(issued.document, issued.data) }, 200);
+    },
+  );
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: `${base}/issues/{id}/docx`,
+      tags,
+      summary: '已签发通报的 Word 文件',
+      request: { params: TownEntityParams },
+      responses: fileResponse(
+        'Word 文件',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      ),
+    }),
+    analysisRead,
+    async (c) => {
+      const issued = await getIssuedBulletin(
+        c.get('deps').db,
+        c.req.param('townId'),
+        c.req.param('id'),
+      );
+      return wordFile(
+        c,
+        await bulletinDocx(issued.document, issued.data),
+        `${issued.title}（${issued.label}）`,
+      );
+    },
+  );
   const metricIds = [...APPEAL_KPIS, ...BULLETIN_METRICS].map((m) => m.id) as [string, ...string[]];
-  const MetricParams = TownParams.extend({ metricId: z.enum(metricIds).meta({ title: '指标' }).openapi({ param: { name: 'metricId', in: 'path' } }) });
+  const MetricParams = TownParams.extend({
+    metricId: z
+      .enum(metricIds)
+      .meta({ title: '指标' })
+      .openapi({ param: { name: 'metricId', in: 'path' } }),
+  });
   const DrillQuery = BulletinQuery.extend({
     groupBy: z.enum(GROUPINGS).optional().meta({ title: '分组' }),
     group: z.string().max(80).optional().meta({ title: '分组值' }),
@@ -74,18 +199,69 @@ export function registerBulletinRoutes(app: OpenAPIHono<AppEnv>): void {
     cursor: z.string().max(200).optional().meta({ title: '游标' }),
     limit: z.coerce.number().int().min(1).max(500).default(100).meta({ title: '每页条数' }),
   });
-  defineRoute(app, createRoute({ method: 'get', path: `${base}/metrics/{metricId}/orders`, tags, summary: '通报数字明细：一个数字（指标 + 通报范围 + 分组）背后的工单', request: { params: MetricParams, query: DrillQuery }, responses: jsonResponse(z.record(z.string(), z.unknown()), '工单') }), analysisRead, async (c) => {
-    const { db } = c.get('deps');
-    const townId = c.req.param('townId');
-    const metricId = c.req.param('metricId');
-    const q = c.req.valid('query');
-    const scope = bulletinScope((await analysisScope(db, c.get('actor')!, townId)).appealSql, q);
-    if (BULLETIN_METRICS.some((m) => m.id === metricId)) {
-      return c.json(await bulletinMetricOrders(db, scope, { townId, from: q.from, to: q.to, asOf: q.asOf ? new Date(q.asOf) : new Date(), metricId, groupBy: q.groupBy, group: q.group, cursor: q.cursor, limit: q.limit }), 200);
-    }
-    return c.json(await kpiOrders(db, scope, { townId, metricId, from: q.from, to: q.to, groupBy: q.groupBy, group: q.group, cursor: q.cursor, limit: q.limit }), 200);
-  });
-  defineRoute(app, createRoute({ method: 'get', path: '/api/v1/appeal-rankings', tags, summary: '县级排名：所辖乡镇的响应率、解决率、满意率与综合得分', request: { query: Period.extend({ sort: z.enum(RANK_BY).default('composite').meta({ title: '排序指标' }) }) }, responses: jsonResponse(z.record(z.string(), z.unknown()), '排名') }), countyRanking, async (c) =>
-    c.json(await rank(c.get('deps').db, c.get('actor')!, c.req.valid('query')), 200),
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: `${base}/metrics/{metricId}/orders`,
+      tags,
+      summary: '通报数字明细：一个数字（指标 + 通报范围 + 分组）背后的工单',
+      request: { params: MetricParams, query: DrillQuery },
+      responses: jsonResponse(z.record(z.string(), z.unknown()), '工单'),
+    }),
+    analysisRead,
+    async (c) => {
+      const { db } = c.get('deps');
+      const townId = c.req.param('townId');
+      const metricId = c.req.param('metricId');
+      const q = c.req.valid('query');
+      const scope = bulletinScope((await analysisScope(db, c.get('actor')!, townId)).appealSql, q);
+      if (BULLETIN_METRICS.some((m) => m.id === metricId)) {
+        return c.json(
+          await bulletinMetricOrders(db, scope, {
+            townId,
+            from: q.from,
+            to: q.to,
+            asOf: q.asOf ? new Date(q.asOf) : new Date(),
+            metricId,
+            groupBy: q.groupBy,
+            group: q.group,
+            cursor: q.cursor,
+            limit: q.limit,
+          }),
+          200,
+        );
+      }
+      return c.json(
+        await kpiOrders(db, scope, {
+          townId,
+          metricId,
+          from: q.from,
+          to: q.to,
+          groupBy: q.groupBy,
+          group: q.group,
+          cursor: q.cursor,
+          limit: q.limit,
+        }),
+        200,
+      );
+    },
+  );
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: '/api/v1/appeal-rankings',
+      tags,
+      summary: '县级排名：所辖乡镇的响应率、解决率、满意率与综合得分',
+      request: {
+        query: Period.extend({
+          sort: z.enum(RANK_BY).default('composite').meta({ title: '排序指标' }),
+        }),
+      },
+      responses: jsonResponse(z.record(z.string(), z.unknown()), '排名'),
+    }),
+    countyRanking,
+    async (c) => c.json(await rank(c.get('deps').db, c.get('actor')!, c.req.valid('query')), 200),
   );
 }

@@ -12,127 +12,319 @@ import type { WriteCtx } from '../../server/handler.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { analysisScope, outOfScope, type AnalysisScope } from './analysis.policy.ts';
 import type { CommitmentCreateInput, CommitmentUpdateInput } from './analysis.schema.ts';
-import { COMMITMENT_STATUS, commitmentMoveRefusal, OPEN_COMMITMENT, type CommitmentStatus } from './problem.status.ts';
+import {
+  COMMITMENT_STATUS,
+  commitmentMoveRefusal,
+  OPEN_COMMITMENT,
+  type CommitmentStatus,
+} from './problem.status.ts';
 import * as repo from './problem.repository.ts';
 import { assertInTown } from './town-refs.ts';
 
 type Db = Kysely<DB>;
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
-export interface CommitmentFilter { status?: string | undefined; villageId?: string | undefined; overdue?: 'true' | 'false' | undefined; q?: string | undefined; limit: number }
+export interface CommitmentFilter {
+  status?: string | undefined;
+  villageId?: string | undefined;
+  overdue?: 'true' | 'false' | undefined;
+  q?: string | undefined;
+  limit: number;
+}
 
 function commitmentQuery(db: Db, townId: string, scope: RawBuilder<SqlBool>) {
-  return db.selectFrom('appeal_commitment as c')
-    .leftJoin('person as o', (j) => j.onRef('o.town_id', '=', 'c.town_id').onRef('o.id', '=', 'c.owner_person_id'))
-    .leftJoin('appeal_problem as p', (j) => j.onRef('p.town_id', '=', 'c.town_id').onRef('p.id', '=', 'c.problem_id'))
-    .selectAll('c').select(['o.name as owner_person_name', 'p.title as problem_title'])
-    .select((eb) => eb.selectFrom('appeal_commitment_order as l').whereRef('l.town_id', '=', 'c.town_id').whereRef('l.commitment_id', '=', 'c.id').select(sql<number>`cast(count(*) as integer)`.as('n')).as('order_count'))
-    .where('c.town_id', '=', townId).where(scope);
+  return db
+    .selectFrom('appeal_commitment as c')
+    .leftJoin('person as o', (j) =>
+      j.onRef('o.town_id', '=', 'c.town_id').onRef('o.id', '=', 'c.owner_person_id'),
+    )
+    .leftJoin('appeal_problem as p', (j) =>
+      j.onRef('p.town_id', '=', 'c.town_id').onRef('p.id', '=', 'c.problem_id'),
+    )
+    .selectAll('c')
+    .select(['o.name as owner_person_name', 'p.title as problem_title'])
+    .select((eb) =>
+      eb
+        .selectFrom('appeal_commitment_order as l')
+        .whereRef('l.town_id', '=', 'c.town_id')
+        .whereRef('l.commitment_id', '=', 'c.id')
+        .select(sql<number>`cast(count(*) as integer)`.as('n'))
+        .as('order_count'),
+    )
+    .where('c.town_id', '=', townId)
+    .where(scope);
 }
 type Row = NonNullable<Awaited<ReturnType<ReturnType<typeof commitmentQuery>['executeTakeFirst']>>>;
 
 export function toCommitment(r: Row, today = localDateOf(new Date())) {
   const status = r.status as CommitmentStatus;
   return {
-    id: r.id, title: r.title, content: r.content, promisedTo: r.promised_to, villageId: r.village_id, ownerUnitId: r.owner_unit_id, ownerPersonId: r.owner_person_id,
-    ownerPersonName: r.owner_person_name, promisedOn: r.promised_on, dueOn: r.due_on, status, statusLabel: COMMITMENT_STATUS[status].label,
-    overdue: OPEN_COMMITMENT.includes(status) && r.due_on < today, evidence: r.evidence, fulfilledAt: iso(r.fulfilled_at), problemId: r.problem_id,
-    problemTitle: r.problem_title, orderCount: Number(r.order_count), version: r.version,
+    id: r.id,
+    title: r.title,
+    content: r.content,
+    promisedTo: r.promised_to,
+    villageId: r.village_id,
+    ownerUnitId: r.owner_unit_id,
+    ownerPersonId: r.owner_person_id,
+    ownerPersonName: r.owner_person_name,
+    promisedOn: r.promised_on,
+    dueOn: r.due_on,
+    status,
+    statusLabel: COMMITMENT_STATUS[status].label,
+    overdue: OPEN_COMMITMENT.includes(status) && r.due_on < today,
+    evidence: r.evidence,
+    fulfilledAt: iso(r.fulfilled_at),
+    problemId: r.problem_id,
+    problemTitle: r.problem_title,
+    orderCount: Number(r.order_count),
+    version: r.version,
   };
 }
 
-export async function listCommitments(db: Db, scope: AnalysisScope, townId: string, f: CommitmentFilter) {
+export async function listCommitments(
+  db: Db,
+  scope: AnalysisScope,
+  townId: string,
+  f: CommitmentFilter,
+) {
   const today = localDateOf(new Date());
   let q = commitmentQuery(db, townId, scope.commitmentSql);
   if (f.status) q = q.where('c.status', '=', f.status);
   if (f.villageId) q = q.where('c.village_id', '=', f.villageId);
   if (f.q) q = q.where('c.title', 'like', `%${f.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`);
-  if (f.overdue === 'true') q = q.where('c.status', 'in', OPEN_COMMITMENT).where('c.due_on', '<', today);
-  const rows = await q.orderBy(sql`case when c.status in ('pending', 'in_progress') then 0 else 1 end`).orderBy('c.due_on').orderBy('c.id').limit(f.limit).execute();
+  if (f.overdue === 'true')
+    q = q.where('c.status', 'in', OPEN_COMMITMENT).where('c.due_on', '<', today);
+  const rows = await q
+    .orderBy(sql`case when c.status in ('pending', 'in_progress') then 0 else 1 end`)
+    .orderBy('c.due_on')
+    .orderBy('c.id')
+    .limit(f.limit)
+    .execute();
   return { items: rows.map((r) => toCommitment(r, today)) };
 }
 
 export async function commitmentDetail(db: Db, scope: AnalysisScope, townId: string, id: string) {
-  const row = await commitmentQuery(db, townId, scope.commitmentSql).where('c.id', '=', id).executeTakeFirst();
+  const row = await commitmentQuery(db, townId, scope.commitmentSql)
+    .where('c.id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new NotFound('承诺事项');
   const c = toCommitment(row);
-  const notes = await db.selectFrom('appeal_commitment_note').select(['id', 'note', 'author_name', 'at']).where('town_id', '=', townId).where('commitment_id', '=', id).orderBy('at').orderBy('id').execute();
+  const notes = await db
+    .selectFrom('appeal_commitment_note')
+    .select(['id', 'note', 'author_name', 'at'])
+    .where('town_id', '=', townId)
+    .where('commitment_id', '=', id)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
   return {
-    ...c, orders: await repo.commitmentOrders(db, townId, id), notes: notes.map((n) => ({ id: n.id, note: n.note, authorName: n.author_name, at: iso(n.at)! })),
-    nextStatuses: COMMITMENT_STATUS[c.status].to.map((s) => ({ status: s, label: COMMITMENT_STATUS[s].label })),
+    ...c,
+    orders: await repo.commitmentOrders(db, townId, id),
+    notes: notes.map((n) => ({
+      id: n.id,
+      note: n.note,
+      authorName: n.author_name,
+      at: iso(n.at)!,
+    })),
+    nextStatuses: COMMITMENT_STATUS[c.status].to.map((s) => ({
+      status: s,
+      label: COMMITMENT_STATUS[s].label,
+    })),
   };
 }
 
-async function checkLinks(db: Db, townId: string, scope: AnalysisScope, input: { problemId?: string | undefined; appealIds: string[] }) {
+async function checkLinks(
+  db: Db,
+  townId: string,
+  scope: AnalysisScope,
+  input: { problemId?: string | undefined; appealIds: string[] },
+) {
   if (input.problemId && !(await repo.findProblem(db, townId, input.problemId, scope.problemSql))) {
-    throw new InvalidInput('关联问题不存在或无权查看', [{ path: 'problemId', label: '关联问题', message: '不存在或无权查看' }]);
+    throw new InvalidInput('关联问题不存在或无权查看', [
+      { path: 'problemId', label: '关联问题', message: '不存在或无权查看' },
+    ]);
   }
   const ids = [...new Set(input.appealIds)];
   if ((await repo.visibleOrders(db, townId, ids, scope.appealAliased)).length < ids.length) {
-    throw new InvalidInput('部分关联工单不存在或不在您的查看范围内', [{ path: 'appealIds', label: '关联工单', message: '部分工单不存在或无权查看' }]);
+    throw new InvalidInput('部分关联工单不存在或不在您的查看范围内', [
+      { path: 'appealIds', label: '关联工单', message: '部分工单不存在或无权查看' },
+    ]);
   }
   return ids;
 }
 
 function audit(db: Db, ctx: WriteCtx, action: string, id: string, before: unknown, after: unknown) {
-  return recordAudit(db, { townId: ctx.townId, actorUserId: ctx.actor.userId, actorName: ctx.actor.displayName, action, entityType: 'appeal_commitment', entityId: id, before, after, ip: ctx.ip });
+  return recordAudit(db, {
+    townId: ctx.townId,
+    actorUserId: ctx.actor.userId,
+    actorName: ctx.actor.displayName,
+    action,
+    entityType: 'appeal_commitment',
+    entityId: id,
+    before,
+    after,
+    ip: ctx.ip,
+  });
 }
 
 export async function createCommitment(db: Db, ctx: WriteCtx, input: CommitmentCreateInput) {
   const scope = await analysisScope(db, ctx.actor, ctx.townId);
-  if (input.dueOn < input.promisedOn) throw new InvalidInput('承诺兑现日期不能早于承诺日期', [{ path: 'dueOn', label: '承诺兑现日期', message: '不能早于承诺日期' }]);
+  if (input.dueOn < input.promisedOn)
+    throw new InvalidInput('承诺兑现日期不能早于承诺日期', [
+      { path: 'dueOn', label: '承诺兑现日期', message: '不能早于承诺日期' },
+    ]);
   await assertInTown(db, ctx.townId, input);
   const ids = await checkLinks(db, ctx.townId, scope, input);
   const id = newId();
-  await db.insertInto('appeal_commitment').values({
-    town_id: ctx.townId, id, title: input.title, content: input.content, promised_to: input.promisedTo, village_id: input.villageId ?? null, owner_unit_id: input.ownerUnitId ?? null,
-    owner_person_id: input.ownerPersonId ?? null, promised_on: input.promisedOn, due_on: input.dueOn, status: 'pending', problem_id: input.problemId ?? null, created_by: ctx.actor.userId,
-  }).execute();
-  if (ids.length) await db.insertInto('appeal_commitment_order').values(ids.map((appeal_id) => ({ town_id: ctx.townId, commitment_id: id, appeal_id }))).execute();
-  if (!(await commitmentQuery(db, ctx.townId, scope.commitmentSql).where('c.id', '=', id).executeTakeFirst())) throw outOfScope('登记承诺事项');
-  await audit(db, ctx, 'create', id, null, { title: input.title, dueOn: input.dueOn, appealIds: ids });
+  await db
+    .insertInto('appeal_commitment')
+    .values({
+      town_id: ctx.townId,
+      id,
+      title: input.title,
+      content: input.content,
+      promised_to: input.promisedTo,
+      village_id: input.villageId ?? null,
+      owner_unit_id: input.ownerUnitId ?? null,
+      owner_person_id: input.ownerPersonId ?? null,
+      promised_on: input.promisedOn,
+      due_on: input.dueOn,
+      status: 'pending',
+      problem_id: input.problemId ?? null,
+      created_by: ctx.actor.userId,
+    })
+    .execute();
+  if (ids.length)
+    await db
+      .insertInto('appeal_commitment_order')
+      .values(ids.map((appeal_id) => ({ town_id: ctx.townId, commitment_id: id, appeal_id })))
+      .execute();
+  if (
+    !(await commitmentQuery(db, ctx.townId, scope.commitmentSql)
+      .where('c.id', '=', id)
+      .executeTakeFirst())
+  )
+    throw outOfScope('登记承诺事项');
+  await audit(db, ctx, 'create', id, null, {
+    title: input.title,
+    dueOn: input.dueOn,
+    appealIds: ids,
+  });
   return commitmentDetail(db, scope, ctx.townId, id);
 }
 
-export async function updateCommitment(db: Db, ctx: WriteCtx, id: string, input: CommitmentUpdateInput) {
+export async function updateCommitment(
+  db: Db,
+  ctx: WriteCtx,
+  id: string,
+  input: CommitmentUpdateInput,
+) {
   const scope = await analysisScope(db, ctx.actor, ctx.townId);
-  const row = await commitmentQuery(db, ctx.townId, scope.commitmentSql).where('c.id', '=', id).executeTakeFirst();
+  const row = await commitmentQuery(db, ctx.townId, scope.commitmentSql)
+    .where('c.id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new NotFound('承诺事项');
-  if (row.version !== input.version) throw new Conflict(`该承诺事项已被他人修改（当前版本 ${row.version}，您提交的是版本 ${input.version}），请刷新后重试`);
+  if (row.version !== input.version)
+    throw new Conflict(
+      `该承诺事项已被他人修改（当前版本 ${row.version}，您提交的是版本 ${input.version}），请刷新后重试`,
+    );
   const from = row.status as CommitmentStatus;
   const to = input.status ?? from;
   const evidence = input.evidence ?? row.evidence;
   const refusal = commitmentMoveRefusal(from, to, { evidence, note: input.note ?? null });
   if (refusal) {
-    if (!COMMITMENT_STATUS[from].to.includes(to) && from !== to) throw new InvalidTransition(refusal);
-    throw new InvalidInput(refusal, [{ path: to === 'fulfilled' ? 'evidence' : 'note', label: to === 'fulfilled' ? '兑现佐证' : '说明', message: refusal }]);
+    if (!COMMITMENT_STATUS[from].to.includes(to) && from !== to)
+      throw new InvalidTransition(refusal);
+    throw new InvalidInput(refusal, [
+      {
+        path: to === 'fulfilled' ? 'evidence' : 'note',
+        label: to === 'fulfilled' ? '兑现佐证' : '说明',
+        message: refusal,
+      },
+    ]);
   }
-  if (to === from && !OPEN_COMMITMENT.includes(from)) throw new InvalidTransition(`承诺已${COMMITMENT_STATUS[from].label.slice(1)}，不能再修改`);
+  if (to === from && !OPEN_COMMITMENT.includes(from))
+    throw new InvalidTransition(`承诺已${COMMITMENT_STATUS[from].label.slice(1)}，不能再修改`);
   await assertInTown(db, ctx.townId, input);
   const dueOn = input.dueOn ?? row.due_on;
-  if (dueOn < row.promised_on) throw new InvalidInput('承诺兑现日期不能早于承诺日期', [{ path: 'dueOn', label: '承诺兑现日期', message: '不能早于承诺日期' }]);
-  const map: Record<string, string> = { title: 'title', content: 'content', promisedTo: 'promised_to', ownerUnitId: 'owner_unit_id', ownerPersonId: 'owner_person_id', dueOn: 'due_on', status: 'status', evidence: 'evidence' };
-  const values: Record<string, unknown> = Object.fromEntries(Object.entries(input).filter(([k, v]) => k in map && v !== undefined).map(([k, v]) => [map[k]!, v]));
+  if (dueOn < row.promised_on)
+    throw new InvalidInput('承诺兑现日期不能早于承诺日期', [
+      { path: 'dueOn', label: '承诺兑现日期', message: '不能早于承诺日期' },
+    ]);
+  const map: Record<string, string> = {
+    title: 'title',
+    content: 'content',
+    promisedTo: 'promised_to',
+    ownerUnitId: 'owner_unit_id',
+    ownerPersonId: 'owner_person_id',
+    dueOn: 'due_on',
+    status: 'status',
+    evidence: 'evidence',
+  };
+  const values: Record<string, unknown> = Object.fromEntries(
+    Object.entries(input)
+      .filter(([k, v]) => k in map && v !== undefined)
+      .map(([k, v]) => [map[k]!, v]),
+  );
   if (to === 'fulfilled' && from !== 'fulfilled') values.fulfilled_at = new Date();
-  const updated = await db.updateTable('appeal_commitment').set({ ...values, version: sql`version + 1`, updated_at: new Date() } as never)
-    .where('town_id', '=', ctx.townId).where('id', '=', id).where('version', '=', input.version).returning('version').executeTakeFirst();
+  const updated = await db
+    .updateTable('appeal_commitment')
+    .set({ ...values, version: sql`version + 1`, updated_at: new Date() } as never)
+    .where('town_id', '=', ctx.townId)
+    .where('id', '=', id)
+    .where('version', '=', input.version)
+    .returning('version')
+    .executeTakeFirst();
   if (!updated) throw new Conflict('该承诺事项刚刚已被他人修改，请刷新后重试');
-  if (input.note) await addNoteRow(db, ctx, id, `${from !== to ? `【${COMMITMENT_STATUS[to].label}】` : ''}${input.note}`);
-  if (!(await commitmentQuery(db, ctx.townId, scope.commitmentSql).where('c.id', '=', id).executeTakeFirst())) throw outOfScope('调整承诺事项');
-  await audit(db, ctx, from !== to ? `appeal_commitment.${to}` : 'appeal_commitment.update', id, { version: row.version, status: from }, { ...values, version: updated.version });
+  if (input.note)
+    await addNoteRow(
+      db,
+      ctx,
+      id,
+      `${from !== to ? `【${COMMITMENT_STATUS[to].label}】` : ''}${input.note}`,
+    );
+  if (
+    !(await commitmentQuery(db, ctx.townId, scope.commitmentSql)
+      .where('c.id', '=', id)
+      .executeTakeFirst())
+  )
+    throw outOfScope('调整承诺事项');
+  await audit(
+    db,
+    ctx,
+    from !== to ? `appeal_commitment.${to}` : 'appeal_commitment.update',
+    id,
+    { version: row.version, status: from },
+    { ...values, version: updated.version },
+  );
   return commitmentDetail(db, scope, ctx.townId, id);
 }
 
 async function addNoteRow(db: Db, ctx: WriteCtx, id: string, note: string) {
-  await db.insertInto('appeal_commitment_note').values({ town_id: ctx.townId, id: newId(), commitment_id: id, note, author_user_id: ctx.actor.userId, author_name: ctx.actor.displayName }).execute();
+  await db
+    .insertInto('appeal_commitment_note')
+    .values({
+      town_id: ctx.townId,
+      id: newId(),
+      commitment_id: id,
+      note,
+      author_user_id: ctx.actor.userId,
+      author_name: ctx.actor.displayName,
+    })
+    .execute();
 }
 
 /** 进展情况: append-only, so two people adding notes at once never conflict. */
 export async function addNote(db: Db, ctx: WriteCtx, id: string, note: string) {
   const scope = await analysisScope(db, ctx.actor, ctx.townId);
-  const row = await commitmentQuery(db, ctx.townId, scope.commitmentSql).where('c.id', '=', id).executeTakeFirst();
+  const row = await commitmentQuery(db, ctx.townId, scope.commitmentSql)
+    .where('c.id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new NotFound('承诺事项');
-  if (!OPEN_COMMITMENT.includes(row.status as CommitmentStatus)) throw new InvalidTransition(`承诺已${COMMITMENT_STATUS[row.status as CommitmentStatus].label.slice(1)}，不能再添加进展`);
+  if (!OPEN_COMMITMENT.includes(row.status as CommitmentStatus))
+    throw new InvalidTransition(
+      `承诺已${COMMITMENT_STATUS[row.status as CommitmentStatus].label.slice(1)}，不能再添加进展`,
+    );
   await addNoteRow(db, ctx, id, note);
   await audit(db, ctx, 'appeal_commitment.note', id, null, { note });
   return commitmentDetail(db, scope, ctx.townId, id);

@@ -25,11 +25,23 @@ function mostCommon(values: (string | null)[]): string | null {
 
 export async function listDismissals(db: Db, scope: AnalysisScope, townId: string, limit = 200) {
   const rows = await repo.listDismissals(db, townId, scope.appealAliased, limit);
-  const orders = await repo.dismissalOrders(db, townId, rows.map((r) => r.id));
+  const orders = await repo.dismissalOrders(
+    db,
+    townId,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
-    id: r.id, problemId: r.problem_id, title: r.title, villageId: r.village_id, categoryCode: r.category_code, reason: r.reason,
-    dismissedByName: r.dismissed_by_name, dismissedAt: iso(r.dismissed_at)!,
-    orders: orders.filter((o) => o.dismissal_id === r.id).map((o) => ({ id: o.id, code: o.code, title: o.title, receivedOn: o.received_on })),
+    id: r.id,
+    problemId: r.problem_id,
+    title: r.title,
+    villageId: r.village_id,
+    categoryCode: r.category_code,
+    reason: r.reason,
+    dismissedByName: r.dismissed_by_name,
+    dismissedAt: iso(r.dismissed_at)!,
+    orders: orders
+      .filter((o) => o.dismissal_id === r.id)
+      .map((o) => ({ id: o.id, code: o.code, title: o.title, receivedOn: o.received_on })),
   }));
 }
 
@@ -37,14 +49,46 @@ export async function dismissProposal(db: Db, ctx: WriteCtx, input: DismissInput
   const scope = await analysisScope(db, ctx.actor, ctx.townId);
   const ids = [...new Set(input.appealIds)];
   const orders = await problems.visibleOrders(db, ctx.townId, ids, scope.appealAliased);
-  if (orders.length < ids.length) throw new InvalidInput('部分工单不存在、已被合并或不在您的查看范围内', [{ path: 'appealIds', label: '关联工单', message: '部分工单不存在或无权查看' }]);
-  if (input.problemId && !(await problems.findProblem(db, ctx.townId, input.problemId, scope.problemSql))) throw new NotFound('问题');
+  if (orders.length < ids.length)
+    throw new InvalidInput('部分工单不存在、已被合并或不在您的查看范围内', [
+      { path: 'appealIds', label: '关联工单', message: '部分工单不存在或无权查看' },
+    ]);
+  if (
+    input.problemId &&
+    !(await problems.findProblem(db, ctx.townId, input.problemId, scope.problemSql))
+  )
+    throw new NotFound('问题');
   const id = newId();
-  await repo.insertDismissal(db, {
-    town_id: ctx.townId, id, problem_id: input.problemId ?? null, title: input.title, village_id: mostCommon(orders.map((o) => o.village_id)),
-    category_code: mostCommon(orders.map((o) => o.category_code)), reason: input.reason, dismissed_by: ctx.actor.userId, dismissed_by_name: ctx.actor.displayName,
-  }, ids);
-  await recordAudit(db, { townId: ctx.townId, actorUserId: ctx.actor.userId, actorName: ctx.actor.displayName, action: 'dismiss', entityType: 'appeal_problem_dismissal', entityId: id, after: { title: input.title, reason: input.reason, problemId: input.problemId ?? null, appealIds: ids }, ip: ctx.ip });
+  await repo.insertDismissal(
+    db,
+    {
+      town_id: ctx.townId,
+      id,
+      problem_id: input.problemId ?? null,
+      title: input.title,
+      village_id: mostCommon(orders.map((o) => o.village_id)),
+      category_code: mostCommon(orders.map((o) => o.category_code)),
+      reason: input.reason,
+      dismissed_by: ctx.actor.userId,
+      dismissed_by_name: ctx.actor.displayName,
+    },
+    ids,
+  );
+  await recordAudit(db, {
+    townId: ctx.townId,
+    actorUserId: ctx.actor.userId,
+    actorName: ctx.actor.displayName,
+    action: 'dismiss',
+    entityType: 'appeal_problem_dismissal',
+    entityId: id,
+    after: {
+      title: input.title,
+      reason: input.reason,
+      problemId: input.problemId ?? null,
+      appealIds: ids,
+    },
+    ip: ctx.ip,
+  });
   return (await listDismissals(db, scope, ctx.townId)).find((d) => d.id === id)!;
 }
 
@@ -52,7 +96,23 @@ export async function revokeDismissal(db: Db, ctx: WriteCtx, id: string) {
   const scope = await analysisScope(db, ctx.actor, ctx.townId);
   const row = await repo.findDismissal(db, ctx.townId, id, scope.appealAliased);
   if (!row || row.revoked_at) throw new NotFound('忽略记录');
-  if (!(await repo.revokeDismissal(db, ctx.townId, id, { userId: ctx.actor.userId, name: ctx.actor.displayName }))) throw new NotFound('忽略记录');
-  await recordAudit(db, { townId: ctx.townId, actorUserId: ctx.actor.userId, actorName: ctx.actor.displayName, action: 'revoke', entityType: 'appeal_problem_dismissal', entityId: id, before: { title: row.title, reason: row.reason }, after: { revoked: true }, ip: ctx.ip });
+  if (
+    !(await repo.revokeDismissal(db, ctx.townId, id, {
+      userId: ctx.actor.userId,
+      name: ctx.actor.displayName,
+    }))
+  )
+    throw new NotFound('忽略记录');
+  await recordAudit(db, {
+    townId: ctx.townId,
+    actorUserId: ctx.actor.userId,
+    actorName: ctx.actor.displayName,
+    action: 'revoke',
+    entityType: 'appeal_problem_dismissal',
+    entityId: id,
+    before: { title: row.title, reason: row.reason },
+    after: { revoked: true },
+    ip: ctx.ip,
+  });
   return { id, revoked: true };
 }

@@ -16,39 +16,70 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function detect(user: string, query = YEAR) {
-  const res = await t.call('GET', `${base}/appeal-problems/proposals?${query}`, { cookie: await as(user) });
+  const res = await t.call('GET', `${base}/appeal-problems/proposals?${query}`, {
+    cookie: await as(user),
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body.items as any[];
 }
 const idsOf = (p: any) => p.orders.map((o: any) => o.id).sort();
-const unitId = async (code: string) => (await t.database.db.selectFrom('unit').select('id').where('town_id', '=', t.townId).where('code', '=', code).executeTakeFirstOrThrow()).id;
+const unitId = async (code: string) =>
+  (
+    await t.database.db
+      .selectFrom('unit')
+      .select('id')
+      .where('town_id', '=', t.townId)
+      .where('code', '=', code)
+      .executeTakeFirstOrThrow()
+  ).id;
 
 describe('问题清单: detect → confirm', () => {
   it('proposes the demo year’s planted near-duplicates and, once confirmed, never proposes them again', async () => {
     const first = await detect('paidan');
-    const waste = first.find((p) => p.kind === 'new' && p.suggestedTitle.includes('河湾村桥头垃圾'));
+    const waste = first.find(
+      (p) => p.kind === 'new' && p.suggestedTitle.includes('河湾村桥头垃圾'),
+    );
     expect(waste, first.map((p) => p.suggestedTitle).join('\n')).toBeTruthy();
     expect(waste.orders).toHaveLength(4);
     expect(waste.commonWords).toContain('垃圾清运');
 
-    const res = await t.call('POST', `${base}/appeal-problems`, { cookie: await as('paidan'), body: { title: waste.suggestedTitle, appealIds: idsOf(waste), source: 'detect' } });
+    const res = await t.call('POST', `${base}/appeal-problems`, {
+      cookie: await as('paidan'),
+      body: { title: waste.suggestedTitle, appealIds: idsOf(waste), source: 'detect' },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body).toMatchObject({ status: 'unclaimed', statusLabel: '待认领', orderCount: 4, version: 1, categoryCode: 'environment.waste' });
+    expect(res.body).toMatchObject({
+      status: 'unclaimed',
+      statusLabel: '待认领',
+      orderCount: 4,
+      version: 1,
+      categoryCode: 'environment.waste',
+    });
     expect(res.body.orders.map((o: any) => o.id).sort()).toEqual(idsOf(waste));
 
     const second = await detect('paidan');
     const confirmed = new Set(idsOf(waste));
     expect(second.filter((p) => p.orders.some((o: any) => confirmed.has(o.id)))).toEqual([]);
     expect(second.length).toBe(first.length - 1);
-    const audit = await t.database.db.selectFrom('audit_entry').select('action').where('entity_id', '=', res.body.id).execute();
+    const audit = await t.database.db
+      .selectFrom('audit_entry')
+      .select('action')
+      .where('entity_id', '=', res.body.id)
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['create']);
   });
 
   it('refuses to put an order into two problems', async () => {
-    const list = (await t.call('GET', `${base}/appeal-problems`, { cookie: await as('shuji') })).body.items;
+    const list = (await t.call('GET', `${base}/appeal-problems`, { cookie: await as('shuji') }))
+      .body.items;
     const lamp = list.find((p: any) => p.title.includes('路灯'));
-    const detail = (await t.call('GET', `${base}/appeal-problems/${lamp.id}`, { cookie: await as('shuji') })).body;
-    const res = await t.call('POST', `${base}/appeal-problems`, { cookie: await as('shuji'), body: { title: '重复', appealIds: [detail.orders[0].id] } });
+    const detail = (
+      await t.call('GET', `${base}/appeal-problems/${lamp.id}`, { cookie: await as('shuji') })
+    ).body;
+    const res = await t.call('POST', `${base}/appeal-problems`, {
+      cookie: await as('shuji'),
+      body: { title: '重复', appealIds: [detail.orders[0].id] },
+    });
     expect(res.status).toBe(409);
     expect(res.body.detail).toMatch(/已属于问题「青松村村口3号路灯反复损坏」/);
   });
@@ -58,41 +89,80 @@ describe('问题清单: detect → confirm', () => {
     const ext = proposals.find((p) => p.kind === 'extend' && p.problemTitle.includes('菜市场'));
     // The September order of the same site (and any generic night-work complaint from the same community).
     expect(ext.orders.map((o: any) => o.title)).toContain('菜市场工地又在夜间施工');
-    const before = (await t.call('GET', `${base}/appeal-problems/${ext.problemId}`, { cookie: await as('shuji') })).body;
+    const before = (
+      await t.call('GET', `${base}/appeal-problems/${ext.problemId}`, { cookie: await as('shuji') })
+    ).body;
     expect(before.orderCount).toBe(before.orders.length);
-    const added = await t.call('POST', `${base}/appeal-problems/${ext.problemId}/orders`, { cookie: await as('shuji'), body: { version: before.version, appealIds: idsOf(ext) } });
+    const added = await t.call('POST', `${base}/appeal-problems/${ext.problemId}/orders`, {
+      cookie: await as('shuji'),
+      body: { version: before.version, appealIds: idsOf(ext) },
+    });
     expect(added.status, JSON.stringify(added.body)).toBe(200);
     expect(added.body.orderCount).toBe(before.orderCount + ext.orders.length);
     expect(added.body.orders).toHaveLength(added.body.orderCount);
     expect((await detect('shuji')).some((p) => p.problemId === ext.problemId)).toBe(false);
 
-    const removed = await t.call('POST', `${base}/appeal-problems/${ext.problemId}/orders/remove`, { cookie: await as('shuji'), body: { version: added.body.version, appealIds: idsOf(ext) } });
+    const removed = await t.call('POST', `${base}/appeal-problems/${ext.problemId}/orders/remove`, {
+      cookie: await as('shuji'),
+      body: { version: added.body.version, appealIds: idsOf(ext) },
+    });
     expect(removed.status, JSON.stringify(removed.body)).toBe(200);
     expect(removed.body.orderCount).toBe(before.orderCount);
     expect(removed.body.orders.map((o: any) => o.id)).not.toContain(ext.orders[0].id);
     // Taken out by a person: detection respects that and does not offer them back.
     const taken = new Set(idsOf(ext));
-    expect((await detect('shuji')).some((p) => p.orders.some((o: any) => taken.has(o.id)))).toBe(false);
-    const listed = (await t.call('GET', `${base}/appeal-problems`, { cookie: await as('shuji') })).body.items.find((p: any) => p.id === ext.problemId);
+    expect((await detect('shuji')).some((p) => p.orders.some((o: any) => taken.has(o.id)))).toBe(
+      false,
+    );
+    const listed = (
+      await t.call('GET', `${base}/appeal-problems`, { cookie: await as('shuji') })
+    ).body.items.find((p: any) => p.id === ext.problemId);
     expect(listed.orderCount).toBe(removed.body.orders.length);
   });
 
   it('moves status with the version read: owner and plan first, 409 on a stale version with nothing changed', async () => {
-    const list = (await t.call('GET', `${base}/appeal-problems?status=unclaimed`, { cookie: await as('shuji') })).body.items;
+    const list = (
+      await t.call('GET', `${base}/appeal-problems?status=unclaimed`, { cookie: await as('shuji') })
+    ).body.items;
     const p = list.find((x: any) => x.title.includes('广场舞'));
-    const noOwner = await t.call('POST', `${base}/appeal-problems/${p.id}/status`, { cookie: await as('shuji'), body: { version: p.version, status: 'rectifying', plan: '约定活动时段' } });
+    const noOwner = await t.call('POST', `${base}/appeal-problems/${p.id}/status`, {
+      cookie: await as('shuji'),
+      body: { version: p.version, status: 'rectifying', plan: '约定活动时段' },
+    });
     expect(noOwner.status).toBe(422);
     expect(noOwner.body.detail).toMatch(/责任单位/);
-    const edited = await t.call('PATCH', `${base}/appeal-problems/${p.id}`, { cookie: await as('shuji'), body: { version: p.version, ownerUnitId: await unitId('office_social') } });
+    const edited = await t.call('PATCH', `${base}/appeal-problems/${p.id}`, {
+      cookie: await as('shuji'),
+      body: { version: p.version, ownerUnitId: await unitId('office_social') },
+    });
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
-    const stale = await t.call('POST', `${base}/appeal-problems/${p.id}/status`, { cookie: await as('shuji'), body: { version: p.version, status: 'rectifying', plan: '约定活动时段' } });
+    const stale = await t.call('POST', `${base}/appeal-problems/${p.id}/status`, {
+      cookie: await as('shuji'),
+      body: { version: p.version, status: 'rectifying', plan: '约定活动时段' },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.detail).toMatch(/已被他人修改/);
-    const still = (await t.call('GET', `${base}/appeal-problems/${p.id}`, { cookie: await as('shuji') })).body;
+    const still = (
+      await t.call('GET', `${base}/appeal-problems/${p.id}`, { cookie: await as('shuji') })
+    ).body;
     expect(still).toMatchObject({ status: 'unclaimed', version: edited.body.version });
-    const moved = await t.call('POST', `${base}/appeal-problems/${p.id}/status`, { cookie: await as('shuji'), body: { version: edited.body.version, status: 'rectifying', plan: '与舞队约定活动时段和音量' } });
-    expect(moved.body).toMatchObject({ status: 'rectifying', statusLabel: '整改中', plan: '与舞队约定活动时段和音量' });
-    const wrong = await t.call('POST', `${base}/appeal-problems/${p.id}/status`, { cookie: await as('shuji'), body: { version: moved.body.version, status: 'closed' } });
+    const moved = await t.call('POST', `${base}/appeal-problems/${p.id}/status`, {
+      cookie: await as('shuji'),
+      body: {
+        version: edited.body.version,
+        status: 'rectifying',
+        plan: '与舞队约定活动时段和音量',
+      },
+    });
+    expect(moved.body).toMatchObject({
+      status: 'rectifying',
+      statusLabel: '整改中',
+      plan: '与舞队约定活动时段和音量',
+    });
+    const wrong = await t.call('POST', `${base}/appeal-problems/${p.id}/status`, {
+      cookie: await as('shuji'),
+      body: { version: moved.body.version, status: 'closed' },
+    });
     expect(wrong.status).toBe(409);
     expect(wrong.body.detail).toMatch(/不能改为「已销号」/);
   });
@@ -101,24 +171,47 @@ describe('问题清单: detect → confirm', () => {
 describe('问题清单 scope', () => {
   it('shows a village cadre only their village’s problems and proposals, and lets them confirm inside it', async () => {
     const cadre = await as('cunganbu');
-    expect((await t.call('GET', `${base}/appeal-problems`, { cookie: cadre })).body.items).toEqual([]);
+    expect((await t.call('GET', `${base}/appeal-problems`, { cookie: cadre })).body.items).toEqual(
+      [],
+    );
     const proposals = await detect('cunganbu');
-    const village = (await t.database.db.selectFrom('unit').select('id').where('town_id', '=', t.townId).where('name', '=', '石桥村').executeTakeFirstOrThrow()).id;
+    const village = (
+      await t.database.db
+        .selectFrom('unit')
+        .select('id')
+        .where('town_id', '=', t.townId)
+        .where('name', '=', '石桥村')
+        .executeTakeFirstOrThrow()
+    ).id;
     expect(proposals.length).toBeGreaterThan(0);
     expect(proposals.every((p) => p.villageId === village)).toBe(true);
     const water = proposals.find((p) => p.suggestedTitle.includes('水压'));
-    const res = await t.call('POST', `${base}/appeal-problems`, { cookie: cadre, body: { title: '石桥村三组自来水水压低', appealIds: idsOf(water) } });
+    const res = await t.call('POST', `${base}/appeal-problems`, {
+      cookie: cadre,
+      body: { title: '石桥村三组自来水水压低', appealIds: idsOf(water) },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const mine = (await t.call('GET', `${base}/appeal-problems`, { cookie: cadre })).body.items;
     expect(mine.map((p: any) => p.title)).toEqual(['石桥村三组自来水水压低']);
-    const all = (await t.call('GET', `${base}/appeal-problems`, { cookie: await as('shuji') })).body.items;
+    const all = (await t.call('GET', `${base}/appeal-problems`, { cookie: await as('shuji') })).body
+      .items;
     expect(all.length).toBeGreaterThan(mine.length);
     const other = all.find((p: any) => p.title.includes('菜市场'));
-    expect((await t.call('GET', `${base}/appeal-problems/${other.id}`, { cookie: cadre })).status).toBe(404);
-    const foreign = await t.call('PATCH', `${base}/appeal-problems/${other.id}`, { cookie: cadre, body: { version: other.version, title: 'x' } });
+    expect(
+      (await t.call('GET', `${base}/appeal-problems/${other.id}`, { cookie: cadre })).status,
+    ).toBe(404);
+    const foreign = await t.call('PATCH', `${base}/appeal-problems/${other.id}`, {
+      cookie: cadre,
+      body: { version: other.version, title: 'x' },
+    });
     expect(foreign.status).toBe(404);
-    const otherOrders = (await t.call('GET', `${base}/appeal-problems/${other.id}`, { cookie: await as('shuji') })).body.orders;
-    const steal = await t.call('POST', `${base}/appeal-problems`, { cookie: cadre, body: { title: 'x', appealIds: [otherOrders[0].id] } });
+    const otherOrders = (
+      await t.call('GET', `${base}/appeal-problems/${other.id}`, { cookie: await as('shuji') })
+    ).body.orders;
+    const steal = await t.call('POST', `${base}/appeal-problems`, {
+      cookie: cadre,
+      body: { title: 'x', appealIds: [otherOrders[0].id] },
+    });
     expect(steal.status).toBe(422);
   });
 
@@ -126,11 +219,22 @@ describe('问题清单 scope', () => {
     const list = await t.call('GET', `${base}/appeal-problems`, { cookie: await as('ducha') });
     expect(list.status).toBe(200);
     expect(list.body.items.length).toBeGreaterThan(0);
-    const write = await t.call('POST', `${base}/appeal-problems`, { cookie: await as('ducha'), body: { title: 'x', appealIds: [list.body.items[0].id] } });
+    const write = await t.call('POST', `${base}/appeal-problems`, {
+      cookie: await as('ducha'),
+      body: { title: 'x', appealIds: [list.body.items[0].id] },
+    });
     expect(write.status).toBe(403);
     const stranger = await t.login('other_admin');
     expect((await t.call('GET', `${base}/appeal-problems`, { cookie: stranger })).status).toBe(403);
-    expect((await t.call('GET', `${base}/appeal-problems/${list.body.items[0].id}`, { cookie: stranger })).status).toBe(403);
-    expect((await t.call('GET', `${base}/appeal-commitments`, { cookie: stranger })).status).toBe(403);
+    expect(
+      (
+        await t.call('GET', `${base}/appeal-problems/${list.body.items[0].id}`, {
+          cookie: stranger,
+        })
+      ).status,
+    ).toBe(403);
+    expect((await t.call('GET', `${base}/appeal-commitments`, { cookie: stranger })).status).toBe(
+      403,
+    );
   });
 });

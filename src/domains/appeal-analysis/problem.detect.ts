@@ -34,19 +34,60 @@ export interface DetectParams {
  */
 export const RECURRENCE = { minDays: 2, minCallers: 2 } as const;
 
-interface Candidate { id: string; code: string; title: string; content: string; village_id: string | null; category_code: string | null; category_root: string | null; received_on: string; state: string; contact_phone: string | null }
+interface Candidate {
+  id: string;
+  code: string;
+  title: string;
+  content: string;
+  village_id: string | null;
+  category_code: string | null;
+  category_root: string | null;
+  received_on: string;
+  state: string;
+  contact_phone: string | null;
+}
 
 const MAX_ORDERS = 20_000;
 
-async function candidates(db: Db, townId: string, scope: AnalysisScope, p: DetectParams, anchorIds: string[]): Promise<Candidate[]> {
+async function candidates(
+  db: Db,
+  townId: string,
+  scope: AnalysisScope,
+  p: DetectParams,
+  anchorIds: string[],
+): Promise<Candidate[]> {
   // Orders merged into a master (合并) are the same appeal again: only the master takes part.
-  const base = db.selectFrom('appeal as a').select(['a.id', 'a.code', 'a.title', 'a.content', 'a.village_id', 'a.category_code', 'a.category_root', 'a.received_on', 'a.state', 'a.contact_phone'])
-    .where('a.town_id', '=', townId).where('a.merged_into', 'is', null).where(scope.appealAliased);
+  const base = db
+    .selectFrom('appeal as a')
+    .select([
+      'a.id',
+      'a.code',
+      'a.title',
+      'a.content',
+      'a.village_id',
+      'a.category_code',
+      'a.category_root',
+      'a.received_on',
+      'a.state',
+      'a.contact_phone',
+    ])
+    .where('a.town_id', '=', townId)
+    .where('a.merged_into', 'is', null)
+    .where(scope.appealAliased);
   let scoped = base;
   if (p.kind && p.kind !== 'all') scoped = scoped.where('a.kind', '=', p.kind);
   if (p.villageId) scoped = scoped.where('a.village_id', '=', p.villageId);
-  const inPeriod = await scoped.where('a.received_on', '>=', p.from).where('a.received_on', '<=', p.to).orderBy('a.received_on').orderBy('a.id').limit(MAX_ORDERS + 1).execute();
-  if (inPeriod.length > MAX_ORDERS) throw new InvalidInput(`期间内工单超过 ${MAX_ORDERS} 件，请缩短分析期间`, [{ path: 'from', label: '开始日期', message: '期间过长' }]);
+  const inPeriod = await scoped
+    .where('a.received_on', '>=', p.from)
+    .where('a.received_on', '<=', p.to)
+    .orderBy('a.received_on')
+    .orderBy('a.id')
+    .limit(MAX_ORDERS + 1)
+    .execute();
+  if (inPeriod.length > MAX_ORDERS)
+    throw new InvalidInput(`期间内工单超过 ${MAX_ORDERS} 件，请缩短分析期间`, [
+      { path: 'from', label: '开始日期', message: '期间过长' },
+    ]);
   const seen = new Set(inPeriod.map((r) => r.id));
   const anchors = anchorIds.filter((id) => !seen.has(id));
   const extra = anchors.length ? await base.where('a.id', 'in', anchors).execute() : [];
@@ -67,23 +108,57 @@ function recurs(members: Candidate[]): boolean {
   return days >= RECURRENCE.minDays && callers >= RECURRENCE.minCallers;
 }
 
-export async function detectProblems(db: Db, townId: string, scope: AnalysisScope, p: DetectParams) {
-  if (p.from > p.to) throw new InvalidInput('开始日期不能晚于结束日期', [{ path: 'to', label: '结束日期', message: '结束日期不能早于开始日期' }]);
+export async function detectProblems(
+  db: Db,
+  townId: string,
+  scope: AnalysisScope,
+  p: DetectParams,
+) {
+  if (p.from > p.to)
+    throw new InvalidInput('开始日期不能晚于结束日期', [
+      { path: 'to', label: '结束日期', message: '结束日期不能早于开始日期' },
+    ]);
   const links = await repo.allLinks(db, townId);
   const linkedTo = new Map(links.map((l) => [l.appeal_id, l]));
   const openLinks = links.filter((l) => l.status !== 'closed');
-  const excluded = new Set((await repo.exclusions(db, townId)).map((e) => `${e.problem_id}|${e.appeal_id}`));
+  const excluded = new Set(
+    (await repo.exclusions(db, townId)).map((e) => `${e.problem_id}|${e.appeal_id}`),
+  );
   const dismissed = await dismissals.activeDismissals(db, townId);
   const dismissedIn = new Map<string, typeof dismissed>(); // `${problemId ?? ''}|${appealId}` → dismissals
-  for (const d of dismissed) for (const a of d.appealIds) dismissedIn.set(`${d.problem_id ?? ''}|${a}`, [...(dismissedIn.get(`${d.problem_id ?? ''}|${a}`) ?? []), d]);
-  const rows = await candidates(db, townId, scope, p, openLinks.map((l) => l.appeal_id));
+  for (const d of dismissed)
+    for (const a of d.appealIds)
+      dismissedIn.set(`${d.problem_id ?? ''}|${a}`, [
+        ...(dismissedIn.get(`${d.problem_id ?? ''}|${a}`) ?? []),
+        d,
+      ]);
+  const rows = await candidates(
+    db,
+    townId,
+    scope,
+    p,
+    openLinks.map((l) => l.appeal_id),
+  );
   // Orders of closed problems stay out: a problem that comes back after 销号 is proposed anew.
   const pool = rows.filter((r) => linkedTo.get(r.id)?.status !== 'closed');
-  const villages = await db.selectFrom('unit').select(['id', 'name']).where('town_id', '=', townId).where('kind', '=', 'village').execute();
+  const villages = await db
+    .selectFrom('unit')
+    .select(['id', 'name'])
+    .where('town_id', '=', townId)
+    .where('kind', '=', 'village')
+    .execute();
   const villageName = new Map(villages.map((v) => [v.id, v.name]));
-  const items: ClusterItem[] = pool.map((r) => ({ id: r.id, text: `${r.title}。${r.content}`, block: `${r.village_id ?? '-'}|${r.category_root ?? '-'}` }));
+  const items: ClusterItem[] = pool.map((r) => ({
+    id: r.id,
+    text: `${r.title}。${r.content}`,
+    block: `${r.village_id ?? '-'}|${r.category_root ?? '-'}`,
+  }));
   const minSize = p.minSize ?? 3;
-  const clusters = clusterTexts(items, { threshold: p.threshold ?? CLUSTER_DEFAULTS.threshold, minSize: 2, extraWords: villages.map((v) => v.name) });
+  const clusters = clusterTexts(items, {
+    threshold: p.threshold ?? CLUSTER_DEFAULTS.threshold,
+    minSize: 2,
+    extraWords: villages.map((v) => v.name),
+  });
   const byId = new Map(pool.map((r) => [r.id, r]));
   const proposals = [];
   for (const c of clusters) {
@@ -95,28 +170,68 @@ export async function detectProblems(db: Db, townId: string, scope: AnalysisScop
     if (linked.length) {
       // New members go to the problem holding most of the cluster (ties: the smaller id).
       const counts = new Map<string, number>();
-      for (const m of linked) counts.set(linkedTo.get(m.id)!.problem_id, (counts.get(linkedTo.get(m.id)!.problem_id) ?? 0) + 1);
+      for (const m of linked)
+        counts.set(
+          linkedTo.get(m.id)!.problem_id,
+          (counts.get(linkedTo.get(m.id)!.problem_id) ?? 0) + 1,
+        );
       problemId = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
       problemTitle = links.find((l) => l.problem_id === problemId)!.title;
     } else if (free.length < minSize || !recurs(free)) continue;
-    const candidatesLeft = problemId ? free.filter((m) => !excluded.has(`${problemId}|${m.id}`)) : free;
+    const candidatesLeft = problemId
+      ? free.filter((m) => !excluded.has(`${problemId}|${m.id}`))
+      : free;
     // A dismissed group comes back only with orders that joined it since, and says so.
-    const earlier = [...new Set(candidatesLeft.flatMap((m) => dismissedIn.get(`${problemId ?? ''}|${m.id}`) ?? []))];
+    const earlier = [
+      ...new Set(
+        candidatesLeft.flatMap((m) => dismissedIn.get(`${problemId ?? ''}|${m.id}`) ?? []),
+      ),
+    ];
     const offered = candidatesLeft.filter((m) => !dismissedIn.has(`${problemId ?? ''}|${m.id}`));
     if (!offered.length) continue;
-    const last = earlier.sort((a, b) => new Date(b.dismissed_at).getTime() - new Date(a.dismissed_at).getTime())[0];
+    const last = earlier.sort(
+      (a, b) => new Date(b.dismissed_at).getTime() - new Date(a.dismissed_at).getTime(),
+    )[0];
     const ids = offered.map((m) => m.id).sort();
     const village = members[0]!.village_id;
     const title = byId.get(c.medoidId)!.title;
-    const place = village ? villageName.get(village) ?? '' : '';
+    const place = village ? (villageName.get(village) ?? '') : '';
     proposals.push({
-      key: createHash('sha256').update(`${problemId ?? ''}|${ids.join(',')}`).digest('hex').slice(0, 16),
-      kind: problemId ? ('extend' as const) : ('new' as const), problemId, problemTitle,
+      key: createHash('sha256')
+        .update(`${problemId ?? ''}|${ids.join(',')}`)
+        .digest('hex')
+        .slice(0, 16),
+      kind: problemId ? ('extend' as const) : ('new' as const),
+      problemId,
+      problemTitle,
       suggestedTitle: `${place && !title.includes(place) ? `${place}：` : ''}${title}（重复诉求）`,
-      villageId: village, categoryCode: mostCommon(members.map((m) => m.category_code ?? '')) || null, similarity: c.similarity, commonWords: c.commonWords,
-      orders: offered.map((m) => ({ id: m.id, code: m.code, title: m.title, receivedOn: m.received_on, state: m.state })),
-      dismissed: last ? { id: last.id, title: last.title, reason: last.reason, dismissedByName: last.dismissed_by_name, dismissedAt: new Date(last.dismissed_at).toISOString(), orderCount: last.appealIds.length } : null,
+      villageId: village,
+      categoryCode: mostCommon(members.map((m) => m.category_code ?? '')) || null,
+      similarity: c.similarity,
+      commonWords: c.commonWords,
+      orders: offered.map((m) => ({
+        id: m.id,
+        code: m.code,
+        title: m.title,
+        receivedOn: m.received_on,
+        state: m.state,
+      })),
+      dismissed: last
+        ? {
+            id: last.id,
+            title: last.title,
+            reason: last.reason,
+            dismissedByName: last.dismissed_by_name,
+            dismissedAt: new Date(last.dismissed_at).toISOString(),
+            orderCount: last.appealIds.length,
+          }
+        : null,
     });
   }
-  return { items: proposals, scanned: pool.length, threshold: p.threshold ?? CLUSTER_DEFAULTS.threshold, minSize };
+  return {
+    items: proposals,
+    scanned: pool.length,
+    threshold: p.threshold ?? CLUSTER_DEFAULTS.threshold,
+    minSize,
+  };
 }

@@ -14,32 +14,79 @@ import { rankingTowns } from './analysis.policy.ts';
 
 type Db = Kysely<DB>;
 
-export const RANK_BY = ['composite', 'response_rate', 'resolution_rate', 'satisfaction_rate'] as const;
+export const RANK_BY = [
+  'composite',
+  'response_rate',
+  'resolution_rate',
+  'satisfaction_rate',
+] as const;
 export type RankBy = (typeof RANK_BY)[number];
 
-interface Cell { value: number | null; numerator?: number | undefined; denominator?: number | undefined }
-interface TownRow { townId: string; townName: string; received: number; responseRate: Cell; resolutionRate: Cell; satisfactionRate: Cell; composite: number | null; weights: { response: number; resolution: number; satisfaction: number } }
+interface Cell {
+  value: number | null;
+  numerator?: number | undefined;
+  denominator?: number | undefined;
+}
+interface TownRow {
+  townId: string;
+  townName: string;
+  received: number;
+  responseRate: Cell;
+  resolutionRate: Cell;
+  satisfactionRate: Cell;
+  composite: number | null;
+  weights: { response: number; resolution: number; satisfaction: number };
+}
 
-export async function countyRanking(db: Db, actor: Actor, q: { from: string; to: string; sort: RankBy }) {
-  if (q.from > q.to) throw new InvalidInput('开始日期不能晚于结束日期', [{ path: 'to', label: '结束日期', message: '结束日期不能早于开始日期' }]);
+export async function countyRanking(
+  db: Db,
+  actor: Actor,
+  q: { from: string; to: string; sort: RankBy },
+) {
+  if (q.from > q.to)
+    throw new InvalidInput('开始日期不能晚于结束日期', [
+      { path: 'to', label: '结束日期', message: '结束日期不能早于开始日期' },
+    ]);
   const townIds = rankingTowns(actor);
-  const towns = townIds.length ? await db.selectFrom('town').select(['id', 'name']).where('id', 'in', townIds).execute() : [];
+  const towns = townIds.length
+    ? await db.selectFrom('town').select(['id', 'name']).where('id', 'in', townIds).execute()
+    : [];
   const rows: TownRow[] = [];
   for (const town of towns) {
-    const report = await evaluateKpis(db, scopeSql(await appealScope(db, actor, town.id)), { townId: town.id, from: q.from, to: q.to });
+    const report = await evaluateKpis(db, scopeSql(await appealScope(db, actor, town.id)), {
+      townId: town.id,
+      from: q.from,
+      to: q.to,
+    });
     const cell = (id: string): Cell => {
       const r = report.metrics.find((m) => m.id === `appeals.${id}`)!.result;
-      return r.kind === 'total' ? { value: r.value, numerator: r.numerator, denominator: r.denominator } : { value: null };
+      return r.kind === 'total'
+        ? { value: r.value, numerator: r.numerator, denominator: r.denominator }
+        : { value: null };
     };
     rows.push({
-      townId: town.id, townName: town.name, received: cell('received').value ?? 0,
-      responseRate: cell('response_rate'), resolutionRate: cell('resolution_rate'), satisfactionRate: cell('satisfaction_rate'),
-      composite: report.composite.kind === 'total' ? report.composite.value : null, weights: report.weights,
+      townId: town.id,
+      townName: town.name,
+      received: cell('received').value ?? 0,
+      responseRate: cell('response_rate'),
+      resolutionRate: cell('resolution_rate'),
+      satisfactionRate: cell('satisfaction_rate'),
+      composite: report.composite.kind === 'total' ? report.composite.value : null,
+      weights: report.weights,
     });
   }
-  const key = (r: TownRow) => (q.sort === 'composite' ? r.composite : q.sort === 'response_rate' ? r.responseRate.value : q.sort === 'resolution_rate' ? r.resolutionRate.value : r.satisfactionRate.value);
+  const key = (r: TownRow) =>
+    q.sort === 'composite'
+      ? r.composite
+      : q.sort === 'response_rate'
+        ? r.responseRate.value
+        : q.sort === 'resolution_rate'
+          ? r.resolutionRate.value
+          : r.satisfactionRate.value;
   // Towns without a figure (no orders) go last; ties keep the name order, and share a rank.
-  rows.sort((a, b) => (key(b) ?? -1) - (key(a) ?? -1) || a.townName.localeCompare(b.townName, 'zh-CN'));
+  rows.sort(
+    (a, b) => (key(b) ?? -1) - (key(a) ?? -1) || a.townName.localeCompare(b.townName, 'zh-CN'),
+  );
   let rank = 0;
   return {
     sort: q.sort,

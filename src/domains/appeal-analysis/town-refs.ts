@@ -6,17 +6,49 @@ import type { Kysely } from 'kysely';
 import { InvalidInput } from '../../core/errors.ts';
 import type { DB } from '../../db/schema.ts';
 
-export async function assertInTown(db: Kysely<DB>, townId: string, refs: { villageId?: string | null | undefined; ownerUnitId?: string | null | undefined; ownerPersonId?: string | null | undefined }): Promise<void> {
+export async function assertInTown(
+  db: Kysely<DB>,
+  townId: string,
+  refs: {
+    villageId?: string | null | undefined;
+    ownerUnitId?: string | null | undefined;
+    ownerPersonId?: string | null | undefined;
+  },
+): Promise<void> {
   if (refs.villageId) {
-    const v = await db.selectFrom('unit').select('kind').where('town_id', '=', townId).where('id', '=', refs.villageId).executeTakeFirst();
-    if (v?.kind !== 'village') throw new InvalidInput('所在村（社区）在本乡镇中不存在', [{ path: 'villageId', label: '所在村（社区）', message: '在本乡镇中不存在' }]);
+    const v = await db
+      .selectFrom('unit')
+      .select('kind')
+      .where('town_id', '=', townId)
+      .where('id', '=', refs.villageId)
+      .executeTakeFirst();
+    if (v?.kind !== 'village')
+      throw new InvalidInput('所在村（社区）在本乡镇中不存在', [
+        { path: 'villageId', label: '所在村（社区）', message: '在本乡镇中不存在' },
+      ]);
   }
   if (refs.ownerUnitId) {
-    const u = await db.selectFrom('unit').select('id').where('town_id', '=', townId).where('id', '=', refs.ownerUnitId).executeTakeFirst();
-    if (!u) throw new InvalidInput('责任单位在本乡镇中不存在', [{ path: 'ownerUnitId', label: '责任单位', message: '在本乡镇中不存在' }]);
+    const u = await db
+      .selectFrom('unit')
+      .select('id')
+      .where('town_id', '=', townId)
+      .where('id', '=', refs.ownerUnitId)
+      .executeTakeFirst();
+    if (!u)
+      throw new InvalidInput('责任单位在本乡镇中不存在', [
+        { path: 'ownerUnitId', label: '责任单位', message: '在本乡镇中不存在' },
+      ]);
   }
   if (refs.ownerPersonId) {
-    const p = await db.selectFrom('person').select('id').where('town_id', '=', townId).where('id', '=', refs.ownerPersonId).executeTakeFirst();
-    if (!p) throw new InvalidInput('责任人在本乡镇中不存在', [{ path: 'ownerPersonId', label: '责任人', message: '在本乡镇中不存在' }]);
+    const p = await db
+      .selectFrom('person')
+      .select('id')
+      .where('town_id', '=', townId)
+      .where('id', '=', refs.ownerPersonId)
+      .executeTakeFirst();
+    if (!p)
+      throw new InvalidInput('责任人在本乡镇中不存在', [
+        { path: 'ownerPersonId', label: '责任人', message: '在本乡镇中不存在' },
+      ]);
   }
 }

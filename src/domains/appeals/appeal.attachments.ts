@@ -14,7 +14,11 @@ import { Conflict, InvalidInput, InvalidTransition, NotFound } from '../../core/
 import type { DB } from '../../db/schema.ts';
 import type { WriteCtx } from '../../server/handler.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { ALLOWED_TYPES, sniffContentType, uploadAttachment } from '../ledgers/attachment.service.ts';
+import {
+  ALLOWED_TYPES,
+  sniffContentType,
+  uploadAttachment,
+} from '../ledgers/attachment.service.ts';
 import { appealScope, scopeSql } from './appeal.policy.ts';
 import * as repo from './appeal.repository.ts';
 import { PUBLIC_CHANNELS } from '../../core/workflow/channels.ts';
@@ -29,59 +33,170 @@ async function scopedOrder(db: Db, actor: Actor, townId: string, id: string) {
   return row;
 }
 
-const COLUMNS = ['f.id', 'f.filename', 'f.content_type', 'f.size', 'f.sha256', 'aa.event_seq', 'aa.uploaded_by_name', 'aa.created_at', 'aa.is_public', 'aa.from_resident', 'aa.published_at', 'aa.published_by_name'] as const;
+const COLUMNS = [
+  'f.id',
+  'f.filename',
+  'f.content_type',
+  'f.size',
+  'f.sha256',
+  'aa.event_seq',
+  'aa.uploaded_by_name',
+  'aa.created_at',
+  'aa.is_public',
+  'aa.from_resident',
+  'aa.published_at',
+  'aa.published_by_name',
+] as const;
 
 interface ViewRow {
-  id: string; filename: string; content_type: string; size: number; sha256: string; event_seq: number | null; uploaded_by_name: string; created_at: Date | string;
-  is_public: boolean; from_resident: boolean; published_at: Date | string | null; published_by_name: string | null;
+  id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  event_seq: number | null;
+  uploaded_by_name: string;
+  created_at: Date | string;
+  is_public: boolean;
+  from_resident: boolean;
+  published_at: Date | string | null;
+  published_by_name: string | null;
 }
 
 function view(r: ViewRow) {
   return {
-    id: r.id, filename: r.filename, contentType: r.content_type, size: Number(r.size), sha256: r.sha256, eventSeq: r.event_seq, uploadedByName: r.uploaded_by_name, createdAt: new Date(r.created_at).toISOString(),
-    public: r.is_public, fromResident: r.from_resident, publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null, publishedByName: r.published_by_name,
+    id: r.id,
+    filename: r.filename,
+    contentType: r.content_type,
+    size: Number(r.size),
+    sha256: r.sha256,
+    eventSeq: r.event_seq,
+    uploadedByName: r.uploaded_by_name,
+    createdAt: new Date(r.created_at).toISOString(),
+    public: r.is_public,
+    fromResident: r.from_resident,
+    publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null,
+    publishedByName: r.published_by_name,
   };
 }
 
 /** Orders a resident can see (tracking page, Open311): those filed through a public channel. */
 
 /** 上传附件: any caller who may act on the order; archived orders are read-only. */
-export async function attach(db: Db, ctx: WriteCtx, appealId: string, file: { filename: string; bytes: Uint8Array }) {
+export async function attach(
+  db: Db,
+  ctx: WriteCtx,
+  appealId: string,
+  file: { filename: string; bytes: Uint8Array },
+) {
   const order = await scopedOrder(db, ctx.actor, ctx.townId, appealId);
   if (order.state === 'archived') throw new InvalidTransition('工单已归档，不能再添加附件');
   const meta = await uploadAttachment(db, ctx, file);
-  const row = await db.insertInto('appeal_attachment').values({
-    // Staff files start private: a site photo may show a resident's home or papers (公开 is a decision).
-    town_id: ctx.townId, appeal_id: appealId, attachment_id: meta.id, uploaded_by_name: ctx.actor.displayName,
-  }).returning(['created_at', 'event_seq']).executeTakeFirstOrThrow();
-  await recordAudit(db, { townId: ctx.townId, actorUserId: ctx.actor.userId, actorName: ctx.actor.displayName, action: 'appeal.attach', entityType: 'appeal', entityId: appealId, after: { attachmentId: meta.id, filename: meta.filename, size: meta.size }, ip: ctx.ip });
-  return view({ id: meta.id, filename: meta.filename, content_type: meta.contentType, size: meta.size, sha256: meta.sha256, event_seq: row.event_seq, uploaded_by_name: ctx.actor.displayName, created_at: row.created_at, is_public: false, from_resident: false, published_at: null, published_by_name: null });
+  const row = await db
+    .insertInto('appeal_attachment')
+    .values({
+      // Staff files start private: a site photo may show a resident's home or papers (公开 is a decision).
+      town_id: ctx.townId,
+      appeal_id: appealId,
+      attachment_id: meta.id,
+      uploaded_by_name: ctx.actor.displayName,
+    })
+    .returning(['created_at', 'event_seq'])
+    .executeTakeFirstOrThrow();
+  await recordAudit(db, {
+    townId: ctx.townId,
+    actorUserId: ctx.actor.userId,
+    actorName: ctx.actor.displayName,
+    action: 'appeal.attach',
+    entityType: 'appeal',
+    entityId: appealId,
+    after: { attachmentId: meta.id, filename: meta.filename, size: meta.size },
+    ip: ctx.ip,
+  });
+  return view({
+    id: meta.id,
+    filename: meta.filename,
+    content_type: meta.contentType,
+    size: meta.size,
+    sha256: meta.sha256,
+    event_seq: row.event_seq,
+    uploaded_by_name: ctx.actor.displayName,
+    created_at: row.created_at,
+    is_public: false,
+    from_resident: false,
+    published_at: null,
+    published_by_name: null,
+  });
 }
 
 export async function listAttachments(db: Db, actor: Actor, townId: string, appealId: string) {
   await scopedOrder(db, actor, townId, appealId);
-  const rows = await db.selectFrom('appeal_attachment as aa').innerJoin('attachment as f', (j) => j.onRef('f.town_id', '=', 'aa.town_id').onRef('f.id', '=', 'aa.attachment_id'))
-    .select([...COLUMNS]).where('aa.town_id', '=', townId).where('aa.appeal_id', '=', appealId).orderBy('aa.created_at').execute();
+  const rows = await db
+    .selectFrom('appeal_attachment as aa')
+    .innerJoin('attachment as f', (j) =>
+      j.onRef('f.town_id', '=', 'aa.town_id').onRef('f.id', '=', 'aa.attachment_id'),
+    )
+    .select([...COLUMNS])
+    .where('aa.town_id', '=', townId)
+    .where('aa.appeal_id', '=', appealId)
+    .orderBy('aa.created_at')
+    .execute();
   return { items: rows.map(view) };
 }
 
 /** 下载附件: the file of an order in the caller's scope; the download is audited. */
-export async function downloadAttachment(db: Db, ctx: WriteCtx, appealId: string, attachmentId: string) {
+export async function downloadAttachment(
+  db: Db,
+  ctx: WriteCtx,
+  appealId: string,
+  attachmentId: string,
+) {
   await scopedOrder(db, ctx.actor, ctx.townId, appealId);
-  const row = await db.selectFrom('appeal_attachment as aa').innerJoin('attachment as f', (j) => j.onRef('f.town_id', '=', 'aa.town_id').onRef('f.id', '=', 'aa.attachment_id'))
-    .select(['f.id', 'f.filename', 'f.content_type', 'f.bytes']).where('aa.town_id', '=', ctx.townId).where('aa.appeal_id', '=', appealId).where('aa.attachment_id', '=', attachmentId).executeTakeFirst();
+  const row = await db
+    .selectFrom('appeal_attachment as aa')
+    .innerJoin('attachment as f', (j) =>
+      j.onRef('f.town_id', '=', 'aa.town_id').onRef('f.id', '=', 'aa.attachment_id'),
+    )
+    .select(['f.id', 'f.filename', 'f.content_type', 'f.bytes'])
+    .where('aa.town_id', '=', ctx.townId)
+    .where('aa.appeal_id', '=', appealId)
+    .where('aa.attachment_id', '=', attachmentId)
+    .executeTakeFirst();
   if (!row) throw new NotFound('附件');
-  await recordAudit(db, { townId: ctx.townId, actorUserId: ctx.actor.userId, actorName: ctx.actor.displayName, action: 'appeal.download_attachment', entityType: 'appeal', entityId: appealId, after: { attachmentId, filename: row.filename }, ip: ctx.ip });
+  await recordAudit(db, {
+    townId: ctx.townId,
+    actorUserId: ctx.actor.userId,
+    actorName: ctx.actor.displayName,
+    action: 'appeal.download_attachment',
+    entityType: 'appeal',
+    entityId: appealId,
+    after: { attachmentId, filename: row.filename },
+    ip: ctx.ip,
+  });
   return row;
 }
 
 /** Ties files uploaded to this order to the event a transition just wrote (办理/答复 photos). */
-export async function linkAttachments(db: Db, townId: string, appealId: string, seq: number, ids: string[]): Promise<void> {
+export async function linkAttachments(
+  db: Db,
+  townId: string,
+  appealId: string,
+  seq: number,
+  ids: string[],
+): Promise<void> {
   const unique = [...new Set(ids)];
-  const r = await db.updateTable('appeal_attachment').set({ event_seq: seq }).where('town_id', '=', townId).where('appeal_id', '=', appealId)
-    .where('attachment_id', 'in', unique).where('event_seq', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('appeal_attachment')
+    .set({ event_seq: seq })
+    .where('town_id', '=', townId)
+    .where('appeal_id', '=', appealId)
+    .where('attachment_id', 'in', unique)
+    .where('event_seq', 'is', null)
+    .executeTakeFirst();
   if (Number(r.numUpdatedRows) !== unique.length) {
-    throw new InvalidInput('所附文件须是先上传到本工单、且尚未用于其他操作的附件', [{ path: 'attachmentIds', label: '附件（照片）', message: '附件不属于本工单或已被使用' }]);
+    throw new InvalidInput('所附文件须是先上传到本工单、且尚未用于其他操作的附件', [
+      { path: 'attachmentIds', label: '附件（照片）', message: '附件不属于本工单或已被使用' },
+    ]);
   }
 }
 
@@ -91,31 +206,81 @@ export async function linkAttachments(db: Db, townId: string, appealId: string, 
  * Withdrawing drops the token, so the old media_url is a 404 at once; publishing again issues a
  * new one. Withdrawing is always allowed (also on archived orders); each change is audited.
  */
-export async function setAttachmentVisibility(db: Db, ctx: WriteCtx, appealId: string, attachmentId: string, visible: boolean) {
+export async function setAttachmentVisibility(
+  db: Db,
+  ctx: WriteCtx,
+  appealId: string,
+  attachmentId: string,
+  visible: boolean,
+) {
   const order = await scopedOrder(db, ctx.actor, ctx.townId, appealId);
-  const row = await db.selectFrom('appeal_attachment as aa').innerJoin('attachment as f', (j) => j.onRef('f.town_id', '=', 'aa.town_id').onRef('f.id', '=', 'aa.attachment_id'))
-    .select([...COLUMNS]).where('aa.town_id', '=', ctx.townId).where('aa.appeal_id', '=', appealId).where('aa.attachment_id', '=', attachmentId).executeTakeFirst();
+  const row = await db
+    .selectFrom('appeal_attachment as aa')
+    .innerJoin('attachment as f', (j) =>
+      j.onRef('f.town_id', '=', 'aa.town_id').onRef('f.id', '=', 'aa.attachment_id'),
+    )
+    .select([...COLUMNS])
+    .where('aa.town_id', '=', ctx.townId)
+    .where('aa.appeal_id', '=', appealId)
+    .where('aa.attachment_id', '=', attachmentId)
+    .executeTakeFirst();
   if (!row) throw new NotFound('附件');
   if (row.is_public === visible) return view(row);
   const field = [{ path: 'public', label: '公开给群众', message: '' }];
-  if (visible && !PHOTO_TYPES.includes(row.content_type)) throw new InvalidInput('只有照片（JPG、PNG）可以公开给群众', [{ ...field[0]!, message: '只有照片可以公开' }]);
-  if (visible && !PUBLIC_CHANNELS.includes(order.channel)) throw new InvalidInput('该工单不是群众经公开渠道（群众页面、Open311）提交的，没有对群众公开的页面', [{ ...field[0]!, message: '非公开渠道工单' }]);
-  if (visible && order.state === 'archived') throw new InvalidTransition('工单已归档，不能再公开照片（取消公开仍可）');
+  if (visible && !PHOTO_TYPES.includes(row.content_type))
+    throw new InvalidInput('只有照片（JPG、PNG）可以公开给群众', [
+      { ...field[0]!, message: '只有照片可以公开' },
+    ]);
+  if (visible && !PUBLIC_CHANNELS.includes(order.channel))
+    throw new InvalidInput(
+      '该工单不是群众经公开渠道（群众页面、Open311）提交的，没有对群众公开的页面',
+      [{ ...field[0]!, message: '非公开渠道工单' }],
+    );
+  if (visible && order.state === 'archived')
+    throw new InvalidTransition('工单已归档，不能再公开照片（取消公开仍可）');
   const at = new Date();
-  const updated = await db.updateTable('appeal_attachment')
-    .set(visible ? { is_public: true, public_token: randomUUID(), published_at: at, published_by_name: ctx.actor.displayName } : { is_public: false, public_token: null, published_at: null, published_by_name: null })
-    .where('town_id', '=', ctx.townId).where('appeal_id', '=', appealId).where('attachment_id', '=', attachmentId).where('is_public', '=', row.is_public)
-    .returning(['is_public', 'published_at', 'published_by_name']).executeTakeFirst();
+  const updated = await db
+    .updateTable('appeal_attachment')
+    .set(
+      visible
+        ? {
+            is_public: true,
+            public_token: randomUUID(),
+            published_at: at,
+            published_by_name: ctx.actor.displayName,
+          }
+        : { is_public: false, public_token: null, published_at: null, published_by_name: null },
+    )
+    .where('town_id', '=', ctx.townId)
+    .where('appeal_id', '=', appealId)
+    .where('attachment_id', '=', attachmentId)
+    .where('is_public', '=', row.is_public)
+    .returning(['is_public', 'published_at', 'published_by_name'])
+    .executeTakeFirst();
   if (!updated) throw new Conflict('该附件的公开状态刚刚已被他人修改，请刷新后重试');
   await recordAudit(db, {
-    townId: ctx.townId, actorUserId: ctx.actor.userId, actorName: ctx.actor.displayName, action: visible ? 'appeal.publish_attachment' : 'appeal.unpublish_attachment',
-    entityType: 'appeal', entityId: appealId, before: { attachmentId, public: row.is_public }, after: { attachmentId, filename: row.filename, public: visible }, ip: ctx.ip,
+    townId: ctx.townId,
+    actorUserId: ctx.actor.userId,
+    actorName: ctx.actor.displayName,
+    action: visible ? 'appeal.publish_attachment' : 'appeal.unpublish_attachment',
+    entityType: 'appeal',
+    entityId: appealId,
+    before: { attachmentId, public: row.is_public },
+    after: { attachmentId, filename: row.filename, public: visible },
+    ip: ctx.ip,
   });
   return view({ ...row, ...updated });
 }
 
 /** The resident as the author of a file: no user, no unit; audit shows 群众 and the address. */
-const RESIDENT = { userId: null, homeTownId: '', username: '', displayName: '群众', personId: null, grants: [] } as unknown as Actor;
+const RESIDENT = {
+  userId: null,
+  homeTownId: '',
+  username: '',
+  displayName: '群众',
+  personId: null,
+  grants: [],
+} as unknown as Actor;
 /** Enough to show the problem; a resident is not a records office. */
 export const MAX_RESIDENT_PHOTOS = 3;
 
@@ -124,29 +289,79 @@ export const MAX_RESIDENT_PHOTOS = 3;
  * Photos only; at most MAX_RESIDENT_PHOTOS per order; the same picture sent twice (a retry) is
  * stored once. The caller (public intake) has checked the tracking code and the time window.
  */
-export async function attachResidentPhoto(db: Db, at: { townId: string; ip: string | null }, appealId: string, file: { filename: string; bytes: Uint8Array }) {
+export async function attachResidentPhoto(
+  db: Db,
+  at: { townId: string; ip: string | null },
+  appealId: string,
+  file: { filename: string; bytes: Uint8Array },
+) {
   const type = sniffContentType(file.bytes);
-  if (type && !PHOTO_TYPES.includes(type)) throw new InvalidInput('只能上传照片（JPG、PNG）', [{ path: 'file', label: '照片', message: '只能上传 JPG、PNG 照片' }]);
-  const mine = await db.selectFrom('appeal_attachment as aa').innerJoin('attachment as f', (j) => j.onRef('f.town_id', '=', 'aa.town_id').onRef('f.id', '=', 'aa.attachment_id'))
-    .select([...COLUMNS]).where('aa.town_id', '=', at.townId).where('aa.appeal_id', '=', appealId).where('aa.from_resident', '=', true).execute();
+  if (type && !PHOTO_TYPES.includes(type))
+    throw new InvalidInput('只能上传照片（JPG、PNG）', [
+      { path: 'file', label: '照片', message: '只能上传 JPG、PNG 照片' },
+    ]);
+  const mine = await db
+    .selectFrom('appeal_attachment as aa')
+    .innerJoin('attachment as f', (j) =>
+      j.onRef('f.town_id', '=', 'aa.town_id').onRef('f.id', '=', 'aa.attachment_id'),
+    )
+    .select([...COLUMNS])
+    .where('aa.town_id', '=', at.townId)
+    .where('aa.appeal_id', '=', appealId)
+    .where('aa.from_resident', '=', true)
+    .execute();
   const sha = createHash('sha256').update(file.bytes).digest('hex');
   const same = mine.find((r) => r.sha256 === sha);
   if (same) return view(same);
-  if (mine.length >= MAX_RESIDENT_PHOTOS) throw new Conflict(`每件诉求最多上传 ${MAX_RESIDENT_PHOTOS} 张照片`);
+  if (mine.length >= MAX_RESIDENT_PHOTOS)
+    throw new Conflict(`每件诉求最多上传 ${MAX_RESIDENT_PHOTOS} 张照片`);
   const ctx = { actor: RESIDENT, townId: at.townId, ip: at.ip };
   const meta = await uploadAttachment(db, ctx, file);
-  const row = await db.insertInto('appeal_attachment').values({
-    town_id: at.townId, appeal_id: appealId, attachment_id: meta.id, uploaded_by_name: '群众', from_resident: true,
-    is_public: true, public_token: randomUUID(), published_at: new Date(), published_by_name: '群众',
-  }).returningAll().executeTakeFirstOrThrow();
-  await recordAudit(db, { townId: at.townId, actorUserId: null, actorName: '群众', action: 'appeal.resident_photo', entityType: 'appeal', entityId: appealId, after: { attachmentId: meta.id, filename: meta.filename, size: meta.size }, ip: at.ip });
-  return view({ ...row, id: meta.id, filename: meta.filename, content_type: meta.contentType, size: meta.size, sha256: meta.sha256 });
+  const row = await db
+    .insertInto('appeal_attachment')
+    .values({
+      town_id: at.townId,
+      appeal_id: appealId,
+      attachment_id: meta.id,
+      uploaded_by_name: '群众',
+      from_resident: true,
+      is_public: true,
+      public_token: randomUUID(),
+      published_at: new Date(),
+      published_by_name: '群众',
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordAudit(db, {
+    townId: at.townId,
+    actorUserId: null,
+    actorName: '群众',
+    action: 'appeal.resident_photo',
+    entityType: 'appeal',
+    entityId: appealId,
+    after: { attachmentId: meta.id, filename: meta.filename, size: meta.size },
+    ip: at.ip,
+  });
+  return view({
+    ...row,
+    id: meta.id,
+    filename: meta.filename,
+    content_type: meta.contentType,
+    size: meta.size,
+    sha256: meta.sha256,
+  });
 }
 
 /** Public photos of an order, oldest first, as tokens (for the resident's tracking page). */
 export function publishedPhotos(db: Db, townId: string, appealId: string) {
-  return db.selectFrom('appeal_attachment').select(['public_token', 'from_resident', 'created_at']).where('town_id', '=', townId).where('appeal_id', '=', appealId)
-    .where('is_public', '=', true).orderBy('created_at').execute();
+  return db
+    .selectFrom('appeal_attachment')
+    .select(['public_token', 'from_resident', 'created_at'])
+    .where('town_id', '=', townId)
+    .where('appeal_id', '=', appealId)
+    .where('is_public', '=', true)
+    .orderBy('created_at')
+    .execute();
 }
 
 /**
@@ -154,8 +369,17 @@ export function publishedPhotos(db: Db, townId: string, appealId: string) {
  * orders filed through a public channel (the resident page or Open311), never any other file type.
  */
 export function publicPhoto(db: Db, token: string) {
-  return db.selectFrom('appeal_attachment as aa')
-    .innerJoin('attachment as f', (j) => j.onRef('f.town_id', '=', 'aa.town_id').onRef('f.id', '=', 'aa.attachment_id'))
-    .innerJoin('public_request as pr', (j) => j.onRef('pr.town_id', '=', 'aa.town_id').onRef('pr.appeal_id', '=', 'aa.appeal_id'))
-    .select(['f.content_type', 'f.bytes', 'f.filename']).where('aa.public_token', '=', token).where('aa.is_public', '=', true).where('f.content_type', 'in', PHOTO_TYPES).executeTakeFirst();
+  return db
+    .selectFrom('appeal_attachment as aa')
+    .innerJoin('attachment as f', (j) =>
+      j.onRef('f.town_id', '=', 'aa.town_id').onRef('f.id', '=', 'aa.attachment_id'),
+    )
+    .innerJoin('public_request as pr', (j) =>
+      j.onRef('pr.town_id', '=', 'aa.town_id').onRef('pr.appeal_id', '=', 'aa.appeal_id'),
+    )
+    .select(['f.content_type', 'f.bytes', 'f.filename'])
+    .where('aa.public_token', '=', token)
+    .where('aa.is_public', '=', true)
+    .where('f.content_type', 'in', PHOTO_TYPES)
+    .executeTakeFirst();
 }

@@ -3,7 +3,12 @@
  * per-kind settings (town.settings), and the caller's workflow roles for one order.
  */
 import type { Kysely } from 'kysely';
-import { DEFAULT_OFFICE_HOURS, officeHoursSchema, type OfficeHours, type WorkCalendar } from '../../core/calendar/index.ts';
+import {
+  DEFAULT_OFFICE_HOURS,
+  officeHoursSchema,
+  type OfficeHours,
+  type WorkCalendar,
+} from '../../core/calendar/index.ts';
 import type { DB } from '../../db/schema.ts';
 import { loadWorkCalendar } from '../calendar/calendar.service.ts';
 
@@ -43,14 +48,24 @@ export function townSettings(db: Db, townId: string): Promise<TownAppealSettings
 
 /** Reads office hours (stored as [['08:30','12:00'], …]) and kind settings from the town row. */
 async function readTownSettings(db: Db, townId: string): Promise<TownAppealSettings> {
-  const town = await db.selectFrom('town').select(['settings', 'county_id']).where('id', '=', townId).executeTakeFirstOrThrow();
-  const s = (typeof town.settings === 'string' ? JSON.parse(town.settings) : town.settings) as Record<string, unknown>;
+  const town = await db
+    .selectFrom('town')
+    .select(['settings', 'county_id'])
+    .where('id', '=', townId)
+    .executeTakeFirstOrThrow();
+  const s = (
+    typeof town.settings === 'string' ? JSON.parse(town.settings) : town.settings
+  ) as Record<string, unknown>;
   let officeHours = DEFAULT_OFFICE_HOURS;
   if (Array.isArray(s.officeHours)) {
-    const parsed = officeHoursSchema.safeParse({ periods: (s.officeHours as [string, string][]).map(([start, end]) => ({ start, end })) });
+    const parsed = officeHoursSchema.safeParse({
+      periods: (s.officeHours as [string, string][]).map(([start, end]) => ({ start, end })),
+    });
     if (parsed.success) officeHours = parsed.data;
   }
-  const kindSettings = (s.appealKindSettings && typeof s.appealKindSettings === 'object' ? s.appealKindSettings : {}) as Record<string, Record<string, number>>;
+  const kindSettings = (
+    s.appealKindSettings && typeof s.appealKindSettings === 'object' ? s.appealKindSettings : {}
+  ) as Record<string, Record<string, number>>;
   return { officeHours, kindSettings, countyId: town.county_id };
 }
 
@@ -72,7 +87,11 @@ let categoryCache: { at: number; roots: Promise<Map<string, string>> } | null = 
 
 export function categoryRoots(db: Db): Promise<Map<string, string>> {
   if (categoryCache && Date.now() - categoryCache.at < CATEGORY_TTL_MS) return categoryCache.roots;
-  const roots = db.selectFrom('appeal_category').select(['code', 'parent_code']).execute().then((rows) => new Map(rows.map((r) => [r.code, r.parent_code ?? r.code])));
+  const roots = db
+    .selectFrom('appeal_category')
+    .select(['code', 'parent_code'])
+    .execute()
+    .then((rows) => new Map(rows.map((r) => [r.code, r.parent_code ?? r.code])));
   const entry = { at: Date.now(), roots };
   categoryCache = entry;
   roots.catch(() => categoryCache === entry && (categoryCache = null));

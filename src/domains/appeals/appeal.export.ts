@@ -24,7 +24,10 @@ const PAGE = 500;
 /** China Standard Time, minutes, as the pages print it. */
 export function beijingTime(at: string | Date | null | undefined): string {
   if (!at) return '';
-  return new Date(new Date(at).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return new Date(new Date(at).getTime() + 8 * 3600_000)
+    .toISOString()
+    .slice(0, 16)
+    .replace('T', ' ');
 }
 
 interface Column<R> {
@@ -46,7 +49,7 @@ async function namesOf(db: Db, townId: string): Promise<Names> {
   const unit = new Map(units.map((u) => [u.id, u.name]));
   const cat = new Map(cats.map((c) => [c.code, c]));
   return {
-    unit: (id) => (id ? unit.get(id) ?? '' : ''),
+    unit: (id) => (id ? (unit.get(id) ?? '') : ''),
     category: (code) => {
       const c = code ? cat.get(code) : undefined;
       if (!c) return code ?? '';
@@ -72,16 +75,29 @@ const LIST: Column<Summary>[] = [
   { header: '办理期限', width: 17, value: (r) => beijingTime(r.nextDueAt) },
   ...CONTACT,
 ];
-const QUEUE: Column<Summary>[] = [...LIST, { header: '可办操作', width: 20, value: (r) => (r.actions ?? []).join('、') }];
+const QUEUE: Column<Summary>[] = [
+  ...LIST,
+  { header: '可办操作', width: 20, value: (r) => (r.actions ?? []).join('、') },
+];
 /** 超期督办 (OverduePage) columns: both groupings' unit columns. */
 const OVERDUE: Column<Summary>[] = [
-  ...['编号', '标题', '状态', '村（社区）', '承办单位'].map((h) => LIST.find((c) => c.header === h)!),
+  ...['编号', '标题', '状态', '村（社区）', '承办单位'].map((h) =>
+    LIST.find((c) => c.header === h)!,
+  ),
   { header: '期限', width: 17, value: (r) => beijingTime(r.nextDueAt) },
-  { header: '督办', width: 20, value: (r) => (r.supervisedAt ? `已督办 ${beijingTime(r.supervisedAt)}` : '待督办') },
+  {
+    header: '督办',
+    width: 20,
+    value: (r) => (r.supervisedAt ? `已督办 ${beijingTime(r.supervisedAt)}` : '待督办'),
+  },
   ...CONTACT,
 ];
 
-type KpiRow = Awaited<ReturnType<typeof kpi.kpiOrders>>['items'][number] & { contactName: string | null; contactPhone: string | null; stateLabel: string };
+type KpiRow = Awaited<ReturnType<typeof kpi.kpiOrders>>['items'][number] & {
+  contactName: string | null;
+  contactPhone: string | null;
+  stateLabel: string;
+};
 /** KPI drill-down (KpiOrdersDrawer) columns. */
 const KPI_ORDERS: Column<KpiRow>[] = [
   { header: '编号', width: 11, value: (r) => r.code },
@@ -95,13 +111,24 @@ const KPI_ORDERS: Column<KpiRow>[] = [
 ];
 
 /** Streams `pages` as one worksheet; the first page is already in hand. */
-function streamXlsx<R>(sheet: string, columns: Column<R>[], names: Names, first: R[], rest: () => AsyncIterable<R[]>): ReadableStream {
+function streamXlsx<R>(
+  sheet: string,
+  columns: Column<R>[],
+  names: Names,
+  first: R[],
+  rest: () => AsyncIterable<R[]>,
+): ReadableStream {
   const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   const ws = wb.addWorksheet(sheet);
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width }));
   ws.getRow(1).font = { bold: true };
-  const write = (rows: R[]) => rows.forEach((r) => ws.addRow(columns.map((c) => c.value(r, names))).commit());
+  const write = (rows: R[]) =>
+    rows.forEach((r) => ws.addRow(columns.map((c) => c.value(r, names))).commit());
   void (async () => {
     try {
       write(first);
@@ -125,17 +152,26 @@ export async function exportList(db: Db, actor: Actor, townId: string, f: repo.L
     const rows = await repo.listAppeals(db, townId, scope, f, after, PAGE);
     const page = rows.slice(0, PAGE);
     const last = page[page.length - 1];
-    return { items: page.map((r) => toSummary(r)), next: rows.length > PAGE && last ? ([new Date(last.received_at).toISOString(), last.id] as [string, string]) : null };
+    return {
+      items: page.map((r) => toSummary(r)),
+      next:
+        rows.length > PAGE && last
+          ? ([new Date(last.received_at).toISOString(), last.id] as [string, string])
+          : null,
+    };
   };
   const first = await fetch(null);
   async function* rest() {
-    for (let next = first.next; next; ) {
+    for (let next = first.next; next;) {
       const p = await fetch(next);
       yield p.items;
       next = p.next;
     }
   }
-  return { filename: `工单列表-${stamp()}.xlsx`, stream: streamXlsx('工单列表', LIST, names, first.items, rest) };
+  return {
+    filename: `工单列表-${stamp()}.xlsx`,
+    stream: streamXlsx('工单列表', LIST, names, first.items, rest),
+  };
 }
 
 /** 我的待办: every order waiting for the caller, page by page (the screen shows the newest 200). */
@@ -145,38 +181,71 @@ export async function exportQueue(db: Db, actor: Actor, townId: string) {
   async function* rest() {
     for await (const page of pages) yield page;
   }
-  return { filename: `我的待办-${stamp()}.xlsx`, stream: streamXlsx('我的待办', QUEUE, names, first.done ? [] : first.value, rest) };
+  return {
+    filename: `我的待办-${stamp()}.xlsx`,
+    stream: streamXlsx('我的待办', QUEUE, names, first.done ? [] : first.value, rest),
+  };
 }
 
 /** 超期工单: the overdue list with its 督办 status. */
 export async function exportOverdue(db: Db, actor: Actor, townId: string) {
-  const [{ items }, names] = await Promise.all([overdueList(db, actor, townId, 10_000), namesOf(db, townId)]);
-  return { filename: `超期工单-${stamp()}.xlsx`, stream: streamXlsx('超期工单', OVERDUE, names, items, async function* () {}) };
+  const [{ items }, names] = await Promise.all([
+    overdueList(db, actor, townId, 10_000),
+    namesOf(db, townId),
+  ]);
+  return {
+    filename: `超期工单-${stamp()}.xlsx`,
+    stream: streamXlsx('超期工单', OVERDUE, names, items, async function* () {}),
+  };
 }
 
 /** The orders behind one KPI figure: exactly the drill-down's pages, with masked contacts. */
-export async function exportKpiOrders(db: Db, actor: Actor, townId: string, q: Omit<Parameters<typeof kpi.kpiOrders>[2], 'cursor' | 'limit'>) {
+export async function exportKpiOrders(
+  db: Db,
+  actor: Actor,
+  townId: string,
+  q: Omit<Parameters<typeof kpi.kpiOrders>[2], 'cursor' | 'limit'>,
+) {
   const scope = scopeSql(await appealScope(db, actor, townId));
   const names = await namesOf(db, townId);
   const fetch = async (cursor: string | null) => {
-    const page = await kpi.kpiOrders(db, scope, { ...q, limit: PAGE, ...(cursor ? { cursor } : {}) });
+    const page = await kpi.kpiOrders(db, scope, {
+      ...q,
+      limit: PAGE,
+      ...(cursor ? { cursor } : {}),
+    });
     const ids = page.items.map((i) => i.id);
-    const extra = ids.length ? await db.selectFrom('appeal').selectAll().where('town_id', '=', townId).where('id', 'in', ids).execute() : [];
+    const extra = ids.length
+      ? await db
+          .selectFrom('appeal')
+          .selectAll()
+          .where('town_id', '=', townId)
+          .where('id', 'in', ids)
+          .execute()
+      : [];
     const byId = new Map(extra.map((r) => [r.id, toSummary(r)]));
     const items = page.items.map((i) => {
       const s = byId.get(i.id);
-      return { ...i, contactName: s?.contactName ?? null, contactPhone: s?.contactPhone ?? null, stateLabel: s?.stateLabel ?? i.state };
+      return {
+        ...i,
+        contactName: s?.contactName ?? null,
+        contactPhone: s?.contactPhone ?? null,
+        stateLabel: s?.stateLabel ?? i.state,
+      };
     });
     return { items, next: page.nextCursor };
   };
   const first = await fetch(null);
   async function* rest() {
-    for (let next = first.next; next; ) {
+    for (let next = first.next; next;) {
       const p = await fetch(next);
       yield p.items;
       next = p.next;
     }
   }
   const label = kpi.kpiById(q.metricId).label;
-  return { filename: `${label}明细-${stamp()}.xlsx`, stream: streamXlsx(`${label}明细`, KPI_ORDERS, names, first.items, rest) };
+  return {
+    filename: `${label}明细-${stamp()}.xlsx`,
+    stream: streamXlsx(`${label}明细`, KPI_ORDERS, names, first.items, rest),
+  };
 }

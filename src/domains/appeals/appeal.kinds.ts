@@ -24,10 +24,46 @@ export interface KindKpiRule {
 }
 
 export const KIND_KPI: Record<string, KindKpiRule> = {
-  hotline: { responseClock: 'claim', completeClock: 'complete', closedStates: ['closed', 'archived'], handler: { action: 'claim' }, portfolio: null, satisfactionField: 'satisfaction', solvedField: 'solved', passiveClocks: [] },
-  petition: { responseClock: 'accept', completeClock: 'handle', closedStates: ['declined', 'resolved', 'withdrawn', 'concluded'], handler: { slot: 'caseLeader' }, portfolio: 'petitions', satisfactionField: null, solvedField: null, passiveClocks: ['review_window', 'second_review_window'] },
-  dispute: { responseClock: null, completeClock: 'mediation', closedStates: ['closed'], handler: { intake: true }, portfolio: 'politics_law', satisfactionField: null, solvedField: 'fulfilled', passiveClocks: [] },
-  villager_matter: { responseClock: 'deliberate', completeClock: 'act', closedStates: ['closed', 'shelved'], handler: { slot: 'owner' }, portfolio: null, satisfactionField: 'rating', solvedField: null, passiveClocks: [] },
+  hotline: {
+    responseClock: 'claim',
+    completeClock: 'complete',
+    closedStates: ['closed', 'archived'],
+    handler: { action: 'claim' },
+    portfolio: null,
+    satisfactionField: 'satisfaction',
+    solvedField: 'solved',
+    passiveClocks: [],
+  },
+  petition: {
+    responseClock: 'accept',
+    completeClock: 'handle',
+    closedStates: ['declined', 'resolved', 'withdrawn', 'concluded'],
+    handler: { slot: 'caseLeader' },
+    portfolio: 'petitions',
+    satisfactionField: null,
+    solvedField: null,
+    passiveClocks: ['review_window', 'second_review_window'],
+  },
+  dispute: {
+    responseClock: null,
+    completeClock: 'mediation',
+    closedStates: ['closed'],
+    handler: { intake: true },
+    portfolio: 'politics_law',
+    satisfactionField: null,
+    solvedField: 'fulfilled',
+    passiveClocks: [],
+  },
+  villager_matter: {
+    responseClock: 'deliberate',
+    completeClock: 'act',
+    closedStates: ['closed', 'shelved'],
+    handler: { slot: 'owner' },
+    portfolio: null,
+    satisfactionField: 'rating',
+    solvedField: null,
+    passiveClocks: [],
+  },
 };
 
 export const KIND_NAMES = Object.keys(KIND_KPI);
@@ -35,7 +71,10 @@ export const KIND_NAMES = Object.keys(KIND_KPI);
 export { CHANNELS, type Channel } from '../../core/workflow/channels.ts';
 
 /** The kind definition with the town's settings (e.g. `{ maxReopens: 3 }`) applied. */
-export function kindFor(kind: string, settings: Record<string, number> = {}): { def: KindDefinition; kpi: KindKpiRule } {
+export function kindFor(
+  kind: string,
+  settings: Record<string, number> = {},
+): { def: KindDefinition; kpi: KindKpiRule } {
   const def = kindByName(kind, settings);
   const kpi = KIND_KPI[kind];
   if (!def || !kpi) throw new NotFound(`工单类型「${kind}」`);

@@ -17,7 +17,11 @@ async function allOrders(cookie: string, metricId: string, query: string) {
   const rows: any[] = [];
   let cursor: string | null = null;
   do {
-    const res: any = await t.call('GET', `${base}/${metricId}/orders?${query}&limit=500${cursor ? `&cursor=${cursor}` : ''}`, { cookie });
+    const res: any = await t.call(
+      'GET',
+      `${base}/${metricId}/orders?${query}&limit=500${cursor ? `&cursor=${cursor}` : ''}`,
+      { cookie },
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     rows.push(...res.body.items);
     cursor = res.body.nextCursor;
@@ -27,8 +31,18 @@ async function allOrders(cookie: string, metricId: string, query: string) {
 
 describe('三率 KPIs over the demo year', () => {
   it('has a year of orders of every kind', async () => {
-    const kinds = await t.database.db.selectFrom('appeal').select(['kind', (eb) => eb.fn.countAll<number>().as('n')]).where('town_id', '=', t.townId).groupBy('kind').execute();
-    expect(kinds.map((k) => k.kind).sort()).toEqual(['dispute', 'hotline', 'petition', 'villager_matter']);
+    const kinds = await t.database.db
+      .selectFrom('appeal')
+      .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('town_id', '=', t.townId)
+      .groupBy('kind')
+      .execute();
+    expect(kinds.map((k) => k.kind).sort()).toEqual([
+      'dispute',
+      'hotline',
+      'petition',
+      'villager_matter',
+    ]);
     const total = kinds.reduce((s, k) => s + Number(k.n), 0);
     expect(total).toBeGreaterThan(300);
     expect(total).toBeLessThan(1500);
@@ -41,22 +55,34 @@ describe('三率 KPIs over the demo year', () => {
     for (const m of APPEAL_KPIS) {
       const figure = res.body.metrics.find((x: any) => x.id === m.id).result;
       const rows = await allOrders(leader, m.id, query);
-      const recount = recomputeFromDrillDown(m, rows.map((r) => ({ id: r.id, period_key: r.receivedOn, in_numerator: r.inNumerator })), false);
+      const recount = recomputeFromDrillDown(
+        m,
+        rows.map((r) => ({ id: r.id, period_key: r.receivedOn, in_numerator: r.inNumerator })),
+        false,
+      );
       expect(recount, m.id).toEqual(figure);
     }
     expect(res.body.composite.value).toBeGreaterThan(50);
     expect(res.body.weights).toEqual({ response: 30, resolution: 35, satisfaction: 35 });
     const grouped = await t.call('GET', `${base}?${query}&groupBy=village`, { cookie: leader });
-    const sat = grouped.body.metrics.find((x: any) => x.id === 'appeals.satisfaction_rate').result.groups.find((g: any) => g.key && g.denominator > 3);
-    const rows = await allOrders(leader, 'appeals.satisfaction_rate', `${query}&groupBy=village&group=${sat.key}`);
+    const sat = grouped.body.metrics
+      .find((x: any) => x.id === 'appeals.satisfaction_rate')
+      .result.groups.find((g: any) => g.key && g.denominator > 3);
+    const rows = await allOrders(
+      leader,
+      'appeals.satisfaction_rate',
+      `${query}&groupBy=village&group=${sat.key}`,
+    );
     expect(rows.length).toBe(sat.denominator);
     expect(rows.filter((r) => r.inNumerator).length).toBe(sat.numerator);
   });
 
   it('narrows a village cadre’s KPIs to their village', async () => {
     const cadre = await t.login('cunganbu');
-    const all = (await t.call('GET', `${base}?from=2025-01-01&to=2025-12-31`, { cookie: leader })).body.metrics[0].result.value;
-    const mine = (await t.call('GET', `${base}?from=2025-01-01&to=2025-12-31`, { cookie: cadre })).body.metrics[0].result.value;
+    const all = (await t.call('GET', `${base}?from=2025-01-01&to=2025-12-31`, { cookie: leader }))
+      .body.metrics[0].result.value;
+    const mine = (await t.call('GET', `${base}?from=2025-01-01&to=2025-12-31`, { cookie: cadre }))
+      .body.metrics[0].result.value;
     expect(mine).toBeGreaterThan(0);
     expect(mine).toBeLessThan(all);
   });

@@ -20,7 +20,10 @@ const MONTH = sql`to_char(received_on, 'YYYY-MM')`;
 
 /** The appeals metric source; `scope` is the caller's row predicate (appeal.policy.ts). */
 export function appealsSource(scope: RawBuilder<SqlBool>): SourceDescriptor {
-  const fields: Record<string, { valueType: 'text' | 'boolean' | 'date' | 'timestamp' | 'number'; sql: RawBuilder<unknown> }> = {
+  const fields: Record<
+    string,
+    { valueType: 'text' | 'boolean' | 'date' | 'timestamp' | 'number'; sql: RawBuilder<unknown> }
+  > = {
     town: { valueType: 'text', sql: sql`cast(town_id as text)` },
     unit: { valueType: 'text', sql: sql`cast(unit_id as text)` },
     village: { valueType: 'text', sql: sql`cast(village_id as text)` },
@@ -45,33 +48,102 @@ export function appealsSource(scope: RawBuilder<SqlBool>): SourceDescriptor {
     dateSqlType: 'date',
     unitColumn: 'unit_id',
     personColumn: 'handler_person_id',
-    rowColumns: ['code', 'kind', 'state', 'title', 'category_code', 'village_id', 'unit_id', 'received_at', 'closed_at', 'satisfaction', 'solved'],
+    rowColumns: [
+      'code',
+      'kind',
+      'state',
+      'title',
+      'category_code',
+      'village_id',
+      'unit_id',
+      'received_at',
+      'closed_at',
+      'satisfaction',
+      'solved',
+    ],
     baseWhere: [sql<SqlBool>`merged_into is null`, scope],
     fieldSql: (key) => fields[key],
   };
 }
 
-const rate = (id: string, label: string, description: string, numerator: unknown[], denominator: unknown[] = []) =>
-  metricDeclarationSchema.parse({ id: `appeals.${id}`, label, unit: '%', description, source: { kind: 'appeals' }, aggregation: { fn: 'rate', numerator, denominator } });
+const rate = (
+  id: string,
+  label: string,
+  description: string,
+  numerator: unknown[],
+  denominator: unknown[] = [],
+) =>
+  metricDeclarationSchema.parse({
+    id: `appeals.${id}`,
+    label,
+    unit: '%',
+    description,
+    source: { kind: 'appeals' },
+    aggregation: { fn: 'rate', numerator, denominator },
+  });
 
 /** The declared KPIs (docs/kpis.md explains each). */
 export const APPEAL_KPIS: MetricDeclaration[] = [
-  metricDeclarationSchema.parse({ id: 'appeals.received', label: '受理量', unit: '件', description: '期内受理的工单（不含被合并的重复件）', source: { kind: 'appeals' }, aggregation: { fn: 'count' } }),
-  rate('response_rate', '响应率', '首次响应（签收/受理告知/议事）在时限内的工单 ÷ 期内受理工单', [{ field: 'responded_on_time', op: 'eq', value: true }]),
-  rate('closure_rate', '办结率', '已办结工单 ÷ 期内受理工单', [{ field: 'closed_at', op: 'not_null' }]),
-  rate('on_time_closure_rate', '按时办结率', '在（延期后）办结时限内办结的工单 ÷ 期内受理工单', [{ field: 'closed_on_time', op: 'eq', value: true }]),
-  rate('resolution_rate', '解决率', '回访答复“已解决”的工单 ÷ 回访有答复的工单', [{ field: 'solved', op: 'eq', value: true }], [{ field: 'solved', op: 'not_null' }]),
-  rate('satisfaction_rate', '满意率', '回访“满意”或“基本满意”的工单 ÷ 回访有满意度答复的工单', [{ field: 'satisfaction', op: 'in', value: ['满意', '基本满意'] }], [{ field: 'satisfaction', op: 'not_null' }]),
+  metricDeclarationSchema.parse({
+    id: 'appeals.received',
+    label: '受理量',
+    unit: '件',
+    description: '期内受理的工单（不含被合并的重复件）',
+    source: { kind: 'appeals' },
+    aggregation: { fn: 'count' },
+  }),
+  rate('response_rate', '响应率', '首次响应（签收/受理告知/议事）在时限内的工单 ÷ 期内受理工单', [
+    { field: 'responded_on_time', op: 'eq', value: true },
+  ]),
+  rate('closure_rate', '办结率', '已办结工单 ÷ 期内受理工单', [
+    { field: 'closed_at', op: 'not_null' },
+  ]),
+  rate('on_time_closure_rate', '按时办结率', '在（延期后）办结时限内办结的工单 ÷ 期内受理工单', [
+    { field: 'closed_on_time', op: 'eq', value: true },
+  ]),
+  rate(
+    'resolution_rate',
+    '解决率',
+    '回访答复“已解决”的工单 ÷ 回访有答复的工单',
+    [{ field: 'solved', op: 'eq', value: true }],
+    [{ field: 'solved', op: 'not_null' }],
+  ),
+  rate(
+    'satisfaction_rate',
+    '满意率',
+    '回访“满意”或“基本满意”的工单 ÷ 回访有满意度答复的工单',
+    [{ field: 'satisfaction', op: 'in', value: ['满意', '基本满意'] }],
+    [{ field: 'satisfaction', op: 'not_null' }],
+  ),
 ];
 
-export const GROUPINGS = ['town', 'unit', 'village', 'person', 'category', 'month', 'kind'] as const;
+export const GROUPINGS = [
+  'town',
+  'unit',
+  'village',
+  'person',
+  'category',
+  'month',
+  'kind',
+] as const;
 export type Grouping = (typeof GROUPINGS)[number];
 
 export const DEFAULT_WEIGHTS = { response: 30, resolution: 35, satisfaction: 35 };
 
 export async function weightsFor(db: Db, townId: string) {
-  const row = await db.selectFrom('county_kpi_weight as w').innerJoin('town as t', 't.county_id', 'w.county_id').select(['w.response', 'w.resolution', 'w.satisfaction']).where('t.id', '=', townId).executeTakeFirst();
-  return row ? { response: Number(row.response), resolution: Number(row.resolution), satisfaction: Number(row.satisfaction) } : DEFAULT_WEIGHTS;
+  const row = await db
+    .selectFrom('county_kpi_weight as w')
+    .innerJoin('town as t', 't.county_id', 'w.county_id')
+    .select(['w.response', 'w.resolution', 'w.satisfaction'])
+    .where('t.id', '=', townId)
+    .executeTakeFirst();
+  return row
+    ? {
+        response: Number(row.response),
+        resolution: Number(row.resolution),
+        satisfaction: Number(row.satisfaction),
+      }
+    : DEFAULT_WEIGHTS;
 }
 
 function registryFor(scope: RawBuilder<SqlBool>) {
@@ -100,44 +172,135 @@ function withKind(m: MetricDeclaration, kind: string | undefined): MetricDeclara
 
 /** Every KPI for the period, totals or per group, plus the weighted composite. */
 export async function evaluateKpis(db: Db, scope: RawBuilder<SqlBool>, q: KpiQuery) {
-  if (q.from > q.to) throw new InvalidInput('开始日期不能晚于结束日期', [{ path: 'to', label: '结束日期', message: '结束日期不能早于开始日期' }]);
+  if (q.from > q.to)
+    throw new InvalidInput('开始日期不能晚于结束日期', [
+      { path: 'to', label: '结束日期', message: '结束日期不能早于开始日期' },
+    ]);
   const registry = registryFor(scope);
   const weights = await weightsFor(db, q.townId);
   const results: Record<string, MetricResult> = {};
   // All KPIs share one cohort: one scan computes them all (compileMetricValues).
-  const batch = compileMetricValues(APPEAL_KPIS.map((m) => withKind(m, q.kind)), { townIds: [q.townId], period: { from: q.from, to: q.to }, ...(q.groupBy ? { groupBy: q.groupBy } : {}) }, registry);
+  const batch = compileMetricValues(
+    APPEAL_KPIS.map((m) => withKind(m, q.kind)),
+    {
+      townIds: [q.townId],
+      period: { from: q.from, to: q.to },
+      ...(q.groupBy ? { groupBy: q.groupBy } : {}),
+    },
+    registry,
+  );
   const perMetric = batch.split((await db.executeQuery<Record<string, unknown>>(batch.query)).rows);
   for (const m of APPEAL_KPIS) results[m.id] = readValueRows(m, perMetric[m.id]!, !!q.groupBy);
   const composite = (cells: Record<string, number | null>) => {
-    const parts = [[cells['appeals.response_rate'], weights.response], [cells['appeals.resolution_rate'], weights.resolution], [cells['appeals.satisfaction_rate'], weights.satisfaction]] as const;
+    const parts = [
+      [cells['appeals.response_rate'], weights.response],
+      [cells['appeals.resolution_rate'], weights.resolution],
+      [cells['appeals.satisfaction_rate'], weights.satisfaction],
+    ] as const;
     const used = parts.filter(([v]) => v !== null && v !== undefined);
     const w = used.reduce((s, [, x]) => s + x, 0);
-    return w === 0 ? null : Math.round((used.reduce((s, [v, x]) => s + (v as number) * x, 0) / w) * 100) / 100;
+    return w === 0
+      ? null
+      : Math.round((used.reduce((s, [v, x]) => s + (v as number) * x, 0) / w) * 100) / 100;
   };
-  return { metrics: APPEAL_KPIS.map((m) => ({ id: m.id, label: m.label, unit: m.unit, description: m.description ?? '', result: results[m.id]! })), weights, composite: compositeOf(results, composite) };
+  return {
+    metrics: APPEAL_KPIS.map((m) => ({
+      id: m.id,
+      label: m.label,
+      unit: m.unit,
+      description: m.description ?? '',
+      result: results[m.id]!,
+    })),
+    weights,
+    composite: compositeOf(results, composite),
+  };
 }
 
-function compositeOf(results: Record<string, MetricResult>, f: (cells: Record<string, number | null>) => number | null) {
+function compositeOf(
+  results: Record<string, MetricResult>,
+  f: (cells: Record<string, number | null>) => number | null,
+) {
   const first = results['appeals.received']!;
-  if (first.kind === 'total') return { kind: 'total' as const, value: f(Object.fromEntries(Object.entries(results).map(([k, r]) => [k, r.kind === 'total' ? r.value : null]))) };
-  const keys = new Set(Object.values(results).flatMap((r) => (r.kind === 'grouped' ? r.groups.map((g) => g.key) : [])));
+  if (first.kind === 'total')
+    return {
+      kind: 'total' as const,
+      value: f(
+        Object.fromEntries(
+          Object.entries(results).map(([k, r]) => [k, r.kind === 'total' ? r.value : null]),
+        ),
+      ),
+    };
+  const keys = new Set(
+    Object.values(results).flatMap((r) => (r.kind === 'grouped' ? r.groups.map((g) => g.key) : [])),
+  );
   return {
     kind: 'grouped' as const,
-    groups: [...keys].map((key) => ({ key, value: f(Object.fromEntries(Object.entries(results).map(([k, r]) => [k, r.kind === 'grouped' ? r.groups.find((g) => g.key === key)?.value ?? null : null]))) })),
+    groups: [...keys].map((key) => ({
+      key,
+      value: f(
+        Object.fromEntries(
+          Object.entries(results).map(([k, r]) => [
+            k,
+            r.kind === 'grouped' ? (r.groups.find((g) => g.key === key)?.value ?? null) : null,
+          ]),
+        ),
+      ),
+    })),
   };
 }
 
 /** The orders behind one figure (one group when `group` is given), keyset-paged. */
-export async function kpiOrders(db: Db, scope: RawBuilder<SqlBool>, q: KpiQuery & { metricId: string; group?: string | undefined; cursor?: string | undefined; limit: number }) {
+export async function kpiOrders(
+  db: Db,
+  scope: RawBuilder<SqlBool>,
+  q: KpiQuery & {
+    metricId: string;
+    group?: string | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
+) {
   let m = withKind(kpiById(q.metricId), q.kind);
   if (q.groupBy && q.group !== undefined) {
-    m = { ...m, filters: [...m.filters, q.group === '' ? { field: q.groupBy, op: 'is_null' } : { field: q.groupBy, op: 'eq', value: q.group }] };
+    m = {
+      ...m,
+      filters: [
+        ...m.filters,
+        q.group === ''
+          ? { field: q.groupBy, op: 'is_null' }
+          : { field: q.groupBy, op: 'eq', value: q.group },
+      ],
+    };
   }
-  const compiled = compileMetricDrillDown(m, { townIds: [q.townId], period: { from: q.from, to: q.to }, limit: q.limit, ...(q.cursor ? { cursor: q.cursor } : {}) }, registryFor(scope));
-  const rows = await db.executeQuery<{ id: string; period_key: string; in_numerator?: boolean; [k: string]: unknown }>(compiled);
+  const compiled = compileMetricDrillDown(
+    m,
+    {
+      townIds: [q.townId],
+      period: { from: q.from, to: q.to },
+      limit: q.limit,
+      ...(q.cursor ? { cursor: q.cursor } : {}),
+    },
+    registryFor(scope),
+  );
+  const rows = await db.executeQuery<{
+    id: string;
+    period_key: string;
+    in_numerator?: boolean;
+    [k: string]: unknown;
+  }>(compiled);
   const page = takePage(rows.rows, q.limit);
   return {
-    items: page.rows.map((r) => ({ id: r.id, code: r.code as string, kind: r.kind as string, state: r.state as string, title: r.title as string, receivedOn: r.period_key, inNumerator: r.in_numerator ?? true, closedAt: r.closed_at ? new Date(r.closed_at as string).toISOString() : null, satisfaction: (r.satisfaction as string | null) ?? null })),
+    items: page.rows.map((r) => ({
+      id: r.id,
+      code: r.code as string,
+      kind: r.kind as string,
+      state: r.state as string,
+      title: r.title as string,
+      receivedOn: r.period_key,
+      inNumerator: r.in_numerator ?? true,
+      closedAt: r.closed_at ? new Date(r.closed_at as string).toISOString() : null,
+      satisfaction: (r.satisfaction as string | null) ?? null,
+    })),
     nextCursor: page.nextCursor,
   };
 }

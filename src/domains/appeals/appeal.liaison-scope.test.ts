@@ -15,16 +15,42 @@ let personId: string;
 const day = (offset: number) => localDateOf(new Date(Date.now() + offset * 86_400_000));
 
 async function liaison(village: string, startsOn: string, endsOn: string | null) {
-  await t.database.db.insertInto('village_liaison').values({ town_id: t.townId, id: newId(), village_id: await k.village(village), person_id: personId, starts_on: startsOn, ends_on: endsOn }).execute();
+  await t.database.db
+    .insertInto('village_liaison')
+    .values({
+      town_id: t.townId,
+      id: newId(),
+      village_id: await k.village(village),
+      person_id: personId,
+      starts_on: startsOn,
+      ends_on: endsOn,
+    })
+    .execute();
 }
 
 /** Orders of a village as the portfolio leader lists them, and all of them as stored. */
 async function ordersOf(village: string) {
   const villageId = await k.village(village);
-  const res = await t.call('GET', `${k.base}/appeals?villageId=${villageId}&limit=200`, { cookie: await k.cookie('xuanchuan') });
+  const res = await t.call('GET', `${k.base}/appeals?villageId=${villageId}&limit=200`, {
+    cookie: await k.cookie('xuanchuan'),
+  });
   expect(res.status).toBe(200);
-  const all = (await sql<{ id: string; category_root: string | null }>`select id, category_root from appeal where town_id = ${t.townId} and village_id = ${villageId}`.execute(t.database.db)).rows;
-  return { seen: res.body.items.map((a: { id: string }) => a.id).sort(), all: all.map((a) => a.id).sort(), propaganda: all.filter((a) => a.category_root === 'publicity').map((a) => a.id).sort() };
+  const all = (
+    await sql<{
+      id: string;
+      category_root: string | null;
+    }>`select id, category_root from appeal where town_id = ${t.townId} and village_id = ${villageId}`.execute(
+      t.database.db,
+    )
+  ).rows;
+  return {
+    seen: res.body.items.map((a: { id: string }) => a.id).sort(),
+    all: all.map((a) => a.id).sort(),
+    propaganda: all
+      .filter((a) => a.category_root === 'publicity')
+      .map((a) => a.id)
+      .sort(),
+  };
 }
 
 beforeAll(async () => {
@@ -53,18 +79,44 @@ describe('包联 villages in a portfolio leader’s appeal scope', () => {
       expect(o.seen).toEqual(o.propaganda);
     }
     // Opened by id, such an order is unknown to them.
-    const hidden = (await sql<{ id: string }>`select id from appeal where town_id = ${t.townId} and village_id = ${await k.village('青松村')} and category_root <> 'publicity' limit 1`.execute(t.database.db)).rows[0]!.id;
-    expect((await t.call('GET', `${k.base}/appeals/${hidden}`, { cookie: await k.cookie('xuanchuan') })).status).toBe(404);
+    const hidden = (
+      await sql<{
+        id: string;
+      }>`select id from appeal where town_id = ${t.townId} and village_id = ${await k.village('青松村')} and category_root <> 'publicity' limit 1`.execute(
+        t.database.db,
+      )
+    ).rows[0]!.id;
+    expect(
+      (await t.call('GET', `${k.base}/appeals/${hidden}`, { cookie: await k.cookie('xuanchuan') }))
+        .status,
+    ).toBe(404);
   });
 
   it('over a past period (a report’s year) counts the villages held as 包联 during it', async () => {
-    const user = await t.database.db.selectFrom('app_user').select(['id', 'display_name']).where('town_id', '=', t.townId).where('username', '=', 'xuanchuan').executeTakeFirstOrThrow();
-    const actor: Actor = { userId: user.id, homeTownId: t.townId, username: 'xuanchuan', displayName: user.display_name, personId, grants: [{ role: 'portfolio_leader', townId: t.townId, unitId: null }], sessionId: '' };
+    const user = await t.database.db
+      .selectFrom('app_user')
+      .select(['id', 'display_name'])
+      .where('town_id', '=', t.townId)
+      .where('username', '=', 'xuanchuan')
+      .executeTakeFirstOrThrow();
+    const actor: Actor = {
+      userId: user.id,
+      homeTownId: t.townId,
+      username: 'xuanchuan',
+      displayName: user.display_name,
+      personId,
+      grants: [{ role: 'portfolio_leader', townId: t.townId, unitId: null }],
+      sessionId: '',
+    };
     const villages = async (days?: { from: string; to: string }) => {
       const scope = await appealScope(t.database.db, actor, t.townId, days);
       return scope.all ? [] : scope.villageIds;
     };
-    const [qingsong, liuxi, dongling] = [await k.village('青松村'), await k.village('柳溪村'), await k.village('东岭村')];
+    const [qingsong, liuxi, dongling] = [
+      await k.village('青松村'),
+      await k.village('柳溪村'),
+      await k.village('东岭村'),
+    ];
     const today = await villages();
     expect(today).toContain(dongling);
     expect(today).not.toContain(qingsong);

@@ -15,8 +15,22 @@ const CJK = /[\u4e00-\u9fff]/;
 describe('a hotline order through its whole life', () => {
   it('goes intake → dispatch → claim → reply → follow-up (unsatisfied) → reopen → reply → follow-up → close → archive', async () => {
     const propaganda = await k.unit('office_propaganda');
-    let a = await k.intake('paidan', { kind: 'hotline', channel: 'hotline_12345', categoryCode: 'publicity.signage', title: '宣传栏破损', content: '村口宣传栏玻璃破损多日无人修理', contactName: '王某某', contactPhone: '13812345678', payload: { hotlineNo: 'RX2025001' } });
-    expect(a).toMatchObject({ state: 'registered', version: 1, contactPhone: '138****5678', contactName: '王**' });
+    let a = await k.intake('paidan', {
+      kind: 'hotline',
+      channel: 'hotline_12345',
+      categoryCode: 'publicity.signage',
+      title: '宣传栏破损',
+      content: '村口宣传栏玻璃破损多日无人修理',
+      contactName: '王某某',
+      contactPhone: '13812345678',
+      payload: { hotlineNo: 'RX2025001' },
+    });
+    expect(a).toMatchObject({
+      state: 'registered',
+      version: 1,
+      contactPhone: '138****5678',
+      contactName: '王**',
+    });
     expect(a.code).toMatch(/^\d{2}-\d{5}$/);
     a = await k.act('paidan', a, 'dispatch', { unitId: propaganda });
     expect(a.state).toBe('dispatched');
@@ -31,23 +45,61 @@ describe('a hotline order through its whole life', () => {
     a = await k.act('paidan', a, 'close');
     a = await k.act('paidan', a, 'archive');
     expect(a.state).toBe('archived');
-    expect(a.timeline.map((e: any) => e.action)).toEqual(['intake', 'dispatch', 'claim', 'reply', 'follow_up', 'reopen', 'reply', 'follow_up', 'close', 'archive']);
-    const row = await t.database.db.selectFrom('appeal').selectAll().where('id', '=', a.id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ responded_on_time: true, closed_on_time: true, satisfaction: '满意', solved: true, reopen_count: 1 });
-    const audit = await t.database.db.selectFrom('audit_entry').select('action').where('entity_id', '=', a.id).orderBy('seq').execute();
+    expect(a.timeline.map((e: any) => e.action)).toEqual([
+      'intake',
+      'dispatch',
+      'claim',
+      'reply',
+      'follow_up',
+      'reopen',
+      'reply',
+      'follow_up',
+      'close',
+      'archive',
+    ]);
+    const row = await t.database.db
+      .selectFrom('appeal')
+      .selectAll()
+      .where('id', '=', a.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      responded_on_time: true,
+      closed_on_time: true,
+      satisfaction: '满意',
+      solved: true,
+      reopen_count: 1,
+    });
+    const audit = await t.database.db
+      .selectFrom('audit_entry')
+      .select('action')
+      .where('entity_id', '=', a.id)
+      .orderBy('seq')
+      .execute();
     expect(audit).toHaveLength(10);
   });
 
   it('refuses the wrong role, a missing field and the wrong state with a clear Chinese 4xx', async () => {
     const propaganda = await k.unit('office_propaganda');
-    let a = await k.intake('paidan', { kind: 'hotline', channel: 'phone', categoryCode: 'urban.roads', title: '路灯不亮', content: '新街路灯不亮' });
+    let a = await k.intake('paidan', {
+      kind: 'hotline',
+      channel: 'phone',
+      categoryCode: 'urban.roads',
+      title: '路灯不亮',
+      content: '新街路灯不亮',
+    });
     const wrongRole = await k.act('shuji', a, 'dispatch', { unitId: propaganda }, 403);
     expect(wrongRole.detail).toMatch(/派单员/);
     const missing = await k.act('paidan', a, 'dispatch', {}, 422);
     expect(missing.errors[0]).toMatchObject({ path: 'payload.unitId', label: '承办单位' });
     const wrongState = await k.act('paidan', a, 'close', {}, 409);
     expect(wrongState.detail).toMatch(/当前状态为「待派单」/);
-    const foreignUnit = await k.act('paidan', a, 'dispatch', { unitId: '01900000-0000-7000-8000-000000000000' }, 422);
+    const foreignUnit = await k.act(
+      'paidan',
+      a,
+      'dispatch',
+      { unitId: '01900000-0000-7000-8000-000000000000' },
+      422,
+    );
     expect(foreignUnit.detail).toMatch(CJK);
     a = await k.act('paidan', a, 'dispatch', { unitId: propaganda });
     const notAssignee = await k.act('cunganbu', a, 'claim', {}, 404); // outside the village cadre's scope
@@ -60,11 +112,36 @@ describe('a hotline order through its whole life', () => {
 describe('the intake receipt', () => {
   it('is the same AppealDetail a GET returns right after, though built without reading the order back', async () => {
     for (const [user, body] of [
-      ['paidan', { kind: 'hotline', channel: 'hotline_12345', categoryCode: 'utilities.water_supply', title: '停水', content: '小区停水', contactName: '王某某', contactPhone: '13812345678', payload: { hotlineNo: 'RX1' } }],
-      ['cunganbu', { kind: 'dispute', channel: 'grid', categoryCode: 'security.neighbour', villageId: await k.village('石桥村'), title: '邻里纠纷', content: '两户争执', payload: { disputeType: '邻里', parties: ['甲', '乙'] } }],
+      [
+        'paidan',
+        {
+          kind: 'hotline',
+          channel: 'hotline_12345',
+          categoryCode: 'utilities.water_supply',
+          title: '停水',
+          content: '小区停水',
+          contactName: '王某某',
+          contactPhone: '13812345678',
+          payload: { hotlineNo: 'RX1' },
+        },
+      ],
+      [
+        'cunganbu',
+        {
+          kind: 'dispute',
+          channel: 'grid',
+          categoryCode: 'security.neighbour',
+          villageId: await k.village('石桥村'),
+          title: '邻里纠纷',
+          content: '两户争执',
+          payload: { disputeType: '邻里', parties: ['甲', '乙'] },
+        },
+      ],
     ] as const) {
       const created = await k.intake(user, body);
-      const read = await t.call('GET', `${k.base}/appeals/${created.id}`, { cookie: await k.cookie(user) });
+      const read = await t.call('GET', `${k.base}/appeals/${created.id}`, {
+        cookie: await k.cookie(user),
+      });
       expect(created).toEqual(read.body);
     }
   });
@@ -74,9 +151,24 @@ describe('a petition through its whole life', () => {
   it('registers, accepts, gets a case leader and plan, replies, is reviewed and resolved', async () => {
     const governance = await k.unit('office_governance');
     const leader = await k.personOf('zhengfa');
-    let a = await k.intake('paidan', { kind: 'petition', channel: 'visit', categoryCode: 'rural.land_contract', title: '土地承包纠纷', content: '承包地被占用', contactName: '李某', contactPhone: '13900001111', payload: { channel: '来访' } });
+    let a = await k.intake('paidan', {
+      kind: 'petition',
+      channel: 'visit',
+      categoryCode: 'rural.land_contract',
+      title: '土地承包纠纷',
+      content: '承包地被占用',
+      contactName: '李某',
+      contactPhone: '13900001111',
+      payload: { channel: '来访' },
+    });
     a = await k.act('paidan', a, 'accept', { noticeDate: '2025-03-01', unitId: governance });
-    const early = await k.act('shuji', a, 'reply', { replyText: '答复', replyDate: '2025-03-10' }, 409);
+    const early = await k.act(
+      'shuji',
+      a,
+      'reply',
+      { replyText: '答复', replyDate: '2025-03-10' },
+      409,
+    );
     expect(early.detail).toMatch(/一案一策/);
     a = await k.act('shuji', a, 'plan', { caseLeaderId: leader, casePlan: '实地核查，组织协商' });
     expect(a.caseLeaderPersonId).toBe(leader);
@@ -93,9 +185,24 @@ describe('a petition through its whole life', () => {
 describe('a dispute and a villager matter through their lives', () => {
   it('registers a dispute in the village, mediates, agrees, follows up and closes', async () => {
     const village = await k.village('石桥村');
-    let a = await k.intake('cunganbu', { kind: 'dispute', channel: 'grid', categoryCode: 'security.neighbour', villageId: village, title: '宅基地边界纠纷', content: '两户因院墙边界争执', payload: { disputeType: '邻里', parties: ['张甲', '张乙'] } });
-    a = await k.act('cunganbu', a, 'mediate', { sessionDate: '2025-04-02', attendingParties: ['张甲', '张乙'], sessionNote: '第一次调解' });
-    a = await k.act('cunganbu', a, 'agree', { agreementText: '以旧界桩为准', signedDate: '2025-04-05' });
+    let a = await k.intake('cunganbu', {
+      kind: 'dispute',
+      channel: 'grid',
+      categoryCode: 'security.neighbour',
+      villageId: village,
+      title: '宅基地边界纠纷',
+      content: '两户因院墙边界争执',
+      payload: { disputeType: '邻里', parties: ['张甲', '张乙'] },
+    });
+    a = await k.act('cunganbu', a, 'mediate', {
+      sessionDate: '2025-04-02',
+      attendingParties: ['张甲', '张乙'],
+      sessionNote: '第一次调解',
+    });
+    a = await k.act('cunganbu', a, 'agree', {
+      agreementText: '以旧界桩为准',
+      signedDate: '2025-04-05',
+    });
     a = await k.act('cunganbu', a, 'follow_up', { followUpResult: '已履行', fulfilled: true });
     a = await k.act('cunganbu', a, 'close');
     expect(a.state).toBe('closed');
@@ -105,10 +212,22 @@ describe('a dispute and a villager matter through their lives', () => {
   it('raises a villager matter, deliberates, acts through an owner and is evaluated', async () => {
     const village = await k.village('石桥村');
     const owner = await k.personOf('cunganbu');
-    let a = await k.intake('cunganbu', { kind: 'villager_matter', channel: 'session', categoryCode: 'rural.living_environment', villageId: village, title: '修缮村道', content: '村道坑洼', payload: { sessionDate: '2025-05-06', raisedBy: '赵某' } });
+    let a = await k.intake('cunganbu', {
+      kind: 'villager_matter',
+      channel: 'session',
+      categoryCode: 'rural.living_environment',
+      villageId: village,
+      title: '修缮村道',
+      content: '村道坑洼',
+      payload: { sessionDate: '2025-05-06', raisedBy: '赵某' },
+    });
     const missing = await k.act('cunganbu', a, 'deliberate', { meetingDate: '2025-05-10' }, 422);
     expect(missing.errors.map((e: any) => e.label)).toEqual(['参会人员', '议定事项']);
-    a = await k.act('cunganbu', a, 'deliberate', { meetingDate: '2025-05-10', attendees: ['村两委', '村民代表'], decision: '筹资修缮' });
+    a = await k.act('cunganbu', a, 'deliberate', {
+      meetingDate: '2025-05-10',
+      attendees: ['村两委', '村民代表'],
+      decision: '筹资修缮',
+    });
     a = await k.act('cunganbu', a, 'act', { ownerId: owner, steps: '采购、施工、验收' });
     a = await k.act('cunganbu', a, 'finish', { result: '已修缮' });
     a = await k.act('cunganbu', a, 'evaluate', { rating: '满意' });

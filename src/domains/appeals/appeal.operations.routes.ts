@@ -6,7 +6,12 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../server/env.ts';
 import { inTransaction } from '../../server/handler.ts';
-import { jsonBody, jsonResponse, TownEntityParams, TownParams } from '../../server/openapi-helpers.ts';
+import {
+  jsonBody,
+  jsonResponse,
+  TownEntityParams,
+  TownParams,
+} from '../../server/openapi-helpers.ts';
 import { defineRoute } from '../../server/route.ts';
 import { appealsAct, appealsRead, appealsSupervise } from './appeal.policy.ts';
 import * as s from './appeal.schema.ts';
@@ -15,36 +20,167 @@ import * as supervision from './appeal.supervision.ts';
 
 const tags = ['诉求工单'];
 const base = '/api/v1/towns/{townId}';
-const ReminderParams = TownEntityParams.extend({ reminderId: z.uuid().meta({ title: '提醒' }).openapi({ param: { name: 'reminderId', in: 'path' } }) });
+const ReminderParams = TownEntityParams.extend({
+  reminderId: z
+    .uuid()
+    .meta({ title: '提醒' })
+    .openapi({ param: { name: 'reminderId', in: 'path' } }),
+});
 const Acknowledged = s.Reminder.extend({ appealVersion: z.number() });
 
 export function registerAppealOperationRoutes(app: OpenAPIHono<AppEnv>): void {
-  defineRoute(app, createRoute({
-    method: 'get', path: `${base}/appeals/similar`, tags, summary: '疑似重复工单（同一来电号码 / 同村同类 / 内容相似）',
-    description: '受理时边录入边查询：近 90 天同一号码、近 30 天同村同类、近 90 天内容相似（pg_trgm similarity ≥ 0.1）的工单，按匹配程度排序，只返回调用者可查看的工单。',
-    request: { params: TownParams, query: SimilarQuery }, responses: jsonResponse(z.object({ items: z.array(SimilarItem) }), '疑似重复'),
-  }), appealsRead, async (c) => c.json(await similarAppeals(c.get('deps').db, c.get('actor')!, c.req.param('townId'), c.req.valid('query')), 200));
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: `${base}/appeals/similar`,
+      tags,
+      summary: '疑似重复工单（同一来电号码 / 同村同类 / 内容相似）',
+      description:
+        '受理时边录入边查询：近 90 天同一号码、近 30 天同村同类、近 90 天内容相似（pg_trgm similarity ≥ 0.1）的工单，按匹配程度排序，只返回调用者可查看的工单。',
+      request: { params: TownParams, query: SimilarQuery },
+      responses: jsonResponse(z.object({ items: z.array(SimilarItem) }), '疑似重复'),
+    }),
+    appealsRead,
+    async (c) =>
+      c.json(
+        await similarAppeals(
+          c.get('deps').db,
+          c.get('actor')!,
+          c.req.param('townId'),
+          c.req.valid('query'),
+        ),
+        200,
+      ),
+  );
 
-  defineRoute(app, createRoute({ method: 'get', path: `${base}/appeals/supervisions`, tags, summary: '领导督办一览（未回复的，或 status=all 全部）', request: { params: TownParams, query: s.ReminderListQuery }, responses: jsonResponse(z.object({ items: z.array(s.ReminderListItem) }), '督办') }), appealsRead, async (c) =>
-    c.json(await supervision.supervisionBoard(c.get('deps').db, c.get('actor')!, c.req.param('townId'), c.req.valid('query').status === 'open'), 200),
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: `${base}/appeals/supervisions`,
+      tags,
+      summary: '领导督办一览（未回复的，或 status=all 全部）',
+      request: { params: TownParams, query: s.ReminderListQuery },
+      responses: jsonResponse(z.object({ items: z.array(s.ReminderListItem) }), '督办'),
+    }),
+    appealsRead,
+    async (c) =>
+      c.json(
+        await supervision.supervisionBoard(
+          c.get('deps').db,
+          c.get('actor')!,
+          c.req.param('townId'),
+          c.req.valid('query').status === 'open',
+        ),
+        200,
+      ),
   );
-  defineRoute(app, createRoute({ method: 'get', path: `${base}/appeals/reminders/count`, tags, summary: '我的提醒：待签收/待确认的条数（菜单角标）', request: { params: TownParams }, responses: jsonResponse(z.object({ open: z.number().int() }), '条数') }), appealsRead, async (c) =>
-    c.json(await supervision.myOpenReminderCount(c.get('deps').db, c.get('actor')!, c.req.param('townId')), 200),
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: `${base}/appeals/reminders/count`,
+      tags,
+      summary: '我的提醒：待签收/待确认的条数（菜单角标）',
+      request: { params: TownParams },
+      responses: jsonResponse(z.object({ open: z.number().int() }), '条数'),
+    }),
+    appealsRead,
+    async (c) =>
+      c.json(
+        await supervision.myOpenReminderCount(
+          c.get('deps').db,
+          c.get('actor')!,
+          c.req.param('townId'),
+        ),
+        200,
+      ),
   );
-  defineRoute(app, createRoute({ method: 'get', path: `${base}/appeals/reminders`, tags, summary: '我的提醒（发给我或我所在单位的到期提醒和督办）', request: { params: TownParams, query: s.ReminderListQuery }, responses: jsonResponse(z.object({ items: z.array(s.ReminderListItem) }), '提醒') }), appealsRead, async (c) =>
-    c.json(await supervision.myReminders(c.get('deps').db, c.get('actor')!, c.req.param('townId'), c.req.valid('query').status === 'open'), 200),
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: `${base}/appeals/reminders`,
+      tags,
+      summary: '我的提醒（发给我或我所在单位的到期提醒和督办）',
+      request: { params: TownParams, query: s.ReminderListQuery },
+      responses: jsonResponse(z.object({ items: z.array(s.ReminderListItem) }), '提醒'),
+    }),
+    appealsRead,
+    async (c) =>
+      c.json(
+        await supervision.myReminders(
+          c.get('deps').db,
+          c.get('actor')!,
+          c.req.param('townId'),
+          c.req.valid('query').status === 'open',
+        ),
+        200,
+      ),
   );
 
-  defineRoute(app, createRoute({ method: 'post', path: `${base}/appeals/{id}/supervisions`, tags, summary: '督办（镇领导；须带工单版本号）', request: { params: TownEntityParams, ...jsonBody(s.SuperviseBody) }, responses: jsonResponse(Acknowledged, '已督办', 201) }), appealsSupervise, async (c) => {
-    const body = c.req.valid('json');
-    return c.json(await inTransaction(c, (trx, ctx) => supervision.supervise(trx, ctx, c.req.param('id'), body)), 201);
-  });
-  defineRoute(app, createRoute({ method: 'post', path: `${base}/appeals/{id}/reminders/{reminderId}/acknowledge`, tags, summary: '签收督办 / 确认提醒（须带提醒版本号）', request: { params: ReminderParams, ...jsonBody(s.AcknowledgeBody) }, responses: jsonResponse(Acknowledged, '已签收') }), appealsAct, async (c) => {
-    const body = c.req.valid('json');
-    return c.json(await inTransaction(c, (trx, ctx) => supervision.acknowledge(trx, ctx, c.req.param('id'), c.req.param('reminderId'), body)), 200);
-  });
-  defineRoute(app, createRoute({ method: 'post', path: `${base}/appeals/{id}/reminders/{reminderId}/reply`, tags, summary: '回复督办（同时签收；须带提醒版本号）', request: { params: ReminderParams, ...jsonBody(s.ReplyBody) }, responses: jsonResponse(Acknowledged, '已回复') }), appealsAct, async (c) => {
-    const body = c.req.valid('json');
-    return c.json(await inTransaction(c, (trx, ctx) => supervision.acknowledge(trx, ctx, c.req.param('id'), c.req.param('reminderId'), body)), 200);
-  });
+  defineRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: `${base}/appeals/{id}/supervisions`,
+      tags,
+      summary: '督办（镇领导；须带工单版本号）',
+      request: { params: TownEntityParams, ...jsonBody(s.SuperviseBody) },
+      responses: jsonResponse(Acknowledged, '已督办', 201),
+    }),
+    appealsSupervise,
+    async (c) => {
+      const body = c.req.valid('json');
+      return c.json(
+        await inTransaction(c, (trx, ctx) =>
+          supervision.supervise(trx, ctx, c.req.param('id'), body),
+        ),
+        201,
+      );
+    },
+  );
+  defineRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: `${base}/appeals/{id}/reminders/{reminderId}/acknowledge`,
+      tags,
+      summary: '签收督办 / 确认提醒（须带提醒版本号）',
+      request: { params: ReminderParams, ...jsonBody(s.AcknowledgeBody) },
+      responses: jsonResponse(Acknowledged, '已签收'),
+    }),
+    appealsAct,
+    async (c) => {
+      const body = c.req.valid('json');
+      return c.json(
+        await inTransaction(c, (trx, ctx) =>
+          supervision.acknowledge(trx, ctx, c.req.param('id'), c.req.param('reminderId'), body),
+        ),
+        200,
+      );
+    },
+  );
+  defineRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: `${base}/appeals/{id}/reminders/{reminderId}/reply`,
+      tags,
+      summary: '回复督办（同时签收；须带提醒版本号）',
+      request: { params: ReminderParams, ...jsonBody(s.ReplyBody) },
+      responses: jsonResponse(Acknowledged, '已回复'),
+    }),
+    appealsAct,
+    async (c) => {
+      const body = c.req.valid('json');
+      return c.json(
+        await inTransaction(c, (trx, ctx) =>
+          supervision.acknowledge(trx, ctx, c.req.param('id'), c.req.param('reminderId'), body),
+        ),
+        200,
+      );
+    },
+  );
 }

@@ -21,13 +21,19 @@ describe('the overdue list', () => {
     expect(res.status).toBe(200);
     const recount = await sql<{ n: number | string }>`
       select count(*) as n from appeal
-      where town_id = ${t.townId} and closed_at is null and merged_into is null and next_due_at < now()`.execute(t.database.db);
+      where town_id = ${t.townId} and closed_at is null and merged_into is null and next_due_at < now()`.execute(
+      t.database.db,
+    );
     const total = Number(recount.rows[0]!.n);
     expect(total).toBeGreaterThan(2);
     expect(res.body.items.length).toBe(Math.min(total, 200));
     expect(res.body.truncated).toBe(total > 200);
 
-    const actor = (await actorFromCookie(t.database.db, cookie.slice(cookie.indexOf('=') + 1), 24))!;
+    const actor = (await actorFromCookie(
+      t.database.db,
+      cookie.slice(cookie.indexOf('=') + 1),
+      24,
+    ))!;
     const capped = await overdueList(t.database.db, actor, t.townId, 2);
     expect(capped.items).toHaveLength(2);
     expect(capped.truncated).toBe(true);

@@ -17,24 +17,66 @@ type Db = Kysely<DB>;
 
 const inTown = (a: Actor, townId: string | undefined) => !!townId && grantsIn(a, townId).length > 0;
 
-export const appealsRead: RoutePolicy = { name: 'appeals.read', allows: (a, p) => inTown(a, p.townId) };
-export const appealsIntake: RoutePolicy = { name: 'appeals.intake', allows: (a, p) => hasRoleIn(a, p.townId ?? '', 'admin', 'staff', 'village_cadre', 'dispatcher') };
+export const appealsRead: RoutePolicy = {
+  name: 'appeals.read',
+  allows: (a, p) => inTown(a, p.townId),
+};
+export const appealsIntake: RoutePolicy = {
+  name: 'appeals.intake',
+  allows: (a, p) => hasRoleIn(a, p.townId ?? '', 'admin', 'staff', 'village_cadre', 'dispatcher'),
+};
 /** Roles that work on orders; county supervisors read only (DESIGN 2), 复核 is recorded by the town. */
-const ACTING_ROLES = ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre', 'dispatcher'] as const;
-export const appealsAct: RoutePolicy = { name: 'appeals.act', allows: (a, p) => hasRoleIn(a, p.townId ?? '', ...ACTING_ROLES) };
+const ACTING_ROLES = [
+  'admin',
+  'leader',
+  'portfolio_leader',
+  'staff',
+  'village_cadre',
+  'dispatcher',
+] as const;
+export const appealsAct: RoutePolicy = {
+  name: 'appeals.act',
+  allows: (a, p) => hasRoleIn(a, p.townId ?? '', ...ACTING_ROLES),
+};
 /** 督办 by hand: town leaders (DESIGN 2, "supervise"). */
-export const appealsSupervise: RoutePolicy = { name: 'appeals.supervise', allows: (a, p) => hasRoleIn(a, p.townId ?? '', 'leader') };
+export const appealsSupervise: RoutePolicy = {
+  name: 'appeals.supervise',
+  allows: (a, p) => hasRoleIn(a, p.townId ?? '', 'leader'),
+};
 /**
  * 查看联系方式 at route level: the roles that handle orders. Which order's contact is shown is
  * `canRevealContact`'s decision; portfolio leaders pass here because a 包案领导 answers the petitioner.
  */
-export const appealsReveal: RoutePolicy = { name: 'appeals.reveal', allows: (a, p) => hasRoleIn(a, p.townId ?? '', 'admin', 'leader', 'dispatcher', 'staff', 'village_cadre', 'portfolio_leader') };
-export const calendarAdmin: RoutePolicy = { name: 'calendar.admin', allows: (a) => a.grants.some((g) => g.role === 'admin') };
+export const appealsReveal: RoutePolicy = {
+  name: 'appeals.reveal',
+  allows: (a, p) =>
+    hasRoleIn(
+      a,
+      p.townId ?? '',
+      'admin',
+      'leader',
+      'dispatcher',
+      'staff',
+      'village_cadre',
+      'portfolio_leader',
+    ),
+};
+export const calendarAdmin: RoutePolicy = {
+  name: 'calendar.admin',
+  allows: (a) => a.grants.some((g) => g.role === 'admin'),
+};
 
 /** What part of a town's appeals the caller may read. */
 export type AppealScope =
   | { all: true }
-  | { all: false; categoryRoots: string[]; kinds: string[]; villageIds: string[]; unitIds: string[]; personId: string | null };
+  | {
+      all: false;
+      categoryRoots: string[];
+      kinds: string[];
+      villageIds: string[];
+      unitIds: string[];
+      personId: string | null;
+    };
 
 const TOWN_WIDE = ['admin', 'leader', 'dispatcher', 'county_supervisor'] as const;
 
@@ -54,12 +96,19 @@ const today = (): ScopeDays => {
 };
 
 /** Portfolios the person holds on `days` (分管领域 of positions whose date range overlaps them). */
-export async function portfoliosOf(db: Db, townId: string, personId: string | null, days: ScopeDays = today()): Promise<string[]> {
+export async function portfoliosOf(
+  db: Db,
+  townId: string,
+  personId: string | null,
+  days: ScopeDays = today(),
+): Promise<string[]> {
   if (!personId) return [];
   const rows = await sql<{ code: string }>`
     select distinct pp.portfolio_code as code from position p
     join position_portfolio pp on pp.town_id = p.town_id and pp.position_id = p.id
-    where p.town_id = ${townId} and p.person_id = ${personId} and p.starts_on <= ${days.to} and (p.ends_on is null or p.ends_on >= ${days.from})`.execute(db);
+    where p.town_id = ${townId} and p.person_id = ${personId} and p.starts_on <= ${days.to} and (p.ends_on is null or p.ends_on >= ${days.from})`.execute(
+    db,
+  );
   return rows.rows.map((r) => r.code);
 }
 
@@ -67,7 +116,12 @@ export async function portfoliosOf(db: Db, townId: string, personId: string | nu
  * Villages the person is 包联 leader of on `days`: a liaison that has ended (ends_on before them)
  * or not yet begun (starts_on after them) grants nothing — the village has another leader then.
  */
-export async function liaisonVillagesOf(db: Db, townId: string, personId: string | null, days: ScopeDays = today()): Promise<string[]> {
+export async function liaisonVillagesOf(
+  db: Db,
+  townId: string,
+  personId: string | null,
+  days: ScopeDays = today(),
+): Promise<string[]> {
   if (!personId) return [];
   const rows = await db
     .selectFrom('village_liaison')
@@ -82,22 +136,46 @@ export async function liaisonVillagesOf(db: Db, townId: string, personId: string
 }
 
 /** What part of the town's appeals the actor reads; `days` (default today) dates portfolios and 包联. */
-export async function appealScope(db: Db, actor: Actor, townId: string, days: ScopeDays = today()): Promise<AppealScope> {
+export async function appealScope(
+  db: Db,
+  actor: Actor,
+  townId: string,
+  days: ScopeDays = today(),
+): Promise<AppealScope> {
   if (!scopesEnforced()) return { all: true };
   const grants = grantsIn(actor, townId);
-  if (grants.some((g) => (TOWN_WIDE as readonly string[]).includes(g.role) && !g.unitId)) return { all: true };
-  const scope = { all: false as const, categoryRoots: [] as string[], kinds: [] as string[], villageIds: [] as string[], unitIds: [] as string[], personId: actor.personId };
+  if (grants.some((g) => (TOWN_WIDE as readonly string[]).includes(g.role) && !g.unitId))
+    return { all: true };
+  const scope = {
+    all: false as const,
+    categoryRoots: [] as string[],
+    kinds: [] as string[],
+    villageIds: [] as string[],
+    unitIds: [] as string[],
+    personId: actor.personId,
+  };
   if (grants.some((g) => g.role === 'portfolio_leader')) {
     const portfolios = await portfoliosOf(db, townId, actor.personId, days);
     if (portfolios.length) {
-      scope.categoryRoots = (await db.selectFrom('appeal_category').select('code').where('parent_code', 'is', null).where('portfolio_code', 'in', portfolios).execute()).map((r) => r.code);
-      scope.kinds = Object.entries(KIND_KPI).filter(([, k]) => k.portfolio && portfolios.includes(k.portfolio)).map(([kind]) => kind);
+      scope.categoryRoots = (
+        await db
+          .selectFrom('appeal_category')
+          .select('code')
+          .where('parent_code', 'is', null)
+          .where('portfolio_code', 'in', portfolios)
+          .execute()
+      ).map((r) => r.code);
+      scope.kinds = Object.entries(KIND_KPI)
+        .filter(([, k]) => k.portfolio && portfolios.includes(k.portfolio))
+        .map(([kind]) => kind);
     }
     scope.villageIds.push(...(await liaisonVillagesOf(db, townId, actor.personId, days)));
   }
   const unitRoots = grants.filter((g) => g.role === 'staff' && g.unitId).map((g) => g.unitId!);
   scope.unitIds = await unitSubtrees(db, townId, unitRoots);
-  const villageRoots = grants.filter((g) => g.role === 'village_cadre' && g.unitId).map((g) => g.unitId!);
+  const villageRoots = grants
+    .filter((g) => g.role === 'village_cadre' && g.unitId)
+    .map((g) => g.unitId!);
   const villageUnits = await unitSubtrees(db, townId, villageRoots);
   scope.villageIds.push(...villageUnits);
   scope.unitIds.push(...villageUnits);
@@ -111,26 +189,44 @@ export function scopeSql(scope: AppealScope, alias?: string): RawBuilder<SqlBool
   if (scope.all) return sql<SqlBool>`true`;
   const col = (c: string) => sql.ref(alias ? `${alias}.${c}` : c);
   const parts: RawBuilder<SqlBool>[] = [];
-  if (scope.categoryRoots.length) parts.push(sql<SqlBool>`${col('category_root')} in (${sql.join(scope.categoryRoots)})`);
+  if (scope.categoryRoots.length)
+    parts.push(sql<SqlBool>`${col('category_root')} in (${sql.join(scope.categoryRoots)})`);
   if (scope.kinds.length) parts.push(sql<SqlBool>`${col('kind')} in (${sql.join(scope.kinds)})`);
-  if (scope.villageIds.length) parts.push(sql<SqlBool>`${col('village_id')} in (${sql.join(scope.villageIds)})`);
+  if (scope.villageIds.length)
+    parts.push(sql<SqlBool>`${col('village_id')} in (${sql.join(scope.villageIds)})`);
   if (scope.unitIds.length) {
     parts.push(sql<SqlBool>`${col('unit_id')} in (${sql.join(scope.unitIds)})`);
     parts.push(sql<SqlBool>`${col('co_handler_unit_ids')} && ${uuidArray(scope.unitIds)}`);
   }
   if (scope.personId) {
-    for (const c of ['case_leader_person_id', 'owner_person_id', 'handler_person_id']) parts.push(sql<SqlBool>`${col(c)} = ${scope.personId}`);
+    for (const c of ['case_leader_person_id', 'owner_person_id', 'handler_person_id'])
+      parts.push(sql<SqlBool>`${col(c)} = ${scope.personId}`);
   }
   return parts.length ? sql<SqlBool>`(${sql.join(parts, sql` or `)})` : sql<SqlBool>`false`;
 }
 
 /** Units the actor belongs to: granted unit subtrees, their own unit and their current positions' units. */
 export async function actorUnits(db: Db, actor: Actor, townId: string): Promise<Set<string>> {
-  const ids = new Set(await unitSubtrees(db, townId, grantsIn(actor, townId).filter((g) => g.unitId).map((g) => g.unitId!)));
+  const ids = new Set(
+    await unitSubtrees(
+      db,
+      townId,
+      grantsIn(actor, townId)
+        .filter((g) => g.unitId)
+        .map((g) => g.unitId!),
+    ),
+  );
   if (actor.personId) {
-    const person = await db.selectFrom('person').select('unit_id').where('town_id', '=', townId).where('id', '=', actor.personId).executeTakeFirst();
+    const person = await db
+      .selectFrom('person')
+      .select('unit_id')
+      .where('town_id', '=', townId)
+      .where('id', '=', actor.personId)
+      .executeTakeFirst();
     if (person?.unit_id) ids.add(person.unit_id);
-    const positions = await sql<{ unit_id: string }>`select unit_id from position where town_id = ${townId} and person_id = ${actor.personId}
+    const positions = await sql<{
+      unit_id: string;
+    }>`select unit_id from position where town_id = ${townId} and person_id = ${actor.personId}
       and starts_on <= current_date and (ends_on is null or ends_on >= current_date)`.execute(db);
     positions.rows.forEach((p) => ids.add(p.unit_id));
   }
@@ -138,7 +234,12 @@ export async function actorUnits(db: Db, actor: Actor, townId: string): Promise<
 }
 
 /** Account roles in the town plus the relation roles that hold for this order. */
-export function workflowRoles(actor: Actor, townId: string, units: Set<string>, assignment: Record<string, string | string[]>): string[] {
+export function workflowRoles(
+  actor: Actor,
+  townId: string,
+  units: Set<string>,
+  assignment: Record<string, string | string[]>,
+): string[] {
   const roles: string[] = grantsIn(actor, townId).map((g) => g.role);
   const unit = assignment.unit;
   if (typeof unit === 'string' && units.has(unit)) roles.push('assignee');

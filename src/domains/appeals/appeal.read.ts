@@ -10,10 +10,22 @@ import { availableTransitions, stateLabel } from '../../core/workflow/index.ts';
 import type { DB } from '../../db/schema.ts';
 import { townSettings, type TownAppealSettings } from './appeal.context.ts';
 import { kindFor } from './appeal.kinds.ts';
-import { actorUnits, appealScope, canRevealContact, scopeSql, workflowRoles } from './appeal.policy.ts';
+import {
+  actorUnits,
+  appealScope,
+  canRevealContact,
+  scopeSql,
+  workflowRoles,
+} from './appeal.policy.ts';
 import * as repo from './appeal.repository.ts';
 import { snapshotFromJson } from './appeal.snapshot.ts';
-import { isAddressedTo, latestSupervision, reminderView, type Addressee, type ReminderRow } from './appeal.reminders.ts';
+import {
+  isAddressedTo,
+  latestSupervision,
+  reminderView,
+  type Addressee,
+  type ReminderRow,
+} from './appeal.reminders.ts';
 
 type Db = Kysely<DB>;
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
@@ -34,30 +46,71 @@ const PRIVATE_FIELDS = ['petitionerName', 'contactName', 'raisedBy', 'parties', 
 export function toSummary(r: repo.AppealRow, now = new Date()) {
   const { def } = kindFor(r.kind);
   return {
-    id: r.id, code: r.code, kind: r.kind, kindLabel: def.label, state: r.state, stateLabel: stateLabel(def, r.state), version: r.version,
-    channel: r.channel, categoryCode: r.category_code, urgency: r.urgency, villageId: r.village_id, unitId: r.unit_id, title: r.title,
-    contactName: maskName(r.contact_name), contactPhone: maskPhone(r.contact_phone), receivedAt: iso(r.received_at)!,
-    nextDueAt: iso(r.next_due_at), overdue: !!r.next_due_at && new Date(r.next_due_at) < now, closedAt: iso(r.closed_at), satisfaction: r.satisfaction, mergedInto: r.merged_into,
+    id: r.id,
+    code: r.code,
+    kind: r.kind,
+    kindLabel: def.label,
+    state: r.state,
+    stateLabel: stateLabel(def, r.state),
+    version: r.version,
+    channel: r.channel,
+    categoryCode: r.category_code,
+    urgency: r.urgency,
+    villageId: r.village_id,
+    unitId: r.unit_id,
+    title: r.title,
+    contactName: maskName(r.contact_name),
+    contactPhone: maskPhone(r.contact_phone),
+    receivedAt: iso(r.received_at)!,
+    nextDueAt: iso(r.next_due_at),
+    overdue: !!r.next_due_at && new Date(r.next_due_at) < now,
+    closedAt: iso(r.closed_at),
+    satisfaction: r.satisfaction,
+    mergedInto: r.merged_into,
   };
 }
 
-export async function listAppeals(db: Db, actor: Actor, townId: string, f: repo.ListFilter, cursor: [string, string] | null, limit: number) {
+export async function listAppeals(
+  db: Db,
+  actor: Actor,
+  townId: string,
+  f: repo.ListFilter,
+  cursor: [string, string] | null,
+  limit: number,
+) {
   const scope = await appealScope(db, actor, townId);
   const rows = await repo.listAppeals(db, townId, scopeSql(scope), f, cursor, limit);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return { items: page.map((r) => toSummary(r)), next: rows.length > limit && last ? [iso(last.received_at)!, last.id] : null };
+  return {
+    items: page.map((r) => toSummary(r)),
+    next: rows.length > limit && last ? [iso(last.received_at)!, last.id] : null,
+  };
 }
 
-export async function appealDetail(db: Db, actor: Actor, townId: string, id: string, warnings: string[] = []) {
+export async function appealDetail(
+  db: Db,
+  actor: Actor,
+  townId: string,
+  id: string,
+  warnings: string[] = [],
+) {
   const scope = await appealScope(db, actor, townId);
   const row = await repo.findAppeal(db, townId, id, scopeSql(scope));
   if (!row) throw new NotFound('工单');
   const snapshot = snapshotFromJson(row.snapshot);
   const units = await actorUnits(db, actor, townId);
   const roles = workflowRoles(actor, townId, units, snapshot.assignment);
-  const [settings, events, reminders] = await Promise.all([townSettings(db, townId), repo.listEvents(db, townId, id), repo.listReminders(db, townId, id)]);
-  const who: Addressee = { personId: actor.personId, unitIds: [...units], desk: hasRoleIn(actor, townId, 'dispatcher') };
+  const [settings, events, reminders] = await Promise.all([
+    townSettings(db, townId),
+    repo.listEvents(db, townId, id),
+    repo.listReminders(db, townId, id),
+  ]);
+  const who: Addressee = {
+    personId: actor.personId,
+    unitIds: [...units],
+    desk: hasRoleIn(actor, townId, 'dispatcher'),
+  };
   return detailOf(actor, townId, row, { settings, roles, events, reminders, warnings, who });
 }
 
@@ -66,13 +119,30 @@ export async function appealDetail(db: Db, actor: Actor, townId: string, id: str
  * than read back: the same AppealDetail a GET returns at that moment. The creator sees it even
  * when the new order falls outside their reading scope (they typed it in).
  */
-export async function intakeDetail(db: Db, actor: Actor, townId: string, row: repo.AppealRow, event: repo.AppealEventRow, warnings: string[]) {
+export async function intakeDetail(
+  db: Db,
+  actor: Actor,
+  townId: string,
+  row: repo.AppealRow,
+  event: repo.AppealEventRow,
+  warnings: string[],
+) {
   const snapshot = snapshotFromJson(row.snapshot);
   const a = snapshot.assignment;
   // Relation roles depend on the actor's units only once the order names a unit.
-  const units = a.unit || (Array.isArray(a.coHandlers) && a.coHandlers.length) ? await actorUnits(db, actor, townId) : new Set<string>();
+  const units =
+    a.unit || (Array.isArray(a.coHandlers) && a.coHandlers.length)
+      ? await actorUnits(db, actor, townId)
+      : new Set<string>();
   const roles = workflowRoles(actor, townId, units, a);
-  return detailOf(actor, townId, row, { settings: await townSettings(db, townId), roles, events: [event], reminders: [], warnings, who: null });
+  return detailOf(actor, townId, row, {
+    settings: await townSettings(db, townId),
+    roles,
+    events: [event],
+    reminders: [],
+    warnings,
+    who: null,
+  });
 }
 
 interface DetailParts {
@@ -89,18 +159,54 @@ function detailOf(actor: Actor, townId: string, row: repo.AppealRow, p: DetailPa
   const { def } = kindFor(row.kind, p.settings.kindSettings[row.kind]);
   const snapshot = snapshotFromJson(row.snapshot);
   const now = new Date();
-  const fields = Object.fromEntries(Object.entries(snapshot.fields).map(([k, v]) => [k, PRIVATE_FIELDS.includes(k) ? maskValue(v) : v]));
+  const fields = Object.fromEntries(
+    Object.entries(snapshot.fields).map(([k, v]) => [
+      k,
+      PRIVATE_FIELDS.includes(k) ? maskValue(v) : v,
+    ]),
+  );
   return {
     ...toSummary(row, now),
-    content: row.content, address: row.address, coHandlerUnitIds: row.co_handler_unit_ids ?? [], caseLeaderPersonId: row.case_leader_person_id, handlerPersonId: row.handler_person_id,
+    content: row.content,
+    address: row.address,
+    coHandlerUnitIds: row.co_handler_unit_ids ?? [],
+    caseLeaderPersonId: row.case_leader_person_id,
+    handlerPersonId: row.handler_person_id,
     deadlines: Object.entries(snapshot.deadlines).map(([clock, c]) => ({
-      clock, label: def.clocks.find((x) => x.id === clock)?.label ?? clock, startedAt: c.startedAt.toISOString(), dueAt: c.dueAt.toISOString(),
-      stoppedAt: iso(c.stoppedAt), extensions: c.extensions, overdue: (c.stoppedAt ?? now) > c.dueAt,
+      clock,
+      label: def.clocks.find((x) => x.id === clock)?.label ?? clock,
+      startedAt: c.startedAt.toISOString(),
+      dueAt: c.dueAt.toISOString(),
+      stoppedAt: iso(c.stoppedAt),
+      extensions: c.extensions,
+      overdue: (c.stoppedAt ?? now) > c.dueAt,
     })),
-    fields, counters: snapshot.counters, solved: row.solved, reopenCount: row.reopen_count, residentRating: row.resident_rating,
-    timeline: p.events.map((e) => ({ seq: e.seq, action: e.action, label: e.label, from: e.from_state, to: e.to_state, actorName: e.actor_name, at: iso(e.at)!, note: e.note, payload: maskPayload(e.payload) })),
-    actions: availableTransitions(def, snapshot, { userId: actor.userId, roles: p.roles }, { at: now }).map((a) => ({ ...a, fields: a.fields as unknown as Record<string, unknown>[] })),
-    reminders: p.reminders.map((r) => ({ ...reminderView(r), addressedToMe: !!p.who && isAddressedTo(r, row, p.who) })),
+    fields,
+    counters: snapshot.counters,
+    solved: row.solved,
+    reopenCount: row.reopen_count,
+    residentRating: row.resident_rating,
+    timeline: p.events.map((e) => ({
+      seq: e.seq,
+      action: e.action,
+      label: e.label,
+      from: e.from_state,
+      to: e.to_state,
+      actorName: e.actor_name,
+      at: iso(e.at)!,
+      note: e.note,
+      payload: maskPayload(e.payload),
+    })),
+    actions: availableTransitions(
+      def,
+      snapshot,
+      { userId: actor.userId, roles: p.roles },
+      { at: now },
+    ).map((a) => ({ ...a, fields: a.fields as unknown as Record<string, unknown>[] })),
+    reminders: p.reminders.map((r) => ({
+      ...reminderView(r),
+      addressedToMe: !!p.who && isAddressedTo(r, row, p.who),
+    })),
     canRevealContact: canRevealContact(actor, townId, p.roles),
     warnings: p.warnings,
   };
@@ -113,8 +219,10 @@ function maskValue(v: unknown): unknown {
 }
 
 function maskPayload(p: unknown): Record<string, unknown> {
-  const o = (typeof p === 'string' ? JSON.parse(p) : p ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, PRIVATE_FIELDS.includes(k) ? maskValue(v) : v]));
+  const o = (typeof p === 'string' ? JSON.parse(p) : (p ?? {})) as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(o).map(([k, v]) => [k, PRIVATE_FIELDS.includes(k) ? maskValue(v) : v]),
+  );
 }
 
 /** Open orders scanned per query while building the queue; the queue itself is capped separately. */
@@ -127,7 +235,11 @@ type QueueItem = ReturnType<typeof toSummary> & { actions: string[] };
  * action now. Whether an action is enabled is the workflow's decision (guards in JavaScript), so
  * the orders are read in pages and filtered here; the export streams every page.
  */
-export async function* queuePages(db: Db, actor: Actor, townId: string): AsyncGenerator<QueueItem[]> {
+export async function* queuePages(
+  db: Db,
+  actor: Actor,
+  townId: string,
+): AsyncGenerator<QueueItem[]> {
   const scope = scopeSql(await appealScope(db, actor, townId));
   const units = await actorUnits(db, actor, townId);
   const settings = await townSettings(db, townId);
@@ -139,8 +251,14 @@ export async function* queuePages(db: Db, actor: Actor, townId: string): AsyncGe
     for (const r of page) {
       const { def } = kindFor(r.kind, settings.kindSettings[r.kind]);
       const snapshot = snapshotFromJson(r.snapshot);
-      const actions = availableTransitions(def, snapshot, { userId: actor.userId, roles: workflowRoles(actor, townId, units, snapshot.assignment) }, { at: now }).filter((a) => a.enabled);
-      if (actions.length) items.push({ ...toSummary(r, now), actions: actions.map((a) => a.label) });
+      const actions = availableTransitions(
+        def,
+        snapshot,
+        { userId: actor.userId, roles: workflowRoles(actor, townId, units, snapshot.assignment) },
+        { at: now },
+      ).filter((a) => a.enabled);
+      if (actions.length)
+        items.push({ ...toSummary(r, now), actions: actions.map((a) => a.label) });
     }
     yield items;
     const last = page[page.length - 1];
@@ -163,9 +281,26 @@ export async function myQueue(db: Db, actor: Actor, townId: string, limit = 200)
 export async function overdueList(db: Db, actor: Actor, townId: string, limit = 200) {
   const scope = await appealScope(db, actor, townId);
   const now = new Date();
-  const fetched = await repo.listAppeals(db, townId, scopeSql(scope), { open: true, overdueAt: now }, null, limit);
+  const fetched = await repo.listAppeals(
+    db,
+    townId,
+    scopeSql(scope),
+    { open: true, overdueAt: now },
+    null,
+    limit,
+  );
   const rows = fetched.slice(0, limit);
-  const supervised = await latestSupervision(db, townId, rows.map((r) => r.id));
+  const supervised = await latestSupervision(
+    db,
+    townId,
+    rows.map((r) => r.id),
+  );
   // `truncated`: more overdue orders exist than the list holds (counts shown must say so).
-  return { items: rows.map((r) => ({ ...toSummary(r, now), supervisedAt: iso(supervised.get(r.id)?.at ?? null) })), truncated: fetched.length > limit };
+  return {
+    items: rows.map((r) => ({
+      ...toSummary(r, now),
+      supervisedAt: iso(supervised.get(r.id)?.at ?? null),
+    })),
+    truncated: fetched.length > limit,
+  };
 }

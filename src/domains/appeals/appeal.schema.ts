@@ -17,7 +17,12 @@ export const AppealCreate = z
     title: z.string().trim().min(1).max(200).meta({ title: '标题' }),
     content: z.string().trim().min(1).max(20000).meta({ title: '诉求内容' }),
     contactName: z.string().trim().min(1).max(50).optional().meta({ title: '联系人' }),
-    contactPhone: z.string().trim().regex(/^[0-9+\-() ]{5,20}$/, '电话号码格式不正确').optional().meta({ title: '联系电话' }),
+    contactPhone: z
+      .string()
+      .trim()
+      .regex(/^[0-9+\-() ]{5,20}$/, '电话号码格式不正确')
+      .optional()
+      .meta({ title: '联系电话' }),
     address: z.string().trim().max(200).optional().meta({ title: '地址' }),
     lat: z.number().min(-90).max(90).optional().meta({ title: '纬度' }),
     lng: z.number().min(-180).max(180).optional().meta({ title: '经度' }),
@@ -29,7 +34,11 @@ export type AppealCreateInput = z.infer<typeof AppealCreate>;
 
 export const TransitionBody = z
   .object({
-    action: z.string().regex(/^[a-z][a-z0-9_]*$/).max(60).meta({ title: '操作' }),
+    action: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*$/)
+      .max(60)
+      .meta({ title: '操作' }),
     version: z.number().int().min(1).meta({ title: '版本' }),
     note: z.string().max(2000).optional().meta({ title: '备注' }),
     payload: z.record(z.string(), z.unknown()).default({}).meta({ title: '填写内容' }),
@@ -38,7 +47,9 @@ export const TransitionBody = z
   .openapi('AppealTransition');
 export type TransitionInput = z.infer<typeof TransitionBody>;
 
-export const RevealBody = z.object({ reason: z.string().trim().min(2).max(200).meta({ title: '查看事由' }) }).openapi('AppealRevealContact');
+export const RevealBody = z
+  .object({ reason: z.string().trim().min(2).max(200).meta({ title: '查看事由' }) })
+  .openapi('AppealRevealContact');
 
 export const AppealListQuery = z.object({
   kind: z.string().max(40).optional().meta({ title: '工单类型' }),
@@ -56,16 +67,41 @@ export const AppealListQuery = z.object({
 /** 提醒/督办 of an order: the scheduler's, or a leader's by hand (source `manual`), with its acknowledgement and reply. */
 export const Reminder = z
   .object({
-    kind: z.string(), clock: z.string(), dueAt: z.string(), message: z.string(), createdAt: z.string(),
-    id: z.string(), source: z.string(), note: z.string().nullable(), targetUnitId: z.string().nullable(), targetPersonId: z.string().nullable(), issuedByName: z.string().nullable(),
-    acknowledgedAt: z.string().nullable(), acknowledgedByName: z.string().nullable(), reply: z.string().nullable(), repliedAt: z.string().nullable(), repliedByName: z.string().nullable(),
+    kind: z.string(),
+    clock: z.string(),
+    dueAt: z.string(),
+    message: z.string(),
+    createdAt: z.string(),
+    id: z.string(),
+    source: z.string(),
+    note: z.string().nullable(),
+    targetUnitId: z.string().nullable(),
+    targetPersonId: z.string().nullable(),
+    issuedByName: z.string().nullable(),
+    acknowledgedAt: z.string().nullable(),
+    acknowledgedByName: z.string().nullable(),
+    reply: z.string().nullable(),
+    repliedAt: z.string().nullable(),
+    repliedByName: z.string().nullable(),
     version: z.number(),
   })
   .openapi('AppealReminder');
 
 /** A reminder listed with the order it is about (我的提醒, the 督办 board). */
 export const ReminderListItem = Reminder.extend({
-  appeal: z.object({ id: z.string(), code: z.string(), title: z.string(), kind: z.string(), state: z.string(), version: z.number(), unitId: z.string().nullable(), villageId: z.string().nullable(), nextDueAt: z.string().nullable(), overdue: z.boolean(), closed: z.boolean() }),
+  appeal: z.object({
+    id: z.string(),
+    code: z.string(),
+    title: z.string(),
+    kind: z.string(),
+    state: z.string(),
+    version: z.number(),
+    unitId: z.string().nullable(),
+    villageId: z.string().nullable(),
+    nextDueAt: z.string().nullable(),
+    overdue: z.boolean(),
+    closed: z.boolean(),
+  }),
 }).openapi('AppealReminderListItem');
 
 export const SuperviseBody = z
@@ -76,40 +112,112 @@ export const SuperviseBody = z
   })
   .openapi('AppealSupervise');
 
-export const AcknowledgeBody = z.object({ version: z.number().int().min(1).meta({ title: '版本' }) }).openapi('AppealReminderAcknowledge');
+export const AcknowledgeBody = z
+  .object({ version: z.number().int().min(1).meta({ title: '版本' }) })
+  .openapi('AppealReminderAcknowledge');
 export const ReplyBody = z
-  .object({ version: z.number().int().min(1).meta({ title: '版本' }), reply: z.string().trim().min(2).max(2000).meta({ title: '回复内容' }) })
+  .object({
+    version: z.number().int().min(1).meta({ title: '版本' }),
+    reply: z.string().trim().min(2).max(2000).meta({ title: '回复内容' }),
+  })
   .openapi('AppealSupervisionReply');
 
-export const AttachmentVisibilityBody = z.object({ public: z.boolean().meta({ title: '公开给群众' }) }).openapi('AttachmentVisibility');
+export const AttachmentVisibilityBody = z
+  .object({ public: z.boolean().meta({ title: '公开给群众' }) })
+  .openapi('AttachmentVisibility');
 
-export const ReminderListQuery = z.object({ status: z.enum(['open', 'all']).default('open').meta({ title: '范围' }) });
+export const ReminderListQuery = z.object({
+  status: z.enum(['open', 'all']).default('open').meta({ title: '范围' }),
+});
 
 export const AppealAttachment = z
   .object({
-    id: z.string(), filename: z.string(), contentType: z.string(), size: z.number(), sha256: z.string(), eventSeq: z.number().nullable(), uploadedByName: z.string(), createdAt: z.string(),
-    public: z.boolean().openapi({ description: '公开给群众（Open311 media_url、群众查询页）' }), fromResident: z.boolean().openapi({ description: '群众提交诉求时所附照片' }),
-    publishedAt: z.string().nullable(), publishedByName: z.string().nullable(),
+    id: z.string(),
+    filename: z.string(),
+    contentType: z.string(),
+    size: z.number(),
+    sha256: z.string(),
+    eventSeq: z.number().nullable(),
+    uploadedByName: z.string(),
+    createdAt: z.string(),
+    public: z.boolean().openapi({ description: '公开给群众（Open311 media_url、群众查询页）' }),
+    fromResident: z.boolean().openapi({ description: '群众提交诉求时所附照片' }),
+    publishedAt: z.string().nullable(),
+    publishedByName: z.string().nullable(),
   })
   .openapi('AppealAttachment');
 
-const Deadline = z.object({ clock: z.string(), label: z.string(), startedAt: z.string(), dueAt: z.string(), stoppedAt: z.string().nullable(), extensions: z.number(), overdue: z.boolean() });
+const Deadline = z.object({
+  clock: z.string(),
+  label: z.string(),
+  startedAt: z.string(),
+  dueAt: z.string(),
+  stoppedAt: z.string().nullable(),
+  extensions: z.number(),
+  overdue: z.boolean(),
+});
 
 export const AppealSummary = z
   .object({
-    id: z.string(), code: z.string(), kind: z.string(), kindLabel: z.string(), state: z.string(), stateLabel: z.string(), version: z.number(),
-    channel: z.string(), categoryCode: z.string().nullable(), urgency: z.string().nullable(), villageId: z.string().nullable(), unitId: z.string().nullable(),
-    title: z.string(), contactName: z.string().nullable(), contactPhone: z.string().nullable(), receivedAt: z.string(),
-    nextDueAt: z.string().nullable(), overdue: z.boolean(), closedAt: z.string().nullable(), satisfaction: z.string().nullable(), mergedInto: z.string().nullable(),
+    id: z.string(),
+    code: z.string(),
+    kind: z.string(),
+    kindLabel: z.string(),
+    state: z.string(),
+    stateLabel: z.string(),
+    version: z.number(),
+    channel: z.string(),
+    categoryCode: z.string().nullable(),
+    urgency: z.string().nullable(),
+    villageId: z.string().nullable(),
+    unitId: z.string().nullable(),
+    title: z.string(),
+    contactName: z.string().nullable(),
+    contactPhone: z.string().nullable(),
+    receivedAt: z.string(),
+    nextDueAt: z.string().nullable(),
+    overdue: z.boolean(),
+    closedAt: z.string().nullable(),
+    satisfaction: z.string().nullable(),
+    mergedInto: z.string().nullable(),
   })
   .openapi('AppealSummary');
 
 export const AppealDetail = AppealSummary.extend({
-  content: z.string(), address: z.string().nullable(), coHandlerUnitIds: z.array(z.string()), caseLeaderPersonId: z.string().nullable(), handlerPersonId: z.string().nullable(),
-  deadlines: z.array(Deadline), fields: z.record(z.string(), z.unknown()), counters: z.record(z.string(), z.number()), solved: z.boolean().nullable(), reopenCount: z.number(),
+  content: z.string(),
+  address: z.string().nullable(),
+  coHandlerUnitIds: z.array(z.string()),
+  caseLeaderPersonId: z.string().nullable(),
+  handlerPersonId: z.string().nullable(),
+  deadlines: z.array(Deadline),
+  fields: z.record(z.string(), z.unknown()),
+  counters: z.record(z.string(), z.number()),
+  solved: z.boolean().nullable(),
+  reopenCount: z.number(),
   residentRating: z.number().nullable(),
-  timeline: z.array(z.object({ seq: z.number(), action: z.string(), label: z.string(), from: z.string().nullable(), to: z.string(), actorName: z.string(), at: z.string(), note: z.string().nullable(), payload: z.record(z.string(), z.unknown()) })),
-  actions: z.array(z.object({ id: z.string(), label: z.string(), to: z.string(), enabled: z.boolean(), reason: z.string().optional(), fields: z.array(z.record(z.string(), z.unknown())) })),
+  timeline: z.array(
+    z.object({
+      seq: z.number(),
+      action: z.string(),
+      label: z.string(),
+      from: z.string().nullable(),
+      to: z.string(),
+      actorName: z.string(),
+      at: z.string(),
+      note: z.string().nullable(),
+      payload: z.record(z.string(), z.unknown()),
+    }),
+  ),
+  actions: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      to: z.string(),
+      enabled: z.boolean(),
+      reason: z.string().optional(),
+      fields: z.array(z.record(z.string(), z.unknown())),
+    }),
+  ),
   reminders: z.array(Reminder.extend({ addressedToMe: z.boolean() })),
   canRevealContact: z.boolean(),
   warnings: z.array(z.string()),

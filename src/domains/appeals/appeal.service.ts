@@ -8,14 +8,26 @@ import type { Kysely } from 'kysely';
 import { grantsIn } from '../../core/actor.ts';
 import { localDateOf } from '../../core/calendar/index.ts';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../../core/errors.ts';
-import { fireTransition, openAppeal, type AppealSnapshot, type KindDefinition, type TransitionOutcome } from '../../core/workflow/index.ts';
+import {
+  fireTransition,
+  openAppeal,
+  type AppealSnapshot,
+  type KindDefinition,
+  type TransitionOutcome,
+} from '../../core/workflow/index.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
 import type { WriteCtx } from '../../server/handler.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { categoryRoots, engineEnv } from './appeal.context.ts';
 import { kindFor } from './appeal.kinds.ts';
-import { actorUnits, appealScope, canRevealContact, scopeSql, workflowRoles } from './appeal.policy.ts';
+import {
+  actorUnits,
+  appealScope,
+  canRevealContact,
+  scopeSql,
+  workflowRoles,
+} from './appeal.policy.ts';
 import { linkAttachments } from './appeal.attachments.ts';
 import * as repo from './appeal.repository.ts';
 import type { AppealCreateInput, TransitionInput } from './appeal.schema.ts';
@@ -36,7 +48,12 @@ function invalid(path: string, label: string, message: string): never {
 }
 
 export function doerOf(ctx: WriteCtx): Doer {
-  return { userId: ctx.actor.userId, personId: ctx.actor.personId, name: ctx.actor.displayName, roles: grantsIn(ctx.actor, ctx.townId).map((g) => g.role) };
+  return {
+    userId: ctx.actor.userId,
+    personId: ctx.actor.personId,
+    name: ctx.actor.displayName,
+    roles: grantsIn(ctx.actor, ctx.townId).map((g) => g.role),
+  };
 }
 
 async function categoryRoot(db: Db, code: string): Promise<string> {
@@ -46,15 +63,37 @@ async function categoryRoot(db: Db, code: string): Promise<string> {
 }
 
 /** Ids the engine only checks for shape: every assigned unit and person must exist in this town. */
-async function assertAssignees(db: Db, townId: string, def: KindDefinition, action: string, values: Record<string, unknown>) {
+async function assertAssignees(
+  db: Db,
+  townId: string,
+  def: KindDefinition,
+  action: string,
+  values: Record<string, unknown>,
+) {
   const t = action === def.initial.id ? def.initial : def.transitions.find((x) => x.id === action);
   for (const f of t?.fields ?? []) {
     const v = values[f.name];
     if (v === undefined) continue;
     const ids = Array.isArray(v) ? (v as string[]) : [String(v)];
-    const table = f.type === 'unit_id' || f.type === 'unit_ids' ? 'unit' : f.type === 'person_id' || f.type === 'person_ids' ? 'person' : null;
+    const table =
+      f.type === 'unit_id' || f.type === 'unit_ids'
+        ? 'unit'
+        : f.type === 'person_id' || f.type === 'person_ids'
+          ? 'person'
+          : null;
     if (!table || !ids.length) continue;
-    const found = await db.selectFrom(table).select('id').where('town_id', '=', townId).where('id', 'in', ids.filter((x) => /^[0-9a-f-]{36}$/i.test(x)).concat(['00000000-0000-0000-0000-000000000000'])).execute();
+    const found = await db
+      .selectFrom(table)
+      .select('id')
+      .where('town_id', '=', townId)
+      .where(
+        'id',
+        'in',
+        ids
+          .filter((x) => /^[0-9a-f-]{36}$/i.test(x))
+          .concat(['00000000-0000-0000-0000-000000000000']),
+      )
+      .execute();
     if (found.length < new Set(ids).size) invalid(`payload.${f.name}`, f.label, '在本乡镇中不存在');
   }
 }
@@ -74,21 +113,39 @@ export interface IntakeResult {
 }
 
 /** 受理/登记: records a new appeal of any kind; returns the row, its first event and any calendar warnings. */
-export async function intake(db: Db, ctx: WriteCtx, input: AppealCreateInput, opts: IntakeOptions = {}): Promise<IntakeResult> {
+export async function intake(
+  db: Db,
+  ctx: WriteCtx,
+  input: AppealCreateInput,
+  opts: IntakeOptions = {},
+): Promise<IntakeResult> {
   const env = await engineEnv(db, ctx.townId);
   const { def, kpi } = kindFor(input.kind, env.town.kindSettings[input.kind]);
   const root = await categoryRoot(db, input.categoryCode);
   if (input.villageId) {
-    const v = await db.selectFrom('unit').select('kind').where('town_id', '=', ctx.townId).where('id', '=', input.villageId).executeTakeFirst();
+    const v = await db
+      .selectFrom('unit')
+      .select('kind')
+      .where('town_id', '=', ctx.townId)
+      .where('id', '=', input.villageId)
+      .executeTakeFirst();
     if (v?.kind !== 'village') invalid('villageId', '所在村（社区）', '在本乡镇中不存在');
   }
   const doer = opts.doer ?? doerOf(ctx);
   const at = opts.at ?? (input.receivedAt ? new Date(input.receivedAt) : new Date());
   const payload: Record<string, unknown> = { content: input.content, ...input.payload };
   // A petition names its petitioner; the contact name doubles as it unless given separately.
-  if (def.initial.fields.some((f) => f.name === 'petitionerName') && payload.petitionerName === undefined) payload.petitionerName = input.contactName;
+  if (
+    def.initial.fields.some((f) => f.name === 'petitionerName') &&
+    payload.petitionerName === undefined
+  )
+    payload.petitionerName = input.contactName;
   const result = openAppeal(def, { userId: doer.userId ?? 'system', roles: doer.roles }, payload, {
-    at, calendar: env.calendar, officeHours: env.town.officeHours, ...(input.urgency ? { urgency: input.urgency } : {}), category: input.categoryCode,
+    at,
+    calendar: env.calendar,
+    officeHours: env.town.officeHours,
+    ...(input.urgency ? { urgency: input.urgency } : {}),
+    category: input.categoryCode,
   });
   if (!result.ok) throw result.error;
   const outcome = result.value;
@@ -97,27 +154,80 @@ export async function intake(db: Db, ctx: WriteCtx, input: AppealCreateInput, op
   const derived = deriveColumns(outcome.next, kpi, at, def.initial.id, doer.personId, null);
   // The first event's seq is the order's first version (1, the column default).
   const event = eventRow(ctx.townId, id, 1, outcome, doer);
-  const row = await repo.insertNewAppeal(db, {
-    town_id: ctx.townId, id, kind: input.kind, channel: input.channel,
-    category_code: input.categoryCode, category_root: root, urgency: outcome.next.urgency ?? null, village_id: input.villageId ?? null,
-    title: input.title, content: input.content, contact_name: input.contactName ?? null, contact_phone: input.contactPhone ?? null,
-    address: input.address ?? null, lat: input.lat ?? null, lng: input.lng ?? null, received_at: at, received_on: localDateOf(at),
-    snapshot: snapshotToJson(outcome.next), created_by: doer.userId, ...derived,
-  }, Number(localDateOf(at).slice(0, 4)), { ...event, payload: JSON.stringify(event.payload) });
-  await recordAudit(db, { townId: ctx.townId, actorUserId: doer.userId, actorName: doer.name, action: 'create', entityType: 'appeal', entityId: id, after: { code: row.code, kind: row.kind, state: row.state, categoryCode: row.category_code }, ip: ctx.ip });
+  const row = await repo.insertNewAppeal(
+    db,
+    {
+      town_id: ctx.townId,
+      id,
+      kind: input.kind,
+      channel: input.channel,
+      category_code: input.categoryCode,
+      category_root: root,
+      urgency: outcome.next.urgency ?? null,
+      village_id: input.villageId ?? null,
+      title: input.title,
+      content: input.content,
+      contact_name: input.contactName ?? null,
+      contact_phone: input.contactPhone ?? null,
+      address: input.address ?? null,
+      lat: input.lat ?? null,
+      lng: input.lng ?? null,
+      received_at: at,
+      received_on: localDateOf(at),
+      snapshot: snapshotToJson(outcome.next),
+      created_by: doer.userId,
+      ...derived,
+    },
+    Number(localDateOf(at).slice(0, 4)),
+    { ...event, payload: JSON.stringify(event.payload) },
+  );
+  await recordAudit(db, {
+    townId: ctx.townId,
+    actorUserId: doer.userId,
+    actorName: doer.name,
+    action: 'create',
+    entityType: 'appeal',
+    entityId: id,
+    after: { code: row.code, kind: row.kind, state: row.state, categoryCode: row.category_code },
+    ip: ctx.ip,
+  });
   return { row, warnings: outcome.warnings, event };
 }
 
-function eventRow(townId: string, appealId: string, seq: number, outcome: TransitionOutcome, doer: Doer): repo.AppealEventRow {
+function eventRow(
+  townId: string,
+  appealId: string,
+  seq: number,
+  outcome: TransitionOutcome,
+  doer: Doer,
+): repo.AppealEventRow {
   const e = outcome.event;
   return {
-    town_id: townId, id: newId(), appeal_id: appealId, seq, action: e.action, label: e.label, from_state: e.from, to_state: e.to,
-    actor_user_id: doer.userId, actor_name: doer.name, at: e.at, note: e.note, payload: e.payload,
+    town_id: townId,
+    id: newId(),
+    appeal_id: appealId,
+    seq,
+    action: e.action,
+    label: e.label,
+    from_state: e.from,
+    to_state: e.to,
+    actor_user_id: doer.userId,
+    actor_name: doer.name,
+    at: e.at,
+    note: e.note,
+    payload: e.payload,
   };
 }
 
 /** The event's seq is the order's version after the change (one per version, see appeal_event). */
-async function appendEvent(db: Db, townId: string, appealId: string, seq: number, outcome: TransitionOutcome, doer: Doer): Promise<void> {
+async function appendEvent(
+  db: Db,
+  townId: string,
+  appealId: string,
+  seq: number,
+  outcome: TransitionOutcome,
+  doer: Doer,
+): Promise<void> {
   const row = eventRow(townId, appealId, seq, outcome, doer);
   await repo.insertEvent(db, { ...row, payload: JSON.stringify(row.payload) });
 }
@@ -125,8 +235,17 @@ async function appendEvent(db: Db, townId: string, appealId: string, seq: number
 /** Facts from other orders that guards read: 复核后同一事实不再受理 (same petitioner, same category). */
 async function factsFor(db: Db, row: repo.AppealRow): Promise<Record<string, unknown>> {
   if (row.kind !== 'petition' || !row.contact_phone) return {};
-  const earlier = await db.selectFrom('appeal').select('id').where('town_id', '=', row.town_id).where('kind', '=', 'petition').where('id', '!=', row.id)
-    .where('contact_phone', '=', row.contact_phone).where('category_code', '=', row.category_code).where('state', 'in', ['second_reviewed', 'concluded']).limit(1).execute();
+  const earlier = await db
+    .selectFrom('appeal')
+    .select('id')
+    .where('town_id', '=', row.town_id)
+    .where('kind', '=', 'petition')
+    .where('id', '!=', row.id)
+    .where('contact_phone', '=', row.contact_phone)
+    .where('category_code', '=', row.category_code)
+    .where('state', 'in', ['second_reviewed', 'concluded'])
+    .limit(1)
+    .execute();
   return { sameFactsSecondReviewed: earlier.length > 0 };
 }
 
@@ -136,53 +255,127 @@ export interface FireResult {
 }
 
 /** Fires one transition on a version the caller has seen; a stale version gets 409 and changes nothing. */
-export async function fire(db: Db, ctx: WriteCtx, id: string, input: TransitionInput, opts: { at?: Date; doer?: Doer } = {}): Promise<FireResult> {
+export async function fire(
+  db: Db,
+  ctx: WriteCtx,
+  id: string,
+  input: TransitionInput,
+  opts: { at?: Date; doer?: Doer } = {},
+): Promise<FireResult> {
   const scope = opts.doer ? { all: true as const } : await appealScope(db, ctx.actor, ctx.townId);
   const row = await repo.findAppeal(db, ctx.townId, id, scopeSql(scope));
   if (!row) throw new NotFound('工单');
-  if (row.version !== input.version) throw new Conflict(`该工单已被他人处理（当前版本 ${row.version}，您提交的是版本 ${input.version}），请刷新后重试`);
+  if (row.version !== input.version)
+    throw new Conflict(
+      `该工单已被他人处理（当前版本 ${row.version}，您提交的是版本 ${input.version}），请刷新后重试`,
+    );
   const env = await engineEnv(db, ctx.townId);
   const { def, kpi } = kindFor(row.kind, env.town.kindSettings[row.kind]);
   const snapshot = snapshotFromJson(row.snapshot);
   const doer = opts.doer ?? doerOf(ctx);
-  const roles = opts.doer ? doer.roles : workflowRoles(ctx.actor, ctx.townId, await actorUnits(db, ctx.actor, ctx.townId), snapshot.assignment);
+  const roles = opts.doer
+    ? doer.roles
+    : workflowRoles(
+        ctx.actor,
+        ctx.townId,
+        await actorUnits(db, ctx.actor, ctx.townId),
+        snapshot.assignment,
+      );
   const at = opts.at ?? new Date();
-  const result = fireTransition(def, snapshot, { userId: doer.userId ?? 'system', roles }, input.action, input.payload, {
-    at, calendar: env.calendar, officeHours: env.town.officeHours, facts: await factsFor(db, row), ...(input.note ? { note: input.note } : {}),
-  });
+  const result = fireTransition(
+    def,
+    snapshot,
+    { userId: doer.userId ?? 'system', roles },
+    input.action,
+    input.payload,
+    {
+      at,
+      calendar: env.calendar,
+      officeHours: env.town.officeHours,
+      facts: await factsFor(db, row),
+      ...(input.note ? { note: input.note } : {}),
+    },
+  );
   if (!result.ok) throw result.error;
   const outcome = result.value;
   await assertAssignees(db, ctx.townId, def, input.action, outcome.event.payload);
   const extra: Record<string, unknown> = {};
-  if (input.action === 'merge') extra.merged_into = await masterOf(db, ctx.townId, row, String(outcome.event.payload.masterOrderId));
+  if (input.action === 'merge')
+    extra.merged_into = await masterOf(
+      db,
+      ctx.townId,
+      row,
+      String(outcome.event.payload.masterOrderId),
+    );
   const derived = deriveColumns(outcome.next, kpi, at, input.action, doer.personId, row);
-  const updated = await repo.updateAtVersion(db, ctx.townId, id, input.version, { ...derived, ...extra, snapshot: snapshotToJson({ ...outcome.next, version: input.version + 1 }) });
+  const updated = await repo.updateAtVersion(db, ctx.townId, id, input.version, {
+    ...derived,
+    ...extra,
+    snapshot: snapshotToJson({ ...outcome.next, version: input.version + 1 }),
+  });
   if (!updated) throw new Conflict('该工单刚刚已被他人处理，请刷新后重试');
   await appendEvent(db, ctx.townId, id, updated.version, outcome, doer);
-  if (input.attachmentIds?.length) await linkAttachments(db, ctx.townId, id, updated.version, input.attachmentIds);
-  await recordAudit(db, { townId: ctx.townId, actorUserId: doer.userId, actorName: doer.name, action: `appeal.${input.action}`, entityType: 'appeal', entityId: id, before: { state: row.state, version: row.version }, after: { state: updated.state, version: updated.version, note: outcome.event.note }, ip: ctx.ip });
+  if (input.attachmentIds?.length)
+    await linkAttachments(db, ctx.townId, id, updated.version, input.attachmentIds);
+  await recordAudit(db, {
+    townId: ctx.townId,
+    actorUserId: doer.userId,
+    actorName: doer.name,
+    action: `appeal.${input.action}`,
+    entityType: 'appeal',
+    entityId: id,
+    before: { state: row.state, version: row.version },
+    after: { state: updated.state, version: updated.version, note: outcome.event.note },
+    ip: ctx.ip,
+  });
   return { row: updated, warnings: outcome.warnings };
 }
 
 /** 合并: the master is another live order of the town, given by id or tracking code. */
 async function masterOf(db: Db, townId: string, row: repo.AppealRow, ref: string): Promise<string> {
   const master = /^[0-9a-f-]{36}$/i.test(ref)
-    ? await db.selectFrom('appeal').selectAll().where('town_id', '=', townId).where('id', '=', ref).executeTakeFirst()
+    ? await db
+        .selectFrom('appeal')
+        .selectAll()
+        .where('town_id', '=', townId)
+        .where('id', '=', ref)
+        .executeTakeFirst()
     : await repo.findByCode(db, townId, ref);
   if (!master) invalid('payload.masterOrderId', '主工单', '不存在');
   if (master.id === row.id) invalid('payload.masterOrderId', '主工单', '不能是本工单自己');
-  if (master.merged_into) invalid('payload.masterOrderId', '主工单', '本身已被合并，请选择它所合并到的工单');
+  if (master.merged_into)
+    invalid('payload.masterOrderId', '主工单', '本身已被合并，请选择它所合并到的工单');
   return master.id;
 }
 
 /** 查看联系方式: the full contact, for people who must call the resident back; every reveal is audited. */
 export async function revealContact(db: Db, ctx: WriteCtx, id: string, reason: string) {
-  const row = await repo.findAppeal(db, ctx.townId, id, scopeSql(await appealScope(db, ctx.actor, ctx.townId)));
+  const row = await repo.findAppeal(
+    db,
+    ctx.townId,
+    id,
+    scopeSql(await appealScope(db, ctx.actor, ctx.townId)),
+  );
   if (!row) throw new NotFound('工单');
   const snapshot = snapshotFromJson(row.snapshot);
-  const roles = workflowRoles(ctx.actor, ctx.townId, await actorUnits(db, ctx.actor, ctx.townId), snapshot.assignment);
-  if (!canRevealContact(ctx.actor, ctx.townId, roles)) throw new Forbidden('只有派单员、领导和承办该工单的人员可以查看群众联系方式');
-  await recordAudit(db, { townId: ctx.townId, actorUserId: ctx.actor.userId, actorName: ctx.actor.displayName, action: 'reveal_contact', entityType: 'appeal', entityId: id, after: { reason, code: row.code }, ip: ctx.ip });
+  const roles = workflowRoles(
+    ctx.actor,
+    ctx.townId,
+    await actorUnits(db, ctx.actor, ctx.townId),
+    snapshot.assignment,
+  );
+  if (!canRevealContact(ctx.actor, ctx.townId, roles))
+    throw new Forbidden('只有派单员、领导和承办该工单的人员可以查看群众联系方式');
+  await recordAudit(db, {
+    townId: ctx.townId,
+    actorUserId: ctx.actor.userId,
+    actorName: ctx.actor.displayName,
+    action: 'reveal_contact',
+    entityType: 'appeal',
+    entityId: id,
+    after: { reason, code: row.code },
+    ip: ctx.ip,
+  });
   return { contactName: row.contact_name, contactPhone: row.contact_phone };
 }
 
@@ -193,14 +386,40 @@ export type { AppealSnapshot };
  * taken in by the system on behalf of the dispatching desk (the hotline's intake role) and lands
  * in the 待派单 queue like a call to the desk would. `ctx.actor` is never read when a doer is given.
  */
-export function intakeFromPublic(db: Db, at: { townId: string; ip: string | null }, input: AppealCreateInput, channelName: string) {
+export function intakeFromPublic(
+  db: Db,
+  at: { townId: string; ip: string | null },
+  input: AppealCreateInput,
+  channelName: string,
+) {
   const doer: Doer = { userId: null, personId: null, name: channelName, roles: ['dispatcher'] };
-  return intake(db, { actor: null as unknown as WriteCtx['actor'], townId: at.townId, ip: at.ip }, input, { doer });
+  return intake(
+    db,
+    { actor: null as unknown as WriteCtx['actor'], townId: at.townId, ip: at.ip },
+    input,
+    { doer },
+  );
 }
 
 /** 群众评价: the resident's own 1–5 rating, once; it does not move the workflow (回访 stays the desk's). */
-export async function recordResidentRating(db: Db, at: { townId: string; ip: string | null }, id: string, rating: number, comment: string | null): Promise<boolean> {
+export async function recordResidentRating(
+  db: Db,
+  at: { townId: string; ip: string | null },
+  id: string,
+  rating: number,
+  comment: string | null,
+): Promise<boolean> {
   const done = await repo.setResidentRating(db, at.townId, id, rating, comment);
-  if (done) await recordAudit(db, { townId: at.townId, actorUserId: null, actorName: '群众', action: 'appeal.resident_rating', entityType: 'appeal', entityId: id, after: { rating }, ip: at.ip });
+  if (done)
+    await recordAudit(db, {
+      townId: at.townId,
+      actorUserId: null,
+      actorName: '群众',
+      action: 'appeal.resident_rating',
+      entityType: 'appeal',
+      entityId: id,
+      after: { rating },
+      ip: at.ip,
+    });
   return done;
 }

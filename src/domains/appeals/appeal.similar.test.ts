@@ -11,20 +11,66 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const similar = async (user: string, q: Record<string, string>) => {
-  const res = await t.call('GET', `${k.base}/appeals/similar?${new URLSearchParams(q)}`, { cookie: await k.cookie(user) });
+  const res = await t.call('GET', `${k.base}/appeals/similar?${new URLSearchParams(q)}`, {
+    cookie: await k.cookie(user),
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body.items as { code: string; reasons: string[]; reason: string; similarity: number; contactPhone: string | null }[];
+  return res.body.items as {
+    code: string;
+    reasons: string[];
+    reason: string;
+    similarity: number;
+    contactPhone: string | null;
+  }[];
 };
 
 describe('duplicate hints while typing an order', () => {
   it('finds the same caller and a near-duplicate text, not an unrelated order', async () => {
     const village = await k.village('石桥村');
-    const other = await k.village((await t.database.db.selectFrom('unit').select('name').where('town_id', '=', t.townId).where('kind', '=', 'village').where('name', '!=', '石桥村').orderBy('name').executeTakeFirstOrThrow()).name);
-    const samePhone = await k.intake('paidan', { kind: 'hotline', channel: 'phone', categoryCode: 'environment.noise', villageId: other, title: '养殖场气味', content: '村东头养猪场气味很大，夏天尤其严重', contactPhone: '139 7777 8888' });
-    const nearText = await k.intake('paidan', { kind: 'hotline', channel: 'phone', categoryCode: 'utilities.water_supply', villageId: village, title: '自来水停水', content: '石桥村三组自来水停了两天，没有接到任何停水通知', contactPhone: '13600001111' });
-    const unrelated = await k.intake('paidan', { kind: 'hotline', channel: 'phone', categoryCode: 'education.enrolment', villageId: other, title: '孩子入学', content: '外来务工人员子女入学手续咨询', contactPhone: '13500002222' });
+    const other = await k.village(
+      (
+        await t.database.db
+          .selectFrom('unit')
+          .select('name')
+          .where('town_id', '=', t.townId)
+          .where('kind', '=', 'village')
+          .where('name', '!=', '石桥村')
+          .orderBy('name')
+          .executeTakeFirstOrThrow()
+      ).name,
+    );
+    const samePhone = await k.intake('paidan', {
+      kind: 'hotline',
+      channel: 'phone',
+      categoryCode: 'environment.noise',
+      villageId: other,
+      title: '养殖场气味',
+      content: '村东头养猪场气味很大，夏天尤其严重',
+      contactPhone: '139 7777 8888',
+    });
+    const nearText = await k.intake('paidan', {
+      kind: 'hotline',
+      channel: 'phone',
+      categoryCode: 'utilities.water_supply',
+      villageId: village,
+      title: '自来水停水',
+      content: '石桥村三组自来水停了两天，没有接到任何停水通知',
+      contactPhone: '13600001111',
+    });
+    const unrelated = await k.intake('paidan', {
+      kind: 'hotline',
+      channel: 'phone',
+      categoryCode: 'education.enrolment',
+      villageId: other,
+      title: '孩子入学',
+      content: '外来务工人员子女入学手续咨询',
+      contactPhone: '13500002222',
+    });
 
-    const items = await similar('paidan', { phone: '13977778888', text: '石桥村三组停水两天了，也没有停水通知，请尽快恢复' });
+    const items = await similar('paidan', {
+      phone: '13977778888',
+      text: '石桥村三组停水两天了，也没有停水通知，请尽快恢复',
+    });
     const codes = items.map((i) => i.code);
     expect(codes[0]).toBe(samePhone.code); // the same caller ranks first
     expect(items[0]!.reasons).toContain('同一来电号码');
@@ -38,7 +84,14 @@ describe('duplicate hints while typing an order', () => {
 
   it('labels orders of the same village and category, and answers nothing for an empty query', async () => {
     const village = await k.village('石桥村');
-    const a = await k.intake('paidan', { kind: 'hotline', channel: 'phone', categoryCode: 'rural.subsidy', villageId: village, title: '补贴未到账', content: '今年耕地地力保护补贴还没有发放' });
+    const a = await k.intake('paidan', {
+      kind: 'hotline',
+      channel: 'phone',
+      categoryCode: 'rural.subsidy',
+      villageId: village,
+      title: '补贴未到账',
+      content: '今年耕地地力保护补贴还没有发放',
+    });
     const items = await similar('paidan', { villageId: village, categoryCode: 'rural.subsidy' });
     expect(items.find((i) => i.code === a.code)?.reason).toBe('同村同类');
     expect(await similar('paidan', {})).toEqual([]);
@@ -46,13 +99,41 @@ describe('duplicate hints while typing an order', () => {
 
   it('never hints at an order outside the caller’s scope', async () => {
     const village = await k.village('石桥村');
-    const other = (await t.database.db.selectFrom('unit').select('id').where('town_id', '=', t.townId).where('kind', '=', 'village').where('id', '!=', village).executeTakeFirstOrThrow()).id;
-    const elsewhere = await k.intake('paidan', { kind: 'hotline', channel: 'phone', categoryCode: 'urban.roads', villageId: other, title: '桥面裂缝', content: '村口老桥桥面出现裂缝', contactPhone: '13344445555' });
-    const inVillage = await k.intake('paidan', { kind: 'hotline', channel: 'phone', categoryCode: 'urban.roads', villageId: village, title: '桥面裂缝', content: '石桥村老桥桥面出现裂缝', contactPhone: '13344445555' });
+    const other = (
+      await t.database.db
+        .selectFrom('unit')
+        .select('id')
+        .where('town_id', '=', t.townId)
+        .where('kind', '=', 'village')
+        .where('id', '!=', village)
+        .executeTakeFirstOrThrow()
+    ).id;
+    const elsewhere = await k.intake('paidan', {
+      kind: 'hotline',
+      channel: 'phone',
+      categoryCode: 'urban.roads',
+      villageId: other,
+      title: '桥面裂缝',
+      content: '村口老桥桥面出现裂缝',
+      contactPhone: '13344445555',
+    });
+    const inVillage = await k.intake('paidan', {
+      kind: 'hotline',
+      channel: 'phone',
+      categoryCode: 'urban.roads',
+      villageId: village,
+      title: '桥面裂缝',
+      content: '石桥村老桥桥面出现裂缝',
+      contactPhone: '13344445555',
+    });
     // The village cadre of 石桥村 sees the hint in their own village, never the other village's order.
-    const cadre = (await similar('cunganbu', { phone: '13344445555', text: '村口老桥桥面出现裂缝' })).map((i) => i.code);
+    const cadre = (
+      await similar('cunganbu', { phone: '13344445555', text: '村口老桥桥面出现裂缝' })
+    ).map((i) => i.code);
     expect(cadre).toContain(inVillage.code);
     expect(cadre).not.toContain(elsewhere.code);
-    expect((await similar('paidan', { phone: '13344445555' })).map((i) => i.code)).toEqual(expect.arrayContaining([inVillage.code, elsewhere.code]));
+    expect((await similar('paidan', { phone: '13344445555' })).map((i) => i.code)).toEqual(
+      expect.arrayContaining([inVillage.code, elsewhere.code]),
+    );
   });
 });

@@ -40,23 +40,38 @@ export const SimilarQuery = z.object({
 });
 export type SimilarQueryInput = z.infer<typeof SimilarQuery>;
 
-export const SimilarItem = AppealSummary.extend({ reasons: z.array(z.string()), reason: z.string(), similarity: z.number() }).openapi('AppealSimilar');
+export const SimilarItem = AppealSummary.extend({
+  reasons: z.array(z.string()),
+  reason: z.string(),
+  similarity: z.number(),
+}).openapi('AppealSimilar');
 
 type Row = AppealRow & { same_phone: boolean; same_place: boolean; sim: number };
 
-export async function similarAppeals(db: Db, actor: Actor, townId: string, q: SimilarQueryInput, now = new Date()) {
+export async function similarAppeals(
+  db: Db,
+  actor: Actor,
+  townId: string,
+  q: SimilarQueryInput,
+  now = new Date(),
+) {
   const digits = (q.phone ?? '').replace(/\D/g, '');
   const phone = digits.length >= 7 ? digits : null;
   const text = (q.text ?? '').trim();
   const useText = [...text].length >= 4 ? text : null;
-  const place = q.villageId && q.categoryCode ? { village: q.villageId, category: q.categoryCode } : null;
+  const place =
+    q.villageId && q.categoryCode ? { village: q.villageId, category: q.categoryCode } : null;
   if (!phone && !useText && !place) return { items: [] };
   const scope = scopeSql(await appealScope(db, actor, townId), 'a');
   const since = new Date(now.getTime() - WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
   const placeSince = new Date(now.getTime() - PLACE_DAYS * 86_400_000);
   // Raw SQL: similarity() and the per-reason flags are computed once and ranked on together.
-  const samePhone = phone ? sql`regexp_replace(coalesce(a.contact_phone, ''), '\\D', '', 'g') = ${phone}` : sql`false`;
-  const samePlace = place ? sql`(a.village_id = ${place.village} and a.category_code = ${place.category} and a.received_at >= ${placeSince})` : sql`false`;
+  const samePhone = phone
+    ? sql`regexp_replace(coalesce(a.contact_phone, ''), '\\D', '', 'g') = ${phone}`
+    : sql`false`;
+  const samePlace = place
+    ? sql`(a.village_id = ${place.village} and a.category_code = ${place.category} and a.received_at >= ${placeSince})`
+    : sql`false`;
   const sim = useText ? sql`similarity(a.title || ' ' || a.content, ${useText})` : sql`0::real`;
   const rows = await sql<Row>`
     select * from (
@@ -74,7 +89,12 @@ export async function similarAppeals(db: Db, actor: Actor, townId: string, q: Si
       if (r.same_phone) reasons.push(REASONS.phone);
       if (r.same_place) reasons.push(REASONS.place);
       if (Number(r.sim) >= TEXT_THRESHOLD) reasons.push(REASONS.text);
-      return { ...toSummary(r, now), reasons, reason: reasons[0]!, similarity: Math.round(Number(r.sim) * 100) / 100 };
+      return {
+        ...toSummary(r, now),
+        reasons,
+        reason: reasons[0]!,
+        similarity: Math.round(Number(r.sim) * 100) / 100,
+      };
     }),
   };
 }

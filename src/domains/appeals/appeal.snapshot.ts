@@ -13,7 +13,10 @@ export function snapshotToJson(s: AppealSnapshot): string {
 }
 
 export function snapshotFromJson(raw: unknown): AppealSnapshot {
-  const s = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Omit<AppealSnapshot, 'deadlines'> & { deadlines: Record<string, Record<string, unknown>> };
+  const s = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Omit<
+    AppealSnapshot,
+    'deadlines'
+  > & { deadlines: Record<string, Record<string, unknown>> };
   const deadlines: Record<string, ClockState> = {};
   for (const [id, c] of Object.entries(s.deadlines ?? {})) {
     deadlines[id] = {
@@ -51,7 +54,10 @@ export interface DerivedColumns {
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 /** The running duty clock that falls due first (never a resident's window). */
-export function nextDue(s: AppealSnapshot, rule: KindKpiRule): { clock: string; dueAt: Date } | null {
+export function nextDue(
+  s: AppealSnapshot,
+  rule: KindKpiRule,
+): { clock: string; dueAt: Date } | null {
   let best: { clock: string; dueAt: Date } | null = null;
   for (const [clock, c] of Object.entries(s.deadlines)) {
     if (c.stoppedAt || rule.passiveClocks.includes(clock)) continue;
@@ -64,7 +70,14 @@ export function nextDue(s: AppealSnapshot, rule: KindKpiRule): { clock: string; 
  * Columns after a transition at `at` by `actorPersonId`. `prev` is the row before (null at
  * intake): first response and closing are recorded once, when they first happen.
  */
-export function deriveColumns(s: AppealSnapshot, rule: KindKpiRule, at: Date, action: string, actorPersonId: string | null, prev: Row | null): DerivedColumns {
+export function deriveColumns(
+  s: AppealSnapshot,
+  rule: KindKpiRule,
+  at: Date,
+  action: string,
+  actorPersonId: string | null,
+  prev: Row | null,
+): DerivedColumns {
   const closed = rule.closedStates.includes(s.state);
   const response = rule.responseClock ? s.deadlines[rule.responseClock] : undefined;
   const complete = rule.completeClock ? s.deadlines[rule.completeClock] : undefined;
@@ -87,7 +100,8 @@ export function deriveColumns(s: AppealSnapshot, rule: KindKpiRule, at: Date, ac
     closedOnTime = complete ? (complete.stoppedAt ?? at) <= complete.dueAt : true;
   }
   let handler = prev?.handler_person_id ?? null;
-  if ('action' in rule.handler && rule.handler.action === action && actorPersonId) handler = actorPersonId;
+  if ('action' in rule.handler && rule.handler.action === action && actorPersonId)
+    handler = actorPersonId;
   if ('slot' in rule.handler) handler = str(s.assignment[rule.handler.slot]) ?? handler;
   if ('intake' in rule.handler && !prev) handler = actorPersonId;
   const due = closed ? null : nextDue(s, rule);
@@ -108,7 +122,10 @@ export function deriveColumns(s: AppealSnapshot, rule: KindKpiRule, at: Date, ac
     closed_at: closedAt,
     closed_on_time: closedOnTime,
     satisfaction: rule.satisfactionField ? str(s.fields[rule.satisfactionField]) : null,
-    solved: rule.solvedField && typeof s.fields[rule.solvedField] === 'boolean' ? (s.fields[rule.solvedField] as boolean) : null,
+    solved:
+      rule.solvedField && typeof s.fields[rule.solvedField] === 'boolean'
+        ? (s.fields[rule.solvedField] as boolean)
+        : null,
     reopen_count: s.counters.reopen ?? 0,
   };
 }

@@ -13,74 +13,164 @@ afterAll(() => t.close());
 const inTwoDays = () => new Date(Date.now() + 2 * 86_400_000).toISOString();
 
 async function dispatchedOrder(title: string) {
-  const a = await k.intake('paidan', { kind: 'hotline', channel: 'phone', categoryCode: 'publicity.signage', title, content: `${title}，群众多次反映` });
+  const a = await k.intake('paidan', {
+    kind: 'hotline',
+    channel: 'phone',
+    categoryCode: 'publicity.signage',
+    title,
+    content: `${title}，群众多次反映`,
+  });
   return k.act('paidan', a, 'dispatch', { unitId: await k.unit('office_propaganda') });
 }
 
-const post = async (user: string, path: string, body: unknown) => t.call('POST', `${k.base}${path}`, { cookie: await k.cookie(user), body });
-const get = async (user: string, path: string) => t.call('GET', `${k.base}${path}`, { cookie: await k.cookie(user) });
+const post = async (user: string, path: string, body: unknown) =>
+  t.call('POST', `${k.base}${path}`, { cookie: await k.cookie(user), body });
+const get = async (user: string, path: string) =>
+  t.call('GET', `${k.base}${path}`, { cookie: await k.cookie(user) });
 
 describe('督办 issued by a town leader', () => {
   it('is issued by the leader, signed for and answered by the handling unit, each step on the timeline', async () => {
     const order = await dispatchedOrder('宣传栏倒塌');
-    const issued = await post('shuji', `/appeals/${order.id}/supervisions`, { version: order.version, note: '请今天内到现场处置', replyBy: inTwoDays() });
+    const issued = await post('shuji', `/appeals/${order.id}/supervisions`, {
+      version: order.version,
+      note: '请今天内到现场处置',
+      replyBy: inTwoDays(),
+    });
     expect(issued.status, JSON.stringify(issued.body)).toBe(201);
-    expect(issued.body).toMatchObject({ kind: 'supervision', source: 'manual', note: '请今天内到现场处置', targetUnitId: await k.unit('office_propaganda'), acknowledgedAt: null, version: 1 });
+    expect(issued.body).toMatchObject({
+      kind: 'supervision',
+      source: 'manual',
+      note: '请今天内到现场处置',
+      targetUnitId: await k.unit('office_propaganda'),
+      acknowledgedAt: null,
+      version: 1,
+    });
 
     // The handling unit's staff member finds it under 我的提醒; the dispatcher does not.
     const mine = await get('zhuangan', '/appeals/reminders');
     const item = mine.body.items.find((r: any) => r.id === issued.body.id);
-    expect(item).toMatchObject({ kind: 'supervision', source: 'manual', appeal: { code: order.code, kind: 'hotline' }, message: expect.stringContaining('督办') });
-    expect((await get('paidan', '/appeals/reminders')).body.items.some((r: any) => r.id === issued.body.id)).toBe(false);
+    expect(item).toMatchObject({
+      kind: 'supervision',
+      source: 'manual',
+      appeal: { code: order.code, kind: 'hotline' },
+      message: expect.stringContaining('督办'),
+    });
+    expect(
+      (await get('paidan', '/appeals/reminders')).body.items.some(
+        (r: any) => r.id === issued.body.id,
+      ),
+    ).toBe(false);
     // It is on the 督办 board until answered.
-    expect((await get('shuji', '/appeals/supervisions')).body.items.map((r: any) => r.id)).toContain(issued.body.id);
+    expect(
+      (await get('shuji', '/appeals/supervisions')).body.items.map((r: any) => r.id),
+    ).toContain(issued.body.id);
 
-    const signed = await post('zhuangan', `/appeals/${order.id}/reminders/${item.id}/acknowledge`, { version: item.version });
+    const signed = await post('zhuangan', `/appeals/${order.id}/reminders/${item.id}/acknowledge`, {
+      version: item.version,
+    });
     expect(signed.status, JSON.stringify(signed.body)).toBe(200);
     expect(signed.body).toMatchObject({ acknowledgedByName: expect.any(String), version: 2 });
-    const stale = await post('zhuangan', `/appeals/${order.id}/reminders/${item.id}/reply`, { version: item.version, reply: '已处置' });
+    const stale = await post('zhuangan', `/appeals/${order.id}/reminders/${item.id}/reply`, {
+      version: item.version,
+      reply: '已处置',
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.detail).toMatch(/已被他人处理/);
-    const replied = await post('zhuangan', `/appeals/${order.id}/reminders/${item.id}/reply`, { version: 2, reply: '已组织人员扶正加固' });
+    const replied = await post('zhuangan', `/appeals/${order.id}/reminders/${item.id}/reply`, {
+      version: 2,
+      reply: '已组织人员扶正加固',
+    });
     expect(replied.status, JSON.stringify(replied.body)).toBe(200);
-    expect(replied.body).toMatchObject({ reply: '已组织人员扶正加固', repliedAt: expect.any(String) });
-    expect((await get('shuji', '/appeals/supervisions')).body.items.map((r: any) => r.id)).not.toContain(issued.body.id);
+    expect(replied.body).toMatchObject({
+      reply: '已组织人员扶正加固',
+      repliedAt: expect.any(String),
+    });
+    expect(
+      (await get('shuji', '/appeals/supervisions')).body.items.map((r: any) => r.id),
+    ).not.toContain(issued.body.id);
 
     const detail = (await get('zhuangan', `/appeals/${order.id}`)).body;
-    expect(detail.timeline.map((e: any) => e.label)).toEqual(['受理', '派单', '督办', '签收督办', '回复督办']);
+    expect(detail.timeline.map((e: any) => e.label)).toEqual([
+      '受理',
+      '派单',
+      '督办',
+      '签收督办',
+      '回复督办',
+    ]);
     expect(detail.timeline.map((e: any) => e.seq)).toEqual([1, 2, 3, 4, 5]);
     expect(detail.version).toBe(5);
-    expect(detail.reminders.find((r: any) => r.id === item.id)).toMatchObject({ acknowledgedAt: expect.any(String), reply: '已组织人员扶正加固' });
+    expect(detail.reminders.find((r: any) => r.id === item.id)).toMatchObject({
+      acknowledgedAt: expect.any(String),
+      reply: '已组织人员扶正加固',
+    });
     // The workflow still runs on after the version bumps (the event seq follows the version).
     const claimed = await k.act('zhuangan', detail, 'claim');
     expect(claimed.timeline.at(-1)).toMatchObject({ action: 'claim', seq: 6 });
-    const audit = await t.database.db.selectFrom('audit_entry').select('action').where('entity_id', '=', order.id).execute();
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['appeal.supervise', 'appeal.acknowledge_supervision', 'appeal.reply_supervision']));
+    const audit = await t.database.db
+      .selectFrom('audit_entry')
+      .select('action')
+      .where('entity_id', '=', order.id)
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining([
+        'appeal.supervise',
+        'appeal.acknowledge_supervision',
+        'appeal.reply_supervision',
+      ]),
+    );
   });
 
   it('refuses non-leaders (403), a stale order version (409), a past reply-by (422) and closed orders', async () => {
     const order = await dispatchedOrder('标语褪色');
     for (const user of ['paidan', 'zhuangan', 'ducha']) {
-      const res = await post(user, `/appeals/${order.id}/supervisions`, { version: order.version, note: '请尽快处理', replyBy: inTwoDays() });
+      const res = await post(user, `/appeals/${order.id}/supervisions`, {
+        version: order.version,
+        note: '请尽快处理',
+        replyBy: inTwoDays(),
+      });
       expect(res.status, user).toBe(403);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
     }
-    const stale = await post('shuji', `/appeals/${order.id}/supervisions`, { version: order.version - 1, note: '请尽快处理', replyBy: inTwoDays() });
+    const stale = await post('shuji', `/appeals/${order.id}/supervisions`, {
+      version: order.version - 1,
+      note: '请尽快处理',
+      replyBy: inTwoDays(),
+    });
     expect(stale.status).toBe(409);
-    const past = await post('shuji', `/appeals/${order.id}/supervisions`, { version: order.version, note: '请尽快处理', replyBy: new Date(Date.now() - 60_000).toISOString() });
+    const past = await post('shuji', `/appeals/${order.id}/supervisions`, {
+      version: order.version,
+      note: '请尽快处理',
+      replyBy: new Date(Date.now() - 60_000).toISOString(),
+    });
     expect(past.status).toBe(422);
     expect(past.body.errors[0]).toMatchObject({ path: 'replyBy', label: '答复期限' });
-    const events = await t.database.db.selectFrom('appeal_event').select('seq').where('appeal_id', '=', order.id).execute();
+    const events = await t.database.db
+      .selectFrom('appeal_event')
+      .select('seq')
+      .where('appeal_id', '=', order.id)
+      .execute();
     expect(events).toHaveLength(2);
   });
 
   it('lets only the addressee sign for a reminder', async () => {
     const order = await dispatchedOrder('宣传栏灯箱不亮');
-    const issued = await post('shuji', `/appeals/${order.id}/supervisions`, { version: order.version, note: '请核实', replyBy: inTwoDays() });
-    const byDispatcher = await post('paidan', `/appeals/${order.id}/reminders/${issued.body.id}/acknowledge`, { version: 1 });
+    const issued = await post('shuji', `/appeals/${order.id}/supervisions`, {
+      version: order.version,
+      note: '请核实',
+      replyBy: inTwoDays(),
+    });
+    const byDispatcher = await post(
+      'paidan',
+      `/appeals/${order.id}/reminders/${issued.body.id}/acknowledge`,
+      { version: 1 },
+    );
     expect(byDispatcher.status).toBe(403);
     expect(byDispatcher.body.detail).toMatch(/不是发给您/);
-    const outOfScope = await post('cunganbu', `/appeals/${order.id}/reminders/${issued.body.id}/acknowledge`, { version: 1 });
+    const outOfScope = await post(
+      'cunganbu',
+      `/appeals/${order.id}/reminders/${issued.body.id}/acknowledge`,
+      { version: 1 },
+    );
     expect(outOfScope.status).toBe(404);
   });
 });
@@ -92,11 +182,20 @@ describe('我的提醒 count (menu badge)', () => {
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       return res.body.open as number;
     };
-    const before = { staff: await count('zhuangan'), desk: await count('paidan'), cadre: await count('cunganbu'), leader: await count('shuji') };
+    const before = {
+      staff: await count('zhuangan'),
+      desk: await count('paidan'),
+      cadre: await count('cunganbu'),
+      leader: await count('shuji'),
+    };
     // The count is the open list's length (the list is capped at 200, the demo has fewer).
     expect(before.staff).toBe((await get('zhuangan', '/appeals/reminders')).body.items.length);
     const order = await dispatchedOrder('宣传栏广告残留');
-    const issued = await post('shuji', `/appeals/${order.id}/supervisions`, { version: order.version, note: '请清理', replyBy: inTwoDays() });
+    const issued = await post('shuji', `/appeals/${order.id}/supervisions`, {
+      version: order.version,
+      note: '请清理',
+      replyBy: inTwoDays(),
+    });
     expect(issued.status).toBe(201);
     // Addressed to the propaganda office: its staff member sees one more; the leader who issued it,
     // the dispatch desk and a village cadre elsewhere do not.
@@ -104,7 +203,11 @@ describe('我的提醒 count (menu badge)', () => {
     expect(await count('paidan')).toBe(before.desk);
     expect(await count('cunganbu')).toBe(before.cadre);
     expect(await count('shuji')).toBe(before.leader);
-    const signed = await post('zhuangan', `/appeals/${order.id}/reminders/${issued.body.id}/acknowledge`, { version: 1 });
+    const signed = await post(
+      'zhuangan',
+      `/appeals/${order.id}/reminders/${issued.body.id}/acknowledge`,
+      { version: 1 },
+    );
     expect(signed.status).toBe(200);
     expect(await count('zhuangan')).toBe(before.staff);
   });
@@ -114,7 +217,11 @@ describe('county supervisors on appeals', () => {
   it('read orders but may not act on them', async () => {
     const order = await dispatchedOrder('宣传橱窗破损');
     expect((await get('ducha', `/appeals/${order.id}`)).status).toBe(200);
-    const res = await post('ducha', `/appeals/${order.id}/transitions`, { action: 'claim', version: order.version, payload: {} });
+    const res = await post('ducha', `/appeals/${order.id}/transitions`, {
+      action: 'claim',
+      version: order.version,
+      payload: {},
+    });
     expect(res.status).toBe(403);
   });
 });

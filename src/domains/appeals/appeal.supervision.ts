@@ -7,7 +7,13 @@
  */
 import type { Kysely } from 'kysely';
 import { grantsIn, hasRoleIn, type Actor } from '../../core/actor.ts';
-import { Conflict, Forbidden, InvalidInput, InvalidTransition, NotFound } from '../../core/errors.ts';
+import {
+  Conflict,
+  Forbidden,
+  InvalidInput,
+  InvalidTransition,
+  NotFound,
+} from '../../core/errors.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
 import type { WriteCtx } from '../../server/handler.ts';
@@ -18,7 +24,8 @@ import * as repo from './appeal.repository.ts';
 
 type Db = Kysely<DB>;
 
-const beijing = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(5, 16).replace('T', ' ');
+const beijing = (d: Date) =>
+  new Date(d.getTime() + 8 * 3600_000).toISOString().slice(5, 16).replace('T', ' ');
 
 async function scopedOrder(db: Db, actor: Actor, townId: string, id: string) {
   const row = await repo.findAppeal(db, townId, id, scopeSql(await appealScope(db, actor, townId)));
@@ -30,12 +37,32 @@ async function scopedOrder(db: Db, actor: Actor, townId: string, id: string) {
 const userOf = (ctx: WriteCtx) => (ctx.actor.homeTownId === ctx.townId ? ctx.actor.userId : null);
 
 /** Adds the operation's timeline event at the order's next version (no state change). */
-async function timelineEvent(db: Db, ctx: WriteCtx, row: repo.AppealRow, expected: number | null, action: string, label: string, note: string | null, payload: Record<string, unknown>) {
+async function timelineEvent(
+  db: Db,
+  ctx: WriteCtx,
+  row: repo.AppealRow,
+  expected: number | null,
+  action: string,
+  label: string,
+  note: string | null,
+  payload: Record<string, unknown>,
+) {
   const bumped = await reminders.bumpAppealVersion(db, ctx.townId, row.id, expected);
   if (!bumped) throw new Conflict(`该工单已被他人处理（您看到的是版本 ${expected}），请刷新后重试`);
   await repo.insertEvent(db, {
-    town_id: ctx.townId, id: newId(), appeal_id: row.id, seq: bumped.version, action, label, from_state: bumped.state, to_state: bumped.state,
-    actor_user_id: ctx.actor.userId, actor_name: ctx.actor.displayName, at: new Date(), note, payload: JSON.stringify(payload),
+    town_id: ctx.townId,
+    id: newId(),
+    appeal_id: row.id,
+    seq: bumped.version,
+    action,
+    label,
+    from_state: bumped.state,
+    to_state: bumped.state,
+    actor_user_id: ctx.actor.userId,
+    actor_name: ctx.actor.displayName,
+    at: new Date(),
+    note,
+    payload: JSON.stringify(payload),
   });
   return bumped.version;
 }
@@ -47,28 +74,76 @@ export interface SuperviseInput {
 }
 
 /** 督办: a leader presses the handling unit on an open order, asking for a reply by a given time. */
-export async function supervise(db: Db, ctx: WriteCtx, id: string, input: SuperviseInput, now = new Date()) {
+export async function supervise(
+  db: Db,
+  ctx: WriteCtx,
+  id: string,
+  input: SuperviseInput,
+  now = new Date(),
+) {
   const row = await scopedOrder(db, ctx.actor, ctx.townId, id);
-  if (row.closed_at || row.merged_into) throw new InvalidTransition('该工单已办结或已合并，无需督办');
-  if (row.version !== input.version) throw new Conflict(`该工单已被他人处理（当前版本 ${row.version}，您看到的是版本 ${input.version}），请刷新后重试`);
+  if (row.closed_at || row.merged_into)
+    throw new InvalidTransition('该工单已办结或已合并，无需督办');
+  if (row.version !== input.version)
+    throw new Conflict(
+      `该工单已被他人处理（当前版本 ${row.version}，您看到的是版本 ${input.version}），请刷新后重试`,
+    );
   const replyBy = new Date(input.replyBy);
-  if (!(replyBy > now)) throw new InvalidInput('答复期限须晚于现在', [{ path: 'replyBy', label: '答复期限', message: '答复期限须晚于现在' }]);
+  if (!(replyBy > now))
+    throw new InvalidInput('答复期限须晚于现在', [
+      { path: 'replyBy', label: '答复期限', message: '答复期限须晚于现在' },
+    ]);
   const reminderId = newId();
-  const version = await timelineEvent(db, ctx, row, input.version, 'supervise', '督办', input.note, { reminderId, replyBy: replyBy.toISOString(), unitId: row.unit_id });
+  const version = await timelineEvent(
+    db,
+    ctx,
+    row,
+    input.version,
+    'supervise',
+    '督办',
+    input.note,
+    { reminderId, replyBy: replyBy.toISOString(), unitId: row.unit_id },
+  );
   const inserted = await reminders.insertReminder(db, {
-    town_id: ctx.townId, id: reminderId, appeal_id: id, clock: 'manual', due_at: replyBy, kind: 'supervision', source: 'manual',
-    target_unit_id: row.unit_id, target_person_id: row.handler_person_id ?? row.case_leader_person_id ?? row.owner_person_id,
+    town_id: ctx.townId,
+    id: reminderId,
+    appeal_id: id,
+    clock: 'manual',
+    due_at: replyBy,
+    kind: 'supervision',
+    source: 'manual',
+    target_unit_id: row.unit_id,
+    target_person_id: row.handler_person_id ?? row.case_leader_person_id ?? row.owner_person_id,
     message: `督办：工单 ${row.code}「${row.title}」请于 ${beijing(replyBy)} 前办理并回复（${ctx.actor.displayName}）`,
-    note: input.note, issued_by: userOf(ctx), issued_by_name: ctx.actor.displayName,
+    note: input.note,
+    issued_by: userOf(ctx),
+    issued_by_name: ctx.actor.displayName,
   });
   if (!inserted) throw new Conflict('该工单已有同一答复期限的督办');
-  await recordAudit(db, { townId: ctx.townId, actorUserId: ctx.actor.userId, actorName: ctx.actor.displayName, action: 'appeal.supervise', entityType: 'appeal', entityId: id, after: { reminderId, replyBy: replyBy.toISOString(), note: input.note, version }, ip: ctx.ip });
+  await recordAudit(db, {
+    townId: ctx.townId,
+    actorUserId: ctx.actor.userId,
+    actorName: ctx.actor.displayName,
+    action: 'appeal.supervise',
+    entityType: 'appeal',
+    entityId: id,
+    after: { reminderId, replyBy: replyBy.toISOString(), note: input.note, version },
+    ip: ctx.ip,
+  });
   return { ...reminders.reminderView(inserted), appealVersion: version };
 }
 
 /** The caller as an addressee of reminders: person, units (as for workflow roles), dispatch desk. */
-export async function addresseeOf(db: Db, actor: Actor, townId: string): Promise<reminders.Addressee> {
-  return { personId: actor.personId, unitIds: [...(await actorUnits(db, actor, townId))], desk: hasRoleIn(actor, townId, 'dispatcher') };
+export async function addresseeOf(
+  db: Db,
+  actor: Actor,
+  townId: string,
+): Promise<reminders.Addressee> {
+  return {
+    personId: actor.personId,
+    unitIds: [...(await actorUnits(db, actor, townId))],
+    desk: hasRoleIn(actor, townId, 'dispatcher'),
+  };
 }
 
 export interface AcknowledgeInput {
@@ -80,24 +155,64 @@ export interface AcknowledgeInput {
  * 签收督办 / 确认提醒, and with `reply` 回复督办 (a reply signs for it too). Only the addressee may;
  * `version` is the reminder's, so two people of one unit signing at once get one winner and a 409.
  */
-export async function acknowledge(db: Db, ctx: WriteCtx, appealId: string, reminderId: string, input: AcknowledgeInput) {
+export async function acknowledge(
+  db: Db,
+  ctx: WriteCtx,
+  appealId: string,
+  reminderId: string,
+  input: AcknowledgeInput,
+) {
   const row = await scopedOrder(db, ctx.actor, ctx.townId, appealId);
   const r = await reminders.findReminder(db, ctx.townId, appealId, reminderId);
   if (!r) throw new NotFound('提醒');
-  if (!reminders.isAddressedTo(r, row, await addresseeOf(db, ctx.actor, ctx.townId))) throw new Forbidden('该提醒（督办）不是发给您或您所在单位的，不能签收或回复');
-  if (r.version !== input.version) throw new Conflict(`该提醒已被他人处理（${r.acknowledged_by_name ?? '他人'}已签收），请刷新后重试`);
-  if (input.reply !== undefined && r.kind !== 'supervision') throw new InvalidTransition('只有督办需要回复；到期提醒确认即可');
-  if (input.reply === undefined && r.acknowledged_at) throw new InvalidTransition(`该提醒已由${r.acknowledged_by_name ?? '他人'}签收`);
-  if (input.reply !== undefined && r.replied_at) throw new InvalidTransition(`该督办已由${r.replied_by_name ?? '他人'}回复`);
+  if (!reminders.isAddressedTo(r, row, await addresseeOf(db, ctx.actor, ctx.townId)))
+    throw new Forbidden('该提醒（督办）不是发给您或您所在单位的，不能签收或回复');
+  if (r.version !== input.version)
+    throw new Conflict(
+      `该提醒已被他人处理（${r.acknowledged_by_name ?? '他人'}已签收），请刷新后重试`,
+    );
+  if (input.reply !== undefined && r.kind !== 'supervision')
+    throw new InvalidTransition('只有督办需要回复；到期提醒确认即可');
+  if (input.reply === undefined && r.acknowledged_at)
+    throw new InvalidTransition(`该提醒已由${r.acknowledged_by_name ?? '他人'}签收`);
+  if (input.reply !== undefined && r.replied_at)
+    throw new InvalidTransition(`该督办已由${r.replied_by_name ?? '他人'}回复`);
   const now = new Date();
   const who = { id: userOf(ctx), name: ctx.actor.displayName };
-  const values: Record<string, unknown> = r.acknowledged_at ? {} : { acknowledged_at: now, acknowledged_by: who.id, acknowledged_by_name: who.name };
-  if (input.reply !== undefined) Object.assign(values, { reply: input.reply, replied_at: now, replied_by_name: who.name });
-  const updated = await reminders.updateReminderAtVersion(db, ctx.townId, reminderId, input.version, values);
+  const values: Record<string, unknown> = r.acknowledged_at
+    ? {}
+    : { acknowledged_at: now, acknowledged_by: who.id, acknowledged_by_name: who.name };
+  if (input.reply !== undefined)
+    Object.assign(values, { reply: input.reply, replied_at: now, replied_by_name: who.name });
+  const updated = await reminders.updateReminderAtVersion(
+    db,
+    ctx.townId,
+    reminderId,
+    input.version,
+    values,
+  );
   if (!updated) throw new Conflict('该提醒刚刚已被他人处理，请刷新后重试');
-  const [action, label] = input.reply !== undefined ? ['reply_supervision', '回复督办'] : r.kind === 'supervision' ? ['acknowledge_supervision', '签收督办'] : ['acknowledge_reminder', '确认提醒'];
-  const version = await timelineEvent(db, ctx, row, null, action, label, input.reply ?? null, { reminderId, message: r.message });
-  await recordAudit(db, { townId: ctx.townId, actorUserId: ctx.actor.userId, actorName: ctx.actor.displayName, action: `appeal.${action}`, entityType: 'appeal', entityId: appealId, before: { reminderVersion: r.version }, after: { reminderId, reply: input.reply ?? null, version }, ip: ctx.ip });
+  const [action, label] =
+    input.reply !== undefined
+      ? ['reply_supervision', '回复督办']
+      : r.kind === 'supervision'
+        ? ['acknowledge_supervision', '签收督办']
+        : ['acknowledge_reminder', '确认提醒'];
+  const version = await timelineEvent(db, ctx, row, null, action, label, input.reply ?? null, {
+    reminderId,
+    message: r.message,
+  });
+  await recordAudit(db, {
+    townId: ctx.townId,
+    actorUserId: ctx.actor.userId,
+    actorName: ctx.actor.displayName,
+    action: `appeal.${action}`,
+    entityType: 'appeal',
+    entityId: appealId,
+    before: { reminderVersion: r.version },
+    after: { reminderId, reply: input.reply ?? null, version },
+    ip: ctx.ip,
+  });
   return { ...reminders.reminderView(updated), appealVersion: version };
 }
 
@@ -107,8 +222,17 @@ function listed(r: ListedRow, now = new Date()) {
   return {
     ...reminders.reminderView(r),
     appeal: {
-      id: r.appeal_id, code: r.code, title: r.title, kind: r.appeal_kind, state: r.state, version: r.appeal_version, unitId: r.unit_id, villageId: r.village_id,
-      nextDueAt: r.next_due_at ? new Date(r.next_due_at).toISOString() : null, overdue: !!r.next_due_at && new Date(r.next_due_at) < now, closed: !!r.closed_at,
+      id: r.appeal_id,
+      code: r.code,
+      title: r.title,
+      kind: r.appeal_kind,
+      state: r.state,
+      version: r.appeal_version,
+      unitId: r.unit_id,
+      villageId: r.village_id,
+      nextDueAt: r.next_due_at ? new Date(r.next_due_at).toISOString() : null,
+      overdue: !!r.next_due_at && new Date(r.next_due_at) < now,
+      closed: !!r.closed_at,
     },
   };
 }
@@ -116,20 +240,43 @@ function listed(r: ListedRow, now = new Date()) {
 /** 我的提醒. */
 export async function myReminders(db: Db, actor: Actor, townId: string, openOnly: boolean) {
   const scope = scopeSql(await appealScope(db, actor, townId));
-  return { items: (await reminders.listAddressed(db, townId, scope, await addresseeOf(db, actor, townId), openOnly, 200)).map((r) => listed(r)) };
+  return {
+    items: (
+      await reminders.listAddressed(
+        db,
+        townId,
+        scope,
+        await addresseeOf(db, actor, townId),
+        openOnly,
+        200,
+      )
+    ).map((r) => listed(r)),
+  };
 }
 
 /** 我的提醒 badge: the count of open reminders the list above would show (without its cap). */
 export async function myOpenReminderCount(db: Db, actor: Actor, townId: string) {
   const scope = scopeSql(await appealScope(db, actor, townId));
-  return { open: await reminders.countOpenAddressed(db, townId, scope, await addresseeOf(db, actor, townId)) };
+  return {
+    open: await reminders.countOpenAddressed(
+      db,
+      townId,
+      scope,
+      await addresseeOf(db, actor, townId),
+    ),
+  };
 }
 
 /** 领导督办 board. */
 export async function supervisionBoard(db: Db, actor: Actor, townId: string, openOnly: boolean) {
   const scope = scopeSql(await appealScope(db, actor, townId));
-  return { items: (await reminders.listSupervisions(db, townId, scope, openOnly, 500)).map((r) => listed(r)) };
+  return {
+    items: (await reminders.listSupervisions(db, townId, scope, openOnly, 500)).map((r) =>
+      listed(r),
+    ),
+  };
 }
 
 /** Whether the caller may issue 督办 in the town (the route policy's rule, for the UI). */
-export const canSupervise = (actor: Actor, townId: string) => grantsIn(actor, townId).some((g) => g.role === 'leader');
+export const canSupervise = (actor: Actor, townId: string) =>
+  grantsIn(actor, townId).some((g) => g.role === 'leader');

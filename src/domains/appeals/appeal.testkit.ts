@@ -13,7 +13,13 @@ export interface AppealKit {
   village(name: string): Promise<string>;
   personOf(username: string): Promise<string>;
   intake(user: string, body: Record<string, unknown>): Promise<any>;
-  act(user: string, appeal: { id: string; version: number }, action: string, payload?: Record<string, unknown>, expectStatus?: number): Promise<any>;
+  act(
+    user: string,
+    appeal: { id: string; version: number },
+    action: string,
+    payload?: Record<string, unknown>,
+    expectStatus?: number,
+  ): Promise<any>;
 }
 
 export function appealKit(t: TestApp): AppealKit {
@@ -28,16 +34,43 @@ export function appealKit(t: TestApp): AppealKit {
     t,
     base,
     cookie,
-    unit: async (code) => (await db.selectFrom('unit').select('id').where('town_id', '=', t.townId).where('code', '=', code).executeTakeFirstOrThrow()).id,
-    village: async (name) => (await db.selectFrom('unit').select('id').where('town_id', '=', t.townId).where('name', '=', name).executeTakeFirstOrThrow()).id,
-    personOf: async (username) => (await db.selectFrom('app_user').select('person_id').where('town_id', '=', t.townId).where('username', '=', username).executeTakeFirstOrThrow()).person_id!,
+    unit: async (code) =>
+      (
+        await db
+          .selectFrom('unit')
+          .select('id')
+          .where('town_id', '=', t.townId)
+          .where('code', '=', code)
+          .executeTakeFirstOrThrow()
+      ).id,
+    village: async (name) =>
+      (
+        await db
+          .selectFrom('unit')
+          .select('id')
+          .where('town_id', '=', t.townId)
+          .where('name', '=', name)
+          .executeTakeFirstOrThrow()
+      ).id,
+    personOf: async (username) =>
+      (
+        await db
+          .selectFrom('app_user')
+          .select('person_id')
+          .where('town_id', '=', t.townId)
+          .where('username', '=', username)
+          .executeTakeFirstOrThrow()
+      ).person_id!,
     async intake(user, body) {
       const res = await t.call('POST', `${base}/appeals`, { cookie: await cookie(user), body });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       return res.body;
     },
     async act(user, appeal, action, payload = {}, expectStatus = 200) {
-      const res = await t.call('POST', `${base}/appeals/${appeal.id}/transitions`, { cookie: await cookie(user), body: { action, version: appeal.version, payload } });
+      const res = await t.call('POST', `${base}/appeals/${appeal.id}/transitions`, {
+        cookie: await cookie(user),
+        body: { action, version: appeal.version, payload },
+      });
       expect(res.status, `${action} by ${user}: ${JSON.stringify(res.body)}`).toBe(expectStatus);
       return res.body;
     },

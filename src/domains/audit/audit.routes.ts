@@ -8,12 +8,24 @@ import { defineRoute, type RoutePolicy } from '../../server/route.ts';
 import { verifyAuditChains } from './audit.verify.ts';
 
 const tags = ['审计日志'];
-const auditRead: RoutePolicy = { name: 'audit.read', allows: (a, p) => hasRoleIn(a, p.townId ?? '', 'admin', 'leader') };
+const auditRead: RoutePolicy = {
+  name: 'audit.read',
+  allows: (a, p) => hasRoleIn(a, p.townId ?? '', 'admin', 'leader'),
+};
 
-const Entry = z.object({
-  seq: z.number(), at: z.string(), actorName: z.string(), action: z.string(), entityType: z.string(), entityId: z.string().nullable(),
-  before: z.unknown(), after: z.unknown(), ip: z.string().nullable(),
-}).openapi('AuditEntry');
+const Entry = z
+  .object({
+    seq: z.number(),
+    at: z.string(),
+    actorName: z.string(),
+    action: z.string(),
+    entityType: z.string(),
+    entityId: z.string().nullable(),
+    before: z.unknown(),
+    after: z.unknown(),
+    ip: z.string().nullable(),
+  })
+  .openapi('AuditEntry');
 
 const Query = z.object({
   entityType: z.string().max(40).optional().meta({ title: '对象类型' }),
@@ -23,20 +35,78 @@ const Query = z.object({
 });
 
 export function registerAuditRoutes(app: OpenAPIHono<AppEnv>): void {
-  defineRoute(app, createRoute({ method: 'get', path: '/api/v1/towns/{townId}/audit', tags, summary: '审计日志（新到旧）', request: { params: TownParams, query: Query }, responses: jsonResponse(page(Entry), '审计记录') }), auditRead, async (c) => {
-    const q = c.req.valid('query') as z.infer<typeof Query>;
-    let query = c.get('deps').db.selectFrom('audit_entry').selectAll().where('town_id', '=', c.req.param('townId'));
-    if (q.entityType) query = query.where('entity_type', '=', q.entityType);
-    if (q.entityId) query = query.where('entity_id', '=', q.entityId);
-    const before = readCursor(q.cursor, ['number'])?.[0];
-    if (before !== undefined) query = query.where('seq', '<', before);
-    const rows = await query.orderBy('seq', 'desc').limit(q.limit + 1).execute();
-    const items = rows.slice(0, q.limit).map((r) => ({ seq: r.seq, at: new Date(r.at).toISOString(), actorName: r.actor_name, action: r.action, entityType: r.entity_type, entityId: r.entity_id, before: r.before, after: r.after, ip: r.ip }));
-    const last = items[items.length - 1];
-    return c.json({ items, nextCursor: rows.length > q.limit && last ? encodeCursor([last.seq]) : null }, 200);
-  });
-  defineRoute(app, createRoute({ method: 'get', path: '/api/v1/towns/{townId}/audit/verify', tags, summary: '校验审计链', request: { params: TownParams }, responses: jsonResponse(z.object({ ok: z.boolean(), entries: z.number(), problems: z.array(z.object({ seq: z.number().nullable(), message: z.string() })) }), '校验结果') }), auditRead, async (c) => {
-    const r = await verifyAuditChains(c.get('deps').db, [c.req.param('townId')]);
-    return c.json({ ok: r.problems.length === 0, entries: r.entries, problems: r.problems.map((p) => ({ seq: p.seq, message: p.message })) }, 200);
-  });
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: '/api/v1/towns/{townId}/audit',
+      tags,
+      summary: '审计日志（新到旧）',
+      request: { params: TownParams, query: Query },
+      responses: jsonResponse(page(Entry), '审计记录'),
+    }),
+    auditRead,
+    async (c) => {
+      const q = c.req.valid('query') as z.infer<typeof Query>;
+      let query = c
+        .get('deps')
+        .db.selectFrom('audit_entry')
+        .selectAll()
+        .where('town_id', '=', c.req.param('townId'));
+      if (q.entityType) query = query.where('entity_type', '=', q.entityType);
+      if (q.entityId) query = query.where('entity_id', '=', q.entityId);
+      const before = readCursor(q.cursor, ['number'])?.[0];
+      if (before !== undefined) query = query.where('seq', '<', before);
+      const rows = await query
+        .orderBy('seq', 'desc')
+        .limit(q.limit + 1)
+        .execute();
+      const items = rows.slice(0, q.limit).map((r) => ({
+        seq: r.seq,
+        at: new Date(r.at).toISOString(),
+        actorName: r.actor_name,
+        action: r.action,
+        entityType: r.entity_type,
+        entityId: r.entity_id,
+        before: r.before,
+        after: r.after,
+        ip: r.ip,
+      }));
+      const last = items[items.length - 1];
+      return c.json(
+        { items, nextCursor: rows.length > q.limit && last ? encodeCursor([last.seq]) : null },
+        200,
+      );
+    },
+  );
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: '/api/v1/towns/{townId}/audit/verify',
+      tags,
+      summary: '校验审计链',
+      request: { params: TownParams },
+      responses: jsonResponse(
+        z.object({
+          ok: z.boolean(),
+          entries: z.number(),
+          problems: z.array(z.object({ seq: z.number().nullable(), message: z.string() })),
+        }),
+        '校验结果',
+      ),
+    }),
+    auditRead,
+    async (c) => {
+      const r = await verifyAuditChains(c.get('deps').db, [c.req.param('townId')]);
+      return c.json(
+        {
+          ok: r.problems.length === 0,
+          entries: r.entries,
+          problems: r.problems.map((p) => ({ seq: p.seq, message: p.message })),
+        },
+        200,
+      );
+    },
+  );
 }

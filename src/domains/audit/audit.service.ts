@@ -69,7 +69,12 @@ export function entryHash(f: ChainFields): string {
 
 /** The town's chain head, locked until the transaction ends: writers of one town queue here. */
 async function lockHead(db: Kysely<DB>, townId: string) {
-  return db.selectFrom('audit_head').select(['seq', 'hash']).where('town_id', '=', townId).forUpdate().executeTakeFirst();
+  return db
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('town_id', '=', townId)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 /**
@@ -85,7 +90,11 @@ export async function recordAudit(db: Kysely<DB>, input: AuditInput): Promise<vo
   if (!db.isTransaction) return db.transaction().execute((trx) => recordAudit(trx, input));
   let head = await lockHead(db, input.townId);
   if (!head) {
-    await db.insertInto('audit_head').values({ town_id: input.townId, seq: 0, hash: GENESIS }).onConflict((oc) => oc.column('town_id').doNothing()).execute();
+    await db
+      .insertInto('audit_head')
+      .values({ town_id: input.townId, seq: 0, hash: GENESIS })
+      .onConflict((oc) => oc.column('town_id').doNothing())
+      .execute();
     head = await lockHead(db, input.townId);
   }
   const prevSeq = Number(head?.seq ?? 0);

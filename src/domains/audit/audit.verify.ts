@@ -54,7 +54,11 @@ async function verifyTown(db: Kysely<DB>, townId: string) {
     for (const row of rows) {
       entries++;
       if (row.seq !== expectedSeq) {
-        problems.push({ townId, seq: expectedSeq, message: `缺少第 ${expectedSeq}–${row.seq - 1} 条审计记录（已被删除）` });
+        problems.push({
+          townId,
+          seq: expectedSeq,
+          message: `缺少第 ${expectedSeq}–${row.seq - 1} 条审计记录（已被删除）`,
+        });
       }
       const hash = entryHash({
         townId,
@@ -70,17 +74,31 @@ async function verifyTown(db: Kysely<DB>, townId: string) {
         ip: row.ip,
         prevHash,
       });
-      if (row.prev_hash !== prevHash) problems.push({ townId, seq: row.seq, message: `第 ${row.seq} 条的前序哈希与链不符` });
-      if (row.hash !== hash) problems.push({ townId, seq: row.seq, message: `第 ${row.seq} 条内容已被篡改（哈希不符）` });
+      if (row.prev_hash !== prevHash)
+        problems.push({ townId, seq: row.seq, message: `第 ${row.seq} 条的前序哈希与链不符` });
+      if (row.hash !== hash)
+        problems.push({
+          townId,
+          seq: row.seq,
+          message: `第 ${row.seq} 条内容已被篡改（哈希不符）`,
+        });
       prevHash = row.hash;
       expectedSeq = row.seq + 1;
     }
     if (rows.length < PAGE) break;
   }
-  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('town_id', '=', townId).executeTakeFirst();
+  const head = await db
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('town_id', '=', townId)
+    .executeTakeFirst();
   const lastSeq = expectedSeq - 1;
   if (head && (head.seq !== lastSeq || head.hash !== prevHash)) {
-    problems.push({ townId, seq: head.seq, message: `链头指向第 ${head.seq} 条，但最后一条是第 ${lastSeq} 条（最新记录被删除或篡改）` });
+    problems.push({
+      townId,
+      seq: head.seq,
+      message: `链头指向第 ${head.seq} 条，但最后一条是第 ${lastSeq} 条（最新记录被删除或篡改）`,
+    });
   }
   if (!head && entries > 0) problems.push({ townId, seq: null, message: '缺少审计链头' });
   return { entries, problems };

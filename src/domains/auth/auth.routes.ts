@@ -13,7 +13,13 @@ import { clientIp, jsonBody, jsonResponse, noContent } from '../../server/openap
 import { defineRoute, policies } from '../../server/route.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertPasswordAcceptable, hashPassword, verifyPassword } from './password.ts';
-import { actorFromCookie, createSession, destroySession, destroyUserSessions, SESSION_COOKIE } from './session.service.ts';
+import {
+  actorFromCookie,
+  createSession,
+  destroySession,
+  destroyUserSessions,
+  SESSION_COOKIE,
+} from './session.service.ts';
 import { assertNotLocked, clearFailures, recordFailure } from './throttle.ts';
 
 const LoginBody = z.object({
@@ -34,15 +40,30 @@ const Me = z
     personId: z.string().nullable(),
     homeTownId: z.string(),
     mustChangePassword: z.boolean(),
-    grants: z.array(z.object({ role: z.string(), roleLabel: z.string(), townId: z.string(), townName: z.string(), unitId: z.string().nullable() })),
+    grants: z.array(
+      z.object({
+        role: z.string(),
+        roleLabel: z.string(),
+        townId: z.string(),
+        townName: z.string(),
+        unitId: z.string().nullable(),
+      }),
+    ),
   })
   .openapi('CurrentUser');
 
 async function describeActor(c: import('hono').Context<AppEnv>, actor: Actor) {
   const { db } = c.get('deps');
-  const user = await db.selectFrom('app_user').select('must_change_password').where('town_id', '=', actor.homeTownId).where('id', '=', actor.userId).executeTakeFirstOrThrow();
+  const user = await db
+    .selectFrom('app_user')
+    .select('must_change_password')
+    .where('town_id', '=', actor.homeTownId)
+    .where('id', '=', actor.userId)
+    .executeTakeFirstOrThrow();
   const townIds = [...new Set(actor.grants.map((g) => g.townId))];
-  const towns = townIds.length ? await db.selectFrom('town').select(['id', 'name']).where('id', 'in', townIds).execute() : [];
+  const towns = townIds.length
+    ? await db.selectFrom('town').select(['id', 'name']).where('id', 'in', townIds).execute()
+    : [];
   const townName = new Map(towns.map((t) => [t.id, t.name]));
   return {
     id: actor.userId,
@@ -51,45 +72,109 @@ async function describeActor(c: import('hono').Context<AppEnv>, actor: Actor) {
     personId: actor.personId,
     homeTownId: actor.homeTownId,
     mustChangePassword: user.must_change_password,
-    grants: actor.grants.map((g) => ({ ...g, roleLabel: ROLE_LABELS[g.role], townName: townName.get(g.townId) ?? '' })),
+    grants: actor.grants.map((g) => ({
+      ...g,
+      roleLabel: ROLE_LABELS[g.role],
+      townName: townName.get(g.townId) ?? '',
+    })),
   };
 }
 
 export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
   defineRoute(
     app,
-    createRoute({ method: 'post', path: '/api/v1/auth/login', tags: ['登录'], summary: '登录', request: jsonBody(LoginBody), responses: jsonResponse(Me, '登录成功') }),
+    createRoute({
+      method: 'post',
+      path: '/api/v1/auth/login',
+      tags: ['登录'],
+      summary: '登录',
+      request: jsonBody(LoginBody),
+      responses: jsonResponse(Me, '登录成功'),
+    }),
     policies.public,
     async (c) => {
       const { db, config, logger } = c.get('deps');
       const { username, password } = c.req.valid('json') as z.infer<typeof LoginBody>;
       const ip = clientIp(c);
       await assertNotLocked(db, username, ip);
-      const entry = await db.selectFrom('login_name').selectAll().where('username', '=', username.toLowerCase()).executeTakeFirst();
+      const entry = await db
+        .selectFrom('login_name')
+        .selectAll()
+        .where('username', '=', username.toLowerCase())
+        .executeTakeFirst();
       const user = entry
-        ? await db.selectFrom('app_user').selectAll().where('town_id', '=', entry.town_id).where('id', '=', entry.user_id).executeTakeFirst()
+        ? await db
+            .selectFrom('app_user')
+            .selectAll()
+            .where('town_id', '=', entry.town_id)
+            .where('id', '=', entry.user_id)
+            .executeTakeFirst()
         : undefined;
       const ok = user && !user.disabled && (await verifyPassword(user.password_hash, password));
       if (!ok) {
         await db.transaction().execute(async (trx) => {
           const locked = await recordFailure(trx, username, ip);
           if (!user) {
-            logger.warn({ username, ip, locked: locked.map((l) => l.key) }, 'failed login for unknown username');
+            logger.warn(
+              { username, ip, locked: locked.map((l) => l.key) },
+              'failed login for unknown username',
+            );
             return;
           }
-          const audit = { townId: user.town_id, actorUserId: user.id, actorName: user.username, entityType: 'user', entityId: user.id, ip };
+          const audit = {
+            townId: user.town_id,
+            actorUserId: user.id,
+            actorName: user.username,
+            entityType: 'user',
+            entityId: user.id,
+            ip,
+          };
           await recordAudit(trx, { ...audit, action: 'login_failed' });
-          for (const lock of locked) await recordAudit(trx, { ...audit, action: 'login_locked', after: { by: lock.key.startsWith('ip:') ? 'address' : 'username', failures: lock.failures, until: lock.lockedUntil.toISOString() } });
+          for (const lock of locked)
+            await recordAudit(trx, {
+              ...audit,
+              action: 'login_locked',
+              after: {
+                by: lock.key.startsWith('ip:') ? 'address' : 'username',
+                failures: lock.failures,
+                until: lock.lockedUntil.toISOString(),
+              },
+            });
         });
-        throw new InvalidInput('用户名或密码错误', [{ path: 'password', label: '密码', message: '用户名或密码错误' }]);
+        throw new InvalidInput('用户名或密码错误', [
+          { path: 'password', label: '密码', message: '用户名或密码错误' },
+        ]);
       }
       await clearFailures(db, username);
       const cookie = await db.transaction().execute(async (trx) => {
-        await trx.updateTable('app_user').set({ last_login_at: new Date() }).where('town_id', '=', user.town_id).where('id', '=', user.id).execute();
-        await recordAudit(trx, { townId: user.town_id, actorUserId: user.id, actorName: user.username, action: 'login', entityType: 'user', entityId: user.id, ip });
-        return createSession(trx, { townId: user.town_id, userId: user.id }, { ip, userAgent: c.req.header('user-agent') ?? null, maxDays: config.sessionMaxDays });
+        await trx
+          .updateTable('app_user')
+          .set({ last_login_at: new Date() })
+          .where('town_id', '=', user.town_id)
+          .where('id', '=', user.id)
+          .execute();
+        await recordAudit(trx, {
+          townId: user.town_id,
+          actorUserId: user.id,
+          actorName: user.username,
+          action: 'login',
+          entityType: 'user',
+          entityId: user.id,
+          ip,
+        });
+        return createSession(
+          trx,
+          { townId: user.town_id, userId: user.id },
+          { ip, userAgent: c.req.header('user-agent') ?? null, maxDays: config.sessionMaxDays },
+        );
       });
-      setCookie(c, SESSION_COOKIE, cookie, { httpOnly: true, sameSite: 'Strict', secure: config.secureCookies, path: '/', maxAge: config.sessionMaxDays * 86400 });
+      setCookie(c, SESSION_COOKIE, cookie, {
+        httpOnly: true,
+        sameSite: 'Strict',
+        secure: config.secureCookies,
+        path: '/',
+        maxAge: config.sessionMaxDays * 86400,
+      });
       const actor = await actorFromCookie(db, cookie, config.sessionIdleHours);
       if (!actor) throw new Unauthenticated();
       return c.json(await describeActor(c, actor), 200);
@@ -98,14 +183,28 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
 
   defineRoute(
     app,
-    createRoute({ method: 'post', path: '/api/v1/auth/logout', tags: ['登录'], summary: '退出登录', responses: noContent('已退出') }),
+    createRoute({
+      method: 'post',
+      path: '/api/v1/auth/logout',
+      tags: ['登录'],
+      summary: '退出登录',
+      responses: noContent('已退出'),
+    }),
     policies.signedIn,
     async (c) => {
       const actor = c.get('actor')!;
       const { db } = c.get('deps');
       await db.transaction().execute(async (trx) => {
         await destroySession(trx, actor.homeTownId, actor.sessionId);
-        await recordAudit(trx, { townId: actor.homeTownId, actorUserId: actor.userId, actorName: actor.username, action: 'logout', entityType: 'user', entityId: actor.userId, ip: clientIp(c) });
+        await recordAudit(trx, {
+          townId: actor.homeTownId,
+          actorUserId: actor.userId,
+          actorName: actor.username,
+          action: 'logout',
+          entityType: 'user',
+          entityId: actor.userId,
+          ip: clientIp(c),
+        });
       });
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
@@ -114,14 +213,27 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
 
   defineRoute(
     app,
-    createRoute({ method: 'get', path: '/api/v1/auth/me', tags: ['登录'], summary: '当前用户', responses: jsonResponse(Me, '当前用户') }),
+    createRoute({
+      method: 'get',
+      path: '/api/v1/auth/me',
+      tags: ['登录'],
+      summary: '当前用户',
+      responses: jsonResponse(Me, '当前用户'),
+    }),
     policies.signedIn,
     async (c) => c.json(await describeActor(c, c.get('actor')!), 200),
   );
 
   defineRoute(
     app,
-    createRoute({ method: 'post', path: '/api/v1/auth/password', tags: ['登录'], summary: '修改密码', request: jsonBody(PasswordBody), responses: noContent('密码已修改') }),
+    createRoute({
+      method: 'post',
+      path: '/api/v1/auth/password',
+      tags: ['登录'],
+      summary: '修改密码',
+      request: jsonBody(PasswordBody),
+      responses: noContent('密码已修改'),
+    }),
     policies.signedIn,
     async (c) => {
       const actor = c.get('actor')!;
@@ -130,20 +242,48 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
       const ip = clientIp(c);
       // Guessing the current password through a stolen session is throttled like a login.
       await assertNotLocked(db, actor.username, ip);
-      const user = await db.selectFrom('app_user').select(['password_hash']).where('town_id', '=', actor.homeTownId).where('id', '=', actor.userId).executeTakeFirstOrThrow();
+      const user = await db
+        .selectFrom('app_user')
+        .select(['password_hash'])
+        .where('town_id', '=', actor.homeTownId)
+        .where('id', '=', actor.userId)
+        .executeTakeFirstOrThrow();
       if (!(await verifyPassword(user.password_hash, body.currentPassword))) {
         await db.transaction().execute(async (trx) => {
           await recordFailure(trx, actor.username, ip);
-          await recordAudit(trx, { townId: actor.homeTownId, actorUserId: actor.userId, actorName: actor.username, action: 'password_change_failed', entityType: 'user', entityId: actor.userId, ip });
+          await recordAudit(trx, {
+            townId: actor.homeTownId,
+            actorUserId: actor.userId,
+            actorName: actor.username,
+            action: 'password_change_failed',
+            entityType: 'user',
+            entityId: actor.userId,
+            ip,
+          });
         });
-        throw new InvalidInput('当前密码不正确', [{ path: 'currentPassword', label: '当前密码', message: '当前密码不正确' }]);
+        throw new InvalidInput('当前密码不正确', [
+          { path: 'currentPassword', label: '当前密码', message: '当前密码不正确' },
+        ]);
       }
       assertPasswordAcceptable(body.newPassword);
       const passwordHash = await hashPassword(body.newPassword);
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('app_user').set({ password_hash: passwordHash, must_change_password: false, updated_at: new Date() }).where('town_id', '=', actor.homeTownId).where('id', '=', actor.userId).execute();
+        await trx
+          .updateTable('app_user')
+          .set({ password_hash: passwordHash, must_change_password: false, updated_at: new Date() })
+          .where('town_id', '=', actor.homeTownId)
+          .where('id', '=', actor.userId)
+          .execute();
         await destroyUserSessions(trx, actor.homeTownId, actor.userId, actor.sessionId);
-        await recordAudit(trx, { townId: actor.homeTownId, actorUserId: actor.userId, actorName: actor.username, action: 'password_change', entityType: 'user', entityId: actor.userId, ip });
+        await recordAudit(trx, {
+          townId: actor.homeTownId,
+          actorUserId: actor.userId,
+          actorName: actor.username,
+          action: 'password_change',
+          entityType: 'user',
+          entityId: actor.userId,
+          ip,
+        });
       });
       return c.body(null, 204);
     },

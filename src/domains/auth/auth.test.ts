@@ -9,7 +9,11 @@ afterAll(() => t.close());
 
 describe('login and sessions', () => {
   it('logs in with the right password and returns the user with grants, setting an HttpOnly SameSite cookie', async () => {
-    const res = await t.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'shuji', password: TEST_PASSWORD }) });
+    const res = await t.app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'shuji', password: TEST_PASSWORD }),
+    });
     expect(res.status).toBe(200);
     const cookie = res.headers.get('set-cookie')!;
     expect(cookie).toMatch(/HttpOnly/i);
@@ -20,17 +24,29 @@ describe('login and sessions', () => {
   });
 
   it('rejects a wrong password with a Chinese problem and audits the failed login', async () => {
-    const res = await t.call('POST', '/api/v1/auth/login', { body: { username: 'zuzhi', password: 'wrong-password-1' } });
+    const res = await t.call('POST', '/api/v1/auth/login', {
+      body: { username: 'zuzhi', password: 'wrong-password-1' },
+    });
     expect(res.status).toBe(422);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.body.detail).toBe('用户名或密码错误');
-    const audit = await t.database.db.selectFrom('audit_entry').select('action').where('town_id', '=', t.townId).where('action', '=', 'login_failed').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_entry')
+      .select('action')
+      .where('town_id', '=', t.townId)
+      .where('action', '=', 'login_failed')
+      .execute();
     expect(audit.length).toBeGreaterThan(0);
   });
 
   it('locks a username after five failures, even for the right password, and says so in Chinese', async () => {
-    for (let i = 0; i < 5; i++) await t.call('POST', '/api/v1/auth/login', { body: { username: 'jiwei', password: `bad-${i}` } });
-    const res = await t.call('POST', '/api/v1/auth/login', { body: { username: 'jiwei', password: TEST_PASSWORD } });
+    for (let i = 0; i < 5; i++)
+      await t.call('POST', '/api/v1/auth/login', {
+        body: { username: 'jiwei', password: `bad-${i}` },
+      });
+    const res = await t.call('POST', '/api/v1/auth/login', {
+      body: { username: 'jiwei', password: TEST_PASSWORD },
+    });
     expect(res.status).toBe(429);
     expect(res.body.detail).toMatch(/登录失败次数过多/);
     expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
@@ -53,12 +69,21 @@ describe('login and sessions', () => {
   it('changes the password only with the current one and a strong new one, ending other sessions', async () => {
     const first = await t.login('wuzhuang');
     const second = await t.login('wuzhuang');
-    const weak = await t.call('POST', '/api/v1/auth/password', { cookie: first, body: { currentPassword: TEST_PASSWORD, newPassword: 'short' } });
+    const weak = await t.call('POST', '/api/v1/auth/password', {
+      cookie: first,
+      body: { currentPassword: TEST_PASSWORD, newPassword: 'short' },
+    });
     expect(weak.status).toBe(422);
     expect(weak.body.errors[0].label).toBe('新密码');
-    const wrong = await t.call('POST', '/api/v1/auth/password', { cookie: first, body: { currentPassword: 'nope', newPassword: 'Another-pass-2026' } });
+    const wrong = await t.call('POST', '/api/v1/auth/password', {
+      cookie: first,
+      body: { currentPassword: 'nope', newPassword: 'Another-pass-2026' },
+    });
     expect(wrong.status).toBe(422);
-    const ok = await t.call('POST', '/api/v1/auth/password', { cookie: first, body: { currentPassword: TEST_PASSWORD, newPassword: 'Another-pass-2026' } });
+    const ok = await t.call('POST', '/api/v1/auth/password', {
+      cookie: first,
+      body: { currentPassword: TEST_PASSWORD, newPassword: 'Another-pass-2026' },
+    });
     expect(ok.status).toBe(204);
     expect((await t.call('GET', '/api/v1/auth/me', { cookie: second })).status).toBe(401);
     expect((await t.call('GET', '/api/v1/auth/me', { cookie: first })).status).toBe(200);
@@ -66,7 +91,11 @@ describe('login and sessions', () => {
   });
 
   it('stores argon2id hashes, never the password', async () => {
-    const row = await t.database.db.selectFrom('app_user').select('password_hash').where('username', '=', 'admin').executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('app_user')
+      .select('password_hash')
+      .where('username', '=', 'admin')
+      .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     expect(row.password_hash).not.toContain(TEST_PASSWORD);
   });
@@ -75,16 +104,24 @@ describe('login and sessions', () => {
 describe('user administration', () => {
   it('lets a town admin create a user with a generated one-time password that works', async () => {
     const admin = await t.login('admin');
-    const res = await t.call('POST', `/api/v1/towns/${t.townId}/users`, { cookie: admin, body: { username: 'newclerk', displayName: '新文书', roles: [{ role: 'staff' }] } });
+    const res = await t.call('POST', `/api/v1/towns/${t.townId}/users`, {
+      cookie: admin,
+      body: { username: 'newclerk', displayName: '新文书', roles: [{ role: 'staff' }] },
+    });
     expect(res.status).toBe(201);
     expect(res.body.initialPassword).toMatch(/^[A-Za-z0-9]{14}$/);
-    const me = await t.call('GET', '/api/v1/auth/me', { cookie: await t.login('newclerk', res.body.initialPassword) });
+    const me = await t.call('GET', '/api/v1/auth/me', {
+      cookie: await t.login('newclerk', res.body.initialPassword),
+    });
     expect(me.body.mustChangePassword).toBe(true);
   });
 
   it('refuses a duplicate username with 409', async () => {
     const admin = await t.login('admin');
-    const res = await t.call('POST', `/api/v1/towns/${t.townId}/users`, { cookie: admin, body: { username: 'SHUJI', displayName: '重名', roles: [{ role: 'staff' }] } });
+    const res = await t.call('POST', `/api/v1/towns/${t.townId}/users`, {
+      cookie: admin,
+      body: { username: 'SHUJI', displayName: '重名', roles: [{ role: 'staff' }] },
+    });
     expect(res.status).toBe(409);
     expect(res.body.detail).toContain('已被使用');
   });
@@ -94,7 +131,10 @@ describe('user administration', () => {
     const victim = await t.login('zhenzhang');
     const list = await t.call('GET', `/api/v1/towns/${t.townId}/users`, { cookie: admin });
     const user = list.body.items.find((u: { username: string }) => u.username === 'zhenzhang');
-    const res = await t.call('PATCH', `/api/v1/towns/${t.townId}/users/${user.id}`, { cookie: admin, body: { version: user.version, disabled: true } });
+    const res = await t.call('PATCH', `/api/v1/towns/${t.townId}/users/${user.id}`, {
+      cookie: admin,
+      body: { version: user.version, disabled: true },
+    });
     expect(res.status).toBe(200);
     expect((await t.call('GET', '/api/v1/auth/me', { cookie: victim })).status).toBe(401);
   });

@@ -30,7 +30,11 @@ async function auditCount(username: string, action: string): Promise<number> {
 describe('login security', () => {
   it('audits concurrent failed logins one entry each, with no error and an intact chain', async () => {
     const before = await auditCount('zhuangan', 'login_failed');
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => login('zhuangan', `wrong-${i}`, { 'x-forwarded-for': `10.0.0.${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        login('zhuangan', `wrong-${i}`, { 'x-forwarded-for': `10.0.0.${i}` }),
+      ),
+    );
     expect(results.map((r) => r.status).filter((s) => s !== 422 && s !== 429)).toEqual([]);
     const refused = results.filter((r) => r.status === 422).length;
     expect(refused).toBeGreaterThanOrEqual(5);
@@ -44,7 +48,13 @@ describe('login security', () => {
     for (let i = 0; i < 8; i++) statuses.push((await login('paidan', `wrong-${i}`)).status);
     expect(statuses).toEqual([422, 422, 422, 422, 422, 429, 429, 429]);
     expect((await auditCount('paidan', 'login_locked')) - before).toBe(1);
-    const lock = await t.database.db.selectFrom('audit_entry').select('after').where('actor_name', '=', 'paidan').where('action', '=', 'login_locked').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    const lock = await t.database.db
+      .selectFrom('audit_entry')
+      .select('after')
+      .where('actor_name', '=', 'paidan')
+      .where('action', '=', 'login_locked')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
     expect(lock.after).toMatchObject({ by: 'username', failures: 5 });
   });
 
@@ -52,7 +62,14 @@ describe('login security', () => {
     const cookie = await t.login('wuzhuang');
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
-      statuses.push((await t.call('POST', '/api/v1/auth/password', { cookie, body: { currentPassword: `guess-${i}`, newPassword: 'Another-strong-2025' } })).status);
+      statuses.push(
+        (
+          await t.call('POST', '/api/v1/auth/password', {
+            cookie,
+            body: { currentPassword: `guess-${i}`, newPassword: 'Another-strong-2025' },
+          })
+        ).status,
+      );
     }
     expect(statuses).toEqual([422, 422, 422, 422, 422, 429]);
     expect(await auditCount('wuzhuang', 'password_change_failed')).toBe(5);
@@ -61,7 +78,9 @@ describe('login security', () => {
   it('behind one trusted proxy, throttles the address the proxy saw, not one the client wrote', async () => {
     process.env.LVZHI_TRUST_PROXY = '1';
     await login('nobody-here', 'x', { 'x-forwarded-for': '203.0.113.9, 198.51.100.7' });
-    const keys = (await t.database.db.selectFrom('login_throttle').select('key').execute()).map((r) => r.key);
+    const keys = (await t.database.db.selectFrom('login_throttle').select('key').execute()).map(
+      (r) => r.key,
+    );
     expect(keys).toContain('ip:198.51.100.7');
     expect(keys).not.toContain('ip:203.0.113.9');
   });
@@ -71,13 +90,32 @@ describe('login security', () => {
     await db
       .insertInto('login_throttle')
       .values([
-        { key: 'user:old', failures: 2, window_started_at: sql<Date>`now() - interval '2 hours'`, locked_until: null },
-        { key: 'user:old-lock', failures: 5, window_started_at: sql<Date>`now() - interval '2 hours'`, locked_until: sql<Date>`now() - interval '1 hour'` },
-        { key: 'user:locked', failures: 5, window_started_at: sql<Date>`now() - interval '20 minutes'`, locked_until: sql<Date>`now() + interval '10 minutes'` },
+        {
+          key: 'user:old',
+          failures: 2,
+          window_started_at: sql<Date>`now() - interval '2 hours'`,
+          locked_until: null,
+        },
+        {
+          key: 'user:old-lock',
+          failures: 5,
+          window_started_at: sql<Date>`now() - interval '2 hours'`,
+          locked_until: sql<Date>`now() - interval '1 hour'`,
+        },
+        {
+          key: 'user:locked',
+          failures: 5,
+          window_started_at: sql<Date>`now() - interval '20 minutes'`,
+          locked_until: sql<Date>`now() + interval '10 minutes'`,
+        },
         { key: 'user:fresh', failures: 1, window_started_at: sql<Date>`now()`, locked_until: null },
       ])
       .execute();
     expect(await pruneThrottle(db)).toBe(2);
-    expect((await db.selectFrom('login_throttle').select('key').orderBy('key').execute()).map((r) => r.key)).toEqual(['user:fresh', 'user:locked']);
+    expect(
+      (await db.selectFrom('login_throttle').select('key').orderBy('key').execute()).map(
+        (r) => r.key,
+      ),
+    ).toEqual(['user:fresh', 'user:locked']);
   });
 });

@@ -44,13 +44,29 @@ function parseCookie(value: string): { townId: string; id: string; secret: strin
 }
 
 /** Resolves a cookie to the acting user, or null when absent, expired, idle or disabled. */
-export async function actorFromCookie(db: Kysely<DB>, cookie: string, idleHours: number): Promise<Actor | null> {
+export async function actorFromCookie(
+  db: Kysely<DB>,
+  cookie: string,
+  idleHours: number,
+): Promise<Actor | null> {
   const parsed = parseCookie(cookie);
   if (!parsed) return null;
   const row = await db
     .selectFrom('session as s')
-    .innerJoin('app_user as u', (j) => j.onRef('u.town_id', '=', 's.town_id').onRef('u.id', '=', 's.user_id'))
-    .select(['s.secret_hash', 's.last_seen_at', 's.expires_at', 'u.id', 'u.town_id', 'u.username', 'u.display_name', 'u.person_id', 'u.disabled'])
+    .innerJoin('app_user as u', (j) =>
+      j.onRef('u.town_id', '=', 's.town_id').onRef('u.id', '=', 's.user_id'),
+    )
+    .select([
+      's.secret_hash',
+      's.last_seen_at',
+      's.expires_at',
+      'u.id',
+      'u.town_id',
+      'u.username',
+      'u.display_name',
+      'u.person_id',
+      'u.disabled',
+    ])
     .where('s.town_id', '=', parsed.townId)
     .where('s.id', '=', parsed.id)
     .executeTakeFirst();
@@ -63,7 +79,12 @@ export async function actorFromCookie(db: Kysely<DB>, cookie: string, idleHours:
   const lastSeen = new Date(row.last_seen_at).getTime();
   if (lastSeen + idleHours * 3_600_000 < now) return null;
   if (now - lastSeen > 60_000) {
-    await db.updateTable('session').set({ last_seen_at: new Date() }).where('town_id', '=', parsed.townId).where('id', '=', parsed.id).execute();
+    await db
+      .updateTable('session')
+      .set({ last_seen_at: new Date() })
+      .where('town_id', '=', parsed.townId)
+      .where('id', '=', parsed.id)
+      .execute();
   }
   return {
     userId: row.id,
@@ -88,11 +109,24 @@ export async function loadGrants(db: Kysely<DB>, townId: string, userId: string)
     .map((r) => ({ role: r.role as Role, townId: r.scope_town_id, unitId: r.scope_unit_id }));
 }
 
-export async function destroySession(db: Kysely<DB>, townId: string, sessionId: string): Promise<void> {
-  await db.deleteFrom('session').where('town_id', '=', townId).where('id', '=', sessionId).execute();
+export async function destroySession(
+  db: Kysely<DB>,
+  townId: string,
+  sessionId: string,
+): Promise<void> {
+  await db
+    .deleteFrom('session')
+    .where('town_id', '=', townId)
+    .where('id', '=', sessionId)
+    .execute();
 }
 
-export async function destroyUserSessions(db: Kysely<DB>, townId: string, userId: string, except?: string): Promise<void> {
+export async function destroyUserSessions(
+  db: Kysely<DB>,
+  townId: string,
+  userId: string,
+  except?: string,
+): Promise<void> {
   let q = db.deleteFrom('session').where('town_id', '=', townId).where('user_id', '=', userId);
   if (except) q = q.where('id', '<>', except);
   await q.execute();

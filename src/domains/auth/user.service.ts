@@ -14,11 +14,31 @@ import { destroyUserSessions } from './session.service.ts';
 
 type Db = Kysely<DB>;
 
-export interface GrantInput { role: Role; townId?: string; unitId?: string | null }
-export interface UserCreateInput { username: string; displayName: string; personId?: string | null; roles: GrantInput[]; password?: string }
-export interface UserUpdateInput { version: number; displayName?: string; personId?: string | null; disabled?: boolean; roles?: GrantInput[] }
+export interface GrantInput {
+  role: Role;
+  townId?: string;
+  unitId?: string | null;
+}
+export interface UserCreateInput {
+  username: string;
+  displayName: string;
+  personId?: string | null;
+  roles: GrantInput[];
+  password?: string;
+}
+export interface UserUpdateInput {
+  version: number;
+  displayName?: string;
+  personId?: string | null;
+  disabled?: boolean;
+  roles?: GrantInput[];
+}
 /** `actor` null means the system itself (first start, CLI, demo generator). */
-export interface UserCtx { actor: Actor | null; townId: string; ip: string | null }
+export interface UserCtx {
+  actor: Actor | null;
+  townId: string;
+  ip: string | null;
+}
 
 function actorName(ctx: UserCtx) {
   return ctx.actor?.displayName ?? '系统';
@@ -32,40 +52,88 @@ function actorName(ctx: UserCtx) {
 async function checkGrants(db: Db, ctx: UserCtx, roles: GrantInput[], kept: GrantInput[] = []) {
   for (const [i, g] of roles.entries()) {
     if (kept.some((k) => sameGrant(ctx, k, g))) continue;
-    if (!(ROLES as readonly string[]).includes(g.role)) throw new InvalidInput(`第 ${i + 1} 个角色无效`, [{ path: `roles.${i}.role`, label: '角色', message: '未知角色' }]);
+    if (!(ROLES as readonly string[]).includes(g.role))
+      throw new InvalidInput(`第 ${i + 1} 个角色无效`, [
+        { path: `roles.${i}.role`, label: '角色', message: '未知角色' },
+      ]);
     const townId = g.townId ?? ctx.townId;
-    const town = await db.selectFrom('town').select(['id', 'name']).where('id', '=', townId).executeTakeFirst();
+    const town = await db
+      .selectFrom('town')
+      .select(['id', 'name'])
+      .where('id', '=', townId)
+      .executeTakeFirst();
     if (ctx.actor && !hasRoleIn(ctx.actor, townId, 'admin')) {
-      throw new Forbidden(town ? `您不是“${town.name}”的管理员，不能授予该乡镇的角色` : '只能在您管理的乡镇内授予角色');
+      throw new Forbidden(
+        town
+          ? `您不是“${town.name}”的管理员，不能授予该乡镇的角色`
+          : '只能在您管理的乡镇内授予角色',
+      );
     }
     if (g.unitId) {
-      if (townId !== ctx.townId) throw new InvalidInput('单位范围只能是本乡镇的单位', [{ path: `roles.${i}.unitId`, label: '范围单位', message: '只能选本乡镇的单位' }]);
-      const unit = await db.selectFrom('unit').select('id').where('town_id', '=', ctx.townId).where('id', '=', g.unitId).executeTakeFirst();
-      if (!unit) throw new InvalidInput('范围单位不存在', [{ path: `roles.${i}.unitId`, label: '范围单位', message: '在本乡镇中不存在' }]);
+      if (townId !== ctx.townId)
+        throw new InvalidInput('单位范围只能是本乡镇的单位', [
+          { path: `roles.${i}.unitId`, label: '范围单位', message: '只能选本乡镇的单位' },
+        ]);
+      const unit = await db
+        .selectFrom('unit')
+        .select('id')
+        .where('town_id', '=', ctx.townId)
+        .where('id', '=', g.unitId)
+        .executeTakeFirst();
+      if (!unit)
+        throw new InvalidInput('范围单位不存在', [
+          { path: `roles.${i}.unitId`, label: '范围单位', message: '在本乡镇中不存在' },
+        ]);
     }
-    if (!town) throw new InvalidInput('授权乡镇不存在', [{ path: `roles.${i}.townId`, label: '授权乡镇', message: '不存在' }]);
+    if (!town)
+      throw new InvalidInput('授权乡镇不存在', [
+        { path: `roles.${i}.townId`, label: '授权乡镇', message: '不存在' },
+      ]);
   }
 }
 
 async function writeGrants(db: Db, townId: string, userId: string, roles: GrantInput[]) {
-  await db.deleteFrom('user_role').where('town_id', '=', townId).where('user_id', '=', userId).execute();
+  await db
+    .deleteFrom('user_role')
+    .where('town_id', '=', townId)
+    .where('user_id', '=', userId)
+    .execute();
   if (!roles.length) return;
   await db
     .insertInto('user_role')
-    .values(roles.map((g) => ({ town_id: townId, id: newId(), user_id: userId, role: g.role, scope_town_id: g.townId ?? townId, scope_unit_id: g.unitId ?? null })))
+    .values(
+      roles.map((g) => ({
+        town_id: townId,
+        id: newId(),
+        user_id: userId,
+        role: g.role,
+        scope_town_id: g.townId ?? townId,
+        scope_unit_id: g.unitId ?? null,
+      })),
+    )
     .execute();
 }
 
 function sameGrant(ctx: UserCtx, a: GrantInput, b: GrantInput): boolean {
-  return a.role === b.role && (a.townId ?? ctx.townId) === (b.townId ?? ctx.townId) && (a.unitId ?? null) === (b.unitId ?? null);
+  return (
+    a.role === b.role &&
+    (a.townId ?? ctx.townId) === (b.townId ?? ctx.townId) &&
+    (a.unitId ?? null) === (b.unitId ?? null)
+  );
 }
 
 /**
  * On an edit, grants in towns the acting admin does not administer (e.g. another town's share of
  * a county supervisor's scope) are passed through unchanged; removing one needs that town's admin.
  */
-function grantsKeptFromOthers(ctx: UserCtx, before: { role: string; townId: string; unitId: string | null }[], roles: GrantInput[]): GrantInput[] {
-  const foreign = before.filter((g) => ctx.actor && !hasRoleIn(ctx.actor, g.townId, 'admin')) as GrantInput[];
+function grantsKeptFromOthers(
+  ctx: UserCtx,
+  before: { role: string; townId: string; unitId: string | null }[],
+  roles: GrantInput[],
+): GrantInput[] {
+  const foreign = before.filter(
+    (g) => ctx.actor && !hasRoleIn(ctx.actor, g.townId, 'admin'),
+  ) as GrantInput[];
   const dropped = foreign.find((g) => !roles.some((r) => sameGrant(ctx, g, r)));
   if (dropped) throw new Forbidden('该用户在您不管理的乡镇中还有角色，只有该乡镇的管理员才能移除');
   return foreign;
@@ -74,13 +142,29 @@ function grantsKeptFromOthers(ctx: UserCtx, before: { role: string; townId: stri
 /** The linked person must be one of the account's own town (app_user → person is a foreign key). */
 async function checkPerson(db: Db, townId: string, personId: string | null | undefined) {
   if (!personId) return;
-  const person = await db.selectFrom('person').select('id').where('town_id', '=', townId).where('id', '=', personId).executeTakeFirst();
-  if (!person) throw new InvalidInput('关联人员：在本乡镇中不存在', [{ path: 'personId', label: '关联人员', message: '在本乡镇中不存在' }]);
+  const person = await db
+    .selectFrom('person')
+    .select('id')
+    .where('town_id', '=', townId)
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  if (!person)
+    throw new InvalidInput('关联人员：在本乡镇中不存在', [
+      { path: 'personId', label: '关联人员', message: '在本乡镇中不存在' },
+    ]);
 }
 
-export async function createUser(db: Db, ctx: UserCtx, input: UserCreateInput): Promise<{ id: string; password: string; generated: boolean }> {
+export async function createUser(
+  db: Db,
+  ctx: UserCtx,
+  input: UserCreateInput,
+): Promise<{ id: string; password: string; generated: boolean }> {
   const username = input.username.toLowerCase();
-  const taken = await db.selectFrom('login_name').select('username').where('username', '=', username).executeTakeFirst();
+  const taken = await db
+    .selectFrom('login_name')
+    .select('username')
+    .where('username', '=', username)
+    .executeTakeFirst();
   if (taken) throw new Conflict(`用户名“${input.username}”已被使用`);
   await checkPerson(db, ctx.townId, input.personId);
   await checkGrants(db, ctx, input.roles);
@@ -90,21 +174,72 @@ export async function createUser(db: Db, ctx: UserCtx, input: UserCreateInput): 
   const id = newId();
   await db
     .insertInto('app_user')
-    .values({ town_id: ctx.townId, id, username, display_name: input.displayName, person_id: input.personId ?? null, password_hash: await hashPassword(password), must_change_password: generated })
+    .values({
+      town_id: ctx.townId,
+      id,
+      username,
+      display_name: input.displayName,
+      person_id: input.personId ?? null,
+      password_hash: await hashPassword(password),
+      must_change_password: generated,
+    })
     .execute();
-  await db.insertInto('login_name').values({ username, town_id: ctx.townId, user_id: id }).execute();
+  await db
+    .insertInto('login_name')
+    .values({ username, town_id: ctx.townId, user_id: id })
+    .execute();
   await writeGrants(db, ctx.townId, id, input.roles);
-  await recordAudit(db, { townId: ctx.townId, actorUserId: ctx.actor?.userId ?? null, actorName: actorName(ctx), action: 'create', entityType: 'user', entityId: id, after: { username, displayName: input.displayName, personId: input.personId ?? null, roles: input.roles }, ip: ctx.ip });
+  await recordAudit(db, {
+    townId: ctx.townId,
+    actorUserId: ctx.actor?.userId ?? null,
+    actorName: actorName(ctx),
+    action: 'create',
+    entityType: 'user',
+    entityId: id,
+    after: {
+      username,
+      displayName: input.displayName,
+      personId: input.personId ?? null,
+      roles: input.roles,
+    },
+    ip: ctx.ip,
+  });
   return { id, password, generated };
 }
 
 export async function listUsers(db: Db, townId: string) {
-  const users = await db.selectFrom('app_user').select(['id', 'username', 'display_name', 'person_id', 'disabled', 'must_change_password', 'last_login_at', 'version']).where('town_id', '=', townId).orderBy('username').execute();
-  const grants = await db.selectFrom('user_role').select(['user_id', 'role', 'scope_town_id', 'scope_unit_id']).where('town_id', '=', townId).execute();
+  const users = await db
+    .selectFrom('app_user')
+    .select([
+      'id',
+      'username',
+      'display_name',
+      'person_id',
+      'disabled',
+      'must_change_password',
+      'last_login_at',
+      'version',
+    ])
+    .where('town_id', '=', townId)
+    .orderBy('username')
+    .execute();
+  const grants = await db
+    .selectFrom('user_role')
+    .select(['user_id', 'role', 'scope_town_id', 'scope_unit_id'])
+    .where('town_id', '=', townId)
+    .execute();
   return users.map((u) => ({
-    id: u.id, username: u.username, displayName: u.display_name, personId: u.person_id, disabled: u.disabled, mustChangePassword: u.must_change_password,
-    lastLoginAt: u.last_login_at ? new Date(u.last_login_at).toISOString() : null, version: u.version,
-    roles: grants.filter((g) => g.user_id === u.id).map((g) => ({ role: g.role, townId: g.scope_town_id, unitId: g.scope_unit_id })),
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    personId: u.person_id,
+    disabled: u.disabled,
+    mustChangePassword: u.must_change_password,
+    lastLoginAt: u.last_login_at ? new Date(u.last_login_at).toISOString() : null,
+    version: u.version,
+    roles: grants
+      .filter((g) => g.user_id === u.id)
+      .map((g) => ({ role: g.role, townId: g.scope_town_id, unitId: g.scope_unit_id })),
   }));
 }
 
@@ -112,25 +247,65 @@ export async function updateUser(db: Db, ctx: UserCtx, id: string, input: UserUp
   const before = (await listUsers(db, ctx.townId)).find((u) => u.id === id);
   if (!before) throw new NotFound('用户');
   await checkPerson(db, ctx.townId, input.personId);
-  if (input.roles) await checkGrants(db, ctx, input.roles, grantsKeptFromOthers(ctx, before.roles, input.roles));
+  if (input.roles)
+    await checkGrants(db, ctx, input.roles, grantsKeptFromOthers(ctx, before.roles, input.roles));
   const values: Record<string, unknown> = {};
   if (input.displayName !== undefined) values.display_name = input.displayName;
   if (input.personId !== undefined) values.person_id = input.personId;
   if (input.disabled !== undefined) values.disabled = input.disabled;
-  await updateVersioned(db, 'app_user', { townId: ctx.townId, id, version: input.version }, values, '用户');
+  await updateVersioned(
+    db,
+    'app_user',
+    { townId: ctx.townId, id, version: input.version },
+    values,
+    '用户',
+  );
   if (input.roles) await writeGrants(db, ctx.townId, id, input.roles);
   if (input.disabled) await destroyUserSessions(db, ctx.townId, id);
   const after = (await listUsers(db, ctx.townId)).find((u) => u.id === id)!;
-  await recordAudit(db, { townId: ctx.townId, actorUserId: ctx.actor?.userId ?? null, actorName: actorName(ctx), action: 'update', entityType: 'user', entityId: id, before, after, ip: ctx.ip });
+  await recordAudit(db, {
+    townId: ctx.townId,
+    actorUserId: ctx.actor?.userId ?? null,
+    actorName: actorName(ctx),
+    action: 'update',
+    entityType: 'user',
+    entityId: id,
+    before,
+    after,
+    ip: ctx.ip,
+  });
   return after;
 }
 
-export async function resetPassword(db: Db, ctx: UserCtx, id: string, password?: string): Promise<string> {
+export async function resetPassword(
+  db: Db,
+  ctx: UserCtx,
+  id: string,
+  password?: string,
+): Promise<string> {
   const next = password ?? generatePassword();
   if (password) assertPasswordAcceptable(password, 'password');
-  const done = await db.updateTable('app_user').set({ password_hash: await hashPassword(next), must_change_password: !password, updated_at: new Date() }).where('town_id', '=', ctx.townId).where('id', '=', id).returning('id').executeTakeFirst();
+  const done = await db
+    .updateTable('app_user')
+    .set({
+      password_hash: await hashPassword(next),
+      must_change_password: !password,
+      updated_at: new Date(),
+    })
+    .where('town_id', '=', ctx.townId)
+    .where('id', '=', id)
+    .returning('id')
+    .executeTakeFirst();
   if (!done) throw new NotFound('用户');
   await destroyUserSessions(db, ctx.townId, id);
-  await recordAudit(db, { townId: ctx.townId, actorUserId: ctx.actor?.userId ?? null, actorName: actorName(ctx), action: 'password_reset', entityType: 'user', entityId: id, ip: ctx.ip });
+  await recordAudit(db, {
+    townId: ctx.townId,
+    actorUserId: ctx.actor?.userId ?? null,
+    actorName: actorName(ctx),
+    action: 'password_reset',
+    entityType: 'user',
+    entityId: id,
+    ip: ctx.ip,
+  });
   return next;
 }

@@ -4,7 +4,14 @@
  * After an edit the appeals domain recomputes the deadlines the change affects (calendar.routes).
  */
 import type { Kysely } from 'kysely';
-import { createWorkCalendar, calendarRowSchema, uncoveredYearWarning, yearOf, type CalendarRow, type WorkCalendar } from '../../core/calendar/index.ts';
+import {
+  createWorkCalendar,
+  calendarRowSchema,
+  uncoveredYearWarning,
+  yearOf,
+  type CalendarRow,
+  type WorkCalendar,
+} from '../../core/calendar/index.ts';
 import { InvalidInput } from '../../core/errors.ts';
 import type { DB } from '../../db/schema.ts';
 import type { WriteCtx } from '../../server/handler.ts';
@@ -36,28 +43,59 @@ export interface YearView {
 export async function getYear(db: Db, year: number): Promise<YearView> {
   const calendar = await loadWorkCalendar(db);
   const covered = calendar.covers(year);
-  return { year, covered, days: await repo.listRows(db, year), warnings: covered ? [] : [uncoveredYearWarning(year)] };
+  return {
+    year,
+    covered,
+    days: await repo.listRows(db, year),
+    warnings: covered ? [] : [uncoveredYearWarning(year)],
+  };
 }
 
 /** Enters (or corrects) one year's notice: every special date of the year, replacing what was there. */
-export async function setYear(db: Db, ctx: WriteCtx, year: number, days: unknown[]): Promise<YearView> {
+export async function setYear(
+  db: Db,
+  ctx: WriteCtx,
+  year: number,
+  days: unknown[],
+): Promise<YearView> {
   const rows: CalendarRow[] = [];
   const issues: { path: string; label: string; message: string }[] = [];
   days.forEach((d, i) => {
     const parsed = calendarRowSchema.safeParse(d);
-    if (!parsed.success) issues.push({ path: `days.${i}`, label: '日期', message: parsed.error.issues[0]?.message ?? '有误' });
-    else if (yearOf(parsed.data.date) !== year) issues.push({ path: `days.${i}.date`, label: '日期', message: `${parsed.data.date}不在${year}年内` });
+    if (!parsed.success)
+      issues.push({
+        path: `days.${i}`,
+        label: '日期',
+        message: parsed.error.issues[0]?.message ?? '有误',
+      });
+    else if (yearOf(parsed.data.date) !== year)
+      issues.push({
+        path: `days.${i}.date`,
+        label: '日期',
+        message: `${parsed.data.date}不在${year}年内`,
+      });
     else rows.push(parsed.data);
   });
   const seen = new Set<string>();
   rows.forEach((r, i) => {
-    if (seen.has(r.date)) issues.push({ path: `days.${i}.date`, label: '日期', message: `${r.date}重复出现` });
+    if (seen.has(r.date))
+      issues.push({ path: `days.${i}.date`, label: '日期', message: `${r.date}重复出现` });
     seen.add(r.date);
   });
   if (issues.length) throw new InvalidInput(`工作日历有误：${issues[0]!.message}`, issues);
   const before = await repo.listRows(db, year);
   await repo.replaceYear(db, year, rows, 'admin');
-  await recordAudit(db, { townId: ctx.townId, actorUserId: ctx.actor.userId, actorName: ctx.actor.displayName, action: 'update', entityType: 'work_calendar', entityId: String(year), before, after: rows, ip: ctx.ip });
+  await recordAudit(db, {
+    townId: ctx.townId,
+    actorUserId: ctx.actor.userId,
+    actorName: ctx.actor.displayName,
+    action: 'update',
+    entityType: 'work_calendar',
+    entityId: String(year),
+    before,
+    after: rows,
+    ip: ctx.ip,
+  });
   cached = undefined;
   return getYear(db, year);
 }

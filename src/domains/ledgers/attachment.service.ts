@@ -43,29 +43,52 @@ export function sniffContentType(bytes: Uint8Array): string | null {
 function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 255);
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim()
+    .slice(0, 255);
   return cleaned || '附件';
 }
 
-export async function uploadAttachment(db: Kysely<DB>, ctx: Ctx, file: { filename: string; bytes: Uint8Array }) {
+export async function uploadAttachment(
+  db: Kysely<DB>,
+  ctx: Ctx,
+  file: { filename: string; bytes: Uint8Array },
+) {
   if (file.bytes.byteLength > MAX_ATTACHMENT_BYTES) throw new PayloadTooLarge('附件不能超过 10 MB');
-  if (file.bytes.byteLength === 0) throw new InvalidInput('附件是空文件', [{ path: 'file', label: '附件', message: '附件是空文件' }]);
+  if (file.bytes.byteLength === 0)
+    throw new InvalidInput('附件是空文件', [
+      { path: 'file', label: '附件', message: '附件是空文件' },
+    ]);
   const contentType = sniffContentType(file.bytes);
   if (!contentType) {
-    throw new InvalidInput('仅支持 PDF、JPG、PNG、Word（docx）和 Excel（xlsx）文件', [{ path: 'file', label: '附件', message: '文件类型不在允许范围内（按文件内容识别）' }]);
+    throw new InvalidInput('仅支持 PDF、JPG、PNG、Word（docx）和 Excel（xlsx）文件', [
+      { path: 'file', label: '附件', message: '文件类型不在允许范围内（按文件内容识别）' },
+    ]);
   }
   const row = {
-    id: newId(), filename: cleanFilename(file.filename), content_type: contentType, size: file.bytes.byteLength,
+    id: newId(),
+    filename: cleanFilename(file.filename),
+    content_type: contentType,
+    size: file.bytes.byteLength,
     sha256: createHash('sha256').update(file.bytes).digest('hex'),
   };
-  await db.insertInto('attachment').values({ town_id: ctx.townId, ...row, bytes: file.bytes, created_by: authorId(ctx) }).execute();
+  await db
+    .insertInto('attachment')
+    .values({ town_id: ctx.townId, ...row, bytes: file.bytes, created_by: authorId(ctx) })
+    .execute();
   await audit(db, ctx, 'create', 'attachment', row.id, null, row);
   return { id: row.id, filename: row.filename, contentType, size: row.size, sha256: row.sha256 };
 }
 
 /** The file, if the caller uploaded it or may read a live record referring to it. */
 export async function readAttachment(db: Kysely<DB>, actor: Actor, townId: string, id: string) {
-  const row = await db.selectFrom('attachment').selectAll().where('town_id', '=', townId).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('attachment')
+    .selectAll()
+    .where('town_id', '=', townId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new NotFound('附件');
   const scope = await recordScope(db, actor, townId, await types.currentTypes(db, townId), false);
   if (!scope.all && row.created_by !== actor.userId) {

@@ -15,7 +15,8 @@ export function excelFields(type: LedgerType): LedgerField[] {
 
 export function columnLetter(n: number): string {
   let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26))
+    s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
   return s;
 }
 
@@ -28,7 +29,10 @@ export function sheetName(type: LedgerType): string {
 export function headerLookup(type: LedgerType): (header: string) => LedgerField | undefined {
   const fields = excelFields(type);
   return (header) => {
-    const h = header.replace(/[*＊]\s*$/, '').replace(/（必填）$/, '').trim();
+    const h = header
+      .replace(/[*＊]\s*$/, '')
+      .replace(/（必填）$/, '')
+      .trim();
     return fields.find((f) => f.label === h || f.key === h);
   };
 }
@@ -41,17 +45,29 @@ export interface NameDirectory {
   unitByName: Map<string, string[]>;
 }
 
-export function buildDirectory(people: { id: string; name: string }[], units: { id: string; name: string }[]): NameDirectory {
+export function buildDirectory(
+  people: { id: string; name: string }[],
+  units: { id: string; name: string }[],
+): NameDirectory {
   const byName = (rows: { id: string; name: string }[]) => {
     const m = new Map<string, string[]>();
     for (const r of rows) m.set(r.name, [...(m.get(r.name) ?? []), r.id]);
     return m;
   };
-  return { personName: new Map(people.map((p) => [p.id, p.name])), unitName: new Map(units.map((u) => [u.id, u.name])), personByName: byName(people), unitByName: byName(units) };
+  return {
+    personName: new Map(people.map((p) => [p.id, p.name])),
+    unitName: new Map(units.map((u) => [u.id, u.name])),
+    personByName: byName(people),
+    unitByName: byName(units),
+  };
 }
 
 /** A stored value as an Excel cell. */
-export function toCell(field: LedgerField, value: unknown, dir: NameDirectory): string | number | boolean | Date | null {
+export function toCell(
+  field: LedgerField,
+  value: unknown,
+  dir: NameDirectory,
+): string | number | boolean | Date | null {
   if (value === undefined || value === null) return null;
   switch (field.type) {
     case 'enum':
@@ -78,7 +94,12 @@ export function toCell(field: LedgerField, value: unknown, dir: NameDirectory): 
 export function plainCell(v: unknown): unknown {
   if (v === null || v === undefined) return null;
   if (v instanceof Date || typeof v !== 'object') return v;
-  const o = v as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
+  const o = v as {
+    richText?: { text: string }[];
+    result?: unknown;
+    text?: unknown;
+    error?: string;
+  };
   if (o.richText) return o.richText.map((r) => r.text).join('');
   if ('result' in o) return plainCell(o.result);
   if ('error' in o) return { error: o.error };
@@ -89,8 +110,17 @@ export function plainCell(v: unknown): unknown {
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A person/unit cell holding a name becomes the id; returns a Chinese problem when it cannot. */
-export function resolveName(field: LedgerField, raw: unknown, dir: NameDirectory): { value: unknown } | { problem: string } {
-  if ((field.type !== 'person' && field.type !== 'unit') || typeof raw !== 'string' || UUID_RE.test(raw.trim())) return { value: raw };
+export function resolveName(
+  field: LedgerField,
+  raw: unknown,
+  dir: NameDirectory,
+): { value: unknown } | { problem: string } {
+  if (
+    (field.type !== 'person' && field.type !== 'unit') ||
+    typeof raw !== 'string' ||
+    UUID_RE.test(raw.trim())
+  )
+    return { value: raw };
   const name = raw.trim();
   if (!name) return { value: null };
   const ids = (field.type === 'person' ? dir.personByName : dir.unitByName).get(name) ?? [];
@@ -110,8 +140,22 @@ export interface ImportIssue extends FieldIssue {
   header: string;
 }
 
-export function importIssue(sheet: string, row: number, col: number | null, header: string, problem: string): ImportIssue {
+export function importIssue(
+  sheet: string,
+  row: number,
+  col: number | null,
+  header: string,
+  problem: string,
+): ImportIssue {
   const column = col ? columnLetter(col) : '';
   const where = `工作表“${sheet}”第 ${row} 行${column ? ` ${column} 列` : ''}${header ? `“${header}”` : ''}`;
-  return { path: column ? `${sheet}!${column}${row}` : `${sheet}!${row}`, label: header || `第 ${row} 行`, message: `${where}：${problem}`, sheet, row, column, header };
+  return {
+    path: column ? `${sheet}!${column}${row}` : `${sheet}!${row}`,
+    label: header || `第 ${row} 行`,
+    message: `${where}：${problem}`,
+    sheet,
+    row,
+    column,
+    header,
+  };
 }

@@ -9,11 +9,27 @@ import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { DomainError, InvalidInput } from '../../core/errors.ts';
-import { recordColumns, recordDataSchema, uniqueKeys, type RecordData, type UniqueKey } from '../../core/ledger/record.ts';
+import {
+  recordColumns,
+  recordDataSchema,
+  uniqueKeys,
+  type RecordData,
+  type UniqueKey,
+} from '../../core/ledger/record.ts';
 import type { LedgerField, LedgerType } from '../../core/ledger/type.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
-import { buildDirectory, columnLetter, excelFields, headerLookup, importIssue, plainCell, resolveName, type ImportIssue, type NameDirectory } from './excel-columns.ts';
+import {
+  buildDirectory,
+  columnLetter,
+  excelFields,
+  headerLookup,
+  importIssue,
+  plainCell,
+  resolveName,
+  type ImportIssue,
+  type NameDirectory,
+} from './excel-columns.ts';
 import * as records from './ledger-record.repository.ts';
 import { audit, authorId, referenceIssues, scopedType, type Ctx } from './ledger-record.service.ts';
 import { recordInScope, type RecordScope } from './ledgers.policy.ts';
@@ -23,10 +39,19 @@ const BATCH = 500;
 /** Past this many problems the report stops growing (the clerk fixes these first). */
 export const MAX_REPORTED = 200;
 
-export interface ImportProgress { rows: number; imported: number; errors: number }
-export interface ImportOptions { onProgress?: (p: ImportProgress) => void }
+export interface ImportProgress {
+  rows: number;
+  imported: number;
+  errors: number;
+}
+export interface ImportOptions {
+  onProgress?: (p: ImportProgress) => void;
+}
 
-interface PendingRow { row: number; data: RecordData }
+interface PendingRow {
+  row: number;
+  data: RecordData;
+}
 
 class ImportRun {
   readonly issues: ImportIssue[] = [];
@@ -48,7 +73,8 @@ class ImportRun {
   }
 
   private problem(row: number, col: number | null, header: string, message: string) {
-    if (this.issues.length < MAX_REPORTED) this.issues.push(importIssue(this.sheet, row, col, header, message));
+    if (this.issues.length < MAX_REPORTED)
+      this.issues.push(importIssue(this.sheet, row, col, header, message));
     else this.truncated = true;
   }
   truncated = false;
@@ -62,7 +88,13 @@ class ImportRun {
       const text = plainCell(v);
       if (text === null || String(text).trim() === '') return;
       const field = lookup(String(text));
-      if (!field) return this.problem(1, col, String(text), `“${String(text)}”不是“${this.type.name}”的字段，请使用导出的模板`);
+      if (!field)
+        return this.problem(
+          1,
+          col,
+          String(text),
+          `“${String(text)}”不是“${this.type.name}”的字段，请使用导出的模板`,
+        );
       if (seen.has(field.key)) return this.problem(1, col, String(text), '列重复');
       seen.add(field.key);
       this.columns.push({ col, field });
@@ -81,7 +113,12 @@ class ImportRun {
       const cell = plainCell(values[col]);
       if (cell !== null && String(cell).trim() !== '') blank = false;
       if (cell && typeof cell === 'object' && 'error' in cell) {
-        this.problem(rowNumber, col, field.label, `单元格是公式错误 ${String((cell as { error: string }).error)}`);
+        this.problem(
+          rowNumber,
+          col,
+          field.label,
+          `单元格是公式错误 ${String((cell as { error: string }).error)}`,
+        );
         unresolved.add(field.key);
         ok = false;
         continue;
@@ -118,7 +155,12 @@ class ImportRun {
     const batch = this.batch;
     this.batch = [];
     if (!batch.length) return;
-    const refs = await referenceIssues(this.db, this.ctx.townId, this.type, batch.map((b) => b.data));
+    const refs = await referenceIssues(
+      this.db,
+      this.ctx.townId,
+      this.type,
+      batch.map((b) => b.data),
+    );
     const good: records.NewRecord[] = [];
     const rowOf = new Map<string, number>();
     batch.forEach((b, i) => {
@@ -128,34 +170,76 @@ class ImportRun {
       }
       if (refs.has(i)) return;
       const cols = recordColumns(this.type, b.data);
-      if (!recordInScope(this.scope, { typeCode: this.type.code, unitId: cols.unitId, personId: cols.personId })) {
+      if (
+        !recordInScope(this.scope, {
+          typeCode: this.type.code,
+          unitId: cols.unitId,
+          personId: cols.personId,
+        })
+      ) {
         const c = this.colOf(this.type.unitField);
-        return this.problem(b.row, c?.col ?? null, c?.field.label ?? '', '该记录不在您负责的范围内');
+        return this.problem(
+          b.row,
+          c?.col ?? null,
+          c?.field.label ?? '',
+          '该记录不在您负责的范围内',
+        );
       }
       const id = newId();
       rowOf.set(id, b.row);
-      good.push({ id, typeCode: this.type.code, typeVersion: this.type.version, unitId: cols.unitId, personId: cols.personId, occurredOn: cols.occurredOn!, data: b.data, createdBy: authorId(this.ctx) });
+      good.push({
+        id,
+        typeCode: this.type.code,
+        typeVersion: this.type.version,
+        unitId: cols.unitId,
+        personId: cols.personId,
+        occurredOn: cols.occurredOn!,
+        data: b.data,
+        createdBy: authorId(this.ctx),
+      });
     });
     const keys = new Map(good.map((r) => [r.id, this.uniqueInFile(rowOf.get(r.id)!, r.data)]));
     // Values held by existing records, reported even once the file is known to fail.
-    const held = await records.heldUnique(this.db, this.ctx.townId, this.type.code, [...keys.values()].flat());
+    const held = await records.heldUnique(
+      this.db,
+      this.ctx.townId,
+      this.type.code,
+      [...keys.values()].flat(),
+    );
     for (const r of good) {
-      for (const k of keys.get(r.id)!) if (held.has(`${k.key}|${k.value}`)) this.uniqueProblem(rowOf.get(r.id)!, k, conflictMessage(this.type, k, this.nameOf));
+      for (const k of keys.get(r.id)!)
+        if (held.has(`${k.key}|${k.value}`))
+          this.uniqueProblem(rowOf.get(r.id)!, k, conflictMessage(this.type, k, this.nameOf));
     }
     // Once any row is bad the file will be rolled back; validation goes on, inserts stop.
     if (this.issues.length || !good.length) return;
     await records.insertRecords(this.db, this.ctx.townId, good);
-    const claims = good.flatMap((r) => keys.get(r.id)!.map((k) => ({ typeCode: this.type.code, fieldKey: k.key, value: k.value, recordId: r.id, k })));
+    const claims = good.flatMap((r) =>
+      keys.get(r.id)!.map((k) => ({
+        typeCode: this.type.code,
+        fieldKey: k.key,
+        value: k.value,
+        recordId: r.id,
+        k,
+      })),
+    );
     for (const lost of await records.claimUnique(this.db, this.ctx.townId, claims)) {
-      const key = claims.find((c) => c.recordId === lost.recordId && c.fieldKey === lost.fieldKey)!.k;
-      this.uniqueProblem(rowOf.get(lost.recordId)!, key, conflictMessage(this.type, key, this.nameOf, '的记录已存在，不能重复'));
+      const key = claims.find(
+        (c) => c.recordId === lost.recordId && c.fieldKey === lost.fieldKey,
+      )!.k;
+      this.uniqueProblem(
+        rowOf.get(lost.recordId)!,
+        key,
+        conflictMessage(this.type, key, this.nameOf, '的记录已存在，不能重复'),
+      );
     }
     this.imported += good.length;
   }
 
   /** Unique values already seen earlier in this file are reported against both rows. */
   private readonly seen = new Map<string, number>();
-  private readonly nameOf: NameOf = (id) => this.dir.personName.get(id) ?? this.dir.unitName.get(id);
+  private readonly nameOf: NameOf = (id) =>
+    this.dir.personName.get(id) ?? this.dir.unitName.get(id);
 
   private uniqueInFile(row: number, data: RecordData): UniqueKey[] {
     const keys = uniqueKeys(this.type, data);
@@ -163,7 +247,12 @@ class ImportRun {
       const id = `${k.key}|${k.value}`;
       const first = this.seen.get(id);
       if (first === undefined) this.seen.set(id, row);
-      else this.uniqueProblem(row, k, conflictMessage(this.type, k, this.nameOf, `的记录在本文件第 ${first} 行已有，不能重复`));
+      else
+        this.uniqueProblem(
+          row,
+          k,
+          conflictMessage(this.type, k, this.nameOf, `的记录在本文件第 ${first} 行已有，不能重复`),
+        );
     }
     return keys;
   }
@@ -171,7 +260,10 @@ class ImportRun {
   /** Reported at the first column of the key, naming every column it spans. */
   private uniqueProblem(row: number, key: UniqueKey, message: string) {
     const cols = key.fields.map((f) => this.colOf(f)).filter((c) => c !== undefined);
-    const where = cols.length > 1 ? `（${cols.map((c) => `${columnLetter(c.col)} 列“${c.field.label}”`).join('、')}）` : '';
+    const where =
+      cols.length > 1
+        ? `（${cols.map((c) => `${columnLetter(c.col)} 列“${c.field.label}”`).join('、')}）`
+        : '';
     this.problem(row, cols[0]?.col ?? null, key.label, `${message}${where}`);
   }
 }
@@ -181,17 +273,31 @@ class ImportRun {
  * transaction: on failure it throws after validating the whole file, and the caller's rollback
  * removes the batches already inserted.
  */
-export async function importLedgerWorkbook(db: Kysely<DB>, ctx: Ctx, code: string, input: Readable, options: ImportOptions = {}): Promise<{ imported: number; type: LedgerType }> {
+export async function importLedgerWorkbook(
+  db: Kysely<DB>,
+  ctx: Ctx,
+  code: string,
+  input: Readable,
+  options: ImportOptions = {},
+): Promise<{ imported: number; type: LedgerType }> {
   const { type, scope } = await scopedType(db, ctx.actor, ctx.townId, code, true);
   const names = await records.nameDirectory(db, ctx.townId);
   const run = new ImportRun(db, ctx, type, scope, buildDirectory(names.people, names.units));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    entries: 'ignore',
+  });
   let sheets = 0;
   let headerSeen = false;
   try {
     sheets: for await (const worksheet of reader) {
       sheets++;
-      const ws = worksheet as unknown as AsyncIterable<{ number: number; values: unknown[] }> & { name: string };
+      const ws = worksheet as unknown as AsyncIterable<{ number: number; values: unknown[] }> & {
+        name: string;
+      };
       for await (const row of ws) {
         if (sheets > 1) continue; // only the first sheet holds records; later ones (说明) are drained
         if (!headerSeen) {
@@ -201,24 +307,44 @@ export async function importLedgerWorkbook(db: Kysely<DB>, ctx: Ctx, code: strin
           continue;
         }
         await run.readRow(row.number, row.values);
-        if (run.rows % 100 === 0) options.onProgress?.({ rows: run.rows, imported: run.imported, errors: run.issues.length });
+        if (run.rows % 100 === 0)
+          options.onProgress?.({
+            rows: run.rows,
+            imported: run.imported,
+            errors: run.issues.length,
+          });
       }
     }
   } catch (error) {
     // Database errors and our own pass through; anything else came from unzipping/parsing.
     const code = (error as { code?: unknown }).code;
-    if (error instanceof DomainError || (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code))) throw error;
-    throw new InvalidInput('无法读取该文件，请上传 Excel（.xlsx）文件', [{ path: 'file', label: '文件', message: '文件不是有效的 .xlsx 工作簿' }]);
+    if (error instanceof DomainError || (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)))
+      throw error;
+    throw new InvalidInput('无法读取该文件，请上传 Excel（.xlsx）文件', [
+      { path: 'file', label: '文件', message: '文件不是有效的 .xlsx 工作簿' },
+    ]);
   }
   input.destroy();
-  if (!headerSeen) throw new InvalidInput('文件中没有数据：第 1 行应为表头', [{ path: 'file', label: '文件', message: '工作簿为空' }]);
+  if (!headerSeen)
+    throw new InvalidInput('文件中没有数据：第 1 行应为表头', [
+      { path: 'file', label: '文件', message: '工作簿为空' },
+    ]);
   if (!run.issues.length) await run.flush();
   options.onProgress?.({ rows: run.rows, imported: run.imported, errors: run.issues.length });
   if (run.issues.length) {
     const more = run.truncated ? `，仅列出前 ${MAX_REPORTED} 处` : '';
-    throw new InvalidInput(`导入失败，未写入任何记录：共发现 ${run.issues.length}${run.truncated ? '+' : ''} 处问题${more}。${run.issues[0]!.message}`, run.issues);
+    throw new InvalidInput(
+      `导入失败，未写入任何记录：共发现 ${run.issues.length}${run.truncated ? '+' : ''} 处问题${more}。${run.issues[0]!.message}`,
+      run.issues,
+    );
   }
-  if (run.rows === 0) throw new InvalidInput('文件中没有记录行', [{ path: 'file', label: '文件', message: '表头以下没有数据' }]);
-  await audit(db, ctx, 'import', 'ledger_type', type.code, null, { typeCode: type.code, imported: run.imported });
+  if (run.rows === 0)
+    throw new InvalidInput('文件中没有记录行', [
+      { path: 'file', label: '文件', message: '表头以下没有数据' },
+    ]);
+  await audit(db, ctx, 'import', 'ledger_type', type.code, null, {
+    typeCode: type.code,
+    imported: run.imported,
+  });
   return { imported: run.imported, type };
 }

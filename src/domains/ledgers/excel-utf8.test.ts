@@ -19,10 +19,14 @@ describe('streaming read of a large Chinese workbook', () => {
       ws.addRow([text, i]);
     }
     const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), { sharedStrings: 'cache', worksheets: 'emit' });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
+      sharedStrings: 'cache',
+      worksheets: 'emit',
+    });
     const seen: string[] = [];
     for await (const sheet of reader) {
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) seen.push(String(row.getCell(1).value));
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>)
+        seen.push(String(row.getCell(1).value));
     }
     expect(seen.filter((s) => s.includes('\uFFFD'))).toEqual([]);
     expect(seen).toEqual(expected);

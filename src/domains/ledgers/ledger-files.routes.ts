@@ -25,79 +25,205 @@ import * as s from './ledgers.schema.ts';
 
 const tags = ['台账'];
 const base = '/api/v1/towns/{townId}/ledger-types';
-const fileResponse = (type: string, description: string) => ({ 200: { description, content: { [type]: { schema: z.string().openapi({ format: 'binary' }) } } }, ...problemResponses });
+const fileResponse = (type: string, description: string) => ({
+  200: { description, content: { [type]: { schema: z.string().openapi({ format: 'binary' }) } } },
+  ...problemResponses,
+});
 
 /** `filename*` keeps Chinese names intact in every browser. */
 function disposition(kind: 'attachment' | 'inline', name: string) {
   return `${kind}; filename="download"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-async function uploadedFile(c: Context<AppEnv>): Promise<{ filename: string; stream: () => Readable; bytes: () => Promise<Uint8Array> }> {
+async function uploadedFile(
+  c: Context<AppEnv>,
+): Promise<{ filename: string; stream: () => Readable; bytes: () => Promise<Uint8Array> }> {
   const type = c.req.header('content-type') ?? '';
   if (type.startsWith('multipart/form-data')) {
     const body = await readForm(c);
     const file = body.file;
-    if (!(file instanceof File)) throw new Malformed('请以表单字段 file 上传文件', [{ path: 'file', label: '文件', message: '缺少文件' }]);
-    return { filename: file.name, stream: () => Readable.fromWeb(file.stream() as never), bytes: async () => new Uint8Array(await file.arrayBuffer()) };
+    if (!(file instanceof File))
+      throw new Malformed('请以表单字段 file 上传文件', [
+        { path: 'file', label: '文件', message: '缺少文件' },
+      ]);
+    return {
+      filename: file.name,
+      stream: () => Readable.fromWeb(file.stream() as never),
+      bytes: async () => new Uint8Array(await file.arrayBuffer()),
+    };
   }
-  if (!c.req.raw.body || type.startsWith('application/json')) throw new InvalidInput('请上传文件（multipart/form-data 的 file 字段，或直接以文件内容为请求体）', [{ path: 'file', label: '文件', message: '缺少文件' }]);
+  if (!c.req.raw.body || type.startsWith('application/json'))
+    throw new InvalidInput(
+      '请上传文件（multipart/form-data 的 file 字段，或直接以文件内容为请求体）',
+      [{ path: 'file', label: '文件', message: '缺少文件' }],
+    );
   const filename = decodeURIComponent(c.req.header('x-filename') ?? '附件');
   const raw = c.req.raw;
-  return { filename, stream: () => Readable.fromWeb(raw.body as never), bytes: async () => new Uint8Array(await raw.arrayBuffer()) };
+  return {
+    filename,
+    stream: () => Readable.fromWeb(raw.body as never),
+    bytes: async () => new Uint8Array(await raw.arrayBuffer()),
+  };
 }
 
 export function registerLedgerFileRoutes(app: OpenAPIHono<AppEnv>): void {
-  defineRoute(app, createRoute({ method: 'post', path: '/api/v1/towns/{townId}/attachments', tags, summary: '上传附件（PDF/JPG/PNG/docx/xlsx，≤10 MB；类型按文件内容识别）', request: { params: TownParams, ...uploadBody('附件', { rawBody: true }) }, responses: jsonResponse(s.Attachment, '已上传', 201) }), ledgersWrite, async (c) => {
-    const file = await uploadedFile(c);
-    const bytes = await file.bytes();
-    return c.json(await inTransaction(c, (trx, ctx) => uploadAttachment(trx, ctx, { filename: file.filename, bytes })), 201);
-  });
-  defineRoute(app, createRoute({ method: 'get', path: '/api/v1/towns/{townId}/attachments/{id}', tags, summary: '下载附件', request: { params: s.AttachmentParams }, responses: fileResponse('application/octet-stream', '附件') }), ledgersRead, async (c) => {
-    const row = await readAttachment(c.get('deps').db, c.get('actor')!, c.req.param('townId'), c.req.param('id'));
-    return c.body(new Uint8Array(row.bytes), 200, { 'content-type': row.content_type, 'content-disposition': disposition('attachment', row.filename), 'x-content-type-options': 'nosniff' }) as never;
-  });
+  defineRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: '/api/v1/towns/{townId}/attachments',
+      tags,
+      summary: '上传附件（PDF/JPG/PNG/docx/xlsx，≤10 MB；类型按文件内容识别）',
+      request: { params: TownParams, ...uploadBody('附件', { rawBody: true }) },
+      responses: jsonResponse(s.Attachment, '已上传', 201),
+    }),
+    ledgersWrite,
+    async (c) => {
+      const file = await uploadedFile(c);
+      const bytes = await file.bytes();
+      return c.json(
+        await inTransaction(c, (trx, ctx) =>
+          uploadAttachment(trx, ctx, { filename: file.filename, bytes }),
+        ),
+        201,
+      );
+    },
+  );
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: '/api/v1/towns/{townId}/attachments/{id}',
+      tags,
+      summary: '下载附件',
+      request: { params: s.AttachmentParams },
+      responses: fileResponse('application/octet-stream', '附件'),
+    }),
+    ledgersRead,
+    async (c) => {
+      const row = await readAttachment(
+        c.get('deps').db,
+        c.get('actor')!,
+        c.req.param('townId'),
+        c.req.param('id'),
+      );
+      return c.body(new Uint8Array(row.bytes), 200, {
+        'content-type': row.content_type,
+        'content-disposition': disposition('attachment', row.filename),
+        'x-content-type-options': 'nosniff',
+      }) as never;
+    },
+  );
 
-  defineRoute(app, createRoute({ method: 'get', path: `${base}/{code}/export`, tags, summary: '导出台账记录为 Excel（与列表相同的筛选）', request: { params: s.TypeParams, query: s.RecordListQuery }, responses: fileResponse(XLSX_TYPE, 'Excel 文件') }), ledgersRead, async (c) => {
-    const { db } = c.get('deps');
-    const townId = c.req.param('townId');
-    const prepared = await prepareList(db, c.get('actor')!, townId, c.req.param('code'), c.req.valid('query') as s.RecordListQueryInput);
-    const names = await records.nameDirectory(db, townId);
-    const stream = exportWorkbook(prepared.type, buildDirectory(names.people, names.units), allPages(db, townId, prepared));
-    return c.body(stream, 200, { 'content-type': XLSX_TYPE, 'content-disposition': disposition('attachment', `${prepared.type.name}.xlsx`) }) as never;
-  });
-  defineRoute(app, createRoute({ method: 'get', path: `${base}/{code}/template`, tags, summary: '台账导入模板（空白 Excel）', request: { params: s.TypeParams }, responses: fileResponse(XLSX_TYPE, 'Excel 模板') }), ledgersRead, async (c) => {
-    const { type } = await scopedType(c.get('deps').db, c.get('actor')!, c.req.param('townId'), c.req.param('code'), false);
-    return c.body(new Uint8Array(await templateWorkbook(type)), 200, { 'content-type': XLSX_TYPE, 'content-disposition': disposition('attachment', `${type.name}-导入模板.xlsx`) }) as never;
-  });
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: `${base}/{code}/export`,
+      tags,
+      summary: '导出台账记录为 Excel（与列表相同的筛选）',
+      request: { params: s.TypeParams, query: s.RecordListQuery },
+      responses: fileResponse(XLSX_TYPE, 'Excel 文件'),
+    }),
+    ledgersRead,
+    async (c) => {
+      const { db } = c.get('deps');
+      const townId = c.req.param('townId');
+      const prepared = await prepareList(
+        db,
+        c.get('actor')!,
+        townId,
+        c.req.param('code'),
+        c.req.valid('query') as s.RecordListQueryInput,
+      );
+      const names = await records.nameDirectory(db, townId);
+      const stream = exportWorkbook(
+        prepared.type,
+        buildDirectory(names.people, names.units),
+        allPages(db, townId, prepared),
+      );
+      return c.body(stream, 200, {
+        'content-type': XLSX_TYPE,
+        'content-disposition': disposition('attachment', `${prepared.type.name}.xlsx`),
+      }) as never;
+    },
+  );
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: `${base}/{code}/template`,
+      tags,
+      summary: '台账导入模板（空白 Excel）',
+      request: { params: s.TypeParams },
+      responses: fileResponse(XLSX_TYPE, 'Excel 模板'),
+    }),
+    ledgersRead,
+    async (c) => {
+      const { type } = await scopedType(
+        c.get('deps').db,
+        c.get('actor')!,
+        c.req.param('townId'),
+        c.req.param('code'),
+        false,
+      );
+      return c.body(new Uint8Array(await templateWorkbook(type)), 200, {
+        'content-type': XLSX_TYPE,
+        'content-disposition': disposition('attachment', `${type.name}-导入模板.xlsx`),
+      }) as never;
+    },
+  );
 
-  defineRoute(app, createRoute({
-    method: 'post', path: `${base}/{code}/import`, tags,
-    summary: '从 Excel 导入台账记录（整份文件全部成功才写入）',
-    description: '请求体为 .xlsx（multipart 的 file 字段，或直接以文件为请求体）。默认返回 JSON；若 Accept 为 application/x-ndjson，则逐行返回进度 {"type":"progress","rows":…}，最后一行为 {"type":"done",…} 或 {"type":"error","problem":…}。',
-    request: { params: s.TypeParams, ...uploadBody('Excel 文件（.xlsx）', { rawBody: true }) }, responses: jsonResponse(s.ImportResult, '已导入', 201),
-  }), ledgersWrite, async (c) => {
-    const file = await uploadedFile(c);
-    const code = c.req.param('code');
-    if (!(c.req.header('accept') ?? '').includes('application/x-ndjson')) {
-      const result = await inTransaction(c, (trx, ctx) => importLedgerWorkbook(trx, ctx, code, file.stream()));
-      return c.json({ imported: result.imported, typeCode: code }, 201);
-    }
-    const ctx = writeCtx(c);
-    const { db, logger } = c.get('deps');
-    const encoder = new TextEncoder();
-    const stream = new ReadableStream<Uint8Array>({
-      async start(controller) {
-        const send = (line: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
-        try {
-          const result = await db.transaction().execute((trx) => importLedgerWorkbook(trx, ctx, code, file.stream(), { onProgress: (p) => send({ type: 'progress', ...p }) }));
-          send({ type: 'done', imported: result.imported, typeCode: code });
-        } catch (error) {
-          if (!isDomainError(error)) logger.error({ err: error }, 'ledger import failed');
-          send({ type: 'error', problem: isDomainError(error) ? problemOf(error) : INTERNAL_PROBLEM });
-        }
-        controller.close();
-      },
-    });
-    return c.body(stream, 200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' }) as never;
-  });
+  defineRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: `${base}/{code}/import`,
+      tags,
+      summary: '从 Excel 导入台账记录（整份文件全部成功才写入）',
+      description:
+        '请求体为 .xlsx（multipart 的 file 字段，或直接以文件为请求体）。默认返回 JSON；若 Accept 为 application/x-ndjson，则逐行返回进度 {"type":"progress","rows":…}，最后一行为 {"type":"done",…} 或 {"type":"error","problem":…}。',
+      request: { params: s.TypeParams, ...uploadBody('Excel 文件（.xlsx）', { rawBody: true }) },
+      responses: jsonResponse(s.ImportResult, '已导入', 201),
+    }),
+    ledgersWrite,
+    async (c) => {
+      const file = await uploadedFile(c);
+      const code = c.req.param('code');
+      if (!(c.req.header('accept') ?? '').includes('application/x-ndjson')) {
+        const result = await inTransaction(c, (trx, ctx) =>
+          importLedgerWorkbook(trx, ctx, code, file.stream()),
+        );
+        return c.json({ imported: result.imported, typeCode: code }, 201);
+      }
+      const ctx = writeCtx(c);
+      const { db, logger } = c.get('deps');
+      const encoder = new TextEncoder();
+      const stream = new ReadableStream<Uint8Array>({
+        async start(controller) {
+          const send = (line: unknown) =>
+            controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+          try {
+            const result = await db.transaction().execute((trx) =>
+              importLedgerWorkbook(trx, ctx, code, file.stream(), {
+                onProgress: (p) => send({ type: 'progress', ...p }),
+              }),
+            );
+            send({ type: 'done', imported: result.imported, typeCode: code });
+          } catch (error) {
+            if (!isDomainError(error)) logger.error({ err: error }, 'ledger import failed');
+            send({
+              type: 'error',
+              problem: isDomainError(error) ? problemOf(error) : INTERNAL_PROBLEM,
+            });
+          }
+          controller.close();
+        },
+      });
+      return c.body(stream, 200, {
+        'content-type': 'application/x-ndjson; charset=utf-8',
+        'cache-control': 'no-store',
+      }) as never;
+    },
+  );
 }

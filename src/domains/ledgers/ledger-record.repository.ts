@@ -3,7 +3,14 @@
  * versioned updates and soft deletes; unique-field claims; and the existence checks of the
  * people, units and attachments a record refers to. Every function takes the town.
  */
-import { sql, type Expression, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type Kysely,
+  type RawBuilder,
+  type Selectable,
+  type SqlBool,
+} from 'kysely';
 import type { LedgerType } from '../../core/ledger/type.ts';
 import { filterSql } from '../../core/metrics/compile.ts';
 import type { MetricFilter } from '../../core/metrics/declaration.ts';
@@ -25,13 +32,19 @@ export function scopeSql(scope: RecordScope): RawBuilder<SqlBool> {
   const kept = scope.unitTypeCodes;
   if (unitPart.length && (kept === null || kept.length)) {
     const either = sql<SqlBool>`(${sql.join(unitPart, sql` or `)})`;
-    parts.push(kept === null ? either : sql<SqlBool>`(type_code in (${sql.join(kept)}) and ${either})`);
+    parts.push(
+      kept === null ? either : sql<SqlBool>`(type_code in (${sql.join(kept)}) and ${either})`,
+    );
   }
   return parts.length ? sql<SqlBool>`(${sql.join(parts, sql` or `)})` : sql<SqlBool>`false`;
 }
 
 /** Types of which live records sit in these units (the ledgers a unit already keeps); uses ledger_record_unit_idx. */
-export async function typesKeptInUnits(db: Db, townId: string, unitIds: readonly string[]): Promise<string[]> {
+export async function typesKeptInUnits(
+  db: Db,
+  townId: string,
+  unitIds: readonly string[],
+): Promise<string[]> {
   if (!unitIds.length) return [];
   const rows = await db
     .selectFrom('ledger_record')
@@ -56,23 +69,50 @@ export interface ListQuery {
 }
 
 /** Sortable keys: any live field (role fields map to their columns) plus record timestamps. */
-export function sortExpression(type: LedgerType, key: string): { expr: RawBuilder<unknown>; castType: string } | undefined {
-  if (key === 'created_at' || key === 'updated_at') return { expr: sql.ref(key), castType: 'timestamptz' };
+export function sortExpression(
+  type: LedgerType,
+  key: string,
+): { expr: RawBuilder<unknown>; castType: string } | undefined {
+  if (key === 'created_at' || key === 'updated_at')
+    return { expr: sql.ref(key), castType: 'timestamptz' };
   const f = ledgerSource(type).fieldSql(key);
   if (!f || f.valueType === 'list') return undefined;
-  const castType = { number: 'numeric', money: 'numeric', date: 'date', timestamp: 'timestamptz', boolean: 'boolean', text: 'text' }[f.valueType];
+  const castType = {
+    number: 'numeric',
+    money: 'numeric',
+    date: 'date',
+    timestamp: 'timestamptz',
+    boolean: 'boolean',
+    text: 'text',
+  }[f.valueType];
   // Role fields are uuid columns (unit_id, person_id) rather than text inside data.
-  return { expr: f.sql, castType: key === type.unitField || key === type.personField ? 'uuid' : castType };
+  return {
+    expr: f.sql,
+    castType: key === type.unitField || key === type.personField ? 'uuid' : castType,
+  };
 }
 
 /** One page (limit + 1 rows) of a type's records in scope, ordered by the sort key then id. */
-export async function listRecords(db: Db, townId: string, type: LedgerType, scope: RecordScope, q: ListQuery) {
+export async function listRecords(
+  db: Db,
+  townId: string,
+  type: LedgerType,
+  scope: RecordScope,
+  q: ListQuery,
+) {
   const source = ledgerSource(type);
   const sort = sortExpression(type, q.sort.field)!;
-  const where: Expression<SqlBool>[] = [sql<SqlBool>`town_id = ${townId}`, ...source.baseWhere, scopeSql(scope)];
+  const where: Expression<SqlBool>[] = [
+    sql<SqlBool>`town_id = ${townId}`,
+    ...source.baseWhere,
+    scopeSql(scope),
+  ];
   if (q.from) where.push(sql<SqlBool>`occurred_on >= cast(${q.from} as date)`);
   if (q.to) where.push(sql<SqlBool>`occurred_on <= cast(${q.to} as date)`);
-  if (q.unitIds) where.push(q.unitIds.length ? sql<SqlBool>`unit_id in (${sql.join(q.unitIds)})` : sql<SqlBool>`false`);
+  if (q.unitIds)
+    where.push(
+      q.unitIds.length ? sql<SqlBool>`unit_id in (${sql.join(q.unitIds)})` : sql<SqlBool>`false`,
+    );
   for (const f of q.filters) where.push(filterSql(f, source.fieldSql(f.field)!));
   const desc = q.sort.direction === 'desc';
   const op = sql.raw(desc ? '<' : '>');
@@ -100,7 +140,13 @@ export async function listRecords(db: Db, townId: string, type: LedgerType, scop
 }
 
 export function findRecord(db: Db, townId: string, id: string) {
-  return db.selectFrom('ledger_record').selectAll().where('town_id', '=', townId).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('ledger_record')
+    .selectAll()
+    .where('town_id', '=', townId)
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }
 
 export interface NewRecord {
@@ -118,14 +164,40 @@ export async function insertRecords(db: Db, townId: string, records: NewRecord[]
   if (!records.length) return;
   await db
     .insertInto('ledger_record')
-    .values(records.map((r) => ({ town_id: townId, id: r.id, type_code: r.typeCode, type_version: r.typeVersion, unit_id: r.unitId, person_id: r.personId, occurred_on: r.occurredOn, data: JSON.stringify(r.data), created_by: r.createdBy })))
+    .values(
+      records.map((r) => ({
+        town_id: townId,
+        id: r.id,
+        type_code: r.typeCode,
+        type_version: r.typeVersion,
+        unit_id: r.unitId,
+        person_id: r.personId,
+        occurred_on: r.occurredOn,
+        data: JSON.stringify(r.data),
+        created_by: r.createdBy,
+      })),
+    )
     .execute();
 }
 
-export function updateRecord(db: Db, townId: string, id: string, version: number, r: Omit<NewRecord, 'id' | 'typeCode' | 'createdBy'>) {
+export function updateRecord(
+  db: Db,
+  townId: string,
+  id: string,
+  version: number,
+  r: Omit<NewRecord, 'id' | 'typeCode' | 'createdBy'>,
+) {
   return db
     .updateTable('ledger_record')
-    .set({ type_version: r.typeVersion, unit_id: r.unitId, person_id: r.personId, occurred_on: r.occurredOn, data: JSON.stringify(r.data), version: sql`version + 1`, updated_at: new Date() })
+    .set({
+      type_version: r.typeVersion,
+      unit_id: r.unitId,
+      person_id: r.personId,
+      occurred_on: r.occurredOn,
+      data: JSON.stringify(r.data),
+      version: sql`version + 1`,
+      updated_at: new Date(),
+    })
     .where('town_id', '=', townId)
     .where('id', '=', id)
     .where('version', '=', version)
@@ -146,28 +218,60 @@ export function softDeleteRecord(db: Db, townId: string, id: string, version: nu
     .executeTakeFirst();
 }
 
-export interface UniqueClaim { typeCode: string; fieldKey: string; value: string; recordId: string }
+export interface UniqueClaim {
+  typeCode: string;
+  fieldKey: string;
+  value: string;
+  recordId: string;
+}
 
 /** Claims unique values; returns the claims already held by another record (none written for them). */
-export async function claimUnique(db: Db, townId: string, claims: UniqueClaim[]): Promise<UniqueClaim[]> {
+export async function claimUnique(
+  db: Db,
+  townId: string,
+  claims: UniqueClaim[],
+): Promise<UniqueClaim[]> {
   if (!claims.length) return [];
   const won = await db
     .insertInto('ledger_unique')
-    .values(claims.map((c) => ({ town_id: townId, type_code: c.typeCode, field_key: c.fieldKey, value: c.value, record_id: c.recordId })))
+    .values(
+      claims.map((c) => ({
+        town_id: townId,
+        type_code: c.typeCode,
+        field_key: c.fieldKey,
+        value: c.value,
+        record_id: c.recordId,
+      })),
+    )
     .onConflict((oc) => oc.columns(['town_id', 'type_code', 'field_key', 'value']).doNothing())
     .returning(['record_id', 'field_key', 'value'])
     .execute();
-  const key = (c: { record_id?: string; recordId?: string; field_key?: string; fieldKey?: string; value: string }) => `${c.record_id ?? c.recordId}|${c.field_key ?? c.fieldKey}|${c.value}`;
+  const key = (c: {
+    record_id?: string;
+    recordId?: string;
+    field_key?: string;
+    fieldKey?: string;
+    value: string;
+  }) => `${c.record_id ?? c.recordId}|${c.field_key ?? c.fieldKey}|${c.value}`;
   const wonKeys = new Set(won.map(key));
   return claims.filter((c) => !wonKeys.has(key(c)));
 }
 
 export async function releaseUnique(db: Db, townId: string, recordId: string): Promise<void> {
-  await db.deleteFrom('ledger_unique').where('town_id', '=', townId).where('record_id', '=', recordId).execute();
+  await db
+    .deleteFrom('ledger_unique')
+    .where('town_id', '=', townId)
+    .where('record_id', '=', recordId)
+    .execute();
 }
 
 /** Which of these unique values (`fieldKey|value`) a live record of the type already holds. */
-export async function heldUnique(db: Db, townId: string, typeCode: string, keys: { key: string; value: string }[]): Promise<Set<string>> {
+export async function heldUnique(
+  db: Db,
+  townId: string,
+  typeCode: string,
+  keys: { key: string; value: string }[],
+): Promise<Set<string>> {
   if (!keys.length) return new Set();
   const rows = await db
     .selectFrom('ledger_unique')
@@ -175,28 +279,61 @@ export async function heldUnique(db: Db, townId: string, typeCode: string, keys:
     .where('town_id', '=', townId)
     .where('type_code', '=', typeCode)
     // Row-value IN keeps the lookup on the primary key (town, type, field, value).
-    .where(sql<SqlBool>`(field_key, value) in (${sql.join(keys.map((k) => sql`(${k.key}, ${k.value})`))})`)
+    .where(
+      sql<SqlBool>`(field_key, value) in (${sql.join(keys.map((k) => sql`(${k.key}, ${k.value})`))})`,
+    )
     .execute();
   return new Set(rows.map((r) => `${r.field_key}|${r.value}`));
 }
 
 /** Drops every claim of these unique fields/rules of a type (a new version no longer has them). */
-export async function releaseUniqueKeys(db: Db, townId: string, typeCode: string, fieldKeys: string[]): Promise<void> {
+export async function releaseUniqueKeys(
+  db: Db,
+  townId: string,
+  typeCode: string,
+  fieldKeys: string[],
+): Promise<void> {
   if (!fieldKeys.length) return;
-  await db.deleteFrom('ledger_unique').where('town_id', '=', townId).where('type_code', '=', typeCode).where('field_key', 'in', fieldKeys).execute();
+  await db
+    .deleteFrom('ledger_unique')
+    .where('town_id', '=', townId)
+    .where('type_code', '=', typeCode)
+    .where('field_key', 'in', fieldKeys)
+    .execute();
 }
 
 /** A page of a type's live records (id, data) after `afterId`, in id order. */
-export function liveRecordData(db: Db, townId: string, typeCode: string, afterId: string | null, limit: number) {
-  let q = db.selectFrom('ledger_record').select(['id', 'data']).where('town_id', '=', townId).where('type_code', '=', typeCode).where('deleted_at', 'is', null);
+export function liveRecordData(
+  db: Db,
+  townId: string,
+  typeCode: string,
+  afterId: string | null,
+  limit: number,
+) {
+  let q = db
+    .selectFrom('ledger_record')
+    .select(['id', 'data'])
+    .where('town_id', '=', townId)
+    .where('type_code', '=', typeCode)
+    .where('deleted_at', 'is', null);
   if (afterId) q = q.where('id', '>', afterId);
   return q.orderBy('id').limit(limit).execute();
 }
 
 /** Which of `ids` exist in the town's table (people, units or attachments). */
-export async function existingIds(db: Db, townId: string, table: 'person' | 'unit' | 'attachment', ids: string[]): Promise<Set<string>> {
+export async function existingIds(
+  db: Db,
+  townId: string,
+  table: 'person' | 'unit' | 'attachment',
+  ids: string[],
+): Promise<Set<string>> {
   if (!ids.length) return new Set();
-  const rows = await db.selectFrom(table).select('id').where('town_id', '=', townId).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom(table)
+    .select('id')
+    .where('town_id', '=', townId)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Set(rows.map((r) => r.id));
 }
 

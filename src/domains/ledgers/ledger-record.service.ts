@@ -6,7 +6,12 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import { Conflict, InvalidInput, NotFound, type FieldIssue } from '../../core/errors.ts';
-import { readRecordData, recordColumns, validateRecordData, type RecordData } from '../../core/ledger/record.ts';
+import {
+  readRecordData,
+  recordColumns,
+  validateRecordData,
+  type RecordData,
+} from '../../core/ledger/record.ts';
 import type { LedgerType } from '../../core/ledger/type.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
@@ -17,17 +22,46 @@ import { recordInScope, recordScope, typeVisible, type RecordScope } from './led
 import { claimOrThrow } from './unique-claims.ts';
 
 type Db = Kysely<DB>;
-export interface Ctx { actor: Actor; townId: string; ip: string | null }
+export interface Ctx {
+  actor: Actor;
+  townId: string;
+  ip: string | null;
+}
 
 /** The user id to store as author: only a user of this town can be referenced (FK pairs town_id). */
-export const authorId = (ctx: Ctx) => (ctx.actor.homeTownId === ctx.townId ? ctx.actor.userId : null);
+export const authorId = (ctx: Ctx) =>
+  ctx.actor.homeTownId === ctx.townId ? ctx.actor.userId : null;
 
-export function audit(db: Db, ctx: Ctx, action: string, entityType: string, entityId: string, before: unknown, after: unknown) {
-  return recordAudit(db, { townId: ctx.townId, actorUserId: ctx.actor.userId, actorName: ctx.actor.displayName, action, entityType, entityId, before, after, ip: ctx.ip });
+export function audit(
+  db: Db,
+  ctx: Ctx,
+  action: string,
+  entityType: string,
+  entityId: string,
+  before: unknown,
+  after: unknown,
+) {
+  return recordAudit(db, {
+    townId: ctx.townId,
+    actorUserId: ctx.actor.userId,
+    actorName: ctx.actor.displayName,
+    action,
+    entityType,
+    entityId,
+    before,
+    after,
+    ip: ctx.ip,
+  });
 }
 
 /** The current version of a type and the caller's scope over its records; 404 when out of sight. */
-export async function scopedType(db: Db, actor: Actor, townId: string, code: string, write: boolean): Promise<{ type: LedgerType; scope: RecordScope; all: LedgerType[] }> {
+export async function scopedType(
+  db: Db,
+  actor: Actor,
+  townId: string,
+  code: string,
+  write: boolean,
+): Promise<{ type: LedgerType; scope: RecordScope; all: LedgerType[] }> {
   const all = await types.currentTypes(db, townId);
   const type = all.find((t) => t.code === code);
   if (!type) throw new NotFound('台账类型');
@@ -45,9 +79,17 @@ export function toRecord(row: records.RecordRow, current: LedgerType) {
     // A value the current version cannot coerce is shown as stored rather than hidden.
   }
   return {
-    id: row.id, typeCode: row.type_code, typeVersion: row.type_version, unitId: row.unit_id, personId: row.person_id,
-    occurredOn: row.occurred_on, data, createdBy: row.created_by, createdAt: new Date(row.created_at).toISOString(),
-    updatedAt: new Date(row.updated_at).toISOString(), version: row.version,
+    id: row.id,
+    typeCode: row.type_code,
+    typeVersion: row.type_version,
+    unitId: row.unit_id,
+    personId: row.person_id,
+    occurredOn: row.occurred_on,
+    data,
+    createdBy: row.created_by,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+    version: row.version,
   };
 }
 export type LedgerRecordView = ReturnType<typeof toRecord>;
@@ -56,13 +98,25 @@ const REF_TABLES = { person: 'person', unit: 'unit', attachment: 'attachment' } 
 const REF_WORDS = { person: '人员', unit: '单位', attachment: '附件' } as const;
 
 /** Field issues for ids that do not exist in the town, over a batch of validated records. */
-export async function referenceIssues(db: Db, townId: string, type: LedgerType, batch: RecordData[]): Promise<Map<number, FieldIssue[]>> {
-  const wanted: Record<keyof typeof REF_TABLES, string[]> = { person: [], unit: [], attachment: [] };
-  const refFields = type.fields.filter((f): f is typeof f & { type: keyof typeof REF_TABLES } => f.type in REF_TABLES);
+export async function referenceIssues(
+  db: Db,
+  townId: string,
+  type: LedgerType,
+  batch: RecordData[],
+): Promise<Map<number, FieldIssue[]>> {
+  const wanted: Record<keyof typeof REF_TABLES, string[]> = {
+    person: [],
+    unit: [],
+    attachment: [],
+  };
+  const refFields = type.fields.filter(
+    (f): f is typeof f & { type: keyof typeof REF_TABLES } => f.type in REF_TABLES,
+  );
   for (const data of batch) {
     for (const f of refFields) {
       const v = data[f.key];
-      if (v !== undefined) wanted[f.type].push(...(Array.isArray(v) ? (v as string[]) : [v as string]));
+      if (v !== undefined)
+        wanted[f.type].push(...(Array.isArray(v) ? (v as string[]) : [v as string]));
     }
   }
   const found = {
@@ -75,9 +129,18 @@ export async function referenceIssues(db: Db, townId: string, type: LedgerType, 
     for (const f of refFields) {
       const v = data[f.key];
       if (v === undefined) continue;
-      const missing = (Array.isArray(v) ? (v as string[]) : [v as string]).filter((id) => !found[f.type].has(id));
+      const missing = (Array.isArray(v) ? (v as string[]) : [v as string]).filter(
+        (id) => !found[f.type].has(id),
+      );
       if (missing.length) {
-        issues.set(i, [...(issues.get(i) ?? []), { path: `data.${f.key}`, label: f.label, message: `${f.label}：所选${REF_WORDS[f.type]}在本乡镇中不存在` }]);
+        issues.set(i, [
+          ...(issues.get(i) ?? []),
+          {
+            path: `data.${f.key}`,
+            label: f.label,
+            message: `${f.label}：所选${REF_WORDS[f.type]}在本乡镇中不存在`,
+          },
+        ]);
       }
     }
   });
@@ -90,10 +153,19 @@ async function prepare(db: Db, ctx: Ctx, type: LedgerType, input: unknown, scope
   const refs = (await referenceIssues(db, ctx.townId, type, [data])).get(0);
   if (refs?.length) throw new InvalidInput(`“${type.name}”记录有 ${refs.length} 处需要修改`, refs);
   const cols = recordColumns(type, data);
-  if (!cols.occurredOn) throw new InvalidInput(`请填写${type.fields.find((f) => f.key === type.dateField)?.label ?? '日期'}`);
-  if (!recordInScope(scope, { typeCode: type.code, unitId: cols.unitId, personId: cols.personId })) {
+  if (!cols.occurredOn)
+    throw new InvalidInput(
+      `请填写${type.fields.find((f) => f.key === type.dateField)?.label ?? '日期'}`,
+    );
+  if (
+    !recordInScope(scope, { typeCode: type.code, unitId: cols.unitId, personId: cols.personId })
+  ) {
     throw new InvalidInput('该记录不在您负责的范围内（请检查所属单位/村或责任人）', [
-      { path: type.unitField ? `data.${type.unitField}` : 'data', label: type.fields.find((f) => f.key === type.unitField)?.label ?? '记录', message: '不在您负责的范围内' },
+      {
+        path: type.unitField ? `data.${type.unitField}` : 'data',
+        label: type.fields.find((f) => f.key === type.unitField)?.label ?? '记录',
+        message: '不在您负责的范围内',
+      },
     ]);
   }
   return { data, cols: { ...cols, occurredOn: cols.occurredOn } };
@@ -103,7 +175,9 @@ export async function createRecord(db: Db, ctx: Ctx, code: string, input: unknow
   const { type, scope } = await scopedType(db, ctx.actor, ctx.townId, code, true);
   const { data, cols } = await prepare(db, ctx, type, input, scope);
   const id = newId();
-  await records.insertRecords(db, ctx.townId, [{ id, typeCode: type.code, typeVersion: type.version, ...cols, data, createdBy: authorId(ctx) }]);
+  await records.insertRecords(db, ctx.townId, [
+    { id, typeCode: type.code, typeVersion: type.version, ...cols, data, createdBy: authorId(ctx) },
+  ]);
   await claimOrThrow(db, ctx.townId, type, id, data);
   const row = (await records.findRecord(db, ctx.townId, id))!;
   await audit(db, ctx, 'create', 'ledger_record', id, null, { typeCode: type.code, data });
@@ -113,7 +187,12 @@ export async function createRecord(db: Db, ctx: Ctx, code: string, input: unknow
 async function scopedRecord(db: Db, ctx: Ctx, code: string, id: string, write: boolean) {
   const { type, scope } = await scopedType(db, ctx.actor, ctx.townId, code, write);
   const row = await records.findRecord(db, ctx.townId, id);
-  if (!row || row.type_code !== code || !recordInScope(scope, { typeCode: row.type_code, unitId: row.unit_id, personId: row.person_id })) throw new NotFound('台账记录');
+  if (
+    !row ||
+    row.type_code !== code ||
+    !recordInScope(scope, { typeCode: row.type_code, unitId: row.unit_id, personId: row.person_id })
+  )
+    throw new NotFound('台账记录');
   return { type, scope, row };
 }
 
@@ -123,19 +202,42 @@ export async function getRecord(db: Db, actor: Actor, townId: string, code: stri
 }
 
 async function stale(db: Db, townId: string, id: string): Promise<never> {
-  const now = await db.selectFrom('ledger_record').select(['version', 'deleted_at']).where('town_id', '=', townId).where('id', '=', id).executeTakeFirst();
+  const now = await db
+    .selectFrom('ledger_record')
+    .select(['version', 'deleted_at'])
+    .where('town_id', '=', townId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!now || now.deleted_at) throw new NotFound('台账记录');
   throw new Conflict(`该台账记录已被他人修改（当前版本 ${now.version}），请刷新后重试`);
 }
 
-export async function updateRecord(db: Db, ctx: Ctx, code: string, id: string, input: { version: number; data: unknown }) {
+export async function updateRecord(
+  db: Db,
+  ctx: Ctx,
+  code: string,
+  id: string,
+  input: { version: number; data: unknown },
+) {
   const { type, scope, row: before } = await scopedRecord(db, ctx, code, id, true);
   const { data, cols } = await prepare(db, ctx, type, input.data, scope);
-  const row = await records.updateRecord(db, ctx.townId, id, input.version, { typeVersion: type.version, ...cols, data });
+  const row = await records.updateRecord(db, ctx.townId, id, input.version, {
+    typeVersion: type.version,
+    ...cols,
+    data,
+  });
   if (!row) return stale(db, ctx.townId, id);
   await records.releaseUnique(db, ctx.townId, id);
   await claimOrThrow(db, ctx.townId, type, id, data);
-  await audit(db, ctx, 'update', 'ledger_record', id, { data: before.data, version: before.version }, { data, version: row.version });
+  await audit(
+    db,
+    ctx,
+    'update',
+    'ledger_record',
+    id,
+    { data: before.data, version: before.version },
+    { data, version: row.version },
+  );
   return toRecord(row, type);
 }
 

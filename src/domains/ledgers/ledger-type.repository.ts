@@ -11,11 +11,18 @@ type Db = Kysely<DB>;
 
 const parsed = new Map<string, LedgerType>();
 
-function parseDefinition(townId: string, code: string, version: number, definition: unknown): LedgerType {
+function parseDefinition(
+  townId: string,
+  code: string,
+  version: number,
+  definition: unknown,
+): LedgerType {
   const key = `${townId}:${code}:${version}`;
   let t = parsed.get(key);
   if (!t) {
-    t = ledgerTypeSchema.parse(typeof definition === 'string' ? JSON.parse(definition) : definition);
+    t = ledgerTypeSchema.parse(
+      typeof definition === 'string' ? JSON.parse(definition) : definition,
+    );
     if (parsed.size > 10_000) parsed.clear();
     parsed.set(key, t);
   }
@@ -26,7 +33,16 @@ function parseDefinition(townId: string, code: string, version: number, definiti
 export async function installCatalogue(db: Db, townId: string): Promise<void> {
   await db
     .insertInto('ledger_type')
-    .values(ledgerCatalogue.map((t) => ({ town_id: townId, code: t.code, version: t.version, name: t.name, portfolio: t.portfolio, definition: JSON.stringify(t) })))
+    .values(
+      ledgerCatalogue.map((t) => ({
+        town_id: townId,
+        code: t.code,
+        version: t.version,
+        name: t.name,
+        portfolio: t.portfolio,
+        definition: JSON.stringify(t),
+      })),
+    )
     .onConflict((oc) => oc.columns(['town_id', 'code', 'version']).doNothing())
     .execute();
 }
@@ -41,7 +57,11 @@ export async function currentTypes(db: Db, townId: string): Promise<LedgerType[]
       where town_id = ${townId} group by code order by code`.execute(db);
   let rows = (await versions()).rows;
   if (rows.length === 0) {
-    const town = await db.selectFrom('town').select('id').where('id', '=', townId).executeTakeFirst();
+    const town = await db
+      .selectFrom('town')
+      .select('id')
+      .where('id', '=', townId)
+      .executeTakeFirst();
     if (!town) return [];
     await installCatalogue(db, townId);
     rows = (await versions()).rows;
@@ -52,25 +72,61 @@ export async function currentTypes(db: Db, townId: string): Promise<LedgerType[]
       .selectFrom('ledger_type')
       .select(['code', 'version', 'definition'])
       .where('town_id', '=', townId)
-      .where((eb) => eb.or(missing.map((m) => eb.and([eb('code', '=', m.code), eb('version', '=', m.version)]))))
+      .where((eb) =>
+        eb.or(missing.map((m) => eb.and([eb('code', '=', m.code), eb('version', '=', m.version)]))),
+      )
       .execute();
     for (const d of defs) parseDefinition(townId, d.code, d.version, d.definition);
   }
-  return rows.map((r) => parsed.get(`${townId}:${r.code}:${r.version}`) ?? parseDefinition(townId, r.code, r.version, null));
+  return rows.map(
+    (r) =>
+      parsed.get(`${townId}:${r.code}:${r.version}`) ??
+      parseDefinition(townId, r.code, r.version, null),
+  );
 }
 
-export async function findTypeVersion(db: Db, townId: string, code: string, version: number): Promise<LedgerType | undefined> {
-  const row = await db.selectFrom('ledger_type').select(['definition']).where('town_id', '=', townId).where('code', '=', code).where('version', '=', version).executeTakeFirst();
+export async function findTypeVersion(
+  db: Db,
+  townId: string,
+  code: string,
+  version: number,
+): Promise<LedgerType | undefined> {
+  const row = await db
+    .selectFrom('ledger_type')
+    .select(['definition'])
+    .where('town_id', '=', townId)
+    .where('code', '=', code)
+    .where('version', '=', version)
+    .executeTakeFirst();
   return row ? parseDefinition(townId, code, version, row.definition) : undefined;
 }
 
 export async function listVersions(db: Db, townId: string, code: string) {
-  return db.selectFrom('ledger_type').select(['version', 'created_at', 'created_by']).where('town_id', '=', townId).where('code', '=', code).orderBy('version').execute();
+  return db
+    .selectFrom('ledger_type')
+    .select(['version', 'created_at', 'created_by'])
+    .where('town_id', '=', townId)
+    .where('code', '=', code)
+    .orderBy('version')
+    .execute();
 }
 
-export async function insertTypeVersion(db: Db, townId: string, type: LedgerType, userId: string | null): Promise<void> {
+export async function insertTypeVersion(
+  db: Db,
+  townId: string,
+  type: LedgerType,
+  userId: string | null,
+): Promise<void> {
   await db
     .insertInto('ledger_type')
-    .values({ town_id: townId, code: type.code, version: type.version, name: type.name, portfolio: type.portfolio, definition: JSON.stringify(type), created_by: userId })
+    .values({
+      town_id: townId,
+      code: type.code,
+      version: type.version,
+      name: type.name,
+      portfolio: type.portfolio,
+      definition: JSON.stringify(type),
+      created_by: userId,
+    })
     .execute();
 }

@@ -17,16 +17,33 @@ import { syncTypeClaims } from './unique-claims.ts';
 type Db = Kysely<DB>;
 
 export function typeSummary(t: LedgerType) {
-  return { code: t.code, name: t.name, portfolio: t.portfolio, description: t.description, version: t.version, fieldCount: t.fields.filter((f) => !f.removed).length, metricCount: t.metrics.length };
+  return {
+    code: t.code,
+    name: t.name,
+    portfolio: t.portfolio,
+    description: t.description,
+    version: t.version,
+    fieldCount: t.fields.filter((f) => !f.removed).length,
+    metricCount: t.metrics.length,
+  };
 }
 
 export async function listTypes(db: Db, actor: Actor, townId: string) {
   const all = await types.currentTypes(db, townId);
   const scope = await recordScope(db, actor, townId, all, false);
-  return all.filter((t) => typeVisible(scope, t)).sort((a, b) => a.portfolio.localeCompare(b.portfolio) || a.code.localeCompare(b.code)).map(typeSummary);
+  return all
+    .filter((t) => typeVisible(scope, t))
+    .sort((a, b) => a.portfolio.localeCompare(b.portfolio) || a.code.localeCompare(b.code))
+    .map(typeSummary);
 }
 
-export async function getType(db: Db, actor: Actor, townId: string, code: string, version?: number) {
+export async function getType(
+  db: Db,
+  actor: Actor,
+  townId: string,
+  code: string,
+  version?: number,
+) {
   const { type } = await scopedType(db, actor, townId, code, false);
   const versions = (await types.listVersions(db, townId, code)).map((v) => v.version);
   if (version === undefined || version === type.version) return { ...type, versions };
@@ -38,12 +55,21 @@ export async function getType(db: Db, actor: Actor, townId: string, code: string
 function parseNew(input: unknown): LedgerType {
   const r = ledgerTypeSchema.safeParse(input);
   if (r.success) return r.data;
-  const errors = r.error.issues.map((e) => ({ path: e.path.join('.'), label: '台账类型', message: e.message }));
-  throw new InvalidInput(`台账类型定义有 ${errors.length} 处需要修改：${errors[0]!.message}`, errors);
+  const errors = r.error.issues.map((e) => ({
+    path: e.path.join('.'),
+    label: '台账类型',
+    message: e.message,
+  }));
+  throw new InvalidInput(
+    `台账类型定义有 ${errors.length} 处需要修改：${errors[0]!.message}`,
+    errors,
+  );
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
+  return (
+    typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505'
+  );
 }
 
 /** Two admins saving the same next version race on the primary key: the loser gets 409. */
@@ -59,7 +85,8 @@ async function insertOrConflict(db: Db, ctx: Ctx, type: LedgerType, what: string
 export async function createType(db: Db, ctx: Ctx, input: Omit<LedgerTypeInput, 'version'>) {
   const existing = await types.currentTypes(db, ctx.townId);
   const type = parseNew({ ...input, version: 1 });
-  if (existing.some((t) => t.code === type.code)) throw new Conflict(`台账类型标识“${type.code}”已被使用`);
+  if (existing.some((t) => t.code === type.code))
+    throw new Conflict(`台账类型标识“${type.code}”已被使用`);
   await insertOrConflict(db, ctx, type, `台账类型标识“${type.code}”已被使用`);
   await audit(db, ctx, 'create', 'ledger_type', type.code, null, type);
   return { ...type, versions: [1] };
@@ -70,11 +97,17 @@ export async function createType(db: Db, ctx: Ctx, input: Omit<LedgerTypeInput, 
  * version since, nothing is written (409). The new definition keeps every old field (removed
  * ones marked so), which is what keeps records of older versions readable.
  */
-export async function updateType(db: Db, ctx: Ctx, code: string, input: Omit<LedgerTypeInput, 'version' | 'code'> & { baseVersion: number }) {
+export async function updateType(
+  db: Db,
+  ctx: Ctx,
+  code: string,
+  input: Omit<LedgerTypeInput, 'version' | 'code'> & { baseVersion: number },
+) {
   const all = await types.currentTypes(db, ctx.townId);
   const current = all.find((t) => t.code === code);
   if (!current) throw new NotFound('台账类型');
-  if (input.baseVersion !== current.version) throw new Conflict(`台账类型“${current.name}”已有新版本 ${current.version}，请刷新后再修改`);
+  if (input.baseVersion !== current.version)
+    throw new Conflict(`台账类型“${current.name}”已有新版本 ${current.version}，请刷新后再修改`);
   const { baseVersion: _base, ...definition } = input;
   const next = evolveType(current, { ...definition, code, version: current.version + 1 });
   await insertOrConflict(db, ctx, next, `台账类型“${current.name}”已被他人修改，请刷新后重试`);

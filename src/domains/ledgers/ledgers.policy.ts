@@ -19,7 +19,14 @@ import { portfoliosOfUnits } from '../org/org.service.ts';
 import { typesKeptInUnits } from './ledger-record.repository.ts';
 import { unitSubtrees } from '../org/org.repository.ts';
 
-const READERS: Role[] = ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre', 'county_supervisor'];
+const READERS: Role[] = [
+  'admin',
+  'leader',
+  'portfolio_leader',
+  'staff',
+  'village_cadre',
+  'county_supervisor',
+];
 const WRITERS: Role[] = ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre'];
 
 export const canReadLedgers = (a: Actor, townId: string) => hasRoleIn(a, townId, ...READERS);
@@ -27,10 +34,22 @@ export const canWriteLedgers = (a: Actor, townId: string) => hasRoleIn(a, townId
 /** Ledger types are configuration (DESIGN 2 "admin: configure types"). */
 export const canDefineLedgerTypes = (a: Actor, townId: string) => hasRoleIn(a, townId, 'admin');
 
-export const ledgersRead: RoutePolicy = { name: 'ledgers.read', allows: (a, p) => canReadLedgers(a, p.townId ?? '') };
-export const ledgersWrite: RoutePolicy = { name: 'ledgers.write', allows: (a, p) => canWriteLedgers(a, p.townId ?? '') };
-export const ledgersAdmin: RoutePolicy = { name: 'ledgers.admin', allows: (a, p) => canDefineLedgerTypes(a, p.townId ?? '') };
-export const metricsRead: RoutePolicy = { name: 'metrics.read', allows: (a, p) => canReadLedgers(a, p.townId ?? '') };
+export const ledgersRead: RoutePolicy = {
+  name: 'ledgers.read',
+  allows: (a, p) => canReadLedgers(a, p.townId ?? ''),
+};
+export const ledgersWrite: RoutePolicy = {
+  name: 'ledgers.write',
+  allows: (a, p) => canWriteLedgers(a, p.townId ?? ''),
+};
+export const ledgersAdmin: RoutePolicy = {
+  name: 'ledgers.admin',
+  allows: (a, p) => canDefineLedgerTypes(a, p.townId ?? ''),
+};
+export const metricsRead: RoutePolicy = {
+  name: 'metrics.read',
+  allows: (a, p) => canReadLedgers(a, p.townId ?? ''),
+};
 
 /**
  * The records one caller may read (or write) in one town. `all` covers the whole town; otherwise
@@ -40,19 +59,37 @@ export const metricsRead: RoutePolicy = { name: 'metrics.read', allows: (a, p) =
  */
 export type RecordScope =
   | { all: true }
-  | { all: false; typeCodes: string[]; unitIds: string[]; personId: string | null; unitTypeCodes: string[] | null };
+  | {
+      all: false;
+      typeCodes: string[];
+      unitIds: string[];
+      personId: string | null;
+      unitTypeCodes: string[] | null;
+    };
 
-export const NOTHING: RecordScope = { all: false, typeCodes: [], unitIds: [], personId: null, unitTypeCodes: null };
+export const NOTHING: RecordScope = {
+  all: false,
+  typeCodes: [],
+  unitIds: [],
+  personId: null,
+  unitTypeCodes: null,
+};
 
 const beijingToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** Portfolios the person holds today through a current position (position_portfolio). */
-export async function currentPortfolios(db: Kysely<DB>, townId: string, personId: string | null): Promise<string[]> {
+export async function currentPortfolios(
+  db: Kysely<DB>,
+  townId: string,
+  personId: string | null,
+): Promise<string[]> {
   if (!personId) return [];
   const on = beijingToday();
   const rows = await db
     .selectFrom('position as p')
-    .innerJoin('position_portfolio as pp', (j) => j.onRef('pp.town_id', '=', 'p.town_id').onRef('pp.position_id', '=', 'p.id'))
+    .innerJoin('position_portfolio as pp', (j) =>
+      j.onRef('pp.town_id', '=', 'p.town_id').onRef('pp.position_id', '=', 'p.id'),
+    )
     .select('pp.portfolio_code')
     .distinct()
     .where('p.town_id', '=', townId)
@@ -68,23 +105,40 @@ export async function currentPortfolios(db: Kysely<DB>, townId: string, personId
  * test-only scope switch: with enforcement off, everyone sees everything (so the scope matrix
  * can prove it notices).
  */
-export async function recordScope(db: Kysely<DB>, actor: Actor, townId: string, types: readonly LedgerType[], write: boolean): Promise<RecordScope> {
+export async function recordScope(
+  db: Kysely<DB>,
+  actor: Actor,
+  townId: string,
+  types: readonly LedgerType[],
+  write: boolean,
+): Promise<RecordScope> {
   if (!scopesEnforced()) return { all: true };
   const grants = actor.grants.filter((g) => g.townId === townId);
   const townWide: Role[] = write ? ['admin', 'leader'] : ['admin', 'leader', 'county_supervisor'];
   if (grants.some((g) => townWide.includes(g.role))) return { all: true };
   const held = new Set<string>();
-  if (grants.some((g) => g.role === 'portfolio_leader')) for (const p of await currentPortfolios(db, townId, actor.personId)) held.add(p);
+  if (grants.some((g) => g.role === 'portfolio_leader'))
+    for (const p of await currentPortfolios(db, townId, actor.personId)) held.add(p);
   const unitGrants = grants.filter((g) => g.role === 'staff' || g.role === 'village_cadre');
   // A staff or cadre grant without a unit covers the whole town (Grant: "narrowed when set").
   if (unitGrants.some((g) => g.unitId === null)) return { all: true };
-  const scope: RecordScope = { all: false, typeCodes: [], unitIds: [], personId: null, unitTypeCodes: null };
+  const scope: RecordScope = {
+    all: false,
+    typeCodes: [],
+    unitIds: [],
+    personId: null,
+    unitTypeCodes: null,
+  };
   if (unitGrants.length) {
     // Staff keep their unit's types: the portfolios of their grants' units, looked up in one query.
     const staffUnits = unitGrants.filter((g) => g.role === 'staff').map((g) => g.unitId!);
     const carried = await portfoliosOfUnits(db, townId, staffUnits);
     for (const codes of carried.values()) for (const p of codes) held.add(p);
-    scope.unitIds = await unitSubtrees(db, townId, unitGrants.map((g) => g.unitId!));
+    scope.unitIds = await unitSubtrees(
+      db,
+      townId,
+      unitGrants.map((g) => g.unitId!),
+    );
     scope.personId = actor.personId;
     // Only when every unit grant is a staff grant of a unit with portfolios is the unit part
     // limited to the types the subtree already keeps records of; a cadre grant or a unit without
@@ -98,14 +152,24 @@ export async function recordScope(db: Kysely<DB>, actor: Actor, townId: string, 
 
 /** Whether the unit part of `scope` (unit subtree, responsible person) applies to records of this type. */
 function unitPartCovers(scope: Extract<RecordScope, { all: false }>, typeCode: string): boolean {
-  return (scope.unitIds.length > 0 || scope.personId !== null) && (scope.unitTypeCodes === null || scope.unitTypeCodes.includes(typeCode));
+  return (
+    (scope.unitIds.length > 0 || scope.personId !== null) &&
+    (scope.unitTypeCodes === null || scope.unitTypeCodes.includes(typeCode))
+  );
 }
 
 /** Whether a record with these columns lies inside `scope`. */
-export function recordInScope(scope: RecordScope, r: { typeCode: string; unitId: string | null; personId: string | null }): boolean {
+export function recordInScope(
+  scope: RecordScope,
+  r: { typeCode: string; unitId: string | null; personId: string | null },
+): boolean {
   if (scope.all) return true;
   if (scope.typeCodes.includes(r.typeCode)) return true;
-  return unitPartCovers(scope, r.typeCode) && ((r.unitId !== null && scope.unitIds.includes(r.unitId)) || (scope.personId !== null && r.personId === scope.personId));
+  return (
+    unitPartCovers(scope, r.typeCode) &&
+    ((r.unitId !== null && scope.unitIds.includes(r.unitId)) ||
+      (scope.personId !== null && r.personId === scope.personId))
+  );
 }
 
 /** Whether any record of `type` can be in scope (the types a caller is shown and may write). */

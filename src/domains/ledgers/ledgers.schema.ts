@@ -8,22 +8,52 @@ import { portfolioCodes } from '../../core/ledger/type.ts';
 const key = z.string().regex(/^[a-z][a-z0-9_]*$/, '标识只能由小写字母、数字和下划线组成');
 
 export const TypeParams = z.object({
-  townId: z.uuid().meta({ title: '乡镇' }).openapi({ param: { name: 'townId', in: 'path' } }),
-  code: key.max(60).meta({ title: '台账类型' }).openapi({ param: { name: 'code', in: 'path' } }),
+  townId: z
+    .uuid()
+    .meta({ title: '乡镇' })
+    .openapi({ param: { name: 'townId', in: 'path' } }),
+  code: key
+    .max(60)
+    .meta({ title: '台账类型' })
+    .openapi({ param: { name: 'code', in: 'path' } }),
 });
 export const RecordParams = TypeParams.extend({
-  id: z.uuid().meta({ title: '记录' }).openapi({ param: { name: 'id', in: 'path' } }),
+  id: z
+    .uuid()
+    .meta({ title: '记录' })
+    .openapi({ param: { name: 'id', in: 'path' } }),
 });
 
 export const LedgerTypeSummary = z
-  .object({ code: z.string(), name: z.string(), portfolio: z.string(), description: z.string(), version: z.number().int(), fieldCount: z.number().int(), metricCount: z.number().int() })
+  .object({
+    code: z.string(),
+    name: z.string(),
+    portfolio: z.string(),
+    description: z.string(),
+    version: z.number().int(),
+    fieldCount: z.number().int(),
+    metricCount: z.number().int(),
+  })
   .openapi('LedgerTypeSummary');
 
 const FieldDefinition = z
   .looseObject({
     key: key.meta({ title: '字段标识' }),
     label: z.string().min(1).max(30).meta({ title: '字段名称' }),
-    type: z.enum(['text', 'long_text', 'number', 'money', 'date', 'enum', 'boolean', 'person', 'unit', 'attachment']).meta({ title: '字段类型' }),
+    type: z
+      .enum([
+        'text',
+        'long_text',
+        'number',
+        'money',
+        'date',
+        'enum',
+        'boolean',
+        'person',
+        'unit',
+        'attachment',
+      ])
+      .meta({ title: '字段类型' }),
     required: z.boolean().optional(),
     unique: z.boolean().optional(),
   })
@@ -39,32 +69,67 @@ export const LedgerTypeBody = z
     dateField: key.meta({ title: '日期字段' }),
     unitField: key.optional().meta({ title: '单位字段' }),
     personField: key.optional().meta({ title: '责任人字段' }),
-    defaultSort: z.object({ field: key, direction: z.enum(['asc', 'desc']) }).meta({ title: '默认排序' }),
+    defaultSort: z
+      .object({ field: key, direction: z.enum(['asc', 'desc']) })
+      .meta({ title: '默认排序' }),
     metrics: z.array(z.looseObject({})).optional().meta({ title: '指标' }),
     rules: z
       .array(z.looseObject({ kind: z.enum(['unique', 'date_gap']).meta({ title: '规则类型' }) }))
       .max(50)
       .optional()
-      .meta({ title: '规则', description: '组合唯一 {kind:"unique", fields:[…]}；日期间隔 {kind:"date_gap", from, to, min:{years,months,days}, when?, required?, message?}。修改时省略则沿用上一版本的规则' }),
+      .meta({
+        title: '规则',
+        description:
+          '组合唯一 {kind:"unique", fields:[…]}；日期间隔 {kind:"date_gap", from, to, min:{years,months,days}, when?, required?, message?}。修改时省略则沿用上一版本的规则',
+      }),
   })
   .openapi('LedgerTypeBody');
-export const LedgerTypeCreate = LedgerTypeBody.extend({ code: key.max(60).meta({ title: '台账类型标识' }) });
-export const LedgerTypeUpdate = LedgerTypeBody.extend({ baseVersion: z.number().int().min(1).meta({ title: '所修改的版本' }) });
+export const LedgerTypeCreate = LedgerTypeBody.extend({
+  code: key.max(60).meta({ title: '台账类型标识' }),
+});
+export const LedgerTypeUpdate = LedgerTypeBody.extend({
+  baseVersion: z.number().int().min(1).meta({ title: '所修改的版本' }),
+});
 
-export const LedgerTypeDetail = z.looseObject({ code: z.string(), name: z.string(), version: z.number().int(), versions: z.array(z.number().int()), fields: z.array(z.looseObject({})) }).openapi('LedgerType');
+export const LedgerTypeDetail = z
+  .looseObject({
+    code: z.string(),
+    name: z.string(),
+    version: z.number().int(),
+    versions: z.array(z.number().int()),
+    fields: z.array(z.looseObject({})),
+  })
+  .openapi('LedgerType');
 
-export const TypeQuery = z.object({ version: z.coerce.number().int().min(1).optional().meta({ title: '版本' }) });
+export const TypeQuery = z.object({
+  version: z.coerce.number().int().min(1).optional().meta({ title: '版本' }),
+});
 
 export const LedgerRecord = z
   .object({
-    id: z.string(), typeCode: z.string(), typeVersion: z.number().int(), unitId: z.string().nullable(), personId: z.string().nullable(),
-    occurredOn: z.string(), data: z.record(z.string(), z.unknown()), createdBy: z.string().nullable(), createdAt: z.string(), updatedAt: z.string(), version: z.number().int(),
+    id: z.string(),
+    typeCode: z.string(),
+    typeVersion: z.number().int(),
+    unitId: z.string().nullable(),
+    personId: z.string().nullable(),
+    occurredOn: z.string(),
+    data: z.record(z.string(), z.unknown()),
+    createdBy: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number().int(),
   })
   .openapi('LedgerRecord');
 
-export const RecordCreate = z.object({ data: z.record(z.string(), z.unknown()).meta({ title: '记录内容' }) });
-export const RecordUpdate = RecordCreate.extend({ version: z.number().int().min(1).meta({ title: '版本' }) });
-export const VersionQuery = z.object({ version: z.coerce.number().int().min(1).meta({ title: '版本' }) });
+export const RecordCreate = z.object({
+  data: z.record(z.string(), z.unknown()).meta({ title: '记录内容' }),
+});
+export const RecordUpdate = RecordCreate.extend({
+  version: z.number().int().min(1).meta({ title: '版本' }),
+});
+export const VersionQuery = z.object({
+  version: z.coerce.number().int().min(1).meta({ title: '版本' }),
+});
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
@@ -73,7 +138,11 @@ export const RecordListQuery = z.object({
   from: isoDate.optional().meta({ title: '开始日期' }),
   to: isoDate.optional().meta({ title: '结束日期' }),
   unitId: z.uuid().optional().meta({ title: '单位（含下级）' }),
-  filters: z.string().max(4000).optional().meta({ title: '字段筛选（JSON）', description: '如 [{"field":"level","op":"eq","value":"provincial"}]；op 为 eq/in/gte/lte/between/is_null/not_null' }),
+  filters: z.string().max(4000).optional().meta({
+    title: '字段筛选（JSON）',
+    description:
+      '如 [{"field":"level","op":"eq","value":"provincial"}]；op 为 eq/in/gte/lte/between/is_null/not_null',
+  }),
   sort: key.optional().meta({ title: '排序字段' }),
   direction: z.enum(['asc', 'desc']).optional().meta({ title: '排序方向' }),
   cursor: z.string().max(400).optional().meta({ title: '游标' }),
@@ -82,8 +151,24 @@ export const RecordListQuery = z.object({
 export type RecordListQueryInput = z.infer<typeof RecordListQuery>;
 
 export const AttachmentParams = z.object({
-  townId: z.uuid().meta({ title: '乡镇' }).openapi({ param: { name: 'townId', in: 'path' } }),
-  id: z.uuid().meta({ title: '附件' }).openapi({ param: { name: 'id', in: 'path' } }),
+  townId: z
+    .uuid()
+    .meta({ title: '乡镇' })
+    .openapi({ param: { name: 'townId', in: 'path' } }),
+  id: z
+    .uuid()
+    .meta({ title: '附件' })
+    .openapi({ param: { name: 'id', in: 'path' } }),
 });
-export const Attachment = z.object({ id: z.string(), filename: z.string(), contentType: z.string(), size: z.number().int(), sha256: z.string() }).openapi('Attachment');
-export const ImportResult = z.object({ imported: z.number().int(), typeCode: z.string() }).openapi('LedgerImportResult');
+export const Attachment = z
+  .object({
+    id: z.string(),
+    filename: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+    sha256: z.string(),
+  })
+  .openapi('Attachment');
+export const ImportResult = z
+  .object({ imported: z.number().int(), typeCode: z.string() })
+  .openapi('LedgerImportResult');

@@ -87,7 +87,12 @@ export async function metricContext(db: Db, actor: Actor, townId: string): Promi
         if (!q.unitId && scope.personId) orPersonId = scope.personId;
         unitIds = (unitIds ?? scope.unitIds).filter((id) => allowed.has(id));
       }
-      return { townIds: [townId], period: { from: q.from, to: q.to }, scope: { unitIds, personId: q.personId, orPersonId }, groupBy: q.groupBy };
+      return {
+        townIds: [townId],
+        period: { from: q.from, to: q.to },
+        scope: { unitIds, personId: q.personId, orPersonId },
+        groupBy: q.groupBy,
+      };
     },
   };
 }

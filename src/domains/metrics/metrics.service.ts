@@ -12,7 +12,12 @@ import { compileMetricCohorts } from '../../core/metrics/compile-batch.ts';
 import { compileMetricDrillDown, compileMetricValue } from '../../core/metrics/compile.ts';
 import { takePage } from '../../core/metrics/cursor.ts';
 import type { MetricDeclaration } from '../../core/metrics/declaration.ts';
-import { displayValue, readValueRows, type DrillDownRow, type MetricResult } from '../../core/metrics/result.ts';
+import {
+  displayValue,
+  readValueRows,
+  type DrillDownRow,
+  type MetricResult,
+} from '../../core/metrics/result.ts';
 import type { DB } from '../../db/schema.ts';
 import { metricContext, type MetricContext, type MetricQuery } from './metric-context.ts';
 
@@ -22,13 +27,26 @@ export { metricContext } from './metric-context.ts';
 type Db = Kysely<DB>;
 
 function describe(m: MetricDeclaration, t: LedgerType) {
-  return { id: m.id, label: m.label, unit: m.unit, description: m.description ?? null, typeCode: t.code, typeName: t.name, portfolio: t.portfolio, aggregation: m.aggregation.fn, groupBy: m.groupBy ?? null, filters: m.filters };
+  return {
+    id: m.id,
+    label: m.label,
+    unit: m.unit,
+    description: m.description ?? null,
+    typeCode: t.code,
+    typeName: t.name,
+    portfolio: t.portfolio,
+    aggregation: m.aggregation.fn,
+    groupBy: m.groupBy ?? null,
+    filters: m.filters,
+  };
 }
 
 /** The metrics of every ledger type the caller can see. */
 export async function listMetrics(db: Db, actor: Actor, townId: string, ctx?: MetricContext) {
   const c = ctx ?? (await metricContext(db, actor, townId));
-  return c.types.filter((t) => t.metrics.some((m) => c.has(m.id))).flatMap((t) => t.metrics.map((m) => describe(m, t)));
+  return c.types
+    .filter((t) => t.metrics.some((m) => c.has(m.id)))
+    .flatMap((t) => t.metrics.map((m) => describe(m, t)));
 }
 
 function present(metric: MetricDeclaration, type: LedgerType, q: MetricQuery, value: MetricResult) {
@@ -37,19 +55,45 @@ function present(metric: MetricDeclaration, type: LedgerType, q: MetricQuery, va
     period: { from: q.from, to: q.to },
     scope: { unitId: q.unitId ?? null, personId: q.personId ?? null },
     ...(value.kind === 'total'
-      ? { value: value.value, display: displayValue(metric, value.value), numerator: value.numerator ?? null, denominator: value.denominator ?? null, groups: null }
-      : { value: null, display: null, numerator: null, denominator: null, groups: value.groups.map((g) => ({ ...g, display: displayValue(metric, g.value) })) }),
+      ? {
+          value: value.value,
+          display: displayValue(metric, value.value),
+          numerator: value.numerator ?? null,
+          denominator: value.denominator ?? null,
+          groups: null,
+        }
+      : {
+          value: null,
+          display: null,
+          numerator: null,
+          denominator: null,
+          groups: value.groups.map((g) => ({ ...g, display: displayValue(metric, g.value) })),
+        }),
   };
 }
 export type MetricValue = ReturnType<typeof present>;
 
 /** One metric's value. Pass `ctx` when evaluating several in one request. */
-export async function evaluateMetric(db: Db, actor: Actor, townId: string, metricId: string, q: MetricQuery, ctx?: MetricContext): Promise<MetricValue> {
+export async function evaluateMetric(
+  db: Db,
+  actor: Actor,
+  townId: string,
+  metricId: string,
+  q: MetricQuery,
+  ctx?: MetricContext,
+): Promise<MetricValue> {
   const c = ctx ?? (await metricContext(db, actor, townId));
   const { type, metric } = c.find(metricId);
   const params = await c.params(type, q);
-  const result = await db.executeQuery<Record<string, unknown>>(compileMetricValue(metric, params, c.registry));
-  return present(metric, type, q, readValueRows(metric, result.rows, Boolean(q.groupBy ?? metric.groupBy)));
+  const result = await db.executeQuery<Record<string, unknown>>(
+    compileMetricValue(metric, params, c.registry),
+  );
+  return present(
+    metric,
+    type,
+    q,
+    readValueRows(metric, result.rows, Boolean(q.groupBy ?? metric.groupBy)),
+  );
 }
 
 /**
@@ -58,7 +102,14 @@ export async function evaluateMetric(db: Db, actor: Actor, townId: string, metri
  * cost about one query. Each value equals what evaluateMetric returns for it alone. Unknown or
  * invisible ids → NotFound, as for one metric.
  */
-export async function evaluateMetrics(db: Db, actor: Actor, townId: string, metricIds: readonly string[], q: MetricQuery, ctx?: MetricContext): Promise<Map<string, MetricValue>> {
+export async function evaluateMetrics(
+  db: Db,
+  actor: Actor,
+  townId: string,
+  metricIds: readonly string[],
+  q: MetricQuery,
+  ctx?: MetricContext,
+): Promise<Map<string, MetricValue>> {
   const c = ctx ?? (await metricContext(db, actor, townId));
   const byType = new Map<LedgerType, MetricDeclaration[]>();
   for (const id of new Set(metricIds)) {
@@ -72,7 +123,16 @@ export async function evaluateMetrics(db: Db, actor: Actor, townId: string, metr
       const rows = batch.split((await db.executeQuery<Record<string, unknown>>(batch.query)).rows);
       for (const metric of metrics) {
         const own = rows[metric.id];
-        if (own) out.set(metric.id, present(metric, type, q, readValueRows(metric, own, Boolean(q.groupBy ?? metric.groupBy))));
+        if (own)
+          out.set(
+            metric.id,
+            present(
+              metric,
+              type,
+              q,
+              readValueRows(metric, own, Boolean(q.groupBy ?? metric.groupBy)),
+            ),
+          );
       }
     }
   }
@@ -86,17 +146,32 @@ function measureOf(m: MetricDeclaration, v: unknown): number | string | null {
 }
 
 /** One page of the records behind a metric, with the columns that recompute its value. */
-export async function drillDown(db: Db, actor: Actor, townId: string, metricId: string, q: MetricQuery & { cursor?: string; limit: number }, ctx?: MetricContext) {
+export async function drillDown(
+  db: Db,
+  actor: Actor,
+  townId: string,
+  metricId: string,
+  q: MetricQuery & { cursor?: string; limit: number },
+  ctx?: MetricContext,
+) {
   const c = ctx ?? (await metricContext(db, actor, townId));
   const { type, metric } = c.find(metricId);
   const params = await c.params(type, q);
-  const result = await db.executeQuery<DrillDownRow>(compileMetricDrillDown(metric, { ...params, cursor: q.cursor, limit: q.limit }, c.registry));
+  const result = await db.executeQuery<DrillDownRow>(
+    compileMetricDrillDown(metric, { ...params, cursor: q.cursor, limit: q.limit }, c.registry),
+  );
   const { rows, nextCursor } = takePage(result.rows, q.limit);
   return {
     items: rows.map((r) => ({
-      id: r.id, occurredOn: r.period_key, groupKey: r.group_key ?? null, measure: measureOf(metric, r.measure),
-      inNumerator: r.in_numerator ?? null, unitId: (r.unit_id as string | null) ?? null, personId: (r.person_id as string | null) ?? null,
-      data: r.data as Record<string, unknown>, version: r.version as number,
+      id: r.id,
+      occurredOn: r.period_key,
+      groupKey: r.group_key ?? null,
+      measure: measureOf(metric, r.measure),
+      inNumerator: r.in_numerator ?? null,
+      unitId: (r.unit_id as string | null) ?? null,
+      personId: (r.person_id as string | null) ?? null,
+      data: r.data as Record<string, unknown>,
+      version: r.version as number,
     })),
     nextCursor,
   };

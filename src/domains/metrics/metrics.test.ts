@@ -14,7 +14,8 @@ beforeAll(async () => {
   t = await createTestApp();
   admin = await t.login('admin');
   base = `/api/v1/towns/${t.townId}/metrics`;
-  const units = (await t.call('GET', `/api/v1/towns/${t.townId}/units`, { cookie: admin })).body.items as { id: string; name: string }[];
+  const units = (await t.call('GET', `/api/v1/towns/${t.townId}/units`, { cookie: admin })).body
+    .items as { id: string; name: string }[];
   shiqiao = units.find((u) => u.name === '石桥村')!.id;
 });
 afterAll(() => t.close());
@@ -24,9 +25,20 @@ async function allRows(cookie: string, id: string, q: string): Promise<DrillDown
   const rows: DrillDownRow[] = [];
   let cursor: string | null = null;
   do {
-    const res: { status: number; body: any } = await t.call('GET', `${base}/${id}/records?${q}&limit=200${cursor ? `&cursor=${cursor}` : ''}`, { cookie });
+    const res: { status: number; body: any } = await t.call(
+      'GET',
+      `${base}/${id}/records?${q}&limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+      { cookie },
+    );
     expect(res.status).toBe(200);
-    for (const r of res.body.items) rows.push({ id: r.id, period_key: r.occurredOn, group_key: r.groupKey, measure: r.measure, in_numerator: r.inNumerator });
+    for (const r of res.body.items)
+      rows.push({
+        id: r.id,
+        period_key: r.occurredOn,
+        group_key: r.groupKey,
+        measure: r.measure,
+        in_numerator: r.inNumerator,
+      });
     cursor = res.body.nextCursor;
   } while (cursor);
   return rows;
@@ -34,20 +46,42 @@ async function allRows(cookie: string, id: string, q: string): Promise<DrillDown
 
 function asResult(body: any) {
   return body.groups
-    ? { kind: 'grouped', groups: body.groups.map((g: any) => ({ key: g.key, value: g.value, ...(g.numerator !== undefined && g.numerator !== null ? { numerator: g.numerator, denominator: g.denominator } : {}) })) }
-    : { kind: 'total', value: body.value, ...(body.numerator !== null ? { numerator: body.numerator, denominator: body.denominator } : {}) };
+    ? {
+        kind: 'grouped',
+        groups: body.groups.map((g: any) => ({
+          key: g.key,
+          value: g.value,
+          ...(g.numerator !== undefined && g.numerator !== null
+            ? { numerator: g.numerator, denominator: g.denominator }
+            : {}),
+        })),
+      }
+    : {
+        kind: 'total',
+        value: body.value,
+        ...(body.numerator !== null
+          ? { numerator: body.numerator, denominator: body.denominator }
+          : {}),
+      };
 }
 
 describe('metrics over the demo year', () => {
   it('lists every catalogue metric for a leader', async () => {
     const res = await t.call('GET', base, { cookie: admin });
-    expect(res.body.items.map((m: { id: string }) => m.id).sort()).toEqual(catalogueMetrics(ledgerCatalogue).map((m) => m.id).sort());
+    expect(res.body.items.map((m: { id: string }) => m.id).sort()).toEqual(
+      catalogueMetrics(ledgerCatalogue)
+        .map((m) => m.id)
+        .sort(),
+    );
   });
 
   it('reproduces every catalogue metric from all pages of its drill-down (town, and one village)', async () => {
     let nonZero = 0;
     for (const m of catalogueMetrics(ledgerCatalogue)) {
-      for (const q of ['from=2025-01-01&to=2025-12-31', `from=2025-03-01&to=2025-09-30&unitId=${shiqiao}`]) {
+      for (const q of [
+        'from=2025-01-01&to=2025-12-31',
+        `from=2025-03-01&to=2025-09-30&unitId=${shiqiao}`,
+      ]) {
         const value = await t.call('GET', `${base}/${m.id}?${q}`, { cookie: admin });
         expect(value.status, m.id).toBe(200);
         const rows = await allRows(admin, m.id, q);
@@ -61,35 +95,85 @@ describe('metrics over the demo year', () => {
   });
 
   it('counts branch meetings per type as the demo schedules them', async () => {
-    const res = await t.call('GET', `${base}/ledger.branch_meeting.held_by_type?from=2025-01-01&to=2025-12-31`, { cookie: admin });
-    const byType = Object.fromEntries(res.body.groups.map((g: { key: string; value: number }) => [g.key, g.value]));
-    expect(byType).toMatchObject({ committee: 16 * 12, member_assembly: 16 * 4, party_lecture: 16 * 4 });
+    const res = await t.call(
+      'GET',
+      `${base}/ledger.branch_meeting.held_by_type?from=2025-01-01&to=2025-12-31`,
+      { cookie: admin },
+    );
+    const byType = Object.fromEntries(
+      res.body.groups.map((g: { key: string; value: number }) => [g.key, g.value]),
+    );
+    expect(byType).toMatchObject({
+      committee: 16 * 12,
+      member_assembly: 16 * 4,
+      party_lecture: 16 * 4,
+    });
   });
 
   it('narrows a village cadre to their village, and hides other portfolios from a portfolio leader', async () => {
     const cadre = await t.login('cunganbu');
-    const mine = await t.call('GET', `${base}/ledger.branch_meeting.held?from=2025-01-01&to=2025-12-31`, { cookie: cadre });
+    const mine = await t.call(
+      'GET',
+      `${base}/ledger.branch_meeting.held?from=2025-01-01&to=2025-12-31`,
+      { cookie: cadre },
+    );
     expect(mine.body.value).toBe(20);
-    const rows = await allRows(cadre, 'ledger.branch_meeting.held', 'from=2025-01-01&to=2025-12-31');
+    const rows = await allRows(
+      cadre,
+      'ledger.branch_meeting.held',
+      'from=2025-01-01&to=2025-12-31',
+    );
     expect(rows).toHaveLength(20);
     const leader = await t.login('xuanchuan');
-    expect((await t.call('GET', `${base}/ledger.branch_meeting.held`, { cookie: leader })).status).toBe(404);
-    const listed = (await t.call('GET', base, { cookie: leader })).body.items as { portfolio: string }[];
+    expect(
+      (await t.call('GET', `${base}/ledger.branch_meeting.held`, { cookie: leader })).status,
+    ).toBe(404);
+    const listed = (await t.call('GET', base, { cookie: leader })).body.items as {
+      portfolio: string;
+    }[];
     expect(listed.every((m) => m.portfolio === 'propaganda')).toBe(true);
-    expect((await t.call('GET', `${base}/ledger.propaganda_item.count?from=2025-01-01&to=2025-12-31`, { cookie: leader })).body.value).toBeGreaterThan(100);
+    expect(
+      (
+        await t.call('GET', `${base}/ledger.propaganda_item.count?from=2025-01-01&to=2025-12-31`, {
+          cookie: leader,
+        })
+      ).body.value,
+    ).toBeGreaterThan(100);
   });
 
   it('refuses a bad period and a bad cursor with problem+json', async () => {
-    expect((await t.call('GET', `${base}/ledger.propaganda_item.count?from=2025-12-31&to=2025-01-01`, { cookie: admin })).status).toBe(422);
-    expect((await t.call('GET', `${base}/ledger.propaganda_item.count/records?cursor=bad`, { cookie: admin })).status).toBe(400);
+    expect(
+      (
+        await t.call('GET', `${base}/ledger.propaganda_item.count?from=2025-12-31&to=2025-01-01`, {
+          cookie: admin,
+        })
+      ).status,
+    ).toBe(422);
+    expect(
+      (
+        await t.call('GET', `${base}/ledger.propaganda_item.count/records?cursor=bad`, {
+          cookie: admin,
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it('evaluates every catalogue metric in batches to the values of single evaluation and of its drill-down', async () => {
     const db = t.database.db;
     const actor = engineActor(t.townId);
     const ids = catalogueMetrics(ledgerCatalogue).map((m) => m.id);
-    const person = (await db.selectFrom('app_user').select('person_id').where('username', '=', 'xuanchuan').executeTakeFirstOrThrow()).person_id!;
-    const queries = [{ from: '2025-01-01', to: '2025-12-31' }, { from: '2025-03-01', to: '2025-09-30', unitId: shiqiao }, { from: '2025-01-01', to: '2025-12-31', personId: person }];
+    const person = (
+      await db
+        .selectFrom('app_user')
+        .select('person_id')
+        .where('username', '=', 'xuanchuan')
+        .executeTakeFirstOrThrow()
+    ).person_id!;
+    const queries = [
+      { from: '2025-01-01', to: '2025-12-31' },
+      { from: '2025-03-01', to: '2025-09-30', unitId: shiqiao },
+      { from: '2025-01-01', to: '2025-12-31', personId: person },
+    ];
     let nonZero = 0;
     for (const q of queries) {
       const ctx = await metricContext(db, actor, t.townId);
@@ -102,11 +186,28 @@ describe('metrics over the demo year', () => {
           const rows: DrillDownRow[] = [];
           let cursor: string | undefined;
           do {
-            const page = await drillDown(db, actor, t.townId, m.id, { ...q, cursor, limit: 500 }, ctx);
-            rows.push(...page.items.map((r) => ({ id: r.id, period_key: r.occurredOn, group_key: r.groupKey, measure: r.measure, in_numerator: r.inNumerator })));
+            const page = await drillDown(
+              db,
+              actor,
+              t.townId,
+              m.id,
+              { ...q, cursor, limit: 500 },
+              ctx,
+            );
+            rows.push(
+              ...page.items.map((r) => ({
+                id: r.id,
+                period_key: r.occurredOn,
+                group_key: r.groupKey,
+                measure: r.measure,
+                in_numerator: r.inNumerator,
+              })),
+            );
             cursor = page.nextCursor ?? undefined;
           } while (cursor);
-          expect(asResult(batched.get(m.id)), m.id).toEqual(recomputeFromDrillDown(m, rows, Boolean(m.groupBy)));
+          expect(asResult(batched.get(m.id)), m.id).toEqual(
+            recomputeFromDrillDown(m, rows, Boolean(m.groupBy)),
+          );
         }
         if ((single.value ?? single.groups?.length ?? 0) > 0) nonZero++;
       }
@@ -114,11 +215,18 @@ describe('metrics over the demo year', () => {
     expect(nonZero).toBeGreaterThan(ids.length);
   });
 
-  it('answers 404 for a batch naming a metric out of the caller\'s sight', async () => {
-    const res = await t.call('GET', `${base}/ledger.branch_meeting.held`, { cookie: await t.login('xuanchuan') });
+  it("answers 404 for a batch naming a metric out of the caller's sight", async () => {
+    const res = await t.call('GET', `${base}/ledger.branch_meeting.held`, {
+      cookie: await t.login('xuanchuan'),
+    });
     expect(res.status).toBe(404);
     const db = t.database.db;
     const leader = { ...engineActor(t.townId), grants: [] };
-    await expect(evaluateMetrics(db, leader, t.townId, ['ledger.branch_meeting.held'], { from: '2025-01-01', to: '2025-12-31' })).rejects.toThrow();
+    await expect(
+      evaluateMetrics(db, leader, t.townId, ['ledger.branch_meeting.held'], {
+        from: '2025-01-01',
+        to: '2025-12-31',
+      }),
+    ).rejects.toThrow();
   });
 });

@@ -19,30 +19,72 @@ export const DEMO_OPEN311_KEY = 'demo-qingshi-open311-key';
 export const hashApiKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
 
 /** Stores a key (a fresh random one unless given) and returns it; the caller shows it once. */
-export async function createApiKey(db: Db, townId: string, label: string, key = `o311_${randomBytes(24).toString('base64url')}`): Promise<{ id: string; key: string }> {
+export async function createApiKey(
+  db: Db,
+  townId: string,
+  label: string,
+  key = `o311_${randomBytes(24).toString('base64url')}`,
+): Promise<{ id: string; key: string }> {
   const id = newId();
-  await db.insertInto('open311_api_key').values({ town_id: townId, id, key_hash: hashApiKey(key), label }).execute();
+  await db
+    .insertInto('open311_api_key')
+    .values({ town_id: townId, id, key_hash: hashApiKey(key), label })
+    .execute();
   return { id, key };
 }
 
 /** The live key's town and id, or undefined for an unknown or revoked key. */
 export function findLiveKey(db: Db, key: string) {
-  return db.selectFrom('open311_api_key as k').innerJoin('town as t', 't.id', 'k.town_id').select(['k.id', 'k.town_id', 't.code as town_code', 't.name as town_name'])
-    .where('k.key_hash', '=', hashApiKey(key)).where('k.revoked_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('open311_api_key as k')
+    .innerJoin('town as t', 't.id', 'k.town_id')
+    .select(['k.id', 'k.town_id', 't.code as town_code', 't.name as town_name'])
+    .where('k.key_hash', '=', hashApiKey(key))
+    .where('k.revoked_at', 'is', null)
+    .executeTakeFirst();
 }
 
 export function listApiKeys(db: Db, townId: string) {
-  return db.selectFrom('open311_api_key').select(['id', 'label', 'created_at', 'revoked_at']).where('town_id', '=', townId).orderBy('created_at', 'desc').execute();
+  return db
+    .selectFrom('open311_api_key')
+    .select(['id', 'label', 'created_at', 'revoked_at'])
+    .where('town_id', '=', townId)
+    .orderBy('created_at', 'desc')
+    .execute();
 }
 
 export async function issueApiKey(db: Db, ctx: WriteCtx, label: string) {
   const created = await createApiKey(db, ctx.townId, label);
-  await recordAudit(db, { townId: ctx.townId, actorUserId: ctx.actor.userId, actorName: ctx.actor.displayName, action: 'open311.key_create', entityType: 'open311_api_key', entityId: created.id, after: { label }, ip: ctx.ip });
+  await recordAudit(db, {
+    townId: ctx.townId,
+    actorUserId: ctx.actor.userId,
+    actorName: ctx.actor.displayName,
+    action: 'open311.key_create',
+    entityType: 'open311_api_key',
+    entityId: created.id,
+    after: { label },
+    ip: ctx.ip,
+  });
   return { ...created, label };
 }
 
 export async function revokeApiKey(db: Db, ctx: WriteCtx, id: string): Promise<void> {
-  const r = await db.updateTable('open311_api_key').set({ revoked_at: new Date() }).where('town_id', '=', ctx.townId).where('id', '=', id).where('revoked_at', 'is', null).returning('id').executeTakeFirst();
+  const r = await db
+    .updateTable('open311_api_key')
+    .set({ revoked_at: new Date() })
+    .where('town_id', '=', ctx.townId)
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
   if (!r) throw new NotFound('有效的接入密钥');
-  await recordAudit(db, { townId: ctx.townId, actorUserId: ctx.actor.userId, actorName: ctx.actor.displayName, action: 'open311.key_revoke', entityType: 'open311_api_key', entityId: id, ip: ctx.ip });
+  await recordAudit(db, {
+    townId: ctx.townId,
+    actorUserId: ctx.actor.userId,
+    actorName: ctx.actor.displayName,
+    action: 'open311.key_revoke',
+    entityType: 'open311_api_key',
+    entityId: id,
+    ip: ctx.ip,
+  });
 }

@@ -10,25 +10,49 @@ import { bodyLimit } from 'hono/body-limit';
 import { hasRoleIn } from '../../core/actor.ts';
 import type { AppEnv } from '../../server/env.ts';
 import { inTransaction } from '../../server/handler.ts';
-import { clientIp, jsonBody, jsonResponse, noContent, TownEntityParams, TownParams } from '../../server/openapi-helpers.ts';
+import {
+  clientIp,
+  jsonBody,
+  jsonResponse,
+  noContent,
+  TownEntityParams,
+  TownParams,
+} from '../../server/openapi-helpers.ts';
 import { defineRawRoute, defineRoute, type RoutePolicy } from '../../server/route.ts';
 import { readForm } from '../../server/upload-body.ts';
-import { Open311Error, renderError, renderList, renderObject, splitFile, type Format } from './open311.format.ts';
+import {
+  Open311Error,
+  renderError,
+  renderList,
+  renderObject,
+  splitFile,
+  type Format,
+} from './open311.format.ts';
 import { issueApiKey, listApiKeys, revokeApiKey } from './open311.keys.ts';
 import * as service from './open311.service.ts';
 
 /** Reads of the public GeoReport resources: anyone, no session looked at. */
 export const open311Read: RoutePolicy = { name: 'open311', public: true, allows: () => true };
 /** POST requests: open at route level; without a valid api_key every caller gets 403 in the handler. */
-export const open311ApiKey: RoutePolicy = { name: 'open311.api_key', public: true, allows: () => true };
+export const open311ApiKey: RoutePolicy = {
+  name: 'open311.api_key',
+  public: true,
+  allows: () => true,
+};
 /** Issuing and revoking a town's api_keys: the town's admin. */
-export const open311Keys: RoutePolicy = { name: 'open311.keys', allows: (a, p) => hasRoleIn(a, p.townId ?? '', 'admin') };
+export const open311Keys: RoutePolicy = {
+  name: 'open311.keys',
+  allows: (a, p) => hasRoleIn(a, p.townId ?? '', 'admin'),
+};
 
 const V2 = '/open311/v2';
 type Ctx = Context<AppEnv>;
 
 /** Runs an Open311 handler, rendering any failure in the spec's error format of the call. */
-function safely(format: Format | ((c: Ctx) => Format), work: (c: Ctx, format: Format) => Promise<Response>) {
+function safely(
+  format: Format | ((c: Ctx) => Format),
+  work: (c: Ctx, format: Format) => Promise<Response>,
+) {
   return async (c: Ctx) => {
     let f: Format = typeof format === 'string' ? format : 'json';
     try {
@@ -66,70 +90,248 @@ async function postParams(c: Ctx): Promise<Record<string, string | undefined>> {
     try {
       body = (await c.req.json()) as Record<string, unknown>;
     } catch {
-      throw new Open311Error(400, '请求体不是有效的 JSON；按规范应以 application/x-www-form-urlencoded 提交');
+      throw new Open311Error(
+        400,
+        '请求体不是有效的 JSON；按规范应以 application/x-www-form-urlencoded 提交',
+      );
     }
-    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new Open311Error(400, '请求体应为参数对象');
-  } else if (type.includes('application/x-www-form-urlencoded') || type.includes('multipart/form-data')) {
+    if (!body || typeof body !== 'object' || Array.isArray(body))
+      throw new Open311Error(400, '请求体应为参数对象');
+  } else if (
+    type.includes('application/x-www-form-urlencoded') ||
+    type.includes('multipart/form-data')
+  ) {
     body = await readForm(c);
   }
   for (const [k, v] of Object.entries(body)) {
-    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') params[k] = String(v);
-    else if (k === 'attribute' && v && typeof v === 'object') for (const [ak, av] of Object.entries(v)) params[`attribute[${ak}]`] = String(av);
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+      params[k] = String(v);
+    else if (k === 'attribute' && v && typeof v === 'object')
+      for (const [ak, av] of Object.entries(v)) params[`attribute[${ak}]`] = String(av);
   }
   return params;
 }
 
 export function registerOpen311Routes(app: OpenAPIHono<AppEnv>): void {
-  app.use(`${V2}/*`, bodyLimit({ maxSize: 64 * 1024, onError: (c) => renderError(c, 'json', new Open311Error(413, '提交的内容超过 64 KB 上限')) }));
+  app.use(
+    `${V2}/*`,
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: (c) => renderError(c, 'json', new Open311Error(413, '提交的内容超过 64 KB 上限')),
+    }),
+  );
   const town = (c: Ctx) => service.jurisdiction(c.get('deps').db, c.req.query('jurisdiction_id'));
 
   for (const format of ['json', 'xml'] as const) {
-    defineRawRoute(app, 'GET', `${V2}/services.${format}`, open311Read, safely(format, async (c, f) =>
-      renderList(c, f, 'services', 'service', await service.listServices(c.get('deps').db, await town(c)))));
-    defineRawRoute(app, 'GET', `${V2}/requests.${format}`, open311Read, safely(format, async (c, f) =>
-      renderList(c, f, 'service_requests', 'request', await service.searchRequests(c.get('deps').db, await town(c), c.req.query(), mediaBase(c)))));
-    defineRawRoute(app, 'POST', `${V2}/requests.${format}`, open311ApiKey, safely(format, async (c, f) =>
-      renderList(c, f, 'service_requests', 'request', await service.postRequest(c.get('deps').db, await postParams(c), clientIp(c)), 201)));
+    defineRawRoute(
+      app,
+      'GET',
+      `${V2}/services.${format}`,
+      open311Read,
+      safely(format, async (c, f) =>
+        renderList(
+          c,
+          f,
+          'services',
+          'service',
+          await service.listServices(c.get('deps').db, await town(c)),
+        ),
+      ),
+    );
+    defineRawRoute(
+      app,
+      'GET',
+      `${V2}/requests.${format}`,
+      open311Read,
+      safely(format, async (c, f) =>
+        renderList(
+          c,
+          f,
+          'service_requests',
+          'request',
+          await service.searchRequests(
+            c.get('deps').db,
+            await town(c),
+            c.req.query(),
+            mediaBase(c),
+          ),
+        ),
+      ),
+    );
+    defineRawRoute(
+      app,
+      'POST',
+      `${V2}/requests.${format}`,
+      open311ApiKey,
+      safely(format, async (c, f) =>
+        renderList(
+          c,
+          f,
+          'service_requests',
+          'request',
+          await service.postRequest(c.get('deps').db, await postParams(c), clientIp(c)),
+          201,
+        ),
+      ),
+    );
   }
-  defineRawRoute(app, 'GET', `${V2}/services/{file}`, open311Read, safely(fileFormat, async (c, f) => {
-    const { id } = splitFile(c.req.param('file')!);
-    return renderObject(c, f, 'service_definition', await service.serviceDefinition(c.get('deps').db, await town(c), id));
-  }));
-  defineRawRoute(app, 'GET', `${V2}/requests/{file}`, open311Read, safely(fileFormat, async (c, f) => {
-    const { id } = splitFile(c.req.param('file')!);
-    return renderList(c, f, 'service_requests', 'request', await service.requestById(c.get('deps').db, await town(c), id, mediaBase(c)));
-  }));
+  defineRawRoute(
+    app,
+    'GET',
+    `${V2}/services/{file}`,
+    open311Read,
+    safely(fileFormat, async (c, f) => {
+      const { id } = splitFile(c.req.param('file')!);
+      return renderObject(
+        c,
+        f,
+        'service_definition',
+        await service.serviceDefinition(c.get('deps').db, await town(c), id),
+      );
+    }),
+  );
+  defineRawRoute(
+    app,
+    'GET',
+    `${V2}/requests/{file}`,
+    open311Read,
+    safely(fileFormat, async (c, f) => {
+      const { id } = splitFile(c.req.param('file')!);
+      return renderList(
+        c,
+        f,
+        'service_requests',
+        'request',
+        await service.requestById(c.get('deps').db, await town(c), id, mediaBase(c)),
+      );
+    }),
+  );
   // media_url of our own photos: only those marked public, addressed by an unguessable token,
   // images only. Cached briefly: a photo a handler withdraws must leave shared caches soon too.
-  defineRawRoute(app, 'GET', `${V2}/media/{token}`, open311Read, safely('json', async (c) => {
-    const photo = await service.publicMedia(c.get('deps').db, c.req.param('token')!);
-    return c.body(new Uint8Array(photo.bytes), 200, { 'content-type': photo.content_type, 'cache-control': 'public, max-age=300', 'x-content-type-options': 'nosniff' });
-  }));
-  defineRawRoute(app, 'GET', `${V2}/tokens/{file}`, open311Read, safely(fileFormat, async (c, f) => {
-    const { id } = splitFile(c.req.param('file')!);
-    return renderList(c, f, 'service_requests', 'request', await service.requestByToken(c.get('deps').db, await town(c), id));
-  }));
+  defineRawRoute(
+    app,
+    'GET',
+    `${V2}/media/{token}`,
+    open311Read,
+    safely('json', async (c) => {
+      const photo = await service.publicMedia(c.get('deps').db, c.req.param('token')!);
+      return c.body(new Uint8Array(photo.bytes), 200, {
+        'content-type': photo.content_type,
+        'cache-control': 'public, max-age=300',
+        'x-content-type-options': 'nosniff',
+      });
+    }),
+  );
+  defineRawRoute(
+    app,
+    'GET',
+    `${V2}/tokens/{file}`,
+    open311Read,
+    safely(fileFormat, async (c, f) => {
+      const { id } = splitFile(c.req.param('file')!);
+      return renderList(
+        c,
+        f,
+        'service_requests',
+        'request',
+        await service.requestByToken(c.get('deps').db, await town(c), id),
+      );
+    }),
+  );
   // Anything else under /open311/ answers in the spec's error format, not with the web app.
-  app.all(`${V2}/*`, (c) => renderError(c, /\.xml$/i.test(c.req.path) ? 'xml' : 'json', new Open311Error(404, `没有这个 Open311 资源：${c.req.method} ${c.req.path}；可用资源见 /open311/v2/services.json`)));
+  app.all(`${V2}/*`, (c) =>
+    renderError(
+      c,
+      /\.xml$/i.test(c.req.path) ? 'xml' : 'json',
+      new Open311Error(
+        404,
+        `没有这个 Open311 资源：${c.req.method} ${c.req.path}；可用资源见 /open311/v2/services.json`,
+      ),
+    ),
+  );
 
   registerOpen311KeyRoutes(app);
 }
 
 const tags = ['Open311 接入密钥'];
-const KeyItem = z.object({ id: z.string(), label: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() }).openapi('Open311ApiKey');
+const KeyItem = z
+  .object({
+    id: z.string(),
+    label: z.string(),
+    createdAt: z.string(),
+    revokedAt: z.string().nullable(),
+  })
+  .openapi('Open311ApiKey');
 
 function registerOpen311KeyRoutes(app: OpenAPIHono<AppEnv>): void {
   const base = '/api/v1/towns/{townId}/open311/keys';
-  defineRoute(app, createRoute({ method: 'get', path: base, tags, summary: 'Open311 接入密钥列表（不含密钥本身）', request: { params: TownParams }, responses: jsonResponse(z.object({ items: z.array(KeyItem) }), '密钥') }), open311Keys, async (c) => {
-    const rows = await listApiKeys(c.get('deps').db, c.req.param('townId'));
-    return c.json({ items: rows.map((r) => ({ id: r.id, label: r.label, createdAt: new Date(r.created_at).toISOString(), revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null })) }, 200);
-  });
-  defineRoute(app, createRoute({ method: 'post', path: base, tags, summary: '发放 Open311 接入密钥（密钥只在此显示一次）', request: { params: TownParams, ...jsonBody(z.object({ label: z.string().trim().min(2).max(100).meta({ title: '用途说明' }) }).openapi('Open311ApiKeyCreate')) }, responses: jsonResponse(z.object({ id: z.string(), key: z.string(), label: z.string() }), '已发放', 201) }), open311Keys, async (c) => {
-    const { label } = c.req.valid('json');
-    return c.json(await inTransaction(c, (trx, ctx) => issueApiKey(trx, ctx, label)), 201);
-  });
-  defineRoute(app, createRoute({ method: 'post', path: `${base}/{id}/revoke`, tags, summary: '停用 Open311 接入密钥', request: { params: TownEntityParams }, responses: noContent('已停用') }), open311Keys, async (c) => {
-    await inTransaction(c, (trx, ctx) => revokeApiKey(trx, ctx, c.req.param('id')));
-    return c.body(null, 204);
-  });
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: base,
+      tags,
+      summary: 'Open311 接入密钥列表（不含密钥本身）',
+      request: { params: TownParams },
+      responses: jsonResponse(z.object({ items: z.array(KeyItem) }), '密钥'),
+    }),
+    open311Keys,
+    async (c) => {
+      const rows = await listApiKeys(c.get('deps').db, c.req.param('townId'));
+      return c.json(
+        {
+          items: rows.map((r) => ({
+            id: r.id,
+            label: r.label,
+            createdAt: new Date(r.created_at).toISOString(),
+            revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null,
+          })),
+        },
+        200,
+      );
+    },
+  );
+  defineRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: base,
+      tags,
+      summary: '发放 Open311 接入密钥（密钥只在此显示一次）',
+      request: {
+        params: TownParams,
+        ...jsonBody(
+          z
+            .object({ label: z.string().trim().min(2).max(100).meta({ title: '用途说明' }) })
+            .openapi('Open311ApiKeyCreate'),
+        ),
+      },
+      responses: jsonResponse(
+        z.object({ id: z.string(), key: z.string(), label: z.string() }),
+        '已发放',
+        201,
+      ),
+    }),
+    open311Keys,
+    async (c) => {
+      const { label } = c.req.valid('json');
+      return c.json(await inTransaction(c, (trx, ctx) => issueApiKey(trx, ctx, label)), 201);
+    },
+  );
+  defineRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: `${base}/{id}/revoke`,
+      tags,
+      summary: '停用 Open311 接入密钥',
+      request: { params: TownEntityParams },
+      responses: noContent('已停用'),
+    }),
+    open311Keys,
+    async (c) => {
+      await inTransaction(c, (trx, ctx) => revokeApiKey(trx, ctx, c.req.param('id')));
+      return c.body(null, 204);
+    },
+  );
 }

@@ -23,25 +23,40 @@ const MAX_RESULTS = 1000;
 /** The town a call is about: jurisdiction_id (town code), optional only while one town is served. */
 export async function jurisdiction(db: Db, id: string | undefined): Promise<intake.Town> {
   if (id) {
-    const town = await db.selectFrom('town').select(['id', 'code', 'name']).where('code', '=', id).executeTakeFirst();
+    const town = await db
+      .selectFrom('town')
+      .select(['id', 'code', 'name'])
+      .where('code', '=', id)
+      .executeTakeFirst();
     if (!town) throw new Open311Error(404, `jurisdiction_id「${id}」不是本系统服务的乡镇代码`);
     return town;
   }
   const towns = await intake.listTowns(db);
-  if (towns.length !== 1) throw new Open311Error(400, '本接口服务多个乡镇，须提供 jurisdiction_id 参数（乡镇代码，如 qingshi）');
+  if (towns.length !== 1)
+    throw new Open311Error(
+      400,
+      '本接口服务多个乡镇，须提供 jurisdiction_id 参数（乡镇代码，如 qingshi）',
+    );
   return towns[0]!;
 }
 
 async function leafCategories(db: Db) {
   const all = await intake.listCategories(db);
   const names = new Map(all.map((c) => [c.code, c.name]));
-  return all.filter((c) => c.parent_code).map((c) => ({ ...c, group: names.get(c.parent_code!) ?? '' }));
+  return all
+    .filter((c) => c.parent_code)
+    .map((c) => ({ ...c, group: names.get(c.parent_code!) ?? '' }));
 }
 
 export async function listServices(db: Db, town: intake.Town) {
   return (await leafCategories(db)).map((c) => ({
-    service_code: c.code, service_name: c.name, description: `向${town.name}反映「${c.group}—${c.name}」方面的问题，由镇派单员派给承办单位办理`,
-    metadata: true, type: 'realtime', keywords: `${c.group},${c.name}`, group: c.group,
+    service_code: c.code,
+    service_name: c.name,
+    description: `向${town.name}反映「${c.group}—${c.name}」方面的问题，由镇派单员派给承办单位办理`,
+    metadata: true,
+    type: 'realtime',
+    keywords: `${c.group},${c.name}`,
+    group: c.group,
   }));
 }
 
@@ -51,13 +66,31 @@ async function serviceByCode(db: Db, code: string) {
 
 /** Extra fields a request may carry (`attribute[village]=…`), as data. */
 export async function serviceDefinition(db: Db, town: intake.Town, code: string) {
-  if (!(await serviceByCode(db, code))) throw new Open311Error(404, `服务代码「${code}」不存在；可用的服务见 services.json`);
+  if (!(await serviceByCode(db, code)))
+    throw new Open311Error(404, `服务代码「${code}」不存在；可用的服务见 services.json`);
   const villages = await intake.listVillages(db, town.id);
   return {
     service_code: code,
     attributes: [
-      { variable: true, code: 'village', datatype: 'singlevaluelist', required: false, datatype_description: '所在村（社区），取 values 中的 key', order: 1, description: '所在村（社区）', values: villages.map((v) => ({ key: v.id, name: v.name })) },
-      { variable: true, code: 'title', datatype: 'string', required: false, datatype_description: '不超过 100 字；不填则取描述的前 30 字', order: 2, description: '标题' },
+      {
+        variable: true,
+        code: 'village',
+        datatype: 'singlevaluelist',
+        required: false,
+        datatype_description: '所在村（社区），取 values 中的 key',
+        order: 1,
+        description: '所在村（社区）',
+        values: villages.map((v) => ({ key: v.id, name: v.name })),
+      },
+      {
+        variable: true,
+        code: 'title',
+        datatype: 'string',
+        required: false,
+        datatype_description: '不超过 100 字；不填则取描述的前 30 字',
+        order: 2,
+        description: '标题',
+      },
     ],
   };
 }
@@ -71,37 +104,79 @@ function requestOf(town: intake.Town, o: intake.PublicOrderRow, mediaBase: strin
   const s = intake.statusOf(o);
   const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
   return {
-    service_request_id: o.code, status: s.status, status_notes: o.merged_into ? `${s.stateLabel}（与其他诉求合并办理）` : s.stateLabel,
-    service_name: o.category_name, service_code: o.category_code, description: intake.maskDigits(o.content), agency_responsible: o.unit_name ?? `${town.name}（待派单）`,
-    service_notice: null, requested_datetime: iso(o.received_at), updated_datetime: iso(o.updated_at), expected_datetime: o.closed_at ? null : iso(o.complete_due_at),
-    address: o.address, address_id: null, zipcode: null, lat: o.lat, long: o.lng,
+    service_request_id: o.code,
+    status: s.status,
+    status_notes: o.merged_into ? `${s.stateLabel}（与其他诉求合并办理）` : s.stateLabel,
+    service_name: o.category_name,
+    service_code: o.category_code,
+    description: intake.maskDigits(o.content),
+    agency_responsible: o.unit_name ?? `${town.name}（待派单）`,
+    service_notice: null,
+    requested_datetime: iso(o.received_at),
+    updated_datetime: iso(o.updated_at),
+    expected_datetime: o.closed_at ? null : iso(o.complete_due_at),
+    address: o.address,
+    address_id: null,
+    zipcode: null,
+    lat: o.lat,
+    long: o.lng,
     media_url: o.media_url ?? (o.photo_token ? `${mediaBase}${o.photo_token}` : null),
   };
 }
 
 function parseDate(name: string, value: string | undefined): Date | undefined {
   if (value === undefined || value === '') return undefined;
-  const d = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) ? new Date(value) : new Date(NaN);
-  if (Number.isNaN(d.getTime())) throw new Open311Error(400, `${name} 应为 ISO 8601 时间（如 2025-03-01T00:00:00+08:00），收到「${value}」`);
+  const d = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(
+    value,
+  )
+    ? new Date(value)
+    : new Date(NaN);
+  if (Number.isNaN(d.getTime()))
+    throw new Open311Error(
+      400,
+      `${name} 应为 ISO 8601 时间（如 2025-03-01T00:00:00+08:00），收到「${value}」`,
+    );
   return d;
 }
 
-const list = (v: string | undefined) => (v ? v.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
+const list = (v: string | undefined) =>
+  v
+    ? v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : undefined;
 
 /** GET requests: by ids (which override every other filter), else by service, window and status. */
-export async function searchRequests(db: Db, town: intake.Town, q: Params, mediaBase: string, now = new Date()) {
+export async function searchRequests(
+  db: Db,
+  town: intake.Town,
+  q: Params,
+  mediaBase: string,
+  now = new Date(),
+) {
   const ids = list(q.service_request_id);
-  if (ids) return (await intake.publicOrders(db, town.id, { codes: ids.slice(0, MAX_RESULTS) }, MAX_RESULTS)).map((o) => requestOf(town, o, mediaBase));
+  if (ids)
+    return (
+      await intake.publicOrders(db, town.id, { codes: ids.slice(0, MAX_RESULTS) }, MAX_RESULTS)
+    ).map((o) => requestOf(town, o, mediaBase));
   const start = parseDate('start_date', q.start_date);
   const endGiven = parseDate('end_date', q.end_date);
   const end = endGiven ?? (start ? new Date(start.getTime() + WINDOW_DAYS * DAY_MS) : now);
   const from = start ?? new Date(end.getTime() - WINDOW_DAYS * DAY_MS);
   if (from > end) throw new Open311Error(400, 'start_date 不能晚于 end_date');
-  if (end.getTime() - from.getTime() > WINDOW_DAYS * DAY_MS) throw new Open311Error(400, `start_date 与 end_date 的间隔不能超过 ${WINDOW_DAYS} 天`);
+  if (end.getTime() - from.getTime() > WINDOW_DAYS * DAY_MS)
+    throw new Open311Error(400, `start_date 与 end_date 的间隔不能超过 ${WINDOW_DAYS} 天`);
   const statuses = list(q.status);
-  if (statuses?.some((s) => s !== 'open' && s !== 'closed')) throw new Open311Error(400, `status 只能是 open、closed 或二者以逗号分隔，收到「${q.status}」`);
+  if (statuses?.some((s) => s !== 'open' && s !== 'closed'))
+    throw new Open311Error(400, `status 只能是 open、closed 或二者以逗号分隔，收到「${q.status}」`);
   const open = statuses && statuses.length === 1 ? statuses[0] === 'open' : undefined;
-  const rows = await intake.publicOrders(db, town.id, { serviceCodes: list(q.service_code), from, to: end, open }, MAX_RESULTS);
+  const rows = await intake.publicOrders(
+    db,
+    town.id,
+    { serviceCodes: list(q.service_code), from, to: end, open },
+    MAX_RESULTS,
+  );
   return rows.map((o) => requestOf(town, o, mediaBase));
 }
 
@@ -113,7 +188,9 @@ export async function requestById(db: Db, town: intake.Town, id: string, mediaBa
 
 /** A published photo by its token (no jurisdiction needed: the token alone names it). */
 export async function publicMedia(db: Db, token: string) {
-  const photo = /^[0-9a-f-]{36}$/i.test(token) ? await publicPhoto(db, token.toLowerCase()) : undefined;
+  const photo = /^[0-9a-f-]{36}$/i.test(token)
+    ? await publicPhoto(db, token.toLowerCase())
+    : undefined;
   if (!photo) throw new Open311Error(404, `媒体文件「${token}」不存在`);
   return photo;
 }
@@ -128,7 +205,11 @@ function mediaUrlOf(v: string | undefined): string | undefined {
   } catch {
     url = null;
   }
-  if (!url || !['http:', 'https:'].includes(url.protocol) || raw.length > 1000) throw new Open311Error(400, `media_url 应为以 http:// 或 https:// 开头、不超过 1000 个字符的图片地址，收到「${raw.slice(0, 100)}」`);
+  if (!url || !['http:', 'https:'].includes(url.protocol) || raw.length > 1000)
+    throw new Open311Error(
+      400,
+      `media_url 应为以 http:// 或 https:// 开头、不超过 1000 个字符的图片地址，收到「${raw.slice(0, 100)}」`,
+    );
   return url.toString();
 }
 
@@ -143,7 +224,11 @@ const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 function number(name: string, v: string | undefined, min: number, max: number): number | undefined {
   if (v === undefined || v === '') return undefined;
   const n = Number(v);
-  if (!Number.isFinite(n) || n < min || n > max) throw new Open311Error(400, `${name} 应为 ${min} 到 ${max} 之间的十进制度数（WGS84），收到「${v}」`);
+  if (!Number.isFinite(n) || n < min || n > max)
+    throw new Open311Error(
+      400,
+      `${name} 应为 ${min} 到 ${max} 之间的十进制度数（WGS84），收到「${v}」`,
+    );
   return n;
 }
 
@@ -152,29 +237,74 @@ export async function postRequest(db: Db, p: Params, ip: string | null) {
   if (!p.api_key) throw new Open311Error(403, '缺少 api_key：提交诉求须使用乡镇发放的接入密钥');
   const key = await findLiveKey(db, p.api_key);
   if (!key) throw new Open311Error(403, 'api_key 无效或已停用，请联系乡镇系统管理员');
-  if (p.jurisdiction_id && p.jurisdiction_id !== key.town_code) throw new Open311Error(403, `该 api_key 属于乡镇「${key.town_code}」，不能向「${p.jurisdiction_id}」提交`);
+  if (p.jurisdiction_id && p.jurisdiction_id !== key.town_code)
+    throw new Open311Error(
+      403,
+      `该 api_key 属于乡镇「${key.town_code}」，不能向「${p.jurisdiction_id}」提交`,
+    );
   const town = { id: key.town_id, code: key.town_code, name: key.town_name };
-  if (!p.service_code) throw new Open311Error(400, '缺少 service_code：请从 services.json 中选择诉求类别');
-  if (!(await serviceByCode(db, p.service_code))) throw new Open311Error(400, `service_code「${p.service_code}」不存在；可用的服务见 services.json`);
+  if (!p.service_code)
+    throw new Open311Error(400, '缺少 service_code：请从 services.json 中选择诉求类别');
+  if (!(await serviceByCode(db, p.service_code)))
+    throw new Open311Error(
+      400,
+      `service_code「${p.service_code}」不存在；可用的服务见 services.json`,
+    );
   const lat = number('lat', p.lat, -90, 90);
   const long = number('long', p.long, -180, 180);
   const address = p.address_string?.trim() || undefined;
-  if ((lat === undefined) !== (long === undefined)) throw new Open311Error(400, 'lat 与 long 须同时提供');
-  if (lat === undefined && !address) throw new Open311Error(400, '缺少位置：须提供 lat 与 long（WGS84 十进制度），或 address_string（地址描述）');
-  if (address && address.length > 200) throw new Open311Error(400, 'address_string 不能超过 200 个字符');
+  if ((lat === undefined) !== (long === undefined))
+    throw new Open311Error(400, 'lat 与 long 须同时提供');
+  if (lat === undefined && !address)
+    throw new Open311Error(
+      400,
+      '缺少位置：须提供 lat 与 long（WGS84 十进制度），或 address_string（地址描述）',
+    );
+  if (address && address.length > 200)
+    throw new Open311Error(400, 'address_string 不能超过 200 个字符');
   const description = p.description?.trim();
   if (!description) throw new Open311Error(400, '缺少 description：请描述诉求内容');
   if (description.length > 2000) throw new Open311Error(400, 'description 不能超过 2000 个字符');
   const phone = p.phone?.trim() || undefined;
-  if (phone && !PHONE.test(phone)) throw new Open311Error(400, 'phone 应为 11 位手机号或带区号的固定电话');
+  if (phone && !PHONE.test(phone))
+    throw new Open311Error(400, 'phone 应为 11 位手机号或带区号的固定电话');
   const villageId = p['attribute[village]'] || undefined;
-  if (villageId && !(await intake.listVillages(db, town.id)).some((v) => v.id === villageId)) throw new Open311Error(400, 'attribute[village] 不是本乡镇的村（社区），取值见服务定义');
+  if (villageId && !(await intake.listVillages(db, town.id)).some((v) => v.id === villageId))
+    throw new Open311Error(400, 'attribute[village] 不是本乡镇的村（社区），取值见服务定义');
   const mediaUrl = mediaUrlOf(p.media_url);
   const name = `${p.last_name ?? ''}${p.first_name ?? ''}`.trim().slice(0, 50) || undefined;
-  const title = (p['attribute[title]']?.trim() || description.split('\n')[0]!).slice(0, p['attribute[title]'] ? 100 : 30);
-  const row = await db.transaction().execute((trx) => intake.createPublicOrder(trx, {
-    town, ip, channel: 'open311', idempotencyKey: `open311:${randomUUID()}`, requestHash: intake.requestHash(p), apiKeyId: key.id, mediaUrl,
-    appeal: { categoryCode: p.service_code!, villageId, title, content: description, contactName: name, contactPhone: phone, address, lat, lng: long },
-  }));
-  return [{ service_request_id: row.appealCode, token: row.token, service_notice: `已受理，群众查询码 ${row.tracking_code}；镇派单员将派给承办单位办理`, account_id: null }];
+  const title = (p['attribute[title]']?.trim() || description.split('\n')[0]!).slice(
+    0,
+    p['attribute[title]'] ? 100 : 30,
+  );
+  const row = await db.transaction().execute((trx) =>
+    intake.createPublicOrder(trx, {
+      town,
+      ip,
+      channel: 'open311',
+      idempotencyKey: `open311:${randomUUID()}`,
+      requestHash: intake.requestHash(p),
+      apiKeyId: key.id,
+      mediaUrl,
+      appeal: {
+        categoryCode: p.service_code!,
+        villageId,
+        title,
+        content: description,
+        contactName: name,
+        contactPhone: phone,
+        address,
+        lat,
+        lng: long,
+      },
+    }),
+  );
+  return [
+    {
+      service_request_id: row.appealCode,
+      token: row.token,
+      service_notice: `已受理，群众查询码 ${row.tracking_code}；镇派单员将派给承办单位办理`,
+      account_id: null,
+    },
+  ];
 }

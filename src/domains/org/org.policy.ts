@@ -19,5 +19,11 @@ export function canSeeContacts(actor: Actor, townId: string): boolean {
   return !scopesEnforced() || hasRoleIn(actor, townId, 'admin', 'leader');
 }
 
-export const orgRead: RoutePolicy = { name: 'org.read', allows: (a, p) => canReadOrg(a, p.townId ?? '') };
-export const orgWrite: RoutePolicy = { name: 'org.write', allows: (a, p) => canWriteOrg(a, p.townId ?? '') };
+export const orgRead: RoutePolicy = {
+  name: 'org.read',
+  allows: (a, p) => canReadOrg(a, p.townId ?? ''),
+};
+export const orgWrite: RoutePolicy = {
+  name: 'org.write',
+  allows: (a, p) => canWriteOrg(a, p.townId ?? ''),
+};

@@ -72,14 +72,22 @@ export function describeReferences(refs: readonly Reference[]): string {
     const seen = byLabel.get(noun);
     byLabel.set(noun, { measure, count: (seen?.count ?? 0) + ref.count });
   }
-  return [...byLabel].map(([noun, { measure, count }]) => `${count} ${measure}${noun}`).join('、') || '其他数据';
+  return (
+    [...byLabel].map(([noun, { measure, count }]) => `${count} ${measure}${noun}`).join('、') ||
+    '其他数据'
+  );
 }
 
 /**
  * Throws 409 naming what still refers to the row; `message` words it, e.g.
  * (what) => `该单位下还有 ${what}，请先调整后再删除` → “该单位下还有 3 名人员、2 个职务，请先调整后再删除”.
  */
-export async function assertUnreferenced(db: Kysely<DB>, table: string, key: Record<string, string>, message: (what: string) => string): Promise<void> {
+export async function assertUnreferenced(
+  db: Kysely<DB>,
+  table: string,
+  key: Record<string, string>,
+  message: (what: string) => string,
+): Promise<void> {
   const refs = await referencesTo(db, table, key);
   if (refs.length) throw new Conflict(message(describeReferences(refs)));
 }

@@ -9,10 +9,23 @@ const date = (title: string) => z.iso.date().meta({ title });
 const text = (title: string, max: number) => z.string().trim().min(1).max(max).meta({ title });
 const version = z.number().int().min(1).meta({ title: '版本号' });
 
-export const UNIT_KINDS = ['party_committee', 'government', 'office', 'village', 'branch', 'grid'] as const;
+export const UNIT_KINDS = [
+  'party_committee',
+  'government',
+  'office',
+  'village',
+  'branch',
+  'grid',
+] as const;
 
-const portfolios = z.array(z.string().regex(/^[a-z_]{2,40}$/)).max(20).meta({ title: '分管领域' });
-const unitPortfolios = z.array(z.string().regex(/^[a-z_]{2,40}$/)).max(20).meta({ title: '承担业务' });
+const portfolios = z
+  .array(z.string().regex(/^[a-z_]{2,40}$/))
+  .max(20)
+  .meta({ title: '分管领域' });
+const unitPortfolios = z
+  .array(z.string().regex(/^[a-z_]{2,40}$/))
+  .max(20)
+  .meta({ title: '承担业务' });
 
 export const Unit = z
   .object({
@@ -33,7 +46,13 @@ export const UnitCreate = z.object({
   parentId: id('上级单位').nullable().optional(),
   kind: z.enum(UNIT_KINDS).meta({ title: '单位类型' }),
   name: text('单位名称', 60),
-  code: z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/).nullable().optional().meta({ title: '单位编码' }),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/)
+    .nullable()
+    .optional()
+    .meta({ title: '单位编码' }),
   sortOrder: z.number().int().min(0).max(100000).optional().meta({ title: '排序' }),
   portfolios: unitPortfolios.optional(),
 });
@@ -61,7 +80,13 @@ export const PersonCreate = z.object({
   name: text('姓名', 30),
   gender: z.enum(['male', 'female']).nullable().optional().meta({ title: '性别' }),
   birthDate: date('出生日期').nullable().optional(),
-  phone: z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '手机号应为 11 位数字，座机如 0571-88886666').nullable().optional().meta({ title: '联系电话' }),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '手机号应为 11 位数字，座机如 0571-88886666')
+    .nullable()
+    .optional()
+    .meta({ title: '联系电话' }),
   partyMember: z.boolean().optional().meta({ title: '是否党员' }),
   unitId: id('所在单位').nullable().optional(),
   note: z.string().trim().max(500).nullable().optional().meta({ title: '备注' }),
@@ -138,7 +163,9 @@ export const VillageLiaisonUpdate = z.object({
 
 export const Portfolio = z.object({ code: z.string(), name: z.string() }).openapi('Portfolio');
 
-export const VersionQuery = z.object({ version: z.coerce.number().int().min(1).meta({ title: '版本号' }) });
+export const VersionQuery = z.object({
+  version: z.coerce.number().int().min(1).meta({ title: '版本号' }),
+});
 
 export type UnitCreateInput = z.infer<typeof UnitCreate>;
 export type UnitUpdateInput = z.infer<typeof UnitUpdate>;

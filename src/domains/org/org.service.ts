@@ -12,26 +12,69 @@ import { deleteVersioned, updateVersioned } from '../../db/versioned.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertUnreferenced } from './org.references.ts';
 import * as repo from './org.repository.ts';
-import type { LiaisonCreateInput, LiaisonUpdateInput, PersonCreateInput, PersonUpdateInput, PositionCreateInput, PositionUpdateInput, UnitCreateInput, UnitUpdateInput } from './org.schema.ts';
+import type {
+  LiaisonCreateInput,
+  LiaisonUpdateInput,
+  PersonCreateInput,
+  PersonUpdateInput,
+  PositionCreateInput,
+  PositionUpdateInput,
+  UnitCreateInput,
+  UnitUpdateInput,
+} from './org.schema.ts';
 
 type Db = Kysely<DB>;
-export interface Ctx { actor: Actor; townId: string; ip: string | null }
+export interface Ctx {
+  actor: Actor;
+  townId: string;
+  ip: string | null;
+}
 
-function audit(db: Db, ctx: Ctx, action: string, entityType: string, entityId: string, before: unknown, after: unknown) {
-  return recordAudit(db, { townId: ctx.townId, actorUserId: ctx.actor.userId, actorName: ctx.actor.displayName, action, entityType, entityId, before, after, ip: ctx.ip });
+function audit(
+  db: Db,
+  ctx: Ctx,
+  action: string,
+  entityType: string,
+  entityId: string,
+  before: unknown,
+  after: unknown,
+) {
+  return recordAudit(db, {
+    townId: ctx.townId,
+    actorUserId: ctx.actor.userId,
+    actorName: ctx.actor.displayName,
+    action,
+    entityType,
+    entityId,
+    before,
+    after,
+    ip: ctx.ip,
+  });
 }
 
 function invalid(path: string, label: string, message: string): never {
   throw new InvalidInput(`${label}：${message}`, [{ path, label, message }]);
 }
 
-async function assertUnitInTown(db: Db, townId: string, unitId: string, path: string, label: string) {
+async function assertUnitInTown(
+  db: Db,
+  townId: string,
+  unitId: string,
+  path: string,
+  label: string,
+) {
   const unit = await repo.findUnit(db, townId, unitId);
   if (!unit) invalid(path, label, '在本乡镇中不存在');
   return unit;
 }
 
-async function assertPersonInTown(db: Db, townId: string, personId: string, path: string, label: string) {
+async function assertPersonInTown(
+  db: Db,
+  townId: string,
+  personId: string,
+  path: string,
+  label: string,
+) {
   if (!(await repo.findPerson(db, townId, personId))) invalid(path, label, '在本乡镇中不存在');
 }
 
@@ -44,20 +87,35 @@ export async function assertPortfolios(db: Db, codes: readonly string[], label =
 // ---- units ----------------------------------------------------------------------------------
 
 /** Unit codes are unique within a town (unit_code_uq): name the unit already using it. */
-async function assertUnitCodeFree(db: Db, townId: string, code: string | null | undefined, exceptId?: string) {
+async function assertUnitCodeFree(
+  db: Db,
+  townId: string,
+  code: string | null | undefined,
+  exceptId?: string,
+) {
   if (!code) return;
   const holder = await repo.findUnitByCode(db, townId, code);
-  if (holder && holder.id !== exceptId) throw new Conflict(`单位编码“${code}”已被“${holder.name}”使用，请换一个编码`);
+  if (holder && holder.id !== exceptId)
+    throw new Conflict(`单位编码“${code}”已被“${holder.name}”使用，请换一个编码`);
 }
 
 export async function createUnit(db: Db, ctx: Ctx, input: UnitCreateInput) {
-  if (input.parentId) await assertUnitInTown(db, ctx.townId, input.parentId, 'parentId', '上级单位');
+  if (input.parentId)
+    await assertUnitInTown(db, ctx.townId, input.parentId, 'parentId', '上级单位');
   await assertUnitCodeFree(db, ctx.townId, input.code);
   const portfolios = [...new Set(input.portfolios ?? [])].sort();
   await assertPortfolios(db, portfolios, '承担业务');
   const row = await db
     .insertInto('unit')
-    .values({ town_id: ctx.townId, id: newId(), parent_id: input.parentId ?? null, kind: input.kind, name: input.name, code: input.code ?? null, sort_order: input.sortOrder ?? 0 })
+    .values({
+      town_id: ctx.townId,
+      id: newId(),
+      parent_id: input.parentId ?? null,
+      kind: input.kind,
+      name: input.name,
+      code: input.code ?? null,
+      sort_order: input.sortOrder ?? 0,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   await repo.setUnitPortfolios(db, ctx.townId, row.id, portfolios);
@@ -74,7 +132,8 @@ export async function updateUnit(db: Db, ctx: Ctx, id: string, input: UnitUpdate
   if (input.parentId) {
     await assertUnitInTown(db, ctx.townId, input.parentId, 'parentId', '上级单位');
     const subtree = await repo.unitSubtree(db, ctx.townId, id);
-    if (subtree.includes(input.parentId)) invalid('parentId', '上级单位', '不能把单位移到它自己或它的下级单位之下');
+    if (subtree.includes(input.parentId))
+      invalid('parentId', '上级单位', '不能把单位移到它自己或它的下级单位之下');
   }
   await assertUnitCodeFree(db, ctx.townId, input.code, id);
   const values: Record<string, unknown> = {};
@@ -83,14 +142,32 @@ export async function updateUnit(db: Db, ctx: Ctx, id: string, input: UnitUpdate
   if (input.name !== undefined) values.name = input.name;
   if (input.code !== undefined) values.code = input.code;
   if (input.sortOrder !== undefined) values.sort_order = input.sortOrder;
-  const row = await updateVersioned(db, 'unit', { townId: ctx.townId, id, version: input.version }, values, '单位');
+  const row = await updateVersioned(
+    db,
+    'unit',
+    { townId: ctx.townId, id, version: input.version },
+    values,
+    '单位',
+  );
   if (input.portfolios) await repo.setUnitPortfolios(db, ctx.townId, id, portfolios);
-  await audit(db, ctx, 'update', 'unit', id, { ...before, portfolios: beforePortfolios }, { ...row, portfolios });
+  await audit(
+    db,
+    ctx,
+    'update',
+    'unit',
+    id,
+    { ...before, portfolios: beforePortfolios },
+    { ...row, portfolios },
+  );
   return repo.toUnit(row as never, portfolios);
 }
 
 /** 本单位承担的业务 of some units (read by the ledger scope: staff keep their unit's types). */
-export function portfoliosOfUnits(db: Db, townId: string, unitIds: readonly string[]): Promise<Map<string, string[]>> {
+export function portfoliosOfUnits(
+  db: Db,
+  townId: string,
+  unitIds: readonly string[],
+): Promise<Map<string, string[]>> {
   return repo.unitPortfolios(db, townId, unitIds);
 }
 
@@ -101,16 +178,34 @@ export function portfoliosOfUnits(db: Db, townId: string, unitIds: readonly stri
  */
 export async function deleteUnit(db: Db, ctx: Ctx, id: string, version: number) {
   await assertVersion(db, 'unit', ctx.townId, id, version, '单位');
-  await assertUnreferenced(db, 'unit', { town_id: ctx.townId, id }, (what) => `该单位下还有 ${what}，请先调整后再删除`);
+  await assertUnreferenced(
+    db,
+    'unit',
+    { town_id: ctx.townId, id },
+    (what) => `该单位下还有 ${what}，请先调整后再删除`,
+  );
   const row = await deleteVersioned(db, 'unit', { townId: ctx.townId, id, version }, '单位');
   await audit(db, ctx, 'delete', 'unit', id, row, null);
 }
 
 /** 404 for a missing row, 409 for a stale version: the same answers `deleteVersioned` gives. */
-async function assertVersion(db: Db, table: 'unit' | 'person', townId: string, id: string, version: number, what: string) {
-  const row = await db.selectFrom(table).select('version').where('town_id', '=', townId).where('id', '=', id).executeTakeFirst();
+async function assertVersion(
+  db: Db,
+  table: 'unit' | 'person',
+  townId: string,
+  id: string,
+  version: number,
+  what: string,
+) {
+  const row = await db
+    .selectFrom(table)
+    .select('version')
+    .where('town_id', '=', townId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new NotFound(what);
-  if (row.version !== version) throw new Conflict(`该${what}已被他人修改（当前版本 ${row.version}），请刷新后重试`);
+  if (row.version !== version)
+    throw new Conflict(`该${what}已被他人修改（当前版本 ${row.version}），请刷新后重试`);
 }
 
 // ---- people ---------------------------------------------------------------------------------
@@ -142,7 +237,13 @@ export async function updatePerson(db: Db, ctx: Ctx, id: string, input: PersonUp
   const before = await repo.findPerson(db, ctx.townId, id);
   if (!before) throw new NotFound('人员');
   if (input.unitId) await assertUnitInTown(db, ctx.townId, input.unitId, 'unitId', '所在单位');
-  const row = await updateVersioned(db, 'person', { townId: ctx.townId, id, version: input.version }, personValues(input), '人员');
+  const row = await updateVersioned(
+    db,
+    'person',
+    { townId: ctx.townId, id, version: input.version },
+    personValues(input),
+    '人员',
+  );
   await audit(db, ctx, 'update', 'person', id, before, row);
   return repo.toPerson(row as never, []);
 }
@@ -150,7 +251,12 @@ export async function updatePerson(db: Db, ctx: Ctx, id: string, input: PersonUp
 /** A person is removed only when no position, liaison, login account or record names them. */
 export async function deletePerson(db: Db, ctx: Ctx, id: string, version: number) {
   await assertVersion(db, 'person', ctx.townId, id, version, '人员');
-  await assertUnreferenced(db, 'person', { town_id: ctx.townId, id }, (what) => `该人员还关联 ${what}，请先调整后再删除`);
+  await assertUnreferenced(
+    db,
+    'person',
+    { town_id: ctx.townId, id },
+    (what) => `该人员还关联 ${what}，请先调整后再删除`,
+  );
   const row = await deleteVersioned(db, 'person', { townId: ctx.townId, id, version }, '人员');
   await audit(db, ctx, 'delete', 'person', id, row, null);
 }
@@ -158,7 +264,8 @@ export async function deletePerson(db: Db, ctx: Ctx, id: string, version: number
 // ---- positions ------------------------------------------------------------------------------
 
 function checkDates(startsOn: string | undefined, endsOn: string | null | undefined) {
-  if (startsOn && endsOn && endsOn < startsOn) invalid('endsOn', '任职结束日期', '不能早于开始日期');
+  if (startsOn && endsOn && endsOn < startsOn)
+    invalid('endsOn', '任职结束日期', '不能早于开始日期');
 }
 
 export async function createPosition(db: Db, ctx: Ctx, input: PositionCreateInput) {
@@ -169,7 +276,16 @@ export async function createPosition(db: Db, ctx: Ctx, input: PositionCreateInpu
   const id = newId();
   await db
     .insertInto('position')
-    .values({ town_id: ctx.townId, id, person_id: input.personId, unit_id: input.unitId, title: input.title, leadership: input.leadership ?? false, starts_on: input.startsOn, ends_on: input.endsOn ?? null })
+    .values({
+      town_id: ctx.townId,
+      id,
+      person_id: input.personId,
+      unit_id: input.unitId,
+      title: input.title,
+      leadership: input.leadership ?? false,
+      starts_on: input.startsOn,
+      ends_on: input.endsOn ?? null,
+    })
     .execute();
   await repo.setPositionPortfolios(db, ctx.townId, id, input.portfolios ?? []);
   const [created] = await repo.listPositions(db, ctx.townId, { id });
@@ -183,7 +299,10 @@ export async function updatePosition(db: Db, ctx: Ctx, id: string, input: Positi
   if (input.personId) await assertPersonInTown(db, ctx.townId, input.personId, 'personId', '人员');
   if (input.unitId) await assertUnitInTown(db, ctx.townId, input.unitId, 'unitId', '任职单位');
   if (input.portfolios) await assertPortfolios(db, input.portfolios);
-  checkDates(input.startsOn ?? before.startsOn, input.endsOn === undefined ? before.endsOn : input.endsOn);
+  checkDates(
+    input.startsOn ?? before.startsOn,
+    input.endsOn === undefined ? before.endsOn : input.endsOn,
+  );
   const values: Record<string, unknown> = {};
   if (input.personId !== undefined) values.person_id = input.personId;
   if (input.unitId !== undefined) values.unit_id = input.unitId;
@@ -191,7 +310,13 @@ export async function updatePosition(db: Db, ctx: Ctx, id: string, input: Positi
   if (input.leadership !== undefined) values.leadership = input.leadership;
   if (input.startsOn !== undefined) values.starts_on = input.startsOn;
   if (input.endsOn !== undefined) values.ends_on = input.endsOn;
-  await updateVersioned(db, 'position', { townId: ctx.townId, id, version: input.version }, values, '任职记录');
+  await updateVersioned(
+    db,
+    'position',
+    { townId: ctx.townId, id, version: input.version },
+    values,
+    '任职记录',
+  );
   if (input.portfolios) await repo.setPositionPortfolios(db, ctx.townId, id, input.portfolios);
   const [after] = await repo.listPositions(db, ctx.townId, { id });
   await audit(db, ctx, 'update', 'position', id, before, after);
@@ -207,12 +332,29 @@ export async function deletePosition(db: Db, ctx: Ctx, id: string, version: numb
 // ---- village liaisons -----------------------------------------------------------------------
 
 export async function createLiaison(db: Db, ctx: Ctx, input: LiaisonCreateInput) {
-  const village = await assertUnitInTown(db, ctx.townId, input.villageId, 'villageId', '村（社区）');
+  const village = await assertUnitInTown(
+    db,
+    ctx.townId,
+    input.villageId,
+    'villageId',
+    '村（社区）',
+  );
   if (village.kind !== 'village') invalid('villageId', '村（社区）', '所选单位不是村或社区');
   await assertPersonInTown(db, ctx.townId, input.personId, 'personId', '包联领导');
-  if (input.endsOn && input.endsOn < input.startsOn) invalid('endsOn', '结束日期', '不能早于开始日期');
+  if (input.endsOn && input.endsOn < input.startsOn)
+    invalid('endsOn', '结束日期', '不能早于开始日期');
   const id = newId();
-  await db.insertInto('village_liaison').values({ town_id: ctx.townId, id, village_id: input.villageId, person_id: input.personId, starts_on: input.startsOn, ends_on: input.endsOn ?? null }).execute();
+  await db
+    .insertInto('village_liaison')
+    .values({
+      town_id: ctx.townId,
+      id,
+      village_id: input.villageId,
+      person_id: input.personId,
+      starts_on: input.startsOn,
+      ends_on: input.endsOn ?? null,
+    })
+    .execute();
   const [created] = await repo.listLiaisons(db, ctx.townId, id);
   await audit(db, ctx, 'create', 'village_liaison', id, null, created);
   return created!;
@@ -231,13 +373,24 @@ export async function updateLiaison(db: Db, ctx: Ctx, id: string, input: Liaison
   const values: Record<string, unknown> = {};
   if (input.startsOn !== undefined) values.starts_on = input.startsOn;
   if (input.endsOn !== undefined) values.ends_on = input.endsOn;
-  await updateVersioned(db, 'village_liaison', { townId: ctx.townId, id, version: input.version }, values, '包联记录');
+  await updateVersioned(
+    db,
+    'village_liaison',
+    { townId: ctx.townId, id, version: input.version },
+    values,
+    '包联记录',
+  );
   const [after] = await repo.listLiaisons(db, ctx.townId, id);
   await audit(db, ctx, 'update', 'village_liaison', id, before, after);
   return after!;
 }
 
 export async function deleteLiaison(db: Db, ctx: Ctx, id: string, version: number) {
-  const row = await deleteVersioned(db, 'village_liaison', { townId: ctx.townId, id, version }, '包联记录');
+  const row = await deleteVersioned(
+    db,
+    'village_liaison',
+    { townId: ctx.townId, id, version },
+    '包联记录',
+  );
   await audit(db, ctx, 'delete', 'village_liaison', id, row, null);
 }

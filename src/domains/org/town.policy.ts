@@ -13,13 +13,21 @@ import type { RoutePolicy } from '../../server/route.ts';
 
 /** Decided with the county's towns read from the database (see town.service.ts). */
 export function isCountyAdminOf(actor: Actor, countyTownIds: readonly string[]): boolean {
-  return countyTownIds.length > 0 && countyTownIds.every((townId) => hasRoleIn(actor, townId, 'admin'));
+  return (
+    countyTownIds.length > 0 && countyTownIds.every((townId) => hasRoleIn(actor, townId, 'admin'))
+  );
 }
 
-export const townAdmin: RoutePolicy = { name: 'town.admin', allows: (a, p) => hasRoleIn(a, p.townId ?? '', 'admin') };
+export const townAdmin: RoutePolicy = {
+  name: 'town.admin',
+  allows: (a, p) => hasRoleIn(a, p.townId ?? '', 'admin'),
+};
 
 /**
  * Route level: an admin of some town. The county in the path is checked against the rule
  * above in the service, which reads the county's towns.
  */
-export const countyAdmin: RoutePolicy = { name: 'county.admin', allows: (a) => a.grants.some((g) => g.role === 'admin') };
+export const countyAdmin: RoutePolicy = {
+  name: 'county.admin',
+  allows: (a) => a.grants.some((g) => g.role === 'admin'),
+};

@@ -26,11 +26,26 @@ export function findTownByCode(db: Db, code: string) {
 
 export function countiesOfTowns(db: Db, townIds: readonly string[]) {
   if (!townIds.length) return Promise.resolve([]);
-  return db.selectFrom('county').selectAll().where('id', 'in', (eb) => eb.selectFrom('town').select('county_id').where('id', 'in', [...townIds])).orderBy('code').execute();
+  return db
+    .selectFrom('county')
+    .selectAll()
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('town')
+        .select('county_id')
+        .where('id', 'in', [...townIds]),
+    )
+    .orderBy('code')
+    .execute();
 }
 
 export function townsOfCounty(db: Db, countyId: string) {
-  return db.selectFrom('town').selectAll().where('county_id', '=', countyId).orderBy('code').execute();
+  return db
+    .selectFrom('town')
+    .selectAll()
+    .where('county_id', '=', countyId)
+    .orderBy('code')
+    .execute();
 }
 
 /** Every town with its county, by code (the operator's `lvzhi town list`). */
@@ -48,7 +63,10 @@ export function listTownsWithCounty(db: Db) {
  * Accounts holding an admin grant in every town of the county (its county admins), with the
  * town that administers each account (where its grants are stored).
  */
-export async function countyAdmins(db: Db, countyId: string): Promise<{ userId: string; homeTownId: string }[]> {
+export async function countyAdmins(
+  db: Db,
+  countyId: string,
+): Promise<{ userId: string; homeTownId: string }[]> {
   const rows = await db
     .selectFrom('user_role as r')
     .innerJoin('town as t', 't.id', 'r.scope_town_id')
@@ -56,23 +74,44 @@ export async function countyAdmins(db: Db, countyId: string): Promise<{ userId: 
     .where('t.county_id', '=', countyId)
     .where('r.role', '=', 'admin')
     .groupBy(['r.town_id', 'r.user_id'])
-    .having(sql<number>`count(distinct r.scope_town_id)`, '=', db.selectFrom('town').select((eb) => eb.fn.countAll<number>().as('n')).where('county_id', '=', countyId))
+    .having(
+      sql<number>`count(distinct r.scope_town_id)`,
+      '=',
+      db
+        .selectFrom('town')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('county_id', '=', countyId),
+    )
     .execute();
   return rows.map((r) => ({ userId: r.user_id, homeTownId: r.town_id }));
 }
 
 /** Optimistic update of a reference row (no town_id): 404 when gone, 409 when the version moved. */
-export async function updateVersionedRef<T extends 'town' | 'county'>(db: Db, table: T, key: { id: string; version: number }, values: Record<string, unknown>, what: string) {
+export async function updateVersionedRef<T extends 'town' | 'county'>(
+  db: Db,
+  table: T,
+  key: { id: string; version: number },
+  values: Record<string, unknown>,
+  what: string,
+) {
   const anyDb = db as Kysely<any>;
   const row = await anyDb
     .updateTable(table as string)
-    .set({ ...values, version: sql`version + 1`, ...(table === 'town' ? { updated_at: new Date() } : {}) })
+    .set({
+      ...values,
+      version: sql`version + 1`,
+      ...(table === 'town' ? { updated_at: new Date() } : {}),
+    })
     .where('id', '=', key.id)
     .where('version', '=', key.version)
     .returningAll()
     .executeTakeFirst();
   if (row) return row as Selectable<T extends 'town' ? TownTable : CountyTable>;
-  const now = await anyDb.selectFrom(table as string).select('version').where('id', '=', key.id).executeTakeFirst();
+  const now = await anyDb
+    .selectFrom(table as string)
+    .select('version')
+    .where('id', '=', key.id)
+    .executeTakeFirst();
   if (!now) throw new NotFound(what);
   throw new Conflict(`该${what}已被他人修改（当前版本 ${now.version}），请刷新后重试`);
 }

@@ -7,7 +7,11 @@
 import type { Kysely } from 'kysely';
 import { InvalidTransition, NotFound } from '../../core/errors.ts';
 import type { DB } from '../../db/schema.ts';
-import { attachResidentPhoto, MAX_RESIDENT_PHOTOS, publishedPhotos } from '../appeals/appeal.attachments.ts';
+import {
+  attachResidentPhoto,
+  MAX_RESIDENT_PHOTOS,
+  publishedPhotos,
+} from '../appeals/appeal.attachments.ts';
 import * as repo from './public-intake.repository.ts';
 import { hitRateLimit, type RateRule } from './rate-limit.ts';
 
@@ -26,15 +30,29 @@ export const PHOTO_WINDOW_MS = 24 * 3600_000;
 /** Where the page and Open311 fetch a public photo (the same address Open311 publishes). */
 export const mediaPath = (token: string) => `/open311/v2/media/${token}`;
 
-export async function addResidentPhoto(db: Db, ip: string | null, code: string, file: { filename: string; bytes: Uint8Array }, now = new Date()) {
+export async function addResidentPhoto(
+  db: Db,
+  ip: string | null,
+  code: string,
+  file: { filename: string; bytes: Uint8Array },
+  now = new Date(),
+) {
   const request = await repo.findByTrackingCode(db, code.toUpperCase());
   const order = request && (await repo.findPublicOrder(db, request.town_id, request.appeal_id));
   if (!request || !order) throw new NotFound('查询码对应的诉求');
-  if (order.closed_at || order.merged_into || now.getTime() - new Date(order.received_at).getTime() > PHOTO_WINDOW_MS) {
-    throw new InvalidTransition(`照片须在提交诉求后 24 小时内、办结前上传（每件最多 ${MAX_RESIDENT_PHOTOS} 张）；如需补充情况请拨打 12345 热线`);
+  if (
+    order.closed_at ||
+    order.merged_into ||
+    now.getTime() - new Date(order.received_at).getTime() > PHOTO_WINDOW_MS
+  ) {
+    throw new InvalidTransition(
+      `照片须在提交诉求后 24 小时内、办结前上传（每件最多 ${MAX_RESIDENT_PHOTOS} 张）；如需补充情况请拨打 12345 热线`,
+    );
   }
   await hitRateLimit(db, PUBLIC_PHOTO_RATE, ip ?? 'unknown');
-  const photo = await db.transaction().execute((trx) => attachResidentPhoto(trx, { townId: request.town_id, ip }, order.id, file));
+  const photo = await db
+    .transaction()
+    .execute((trx) => attachResidentPhoto(trx, { townId: request.town_id, ip }, order.id, file));
   return { filename: photo.filename, size: photo.size, createdAt: photo.createdAt };
 }
 

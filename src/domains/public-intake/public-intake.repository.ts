@@ -11,7 +11,11 @@ type Db = Kysely<DB>;
 export type PublicRequestRow = Selectable<PublicRequestTable>;
 
 export function findTownByCode(db: Db, code: string) {
-  return db.selectFrom('town').select(['id', 'code', 'name']).where('code', '=', code).executeTakeFirst();
+  return db
+    .selectFrom('town')
+    .select(['id', 'code', 'name'])
+    .where('code', '=', code)
+    .executeTakeFirst();
 }
 
 export function listTowns(db: Db) {
@@ -20,55 +24,123 @@ export function listTowns(db: Db) {
 
 /** The county-standard category tree (reference data, the same for every town). */
 export function listCategories(db: Db) {
-  return db.selectFrom('appeal_category').select(['code', 'parent_code', 'name', 'sort_order']).orderBy('sort_order').orderBy('code').execute();
+  return db
+    .selectFrom('appeal_category')
+    .select(['code', 'parent_code', 'name', 'sort_order'])
+    .orderBy('sort_order')
+    .orderBy('code')
+    .execute();
 }
 
 /** 村（社区）: units of kind `village` (the kind appeal intake accepts as a location). */
 export function listVillages(db: Db, townId: string) {
-  return db.selectFrom('unit').select(['id', 'name']).where('town_id', '=', townId).where('kind', '=', 'village').orderBy('sort_order').orderBy('name').execute();
+  return db
+    .selectFrom('unit')
+    .select(['id', 'name'])
+    .where('town_id', '=', townId)
+    .where('kind', '=', 'village')
+    .orderBy('sort_order')
+    .orderBy('name')
+    .execute();
 }
 
 export function findByKey(db: Db, townId: string, key: string) {
-  return db.selectFrom('public_request').selectAll().where('town_id', '=', townId).where('idempotency_key', '=', key).executeTakeFirst();
+  return db
+    .selectFrom('public_request')
+    .selectAll()
+    .where('town_id', '=', townId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
 }
 
 export function findByTrackingCode(db: Db, code: string) {
-  return db.selectFrom('public_request').selectAll().where('tracking_code', '=', code).executeTakeFirst();
+  return db
+    .selectFrom('public_request')
+    .selectAll()
+    .where('tracking_code', '=', code)
+    .executeTakeFirst();
 }
 
 export function findByToken(db: Db, townId: string, token: string) {
-  return db.selectFrom('public_request').selectAll().where('town_id', '=', townId).where('token', '=', token).executeTakeFirst();
+  return db
+    .selectFrom('public_request')
+    .selectAll()
+    .where('town_id', '=', townId)
+    .where('token', '=', token)
+    .executeTakeFirst();
 }
 
 /** Inserts unless the tracking code is taken (then undefined, and the caller draws another). */
 export function insertRequest(db: Db, row: Insertable<PublicRequestTable>) {
-  return db.insertInto('public_request').values(row).onConflict((oc) => oc.column('tracking_code').doNothing()).returningAll().executeTakeFirst();
+  return db
+    .insertInto('public_request')
+    .values(row)
+    .onConflict((oc) => oc.column('tracking_code').doNothing())
+    .returningAll()
+    .executeTakeFirst();
 }
 
 /** Serialises submissions with one idempotency key inside the caller's transaction. */
 export async function lockKey(db: Db, townId: string, key: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtext(${`public_request:${townId}:${key}`}))`.execute(db);
+  await sql`select pg_advisory_xact_lock(hashtext(${`public_request:${townId}:${key}`}))`.execute(
+    db,
+  );
 }
 
 function publicOrders(db: Db, townId: string) {
   return db
     .selectFrom('public_request as pr')
-    .innerJoin('appeal as a', (j) => j.onRef('a.town_id', '=', 'pr.town_id').onRef('a.id', '=', 'pr.appeal_id'))
+    .innerJoin('appeal as a', (j) =>
+      j.onRef('a.town_id', '=', 'pr.town_id').onRef('a.id', '=', 'pr.appeal_id'),
+    )
     .leftJoin('appeal_category as c', 'c.code', 'a.category_code')
-    .leftJoin('unit as v', (j) => j.onRef('v.town_id', '=', 'a.town_id').onRef('v.id', '=', 'a.village_id'))
-    .leftJoin('unit as u', (j) => j.onRef('u.town_id', '=', 'a.town_id').onRef('u.id', '=', 'a.unit_id'))
+    .leftJoin('unit as v', (j) =>
+      j.onRef('v.town_id', '=', 'a.town_id').onRef('v.id', '=', 'a.village_id'),
+    )
+    .leftJoin('unit as u', (j) =>
+      j.onRef('u.town_id', '=', 'a.town_id').onRef('u.id', '=', 'a.unit_id'),
+    )
     .where('pr.town_id', '=', townId)
     .select([
-      'pr.tracking_code', 'pr.token', 'pr.channel as public_channel', 'a.id', 'a.code', 'a.kind', 'a.state', 'a.category_code', 'a.title', 'a.content', 'a.address', 'a.lat', 'a.lng',
-      'a.received_at', 'a.updated_at', 'a.complete_due_at', 'a.closed_at', 'a.merged_into', 'c.name as category_name', 'v.name as village_name', 'u.name as unit_name',
+      'pr.tracking_code',
+      'pr.token',
+      'pr.channel as public_channel',
+      'a.id',
+      'a.code',
+      'a.kind',
+      'a.state',
+      'a.category_code',
+      'a.title',
+      'a.content',
+      'a.address',
+      'a.lat',
+      'a.lng',
+      'a.received_at',
+      'a.updated_at',
+      'a.complete_due_at',
+      'a.closed_at',
+      'a.merged_into',
+      'c.name as category_name',
+      'v.name as village_name',
+      'u.name as unit_name',
       'pr.media_url',
       // The newest public photo (Open311 media_url when the client sent none): the resident's own,
       // or a staff photo a handler marked 公开给群众 — never a staff photo by default.
-      (eb) => eb.selectFrom('appeal_attachment as aa').select('aa.public_token').whereRef('aa.town_id', '=', 'a.town_id').whereRef('aa.appeal_id', '=', 'a.id')
-        .where('aa.is_public', '=', true).orderBy('aa.created_at', 'desc').limit(1).as('photo_token'),
+      (eb) =>
+        eb
+          .selectFrom('appeal_attachment as aa')
+          .select('aa.public_token')
+          .whereRef('aa.town_id', '=', 'a.town_id')
+          .whereRef('aa.appeal_id', '=', 'a.id')
+          .where('aa.is_public', '=', true)
+          .orderBy('aa.created_at', 'desc')
+          .limit(1)
+          .as('photo_token'),
     ]);
 }
-export type PublicOrderRow = Awaited<ReturnType<ReturnType<typeof publicOrders>['executeTakeFirstOrThrow']>>;
+export type PublicOrderRow = Awaited<
+  ReturnType<ReturnType<typeof publicOrders>['executeTakeFirstOrThrow']>
+>;
 
 export function findPublicOrder(db: Db, townId: string, appealId: string) {
   return publicOrders(db, townId).where('a.id', '=', appealId).executeTakeFirst();
@@ -87,25 +159,54 @@ export interface PublicOrderFilter {
 export function listPublicOrders(db: Db, townId: string, f: PublicOrderFilter, limit: number) {
   let q = publicOrders(db, townId);
   if (f.codes) q = q.where('a.code', 'in', f.codes.length ? f.codes : ['']);
-  if (f.serviceCodes) q = q.where('a.category_code', 'in', f.serviceCodes.length ? f.serviceCodes : ['']);
+  if (f.serviceCodes)
+    q = q.where('a.category_code', 'in', f.serviceCodes.length ? f.serviceCodes : ['']);
   if (f.from) q = q.where('a.received_at', '>=', f.from);
   if (f.to) q = q.where('a.received_at', '<=', f.to);
   if (f.open === true) q = q.where('a.closed_at', 'is', null).where('a.merged_into', 'is', null);
-  if (f.open === false) q = q.where((eb) => eb.or([eb('a.closed_at', 'is not', null), eb('a.merged_into', 'is not', null)]));
+  if (f.open === false)
+    q = q.where((eb) =>
+      eb.or([eb('a.closed_at', 'is not', null), eb('a.merged_into', 'is not', null)]),
+    );
   return q.orderBy('a.received_at', 'desc').orderBy('a.id', 'desc').limit(limit).execute();
 }
 
 /** The timeline as the resident sees it: what happened and when, never who or the notes. */
 export function listPublicEvents(db: Db, townId: string, appealId: string) {
-  return db.selectFrom('appeal_event').select(['at', 'label', 'to_state']).where('town_id', '=', townId).where('appeal_id', '=', appealId).orderBy('seq').execute();
+  return db
+    .selectFrom('appeal_event')
+    .select(['at', 'label', 'to_state'])
+    .where('town_id', '=', townId)
+    .where('appeal_id', '=', appealId)
+    .orderBy('seq')
+    .execute();
 }
 
 export function findRating(db: Db, townId: string, appealId: string) {
-  return db.selectFrom('public_rating').selectAll().where('town_id', '=', townId).where('appeal_id', '=', appealId).executeTakeFirst();
+  return db
+    .selectFrom('public_rating')
+    .selectAll()
+    .where('town_id', '=', townId)
+    .where('appeal_id', '=', appealId)
+    .executeTakeFirst();
 }
 
 /** False when the order was already rated (the primary key is the once-only rule). */
-export async function insertRating(db: Db, row: { town_id: string; appeal_id: string; satisfaction: string; solved: boolean; comment: string | null }): Promise<boolean> {
-  const r = await db.insertInto('public_rating').values(row).onConflict((oc) => oc.columns(['town_id', 'appeal_id']).doNothing()).returning('appeal_id').executeTakeFirst();
+export async function insertRating(
+  db: Db,
+  row: {
+    town_id: string;
+    appeal_id: string;
+    satisfaction: string;
+    solved: boolean;
+    comment: string | null;
+  },
+): Promise<boolean> {
+  const r = await db
+    .insertInto('public_rating')
+    .values(row)
+    .onConflict((oc) => oc.columns(['town_id', 'appeal_id']).doNothing())
+    .returning('appeal_id')
+    .executeTakeFirst();
   return !!r;
 }

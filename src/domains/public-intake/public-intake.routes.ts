@@ -7,7 +7,13 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { Malformed, PayloadTooLarge } from '../../core/errors.ts';
 import type { AppEnv } from '../../server/env.ts';
-import { clientIp, jsonBody, jsonResponse, problemResponses, ProblemSchema } from '../../server/openapi-helpers.ts';
+import {
+  clientIp,
+  jsonBody,
+  jsonResponse,
+  problemResponses,
+  ProblemSchema,
+} from '../../server/openapi-helpers.ts';
 import { defineRoute, policies } from '../../server/route.ts';
 import { readForm, uploadBody } from '../../server/upload-body.ts';
 import { addResidentPhoto } from './public-intake.photos.ts';
@@ -18,41 +24,138 @@ const tags = ['群众自助（免登录）'];
 const base = '/api/v1/public';
 
 export function registerPublicIntakeRoutes(app: OpenAPIHono<AppEnv>): void {
-  defineRoute(app, createRoute({ method: 'get', path: `${base}/towns/{townCode}/catalog`, tags, summary: '诉求表单的类别和村（社区）列表', request: { params: s.TownCodeParams }, responses: jsonResponse(s.PublicCatalog, '表单选项') }), policies.public, async (c) => {
-    const { db } = c.get('deps');
-    return c.json(await service.catalog(db, await service.townByCode(db, c.req.valid('param').townCode)), 200);
-  });
-
-  defineRoute(app, createRoute({
-    method: 'post', path: `${base}/towns/{townCode}/appeals`, tags, summary: '群众提交诉求（免登录；同一地址 10 分钟最多 5 条；支持 Idempotency-Key 重试）',
-    description: '返回查询码和当前状态。网络重试时带同一个 Idempotency-Key 和同样的内容会得到同一张回执，不会重复立单；同一个键换了内容返回 409。超过频率限制返回 429 并带 Retry-After（秒）。',
-    request: { params: s.TownCodeParams, headers: s.IdempotencyHeaders, ...jsonBody(s.PublicAppealCreate) },
-    responses: { ...jsonResponse(s.PublicAppealReceipt, '已受理（重放时内容与首次相同）', 201), 429: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: '提交过于频繁（带 Retry-After）' } },
-  }), policies.public, async (c) => {
-    const { db } = c.get('deps');
-    const town = await service.townByCode(db, c.req.valid('param').townCode);
-    const { receipt, replayed } = await service.submit(db, town, clientIp(c), c.req.valid('json'), c.req.valid('header')['idempotency-key']);
-    if (replayed) c.header('idempotent-replayed', 'true');
-    return c.json(receipt, 201);
-  });
-
-  defineRoute(app, createRoute({ method: 'get', path: `${base}/appeals/{code}`, tags, summary: '凭查询码查看办理进度（不含姓名、电话、经办人和内部备注）', request: { params: s.TrackingParams }, responses: jsonResponse(s.PublicAppealStatus, '进度') }), policies.public, async (c) =>
-    c.json(await service.lookup(c.get('deps').db, c.req.valid('param').code), 200),
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: `${base}/towns/{townCode}/catalog`,
+      tags,
+      summary: '诉求表单的类别和村（社区）列表',
+      request: { params: s.TownCodeParams },
+      responses: jsonResponse(s.PublicCatalog, '表单选项'),
+    }),
+    policies.public,
+    async (c) => {
+      const { db } = c.get('deps');
+      return c.json(
+        await service.catalog(db, await service.townByCode(db, c.req.valid('param').townCode)),
+        200,
+      );
+    },
   );
 
-  const photoLimit = bodyLimit({ maxSize: 10 * 1024 * 1024 + 64 * 1024, onError: () => { throw new PayloadTooLarge('照片不能超过 10 MB'); } });
-  defineRoute(app, createRoute({
-    method: 'post', path: `${base}/appeals/{code}/photos`, middleware: [photoLimit] as never, tags, summary: '群众为自己的诉求上传照片（提交后 24 小时内、办结前；每件最多 3 张；JPG/PNG ≤ 10 MB）',
-    description: 'multipart/form-data 的 file 字段。照片对群众公开：显示在查询页，并作为 Open311 的 media_url。同一张照片重复上传只存一份。',
-    request: { params: s.TrackingParams, ...uploadBody('照片') }, responses: { ...jsonResponse(s.PublicPhotoReceipt, '已上传', 201), ...problemResponses },
-  }), policies.public, async (c) => {
-    const file = (c.req.header('content-type') ?? '').startsWith('multipart/form-data') ? (await readForm(c)).file : undefined;
-    if (!(file instanceof File)) throw new Malformed('请以 multipart/form-data 的 file 字段上传照片', [{ path: 'file', label: '照片', message: '缺少文件' }]);
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    return c.json(await addResidentPhoto(c.get('deps').db, clientIp(c), c.req.valid('param').code, { filename: file.name, bytes }), 201);
-  });
+  defineRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: `${base}/towns/{townCode}/appeals`,
+      tags,
+      summary: '群众提交诉求（免登录；同一地址 10 分钟最多 5 条；支持 Idempotency-Key 重试）',
+      description:
+        '返回查询码和当前状态。网络重试时带同一个 Idempotency-Key 和同样的内容会得到同一张回执，不会重复立单；同一个键换了内容返回 409。超过频率限制返回 429 并带 Retry-After（秒）。',
+      request: {
+        params: s.TownCodeParams,
+        headers: s.IdempotencyHeaders,
+        ...jsonBody(s.PublicAppealCreate),
+      },
+      responses: {
+        ...jsonResponse(s.PublicAppealReceipt, '已受理（重放时内容与首次相同）', 201),
+        429: {
+          content: { 'application/problem+json': { schema: ProblemSchema } },
+          description: '提交过于频繁（带 Retry-After）',
+        },
+      },
+    }),
+    policies.public,
+    async (c) => {
+      const { db } = c.get('deps');
+      const town = await service.townByCode(db, c.req.valid('param').townCode);
+      const { receipt, replayed } = await service.submit(
+        db,
+        town,
+        clientIp(c),
+        c.req.valid('json'),
+        c.req.valid('header')['idempotency-key'],
+      );
+      if (replayed) c.header('idempotent-replayed', 'true');
+      return c.json(receipt, 201);
+    },
+  );
 
-  defineRoute(app, createRoute({ method: 'post', path: `${base}/appeals/{code}/rating`, tags, summary: '群众评价（答复或办结后，每件一次）', request: { params: s.TrackingParams, ...jsonBody(s.PublicRatingBody) }, responses: { ...jsonResponse(s.PublicAppealStatus, '已评价'), ...problemResponses } }), policies.public, async (c) =>
-    c.json(await service.rate(c.get('deps').db, clientIp(c), c.req.valid('param').code, c.req.valid('json')), 200),
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: `${base}/appeals/{code}`,
+      tags,
+      summary: '凭查询码查看办理进度（不含姓名、电话、经办人和内部备注）',
+      request: { params: s.TrackingParams },
+      responses: jsonResponse(s.PublicAppealStatus, '进度'),
+    }),
+    policies.public,
+    async (c) => c.json(await service.lookup(c.get('deps').db, c.req.valid('param').code), 200),
+  );
+
+  const photoLimit = bodyLimit({
+    maxSize: 10 * 1024 * 1024 + 64 * 1024,
+    onError: () => {
+      throw new PayloadTooLarge('照片不能超过 10 MB');
+    },
+  });
+  defineRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: `${base}/appeals/{code}/photos`,
+      middleware: [photoLimit] as never,
+      tags,
+      summary:
+        '群众为自己的诉求上传照片（提交后 24 小时内、办结前；每件最多 3 张；JPG/PNG ≤ 10 MB）',
+      description:
+        'multipart/form-data 的 file 字段。照片对群众公开：显示在查询页，并作为 Open311 的 media_url。同一张照片重复上传只存一份。',
+      request: { params: s.TrackingParams, ...uploadBody('照片') },
+      responses: { ...jsonResponse(s.PublicPhotoReceipt, '已上传', 201), ...problemResponses },
+    }),
+    policies.public,
+    async (c) => {
+      const file = (c.req.header('content-type') ?? '').startsWith('multipart/form-data')
+        ? (await readForm(c)).file
+        : undefined;
+      if (!(file instanceof File))
+        throw new Malformed('请以 multipart/form-data 的 file 字段上传照片', [
+          { path: 'file', label: '照片', message: '缺少文件' },
+        ]);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      return c.json(
+        await addResidentPhoto(c.get('deps').db, clientIp(c), c.req.valid('param').code, {
+          filename: file.name,
+          bytes,
+        }),
+        201,
+      );
+    },
+  );
+
+  defineRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: `${base}/appeals/{code}/rating`,
+      tags,
+      summary: '群众评价（答复或办结后，每件一次）',
+      request: { params: s.TrackingParams, ...jsonBody(s.PublicRatingBody) },
+      responses: { ...jsonResponse(s.PublicAppealStatus, '已评价'), ...problemResponses },
+    }),
+    policies.public,
+    async (c) =>
+      c.json(
+        await service.rate(
+          c.get('deps').db,
+          clientIp(c),
+          c.req.valid('param').code,
+          c.req.valid('json'),
+        ),
+        200,
+      ),
   );
 }

@@ -7,19 +7,37 @@ import { z } from '@hono/zod-openapi';
 export const SATISFACTION = ['满意', '基本满意', '不满意'] as const;
 
 export const TownCodeParams = z.object({
-  townCode: z.string().regex(/^[a-z0-9_-]{2,40}$/, '乡镇代码格式不正确').meta({ title: '乡镇代码' }).openapi({ param: { name: 'townCode', in: 'path' }, example: 'qingshi' }),
+  townCode: z
+    .string()
+    .regex(/^[a-z0-9_-]{2,40}$/, '乡镇代码格式不正确')
+    .meta({ title: '乡镇代码' })
+    .openapi({ param: { name: 'townCode', in: 'path' }, example: 'qingshi' }),
 });
 
 export const TrackingParams = z.object({
-  code: z.string().regex(/^[0-9A-Za-z-]{6,40}$/, '查询码格式不正确').meta({ title: '查询码' }).openapi({ param: { name: 'code', in: 'path' }, example: '25-00042-K7P3QX' }),
+  code: z
+    .string()
+    .regex(/^[0-9A-Za-z-]{6,40}$/, '查询码格式不正确')
+    .meta({ title: '查询码' })
+    .openapi({ param: { name: 'code', in: 'path' }, example: '25-00042-K7P3QX' }),
 });
 
 export const IdempotencyHeaders = z.object({
-  'idempotency-key': z.string().regex(/^[A-Za-z0-9_.:-]{8,100}$/, '应为 8–100 位字母、数字或 _ . : -').optional().meta({ title: '幂等键（Idempotency-Key）' })
-    .openapi({ param: { name: 'idempotency-key', in: 'header' }, description: '客户端为每一次“提交”生成的随机串；网络重试时带同一个值，不会重复立单' }),
+  'idempotency-key': z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{8,100}$/, '应为 8–100 位字母、数字或 _ . : -')
+    .optional()
+    .meta({ title: '幂等键（Idempotency-Key）' })
+    .openapi({
+      param: { name: 'idempotency-key', in: 'header' },
+      description: '客户端为每一次“提交”生成的随机串；网络重试时带同一个值，不会重复立单',
+    }),
 });
 
-const phone = z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请填写 11 位手机号或带区号的固定电话');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请填写 11 位手机号或带区号的固定电话');
 
 export const PublicAppealCreate = z
   .object({
@@ -33,7 +51,10 @@ export const PublicAppealCreate = z
     lat: z.number().min(-90).max(90).optional().meta({ title: '纬度' }),
     long: z.number().min(-180).max(180).optional().meta({ title: '经度' }),
   })
-  .refine((b) => (b.lat === undefined) === (b.long === undefined), { message: '纬度和经度须同时填写', path: ['long'] })
+  .refine((b) => (b.lat === undefined) === (b.long === undefined), {
+    message: '纬度和经度须同时填写',
+    path: ['long'],
+  })
   .openapi('PublicAppealCreate');
 export type PublicAppealCreateInput = z.infer<typeof PublicAppealCreate>;
 
@@ -65,9 +86,15 @@ export const PublicAppealStatus = z
     expectedAt: z.string().nullable().openapi({ description: '承诺办结时限' }),
     closedAt: z.string().nullable(),
     canRate: z.boolean(),
-    rating: z.object({ satisfaction: z.enum(SATISFACTION), solved: z.boolean(), ratedAt: z.string() }).nullable(),
-    timeline: z.array(z.object({ at: z.string(), label: z.string(), stateLabel: z.string() })).openapi({ description: '办理进度（不含经办人、备注）' }),
-    photos: z.array(z.object({ url: z.string(), fromResident: z.boolean() })).openapi({ description: '公开的照片：群众自己上传的，和经办人标记“公开给群众”的现场照片' }),
+    rating: z
+      .object({ satisfaction: z.enum(SATISFACTION), solved: z.boolean(), ratedAt: z.string() })
+      .nullable(),
+    timeline: z
+      .array(z.object({ at: z.string(), label: z.string(), stateLabel: z.string() }))
+      .openapi({ description: '办理进度（不含经办人、备注）' }),
+    photos: z
+      .array(z.object({ url: z.string(), fromResident: z.boolean() }))
+      .openapi({ description: '公开的照片：群众自己上传的，和经办人标记“公开给群众”的现场照片' }),
   })
   .openapi('PublicAppealStatus');
 
@@ -82,9 +109,17 @@ export const PublicRatingBody = z
 export const PublicCatalog = z
   .object({
     town: z.object({ code: z.string(), name: z.string() }),
-    categories: z.array(z.object({ code: z.string(), name: z.string(), children: z.array(z.object({ code: z.string(), name: z.string() })) })),
+    categories: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        children: z.array(z.object({ code: z.string(), name: z.string() })),
+      }),
+    ),
     villages: z.array(z.object({ id: z.string(), name: z.string() })),
   })
   .openapi('PublicCatalog');
 
-export const PublicPhotoReceipt = z.object({ filename: z.string(), size: z.number(), createdAt: z.string() }).openapi('PublicPhotoReceipt');
+export const PublicPhotoReceipt = z
+  .object({ filename: z.string(), size: z.number(), createdAt: z.string() })
+  .openapi('PublicPhotoReceipt');

@@ -24,7 +24,8 @@ export const PUBLIC_APPEAL_RATE: RateRule = {
   name: 'public_appeal',
   limit: 5,
   windowSeconds: 600,
-  message: '提交过于频繁：同一网络 10 分钟内最多提交 5 条诉求，请 {minutes} 分钟后再试；情况紧急请直接拨打 12345 热线',
+  message:
+    '提交过于频繁：同一网络 10 分钟内最多提交 5 条诉求，请 {minutes} 分钟后再试；情况紧急请直接拨打 12345 热线',
 };
 
 /**
@@ -35,7 +36,11 @@ const RATEABLE_STATES: Record<string, readonly string[]> = {
   hotline: ['replied', 'followed_up', 'closed', 'archived'],
 };
 
-export interface Town { id: string; code: string; name: string }
+export interface Town {
+  id: string;
+  code: string;
+  name: string;
+}
 
 export async function townByCode(db: Db, code: string): Promise<Town> {
   const town = await repo.findTownByCode(db, code);
@@ -44,12 +49,21 @@ export async function townByCode(db: Db, code: string): Promise<Town> {
 }
 
 export async function catalog(db: Db, town: Town) {
-  const [categories, villages] = await Promise.all([repo.listCategories(db), repo.listVillages(db, town.id)]);
+  const [categories, villages] = await Promise.all([
+    repo.listCategories(db),
+    repo.listVillages(db, town.id),
+  ]);
   return {
     town: { code: town.code, name: town.name },
-    categories: categories.filter((c) => !c.parent_code).map((root) => ({
-      code: root.code, name: root.name, children: categories.filter((c) => c.parent_code === root.code).map((c) => ({ code: c.code, name: c.name })),
-    })),
+    categories: categories
+      .filter((c) => !c.parent_code)
+      .map((root) => ({
+        code: root.code,
+        name: root.name,
+        children: categories
+          .filter((c) => c.parent_code === root.code)
+          .map((c) => ({ code: c.code, name: c.name })),
+      })),
     villages,
   };
 }
@@ -77,24 +91,51 @@ export interface PublicOrderInput {
 }
 
 /** Creates the order through the appeals service and its public_request row (tracking code, token). */
-export async function createPublicOrder(trx: Db, input: PublicOrderInput): Promise<repo.PublicRequestRow & { appealCode: string }> {
-  const { row } = await intakeFromPublic(trx, { townId: input.town.id, ip: input.ip }, { ...input.appeal, kind: 'hotline', channel: input.channel, payload: {} }, CHANNELS[input.channel]);
+export async function createPublicOrder(
+  trx: Db,
+  input: PublicOrderInput,
+): Promise<repo.PublicRequestRow & { appealCode: string }> {
+  const { row } = await intakeFromPublic(
+    trx,
+    { townId: input.town.id, ip: input.ip },
+    { ...input.appeal, kind: 'hotline', channel: input.channel, payload: {} },
+    CHANNELS[input.channel],
+  );
   for (;;) {
     const inserted = await repo.insertRequest(trx, {
-      town_id: input.town.id, idempotency_key: input.idempotencyKey, appeal_id: row.id, channel: input.channel, request_hash: input.requestHash,
-      tracking_code: trackingCodeFor(row.code), token: randomUUID(), api_key_id: input.apiKeyId ?? null, media_url: input.mediaUrl ?? null,
+      town_id: input.town.id,
+      idempotency_key: input.idempotencyKey,
+      appeal_id: row.id,
+      channel: input.channel,
+      request_hash: input.requestHash,
+      tracking_code: trackingCodeFor(row.code),
+      token: randomUUID(),
+      api_key_id: input.apiKeyId ?? null,
+      media_url: input.mediaUrl ?? null,
     });
     if (inserted) return { ...inserted, appealCode: row.code };
   }
 }
 
 function receiptOf(town: Town, order: repo.PublicOrderRow) {
-  return { trackingCode: order.tracking_code, code: order.code, townName: town.name, ...statusOf(order), receivedAt: new Date(order.received_at).toISOString() };
+  return {
+    trackingCode: order.tracking_code,
+    code: order.code,
+    townName: town.name,
+    ...statusOf(order),
+    receivedAt: new Date(order.received_at).toISOString(),
+  };
 }
 
-export function statusOf(order: Pick<repo.PublicOrderRow, 'kind' | 'state' | 'closed_at' | 'merged_into'>) {
+export function statusOf(
+  order: Pick<repo.PublicOrderRow, 'kind' | 'state' | 'closed_at' | 'merged_into'>,
+) {
   const { def } = kindFor(order.kind);
-  return { status: order.closed_at || order.merged_into ? ('closed' as const) : ('open' as const), state: order.state, stateLabel: stateLabel(def, order.state) };
+  return {
+    status: order.closed_at || order.merged_into ? ('closed' as const) : ('open' as const),
+    state: order.state,
+    stateLabel: stateLabel(def, order.state),
+  };
 }
 
 /**
@@ -102,11 +143,23 @@ export function statusOf(order: Pick<repo.PublicOrderRow, 'kind' | 'state' | 'cl
  * (no second order); the same key with a different body is a 409. Only new orders count against
  * the address's rate limit.
  */
-export async function submit(db: Db, town: Town, ip: string | null, body: PublicAppealCreateInput, key: string | undefined) {
+export async function submit(
+  db: Db,
+  town: Town,
+  ip: string | null,
+  body: PublicAppealCreateInput,
+  key: string | undefined,
+) {
   const hash = requestHash(body);
   const replay = async (existing: repo.PublicRequestRow) => {
-    if (existing.request_hash !== hash) throw new Conflict('该幂等键（Idempotency-Key）已用于另一份内容不同的提交；新的诉求请换一个新的幂等键');
-    return { receipt: receiptOf(town, (await repo.findPublicOrder(db, town.id, existing.appeal_id))!), replayed: true };
+    if (existing.request_hash !== hash)
+      throw new Conflict(
+        '该幂等键（Idempotency-Key）已用于另一份内容不同的提交；新的诉求请换一个新的幂等键',
+      );
+    return {
+      receipt: receiptOf(town, (await repo.findPublicOrder(db, town.id, existing.appeal_id))!),
+      replayed: true,
+    };
   };
   if (key) {
     const existing = await repo.findByKey(db, town.id, key);
@@ -119,40 +172,87 @@ export async function submit(db: Db, town: Town, ip: string | null, body: Public
       const earlier = await repo.findByKey(trx, town.id, key);
       if (earlier) return { row: earlier, raced: true };
     }
-    return { raced: false, row: await createPublicOrder(trx, {
-      town, ip, channel: 'public_page', idempotencyKey: key ?? `auto:${randomUUID()}`, requestHash: hash,
-      appeal: { categoryCode: body.categoryCode, villageId: body.villageId, title: body.title, content: body.content, contactName: body.contactName, contactPhone: body.contactPhone, address: body.address, lat: body.lat, lng: body.long },
-    }) };
+    return {
+      raced: false,
+      row: await createPublicOrder(trx, {
+        town,
+        ip,
+        channel: 'public_page',
+        idempotencyKey: key ?? `auto:${randomUUID()}`,
+        requestHash: hash,
+        appeal: {
+          categoryCode: body.categoryCode,
+          villageId: body.villageId,
+          title: body.title,
+          content: body.content,
+          contactName: body.contactName,
+          contactPhone: body.contactPhone,
+          address: body.address,
+          lat: body.lat,
+          lng: body.long,
+        },
+      }),
+    };
   });
   if (raced) return replay(created);
-  return { receipt: receiptOf(town, (await repo.findPublicOrder(db, town.id, created.appeal_id))!), replayed: false };
+  return {
+    receipt: receiptOf(town, (await repo.findPublicOrder(db, town.id, created.appeal_id))!),
+    replayed: false,
+  };
 }
 
 async function orderByTrackingCode(db: Db, code: string) {
   const request = await repo.findByTrackingCode(db, code.toUpperCase());
-  const town = request && (await db.selectFrom('town').select(['id', 'code', 'name']).where('id', '=', request.town_id).executeTakeFirst());
+  const town =
+    request &&
+    (await db
+      .selectFrom('town')
+      .select(['id', 'code', 'name'])
+      .where('id', '=', request.town_id)
+      .executeTakeFirst());
   const order = request && town && (await repo.findPublicOrder(db, town.id, request.appeal_id));
   if (!request || !town || !order) throw new NotFound('查询码对应的诉求');
   return { town, order };
 }
 
 function canRate(order: repo.PublicOrderRow): boolean {
-  return !order.merged_into && (!!order.closed_at || (RATEABLE_STATES[order.kind] ?? []).includes(order.state));
+  return (
+    !order.merged_into &&
+    (!!order.closed_at || (RATEABLE_STATES[order.kind] ?? []).includes(order.state))
+  );
 }
 
 /** 进度查询: status, timeline and public photos only — no names, phones, handlers or notes. */
 export async function lookup(db: Db, code: string) {
   const { town, order } = await orderByTrackingCode(db, code);
   const { def } = kindFor(order.kind);
-  const [events, rating, photos] = await Promise.all([repo.listPublicEvents(db, town.id, order.id), repo.findRating(db, town.id, order.id), photosOf(db, town.id, order.id)]);
+  const [events, rating, photos] = await Promise.all([
+    repo.listPublicEvents(db, town.id, order.id),
+    repo.findRating(db, town.id, order.id),
+    photosOf(db, town.id, order.id),
+  ]);
   const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
   return {
     ...receiptOf(town, order),
-    categoryName: order.category_name, villageName: order.village_name, title: maskDigits(order.title),
-    updatedAt: iso(order.updated_at)!, expectedAt: order.closed_at ? null : iso(order.complete_due_at), closedAt: iso(order.closed_at),
+    categoryName: order.category_name,
+    villageName: order.village_name,
+    title: maskDigits(order.title),
+    updatedAt: iso(order.updated_at)!,
+    expectedAt: order.closed_at ? null : iso(order.complete_due_at),
+    closedAt: iso(order.closed_at),
     canRate: canRate(order) && !rating,
-    rating: rating ? { satisfaction: rating.satisfaction as (typeof SATISFACTION)[number], solved: rating.solved, ratedAt: iso(rating.created_at)! } : null,
-    timeline: events.map((e) => ({ at: iso(e.at)!, label: e.label, stateLabel: stateLabel(def, e.to_state) })),
+    rating: rating
+      ? {
+          satisfaction: rating.satisfaction as (typeof SATISFACTION)[number],
+          solved: rating.solved,
+          ratedAt: iso(rating.created_at)!,
+        }
+      : null,
+    timeline: events.map((e) => ({
+      at: iso(e.at)!,
+      label: e.label,
+      stateLabel: stateLabel(def, e.to_state),
+    })),
     photos,
   };
 }
@@ -162,31 +262,68 @@ export function maskDigits(text: string): string {
   return text.replace(/\d{7,}/g, (d) => `${d.slice(0, 3)}****${d.slice(-4)}`);
 }
 
-const RATING_SCORE: Record<(typeof SATISFACTION)[number], number> = { 满意: 5, 基本满意: 3, 不满意: 1 };
+const RATING_SCORE: Record<(typeof SATISFACTION)[number], number> = {
+  满意: 5,
+  基本满意: 3,
+  不满意: 1,
+};
 
 /** 群众评价: once, and only after the town has answered (答复) or closed the order. */
-export async function rate(db: Db, ip: string | null, code: string, body: { satisfaction: (typeof SATISFACTION)[number]; solved: boolean; comment?: string | undefined }) {
+export async function rate(
+  db: Db,
+  ip: string | null,
+  code: string,
+  body: {
+    satisfaction: (typeof SATISFACTION)[number];
+    solved: boolean;
+    comment?: string | undefined;
+  },
+) {
   const { town, order } = await orderByTrackingCode(db, code);
   if (!canRate(order)) {
-    throw new InvalidInput(`该诉求当前为「${statusOf(order).stateLabel}」，答复群众或办结后才能评价`, [{ path: 'satisfaction', label: '满意度', message: '答复群众或办结后才能评价' }]);
+    throw new InvalidInput(
+      `该诉求当前为「${statusOf(order).stateLabel}」，答复群众或办结后才能评价`,
+      [{ path: 'satisfaction', label: '满意度', message: '答复群众或办结后才能评价' }],
+    );
   }
   await db.transaction().execute(async (trx) => {
     const comment = body.comment ? body.comment : null;
-    if (!(await repo.insertRating(trx, { town_id: town.id, appeal_id: order.id, satisfaction: body.satisfaction, solved: body.solved, comment }))) {
+    if (
+      !(await repo.insertRating(trx, {
+        town_id: town.id,
+        appeal_id: order.id,
+        satisfaction: body.satisfaction,
+        solved: body.solved,
+        comment,
+      }))
+    ) {
       throw new Conflict('该诉求已经评价过，每件诉求只能评价一次');
     }
-    await recordResidentRating(trx, { townId: town.id, ip }, order.id, RATING_SCORE[body.satisfaction], [body.solved ? '已解决' : '未解决', comment].filter(Boolean).join('；'));
+    await recordResidentRating(
+      trx,
+      { townId: town.id, ip },
+      order.id,
+      RATING_SCORE[body.satisfaction],
+      [body.solved ? '已解决' : '未解决', comment].filter(Boolean).join('；'),
+    );
   });
   return lookup(db, code);
 }
 
 /** Orders that came in through a public channel, for Open311 and other public readers. */
-export function publicOrders(db: Db, townId: string, filter: repo.PublicOrderFilter, limit: number) {
+export function publicOrders(
+  db: Db,
+  townId: string,
+  filter: repo.PublicOrderFilter,
+  limit: number,
+) {
   return repo.listPublicOrders(db, townId, filter, limit);
 }
 
 export async function publicOrderByToken(db: Db, townId: string, token: string) {
-  const request = /^[0-9a-f-]{36}$/i.test(token) ? await repo.findByToken(db, townId, token) : undefined;
+  const request = /^[0-9a-f-]{36}$/i.test(token)
+    ? await repo.findByToken(db, townId, token)
+    : undefined;
   return request && repo.findPublicOrder(db, townId, request.appeal_id);
 }
 

@@ -18,15 +18,29 @@ afterAll(async () => {
 });
 
 const url = '/api/v1/public/towns/qingshi/appeals';
-const body = () => ({ categoryCode: 'urban.roads', villageId, title: '村口路灯不亮', content: '石桥村村口路灯坏了一周，晚上看不见路', contactName: '王小明', contactPhone: '13812345678', address: '石桥村村口' });
-const from = (ip = `10.0.0.${++ipSeq}`, extra: Record<string, string> = {}) => ({ 'x-forwarded-for': ip, ...extra });
+const body = () => ({
+  categoryCode: 'urban.roads',
+  villageId,
+  title: '村口路灯不亮',
+  content: '石桥村村口路灯坏了一周，晚上看不见路',
+  contactName: '王小明',
+  contactPhone: '13812345678',
+  address: '石桥村村口',
+});
+const from = (ip = `10.0.0.${++ipSeq}`, extra: Record<string, string> = {}) => ({
+  'x-forwarded-for': ip,
+  ...extra,
+});
 
 describe('resident appeal intake', () => {
   it('serves the form catalogue of categories and villages', async () => {
     const res = await t.call('GET', '/api/v1/public/towns/qingshi/catalog');
     expect(res.status).toBe(200);
     expect(res.body.town).toEqual({ code: 'qingshi', name: '青石镇' });
-    expect(res.body.categories.find((c: any) => c.code === 'urban').children).toContainEqual({ code: 'urban.roads', name: '道路设施' });
+    expect(res.body.categories.find((c: any) => c.code === 'urban').children).toContainEqual({
+      code: 'urban.roads',
+      name: '道路设施',
+    });
     expect(res.body.villages.map((v: any) => v.name)).toContain('石桥村');
     expect((await t.call('GET', '/api/v1/public/towns/nowhere/catalog')).status).toBe(404);
   });
@@ -34,12 +48,26 @@ describe('resident appeal intake', () => {
   it('creates a hotline order waiting for dispatch that the dispatcher sees, with the contact masked', async () => {
     const res = await t.call('POST', url, { body: body(), headers: from() });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body).toMatchObject({ status: 'open', state: 'registered', stateLabel: '待派单', townName: '青石镇' });
+    expect(res.body).toMatchObject({
+      status: 'open',
+      state: 'registered',
+      stateLabel: '待派单',
+      townName: '青石镇',
+    });
     expect(res.body.trackingCode).toMatch(new RegExp(`^${res.body.code}-[2-9A-Z]{6}$`));
-    const list = await t.call('GET', `${k.base}/appeals?q=${encodeURIComponent(res.body.code)}`, { cookie: await k.cookie('paidan') });
+    const list = await t.call('GET', `${k.base}/appeals?q=${encodeURIComponent(res.body.code)}`, {
+      cookie: await k.cookie('paidan'),
+    });
     expect(list.body.items).toHaveLength(1);
-    expect(list.body.items[0]).toMatchObject({ channel: 'public_page', state: 'registered', contactPhone: '138****5678', contactName: '王**' });
-    const queue = await t.call('GET', `${k.base}/appeals/queue`, { cookie: await k.cookie('paidan') });
+    expect(list.body.items[0]).toMatchObject({
+      channel: 'public_page',
+      state: 'registered',
+      contactPhone: '138****5678',
+      contactName: '王**',
+    });
+    const queue = await t.call('GET', `${k.base}/appeals/queue`, {
+      cookie: await k.cookie('paidan'),
+    });
     expect(queue.body.items.some((i: any) => i.code === res.body.code)).toBe(true);
   });
 
@@ -50,9 +78,19 @@ describe('resident appeal intake', () => {
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
-    const rows = await t.database.db.selectFrom('public_request').select('appeal_id').where('idempotency_key', '=', 'retry-test-0001').execute();
+    const rows = await t.database.db
+      .selectFrom('public_request')
+      .select('appeal_id')
+      .where('idempotency_key', '=', 'retry-test-0001')
+      .execute();
     expect(rows).toHaveLength(1);
-    expect(await t.database.db.selectFrom('appeal').select('id').where('code', '=', first.body.code).execute()).toHaveLength(1);
+    expect(
+      await t.database.db
+        .selectFrom('appeal')
+        .select('id')
+        .where('code', '=', first.body.code)
+        .execute(),
+    ).toHaveLength(1);
     const changed = await t.call('POST', url, { body: { ...body(), title: '另一件事' }, headers });
     expect(changed.status).toBe(409);
     expect(changed.body.detail).toMatch(/幂等键/);
@@ -60,53 +98,94 @@ describe('resident appeal intake', () => {
 
   it('refuses the sixth submission from one address within 10 minutes with a Chinese 429 and Retry-After', async () => {
     const headers = from('10.9.9.9');
-    for (let i = 0; i < 5; i++) expect((await t.call('POST', url, { body: { ...body(), title: `第${i}条` }, headers })).status).toBe(201);
+    for (let i = 0; i < 5; i++)
+      expect(
+        (await t.call('POST', url, { body: { ...body(), title: `第${i}条` }, headers })).status,
+      ).toBe(201);
     const res = await t.call('POST', url, { body: body(), headers });
     expect(res.status).toBe(429);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.body.detail).toMatch(/提交过于频繁.*10 分钟内最多提交 5 条/);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(500);
-    expect((await t.call('POST', url, { body: body(), headers: from('10.9.9.10') })).status).toBe(201);
+    expect((await t.call('POST', url, { body: body(), headers: from('10.9.9.10') })).status).toBe(
+      201,
+    );
   });
 
   it('validates the form with Chinese field labels', async () => {
-    const res = await t.call('POST', url, { body: { ...body(), contactPhone: '12345', lat: 30 }, headers: from() });
+    const res = await t.call('POST', url, {
+      body: { ...body(), contactPhone: '12345', lat: 30 },
+      headers: from(),
+    });
     expect(res.status).toBe(422);
     const labels = res.body.errors.map((e: any) => e.label);
     expect(labels).toEqual(expect.arrayContaining(['联系电话', '经度']));
-    const badCategory = await t.call('POST', url, { body: { ...body(), categoryCode: 'nope' }, headers: from() });
+    const badCategory = await t.call('POST', url, {
+      body: { ...body(), categoryCode: 'nope' },
+      headers: from(),
+    });
     expect(badCategory.status).toBe(422);
     expect(badCategory.body.detail).toMatch(/诉求类别/);
   });
 
   it('shows the progress by tracking code without names, phones, handlers or notes', async () => {
-    const made = await t.call('POST', url, { body: { ...body(), content: '请回电 13812345678 王小明' }, headers: from() });
-    const appeal = await t.database.db.selectFrom('appeal').select(['id', 'version']).where('code', '=', made.body.code).executeTakeFirstOrThrow();
+    const made = await t.call('POST', url, {
+      body: { ...body(), content: '请回电 13812345678 王小明' },
+      headers: from(),
+    });
+    const appeal = await t.database.db
+      .selectFrom('appeal')
+      .select(['id', 'version'])
+      .where('code', '=', made.body.code)
+      .executeTakeFirstOrThrow();
     await k.act('paidan', appeal, 'dispatch', { unitId: await k.unit('office_construction') });
     const res = await t.call('GET', `/api/v1/public/appeals/${made.body.trackingCode}`);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ state: 'dispatched', stateLabel: '待签收', categoryName: '道路设施', villageName: '石桥村', canRate: false, rating: null });
+    expect(res.body).toMatchObject({
+      state: 'dispatched',
+      stateLabel: '待签收',
+      categoryName: '道路设施',
+      villageName: '石桥村',
+      canRate: false,
+      rating: null,
+    });
     expect(res.body.timeline.map((e: any) => e.label)).toEqual(['受理', '派单']);
     const text = JSON.stringify(res.body);
-    for (const secret of ['王小明', '13812345678', '138', 'actor', 'note', '规划建设办公室']) expect(text).not.toContain(secret);
+    for (const secret of ['王小明', '13812345678', '138', 'actor', 'note', '规划建设办公室'])
+      expect(text).not.toContain(secret);
     expect((await t.call('GET', `/api/v1/public/appeals/${made.body.code}`)).status).toBe(404); // the bare order code is not enough
   });
 
   it('takes one rating, only once the order has been replied to', async () => {
     const made = await t.call('POST', url, { body: body(), headers: from() });
-    const rate = (b: unknown) => t.call('POST', `/api/v1/public/appeals/${made.body.trackingCode}/rating`, { body: b, headers: from() });
+    const rate = (b: unknown) =>
+      t.call('POST', `/api/v1/public/appeals/${made.body.trackingCode}/rating`, {
+        body: b,
+        headers: from(),
+      });
     const early = await rate({ satisfaction: '满意', solved: true });
     expect(early.status).toBe(422);
     expect(early.body.detail).toMatch(/答复群众或办结后才能评价/);
-    let a = await t.database.db.selectFrom('appeal').select(['id', 'version']).where('code', '=', made.body.code).executeTakeFirstOrThrow();
+    let a = await t.database.db
+      .selectFrom('appeal')
+      .select(['id', 'version'])
+      .where('code', '=', made.body.code)
+      .executeTakeFirstOrThrow();
     a = await k.act('paidan', a, 'dispatch', { unitId: await k.unit('office_propaganda') });
     a = await k.act('zhuangan', a, 'claim');
     await k.act('zhuangan', a, 'reply', { replyText: '已修复', contacted: true });
     const ok = await rate({ satisfaction: '基本满意', solved: true, comment: '修得挺快' });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
-    expect(ok.body).toMatchObject({ canRate: false, rating: { satisfaction: '基本满意', solved: true } });
+    expect(ok.body).toMatchObject({
+      canRate: false,
+      rating: { satisfaction: '基本满意', solved: true },
+    });
     expect((await rate({ satisfaction: '不满意', solved: false })).status).toBe(409);
-    const row = await t.database.db.selectFrom('appeal').select(['resident_rating', 'resident_comment']).where('id', '=', a.id).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('appeal')
+      .select(['resident_rating', 'resident_comment'])
+      .where('id', '=', a.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ resident_rating: 3, resident_comment: '已解决；修得挺快' });
     const invalid = await rate({ satisfaction: '还行', solved: 'yes' });
     expect(invalid.status).toBe(422);

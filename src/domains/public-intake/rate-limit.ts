@@ -25,10 +25,15 @@ export async function hitRateLimit(db: Kysely<DB>, rule: RateRule, subject: stri
     on conflict (key) do update set
       hits = case when rate_limit.window_started_at <= now() - ${rule.windowSeconds} * interval '1 second' then 1 else rate_limit.hits + 1 end,
       window_started_at = case when rate_limit.window_started_at <= now() - ${rule.windowSeconds} * interval '1 second' then now() else rate_limit.window_started_at end
-    returning hits, ceil(extract(epoch from (window_started_at + ${rule.windowSeconds} * interval '1 second' - now())))::int as retry_after`.execute(db);
+    returning hits, ceil(extract(epoch from (window_started_at + ${rule.windowSeconds} * interval '1 second' - now())))::int as retry_after`.execute(
+    db,
+  );
   const row = r.rows[0]!;
   if (row.hits > rule.limit) {
     const seconds = Math.max(1, row.retry_after);
-    throw new TooManyRequests(rule.message.replace('{minutes}', String(Math.ceil(seconds / 60))), seconds);
+    throw new TooManyRequests(
+      rule.message.replace('{minutes}', String(Math.ceil(seconds / 60))),
+      seconds,
+    );
   }
 }

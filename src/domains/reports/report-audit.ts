@@ -7,11 +7,34 @@ import type { Actor } from '../../core/actor.ts';
 import type { DB } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 
-export interface Ctx { actor: Actor; townId: string; ip: string | null }
+export interface Ctx {
+  actor: Actor;
+  townId: string;
+  ip: string | null;
+}
 
 /** Only a user of this town can be stored as author (the foreign key pairs town_id). */
-export const authorId = (ctx: Ctx) => (ctx.actor.homeTownId === ctx.townId && ctx.actor.sessionId !== '' ? ctx.actor.userId : null);
+export const authorId = (ctx: Ctx) =>
+  ctx.actor.homeTownId === ctx.townId && ctx.actor.sessionId !== '' ? ctx.actor.userId : null;
 
-export function audit(db: Kysely<DB>, ctx: Ctx, action: string, entityType: string, entityId: string, before: unknown, after: unknown) {
-  return recordAudit(db, { townId: ctx.townId, actorUserId: authorId(ctx), actorName: ctx.actor.displayName, action, entityType, entityId, before, after, ip: ctx.ip });
+export function audit(
+  db: Kysely<DB>,
+  ctx: Ctx,
+  action: string,
+  entityType: string,
+  entityId: string,
+  before: unknown,
+  after: unknown,
+) {
+  return recordAudit(db, {
+    townId: ctx.townId,
+    actorUserId: authorId(ctx),
+    actorName: ctx.actor.displayName,
+    action,
+    entityType,
+    entityId,
+    before,
+    after,
+    ip: ctx.ip,
+  });
 }

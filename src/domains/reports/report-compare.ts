@@ -7,9 +7,20 @@
 import { alignBlocks, chipMentions, pairNumbers } from '../../core/report/align.ts';
 import type { ReportDocument, Section } from '../../core/report/model.ts';
 import { headingMarkers } from '../../core/report/numbering.ts';
-import { flattenSections, type ParsedSection, type PlaceholderMention } from '../../core/report/parse.ts';
+import {
+  flattenSections,
+  type ParsedSection,
+  type PlaceholderMention,
+} from '../../core/report/parse.ts';
 
-interface StoredNumber { raw: string; value: number | null; unit: string; subject: string; sectionPath: string; placeholder: boolean }
+interface StoredNumber {
+  raw: string;
+  value: number | null;
+  unit: string;
+  subject: string;
+  sectionPath: string;
+  placeholder: boolean;
+}
 export interface StoredOutline {
   preamble: Array<{ text: string }>;
   sections: ParsedSection[];
@@ -19,17 +30,26 @@ export interface StoredOutline {
 
 /** Deepest listed heading containing `path` ('' = the preamble). */
 function owner(listed: readonly string[], path: string): string {
-  return listed.filter((p) => p !== '' && (path === p || path.startsWith(`${p}/`))).sort((a, b) => b.length - a.length)[0] ?? '';
+  return (
+    listed
+      .filter((p) => p !== '' && (path === p || path.startsWith(`${p}/`)))
+      .sort((a, b) => b.length - a.length)[0] ?? ''
+  );
 }
 
-interface DraftBlock { section: Section | null; marker: string; sections: Section[] }
+interface DraftBlock {
+  section: Section | null;
+  marker: string;
+  sections: Section[];
+}
 
 /** Draft sections down to （一）, each with the deeper sections under it; the opening first. */
 function draftBlocks(doc: ReportDocument): DraftBlock[] {
   const markers = headingMarkers(doc.sections);
   const blocks: DraftBlock[] = [{ section: null, marker: '', sections: [] }];
   doc.sections.forEach((s, i) => {
-    if (s.level >= 1 && s.level <= 2 && s.heading !== '') blocks.push({ section: s, marker: markers[i]!, sections: [s] });
+    if (s.level >= 1 && s.level <= 2 && s.heading !== '')
+      blocks.push({ section: s, marker: markers[i]!, sections: [s] });
     else blocks[blocks.length - 1]!.sections.push(s);
   });
   return blocks;
@@ -38,8 +58,10 @@ function draftBlocks(doc: ReportDocument): DraftBlock[] {
 export function alignedComparison(outline: StoredOutline, doc: ReportDocument) {
   const past = flattenSections(outline.sections ?? []).filter((s) => s.level <= 2);
   const listed = past.map((s) => s.path);
-  const numbersOf = (path: string) => outline.numbers.filter((n) => owner(listed, n.sectionPath) === path);
-  const placeholdersOf = (path: string) => outline.placeholders.filter((p) => owner(listed, p.sectionPath) === path);
+  const numbersOf = (path: string) =>
+    outline.numbers.filter((n) => owner(listed, n.sectionPath) === path);
+  const placeholdersOf = (path: string) =>
+    outline.placeholders.filter((p) => owner(listed, p.sectionPath) === path);
   const blocks = draftBlocks(doc);
   const titled = blocks.slice(1);
   const pairs = alignBlocks(
@@ -47,38 +69,98 @@ export function alignedComparison(outline: StoredOutline, doc: ReportDocument) {
     titled.map((b) => ({ heading: b.section!.heading, level: b.section!.level })),
   );
   const side = (path: string, s: ParsedSection | null) => ({
-    path, marker: s?.marker ?? '', heading: s?.heading ?? '开头', level: s?.level ?? 0,
-    numbers: numbersOf(path).map((n) => ({ raw: n.raw, value: n.value, unit: n.unit, subject: n.subject, placeholder: n.placeholder })),
+    path,
+    marker: s?.marker ?? '',
+    heading: s?.heading ?? '开头',
+    level: s?.level ?? 0,
+    numbers: numbersOf(path).map((n) => ({
+      raw: n.raw,
+      value: n.value,
+      unit: n.unit,
+      subject: n.subject,
+      placeholder: n.placeholder,
+    })),
     placeholders: placeholdersOf(path).map((p) => ({ token: p.token, context: p.context })),
   });
   const draftSide = (b: DraftBlock) => ({
-    sectionId: b.section?.id ?? b.sections[0]?.id ?? null, marker: b.marker, heading: b.section?.heading ?? '开头', level: b.section?.level ?? 0,
-    chips: chipMentions(b.sections.flatMap((s) => s.paragraphs)).map((c) => ({ display: c.chip.display, value: c.chip.value, unit: c.chip.unit, metricId: c.chip.metricId, subject: c.subject })),
+    sectionId: b.section?.id ?? b.sections[0]?.id ?? null,
+    marker: b.marker,
+    heading: b.section?.heading ?? '开头',
+    level: b.section?.level ?? 0,
+    chips: chipMentions(b.sections.flatMap((s) => s.paragraphs)).map((c) => ({
+      display: c.chip.display,
+      value: c.chip.value,
+      unit: c.chip.unit,
+      metricId: c.chip.metricId,
+      subject: c.subject,
+    })),
   });
   type PastSide = ReturnType<typeof side>;
   type DraftSide = ReturnType<typeof draftSide>;
-  const pastBlock = (head: number, subs: number[]) => ({ ...side(past[head]!.path, past[head]!), subsections: subs.map((i) => side(past[i]!.path, past[i]!)) });
-  const draftBlock = (head: number, subs: number[]) => ({ ...draftSide(titled[head]!), subsections: subs.map((i) => draftSide(titled[i]!)) });
+  const pastBlock = (head: number, subs: number[]) => ({
+    ...side(past[head]!.path, past[head]!),
+    subsections: subs.map((i) => side(past[i]!.path, past[i]!)),
+  });
+  const draftBlock = (head: number, subs: number[]) => ({
+    ...draftSide(titled[head]!),
+    subsections: subs.map((i) => draftSide(titled[i]!)),
+  });
   // Numbers are paired over the whole block; each says which subsection it was stated in.
-  const label = (x: { marker: string; heading: string }, top: boolean) => (top ? '' : `${x.marker}${x.heading}`);
-  const row = (imported: (PastSide & { subsections: PastSide[] }) | null, draft: (DraftSide & { subsections: DraftSide[] }) | null, score: number) => {
-    const pastNumbers = imported ? [imported, ...imported.subsections].flatMap((x, i) => x.numbers.map((n) => ({ ...n, section: label(x, i === 0) }))) : [];
-    const chips = draft ? [draft, ...draft.subsections].flatMap((x, i) => x.chips.map((c) => ({ ...c, section: label(x, i === 0) }))) : [];
-    const mentions = chips.map((c) => ({ chip: { type: 'metric' as const, metricId: c.metricId, params: {}, value: c.value, unit: c.unit, display: c.display }, subject: c.subject, section: c.section }));
+  const label = (x: { marker: string; heading: string }, top: boolean) =>
+    top ? '' : `${x.marker}${x.heading}`;
+  const row = (
+    imported: (PastSide & { subsections: PastSide[] }) | null,
+    draft: (DraftSide & { subsections: DraftSide[] }) | null,
+    score: number,
+  ) => {
+    const pastNumbers = imported
+      ? [imported, ...imported.subsections].flatMap((x, i) =>
+          x.numbers.map((n) => ({ ...n, section: label(x, i === 0) })),
+        )
+      : [];
+    const chips = draft
+      ? [draft, ...draft.subsections].flatMap((x, i) =>
+          x.chips.map((c) => ({ ...c, section: label(x, i === 0) })),
+        )
+      : [];
+    const mentions = chips.map((c) => ({
+      chip: {
+        type: 'metric' as const,
+        metricId: c.metricId,
+        params: {},
+        value: c.value,
+        unit: c.unit,
+        display: c.display,
+      },
+      subject: c.subject,
+      section: c.section,
+    }));
     return {
-      imported, draft, score: Math.round(score * 100) / 100,
+      imported,
+      draft,
+      score: Math.round(score * 100) / 100,
       numbers: pairNumbers(pastNumbers, mentions).map((p) => ({
         past: p.past,
-        current: p.chip ? { display: p.chip.chip.display, value: p.chip.chip.value, unit: p.chip.chip.unit, subject: p.chip.subject, section: p.chip.section } : null,
+        current: p.chip
+          ? {
+              display: p.chip.chip.display,
+              value: p.chip.chip.value,
+              unit: p.chip.chip.unit,
+              subject: p.chip.subject,
+              section: p.chip.section,
+            }
+          : null,
       })),
     };
   };
   return [
     row({ ...side('', null), subsections: [] }, { ...draftSide(blocks[0]!), subsections: [] }, 1),
-    ...pairs.map((p) => row(
-      p.left === null ? null : pastBlock(p.left.head, p.left.subsections),
-      p.right === null ? null : draftBlock(p.right.head, p.right.subsections),
-      p.score,
-    )),
+    ...pairs.map((p) =>
+      row(
+        p.left === null ? null : pastBlock(p.left.head, p.left.subsections),
+        p.right === null ? null : draftBlock(p.right.head, p.right.subsections),
+        p.score,
+      ),
+    ),
   ];
 }

@@ -20,7 +20,10 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const CONTENT_TYPE: Record<ExportFormat, string> = {
-  docx: DOCX_TYPE, md: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8', pdf: 'application/pdf',
+  docx: DOCX_TYPE,
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf',
 };
 
 /** The LibreOffice binary on PATH, if any. */
@@ -40,14 +43,24 @@ export function findSoffice(): string | null {
  */
 export async function docxToPdf(docx: Buffer): Promise<Buffer> {
   const soffice = findSoffice();
-  if (!soffice) throw new InvalidInput('服务器未安装 LibreOffice，暂不能导出 PDF；请导出 Word 后自行转换');
+  if (!soffice)
+    throw new InvalidInput('服务器未安装 LibreOffice，暂不能导出 PDF；请导出 Word 后自行转换');
   const dir = await mkdtemp(path.join(tmpdir(), 'lvzhi-pdf-'));
   try {
     const input = path.join(dir, 'report.docx');
     await writeFile(input, docx);
     await promisify(execFile)(
       soffice,
-      [`-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, input],
+      [
+        `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        input,
+      ],
       { timeout: 120_000 },
     );
     return await readFile(path.join(dir, 'report.pdf'));
@@ -59,7 +72,10 @@ export async function docxToPdf(docx: Buffer): Promise<Buffer> {
   }
 }
 
-export async function renderReport(doc: ReportDocument, format: ExportFormat): Promise<{ body: Uint8Array; contentType: string }> {
+export async function renderReport(
+  doc: ReportDocument,
+  format: ExportFormat,
+): Promise<{ body: Uint8Array; contentType: string }> {
   const utf8 = (s: string) => new TextEncoder().encode(s);
   switch (format) {
     case 'docx':
@@ -69,11 +85,18 @@ export async function renderReport(doc: ReportDocument, format: ExportFormat): P
     case 'html':
       return { body: utf8(exportHtml(doc)), contentType: CONTENT_TYPE.html };
     case 'pdf':
-      return { body: new Uint8Array(await docxToPdf(await exportDocx(doc))), contentType: CONTENT_TYPE.pdf };
+      return {
+        body: new Uint8Array(await docxToPdf(await exportDocx(doc))),
+        contentType: CONTENT_TYPE.pdf,
+      };
   }
 }
 
 /** "2025年度述职报告-张三.docx" */
-export function exportFilename(personName: string | null, year: number, format: ExportFormat): string {
+export function exportFilename(
+  personName: string | null,
+  year: number,
+  format: ExportFormat,
+): string {
   return `${year}年度述职报告${personName ? `-${personName}` : ''}.${format}`;
 }

@@ -7,9 +7,22 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import type { GroundingSignals, HighlightRecord, MetricResult } from '../../core/report/compose.ts';
-import { allChips, formatMetricValue, metricKey, type Inline, type MetricChip, type ReportDocument } from '../../core/report/model.ts';
+import {
+  allChips,
+  formatMetricValue,
+  metricKey,
+  type Inline,
+  type MetricChip,
+  type ReportDocument,
+} from '../../core/report/model.ts';
 import type { DB } from '../../db/schema.ts';
-import { evaluateMetrics, listMetrics, metricContext, type MetricContext, type MetricQuery } from '../metrics/metrics.service.ts';
+import {
+  evaluateMetrics,
+  listMetrics,
+  metricContext,
+  type MetricContext,
+  type MetricQuery,
+} from '../metrics/metrics.service.ts';
 import { appealFacts, appealValues, isAppealMetric } from './report-appeals.ts';
 import { highlightsFor } from './report-highlights.ts';
 import { periodOf, type CountScope, type ReportSubject } from './report-subject.ts';
@@ -28,7 +41,15 @@ const MAX_DROPS = 2;
  * report is decided before (reports.policy); drill-downs run as the caller.
  */
 export function engineActor(townId: string): Actor {
-  return { userId: '00000000-0000-0000-0000-000000000000', homeTownId: townId, username: 'report-engine', displayName: '述职报告', personId: null, grants: [{ role: 'leader', townId, unitId: null }], sessionId: '' };
+  return {
+    userId: '00000000-0000-0000-0000-000000000000',
+    homeTownId: townId,
+    username: 'report-engine',
+    displayName: '述职报告',
+    personId: null,
+    grants: [{ role: 'leader', townId, unitId: null }],
+    sessionId: '',
+  };
 }
 
 /** Chip params: the period and the scope; everything the metrics service needs to recount. */
@@ -49,16 +70,44 @@ export function chipParams(year: number, scope: CountScope): ChipParams {
 /** Reads a stored chip's params back; anything else in them is ignored. */
 export function metricQueryOf(params: Record<string, unknown>): MetricQuery {
   const str = (k: string) => (typeof params[k] === 'string' ? (params[k] as string) : undefined);
-  return { from: str('from') ?? '', to: str('to') ?? '', unitId: str('unitId'), personId: str('personId') };
+  return {
+    from: str('from') ?? '',
+    to: str('to') ?? '',
+    unitId: str('unitId'),
+    personId: str('personId'),
+  };
 }
 
 /**
  * Many metrics over one period and scope in one go: the metrics service evaluates each ledger
  * type's metrics in one scan per grouping (evaluateMetrics), with the caller resolved once (ctx).
  */
-async function evaluateAll(db: Db, ctx: MetricContext, ms: readonly MetricInfo[], params: ChipParams): Promise<Map<string, MetricResult>> {
-  const values = await evaluateMetrics(db, engineActor(ctx.townId), ctx.townId, ms.map((m) => m.id), params, ctx);
-  return new Map(ms.map((m) => [m.id, { metricId: m.id, label: m.label, unit: m.unit, value: values.get(m.id)?.display ?? null, params: { ...params } }]));
+async function evaluateAll(
+  db: Db,
+  ctx: MetricContext,
+  ms: readonly MetricInfo[],
+  params: ChipParams,
+): Promise<Map<string, MetricResult>> {
+  const values = await evaluateMetrics(
+    db,
+    engineActor(ctx.townId),
+    ctx.townId,
+    ms.map((m) => m.id),
+    params,
+    ctx,
+  );
+  return new Map(
+    ms.map((m) => [
+      m.id,
+      {
+        metricId: m.id,
+        label: m.label,
+        unit: m.unit,
+        value: values.get(m.id)?.display ?? null,
+        params: { ...params },
+      },
+    ]),
+  );
 }
 
 /** Plain counts first (they read best and show whether the ledger is kept), then the rest. */
@@ -72,12 +121,16 @@ function metricOrder(m: MetricInfo): number {
 /** Round-robin over the portfolio's ledger types, so each type is cited before any gets a second. */
 function pickMetrics(metrics: MetricInfo[]): MetricInfo[] {
   const byType = new Map<string, MetricInfo[]>();
-  for (const m of metrics.filter((x) => x.groupBy === null).sort((a, b) => metricOrder(a) - metricOrder(b))) {
+  for (const m of metrics
+    .filter((x) => x.groupBy === null)
+    .sort((a, b) => metricOrder(a) - metricOrder(b))) {
     byType.set(m.typeCode, [...(byType.get(m.typeCode) ?? []), m]);
   }
   const out: MetricInfo[] = [];
   for (let round = 0; out.length < METRICS_PER_PORTFOLIO * 2; round++) {
-    const next = [...byType.values()].map((list) => list[round]).filter((m): m is MetricInfo => m !== undefined);
+    const next = [...byType.values()]
+      .map((list) => list[round])
+      .filter((m): m is MetricInfo => m !== undefined);
     if (next.length === 0) break;
     out.push(...next);
   }
@@ -99,35 +152,56 @@ export async function gatherFacts(db: Db, subject: ReportSubject): Promise<Repor
   const params = chipParams(subject.year, subject.scope);
   const metrics: Record<string, MetricResult[]> = {};
   const highlights: HighlightRecord[] = [];
-  const signals: GroundingSignals = { overdueOrders: null, unsatisfiedOrders: null, satisfactionRate: null, emptyLedgers: [], metricsBelowLastYear: [] };
+  const signals: GroundingSignals = {
+    overdueOrders: null,
+    unsatisfiedOrders: null,
+    satisfactionRate: null,
+    emptyLedgers: [],
+    metricsBelowLastYear: [],
+  };
   const portfolios: Array<{ code: string; label: string }> = [];
   const chosen = subject.portfolios
     .map((p) => ({ p, candidates: pickMetrics(infos.filter((m) => m.portfolio === p.code)) }))
     .filter(({ candidates }) => !(candidates.length === 0 && subject.overview)); // a principal's area without any books
-  const current = await evaluateAll(db, ctx, chosen.flatMap((c) => c.candidates), params);
+  const current = await evaluateAll(
+    db,
+    ctx,
+    chosen.flatMap((c) => c.candidates),
+    params,
+  );
   const resultsOf = (candidates: MetricInfo[]) => candidates.map((m) => current.get(m.id)!);
-  const nonZeroOf = (candidates: MetricInfo[]) => resultsOf(candidates).filter((r) => r.value !== null && r.value !== 0);
+  const nonZeroOf = (candidates: MetricInfo[]) =>
+    resultsOf(candidates).filter((r) => r.value !== null && r.value !== 0);
   const lastYear = chipParams(subject.year - 1, subject.scope);
   for (const { p, candidates } of chosen) {
     const results = resultsOf(candidates);
     for (const [i, m] of candidates.entries()) {
       const r = results[i]!;
-      if (metricOrder(m) === 0 && r.value === 0 && !signals.emptyLedgers.includes(m.typeName)) signals.emptyLedgers.push(m.typeName);
+      if (metricOrder(m) === 0 && r.value === 0 && !signals.emptyLedgers.includes(m.typeName))
+        signals.emptyLedgers.push(m.typeName);
     }
     // Cite what happened; a ledger with nothing in it is named under 存在不足 instead.
     const nonZero = nonZeroOf(candidates);
-    const cited = (nonZero.length > 0 ? nonZero : results.filter((r) => r.value !== null).slice(0, 2)).slice(0, METRICS_PER_PORTFOLIO);
+    const cited = (
+      nonZero.length > 0 ? nonZero : results.filter((r) => r.value !== null).slice(0, 2)
+    ).slice(0, METRICS_PER_PORTFOLIO);
     metrics[p.code] = cited;
     // Year on year: the first three figures cited (not rates), until 存在不足 has its two drops —
     // last year is counted only for the figures that can still be cited.
     if (signals.metricsBelowLastYear.length < MAX_DROPS) {
-      const comparable = nonZero.slice(0, 3).map((r) => candidates.find((m) => m.id === r.metricId)!).filter((m) => m.aggregation !== 'rate');
-      const previousYear = comparable.length ? await evaluateAll(db, ctx, comparable, lastYear) : new Map<string, MetricResult>();
+      const comparable = nonZero
+        .slice(0, 3)
+        .map((r) => candidates.find((m) => m.id === r.metricId)!)
+        .filter((m) => m.aggregation !== 'rate');
+      const previousYear = comparable.length
+        ? await evaluateAll(db, ctx, comparable, lastYear)
+        : new Map<string, MetricResult>();
       for (const r of nonZero.slice(0, 3)) {
         if (signals.metricsBelowLastYear.length >= MAX_DROPS) break;
         const previous = previousYear.get(r.metricId);
         if (!previous) continue; // a rate: not compared year on year
-        if (previous.value !== null && r.value !== null && previous.value > r.value) signals.metricsBelowLastYear.push({ current: r, previous });
+        if (previous.value !== null && r.value !== null && previous.value > r.value)
+          signals.metricsBelowLastYear.push({ current: r, previous });
       }
     }
     highlights.push(...(await highlightsFor(db, ctx, actor, p.code, cited, infos, params)));
@@ -144,7 +218,13 @@ const APPEAL_HOME = ['petitions', 'politics_law', 'village_assistance'];
  * 三率 of the orders the person answers for: a principal leader gets their own 诉求办理
  * subsection (town-wide); anyone else has them cited in the portfolio closest to appeals.
  */
-async function addAppeals(db: Db, subject: ReportSubject, portfolios: ReportFacts['portfolios'], metrics: ReportFacts['metrics'], signals: GroundingSignals) {
+async function addAppeals(
+  db: Db,
+  subject: ReportSubject,
+  portfolios: ReportFacts['portfolios'],
+  metrics: ReportFacts['metrics'],
+  signals: GroundingSignals,
+) {
   const appeals = await appealFacts(db, subject);
   signals.satisfactionRate = appeals.satisfaction;
   signals.overdueOrders = appeals.lateClosed;
@@ -163,7 +243,11 @@ async function addAppeals(db: Db, subject: ReportSubject, portfolios: ReportFact
  * Current values of every distinct chip of a document, keyed by metricKey. Ledger chips sharing
  * params (period and scope) are recounted together, one scan per ledger type and grouping.
  */
-export async function recomputeChips(db: Db, townId: string, doc: ReportDocument): Promise<Map<string, number | null>> {
+export async function recomputeChips(
+  db: Db,
+  townId: string,
+  doc: ReportDocument,
+): Promise<Map<string, number | null>> {
   const values = new Map<string, number | null>();
   const actor = engineActor(townId);
   const appealScopes = new Map<string, Map<string, number | null>>();
@@ -174,13 +258,15 @@ export async function recomputeChips(db: Db, townId: string, doc: ReportDocument
     values.set(key, null);
     if (!isAppealMetric(chip.metricId)) {
       const scopeKey = metricKey('ledger', chip.params);
-      if (!ledgerChips.has(scopeKey)) ledgerChips.set(scopeKey, { params: chip.params, ids: new Set() });
+      if (!ledgerChips.has(scopeKey))
+        ledgerChips.set(scopeKey, { params: chip.params, ids: new Set() });
       ledgerChips.get(scopeKey)!.ids.add(chip.metricId);
       continue;
     }
     try {
       const scopeKey = metricKey('appeals', chip.params);
-      if (!appealScopes.has(scopeKey)) appealScopes.set(scopeKey, await appealValues(db, townId, chip.params));
+      if (!appealScopes.has(scopeKey))
+        appealScopes.set(scopeKey, await appealValues(db, townId, chip.params));
       values.set(key, appealScopes.get(scopeKey)!.get(chip.metricId) ?? null);
     } catch {
       // params edited by hand: the chip shows no number
@@ -203,13 +289,21 @@ export async function recomputeChips(db: Db, townId: string, doc: ReportDocument
 }
 
 /** The document with every chip showing `values` (live drafts; freezing snapshots the same way). */
-export function withChipValues(doc: ReportDocument, values: ReadonlyMap<string, number | null>): ReportDocument {
+export function withChipValues(
+  doc: ReportDocument,
+  values: ReadonlyMap<string, number | null>,
+): ReportDocument {
   const fresh = (i: MetricChip): Inline => {
     const value = values.get(metricKey(i.metricId, i.params)) ?? null;
     return { ...i, value, display: formatMetricValue(value, i.unit) };
   };
   return {
     ...doc,
-    sections: doc.sections.map((s) => ({ ...s, paragraphs: s.paragraphs.map((p) => ({ inlines: p.inlines.map((i) => (i.type === 'metric' ? fresh(i) : i)) })) })),
+    sections: doc.sections.map((s) => ({
+      ...s,
+      paragraphs: s.paragraphs.map((p) => ({
+        inlines: p.inlines.map((i) => (i.type === 'metric' ? fresh(i) : i)),
+      })),
+    })),
   };
 }

@@ -9,7 +9,12 @@ import type { LedgerType } from '../../core/ledger/type.ts';
 import type { HighlightRecord, MetricResult } from '../../core/report/compose.ts';
 import { PLACEHOLDER_RE } from '../../core/report/parse.ts';
 import type { DB } from '../../db/schema.ts';
-import { drillDown, listMetrics, type MetricContext, type MetricQuery } from '../metrics/metrics.service.ts';
+import {
+  drillDown,
+  listMetrics,
+  type MetricContext,
+  type MetricQuery,
+} from '../metrics/metrics.service.ts';
 
 type Db = Kysely<DB>;
 type MetricInfo = Awaited<ReturnType<typeof listMetrics>>[number];
@@ -35,13 +40,24 @@ const HIGHLIGHT_ROWS = 5;
 
 function highlightWindows(params: MetricQuery): MetricQuery[] {
   const lastQuarter = `${params.to.slice(0, 4)}-10-01`;
-  return lastQuarter > params.from && lastQuarter <= params.to ? [{ ...params, from: lastQuarter }, params] : [params];
+  return lastQuarter > params.from && lastQuarter <= params.to
+    ? [{ ...params, from: lastQuarter }, params]
+    : [params];
 }
 
-const usableTitle = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '' && !new RegExp(PLACEHOLDER_RE.source, 'u').test(v);
+const usableTitle = (v: unknown): v is string =>
+  typeof v === 'string' && v.trim() !== '' && !new RegExp(PLACEHOLDER_RE.source, 'u').test(v);
 
 /** Up to two highlights of one portfolio, from the drill-downs of the plain counts it cites (`params`: their period and scope). */
-export async function highlightsFor(db: Db, ctx: MetricContext, actor: Actor, code: string, counted: readonly MetricResult[], infos: readonly MetricInfo[], params: MetricQuery): Promise<HighlightRecord[]> {
+export async function highlightsFor(
+  db: Db,
+  ctx: MetricContext,
+  actor: Actor,
+  code: string,
+  counted: readonly MetricResult[],
+  infos: readonly MetricInfo[],
+  params: MetricQuery,
+): Promise<HighlightRecord[]> {
   const out: HighlightRecord[] = [];
   for (const r of counted) {
     if (out.length >= HIGHLIGHTS_PER_PORTFOLIO) break;
@@ -50,11 +66,22 @@ export async function highlightsFor(db: Db, ctx: MetricContext, actor: Actor, co
     const key = type && titleField(type);
     if (!key || !r.value || info?.aggregation !== 'count' || info.filters.length > 0) continue;
     for (const window of highlightWindows(params)) {
-      const page = await drillDown(db, actor, ctx.townId, r.metricId, { ...window, limit: HIGHLIGHT_ROWS }, ctx);
+      const page = await drillDown(
+        db,
+        actor,
+        ctx.townId,
+        r.metricId,
+        { ...window, limit: HIGHLIGHT_ROWS },
+        ctx,
+      );
       // The latest of the rows read; one per ledger type.
       const rec = [...page.items].reverse().find((i) => usableTitle(i.data[key]));
       if (!rec) continue;
-      out.push({ title: String(rec.data[key]).slice(0, 40), date: rec.occurredOn, portfolio: code });
+      out.push({
+        title: String(rec.data[key]).slice(0, 40),
+        date: rec.occurredOn,
+        portfolio: code,
+      });
       break;
     }
   }

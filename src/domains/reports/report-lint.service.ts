@@ -15,7 +15,12 @@ import { getReport } from './report.service.ts';
 
 type Db = Kysely<DB>;
 
-async function lastYearText(db: Db, townId: string, personId: string, year: number): Promise<string | null> {
+async function lastYearText(
+  db: Db,
+  townId: string,
+  personId: string,
+  year: number,
+): Promise<string | null> {
   const previous = await repo.findReportFor(db, townId, personId, year - 1);
   if (previous) return documentText(repo.toReport(previous).document);
   const imported = (await repo.listImported(db, townId, personId)).find((r) => r.year === year - 1);
@@ -27,11 +32,17 @@ export interface LintResult {
   counts: { error: number; warning: number; info: number };
 }
 
-export async function lintStoredReport(db: Db, actor: Actor, townId: string, id: string): Promise<LintResult> {
+export async function lintStoredReport(
+  db: Db,
+  actor: Actor,
+  townId: string,
+  id: string,
+): Promise<LintResult> {
   const report = await getReport(db, actor, townId, id);
   const template = await getTemplate(db, townId, report.templateId);
   // A frozen report's snapshot is its truth; only a draft is held to today's records.
-  const recomputed = report.state === 'draft' ? await recomputeChips(db, townId, report.document) : undefined;
+  const recomputed =
+    report.state === 'draft' ? await recomputeChips(db, townId, report.document) : undefined;
   const issues = lintReport(report.document, {
     template: template.definition,
     recomputed,
@@ -39,5 +50,8 @@ export async function lintStoredReport(db: Db, actor: Actor, townId: string, id:
     lastYearText: await lastYearText(db, townId, report.personId, report.year),
   });
   const count = (s: LintIssue['severity']) => issues.filter((i) => i.severity === s).length;
-  return { issues, counts: { error: count('error'), warning: count('warning'), info: count('info') } };
+  return {
+    issues,
+    counts: { error: count('error'), warning: count('warning'), info: count('info') },
+  };
 }

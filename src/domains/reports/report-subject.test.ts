@@ -21,7 +21,8 @@ describe('roleForTitles', () => {
       [['石桥村村委会委员'], true, 'village_secretary'],
       [['石桥村网格员'], true, 'specialist'],
     ];
-    for (const [titles, village, role] of cases) expect(roleForTitles(titles, village), titles.join()).toBe(role);
+    for (const [titles, village, role] of cases)
+      expect(roleForTitles(titles, village), titles.join()).toBe(role);
   });
 
   it('does not take a deputy secretary or a village secretary for the party secretary', () => {

@@ -46,7 +46,10 @@ const PORTFOLIO_BY_TITLE: Array<{ re: RegExp; code: string }> = [
  * Portfolios whose work is recorded in another portfolio's ledgers: 党的建设 in the 组织 books,
  * 意识形态 in the 宣传 books. Held together, they form one 职 subsection.
  */
-export const LEDGER_PORTFOLIO: Record<string, string> = { party_building: 'organization', ideology: 'propaganda' };
+export const LEDGER_PORTFOLIO: Record<string, string> = {
+  party_building: 'organization',
+  ideology: 'propaganda',
+};
 
 /**
  * 主要负责人 answer for the whole town: their 职 part reviews these areas town-wide besides what
@@ -57,7 +60,8 @@ const OVERVIEW: Partial<Record<TemplateRole, string[]>> = {
   mayor: ['safety', 'environment', 'transport', 'village_assistance', 'petitions'],
 };
 
-export type CountScope = { kind: 'town' } | { kind: 'unit'; unitId: string } | { kind: 'person'; personId: string };
+export type CountScope =
+  { kind: 'town' } | { kind: 'unit'; unitId: string } | { kind: 'person'; personId: string };
 
 export interface ReportPortfolio {
   /** The ledger portfolio whose metrics fill this subsection (also picks its phrases). */
@@ -93,12 +97,23 @@ export function periodOf(year: number) {
 }
 
 /** Everything drafting needs to know about the person; 404 when they are not of this town. */
-export async function loadSubject(db: Db, townId: string, personId: string, year: number): Promise<ReportSubject> {
+export async function loadSubject(
+  db: Db,
+  townId: string,
+  personId: string,
+  year: number,
+): Promise<ReportSubject> {
   const person = await org.findPerson(db, townId, personId);
   if (!person) throw new NotFound('人员');
   const { from, to } = periodOf(year);
-  const positions = (await org.listPositions(db, townId, { personId })).filter((p) => p.startsOn <= to && (p.endsOn === null || p.endsOn >= from));
-  const town = await db.selectFrom('town').select('name').where('id', '=', townId).executeTakeFirstOrThrow();
+  const positions = (await org.listPositions(db, townId, { personId })).filter(
+    (p) => p.startsOn <= to && (p.endsOn === null || p.endsOn >= from),
+  );
+  const town = await db
+    .selectFrom('town')
+    .select('name')
+    .where('id', '=', townId)
+    .executeTakeFirstOrThrow();
   // Only the units the person holds positions in (not the town's whole tree).
   const units = new Map<string, { id: string; kind: string }>();
   for (const id of new Set(positions.map((p) => p.unitId))) {
@@ -111,26 +126,52 @@ export async function loadSubject(db: Db, townId: string, personId: string, year
   const names = new Map((await org.listPortfolios(db)).map((p) => [p.code, p.name]));
 
   let codes = [...new Set(positions.flatMap((p) => p.portfolios))];
-  if (codes.length === 0 && role === 'village_secretary') codes = ['organization', 'village_assistance'];
+  if (codes.length === 0 && role === 'village_secretary')
+    codes = ['organization', 'village_assistance'];
   if (codes.length === 0 && village) codes = ['village_assistance'];
-  if (codes.length === 0) codes = [...new Set(PORTFOLIO_BY_TITLE.filter((r) => titles.some((t) => r.re.test(t))).map((r) => r.code))].slice(0, 2);
+  if (codes.length === 0)
+    codes = [
+      ...new Set(
+        PORTFOLIO_BY_TITLE.filter((r) => titles.some((t) => r.re.test(t))).map((r) => r.code),
+      ),
+    ].slice(0, 2);
   const overview = OVERVIEW[role] ?? [];
   const grouped = new Map<string, string[]>();
   for (const code of [...codes, ...overview]) {
     const source = LEDGER_PORTFOLIO[code] ?? code;
     grouped.set(source, [...(grouped.get(source) ?? []), code]);
   }
-  const label = (held: string[]) => held.map((c) => (role === 'village_secretary' ? VILLAGE_LABEL[c] : undefined) ?? names.get(c) ?? c).join('、');
-  const portfolios = [...grouped].map(([code, held]) => ({ code, held, label: label([...new Set(held)]) }));
+  const label = (held: string[]) =>
+    held
+      .map(
+        (c) => (role === 'village_secretary' ? VILLAGE_LABEL[c] : undefined) ?? names.get(c) ?? c,
+      )
+      .join('、');
+  const portfolios = [...grouped].map(([code, held]) => ({
+    code,
+    held,
+    label: label([...new Set(held)]),
+  }));
 
   const mainUnit = positions[0] ? units.get(positions[0].unitId) : undefined;
   const leadership = positions.some((p) => p.leadership);
-  const scope: CountScope = leadership || !mainUnit ? { kind: 'town' } : { kind: 'unit', unitId: (village ?? mainUnit).id };
+  const scope: CountScope =
+    leadership || !mainUnit ? { kind: 'town' } : { kind: 'unit', unitId: (village ?? mainUnit).id };
   const prefix = village ? '' : town.name;
   return {
-    townId, personId, name: person.name, year, role, portfolios, overview: overview.length > 0, scope,
+    townId,
+    personId,
+    name: person.name,
+    year,
+    role,
+    portfolios,
+    overview: overview.length > 0,
+    scope,
     title: titles.length ? `${prefix}${titles[0]}` : `${town.name}干部`,
   };
 }
 
-const VILLAGE_LABEL: Record<string, string> = { organization: '村党组织建设', village_assistance: '村务管理和乡村振兴' };
+const VILLAGE_LABEL: Record<string, string> = {
+  organization: '村党组织建设',
+  village_assistance: '村务管理和乡村振兴',
+};

@@ -10,10 +10,31 @@ import type { Ctx } from './report-audit.ts';
 import { composeFor } from './report.service.ts';
 import { validTemplate } from './report-template.service.ts';
 
-export async function previewTemplate(db: Kysely<DB>, ctx: Ctx, input: { personId: string; year: number; definition: unknown }) {
-  const definition = validTemplate(input.definition, (input.definition as { id?: unknown }).id as string || 'preview');
-  const { document, subject } = await composeFor(db, ctx.townId, input.personId, input.year, undefined, definition);
+export async function previewTemplate(
+  db: Kysely<DB>,
+  ctx: Ctx,
+  input: { personId: string; year: number; definition: unknown },
+) {
+  const definition = validTemplate(
+    input.definition,
+    ((input.definition as { id?: unknown }).id as string) || 'preview',
+  );
+  const { document, subject } = await composeFor(
+    db,
+    ctx.townId,
+    input.personId,
+    input.year,
+    undefined,
+    definition,
+  );
   const issues = lintReport(document, { template: definition });
   const count = (s: string) => issues.filter((i) => i.severity === s).length;
-  return { personName: subject.name, document, lint: { issues, counts: { error: count('error'), warning: count('warning'), info: count('info') } } };
+  return {
+    personName: subject.name,
+    document,
+    lint: {
+      issues,
+      counts: { error: count('error'), warning: count('warning'), info: count('info') },
+    },
+  };
 }

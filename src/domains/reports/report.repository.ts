@@ -12,51 +12,111 @@ const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 export function toTemplate(r: Selectable<ReportTemplateTable>) {
-  return { id: r.id, role: r.role, name: r.name, version: r.version, definition: reportTemplateSchema.parse(json(r.definition)) as ReportTemplate, updatedAt: iso(r.updated_at)! };
+  return {
+    id: r.id,
+    role: r.role,
+    name: r.name,
+    version: r.version,
+    definition: reportTemplateSchema.parse(json(r.definition)) as ReportTemplate,
+    updatedAt: iso(r.updated_at)!,
+  };
 }
 
 export function toReport(r: Selectable<ReportTable> & { person_name?: string }) {
   return {
-    id: r.id, townId: r.town_id, personId: r.person_id, personName: r.person_name ?? null, year: r.year, templateId: r.template_id,
-    state: r.state, version: r.version, frozenAt: iso(r.frozen_at), createdAt: iso(r.created_at)!, updatedAt: iso(r.updated_at)!,
+    id: r.id,
+    townId: r.town_id,
+    personId: r.person_id,
+    personName: r.person_name ?? null,
+    year: r.year,
+    templateId: r.template_id,
+    state: r.state,
+    version: r.version,
+    frozenAt: iso(r.frozen_at),
+    createdAt: iso(r.created_at)!,
+    updatedAt: iso(r.updated_at)!,
     document: reportDocumentSchema.parse(json(r.document)) as ReportDocument,
   };
 }
 export type ReportRow = ReturnType<typeof toReport>;
 
 export function toImported(r: Selectable<ImportedReportTable>) {
-  return { id: r.id, personId: r.person_id, year: r.year, filename: r.filename, createdAt: iso(r.created_at)!, outline: json(r.outline) as unknown };
+  return {
+    id: r.id,
+    personId: r.person_id,
+    year: r.year,
+    filename: r.filename,
+    createdAt: iso(r.created_at)!,
+    outline: json(r.outline) as unknown,
+  };
 }
 
 // ---- templates --------------------------------------------------------------------------------
 
 export function countTemplates(db: Db, townId: string) {
-  return db.selectFrom('report_template').select((eb) => eb.fn.countAll<string>().as('n')).where('town_id', '=', townId).executeTakeFirstOrThrow();
+  return db
+    .selectFrom('report_template')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('town_id', '=', townId)
+    .executeTakeFirstOrThrow();
 }
 
 export async function insertTemplates(db: Db, townId: string, templates: ReportTemplate[]) {
   if (!templates.length) return;
   await db
     .insertInto('report_template')
-    .values(templates.map((t) => ({ town_id: townId, id: t.id, role: t.role, name: t.name, definition: JSON.stringify(t) })))
+    .values(
+      templates.map((t) => ({
+        town_id: townId,
+        id: t.id,
+        role: t.role,
+        name: t.name,
+        definition: JSON.stringify(t),
+      })),
+    )
     .onConflict((oc) => oc.columns(['town_id', 'id']).doNothing())
     .execute();
 }
 
 export function listTemplates(db: Db, townId: string) {
-  return db.selectFrom('report_template').selectAll().where('town_id', '=', townId).orderBy('id').execute();
+  return db
+    .selectFrom('report_template')
+    .selectAll()
+    .where('town_id', '=', townId)
+    .orderBy('id')
+    .execute();
 }
 
 export function findTemplate(db: Db, townId: string, id: string) {
-  return db.selectFrom('report_template').selectAll().where('town_id', '=', townId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('report_template')
+    .selectAll()
+    .where('town_id', '=', townId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
-export function updateTemplate(db: Db, townId: string, id: string, version: number, t: ReportTemplate) {
+export function updateTemplate(
+  db: Db,
+  townId: string,
+  id: string,
+  version: number,
+  t: ReportTemplate,
+) {
   return db
     .updateTable('report_template')
-    .set({ name: t.name, role: t.role, definition: JSON.stringify(t), version: sql`version + 1`, updated_at: new Date() })
-    .where('town_id', '=', townId).where('id', '=', id).where('version', '=', version)
-    .returningAll().executeTakeFirst();
+    .set({
+      name: t.name,
+      role: t.role,
+      definition: JSON.stringify(t),
+      version: sql`version + 1`,
+      updated_at: new Date(),
+    })
+    .where('town_id', '=', townId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 // ---- reports ----------------------------------------------------------------------------------
@@ -64,7 +124,9 @@ export function updateTemplate(db: Db, townId: string, id: string, version: numb
 function reportsWithNames(db: Db, townId: string) {
   return db
     .selectFrom('report as r')
-    .innerJoin('person as p', (j) => j.onRef('p.town_id', '=', 'r.town_id').onRef('p.id', '=', 'r.person_id'))
+    .innerJoin('person as p', (j) =>
+      j.onRef('p.town_id', '=', 'r.town_id').onRef('p.id', '=', 'r.person_id'),
+    )
     .selectAll('r')
     .select('p.name as person_name')
     .where('r.town_id', '=', townId);
@@ -76,80 +138,191 @@ export function findReport(db: Db, townId: string, id: string) {
 
 /** Locks the row for a read-modify-write (save, freeze, restore). */
 export function lockReport(db: Db, townId: string, id: string) {
-  return db.selectFrom('report').selectAll().where('town_id', '=', townId).where('id', '=', id).forUpdate().executeTakeFirst();
+  return db
+    .selectFrom('report')
+    .selectAll()
+    .where('town_id', '=', townId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 export function findReportFor(db: Db, townId: string, personId: string, year: number) {
-  return reportsWithNames(db, townId).where('r.person_id', '=', personId).where('r.year', '=', year).executeTakeFirst();
+  return reportsWithNames(db, townId)
+    .where('r.person_id', '=', personId)
+    .where('r.year', '=', year)
+    .executeTakeFirst();
 }
 
 /** Reports of a town, newest year first; `personId` narrows to one person (own reports). */
-export function listReports(db: Db, townId: string, q: { personId?: string; year?: number; after?: [number, string] | null; limit: number }) {
+export function listReports(
+  db: Db,
+  townId: string,
+  q: { personId?: string; year?: number; after?: [number, string] | null; limit: number },
+) {
   let query = reportsWithNames(db, townId);
   if (q.personId) query = query.where('r.person_id', '=', q.personId);
   if (q.year) query = query.where('r.year', '=', q.year);
   if (q.after) {
     const [year, id] = q.after;
-    query = query.where((eb) => eb.or([eb('r.year', '<', year), eb.and([eb('r.year', '=', year), eb('r.id', '>', id)])]));
+    query = query.where((eb) =>
+      eb.or([eb('r.year', '<', year), eb.and([eb('r.year', '=', year), eb('r.id', '>', id)])]),
+    );
   }
-  return query.orderBy('r.year', 'desc').orderBy('r.id').limit(q.limit + 1).execute();
+  return query
+    .orderBy('r.year', 'desc')
+    .orderBy('r.id')
+    .limit(q.limit + 1)
+    .execute();
 }
 
-export function insertReport(db: Db, r: { townId: string; id: string; personId: string; year: number; templateId: string; document: ReportDocument; createdBy: string | null }) {
+export function insertReport(
+  db: Db,
+  r: {
+    townId: string;
+    id: string;
+    personId: string;
+    year: number;
+    templateId: string;
+    document: ReportDocument;
+    createdBy: string | null;
+  },
+) {
   return db
     .insertInto('report')
-    .values({ town_id: r.townId, id: r.id, person_id: r.personId, year: r.year, template_id: r.templateId, document: JSON.stringify(r.document), created_by: r.createdBy })
+    .values({
+      town_id: r.townId,
+      id: r.id,
+      person_id: r.personId,
+      year: r.year,
+      template_id: r.templateId,
+      document: JSON.stringify(r.document),
+      created_by: r.createdBy,
+    })
     .onConflict((oc) => oc.columns(['town_id', 'person_id', 'year']).doNothing())
     .returningAll()
     .executeTakeFirst();
 }
 
 /** Writes a new document (and state) if the version still matches; undefined when it moved on. */
-export function writeReport(db: Db, townId: string, id: string, version: number, values: { document: ReportDocument; state?: 'frozen'; frozenAt?: Date; frozenBy?: string | null }) {
+export function writeReport(
+  db: Db,
+  townId: string,
+  id: string,
+  version: number,
+  values: { document: ReportDocument; state?: 'frozen'; frozenAt?: Date; frozenBy?: string | null },
+) {
   return db
     .updateTable('report')
     .set({
-      document: JSON.stringify(values.document), version: sql`version + 1`, updated_at: new Date(),
-      ...(values.state ? { state: values.state, frozen_at: values.frozenAt ?? new Date(), frozen_by: values.frozenBy ?? null } : {}),
+      document: JSON.stringify(values.document),
+      version: sql`version + 1`,
+      updated_at: new Date(),
+      ...(values.state
+        ? {
+            state: values.state,
+            frozen_at: values.frozenAt ?? new Date(),
+            frozen_by: values.frozenBy ?? null,
+          }
+        : {}),
     })
-    .where('town_id', '=', townId).where('id', '=', id).where('version', '=', version).where('state', '=', 'draft')
-    .returningAll().executeTakeFirst();
+    .where('town_id', '=', townId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('state', '=', 'draft')
+    .returningAll()
+    .executeTakeFirst();
 }
 
 // ---- revisions --------------------------------------------------------------------------------
 
-export function insertRevision(db: Db, r: { townId: string; id: string; reportId: string; reportVersion: number; document: unknown; reason: 'save' | 'restore' | 'regenerate' | 'freeze'; savedBy: string | null }) {
+export function insertRevision(
+  db: Db,
+  r: {
+    townId: string;
+    id: string;
+    reportId: string;
+    reportVersion: number;
+    document: unknown;
+    reason: 'save' | 'restore' | 'regenerate' | 'freeze';
+    savedBy: string | null;
+  },
+) {
   return db
     .insertInto('report_revision')
-    .values({ town_id: r.townId, id: r.id, report_id: r.reportId, report_version: r.reportVersion, document: JSON.stringify(r.document), reason: r.reason, saved_by: r.savedBy })
+    .values({
+      town_id: r.townId,
+      id: r.id,
+      report_id: r.reportId,
+      report_version: r.reportVersion,
+      document: JSON.stringify(r.document),
+      reason: r.reason,
+      saved_by: r.savedBy,
+    })
     .execute();
 }
 
 export function listRevisions(db: Db, townId: string, reportId: string) {
   return db
     .selectFrom('report_revision as v')
-    .leftJoin('app_user as u', (j) => j.onRef('u.town_id', '=', 'v.town_id').onRef('u.id', '=', 'v.saved_by'))
+    .leftJoin('app_user as u', (j) =>
+      j.onRef('u.town_id', '=', 'v.town_id').onRef('u.id', '=', 'v.saved_by'),
+    )
     .select(['v.id', 'v.report_version', 'v.reason', 'v.saved_at', 'u.display_name'])
-    .where('v.town_id', '=', townId).where('v.report_id', '=', reportId)
+    .where('v.town_id', '=', townId)
+    .where('v.report_id', '=', reportId)
     .orderBy('v.report_version', 'desc')
     .execute();
 }
 
 export function findRevision(db: Db, townId: string, reportId: string, id: string) {
-  return db.selectFrom('report_revision').selectAll().where('town_id', '=', townId).where('report_id', '=', reportId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('report_revision')
+    .selectAll()
+    .where('town_id', '=', townId)
+    .where('report_id', '=', reportId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 // ---- imported reports -------------------------------------------------------------------------
 
-export function insertImported(db: Db, r: { townId: string; id: string; personId: string | null; year: number | null; filename: string; text: string; outline: unknown; createdBy: string | null }) {
+export function insertImported(
+  db: Db,
+  r: {
+    townId: string;
+    id: string;
+    personId: string | null;
+    year: number | null;
+    filename: string;
+    text: string;
+    outline: unknown;
+    createdBy: string | null;
+  },
+) {
   return db
     .insertInto('imported_report')
-    .values({ town_id: r.townId, id: r.id, person_id: r.personId, year: r.year, filename: r.filename, text: r.text, outline: JSON.stringify(r.outline), created_by: r.createdBy })
-    .returningAll().executeTakeFirstOrThrow();
+    .values({
+      town_id: r.townId,
+      id: r.id,
+      person_id: r.personId,
+      year: r.year,
+      filename: r.filename,
+      text: r.text,
+      outline: JSON.stringify(r.outline),
+      created_by: r.createdBy,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export function findImported(db: Db, townId: string, id: string) {
-  return db.selectFrom('imported_report').selectAll().where('town_id', '=', townId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('imported_report')
+    .selectAll()
+    .where('town_id', '=', townId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export function listImported(db: Db, townId: string, personId?: string) {
@@ -159,38 +332,76 @@ export function listImported(db: Db, townId: string, personId?: string) {
 }
 
 /** Who sees which imports: the whole town, or the caller's own (their person, or uploaded by them). */
-export type ImportVisibility = { all: true } | { all: false; personId: string | null; userId: string };
+export type ImportVisibility =
+  { all: true } | { all: false; personId: string | null; userId: string };
 
 /**
  * The imports list: no text nor outline, only what the list shows. The counts are read from the
  * stored outline's jsonb arrays in SQL (raw, as the builder has no jsonb functions), so a list of
  * many long reports does not ship their texts to count them.
  */
-export function listImportSummaries(db: Db, townId: string, who: ImportVisibility, q: { personId?: string; after: [string, string] | null; limit: number }) {
+export function listImportSummaries(
+  db: Db,
+  townId: string,
+  who: ImportVisibility,
+  q: { personId?: string; after: [string, string] | null; limit: number },
+) {
   let query = db
     .selectFrom('imported_report as i')
-    .leftJoin('person as p', (j) => j.onRef('p.town_id', '=', 'i.town_id').onRef('p.id', '=', 'i.person_id'))
-    .leftJoin('app_user as u', (j) => j.onRef('u.town_id', '=', 'i.town_id').onRef('u.id', '=', 'i.created_by'))
-    .select(['i.id', 'i.person_id', 'p.name as person_name', 'i.year', 'i.filename', 'i.created_by', 'u.display_name as created_by_name', 'i.created_at'])
+    .leftJoin('person as p', (j) =>
+      j.onRef('p.town_id', '=', 'i.town_id').onRef('p.id', '=', 'i.person_id'),
+    )
+    .leftJoin('app_user as u', (j) =>
+      j.onRef('u.town_id', '=', 'i.town_id').onRef('u.id', '=', 'i.created_by'),
+    )
+    .select([
+      'i.id',
+      'i.person_id',
+      'p.name as person_name',
+      'i.year',
+      'i.filename',
+      'i.created_by',
+      'u.display_name as created_by_name',
+      'i.created_at',
+    ])
     .select([
       // the keyset cursor at full (microsecond) precision, which a JavaScript Date would round
       sql<string>`cast(i.created_at as text)`.as('created_key'),
-      sql<number>`jsonb_array_length(coalesce(i.outline->'placeholders', '[]'::jsonb))`.as('placeholder_count'),
-      sql<number>`(select count(*) from jsonb_array_elements(coalesce(i.outline->'numbers', '[]'::jsonb)) n where coalesce((n->>'placeholder')::boolean, false) = false)`.as('number_count'),
+      sql<number>`jsonb_array_length(coalesce(i.outline->'placeholders', '[]'::jsonb))`.as(
+        'placeholder_count',
+      ),
+      sql<number>`(select count(*) from jsonb_array_elements(coalesce(i.outline->'numbers', '[]'::jsonb)) n where coalesce((n->>'placeholder')::boolean, false) = false)`.as(
+        'number_count',
+      ),
     ])
     .where('i.town_id', '=', townId);
   if (!who.all) {
     const { personId, userId } = who;
-    query = query.where((eb) => eb.or([eb('i.created_by', '=', userId), ...(personId ? [eb('i.person_id', '=', personId)] : [])]));
+    query = query.where((eb) =>
+      eb.or([
+        eb('i.created_by', '=', userId),
+        ...(personId ? [eb('i.person_id', '=', personId)] : []),
+      ]),
+    );
   }
   if (q.personId) query = query.where('i.person_id', '=', q.personId);
   if (q.after) {
     const [at, id] = q.after;
-    query = query.where(sql<boolean>`(i.created_at, i.id) < (cast(${at} as timestamptz), cast(${id} as uuid))`);
+    query = query.where(
+      sql<boolean>`(i.created_at, i.id) < (cast(${at} as timestamptz), cast(${id} as uuid))`,
+    );
   }
-  return query.orderBy('i.created_at', 'desc').orderBy('i.id', 'desc').limit(q.limit + 1).execute();
+  return query
+    .orderBy('i.created_at', 'desc')
+    .orderBy('i.id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
 }
 
 export function deleteImported(db: Db, townId: string, id: string) {
-  return db.deleteFrom('imported_report').where('town_id', '=', townId).where('id', '=', id).executeTakeFirst();
+  return db
+    .deleteFrom('imported_report')
+    .where('town_id', '=', townId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }

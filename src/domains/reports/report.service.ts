@@ -5,9 +5,21 @@
  */
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
-import { Conflict, Forbidden, InvalidInput, InvalidTransition, NotFound } from '../../core/errors.ts';
+import {
+  Conflict,
+  Forbidden,
+  InvalidInput,
+  InvalidTransition,
+  NotFound,
+} from '../../core/errors.ts';
 import { composeReport } from '../../core/report/compose.ts';
-import { allChips, freezeDocument, metricKey, reportDocumentSchema, type ReportDocument } from '../../core/report/model.ts';
+import {
+  allChips,
+  freezeDocument,
+  metricKey,
+  reportDocumentSchema,
+  type ReportDocument,
+} from '../../core/report/model.ts';
 import type { ReportTemplate } from '../../core/report/templates.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
@@ -34,27 +46,68 @@ function seedOf(personId: string, year: number): number {
  * Composes the draft document for a person and year without storing it (CLI previews, tests, the
  * template editor's preview, which passes the edited definition instead of a stored template).
  */
-export async function composeFor(db: Db, townId: string, personId: string, year: number, templateId?: string, definition?: ReportTemplate) {
+export async function composeFor(
+  db: Db,
+  townId: string,
+  personId: string,
+  year: number,
+  templateId?: string,
+  definition?: ReportTemplate,
+) {
   const subject = await loadSubject(db, townId, personId, year);
-  const stored = definition ? null : templateId ? await getTemplate(db, townId, templateId) : await templateForRole(db, townId, subject.role);
-  const template = stored ?? { id: definition!.id, name: definition!.name, definition: definition! };
+  const stored = definition
+    ? null
+    : templateId
+      ? await getTemplate(db, townId, templateId)
+      : await templateForRole(db, townId, subject.role);
+  const template = stored ?? {
+    id: definition!.id,
+    name: definition!.name,
+    definition: definition!,
+  };
   const facts = await gatherFacts(db, subject);
   const document = composeReport({
     template: template.definition,
     person: { name: subject.name, title: subject.title, year, portfolios: facts.portfolios },
-    metrics: facts.metrics, highlights: facts.highlights, signals: facts.signals, seed: seedOf(personId, year),
+    metrics: facts.metrics,
+    highlights: facts.highlights,
+    signals: facts.signals,
+    seed: seedOf(personId, year),
   });
   return { subject, template, facts, document };
 }
 
-export async function createDraft(db: Db, ctx: Ctx, input: { personId: string; year: number; templateId?: string }) {
+export async function createDraft(
+  db: Db,
+  ctx: Ctx,
+  input: { personId: string; year: number; templateId?: string },
+) {
   if (!canWriteReport(ctx.actor, ctx.townId, input.personId)) throw new NotFound('人员');
-  if (await repo.findReportFor(db, ctx.townId, input.personId, input.year)) throw new Conflict(`该人员${input.year}年度的述职报告已存在，请直接打开编辑`);
-  const { template, document } = await composeFor(db, ctx.townId, input.personId, input.year, input.templateId);
+  if (await repo.findReportFor(db, ctx.townId, input.personId, input.year))
+    throw new Conflict(`该人员${input.year}年度的述职报告已存在，请直接打开编辑`);
+  const { template, document } = await composeFor(
+    db,
+    ctx.townId,
+    input.personId,
+    input.year,
+    input.templateId,
+  );
   const id = newId();
-  const row = await repo.insertReport(db, { townId: ctx.townId, id, personId: input.personId, year: input.year, templateId: template.id, document, createdBy: authorId(ctx) });
+  const row = await repo.insertReport(db, {
+    townId: ctx.townId,
+    id,
+    personId: input.personId,
+    year: input.year,
+    templateId: template.id,
+    document,
+    createdBy: authorId(ctx),
+  });
   if (!row) throw new Conflict(`该人员${input.year}年度的述职报告已存在，请直接打开编辑`);
-  await audit(db, ctx, 'create', 'report', id, null, { personId: input.personId, year: input.year, templateId: template.id });
+  await audit(db, ctx, 'create', 'report', id, null, {
+    personId: input.personId,
+    year: input.year,
+    templateId: template.id,
+  });
   return getReport(db, ctx.actor, ctx.townId, id);
 }
 
@@ -68,14 +121,25 @@ async function readable(db: Db, actor: Actor, townId: string, id: string) {
 export async function getReport(db: Db, actor: Actor, townId: string, id: string) {
   const report = await readable(db, actor, townId, id);
   if (report.state === 'frozen') return report;
-  return { ...report, document: withChipValues(report.document, await recomputeChips(db, townId, report.document)) };
+  return {
+    ...report,
+    document: withChipValues(report.document, await recomputeChips(db, townId, report.document)),
+  };
 }
 
-export async function listReports(db: Db, actor: Actor, townId: string, q: { personId?: string; year?: number; after: [number, string] | null; limit: number }) {
+export async function listReports(
+  db: Db,
+  actor: Actor,
+  townId: string,
+  q: { personId?: string; year?: number; after: [number, string] | null; limit: number },
+) {
   const all = canReadAllReports(actor, townId);
   if (!all && !actor.personId) return { rows: [], more: false };
   if (!all && q.personId && q.personId !== actor.personId) return { rows: [], more: false };
-  const rows = await repo.listReports(db, townId, { ...q, personId: all ? q.personId : actor.personId! });
+  const rows = await repo.listReports(db, townId, {
+    ...q,
+    personId: all ? q.personId : actor.personId!,
+  });
   return { rows: rows.slice(0, q.limit).map(repo.toReport), more: rows.length > q.limit };
 }
 
@@ -83,50 +147,126 @@ export async function listReports(db: Db, actor: Actor, townId: string, q: { per
 async function writable(db: Db, ctx: Ctx, id: string, version: number) {
   const row = await repo.lockReport(db, ctx.townId, id);
   if (!row || !canReadReport(ctx.actor, ctx.townId, row.person_id)) throw new NotFound('述职报告');
-  if (!canWriteReport(ctx.actor, ctx.townId, row.person_id)) throw new Forbidden('只能修改本人的述职报告');
+  if (!canWriteReport(ctx.actor, ctx.townId, row.person_id))
+    throw new Forbidden('只能修改本人的述职报告');
   if (row.state !== 'draft') throw new InvalidTransition('报告已定稿，不能再修改');
-  if (row.version !== version) throw new Conflict(`该述职报告已被修改（当前版本 ${row.version}），请刷新后重试`);
+  if (row.version !== version)
+    throw new Conflict(`该述职报告已被修改（当前版本 ${row.version}），请刷新后重试`);
   return repo.toReport(row);
 }
 
 export function parseDocument(input: unknown): ReportDocument {
   const parsed = reportDocumentSchema.safeParse(input);
   if (!parsed.success) {
-    throw new InvalidInput('报告内容格式不正确', parsed.error.issues.slice(0, 20).map((e) => ({ path: `document.${e.path.join('.')}`, label: '报告内容', message: e.message })));
+    throw new InvalidInput(
+      '报告内容格式不正确',
+      parsed.error.issues.slice(0, 20).map((e) => ({
+        path: `document.${e.path.join('.')}`,
+        label: '报告内容',
+        message: e.message,
+      })),
+    );
   }
   return parsed.data;
 }
 
-async function replaceDocument(db: Db, ctx: Ctx, current: repo.ReportRow, next: ReportDocument, reason: 'save' | 'restore') {
-  if (next.year !== current.year) throw new InvalidInput('报告年度不能修改', [{ path: 'document.year', label: '年度', message: `应为${current.year}` }]);
-  const checked = await validateNewChips(db, ctx.actor, ctx.townId, current.document, next, current);
-  const live = withChipValues({ ...checked, frozenAt: null }, await recomputeChips(db, ctx.townId, checked));
-  await repo.insertRevision(db, { townId: ctx.townId, id: newId(), reportId: current.id, reportVersion: current.version, document: current.document, reason, savedBy: authorId(ctx) });
-  const row = await repo.writeReport(db, ctx.townId, current.id, current.version, { document: live });
+async function replaceDocument(
+  db: Db,
+  ctx: Ctx,
+  current: repo.ReportRow,
+  next: ReportDocument,
+  reason: 'save' | 'restore',
+) {
+  if (next.year !== current.year)
+    throw new InvalidInput('报告年度不能修改', [
+      { path: 'document.year', label: '年度', message: `应为${current.year}` },
+    ]);
+  const checked = await validateNewChips(
+    db,
+    ctx.actor,
+    ctx.townId,
+    current.document,
+    next,
+    current,
+  );
+  const live = withChipValues(
+    { ...checked, frozenAt: null },
+    await recomputeChips(db, ctx.townId, checked),
+  );
+  await repo.insertRevision(db, {
+    townId: ctx.townId,
+    id: newId(),
+    reportId: current.id,
+    reportVersion: current.version,
+    document: current.document,
+    reason,
+    savedBy: authorId(ctx),
+  });
+  const row = await repo.writeReport(db, ctx.townId, current.id, current.version, {
+    document: live,
+  });
   if (!row) throw new Conflict();
-  await audit(db, ctx, reason === 'save' ? 'update' : 'restore', 'report', current.id, { version: current.version }, { version: row.version });
+  await audit(
+    db,
+    ctx,
+    reason === 'save' ? 'update' : 'restore',
+    'report',
+    current.id,
+    { version: current.version },
+    { version: row.version },
+  );
   return getReport(db, ctx.actor, ctx.townId, current.id);
 }
 
-export async function saveReport(db: Db, ctx: Ctx, id: string, input: { version: number; document: unknown }) {
+export async function saveReport(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  input: { version: number; document: unknown },
+) {
   const current = await writable(db, ctx, id, input.version);
   return replaceDocument(db, ctx, current, parseDocument(input.document), 'save');
 }
 
 export async function listRevisions(db: Db, actor: Actor, townId: string, id: string) {
   await readable(db, actor, townId, id);
-  return (await repo.listRevisions(db, townId, id)).map((r) => ({ id: r.id, reportVersion: r.report_version, reason: r.reason, savedAt: new Date(r.saved_at).toISOString(), savedBy: r.display_name ?? null }));
+  return (await repo.listRevisions(db, townId, id)).map((r) => ({
+    id: r.id,
+    reportVersion: r.report_version,
+    reason: r.reason,
+    savedAt: new Date(r.saved_at).toISOString(),
+    savedBy: r.display_name ?? null,
+  }));
 }
 
-export async function getRevision(db: Db, actor: Actor, townId: string, id: string, revisionId: string) {
+export async function getRevision(
+  db: Db,
+  actor: Actor,
+  townId: string,
+  id: string,
+  revisionId: string,
+) {
   await readable(db, actor, townId, id);
   const rev = await repo.findRevision(db, townId, id, revisionId);
   if (!rev) throw new NotFound('历史版本');
-  return { id: rev.id, reportVersion: rev.report_version, reason: rev.reason, document: parseDocument(typeof rev.document === 'string' ? JSON.parse(rev.document) : rev.document) };
+  return {
+    id: rev.id,
+    reportVersion: rev.report_version,
+    reason: rev.reason,
+    document: parseDocument(
+      typeof rev.document === 'string' ? JSON.parse(rev.document) : rev.document,
+    ),
+  };
 }
 
 /** Restoring is itself a save: the document being replaced becomes a revision too. */
-export async function restoreRevision(db: Db, ctx: Ctx, id: string, revisionId: string, version: number) {
+export async function restoreRevision(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  revisionId: string,
+  version: number,
+) {
   const current = await writable(db, ctx, id, version);
   const rev = await getRevision(db, ctx.actor, ctx.townId, id, revisionId);
   return replaceDocument(db, ctx, current, rev.document, 'restore');
@@ -137,11 +277,36 @@ export async function freezeReport(db: Db, ctx: Ctx, id: string, version: number
   const current = await writable(db, ctx, id, version);
   const values = await recomputeChips(db, ctx.townId, current.document);
   const at = new Date();
-  const frozen = freezeDocument(current.document, (chip) => values.get(metricKey(chip.metricId, chip.params)) ?? null, at.toISOString());
-  await repo.insertRevision(db, { townId: ctx.townId, id: newId(), reportId: id, reportVersion: current.version, document: current.document, reason: 'freeze', savedBy: authorId(ctx) });
-  const row = await repo.writeReport(db, ctx.townId, id, current.version, { document: frozen, state: 'frozen', frozenAt: at, frozenBy: authorId(ctx) });
+  const frozen = freezeDocument(
+    current.document,
+    (chip) => values.get(metricKey(chip.metricId, chip.params)) ?? null,
+    at.toISOString(),
+  );
+  await repo.insertRevision(db, {
+    townId: ctx.townId,
+    id: newId(),
+    reportId: id,
+    reportVersion: current.version,
+    document: current.document,
+    reason: 'freeze',
+    savedBy: authorId(ctx),
+  });
+  const row = await repo.writeReport(db, ctx.townId, id, current.version, {
+    document: frozen,
+    state: 'frozen',
+    frozenAt: at,
+    frozenBy: authorId(ctx),
+  });
   if (!row) throw new Conflict();
-  await audit(db, ctx, 'freeze', 'report', id, { version: current.version, state: 'draft' }, { version: row.version, state: 'frozen' });
+  await audit(
+    db,
+    ctx,
+    'freeze',
+    'report',
+    id,
+    { version: current.version, state: 'draft' },
+    { version: row.version, state: 'frozen' },
+  );
   return getReport(db, ctx.actor, ctx.townId, id);
 }
 
@@ -149,30 +314,55 @@ export async function freezeReport(db: Db, ctx: Ctx, id: string, version: number
  * The records behind one number of the report (its n-th chip in reading order): the metric's
  * drill-down, run as the caller, so nobody opens a record their own scope would not show them.
  */
-export async function chipRecords(db: Db, actor: Actor, townId: string, id: string, index: number, page: { cursor?: string; limit: number }) {
+export async function chipRecords(
+  db: Db,
+  actor: Actor,
+  townId: string,
+  id: string,
+  index: number,
+  page: { cursor?: string; limit: number },
+) {
   const report = await getReport(db, actor, townId, id);
   const chip = allChips(report.document)[index];
   if (!chip) throw new NotFound('报告中的数字');
   if (isAppealMetric(chip.metricId)) {
     const orders = await appealChipOrders(db, actor, townId, chip.metricId, chip.params, page);
-    return { chip, metric: { ...orders.metric, value: chip.value }, items: orders.items.map((o) => ({ ...o, occurredOn: o.receivedOn })), nextCursor: orders.nextCursor };
+    return {
+      chip,
+      metric: { ...orders.metric, value: chip.value },
+      items: orders.items.map((o) => ({ ...o, occurredOn: o.receivedOn })),
+      nextCursor: orders.nextCursor,
+    };
   }
   const query = metricQueryOf(chip.params);
   const metric = await evaluateMetric(db, actor, townId, chip.metricId, query);
   const records = await drillDown(db, actor, townId, chip.metricId, { ...query, ...page });
-  return { chip, metric: { ...metric.metric, value: metric.display }, items: records.items, nextCursor: records.nextCursor };
+  return {
+    chip,
+    metric: { ...metric.metric, value: metric.display },
+    items: records.items,
+    nextCursor: records.nextCursor,
+  };
 }
 
 /** The 插入数据 picker's choices for a report its caller may edit. */
 export async function chipOptions(db: Db, actor: Actor, townId: string, id: string) {
   const report = await readable(db, actor, townId, id);
-  if (!canWriteReport(actor, townId, report.personId)) throw new Forbidden('只能修改本人的述职报告');
+  if (!canWriteReport(actor, townId, report.personId))
+    throw new Forbidden('只能修改本人的述职报告');
   return chipCatalogue(db, actor, townId, report);
 }
 
 /** A chip ready to insert: the metric over the report's own scope and the chosen period, valued now. */
-export async function chipPreview(db: Db, actor: Actor, townId: string, id: string, input: { metricId: string; from: string; to: string }) {
+export async function chipPreview(
+  db: Db,
+  actor: Actor,
+  townId: string,
+  id: string,
+  input: { metricId: string; from: string; to: string },
+) {
   const report = await readable(db, actor, townId, id);
-  if (!canWriteReport(actor, townId, report.personId)) throw new Forbidden('只能修改本人的述职报告');
+  if (!canWriteReport(actor, townId, report.personId))
+    throw new Forbidden('只能修改本人的述职报告');
   return previewChip(db, actor, townId, report, input);
 }

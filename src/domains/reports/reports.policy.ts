@@ -11,7 +11,8 @@ import { scopesEnforced } from '../../server/scope-switch.ts';
 const AUTHORS: Role[] = ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre'];
 const TOWN_READERS: Role[] = ['admin', 'leader', 'county_supervisor'];
 
-export const canUseReports = (a: Actor, townId: string) => hasRoleIn(a, townId, ...AUTHORS, 'county_supervisor');
+export const canUseReports = (a: Actor, townId: string) =>
+  hasRoleIn(a, townId, ...AUTHORS, 'county_supervisor');
 export const canWriteReports = (a: Actor, townId: string) => hasRoleIn(a, townId, ...AUTHORS);
 export const canAdministerReports = (a: Actor, townId: string) => hasRoleIn(a, townId, 'admin');
 
@@ -37,19 +38,39 @@ export function canWriteReport(a: Actor, townId: string, personId: string): bool
  * An imported past report: a town-wide reader sees them all; anyone else the ones about
  * themselves or that they uploaded.
  */
-export function canReadImport(a: Actor, townId: string, imp: { personId: string | null; createdBy: string | null }): boolean {
+export function canReadImport(
+  a: Actor,
+  townId: string,
+  imp: { personId: string | null; createdBy: string | null },
+): boolean {
   if (!canUseReports(a, townId)) return !scopesEnforced();
   if (canReadAllReports(a, townId)) return true;
-  return (a.personId !== null && imp.personId === a.personId) || (imp.createdBy !== null && imp.createdBy === a.userId);
+  return (
+    (a.personId !== null && imp.personId === a.personId) ||
+    (imp.createdBy !== null && imp.createdBy === a.userId)
+  );
 }
 
 /** Deleting an import: whoever uploaded it, or an admin. */
-export function canDeleteImport(a: Actor, townId: string, imp: { createdBy: string | null }): boolean {
+export function canDeleteImport(
+  a: Actor,
+  townId: string,
+  imp: { createdBy: string | null },
+): boolean {
   if (!scopesEnforced()) return true;
   if (canAdministerReports(a, townId)) return true;
   return canWriteReports(a, townId) && imp.createdBy !== null && imp.createdBy === a.userId;
 }
 
-export const reportsRead: RoutePolicy = { name: 'reports.read', allows: (a, p) => canUseReports(a, p.townId ?? '') };
-export const reportsWrite: RoutePolicy = { name: 'reports.write', allows: (a, p) => canWriteReports(a, p.townId ?? '') };
-export const reportsAdmin: RoutePolicy = { name: 'reports.admin', allows: (a, p) => canAdministerReports(a, p.townId ?? '') };
+export const reportsRead: RoutePolicy = {
+  name: 'reports.read',
+  allows: (a, p) => canUseReports(a, p.townId ?? ''),
+};
+export const reportsWrite: RoutePolicy = {
+  name: 'reports.write',
+  allows: (a, p) => canWriteReports(a, p.townId ?? ''),
+};
+export const reportsAdmin: RoutePolicy = {
+  name: 'reports.admin',
+  allows: (a, p) => canAdministerReports(a, p.townId ?? ''),
+};

@@ -8,12 +8,27 @@ import type { Context } from 'hono';
 import { InvalidInput, Malformed, PayloadTooLarge } from '../../core/errors.ts';
 import type { AppEnv } from '../../server/env.ts';
 import { inTransaction } from '../../server/handler.ts';
-import { encodeCursor, jsonBody, jsonResponse, noContent, page, problemResponses, TownParams } from '../../server/openapi-helpers.ts';
+import {
+  encodeCursor,
+  jsonBody,
+  jsonResponse,
+  noContent,
+  page,
+  problemResponses,
+  TownParams,
+} from '../../server/openapi-helpers.ts';
 import { defineRoute } from '../../server/route.ts';
 import { readCursor } from '../../server/cursor.ts';
 import { readForm, uploadBody } from '../../server/upload-body.ts';
 import { exportFilename, renderReport } from './report-export.ts';
-import { compareWithDraft, deleteImport, getImport, importReport, listImports, MAX_IMPORT_BYTES } from './report-import.service.ts';
+import {
+  compareWithDraft,
+  deleteImport,
+  getImport,
+  importReport,
+  listImports,
+  MAX_IMPORT_BYTES,
+} from './report-import.service.ts';
 import { lintStoredReport } from './report-lint.service.ts';
 import { previewTemplate } from './report-template-preview.ts';
 import * as templates from './report-template.service.ts';
@@ -23,7 +38,13 @@ import * as s from './reports.schema.ts';
 
 const tags = ['述职报告'];
 const base = '/api/v1/towns/{townId}/reports';
-const fileResponse = (description: string) => ({ 200: { description, content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } }, ...problemResponses });
+const fileResponse = (description: string) => ({
+  200: {
+    description,
+    content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+  },
+  ...problemResponses,
+});
 
 /** `filename*` keeps Chinese names intact in every browser. */
 function disposition(name: string) {
@@ -31,20 +52,37 @@ function disposition(name: string) {
 }
 
 /** An uploaded report: multipart `file` (+ personId, year fields), or the file as the raw body. */
-async function uploaded(c: Context<AppEnv>, q: { filename?: string; personId?: string; year?: number }) {
+async function uploaded(
+  c: Context<AppEnv>,
+  q: { filename?: string; personId?: string; year?: number },
+) {
   const type = c.req.header('content-type') ?? '';
   if (type.startsWith('multipart/form-data')) {
     const body = await readForm(c);
     const file = body.file;
-    if (!(file instanceof File)) throw new Malformed('请以表单字段 file 上传文件', [{ path: 'file', label: '文件', message: '缺少文件' }]);
+    if (!(file instanceof File))
+      throw new Malformed('请以表单字段 file 上传文件', [
+        { path: 'file', label: '文件', message: '缺少文件' },
+      ]);
     if (file.size > MAX_IMPORT_BYTES) throw new PayloadTooLarge('述职报告文件不能超过 10 MB');
     const year = typeof body.year === 'string' && body.year !== '' ? Number(body.year) : q.year;
-    if (year !== undefined && !(Number.isInteger(year) && year >= 1990 && year <= 2100)) throw new InvalidInput('年度应为 1990—2100 之间的整数', [{ path: 'year', label: '年度', message: '年度不正确' }]);
-    const personId = typeof body.personId === 'string' && body.personId !== '' ? body.personId : q.personId;
-    if (personId !== undefined && !z.uuid().safeParse(personId).success) throw new InvalidInput('人员编号不正确', [{ path: 'personId', label: '人员', message: '编号不正确' }]);
+    if (year !== undefined && !(Number.isInteger(year) && year >= 1990 && year <= 2100))
+      throw new InvalidInput('年度应为 1990—2100 之间的整数', [
+        { path: 'year', label: '年度', message: '年度不正确' },
+      ]);
+    const personId =
+      typeof body.personId === 'string' && body.personId !== '' ? body.personId : q.personId;
+    if (personId !== undefined && !z.uuid().safeParse(personId).success)
+      throw new InvalidInput('人员编号不正确', [
+        { path: 'personId', label: '人员', message: '编号不正确' },
+      ]);
     return { filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()), personId, year };
   }
-  if (!c.req.raw.body || type.startsWith('application/json')) throw new InvalidInput('请上传述职报告文件（multipart/form-data 的 file 字段，或直接以文件内容为请求体并在 filename 参数中给出文件名）', [{ path: 'file', label: '文件', message: '缺少文件' }]);
+  if (!c.req.raw.body || type.startsWith('application/json'))
+    throw new InvalidInput(
+      '请上传述职报告文件（multipart/form-data 的 file 字段，或直接以文件内容为请求体并在 filename 参数中给出文件名）',
+      [{ path: 'file', label: '文件', message: '缺少文件' }],
+    );
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   if (bytes.length > MAX_IMPORT_BYTES) throw new PayloadTooLarge('述职报告文件不能超过 10 MB');
   return { filename: q.filename ?? 'report.txt', bytes, personId: q.personId, year: q.year };
@@ -54,93 +92,494 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>): void {
   const db = (c: Context<AppEnv>) => c.get('deps').db;
   const actor = (c: Context<AppEnv>) => c.get('actor')!;
 
-  defineRoute(app, createRoute({ method: 'get', path: base, tags, summary: '述职报告列表（本人；领导、管理员和县级督查可看全镇）', request: { params: TownParams, query: s.ReportListQuery }, responses: jsonResponse(page(s.ReportSummary), '述职报告') }), reportsRead, async (c) => {
-    const q = c.req.valid('query');
-    const after = readCursor(q.cursor, ['number', 'string']);
-    const { rows, more } = await service.listReports(db(c), actor(c), c.req.param('townId'), { personId: q.personId, year: q.year, after, limit: q.limit });
-    const last = rows[rows.length - 1];
-    const items = rows.map(({ document: _d, townId: _t, createdAt: _c, ...summary }) => summary);
-    return c.json({ items, nextCursor: more && last ? encodeCursor([last.year, last.id]) : null }, 200);
-  });
-  defineRoute(app, createRoute({ method: 'post', path: base, tags, summary: '为某人某年度起草述职报告（本人或管理员）', request: { params: TownParams, ...jsonBody(s.ReportCreate) }, responses: jsonResponse(s.Report, '已起草', 201) }), reportsWrite, async (c) =>
-    c.json(await inTransaction(c, (trx, ctx) => service.createDraft(trx, ctx, c.req.valid('json'))), 201),
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: base,
+      tags,
+      summary: '述职报告列表（本人；领导、管理员和县级督查可看全镇）',
+      request: { params: TownParams, query: s.ReportListQuery },
+      responses: jsonResponse(page(s.ReportSummary), '述职报告'),
+    }),
+    reportsRead,
+    async (c) => {
+      const q = c.req.valid('query');
+      const after = readCursor(q.cursor, ['number', 'string']);
+      const { rows, more } = await service.listReports(db(c), actor(c), c.req.param('townId'), {
+        personId: q.personId,
+        year: q.year,
+        after,
+        limit: q.limit,
+      });
+      const last = rows[rows.length - 1];
+      const items = rows.map(({ document: _d, townId: _t, createdAt: _c, ...summary }) => summary);
+      return c.json(
+        { items, nextCursor: more && last ? encodeCursor([last.year, last.id]) : null },
+        200,
+      );
+    },
   );
-  defineRoute(app, createRoute({ method: 'get', path: `${base}/{id}`, tags, summary: '述职报告（草稿的数字为实时值）', request: { params: s.ReportParams }, responses: jsonResponse(s.Report, '述职报告') }), reportsRead, async (c) =>
-    c.json(await service.getReport(db(c), actor(c), c.req.param('townId'), c.req.param('id')), 200),
+  defineRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: base,
+      tags,
+      summary: '为某人某年度起草述职报告（本人或管理员）',
+      request: { params: TownParams, ...jsonBody(s.ReportCreate) },
+      responses: jsonResponse(s.Report, '已起草', 201),
+    }),
+    reportsWrite,
+    async (c) =>
+      c.json(
+        await inTransaction(c, (trx, ctx) => service.createDraft(trx, ctx, c.req.valid('json'))),
+        201,
+      ),
   );
-  defineRoute(app, createRoute({ method: 'put', path: `${base}/{id}`, tags, summary: '保存编辑后的报告（旧版本存为历史版本；版本过期返回 409）', request: { params: s.ReportParams, ...jsonBody(s.ReportSave) }, responses: jsonResponse(s.Report, '已保存') }), reportsWrite, async (c) =>
-    c.json(await inTransaction(c, (trx, ctx) => service.saveReport(trx, ctx, c.req.param('id'), c.req.valid('json'))), 200),
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: `${base}/{id}`,
+      tags,
+      summary: '述职报告（草稿的数字为实时值）',
+      request: { params: s.ReportParams },
+      responses: jsonResponse(s.Report, '述职报告'),
+    }),
+    reportsRead,
+    async (c) =>
+      c.json(
+        await service.getReport(db(c), actor(c), c.req.param('townId'), c.req.param('id')),
+        200,
+      ),
   );
-  defineRoute(app, createRoute({ method: 'get', path: `${base}/{id}/revisions`, tags, summary: '历史版本', request: { params: s.ReportParams }, responses: jsonResponse(z.object({ items: z.array(s.Revision) }), '历史版本') }), reportsRead, async (c) =>
-    c.json({ items: await service.listRevisions(db(c), actor(c), c.req.param('townId'), c.req.param('id')) }, 200),
+  defineRoute(
+    app,
+    createRoute({
+      method: 'put',
+      path: `${base}/{id}`,
+      tags,
+      summary: '保存编辑后的报告（旧版本存为历史版本；版本过期返回 409）',
+      request: { params: s.ReportParams, ...jsonBody(s.ReportSave) },
+      responses: jsonResponse(s.Report, '已保存'),
+    }),
+    reportsWrite,
+    async (c) =>
+      c.json(
+        await inTransaction(c, (trx, ctx) =>
+          service.saveReport(trx, ctx, c.req.param('id'), c.req.valid('json')),
+        ),
+        200,
+      ),
   );
-  defineRoute(app, createRoute({ method: 'get', path: `${base}/{id}/revisions/{revisionId}`, tags, summary: '某个历史版本的内容', request: { params: s.RevisionParams }, responses: jsonResponse(s.RevisionDetail, '历史版本') }), reportsRead, async (c) =>
-    c.json(await service.getRevision(db(c), actor(c), c.req.param('townId'), c.req.param('id'), c.req.param('revisionId')), 200),
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: `${base}/{id}/revisions`,
+      tags,
+      summary: '历史版本',
+      request: { params: s.ReportParams },
+      responses: jsonResponse(z.object({ items: z.array(s.Revision) }), '历史版本'),
+    }),
+    reportsRead,
+    async (c) =>
+      c.json(
+        {
+          items: await service.listRevisions(
+            db(c),
+            actor(c),
+            c.req.param('townId'),
+            c.req.param('id'),
+          ),
+        },
+        200,
+      ),
   );
-  defineRoute(app, createRoute({ method: 'post', path: `${base}/{id}/revisions/{revisionId}/restore`, tags, summary: '恢复到某个历史版本', request: { params: s.RevisionParams, ...jsonBody(s.VersionBody) }, responses: jsonResponse(s.Report, '已恢复') }), reportsWrite, async (c) =>
-    c.json(await inTransaction(c, (trx, ctx) => service.restoreRevision(trx, ctx, c.req.param('id'), c.req.param('revisionId'), c.req.valid('json').version)), 200),
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: `${base}/{id}/revisions/{revisionId}`,
+      tags,
+      summary: '某个历史版本的内容',
+      request: { params: s.RevisionParams },
+      responses: jsonResponse(s.RevisionDetail, '历史版本'),
+    }),
+    reportsRead,
+    async (c) =>
+      c.json(
+        await service.getRevision(
+          db(c),
+          actor(c),
+          c.req.param('townId'),
+          c.req.param('id'),
+          c.req.param('revisionId'),
+        ),
+        200,
+      ),
   );
-  defineRoute(app, createRoute({ method: 'post', path: `${base}/{id}/freeze`, tags, summary: '定稿（数字取当前值后固定，不再随台账变化）', request: { params: s.ReportParams, ...jsonBody(s.VersionBody) }, responses: jsonResponse(s.Report, '已定稿') }), reportsWrite, async (c) =>
-    c.json(await inTransaction(c, (trx, ctx) => service.freezeReport(trx, ctx, c.req.param('id'), c.req.valid('json').version)), 200),
+  defineRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: `${base}/{id}/revisions/{revisionId}/restore`,
+      tags,
+      summary: '恢复到某个历史版本',
+      request: { params: s.RevisionParams, ...jsonBody(s.VersionBody) },
+      responses: jsonResponse(s.Report, '已恢复'),
+    }),
+    reportsWrite,
+    async (c) =>
+      c.json(
+        await inTransaction(c, (trx, ctx) =>
+          service.restoreRevision(
+            trx,
+            ctx,
+            c.req.param('id'),
+            c.req.param('revisionId'),
+            c.req.valid('json').version,
+          ),
+        ),
+        200,
+      ),
   );
-  defineRoute(app, createRoute({ method: 'get', path: `${base}/{id}/lint`, tags, summary: '报告检查（占位符、缺少章节、数字与台账不一致、篇幅、重复、与上年雷同）', request: { params: s.ReportParams }, responses: jsonResponse(s.LintResult, '检查结果') }), reportsRead, async (c) =>
-    c.json(await lintStoredReport(db(c), actor(c), c.req.param('townId'), c.req.param('id')), 200),
+  defineRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: `${base}/{id}/freeze`,
+      tags,
+      summary: '定稿（数字取当前值后固定，不再随台账变化）',
+      request: { params: s.ReportParams, ...jsonBody(s.VersionBody) },
+      responses: jsonResponse(s.Report, '已定稿'),
+    }),
+    reportsWrite,
+    async (c) =>
+      c.json(
+        await inTransaction(c, (trx, ctx) =>
+          service.freezeReport(trx, ctx, c.req.param('id'), c.req.valid('json').version),
+        ),
+        200,
+      ),
   );
-  defineRoute(app, createRoute({ method: 'get', path: `${base}/{id}/export`, tags, summary: '导出（docx 按 GB/T 9704 版式；md；html；pdf 需服务器安装 LibreOffice）', request: { params: s.ReportParams, query: s.ExportQuery }, responses: fileResponse('报告文件') }), reportsRead, async (c) => {
-    const report = await service.getReport(db(c), actor(c), c.req.param('townId'), c.req.param('id'));
-    const format = c.req.valid('query').format;
-    const file = await renderReport(report.document, format);
-    return c.body(file.body as never, 200, { 'content-type': file.contentType, 'content-disposition': disposition(exportFilename(report.personName, report.year, format)) }) as never;
-  });
-  defineRoute(app, createRoute({ method: 'get', path: `${base}/{id}/chips/{chip}/records`, tags, summary: '报告中第 n 个数字背后的台账记录（指标明细）', request: { params: s.ChipParams, query: s.ChipRecordsQuery }, responses: jsonResponse(s.ChipRecords, '明细') }), reportsRead, async (c) => {
-    const { chip } = c.req.valid('param');
-    return c.json(await service.chipRecords(db(c), actor(c), c.req.param('townId'), c.req.param('id'), chip, c.req.valid('query')) as never, 200);
-  });
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: `${base}/{id}/lint`,
+      tags,
+      summary: '报告检查（占位符、缺少章节、数字与台账不一致、篇幅、重复、与上年雷同）',
+      request: { params: s.ReportParams },
+      responses: jsonResponse(s.LintResult, '检查结果'),
+    }),
+    reportsRead,
+    async (c) =>
+      c.json(
+        await lintStoredReport(db(c), actor(c), c.req.param('townId'), c.req.param('id')),
+        200,
+      ),
+  );
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: `${base}/{id}/export`,
+      tags,
+      summary: '导出（docx 按 GB/T 9704 版式；md；html；pdf 需服务器安装 LibreOffice）',
+      request: { params: s.ReportParams, query: s.ExportQuery },
+      responses: fileResponse('报告文件'),
+    }),
+    reportsRead,
+    async (c) => {
+      const report = await service.getReport(
+        db(c),
+        actor(c),
+        c.req.param('townId'),
+        c.req.param('id'),
+      );
+      const format = c.req.valid('query').format;
+      const file = await renderReport(report.document, format);
+      return c.body(file.body as never, 200, {
+        'content-type': file.contentType,
+        'content-disposition': disposition(exportFilename(report.personName, report.year, format)),
+      }) as never;
+    },
+  );
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: `${base}/{id}/chips/{chip}/records`,
+      tags,
+      summary: '报告中第 n 个数字背后的台账记录（指标明细）',
+      request: { params: s.ChipParams, query: s.ChipRecordsQuery },
+      responses: jsonResponse(s.ChipRecords, '明细'),
+    }),
+    reportsRead,
+    async (c) => {
+      const { chip } = c.req.valid('param');
+      return c.json(
+        (await service.chipRecords(
+          db(c),
+          actor(c),
+          c.req.param('townId'),
+          c.req.param('id'),
+          chip,
+          c.req.valid('query'),
+        )) as never,
+        200,
+      );
+    },
+  );
 
-  defineRoute(app, createRoute({ method: 'get', path: `${base}/{id}/chip-metrics`, tags, summary: '插入数据：可引用的指标、统计期间和本报告的统计范围', request: { params: s.ReportParams }, responses: jsonResponse(s.ChipCatalogue, '可引用的指标') }), reportsWrite, async (c) =>
-    c.json(await service.chipOptions(db(c), actor(c), c.req.param('townId'), c.req.param('id')), 200),
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: `${base}/{id}/chip-metrics`,
+      tags,
+      summary: '插入数据：可引用的指标、统计期间和本报告的统计范围',
+      request: { params: s.ReportParams },
+      responses: jsonResponse(s.ChipCatalogue, '可引用的指标'),
+    }),
+    reportsWrite,
+    async (c) =>
+      c.json(
+        await service.chipOptions(db(c), actor(c), c.req.param('townId'), c.req.param('id')),
+        200,
+      ),
   );
-  defineRoute(app, createRoute({ method: 'post', path: `${base}/{id}/chip-preview`, tags, summary: '插入数据：按本报告统计范围计算某指标的当前值（不保存）', request: { params: s.ReportParams, ...jsonBody(s.ChipPreviewBody) }, responses: jsonResponse(s.ChipPreview, '数字') }), reportsWrite, async (c) =>
-    c.json(await service.chipPreview(db(c), actor(c), c.req.param('townId'), c.req.param('id'), c.req.valid('json')) as never, 200),
+  defineRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: `${base}/{id}/chip-preview`,
+      tags,
+      summary: '插入数据：按本报告统计范围计算某指标的当前值（不保存）',
+      request: { params: s.ReportParams, ...jsonBody(s.ChipPreviewBody) },
+      responses: jsonResponse(s.ChipPreview, '数字'),
+    }),
+    reportsWrite,
+    async (c) =>
+      c.json(
+        (await service.chipPreview(
+          db(c),
+          actor(c),
+          c.req.param('townId'),
+          c.req.param('id'),
+          c.req.valid('json'),
+        )) as never,
+        200,
+      ),
   );
 
   // ---- imported past reports
   const imports = '/api/v1/towns/{townId}/report-imports';
-  defineRoute(app, createRoute({ method: 'post', path: imports, tags, summary: '导入往年述职报告（.docx/.txt，≤10 MB；以请求体直接上传时 ≤2 MB）：解析标题层级、数字和占位符', description: 'multipart/form-data：file、personId、year；或以文件内容为请求体，filename/personId/year 作为查询参数。', request: { params: TownParams, query: s.ImportQuery, ...uploadBody('述职报告文件', { rawBody: true, fields: { personId: { type: 'string', format: 'uuid', description: '人员' }, year: { type: 'integer', description: '年度' } } }) }, responses: jsonResponse(s.ImportedReport, '已导入', 201) }), reportsWrite, async (c) => {
-    const file = await uploaded(c, c.req.valid('query'));
-    return c.json(await inTransaction(c, (trx, ctx) => importReport(trx, ctx, file)) as never, 201);
-  });
-  defineRoute(app, createRoute({ method: 'get', path: imports, tags, summary: '导入的往年报告列表（本人的；领导、管理员和县级督查可看全镇）', request: { params: TownParams, query: s.ImportListQuery }, responses: jsonResponse(page(s.ImportSummary), '导入的报告') }), reportsRead, async (c) => {
-    const q = c.req.valid('query');
-    const { items, next } = await listImports(db(c), actor(c), c.req.param('townId'), { personId: q.personId, after: readCursor(q.cursor, ['string', 'string']), limit: q.limit });
-    return c.json({ items, nextCursor: next ? encodeCursor(next) : null }, 200);
-  });
-  defineRoute(app, createRoute({ method: 'delete', path: `${imports}/{id}`, tags, summary: '删除导入的往年报告（导入人或管理员）', request: { params: s.ImportParams }, responses: noContent('已删除') }), reportsWrite, async (c) => {
-    await inTransaction(c, (trx, ctx) => deleteImport(trx, ctx, c.req.param('id')));
-    return c.body(null, 204);
-  });
-  defineRoute(app, createRoute({ method: 'get', path: `${imports}/{id}`, tags, summary: '导入的往年报告（解析结果）', request: { params: s.ImportParams }, responses: jsonResponse(s.ImportedReport, '导入的报告') }), reportsRead, async (c) =>
-    c.json(await getImport(db(c), actor(c), c.req.param('townId'), c.req.param('id')) as never, 200),
+  defineRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: imports,
+      tags,
+      summary:
+        '导入往年述职报告（.docx/.txt，≤10 MB；以请求体直接上传时 ≤2 MB）：解析标题层级、数字和占位符',
+      description:
+        'multipart/form-data：file、personId、year；或以文件内容为请求体，filename/personId/year 作为查询参数。',
+      request: {
+        params: TownParams,
+        query: s.ImportQuery,
+        ...uploadBody('述职报告文件', {
+          rawBody: true,
+          fields: {
+            personId: { type: 'string', format: 'uuid', description: '人员' },
+            year: { type: 'integer', description: '年度' },
+          },
+        }),
+      },
+      responses: jsonResponse(s.ImportedReport, '已导入', 201),
+    }),
+    reportsWrite,
+    async (c) => {
+      const file = await uploaded(c, c.req.valid('query'));
+      return c.json(
+        (await inTransaction(c, (trx, ctx) => importReport(trx, ctx, file))) as never,
+        201,
+      );
+    },
   );
-  defineRoute(app, createRoute({ method: 'get', path: `${imports}/{id}/compare`, tags, summary: '往年报告与草稿逐部分对照', request: { params: s.ImportParams, query: s.CompareQuery }, responses: jsonResponse(s.Comparison, '对照') }), reportsRead, async (c) =>
-    c.json(await compareWithDraft(db(c), actor(c), c.req.param('townId'), c.req.param('id'), c.req.valid('query').reportId) as never, 200),
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: imports,
+      tags,
+      summary: '导入的往年报告列表（本人的；领导、管理员和县级督查可看全镇）',
+      request: { params: TownParams, query: s.ImportListQuery },
+      responses: jsonResponse(page(s.ImportSummary), '导入的报告'),
+    }),
+    reportsRead,
+    async (c) => {
+      const q = c.req.valid('query');
+      const { items, next } = await listImports(db(c), actor(c), c.req.param('townId'), {
+        personId: q.personId,
+        after: readCursor(q.cursor, ['string', 'string']),
+        limit: q.limit,
+      });
+      return c.json({ items, nextCursor: next ? encodeCursor(next) : null }, 200);
+    },
+  );
+  defineRoute(
+    app,
+    createRoute({
+      method: 'delete',
+      path: `${imports}/{id}`,
+      tags,
+      summary: '删除导入的往年报告（导入人或管理员）',
+      request: { params: s.ImportParams },
+      responses: noContent('已删除'),
+    }),
+    reportsWrite,
+    async (c) => {
+      await inTransaction(c, (trx, ctx) => deleteImport(trx, ctx, c.req.param('id')));
+      return c.body(null, 204);
+    },
+  );
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: `${imports}/{id}`,
+      tags,
+      summary: '导入的往年报告（解析结果）',
+      request: { params: s.ImportParams },
+      responses: jsonResponse(s.ImportedReport, '导入的报告'),
+    }),
+    reportsRead,
+    async (c) =>
+      c.json(
+        (await getImport(db(c), actor(c), c.req.param('townId'), c.req.param('id'))) as never,
+        200,
+      ),
+  );
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: `${imports}/{id}/compare`,
+      tags,
+      summary: '往年报告与草稿逐部分对照',
+      request: { params: s.ImportParams, query: s.CompareQuery },
+      responses: jsonResponse(s.Comparison, '对照'),
+    }),
+    reportsRead,
+    async (c) =>
+      c.json(
+        (await compareWithDraft(
+          db(c),
+          actor(c),
+          c.req.param('townId'),
+          c.req.param('id'),
+          c.req.valid('query').reportId,
+        )) as never,
+        200,
+      ),
   );
 
   // ---- templates (admin)
   const tpl = '/api/v1/towns/{townId}/report-templates';
-  defineRoute(app, createRoute({ method: 'get', path: tpl, tags, summary: '报告模板列表', request: { params: TownParams }, responses: jsonResponse(z.object({ items: z.array(s.Template) }), '模板') }), reportsAdmin, async (c) =>
-    c.json({ items: await inTransaction(c, (trx, ctx) => templates.listTemplates(trx, ctx.townId)) }, 200),
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: tpl,
+      tags,
+      summary: '报告模板列表',
+      request: { params: TownParams },
+      responses: jsonResponse(z.object({ items: z.array(s.Template) }), '模板'),
+    }),
+    reportsAdmin,
+    async (c) =>
+      c.json(
+        { items: await inTransaction(c, (trx, ctx) => templates.listTemplates(trx, ctx.townId)) },
+        200,
+      ),
   );
-  defineRoute(app, createRoute({ method: 'get', path: `${tpl}/{id}`, tags, summary: '报告模板', request: { params: s.TemplateParams }, responses: jsonResponse(s.Template, '模板') }), reportsAdmin, async (c) =>
-    c.json(await inTransaction(c, (trx, ctx) => templates.getTemplate(trx, ctx.townId, c.req.param('id'))), 200),
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: `${tpl}/{id}`,
+      tags,
+      summary: '报告模板',
+      request: { params: s.TemplateParams },
+      responses: jsonResponse(s.Template, '模板'),
+    }),
+    reportsAdmin,
+    async (c) =>
+      c.json(
+        await inTransaction(c, (trx, ctx) =>
+          templates.getTemplate(trx, ctx.townId, c.req.param('id')),
+        ),
+        200,
+      ),
   );
-  defineRoute(app, createRoute({ method: 'put', path: `${tpl}/{id}`, tags, summary: '修改报告模板（章节、顺序、必填、字数）', request: { params: s.TemplateParams, ...jsonBody(s.TemplateUpdate) }, responses: jsonResponse(s.Template, '已修改') }), reportsAdmin, async (c) =>
-    c.json(await inTransaction(c, (trx, ctx) => templates.updateTemplate(trx, ctx, c.req.param('id'), c.req.valid('json'))), 200),
+  defineRoute(
+    app,
+    createRoute({
+      method: 'put',
+      path: `${tpl}/{id}`,
+      tags,
+      summary: '修改报告模板（章节、顺序、必填、字数）',
+      request: { params: s.TemplateParams, ...jsonBody(s.TemplateUpdate) },
+      responses: jsonResponse(s.Template, '已修改'),
+    }),
+    reportsAdmin,
+    async (c) =>
+      c.json(
+        await inTransaction(c, (trx, ctx) =>
+          templates.updateTemplate(trx, ctx, c.req.param('id'), c.req.valid('json')),
+        ),
+        200,
+      ),
   );
-  defineRoute(app, createRoute({ method: 'post', path: `${tpl}/preview`, tags, summary: '按编辑中的模板为某人起草预览（不保存）', request: { params: TownParams, ...jsonBody(s.TemplatePreviewBody) }, responses: jsonResponse(s.TemplatePreview, '预览') }), reportsAdmin, async (c) =>
-    c.json(await inTransaction(c, (trx, ctx) => previewTemplate(trx, ctx, c.req.valid('json'))) as never, 200),
+  defineRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: `${tpl}/preview`,
+      tags,
+      summary: '按编辑中的模板为某人起草预览（不保存）',
+      request: { params: TownParams, ...jsonBody(s.TemplatePreviewBody) },
+      responses: jsonResponse(s.TemplatePreview, '预览'),
+    }),
+    reportsAdmin,
+    async (c) =>
+      c.json(
+        (await inTransaction(c, (trx, ctx) =>
+          previewTemplate(trx, ctx, c.req.valid('json')),
+        )) as never,
+        200,
+      ),
   );
-  defineRoute(app, createRoute({ method: 'post', path: `${tpl}/from-import`, tags, summary: '由导入的往年报告生成模板', request: { params: TownParams, ...jsonBody(s.TemplateFromImport) }, responses: jsonResponse(s.Template, '已创建', 201) }), reportsAdmin, async (c) =>
-    c.json(await inTransaction(c, (trx, ctx) => templates.templateFromImport(trx, ctx, c.req.valid('json'))), 201),
+  defineRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: `${tpl}/from-import`,
+      tags,
+      summary: '由导入的往年报告生成模板',
+      request: { params: TownParams, ...jsonBody(s.TemplateFromImport) },
+      responses: jsonResponse(s.Template, '已创建', 201),
+    }),
+    reportsAdmin,
+    async (c) =>
+      c.json(
+        await inTransaction(c, (trx, ctx) =>
+          templates.templateFromImport(trx, ctx, c.req.valid('json')),
+        ),
+        201,
+      ),
   );
 }

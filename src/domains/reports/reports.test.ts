@@ -7,7 +7,11 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerCatalogue } from '../../core/ledger/catalogue/index.ts';
 import type { MetricDeclaration } from '../../core/metrics/declaration.ts';
-import { displayValue, recomputeFromDrillDown, type DrillDownRow } from '../../core/metrics/result.ts';
+import {
+  displayValue,
+  recomputeFromDrillDown,
+  type DrillDownRow,
+} from '../../core/metrics/result.ts';
 import { allChips, documentText, type ReportDocument } from '../../core/report/model.ts';
 import { longestSharedRun } from '../../core/report/originality.ts';
 import { readAllReferences } from '../../core/report/reference-corpus.ts';
@@ -19,16 +23,31 @@ import { findSoffice } from './report-export.ts';
 let t: TestApp;
 let admin: string;
 let base: string;
-const reports = new Map<string, { id: string; personId: string; document: ReportDocument; templateId: string }>();
+const reports = new Map<
+  string,
+  { id: string; personId: string; document: ReportDocument; templateId: string }
+>();
 
 async function personWith(title: RegExp, portfolio?: string): Promise<string> {
-  const positions = (await t.call('GET', `${base}/positions`, { cookie: admin })).body.items as { personId: string; title: string; portfolios: string[] }[];
-  const p = positions.find((x) => title.test(x.title) && (!portfolio || x.portfolios.includes(portfolio)));
+  const positions = (await t.call('GET', `${base}/positions`, { cookie: admin })).body.items as {
+    personId: string;
+    title: string;
+    portfolios: string[];
+  }[];
+  const p = positions.find(
+    (x) => title.test(x.title) && (!portfolio || x.portfolios.includes(portfolio)),
+  );
   if (!p) throw new Error(`no demo person titled ${title}`);
   return p.personId;
 }
 const personOf = async (username: string) =>
-  (await t.database.db.selectFrom('app_user').select('person_id').where('username', '=', username).executeTakeFirstOrThrow()).person_id!;
+  (
+    await t.database.db
+      .selectFrom('app_user')
+      .select('person_id')
+      .where('username', '=', username)
+      .executeTakeFirstOrThrow()
+  ).person_id!;
 
 /** Template role → the demo person holding that title. */
 const ROLE_PEOPLE: Array<[string, () => Promise<string>]> = [
@@ -50,9 +69,18 @@ beforeAll(async () => {
   base = `/api/v1/towns/${t.townId}`;
   for (const [role, find] of ROLE_PEOPLE) {
     const personId = await find();
-    const res = await t.call('POST', `${base}/reports`, { cookie: admin, body: { personId, year: 2025 } });
-    if (res.status !== 201) throw new Error(`draft for ${role}: ${res.status} ${JSON.stringify(res.body)}`);
-    reports.set(role, { id: res.body.id, personId, document: res.body.document, templateId: res.body.templateId });
+    const res = await t.call('POST', `${base}/reports`, {
+      cookie: admin,
+      body: { personId, year: 2025 },
+    });
+    if (res.status !== 201)
+      throw new Error(`draft for ${role}: ${res.status} ${JSON.stringify(res.body)}`);
+    reports.set(role, {
+      id: res.body.id,
+      personId,
+      document: res.body.document,
+      templateId: res.body.templateId,
+    });
   }
 }, 300_000);
 afterAll(() => t.close());
@@ -75,20 +103,39 @@ describe('drafting for every role of the demo town', () => {
 
   it('refuses a second draft for the same person and year', async () => {
     const r = reports.get('mayor')!;
-    expect((await t.call('POST', `${base}/reports`, { cookie: admin, body: { personId: r.personId, year: 2025 } })).status).toBe(409);
+    expect(
+      (
+        await t.call('POST', `${base}/reports`, {
+          cookie: admin,
+          body: { personId: r.personId, year: 2025 },
+        })
+      ).status,
+    ).toBe(409);
   });
 
   it('flags a portfolio without any records source with a placeholder instead of inventing text', async () => {
     const personId = await personWith(/^副镇长$/u, 'civil_affairs');
-    const res = await t.call('POST', `${base}/reports`, { cookie: admin, body: { personId, year: 2025 } });
+    const res = await t.call('POST', `${base}/reports`, {
+      cookie: admin,
+      body: { personId, year: 2025 },
+    });
     expect(res.status).toBe(201);
     const lint = await t.call('GET', `${base}/reports/${res.body.id}/lint`, { cookie: admin });
-    expect(lint.body.issues.some((i: { code: string; message: string }) => i.code === 'placeholder' && i.message.includes('待补充'))).toBe(true);
+    expect(
+      lint.body.issues.some(
+        (i: { code: string; message: string }) =>
+          i.code === 'placeholder' && i.message.includes('待补充'),
+      ),
+    ).toBe(true);
   });
 });
 
-const LEDGER_METRICS = new Map<string, MetricDeclaration>(ledgerCatalogue.flatMap((ty) => ty.metrics.map((m) => [m.id, m] as const)));
-const APPEAL_METRICS = new Map<string, MetricDeclaration>([...APPEAL_KPIS, ...SHORTCOMING_METRICS].map((m) => [m.id, m]));
+const LEDGER_METRICS = new Map<string, MetricDeclaration>(
+  ledgerCatalogue.flatMap((ty) => ty.metrics.map((m) => [m.id, m] as const)),
+);
+const APPEAL_METRICS = new Map<string, MetricDeclaration>(
+  [...APPEAL_KPIS, ...SHORTCOMING_METRICS].map((m) => [m.id, m]),
+);
 
 describe('every number is traceable', () => {
   it('recomputes each chip of each generated report from its drill-down records', async () => {
@@ -102,15 +149,26 @@ describe('every number is traceable', () => {
         let cursor: string | null = null;
         do {
           const q: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
-          const page = await t.call('GET', `${base}/reports/${r.id}/chips/${i}/records?limit=500${q}`, { cookie: admin });
+          const page = await t.call(
+            'GET',
+            `${base}/reports/${r.id}/chips/${i}/records?limit=500${q}`,
+            { cookie: admin },
+          );
           expect(page.status, JSON.stringify(page.body)).toBe(200);
-          for (const item of page.body.items) rows.push({ id: item.id, period_key: item.occurredOn, measure: item.measure ?? null, in_numerator: item.inNumerator ?? null });
+          for (const item of page.body.items)
+            rows.push({
+              id: item.id,
+              period_key: item.occurredOn,
+              measure: item.measure ?? null,
+              in_numerator: item.inNumerator ?? null,
+            });
           cursor = page.body.nextCursor;
         } while (cursor);
         const declaration = LEDGER_METRICS.get(chip.metricId) ?? APPEAL_METRICS.get(chip.metricId);
         expect(declaration, chip.metricId).toBeDefined();
         const recomputed = recomputeFromDrillDown(declaration!, rows, false);
-        const value = recomputed.kind === 'total' ? displayValue(declaration!, recomputed.value) : null;
+        const value =
+          recomputed.kind === 'total' ? displayValue(declaration!, recomputed.value) : null;
         expect(value, `${role} ${chip.metricId} ${JSON.stringify(chip.params)}`).toBe(chip.value);
         walked++;
         kinds.add(chip.metricId);
@@ -129,30 +187,70 @@ describe('editing, revisions and freezing', () => {
     const r = reports.get('organization_member')!;
     const current = (await t.call('GET', `${base}/reports/${r.id}`, { cookie: admin })).body;
     const edited = structuredClone(current.document) as ReportDocument;
-    edited.sections[0]!.paragraphs.push({ inlines: [{ type: 'text', text: '补充一句本人的体会。' }] });
-    const saved = await t.call('PUT', `${base}/reports/${r.id}`, { cookie: admin, body: { version: current.version, document: edited } });
+    edited.sections[0]!.paragraphs.push({
+      inlines: [{ type: 'text', text: '补充一句本人的体会。' }],
+    });
+    const saved = await t.call('PUT', `${base}/reports/${r.id}`, {
+      cookie: admin,
+      body: { version: current.version, document: edited },
+    });
     expect(saved.status).toBe(200);
     expect(saved.body.version).toBe(current.version + 1);
-    const stale = await t.call('PUT', `${base}/reports/${r.id}`, { cookie: admin, body: { version: current.version, document: current.document } });
+    const stale = await t.call('PUT', `${base}/reports/${r.id}`, {
+      cookie: admin,
+      body: { version: current.version, document: current.document },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.detail).toMatch(/已被修改/u);
-    const revisions = (await t.call('GET', `${base}/reports/${r.id}/revisions`, { cookie: admin })).body.items;
+    const revisions = (await t.call('GET', `${base}/reports/${r.id}/revisions`, { cookie: admin }))
+      .body.items;
     expect(revisions).toHaveLength(1);
     expect(revisions[0]).toMatchObject({ reportVersion: current.version, reason: 'save' });
-    const restored = await t.call('POST', `${base}/reports/${r.id}/revisions/${revisions[0].id}/restore`, { cookie: admin, body: { version: saved.body.version } });
+    const restored = await t.call(
+      'POST',
+      `${base}/reports/${r.id}/revisions/${revisions[0].id}/restore`,
+      { cookie: admin, body: { version: saved.body.version } },
+    );
     expect(restored.status).toBe(200);
     expect(documentText(restored.body.document)).not.toContain('补充一句本人的体会');
-    expect((await t.call('GET', `${base}/reports/${r.id}/revisions`, { cookie: admin })).body.items).toHaveLength(2);
+    expect(
+      (await t.call('GET', `${base}/reports/${r.id}/revisions`, { cookie: admin })).body.items,
+    ).toHaveLength(2);
   });
 
   it('rejects a document that breaks the model schema, and a chip counting someone else’s records', async () => {
     const r = reports.get('armed_forces_head')!;
     const current = (await t.call('GET', `${base}/reports/${r.id}`, { cookie: admin })).body;
-    const broken = await t.call('PUT', `${base}/reports/${r.id}`, { cookie: admin, body: { version: current.version, document: { title: 1 } } });
+    const broken = await t.call('PUT', `${base}/reports/${r.id}`, {
+      cookie: admin,
+      body: { version: current.version, document: { title: 1 } },
+    });
     expect(broken.status).toBe(422);
     const forged = structuredClone(current.document) as ReportDocument;
-    forged.sections[0]!.paragraphs.push({ inlines: [{ type: 'metric', metricId: 'ledger.integrity_education.count', params: { from: '2025-01-01', to: '2025-12-31', personId: reports.get('discipline_secretary')!.personId }, value: 1, unit: '次', display: '1次' }] });
-    expect((await t.call('PUT', `${base}/reports/${r.id}`, { cookie: admin, body: { version: current.version, document: forged } })).status).toBe(422);
+    forged.sections[0]!.paragraphs.push({
+      inlines: [
+        {
+          type: 'metric',
+          metricId: 'ledger.integrity_education.count',
+          params: {
+            from: '2025-01-01',
+            to: '2025-12-31',
+            personId: reports.get('discipline_secretary')!.personId,
+          },
+          value: 1,
+          unit: '次',
+          display: '1次',
+        },
+      ],
+    });
+    expect(
+      (
+        await t.call('PUT', `${base}/reports/${r.id}`, {
+          cookie: admin,
+          body: { version: current.version, document: forged },
+        })
+      ).status,
+    ).toBe(422);
   });
 
   it('freezes: the frozen report keeps its numbers when records change later, a draft follows them', async () => {
@@ -160,40 +258,70 @@ describe('editing, revisions and freezing', () => {
     const draft = reports.get('specialist')!;
     const key = 'ledger.propaganda_item.count';
     const chipOf = (doc: ReportDocument) => allChips(doc).find((c) => c.metricId === key)!;
-    const before = (await t.call('GET', `${base}/reports/${frozenReport.id}`, { cookie: admin })).body;
-    const frozen = await t.call('POST', `${base}/reports/${frozenReport.id}/freeze`, { cookie: admin, body: { version: before.version } });
+    const before = (await t.call('GET', `${base}/reports/${frozenReport.id}`, { cookie: admin }))
+      .body;
+    const frozen = await t.call('POST', `${base}/reports/${frozenReport.id}/freeze`, {
+      cookie: admin,
+      body: { version: before.version },
+    });
     expect(frozen.status).toBe(200);
     expect(frozen.body.state).toBe('frozen');
     expect(frozen.body.document.frozenAt).not.toBeNull();
     const frozenValue = chipOf(frozen.body.document).value!;
-    const draftBefore = chipOf((await t.call('GET', `${base}/reports/${draft.id}`, { cookie: admin })).body.document);
+    const draftBefore = chipOf(
+      (await t.call('GET', `${base}/reports/${draft.id}`, { cookie: admin })).body.document,
+    );
     expect(draftBefore, 'the specialist draft cites the propaganda item count').toBeDefined();
 
     const unitId = draftBefore.params.unitId as string;
     const added = await t.call('POST', `${base}/ledger-types/propaganda_item/records`, {
       cookie: admin,
-      body: { data: { title: '冬季文明实践活动简报', outlet: '县融媒体中心', level: 'county', channel: 'media', published_on: '2025-12-20', author: draft.personId, source_unit: unitId } },
+      body: {
+        data: {
+          title: '冬季文明实践活动简报',
+          outlet: '县融媒体中心',
+          level: 'county',
+          channel: 'media',
+          published_on: '2025-12-20',
+          author: draft.personId,
+          source_unit: unitId,
+        },
+      },
     });
     expect(added.status, JSON.stringify(added.body)).toBe(201);
 
-    const frozenAfter = (await t.call('GET', `${base}/reports/${frozenReport.id}`, { cookie: admin })).body;
+    const frozenAfter = (
+      await t.call('GET', `${base}/reports/${frozenReport.id}`, { cookie: admin })
+    ).body;
     expect(chipOf(frozenAfter.document).value).toBe(frozenValue);
     expect(documentText(frozenAfter.document)).toBe(documentText(frozen.body.document));
-    const draftAfter = chipOf((await t.call('GET', `${base}/reports/${draft.id}`, { cookie: admin })).body.document);
+    const draftAfter = chipOf(
+      (await t.call('GET', `${base}/reports/${draft.id}`, { cookie: admin })).body.document,
+    );
     expect(draftAfter.value).toBe(draftBefore.value! + 1);
 
-    const edit = await t.call('PUT', `${base}/reports/${frozenReport.id}`, { cookie: admin, body: { version: frozenAfter.version, document: frozenAfter.document } });
+    const edit = await t.call('PUT', `${base}/reports/${frozenReport.id}`, {
+      cookie: admin,
+      body: { version: frozenAfter.version, document: frozenAfter.document },
+    });
     expect(edit.status).toBe(409);
-    expect((await t.call('GET', `${base}/reports/${frozenReport.id}/lint`, { cookie: admin })).body.counts.error).toBe(0);
+    expect(
+      (await t.call('GET', `${base}/reports/${frozenReport.id}/lint`, { cookie: admin })).body
+        .counts.error,
+    ).toBe(0);
   });
 });
 
 describe('export', () => {
   it('exports Word in the GB/T 9704 page setup', async () => {
     const r = reports.get('mayor')!;
-    const res = await t.app.request(`${base}/reports/${r.id}/export?format=docx`, { headers: { cookie: admin } });
+    const res = await t.app.request(`${base}/reports/${r.id}/export?format=docx`, {
+      headers: { cookie: admin },
+    });
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-disposition')).toContain(encodeURIComponent('2025年度述职报告'));
+    expect(res.headers.get('content-disposition')).toContain(
+      encodeURIComponent('2025年度述职报告'),
+    );
     const zip = await JSZip.loadAsync(await res.arrayBuffer());
     const xml = await zip.file('word/document.xml')!.async('string');
     expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>');
@@ -206,22 +334,32 @@ describe('export', () => {
     const md = await t.call('GET', `${base}/reports/${r.id}/export?format=md`, { cookie: admin });
     expect(md.headers.get('content-type')).toContain('text/markdown');
     expect(md.body).toContain('# 述职报告');
-    const html = await t.call('GET', `${base}/reports/${r.id}/export?format=html`, { cookie: admin });
+    const html = await t.call('GET', `${base}/reports/${r.id}/export?format=html`, {
+      cookie: admin,
+    });
     expect(html.body).toContain('data-metric-id=');
   });
 
   it('exports PDF when LibreOffice is installed, else explains in Chinese', async () => {
     const r = reports.get('specialist')!;
-    const res = await t.app.request(`${base}/reports/${r.id}/export?format=pdf`, { headers: { cookie: admin } });
+    const res = await t.app.request(`${base}/reports/${r.id}/export?format=pdf`, {
+      headers: { cookie: admin },
+    });
     if (findSoffice()) {
       expect(res.status).toBe(200);
-      expect(Buffer.from(await res.arrayBuffer()).subarray(0, 4).toString()).toBe('%PDF');
+      expect(
+        Buffer.from(await res.arrayBuffer())
+          .subarray(0, 4)
+          .toString(),
+      ).toBe('%PDF');
     }
     // Without LibreOffice on PATH the same request is refused with a Chinese explanation.
     const path = process.env.PATH;
     process.env.PATH = '/nonexistent';
     try {
-      const none = await t.app.request(`${base}/reports/${r.id}/export?format=pdf`, { headers: { cookie: admin } });
+      const none = await t.app.request(`${base}/reports/${r.id}/export?format=pdf`, {
+        headers: { cookie: admin },
+      });
       expect(none.status).toBe(422);
       expect(((await none.json()) as { detail: string }).detail).toContain('未安装 LibreOffice');
     } finally {
@@ -244,24 +382,63 @@ describe('originality', () => {
 describe('scope', () => {
   it('lets a portfolio leader read and list only their own report', async () => {
     const xuanchuan = await t.login('xuanchuan');
-    expect((await t.call('GET', `${base}/reports/${reports.get('specialist')!.id}`, { cookie: xuanchuan })).status).toBe(404);
-    expect((await t.call('GET', `${base}/reports/${reports.get('specialist')!.id}/chips/0/records`, { cookie: xuanchuan })).status).toBe(404);
-    expect((await t.call('GET', `${base}/reports/${reports.get('propaganda_member')!.id}`, { cookie: xuanchuan })).status).toBe(200);
+    expect(
+      (
+        await t.call('GET', `${base}/reports/${reports.get('specialist')!.id}`, {
+          cookie: xuanchuan,
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await t.call('GET', `${base}/reports/${reports.get('specialist')!.id}/chips/0/records`, {
+          cookie: xuanchuan,
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await t.call('GET', `${base}/reports/${reports.get('propaganda_member')!.id}`, {
+          cookie: xuanchuan,
+        })
+      ).status,
+    ).toBe(200);
     const list = (await t.call('GET', `${base}/reports`, { cookie: xuanchuan })).body.items;
     expect(list.map((x: { id: string }) => x.id)).toEqual([reports.get('propaganda_member')!.id]);
-    const other = await t.call('POST', `${base}/reports`, { cookie: xuanchuan, body: { personId: reports.get('specialist')!.personId, year: 2024 } });
+    const other = await t.call('POST', `${base}/reports`, {
+      cookie: xuanchuan,
+      body: { personId: reports.get('specialist')!.personId, year: 2024 },
+    });
     expect(other.status).toBe(404);
   });
 
   it('lets leaders and county supervisors read every report, but write only their own', async () => {
     const shuji = await t.login('shuji');
     const r = reports.get('specialist')!;
-    expect((await t.call('GET', `${base}/reports`, { cookie: shuji })).body.items.length).toBeGreaterThanOrEqual(10);
+    expect(
+      (await t.call('GET', `${base}/reports`, { cookie: shuji })).body.items.length,
+    ).toBeGreaterThanOrEqual(10);
     const doc = (await t.call('GET', `${base}/reports/${r.id}`, { cookie: shuji })).body;
-    expect((await t.call('PUT', `${base}/reports/${r.id}`, { cookie: shuji, body: { version: doc.version, document: doc.document } })).status).toBe(403);
+    expect(
+      (
+        await t.call('PUT', `${base}/reports/${r.id}`, {
+          cookie: shuji,
+          body: { version: doc.version, document: doc.document },
+        })
+      ).status,
+    ).toBe(403);
     const ducha = await t.login('ducha');
-    expect((await t.call('GET', `${base}/reports/${r.id}/lint`, { cookie: ducha })).status).toBe(200);
-    expect((await t.call('POST', `${base}/reports`, { cookie: ducha, body: { personId: r.personId, year: 2024 } })).status).toBe(403);
+    expect((await t.call('GET', `${base}/reports/${r.id}/lint`, { cookie: ducha })).status).toBe(
+      200,
+    );
+    expect(
+      (
+        await t.call('POST', `${base}/reports`, {
+          cookie: ducha,
+          body: { personId: r.personId, year: 2024 },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('shows another town nothing', async () => {
@@ -269,7 +446,16 @@ describe('scope', () => {
     const otherTownId = await addOtherTown(t.database.db);
     const other = await t.login('other_admin');
     expect((await t.call('GET', `${base}/reports`, { cookie: other })).status).toBe(403);
-    expect((await t.call('GET', `${base}/reports/${reports.get('mayor')!.id}`, { cookie: other })).status).toBe(403);
-    expect((await t.call('GET', `/api/v1/towns/${otherTownId}/reports/${reports.get('mayor')!.id}`, { cookie: other })).status).toBe(404);
+    expect(
+      (await t.call('GET', `${base}/reports/${reports.get('mayor')!.id}`, { cookie: other }))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await t.call('GET', `/api/v1/towns/${otherTownId}/reports/${reports.get('mayor')!.id}`, {
+          cookie: other,
+        })
+      ).status,
+    ).toBe(404);
   });
 });

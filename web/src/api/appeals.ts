@@ -7,7 +7,19 @@
 import { api, ApiError, request, type Problem, type Query } from './client.ts';
 import { CHANNELS as CORE_CHANNELS, PUBLIC_CHANNELS } from '../../../src/core/workflow/channels.ts';
 
-export type FieldType = 'string' | 'text' | 'enum' | 'date' | 'datetime' | 'unit_id' | 'unit_ids' | 'person_id' | 'person_ids' | 'string_list' | 'boolean' | 'number';
+export type FieldType =
+  | 'string'
+  | 'text'
+  | 'enum'
+  | 'date'
+  | 'datetime'
+  | 'unit_id'
+  | 'unit_ids'
+  | 'person_id'
+  | 'person_ids'
+  | 'string_list'
+  | 'boolean'
+  | 'number';
 
 /** One input a workflow action asks for (declared as data on the server). */
 export interface ActionField {
@@ -24,7 +36,14 @@ export interface AppealKind {
   label: string;
   description: string;
   states: { id: string; label: string; terminal: boolean; initial: boolean }[];
-  actions: { id: string; label: string; from: string[]; to: string; roles: string[]; fields: ActionField[] }[];
+  actions: {
+    id: string;
+    label: string;
+    from: string[];
+    to: string;
+    roles: string[];
+    fields: ActionField[];
+  }[];
   clocks: { id: string; label: string; text: string }[];
 }
 
@@ -148,7 +167,10 @@ export interface AppealFilter {
 
 export type KpiResult =
   | { kind: 'total'; value: number | null; numerator?: number; denominator?: number }
-  | { kind: 'grouped'; groups: { key: string; value: number | null; numerator?: number; denominator?: number }[] };
+  | {
+      kind: 'grouped';
+      groups: { key: string; value: number | null; numerator?: number; denominator?: number }[];
+    };
 
 export interface KpiMetric {
   id: string;
@@ -161,7 +183,9 @@ export interface KpiMetric {
 export interface KpiReport {
   metrics: KpiMetric[];
   weights: { response: number; resolution: number; satisfaction: number };
-  composite: { kind: 'total'; value: number | null } | { kind: 'grouped'; groups: { key: string; value: number | null }[] };
+  composite:
+    | { kind: 'total'; value: number | null }
+    | { kind: 'grouped'; groups: { key: string; value: number | null }[] };
 }
 
 export type KpiGrouping = 'town' | 'unit' | 'village' | 'person' | 'category' | 'month' | 'kind';
@@ -195,21 +219,52 @@ export interface Page<T> extends Items<T> {
 const town = (townId: string) => `/api/v1/towns/${townId}`;
 
 export const appealsApi = {
-  kinds: async (townId: string) => (await api.get<Items<AppealKind>>(`${town(townId)}/appeal-kinds`)).items,
-  categories: async (townId: string) => (await api.get<Items<AppealCategory>>(`${town(townId)}/appeal-categories`)).items,
-  create: (townId: string, input: AppealCreate) => api.post<AppealDetail>(`${town(townId)}/appeals`, input),
-  list: (townId: string, filter: AppealFilter, cursor?: string | null, limit = 50, signal?: AbortSignal) =>
-    api.get<Page<AppealSummary>>(`${town(townId)}/appeals`, { ...filter, cursor, limit } as Query, signal),
-  queue: async (townId: string, signal?: AbortSignal) => (await api.get<Items<QueueItem>>(`${town(townId)}/appeals/queue`, undefined, signal)).items,
+  kinds: async (townId: string) =>
+    (await api.get<Items<AppealKind>>(`${town(townId)}/appeal-kinds`)).items,
+  categories: async (townId: string) =>
+    (await api.get<Items<AppealCategory>>(`${town(townId)}/appeal-categories`)).items,
+  create: (townId: string, input: AppealCreate) =>
+    api.post<AppealDetail>(`${town(townId)}/appeals`, input),
+  list: (
+    townId: string,
+    filter: AppealFilter,
+    cursor?: string | null,
+    limit = 50,
+    signal?: AbortSignal,
+  ) =>
+    api.get<Page<AppealSummary>>(
+      `${town(townId)}/appeals`,
+      { ...filter, cursor, limit } as Query,
+      signal,
+    ),
+  queue: async (townId: string, signal?: AbortSignal) =>
+    (await api.get<Items<QueueItem>>(`${town(townId)}/appeals/queue`, undefined, signal)).items,
   /** The overdue list (at most 200, newest first) and whether more exist. */
-  overduePage: (townId: string, signal?: AbortSignal) => api.get<Items<AppealSummary> & { truncated: boolean }>(`${town(townId)}/appeals/overdue`, undefined, signal),
-  detail: (townId: string, id: string, signal?: AbortSignal) => api.get<AppealDetail>(`${town(townId)}/appeals/${id}`, undefined, signal),
-  fire: (townId: string, id: string, body: { action: string; version: number; note?: string; payload: Record<string, unknown> }) =>
-    api.post<AppealDetail>(`${town(townId)}/appeals/${id}/transitions`, body),
+  overduePage: (townId: string, signal?: AbortSignal) =>
+    api.get<Items<AppealSummary> & { truncated: boolean }>(
+      `${town(townId)}/appeals/overdue`,
+      undefined,
+      signal,
+    ),
+  detail: (townId: string, id: string, signal?: AbortSignal) =>
+    api.get<AppealDetail>(`${town(townId)}/appeals/${id}`, undefined, signal),
+  fire: (
+    townId: string,
+    id: string,
+    body: { action: string; version: number; note?: string; payload: Record<string, unknown> },
+  ) => api.post<AppealDetail>(`${town(townId)}/appeals/${id}/transitions`, body),
   revealContact: (townId: string, id: string, reason: string) =>
-    api.post<{ contactName: string | null; contactPhone: string | null }>(`${town(townId)}/appeals/${id}/contact`, { reason }),
-  kpis: (townId: string, q: KpiQuery, signal?: AbortSignal) => api.get<KpiReport>(`${town(townId)}/appeals/kpis`, { ...q }, signal),
-  kpiOrders: (townId: string, metricId: string, q: KpiQuery & { group?: string; cursor?: string | null; limit?: number }) =>
+    api.post<{ contactName: string | null; contactPhone: string | null }>(
+      `${town(townId)}/appeals/${id}/contact`,
+      { reason },
+    ),
+  kpis: (townId: string, q: KpiQuery, signal?: AbortSignal) =>
+    api.get<KpiReport>(`${town(townId)}/appeals/kpis`, { ...q }, signal),
+  kpiOrders: (
+    townId: string,
+    metricId: string,
+    q: KpiQuery & { group?: string; cursor?: string | null; limit?: number },
+  ) =>
     api.get<Page<KpiOrder>>(`${town(townId)}/appeals/kpis/${metricId}/orders`, { ...q } as Query),
 };
 
@@ -274,20 +329,53 @@ const noRedirect = { skipAuthRedirect: true };
 async function postWithKey<T>(path: string, body: unknown, key: string): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(path, { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(body) });
+    res = await fetch(path, {
+      method: 'POST',
+      headers: {
+        accept: 'application/json',
+        'content-type': 'application/json',
+        'idempotency-key': key,
+      },
+      body: JSON.stringify(body),
+    });
   } catch {
-    throw new ApiError({ type: 'network', title: '网络错误', status: 0, detail: '网络不太稳定，请稍后再点一次提交（不会重复提交）' });
+    throw new ApiError({
+      type: 'network',
+      title: '网络错误',
+      status: 0,
+      detail: '网络不太稳定，请稍后再点一次提交（不会重复提交）',
+    });
   }
   const data = (await res.json().catch(() => ({}))) as Partial<Problem> & T;
-  if (!res.ok) throw new ApiError({ type: 'about:blank', title: res.statusText, status: res.status, ...data, detail: data.detail || `提交失败（${res.status}）` } as Problem);
+  if (!res.ok)
+    throw new ApiError({
+      type: 'about:blank',
+      title: res.statusText,
+      status: res.status,
+      ...data,
+      detail: data.detail || `提交失败（${res.status}）`,
+    } as Problem);
   return data;
 }
 
 export const publicApi = {
-  catalog: (townCode: string) => request<PublicCatalog>('GET', `${pub}/towns/${encodeURIComponent(townCode)}/catalog`, noRedirect),
+  catalog: (townCode: string) =>
+    request<PublicCatalog>(
+      'GET',
+      `${pub}/towns/${encodeURIComponent(townCode)}/catalog`,
+      noRedirect,
+    ),
   submit: (townCode: string, input: PublicSubmit, idempotencyKey: string) =>
-    postWithKey<PublicReceipt>(`${pub}/towns/${encodeURIComponent(townCode)}/appeals`, input, idempotencyKey),
-  status: (code: string) => request<PublicAppealStatus>('GET', `${pub}/appeals/${encodeURIComponent(code)}`, noRedirect),
+    postWithKey<PublicReceipt>(
+      `${pub}/towns/${encodeURIComponent(townCode)}/appeals`,
+      input,
+      idempotencyKey,
+    ),
+  status: (code: string) =>
+    request<PublicAppealStatus>('GET', `${pub}/appeals/${encodeURIComponent(code)}`, noRedirect),
   rate: (code: string, body: { satisfaction: Satisfaction; solved: boolean; comment?: string }) =>
-    request<PublicAppealStatus>('POST', `${pub}/appeals/${encodeURIComponent(code)}/rating`, { ...noRedirect, body }),
+    request<PublicAppealStatus>('POST', `${pub}/appeals/${encodeURIComponent(code)}/rating`, {
+      ...noRedirect,
+      body,
+    }),
 };

@@ -1,7 +1,14 @@
 /** Types and calls for sign-in, the current user and their own password (`/api/v1/auth`). */
 import { api, request } from './client.ts';
 
-export type Role = 'admin' | 'leader' | 'portfolio_leader' | 'staff' | 'village_cadre' | 'dispatcher' | 'county_supervisor';
+export type Role =
+  | 'admin'
+  | 'leader'
+  | 'portfolio_leader'
+  | 'staff'
+  | 'village_cadre'
+  | 'dispatcher'
+  | 'county_supervisor';
 
 /** One role held in one town, optionally narrowed to a unit subtree. */
 export interface Grant {
@@ -25,7 +32,10 @@ export interface CurrentUser {
 export const authApi = {
   me: () => request<CurrentUser>('GET', '/api/v1/auth/me', { skipAuthRedirect: true }),
   login: (username: string, password: string) =>
-    request<CurrentUser>('POST', '/api/v1/auth/login', { body: { username, password }, skipAuthRedirect: true }),
+    request<CurrentUser>('POST', '/api/v1/auth/login', {
+      body: { username, password },
+      skipAuthRedirect: true,
+    }),
   logout: () => api.post<void>('/api/v1/auth/logout'),
   changePassword: (currentPassword: string, newPassword: string) =>
     api.post<void>('/api/v1/auth/password', { currentPassword, newPassword }),

@@ -60,7 +60,12 @@ function buildUrl(path: string, query?: Query): string {
 }
 
 async function toProblem(res: Response): Promise<Problem> {
-  const fallback: Problem = { type: 'about:blank', title: res.statusText, status: res.status, detail: `请求失败（${res.status}）` };
+  const fallback: Problem = {
+    type: 'about:blank',
+    title: res.statusText,
+    status: res.status,
+    detail: `请求失败（${res.status}）`,
+  };
   try {
     const body = (await res.json()) as Partial<Problem>;
     return { ...fallback, ...body, detail: body.detail || body.title || fallback.detail };
@@ -69,19 +74,31 @@ async function toProblem(res: Response): Promise<Problem> {
   }
 }
 
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(
+  method: string,
+  path: string,
+  options: RequestOptions = {},
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(buildUrl(path, options.query), {
       method,
       credentials: 'include',
-      headers: options.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers:
+        options.body === undefined
+          ? { accept: 'application/json' }
+          : { accept: 'application/json', 'content-type': 'application/json' },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
-    throw new ApiError({ type: 'network', title: '网络错误', status: 0, detail: '无法连接服务器，请检查网络后重试' });
+    throw new ApiError({
+      type: 'network',
+      title: '网络错误',
+      status: 0,
+      detail: '无法连接服务器，请检查网络后重试',
+    });
   }
   if (!res.ok) {
     const problem = await toProblem(res);
@@ -94,8 +111,10 @@ export async function request<T>(method: string, path: string, options: RequestO
 }
 
 export const api = {
-  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
-  post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) => request<T>('POST', path, { ...options, body: body ?? {} }),
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) =>
+    request<T>('GET', path, { query, signal }),
+  post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) =>
+    request<T>('POST', path, { ...options, body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   del: (path: string, version: number) => request<void>('DELETE', path, { query: { version } }),
 };

@@ -6,7 +6,17 @@
 import { api, ApiError, request, type Problem, type Query } from './client.ts';
 import type { Page } from './org.ts';
 
-export type FieldType = 'text' | 'long_text' | 'number' | 'money' | 'date' | 'enum' | 'boolean' | 'person' | 'unit' | 'attachment';
+export type FieldType =
+  | 'text'
+  | 'long_text'
+  | 'number'
+  | 'money'
+  | 'date'
+  | 'enum'
+  | 'boolean'
+  | 'person'
+  | 'unit'
+  | 'attachment';
 
 export interface EnumOption {
   code: string;
@@ -141,16 +151,30 @@ export const attachmentUrl = (townId: string, id: string) => `${town(townId)}/at
 function problemOf(status: number, text: string): Problem {
   try {
     const body = JSON.parse(text) as Partial<Problem>;
-    return { type: 'about:blank', title: '', status, ...body, detail: body.detail || body.title || `请求失败（${status}）` };
+    return {
+      type: 'about:blank',
+      title: '',
+      status,
+      ...body,
+      detail: body.detail || body.title || `请求失败（${status}）`,
+    };
   } catch {
-    return { type: 'about:blank', title: '', status, detail: status === 0 ? '无法连接服务器，请检查网络后重试' : `请求失败（${status}）` };
+    return {
+      type: 'about:blank',
+      title: '',
+      status,
+      detail: status === 0 ? '无法连接服务器，请检查网络后重试' : `请求失败（${status}）`,
+    };
   }
 }
 
 export const ledgersApi = {
-  types: (townId: string, signal?: AbortSignal) => api.get<{ items: LedgerTypeSummary[] }>(types(townId), undefined, signal),
-  type: (townId: string, code: string, signal?: AbortSignal) => api.get<LedgerType>(`${types(townId)}/${code}`, undefined, signal),
-  createType: (townId: string, body: LedgerTypeBody & { code: string }) => api.post<LedgerType>(types(townId), body),
+  types: (townId: string, signal?: AbortSignal) =>
+    api.get<{ items: LedgerTypeSummary[] }>(types(townId), undefined, signal),
+  type: (townId: string, code: string, signal?: AbortSignal) =>
+    api.get<LedgerType>(`${types(townId)}/${code}`, undefined, signal),
+  createType: (townId: string, body: LedgerTypeBody & { code: string }) =>
+    api.post<LedgerType>(types(townId), body),
   updateType: (townId: string, code: string, body: LedgerTypeBody & { baseVersion: number }) =>
     request<LedgerType>('PUT', `${types(townId)}/${code}`, { body }),
   records: (townId: string, code: string, q: RecordQuery, signal?: AbortSignal) =>
@@ -158,8 +182,12 @@ export const ledgersApi = {
   createRecord: (townId: string, code: string, data: Record<string, unknown>) =>
     api.post<LedgerRecord>(`${types(townId)}/${code}/records`, { data }),
   updateRecord: (townId: string, code: string, r: LedgerRecord, data: Record<string, unknown>) =>
-    api.patch<LedgerRecord>(`${types(townId)}/${code}/records/${r.id}`, { version: r.version, data }),
-  deleteRecord: (townId: string, code: string, r: LedgerRecord) => api.del(`${types(townId)}/${code}/records/${r.id}`, r.version),
+    api.patch<LedgerRecord>(`${types(townId)}/${code}/records/${r.id}`, {
+      version: r.version,
+      data,
+    }),
+  deleteRecord: (townId: string, code: string, r: LedgerRecord) =>
+    api.del(`${types(townId)}/${code}/records/${r.id}`, r.version),
 
   /** Multipart upload of one attachment. */
   async uploadAttachment(townId: string, file: File): Promise<Attachment> {
@@ -167,7 +195,12 @@ export const ledgersApi = {
     form.append('file', file, file.name);
     let res: Response;
     try {
-      res = await fetch(`${town(townId)}/attachments`, { method: 'POST', body: form, credentials: 'include', headers: { accept: 'application/json' } });
+      res = await fetch(`${town(townId)}/attachments`, {
+        method: 'POST',
+        body: form,
+        credentials: 'include',
+        headers: { accept: 'application/json' },
+      });
     } catch {
       throw new ApiError(problemOf(0, ''));
     }
@@ -180,7 +213,12 @@ export const ledgersApi = {
    * Uploads an .xlsx and follows the server's NDJSON progress lines. Resolves with the number of
    * imported rows; rejects with ApiError whose problem carries the row/column report.
    */
-  importExcel(townId: string, code: string, file: File, onProgress: (p: ImportProgress) => void): Promise<number> {
+  importExcel(
+    townId: string,
+    code: string,
+    file: File,
+    onProgress: (p: ImportProgress) => void,
+  ): Promise<number> {
     return new Promise((resolve, reject) => {
       const xhr = new XMLHttpRequest();
       xhr.open('POST', `${types(townId)}/${code}/import`);
@@ -195,8 +233,20 @@ export const ledgersApi = {
         for (const line of text.slice(seen, end).split('\n')) {
           if (!line.trim()) continue;
           try {
-            const msg = JSON.parse(line) as { type: string; rows?: number; errors?: number; imported?: number; problem?: Problem };
-            if (msg.type === 'progress') onProgress({ phase: 'check', percent: 100, rows: msg.rows ?? 0, errors: msg.errors ?? 0 });
+            const msg = JSON.parse(line) as {
+              type: string;
+              rows?: number;
+              errors?: number;
+              imported?: number;
+              problem?: Problem;
+            };
+            if (msg.type === 'progress')
+              onProgress({
+                phase: 'check',
+                percent: 100,
+                rows: msg.rows ?? 0,
+                errors: msg.errors ?? 0,
+              });
             if (msg.type === 'done') outcome = { imported: msg.imported ?? 0 };
             if (msg.type === 'error' && msg.problem) outcome = { problem: msg.problem };
           } catch {
@@ -206,12 +256,19 @@ export const ledgersApi = {
         seen = end + 1;
       };
       xhr.upload.onprogress = (e) => {
-        if (e.lengthComputable) onProgress({ phase: 'upload', percent: Math.round((e.loaded / e.total) * 100), rows: 0, errors: 0 });
+        if (e.lengthComputable)
+          onProgress({
+            phase: 'upload',
+            percent: Math.round((e.loaded / e.total) * 100),
+            rows: 0,
+            errors: 0,
+          });
       };
       xhr.onprogress = consume;
       xhr.onerror = () => reject(new ApiError(problemOf(0, '')));
       xhr.onload = () => {
-        if (xhr.status !== 200) return reject(new ApiError(problemOf(xhr.status, xhr.responseText)));
+        if (xhr.status !== 200)
+          return reject(new ApiError(problemOf(xhr.status, xhr.responseText)));
         consume();
         if (outcome.problem) return reject(new ApiError(outcome.problem));
         resolve(outcome.imported ?? 0);

@@ -56,9 +56,14 @@ export interface MetricQuery {
 const base = (townId: string) => `/api/v1/towns/${townId}/metrics`;
 
 export const metricsApi = {
-  list: (townId: string, signal?: AbortSignal) => api.get<{ items: MetricInfo[] }>(base(townId), undefined, signal),
+  list: (townId: string, signal?: AbortSignal) =>
+    api.get<{ items: MetricInfo[] }>(base(townId), undefined, signal),
   evaluate: (townId: string, id: string, q: MetricQuery, signal?: AbortSignal) =>
     api.get<MetricValue>(`${base(townId)}/${id}`, { ...q }, signal),
-  records: (townId: string, id: string, q: MetricQuery & { cursor?: string; limit?: number }, signal?: AbortSignal) =>
-    api.get<Page<DrillItem>>(`${base(townId)}/${id}/records`, { ...q }, signal),
+  records: (
+    townId: string,
+    id: string,
+    q: MetricQuery & { cursor?: string; limit?: number },
+    signal?: AbortSignal,
+  ) => api.get<Page<DrillItem>>(`${base(townId)}/${id}/records`, { ...q }, signal),
 };

@@ -51,7 +51,10 @@ export interface Position {
   endsOn: string | null;
   version: number;
 }
-export type PositionInput = Pick<Position, 'personId' | 'unitId' | 'title' | 'leadership' | 'portfolios' | 'startsOn' | 'endsOn'>;
+export type PositionInput = Pick<
+  Position,
+  'personId' | 'unitId' | 'title' | 'leadership' | 'portfolios' | 'startsOn' | 'endsOn'
+>;
 
 /** 包联 — a town leader assigned to look after one village. */
 export interface VillageLiaison {
@@ -138,46 +141,96 @@ const town = (townId: string) => `/api/v1/towns/${encodeURIComponent(townId)}`;
 export const orgApi = {
   towns: () => api.get<Town[]>('/api/v1/towns'),
   town: (townId: string) => api.get<TownDetail>(town(townId)),
-  updateTown: (townId: string, input: { version: number; name?: string; code?: string; settings?: { officeHours?: OfficePeriod[] } }) =>
-    api.patch<TownDetail>(town(townId), input),
+  updateTown: (
+    townId: string,
+    input: {
+      version: number;
+      name?: string;
+      code?: string;
+      settings?: { officeHours?: OfficePeriod[] };
+    },
+  ) => api.patch<TownDetail>(town(townId), input),
   deleteTown: (t: { id: string; version: number }) => api.del(town(t.id), t.version),
   counties: () => api.get<County[]>('/api/v1/counties'),
-  updateCounty: (c: County, name: string) => api.patch<County>(`/api/v1/counties/${c.id}`, { version: c.version, name }),
-  createTown: (countyId: string, input: { name: string; code: string }) => api.post<TownDetail>(`/api/v1/counties/${countyId}/towns`, input),
+  updateCounty: (c: County, name: string) =>
+    api.patch<County>(`/api/v1/counties/${c.id}`, { version: c.version, name }),
+  createTown: (countyId: string, input: { name: string; code: string }) =>
+    api.post<TownDetail>(`/api/v1/counties/${countyId}/towns`, input),
   portfolios: () => api.get<Portfolio[]>('/api/v1/portfolios'),
 
   units: async (townId: string) => (await api.get<Items<Unit>>(`${town(townId)}/units`)).items,
   createUnit: (townId: string, input: UnitInput) => api.post<Unit>(`${town(townId)}/units`, input),
   updateUnit: (townId: string, id: string, input: Partial<UnitInput> & { version: number }) =>
     api.patch<Unit>(`${town(townId)}/units/${id}`, input),
-  deleteUnit: (townId: string, unit: Unit) => api.del(`${town(townId)}/units/${unit.id}`, unit.version),
+  deleteUnit: (townId: string, unit: Unit) =>
+    api.del(`${town(townId)}/units/${unit.id}`, unit.version),
 
-  people: (townId: string, query: { q?: string; unitId?: string; cursor?: string; limit?: number }, signal?: AbortSignal) =>
-    api.get<Page<Person>>(`${town(townId)}/people`, query, signal),
-  createPerson: (townId: string, input: PersonInput) => api.post<Person>(`${town(townId)}/people`, input),
+  people: (
+    townId: string,
+    query: { q?: string; unitId?: string; cursor?: string; limit?: number },
+    signal?: AbortSignal,
+  ) => api.get<Page<Person>>(`${town(townId)}/people`, query, signal),
+  createPerson: (townId: string, input: PersonInput) =>
+    api.post<Person>(`${town(townId)}/people`, input),
   updatePerson: (townId: string, id: string, input: Partial<PersonInput> & { version: number }) =>
     api.patch<Person>(`${town(townId)}/people/${id}`, input),
-  deletePerson: (townId: string, person: Person) => api.del(`${town(townId)}/people/${person.id}`, person.version),
+  deletePerson: (townId: string, person: Person) =>
+    api.del(`${town(townId)}/people/${person.id}`, person.version),
 
-  positions: async (townId: string, query: { personId?: string; unitId?: string; activeOn?: string } = {}) =>
-    (await api.get<Items<Position>>(`${town(townId)}/positions`, query)).items,
-  createPosition: (townId: string, input: PositionInput) => api.post<Position>(`${town(townId)}/positions`, input),
-  updatePosition: (townId: string, id: string, input: Partial<PositionInput> & { version: number }) =>
-    api.patch<Position>(`${town(townId)}/positions/${id}`, input),
-  deletePosition: (townId: string, p: Position) => api.del(`${town(townId)}/positions/${p.id}`, p.version),
+  positions: async (
+    townId: string,
+    query: { personId?: string; unitId?: string; activeOn?: string } = {},
+  ) => (await api.get<Items<Position>>(`${town(townId)}/positions`, query)).items,
+  createPosition: (townId: string, input: PositionInput) =>
+    api.post<Position>(`${town(townId)}/positions`, input),
+  updatePosition: (
+    townId: string,
+    id: string,
+    input: Partial<PositionInput> & { version: number },
+  ) => api.patch<Position>(`${town(townId)}/positions/${id}`, input),
+  deletePosition: (townId: string, p: Position) =>
+    api.del(`${town(townId)}/positions/${p.id}`, p.version),
 
-  liaisons: async (townId: string) => (await api.get<Items<VillageLiaison>>(`${town(townId)}/village-liaisons`)).items,
-  createLiaison: (townId: string, input: { villageId: string; personId: string; startsOn: string; endsOn?: string | null }) =>
-    api.post<VillageLiaison>(`${town(townId)}/village-liaisons`, input),
-  updateLiaison: (townId: string, l: VillageLiaison, input: { startsOn?: string; endsOn?: string | null }) =>
-    api.patch<VillageLiaison>(`${town(townId)}/village-liaisons/${l.id}`, { version: l.version, ...input }),
-  deleteLiaison: (townId: string, l: VillageLiaison) => api.del(`${town(townId)}/village-liaisons/${l.id}`, l.version),
+  liaisons: async (townId: string) =>
+    (await api.get<Items<VillageLiaison>>(`${town(townId)}/village-liaisons`)).items,
+  createLiaison: (
+    townId: string,
+    input: { villageId: string; personId: string; startsOn: string; endsOn?: string | null },
+  ) => api.post<VillageLiaison>(`${town(townId)}/village-liaisons`, input),
+  updateLiaison: (
+    townId: string,
+    l: VillageLiaison,
+    input: { startsOn?: string; endsOn?: string | null },
+  ) =>
+    api.patch<VillageLiaison>(`${town(townId)}/village-liaisons/${l.id}`, {
+      version: l.version,
+      ...input,
+    }),
+  deleteLiaison: (townId: string, l: VillageLiaison) =>
+    api.del(`${town(townId)}/village-liaisons/${l.id}`, l.version),
 
   users: async (townId: string) => (await api.get<Items<User>>(`${town(townId)}/users`)).items,
-  createUser: (townId: string, input: { username: string; displayName: string; personId?: string | null; roles: RoleGrantInput[]; password?: string }) =>
-    api.post<{ id: string; initialPassword: string | null }>(`${town(townId)}/users`, input),
-  updateUser: (townId: string, id: string, input: { version: number; displayName?: string; personId?: string | null; disabled?: boolean; roles?: RoleGrantInput[] }) =>
-    api.patch<User>(`${town(townId)}/users/${id}`, input),
+  createUser: (
+    townId: string,
+    input: {
+      username: string;
+      displayName: string;
+      personId?: string | null;
+      roles: RoleGrantInput[];
+      password?: string;
+    },
+  ) => api.post<{ id: string; initialPassword: string | null }>(`${town(townId)}/users`, input),
+  updateUser: (
+    townId: string,
+    id: string,
+    input: {
+      version: number;
+      displayName?: string;
+      personId?: string | null;
+      disabled?: boolean;
+      roles?: RoleGrantInput[];
+    },
+  ) => api.patch<User>(`${town(townId)}/users/${id}`, input),
   resetPassword: (townId: string, id: string) =>
     api.post<{ password: string | null }>(`${town(townId)}/users/${id}/reset-password`, {}),
 };

@@ -98,18 +98,31 @@ export type ExportFormat = 'docx' | 'md' | 'html' | 'pdf';
 const base = (townId: string) => `/api/v1/towns/${townId}/reports`;
 
 export const reportsApi = {
-  list: (townId: string, query: { personId?: string; year?: number; cursor?: string; limit?: number } = {}, signal?: AbortSignal) =>
-    api.get<{ items: ReportSummary[]; nextCursor: string | null }>(base(townId), query, signal),
-  create: (townId: string, input: { personId: string; year: number; templateId?: string }) => api.post<Report>(base(townId), input),
-  get: (townId: string, id: string, signal?: AbortSignal) => api.get<Report>(`${base(townId)}/${id}`, undefined, signal),
+  list: (
+    townId: string,
+    query: { personId?: string; year?: number; cursor?: string; limit?: number } = {},
+    signal?: AbortSignal,
+  ) => api.get<{ items: ReportSummary[]; nextCursor: string | null }>(base(townId), query, signal),
+  create: (townId: string, input: { personId: string; year: number; templateId?: string }) =>
+    api.post<Report>(base(townId), input),
+  get: (townId: string, id: string, signal?: AbortSignal) =>
+    api.get<Report>(`${base(townId)}/${id}`, undefined, signal),
   save: (townId: string, id: string, version: number, document: ReportDocument) =>
     request<Report>('PUT', `${base(townId)}/${id}`, { body: { version, document } }),
-  revisions: (townId: string, id: string) => api.get<{ items: Revision[] }>(`${base(townId)}/${id}/revisions`),
+  revisions: (townId: string, id: string) =>
+    api.get<{ items: Revision[] }>(`${base(townId)}/${id}/revisions`),
   restore: (townId: string, id: string, revisionId: string, version: number) =>
     api.post<Report>(`${base(townId)}/${id}/revisions/${revisionId}/restore`, { version }),
-  freeze: (townId: string, id: string, version: number) => api.post<Report>(`${base(townId)}/${id}/freeze`, { version }),
+  freeze: (townId: string, id: string, version: number) =>
+    api.post<Report>(`${base(townId)}/${id}/freeze`, { version }),
   lint: (townId: string, id: string) => api.get<LintResult>(`${base(townId)}/${id}/lint`),
-  chipRecords: (townId: string, id: string, chip: number, query: { cursor?: string; limit?: number } = {}, signal?: AbortSignal) =>
-    api.get<ChipRecords>(`${base(townId)}/${id}/chips/${chip}/records`, query, signal),
-  exportUrl: (townId: string, id: string, format: ExportFormat) => `${base(townId)}/${id}/export?format=${format}`,
+  chipRecords: (
+    townId: string,
+    id: string,
+    chip: number,
+    query: { cursor?: string; limit?: number } = {},
+    signal?: AbortSignal,
+  ) => api.get<ChipRecords>(`${base(townId)}/${id}/chips/${chip}/records`, query, signal),
+  exportUrl: (townId: string, id: string, format: ExportFormat) =>
+    `${base(townId)}/${id}/export?format=${format}`,
 };

@@ -11,7 +11,10 @@ export interface CursorPage<T> {
  * `fetchPage(after)` loads the page after a cursor (`null`: the first); pass `null` to load nothing
  * (e.g. while a drawer is closed). Errors go to the app's error handler.
  */
-export function useCursorPages<T>(fetchPage: ((after: string | null) => Promise<CursorPage<T>>) | null, deps: unknown[]) {
+export function useCursorPages<T>(
+  fetchPage: ((after: string | null) => Promise<CursorPage<T>>) | null,
+  deps: unknown[],
+) {
   const onError = useApiErrorHandler();
   const [rows, setRows] = useState<T[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);

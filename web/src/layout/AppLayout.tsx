@@ -5,8 +5,26 @@
  */
 import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Avatar, Button, Dropdown, Grid, Layout, Menu, Select, Space, Tag, Typography, type MenuProps } from 'antd';
-import { LogoutOutlined, KeyOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  Avatar,
+  Button,
+  Dropdown,
+  Grid,
+  Layout,
+  Menu,
+  Select,
+  Space,
+  Tag,
+  Typography,
+  type MenuProps,
+} from 'antd';
+import {
+  LogoutOutlined,
+  KeyOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useSession } from '../session/session.tsx';
 import { PageLoading } from './PageLoading.tsx';
 import { ChangePasswordModal } from './ChangePasswordModal.tsx';
@@ -16,7 +34,12 @@ import { ReminderBell } from '../pages/appeals/ReminderBell.tsx';
 const { Sider, Header, Content } = Layout;
 
 function toItems(entries: MenuEntry[]): MenuProps['items'] {
-  return entries.map((e) => ({ key: e.key, icon: e.icon, label: e.label, children: e.children ? toItems(e.children) : undefined }));
+  return entries.map((e) => ({
+    key: e.key,
+    icon: e.icon,
+    label: e.label,
+    children: e.children ? toItems(e.children) : undefined,
+  }));
 }
 
 export default function AppLayout() {
@@ -58,12 +81,27 @@ export default function AppLayout() {
         collapsedWidth={mobile ? 0 : 64}
         style={{
           borderRight: '1px solid #f0f0f0',
-          ...(mobile ? { position: 'fixed', height: '100vh', zIndex: 20 } : { position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }),
+          ...(mobile
+            ? { position: 'fixed', height: '100vh', zIndex: 20 }
+            : { position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }),
         }}
       >
-        <div style={{ height: 56, display: 'flex', alignItems: 'center', gap: 8, padding: '0 18px', borderBottom: '1px solid #f0f0f0' }}>
+        <div
+          style={{
+            height: 56,
+            display: 'flex',
+            alignItems: 'center',
+            gap: 8,
+            padding: '0 18px',
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
           <img src="/favicon.svg" alt="" width={28} height={28} />
-          {!siderCollapsed && <Typography.Text strong style={{ fontSize: 18 }}>履职</Typography.Text>}
+          {!siderCollapsed && (
+            <Typography.Text strong style={{ fontSize: 18 }}>
+              履职
+            </Typography.Text>
+          )}
         </div>
         {/* A zero-width collapsed Sider on phones would still pop up sub-menus; render none. */}
         {!(mobile && siderCollapsed) && (
@@ -81,7 +119,18 @@ export default function AppLayout() {
         )}
       </Sider>
       <Layout>
-        <Header style={{ background: '#fff', padding: '0 16px', height: 56, lineHeight: '56px', display: 'flex', alignItems: 'center', gap: 12, borderBottom: '1px solid #f0f0f0' }}>
+        <Header
+          style={{
+            background: '#fff',
+            padding: '0 16px',
+            height: 56,
+            lineHeight: '56px',
+            display: 'flex',
+            alignItems: 'center',
+            gap: 12,
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
           <Button
             type="text"
             aria-label={siderCollapsed ? '展开菜单' : '收起菜单'}
@@ -100,7 +149,9 @@ export default function AppLayout() {
               }}
             />
           ) : (
-            <Typography.Text strong data-testid="town-name">{townName}</Typography.Text>
+            <Typography.Text strong data-testid="town-name">
+              {townName}
+            </Typography.Text>
           )}
           <div style={{ flex: 1 }} />
           {!mobile && (

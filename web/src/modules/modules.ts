@@ -6,4 +6,10 @@ import { metricsModule } from '../pages/metrics/module.tsx';
 import { reportsModule } from '../pages/reports/module.tsx';
 import type { AppModule } from './types.ts';
 
-export const MODULES: AppModule[] = [orgModule, appealsModule, ledgersModule, metricsModule, reportsModule];
+export const MODULES: AppModule[] = [
+  orgModule,
+  appealsModule,
+  ledgersModule,
+  metricsModule,
+  reportsModule,
+];

@@ -3,7 +3,15 @@
  * the 用户 menu) are derived from the grants held in the current town; the server enforces them
  * anyway, the UI only avoids offering what would be refused.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import { authApi, type CurrentUser, type Grant, type Role } from '../api/auth.ts';
 import { setUnauthorizedHandler } from '../api/client.ts';
 

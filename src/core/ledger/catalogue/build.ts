@@ -3,13 +3,21 @@
  * metric maker bound to one ledger type (ids `ledger.<type>.<slug>`). The catalogue files hold
  * only data; validation happens once, in catalogue/index.ts.
  */
-import type { MetricDeclarationInput, MetricFilter, MetricUnit } from '../../metrics/declaration.ts';
+import type {
+  MetricDeclarationInput,
+  MetricFilter,
+  MetricUnit,
+} from '../../metrics/declaration.ts';
 import type { LedgerTypeInput } from '../type.ts';
 
 type FieldInput = LedgerTypeInput['fields'][number];
 type Opts = { required?: boolean; unique?: boolean; help?: string };
 
-export const text = (key: string, label: string, o: Opts & { maxLength?: number } = {}): FieldInput => ({
+export const text = (
+  key: string,
+  label: string,
+  o: Opts & { maxLength?: number } = {},
+): FieldInput => ({
   key,
   label,
   type: 'text',
@@ -24,7 +32,12 @@ export const longText = (key: string, label: string, o: Opts = {}): FieldInput =
   ...o,
 });
 /** A whole count (people, times, items) — never negative. */
-export const count = (key: string, label: string, unit: string, o: Opts & { max?: number } = {}): FieldInput => ({
+export const count = (
+  key: string,
+  label: string,
+  unit: string,
+  o: Opts & { max?: number } = {},
+): FieldInput => ({
   key,
   label,
   type: 'number',
@@ -33,7 +46,12 @@ export const count = (key: string, label: string, unit: string, o: Opts & { max?
   min: 0,
   ...o,
 });
-export const decimal = (key: string, label: string, unit: string, o: Opts & { min?: number; max?: number } = {}): FieldInput => ({
+export const decimal = (
+  key: string,
+  label: string,
+  unit: string,
+  o: Opts & { min?: number; max?: number } = {},
+): FieldInput => ({
   key,
   label,
   type: 'number',
@@ -41,13 +59,49 @@ export const decimal = (key: string, label: string, unit: string, o: Opts & { mi
   min: 0,
   ...o,
 });
-export const money = (key: string, label: string, o: Opts = {}): FieldInput => ({ key, label, type: 'money', min: 0, ...o });
-export const date = (key: string, label: string, o: Opts = {}): FieldInput => ({ key, label, type: 'date', ...o });
-export const flag = (key: string, label: string, o: Opts = {}): FieldInput => ({ key, label, type: 'boolean', ...o });
-export const person = (key: string, label: string, o: Opts = {}): FieldInput => ({ key, label, type: 'person', ...o });
-export const unit = (key: string, label: string, o: Opts = {}): FieldInput => ({ key, label, type: 'unit', ...o });
-export const attachments = (key = 'attachments', label = '附件'): FieldInput => ({ key, label, type: 'attachment', maxCount: 20 });
-export const choice = (key: string, label: string, options: [string, string][], o: Opts = {}): FieldInput => ({
+export const money = (key: string, label: string, o: Opts = {}): FieldInput => ({
+  key,
+  label,
+  type: 'money',
+  min: 0,
+  ...o,
+});
+export const date = (key: string, label: string, o: Opts = {}): FieldInput => ({
+  key,
+  label,
+  type: 'date',
+  ...o,
+});
+export const flag = (key: string, label: string, o: Opts = {}): FieldInput => ({
+  key,
+  label,
+  type: 'boolean',
+  ...o,
+});
+export const person = (key: string, label: string, o: Opts = {}): FieldInput => ({
+  key,
+  label,
+  type: 'person',
+  ...o,
+});
+export const unit = (key: string, label: string, o: Opts = {}): FieldInput => ({
+  key,
+  label,
+  type: 'unit',
+  ...o,
+});
+export const attachments = (key = 'attachments', label = '附件'): FieldInput => ({
+  key,
+  label,
+  type: 'attachment',
+  maxCount: 20,
+});
+export const choice = (
+  key: string,
+  label: string,
+  options: [string, string][],
+  o: Opts = {},
+): FieldInput => ({
   key,
   label,
   type: 'enum',
@@ -55,9 +109,21 @@ export const choice = (key: string, label: string, options: [string, string][], 
   ...o,
 });
 
-export const eq = (field: string, value: string | number | boolean): MetricFilter => ({ field, op: 'eq', value });
-export const oneOf = (field: string, value: (string | number)[]): MetricFilter => ({ field, op: 'in', value });
-export const atLeast = (field: string, value: number): MetricFilter => ({ field, op: 'gte', value });
+export const eq = (field: string, value: string | number | boolean): MetricFilter => ({
+  field,
+  op: 'eq',
+  value,
+});
+export const oneOf = (field: string, value: (string | number)[]): MetricFilter => ({
+  field,
+  op: 'in',
+  value,
+});
+export const atLeast = (field: string, value: number): MetricFilter => ({
+  field,
+  op: 'gte',
+  value,
+});
 
 interface Extra {
   filters?: MetricFilter[];
@@ -69,9 +135,27 @@ interface Extra {
 /** Metric constructors bound to one ledger type. */
 export interface MetricMaker {
   count(slug: string, label: string, unit: MetricUnit, extra?: Extra): MetricDeclarationInput;
-  sum(slug: string, label: string, unit: MetricUnit, field: string, extra?: Extra): MetricDeclarationInput;
-  distinct(slug: string, label: string, unit: MetricUnit, field: string, extra?: Extra): MetricDeclarationInput;
-  rate(slug: string, label: string, numerator: MetricFilter[], denominator?: MetricFilter[], extra?: Extra): MetricDeclarationInput;
+  sum(
+    slug: string,
+    label: string,
+    unit: MetricUnit,
+    field: string,
+    extra?: Extra,
+  ): MetricDeclarationInput;
+  distinct(
+    slug: string,
+    label: string,
+    unit: MetricUnit,
+    field: string,
+    extra?: Extra,
+  ): MetricDeclarationInput;
+  rate(
+    slug: string,
+    label: string,
+    numerator: MetricFilter[],
+    denominator?: MetricFilter[],
+    extra?: Extra,
+  ): MetricDeclarationInput;
 }
 
 export function metricMaker(typeCode: string): MetricMaker {
@@ -83,8 +167,14 @@ export function metricMaker(typeCode: string): MetricMaker {
     ...extra,
   });
   return {
-    count: (slug, label, unit, extra) => ({ ...base(slug, label, unit, extra), aggregation: { fn: 'count' } }),
-    sum: (slug, label, unit, field, extra) => ({ ...base(slug, label, unit, extra), aggregation: { fn: 'sum', field } }),
+    count: (slug, label, unit, extra) => ({
+      ...base(slug, label, unit, extra),
+      aggregation: { fn: 'count' },
+    }),
+    sum: (slug, label, unit, field, extra) => ({
+      ...base(slug, label, unit, extra),
+      aggregation: { fn: 'sum', field },
+    }),
     distinct: (slug, label, unit, field, extra) => ({
       ...base(slug, label, unit, extra),
       aggregation: { fn: 'count_distinct', field },
@@ -102,7 +192,10 @@ type LedgerDef = Omit<LedgerTypeInput, 'metrics' | 'version' | 'defaultSort'> & 
 };
 
 /** One catalogue entry: version 1, newest records first unless stated, metrics bound to it. */
-export function ledger(def: LedgerDef, metrics: (m: MetricMaker) => MetricDeclarationInput[]): LedgerTypeInput {
+export function ledger(
+  def: LedgerDef,
+  metrics: (m: MetricMaker) => MetricDeclarationInput[],
+): LedgerTypeInput {
   return {
     version: 1,
     defaultSort: { field: def.dateField, direction: 'desc' },

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInput } from '../../errors.ts';
 import { portfolioCodes } from '../type.ts';
-import { catalogueInputs, catalogueMetrics, findLedgerType, ledgerCatalogue, loadLedgerCatalogue } from './index.ts';
+import {
+  catalogueInputs,
+  catalogueMetrics,
+  findLedgerType,
+  ledgerCatalogue,
+  loadLedgerCatalogue,
+} from './index.ts';
 
 describe('ledger catalogue', () => {
   it('loads at least 26 valid ledger types', () => {
@@ -35,7 +41,9 @@ describe('ledger catalogue', () => {
           m.groupBy,
           m.periodField,
           'field' in m.aggregation ? m.aggregation.field : undefined,
-          ...(m.aggregation.fn === 'rate' ? [...m.aggregation.numerator, ...m.aggregation.denominator].map((f) => f.field) : []),
+          ...(m.aggregation.fn === 'rate'
+            ? [...m.aggregation.numerator, ...m.aggregation.denominator].map((f) => f.field)
+            : []),
         ].filter((k): k is string => k !== undefined);
         for (const key of named) expect(live.has(key), `${m.id} → ${key}`).toBe(true);
       }
@@ -66,14 +74,18 @@ describe('ledger catalogue', () => {
     expect(() => loadLedgerCatalogue([first, first])).toThrow(InvalidInput);
     const broken = {
       ...first,
-      metrics: [{ ...first.metrics![0]!, aggregation: { fn: 'sum' as const, field: 'no_such_field' } }],
+      metrics: [
+        { ...first.metrics![0]!, aggregation: { fn: 'sum' as const, field: 'no_such_field' } },
+      ],
     };
     try {
       loadLedgerCatalogue([broken]);
       expect.fail('should have thrown');
     } catch (e) {
       expect(e).toBeInstanceOf(InvalidInput);
-      expect((e as InvalidInput).errors.some((x) => x.message.includes('no_such_field'))).toBe(true);
+      expect((e as InvalidInput).errors.some((x) => x.message.includes('no_such_field'))).toBe(
+        true,
+      );
     }
   });
 });

@@ -31,15 +31,21 @@ export function loadLedgerCatalogue(inputs: readonly LedgerTypeInput[]): LedgerT
     const parsed = ledgerTypeSchema.safeParse(input);
     if (!parsed.success) {
       for (const e of parsed.error.issues) {
-        issues.push({ path: `${i}.${e.path.join('.')}`, label: input.name ?? input.code, message: e.message });
+        issues.push({
+          path: `${i}.${e.path.join('.')}`,
+          label: input.name ?? input.code,
+          message: e.message,
+        });
       }
       return;
     }
     const t = parsed.data;
-    if (codes.has(t.code)) issues.push({ path: `${i}.code`, label: t.name, message: `台账类型标识“${t.code}”重复` });
+    if (codes.has(t.code))
+      issues.push({ path: `${i}.code`, label: t.name, message: `台账类型标识“${t.code}”重复` });
     codes.add(t.code);
     for (const m of t.metrics) {
-      if (metricIds.has(m.id)) issues.push({ path: `${i}.metrics`, label: m.label, message: `指标标识“${m.id}”重复` });
+      if (metricIds.has(m.id))
+        issues.push({ path: `${i}.metrics`, label: m.label, message: `指标标识“${m.id}”重复` });
       metricIds.add(m.id);
     }
     types.push(t);
@@ -50,11 +56,16 @@ export function loadLedgerCatalogue(inputs: readonly LedgerTypeInput[]): LedgerT
 
 export const ledgerCatalogue: readonly LedgerType[] = loadLedgerCatalogue(catalogueInputs);
 
-export function findLedgerType(code: string, types: readonly LedgerType[] = ledgerCatalogue): LedgerType | undefined {
+export function findLedgerType(
+  code: string,
+  types: readonly LedgerType[] = ledgerCatalogue,
+): LedgerType | undefined {
   return types.find((t) => t.code === code);
 }
 
 /** Every metric the catalogue's ledger types offer. */
-export function catalogueMetrics(types: readonly LedgerType[] = ledgerCatalogue): MetricDeclaration[] {
+export function catalogueMetrics(
+  types: readonly LedgerType[] = ledgerCatalogue,
+): MetricDeclaration[] {
   return types.flatMap((t) => t.metrics);
 }

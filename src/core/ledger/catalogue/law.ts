@@ -3,7 +3,19 @@
  * integrity education, petition receptions, conscription stages and militia reorganisation.
  */
 import type { LedgerTypeInput } from '../type.ts';
-import { choice, count, date, eq, flag, ledger, longText, oneOf, person, text, unit } from './build.ts';
+import {
+  choice,
+  count,
+  date,
+  eq,
+  flag,
+  ledger,
+  longText,
+  oneOf,
+  person,
+  text,
+  unit,
+} from './build.ts';
 
 export const lawLedgers: LedgerTypeInput[] = [
   ledger(
@@ -14,14 +26,19 @@ export const lawLedgers: LedgerTypeInput[] = [
       description: '普法讲座、集中宣传、入户宣传和新媒体普法等活动。',
       fields: [
         text('theme', '宣传主题', { required: true }),
-        choice('form', '宣传形式', [
-          ['lecture', '法治讲座'],
-          ['stall', '集中宣传'],
-          ['door_to_door', '入户宣传'],
-          ['online', '新媒体普法'],
-          ['circuit_trial', '巡回审判/以案说法'],
-          ['other', '其他'],
-        ], { required: true }),
+        choice(
+          'form',
+          '宣传形式',
+          [
+            ['lecture', '法治讲座'],
+            ['stall', '集中宣传'],
+            ['door_to_door', '入户宣传'],
+            ['online', '新媒体普法'],
+            ['circuit_trial', '巡回审判/以案说法'],
+            ['other', '其他'],
+          ],
+          { required: true },
+        ),
         date('held_on', '活动日期', { required: true }),
         unit('village', '所在村(社区)'),
         count('audience', '受众人数', '人'),
@@ -45,14 +62,19 @@ export const lawLedgers: LedgerTypeInput[] = [
       description: '廉政党课、警示教育、以案促改、廉政谈话等教育活动。',
       fields: [
         text('title', '活动名称', { required: true }),
-        choice('form', '教育形式', [
-          ['lecture', '廉政党课'],
-          ['warning', '警示教育'],
-          ['case_reform', '以案促改'],
-          ['site_visit', '参观廉政教育基地'],
-          ['talk', '廉政谈话'],
-          ['other', '其他'],
-        ], { required: true }),
+        choice(
+          'form',
+          '教育形式',
+          [
+            ['lecture', '廉政党课'],
+            ['warning', '警示教育'],
+            ['case_reform', '以案促改'],
+            ['site_visit', '参观廉政教育基地'],
+            ['talk', '廉政谈话'],
+            ['other', '其他'],
+          ],
+          { required: true },
+        ),
         date('held_on', '日期', { required: true }),
         unit('host_unit', '组织单位'),
         count('attendees', '参加人数', '人'),
@@ -64,7 +86,9 @@ export const lawLedgers: LedgerTypeInput[] = [
     },
     (m) => [
       m.count('events', '廉政教育次数', '次'),
-      m.count('warning_sessions', '警示教育次数', '次', { filters: [oneOf('form', ['warning', 'case_reform'])] }),
+      m.count('warning_sessions', '警示教育次数', '次', {
+        filters: [oneOf('form', ['warning', 'case_reform'])],
+      }),
       m.sum('attendance', '受教育党员干部人次', '人', 'attendees'),
     ],
   ),
@@ -79,20 +103,30 @@ export const lawLedgers: LedgerTypeInput[] = [
         unit('village', '所属村(社区)'),
         date('received_on', '接待日期', { required: true }),
         person('receiver', '接待领导/干部', { required: true }),
-        choice('reception_kind', '接待方式', [
-          ['leader_day', '领导接访日'],
-          ['walk_in', '群众来访'],
-          ['home_visit', '干部下访'],
-          ['phone', '来电'],
-        ], { required: true }),
-        choice('issue_kind', '反映问题类别', [
-          ['land', '土地征用'],
-          ['construction', '工程建设'],
-          ['wages', '劳资纠纷'],
-          ['neighbour', '邻里纠纷'],
-          ['social_security', '社会保障'],
-          ['other', '其他'],
-        ], { required: true }),
+        choice(
+          'reception_kind',
+          '接待方式',
+          [
+            ['leader_day', '领导接访日'],
+            ['walk_in', '群众来访'],
+            ['home_visit', '干部下访'],
+            ['phone', '来电'],
+          ],
+          { required: true },
+        ),
+        choice(
+          'issue_kind',
+          '反映问题类别',
+          [
+            ['land', '土地征用'],
+            ['construction', '工程建设'],
+            ['wages', '劳资纠纷'],
+            ['neighbour', '邻里纠纷'],
+            ['social_security', '社会保障'],
+            ['other', '其他'],
+          ],
+          { required: true },
+        ),
         count('people', '来访人数', '人'),
         longText('summary', '反映问题', { required: true }),
         flag('resolved', '已化解'),
@@ -105,7 +139,9 @@ export const lawLedgers: LedgerTypeInput[] = [
     (m) => [
       m.count('receptions', '接待来访群众批次', '次'),
       m.sum('people', '接待来访群众人次', '人', 'people'),
-      m.count('leader_days', '领导接访日接待批次', '次', { filters: [eq('reception_kind', 'leader_day')] }),
+      m.count('leader_days', '领导接访日接待批次', '次', {
+        filters: [eq('reception_kind', 'leader_day')],
+      }),
       m.rate('resolved_rate', '信访事项化解率', [eq('resolved', true)]),
     ],
   ),
@@ -118,9 +154,19 @@ export const lawLedgers: LedgerTypeInput[] = [
       fields: [
         text('name', '姓名', { required: true, maxLength: 30 }),
         unit('village', '所在村(社区)'),
-        choice('stage', '环节', [['registered', '兵役登记'], ['applied', '应征报名'], ['examined', '参加体检'], ['enlisted', '批准入伍']], {
-          required: true,
-        }),
+        choice(
+          'stage',
+          '环节',
+          [
+            ['registered', '兵役登记'],
+            ['applied', '应征报名'],
+            ['examined', '参加体检'],
+            ['enlisted', '批准入伍'],
+          ],
+          {
+            required: true,
+          },
+        ),
         date('stage_on', '日期', { required: true }),
         choice('education', '学历', [
           ['high_school', '高中'],
@@ -152,7 +198,15 @@ export const lawLedgers: LedgerTypeInput[] = [
       fields: [
         text('name', '姓名', { required: true, maxLength: 30 }),
         unit('village', '所在村(社区)', { required: true }),
-        choice('militia_kind', '民兵类别', [['primary', '基干民兵'], ['ordinary', '普通民兵']], { required: true }),
+        choice(
+          'militia_kind',
+          '民兵类别',
+          [
+            ['primary', '基干民兵'],
+            ['ordinary', '普通民兵'],
+          ],
+          { required: true },
+        ),
         text('squad', '编组/分队'),
         flag('veteran', '退役军人'),
         flag('party_member', '中共党员'),

@@ -3,7 +3,22 @@
  * yearly star ratings, the member development pipeline and visits to members in hardship.
  */
 import type { LedgerTypeInput } from '../type.ts';
-import { atLeast, choice, count, date, decimal, eq, flag, ledger, longText, money, attachments, person, text, unit } from './build.ts';
+import {
+  atLeast,
+  choice,
+  count,
+  date,
+  decimal,
+  eq,
+  flag,
+  ledger,
+  longText,
+  money,
+  attachments,
+  person,
+  text,
+  unit,
+} from './build.ts';
 
 /** 发展党员 stages in pipeline order (GLOSSARY: applicant → … → full member). */
 export const memberStages: [string, string][] = [
@@ -22,11 +37,46 @@ const isStage = (stage: string) => [{ field: 'stage', op: 'eq' as const, value: 
  * 经过一年以上培养教育和考察方可列为发展对象; 党章第七条 — 预备期为一年，期满方可转正.
  */
 const developmentRules: NonNullable<LedgerTypeInput['rules']> = [
-  { kind: 'date_gap', from: 'birth_date', to: 'applied_on', min: { years: 18 }, message: '年满十八岁方可申请入党' },
-  { kind: 'date_gap', from: 'birth_date', to: 'stage_on', min: { years: 18 }, when: isStage('applicant'), message: '年满十八岁方可申请入党' },
-  { kind: 'date_gap', from: 'activist_on', to: 'stage_on', min: { years: 1 }, when: isStage('candidate'), required: true, message: '入党积极分子经过一年以上培养考察方可列为发展对象' },
-  { kind: 'date_gap', from: 'activist_on', to: 'candidate_on', min: { years: 1 }, message: '入党积极分子经过一年以上培养考察方可列为发展对象' },
-  { kind: 'date_gap', from: 'probationary_on', to: 'stage_on', min: { years: 1 }, when: isStage('full'), required: true, message: '预备期为一年，期满方可转为正式党员' },
+  {
+    kind: 'date_gap',
+    from: 'birth_date',
+    to: 'applied_on',
+    min: { years: 18 },
+    message: '年满十八岁方可申请入党',
+  },
+  {
+    kind: 'date_gap',
+    from: 'birth_date',
+    to: 'stage_on',
+    min: { years: 18 },
+    when: isStage('applicant'),
+    message: '年满十八岁方可申请入党',
+  },
+  {
+    kind: 'date_gap',
+    from: 'activist_on',
+    to: 'stage_on',
+    min: { years: 1 },
+    when: isStage('candidate'),
+    required: true,
+    message: '入党积极分子经过一年以上培养考察方可列为发展对象',
+  },
+  {
+    kind: 'date_gap',
+    from: 'activist_on',
+    to: 'candidate_on',
+    min: { years: 1 },
+    message: '入党积极分子经过一年以上培养考察方可列为发展对象',
+  },
+  {
+    kind: 'date_gap',
+    from: 'probationary_on',
+    to: 'stage_on',
+    min: { years: 1 },
+    when: isStage('full'),
+    required: true,
+    message: '预备期为一年，期满方可转为正式党员',
+  },
 ];
 
 export const partyLedgers: LedgerTypeInput[] = [
@@ -37,12 +87,17 @@ export const partyLedgers: LedgerTypeInput[] = [
       portfolio: 'organization',
       description: '支部党员大会、支委会、党小组会和党课，每次会议一条记录，含应到、实到人数。',
       fields: [
-        choice('meeting_type', '会议类型', [
-          ['member_assembly', '支部党员大会'],
-          ['committee', '支委会'],
-          ['group', '党小组会'],
-          ['party_lecture', '党课'],
-        ], { required: true }),
+        choice(
+          'meeting_type',
+          '会议类型',
+          [
+            ['member_assembly', '支部党员大会'],
+            ['committee', '支委会'],
+            ['group', '党小组会'],
+            ['party_lecture', '党课'],
+          ],
+          { required: true },
+        ),
         unit('branch', '党支部', { required: true }),
         date('held_on', '召开日期', { required: true }),
         text('topic', '会议主题', { required: true }),
@@ -59,7 +114,9 @@ export const partyLedgers: LedgerTypeInput[] = [
     (m) => [
       m.count('held', '三会一课召开次数', '次'),
       m.count('held_by_type', '各类会议召开次数', '次', { groupBy: 'meeting_type' }),
-      m.count('party_lectures', '党课次数', '次', { filters: [eq('meeting_type', 'party_lecture')] }),
+      m.count('party_lectures', '党课次数', '次', {
+        filters: [eq('meeting_type', 'party_lecture')],
+      }),
       m.sum('attendance', '三会一课参会人次', '人', 'attendees'),
     ],
   ),
@@ -73,13 +130,18 @@ export const partyLedgers: LedgerTypeInput[] = [
         unit('branch', '党支部', { required: true }),
         date('held_on', '活动日期', { required: true }),
         text('theme', '活动主题', { required: true }),
-        choice('activity_form', '活动形式', [
-          ['study', '学习研讨'],
-          ['service', '志愿服务'],
-          ['red_education', '红色教育'],
-          ['visit', '走访慰问'],
-          ['other', '其他'],
-        ], { required: true }),
+        choice(
+          'activity_form',
+          '活动形式',
+          [
+            ['study', '学习研讨'],
+            ['service', '志愿服务'],
+            ['red_education', '红色教育'],
+            ['visit', '走访慰问'],
+            ['other', '其他'],
+          ],
+          { required: true },
+        ),
         count('expected', '应参加人数', '人', { required: true }),
         count('attendees', '实参加人数', '人', { required: true }),
         longText('summary', '活动简况'),
@@ -103,7 +165,16 @@ export const partyLedgers: LedgerTypeInput[] = [
       fields: [
         unit('branch', '党支部', { required: true }),
         count('year', '评定年度', '年', { required: true, max: 2100 }),
-        { key: 'stars', label: '星级', type: 'number', unit: '星', integer: true, min: 1, max: 5, required: true },
+        {
+          key: 'stars',
+          label: '星级',
+          type: 'number',
+          unit: '星',
+          integer: true,
+          min: 1,
+          max: 5,
+          required: true,
+        },
         decimal('score', '综合得分', '分', { max: 100 }),
         date('rated_on', '评定日期', { required: true }),
         flag('promoted', '较上年晋级'),
@@ -112,12 +183,16 @@ export const partyLedgers: LedgerTypeInput[] = [
       dateField: 'rated_on',
       unitField: 'branch',
       defaultSort: { field: 'score', direction: 'desc' },
-      rules: [{ kind: 'unique', fields: ['branch', 'year'], message: '每个党支部每年只评定一次星级' }],
+      rules: [
+        { kind: 'unique', fields: ['branch', 'year'], message: '每个党支部每年只评定一次星级' },
+      ],
     },
     (m) => [
       m.distinct('rated_branches', '参评党支部数', '个', 'branch'),
       m.count('five_star', '五星级党支部数', '个', { filters: [eq('stars', 5)] }),
-      m.count('four_star_or_above', '四星级及以上党支部数', '个', { filters: [atLeast('stars', 4)] }),
+      m.count('four_star_or_above', '四星级及以上党支部数', '个', {
+        filters: [atLeast('stars', 4)],
+      }),
       m.count('by_stars', '各星级党支部数', '个', { groupBy: 'stars' }),
       m.count('promoted', '晋级党支部数', '个', { filters: [eq('promoted', true)] }),
     ],
@@ -136,7 +211,9 @@ export const partyLedgers: LedgerTypeInput[] = [
         person('introducer', '培养联系人/入党介绍人'),
         text('occupation', '职业/身份'),
         date('birth_date', '出生日期'),
-        date('applied_on', '递交入党申请书日期', { help: '递交入党申请书的日期；入党申请人阶段即确定日期' }),
+        date('applied_on', '递交入党申请书日期', {
+          help: '递交入党申请书的日期；入党申请人阶段即确定日期',
+        }),
         date('activist_on', '确定为入党积极分子日期', { help: '发展对象及以后阶段的记录须填写' }),
         date('candidate_on', '确定为发展对象日期', { help: '预备党员及以后阶段的记录填写' }),
         date('probationary_on', '接收为预备党员日期', { help: '转为正式党员的记录须填写' }),
@@ -150,7 +227,9 @@ export const partyLedgers: LedgerTypeInput[] = [
     (m) => [
       m.count('by_stage', '发展党员各阶段人数', '人', { groupBy: 'stage' }),
       m.count('activists', '确定入党积极分子人数', '人', { filters: [eq('stage', 'activist')] }),
-      m.count('probationary_admitted', '发展预备党员人数', '人', { filters: [eq('stage', 'probationary')] }),
+      m.count('probationary_admitted', '发展预备党员人数', '人', {
+        filters: [eq('stage', 'probationary')],
+      }),
       m.count('full_members', '预备党员按期转正人数', '人', { filters: [eq('stage', 'full')] }),
     ],
   ),
@@ -162,12 +241,17 @@ export const partyLedgers: LedgerTypeInput[] = [
       description: '节日及日常走访慰问生活困难党员、老党员和患病党员，记录慰问金与物资。',
       fields: [
         text('member_name', '党员姓名', { required: true, maxLength: 30 }),
-        choice('visit_kind', '慰问类别', [
-          ['hardship', '生活困难党员'],
-          ['senior', '老党员'],
-          ['long_service', '党龄满五十年党员'],
-          ['sick', '患病党员'],
-        ], { required: true }),
+        choice(
+          'visit_kind',
+          '慰问类别',
+          [
+            ['hardship', '生活困难党员'],
+            ['senior', '老党员'],
+            ['long_service', '党龄满五十年党员'],
+            ['sick', '患病党员'],
+          ],
+          { required: true },
+        ),
         unit('village', '所在村(社区)'),
         date('visited_on', '慰问日期', { required: true }),
         person('visitor', '慰问人'),

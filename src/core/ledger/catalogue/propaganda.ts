@@ -4,7 +4,20 @@
  * volunteer service.
  */
 import type { LedgerTypeInput } from '../type.ts';
-import { attachments, choice, count, date, decimal, eq, ledger, longText, oneOf, person, text, unit } from './build.ts';
+import {
+  attachments,
+  choice,
+  count,
+  date,
+  decimal,
+  eq,
+  ledger,
+  longText,
+  oneOf,
+  person,
+  text,
+  unit,
+} from './build.ts';
 
 const outletLevels: [string, string][] = [
   ['national', '国家级'],
@@ -24,9 +37,18 @@ export const propagandaLedgers: LedgerTypeInput[] = [
         text('title', '标题', { required: true }),
         text('outlet', '采用媒体/平台', { required: true, help: '如报社、电视台、政务新媒体名称' }),
         choice('level', '采用层级', outletLevels, { required: true }),
-        choice('channel', '渠道', [['official_account', '公众号'], ['video_account', '视频号'], ['media', '媒体']], {
-          required: true,
-        }),
+        choice(
+          'channel',
+          '渠道',
+          [
+            ['official_account', '公众号'],
+            ['video_account', '视频号'],
+            ['media', '媒体'],
+          ],
+          {
+            required: true,
+          },
+        ),
         date('published_on', '刊发日期', { required: true }),
         person('author', '作者', { required: true }),
         unit('source_unit', '报送单位'),
@@ -41,7 +63,9 @@ export const propagandaLedgers: LedgerTypeInput[] = [
       m.count('count', '宣传信息采用数', '条'),
       m.count('count_by_level', '各级媒体采用数', '条', { groupBy: 'level' }),
       m.count('count_by_channel', '各渠道发布数', '条', { groupBy: 'channel' }),
-      m.count('provincial_or_above', '省级及以上媒体采用数', '条', { filters: [oneOf('level', ['national', 'provincial'])] }),
+      m.count('provincial_or_above', '省级及以上媒体采用数', '条', {
+        filters: [oneOf('level', ['national', 'provincial'])],
+      }),
     ],
   ),
   ledger(
@@ -51,13 +75,18 @@ export const propagandaLedgers: LedgerTypeInput[] = [
       portfolio: 'propaganda',
       description: '党委理论学习中心组、干部集体学习、专题宣讲和研讨交流的每一次学习。',
       fields: [
-        choice('form', '学习形式', [
-          ['center_group', '中心组学习'],
-          ['cadre_collective', '干部集体学习'],
-          ['branch_collective', '支部集中学习'],
-          ['lecture', '专题宣讲'],
-          ['seminar', '研讨交流'],
-        ], { required: true }),
+        choice(
+          'form',
+          '学习形式',
+          [
+            ['center_group', '中心组学习'],
+            ['cadre_collective', '干部集体学习'],
+            ['branch_collective', '支部集中学习'],
+            ['lecture', '专题宣讲'],
+            ['seminar', '研讨交流'],
+          ],
+          { required: true },
+        ),
         text('topic', '学习主题', { required: true }),
         date('held_on', '学习日期', { required: true }),
         unit('host_unit', '组织单位'),
@@ -73,7 +102,9 @@ export const propagandaLedgers: LedgerTypeInput[] = [
     },
     (m) => [
       m.count('sessions', '理论学习次数', '次'),
-      m.count('center_group_sessions', '中心组学习次数', '次', { filters: [eq('form', 'center_group')] }),
+      m.count('center_group_sessions', '中心组学习次数', '次', {
+        filters: [eq('form', 'center_group')],
+      }),
       m.count('sessions_by_form', '各形式学习次数', '次', { groupBy: 'form' }),
       m.sum('attendance', '参学人次', '人', 'attendees'),
     ],
@@ -85,16 +116,31 @@ export const propagandaLedgers: LedgerTypeInput[] = [
       portfolio: 'propaganda',
       description: '国旗、标语口号、宣传栏、电子屏等阵地的新设、更换和撤除，形成动态管理台账。',
       fields: [
-        choice('site_kind', '阵地类别', [
-          ['national_flag', '国旗'],
-          ['slogan', '标语口号'],
-          ['board', '宣传栏'],
-          ['screen', '电子屏'],
-          ['culture_wall', '文化墙'],
-        ], { required: true }),
-        choice('action', '变动类型', [['added', '新设'], ['replaced', '更换'], ['removed', '撤除'], ['inspected', '巡检']], {
-          required: true,
-        }),
+        choice(
+          'site_kind',
+          '阵地类别',
+          [
+            ['national_flag', '国旗'],
+            ['slogan', '标语口号'],
+            ['board', '宣传栏'],
+            ['screen', '电子屏'],
+            ['culture_wall', '文化墙'],
+          ],
+          { required: true },
+        ),
+        choice(
+          'action',
+          '变动类型',
+          [
+            ['added', '新设'],
+            ['replaced', '更换'],
+            ['removed', '撤除'],
+            ['inspected', '巡检'],
+          ],
+          {
+            required: true,
+          },
+        ),
         unit('village', '所在村(社区)', { required: true }),
         text('location', '具体位置', { required: true }),
         text('content', '内容'),
@@ -108,8 +154,12 @@ export const propagandaLedgers: LedgerTypeInput[] = [
       personField: 'keeper',
     },
     (m) => [
-      m.sum('sites_added', '新设宣传阵地数', '个', 'quantity', { filters: [eq('action', 'added')] }),
-      m.sum('sites_replaced', '更换破损标语/国旗数', '个', 'quantity', { filters: [eq('action', 'replaced')] }),
+      m.sum('sites_added', '新设宣传阵地数', '个', 'quantity', {
+        filters: [eq('action', 'added')],
+      }),
+      m.sum('sites_replaced', '更换破损标语/国旗数', '个', 'quantity', {
+        filters: [eq('action', 'replaced')],
+      }),
       m.sum('changes_by_kind', '各类阵地变动数', '个', 'quantity', { groupBy: 'site_kind' }),
     ],
   ),
@@ -121,14 +171,19 @@ export const propagandaLedgers: LedgerTypeInput[] = [
       description: '新时代文明实践所、站组织的理论宣讲、文化文艺、移风易俗等活动。',
       fields: [
         text('title', '活动名称', { required: true }),
-        choice('category', '活动类别', [
-          ['theory', '理论宣讲'],
-          ['culture', '文化文艺'],
-          ['customs', '移风易俗'],
-          ['health', '卫生健康'],
-          ['science', '科学普及'],
-          ['other', '其他'],
-        ], { required: true }),
+        choice(
+          'category',
+          '活动类别',
+          [
+            ['theory', '理论宣讲'],
+            ['culture', '文化文艺'],
+            ['customs', '移风易俗'],
+            ['health', '卫生健康'],
+            ['science', '科学普及'],
+            ['other', '其他'],
+          ],
+          { required: true },
+        ),
         unit('station', '实践所/站', { required: true }),
         date('held_on', '活动日期', { required: true }),
         count('participants', '参与群众', '人'),

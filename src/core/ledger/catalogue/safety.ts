@@ -3,7 +3,21 @@
  * traffic persuasion and patrols, illegal building enforcement, and living-environment work.
  */
 import type { LedgerTypeInput } from '../type.ts';
-import { attachments, choice, count, date, decimal, eq, flag, ledger, longText, oneOf, person, text, unit } from './build.ts';
+import {
+  attachments,
+  choice,
+  count,
+  date,
+  decimal,
+  eq,
+  flag,
+  ledger,
+  longText,
+  oneOf,
+  person,
+  text,
+  unit,
+} from './build.ts';
 
 export const safetyLedgers: LedgerTypeInput[] = [
   ledger(
@@ -15,17 +29,30 @@ export const safetyLedgers: LedgerTypeInput[] = [
       fields: [
         text('place', '隐患场所/部位', { required: true }),
         unit('village', '所在村(社区)'),
-        choice('hazard_kind', '隐患类别', [
-          ['fire', '消防'],
-          ['road', '道路交通'],
-          ['construction', '建筑施工'],
-          ['gas', '燃气'],
-          ['chemicals', '危险化学品'],
-          ['flood_geology', '防汛及地质灾害'],
-          ['food', '食品安全'],
-          ['other', '其他'],
-        ], { required: true }),
-        choice('severity', '隐患等级', [['general', '一般隐患'], ['major', '重大隐患']], { required: true }),
+        choice(
+          'hazard_kind',
+          '隐患类别',
+          [
+            ['fire', '消防'],
+            ['road', '道路交通'],
+            ['construction', '建筑施工'],
+            ['gas', '燃气'],
+            ['chemicals', '危险化学品'],
+            ['flood_geology', '防汛及地质灾害'],
+            ['food', '食品安全'],
+            ['other', '其他'],
+          ],
+          { required: true },
+        ),
+        choice(
+          'severity',
+          '隐患等级',
+          [
+            ['general', '一般隐患'],
+            ['major', '重大隐患'],
+          ],
+          { required: true },
+        ),
         date('found_on', '发现日期', { required: true }),
         longText('description', '隐患描述', { required: true }),
         person('inspector', '排查人'),
@@ -41,7 +68,10 @@ export const safetyLedgers: LedgerTypeInput[] = [
     },
     (m) => [
       m.count('found', '排查发现隐患数', '件'),
-      m.count('fixed', '整改完成隐患数', '件', { filters: [eq('fixed', true)], periodField: 'fixed_on' }),
+      m.count('fixed', '整改完成隐患数', '件', {
+        filters: [eq('fixed', true)],
+        periodField: 'fixed_on',
+      }),
       m.rate('fix_rate', '隐患整改率', [eq('fixed', true)]),
       m.count('major', '重大隐患数', '件', { filters: [eq('severity', 'major')] }),
       m.count('by_kind', '各类隐患数', '件', { groupBy: 'hazard_kind' }),
@@ -56,9 +86,18 @@ export const safetyLedgers: LedgerTypeInput[] = [
       fields: [
         unit('village', '所在村(社区)'),
         text('post', '劝导站/路段', { required: true }),
-        choice('duty_kind', '执勤类型', [['persuasion', '交通劝导'], ['patrol', '道路巡查'], ['publicity', '交通安全宣传']], {
-          required: true,
-        }),
+        choice(
+          'duty_kind',
+          '执勤类型',
+          [
+            ['persuasion', '交通劝导'],
+            ['patrol', '道路巡查'],
+            ['publicity', '交通安全宣传'],
+          ],
+          {
+            required: true,
+          },
+        ),
         date('duty_on', '执勤日期', { required: true }),
         count('staff', '参与劝导员', '人', { required: true }),
         count('violations_stopped', '劝导违法行为', '次'),
@@ -88,14 +127,19 @@ export const safetyLedgers: LedgerTypeInput[] = [
         text('location', '位置', { required: true }),
         decimal('area', '占地面积', '平方米'),
         date('found_on', '发现日期', { required: true }),
-        choice('stage', '处置进展', [
-          ['found', '已发现'],
-          ['stopped', '已制止停工'],
-          ['rectifying', '限期整改中'],
-          ['demolished', '已拆除'],
-          ['legalized', '已补办手续'],
-          ['transferred', '已移交执法'],
-        ], { required: true }),
+        choice(
+          'stage',
+          '处置进展',
+          [
+            ['found', '已发现'],
+            ['stopped', '已制止停工'],
+            ['rectifying', '限期整改中'],
+            ['demolished', '已拆除'],
+            ['legalized', '已补办手续'],
+            ['transferred', '已移交执法'],
+          ],
+          { required: true },
+        ),
         date('handled_on', '处置完成日期'),
         person('handler', '责任人'),
         attachments('photos', '现场照片'),
@@ -107,7 +151,9 @@ export const safetyLedgers: LedgerTypeInput[] = [
     (m) => [
       m.count('found', '发现违法建房', '件'),
       m.count('demolished', '拆除违法建筑', '件', { filters: [eq('stage', 'demolished')] }),
-      m.rate('closed_rate', '违法建房处置完成率', [oneOf('stage', ['demolished', 'legalized', 'transferred'])]),
+      m.rate('closed_rate', '违法建房处置完成率', [
+        oneOf('stage', ['demolished', 'legalized', 'transferred']),
+      ]),
     ],
   ),
   ledger(
@@ -119,14 +165,19 @@ export const safetyLedgers: LedgerTypeInput[] = [
       fields: [
         unit('village', '村(社区)', { required: true }),
         date('acted_on', '整治日期', { required: true }),
-        choice('task_kind', '整治内容', [
-          ['garbage', '垃圾清运'],
-          ['sewage', '污水治理'],
-          ['toilet', '农村改厕'],
-          ['greening', '绿化美化'],
-          ['clutter', '清理乱堆乱放'],
-          ['other', '其他'],
-        ], { required: true }),
+        choice(
+          'task_kind',
+          '整治内容',
+          [
+            ['garbage', '垃圾清运'],
+            ['sewage', '污水治理'],
+            ['toilet', '农村改厕'],
+            ['greening', '绿化美化'],
+            ['clutter', '清理乱堆乱放'],
+            ['other', '其他'],
+          ],
+          { required: true },
+        ),
         count('participants', '出动人数', '人'),
         decimal('garbage_tons', '清运垃圾', '吨'),
         count('issues_found', '发现问题', '个'),

@@ -4,7 +4,21 @@
  * pool of local worthies, and training sessions.
  */
 import type { LedgerTypeInput } from '../type.ts';
-import { choice, count, date, decimal, eq, flag, ledger, longText, money, oneOf, person, text, unit } from './build.ts';
+import {
+  choice,
+  count,
+  date,
+  decimal,
+  eq,
+  flag,
+  ledger,
+  longText,
+  money,
+  oneOf,
+  person,
+  text,
+  unit,
+} from './build.ts';
 
 export const talentLedgers: LedgerTypeInput[] = [
   ledger(
@@ -18,14 +32,19 @@ export const talentLedgers: LedgerTypeInput[] = [
         text('household', '帮扶对象(户主)', { required: true, maxLength: 30 }),
         unit('village', '所在村(社区)', { required: true }),
         date('helped_on', '帮扶日期', { required: true }),
-        choice('help_kind', '帮扶方式', [
-          ['livelihood', '生活帮扶'],
-          ['industry', '产业帮扶'],
-          ['employment', '就业帮扶'],
-          ['schooling', '助学'],
-          ['medical', '就医帮扶'],
-          ['other', '其他'],
-        ], { required: true }),
+        choice(
+          'help_kind',
+          '帮扶方式',
+          [
+            ['livelihood', '生活帮扶'],
+            ['industry', '产业帮扶'],
+            ['employment', '就业帮扶'],
+            ['schooling', '助学'],
+            ['medical', '就医帮扶'],
+            ['other', '其他'],
+          ],
+          { required: true },
+        ),
         longText('content', '帮扶内容'),
         money('amount', '折合金额(元)'),
       ],
@@ -49,19 +68,29 @@ export const talentLedgers: LedgerTypeInput[] = [
       fields: [
         text('name', '姓名', { required: true, maxLength: 30 }),
         date('birth_date', '出生日期'),
-        choice('education', '学历', [
-          ['junior_high', '初中及以下'],
-          ['high_school', '高中/中专'],
-          ['college', '大专'],
-          ['bachelor', '本科'],
-          ['postgraduate', '研究生'],
-        ], { required: true }),
-        choice('political_status', '政治面貌', [
-          ['member', '中共党员'],
-          ['probationary', '预备党员'],
-          ['masses', '群众'],
-          ['other', '其他'],
-        ], { required: true }),
+        choice(
+          'education',
+          '学历',
+          [
+            ['junior_high', '初中及以下'],
+            ['high_school', '高中/中专'],
+            ['college', '大专'],
+            ['bachelor', '本科'],
+            ['postgraduate', '研究生'],
+          ],
+          { required: true },
+        ),
+        choice(
+          'political_status',
+          '政治面貌',
+          [
+            ['member', '中共党员'],
+            ['probationary', '预备党员'],
+            ['masses', '群众'],
+            ['other', '其他'],
+          ],
+          { required: true },
+        ),
         unit('village', '所在村(社区)', { required: true }),
         text('current_post', '现任职务'),
         date('listed_on', '纳入日期', { required: true }),
@@ -87,14 +116,32 @@ export const talentLedgers: LedgerTypeInput[] = [
       portfolio: 'organization',
       description: '需求清单、资源清单、项目清单的每一项及其对接、完成情况。',
       fields: [
-        choice('list_kind', '清单类别', [['need', '需求清单'], ['resource', '资源清单'], ['project', '项目清单']], {
-          required: true,
-        }),
+        choice(
+          'list_kind',
+          '清单类别',
+          [
+            ['need', '需求清单'],
+            ['resource', '资源清单'],
+            ['project', '项目清单'],
+          ],
+          {
+            required: true,
+          },
+        ),
         text('item', '事项', { required: true }),
         unit('village', '所在村(社区)', { required: true }),
         text('partner', '对接单位/个人'),
         date('listed_on', '列入日期', { required: true }),
-        choice('status', '进展', [['open', '待对接'], ['matched', '已对接'], ['done', '已完成']], { required: true }),
+        choice(
+          'status',
+          '进展',
+          [
+            ['open', '待对接'],
+            ['matched', '已对接'],
+            ['done', '已完成'],
+          ],
+          { required: true },
+        ),
         date('done_on', '完成日期'),
       ],
       dateField: 'listed_on',
@@ -118,7 +165,16 @@ export const talentLedgers: LedgerTypeInput[] = [
         unit('village', '所在村(社区)', { required: true }),
         date('posted_on', '发布日期', { required: true }),
         text('claimed_by', '认领人/单位'),
-        choice('status', '状态', [['posted', '已发布'], ['claimed', '已认领'], ['fulfilled', '已实现']], { required: true }),
+        choice(
+          'status',
+          '状态',
+          [
+            ['posted', '已发布'],
+            ['claimed', '已认领'],
+            ['fulfilled', '已实现'],
+          ],
+          { required: true },
+        ),
         date('fulfilled_on', '实现日期'),
         money('value', '折合金额(元)'),
       ],
@@ -127,7 +183,10 @@ export const talentLedgers: LedgerTypeInput[] = [
     },
     (m) => [
       m.count('posted', '征集微心愿数', '个'),
-      m.count('fulfilled', '实现微心愿数', '个', { filters: [eq('status', 'fulfilled')], periodField: 'fulfilled_on' }),
+      m.count('fulfilled', '实现微心愿数', '个', {
+        filters: [eq('status', 'fulfilled')],
+        periodField: 'fulfilled_on',
+      }),
       m.rate('fulfil_rate', '微心愿实现率', [eq('status', 'fulfilled')]),
     ],
   ),
@@ -139,14 +198,19 @@ export const talentLedgers: LedgerTypeInput[] = [
       description: '本地乡贤、致富带头人、能工巧匠、返乡创业人员等人才名录。',
       fields: [
         text('name', '姓名', { required: true, maxLength: 30 }),
-        choice('category', '人才类别', [
-          ['worthy', '乡贤'],
-          ['entrepreneur', '致富带头人'],
-          ['craftsman', '能工巧匠'],
-          ['returnee', '返乡创业人员'],
-          ['graduate', '大学毕业生'],
-          ['other', '其他'],
-        ], { required: true }),
+        choice(
+          'category',
+          '人才类别',
+          [
+            ['worthy', '乡贤'],
+            ['entrepreneur', '致富带头人'],
+            ['craftsman', '能工巧匠'],
+            ['returnee', '返乡创业人员'],
+            ['graduate', '大学毕业生'],
+            ['other', '其他'],
+          ],
+          { required: true },
+        ),
         unit('village', '所在村(社区)', { required: true }),
         text('specialty', '特长/从业领域'),
         date('registered_on', '入库日期', { required: true }),
@@ -170,14 +234,19 @@ export const talentLedgers: LedgerTypeInput[] = [
       description: '高素质农民、村干部、党员、技能与安全等培训班次及参训人数。',
       fields: [
         text('title', '培训名称', { required: true }),
-        choice('program', '培训类别', [
-          ['farmer', '高素质农民'],
-          ['village_cadre', '村干部'],
-          ['party_member', '党员'],
-          ['vocational', '职业技能'],
-          ['safety', '安全生产'],
-          ['other', '其他'],
-        ], { required: true }),
+        choice(
+          'program',
+          '培训类别',
+          [
+            ['farmer', '高素质农民'],
+            ['village_cadre', '村干部'],
+            ['party_member', '党员'],
+            ['vocational', '职业技能'],
+            ['safety', '安全生产'],
+            ['other', '其他'],
+          ],
+          { required: true },
+        ),
         date('held_on', '开班日期', { required: true }),
         unit('organizer', '承办单位'),
         count('trainees', '参训人数', '人', { required: true }),
@@ -190,7 +259,9 @@ export const talentLedgers: LedgerTypeInput[] = [
     (m) => [
       m.count('sessions', '举办培训班次', '次'),
       m.sum('trainees', '参训人次', '人', 'trainees'),
-      m.sum('farmer_trainees', '培训高素质农民人次', '人', 'trainees', { filters: [eq('program', 'farmer')] }),
+      m.sum('farmer_trainees', '培训高素质农民人次', '人', 'trainees', {
+        filters: [eq('program', 'farmer')],
+      }),
     ],
   ),
 ];

@@ -4,7 +4,20 @@
  * relief/subsidy payments by civil affairs.
  */
 import type { LedgerTypeInput } from '../type.ts';
-import { attachments, choice, count, date, eq, flag, ledger, longText, money, person, text, unit } from './build.ts';
+import {
+  attachments,
+  choice,
+  count,
+  date,
+  eq,
+  flag,
+  ledger,
+  longText,
+  money,
+  person,
+  text,
+  unit,
+} from './build.ts';
 
 export const villageLedgers: LedgerTypeInput[] = [
   ledger(
@@ -17,24 +30,34 @@ export const villageLedgers: LedgerTypeInput[] = [
         text('household_head', '户主姓名', { required: true, maxLength: 30 }),
         unit('village', '所在村', { required: true }),
         count('household_size', '家庭人口', '人'),
-        choice('risk_type', '主要风险类型', [
-          ['illness', '因病'],
-          ['disability', '因残'],
-          ['schooling', '因学'],
-          ['accident', '因意外事故'],
-          ['unemployment', '因务工就业不稳'],
-          ['disaster', '因自然灾害'],
-          ['other', '其他'],
-        ], { required: true }),
+        choice(
+          'risk_type',
+          '主要风险类型',
+          [
+            ['illness', '因病'],
+            ['disability', '因残'],
+            ['schooling', '因学'],
+            ['accident', '因意外事故'],
+            ['unemployment', '因务工就业不稳'],
+            ['disaster', '因自然灾害'],
+            ['other', '其他'],
+          ],
+          { required: true },
+        ),
         date('identified_on', '纳入监测日期', { required: true }),
-        choice('measure_kind', '主要帮扶措施', [
-          ['industry', '产业帮扶'],
-          ['employment', '就业帮扶'],
-          ['medical', '医疗保障'],
-          ['schooling', '教育资助'],
-          ['social_security', '兜底保障'],
-          ['other', '其他'],
-        ], { required: true }),
+        choice(
+          'measure_kind',
+          '主要帮扶措施',
+          [
+            ['industry', '产业帮扶'],
+            ['employment', '就业帮扶'],
+            ['medical', '医疗保障'],
+            ['schooling', '教育资助'],
+            ['social_security', '兜底保障'],
+            ['other', '其他'],
+          ],
+          { required: true },
+        ),
         longText('measures', '帮扶措施说明', { required: true }),
         money('help_amount', '帮扶资金(元)'),
         person('helper', '帮扶责任人'),
@@ -49,7 +72,10 @@ export const villageLedgers: LedgerTypeInput[] = [
       m.count('households', '纳入监测户数', '户'),
       m.count('by_risk_type', '各风险类型监测户数', '户', { groupBy: 'risk_type' }),
       m.sum('help_amount', '落实帮扶资金', '万元', 'help_amount'),
-      m.count('risk_cleared', '消除风险户数', '户', { filters: [eq('risk_cleared', true)], periodField: 'cleared_on' }),
+      m.count('risk_cleared', '消除风险户数', '户', {
+        filters: [eq('risk_cleared', true)],
+        periodField: 'cleared_on',
+      }),
     ],
   ),
   ledger(
@@ -57,27 +83,38 @@ export const villageLedgers: LedgerTypeInput[] = [
       code: 'village_decision',
       name: '四议两公开',
       portfolio: 'village_assistance',
-      description: '村级重大事项按党支部提议、两委商议、党员大会审议、村民代表会议决议和决议、结果公开办理的过程。',
+      description:
+        '村级重大事项按党支部提议、两委商议、党员大会审议、村民代表会议决议和决议、结果公开办理的过程。',
       fields: [
         unit('village', '村(社区)', { required: true }),
         text('matter', '决策事项', { required: true }),
-        choice('matter_kind', '事项类别', [
-          ['project', '工程项目'],
-          ['funds', '集体资金使用'],
-          ['assets', '集体资产处置'],
-          ['contracting', '资源发包'],
-          ['welfare', '惠民事项'],
-          ['other', '其他'],
-        ], { required: true }),
+        choice(
+          'matter_kind',
+          '事项类别',
+          [
+            ['project', '工程项目'],
+            ['funds', '集体资金使用'],
+            ['assets', '集体资产处置'],
+            ['contracting', '资源发包'],
+            ['welfare', '惠民事项'],
+            ['other', '其他'],
+          ],
+          { required: true },
+        ),
         date('proposed_on', '提议日期', { required: true }),
-        choice('stage', '办理环节', [
-          ['proposal', '党支部提议'],
-          ['consultation', '两委商议'],
-          ['review', '党员大会审议'],
-          ['resolution', '村民代表会议决议'],
-          ['resolution_public', '决议公开'],
-          ['result_public', '结果公开'],
-        ], { required: true }),
+        choice(
+          'stage',
+          '办理环节',
+          [
+            ['proposal', '党支部提议'],
+            ['consultation', '两委商议'],
+            ['review', '党员大会审议'],
+            ['resolution', '村民代表会议决议'],
+            ['resolution_public', '决议公开'],
+            ['result_public', '结果公开'],
+          ],
+          { required: true },
+        ),
         date('resolved_on', '决议日期'),
         money('amount', '涉及金额(元)'),
         count('representatives_present', '到会代表人数', '人'),
@@ -102,14 +139,33 @@ export const villageLedgers: LedgerTypeInput[] = [
       description: '各村(社区)党务、村务、财务公开的每一期，记录公开方式和事项数。',
       fields: [
         unit('village', '村(社区)', { required: true }),
-        choice('disclosure_kind', '公开类别', [['party', '党务'], ['village', '村务'], ['finance', '财务']], {
-          required: true,
-        }),
+        choice(
+          'disclosure_kind',
+          '公开类别',
+          [
+            ['party', '党务'],
+            ['village', '村务'],
+            ['finance', '财务'],
+          ],
+          {
+            required: true,
+          },
+        ),
         text('period_label', '公开期次', { required: true, help: '如“第二季度”“十月份”' }),
         date('disclosed_on', '公开日期', { required: true }),
-        choice('method', '公开方式', [['board', '公开栏'], ['online', '微信群/线上平台'], ['meeting', '会议公布'], ['other', '其他']], {
-          required: true,
-        }),
+        choice(
+          'method',
+          '公开方式',
+          [
+            ['board', '公开栏'],
+            ['online', '微信群/线上平台'],
+            ['meeting', '会议公布'],
+            ['other', '其他'],
+          ],
+          {
+            required: true,
+          },
+        ),
         count('items', '公开事项数', '项'),
         attachments('photos', '公开照片'),
       ],
@@ -131,14 +187,19 @@ export const villageLedgers: LedgerTypeInput[] = [
       fields: [
         text('recipient', '领取人', { required: true, maxLength: 30 }),
         unit('village', '所在村(社区)', { required: true }),
-        choice('program', '发放项目', [
-          ['subsistence', '城乡低保'],
-          ['destitute', '特困供养'],
-          ['temporary', '临时救助'],
-          ['veterans', '优抚'],
-          ['disability', '残疾人两项补贴'],
-          ['other', '其他'],
-        ], { required: true }),
+        choice(
+          'program',
+          '发放项目',
+          [
+            ['subsistence', '城乡低保'],
+            ['destitute', '特困供养'],
+            ['temporary', '临时救助'],
+            ['veterans', '优抚'],
+            ['disability', '残疾人两项补贴'],
+            ['other', '其他'],
+          ],
+          { required: true },
+        ),
         date('paid_on', '发放日期', { required: true }),
         money('amount', '发放金额(元)', { required: true }),
         text('period_label', '所属月份', { help: '如“三月”' }),
@@ -153,7 +214,9 @@ export const villageLedgers: LedgerTypeInput[] = [
       m.sum('amount_by_program', '各项目发放金额', '万元', 'amount', { groupBy: 'program' }),
       m.count('payments', '发放人次', '人'),
       m.distinct('recipients', '保障对象人数', '人', 'recipient'),
-      m.sum('temporary_relief', '临时救助金额', '元', 'amount', { filters: [eq('program', 'temporary')] }),
+      m.sum('temporary_relief', '临时救助金额', '元', 'amount', {
+        filters: [eq('program', 'temporary')],
+      }),
     ],
   ),
 ];

@@ -22,7 +22,12 @@ export const DISPUTE_KIND = {
     state: 'registered',
     roles: ['village_cadre', 'staff'],
     fields: [
-      { name: 'disputeType', label: '纠纷类型', type: 'enum', options: ['婚姻家庭', '邻里', '土地山林', '劳资', '物业', '其他'] },
+      {
+        name: 'disputeType',
+        label: '纠纷类型',
+        type: 'enum',
+        options: ['婚姻家庭', '邻里', '土地山林', '劳资', '物业', '其他'],
+      },
       { name: 'parties', label: '当事人', type: 'string_list' },
       { name: 'content', label: '纠纷情况', type: 'text' },
     ],
@@ -74,10 +79,28 @@ export const DISPUTE_KIND = {
         { name: 'fulfilled', label: '协议已履行或已妥善处理', type: 'boolean' },
       ],
     },
-    { id: 'close', label: '结案', from: ['followed_up'], to: 'closed', roles: ['village_cadre', 'staff', 'leader'] },
+    {
+      id: 'close',
+      label: '结案',
+      from: ['followed_up'],
+      to: 'closed',
+      roles: ['village_cadre', 'staff', 'leader'],
+    },
   ],
   clocks: [
-    { id: 'mediation', label: '调解时限', startOn: ['register'], stopOn: ['agree', 'refer'], rule: { amount: 30, unit: 'calendar_days' } },
-    { id: 'follow_up', label: '回访时限', startOn: ['agree', 'refer'], stopOn: ['follow_up'], rule: { amount: 15, unit: 'working_days' } },
+    {
+      id: 'mediation',
+      label: '调解时限',
+      startOn: ['register'],
+      stopOn: ['agree', 'refer'],
+      rule: { amount: 30, unit: 'calendar_days' },
+    },
+    {
+      id: 'follow_up',
+      label: '回访时限',
+      startOn: ['agree', 'refer'],
+      stopOn: ['follow_up'],
+      rule: { amount: 15, unit: 'working_days' },
+    },
   ],
 } satisfies KindInput;

@@ -162,8 +162,16 @@ export const HOTLINE_KIND = {
       fields: [{ name: 'reopenReason', label: '重办理由', type: 'text' }],
       increments: ['reopen'],
       guards: [
-        { name: 'fieldEquals', params: { field: 'satisfaction', values: ['不满意'] }, message: '只有回访不满意的工单才能重办' },
-        { name: 'counterBelow', params: { counter: 'reopen', maxSetting: 'maxReopens' }, message: '该工单重办次数已达上限，只能按不满意办结' },
+        {
+          name: 'fieldEquals',
+          params: { field: 'satisfaction', values: ['不满意'] },
+          message: '只有回访不满意的工单才能重办',
+        },
+        {
+          name: 'counterBelow',
+          params: { counter: 'reopen', maxSetting: 'maxReopens' },
+          message: '该工单重办次数已达上限，只能按不满意办结',
+        },
       ],
     },
     {
@@ -175,7 +183,13 @@ export const HOTLINE_KIND = {
       fields: [{ name: 'masterOrderId', label: '主工单', type: 'string' }],
     },
     { id: 'close', label: '办结', from: ['followed_up'], to: 'closed', roles: ['dispatcher'] },
-    { id: 'archive', label: '归档', from: ['closed'], to: 'archived', roles: ['dispatcher', 'admin'] },
+    {
+      id: 'archive',
+      label: '归档',
+      from: ['closed'],
+      to: 'archived',
+      roles: ['dispatcher', 'admin'],
+    },
   ],
   clocks: [
     {

@@ -12,7 +12,9 @@ describe.each(Object.values(BUILT_IN_KINDS))('kind $kind', (kind) => {
 
   it('has no way out of a terminal state and a way out of every other state', () => {
     for (const state of kind.states) {
-      const leaving = kind.transitions.filter((t) => t.from.includes(state.id) && t.to !== null && t.to !== state.id);
+      const leaving = kind.transitions.filter(
+        (t) => t.from.includes(state.id) && t.to !== null && t.to !== state.id,
+      );
       const any = kind.transitions.filter((t) => t.from.includes(state.id));
       if (state.terminal) expect(any, state.id).toEqual([]);
       else expect(leaving.length, state.id).toBeGreaterThan(0);
@@ -28,12 +30,15 @@ describe.each(Object.values(BUILT_IN_KINDS))('kind $kind', (kind) => {
         expect(field.label).toMatch(/\p{Script=Han}/u);
       }
     }
-    for (const t of kind.transitions) for (const g of t.guards) expect(Object.keys(GUARDS)).toContain(g.name);
+    for (const t of kind.transitions)
+      for (const g of t.guards) expect(Object.keys(GUARDS)).toContain(g.name);
     const actions = [kind.initial.id, ...kind.transitions.map((t) => t.id)];
-    for (const clock of kind.clocks) for (const a of [...clock.startOn, ...clock.stopOn]) expect(actions).toContain(a);
+    for (const clock of kind.clocks)
+      for (const a of [...clock.startOn, ...clock.stopOn]) expect(actions).toContain(a);
   });
 
   it('labels every state and action in Chinese', () => {
-    for (const x of [...kind.states, kind.initial, ...kind.transitions]) expect(x.label).toMatch(/\p{Script=Han}/u);
+    for (const x of [...kind.states, kind.initial, ...kind.transitions])
+      expect(x.label).toMatch(/\p{Script=Han}/u);
   });
 });

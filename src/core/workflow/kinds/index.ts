@@ -10,10 +10,15 @@ import { VILLAGER_MATTER_KIND } from './villager-matter.ts';
 
 export const KIND_DATA = [HOTLINE_KIND, PETITION_KIND, DISPUTE_KIND, VILLAGER_MATTER_KIND] as const;
 
-export const BUILT_IN_KINDS: Record<string, KindDefinition> = Object.fromEntries(KIND_DATA.map((data) => [data.kind, loadKind(data)]));
+export const BUILT_IN_KINDS: Record<string, KindDefinition> = Object.fromEntries(
+  KIND_DATA.map((data) => [data.kind, loadKind(data)]),
+);
 
 /** A built-in kind; `settings` overrides per town (e.g. `{ maxReopens: 3 }`). */
-export function kindByName(kind: string, settings: Record<string, number> = {}): KindDefinition | undefined {
+export function kindByName(
+  kind: string,
+  settings: Record<string, number> = {},
+): KindDefinition | undefined {
   const def = BUILT_IN_KINDS[kind];
   return def && { ...def, settings: { ...def.settings, ...settings } };
 }

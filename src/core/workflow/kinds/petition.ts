@@ -11,7 +11,8 @@ const OUTCOME_FROM = ['replied', 'reviewed', 'second_reviewed'];
 export const PETITION_KIND = {
   kind: 'petition',
   label: '信访事项',
-  description: '信访事项按《信访工作条例》办理：登记、受理告知、包案办理、答复意见、复查复核、化解或终结。',
+  description:
+    '信访事项按《信访工作条例》办理：登记、受理告知、包案办理、答复意见、复查复核、化解或终结。',
   states: [
     { id: 'registered', label: '已登记待受理' },
     { id: 'declined', label: '不予受理', terminal: true },
@@ -32,7 +33,12 @@ export const PETITION_KIND = {
     roles: ['staff', 'dispatcher', 'admin'],
     fields: [
       { name: 'petitionerName', label: '信访人', type: 'string' },
-      { name: 'channel', label: '信访形式', type: 'enum', options: ['来信', '来访', '网上信访', '电话'] },
+      {
+        name: 'channel',
+        label: '信访形式',
+        type: 'enum',
+        options: ['来信', '来访', '网上信访', '电话'],
+      },
       { name: 'content', label: '信访事项内容', type: 'text' },
     ],
   },
@@ -101,8 +107,16 @@ export const PETITION_KIND = {
       increments: ['extension'],
       extendsClock: { clock: 'handle', by: { amount: 30, unit: 'calendar_days' } },
       guards: [
-        { name: 'fieldTrue', params: { field: 'petitionerNotified' }, message: '延长办理期限须告知信访人延期理由' },
-        { name: 'counterBelow', params: { counter: 'extension', max: 1 }, message: '办理期限只能延长一次' },
+        {
+          name: 'fieldTrue',
+          params: { field: 'petitionerNotified' },
+          message: '延长办理期限须告知信访人延期理由',
+        },
+        {
+          name: 'counterBelow',
+          params: { counter: 'extension', max: 1 },
+          message: '办理期限只能延长一次',
+        },
       ],
     },
     {
@@ -115,7 +129,13 @@ export const PETITION_KIND = {
         { name: 'replyText', label: '答复意见', type: 'text' },
         { name: 'replyDate', label: '答复日期', type: 'date' },
       ],
-      guards: [{ name: 'fieldPresent', params: { field: 'casePlan' }, message: '请先确定包案领导并制定一案一策方案' }],
+      guards: [
+        {
+          name: 'fieldPresent',
+          params: { field: 'casePlan' },
+          message: '请先确定包案领导并制定一案一策方案',
+        },
+      ],
     },
     {
       id: 'request_review',
@@ -124,7 +144,13 @@ export const PETITION_KIND = {
       to: 'reviewing',
       roles: ['staff', 'dispatcher'],
       fields: [{ name: 'reviewRequest', label: '复查请求', type: 'text' }],
-      guards: [{ name: 'clockNotExpired', params: { clock: 'review_window' }, message: '已超过申请复查期限（收到答复意见之日起30日）' }],
+      guards: [
+        {
+          name: 'clockNotExpired',
+          params: { clock: 'review_window' },
+          message: '已超过申请复查期限（收到答复意见之日起30日）',
+        },
+      ],
     },
     {
       id: 'decide_review',
@@ -141,7 +167,13 @@ export const PETITION_KIND = {
       to: 'second_reviewing',
       roles: ['staff', 'dispatcher'],
       fields: [{ name: 'secondReviewRequest', label: '复核请求', type: 'text' }],
-      guards: [{ name: 'clockNotExpired', params: { clock: 'second_review_window' }, message: '已超过申请复核期限（收到复查意见之日起30日）' }],
+      guards: [
+        {
+          name: 'clockNotExpired',
+          params: { clock: 'second_review_window' },
+          message: '已超过申请复核期限（收到复查意见之日起30日）',
+        },
+      ],
     },
     {
       id: 'decide_second_review',
@@ -179,8 +211,20 @@ export const PETITION_KIND = {
     },
   ],
   clocks: [
-    { id: 'accept', label: '受理告知时限', startOn: ['register'], stopOn: ['accept', 'decline'], rule: { amount: 15, unit: 'calendar_days' } },
-    { id: 'handle', label: '办理时限', startOn: ['accept'], stopOn: ['reply'], rule: { amount: 60, unit: 'calendar_days' } },
+    {
+      id: 'accept',
+      label: '受理告知时限',
+      startOn: ['register'],
+      stopOn: ['accept', 'decline'],
+      rule: { amount: 15, unit: 'calendar_days' },
+    },
+    {
+      id: 'handle',
+      label: '办理时限',
+      startOn: ['accept'],
+      stopOn: ['reply'],
+      rule: { amount: 60, unit: 'calendar_days' },
+    },
     {
       id: 'review_window',
       label: '申请复查期限',
@@ -188,7 +232,13 @@ export const PETITION_KIND = {
       stopOn: ['request_review', 'resolve', 'withdraw', 'conclude'],
       rule: { amount: 30, unit: 'calendar_days' },
     },
-    { id: 'review', label: '复查时限', startOn: ['request_review'], stopOn: ['decide_review'], rule: { amount: 30, unit: 'calendar_days' } },
+    {
+      id: 'review',
+      label: '复查时限',
+      startOn: ['request_review'],
+      stopOn: ['decide_review'],
+      rule: { amount: 30, unit: 'calendar_days' },
+    },
     {
       id: 'second_review_window',
       label: '申请复核期限',

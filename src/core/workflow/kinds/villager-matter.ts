@@ -84,13 +84,30 @@ export const VILLAGER_MATTER_KIND = {
       to: 'closed',
       roles: ['village_cadre'],
       fields: [
-        { name: 'rating', label: '群众评议', type: 'enum', options: ['满意', '基本满意', '不满意'] },
+        {
+          name: 'rating',
+          label: '群众评议',
+          type: 'enum',
+          options: ['满意', '基本满意', '不满意'],
+        },
         { name: 'evaluationNote', label: '评议意见', type: 'text', required: false },
       ],
     },
   ],
   clocks: [
-    { id: 'deliberate', label: '议事时限', startOn: ['raise'], stopOn: ['deliberate'], rule: { amount: 30, unit: 'calendar_days' } },
-    { id: 'act', label: '办事时限', startOn: ['act'], stopOn: ['finish'], rule: { amount: 20, unit: 'working_days' } },
+    {
+      id: 'deliberate',
+      label: '议事时限',
+      startOn: ['raise'],
+      stopOn: ['deliberate'],
+      rule: { amount: 30, unit: 'calendar_days' },
+    },
+    {
+      id: 'act',
+      label: '办事时限',
+      startOn: ['act'],
+      stopOn: ['finish'],
+      rule: { amount: 20, unit: 'working_days' },
+    },
   ],
 } satisfies KindInput;

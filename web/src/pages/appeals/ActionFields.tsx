@@ -18,7 +18,14 @@ function input(f: ActionField, refs: AppealRefs) {
         <Select options={(f.options ?? []).map((o) => ({ value: o, label: o }))} />
       );
     case 'boolean':
-      return <Radio.Group options={[{ value: true, label: '是' }, { value: false, label: '否' }]} />;
+      return (
+        <Radio.Group
+          options={[
+            { value: true, label: '是' },
+            { value: false, label: '否' },
+          ]}
+        />
+      );
     case 'date':
       return <DatePicker style={{ width: '100%' }} />;
     case 'datetime':
@@ -26,18 +33,43 @@ function input(f: ActionField, refs: AppealRefs) {
     case 'number':
       return <InputNumber style={{ width: '100%' }} />;
     case 'unit_id':
-      return <Select showSearch optionFilterProp="label" options={refs.unitOptions} placeholder="选择单位" />;
+      return (
+        <Select
+          showSearch
+          optionFilterProp="label"
+          options={refs.unitOptions}
+          placeholder="选择单位"
+        />
+      );
     case 'unit_ids':
-      return <Select mode="multiple" showSearch optionFilterProp="label" options={refs.unitOptions} placeholder="可多选" />;
+      return (
+        <Select
+          mode="multiple"
+          showSearch
+          optionFilterProp="label"
+          options={refs.unitOptions}
+          placeholder="可多选"
+        />
+      );
     case 'string_list':
     case 'person_ids':
-      return <Select mode="tags" tokenSeparators={[',', '，', '、']} placeholder="输入后回车，可多项" />;
+      return (
+        <Select mode="tags" tokenSeparators={[',', '，', '、']} placeholder="输入后回车，可多项" />
+      );
     default:
       return <Input maxLength={200} />;
   }
 }
 
-export function ActionFields({ fields, refs, skip = [] }: { fields: ActionField[]; refs: AppealRefs; skip?: string[] }) {
+export function ActionFields({
+  fields,
+  refs,
+  skip = [],
+}: {
+  fields: ActionField[];
+  refs: AppealRefs;
+  skip?: string[];
+}) {
   return (
     <>
       {fields
@@ -57,7 +89,10 @@ export function ActionFields({ fields, refs, skip = [] }: { fields: ActionField[
 }
 
 /** Converts form values (dayjs objects) into the JSON the server expects. */
-export function toPayload(fields: ActionField[], values: Record<string, unknown> = {}): Record<string, unknown> {
+export function toPayload(
+  fields: ActionField[],
+  values: Record<string, unknown> = {},
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of fields) {
     const v = values[f.name];

@@ -4,10 +4,29 @@
  * server says the caller may take now (disabled ones show the reason).
  */
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Result,
+  Row,
+  Space,
+  Spin,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { appealsApi, CHANNELS, PUBLIC_CHANNELS, URGENCIES, type AvailableAction } from '../../api/appeals.ts';
+import {
+  appealsApi,
+  CHANNELS,
+  PUBLIC_CHANNELS,
+  URGENCIES,
+  type AvailableAction,
+} from '../../api/appeals.ts';
 import { useSession } from '../../session/session.tsx';
 import { useLoader } from '../org/useOrgData.ts';
 import { AppealTimeline } from './AppealTimeline.tsx';
@@ -27,81 +46,140 @@ export default function AppealDetailPage() {
   const { townId } = useSession();
   const navigate = useNavigate();
   const refs = useAppealRefs();
-  const { data: order, loading, reload } = useLoader((signal) => appealsApi.detail(townId, id, signal), [townId, id]);
+  const {
+    data: order,
+    loading,
+    reload,
+  } = useLoader((signal) => appealsApi.detail(townId, id, signal), [townId, id]);
   const [action, setAction] = useState<AvailableAction | null>(null);
   const [supervising, setSupervising] = useState(false);
   const { grantsInTown } = useSession();
-  const files = useLoader((signal) => operationsApi.attachments(townId, id, signal), [townId, id, order?.version]);
+  const files = useLoader(
+    (signal) => operationsApi.attachments(townId, id, signal),
+    [townId, id, order?.version],
+  );
 
-  if (!order) return loading ? <Spin style={{ display: 'block', margin: 80 }} /> : <Result status="404" title="工单不存在或无权查看" />;
+  if (!order)
+    return loading ? (
+      <Spin style={{ display: 'block', margin: 80 }} />
+    ) : (
+      <Result status="404" title="工单不存在或无权查看" />
+    );
   const kind = refs.kinds.find((k) => k.kind === order.kind);
   const reminders = order.reminders as unknown as (Reminder & { addressedToMe: boolean })[];
   const supervision = reminders.filter((r) => r.kind === 'supervision');
   const open = !order.closedAt && !order.mergedInto;
-  const stepLabel = (seq: number) => order.timeline.find((e) => e.seq === seq)?.label ?? `第 ${seq} 步`;
+  const stepLabel = (seq: number) =>
+    order.timeline.find((e) => e.seq === seq)?.label ?? `第 ${seq} 步`;
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card
         title={
           <Space wrap>
-            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label="返回" />
+            <Button
+              type="text"
+              icon={<ArrowLeftOutlined />}
+              onClick={() => navigate(-1)}
+              aria-label="返回"
+            />
             <span data-testid="order-code">{order.code}</span>
             <span>{order.title}</span>
-            <Tag color={order.closedAt ? 'default' : 'blue'} data-testid="order-state">{order.stateLabel}</Tag>
+            <Tag color={order.closedAt ? 'default' : 'blue'} data-testid="order-state">
+              {order.stateLabel}
+            </Tag>
             {order.overdue && <Tag color="red">已超期</Tag>}
             {supervision.length > 0 && <Tag color="volcano">已督办</Tag>}
           </Space>
         }
         extra={
           <Space>
-            {open && canSupervise(grantsInTown) && <Button danger onClick={() => setSupervising(true)} data-testid="order-supervise">督办</Button>}
-            <Button icon={<ReloadOutlined />} onClick={reload} loading={loading}>刷新</Button>
+            {open && canSupervise(grantsInTown) && (
+              <Button danger onClick={() => setSupervising(true)} data-testid="order-supervise">
+                督办
+              </Button>
+            )}
+            <Button icon={<ReloadOutlined />} onClick={reload} loading={loading}>
+              刷新
+            </Button>
           </Space>
         }
       >
         <Space wrap style={{ marginBottom: 16 }} data-testid="order-actions">
-          {order.actions.length === 0 && <Typography.Text type="secondary">当前没有您可执行的操作</Typography.Text>}
+          {order.actions.length === 0 && (
+            <Typography.Text type="secondary">当前没有您可执行的操作</Typography.Text>
+          )}
           {order.actions.map((a) => (
             <Tooltip key={a.id} title={a.enabled ? undefined : a.reason}>
-              <Button type={a.enabled ? 'primary' : 'default'} disabled={!a.enabled} onClick={() => setAction(a)}>
+              <Button
+                type={a.enabled ? 'primary' : 'default'}
+                disabled={!a.enabled}
+                onClick={() => setAction(a)}
+              >
                 {a.label}
               </Button>
             </Tooltip>
           ))}
         </Space>
-        {reminders.filter((r) => r.kind === 'supervision' || (r.addressedToMe && !r.acknowledgedAt)).map((r) => (
-          <Alert
-            key={r.id}
-            type={r.repliedAt ? 'success' : 'warning'}
-            showIcon
-            style={{ marginBottom: 8 }}
-            data-testid="order-reminder"
-            message={<Space wrap>{r.message}<ReminderStatus r={r} /></Space>}
-            description={[
-              `${r.kind === 'supervision' ? '督办' : '提醒'}时间 ${formatTime(r.createdAt)}`,
-              r.note && `督办意见：${r.note}`,
-              r.reply && `回复（${r.repliedByName ?? ''} ${formatTime(r.repliedAt)}）：${r.reply}`,
-            ].filter(Boolean).join('；')}
-            action={r.addressedToMe && <ReminderActions appealId={order.id} r={r} onDone={reload} />}
-          />
-        ))}
+        {reminders
+          .filter((r) => r.kind === 'supervision' || (r.addressedToMe && !r.acknowledgedAt))
+          .map((r) => (
+            <Alert
+              key={r.id}
+              type={r.repliedAt ? 'success' : 'warning'}
+              showIcon
+              style={{ marginBottom: 8 }}
+              data-testid="order-reminder"
+              message={
+                <Space wrap>
+                  {r.message}
+                  <ReminderStatus r={r} />
+                </Space>
+              }
+              description={[
+                `${r.kind === 'supervision' ? '督办' : '提醒'}时间 ${formatTime(r.createdAt)}`,
+                r.note && `督办意见：${r.note}`,
+                r.reply &&
+                  `回复（${r.repliedByName ?? ''} ${formatTime(r.repliedAt)}）：${r.reply}`,
+              ]
+                .filter(Boolean)
+                .join('；')}
+              action={
+                r.addressedToMe && <ReminderActions appealId={order.id} r={r} onDone={reload} />
+              }
+            />
+          ))}
         <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 3 }}>
           <Descriptions.Item label="工单类型">{order.kindLabel}</Descriptions.Item>
-          <Descriptions.Item label="来源渠道">{CHANNELS[order.channel] ?? order.channel}</Descriptions.Item>
-          <Descriptions.Item label="紧急程度">{URGENCIES.find((u) => u.value === order.urgency)?.label ?? order.urgency ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="诉求类别">{refs.categoryName(order.categoryCode)}</Descriptions.Item>
+          <Descriptions.Item label="来源渠道">
+            {CHANNELS[order.channel] ?? order.channel}
+          </Descriptions.Item>
+          <Descriptions.Item label="紧急程度">
+            {URGENCIES.find((u) => u.value === order.urgency)?.label ?? order.urgency ?? '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label="诉求类别">
+            {refs.categoryName(order.categoryCode)}
+          </Descriptions.Item>
           <Descriptions.Item label="村（社区）">{refs.unitName(order.villageId)}</Descriptions.Item>
           <Descriptions.Item label="承办单位">
             {refs.unitName(order.unitId)}
-            {order.coHandlerUnitIds.length > 0 && `（协办：${order.coHandlerUnitIds.map(refs.unitName).join('、')}）`}
+            {order.coHandlerUnitIds.length > 0 &&
+              `（协办：${order.coHandlerUnitIds.map(refs.unitName).join('、')}）`}
           </Descriptions.Item>
           <Descriptions.Item label="受理时间">{formatTime(order.receivedAt)}</Descriptions.Item>
-          <Descriptions.Item label="当前期限"><DueTag dueAt={order.nextDueAt} overdue={order.overdue} /></Descriptions.Item>
-          <Descriptions.Item label="联系人"><ContactReveal key={order.version} order={order} /></Descriptions.Item>
+          <Descriptions.Item label="当前期限">
+            <DueTag dueAt={order.nextDueAt} overdue={order.overdue} />
+          </Descriptions.Item>
+          <Descriptions.Item label="联系人">
+            <ContactReveal key={order.version} order={order} />
+          </Descriptions.Item>
           {order.address && <Descriptions.Item label="地址">{order.address}</Descriptions.Item>}
-          {order.satisfaction && <Descriptions.Item label="回访满意度">{order.satisfaction}</Descriptions.Item>}
-          {order.residentRating !== null && <Descriptions.Item label="群众评价">{order.residentRating} 星</Descriptions.Item>}
+          {order.satisfaction && (
+            <Descriptions.Item label="回访满意度">{order.satisfaction}</Descriptions.Item>
+          )}
+          {order.residentRating !== null && (
+            <Descriptions.Item label="群众评价">{order.residentRating} 星</Descriptions.Item>
+          )}
           <Descriptions.Item label="诉求内容" span={3}>
             <div style={{ whiteSpace: 'pre-wrap' }}>{order.content}</div>
           </Descriptions.Item>
@@ -121,25 +199,58 @@ export default function AppealDetailPage() {
                   <Descriptions.Item key={d.clock} label={d.label}>
                     <Space wrap size={4}>
                       <span>{formatTime(d.dueAt)}</span>
-                      {d.stoppedAt ? <Tag color={d.overdue ? 'red' : 'green'}>{d.overdue ? '超时完成' : '按时完成'}</Tag> : <DueTag dueAt={d.dueAt} overdue={d.overdue} />}
+                      {d.stoppedAt ? (
+                        <Tag color={d.overdue ? 'red' : 'green'}>
+                          {d.overdue ? '超时完成' : '按时完成'}
+                        </Tag>
+                      ) : (
+                        <DueTag dueAt={d.dueAt} overdue={d.overdue} />
+                      )}
                       {d.extensions > 0 && <Tag>延期 {d.extensions} 次</Tag>}
                     </Space>
                   </Descriptions.Item>
                 ))}
               </Descriptions>
-              {order.deadlines.length === 0 && <Typography.Text type="secondary">派单后开始计时</Typography.Text>}
+              {order.deadlines.length === 0 && (
+                <Typography.Text type="secondary">派单后开始计时</Typography.Text>
+              )}
               {kind && (
                 <ul style={{ paddingLeft: 18, color: '#8c8c8c', marginTop: 12, marginBottom: 0 }}>
-                  {kind.clocks.map((c) => <li key={c.id}>{c.text}</li>)}
+                  {kind.clocks.map((c) => (
+                    <li key={c.id}>{c.text}</li>
+                  ))}
                 </ul>
               )}
             </Card>
-            <OrderAttachments appealId={order.id} items={files.data ?? []} canUpload={order.state !== 'archived'} publicChannel={PUBLIC_CHANNELS.includes(order.channel)} onChanged={files.reload} stepLabel={stepLabel} />
+            <OrderAttachments
+              appealId={order.id}
+              items={files.data ?? []}
+              canUpload={order.state !== 'archived'}
+              publicChannel={PUBLIC_CHANNELS.includes(order.channel)}
+              onChanged={files.reload}
+              stepLabel={stepLabel}
+            />
           </Space>
         </Col>
       </Row>
-      <TransitionModal order={order} action={action} refs={refs} onClose={() => setAction(null)} onDone={() => { setAction(null); reload(); }} />
-      <SuperviseModal order={supervising ? order : null} onClose={() => setSupervising(false)} onDone={() => { setSupervising(false); reload(); }} />
+      <TransitionModal
+        order={order}
+        action={action}
+        refs={refs}
+        onClose={() => setAction(null)}
+        onDone={() => {
+          setAction(null);
+          reload();
+        }}
+      />
+      <SuperviseModal
+        order={supervising ? order : null}
+        onClose={() => setSupervising(false)}
+        onDone={() => {
+          setSupervising(false);
+          reload();
+        }}
+      />
     </Space>
   );
 }

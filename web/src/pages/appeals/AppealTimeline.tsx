@@ -12,25 +12,48 @@ import type { AppealRefs } from './refs.ts';
 function show(value: unknown, type: string | undefined, refs: AppealRefs): string {
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (type === 'unit_id') return refs.unitName(String(value));
-  if (type === 'unit_ids' && Array.isArray(value)) return value.map((v) => refs.unitName(String(v))).join('、');
+  if (type === 'unit_ids' && Array.isArray(value))
+    return value.map((v) => refs.unitName(String(v))).join('、');
   if (Array.isArray(value)) return value.join('、');
   return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
 }
 
 /** Payload keys of 督办 steps that are plumbing, not something to read. */
 const HIDDEN = ['content', 'reminderId', 'unitId', 'message'];
-const SUPERVISION_ACTIONS = ['supervise', 'acknowledge_supervision', 'reply_supervision', 'acknowledge_reminder'];
+const SUPERVISION_ACTIONS = [
+  'supervise',
+  'acknowledge_supervision',
+  'reply_supervision',
+  'acknowledge_reminder',
+];
 
-export function AppealTimeline({ order, kind, refs, attachments = [] }: { order: AppealDetail; kind?: AppealKind; refs: AppealRefs; attachments?: OrderAttachment[] }) {
+export function AppealTimeline({
+  order,
+  kind,
+  refs,
+  attachments = [],
+}: {
+  order: AppealDetail;
+  kind?: AppealKind;
+  refs: AppealRefs;
+  attachments?: OrderAttachment[];
+}) {
   const stateLabel = (id: string) => kind?.states.find((s) => s.id === id)?.label ?? id;
   const items = order.timeline.map((e) => {
     const fields = kind?.actions.find((a) => a.id === e.action)?.fields ?? [];
     const supervision = SUPERVISION_ACTIONS.includes(e.action);
-    const details = Object.entries(e.payload).filter(([k]) => (supervision ? !HIDDEN.includes(k) : k !== 'content'));
+    const details = Object.entries(e.payload).filter(([k]) =>
+      supervision ? !HIDDEN.includes(k) : k !== 'content',
+    );
     const photos = attachments.filter((a) => a.eventSeq === e.seq);
     return {
       key: e.seq,
-      color: e.action === 'return' || e.action === 'reopen' || e.action === 'supervise' ? 'red' : e.to === e.from ? 'gray' : 'blue',
+      color:
+        e.action === 'return' || e.action === 'reopen' || e.action === 'supervise'
+          ? 'red'
+          : e.to === e.from
+            ? 'gray'
+            : 'blue',
       content: (
         <div data-testid="timeline-event">
           <div>
@@ -46,15 +69,33 @@ export function AppealTimeline({ order, kind, refs, attachments = [] }: { order:
           </div>
           {details.map(([k, v]) => {
             const f = fields.find((x) => x.name === k);
-            if (k === 'replyBy') return <div key={k} style={{ color: '#595959' }}>答复期限：{formatTime(String(v))}</div>;
+            if (k === 'replyBy')
+              return (
+                <div key={k} style={{ color: '#595959' }}>
+                  答复期限：{formatTime(String(v))}
+                </div>
+              );
             return (
               <div key={k} style={{ color: '#595959' }}>
                 {f?.label ?? k}：{show(v, f?.type, refs)}
               </div>
             );
           })}
-          {e.note && <div style={{ color: '#595959' }}>{e.action === 'supervise' ? '督办意见' : e.action === 'reply_supervision' ? '回复' : '备注'}：{e.note}</div>}
-          {photos.map((a) => <div key={a.id}><AttachmentLink appealId={order.id} a={a} /></div>)}
+          {e.note && (
+            <div style={{ color: '#595959' }}>
+              {e.action === 'supervise'
+                ? '督办意见'
+                : e.action === 'reply_supervision'
+                  ? '回复'
+                  : '备注'}
+              ：{e.note}
+            </div>
+          )}
+          {photos.map((a) => (
+            <div key={a.id}>
+              <AttachmentLink appealId={order.id} a={a} />
+            </div>
+          ))}
         </div>
       ),
     };

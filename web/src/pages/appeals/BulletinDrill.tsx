@@ -10,24 +10,67 @@ import { useSession } from '../../session/session.tsx';
 import { analysisApi, type DrillOrder } from './analysisApi.ts';
 import { formatTime } from './DueTag.tsx';
 
-export interface BulletinFigure { metricId: string; params: Record<string, string>; title: string; townId?: string }
+export interface BulletinFigure {
+  metricId: string;
+  params: Record<string, string>;
+  title: string;
+  townId?: string;
+}
 
-export function BulletinDrill({ figure, onClose }: { figure: BulletinFigure | null; onClose: () => void }) {
+export function BulletinDrill({
+  figure,
+  onClose,
+}: {
+  figure: BulletinFigure | null;
+  onClose: () => void;
+}) {
   const { townId: homeTown } = useSession();
   const townId = figure?.townId ?? homeTown;
   const sameTown = townId === homeTown;
-  const { rows, cursor, loading, loadMore } = useCursorPages<DrillOrder>(figure && ((after) => analysisApi.drill(townId, figure.metricId, figure.params, after)), [figure]);
+  const { rows, cursor, loading, loadMore } = useCursorPages<DrillOrder>(
+    figure && ((after) => analysisApi.drill(townId, figure.metricId, figure.params, after)),
+    [figure],
+  );
   const isRate = rows.some((r) => r.inNumerator !== undefined);
   return (
     <Drawer open={!!figure} onClose={onClose} title={figure?.title} size="large" destroyOnHidden>
-      <Table rowKey="id" size="small" loading={loading} dataSource={rows} pagination={false} data-testid="bulletin-drill" columns={[
-        { title: '编号', dataIndex: 'code', width: 100, render: (c: string, r) => (sameTown ? <Link to={`/appeals/orders/${r.id}`}>{c}</Link> : c) },
-        { title: '标题', dataIndex: 'title', ellipsis: true },
-        { title: '受理日期', dataIndex: 'receivedOn', width: 110 },
-        { title: '办结时间', dataIndex: 'closedAt', width: 150, render: formatTime },
-        ...(isRate ? [{ title: '计入分子', dataIndex: 'inNumerator', width: 90, render: (v: boolean) => (v ? <Tag color="green">是</Tag> : <Tag>否</Tag>) }] : []),
-      ]} />
-      {cursor && figure && <div style={{ textAlign: 'center', marginTop: 12 }}><Button loading={loading} onClick={loadMore}>加载更多</Button></div>}
+      <Table
+        rowKey="id"
+        size="small"
+        loading={loading}
+        dataSource={rows}
+        pagination={false}
+        data-testid="bulletin-drill"
+        columns={[
+          {
+            title: '编号',
+            dataIndex: 'code',
+            width: 100,
+            render: (c: string, r) =>
+              sameTown ? <Link to={`/appeals/orders/${r.id}`}>{c}</Link> : c,
+          },
+          { title: '标题', dataIndex: 'title', ellipsis: true },
+          { title: '受理日期', dataIndex: 'receivedOn', width: 110 },
+          { title: '办结时间', dataIndex: 'closedAt', width: 150, render: formatTime },
+          ...(isRate
+            ? [
+                {
+                  title: '计入分子',
+                  dataIndex: 'inNumerator',
+                  width: 90,
+                  render: (v: boolean) => (v ? <Tag color="green">是</Tag> : <Tag>否</Tag>),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {cursor && figure && (
+        <div style={{ textAlign: 'center', marginTop: 12 }}>
+          <Button loading={loading} onClick={loadMore}>
+            加载更多
+          </Button>
+        </div>
+      )}
     </Drawer>
   );
 }

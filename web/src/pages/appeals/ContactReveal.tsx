@@ -40,10 +40,22 @@ export function ContactReveal({ order }: { order: AppealDetail }) {
           查看完整联系方式
         </Button>
       )}
-      <Modal open={open} title="查看群众联系方式" okText="查看" onOk={() => void reveal()} confirmLoading={loading} onCancel={() => setOpen(false)} destroyOnHidden>
+      <Modal
+        open={open}
+        title="查看群众联系方式"
+        okText="查看"
+        onOk={() => void reveal()}
+        confirmLoading={loading}
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+      >
         <p style={{ color: '#8c8c8c' }}>查看记录（人员、时间、事由）将写入审计日志。</p>
         <Form form={form} layout="vertical" preserve={false} initialValues={{ reason: '回访群众' }}>
-          <Form.Item name="reason" label="查看事由" rules={[{ required: true, min: 2, message: '请填写查看事由（至少 2 个字）' }]}>
+          <Form.Item
+            name="reason"
+            label="查看事由"
+            rules={[{ required: true, min: 2, message: '请填写查看事由（至少 2 个字）' }]}
+          >
             <Input maxLength={200} autoFocus />
           </Form.Item>
         </Form>

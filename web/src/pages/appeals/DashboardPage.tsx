@@ -3,18 +3,41 @@
  * charts by month, village and category. Every number comes from the KPI endpoint and every
  * figure opens the orders behind it (drill-down endpoint); nothing is computed in the browser.
  */
-import { Card, Col, DatePicker, Empty, Row, Select, Space, Spin, Statistic, Tooltip, Typography } from 'antd';
+import {
+  Card,
+  Col,
+  DatePicker,
+  Empty,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Statistic,
+  Tooltip,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { appealsApi, type KpiGrouping, type KpiMetric, type KpiQuery, type KpiReport } from '../../api/appeals.ts';
+import {
+  appealsApi,
+  type KpiGrouping,
+  type KpiMetric,
+  type KpiQuery,
+  type KpiReport,
+} from '../../api/appeals.ts';
 import { useSession } from '../../session/session.tsx';
 import { useLoader } from '../org/useOrgData.ts';
 import { KpiOrdersDrawer, type Drill } from './KpiOrdersDrawer.tsx';
 import { useAppealRefs } from './refs.ts';
 
 const KpiChart = lazy(() => import('./KpiChart.tsx'));
-const GAUGES = ['appeals.response_rate', 'appeals.resolution_rate', 'appeals.satisfaction_rate', 'appeals.on_time_closure_rate'];
+const GAUGES = [
+  'appeals.response_rate',
+  'appeals.resolution_rate',
+  'appeals.satisfaction_rate',
+  'appeals.on_time_closure_rate',
+];
 
 type Grouped = { key: string | null; value: number | null }[];
 function groupsOf(r: KpiReport | undefined, id: string): Grouped {
@@ -33,24 +56,49 @@ export default function DashboardPage() {
   const [kind, setKind] = useState<string | undefined>();
   const [drill, setDrill] = useState<Drill | null>(null);
 
-  const q: KpiQuery | null = year.isValid() ? { from: year.startOf('year').format('YYYY-MM-DD'), to: year.endOf('year').format('YYYY-MM-DD'), kind } : null;
+  const q: KpiQuery | null = year.isValid()
+    ? {
+        from: year.startOf('year').format('YYYY-MM-DD'),
+        to: year.endOf('year').format('YYYY-MM-DD'),
+        kind,
+      }
+    : null;
   const key = JSON.stringify(q);
-  const load = (groupBy?: KpiGrouping) => (signal: AbortSignal) => (q ? appealsApi.kpis(townId, { ...q, groupBy }, signal) : Promise.resolve(undefined));
+  const load = (groupBy?: KpiGrouping) => (signal: AbortSignal) =>
+    q ? appealsApi.kpis(townId, { ...q, groupBy }, signal) : Promise.resolve(undefined);
   const totals = useLoader(load(), [townId, key]);
   const byMonth = useLoader(load('month'), [townId, key]);
   const byVillage = useLoader(load('village'), [townId, key]);
   const byCategory = useLoader(load('category'), [townId, key]);
 
-  const open = (metricId: string, groupBy?: KpiGrouping, group?: string | null, groupLabel?: string) => {
+  const open = (
+    metricId: string,
+    groupBy?: KpiGrouping,
+    group?: string | null,
+    groupLabel?: string,
+  ) => {
     if (!q) return;
     const m = metric(totals.data, metricId);
-    setDrill({ metricId, query: { ...q, groupBy }, group: groupBy ? (group ?? '') : undefined, title: `${m?.label ?? metricId}${groupLabel ? ` · ${groupLabel}` : ''}：工单明细` });
+    setDrill({
+      metricId,
+      query: { ...q, groupBy },
+      group: groupBy ? (group ?? '') : undefined,
+      title: `${m?.label ?? metricId}${groupLabel ? ` · ${groupLabel}` : ''}：工单明细`,
+    });
   };
 
-  const axisChart = (r: KpiReport | undefined, groupBy: KpiGrouping, label: (k: string | null) => string, rateId: string, rotate = 0, height = 320) => {
+  const axisChart = (
+    r: KpiReport | undefined,
+    groupBy: KpiGrouping,
+    label: (k: string | null) => string,
+    rateId: string,
+    rotate = 0,
+    height = 320,
+  ) => {
     const received = groupsOf(r, 'appeals.received');
     const rate = groupsOf(r, rateId);
-    if (!received.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="该期间没有工单" />;
+    if (!received.length)
+      return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="该期间没有工单" />;
     const ids = ['appeals.received', rateId];
     return (
       <KpiChart
@@ -61,7 +109,12 @@ export default function DashboardPage() {
         categories={received.map((g) => label(g.key))}
         series={[
           { name: '受理量', type: 'bar', values: received.map((g) => g.value) },
-          { name: metric(r, rateId)?.label ?? rateId, type: 'line', percent: true, values: received.map((g) => rate.find((x) => x.key === g.key)?.value ?? null) },
+          {
+            name: metric(r, rateId)?.label ?? rateId,
+            type: 'line',
+            percent: true,
+            values: received.map((g) => rate.find((x) => x.key === g.key)?.value ?? null),
+          },
         ]}
         onPick={(s, i) => open(ids[s]!, groupBy, received[i]?.key, label(received[i]?.key ?? null))}
       />
@@ -78,8 +131,20 @@ export default function DashboardPage() {
         title="诉求分析"
         extra={
           <Space>
-            <Select allowClear placeholder="全部类型" style={{ width: 160 }} value={kind} onChange={setKind} options={refs.kinds.map((k) => ({ value: k.kind, label: k.label }))} />
-            <DatePicker picker="year" value={year} onChange={(d) => d && setYear(d)} allowClear={false} />
+            <Select
+              allowClear
+              placeholder="全部类型"
+              style={{ width: 160 }}
+              value={kind}
+              onChange={setKind}
+              options={refs.kinds.map((k) => ({ value: k.kind, label: k.label }))}
+            />
+            <DatePicker
+              picker="year"
+              value={year}
+              onChange={(d) => d && setYear(d)}
+              allowClear={false}
+            />
           </Space>
         }
       >
@@ -90,10 +155,22 @@ export default function DashboardPage() {
               return (
                 <Col key={m.id} xs={12} md={8} xl={4}>
                   <Tooltip title={m.description}>
-                    <Card size="small" hoverable onClick={() => open(m.id)} data-testid={`kpi-${m.id}`}>
-                      <Statistic title={m.label} value={t?.value ?? '—'} suffix={t?.value === null ? undefined : m.unit} precision={m.unit === '%' ? 2 : 0} />
+                    <Card
+                      size="small"
+                      hoverable
+                      onClick={() => open(m.id)}
+                      data-testid={`kpi-${m.id}`}
+                    >
+                      <Statistic
+                        title={m.label}
+                        value={t?.value ?? '—'}
+                        suffix={t?.value === null ? undefined : m.unit}
+                        precision={m.unit === '%' ? 2 : 0}
+                      />
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {t?.denominator !== undefined ? `${t.numerator} / ${t.denominator} 件` : '点击查看工单'}
+                        {t?.denominator !== undefined
+                          ? `${t.numerator} / ${t.denominator} 件`
+                          : '点击查看工单'}
                       </Typography.Text>
                     </Card>
                   </Tooltip>
@@ -102,12 +179,20 @@ export default function DashboardPage() {
             })}
           </Row>
           {totalOf(metric(totals.data, 'appeals.received'))?.value === 0 && (
-            <Typography.Paragraph type="warning" style={{ marginTop: 12 }}>{year.year()} 年暂无工单，可在右上角切换年份。</Typography.Paragraph>
+            <Typography.Paragraph type="warning" style={{ marginTop: 12 }}>
+              {year.year()} 年暂无工单，可在右上角切换年份。
+            </Typography.Paragraph>
           )}
           {totals.data && (
             <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-              综合得分 <Typography.Text strong style={{ fontSize: 18, color: '#c8102e' }}>{totals.data.composite.kind === 'total' ? (totals.data.composite.value ?? '—') : '—'}</Typography.Text>
-              （响应率 {totals.data.weights.response}% + 解决率 {totals.data.weights.resolution}% + 满意率 {totals.data.weights.satisfaction}% 加权）
+              综合得分{' '}
+              <Typography.Text strong style={{ fontSize: 18, color: '#c8102e' }}>
+                {totals.data.composite.kind === 'total'
+                  ? (totals.data.composite.value ?? '—')
+                  : '—'}
+              </Typography.Text>
+              （响应率 {totals.data.weights.response}% + 解决率 {totals.data.weights.resolution}% +
+              满意率 {totals.data.weights.satisfaction}% 加权）
             </Typography.Paragraph>
           )}
         </Spin>
@@ -120,14 +205,24 @@ export default function DashboardPage() {
                 variant="gauges"
                 label="三率与按时办结率"
                 height={356}
-                gauges={gauges.map(({ m }) => ({ name: m?.label ?? '', value: totalOf(m)?.value ?? null }))}
+                gauges={gauges.map(({ m }) => ({
+                  name: m?.label ?? '',
+                  value: totalOf(m)?.value ?? null,
+                }))}
                 onPick={(s) => open(gauges[s]!.id)}
               />
             </Card>
           </Col>
           <Col xs={24} xl={14}>
             <Card title="月度趋势（受理量、办结率）" loading={byMonth.loading && !byMonth.data}>
-              {axisChart(byMonth.data, 'month', (k) => (k ? `${Number(k.slice(5))}月` : '—'), 'appeals.closure_rate', 0, 356)}
+              {axisChart(
+                byMonth.data,
+                'month',
+                (k) => (k ? `${Number(k.slice(5))}月` : '—'),
+                'appeals.closure_rate',
+                0,
+                356,
+              )}
             </Card>
           </Col>
           <Col xs={24} xl={12}>

@@ -3,7 +3,20 @@
  * Enter moves to the next field (and picks the highlighted option in a dropdown first),
  * Ctrl+Enter saves. Orders of the same village and category are shown as possible duplicates.
  */
-import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Space, TreeSelect, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  Row,
+  Select,
+  Space,
+  TreeSelect,
+  Typography,
+} from 'antd';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { appealsApi, CHANNELS, URGENCIES, type AppealDetail } from '../../api/appeals.ts';
@@ -28,7 +41,8 @@ interface IntakeValues {
 }
 
 const TOP_LEVEL = ['content', 'contactName', 'channel'];
-const FOCUSABLE = 'input:not([type=hidden]):not([disabled]):not([type=radio]), textarea, button[type=submit]';
+const FOCUSABLE =
+  'input:not([type=hidden]):not([disabled]):not([type=radio]), textarea, button[type=submit]';
 
 /** Enter on a field moves focus on; in an open dropdown it first lets antd pick the option. */
 function moveOnEnter(e: KeyboardEvent<HTMLDivElement>) {
@@ -77,7 +91,10 @@ export default function IntakePage() {
         contactName: v.contactName?.trim() || undefined,
         contactPhone: v.contactPhone?.trim() || undefined,
         address: v.address?.trim() || undefined,
-        payload: toPayload(intakeFields.filter((f) => !TOP_LEVEL.includes(f.name)), v.payload),
+        payload: toPayload(
+          intakeFields.filter((f) => !TOP_LEVEL.includes(f.name)),
+          v.payload,
+        ),
       });
       setCreated(detail);
       void message.success(`已受理，工单编号 ${detail.code}`);
@@ -98,7 +115,10 @@ export default function IntakePage() {
   return (
     <Row gutter={16}>
       <Col xs={24} xl={15}>
-        <Card title="受理登记" extra={<Typography.Text type="secondary">回车跳到下一项，Ctrl+回车保存</Typography.Text>}>
+        <Card
+          title="受理登记"
+          extra={<Typography.Text type="secondary">回车跳到下一项，Ctrl+回车保存</Typography.Text>}
+        >
           {created && (
             <Alert
               type="success"
@@ -108,14 +128,24 @@ export default function IntakePage() {
               style={{ marginBottom: 16 }}
               message={
                 <span>
-                  已受理工单 <Link to={`/appeals/orders/${created.id}`} data-testid="created-code">{created.code}</Link>（{created.stateLabel}）
+                  已受理工单{' '}
+                  <Link to={`/appeals/orders/${created.id}`} data-testid="created-code">
+                    {created.code}
+                  </Link>
+                  （{created.stateLabel}）
                   {created.warnings.length > 0 && `：${created.warnings.join('；')}`}
                 </span>
               }
             />
           )}
           <div onKeyDown={moveOnEnter}>
-            <Form form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'hotline', channel: 'hotline_12345', urgency: 'general' }} onKeyDown={ctrlEnter}>
+            <Form
+              form={form}
+              layout="vertical"
+              onFinish={submit}
+              initialValues={{ kind: 'hotline', channel: 'hotline_12345', urgency: 'general' }}
+              onKeyDown={ctrlEnter}
+            >
               <Row gutter={12}>
                 <Col xs={24} md={8}>
                   <Form.Item name="kind" label="工单类型" rules={[{ required: true }]}>
@@ -124,7 +154,9 @@ export default function IntakePage() {
                 </Col>
                 <Col xs={24} md={8}>
                   <Form.Item name="channel" label="来源渠道" rules={[{ required: true }]}>
-                    <Select options={Object.entries(CHANNELS).map(([value, label]) => ({ value, label }))} />
+                    <Select
+                      options={Object.entries(CHANNELS).map(([value, label]) => ({ value, label }))}
+                    />
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={8}>
@@ -135,7 +167,11 @@ export default function IntakePage() {
               </Row>
               <Row gutter={12}>
                 <Col xs={24} md={12}>
-                  <Form.Item name="categoryCode" label="诉求类别" rules={[{ required: true, message: '请选择诉求类别' }]}>
+                  <Form.Item
+                    name="categoryCode"
+                    label="诉求类别"
+                    rules={[{ required: true, message: '请选择诉求类别' }]}
+                  >
                     <TreeSelect
                       ref={firstRef as never}
                       autoFocus
@@ -149,7 +185,14 @@ export default function IntakePage() {
                 </Col>
                 <Col xs={24} md={12}>
                   <Form.Item name="villageId" label="所在村（社区）">
-                    <Select allowClear showSearch optionFilterProp="label" options={refs.villageOptions} placeholder="镇区或不涉及村可不选" data-testid="intake-village" />
+                    <Select
+                      allowClear
+                      showSearch
+                      optionFilterProp="label"
+                      options={refs.villageOptions}
+                      placeholder="镇区或不涉及村可不选"
+                      data-testid="intake-village"
+                    />
                   </Form.Item>
                 </Col>
               </Row>
@@ -173,8 +216,17 @@ export default function IntakePage() {
               <Form.Item name="title" label="标题" extra="不填则取诉求内容前 30 字">
                 <Input maxLength={200} />
               </Form.Item>
-              <Form.Item name="content" label="诉求内容" rules={[{ required: true, whitespace: true, message: '请填写诉求内容' }]}>
-                <Input.TextArea rows={5} maxLength={20000} showCount placeholder="群众反映的具体事项、时间、地点、诉求" />
+              <Form.Item
+                name="content"
+                label="诉求内容"
+                rules={[{ required: true, whitespace: true, message: '请填写诉求内容' }]}
+              >
+                <Input.TextArea
+                  rows={5}
+                  maxLength={20000}
+                  showCount
+                  placeholder="群众反映的具体事项、时间、地点、诉求"
+                />
               </Form.Item>
               <ActionFields fields={intakeFields} refs={refs} skip={TOP_LEVEL} />
               <Space>
@@ -187,7 +239,13 @@ export default function IntakePage() {
         </Card>
       </Col>
       <Col xs={24} xl={9}>
-        <SimilarOrders villageId={villageId} categoryCode={categoryCode} text={typedContent} phone={contactPhone} refs={refs} />
+        <SimilarOrders
+          villageId={villageId}
+          categoryCode={categoryCode}
+          text={typedContent}
+          phone={contactPhone}
+          refs={refs}
+        />
       </Col>
     </Row>
   );

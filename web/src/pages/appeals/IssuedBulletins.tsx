@@ -17,18 +17,38 @@ export function wireChips(frame: HTMLIFrameElement, onFigure: (f: BulletinFigure
     el.style.cursor = 'pointer';
     el.style.borderBottom = '1px dashed #c8102e';
     el.title = '点击查看构成该数字的工单';
-    el.onclick = () => onFigure({ metricId: el.dataset.metricId!, params: JSON.parse(el.dataset.params ?? '{}'), title: `${el.textContent}：工单明细` });
+    el.onclick = () =>
+      onFigure({
+        metricId: el.dataset.metricId!,
+        params: JSON.parse(el.dataset.params ?? '{}'),
+        title: `${el.textContent}：工单明细`,
+      });
   });
 }
 
-export function IssuedBulletins({ version, onFigure }: { version: number; onFigure: (f: BulletinFigure) => void }) {
+export function IssuedBulletins({
+  version,
+  onFigure,
+}: {
+  version: number;
+  onFigure: (f: BulletinFigure) => void;
+}) {
   const { townId } = useSession();
   const list = useLoader((signal) => analysisApi.issued(townId, signal), [townId, version]);
   const [openId, setOpenId] = useState<string | null>(null);
-  const one = useLoader((signal) => (openId ? analysisApi.issuedOne(townId, openId, signal) : Promise.resolve(undefined)), [townId, openId]);
+  const one = useLoader(
+    (signal) =>
+      openId ? analysisApi.issuedOne(townId, openId, signal) : Promise.resolve(undefined),
+    [townId, openId],
+  );
   return (
     <Card title="已签发通报" data-testid="issued-bulletins">
-      <Table<IssuedSummary> rowKey="id" size="small" loading={list.loading} dataSource={list.data ?? []} pagination={{ pageSize: 10, hideOnSinglePage: true }}
+      <Table<IssuedSummary>
+        rowKey="id"
+        size="small"
+        loading={list.loading}
+        dataSource={list.data ?? []}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
         locale={{ emptyText: '尚未签发通报' }}
         onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
         columns={[
@@ -37,16 +57,41 @@ export function IssuedBulletins({ version, onFigure }: { version: number; onFigu
           { title: '期间', width: 200, render: (_, r) => `${r.from} 至 ${r.to}` },
           { title: '签发人', dataIndex: 'issuedByName', width: 100 },
           { title: '签发时间', dataIndex: 'issuedAt', width: 150, render: formatTime },
-        ]} />
-      <Drawer open={!!openId} onClose={() => setOpenId(null)} size="large" destroyOnHidden data-testid="issued-drawer"
+        ]}
+      />
+      <Drawer
+        open={!!openId}
+        onClose={() => setOpenId(null)}
+        size="large"
+        destroyOnHidden
+        data-testid="issued-drawer"
         title={one.data ? `${one.data.title}（${one.data.label}）` : '通报'}
-        extra={one.data && <Button type="primary" href={analysisApi.issuedDocxUrl(townId, one.data.id)} download data-testid="issued-docx">下载 Word</Button>}>
+        extra={
+          one.data && (
+            <Button
+              type="primary"
+              href={analysisApi.issuedDocxUrl(townId, one.data.id)}
+              download
+              data-testid="issued-docx"
+            >
+              下载 Word
+            </Button>
+          )
+        }
+      >
         {one.data && (
           <>
             <Typography.Paragraph type="secondary" data-testid="issued-meta">
-              {one.data.issuedByName} 于 {formatTime(one.data.issuedAt)} 签发，数字按签发时的数据固定，之后工单变化不影响本期通报；点击数字查看该指标当前对应的工单。
+              {one.data.issuedByName} 于 {formatTime(one.data.issuedAt)}{' '}
+              签发，数字按签发时的数据固定，之后工单变化不影响本期通报；点击数字查看该指标当前对应的工单。
             </Typography.Paragraph>
-            <iframe title="已签发通报" data-testid="issued-preview" srcDoc={one.data.html} onLoad={(e) => wireChips(e.currentTarget, onFigure)} style={{ width: '100%', height: 800, border: 0, background: '#fff' }} />
+            <iframe
+              title="已签发通报"
+              data-testid="issued-preview"
+              srcDoc={one.data.html}
+              onLoad={(e) => wireChips(e.currentTarget, onFigure)}
+              style={{ width: '100%', height: 800, border: 0, background: '#fff' }}
+            />
           </>
         )}
       </Drawer>

@@ -9,7 +9,15 @@ import { BarChart, GaugeChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, LineChart, GaugeChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  GaugeChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  CanvasRenderer,
+]);
 
 const RED = '#c8102e';
 const COLORS = [RED, '#1677ff', '#52c41a', '#fa8c16'];
@@ -23,8 +31,22 @@ export interface Series {
 }
 
 export type KpiChartProps =
-  | { variant: 'axis'; categories: string[]; series: Series[]; height?: number; rotate?: number; onPick: (seriesIndex: number, index: number) => void; label: string }
-  | { variant: 'gauges'; gauges: { name: string; value: number | null }[]; height?: number; onPick: (seriesIndex: number, index: number) => void; label: string };
+  | {
+      variant: 'axis';
+      categories: string[];
+      series: Series[];
+      height?: number;
+      rotate?: number;
+      onPick: (seriesIndex: number, index: number) => void;
+      label: string;
+    }
+  | {
+      variant: 'gauges';
+      gauges: { name: string; value: number | null }[];
+      height?: number;
+      onPick: (seriesIndex: number, index: number) => void;
+      label: string;
+    };
 
 function option(p: KpiChartProps): echarts.EChartsCoreOption {
   if (p.variant === 'gauges') {
@@ -36,7 +58,10 @@ function option(p: KpiChartProps): echarts.EChartsCoreOption {
       series: p.gauges.map((g, i) => ({
         type: 'gauge',
         name: g.name,
-        center: [`${(((i % cols) + 0.5) / cols) * 100}%`, `${((Math.floor(i / cols) + 0.55) / rows) * 100}%`],
+        center: [
+          `${(((i % cols) + 0.5) / cols) * 100}%`,
+          `${((Math.floor(i / cols) + 0.55) / rows) * 100}%`,
+        ],
         radius: `${Math.min(90, 92 / rows)}%`,
         min: 0,
         max: 100,
@@ -49,7 +74,13 @@ function option(p: KpiChartProps): echarts.EChartsCoreOption {
         axisLabel: { show: false },
         pointer: { show: false },
         title: { offsetCenter: [0, '78%'], fontSize: 14, color: '#595959' },
-        detail: { valueAnimation: true, offsetCenter: [0, '5%'], fontSize: 22, formatter: (v: number) => (g.value === null ? '—' : `${v}%`), color: '#262626' },
+        detail: {
+          valueAnimation: true,
+          offsetCenter: [0, '5%'],
+          fontSize: 22,
+          formatter: (v: number) => (g.value === null ? '—' : `${v}%`),
+          color: '#262626',
+        },
         data: [{ value: g.value ?? 0, name: g.name }],
       })),
     };
@@ -60,9 +91,26 @@ function option(p: KpiChartProps): echarts.EChartsCoreOption {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: p.categories, axisLabel: { interval: 0, rotate: p.rotate ?? 0 } },
-    yAxis: [{ type: 'value', minInterval: 1 }, ...(hasPercent ? [{ type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } }] : [])],
-    series: p.series.map((s) => ({ type: s.type, name: s.name, data: s.values, yAxisIndex: s.percent ? 1 : 0, barMaxWidth: 28, smooth: true, cursor: 'pointer' })),
+    xAxis: {
+      type: 'category',
+      data: p.categories,
+      axisLabel: { interval: 0, rotate: p.rotate ?? 0 },
+    },
+    yAxis: [
+      { type: 'value', minInterval: 1 },
+      ...(hasPercent
+        ? [{ type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } }]
+        : []),
+    ],
+    series: p.series.map((s) => ({
+      type: s.type,
+      name: s.name,
+      data: s.values,
+      yAxisIndex: s.percent ? 1 : 0,
+      barMaxWidth: 28,
+      smooth: true,
+      cursor: 'pointer',
+    })),
   };
 }
 
@@ -85,5 +133,12 @@ export default function KpiChart(props: KpiChartProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [JSON.stringify({ ...props, onPick: undefined })]);
 
-  return <div ref={el} style={{ width: '100%', height: props.height ?? 300 }} role="img" aria-label={props.label} />;
+  return (
+    <div
+      ref={el}
+      style={{ width: '100%', height: props.height ?? 300 }}
+      role="img"
+      aria-label={props.label}
+    />
+  );
 }

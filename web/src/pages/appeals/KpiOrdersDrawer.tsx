@@ -21,7 +21,14 @@ export interface Drill {
 export function KpiOrdersDrawer({ drill, onClose }: { drill: Drill | null; onClose: () => void }) {
   const { townId } = useSession();
   const { rows, cursor, loading, loadMore } = useCursorPages<KpiOrder>(
-    drill && ((after) => appealsApi.kpiOrders(townId, drill.metricId, { ...drill.query, group: drill.group, cursor: after, limit: 100 })),
+    drill &&
+      ((after) =>
+        appealsApi.kpiOrders(townId, drill.metricId, {
+          ...drill.query,
+          group: drill.group,
+          cursor: after,
+          limit: 100,
+        })),
     [drill],
   );
 
@@ -32,7 +39,20 @@ export function KpiOrdersDrawer({ drill, onClose }: { drill: Drill | null; onClo
       title={drill?.title}
       size="large"
       destroyOnHidden
-      extra={drill && <Button icon={<DownloadOutlined />} href={exportUrls.kpiOrders(townId, drill.metricId, { ...drill.query, group: drill.group })} data-testid="kpi-orders-export">导出 Excel</Button>}
+      extra={
+        drill && (
+          <Button
+            icon={<DownloadOutlined />}
+            href={exportUrls.kpiOrders(townId, drill.metricId, {
+              ...drill.query,
+              group: drill.group,
+            })}
+            data-testid="kpi-orders-export"
+          >
+            导出 Excel
+          </Button>
+        )
+      }
     >
       <Table
         rowKey="id"
@@ -42,16 +62,28 @@ export function KpiOrdersDrawer({ drill, onClose }: { drill: Drill | null; onClo
         pagination={false}
         data-testid="kpi-orders"
         columns={[
-          { title: '编号', dataIndex: 'code', width: 100, render: (c: string, r) => <Link to={`/appeals/orders/${r.id}`}>{c}</Link> },
+          {
+            title: '编号',
+            dataIndex: 'code',
+            width: 100,
+            render: (c: string, r) => <Link to={`/appeals/orders/${r.id}`}>{c}</Link>,
+          },
           { title: '标题', dataIndex: 'title', ellipsis: true },
           { title: '受理日期', dataIndex: 'receivedOn', width: 110 },
           { title: '办结时间', dataIndex: 'closedAt', width: 150, render: formatTime },
-          { title: '计入分子', dataIndex: 'inNumerator', width: 90, render: (v: boolean) => (v ? <Tag color="green">是</Tag> : <Tag>否</Tag>) },
+          {
+            title: '计入分子',
+            dataIndex: 'inNumerator',
+            width: 90,
+            render: (v: boolean) => (v ? <Tag color="green">是</Tag> : <Tag>否</Tag>),
+          },
         ]}
       />
       {cursor && drill && (
         <div style={{ textAlign: 'center', marginTop: 12 }}>
-          <Button onClick={loadMore} loading={loading}>加载更多</Button>
+          <Button onClick={loadMore} loading={loading}>
+            加载更多
+          </Button>
         </div>
       )}
     </Drawer>

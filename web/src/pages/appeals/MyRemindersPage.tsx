@@ -14,7 +14,16 @@ export default function MyRemindersPage() {
       tick={tick}
       status={status}
       onChanged={() => setTick((n) => n + 1)}
-      extra={<Segmented value={status} onChange={(v) => setStatus(v as 'open' | 'all')} options={[{ value: 'open', label: '待处理' }, { value: 'all', label: '全部' }]} />}
+      extra={
+        <Segmented
+          value={status}
+          onChange={(v) => setStatus(v as 'open' | 'all')}
+          options={[
+            { value: 'open', label: '待处理' },
+            { value: 'all', label: '全部' },
+          ]}
+        />
+      }
     />
   );
 }

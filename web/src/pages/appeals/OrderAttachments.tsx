@@ -6,7 +6,19 @@
  * home or papers), the resident's own start public. Also the photo picker of an action form.
  */
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, List, Space, Switch, Tag, Tooltip, Typography, Upload, type UploadFile } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  List,
+  Space,
+  Switch,
+  Tag,
+  Tooltip,
+  Typography,
+  Upload,
+  type UploadFile,
+} from 'antd';
 import { useState } from 'react';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
@@ -14,7 +26,10 @@ import { formatTime } from './DueTag.tsx';
 import { attachmentUrl, operationsApi, type OrderAttachment } from './operations.api.ts';
 
 const ACCEPT = '.jpg,.jpeg,.png,.pdf,.docx,.xlsx';
-const size = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+const size = (n: number) =>
+  n >= 1024 * 1024
+    ? `${(n / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(n / 1024))} KB`;
 
 export function AttachmentLink({ appealId, a }: { appealId: string; a: OrderAttachment }) {
   const { townId } = useSession();
@@ -25,10 +40,21 @@ export function AttachmentLink({ appealId, a }: { appealId: string; a: OrderAtta
   );
 }
 
-const isPhoto = (a: OrderAttachment) => a.contentType === 'image/jpeg' || a.contentType === 'image/png';
+const isPhoto = (a: OrderAttachment) =>
+  a.contentType === 'image/jpeg' || a.contentType === 'image/png';
 
 /** 公开给群众: audited on the server; withdrawing makes the old public address a 404 at once. */
-function PublishSwitch({ appealId, a, canPublish, onChanged }: { appealId: string; a: OrderAttachment; canPublish: boolean; onChanged: () => void }) {
+function PublishSwitch({
+  appealId,
+  a,
+  canPublish,
+  onChanged,
+}: {
+  appealId: string;
+  a: OrderAttachment;
+  canPublish: boolean;
+  onChanged: () => void;
+}) {
   const { townId } = useSession();
   const onError = useApiErrorHandler();
   const { message } = App.useApp();
@@ -37,7 +63,9 @@ function PublishSwitch({ appealId, a, canPublish, onChanged }: { appealId: strin
     setBusy(true);
     try {
       await operationsApi.setVisibility(townId, appealId, a.id, visible);
-      void message.success(visible ? '已公开给群众（群众查询页、Open311 可见）' : '已取消公开，原公开地址已失效');
+      void message.success(
+        visible ? '已公开给群众（群众查询页、Open311 可见）' : '已取消公开，原公开地址已失效',
+      );
       onChanged();
     } catch (err) {
       onError(err);
@@ -45,18 +73,35 @@ function PublishSwitch({ appealId, a, canPublish, onChanged }: { appealId: strin
       setBusy(false);
     }
   };
-  const hint = a.public ? `${a.publishedByName ?? ''} ${formatTime(a.publishedAt)} 公开` : '公开后群众可在查询页和 Open311 看到这张照片';
+  const hint = a.public
+    ? `${a.publishedByName ?? ''} ${formatTime(a.publishedAt)} 公开`
+    : '公开后群众可在查询页和 Open311 看到这张照片';
   return (
     <Tooltip title={hint}>
       <Space size={4}>
-        <Switch size="small" checked={a.public} loading={busy} disabled={!canPublish && !a.public} onChange={(v) => void toggle(v)} aria-label="公开给群众" data-testid="attachment-public" />
+        <Switch
+          size="small"
+          checked={a.public}
+          loading={busy}
+          disabled={!canPublish && !a.public}
+          onChange={(v) => void toggle(v)}
+          aria-label="公开给群众"
+          data-testid="attachment-public"
+        />
         <Typography.Text type="secondary">公开给群众</Typography.Text>
       </Space>
     </Tooltip>
   );
 }
 
-export function OrderAttachments({ appealId, items, canUpload, publicChannel, onChanged, stepLabel }: {
+export function OrderAttachments({
+  appealId,
+  items,
+  canUpload,
+  publicChannel,
+  onChanged,
+  stepLabel,
+}: {
   appealId: string;
   items: OrderAttachment[];
   canUpload: boolean;
@@ -72,35 +117,57 @@ export function OrderAttachments({ appealId, items, canUpload, publicChannel, on
     <Card
       title="附件"
       data-testid="order-attachments"
-      extra={canUpload && (
-        <Upload accept={ACCEPT} showUploadList={false} multiple customRequest={async ({ file }) => {
-          setBusy((n) => n + 1);
-          try {
-            await operationsApi.upload(townId, appealId, file as File);
-            onChanged();
-          } catch (err) {
-            onError(err);
-          } finally {
-            setBusy((n) => n - 1);
-          }
-        }}>
-          <Button icon={<UploadOutlined />} loading={busy > 0}>上传</Button>
-        </Upload>
-      )}
+      extra={
+        canUpload && (
+          <Upload
+            accept={ACCEPT}
+            showUploadList={false}
+            multiple
+            customRequest={async ({ file }) => {
+              setBusy((n) => n + 1);
+              try {
+                await operationsApi.upload(townId, appealId, file as File);
+                onChanged();
+              } catch (err) {
+                onError(err);
+              } finally {
+                setBusy((n) => n - 1);
+              }
+            }}
+          >
+            <Button icon={<UploadOutlined />} loading={busy > 0}>
+              上传
+            </Button>
+          </Upload>
+        )
+      }
     >
       <List
         size="small"
         dataSource={items}
         locale={{ emptyText: '暂无附件' }}
         renderItem={(a) => (
-          <List.Item extra={publicChannel && isPhoto(a) && <PublishSwitch appealId={appealId} a={a} canPublish={canUpload} onChanged={onChanged} />}>
+          <List.Item
+            extra={
+              publicChannel &&
+              isPhoto(a) && (
+                <PublishSwitch
+                  appealId={appealId}
+                  a={a}
+                  canPublish={canUpload}
+                  onChanged={onChanged}
+                />
+              )
+            }
+          >
             <Space direction="vertical" size={0}>
               <Space size={4}>
                 <AttachmentLink appealId={appealId} a={a} />
                 {a.fromResident && <Tag color="gold">群众上传</Tag>}
               </Space>
               <Typography.Text type="secondary">
-                {a.uploadedByName} · {formatTime(a.createdAt)} · {size(a.size)}{a.eventSeq !== null ? ` · ${stepLabel(a.eventSeq)}` : ''}
+                {a.uploadedByName} · {formatTime(a.createdAt)} · {size(a.size)}
+                {a.eventSeq !== null ? ` · ${stepLabel(a.eventSeq)}` : ''}
               </Typography.Text>
             </Space>
           </List.Item>
@@ -111,11 +178,25 @@ export function OrderAttachments({ appealId, items, canUpload, publicChannel, on
 }
 
 /** Photos for an action (办理/答复): uploaded to the order at once, their ids sent with the action. */
-export function PhotoPicker({ appealId, value, onAdd, onRemove }: { appealId: string; value: OrderAttachment[]; onAdd: (a: OrderAttachment) => void; onRemove: (id: string) => void }) {
+export function PhotoPicker({
+  appealId,
+  value,
+  onAdd,
+  onRemove,
+}: {
+  appealId: string;
+  value: OrderAttachment[];
+  onAdd: (a: OrderAttachment) => void;
+  onRemove: (id: string) => void;
+}) {
   const { townId } = useSession();
   const onError = useApiErrorHandler();
   const [busy, setBusy] = useState(0);
-  const fileList: UploadFile[] = value.map((a) => ({ uid: a.id, name: a.filename, status: 'done' }));
+  const fileList: UploadFile[] = value.map((a) => ({
+    uid: a.id,
+    name: a.filename,
+    status: 'done',
+  }));
   return (
     <Upload
       accept=".jpg,.jpeg,.png"
@@ -133,7 +214,9 @@ export function PhotoPicker({ appealId, value, onAdd, onRemove }: { appealId: st
         }
       }}
     >
-      <Button icon={<UploadOutlined />} loading={busy > 0}>添加现场照片</Button>
+      <Button icon={<UploadOutlined />} loading={busy > 0}>
+        添加现场照片
+      </Button>
     </Upload>
   );
 }

@@ -27,7 +27,11 @@ function groups(rows: Row[], by: GroupBy, refs: AppealRefs) {
     const k = r[by] ?? '';
     map.set(k, [...(map.get(k) ?? []), r]);
   }
-  return [...map].map(([k, items]) => ({ key: k || 'none', label: k ? refs.unitName(k) : by === 'villageId' ? '不涉及村（社区）' : '无承办单位', items }));
+  return [...map].map(([k, items]) => ({
+    key: k || 'none',
+    label: k ? refs.unitName(k) : by === 'villageId' ? '不涉及村（社区）' : '无承办单位',
+    items,
+  }));
 }
 
 export default function OverduePage() {
@@ -36,25 +40,56 @@ export default function OverduePage() {
   const [by, setBy] = useState<GroupBy>('unitId');
   const [tick, setTick] = useState(0);
   const [target, setTarget] = useState<SuperviseTarget | null>(null);
-  const overdue = useLoader((signal) => appealsApi.overduePage(townId, signal) as Promise<{ items: Row[]; truncated: boolean }>, [townId, tick]);
+  const overdue = useLoader(
+    (signal) =>
+      appealsApi.overduePage(townId, signal) as Promise<{ items: Row[]; truncated: boolean }>,
+    [townId, tick],
+  );
   const queue = useLoader((signal) => appealsApi.queue(townId, signal), [townId, tick]);
-  const near = useMemo(() => (queue.data ?? []).filter((a) => isNearDue(a.nextDueAt, a.overdue)), [queue.data]);
+  const near = useMemo(
+    () => (queue.data ?? []).filter((a) => isNearDue(a.nextDueAt, a.overdue)),
+    [queue.data],
+  );
   const leader = canSupervise(grantsInTown);
   const refresh = () => setTick((n) => n + 1);
 
   const columns: ColumnsType<Row> = [
-    { title: '编号', dataIndex: 'code', width: 110, render: (c: string, r) => <Link to={`/appeals/orders/${r.id}`}>{c}</Link> },
+    {
+      title: '编号',
+      dataIndex: 'code',
+      width: 110,
+      render: (c: string, r) => <Link to={`/appeals/orders/${r.id}`}>{c}</Link>,
+    },
     { title: '标题', dataIndex: 'title', ellipsis: true },
     { title: '状态', dataIndex: 'stateLabel', width: 110 },
-    { title: by === 'unitId' ? '村（社区）' : '承办单位', width: 150, render: (_, r) => refs.unitName(by === 'unitId' ? r.villageId : r.unitId) },
-    { title: '期限', dataIndex: 'nextDueAt', width: 160, render: (d: string | null, r) => <DueTag dueAt={d} overdue={r.overdue} /> },
+    {
+      title: by === 'unitId' ? '村（社区）' : '承办单位',
+      width: 150,
+      render: (_, r) => refs.unitName(by === 'unitId' ? r.villageId : r.unitId),
+    },
+    {
+      title: '期限',
+      dataIndex: 'nextDueAt',
+      width: 160,
+      render: (d: string | null, r) => <DueTag dueAt={d} overdue={r.overdue} />,
+    },
     {
       title: '督办',
       width: leader ? 230 : 170,
       render: (_, r) => (
         <Space size={4}>
-          {!r.overdue ? <Tag color="orange">临期提醒</Tag> : r.supervisedAt ? <Tag color="volcano">已督办 {formatTime(r.supervisedAt).slice(5)}</Tag> : <Tag>待督办</Tag>}
-          {leader && <Button size="small" onClick={() => setTarget(r)} data-testid="supervise">督办</Button>}
+          {!r.overdue ? (
+            <Tag color="orange">临期提醒</Tag>
+          ) : r.supervisedAt ? (
+            <Tag color="volcano">已督办 {formatTime(r.supervisedAt).slice(5)}</Tag>
+          ) : (
+            <Tag>待督办</Tag>
+          )}
+          {leader && (
+            <Button size="small" onClick={() => setTarget(r)} data-testid="supervise">
+              督办
+            </Button>
+          )}
         </Space>
       ),
     },
@@ -69,7 +104,15 @@ export default function OverduePage() {
         items={groups(rows, by, refs).map((g) => ({
           key: g.key,
           label: <Typography.Text strong>{g.label}</Typography.Text>,
-          children: <Table rowKey="id" size="small" columns={columns} dataSource={g.items} pagination={false} />,
+          children: (
+            <Table
+              rowKey="id"
+              size="small"
+              columns={columns}
+              dataSource={g.items}
+              pagination={false}
+            />
+          ),
         }))}
       />
     );
@@ -79,27 +122,64 @@ export default function OverduePage() {
       <SupervisionBoard refs={refs} tick={tick} />
       <MyReminders tick={tick} onChanged={refresh} />
       <Card
-        title={<span><Tag color="red">超期</Tag>超期工单</span>}
+        title={
+          <span>
+            <Tag color="red">超期</Tag>超期工单
+          </span>
+        }
         loading={overdue.loading && !overdue.data}
         extra={
           <Space>
-            <Radio.Group value={by} onChange={(e) => setBy(e.target.value as GroupBy)} optionType="button" buttonStyle="solid"
-              options={[{ value: 'unitId', label: '按承办单位' }, { value: 'villageId', label: '按村（社区）' }]} />
-            <Button icon={<DownloadOutlined />} href={exportUrls.overdue(townId)} data-testid="overdue-export">导出 Excel</Button>
+            <Radio.Group
+              value={by}
+              onChange={(e) => setBy(e.target.value as GroupBy)}
+              optionType="button"
+              buttonStyle="solid"
+              options={[
+                { value: 'unitId', label: '按承办单位' },
+                { value: 'villageId', label: '按村（社区）' },
+              ]}
+            />
+            <Button
+              icon={<DownloadOutlined />}
+              href={exportUrls.overdue(townId)}
+              data-testid="overdue-export"
+            >
+              导出 Excel
+            </Button>
           </Space>
         }
         data-testid="overdue-board"
       >
         {overdue.data?.truncated && (
-          <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="overdue-truncated"
-            message={`这里只列出最近受理的 ${overdue.data.items.length} 件超期工单，另有更多；导出 Excel 可得到完整清单（上限 1 万件）。`} />
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="overdue-truncated"
+            message={`这里只列出最近受理的 ${overdue.data.items.length} 件超期工单，另有更多；导出 Excel 可得到完整清单（上限 1 万件）。`}
+          />
         )}
         {board(overdue.data?.items ?? [], '没有超期工单')}
       </Card>
-      <Card title={<span><Tag color="orange">临期</Tag>24 小时内到期（我的待办）</span>} loading={queue.loading && !queue.data}>
+      <Card
+        title={
+          <span>
+            <Tag color="orange">临期</Tag>24 小时内到期（我的待办）
+          </span>
+        }
+        loading={queue.loading && !queue.data}
+      >
         {board(near, '没有临近到期的待办')}
       </Card>
-      <SuperviseModal order={target} onClose={() => setTarget(null)} onDone={() => { setTarget(null); refresh(); }} />
+      <SuperviseModal
+        order={target}
+        onClose={() => setTarget(null)}
+        onDone={() => {
+          setTarget(null);
+          refresh();
+        }}
+      />
     </Space>
   );
 }

@@ -17,7 +17,10 @@ import { ProposalsPanel } from './ProposalsPanel.tsx';
 import { useAppealRefs } from './refs.ts';
 
 const STATUS_OPTIONS = [
-  { value: 'unclaimed', label: '待认领' }, { value: 'rectifying', label: '整改中' }, { value: 'rectified', label: '已整改' }, { value: 'closed', label: '已销号' },
+  { value: 'unclaimed', label: '待认领' },
+  { value: 'rectifying', label: '整改中' },
+  { value: 'rectified', label: '已整改' },
+  { value: 'closed', label: '已销号' },
 ];
 
 export default function ProblemsPage() {
@@ -30,21 +33,57 @@ export default function ProblemsPage() {
   const [villageId, setVillageId] = useState<string>();
   const [overdue, setOverdue] = useState(false);
   const [q, setQ] = useState('');
-  const list = useLoader((signal) => analysisApi.problems(townId, { status, villageId, q: q || undefined, overdue: overdue ? 'true' : undefined }, signal), [townId, status, villageId, overdue, q]);
+  const list = useLoader(
+    (signal) =>
+      analysisApi.problems(
+        townId,
+        { status, villageId, q: q || undefined, overdue: overdue ? 'true' : undefined },
+        signal,
+      ),
+    [townId, status, villageId, overdue, q],
+  );
   const set = (next: Record<string, string | null>) => {
     const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) if (v === null) p.delete(k); else p.set(k, v);
+    for (const [k, v] of Object.entries(next))
+      if (v === null) p.delete(k);
+      else p.set(k, v);
     setParams(p);
   };
-  const owner = (p: Problem) => p.ownerPersonName ?? (p.ownerUnitId ? refs.unitName(p.ownerUnitId) : '待明确');
+  const owner = (p: Problem) =>
+    p.ownerPersonName ?? (p.ownerUnitId ? refs.unitName(p.ownerUnitId) : '待明确');
 
   const listTab = (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
-        <Select allowClear placeholder="全部状态" style={{ width: 130 }} value={status} onChange={setStatus} options={STATUS_OPTIONS} aria-label="状态" />
-        <Select allowClear showSearch optionFilterProp="label" placeholder="全部村（社区）" style={{ width: 170 }} value={villageId} onChange={setVillageId} options={refs.villageOptions} aria-label="村（社区）" />
-        <Input.Search allowClear placeholder="按问题名称搜索" style={{ width: 220 }} onSearch={setQ} />
-        <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>只看超期</Checkbox>
+        <Select
+          allowClear
+          placeholder="全部状态"
+          style={{ width: 130 }}
+          value={status}
+          onChange={setStatus}
+          options={STATUS_OPTIONS}
+          aria-label="状态"
+        />
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder="全部村（社区）"
+          style={{ width: 170 }}
+          value={villageId}
+          onChange={setVillageId}
+          options={refs.villageOptions}
+          aria-label="村（社区）"
+        />
+        <Input.Search
+          allowClear
+          placeholder="按问题名称搜索"
+          style={{ width: 220 }}
+          onSearch={setQ}
+        />
+        <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>
+          只看超期
+        </Checkbox>
       </Space>
       <Table<Problem>
         rowKey="id"
@@ -56,11 +95,34 @@ export default function ProblemsPage() {
         onRow={(r) => ({ onClick: () => set({ id: r.id }), style: { cursor: 'pointer' } })}
         columns={[
           { title: '问题名称', dataIndex: 'title', render: (t: string) => <a>{t}</a> },
-          { title: '村（社区）', dataIndex: 'villageId', width: 110, render: (v: string | null) => refs.unitName(v) },
-          { title: '关联工单', dataIndex: 'orderCount', width: 90, align: 'right', render: (n: number) => `${n} 件` },
+          {
+            title: '村（社区）',
+            dataIndex: 'villageId',
+            width: 110,
+            render: (v: string | null) => refs.unitName(v),
+          },
+          {
+            title: '关联工单',
+            dataIndex: 'orderCount',
+            width: 90,
+            align: 'right',
+            render: (n: number) => `${n} 件`,
+          },
           { title: '责任单位（人）', width: 170, render: (_, p) => owner(p) },
-          { title: '整改时限', dataIndex: 'dueOn', width: 110, render: (d: string | null) => d ?? '—' },
-          { title: '状态', dataIndex: 'status', width: 150, render: (_, p) => <StatusTag status={p.status} label={p.statusLabel} overdue={p.overdue} /> },
+          {
+            title: '整改时限',
+            dataIndex: 'dueOn',
+            width: 110,
+            render: (d: string | null) => d ?? '—',
+          },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            width: 150,
+            render: (_, p) => (
+              <StatusTag status={p.status} label={p.statusLabel} overdue={p.overdue} />
+            ),
+          },
         ]}
       />
     </Space>
@@ -73,7 +135,18 @@ export default function ProblemsPage() {
         onChange={(k) => set({ tab: k })}
         items={[
           { key: 'list', label: '问题清单', children: listTab },
-          { key: 'detect', label: '重复诉求识别', children: <ProposalsPanel onConfirmed={(id) => { list.reload(); set({ tab: 'list', id }); }} /> },
+          {
+            key: 'detect',
+            label: '重复诉求识别',
+            children: (
+              <ProposalsPanel
+                onConfirmed={(id) => {
+                  list.reload();
+                  set({ tab: 'list', id });
+                }}
+              />
+            ),
+          },
           { key: 'dismissed', label: '已忽略', children: <DismissedList />, destroyOnHidden: true },
         ]}
       />

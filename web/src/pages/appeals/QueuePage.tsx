@@ -6,7 +6,19 @@
  * the page says so and points to the export.
  */
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Input, Select, Space, Table, Tabs, Tag, TreeSelect } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Input,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  TreeSelect,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -30,39 +42,107 @@ export default function QueuePage() {
   const [kind, setKind] = useState<string>('hotline');
   const [filter, setFilter] = useState<AppealFilter>({});
   const [q, setQ] = useState('');
-  const queue = useLoader((signal) => (tab === MINE ? operationsApi.queue(townId, signal) : Promise.resolve({ items: [], truncated: false })), [townId, tab]);
-  const listFilter = useMemo<AppealFilter>(() => ({ ...filter, kind, state: tab === ALL || tab === MINE ? undefined : tab }), [filter, kind, tab]);
+  const queue = useLoader(
+    (signal) =>
+      tab === MINE
+        ? operationsApi.queue(townId, signal)
+        : Promise.resolve({ items: [], truncated: false }),
+    [townId, tab],
+  );
+  const listFilter = useMemo<AppealFilter>(
+    () => ({ ...filter, kind, state: tab === ALL || tab === MINE ? undefined : tab }),
+    [filter, kind, tab],
+  );
 
-  const { rows, cursor, loading, loadMore } = useCursorPages<AppealSummary>(tab === MINE ? null : (after) => appealsApi.list(townId, listFilter, after, 50), [townId, tab, listFilter]);
+  const { rows, cursor, loading, loadMore } = useCursorPages<AppealSummary>(
+    tab === MINE ? null : (after) => appealsApi.list(townId, listFilter, after, 50),
+    [townId, tab, listFilter],
+  );
 
   const kindDef = refs.kinds.find((k) => k.kind === kind);
-  const tabs = [{ key: MINE, label: '待我办理' }, { key: ALL, label: '全部' }, ...(kindDef?.states ?? []).map((s) => ({ key: s.id, label: s.label }))];
+  const tabs = [
+    { key: MINE, label: '待我办理' },
+    { key: ALL, label: '全部' },
+    ...(kindDef?.states ?? []).map((s) => ({ key: s.id, label: s.label })),
+  ];
 
   const columns: ColumnsType<AppealSummary & { actions?: string[] }> = [
-    { title: '编号', dataIndex: 'code', width: 110, render: (code: string, r) => <Link to={`/appeals/orders/${r.id}`}>{code}</Link> },
+    {
+      title: '编号',
+      dataIndex: 'code',
+      width: 110,
+      render: (code: string, r) => <Link to={`/appeals/orders/${r.id}`}>{code}</Link>,
+    },
     { title: '标题', dataIndex: 'title', ellipsis: true },
-    { title: '类别', dataIndex: 'categoryCode', width: 170, ellipsis: true, render: (c: string | null) => refs.categoryName(c) },
-    { title: '村（社区）', dataIndex: 'villageId', width: 100, render: (v: string | null) => (v ? refs.unitName(v) : '—') },
-    { title: '承办单位', dataIndex: 'unitId', width: 150, ellipsis: true, render: (v: string | null) => refs.unitName(v) },
-    { title: '状态', dataIndex: 'stateLabel', width: 110, render: (s: string, r) => <Tag color={r.closedAt ? 'default' : 'blue'}>{s}</Tag> },
+    {
+      title: '类别',
+      dataIndex: 'categoryCode',
+      width: 170,
+      ellipsis: true,
+      render: (c: string | null) => refs.categoryName(c),
+    },
+    {
+      title: '村（社区）',
+      dataIndex: 'villageId',
+      width: 100,
+      render: (v: string | null) => (v ? refs.unitName(v) : '—'),
+    },
+    {
+      title: '承办单位',
+      dataIndex: 'unitId',
+      width: 150,
+      ellipsis: true,
+      render: (v: string | null) => refs.unitName(v),
+    },
+    {
+      title: '状态',
+      dataIndex: 'stateLabel',
+      width: 110,
+      render: (s: string, r) => <Tag color={r.closedAt ? 'default' : 'blue'}>{s}</Tag>,
+    },
     { title: '受理时间', dataIndex: 'receivedAt', width: 150, render: formatTime },
-    { title: '办理期限', dataIndex: 'nextDueAt', width: 150, render: (d: string | null, r) => <DueTag dueAt={d} overdue={r.overdue} /> },
+    {
+      title: '办理期限',
+      dataIndex: 'nextDueAt',
+      width: 150,
+      render: (d: string | null, r) => <DueTag dueAt={d} overdue={r.overdue} />,
+    },
   ];
   if (tab === MINE)
-    columns.push({ title: '可办操作', dataIndex: 'actions', width: 170, render: (a: string[] = []) => a.map((x) => <Tag key={x} color="geekblue">{x}</Tag>) });
+    columns.push({
+      title: '可办操作',
+      dataIndex: 'actions',
+      width: 170,
+      render: (a: string[] = []) =>
+        a.map((x) => (
+          <Tag key={x} color="geekblue">
+            {x}
+          </Tag>
+        )),
+    });
 
   const data = tab === MINE ? (queue.data?.items ?? []) : rows;
   return (
     <Card
       title="我的工单"
       extra={
-        <Button icon={<DownloadOutlined />} href={tab === MINE ? exportUrls.queue(townId) : exportUrls.list(townId, listFilter)} data-testid="appeal-export">
+        <Button
+          icon={<DownloadOutlined />}
+          href={tab === MINE ? exportUrls.queue(townId) : exportUrls.list(townId, listFilter)}
+          data-testid="appeal-export"
+        >
           导出 Excel
         </Button>
       }
     >
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select style={{ width: 150 }} value={kind} onChange={setKind} options={refs.kinds.map((k) => ({ value: k.kind, label: k.label }))} disabled={tab === MINE} />
+        <Select
+          style={{ width: 150 }}
+          value={kind}
+          onChange={setKind}
+          options={refs.kinds.map((k) => ({ value: k.kind, label: k.label }))}
+          disabled={tab === MINE}
+        />
         <TreeSelect
           style={{ width: 200 }}
           allowClear
@@ -89,7 +169,11 @@ export default function QueuePage() {
           disabled={tab === MINE}
           onChange={(r) => {
             const [a, b] = (r ?? []) as (Dayjs | null)[];
-            setFilter((f) => ({ ...f, from: a?.format('YYYY-MM-DD'), to: b?.format('YYYY-MM-DD') }));
+            setFilter((f) => ({
+              ...f,
+              from: a?.format('YYYY-MM-DD'),
+              to: b?.format('YYYY-MM-DD'),
+            }));
           }}
         />
         <Input.Search
@@ -104,8 +188,13 @@ export default function QueuePage() {
       </Space>
       <Tabs activeKey={tab} onChange={(t) => setParams({ tab: t })} items={tabs} />
       {tab === MINE && queue.data?.truncated && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="queue-truncated"
-          message={`待办较多，这里只列出最新受理的 ${queue.data.items.length} 件；“导出 Excel”包含全部待办，也可在“全部”或各状态页按条件筛选。`} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="queue-truncated"
+          message={`待办较多，这里只列出最新受理的 ${queue.data.items.length} 件；“导出 Excel”包含全部待办，也可在“全部”或各状态页按条件筛选。`}
+        />
       )}
       <Table
         rowKey="id"

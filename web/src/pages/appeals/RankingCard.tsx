@@ -9,30 +9,103 @@ import { useLoader } from '../org/useOrgData.ts';
 import { analysisApi, type RankBy, type RankingCell, type RankingRow } from './analysisApi.ts';
 import type { BulletinFigure } from './BulletinDrill.tsx';
 
-export function RankingCard({ from, to, onFigure }: { from: string; to: string; onFigure: (f: BulletinFigure) => void }) {
-  const open = (r: RankingRow, metricId: string, label: string) => onFigure({ townId: r.townId, metricId, params: { from, to }, title: `${r.townName}${label}：工单明细（只读）` });
-  const cell = (r: RankingRow, c: RankingCell, metric: string, label: string) => (c.value === null ? '—' : (
-    <Tooltip title={`${c.numerator} / ${c.denominator} 件，点击查看工单`}>
-      <a data-testid={`rank-${metric}`} onClick={() => open(r, `appeals.${metric}`, label)}>{c.value.toFixed(2)}%</a>
-    </Tooltip>
-  ));
+export function RankingCard({
+  from,
+  to,
+  onFigure,
+}: {
+  from: string;
+  to: string;
+  onFigure: (f: BulletinFigure) => void;
+}) {
+  const open = (r: RankingRow, metricId: string, label: string) =>
+    onFigure({
+      townId: r.townId,
+      metricId,
+      params: { from, to },
+      title: `${r.townName}${label}：工单明细（只读）`,
+    });
+  const cell = (r: RankingRow, c: RankingCell, metric: string, label: string) =>
+    c.value === null ? (
+      '—'
+    ) : (
+      <Tooltip title={`${c.numerator} / ${c.denominator} 件，点击查看工单`}>
+        <a data-testid={`rank-${metric}`} onClick={() => open(r, `appeals.${metric}`, label)}>
+          {c.value.toFixed(2)}%
+        </a>
+      </Tooltip>
+    );
   const [sort, setSort] = useState<RankBy>('composite');
-  const ranking = useLoader((signal) => analysisApi.ranking({ from, to, sort }, signal), [from, to, sort]);
+  const ranking = useLoader(
+    (signal) => analysisApi.ranking({ from, to, sort }, signal),
+    [from, to, sort],
+  );
   return (
-    <Card title="县级排名（所辖乡镇）" data-testid="county-ranking" extra={
-      <Radio.Group size="small" value={sort} onChange={(e) => setSort(e.target.value)} options={[
-        { value: 'composite', label: '综合得分' }, { value: 'response_rate', label: '响应率' }, { value: 'resolution_rate', label: '解决率' }, { value: 'satisfaction_rate', label: '满意率' },
-      ]} optionType="button" />
-    }>
-      <Table<RankingRow> rowKey="townId" size="small" loading={ranking.loading} dataSource={ranking.data?.items ?? []} pagination={false} columns={[
-        { title: '名次', dataIndex: 'rank', width: 70, render: (r: number | null) => r ?? '—' },
-        { title: '乡镇', dataIndex: 'townName' },
-        { title: '受理量', dataIndex: 'received', width: 90, align: 'right', render: (n: number, r) => <a data-testid="rank-received" onClick={() => open(r, 'appeals.received', '受理量')}>{n}</a> },
-        { title: '响应率', width: 100, align: 'right', render: (_, r) => cell(r, r.responseRate, 'response_rate', '响应率') },
-        { title: '解决率', width: 100, align: 'right', render: (_, r) => cell(r, r.resolutionRate, 'resolution_rate', '解决率') },
-        { title: '满意率', width: 100, align: 'right', render: (_, r) => cell(r, r.satisfactionRate, 'satisfaction_rate', '满意率') },
-        { title: '综合得分', dataIndex: 'composite', width: 100, align: 'right', render: (v: number | null) => v ?? '—' },
-      ]} />
+    <Card
+      title="县级排名（所辖乡镇）"
+      data-testid="county-ranking"
+      extra={
+        <Radio.Group
+          size="small"
+          value={sort}
+          onChange={(e) => setSort(e.target.value)}
+          options={[
+            { value: 'composite', label: '综合得分' },
+            { value: 'response_rate', label: '响应率' },
+            { value: 'resolution_rate', label: '解决率' },
+            { value: 'satisfaction_rate', label: '满意率' },
+          ]}
+          optionType="button"
+        />
+      }
+    >
+      <Table<RankingRow>
+        rowKey="townId"
+        size="small"
+        loading={ranking.loading}
+        dataSource={ranking.data?.items ?? []}
+        pagination={false}
+        columns={[
+          { title: '名次', dataIndex: 'rank', width: 70, render: (r: number | null) => r ?? '—' },
+          { title: '乡镇', dataIndex: 'townName' },
+          {
+            title: '受理量',
+            dataIndex: 'received',
+            width: 90,
+            align: 'right',
+            render: (n: number, r) => (
+              <a data-testid="rank-received" onClick={() => open(r, 'appeals.received', '受理量')}>
+                {n}
+              </a>
+            ),
+          },
+          {
+            title: '响应率',
+            width: 100,
+            align: 'right',
+            render: (_, r) => cell(r, r.responseRate, 'response_rate', '响应率'),
+          },
+          {
+            title: '解决率',
+            width: 100,
+            align: 'right',
+            render: (_, r) => cell(r, r.resolutionRate, 'resolution_rate', '解决率'),
+          },
+          {
+            title: '满意率',
+            width: 100,
+            align: 'right',
+            render: (_, r) => cell(r, r.satisfactionRate, 'satisfaction_rate', '满意率'),
+          },
+          {
+            title: '综合得分',
+            dataIndex: 'composite',
+            width: 100,
+            align: 'right',
+            render: (v: number | null) => v ?? '—',
+          },
+        ]}
+      />
     </Card>
   );
 }

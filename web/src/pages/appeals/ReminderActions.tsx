@@ -12,12 +12,34 @@ import { operationsApi, type Reminder } from './operations.api.ts';
 import { notifyRemindersChanged } from './ReminderBell.tsx';
 
 export function ReminderStatus({ r }: { r: Reminder }) {
-  if (r.repliedAt) return <Tooltip title={`${r.repliedByName ?? ''} ${formatTime(r.repliedAt)}：${r.reply ?? ''}`}><Tag color="green">已回复</Tag></Tooltip>;
-  if (r.acknowledgedAt) return <Tooltip title={`${r.acknowledgedByName ?? ''} ${formatTime(r.acknowledgedAt)}`}><Tag color="blue">已签收</Tag></Tooltip>;
-  return <Tag color={r.kind === 'supervision' ? 'volcano' : 'orange'}>{r.kind === 'supervision' ? '待签收' : '未确认'}</Tag>;
+  if (r.repliedAt)
+    return (
+      <Tooltip title={`${r.repliedByName ?? ''} ${formatTime(r.repliedAt)}：${r.reply ?? ''}`}>
+        <Tag color="green">已回复</Tag>
+      </Tooltip>
+    );
+  if (r.acknowledgedAt)
+    return (
+      <Tooltip title={`${r.acknowledgedByName ?? ''} ${formatTime(r.acknowledgedAt)}`}>
+        <Tag color="blue">已签收</Tag>
+      </Tooltip>
+    );
+  return (
+    <Tag color={r.kind === 'supervision' ? 'volcano' : 'orange'}>
+      {r.kind === 'supervision' ? '待签收' : '未确认'}
+    </Tag>
+  );
 }
 
-export function ReminderActions({ appealId, r, onDone }: { appealId: string; r: Reminder; onDone: () => void }) {
+export function ReminderActions({
+  appealId,
+  r,
+  onDone,
+}: {
+  appealId: string;
+  r: Reminder;
+  onDone: () => void;
+}) {
   const { townId } = useSession();
   const onError = useApiErrorHandler();
   const { message } = App.useApp();
@@ -44,12 +66,23 @@ export function ReminderActions({ appealId, r, onDone }: { appealId: string; r: 
   return (
     <Space size={4}>
       {!r.acknowledgedAt && (
-        <Button size="small" loading={busy} onClick={() => void run(() => operationsApi.acknowledge(townId, appealId, r.id, r.version), supervision ? '已签收督办' : '已确认提醒')}>
+        <Button
+          size="small"
+          loading={busy}
+          onClick={() =>
+            void run(
+              () => operationsApi.acknowledge(townId, appealId, r.id, r.version),
+              supervision ? '已签收督办' : '已确认提醒',
+            )
+          }
+        >
           {supervision ? '签收' : '确认'}
         </Button>
       )}
       {supervision && !r.repliedAt && (
-        <Button size="small" type="primary" onClick={() => setReplying(true)}>回复</Button>
+        <Button size="small" type="primary" onClick={() => setReplying(true)}>
+          回复
+        </Button>
       )}
       <Modal
         open={replying}
@@ -57,13 +90,41 @@ export function ReminderActions({ appealId, r, onDone }: { appealId: string; r: 
         okText="回复"
         confirmLoading={busy}
         onCancel={() => setReplying(false)}
-        onOk={() => void form.validateFields().then((v) => run(() => operationsApi.reply(townId, appealId, r.id, r.version, v.reply.trim()), '已回复督办'))}
+        onOk={() =>
+          void form
+            .validateFields()
+            .then((v) =>
+              run(
+                () => operationsApi.reply(townId, appealId, r.id, r.version, v.reply.trim()),
+                '已回复督办',
+              ),
+            )
+        }
         destroyOnHidden
       >
-        <p style={{ color: '#595959' }}>{r.message}{r.note ? `（${r.note}）` : ''}</p>
+        <p style={{ color: '#595959' }}>
+          {r.message}
+          {r.note ? `（${r.note}）` : ''}
+        </p>
         <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item name="reply" label="回复内容" rules={[{ required: true, whitespace: true, min: 2, message: '请填写办理情况（至少 2 个字）' }]}>
-            <Input.TextArea rows={3} maxLength={2000} showCount placeholder="办理进展、结果和下一步安排" />
+          <Form.Item
+            name="reply"
+            label="回复内容"
+            rules={[
+              {
+                required: true,
+                whitespace: true,
+                min: 2,
+                message: '请填写办理情况（至少 2 个字）',
+              },
+            ]}
+          >
+            <Input.TextArea
+              rows={3}
+              maxLength={2000}
+              showCount
+              placeholder="办理进展、结果和下一步安排"
+            />
           </Form.Item>
         </Form>
       </Modal>

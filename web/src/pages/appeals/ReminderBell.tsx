@@ -29,7 +29,12 @@ export function ReminderBell() {
 
   const refresh = useCallback(
     async (force = false) => {
-      if (!townId || document.visibilityState === 'hidden' || (!force && Date.now() - last.current < FRESH_MS)) return;
+      if (
+        !townId ||
+        document.visibilityState === 'hidden' ||
+        (!force && Date.now() - last.current < FRESH_MS)
+      )
+        return;
       last.current = Date.now();
       try {
         setCount(await operationsApi.reminderCount(townId));
@@ -61,7 +66,13 @@ export function ReminderBell() {
   return (
     <Tooltip title={label}>
       <Badge count={count ?? 0} size="small" offset={[-4, 6]} data-testid="reminder-badge">
-        <Button type="text" aria-label={label} icon={<BellOutlined />} onClick={() => navigate('/appeals/reminders')} data-testid="reminder-bell" />
+        <Button
+          type="text"
+          aria-label={label}
+          icon={<BellOutlined />}
+          onClick={() => navigate('/appeals/reminders')}
+          data-testid="reminder-bell"
+        />
       </Badge>
     </Tooltip>
   );

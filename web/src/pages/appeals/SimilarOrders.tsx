@@ -12,7 +12,11 @@ import { DueTag, formatTime } from './DueTag.tsx';
 import { operationsApi } from './operations.api.ts';
 import type { AppealRefs } from './refs.ts';
 
-const REASON_COLORS: Record<string, string> = { 同一来电号码: 'red', 同村同类: 'orange', 内容相似: 'purple' };
+const REASON_COLORS: Record<string, string> = {
+  同一来电号码: 'red',
+  同村同类: 'orange',
+  内容相似: 'purple',
+};
 
 /** The value once it has stopped changing for `ms` (typing should not fire a request per key). */
 function useSettled<T>(value: T, ms: number): T {
@@ -35,18 +39,45 @@ interface Props {
 export function SimilarOrders({ villageId, categoryCode, text, phone, refs }: Props) {
   const { townId } = useSession();
   // Settled as a string: a fresh object each render would restart the timer forever.
-  const key = useSettled(JSON.stringify({ villageId, categoryCode, text: text?.trim() || undefined, phone: phone?.replace(/\D/g, '') || undefined }), 400);
-  const q = JSON.parse(key) as { villageId?: string; categoryCode?: string; text?: string; phone?: string };
-  const enabled = !!q.villageId || !!q.categoryCode || (q.text?.length ?? 0) >= 4 || (q.phone?.length ?? 0) >= 7;
+  const key = useSettled(
+    JSON.stringify({
+      villageId,
+      categoryCode,
+      text: text?.trim() || undefined,
+      phone: phone?.replace(/\D/g, '') || undefined,
+    }),
+    400,
+  );
+  const q = JSON.parse(key) as {
+    villageId?: string;
+    categoryCode?: string;
+    text?: string;
+    phone?: string;
+  };
+  const enabled =
+    !!q.villageId || !!q.categoryCode || (q.text?.length ?? 0) >= 4 || (q.phone?.length ?? 0) >= 7;
   const { data, loading } = useLoader(
     async (signal) => (enabled ? operationsApi.similar(townId, q, signal) : []),
     [townId, key, enabled],
   );
-  const scope = [villageId && refs.unitName(villageId), categoryCode && refs.categoryName(categoryCode)].filter(Boolean).join(' · ');
+  const scope = [
+    villageId && refs.unitName(villageId),
+    categoryCode && refs.categoryName(categoryCode),
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return (
-    <Card title="疑似重复工单" extra={scope && <Typography.Text type="secondary">{scope}</Typography.Text>} data-testid="similar-orders" data-state={enabled && !loading ? 'ready' : 'idle'}>
+    <Card
+      title="疑似重复工单"
+      extra={scope && <Typography.Text type="secondary">{scope}</Typography.Text>}
+      data-testid="similar-orders"
+      data-state={enabled && !loading ? 'ready' : 'idle'}
+    >
       {!enabled ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="填写电话、诉求内容或选择村（社区）和类别后，这里列出可能重复的工单" />
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description="填写电话、诉求内容或选择村（社区）和类别后，这里列出可能重复的工单"
+        />
       ) : (
         <List
           loading={loading}
@@ -63,7 +94,11 @@ export function SimilarOrders({ villageId, categoryCode, text, phone, refs }: Pr
                 }
                 description={
                   <Space size={4} wrap>
-                    {a.reasons.map((r) => <Tag key={r} color={REASON_COLORS[r]}>{r}</Tag>)}
+                    {a.reasons.map((r) => (
+                      <Tag key={r} color={REASON_COLORS[r]}>
+                        {r}
+                      </Tag>
+                    ))}
                     <Tag color={a.closedAt ? 'default' : 'blue'}>{a.stateLabel}</Tag>
                     <span>{refs.unitName(a.villageId)}</span>
                     <span>{formatTime(a.receivedAt)}</span>

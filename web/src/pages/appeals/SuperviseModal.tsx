@@ -16,7 +16,15 @@ export interface SuperviseTarget {
   version: number;
 }
 
-export function SuperviseModal({ order, onClose, onDone }: { order: SuperviseTarget | null; onClose: () => void; onDone: () => void }) {
+export function SuperviseModal({
+  order,
+  onClose,
+  onDone,
+}: {
+  order: SuperviseTarget | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { townId } = useSession();
   const onError = useApiErrorHandler();
   const { message } = App.useApp();
@@ -28,12 +36,22 @@ export function SuperviseModal({ order, onClose, onDone }: { order: SuperviseTar
     const v = await form.validateFields();
     setSaving(true);
     try {
-      await operationsApi.supervise(townId, order.id, { version: order.version, note: v.note.trim(), replyBy: v.replyBy.toISOString() });
+      await operationsApi.supervise(townId, order.id, {
+        version: order.version,
+        note: v.note.trim(),
+        replyBy: v.replyBy.toISOString(),
+      });
       void message.success(`已督办 ${order.code}`);
       form.resetFields();
       onDone();
     } catch (err) {
-      onError(err, { form, onConflict: () => { form.resetFields(); onDone(); } });
+      onError(err, {
+        form,
+        onConflict: () => {
+          form.resetFields();
+          onDone();
+        },
+      });
     } finally {
       setSaving(false);
     }
@@ -46,15 +64,43 @@ export function SuperviseModal({ order, onClose, onDone }: { order: SuperviseTar
       okText="督办"
       onOk={() => void submit()}
       confirmLoading={saving}
-      onCancel={() => { form.resetFields(); onClose(); }}
+      onCancel={() => {
+        form.resetFields();
+        onClose();
+      }}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" preserve={false} initialValues={{ replyBy: dayjs().add(2, 'day').hour(17).minute(30).second(0) }}>
-        <Form.Item name="note" label="督办意见" rules={[{ required: true, whitespace: true, min: 2, message: '请填写督办意见（至少 2 个字）' }]}>
-          <Input.TextArea rows={3} maxLength={1000} showCount placeholder="例如：请于明天到现场核实处置，并向群众反馈" />
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ replyBy: dayjs().add(2, 'day').hour(17).minute(30).second(0) }}
+      >
+        <Form.Item
+          name="note"
+          label="督办意见"
+          rules={[
+            { required: true, whitespace: true, min: 2, message: '请填写督办意见（至少 2 个字）' },
+          ]}
+        >
+          <Input.TextArea
+            rows={3}
+            maxLength={1000}
+            showCount
+            placeholder="例如：请于明天到现场核实处置，并向群众反馈"
+          />
         </Form.Item>
-        <Form.Item name="replyBy" label="答复期限" rules={[{ required: true, message: '请选择答复期限' }]}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={(d) => d.isBefore(dayjs(), 'day')} style={{ width: 220 }} />
+        <Form.Item
+          name="replyBy"
+          label="答复期限"
+          rules={[{ required: true, message: '请选择答复期限' }]}
+        >
+          <DatePicker
+            showTime={{ format: 'HH:mm' }}
+            format="YYYY-MM-DD HH:mm"
+            disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+            style={{ width: 220 }}
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -50,7 +50,13 @@ export function TransitionModal({ order, action, refs, onClose, onDone }: Props)
       setPhotos([]);
       onDone(next);
     } catch (err) {
-      onError(err, { form, onConflict: () => { form.resetFields(); onDone(); } });
+      onError(err, {
+        form,
+        onConflict: () => {
+          form.resetFields();
+          onDone();
+        },
+      });
     } finally {
       setSaving(false);
     }
@@ -63,7 +69,11 @@ export function TransitionModal({ order, action, refs, onClose, onDone }: Props)
       okText={action?.label ?? '确定'}
       onOk={() => void submit()}
       confirmLoading={saving}
-      onCancel={() => { form.resetFields(); setPhotos([]); onClose(); }}
+      onCancel={() => {
+        form.resetFields();
+        setPhotos([]);
+        onClose();
+      }}
       destroyOnHidden
     >
       {action && (
@@ -73,8 +83,16 @@ export function TransitionModal({ order, action, refs, onClose, onDone }: Props)
             <Input.TextArea rows={2} maxLength={2000} placeholder="可选，记入时间线" />
           </Form.Item>
           {PHOTO_ACTIONS.includes(action.id) && (
-            <Form.Item label="现场照片" extra="JPG/PNG，单张不超过 10 MB；照片挂在本次操作的时间线上">
-              <PhotoPicker appealId={order.id} value={photos} onAdd={(a) => setPhotos((p) => [...p, a])} onRemove={(id) => setPhotos((p) => p.filter((x) => x.id !== id))} />
+            <Form.Item
+              label="现场照片"
+              extra="JPG/PNG，单张不超过 10 MB；照片挂在本次操作的时间线上"
+            >
+              <PhotoPicker
+                appealId={order.id}
+                value={photos}
+                onAdd={(a) => setPhotos((p) => [...p, a])}
+                onRemove={(id) => setPhotos((p) => p.filter((x) => x.id !== id))}
+              />
             </Form.Item>
           )}
         </Form>

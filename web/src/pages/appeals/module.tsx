@@ -1,6 +1,16 @@
 /** The 接诉即办 module: intake, my orders, overdue/supervision board, KPI dashboard, order detail, problem list, commitments, bulletins. */
 import { lazy } from 'react';
-import { AlertOutlined, BellOutlined, AuditOutlined, BarChartOutlined, ClusterOutlined, FileTextOutlined, FormOutlined, PhoneOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  BellOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  ClusterOutlined,
+  FileTextOutlined,
+  FormOutlined,
+  PhoneOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
 import type { AppModule } from '../../modules/types.ts';
 
 const IntakePage = lazy(() => import('./IntakePage.tsx'));

@@ -40,14 +40,17 @@ export function useAppealRefs(): AppealRefs {
     const categoryTree = roots.map((r) => ({
       value: r.code,
       title: r.name,
-      children: catList.filter((c) => c.parentCode === r.code).map((c) => ({ value: c.code, title: c.name })),
+      children: catList
+        .filter((c) => c.parentCode === r.code)
+        .map((c) => ({ value: c.code, title: c.name })),
     }));
-    const byName = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, 'zh-CN');
+    const byName = (a: { label: string }, b: { label: string }) =>
+      a.label.localeCompare(b.label, 'zh-CN');
     return {
       kinds: kinds.data ?? [],
       categories: catList,
       units: unitList,
-      unitName: (id) => (id ? unitById.get(id)?.name ?? '—' : '—'),
+      unitName: (id) => (id ? (unitById.get(id)?.name ?? '—') : '—'),
       categoryName: (code) => {
         if (!code) return '—';
         const c = catByCode.get(code);
@@ -55,8 +58,13 @@ export function useAppealRefs(): AppealRefs {
         const parent = c.parentCode ? catByCode.get(c.parentCode) : undefined;
         return parent ? `${parent.name} / ${c.name}` : c.name;
       },
-      villageOptions: unitList.filter((u) => u.kind === 'village').map((u) => ({ value: u.id, label: u.name })).sort(byName),
-      unitOptions: unitList.filter((u) => u.kind === 'office' || u.kind === 'village' || u.kind === 'government').map((u) => ({ value: u.id, label: u.name })),
+      villageOptions: unitList
+        .filter((u) => u.kind === 'village')
+        .map((u) => ({ value: u.id, label: u.name }))
+        .sort(byName),
+      unitOptions: unitList
+        .filter((u) => u.kind === 'office' || u.kind === 'village' || u.kind === 'government')
+        .map((u) => ({ value: u.id, label: u.name })),
       categoryTree,
       loading: kinds.loading || categories.loading || units.loading,
     };

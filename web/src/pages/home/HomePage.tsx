@@ -6,7 +6,14 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Button, Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
-import { ApartmentOutlined, BarChartOutlined, EnvironmentOutlined, SolutionOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  BarChartOutlined,
+  EnvironmentOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { allPeople, orgApi, type Portfolio, type Position } from '../../api/org.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
@@ -35,9 +42,19 @@ export default function HomePage() {
   useEffect(() => {
     const ctrl = new AbortController();
     const today = dayjs().format('YYYY-MM-DD');
-    Promise.all([orgApi.units(townId), allPeople(townId, ctrl.signal), orgApi.positions(townId, { activeOn: today }), orgApi.portfolios()])
+    Promise.all([
+      orgApi.units(townId),
+      allPeople(townId, ctrl.signal),
+      orgApi.positions(townId, { activeOn: today }),
+      orgApi.portfolios(),
+    ])
       .then(([units, people, pos, pf]) => {
-        setCounts({ units: units.length, villages: units.filter((u) => u.kind === 'village').length, people: people.length, positions: pos.length });
+        setCounts({
+          units: units.length,
+          villages: units.filter((u) => u.kind === 'village').length,
+          people: people.length,
+          positions: pos.length,
+        });
         setPositions(pos);
         setPortfolios(pf);
       })
@@ -46,10 +63,34 @@ export default function HomePage() {
   }, [townId, onError]);
 
   const stats = [
-    { title: '村（社区）', value: counts?.villages, icon: <EnvironmentOutlined />, to: '/org/liaisons', testId: 'count-villages' },
-    { title: '单位', value: counts?.units, icon: <ApartmentOutlined />, to: '/org/units', testId: 'count-units' },
-    { title: '人员', value: counts?.people, icon: <TeamOutlined />, to: '/org/people', testId: 'count-people' },
-    { title: '在任职务', value: counts?.positions, icon: <SolutionOutlined />, to: '/org/positions', testId: 'count-positions' },
+    {
+      title: '村（社区）',
+      value: counts?.villages,
+      icon: <EnvironmentOutlined />,
+      to: '/org/liaisons',
+      testId: 'count-villages',
+    },
+    {
+      title: '单位',
+      value: counts?.units,
+      icon: <ApartmentOutlined />,
+      to: '/org/units',
+      testId: 'count-units',
+    },
+    {
+      title: '人员',
+      value: counts?.people,
+      icon: <TeamOutlined />,
+      to: '/org/people',
+      testId: 'count-people',
+    },
+    {
+      title: '在任职务',
+      value: counts?.positions,
+      icon: <SolutionOutlined />,
+      to: '/org/positions',
+      testId: 'count-positions',
+    },
   ];
 
   return (
@@ -71,7 +112,11 @@ export default function HomePage() {
         title="班子成员分管领域"
         style={{ marginTop: 16 }}
         extra={
-          <Button type="text" icon={showChart ? <UnorderedListOutlined /> : <BarChartOutlined />} onClick={() => setShowChart(!showChart)}>
+          <Button
+            type="text"
+            icon={showChart ? <UnorderedListOutlined /> : <BarChartOutlined />}
+            onClick={() => setShowChart(!showChart)}
+          >
             {showChart ? '列表' : '统计图'}
           </Button>
         }

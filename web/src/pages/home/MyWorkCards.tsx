@@ -35,10 +35,14 @@ export function MyWorkCards() {
       optional(operationsApi.queue(townId, ctrl.signal)),
       optional(operationsApi.reminderCount(townId, ctrl.signal)),
       optional(appealsApi.overduePage(townId, ctrl.signal)),
-      personId ? optional(reportsApi.list(townId, { personId, limit: 5 }, ctrl.signal)) : Promise.resolve(undefined),
+      personId
+        ? optional(reportsApi.list(townId, { personId, limit: 5 }, ctrl.signal))
+        : Promise.resolve(undefined),
     ]).then(([queue, reminders, overdue, reports]) => {
       if (ctrl.signal.aborted) return;
-      const newest = reports ? ([...reports.items].sort((a, b) => b.year - a.year)[0] ?? null) : undefined;
+      const newest = reports
+        ? ([...reports.items].sort((a, b) => b.year - a.year)[0] ?? null)
+        : undefined;
       setWork({
         queue: queue && { count: queue.items.length, truncated: queue.truncated },
         reminders,
@@ -50,12 +54,43 @@ export function MyWorkCards() {
   }, [townId, user?.personId]);
 
   if (!work) return <Card loading style={{ marginBottom: 16 }} />;
-  const reportText = work.report === null ? '尚未起草' : work.report ? `${work.report.year} 年 · ${work.report.state === 'frozen' ? '已定稿' : '草稿'}` : undefined;
+  const reportText =
+    work.report === null
+      ? '尚未起草'
+      : work.report
+        ? `${work.report.year} 年 · ${work.report.state === 'frozen' ? '已定稿' : '草稿'}`
+        : undefined;
   const cards = [
-    work.queue && { key: 'queue', title: '待我处理的工单', value: work.queue.truncated ? `${work.queue.count}+` : work.queue.count, icon: <InboxOutlined />, to: '/appeals/orders' },
-    work.reminders !== undefined && { key: 'reminders', title: '未签收的提醒/督办', value: work.reminders, icon: <BellOutlined />, to: '/appeals/reminders', warn: work.reminders > 0 },
-    work.overdue && { key: 'overdue', title: '超期工单（我的范围）', value: work.overdue.truncated ? `${work.overdue.count}+` : work.overdue.count, icon: <AlertOutlined />, to: '/appeals/overdue', warn: work.overdue.count > 0 },
-    reportText !== undefined && { key: 'report', title: '我的述职报告', value: reportText, icon: <FileTextOutlined />, to: work.report ? `/reports/${work.report.id}` : '/reports' },
+    work.queue && {
+      key: 'queue',
+      title: '待我处理的工单',
+      value: work.queue.truncated ? `${work.queue.count}+` : work.queue.count,
+      icon: <InboxOutlined />,
+      to: '/appeals/orders',
+    },
+    work.reminders !== undefined && {
+      key: 'reminders',
+      title: '未签收的提醒/督办',
+      value: work.reminders,
+      icon: <BellOutlined />,
+      to: '/appeals/reminders',
+      warn: work.reminders > 0,
+    },
+    work.overdue && {
+      key: 'overdue',
+      title: '超期工单（我的范围）',
+      value: work.overdue.truncated ? `${work.overdue.count}+` : work.overdue.count,
+      icon: <AlertOutlined />,
+      to: '/appeals/overdue',
+      warn: work.overdue.count > 0,
+    },
+    reportText !== undefined && {
+      key: 'report',
+      title: '我的述职报告',
+      value: reportText,
+      icon: <FileTextOutlined />,
+      to: work.report ? `/reports/${work.report.id}` : '/reports',
+    },
   ].filter((c): c is Exclude<typeof c, false | undefined> => Boolean(c));
   if (!cards.length) return null;
 
@@ -64,7 +99,12 @@ export function MyWorkCards() {
       {cards.map((c) => (
         <Col key={c.key} xs={12} md={6}>
           <Card hoverable onClick={() => navigate(c.to)} data-testid={`my-work-${c.key}`}>
-            <Statistic title={c.title} value={c.value} prefix={c.icon} valueStyle={'warn' in c && c.warn ? { color: '#cf1322' } : undefined} />
+            <Statistic
+              title={c.title}
+              value={c.value}
+              prefix={c.icon}
+              valueStyle={'warn' in c && c.warn ? { color: '#cf1322' } : undefined}
+            />
           </Card>
         </Col>
       ))}

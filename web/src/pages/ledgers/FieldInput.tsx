@@ -4,7 +4,16 @@
  * attachment upload (files go to /attachments first; the record stores their ids).
  */
 import { useState } from 'react';
-import { Button, DatePicker, Input, InputNumber, Select, Switch, Upload, type UploadFile } from 'antd';
+import {
+  Button,
+  DatePicker,
+  Input,
+  InputNumber,
+  Select,
+  Switch,
+  Upload,
+  type UploadFile,
+} from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { attachmentUrl, ledgersApi, type LedgerField } from '../../api/ledgers.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
@@ -17,14 +26,24 @@ interface ControlProps<T> {
   id?: string;
 }
 
-function AttachmentInput({ value, onChange, id, maxCount }: ControlProps<string[]> & { maxCount?: number }) {
+function AttachmentInput({
+  value,
+  onChange,
+  id,
+  maxCount,
+}: ControlProps<string[]> & { maxCount?: number }) {
   const { townId } = useSession();
   const onError = useApiErrorHandler();
   const ids = value ?? [];
   // Names of files uploaded in this session; older attachments are shown as 附件 n.
   const [names, setNames] = useState<Record<string, string>>({});
   const [uploading, setUploading] = useState(0);
-  const fileList: UploadFile[] = ids.map((fid, i) => ({ uid: fid, name: names[fid] ?? `附件${i + 1}`, status: 'done', url: attachmentUrl(townId, fid) }));
+  const fileList: UploadFile[] = ids.map((fid, i) => ({
+    uid: fid,
+    name: names[fid] ?? `附件${i + 1}`,
+    status: 'done',
+    url: attachmentUrl(townId, fid),
+  }));
   return (
     <Upload
       id={id}
@@ -45,20 +64,36 @@ function AttachmentInput({ value, onChange, id, maxCount }: ControlProps<string[
         }
       }}
     >
-      <Button icon={<UploadOutlined />} loading={uploading > 0}>上传文件</Button>
-      <span style={{ marginLeft: 8, color: '#8c8c8c' }}>PDF、图片、Word、Excel，单个不超过 2 MB</span>
+      <Button icon={<UploadOutlined />} loading={uploading > 0}>
+        上传文件
+      </Button>
+      <span style={{ marginLeft: 8, color: '#8c8c8c' }}>
+        PDF、图片、Word、Excel，单个不超过 2 MB
+      </span>
     </Upload>
   );
 }
 
-export function FieldInput({ field, refData, ...control }: ControlProps<unknown> & { field: LedgerField; refData: RefData }) {
+export function FieldInput({
+  field,
+  refData,
+  ...control
+}: ControlProps<unknown> & { field: LedgerField; refData: RefData }) {
   const ph = field.help ?? undefined;
   // The Form.Item hands value/onChange through; each control below knows its own value type.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const c = control as ControlProps<any>;
   switch (field.type) {
     case 'long_text':
-      return <Input.TextArea {...c} rows={3} maxLength={field.maxLength} showCount={!!field.maxLength} placeholder={ph} />;
+      return (
+        <Input.TextArea
+          {...c}
+          rows={3}
+          maxLength={field.maxLength}
+          showCount={!!field.maxLength}
+          placeholder={ph}
+        />
+      );
     case 'number':
       return (
         <InputNumber
@@ -72,13 +107,38 @@ export function FieldInput({ field, refData, ...control }: ControlProps<unknown>
         />
       );
     case 'money':
-      return <InputNumber {...c} style={{ width: 220 }} precision={2} min={typeof field.min === 'number' ? field.min : undefined} prefix="¥" suffix="元" placeholder={ph} />;
+      return (
+        <InputNumber
+          {...c}
+          style={{ width: 220 }}
+          precision={2}
+          min={typeof field.min === 'number' ? field.min : undefined}
+          prefix="¥"
+          suffix="元"
+          placeholder={ph}
+        />
+      );
     case 'date':
       return <DatePicker {...c} style={{ width: 220 }} placeholder="选择日期" />;
     case 'enum':
-      return <Select {...c} allowClear placeholder="请选择" options={(field.options ?? []).map((o) => ({ value: o.code, label: o.label }))} />;
+      return (
+        <Select
+          {...c}
+          allowClear
+          placeholder="请选择"
+          options={(field.options ?? []).map((o) => ({ value: o.code, label: o.label }))}
+        />
+      );
     case 'boolean':
-      return <Switch id={c.id} checked={!!control.value} onChange={(v) => control.onChange?.(v)} checkedChildren="是" unCheckedChildren="否" />;
+      return (
+        <Switch
+          id={c.id}
+          checked={!!control.value}
+          onChange={(v) => control.onChange?.(v)}
+          checkedChildren="是"
+          unCheckedChildren="否"
+        />
+      );
     case 'person':
       return (
         <Select
@@ -87,7 +147,10 @@ export function FieldInput({ field, refData, ...control }: ControlProps<unknown>
           showSearch={{ optionFilterProp: 'label' }}
           placeholder="选择人员"
           loading={refData.loading}
-          options={refData.people.map((p) => ({ value: p.id, label: p.titles.length ? `${p.name}（${p.titles[0]}）` : p.name }))}
+          options={refData.people.map((p) => ({
+            value: p.id,
+            label: p.titles.length ? `${p.name}（${p.titles[0]}）` : p.name,
+          }))}
         />
       );
     case 'unit':

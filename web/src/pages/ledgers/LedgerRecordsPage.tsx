@@ -5,9 +5,36 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { App, Button, Card, Checkbox, Dropdown, Popover, Result, Space, Table, Typography, type TableColumnsType } from 'antd';
-import { DownloadOutlined, LeftOutlined, MoreOutlined, PlusOutlined, RightOutlined, SettingOutlined, TableOutlined, UploadOutlined } from '@ant-design/icons';
-import { exportUrl, ledgersApi, templateUrl, type LedgerRecord, type LedgerType } from '../../api/ledgers.ts';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Dropdown,
+  Popover,
+  Result,
+  Space,
+  Table,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import {
+  DownloadOutlined,
+  LeftOutlined,
+  MoreOutlined,
+  PlusOutlined,
+  RightOutlined,
+  SettingOutlined,
+  TableOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
+import {
+  exportUrl,
+  ledgersApi,
+  templateUrl,
+  type LedgerRecord,
+  type LedgerType,
+} from '../../api/ledgers.ts';
 import type { Page } from '../../api/org.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
@@ -24,20 +51,50 @@ function initialHidden(type: LedgerType): string[] {
   const saved = localStorage.getItem(hiddenKey(type.code));
   if (saved) return JSON.parse(saved) as string[];
   // By default long texts, attachments and anything past the 8th column stay hidden.
-  return liveFields(type).filter((f, i) => f.type === 'long_text' || f.type === 'attachment' || i >= 8).map((f) => f.key);
+  return liveFields(type)
+    .filter((f, i) => f.type === 'long_text' || f.type === 'attachment' || i >= 8)
+    .map((f) => f.key);
 }
 
 export default function LedgerRecordsPage() {
   const { code = '' } = useParams();
   const { townId, isAdmin, grantsInTown } = useSession();
-  const canWrite = grantsInTown.some((g) => g.role !== 'county_supervisor' && g.role !== 'dispatcher');
+  const canWrite = grantsInTown.some(
+    (g) => g.role !== 'county_supervisor' && g.role !== 'dispatcher',
+  );
   const typeLoad = useLoader((signal) => ledgersApi.type(townId, code, signal), [townId, code]);
   const type = typeLoad.data?.code === code ? typeLoad.data : undefined;
-  if (!type) return <Card loading={typeLoad.loading}>{!typeLoad.loading && <Result status="404" title="台账不存在或您无权查看" extra={<Link to="/ledgers">返回台账目录</Link>} />}</Card>;
-  return <RecordsOfType key={`${type.code}@${type.version}`} type={type} canWrite={canWrite} isAdmin={isAdmin} />;
+  if (!type)
+    return (
+      <Card loading={typeLoad.loading}>
+        {!typeLoad.loading && (
+          <Result
+            status="404"
+            title="台账不存在或您无权查看"
+            extra={<Link to="/ledgers">返回台账目录</Link>}
+          />
+        )}
+      </Card>
+    );
+  return (
+    <RecordsOfType
+      key={`${type.code}@${type.version}`}
+      type={type}
+      canWrite={canWrite}
+      isAdmin={isAdmin}
+    />
+  );
 }
 
-function RecordsOfType({ type, canWrite, isAdmin }: { type: LedgerType; canWrite: boolean; isAdmin: boolean }) {
+function RecordsOfType({
+  type,
+  canWrite,
+  isAdmin,
+}: {
+  type: LedgerType;
+  canWrite: boolean;
+  isAdmin: boolean;
+}) {
   const { townId } = useSession();
   const { modal, message } = App.useApp();
   const onError = useApiErrorHandler();
@@ -54,7 +111,10 @@ function RecordsOfType({ type, canWrite, isAdmin }: { type: LedgerType; canWrite
   const [editing, setEditing] = useState<LedgerRecord | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
 
-  const query = useMemo(() => ({ ...toQuery(type, filterValues), sort: sort.field, direction: sort.direction }), [type, filterValues, sort]);
+  const query = useMemo(
+    () => ({ ...toQuery(type, filterValues), sort: sort.field, direction: sort.direction }),
+    [type, filterValues, sort],
+  );
   const cursor = cursors[cursors.length - 1];
   useEffect(() => {
     const ctrl = new AbortController();
@@ -102,7 +162,13 @@ function RecordsOfType({ type, canWrite, isAdmin }: { type: LedgerType; canWrite
       sortOrder: sort.field === f.key ? (sort.direction === 'asc' ? 'ascend' : 'descend') : null,
       render: (v: unknown, r) => {
         const cell = renderValue(f, v, refData, townId);
-        return i === 0 && canWrite ? <a onClick={() => setEditing(r)}>{v === undefined || v === null || v === '' ? '（空）' : cell}</a> : cell;
+        return i === 0 && canWrite ? (
+          <a onClick={() => setEditing(r)}>
+            {v === undefined || v === null || v === '' ? '（空）' : cell}
+          </a>
+        ) : (
+          cell
+        );
       },
     }));
   if (canWrite) {
@@ -113,8 +179,12 @@ function RecordsOfType({ type, canWrite, isAdmin }: { type: LedgerType; canWrite
       fixed: 'right',
       render: (_, r) => (
         <Space size="small">
-          <Button type="link" size="small" onClick={() => setEditing(r)}>编辑</Button>
-          <Button type="link" size="small" danger onClick={() => remove(r)}>删除</Button>
+          <Button type="link" size="small" onClick={() => setEditing(r)}>
+            编辑
+          </Button>
+          <Button type="link" size="small" danger onClick={() => remove(r)}>
+            删除
+          </Button>
         </Space>
       ),
     });
@@ -138,28 +208,75 @@ function RecordsOfType({ type, canWrite, isAdmin }: { type: LedgerType; canWrite
           <span data-testid="ledger-title">{type.name}</span>
         </Space>
       }
-      extra={<Typography.Text type="secondary">第 {type.version} 版 · {type.description}</Typography.Text>}
-      styles={{ header: { gap: 16 }, extra: { maxWidth: '55%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } }}
+      extra={
+        <Typography.Text type="secondary">
+          第 {type.version} 版 · {type.description}
+        </Typography.Text>
+      }
+      styles={{
+        header: { gap: 16 },
+        extra: {
+          maxWidth: '55%',
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+          whiteSpace: 'nowrap',
+        },
+      }}
     >
       <div className="page-toolbar" style={{ alignItems: 'flex-start' }}>
-        <RecordFilters type={type} refData={refData} values={filterValues} onChange={(v) => { setFilterValues(v); restart(); }} />
+        <RecordFilters
+          type={type}
+          refData={refData}
+          values={filterValues}
+          onChange={(v) => {
+            setFilterValues(v);
+            restart();
+          }}
+        />
         <div className="spacer" />
         <Space wrap>
           <Popover content={chooser} title="显示的列" trigger="click" placement="bottomRight">
             <Button icon={<TableOutlined />}>列</Button>
           </Popover>
-          <Button icon={<DownloadOutlined />} href={exportUrl(townId, type.code, query)} data-testid="ledger-export">导出</Button>
-          {canWrite && <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>导入</Button>}
+          <Button
+            icon={<DownloadOutlined />}
+            href={exportUrl(townId, type.code, query)}
+            data-testid="ledger-export"
+          >
+            导出
+          </Button>
           {canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="record-new">
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+              导入
+            </Button>
+          )}
+          {canWrite && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setEditing('new')}
+              data-testid="record-new"
+            >
               新增记录
             </Button>
           )}
           <Dropdown
             menu={{
               items: [
-                { key: 'template', icon: <DownloadOutlined />, label: <a href={templateUrl(townId, type.code)}>下载导入模板</a> },
-                ...(isAdmin ? [{ key: 'design', icon: <SettingOutlined />, label: <Link to={`/ledgers/${type.code}/design`}>修改台账字段</Link> }] : []),
+                {
+                  key: 'template',
+                  icon: <DownloadOutlined />,
+                  label: <a href={templateUrl(townId, type.code)}>下载导入模板</a>,
+                },
+                ...(isAdmin
+                  ? [
+                      {
+                        key: 'design',
+                        icon: <SettingOutlined />,
+                        label: <Link to={`/ledgers/${type.code}/design`}>修改台账字段</Link>,
+                      },
+                    ]
+                  : []),
               ],
             }}
           >
@@ -179,16 +296,39 @@ function RecordsOfType({ type, canWrite, isAdmin }: { type: LedgerType; canWrite
         onChange={(_p, _f, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
           const field = s?.order ? String(s.columnKey) : type.defaultSort.field;
-          const direction = s?.order ? (s.order === 'ascend' ? 'asc' : 'desc') : type.defaultSort.direction;
+          const direction = s?.order
+            ? s.order === 'ascend'
+              ? 'asc'
+              : 'desc'
+            : type.defaultSort.direction;
           setSort({ field, direction });
           restart();
         }}
         locale={{ emptyText: '暂无记录' }}
       />
-      <div style={{ display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: 8, marginTop: 16 }}>
-        <Typography.Text type="secondary">第 {cursors.length} 页 · 每页 {PAGE_SIZE} 条</Typography.Text>
-        <Button icon={<LeftOutlined />} disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>上一页</Button>
-        <Button disabled={!page.nextCursor} onClick={() => page.nextCursor && setCursors((c) => [...c, page.nextCursor!])}>
+      <div
+        style={{
+          display: 'flex',
+          justifyContent: 'flex-end',
+          alignItems: 'center',
+          gap: 8,
+          marginTop: 16,
+        }}
+      >
+        <Typography.Text type="secondary">
+          第 {cursors.length} 页 · 每页 {PAGE_SIZE} 条
+        </Typography.Text>
+        <Button
+          icon={<LeftOutlined />}
+          disabled={cursors.length <= 1}
+          onClick={() => setCursors((c) => c.slice(0, -1))}
+        >
+          上一页
+        </Button>
+        <Button
+          disabled={!page.nextCursor}
+          onClick={() => page.nextCursor && setCursors((c) => [...c, page.nextCursor!])}
+        >
           下一页 <RightOutlined />
         </Button>
       </div>
@@ -198,11 +338,23 @@ function RecordsOfType({ type, canWrite, isAdmin }: { type: LedgerType; canWrite
           record={editing === 'new' ? null : editing}
           refData={refData}
           onClose={() => setEditing(null)}
-          onSaved={() => { setEditing(null); reload(); }}
+          onSaved={() => {
+            setEditing(null);
+            reload();
+          }}
           onConflict={reload}
         />
       )}
-      {importing && <ImportModal type={type} onClose={() => setImporting(false)} onImported={() => { restart(); reload(); }} />}
+      {importing && (
+        <ImportModal
+          type={type}
+          onClose={() => setImporting(false)}
+          onImported={() => {
+            restart();
+            reload();
+          }}
+        />
+      )}
     </Card>
   );
 }

@@ -35,10 +35,17 @@ export default function LedgerTypesPage() {
       loading={types.loading && !types.data}
       extra={
         <Space>
-          <Input.Search placeholder="查找台账" allowClear style={{ width: 220 }} onSearch={(v) => setQ(v.trim())} />
+          <Input.Search
+            placeholder="查找台账"
+            allowClear
+            style={{ width: 220 }}
+            onSearch={(v) => setQ(v.trim())}
+          />
           {isAdmin && (
             <Link to="/ledgers/new-type">
-              <Button type="primary" icon={<PlusOutlined />}>新建台账类型</Button>
+              <Button type="primary" icon={<PlusOutlined />}>
+                新建台账类型
+              </Button>
             </Link>
           )}
         </Space>
@@ -48,7 +55,10 @@ export default function LedgerTypesPage() {
       {groups.map((g) => (
         <section key={g.code} style={{ marginBottom: 24 }} data-testid="ledger-group">
           <Typography.Title level={5} style={{ marginTop: 0 }}>
-            {g.name} <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 'normal' }}>{g.items.length} 个台账</Typography.Text>
+            {g.name}{' '}
+            <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 'normal' }}>
+              {g.items.length} 个台账
+            </Typography.Text>
           </Typography.Title>
           <Row gutter={[12, 12]}>
             {g.items.map((t) => (
@@ -59,7 +69,11 @@ export default function LedgerTypesPage() {
                       <BookOutlined style={{ fontSize: 18, color: '#c8102e', marginTop: 3 }} />
                       <div>
                         <Typography.Text strong>{t.name}</Typography.Text>
-                        <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: '4px 0', fontSize: 13 }}>
+                        <Typography.Paragraph
+                          type="secondary"
+                          ellipsis={{ rows: 2 }}
+                          style={{ margin: '4px 0', fontSize: 13 }}
+                        >
                           {t.description || '—'}
                         </Typography.Paragraph>
                         <Tag>{t.fieldCount} 个字段</Tag>

@@ -30,7 +30,11 @@ export function RecordDrawer({ type, record, refData, onClose, onSaved, onConfli
   useEffect(() => {
     form.resetFields();
     // A new record starts with 是/否 fields at 否 so required switches are never left unset.
-    const blank = Object.fromEntries(liveFields(type).filter((f) => f.type === 'boolean').map((f) => [f.key, false]));
+    const blank = Object.fromEntries(
+      liveFields(type)
+        .filter((f) => f.type === 'boolean')
+        .map((f) => [f.key, false]),
+    );
     form.setFieldsValue({ data: record ? toFormValues(type, record.data) : blank });
   }, [form, record, type]);
 
@@ -66,7 +70,12 @@ export function RecordDrawer({ type, record, refData, onClose, onSaved, onConfli
       extra={
         <Space>
           <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={saving} onClick={() => void save()} data-testid="record-save">
+          <Button
+            type="primary"
+            loading={saving}
+            onClick={() => void save()}
+            data-testid="record-save"
+          >
             保存
           </Button>
         </Space>
@@ -80,7 +89,11 @@ export function RecordDrawer({ type, record, refData, onClose, onSaved, onConfli
             label={f.label}
             tooltip={f.help}
             valuePropName={f.type === 'boolean' ? 'value' : undefined}
-            rules={f.required && f.type !== 'boolean' ? [{ required: true, message: `请填写${f.label}` }] : undefined}
+            rules={
+              f.required && f.type !== 'boolean'
+                ? [{ required: true, message: `请填写${f.label}` }]
+                : undefined
+            }
             extra={f.unique ? '不能与已有记录重复' : undefined}
           >
             <FieldInput field={f} refData={refData} />

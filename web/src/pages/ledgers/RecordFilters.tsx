@@ -18,7 +18,10 @@ export function filterableFields(type: LedgerType): LedgerField[] {
   return liveFields(type).filter((f) => FILTERABLE.has(f.type));
 }
 
-export function toQuery(type: LedgerType, values: FilterValues): Pick<RecordQuery, 'from' | 'to' | 'unitId' | 'filters'> {
+export function toQuery(
+  type: LedgerType,
+  values: FilterValues,
+): Pick<RecordQuery, 'from' | 'to' | 'unitId' | 'filters'> {
   const q: Pick<RecordQuery, 'from' | 'to' | 'unitId' | 'filters'> = { filters: [] };
   const filters: FieldFilter[] = [];
   for (const f of filterableFields(type)) {
@@ -53,10 +56,18 @@ interface Props {
 
 export function RecordFilters({ type, refData, values, onChange }: Props) {
   const fields = useMemo(() => filterableFields(type), [type]);
-  const unitOptions = useMemo(() => refData.units.map((u) => ({ value: u.id, label: u.name })), [refData.units]);
-  const personOptions = useMemo(() => refData.people.map((p) => ({ value: p.id, label: p.name })), [refData.people]);
+  const unitOptions = useMemo(
+    () => refData.units.map((u) => ({ value: u.id, label: u.name })),
+    [refData.units],
+  );
+  const personOptions = useMemo(
+    () => refData.people.map((p) => ({ value: p.id, label: p.name })),
+    [refData.people],
+  );
   const set = (key: string, v: unknown) => onChange({ ...values, [key]: v });
-  const active = Object.values(values).some((v) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0));
+  const active = Object.values(values).some(
+    (v) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0),
+  );
 
   return (
     <Space wrap size={[8, 8]} data-testid="record-filters">
@@ -75,14 +86,52 @@ export function RecordFilters({ type, refData, values, onChange }: Props) {
             );
           case 'enum':
             return (
-              <Select key={f.key} {...common} mode="multiple" maxTagCount="responsive" placeholder={f.label} options={(f.options ?? []).map((o) => ({ value: o.code, label: o.label }))} onChange={(v) => set(f.key, v)} />
+              <Select
+                key={f.key}
+                {...common}
+                mode="multiple"
+                maxTagCount="responsive"
+                placeholder={f.label}
+                options={(f.options ?? []).map((o) => ({ value: o.code, label: o.label }))}
+                onChange={(v) => set(f.key, v)}
+              />
             );
           case 'unit':
-            return <Select key={f.key} {...common} showSearch={{ optionFilterProp: 'label' }} placeholder={f.key === type.unitField ? `${f.label}（含下级）` : f.label} options={unitOptions} onChange={(v) => set(f.key, v)} />;
+            return (
+              <Select
+                key={f.key}
+                {...common}
+                showSearch={{ optionFilterProp: 'label' }}
+                placeholder={f.key === type.unitField ? `${f.label}（含下级）` : f.label}
+                options={unitOptions}
+                onChange={(v) => set(f.key, v)}
+              />
+            );
           case 'person':
-            return <Select key={f.key} {...common} showSearch={{ optionFilterProp: 'label' }} placeholder={f.label} options={personOptions} onChange={(v) => set(f.key, v)} />;
+            return (
+              <Select
+                key={f.key}
+                {...common}
+                showSearch={{ optionFilterProp: 'label' }}
+                placeholder={f.label}
+                options={personOptions}
+                onChange={(v) => set(f.key, v)}
+              />
+            );
           default:
-            return <Select key={f.key} {...common} style={{ width: 130 }} placeholder={f.label} options={[{ value: 'true', label: '是' }, { value: 'false', label: '否' }]} onChange={(v) => set(f.key, v)} />;
+            return (
+              <Select
+                key={f.key}
+                {...common}
+                style={{ width: 130 }}
+                placeholder={f.label}
+                options={[
+                  { value: 'true', label: '是' },
+                  { value: 'false', label: '否' },
+                ]}
+                onChange={(v) => set(f.key, v)}
+              />
+            );
         }
       })}
       {active && <Button onClick={() => onChange({})}>清除筛选</Button>}

@@ -6,7 +6,12 @@
 import { useMemo } from 'react';
 import { Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { attachmentUrl, type FieldType, type LedgerField, type LedgerType } from '../../api/ledgers.ts';
+import {
+  attachmentUrl,
+  type FieldType,
+  type LedgerField,
+  type LedgerType,
+} from '../../api/ledgers.ts';
 import type { Person, Unit } from '../../api/org.ts';
 import { usePeopleOptions, useUnits } from '../org/useOrgData.ts';
 
@@ -25,8 +30,18 @@ export const FIELD_TYPE_LABELS: Record<FieldType, string> = {
 
 /** The portfolio codes a ledger type may belong to (server: core/ledger/type.ts). */
 export const LEDGER_PORTFOLIOS = [
-  'propaganda', 'organization', 'politics_law', 'civil_affairs', 'armed_forces', 'transport',
-  'discipline', 'village_assistance', 'economy', 'safety', 'environment', 'petitions',
+  'propaganda',
+  'organization',
+  'politics_law',
+  'civil_affairs',
+  'armed_forces',
+  'transport',
+  'discipline',
+  'village_assistance',
+  'economy',
+  'safety',
+  'environment',
+  'petitions',
 ] as const;
 
 export interface RefData {
@@ -52,9 +67,13 @@ export function useRefData(): RefData {
   );
 }
 
-export const liveFields = (t: LedgerType | undefined) => (t?.fields ?? []).filter((f) => !f.removed);
+export const liveFields = (t: LedgerType | undefined) =>
+  (t?.fields ?? []).filter((f) => !f.removed);
 
-const money = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const money = new Intl.NumberFormat('zh-CN', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
 
 /** Plain text of a value (charts, titles, group keys). */
 export function valueText(field: LedgerField | undefined, value: unknown, ref: RefData): string {
@@ -82,7 +101,12 @@ export function valueText(field: LedgerField | undefined, value: unknown, ref: R
 
 /** A table cell for a value. */
 export function renderValue(field: LedgerField, value: unknown, ref: RefData, townId: string) {
-  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) {
+  if (
+    value === null ||
+    value === undefined ||
+    value === '' ||
+    (Array.isArray(value) && value.length === 0)
+  ) {
     return <Typography.Text type="secondary">—</Typography.Text>;
   }
   if (field.type === 'enum') return <Tag>{valueText(field, value, ref)}</Tag>;
@@ -93,13 +117,26 @@ export function renderValue(field: LedgerField, value: unknown, ref: RefData, to
       </a>
     ));
   }
-  if (field.type === 'long_text') return <Typography.Text ellipsis={{ tooltip: String(value) }} style={{ maxWidth: 260 }}>{String(value)}</Typography.Text>;
-  if (field.type === 'text' && /^https?:\/\//.test(String(value))) return <a href={String(value)} target="_blank" rel="noreferrer">{String(value)}</a>;
+  if (field.type === 'long_text')
+    return (
+      <Typography.Text ellipsis={{ tooltip: String(value) }} style={{ maxWidth: 260 }}>
+        {String(value)}
+      </Typography.Text>
+    );
+  if (field.type === 'text' && /^https?:\/\//.test(String(value)))
+    return (
+      <a href={String(value)} target="_blank" rel="noreferrer">
+        {String(value)}
+      </a>
+    );
   return valueText(field, value, ref);
 }
 
 /** Record data → antd form values (dates become dayjs). */
-export function toFormValues(type: LedgerType, data: Record<string, unknown>): Record<string, unknown> {
+export function toFormValues(
+  type: LedgerType,
+  data: Record<string, unknown>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of liveFields(type)) {
     const v = data[f.key];
@@ -110,7 +147,10 @@ export function toFormValues(type: LedgerType, data: Record<string, unknown>): R
 }
 
 /** antd form values → record data; empty inputs are left out so optional fields stay unset. */
-export function fromFormValues(type: LedgerType, values: Record<string, unknown>): Record<string, unknown> {
+export function fromFormValues(
+  type: LedgerType,
+  values: Record<string, unknown>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of liveFields(type)) {
     const v = values[f.key];

@@ -9,7 +9,15 @@ type Filter = { field: string; op: string; value?: unknown };
 /** A rule as stored in the type definition (server: src/core/ledger/rules.ts). */
 export type LedgerRule =
   | { kind: 'unique'; fields: string[]; message?: string }
-  | { kind: 'date_gap'; from: string; to: string; min: { years?: number; months?: number; days?: number }; when?: Filter[]; required?: boolean; message?: string };
+  | {
+      kind: 'date_gap';
+      from: string;
+      to: string;
+      min: { years?: number; months?: number; days?: number };
+      when?: Filter[];
+      required?: boolean;
+      message?: string;
+    };
 
 /** One rule as form values. */
 export interface RuleValue {
@@ -34,9 +42,17 @@ export function toRuleValues(rules: LedgerRule[] | undefined): RuleValue[] {
     const when = r.when ?? [];
     const simple = when.length === 1 && when[0]!.op === 'eq' ? when[0]! : undefined;
     return {
-      kind: 'date_gap', from: r.from, to: r.to, years: r.min.years ?? null, months: r.min.months ?? null, days: r.min.days ?? null,
-      whenField: simple?.field, whenValue: simple ? String(simple.value) : undefined, whenRaw: when.length && !simple ? when : undefined,
-      required: !!r.required, message: r.message,
+      kind: 'date_gap',
+      from: r.from,
+      to: r.to,
+      years: r.min.years ?? null,
+      months: r.min.months ?? null,
+      days: r.min.days ?? null,
+      whenField: simple?.field,
+      whenValue: simple ? String(simple.value) : undefined,
+      whenRaw: when.length && !simple ? when : undefined,
+      required: !!r.required,
+      message: r.message,
     };
   });
 }
@@ -46,9 +62,30 @@ const text = (s: string | undefined) => (s && s.trim() ? s.trim() : undefined);
 
 export function fromRuleValues(values: RuleValue[] | undefined): LedgerRule[] {
   return (values ?? []).map((v): LedgerRule => {
-    if (v.kind === 'unique') return { kind: 'unique', fields: v.fields ?? [], ...(text(v.message) ? { message: text(v.message) } : {}) };
-    const min = Object.fromEntries(Object.entries({ years: positive(v.years), months: positive(v.months), days: positive(v.days) }).filter(([, n]) => n !== undefined));
-    const when = v.whenRaw ?? (v.whenField && v.whenValue ? [{ field: v.whenField, op: 'eq', value: v.whenValue }] : []);
-    return { kind: 'date_gap', from: v.from ?? '', to: v.to ?? '', min, when, required: !!v.required, ...(text(v.message) ? { message: text(v.message) } : {}) };
+    if (v.kind === 'unique')
+      return {
+        kind: 'unique',
+        fields: v.fields ?? [],
+        ...(text(v.message) ? { message: text(v.message) } : {}),
+      };
+    const min = Object.fromEntries(
+      Object.entries({
+        years: positive(v.years),
+        months: positive(v.months),
+        days: positive(v.days),
+      }).filter(([, n]) => n !== undefined),
+    );
+    const when =
+      v.whenRaw ??
+      (v.whenField && v.whenValue ? [{ field: v.whenField, op: 'eq', value: v.whenValue }] : []);
+    return {
+      kind: 'date_gap',
+      from: v.from ?? '',
+      to: v.to ?? '',
+      min,
+      when,
+      required: !!v.required,
+      ...(text(v.message) ? { message: text(v.message) } : {}),
+    };
   });
 }

@@ -8,7 +8,12 @@ import { Link } from 'react-router-dom';
 import { Button, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import type { LedgerType } from '../../api/ledgers.ts';
-import { metricsApi, type DrillItem, type MetricInfo, type MetricQuery } from '../../api/metrics.ts';
+import {
+  metricsApi,
+  type DrillItem,
+  type MetricInfo,
+  type MetricQuery,
+} from '../../api/metrics.ts';
 import type { Page } from '../../api/org.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
@@ -43,16 +48,49 @@ export function DrillTable({ metric, query, type, refData }: Props) {
   const columns = useMemo(() => {
     const fields = liveFields(type);
     const groupField = fields.find((f) => f.key === query.groupBy);
-    const cols: TableColumnsType<DrillItem> = [{ title: '日期', dataIndex: 'occurredOn', width: 110 }];
-    if (query.groupBy) cols.push({ title: groupField?.label ?? '分组', dataIndex: 'groupKey', width: 130, render: (k: string | null) => valueText(groupField, k, refData) });
+    const cols: TableColumnsType<DrillItem> = [
+      { title: '日期', dataIndex: 'occurredOn', width: 110 },
+    ];
+    if (query.groupBy)
+      cols.push({
+        title: groupField?.label ?? '分组',
+        dataIndex: 'groupKey',
+        width: 130,
+        render: (k: string | null) => valueText(groupField, k, refData),
+      });
     if (metric.aggregation === 'sum' || metric.aggregation === 'count_distinct') {
-      cols.push({ title: metric.aggregation === 'sum' ? '计入数值' : '计数对象', dataIndex: 'measure', width: 110, render: (m: unknown) => (m === null ? '—' : String(m)) });
+      cols.push({
+        title: metric.aggregation === 'sum' ? '计入数值' : '计数对象',
+        dataIndex: 'measure',
+        width: 110,
+        render: (m: unknown) => (m === null ? '—' : String(m)),
+      });
     }
     if (metric.aggregation === 'rate') {
-      cols.push({ title: '计入分子', dataIndex: 'inNumerator', width: 90, render: (v: boolean | null) => (v ? <Tag color="green">是</Tag> : <Tag>否</Tag>) });
+      cols.push({
+        title: '计入分子',
+        dataIndex: 'inNumerator',
+        width: 90,
+        render: (v: boolean | null) => (v ? <Tag color="green">是</Tag> : <Tag>否</Tag>),
+      });
     }
-    const shown = fields.filter((f) => f.type !== 'long_text' && f.type !== 'attachment' && f.key !== type?.dateField && f.key !== query.groupBy).slice(0, 5);
-    for (const f of shown) cols.push({ title: f.label, key: f.key, dataIndex: ['data', f.key], ellipsis: f.type === 'text', render: (v: unknown) => renderValue(f, v, refData, townId) });
+    const shown = fields
+      .filter(
+        (f) =>
+          f.type !== 'long_text' &&
+          f.type !== 'attachment' &&
+          f.key !== type?.dateField &&
+          f.key !== query.groupBy,
+      )
+      .slice(0, 5);
+    for (const f of shown)
+      cols.push({
+        title: f.label,
+        key: f.key,
+        dataIndex: ['data', f.key],
+        ellipsis: f.type === 'text',
+        render: (v: unknown) => renderValue(f, v, refData, townId),
+      });
     return cols;
   }, [type, query.groupBy, metric.aggregation, refData, townId]);
 
@@ -69,11 +107,32 @@ export function DrillTable({ metric, query, type, refData }: Props) {
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: '该期间和范围内没有记录' }}
       />
-      <div style={{ display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: 8, marginTop: 12 }}>
-        <Link to={`/ledgers/${metric.typeCode}`} style={{ marginRight: 'auto' }}>打开“{metric.typeName}”台账</Link>
-        <Typography.Text type="secondary">第 {cursors.length} 页 · 每页 {PAGE_SIZE} 条</Typography.Text>
-        <Button icon={<LeftOutlined />} disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>上一页</Button>
-        <Button disabled={!page.nextCursor} onClick={() => page.nextCursor && setCursors((c) => [...c, page.nextCursor!])}>
+      <div
+        style={{
+          display: 'flex',
+          justifyContent: 'flex-end',
+          alignItems: 'center',
+          gap: 8,
+          marginTop: 12,
+        }}
+      >
+        <Link to={`/ledgers/${metric.typeCode}`} style={{ marginRight: 'auto' }}>
+          打开“{metric.typeName}”台账
+        </Link>
+        <Typography.Text type="secondary">
+          第 {cursors.length} 页 · 每页 {PAGE_SIZE} 条
+        </Typography.Text>
+        <Button
+          icon={<LeftOutlined />}
+          disabled={cursors.length <= 1}
+          onClick={() => setCursors((c) => c.slice(0, -1))}
+        >
+          上一页
+        </Button>
+        <Button
+          disabled={!page.nextCursor}
+          onClick={() => page.nextCursor && setCursors((c) => [...c, page.nextCursor!])}
+        >
           下一页 <RightOutlined />
         </Button>
       </div>

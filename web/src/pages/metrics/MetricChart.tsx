@@ -15,7 +15,15 @@ export interface ChartBar {
   value: number | null;
 }
 
-export default function MetricChart({ bars, unit, name }: { bars: ChartBar[]; unit: string; name: string }) {
+export default function MetricChart({
+  bars,
+  unit,
+  name,
+}: {
+  bars: ChartBar[];
+  unit: string;
+  name: string;
+}) {
   const el = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -23,9 +31,17 @@ export default function MetricChart({ bars, unit, name }: { bars: ChartBar[]; un
     const chart = echarts.init(el.current);
     chart.setOption({
       animationDuration: 300,
-      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v === null || v === undefined ? '—' : `${v as number} ${unit}`) },
+      tooltip: {
+        trigger: 'axis',
+        valueFormatter: (v: unknown) =>
+          v === null || v === undefined ? '—' : `${v as number} ${unit}`,
+      },
       grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: bars.map((b) => b.label), axisLabel: { interval: 0, rotate: bars.length > 8 ? 30 : 0 } },
+      xAxis: {
+        type: 'category',
+        data: bars.map((b) => b.label),
+        axisLabel: { interval: 0, rotate: bars.length > 8 ? 30 : 0 },
+      },
       yAxis: { type: 'value', name: unit, minInterval: unit === '%' ? undefined : 1 },
       series: [
         {
@@ -46,5 +62,13 @@ export default function MetricChart({ bars, unit, name }: { bars: ChartBar[]; un
     };
   }, [bars, unit, name]);
 
-  return <div ref={el} style={{ width: '100%', height: 300 }} role="img" aria-label={`${name}分组统计图`} data-testid="metric-chart" />;
+  return (
+    <div
+      ref={el}
+      style={{ width: '100%', height: 300 }}
+      role="img"
+      aria-label={`${name}分组统计图`}
+      data-testid="metric-chart"
+    />
+  );
 }

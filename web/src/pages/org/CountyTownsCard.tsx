@@ -4,7 +4,19 @@
  * a town that was added by mistake and holds nothing yet.
  */
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  Modal,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { authApi } from '../../api/auth.ts';
 import { orgApi, type County } from '../../api/org.ts';
@@ -47,16 +59,42 @@ export function CountyTownsCard({ county, onChanged }: Props) {
     });
 
   const columns: TableColumnsType<CountyTown> = [
-    { title: '乡镇', dataIndex: 'name', render: (name: string, t) => (<>{name}{t.id === townId && <Tag color="blue" style={{ marginInlineStart: 8 }}>当前</Tag>}</>) },
-    { title: '编码', dataIndex: 'code', width: 180, render: (code: string) => <Typography.Text code>{code}</Typography.Text> },
+    {
+      title: '乡镇',
+      dataIndex: 'name',
+      render: (name: string, t) => (
+        <>
+          {name}
+          {t.id === townId && (
+            <Tag color="blue" style={{ marginInlineStart: 8 }}>
+              当前
+            </Tag>
+          )}
+        </>
+      ),
+    },
+    {
+      title: '编码',
+      dataIndex: 'code',
+      width: 180,
+      render: (code: string) => <Typography.Text code>{code}</Typography.Text>,
+    },
     {
       title: '操作',
       key: 'actions',
       width: 200,
       render: (_, t) => (
         <Space size={0}>
-          {t.id !== townId && <Button type="link" size="small" onClick={() => setTown(t.id)}>切换到此乡镇</Button>}
-          {t.id !== townId && <Button type="link" size="small" danger onClick={() => remove(t)}>删除</Button>}
+          {t.id !== townId && (
+            <Button type="link" size="small" onClick={() => setTown(t.id)}>
+              切换到此乡镇
+            </Button>
+          )}
+          {t.id !== townId && (
+            <Button type="link" size="small" danger onClick={() => remove(t)}>
+              删除
+            </Button>
+          )}
         </Space>
       ),
     },
@@ -67,13 +105,25 @@ export function CountyTownsCard({ county, onChanged }: Props) {
       title={`${county.name}的乡镇（${county.towns.length} 个）`}
       extra={
         <Space>
-          <Button icon={<EditOutlined />} onClick={() => setRenaming(true)}>修改县（区）名称</Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>新增乡镇</Button>
+          <Button icon={<EditOutlined />} onClick={() => setRenaming(true)}>
+            修改县（区）名称
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            新增乡镇
+          </Button>
         </Space>
       }
     >
-      <Typography.Paragraph type="secondary">您是本县（区）各乡镇的管理员（县级管理员）。新增的乡镇由您管理，切换到该乡镇后即可建立单位、人员和用户。</Typography.Paragraph>
-      <Table<CountyTown> rowKey="id" columns={columns} dataSource={county.towns} pagination={false} size="middle" />
+      <Typography.Paragraph type="secondary">
+        您是本县（区）各乡镇的管理员（县级管理员）。新增的乡镇由您管理，切换到该乡镇后即可建立单位、人员和用户。
+      </Typography.Paragraph>
+      <Table<CountyTown>
+        rowKey="id"
+        columns={columns}
+        dataSource={county.towns}
+        pagination={false}
+        size="middle"
+      />
       {adding && (
         <AddTownModal
           countyId={county.id}
@@ -86,12 +136,29 @@ export function CountyTownsCard({ county, onChanged }: Props) {
           }}
         />
       )}
-      {renaming && <RenameCountyModal county={county} onClose={() => setRenaming(false)} onSaved={() => { setRenaming(false); onChanged(); }} />}
+      {renaming && (
+        <RenameCountyModal
+          county={county}
+          onClose={() => setRenaming(false)}
+          onSaved={() => {
+            setRenaming(false);
+            onChanged();
+          }}
+        />
+      )}
     </Card>
   );
 }
 
-function AddTownModal({ countyId, onClose, onSaved }: { countyId: string; onClose: () => void; onSaved: (name: string) => void }) {
+function AddTownModal({
+  countyId,
+  onClose,
+  onSaved,
+}: {
+  countyId: string;
+  onClose: () => void;
+  onSaved: (name: string) => void;
+}) {
   const onError = useApiErrorHandler();
   const [form] = Form.useForm<{ name: string; code: string }>();
   const [busy, setBusy] = useState(false);
@@ -108,12 +175,35 @@ function AddTownModal({ countyId, onClose, onSaved }: { countyId: string; onClos
     }
   };
   return (
-    <Modal open title="新增乡镇" onOk={submit} onCancel={onClose} confirmLoading={busy} okText="新增" destroyOnHidden>
+    <Modal
+      open
+      title="新增乡镇"
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={busy}
+      okText="新增"
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical">
-        <Form.Item name="name" label="乡镇名称" rules={[{ required: true, whitespace: true, message: '请输入乡镇名称' }, { max: 30 }]}>
+        <Form.Item
+          name="name"
+          label="乡镇名称"
+          rules={[{ required: true, whitespace: true, message: '请输入乡镇名称' }, { max: 30 }]}
+        >
           <Input placeholder="如：东山镇" />
         </Form.Item>
-        <Form.Item name="code" label="乡镇编码" extra="小写字母开头，一般用拼音，如 dongshan；建立后不宜再改" rules={[{ required: true, message: '请输入乡镇编码' }, { pattern: /^[a-z][a-z0-9_-]{1,31}$/, message: '小写字母开头，2–32 位小写字母、数字、_ 或 -' }]}>
+        <Form.Item
+          name="code"
+          label="乡镇编码"
+          extra="小写字母开头，一般用拼音，如 dongshan；建立后不宜再改"
+          rules={[
+            { required: true, message: '请输入乡镇编码' },
+            {
+              pattern: /^[a-z][a-z0-9_-]{1,31}$/,
+              message: '小写字母开头，2–32 位小写字母、数字、_ 或 -',
+            },
+          ]}
+        >
           <Input placeholder="dongshan" autoComplete="off" />
         </Form.Item>
       </Form>
@@ -121,7 +211,15 @@ function AddTownModal({ countyId, onClose, onSaved }: { countyId: string; onClos
   );
 }
 
-function RenameCountyModal({ county, onClose, onSaved }: { county: County; onClose: () => void; onSaved: () => void }) {
+function RenameCountyModal({
+  county,
+  onClose,
+  onSaved,
+}: {
+  county: County;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
   const [form] = Form.useForm<{ name: string }>();
@@ -140,9 +238,21 @@ function RenameCountyModal({ county, onClose, onSaved }: { county: County; onClo
     }
   };
   return (
-    <Modal open title="修改县（区）名称" onOk={submit} onCancel={onClose} confirmLoading={busy} okText="保存" destroyOnHidden>
+    <Modal
+      open
+      title="修改县（区）名称"
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={busy}
+      okText="保存"
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" initialValues={{ name: county.name }}>
-        <Form.Item name="name" label="县（区）名称" rules={[{ required: true, whitespace: true, message: '请输入名称' }, { max: 30 }]}>
+        <Form.Item
+          name="name"
+          label="县（区）名称"
+          rules={[{ required: true, whitespace: true, message: '请输入名称' }, { max: 30 }]}
+        >
           <Input />
         </Form.Item>
       </Form>

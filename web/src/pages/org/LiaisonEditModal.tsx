@@ -37,11 +37,20 @@ export function LiaisonEditModal({ liaison, mode, onClose, onSaved, onConflict }
     const v = await form.validateFields();
     setBusy(true);
     try {
-      await orgApi.updateLiaison(townId, liaison, { startsOn: v.startsOn.format('YYYY-MM-DD'), endsOn: v.endsOn ? v.endsOn.format('YYYY-MM-DD') : null });
+      await orgApi.updateLiaison(townId, liaison, {
+        startsOn: v.startsOn.format('YYYY-MM-DD'),
+        endsOn: v.endsOn ? v.endsOn.format('YYYY-MM-DD') : null,
+      });
       void message.success(v.endsOn ? '已结束包联' : '已保存');
       onSaved();
     } catch (err) {
-      onError(err, { form, onConflict: () => { onConflict(); onClose(); } });
+      onError(err, {
+        form,
+        onConflict: () => {
+          onConflict();
+          onClose();
+        },
+      });
     } finally {
       setBusy(false);
     }
@@ -59,12 +68,20 @@ export function LiaisonEditModal({ liaison, mode, onClose, onSaved, onConflict }
           void message.success('已删除');
           onSaved();
         } catch (err) {
-          onError(err, { onConflict: () => { onConflict(); onClose(); } });
+          onError(err, {
+            onConflict: () => {
+              onConflict();
+              onClose();
+            },
+          });
         }
       },
     });
 
-  const initial: Values = { startsOn: dayjs(liaison.startsOn), endsOn: liaison.endsOn ? dayjs(liaison.endsOn) : ending ? dayjs() : null };
+  const initial: Values = {
+    startsOn: dayjs(liaison.startsOn),
+    endsOn: liaison.endsOn ? dayjs(liaison.endsOn) : ending ? dayjs() : null,
+  };
   return (
     <Modal
       open
@@ -72,20 +89,34 @@ export function LiaisonEditModal({ liaison, mode, onClose, onSaved, onConflict }
       onCancel={onClose}
       destroyOnHidden
       footer={[
-        <Button key="delete" danger type="text" onClick={remove} style={{ float: 'left' }}>删除（误录时）</Button>,
-        <Button key="cancel" onClick={onClose}>取消</Button>,
-        <Button key="ok" type="primary" loading={busy} onClick={submit}>{ending ? '结束包联' : '保存'}</Button>,
+        <Button key="delete" danger type="text" onClick={remove} style={{ float: 'left' }}>
+          删除（误录时）
+        </Button>,
+        <Button key="cancel" onClick={onClose}>
+          取消
+        </Button>,
+        <Button key="ok" type="primary" loading={busy} onClick={submit}>
+          {ending ? '结束包联' : '保存'}
+        </Button>,
       ]}
     >
       <Form form={form} layout="vertical" initialValues={initial}>
-        <Form.Item name="startsOn" label="开始日期" rules={[{ required: true, message: '请选择开始日期' }]}>
+        <Form.Item
+          name="startsOn"
+          label="开始日期"
+          rules={[{ required: true, message: '请选择开始日期' }]}
+        >
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item
           name="endsOn"
           label="结束日期"
           rules={[{ required: ending, message: '请选择结束日期' }]}
-          extra={<Typography.Text type="secondary">填写结束日期即结束包联，记录保留；清空则恢复为在包联。</Typography.Text>}
+          extra={
+            <Typography.Text type="secondary">
+              填写结束日期即结束包联，记录保留；清空则恢复为在包联。
+            </Typography.Text>
+          }
         >
           <DatePicker style={{ width: '100%' }} allowClear={!ending} />
         </Form.Item>

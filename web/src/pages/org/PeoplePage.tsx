@@ -3,7 +3,18 @@
  * the server's cursor, and add or edit a person in a drawer. Titles come from current positions.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { App, Button, Card, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Input,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { orgApi, type Page, type Person } from '../../api/org.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
@@ -20,7 +31,10 @@ export default function PeoplePage() {
   const onError = useApiErrorHandler();
   const units = useUnits();
   const unitOptions = useUnitOptions(units.data);
-  const unitName = useMemo(() => new Map((units.data ?? []).map((u) => [u.id, u.name])), [units.data]);
+  const unitName = useMemo(
+    () => new Map((units.data ?? []).map((u) => [u.id, u.name])),
+    [units.data],
+  );
 
   const [q, setQ] = useState('');
   const [unitId, setUnitId] = useState<string>();
@@ -63,17 +77,55 @@ export default function PeoplePage() {
     });
 
   const columns: TableColumnsType<Person> = [
-    { title: '姓名', dataIndex: 'name', width: 110, render: (name: string, p) => (canWriteOrg ? <a onClick={() => setEditing(p)}>{name}</a> : name) },
-    { title: '性别', dataIndex: 'gender', width: 64, render: (g: Person['gender']) => (g ? GENDER_LABELS[g] : '—') },
-    { title: '出生日期', dataIndex: 'birthDate', width: 120, responsive: ['md'], render: (d: string | null) => d ?? '—' },
-    { title: '所在单位', dataIndex: 'unitId', width: 180, render: (id: string | null) => (id ? (unitName.get(id) ?? '—') : '—') },
+    {
+      title: '姓名',
+      dataIndex: 'name',
+      width: 110,
+      render: (name: string, p) =>
+        canWriteOrg ? <a onClick={() => setEditing(p)}>{name}</a> : name,
+    },
+    {
+      title: '性别',
+      dataIndex: 'gender',
+      width: 64,
+      render: (g: Person['gender']) => (g ? GENDER_LABELS[g] : '—'),
+    },
+    {
+      title: '出生日期',
+      dataIndex: 'birthDate',
+      width: 120,
+      responsive: ['md'],
+      render: (d: string | null) => d ?? '—',
+    },
+    {
+      title: '所在单位',
+      dataIndex: 'unitId',
+      width: 180,
+      render: (id: string | null) => (id ? (unitName.get(id) ?? '—') : '—'),
+    },
     {
       title: '现任职务',
       dataIndex: 'titles',
-      render: (titles: string[]) => (titles.length ? titles.map((t) => <Tag key={t}>{t}</Tag>) : <Typography.Text type="secondary">—</Typography.Text>),
+      render: (titles: string[]) =>
+        titles.length ? (
+          titles.map((t) => <Tag key={t}>{t}</Tag>)
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ),
     },
-    { title: '党员', dataIndex: 'partyMember', width: 72, render: (v: boolean) => (v ? <Tag color="red">党员</Tag> : '—') },
-    { title: '联系电话', dataIndex: 'phone', width: 130, responsive: ['lg'], render: (v: string | null) => v ?? '—' },
+    {
+      title: '党员',
+      dataIndex: 'partyMember',
+      width: 72,
+      render: (v: boolean) => (v ? <Tag color="red">党员</Tag> : '—'),
+    },
+    {
+      title: '联系电话',
+      dataIndex: 'phone',
+      width: 130,
+      responsive: ['lg'],
+      render: (v: string | null) => v ?? '—',
+    },
   ];
   if (canWriteOrg) {
     columns.push({
@@ -82,8 +134,12 @@ export default function PeoplePage() {
       width: 120,
       render: (_, p) => (
         <Space size="small">
-          <Button type="link" size="small" onClick={() => setEditing(p)}>编辑</Button>
-          <Button type="link" size="small" danger onClick={() => remove(p)}>删除</Button>
+          <Button type="link" size="small" onClick={() => setEditing(p)}>
+            编辑
+          </Button>
+          <Button type="link" size="small" danger onClick={() => remove(p)}>
+            删除
+          </Button>
         </Space>
       ),
     });
@@ -97,7 +153,10 @@ export default function PeoplePage() {
           allowClear
           enterButton="查找"
           style={{ width: 280 }}
-          onSearch={(v) => { setQ(v.trim()); restart(); }}
+          onSearch={(v) => {
+            setQ(v.trim());
+            restart();
+          }}
           data-testid="people-search"
         />
         <Select
@@ -107,7 +166,10 @@ export default function PeoplePage() {
           style={{ width: 280 }}
           options={unitOptions}
           value={unitId}
-          onChange={(v) => { setUnitId(v); restart(); }}
+          onChange={(v) => {
+            setUnitId(v);
+            restart();
+          }}
         />
         <div className="spacer" />
         {canWriteOrg && (
@@ -116,13 +178,36 @@ export default function PeoplePage() {
           </Button>
         )}
       </div>
-      <Table<Person> rowKey="id" columns={columns} dataSource={page.items} loading={loading} pagination={false} size="middle" scroll={{ x: 800 }} />
-      <div style={{ display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: 8, marginTop: 16 }}>
+      <Table<Person>
+        rowKey="id"
+        columns={columns}
+        dataSource={page.items}
+        loading={loading}
+        pagination={false}
+        size="middle"
+        scroll={{ x: 800 }}
+      />
+      <div
+        style={{
+          display: 'flex',
+          justifyContent: 'flex-end',
+          alignItems: 'center',
+          gap: 8,
+          marginTop: 16,
+        }}
+      >
         <Typography.Text type="secondary">第 {cursors.length} 页</Typography.Text>
-        <Button icon={<LeftOutlined />} disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+        <Button
+          icon={<LeftOutlined />}
+          disabled={cursors.length <= 1}
+          onClick={() => setCursors((c) => c.slice(0, -1))}
+        >
           上一页
         </Button>
-        <Button disabled={!page.nextCursor} onClick={() => page.nextCursor && setCursors((c) => [...c, page.nextCursor!])}>
+        <Button
+          disabled={!page.nextCursor}
+          onClick={() => page.nextCursor && setCursors((c) => [...c, page.nextCursor!])}
+        >
           下一页 <RightOutlined />
         </Button>
       </div>
@@ -131,7 +216,10 @@ export default function PeoplePage() {
           person={editing === 'new' ? null : editing}
           unitOptions={unitOptions}
           onClose={() => setEditing(null)}
-          onSaved={() => { setEditing(null); reload(); }}
+          onSaved={() => {
+            setEditing(null);
+            reload();
+          }}
           onConflict={reload}
         />
       )}

@@ -1,6 +1,18 @@
 /** Create or edit one person; field errors from the server land next to their inputs. */
 import { useState } from 'react';
-import { App, Button, DatePicker, Drawer, Form, Input, Radio, Space, Switch, Tag, Select } from 'antd';
+import {
+  App,
+  Button,
+  DatePicker,
+  Drawer,
+  Form,
+  Input,
+  Radio,
+  Space,
+  Switch,
+  Tag,
+  Select,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { orgApi, type Person, type PersonInput } from '../../api/org.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
@@ -42,11 +54,19 @@ export function PersonDrawer({ person, unitOptions, onClose, onSaved, onConflict
     };
     setBusy(true);
     try {
-      const saved = person ? await orgApi.updatePerson(townId, person.id, { ...input, version: person.version }) : await orgApi.createPerson(townId, input);
+      const saved = person
+        ? await orgApi.updatePerson(townId, person.id, { ...input, version: person.version })
+        : await orgApi.createPerson(townId, input);
       void message.success(person ? '已保存' : `已新增人员「${saved.name}」`);
       onSaved(saved);
     } catch (err) {
-      onError(err, { form, onConflict: () => { onConflict(); onClose(); } });
+      onError(err, {
+        form,
+        onConflict: () => {
+          onConflict();
+          onClose();
+        },
+      });
     } finally {
       setBusy(false);
     }
@@ -69,24 +89,51 @@ export function PersonDrawer({ person, unitOptions, onClose, onSaved, onConflict
       }
     >
       <Form form={form} layout="vertical" initialValues={initial} data-testid="person-form">
-        <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { max: 30, message: '最多 30 个字' }]}>
+        <Form.Item
+          name="name"
+          label="姓名"
+          rules={[
+            { required: true, whitespace: true, message: '请输入姓名' },
+            { max: 30, message: '最多 30 个字' },
+          ]}
+        >
           <Input placeholder="如：张三" />
         </Form.Item>
         <Form.Item name="gender" label="性别">
-          <Radio.Group options={[{ value: 'male', label: '男' }, { value: 'female', label: '女' }, { value: null, label: '不填' }]} />
+          <Radio.Group
+            options={[
+              { value: 'male', label: '男' },
+              { value: 'female', label: '女' },
+              { value: null, label: '不填' },
+            ]}
+          />
         </Form.Item>
         <Form.Item name="birthDate" label="出生日期">
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} placeholder="选择日期" />
+          <DatePicker
+            style={{ width: '100%' }}
+            disabledDate={(d) => d.isAfter(dayjs())}
+            placeholder="选择日期"
+          />
         </Form.Item>
         <Form.Item
           name="phone"
           label="联系电话"
-          rules={[{ pattern: /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, message: '请输入 11 位手机号或带区号的座机号' }]}
+          rules={[
+            {
+              pattern: /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/,
+              message: '请输入 11 位手机号或带区号的座机号',
+            },
+          ]}
         >
           <Input placeholder="手机号或座机号" />
         </Form.Item>
         <Form.Item name="unitId" label="所在单位">
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={unitOptions} placeholder="选择单位" />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            options={unitOptions}
+            placeholder="选择单位"
+          />
         </Form.Item>
         <Form.Item name="partyMember" label="是否党员" valuePropName="checked">
           <Switch checkedChildren="是" unCheckedChildren="否" />
@@ -96,7 +143,9 @@ export function PersonDrawer({ person, unitOptions, onClose, onSaved, onConflict
         </Form.Item>
         {person && person.titles.length > 0 && (
           <Form.Item label="现任职务" tooltip="在「任职」中维护">
-            {person.titles.map((t) => <Tag key={t}>{t}</Tag>)}
+            {person.titles.map((t) => (
+              <Tag key={t}>{t}</Tag>
+            ))}
           </Form.Item>
         )}
       </Form>

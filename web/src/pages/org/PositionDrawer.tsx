@@ -2,7 +2,13 @@
 import { useState } from 'react';
 import { App, Button, Checkbox, DatePicker, Drawer, Form, Input, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { orgApi, type Person, type Portfolio, type Position, type PositionInput } from '../../api/org.ts';
+import {
+  orgApi,
+  type Person,
+  type Portfolio,
+  type Position,
+  type PositionInput,
+} from '../../api/org.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
 
@@ -21,7 +27,15 @@ interface Props {
   onConflict: () => void;
 }
 
-export function PositionDrawer({ position, unitOptions, people, portfolios, onClose, onSaved, onConflict }: Props) {
+export function PositionDrawer({
+  position,
+  unitOptions,
+  people,
+  portfolios,
+  onClose,
+  onSaved,
+  onConflict,
+}: Props) {
   const { townId } = useSession();
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
@@ -29,7 +43,11 @@ export function PositionDrawer({ position, unitOptions, people, portfolios, onCl
   const [busy, setBusy] = useState(false);
 
   const initial: Partial<Values> = position
-    ? { ...position, startsOn: dayjs(position.startsOn), endsOn: position.endsOn ? dayjs(position.endsOn) : null }
+    ? {
+        ...position,
+        startsOn: dayjs(position.startsOn),
+        endsOn: position.endsOn ? dayjs(position.endsOn) : null,
+      }
     : { leadership: false, portfolios: [], startsOn: dayjs(), endsOn: null };
 
   const submit = async () => {
@@ -51,7 +69,13 @@ export function PositionDrawer({ position, unitOptions, people, portfolios, onCl
       void message.success(position ? '已保存' : '已新增任职');
       onSaved(saved);
     } catch (err) {
-      onError(err, { form, onConflict: () => { onConflict(); onClose(); } });
+      onError(err, {
+        form,
+        onConflict: () => {
+          onConflict();
+          onClose();
+        },
+      });
     } finally {
       setBusy(false);
     }
@@ -67,7 +91,9 @@ export function PositionDrawer({ position, unitOptions, people, portfolios, onCl
       extra={
         <Space>
           <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={busy} onClick={submit}>保存</Button>
+          <Button type="primary" loading={busy} onClick={submit}>
+            保存
+          </Button>
         </Space>
       }
     >
@@ -79,20 +105,50 @@ export function PositionDrawer({ position, unitOptions, people, portfolios, onCl
             options={people.map((p) => ({ value: p.id, label: p.name }))}
           />
         </Form.Item>
-        <Form.Item name="unitId" label="任职单位" rules={[{ required: true, message: '请选择任职单位' }]}>
-          <Select showSearch={{ optionFilterProp: 'label' }} placeholder="选择单位" options={unitOptions} />
+        <Form.Item
+          name="unitId"
+          label="任职单位"
+          rules={[{ required: true, message: '请选择任职单位' }]}
+        >
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="选择单位"
+            options={unitOptions}
+          />
         </Form.Item>
-        <Form.Item name="title" label="职务" rules={[{ required: true, whitespace: true, message: '请输入职务' }, { max: 40, message: '最多 40 字' }]}>
+        <Form.Item
+          name="title"
+          label="职务"
+          rules={[
+            { required: true, whitespace: true, message: '请输入职务' },
+            { max: 40, message: '最多 40 字' },
+          ]}
+        >
           <Input placeholder="如：党委委员、副镇长" />
         </Form.Item>
-        <Form.Item name="portfolios" label="分管领域" tooltip="决定述职报告中纳入哪些诉求、台账和指标">
-          <Select mode="multiple" allowClear placeholder="可多选" options={portfolios.map((p) => ({ value: p.code, label: p.name }))} optionFilterProp="label" />
+        <Form.Item
+          name="portfolios"
+          label="分管领域"
+          tooltip="决定述职报告中纳入哪些诉求、台账和指标"
+        >
+          <Select
+            mode="multiple"
+            allowClear
+            placeholder="可多选"
+            options={portfolios.map((p) => ({ value: p.code, label: p.name }))}
+            optionFilterProp="label"
+          />
         </Form.Item>
         <Form.Item name="leadership" valuePropName="checked">
           <Checkbox>班子成员</Checkbox>
         </Form.Item>
         <Space.Compact block style={{ gap: 12 }}>
-          <Form.Item name="startsOn" label="任职开始日期" style={{ flex: 1 }} rules={[{ required: true, message: '请选择开始日期' }]}>
+          <Form.Item
+            name="startsOn"
+            label="任职开始日期"
+            style={{ flex: 1 }}
+            rules={[{ required: true, message: '请选择开始日期' }]}
+          >
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item
@@ -103,7 +159,9 @@ export function PositionDrawer({ position, unitOptions, people, portfolios, onCl
             rules={[
               ({ getFieldValue }) => ({
                 validator: (_, v: Dayjs | null) =>
-                  !v || !getFieldValue('startsOn') || !v.isBefore(getFieldValue('startsOn')) ? Promise.resolve() : Promise.reject(new Error('结束日期不能早于开始日期')),
+                  !v || !getFieldValue('startsOn') || !v.isBefore(getFieldValue('startsOn'))
+                    ? Promise.resolve()
+                    : Promise.reject(new Error('结束日期不能早于开始日期')),
               }),
             ]}
           >

@@ -10,7 +10,13 @@ import { orgApi, type Position } from '../../api/org.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
 import { PositionDrawer } from './PositionDrawer.tsx';
-import { useLoader, usePeopleOptions, usePortfolios, useUnitOptions, useUnits } from './useOrgData.ts';
+import {
+  useLoader,
+  usePeopleOptions,
+  usePortfolios,
+  useUnitOptions,
+  useUnits,
+} from './useOrgData.ts';
 
 type Status = 'active' | 'all';
 
@@ -25,16 +31,26 @@ export default function PositionsPage() {
   const [editing, setEditing] = useState<Position | 'new' | null>(null);
 
   const positions = useLoader(
-    () => orgApi.positions(townId, { unitId, activeOn: status === 'active' ? dayjs().format('YYYY-MM-DD') : undefined }),
+    () =>
+      orgApi.positions(townId, {
+        unitId,
+        activeOn: status === 'active' ? dayjs().format('YYYY-MM-DD') : undefined,
+      }),
     [townId, unitId, status],
   );
   const units = useUnits();
   const unitOptions = useUnitOptions(units.data);
   const portfolios = usePortfolios();
   const people = usePeopleOptions();
-  const portfolioName = useMemo(() => new Map((portfolios.data ?? []).map((p) => [p.code, p.name])), [portfolios.data]);
+  const portfolioName = useMemo(
+    () => new Map((portfolios.data ?? []).map((p) => [p.code, p.name])),
+    [portfolios.data],
+  );
 
-  const rows = (positions.data ?? []).filter((p) => (!leadersOnly || p.leadership) && (!q || p.personName.includes(q) || p.title.includes(q)));
+  const rows = (positions.data ?? []).filter(
+    (p) =>
+      (!leadersOnly || p.leadership) && (!q || p.personName.includes(q) || p.title.includes(q)),
+  );
 
   const remove = (p: Position) =>
     modal.confirm({
@@ -60,11 +76,26 @@ export default function PositionsPage() {
     {
       title: '分管领域',
       dataIndex: 'portfolios',
-      render: (codes: string[]) => codes.map((c) => <Tag key={c} color="gold">{portfolioName.get(c) ?? c}</Tag>),
+      render: (codes: string[]) =>
+        codes.map((c) => (
+          <Tag key={c} color="gold">
+            {portfolioName.get(c) ?? c}
+          </Tag>
+        )),
     },
-    { title: '班子成员', dataIndex: 'leadership', width: 90, render: (v: boolean) => (v ? <Tag color="red">班子</Tag> : '—') },
+    {
+      title: '班子成员',
+      dataIndex: 'leadership',
+      width: 90,
+      render: (v: boolean) => (v ? <Tag color="red">班子</Tag> : '—'),
+    },
     { title: '开始日期', dataIndex: 'startsOn', width: 110 },
-    { title: '结束日期', dataIndex: 'endsOn', width: 110, render: (v: string | null) => v ?? '至今' },
+    {
+      title: '结束日期',
+      dataIndex: 'endsOn',
+      width: 110,
+      render: (v: string | null) => v ?? '至今',
+    },
   ];
   if (canWriteOrg) {
     columns.push({
@@ -74,8 +105,12 @@ export default function PositionsPage() {
       fixed: 'right',
       render: (_, p) => (
         <Space size="small">
-          <Button type="link" size="small" onClick={() => setEditing(p)}>编辑</Button>
-          <Button type="link" size="small" danger onClick={() => remove(p)}>删除</Button>
+          <Button type="link" size="small" onClick={() => setEditing(p)}>
+            编辑
+          </Button>
+          <Button type="link" size="small" danger onClick={() => remove(p)}>
+            删除
+          </Button>
         </Space>
       ),
     });
@@ -84,19 +119,39 @@ export default function PositionsPage() {
   return (
     <Card title="任职">
       <div className="page-toolbar">
-        <Input.Search placeholder="姓名或职务" allowClear style={{ width: 220 }} onSearch={(v) => setQ(v.trim())} onChange={(e) => !e.target.value && setQ('')} />
+        <Input.Search
+          placeholder="姓名或职务"
+          allowClear
+          style={{ width: 220 }}
+          onSearch={(v) => setQ(v.trim())}
+          onChange={(e) => !e.target.value && setQ('')}
+        />
         <Select<Status>
           value={status}
           style={{ width: 130 }}
           onChange={setStatus}
-          options={[{ value: 'active', label: '现任' }, { value: 'all', label: '全部（含历史）' }]}
+          options={[
+            { value: 'active', label: '现任' },
+            { value: 'all', label: '全部（含历史）' },
+          ]}
         />
-        <Select placeholder="按单位筛选" allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 260 }} options={unitOptions} value={unitId} onChange={setUnitId} />
+        <Select
+          placeholder="按单位筛选"
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ width: 260 }}
+          options={unitOptions}
+          value={unitId}
+          onChange={setUnitId}
+        />
         <Select
           value={leadersOnly ? 'leaders' : 'all'}
           style={{ width: 130 }}
           onChange={(v) => setLeadersOnly(v === 'leaders')}
-          options={[{ value: 'all', label: '全部人员' }, { value: 'leaders', label: '仅班子成员' }]}
+          options={[
+            { value: 'all', label: '全部人员' },
+            { value: 'leaders', label: '仅班子成员' },
+          ]}
         />
         <div className="spacer" />
         {canWriteOrg && (
@@ -121,7 +176,10 @@ export default function PositionsPage() {
           people={people.data ?? []}
           portfolios={portfolios.data ?? []}
           onClose={() => setEditing(null)}
-          onSaved={() => { setEditing(null); positions.reload(); }}
+          onSaved={() => {
+            setEditing(null);
+            positions.reload();
+          }}
           onConflict={positions.reload}
         />
       )}

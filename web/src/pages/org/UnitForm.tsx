@@ -34,7 +34,16 @@ interface Props {
   onCancel: () => void;
 }
 
-export function UnitForm({ mode, unit, units, portfolios, readOnly, onSaved, onConflict, onCancel }: Props) {
+export function UnitForm({
+  mode,
+  unit,
+  units,
+  portfolios,
+  readOnly,
+  onSaved,
+  onConflict,
+  onCancel,
+}: Props) {
   const { townId } = useSession();
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
@@ -47,13 +56,35 @@ export function UnitForm({ mode, unit, units, portfolios, readOnly, onSaved, onC
 
   const initial: Partial<CarryingUnitInput> =
     mode === 'edit' && unit
-      ? { name: unit.name, kind: unit.kind, code: unit.code, sortOrder: unit.sortOrder, parentId: unit.parentId, portfolios: unit.portfolios ?? [] }
+      ? {
+          name: unit.name,
+          kind: unit.kind,
+          code: unit.code,
+          sortOrder: unit.sortOrder,
+          parentId: unit.parentId,
+          portfolios: unit.portfolios ?? [],
+        }
       : mode === 'create-child' && unit
-        ? { parentId: unit.id, kind: CHILD_KIND[unit.kind], sortOrder: units.filter((u) => u.parentId === unit.id).length + 1, portfolios: [] }
-        : { parentId: null, kind: 'office', sortOrder: units.filter((u) => !u.parentId).length + 1, portfolios: [] };
+        ? {
+            parentId: unit.id,
+            kind: CHILD_KIND[unit.kind],
+            sortOrder: units.filter((u) => u.parentId === unit.id).length + 1,
+            portfolios: [],
+          }
+        : {
+            parentId: null,
+            kind: 'office',
+            sortOrder: units.filter((u) => !u.parentId).length + 1,
+            portfolios: [],
+          };
 
   const submit = async (values: CarryingUnitInput) => {
-    const input: CarryingUnitInput = { ...values, code: values.code?.trim() || null, parentId: values.parentId ?? null, portfolios: values.portfolios ?? [] };
+    const input: CarryingUnitInput = {
+      ...values,
+      code: values.code?.trim() || null,
+      parentId: values.parentId ?? null,
+      portfolios: values.portfolios ?? [],
+    };
     setBusy(true);
     try {
       const saved =
@@ -70,15 +101,35 @@ export function UnitForm({ mode, unit, units, portfolios, readOnly, onSaved, onC
   };
 
   return (
-    <Form form={form} layout="vertical" initialValues={initial} onFinish={submit} disabled={readOnly} data-testid="unit-form">
-      <Form.Item name="name" label="单位名称" rules={[{ required: true, whitespace: true, message: '请输入单位名称' }, { max: 60 }]}>
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={initial}
+      onFinish={submit}
+      disabled={readOnly}
+      data-testid="unit-form"
+    >
+      <Form.Item
+        name="name"
+        label="单位名称"
+        rules={[{ required: true, whitespace: true, message: '请输入单位名称' }, { max: 60 }]}
+      >
         <Input placeholder="如：石桥村第四网格" />
       </Form.Item>
-      <Form.Item name="kind" label="单位类型" rules={[{ required: true, message: '请选择单位类型' }]}>
+      <Form.Item
+        name="kind"
+        label="单位类型"
+        rules={[{ required: true, message: '请选择单位类型' }]}
+      >
         <Select options={UNIT_KIND_OPTIONS} />
       </Form.Item>
       <Form.Item name="parentId" label="上级单位" tooltip="不选则为顶级单位">
-        <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={parentOptions} placeholder="无（顶级单位）" />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          options={parentOptions}
+          placeholder="无（顶级单位）"
+        />
       </Form.Item>
       <Form.Item
         name="portfolios"
@@ -86,10 +137,23 @@ export function UnitForm({ mode, unit, units, portfolios, readOnly, onSaved, onC
         tooltip="本单位专干可使用这些分管领域的台账类型，查看和填报全镇的记录；不选则只管本单位及下级单位的记录"
         data-testid="unit-portfolios"
       >
-        <Select mode="multiple" allowClear placeholder="如：宣传和精神文明、意识形态" showSearch={{ optionFilterProp: 'label' }} options={portfolios.map((p) => ({ value: p.code, label: p.name }))} />
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder="如：宣传和精神文明、意识形态"
+          showSearch={{ optionFilterProp: 'label' }}
+          options={portfolios.map((p) => ({ value: p.code, label: p.name }))}
+        />
       </Form.Item>
       <Space.Compact block>
-        <Form.Item name="code" label="单位编码" style={{ flex: 1 }} rules={[{ pattern: /^[A-Za-z0-9_-]{1,32}$/, message: '只能用字母、数字、- 和 _，最多 32 位' }]}>
+        <Form.Item
+          name="code"
+          label="单位编码"
+          style={{ flex: 1 }}
+          rules={[
+            { pattern: /^[A-Za-z0-9_-]{1,32}$/, message: '只能用字母、数字、- 和 _，最多 32 位' },
+          ]}
+        >
           <Input placeholder="可不填" />
         </Form.Item>
         <Form.Item name="sortOrder" label="排序" style={{ width: 120, marginInlineStart: 12 }}>

@@ -15,13 +15,18 @@ import { UnitForm, type UnitFormMode } from './UnitForm.tsx';
 import { portfolioNames, type CarryingUnit } from './unitPortfolios.ts';
 import { usePortfolios, useUnits } from './useOrgData.ts';
 
-function buildTree(units: CarryingUnit[], filter: string, catalogue: Portfolio[] | undefined): DataNode[] {
+function buildTree(
+  units: CarryingUnit[],
+  filter: string,
+  catalogue: Portfolio[] | undefined,
+): DataNode[] {
   const children = new Map<string | null, CarryingUnit[]>();
   for (const u of units) {
     const key = u.parentId && units.some((p) => p.id === u.parentId) ? u.parentId : null;
     children.set(key, [...(children.get(key) ?? []), u]);
   }
-  const matches = (u: CarryingUnit): boolean => !filter || u.name.includes(filter) || (children.get(u.id) ?? []).some(matches);
+  const matches = (u: CarryingUnit): boolean =>
+    !filter || u.name.includes(filter) || (children.get(u.id) ?? []).some(matches);
   const toNodes = (parent: string | null): DataNode[] =>
     (children.get(parent) ?? [])
       .filter(matches)
@@ -34,7 +39,11 @@ function buildTree(units: CarryingUnit[], filter: string, catalogue: Portfolio[]
             <Tag color={UNIT_KINDS[u.kind].color} style={{ marginInlineStart: 4 }}>
               {UNIT_KINDS[u.kind].label}
             </Tag>
-            {u.portfolios?.length ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>承担：{portfolioNames(u, catalogue).join('、')}</Typography.Text> : null}
+            {u.portfolios?.length ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                承担：{portfolioNames(u, catalogue).join('、')}
+              </Typography.Text>
+            ) : null}
           </span>
         ),
         children: toNodes(u.id),
@@ -54,7 +63,10 @@ export default function UnitsPage() {
   const [expanded, setExpanded] = useState<Key[] | null>(null);
 
   const list: CarryingUnit[] = units.data ?? [];
-  const tree = useMemo(() => buildTree(list, filter.trim(), portfolios.data), [list, filter, portfolios.data]);
+  const tree = useMemo(
+    () => buildTree(list, filter.trim(), portfolios.data),
+    [list, filter, portfolios.data],
+  );
   const selected = list.find((u) => u.id === selectedId) ?? null;
   // Top-level units start open so the villages under 政府 are visible at once.
   const expandedKeys = filter ? list.map((u) => u.id) : (expanded ?? tree.map((n) => n.key));
@@ -63,7 +75,9 @@ export default function UnitsPage() {
     const childCount = list.filter((u) => u.parentId === unit.id).length;
     modal.confirm({
       title: `删除「${unit.name}」？`,
-      content: childCount ? `该单位下还有 ${childCount} 个下级单位，需先删除或移走下级单位。` : '删除后不可恢复。',
+      content: childCount
+        ? `该单位下还有 ${childCount} 个下级单位，需先删除或移走下级单位。`
+        : '删除后不可恢复。',
       okText: '删除',
       okButtonProps: { danger: true },
       onOk: async () => {
@@ -86,13 +100,24 @@ export default function UnitsPage() {
           title={`单位（${list.length}）`}
           extra={
             canWriteOrg && (
-              <Button icon={<PlusOutlined />} onClick={() => { setSelectedId(null); setMode('create-root'); }}>
+              <Button
+                icon={<PlusOutlined />}
+                onClick={() => {
+                  setSelectedId(null);
+                  setMode('create-root');
+                }}
+              >
                 新增顶级单位
               </Button>
             )
           }
         >
-          <Input.Search placeholder="按名称查找单位" allowClear onChange={(e) => setFilter(e.target.value)} style={{ marginBottom: 12 }} />
+          <Input.Search
+            placeholder="按名称查找单位"
+            allowClear
+            onChange={(e) => setFilter(e.target.value)}
+            style={{ marginBottom: 12 }}
+          />
           {units.loading && !units.data ? (
             <Typography.Text type="secondary">加载中…</Typography.Text>
           ) : (
@@ -114,9 +139,19 @@ export default function UnitsPage() {
       </Col>
       <Col xs={24} lg={11}>
         <Card
-          title={mode === 'edit' ? (selected ? selected.name : '单位信息') : mode === 'create-child' ? `在「${selected?.name}」下新增单位` : '新增顶级单位'}
+          title={
+            mode === 'edit'
+              ? selected
+                ? selected.name
+                : '单位信息'
+              : mode === 'create-child'
+                ? `在「${selected?.name}」下新增单位`
+                : '新增顶级单位'
+          }
           extra={
-            canWriteOrg && selected && mode === 'edit' && (
+            canWriteOrg &&
+            selected &&
+            mode === 'edit' && (
               <Space>
                 <Button icon={<PlusOutlined />} onClick={() => setMode('create-child')}>
                   新增下级

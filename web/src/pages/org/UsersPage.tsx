@@ -3,7 +3,17 @@
  * password shown exactly once; the person must change it at first sign-in.
  */
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Modal, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Modal,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { orgApi, type User } from '../../api/org.ts';
@@ -16,11 +26,16 @@ import { useLoader, usePeopleOptions, useUnitOptions, useUnits } from './useOrgD
 export default function UsersPage() {
   const { townId, user: me } = useSession();
   const towns = useLoader(() => orgApi.towns(), [townId]);
-  const townName = useMemo(() => new Map((towns.data ?? []).map((t) => [t.id, t.name])), [towns.data]);
+  const townName = useMemo(
+    () => new Map((towns.data ?? []).map((t) => [t.id, t.name])),
+    [towns.data],
+  );
   // Grants may name towns this admin administers in the same county (a county supervisor's scope).
   const townOptions = useMemo(() => {
     const countyId = towns.data?.find((t) => t.id === townId)?.countyId;
-    const administered = new Set((me?.grants ?? []).filter((g) => g.role === 'admin').map((g) => g.townId));
+    const administered = new Set(
+      (me?.grants ?? []).filter((g) => g.role === 'admin').map((g) => g.townId),
+    );
     return (towns.data ?? [])
       .filter((t) => t.countyId === countyId && administered.has(t.id))
       .sort((a, b) => Number(b.id === townId) - Number(a.id === townId))
@@ -32,9 +47,16 @@ export default function UsersPage() {
   const units = useUnits();
   const unitOptions = useUnitOptions(units.data);
   const people = usePeopleOptions();
-  const unitName = useMemo(() => new Map((units.data ?? []).map((u) => [u.id, u.name])), [units.data]);
+  const unitName = useMemo(
+    () => new Map((units.data ?? []).map((u) => [u.id, u.name])),
+    [units.data],
+  );
   const [editing, setEditing] = useState<User | 'new' | null>(null);
-  const [secret, setSecret] = useState<{ username: string; password: string; reset: boolean } | null>(null);
+  const [secret, setSecret] = useState<{
+    username: string;
+    password: string;
+    reset: boolean;
+  } | null>(null);
 
   const toggleDisabled = (u: User) =>
     modal.confirm({
@@ -88,9 +110,22 @@ export default function UsersPage() {
       title: '状态',
       key: 'status',
       width: 110,
-      render: (_, u) => (u.disabled ? <Tag>已停用</Tag> : u.mustChangePassword ? <Tag color="orange">待改初始密码</Tag> : <Tag color="green">正常</Tag>),
+      render: (_, u) =>
+        u.disabled ? (
+          <Tag>已停用</Tag>
+        ) : u.mustChangePassword ? (
+          <Tag color="orange">待改初始密码</Tag>
+        ) : (
+          <Tag color="green">正常</Tag>
+        ),
     },
-    { title: '最近登录', dataIndex: 'lastLoginAt', width: 150, responsive: ['lg'], render: (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '从未登录') },
+    {
+      title: '最近登录',
+      dataIndex: 'lastLoginAt',
+      width: 150,
+      responsive: ['lg'],
+      render: (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '从未登录'),
+    },
     {
       title: '操作',
       key: 'actions',
@@ -98,8 +133,12 @@ export default function UsersPage() {
       fixed: 'right',
       render: (_, u) => (
         <Space size={0}>
-          <Button type="link" size="small" onClick={() => setEditing(u)}>编辑</Button>
-          <Button type="link" size="small" onClick={() => resetPassword(u)}>重置密码</Button>
+          <Button type="link" size="small" onClick={() => setEditing(u)}>
+            编辑
+          </Button>
+          <Button type="link" size="small" onClick={() => resetPassword(u)}>
+            重置密码
+          </Button>
           {u.id !== me?.id && (
             <Button type="link" size="small" danger={!u.disabled} onClick={() => toggleDisabled(u)}>
               {u.disabled ? '启用' : '停用'}
@@ -119,7 +158,15 @@ export default function UsersPage() {
         </Button>
       }
     >
-      <Table<User> rowKey="id" columns={columns} dataSource={users.data ?? []} loading={users.loading} size="middle" scroll={{ x: 900 }} pagination={{ pageSize: 20, hideOnSinglePage: true }} />
+      <Table<User>
+        rowKey="id"
+        columns={columns}
+        dataSource={users.data ?? []}
+        loading={users.loading}
+        size="middle"
+        scroll={{ x: 900 }}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      />
       {editing && (
         <UserFormModal
           user={editing === 'new' ? null : editing}
@@ -140,13 +187,22 @@ export default function UsersPage() {
         open={!!secret}
         title={secret?.reset ? '密码已重置' : '用户已创建'}
         onCancel={() => setSecret(null)}
-        footer={<Button type="primary" onClick={() => setSecret(null)}>我已记下</Button>}
+        footer={
+          <Button type="primary" onClick={() => setSecret(null)}>
+            我已记下
+          </Button>
+        }
         maskClosable={false}
       >
         <Typography.Paragraph>
-          用户 <Typography.Text strong>{secret?.username}</Typography.Text> 的初始密码（只显示这一次，请当面或通过安全方式告知本人）：
+          用户 <Typography.Text strong>{secret?.username}</Typography.Text>{' '}
+          的初始密码（只显示这一次，请当面或通过安全方式告知本人）：
         </Typography.Paragraph>
-        <Typography.Paragraph copyable={{ text: secret?.password ?? '' }} style={{ fontSize: 22, fontFamily: 'monospace', letterSpacing: 1 }} data-testid="initial-password">
+        <Typography.Paragraph
+          copyable={{ text: secret?.password ?? '' }}
+          style={{ fontSize: 22, fontFamily: 'monospace', letterSpacing: 1 }}
+          data-testid="initial-password"
+        >
           {secret?.password}
         </Typography.Paragraph>
         <Typography.Text type="secondary">对方首次登录后须修改密码。</Typography.Text>

@@ -11,7 +11,10 @@ export const UNIT_KINDS: Record<UnitKind, { label: string; color: string }> = {
   grid: { label: '网格', color: 'cyan' },
 };
 
-export const UNIT_KIND_OPTIONS = (Object.keys(UNIT_KINDS) as UnitKind[]).map((k) => ({ value: k, label: UNIT_KINDS[k].label }));
+export const UNIT_KIND_OPTIONS = (Object.keys(UNIT_KINDS) as UnitKind[]).map((k) => ({
+  value: k,
+  label: UNIT_KINDS[k].label,
+}));
 
 /** Same wording as the server's ROLE_LABELS (src/core/actor.ts). */
 export const ROLE_LABELS: Record<Role, string> = {
@@ -24,6 +27,9 @@ export const ROLE_LABELS: Record<Role, string> = {
   county_supervisor: '县级督查',
 };
 
-export const ROLE_OPTIONS = (Object.keys(ROLE_LABELS) as Role[]).map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+export const ROLE_OPTIONS = (Object.keys(ROLE_LABELS) as Role[]).map((r) => ({
+  value: r,
+  label: ROLE_LABELS[r],
+}));
 
 export const GENDER_LABELS = { male: '男', female: '女' } as const;

@@ -1,6 +1,13 @@
 /** The organisation module: units, people, positions, village liaisons and (admins) users and 乡镇信息. */
 import { lazy } from 'react';
-import { ApartmentOutlined, BankOutlined, EnvironmentOutlined, KeyOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  BankOutlined,
+  EnvironmentOutlined,
+  KeyOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { AppModule } from '../../modules/types.ts';
 
 const UnitsPage = lazy(() => import('./UnitsPage.tsx'));

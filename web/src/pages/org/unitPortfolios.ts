@@ -13,12 +13,17 @@ export type CarryingUnitInput = UnitInput & { portfolios: string[] };
 const units = (townId: string) => `/api/v1/towns/${encodeURIComponent(townId)}/units`;
 
 export const unitWrites = {
-  create: (townId: string, input: CarryingUnitInput) => api.post<CarryingUnit>(units(townId), input),
-  update: (townId: string, id: string, input: CarryingUnitInput & { version: number }) => api.patch<CarryingUnit>(`${units(townId)}/${id}`, input),
+  create: (townId: string, input: CarryingUnitInput) =>
+    api.post<CarryingUnit>(units(townId), input),
+  update: (townId: string, id: string, input: CarryingUnitInput & { version: number }) =>
+    api.patch<CarryingUnit>(`${units(townId)}/${id}`, input),
 };
 
 /** Portfolio names of a unit, in catalogue order, for tags and read-only display. */
-export function portfolioNames(unit: CarryingUnit, catalogue: { code: string; name: string }[] | undefined): string[] {
+export function portfolioNames(
+  unit: CarryingUnit,
+  catalogue: { code: string; name: string }[] | undefined,
+): string[] {
   const codes = new Set(unit.portfolios ?? []);
   return (catalogue ?? []).filter((p) => codes.has(p.code)).map((p) => p.name);
 }

@@ -14,7 +14,10 @@ export interface Loaded<T> {
 }
 
 /** Runs `load` on mount and whenever `reload` is called; errors go to the toast. */
-export function useLoader<T>(load: (signal: AbortSignal) => Promise<T>, deps: unknown[]): Loaded<T> {
+export function useLoader<T>(
+  load: (signal: AbortSignal) => Promise<T>,
+  deps: unknown[],
+): Loaded<T> {
   const onError = useApiErrorHandler();
   const [data, setData] = useState<T>();
   const [loading, setLoading] = useState(true);

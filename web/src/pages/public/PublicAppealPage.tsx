@@ -5,7 +5,20 @@
  * until the server confirms, so a retry after a lost answer cannot file the appeal twice.
  */
 import { PictureOutlined } from '@ant-design/icons';
-import { App, Button, Card, ConfigProvider, Form, Input, Segmented, Select, Spin, Typography, Upload, type UploadFile } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  ConfigProvider,
+  Form,
+  Input,
+  Segmented,
+  Select,
+  Spin,
+  Typography,
+  Upload,
+  type UploadFile,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
@@ -35,7 +48,15 @@ interface FormValues {
   contactPhone?: string;
 }
 
-function SubmitForm({ catalog, townCode, onDone }: { catalog: PublicCatalog; townCode: string; onDone: (r: PublicReceipt) => void }) {
+function SubmitForm({
+  catalog,
+  townCode,
+  onDone,
+}: {
+  catalog: PublicCatalog;
+  townCode: string;
+  onDone: (r: PublicReceipt) => void;
+}) {
   const onError = useApiErrorHandler();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
@@ -63,8 +84,14 @@ function SubmitForm({ catalog, townCode, onDone }: { catalog: PublicCatalog; tow
         key,
       );
       sessionStorage.removeItem(KEY_STORE);
-      const failed = await sendPhotos(receipt.trackingCode, photos.map((p) => p.originFileObj).filter((f): f is NonNullable<typeof f> => !!f));
-      if (failed) void message.warning(`诉求已提交，但有 ${failed} 张照片未能上传（须为 10 MB 以内的 JPG、PNG）`);
+      const failed = await sendPhotos(
+        receipt.trackingCode,
+        photos.map((p) => p.originFileObj).filter((f): f is NonNullable<typeof f> => !!f),
+      );
+      if (failed)
+        void message.warning(
+          `诉求已提交，但有 ${failed} 张照片未能上传（须为 10 MB 以内的 JPG、PNG）`,
+        );
       form.resetFields();
       setPhotos([]);
       onDone(receipt);
@@ -78,31 +105,97 @@ function SubmitForm({ catalog, townCode, onDone }: { catalog: PublicCatalog; tow
 
   const subs = catalog.categories.find((c) => c.code === rootCode)?.children ?? [];
   return (
-    <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} size="large" onValuesChange={() => sessionStorage.removeItem(KEY_STORE)}>
-      <Form.Item name="rootCode" label="反映什么方面的事" rules={[{ required: true, message: '请选择' }]}>
-        <Select placeholder="请选择" options={catalog.categories.map((c) => ({ value: c.code, label: c.name }))} onChange={() => form.setFieldValue('categoryCode', undefined)} data-testid="public-category" />
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={submit}
+      requiredMark={false}
+      size="large"
+      onValuesChange={() => sessionStorage.removeItem(KEY_STORE)}
+    >
+      <Form.Item
+        name="rootCode"
+        label="反映什么方面的事"
+        rules={[{ required: true, message: '请选择' }]}
+      >
+        <Select
+          placeholder="请选择"
+          options={catalog.categories.map((c) => ({ value: c.code, label: c.name }))}
+          onChange={() => form.setFieldValue('categoryCode', undefined)}
+          data-testid="public-category"
+        />
       </Form.Item>
       {subs.length > 0 && (
         <Form.Item name="categoryCode" label="具体类别（可不选）">
-          <Select placeholder="可不选" allowClear options={subs.map((c) => ({ value: c.code, label: c.name }))} />
+          <Select
+            placeholder="可不选"
+            allowClear
+            options={subs.map((c) => ({ value: c.code, label: c.name }))}
+          />
         </Form.Item>
       )}
-      <Form.Item name="villageId" label="所在村（社区）" rules={[{ required: true, message: '请选择所在村（社区）' }]}>
-        <Select placeholder="请选择" showSearch optionFilterProp="label" options={catalog.villages.map((v) => ({ value: v.id, label: v.name }))} data-testid="public-village" />
+      <Form.Item
+        name="villageId"
+        label="所在村（社区）"
+        rules={[{ required: true, message: '请选择所在村（社区）' }]}
+      >
+        <Select
+          placeholder="请选择"
+          showSearch
+          optionFilterProp="label"
+          options={catalog.villages.map((v) => ({ value: v.id, label: v.name }))}
+          data-testid="public-village"
+        />
       </Form.Item>
-      <Form.Item name="content" label="具体情况" rules={[{ required: true, whitespace: true, min: 5, message: '请写下您要反映的情况（至少 5 个字）' }]}>
-        <Input.TextArea rows={5} maxLength={2000} showCount placeholder="什么时间、什么地点、什么事，希望怎么解决" />
+      <Form.Item
+        name="content"
+        label="具体情况"
+        rules={[
+          {
+            required: true,
+            whitespace: true,
+            min: 5,
+            message: '请写下您要反映的情况（至少 5 个字）',
+          },
+        ]}
+      >
+        <Input.TextArea
+          rows={5}
+          maxLength={2000}
+          showCount
+          placeholder="什么时间、什么地点、什么事，希望怎么解决"
+        />
       </Form.Item>
-      <Form.Item label={`现场照片（可不传，最多 ${MAX_PHOTOS} 张）`} extra="照片会在查询进度页公开显示，请不要拍身份证件等个人信息">
-        <Upload accept={PHOTO_ACCEPT} listType="picture" multiple maxCount={MAX_PHOTOS} fileList={photos} beforeUpload={() => false}
-          onChange={({ fileList }) => setPhotos(fileList.slice(0, MAX_PHOTOS))} data-testid="public-photos">
+      <Form.Item
+        label={`现场照片（可不传，最多 ${MAX_PHOTOS} 张）`}
+        extra="照片会在查询进度页公开显示，请不要拍身份证件等个人信息"
+      >
+        <Upload
+          accept={PHOTO_ACCEPT}
+          listType="picture"
+          multiple
+          maxCount={MAX_PHOTOS}
+          fileList={photos}
+          beforeUpload={() => false}
+          onChange={({ fileList }) => setPhotos(fileList.slice(0, MAX_PHOTOS))}
+          data-testid="public-photos"
+        >
           {photos.length < MAX_PHOTOS && <Button icon={<PictureOutlined />}>添加照片</Button>}
         </Upload>
       </Form.Item>
       <Form.Item name="contactName" label="怎么称呼您（可不填）">
         <Input maxLength={50} autoComplete="name" />
       </Form.Item>
-      <Form.Item name="contactPhone" label="联系电话（可不填，便于回复您）" rules={[{ pattern: /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, message: '请填写 11 位手机号或带区号的固定电话' }]}>
+      <Form.Item
+        name="contactPhone"
+        label="联系电话（可不填，便于回复您）"
+        rules={[
+          {
+            pattern: /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/,
+            message: '请填写 11 位手机号或带区号的固定电话',
+          },
+        ]}
+      >
         <Input maxLength={20} inputMode="tel" autoComplete="tel" />
       </Form.Item>
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
@@ -147,29 +240,54 @@ function PublicAppealBody() {
           size="large"
           value={mode}
           onChange={(m) => setParams(m === 'track' ? { tab: 'track' } : {})}
-          options={[{ value: 'submit', label: '我要反映' }, { value: 'track', label: '查询进度' }]}
+          options={[
+            { value: 'submit', label: '我要反映' },
+            { value: 'track', label: '查询进度' },
+          ]}
         />
         {mode === 'submit' && created && (
           <Card className="public-card public-code-card" data-testid="public-created">
             <div className="public-ok">已收到您的诉求</div>
             <div className="public-code-label">查询码</div>
-            <div className="public-code" data-testid="public-code">{created.trackingCode}</div>
+            <div className="public-code" data-testid="public-code">
+              {created.trackingCode}
+            </div>
             <Typography.Paragraph type="secondary">
-              请截图或抄下查询码，凭它查询办理进度、评价办理结果。拨打热线时可报工单号 <span style={{ whiteSpace: 'nowrap' }}>{created.code}</span>。
+              请截图或抄下查询码，凭它查询办理进度、评价办理结果。拨打热线时可报工单号{' '}
+              <span style={{ whiteSpace: 'nowrap' }}>{created.code}</span>。
             </Typography.Paragraph>
-            <Button block size="large" type="primary" onClick={() => setParams({ code: created.trackingCode })}>查询进度</Button>
-            <Button block size="large" type="link" onClick={() => setCreated(undefined)}>再反映一件事</Button>
+            <Button
+              block
+              size="large"
+              type="primary"
+              onClick={() => setParams({ code: created.trackingCode })}
+            >
+              查询进度
+            </Button>
+            <Button block size="large" type="link" onClick={() => setCreated(undefined)}>
+              再反映一件事
+            </Button>
           </Card>
         )}
         {mode === 'submit' && !created && (
           <Card className="public-card">
             {!townCode && (
-              <Form layout="vertical" size="large" onFinish={(v: { code: string }) => navigate(`/public/appeal/${encodeURIComponent(v.code.trim())}`)}>
-                <Typography.Paragraph>请扫描乡镇公布的二维码进入，或输入乡镇代码：</Typography.Paragraph>
+              <Form
+                layout="vertical"
+                size="large"
+                onFinish={(v: { code: string }) =>
+                  navigate(`/public/appeal/${encodeURIComponent(v.code.trim())}`)
+                }
+              >
+                <Typography.Paragraph>
+                  请扫描乡镇公布的二维码进入，或输入乡镇代码：
+                </Typography.Paragraph>
                 <Form.Item name="code" rules={[{ required: true, message: '请输入乡镇代码' }]}>
                   <Input placeholder="如 qingshi" autoCapitalize="off" />
                 </Form.Item>
-                <Button type="primary" htmlType="submit" block>进入</Button>
+                <Button type="primary" htmlType="submit" block>
+                  进入
+                </Button>
               </Form>
             )}
             {townCode && !catalog && <Spin style={{ display: 'block', margin: 32 }} />}
@@ -178,7 +296,9 @@ function PublicAppealBody() {
         )}
         {mode === 'track' && <PublicStatus initialCode={params.get('code') ?? ''} />}
       </main>
-      <footer className="public-footer">紧急情况请拨打 110、119、120 · 政务服务便民热线 12345</footer>
+      <footer className="public-footer">
+        紧急情况请拨打 110、119、120 · 政务服务便民热线 12345
+      </footer>
     </div>
   );
 }

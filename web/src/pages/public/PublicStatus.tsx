@@ -1,14 +1,37 @@
 /** 查询进度: status of one appeal by its tracking code, its public steps and photos, and the resident's rating. */
-import { App, Button, Card, Empty, Image, Input, Radio, Space, Tag, Timeline, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Empty,
+  Image,
+  Input,
+  Radio,
+  Space,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import { publicApi, SATISFACTION, type PublicAppealStatus, type Satisfaction } from '../../api/appeals.ts';
+import {
+  publicApi,
+  SATISFACTION,
+  type PublicAppealStatus,
+  type Satisfaction,
+} from '../../api/appeals.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import type { StatusWithPhotos } from './publicPhotos.ts';
 
 const fmt = (at: string | null | undefined) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '');
 
-function RateBox({ status, onRated }: { status: PublicAppealStatus; onRated: (s: PublicAppealStatus) => void }) {
+function RateBox({
+  status,
+  onRated,
+}: {
+  status: PublicAppealStatus;
+  onRated: (s: PublicAppealStatus) => void;
+}) {
   const onError = useApiErrorHandler();
   const { message } = App.useApp();
   const [satisfaction, setSatisfaction] = useState<Satisfaction>();
@@ -18,7 +41,8 @@ function RateBox({ status, onRated }: { status: PublicAppealStatus; onRated: (s:
   if (status.rating) {
     return (
       <div className="public-rated">
-        您的评价：{status.rating.satisfaction}，{status.rating.solved ? '问题已解决' : '问题未解决'}（{fmt(status.rating.ratedAt)}）
+        您的评价：{status.rating.satisfaction}，{status.rating.solved ? '问题已解决' : '问题未解决'}
+        （{fmt(status.rating.ratedAt)}）
       </div>
     );
   }
@@ -27,7 +51,13 @@ function RateBox({ status, onRated }: { status: PublicAppealStatus; onRated: (s:
     if (!satisfaction || solved === undefined) return;
     setSaving(true);
     try {
-      onRated(await publicApi.rate(status.trackingCode, { satisfaction, solved, comment: comment.trim() || undefined }));
+      onRated(
+        await publicApi.rate(status.trackingCode, {
+          satisfaction,
+          solved,
+          comment: comment.trim() || undefined,
+        }),
+      );
       void message.success('感谢您的评价');
     } catch (err) {
       onError(err);
@@ -38,13 +68,46 @@ function RateBox({ status, onRated }: { status: PublicAppealStatus; onRated: (s:
   return (
     <div className="public-rate" data-testid="public-rate">
       <Typography.Title level={5}>对办理结果满意吗？</Typography.Title>
-      <Radio.Group block optionType="button" buttonStyle="solid" size="large" value={satisfaction} onChange={(e) => setSatisfaction(e.target.value as Satisfaction)}
-        options={SATISFACTION.map((x) => ({ value: x, label: x }))} />
-      <Typography.Title level={5} style={{ marginTop: 16 }}>问题解决了吗？</Typography.Title>
-      <Radio.Group block optionType="button" size="large" value={solved} onChange={(e) => setSolved(e.target.value as boolean)}
-        options={[{ value: true, label: '已解决' }, { value: false, label: '没有解决' }]} />
-      <Input.TextArea rows={2} maxLength={500} placeholder="还想说点什么（可不填）" value={comment} onChange={(e) => setComment(e.target.value)} style={{ marginTop: 16 }} />
-      <Button type="primary" block size="large" disabled={!satisfaction || solved === undefined} loading={saving} onClick={() => void send()} style={{ marginTop: 12 }}>
+      <Radio.Group
+        block
+        optionType="button"
+        buttonStyle="solid"
+        size="large"
+        value={satisfaction}
+        onChange={(e) => setSatisfaction(e.target.value as Satisfaction)}
+        options={SATISFACTION.map((x) => ({ value: x, label: x }))}
+      />
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        问题解决了吗？
+      </Typography.Title>
+      <Radio.Group
+        block
+        optionType="button"
+        size="large"
+        value={solved}
+        onChange={(e) => setSolved(e.target.value as boolean)}
+        options={[
+          { value: true, label: '已解决' },
+          { value: false, label: '没有解决' },
+        ]}
+      />
+      <Input.TextArea
+        rows={2}
+        maxLength={500}
+        placeholder="还想说点什么（可不填）"
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+        style={{ marginTop: 16 }}
+      />
+      <Button
+        type="primary"
+        block
+        size="large"
+        disabled={!satisfaction || solved === undefined}
+        loading={saving}
+        onClick={() => void send()}
+        style={{ marginTop: 12 }}
+      >
         提交评价
       </Button>
     </div>
@@ -80,28 +143,54 @@ export function PublicStatus({ initialCode }: { initialCode: string }) {
   return (
     <Card className="public-card">
       <Space.Compact style={{ width: '100%' }} size="large">
-        <Input placeholder="请输入查询码" value={code} onChange={(e) => setCode(e.target.value)} onPressEnter={() => void lookup(code)} data-testid="public-lookup-input" />
-        <Button type="primary" loading={loading} onClick={() => void lookup(code)}>查询</Button>
+        <Input
+          placeholder="请输入查询码"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          onPressEnter={() => void lookup(code)}
+          data-testid="public-lookup-input"
+        />
+        <Button type="primary" loading={loading} onClick={() => void lookup(code)}>
+          查询
+        </Button>
       </Space.Compact>
-      {status === null && <Empty style={{ marginTop: 24 }} description="没有找到这个查询码，请核对后重试" />}
+      {status === null && (
+        <Empty style={{ marginTop: 24 }} description="没有找到这个查询码，请核对后重试" />
+      )}
       {status && (
         <div className="public-status" data-testid="public-status">
           <div className="public-status-head">
             <span className="public-status-code">{status.trackingCode}</span>
-            <Tag color={status.status === 'closed' ? 'green' : 'processing'} style={{ fontSize: 15, padding: '2px 10px' }}>{status.stateLabel}</Tag>
+            <Tag
+              color={status.status === 'closed' ? 'green' : 'processing'}
+              style={{ fontSize: 15, padding: '2px 10px' }}
+            >
+              {status.stateLabel}
+            </Tag>
           </div>
           <div className="public-status-title">{status.title}</div>
           <div className="public-status-meta">
             {[status.townName, status.villageName, status.categoryName].filter(Boolean).join(' · ')}
           </div>
           <div className="public-status-meta">提交时间 {fmt(status.receivedAt)}</div>
-          {status.expectedAt && <div className="public-status-meta">承诺办结 {fmt(status.expectedAt)} 前</div>}
-          {status.closedAt && <div className="public-status-meta">办结时间 {fmt(status.closedAt)}</div>}
+          {status.expectedAt && (
+            <div className="public-status-meta">承诺办结 {fmt(status.expectedAt)} 前</div>
+          )}
+          {status.closedAt && (
+            <div className="public-status-meta">办结时间 {fmt(status.closedAt)}</div>
+          )}
           {(status.photos ?? []).length > 0 && (
             <Image.PreviewGroup>
               <Space wrap style={{ marginTop: 16 }} data-testid="public-photos-shown">
                 {status.photos!.map((p) => (
-                  <Image key={p.url} src={p.url} width={96} height={96} style={{ objectFit: 'cover', borderRadius: 6 }} alt={p.fromResident ? '我上传的照片' : '办理现场照片'} />
+                  <Image
+                    key={p.url}
+                    src={p.url}
+                    width={96}
+                    height={96}
+                    style={{ objectFit: 'cover', borderRadius: 6 }}
+                    alt={p.fromResident ? '我上传的照片' : '办理现场照片'}
+                  />
                 ))}
               </Space>
             </Image.PreviewGroup>
@@ -112,7 +201,12 @@ export function PublicStatus({ initialCode }: { initialCode: string }) {
               items={[...status.timeline].reverse().map((e, i) => ({
                 key: i,
                 color: i === 0 ? 'red' : 'gray',
-                content: <span>{e.label}（{e.stateLabel}）<br /><Typography.Text type="secondary">{fmt(e.at)}</Typography.Text></span>,
+                content: (
+                  <span>
+                    {e.label}（{e.stateLabel}）<br />
+                    <Typography.Text type="secondary">{fmt(e.at)}</Typography.Text>
+                  </span>
+                ),
               }))}
             />
           )}

@@ -21,7 +21,11 @@ export async function sendPhotos(trackingCode: string, files: File[]): Promise<n
     const form = new FormData();
     form.append('file', file, file.name);
     try {
-      const res = await fetch(`/api/v1/public/appeals/${encodeURIComponent(trackingCode)}/photos`, { method: 'POST', body: form, headers: { accept: 'application/json' } });
+      const res = await fetch(`/api/v1/public/appeals/${encodeURIComponent(trackingCode)}/photos`, {
+        method: 'POST',
+        body: form,
+        headers: { accept: 'application/json' },
+      });
       if (!res.ok) failed++;
     } catch {
       failed++;

@@ -42,33 +42,73 @@ export function ChipPickerModal({ open, reportId, onCancel, onInsert, replacing 
     reportAdminApi
       .chipPreview(townId, reportId, { metricId, from: period.from, to: period.to }, ctrl.signal)
       .then(setPreview, (err) => onError(err))
-      .finally(() => { if (!ctrl.signal.aborted) setValuing(false); });
+      .finally(() => {
+        if (!ctrl.signal.aborted) setValuing(false);
+      });
     return () => ctrl.abort();
   }, [open, metricId, period, townId, reportId, onError]);
 
   const options = useMemo(() => {
     const groups = new Map<string, ChipMetric[]>();
-    for (const m of catalogue?.metrics ?? []) groups.set(m.group, [...(groups.get(m.group) ?? []), m]);
+    for (const m of catalogue?.metrics ?? [])
+      groups.set(m.group, [...(groups.get(m.group) ?? []), m]);
     return [...groups].map(([group, metrics]) => ({
       label: group,
       title: group,
-      options: metrics.map((m) => ({ value: m.id, label: `${m.label}（${m.unit}）`, search: `${group} ${m.label} ${m.id}` })),
+      options: metrics.map((m) => ({
+        value: m.id,
+        label: `${m.label}（${m.unit}）`,
+        search: `${group} ${m.label} ${m.id}`,
+      })),
     }));
   }, [catalogue]);
 
   const selected = catalogue?.metrics.find((m) => m.id === metricId);
-  const scope = selected ? (selected.group === '接诉即办' ? catalogue!.scope.appeals : catalogue!.scope.ledger) : null;
-  const close = () => { setMetricId(undefined); setPreview(null); onCancel(); };
+  const scope = selected
+    ? selected.group === '接诉即办'
+      ? catalogue!.scope.appeals
+      : catalogue!.scope.ledger
+    : null;
+  const close = () => {
+    setMetricId(undefined);
+    setPreview(null);
+    onCancel();
+  };
 
   return (
-    <Modal open={open} title={replacing ? '改为引用指标' : '插入数据'} width={620} okText={replacing ? '替换' : '插入'} cancelText="取消" onCancel={close} destroyOnHidden
+    <Modal
+      open={open}
+      title={replacing ? '改为引用指标' : '插入数据'}
+      width={620}
+      okText={replacing ? '替换' : '插入'}
+      cancelText="取消"
+      onCancel={close}
+      destroyOnHidden
       okButtonProps={{ disabled: !preview || valuing, 'data-testid': 'chip-insert' } as never}
-      onOk={() => { if (preview) { onInsert(preview.chip); setMetricId(undefined); setPreview(null); } }}>
-      {!catalogue ? <Spin style={{ display: 'block', margin: '32px auto' }} /> : (
+      onOk={() => {
+        if (preview) {
+          onInsert(preview.chip);
+          setMetricId(undefined);
+          setPreview(null);
+        }
+      }}
+    >
+      {!catalogue ? (
+        <Spin style={{ display: 'block', margin: '32px auto' }} />
+      ) : (
         <>
-          {replacing
-            ? <Alert type="info" showIcon style={{ marginBottom: 12 }} message={`选择与手工录入的“${replacing}”对应的指标，原文中的这个数字将替换为与台账关联的数字。`} />
-            : <Typography.Paragraph type="secondary">从台账指标中选取数字插入到光标处。数字与台账保持关联，定稿前随台账更新，点击可查看背后的记录。</Typography.Paragraph>}
+          {replacing ? (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              message={`选择与手工录入的“${replacing}”对应的指标，原文中的这个数字将替换为与台账关联的数字。`}
+            />
+          ) : (
+            <Typography.Paragraph type="secondary">
+              从台账指标中选取数字插入到光标处。数字与台账保持关联，定稿前随台账更新，点击可查看背后的记录。
+            </Typography.Paragraph>
+          )}
           <Descriptions column={1} size="small" bordered styles={{ label: { width: 96 } }}>
             <Descriptions.Item label="指标">
               <Select
@@ -80,23 +120,50 @@ export function ChipPickerModal({ open, reportId, onCancel, onInsert, replacing 
                 value={metricId}
                 onChange={setMetricId}
                 options={options}
-                notFoundContent={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有可引用的指标" />}
+                notFoundContent={
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有可引用的指标" />
+                }
               />
             </Descriptions.Item>
             <Descriptions.Item label="统计期间">
-              <Select data-testid="chip-period" aria-label="统计期间" style={{ width: '100%' }} value={periodKey} onChange={setPeriodKey}
-                options={catalogue.periods.map((p) => ({ value: p.key, label: p.label }))} />
+              <Select
+                data-testid="chip-period"
+                aria-label="统计期间"
+                style={{ width: '100%' }}
+                value={periodKey}
+                onChange={setPeriodKey}
+                options={catalogue.periods.map((p) => ({ value: p.key, label: p.label }))}
+              />
             </Descriptions.Item>
-            <Descriptions.Item label="统计范围">{scope ?? <Typography.Text type="secondary">按本报告的统计范围</Typography.Text>}</Descriptions.Item>
+            <Descriptions.Item label="统计范围">
+              {scope ?? <Typography.Text type="secondary">按本报告的统计范围</Typography.Text>}
+            </Descriptions.Item>
           </Descriptions>
           <div className="chip-preview" data-testid="chip-preview">
-            {valuing ? <Spin /> : preview ? (
+            {valuing ? (
+              <Spin />
+            ) : preview ? (
               <>
-                <Statistic title={preview.metric.label} value={preview.chip.display} styles={{ content: { color: '#1677ff' } }} />
-                {preview.metric.description && <Typography.Text type="secondary">{preview.metric.description}</Typography.Text>}
-                {preview.chip.value === null && <Alert type="warning" showIcon style={{ marginTop: 8 }} message="该指标在此期间没有数据，插入后将显示为待取数。" />}
+                <Statistic
+                  title={preview.metric.label}
+                  value={preview.chip.display}
+                  styles={{ content: { color: '#1677ff' } }}
+                />
+                {preview.metric.description && (
+                  <Typography.Text type="secondary">{preview.metric.description}</Typography.Text>
+                )}
+                {preview.chip.value === null && (
+                  <Alert
+                    type="warning"
+                    showIcon
+                    style={{ marginTop: 8 }}
+                    message="该指标在此期间没有数据，插入后将显示为待取数。"
+                  />
+                )}
               </>
-            ) : <Typography.Text type="secondary">选择指标后显示当前值</Typography.Text>}
+            ) : (
+              <Typography.Text type="secondary">选择指标后显示当前值</Typography.Text>
+            )}
           </div>
         </>
       )}

@@ -2,7 +2,13 @@
 import { Link } from 'react-router-dom';
 import { Button, Card, Divider, Dropdown, Space, Tag, Tooltip, Typography } from 'antd';
 import {
-  CheckCircleOutlined, DownloadOutlined, FieldNumberOutlined, HistoryOutlined, LockOutlined, SaveOutlined, SearchOutlined,
+  CheckCircleOutlined,
+  DownloadOutlined,
+  FieldNumberOutlined,
+  HistoryOutlined,
+  LockOutlined,
+  SaveOutlined,
+  SearchOutlined,
 } from '@ant-design/icons';
 import { reportsApi, type Report } from '../../api/reports.ts';
 
@@ -27,7 +33,11 @@ export function EditorToolbar(p: Props) {
   const frozen = p.report.state === 'frozen';
   const exportItems = (Object.keys(FORMATS) as (keyof typeof FORMATS)[]).map((f) => ({
     key: f,
-    label: <a href={reportsApi.exportUrl(p.townId, p.report.id, f)} download data-testid={`export-${f}`}>{FORMATS[f]}</a>,
+    label: (
+      <a href={reportsApi.exportUrl(p.townId, p.report.id, f)} download data-testid={`export-${f}`}>
+        {FORMATS[f]}
+      </a>
+    ),
   }));
   return (
     <Card size="small" className="report-toolbar">
@@ -35,22 +45,50 @@ export function EditorToolbar(p: Props) {
         <Space>
           <Link to="/reports">述职报告</Link>
           <Typography.Text type="secondary">/</Typography.Text>
-          <Typography.Text strong>{p.report.personName ?? '—'} · {p.report.year} 年度</Typography.Text>
-          {frozen ? <Tag icon={<LockOutlined />} color="green">已定稿</Tag> : <Tag color="blue">草稿 · 第 {p.report.version} 版</Tag>}
+          <Typography.Text strong>
+            {p.report.personName ?? '—'} · {p.report.year} 年度
+          </Typography.Text>
+          {frozen ? (
+            <Tag icon={<LockOutlined />} color="green">
+              已定稿
+            </Tag>
+          ) : (
+            <Tag color="blue">草稿 · 第 {p.report.version} 版</Tag>
+          )}
           {p.dirty && <Tag color="orange">有未保存的修改</Tag>}
           <Typography.Text type="secondary">{p.chipCount} 个数字</Typography.Text>
         </Space>
         <Space wrap>
           {p.canWrite && (
             <Tooltip title="在光标处插入一个与台账关联的数字">
-              <Button icon={<FieldNumberOutlined />} onClick={p.onInsertChip}>插入数据</Button>
+              <Button icon={<FieldNumberOutlined />} onClick={p.onInsertChip}>
+                插入数据
+              </Button>
             </Tooltip>
           )}
           {p.canWrite && <Divider orientation="vertical" />}
-          {p.canWrite && <Button type="primary" icon={<SaveOutlined />} loading={p.saving} disabled={!p.dirty} onClick={p.onSave}>保存</Button>}
-          <Button icon={<SearchOutlined />} loading={p.linting} onClick={p.onLint}>检查</Button>
-          {p.canWrite && <Button icon={<CheckCircleOutlined />} onClick={p.onFreeze}>定稿</Button>}
-          <Button icon={<HistoryOutlined />} onClick={p.onRevisions}>历史版本</Button>
+          {p.canWrite && (
+            <Button
+              type="primary"
+              icon={<SaveOutlined />}
+              loading={p.saving}
+              disabled={!p.dirty}
+              onClick={p.onSave}
+            >
+              保存
+            </Button>
+          )}
+          <Button icon={<SearchOutlined />} loading={p.linting} onClick={p.onLint}>
+            检查
+          </Button>
+          {p.canWrite && (
+            <Button icon={<CheckCircleOutlined />} onClick={p.onFreeze}>
+              定稿
+            </Button>
+          )}
+          <Button icon={<HistoryOutlined />} onClick={p.onRevisions}>
+            历史版本
+          </Button>
           <Dropdown menu={{ items: exportItems }}>
             <Button icon={<DownloadOutlined />}>导出</Button>
           </Dropdown>

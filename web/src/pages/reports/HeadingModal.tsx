@@ -18,7 +18,8 @@ export const KIND_OPTIONS = [
   { value: 'plans', label: '下步打算' },
 ];
 
-export type HeadingTarget = { mode: 'add'; refId: string; placement: Placement } | { mode: 'rename'; id: string };
+export type HeadingTarget =
+  { mode: 'add'; refId: string; placement: Placement } | { mode: 'rename'; id: string };
 
 interface Props {
   doc: ReportDocument;
@@ -32,7 +33,8 @@ const PROBE = '__new_section__';
 export function HeadingModal({ doc, target, onCancel, onSubmit }: Props) {
   const [form] = Form.useForm<{ heading: string; kind?: string }>();
   const heading = Form.useWatch('heading', form) ?? '';
-  const current = target?.mode === 'rename' ? doc.sections.find((s) => s.id === target.id) : undefined;
+  const current =
+    target?.mode === 'rename' ? doc.sections.find((s) => s.id === target.id) : undefined;
 
   // Filled once per opening: later document changes must not overwrite what is being typed.
   const initial = current?.heading ?? '';
@@ -48,19 +50,43 @@ export function HeadingModal({ doc, target, onCancel, onSubmit }: Props) {
       const i = doc.sections.findIndex((s) => s.id === target.id);
       return { level: current?.level ?? 1, marker: headingMarkers(doc.sections)[i] ?? '' };
     }
-    const next = addSection(doc, target.refId, target.placement, { id: PROBE, heading: heading || '新章节' });
+    const next = addSection(doc, target.refId, target.placement, {
+      id: PROBE,
+      heading: heading || '新章节',
+    });
     const i = next.sections.findIndex((s) => s.id === PROBE);
-    return i < 0 ? null : { level: next.sections[i]!.level, marker: headingMarkers(next.sections)[i] ?? '' };
+    return i < 0
+      ? null
+      : { level: next.sections[i]!.level, marker: headingMarkers(next.sections)[i] ?? '' };
   }, [doc, target, heading, current]);
 
-  const title = target?.mode === 'rename' ? '修改标题' : target?.placement === 'child' ? '添加下级小节' : '添加章节';
+  const title =
+    target?.mode === 'rename'
+      ? '修改标题'
+      : target?.placement === 'child'
+        ? '添加下级小节'
+        : '添加章节';
   const levelName = ['开头', '一级标题', '二级标题', '三级标题'][preview?.level ?? 1];
   return (
-    <Modal open={!!target} title={title} okText="确定" cancelText="取消" onCancel={onCancel} destroyOnHidden
-      onOk={async () => onSubmit(await form.validateFields())}>
+    <Modal
+      open={!!target}
+      title={title}
+      okText="确定"
+      cancelText="取消"
+      onCancel={onCancel}
+      destroyOnHidden
+      onOk={async () => onSubmit(await form.validateFields())}
+    >
       <Form form={form} layout="vertical" preserve={false}>
-        <Form.Item name="heading" label="标题" rules={[{ required: true, whitespace: true, message: '请输入标题' }, { max: 60, message: '标题不超过 60 字' }]}
-          extra="序号由系统按层级自动编排，无需输入。">
+        <Form.Item
+          name="heading"
+          label="标题"
+          rules={[
+            { required: true, whitespace: true, message: '请输入标题' },
+            { max: 60, message: '标题不超过 60 字' },
+          ]}
+          extra="序号由系统按层级自动编排，无需输入。"
+        >
           <Input placeholder="如：推进移风易俗" autoFocus maxLength={60} showCount />
         </Form.Item>
         {target?.mode === 'add' && preview?.level === 1 && (
@@ -71,7 +97,8 @@ export function HeadingModal({ doc, target, onCancel, onSubmit }: Props) {
       </Form>
       {preview && (
         <Typography.Text type="secondary" data-testid="heading-preview">
-          {levelName}：{preview.marker}{stripHeadingMarker(heading) || '…'}
+          {levelName}：{preview.marker}
+          {stripHeadingMarker(heading) || '…'}
         </Typography.Text>
       )}
     </Modal>

@@ -11,7 +11,12 @@ import { SwapRightOutlined } from '@ant-design/icons';
 import { reportsApi, type ReportSummary } from '../../api/reports.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
-import { reportAdminApi, type AlignedRow, type Comparison, type ImportedReport } from './reportAdminApi.ts';
+import {
+  reportAdminApi,
+  type AlignedRow,
+  type Comparison,
+  type ImportedReport,
+} from './reportAdminApi.ts';
 
 /** Number pairs of one row, under a small heading per subsection they were stated in. */
 function NumbersCell({ row }: { row: AlignedRow }) {
@@ -21,15 +26,28 @@ function NumbersCell({ row }: { row: AlignedRow }) {
     <div className="compare-numbers">
       {row.numbers.map((n, i) => {
         const here = n.past?.section ?? n.current?.section ?? '';
-        const header = here !== section && here !== '' ? <div className="compare-number-section">{here}</div> : null;
+        const header =
+          here !== section && here !== '' ? (
+            <div className="compare-number-section">{here}</div>
+          ) : null;
         section = here;
         return (
           <div key={i}>
             {header}
             <div className="compare-number-pair">
-              <span className="past">{n.past ? <Tag>{n.past.raw}</Tag> : <Tag className="none">无</Tag>}<small>{n.past?.subject}</small></span>
+              <span className="past">
+                {n.past ? <Tag>{n.past.raw}</Tag> : <Tag className="none">无</Tag>}
+                <small>{n.past?.subject}</small>
+              </span>
               <SwapRightOutlined className="arrow" />
-              <span className="current">{n.current ? <Tag color="blue">{n.current.display}</Tag> : <Tag className="none">无</Tag>}<small>{n.current?.subject}</small></span>
+              <span className="current">
+                {n.current ? (
+                  <Tag color="blue">{n.current.display}</Tag>
+                ) : (
+                  <Tag className="none">无</Tag>
+                )}
+                <small>{n.current?.subject}</small>
+              </span>
             </div>
           </div>
         );
@@ -38,13 +56,40 @@ function NumbersCell({ row }: { row: AlignedRow }) {
   );
 }
 
-function HeadingCell({ side }: { side: { marker: string; heading: string; level: number; placeholders?: unknown[]; subsections: { marker: string; heading: string; level: number; placeholders?: unknown[] }[] } }) {
-  const missing = (x: { placeholders?: unknown[] }) => (x.placeholders?.length ? <Tag color="red" style={{ marginLeft: 4 }}>{x.placeholders.length} 处未填写</Tag> : null);
+function HeadingCell({
+  side,
+}: {
+  side: {
+    marker: string;
+    heading: string;
+    level: number;
+    placeholders?: unknown[];
+    subsections: { marker: string; heading: string; level: number; placeholders?: unknown[] }[];
+  };
+}) {
+  const missing = (x: { placeholders?: unknown[] }) =>
+    x.placeholders?.length ? (
+      <Tag color="red" style={{ marginLeft: 4 }}>
+        {x.placeholders.length} 处未填写
+      </Tag>
+    ) : null;
   return (
     <Space orientation="vertical" size={2}>
-      <span className={`compare-heading level-${side.level}`}>{side.marker}{side.heading}{missing(side)}</span>
+      <span className={`compare-heading level-${side.level}`}>
+        {side.marker}
+        {side.heading}
+        {missing(side)}
+      </span>
       {side.subsections.map((x, i) => (
-        <span key={i} className={`compare-heading level-${Math.max(2, x.level)}`} data-testid="compare-subsection">{x.marker}{x.heading}{missing(x)}</span>
+        <span
+          key={i}
+          className={`compare-heading level-${Math.max(2, x.level)}`}
+          data-testid="compare-subsection"
+        >
+          {x.marker}
+          {x.heading}
+          {missing(x)}
+        </span>
       ))}
     </Space>
   );
@@ -60,29 +105,54 @@ export function ImportComparePanel({ imported }: { imported: ImportedReport }) {
 
   useEffect(() => {
     if (!imported.personId) return setReports([]);
-    reportsApi.list(townId, { personId: imported.personId, limit: 50 }).then((r) => {
-      setReports(r.items);
-      const next = r.items.find((x) => imported.year !== null && x.year === imported.year + 1) ?? [...r.items].sort((a, b) => b.year - a.year)[0];
-      setReportId(next?.id);
-    }, (err) => onError(err));
+    reportsApi.list(townId, { personId: imported.personId, limit: 50 }).then(
+      (r) => {
+        setReports(r.items);
+        const next =
+          r.items.find((x) => imported.year !== null && x.year === imported.year + 1) ??
+          [...r.items].sort((a, b) => b.year - a.year)[0];
+        setReportId(next?.id);
+      },
+      (err) => onError(err),
+    );
   }, [townId, imported.personId, imported.year, onError]);
 
   useEffect(() => {
     if (!reportId) return setCmp(null);
     setLoading(true);
-    reportAdminApi.compare(townId, imported.id, reportId).then(setCmp, (err) => onError(err)).finally(() => setLoading(false));
+    reportAdminApi
+      .compare(townId, imported.id, reportId)
+      .then(setCmp, (err) => onError(err))
+      .finally(() => setLoading(false));
   }, [townId, imported.id, reportId, onError]);
 
   if (!imported.personId) return <Empty description="导入时未指定人员，无法与其草稿对照" />;
   if (!reports) return <Spin style={{ display: 'block', margin: '40px auto' }} />;
-  if (reports.length === 0) return <Empty description={<>该人员还没有述职报告，请先在<Link to="/reports">述职报告</Link>中生成初稿</>} />;
+  if (reports.length === 0)
+    return (
+      <Empty
+        description={
+          <>
+            该人员还没有述职报告，请先在<Link to="/reports">述职报告</Link>中生成初稿
+          </>
+        }
+      />
+    );
 
   return (
     <>
       <Space style={{ marginBottom: 12 }}>
         <Typography.Text>对照的报告：</Typography.Text>
-        <Select style={{ width: 240 }} value={reportId} onChange={setReportId} data-testid="compare-report"
-          options={reports.map((r) => ({ value: r.id, label: `${r.year} 年度 · ${r.state === 'frozen' ? '已定稿' : `草稿第 ${r.version} 版`}` }))} />
+        <Select
+          style={{ width: 240 }}
+          value={reportId}
+          onChange={setReportId}
+          data-testid="compare-report"
+          options={reports.map((r) => ({
+            value: r.id,
+            label: `${r.year} 年度 · ${r.state === 'frozen' ? '已定稿' : `草稿第 ${r.version} 版`}`,
+          }))}
+        />
         {reportId && <Link to={`/reports/${reportId}`}>打开该报告</Link>}
       </Space>
       <Table<AlignedRow>
@@ -97,14 +167,32 @@ export function ImportComparePanel({ imported }: { imported: ImportedReport }) {
         rowClassName={(r) => (!r.imported || !r.draft ? 'compare-unmatched' : '')}
         columns={[
           {
-            title: `往年报告${imported.year ? `（${imported.year}）` : ''}`, key: 'past', width: '30%',
-            render: (_, r) => r.imported ? <HeadingCell side={r.imported} /> : <Typography.Text type="secondary">（往年无对应部分）</Typography.Text>,
+            title: `往年报告${imported.year ? `（${imported.year}）` : ''}`,
+            key: 'past',
+            width: '30%',
+            render: (_, r) =>
+              r.imported ? (
+                <HeadingCell side={r.imported} />
+              ) : (
+                <Typography.Text type="secondary">（往年无对应部分）</Typography.Text>
+              ),
           },
           {
-            title: '本年度草稿', key: 'draft', width: '30%',
-            render: (_, r) => r.draft ? <HeadingCell side={r.draft} /> : <Typography.Text type="secondary">（本年度无对应部分）</Typography.Text>,
+            title: '本年度草稿',
+            key: 'draft',
+            width: '30%',
+            render: (_, r) =>
+              r.draft ? (
+                <HeadingCell side={r.draft} />
+              ) : (
+                <Typography.Text type="secondary">（本年度无对应部分）</Typography.Text>
+              ),
           },
-          { title: '数字对照（往年 → 本年）', key: 'numbers', render: (_, r) => <NumbersCell row={r} /> },
+          {
+            title: '数字对照（往年 → 本年）',
+            key: 'numbers',
+            render: (_, r) => <NumbersCell row={r} />,
+          },
         ]}
       />
     </>

@@ -18,7 +18,10 @@ export function ImportListCard() {
   const { townId } = useSession();
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
-  const list = useLoader((signal) => reportAdminApi.listImports(townId, { limit: LIST_LIMIT }, signal), [townId]);
+  const list = useLoader(
+    (signal) => reportAdminApi.listImports(townId, { limit: LIST_LIMIT }, signal),
+    [townId],
+  );
 
   const remove = async (r: ImportSummary) => {
     try {
@@ -41,24 +44,72 @@ export function ImportListCard() {
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: '还没有导入过往年报告' }}
         columns={[
-          { title: '人员', dataIndex: 'personName', render: (n: string | null) => n ?? <Typography.Text type="secondary">未指定</Typography.Text> },
-          { title: '年度', dataIndex: 'year', width: 90, render: (y: number | null) => (y ? `${y} 年度` : '—') },
-          { title: '文件名', dataIndex: 'filename', ellipsis: true },
-          { title: '识别到的数字', dataIndex: 'numberCount', width: 110, render: (n: number) => `${n} 处` },
           {
-            title: '未填写的占位符', dataIndex: 'placeholderCount', width: 130,
-            render: (n: number) => (n > 0 ? <Tag color="red">{n} 处</Tag> : <Tag color="green">无</Tag>),
+            title: '人员',
+            dataIndex: 'personName',
+            render: (n: string | null) =>
+              n ?? <Typography.Text type="secondary">未指定</Typography.Text>,
           },
-          { title: '导入人', dataIndex: 'createdByName', width: 110, render: (n: string | null) => n ?? '—' },
-          { title: '导入时间', dataIndex: 'createdAt', width: 170, render: (t: string) => new Date(t).toLocaleString('zh-CN') },
           {
-            title: '', key: 'op', width: 120,
+            title: '年度',
+            dataIndex: 'year',
+            width: 90,
+            render: (y: number | null) => (y ? `${y} 年度` : '—'),
+          },
+          { title: '文件名', dataIndex: 'filename', ellipsis: true },
+          {
+            title: '识别到的数字',
+            dataIndex: 'numberCount',
+            width: 110,
+            render: (n: number) => `${n} 处`,
+          },
+          {
+            title: '未填写的占位符',
+            dataIndex: 'placeholderCount',
+            width: 130,
+            render: (n: number) =>
+              n > 0 ? <Tag color="red">{n} 处</Tag> : <Tag color="green">无</Tag>,
+          },
+          {
+            title: '导入人',
+            dataIndex: 'createdByName',
+            width: 110,
+            render: (n: string | null) => n ?? '—',
+          },
+          {
+            title: '导入时间',
+            dataIndex: 'createdAt',
+            width: 170,
+            render: (t: string) => new Date(t).toLocaleString('zh-CN'),
+          },
+          {
+            title: '',
+            key: 'op',
+            width: 120,
             render: (_: unknown, r) => (
               <Space>
-                <Link to={`/reports/import/${r.id}`} data-testid="import-open">打开</Link>
+                <Link to={`/reports/import/${r.id}`} data-testid="import-open">
+                  打开
+                </Link>
                 {r.canDelete && (
-                  <Popconfirm title={`删除“${r.filename}”？`} description="删除后不能恢复，需要时请重新上传。" okText="删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => remove(r)}>
-                    <Button type="link" size="small" danger icon={<DeleteOutlined />} style={{ padding: 0 }} data-testid="import-delete">删除</Button>
+                  <Popconfirm
+                    title={`删除“${r.filename}”？`}
+                    description="删除后不能恢复，需要时请重新上传。"
+                    okText="删除"
+                    okButtonProps={{ danger: true }}
+                    cancelText="取消"
+                    onConfirm={() => remove(r)}
+                  >
+                    <Button
+                      type="link"
+                      size="small"
+                      danger
+                      icon={<DeleteOutlined />}
+                      style={{ padding: 0 }}
+                      data-testid="import-delete"
+                    >
+                      删除
+                    </Button>
                   </Popconfirm>
                 )}
               </Space>

@@ -5,17 +5,34 @@
  */
 import type { ReactNode } from 'react';
 import { Tooltip } from 'antd';
-import type { ImportedNumber, ImportedPlaceholder, ImportedReport, ParsedSection } from './reportAdminApi.ts';
+import type {
+  ImportedNumber,
+  ImportedPlaceholder,
+  ImportedReport,
+  ParsedSection,
+} from './reportAdminApi.ts';
 
-interface Mark { start: number; end: number; kind: 'number' | 'placeholder'; tip: string }
+interface Mark {
+  start: number;
+  end: number;
+  kind: 'number' | 'placeholder';
+  tip: string;
+}
 
 function marksOf(r: ImportedReport): Mark[] {
   const numbers = r.outline.numbers.map((n: ImportedNumber): Mark => ({
-    start: n.offset, end: n.offset + n.raw.length, kind: n.placeholder ? 'placeholder' : 'number',
-    tip: n.placeholder ? `数字未填写：${n.subject || '（未识别对象）'}` : `${n.value ?? '—'}${n.unit} · ${n.subject || '（未识别对象）'}`,
+    start: n.offset,
+    end: n.offset + n.raw.length,
+    kind: n.placeholder ? 'placeholder' : 'number',
+    tip: n.placeholder
+      ? `数字未填写：${n.subject || '（未识别对象）'}`
+      : `${n.value ?? '—'}${n.unit} · ${n.subject || '（未识别对象）'}`,
   }));
   const placeholders = r.outline.placeholders.map((p: ImportedPlaceholder): Mark => ({
-    start: p.offset, end: p.offset + p.token.length, kind: 'placeholder', tip: `占位符“${p.token}”：${p.context}`,
+    start: p.offset,
+    end: p.offset + p.token.length,
+    kind: 'placeholder',
+    tip: `占位符“${p.token}”：${p.context}`,
   }));
   // A number that is itself a placeholder (**次) is shown once, as the number with its subject.
   const all = [...numbers, ...placeholders].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -33,7 +50,12 @@ function highlighted(text: string, offset: number, marks: Mark[]): ReactNode[] {
     if (s > at) parts.push(text.slice(at, s));
     parts.push(
       <Tooltip key={i} title={m.tip}>
-        <mark className={`import-mark ${m.kind}`} data-testid={m.kind === 'placeholder' ? 'placeholder-mark' : 'number-mark'}>{text.slice(s, m.end - offset)}</mark>
+        <mark
+          className={`import-mark ${m.kind}`}
+          data-testid={m.kind === 'placeholder' ? 'placeholder-mark' : 'number-mark'}
+        >
+          {text.slice(s, m.end - offset)}
+        </mark>
       </Tooltip>,
     );
     at = m.end - offset;
@@ -46,9 +68,16 @@ function SectionView({ s, marks }: { s: ParsedSection; marks: Mark[] }) {
   if (s.level === 4) return null; // 一是/二是 items live inside their paragraphs
   return (
     <div className={`import-section level-${s.level}`}>
-      <div className={`import-heading level-${s.level}`}>{s.marker}{s.heading}</div>
-      {s.paragraphs.map((p, i) => <p key={i}>{highlighted(p.text, p.offset, marks)}</p>)}
-      {s.children.map((c, i) => <SectionView key={i} s={c} marks={marks} />)}
+      <div className={`import-heading level-${s.level}`}>
+        {s.marker}
+        {s.heading}
+      </div>
+      {s.paragraphs.map((p, i) => (
+        <p key={i}>{highlighted(p.text, p.offset, marks)}</p>
+      ))}
+      {s.children.map((c, i) => (
+        <SectionView key={i} s={c} marks={marks} />
+      ))}
     </div>
   );
 }
@@ -58,8 +87,12 @@ export function ImportedTextView({ report }: { report: ImportedReport }) {
   return (
     <div className="import-text" data-testid="import-text">
       {report.outline.title && <h2 className="import-title">{report.outline.title}</h2>}
-      {report.outline.preamble.map((p, i) => <p key={i}>{highlighted(p.text, p.offset, marks)}</p>)}
-      {report.outline.sections.map((s, i) => <SectionView key={i} s={s} marks={marks} />)}
+      {report.outline.preamble.map((p, i) => (
+        <p key={i}>{highlighted(p.text, p.offset, marks)}</p>
+      ))}
+      {report.outline.sections.map((s, i) => (
+        <SectionView key={i} s={s} marks={marks} />
+      ))}
     </div>
   );
 }

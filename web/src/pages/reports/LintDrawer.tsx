@@ -39,19 +39,47 @@ export function LintDrawer({ result, loading, sections, onClose, onJump, onToChi
               size="small"
               pagination={false}
               dataSource={result.issues}
-              onRow={(r) => ({ onClick: () => r.sectionId && onJump(r.sectionId), style: { cursor: r.sectionId ? 'pointer' : undefined } })}
+              onRow={(r) => ({
+                onClick: () => r.sectionId && onJump(r.sectionId),
+                style: { cursor: r.sectionId ? 'pointer' : undefined },
+              })}
               columns={[
-                { title: '级别', dataIndex: 'severity', width: 70, render: (s: LintIssue['severity']) => <Tag color={SEVERITY[s].color}>{SEVERITY[s].label}</Tag> },
-                { title: '章节', dataIndex: 'sectionId', width: 180, render: (id: string | null) => (id ? heading.get(id) ?? id : '全文') },
                 {
-                  title: '问题', dataIndex: 'message',
+                  title: '级别',
+                  dataIndex: 'severity',
+                  width: 70,
+                  render: (s: LintIssue['severity']) => (
+                    <Tag color={SEVERITY[s].color}>{SEVERITY[s].label}</Tag>
+                  ),
+                },
+                {
+                  title: '章节',
+                  dataIndex: 'sectionId',
+                  width: 180,
+                  render: (id: string | null) => (id ? (heading.get(id) ?? id) : '全文'),
+                },
+                {
+                  title: '问题',
+                  dataIndex: 'message',
                   render: (m: string, r) => {
                     const text = (r as LintIssue & { text?: string }).text;
-                    if (!onToChip || r.code !== 'untraceable_number' || !text || !r.sectionId) return m;
+                    if (!onToChip || r.code !== 'untraceable_number' || !text || !r.sectionId)
+                      return m;
                     return (
                       <Space orientation="vertical" size={0}>
                         {m}
-                        <Button type="link" size="small" style={{ padding: 0 }} data-testid="lint-to-chip" onClick={(e) => { e.stopPropagation(); onToChip({ ...r, text }); }}>改为引用指标</Button>
+                        <Button
+                          type="link"
+                          size="small"
+                          style={{ padding: 0 }}
+                          data-testid="lint-to-chip"
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            onToChip({ ...r, text });
+                          }}
+                        >
+                          改为引用指标
+                        </Button>
                       </Space>
                     );
                   },

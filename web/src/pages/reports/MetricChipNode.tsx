@@ -15,11 +15,21 @@ function ChipView({ node, extension, selected }: ReactNodeViewProps) {
   const chip = attrsToChip(node.attrs as Record<string, unknown>);
   const options = extension.options as MetricChipOptions;
   return (
-    <NodeViewWrapper as="span" className="report-chip" data-testid="metric-chip" contentEditable={false}>
+    <NodeViewWrapper
+      as="span"
+      className="report-chip"
+      data-testid="metric-chip"
+      contentEditable={false}
+    >
       <Tooltip title="点击查看背后的台账记录">
         <Tag
           color={chip.value === null ? 'orange' : 'blue'}
-          style={{ cursor: 'pointer', marginInline: 2, fontSize: 'inherit', outline: selected ? '2px solid #1677ff' : undefined }}
+          style={{
+            cursor: 'pointer',
+            marginInline: 2,
+            fontSize: 'inherit',
+            outline: selected ? '2px solid #1677ff' : undefined,
+          }}
           onClick={() => options.onOpen(chip)}
         >
           {chip.display}
@@ -39,7 +49,9 @@ const jsonAttr = (name: string, fallback: unknown) => ({
       return fallback;
     }
   },
-  renderHTML: (attrs: Record<string, unknown>) => ({ [`data-${name}`]: JSON.stringify(attrs[name]) }),
+  renderHTML: (attrs: Record<string, unknown>) => ({
+    [`data-${name}`]: JSON.stringify(attrs[name]),
+  }),
 });
 
 export const MetricChipNode = Node.create<MetricChipOptions>({
@@ -65,7 +77,11 @@ export const MetricChipNode = Node.create<MetricChipOptions>({
     return [{ tag: 'span[data-metric-chip]' }];
   },
   renderHTML({ HTMLAttributes, node }) {
-    return ['span', mergeAttributes(HTMLAttributes, { 'data-metric-chip': '' }), String(node.attrs.display ?? '')];
+    return [
+      'span',
+      mergeAttributes(HTMLAttributes, { 'data-metric-chip': '' }),
+      String(node.attrs.display ?? ''),
+    ];
   },
   renderText({ node }) {
     return String(node.attrs.display ?? '');

@@ -5,7 +5,15 @@
  */
 import { Button, Card, Dropdown, Space, Tooltip, type MenuProps } from 'antd';
 import {
-  ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, MoreOutlined, PlusOutlined, RedoOutlined, SubnodeOutlined, UndoOutlined,
+  ArrowDownOutlined,
+  ArrowUpOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  MoreOutlined,
+  PlusOutlined,
+  RedoOutlined,
+  SubnodeOutlined,
+  UndoOutlined,
 } from '@ant-design/icons';
 import type { ReportDocument } from '../../api/reports.ts';
 import { canMoveSection, MAX_EDIT_LEVEL, type Placement } from './outlineOps.ts';
@@ -27,50 +35,119 @@ interface Props {
 }
 
 function menuFor(doc: ReportDocument, id: string, level: number): MenuProps['items'] {
-  if (level === 0) return [{ key: 'add-sibling', icon: <PlusOutlined />, label: '在开头后添加章节' }];
+  if (level === 0)
+    return [{ key: 'add-sibling', icon: <PlusOutlined />, label: '在开头后添加章节' }];
   return [
     { key: 'add-sibling', icon: <PlusOutlined />, label: '在其后添加同级章节' },
-    { key: 'add-child', icon: <SubnodeOutlined />, label: '添加下级小节', disabled: level >= MAX_EDIT_LEVEL },
+    {
+      key: 'add-child',
+      icon: <SubnodeOutlined />,
+      label: '添加下级小节',
+      disabled: level >= MAX_EDIT_LEVEL,
+    },
     { key: 'rename', icon: <EditOutlined />, label: '修改标题' },
     { type: 'divider' },
-    { key: 'up', icon: <ArrowUpOutlined />, label: '上移', disabled: !canMoveSection(doc, id, 'up') },
-    { key: 'down', icon: <ArrowDownOutlined />, label: '下移', disabled: !canMoveSection(doc, id, 'down') },
+    {
+      key: 'up',
+      icon: <ArrowUpOutlined />,
+      label: '上移',
+      disabled: !canMoveSection(doc, id, 'up'),
+    },
+    {
+      key: 'down',
+      icon: <ArrowDownOutlined />,
+      label: '下移',
+      disabled: !canMoveSection(doc, id, 'down'),
+    },
     { type: 'divider' },
     { key: 'delete', icon: <DeleteOutlined />, label: '删除本节', danger: true },
   ];
 }
 
 function toAction(key: string, id: string): OutlineAction {
-  if (key === 'add-sibling' || key === 'add-child') return { type: 'add', refId: id, placement: key === 'add-child' ? 'child' : 'sibling' };
+  if (key === 'add-sibling' || key === 'add-child')
+    return { type: 'add', refId: id, placement: key === 'add-child' ? 'child' : 'sibling' };
   if (key === 'up' || key === 'down') return { type: 'move', id, direction: key };
   return key === 'rename' ? { type: 'rename', id } : { type: 'delete', id };
 }
 
 export function OutlinePanel({ doc, markers, editable, history, onJump, onAction }: Props) {
   // A new top-level section goes after the last one (and its subsections): the end of the report.
-  const lastTop = [...doc.sections].reverse().find((s) => s.level === 1) ?? doc.sections[doc.sections.length - 1];
+  const lastTop =
+    [...doc.sections].reverse().find((s) => s.level === 1) ?? doc.sections[doc.sections.length - 1];
   const extra = editable && (
     <Space size={0}>
-      <Tooltip title="撤销章节调整"><Button type="text" size="small" icon={<UndoOutlined />} disabled={!history.canUndo} onClick={history.undo} aria-label="撤销章节调整" /></Tooltip>
-      <Tooltip title="重做"><Button type="text" size="small" icon={<RedoOutlined />} disabled={!history.canRedo} onClick={history.redo} aria-label="重做章节调整" /></Tooltip>
+      <Tooltip title="撤销章节调整">
+        <Button
+          type="text"
+          size="small"
+          icon={<UndoOutlined />}
+          disabled={!history.canUndo}
+          onClick={history.undo}
+          aria-label="撤销章节调整"
+        />
+      </Tooltip>
+      <Tooltip title="重做">
+        <Button
+          type="text"
+          size="small"
+          icon={<RedoOutlined />}
+          disabled={!history.canRedo}
+          onClick={history.redo}
+          aria-label="重做章节调整"
+        />
+      </Tooltip>
     </Space>
   );
   return (
-    <Card size="small" title="目录" extra={extra} className="report-outline" data-testid="report-outline">
+    <Card
+      size="small"
+      title="目录"
+      extra={extra}
+      className="report-outline"
+      data-testid="report-outline"
+    >
       {doc.sections.map((s, i) => (
-        <div key={s.id} className={`report-outline-item level-${s.level}`} data-testid="outline-item" data-section-id={s.id}>
+        <div
+          key={s.id}
+          className={`report-outline-item level-${s.level}`}
+          data-testid="outline-item"
+          data-section-id={s.id}
+        >
           <span className="report-outline-label" onClick={() => onJump(s.id)}>
             {s.level === 0 || !s.heading ? '开头' : `${markers[i]}${s.heading}`}
           </span>
           {editable && (
-            <Dropdown trigger={['click']} menu={{ items: menuFor(doc, s.id, s.level), onClick: ({ key, domEvent }) => { domEvent.stopPropagation(); onAction(toAction(key, s.id)); } }}>
-              <Button type="text" size="small" className="report-outline-more" icon={<MoreOutlined />} aria-label={`章节操作：${s.heading || '开头'}`} />
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: menuFor(doc, s.id, s.level),
+                onClick: ({ key, domEvent }) => {
+                  domEvent.stopPropagation();
+                  onAction(toAction(key, s.id));
+                },
+              }}
+            >
+              <Button
+                type="text"
+                size="small"
+                className="report-outline-more"
+                icon={<MoreOutlined />}
+                aria-label={`章节操作：${s.heading || '开头'}`}
+              />
             </Dropdown>
           )}
         </div>
       ))}
       {editable && lastTop && (
-        <Button block type="dashed" size="small" icon={<PlusOutlined />} style={{ marginTop: 8 }} onClick={() => onAction({ type: 'add', refId: lastTop.id, placement: 'sibling' })}>
+        <Button
+          block
+          type="dashed"
+          size="small"
+          icon={<PlusOutlined />}
+          style={{ marginTop: 8 }}
+          onClick={() => onAction({ type: 'add', refId: lastTop.id, placement: 'sibling' })}
+        >
           添加一级章节
         </Button>
       )}

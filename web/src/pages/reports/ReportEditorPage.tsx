@@ -15,13 +15,29 @@ import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
 import { ChipPickerModal } from './ChipPickerModal.tsx';
 import { ChipRecordsDrawer } from './ChipRecordsDrawer.tsx';
-import { CHIP_NODE, chipIndex, chipToAttrs, countChips, editorRange, type ChipAttrs, type TiptapNode } from './docConvert.ts';
+import {
+  CHIP_NODE,
+  chipIndex,
+  chipToAttrs,
+  countChips,
+  editorRange,
+  type ChipAttrs,
+  type TiptapNode,
+} from './docConvert.ts';
 import { EditorToolbar } from './EditorToolbar.tsx';
 import { HeadingModal, type HeadingTarget } from './HeadingModal.tsx';
 import { LintDrawer } from './LintDrawer.tsx';
 import { locateFlagged } from './lintTarget.ts';
 import { OutlinePanel, type OutlineAction } from './OutlinePanel.tsx';
-import { addSection, headingMarkers, moveSection, removeSection, renameSection, subtreeContent, uniqueSectionId } from './outlineOps.ts';
+import {
+  addSection,
+  headingMarkers,
+  moveSection,
+  removeSection,
+  renameSection,
+  subtreeContent,
+  uniqueSectionId,
+} from './outlineOps.ts';
 import { RevisionsDrawer } from './RevisionsDrawer.tsx';
 import { SectionEditor } from './SectionEditor.tsx';
 import { useReportDocument } from './useReportDocument.ts';
@@ -34,7 +50,8 @@ export default function ReportEditorPage() {
   const { townId, user, isAdmin } = useSession();
   const { message, modal } = App.useApp();
   const onError = useApiErrorHandler();
-  const { report, doc, dirty, mount, show, onSectionChange, changeOutline, history } = useReportDocument();
+  const { report, doc, dirty, mount, show, onSectionChange, changeOutline, history } =
+    useReportDocument();
   const [saving, setSaving] = useState(false);
   const [lint, setLint] = useState<LintResult | null>(null);
   const [linting, setLinting] = useState(false);
@@ -44,19 +61,31 @@ export default function ReportEditorPage() {
   const [picking, setPicking] = useState(false);
   const caret = useRef<Editor | null>(null);
   const editors = useRef(new Map<string, Editor>());
-  const [replacing, setReplacing] = useState<{ sectionId: string; offset: number; text: string } | null>(null);
+  const [replacing, setReplacing] = useState<{
+    sectionId: string;
+    offset: number;
+    text: string;
+  } | null>(null);
 
   const load = useCallback(() => {
     reportsApi.get(townId, id).then(show, (err) => onError(err));
   }, [townId, id, show, onError]);
   useEffect(load, [load]);
 
-  const canWrite = !!report && report.state === 'draft' && (isAdmin || (!!user?.personId && user.personId === report.personId));
+  const canWrite =
+    !!report &&
+    report.state === 'draft' &&
+    (isAdmin || (!!user?.personId && user.personId === report.personId));
   const markers = useMemo(() => headingMarkers(doc?.sections ?? []), [doc?.sections]);
-  const onFocus = useCallback((e: Editor) => { caret.current = e; }, []);
+  const onFocus = useCallback((e: Editor) => {
+    caret.current = e;
+  }, []);
   const editorRefs = useMemo(() => new Map<string, (e: Editor | null) => void>(), []);
   const onEditorOf = (sectionId: string) => {
-    if (!editorRefs.has(sectionId)) editorRefs.set(sectionId, (e) => (e ? editors.current.set(sectionId, e) : editors.current.delete(sectionId)));
+    if (!editorRefs.has(sectionId))
+      editorRefs.set(sectionId, (e) =>
+        e ? editors.current.set(sectionId, e) : editors.current.delete(sectionId),
+      );
     return editorRefs.get(sectionId)!;
   };
 
@@ -109,7 +138,9 @@ export default function ReportEditorPage() {
     if (!report) return;
     modal.confirm({
       title: '定稿后不能再修改',
-      content: dirty ? '还有未保存的修改，定稿将以已保存的内容为准。报告中的数字将取当前值后固定，不再随台账变化。确定定稿？' : '报告中的数字将取当前值后固定，不再随台账变化。确定定稿？',
+      content: dirty
+        ? '还有未保存的修改，定稿将以已保存的内容为准。报告中的数字将取当前值后固定，不再随台账变化。确定定稿？'
+        : '报告中的数字将取当前值后固定，不再随台账变化。确定定稿？',
       okText: '定稿',
       cancelText: '取消',
       onOk: async () => {
@@ -124,7 +155,10 @@ export default function ReportEditorPage() {
     });
   };
 
-  const jump = (sectionId: string) => document.getElementById(sectionDomId(sectionId))?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  const jump = (sectionId: string) =>
+    document
+      .getElementById(sectionDomId(sectionId))
+      ?.scrollIntoView({ behavior: 'smooth', block: 'start' });
 
   const onOutline = (a: OutlineAction) => {
     if (!doc) return;
@@ -137,7 +171,9 @@ export default function ReportEditorPage() {
       modal.confirm({
         title: `删除“${s?.heading ?? ''}”？`,
         content: `将删除本节${c.sections > 1 ? `及其下 ${c.sections - 1} 个小节` : ''}，共 ${c.paragraphs} 段文字、${c.chips} 个数字。删除后可用目录上方的“撤销”恢复，保存后生效。`,
-        okText: '删除', okButtonProps: { danger: true }, cancelText: '取消',
+        okText: '删除',
+        okButtonProps: { danger: true },
+        cancelText: '取消',
         onOk: () => changeOutline((d) => removeSection(d, a.id)),
       });
     }
@@ -167,7 +203,11 @@ export default function ReportEditorPage() {
   /** Lint saw the saved text; the number is found again in what is being edited (unsaved edits too). */
   const toChip = (issue: LintIssue & { text: string }) => {
     if (!report || !doc) return;
-    const target = locateFlagged(report.document, doc, { sectionId: issue.sectionId!, offset: issue.offset ?? 0, text: issue.text });
+    const target = locateFlagged(report.document, doc, {
+      sectionId: issue.sectionId!,
+      offset: issue.offset ?? 0,
+      text: issue.text,
+    });
     if (!target) {
       void message.warning(`正文中已找不到手工录入的“${issue.text}”，可能已修改或删除，请重新检查`);
       return;
@@ -178,14 +218,24 @@ export default function ReportEditorPage() {
   };
 
   /** Puts the chip where the hand-typed number was, as one edit of that section (Ctrl+Z undoes it). */
-  const replaceWithChip = (target: { sectionId: string; offset: number; text: string }, c: MetricChip) => {
+  const replaceWithChip = (
+    target: { sectionId: string; offset: number; text: string },
+    c: MetricChip,
+  ) => {
     const editor = editors.current.get(target.sectionId);
-    const range = editor && !editor.isDestroyed ? editorRange(editor.getJSON() as TiptapNode, target.offset, target.text.length) : null;
+    const range =
+      editor && !editor.isDestroyed
+        ? editorRange(editor.getJSON() as TiptapNode, target.offset, target.text.length)
+        : null;
     if (!editor || !range || editor.state.doc.textBetween(range.from, range.to) !== target.text) {
       void message.warning('原文已改动，未找到该数字，请在正文中手动插入');
       return;
     }
-    editor.chain().focus().insertContentAt(range, { type: CHIP_NODE, attrs: { ...chipToAttrs(c) } }).run();
+    editor
+      .chain()
+      .focus()
+      .insertContentAt(range, { type: CHIP_NODE, attrs: { ...chipToAttrs(c) } })
+      .run();
     jump(target.sectionId);
     void message.success(`“${target.text}”已改为 ${c.display}，保存后生效`);
   };
@@ -198,7 +248,11 @@ export default function ReportEditorPage() {
     }
     const editor = caret.current;
     if (!editor || editor.isDestroyed) return;
-    editor.chain().focus().insertContent({ type: CHIP_NODE, attrs: { ...chipToAttrs(c) } }).run();
+    editor
+      .chain()
+      .focus()
+      .insertContent({ type: CHIP_NODE, attrs: { ...chipToAttrs(c) } })
+      .run();
     void message.success(`已插入 ${c.display}，保存后生效`);
   };
 
@@ -207,34 +261,119 @@ export default function ReportEditorPage() {
 
   return (
     <div className="report-editor">
-      <EditorToolbar townId={townId} report={report} chipCount={countChips(doc)} dirty={dirty} canWrite={canWrite} saving={saving} linting={linting}
-        onInsertChip={openPicker} onSave={save} onLint={runLint} onFreeze={freeze} onRevisions={() => setRevisionsOpen(true)} />
-      {frozen && <Alert type="success" showIcon style={{ marginTop: 12 }} message={`本报告已于 ${report.frozenAt ? new Date(report.frozenAt).toLocaleString('zh-CN') : ''} 定稿，数字已固定，仅供查看和导出。`} />}
-      {!frozen && !canWrite && <Alert type="info" showIcon style={{ marginTop: 12 }} message="您可以查看这份报告，但只有本人或管理员可以修改。" />}
+      <EditorToolbar
+        townId={townId}
+        report={report}
+        chipCount={countChips(doc)}
+        dirty={dirty}
+        canWrite={canWrite}
+        saving={saving}
+        linting={linting}
+        onInsertChip={openPicker}
+        onSave={save}
+        onLint={runLint}
+        onFreeze={freeze}
+        onRevisions={() => setRevisionsOpen(true)}
+      />
+      {frozen && (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginTop: 12 }}
+          message={`本报告已于 ${report.frozenAt ? new Date(report.frozenAt).toLocaleString('zh-CN') : ''} 定稿，数字已固定，仅供查看和导出。`}
+        />
+      )}
+      {!frozen && !canWrite && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginTop: 12 }}
+          message="您可以查看这份报告，但只有本人或管理员可以修改。"
+        />
+      )}
       <div className="report-body">
-        <OutlinePanel doc={doc} markers={markers} editable={canWrite} history={history} onJump={jump} onAction={onOutline} />
+        <OutlinePanel
+          doc={doc}
+          markers={markers}
+          editable={canWrite}
+          history={history}
+          onJump={jump}
+          onAction={onOutline}
+        />
         <Card className="report-paper">
           <h1 className="report-title">{doc.title}</h1>
           {doc.byline && <div className="report-byline">{doc.byline}</div>}
           {doc.sections.length === 0 && <Empty description="报告没有内容" />}
           {doc.sections.map((s, i) => (
-            <section key={`${s.id}-${mount}`} id={sectionDomId(s.id)} className="report-section" data-testid="report-section" data-section-id={s.id}>
+            <section
+              key={`${s.id}-${mount}`}
+              id={sectionDomId(s.id)}
+              className="report-section"
+              data-testid="report-section"
+              data-section-id={s.id}
+            >
               {s.level > 0 && (
-                <div className={`report-heading level-${s.level}`} data-testid="report-heading" onDoubleClick={() => canWrite && setHeading({ mode: 'rename', id: s.id })}>
-                  {markers[i]}{s.heading || <span className="report-heading-missing">（无标题）</span>}
+                <div
+                  className={`report-heading level-${s.level}`}
+                  data-testid="report-heading"
+                  onDoubleClick={() => canWrite && setHeading({ mode: 'rename', id: s.id })}
+                >
+                  {markers[i]}
+                  {s.heading || <span className="report-heading-missing">（无标题）</span>}
                 </div>
               )}
-              <SectionEditor paragraphs={s.paragraphs} editable={canWrite} onChange={(p) => onSectionChange(s.id, p)} onChipOpen={onChipOpen} onFocus={onFocus} onEditor={onEditorOf(s.id)} />
+              <SectionEditor
+                paragraphs={s.paragraphs}
+                editable={canWrite}
+                onChange={(p) => onSectionChange(s.id, p)}
+                onChipOpen={onChipOpen}
+                onFocus={onFocus}
+                onEditor={onEditorOf(s.id)}
+              />
             </section>
           ))}
         </Card>
       </div>
-      <HeadingModal doc={doc} target={heading} onCancel={() => setHeading(null)} onSubmit={submitHeading} />
-      <ChipPickerModal open={picking} reportId={report.id} replacing={replacing?.text} onCancel={() => { setPicking(false); setReplacing(null); }} onInsert={insertChip} />
+      <HeadingModal
+        doc={doc}
+        target={heading}
+        onCancel={() => setHeading(null)}
+        onSubmit={submitHeading}
+      />
+      <ChipPickerModal
+        open={picking}
+        reportId={report.id}
+        replacing={replacing?.text}
+        onCancel={() => {
+          setPicking(false);
+          setReplacing(null);
+        }}
+        onInsert={insertChip}
+      />
       <ChipRecordsDrawer reportId={report.id} chip={chip} onClose={() => setChip(null)} />
-      <LintDrawer result={lint} loading={linting} sections={doc.sections} onClose={() => setLint(null)} onJump={(sid) => { setLint(null); jump(sid); }} onToChip={canWrite ? toChip : undefined} />
-      <RevisionsDrawer open={revisionsOpen} report={report} canWrite={canWrite} onClose={() => setRevisionsOpen(false)}
-        onRestored={(r) => { show(r); setRevisionsOpen(false); void message.success('已恢复'); }} onConflict={conflict} />
+      <LintDrawer
+        result={lint}
+        loading={linting}
+        sections={doc.sections}
+        onClose={() => setLint(null)}
+        onJump={(sid) => {
+          setLint(null);
+          jump(sid);
+        }}
+        onToChip={canWrite ? toChip : undefined}
+      />
+      <RevisionsDrawer
+        open={revisionsOpen}
+        report={report}
+        canWrite={canWrite}
+        onClose={() => setRevisionsOpen(false)}
+        onRestored={(r) => {
+          show(r);
+          setRevisionsOpen(false);
+          void message.success('已恢复');
+        }}
+        onConflict={conflict}
+      />
     </div>
   );
 }

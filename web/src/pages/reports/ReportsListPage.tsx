@@ -5,7 +5,12 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Alert, App, Button, Card, Form, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import { FileAddOutlined, FileSearchOutlined, LayoutOutlined, LockOutlined } from '@ant-design/icons';
+import {
+  FileAddOutlined,
+  FileSearchOutlined,
+  LayoutOutlined,
+  LockOutlined,
+} from '@ant-design/icons';
 import { ApiError } from '../../api/client.ts';
 import { reportsApi, type ReportSummary } from '../../api/reports.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
@@ -50,7 +55,9 @@ export default function ReportsListPage() {
       void message.success('初稿已生成');
       navigate(`/reports/${report.id}`);
     } catch (err) {
-      const existing = (list.data?.items ?? []).find((r) => r.personId === personId && r.year === values.year);
+      const existing = (list.data?.items ?? []).find(
+        (r) => r.personId === personId && r.year === values.year,
+      );
       if (err instanceof ApiError && err.status === 409 && existing) {
         void message.info(`${values.year} 年度的报告已存在，已为您打开`);
         navigate(`/reports/${existing.id}`);
@@ -60,22 +67,45 @@ export default function ReportsListPage() {
     }
   };
 
-  const items = [...(list.data?.items ?? [])].sort((a, b) => Number(mine(b)) - Number(mine(a)) || b.year - a.year);
+  const items = [...(list.data?.items ?? [])].sort(
+    (a, b) => Number(mine(b)) - Number(mine(a)) || b.year - a.year,
+  );
 
   return (
     <Card
       title="述职报告"
       extra={
         <Space>
-          <Button icon={<FileSearchOutlined />} onClick={() => navigate('/reports/import')}>往年报告对照</Button>
-          {isAdmin && <Button icon={<LayoutOutlined />} onClick={() => navigate('/reports/templates')}>报告模板</Button>}
-          <Button type="primary" icon={<FileAddOutlined />} disabled={!canDraft} onClick={() => { form.setFieldsValue({ year: DEFAULT_YEAR, personId: user?.personId ?? undefined }); setOpen(true); }}>
+          <Button icon={<FileSearchOutlined />} onClick={() => navigate('/reports/import')}>
+            往年报告对照
+          </Button>
+          {isAdmin && (
+            <Button icon={<LayoutOutlined />} onClick={() => navigate('/reports/templates')}>
+              报告模板
+            </Button>
+          )}
+          <Button
+            type="primary"
+            icon={<FileAddOutlined />}
+            disabled={!canDraft}
+            onClick={() => {
+              form.setFieldsValue({ year: DEFAULT_YEAR, personId: user?.personId ?? undefined });
+              setOpen(true);
+            }}
+          >
             生成初稿
           </Button>
         </Space>
       }
     >
-      {!canDraft && <Alert type="info" showIcon style={{ marginBottom: 12 }} message="您的账号未关联人员，不能起草本人述职报告。" />}
+      {!canDraft && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message="您的账号未关联人员，不能起草本人述职报告。"
+        />
+      )}
       <Table<ReportSummary>
         rowKey="id"
         data-testid="report-list"
@@ -84,22 +114,69 @@ export default function ReportsListPage() {
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: '还没有述职报告，点击“生成初稿”由台账数据起草' }}
         columns={[
-          { title: '人员', dataIndex: 'personName', render: (n: string | null, r) => <Space>{n ?? '—'}{mine(r) && <Tag color="red">本人</Tag>}</Space> },
+          {
+            title: '人员',
+            dataIndex: 'personName',
+            render: (n: string | null, r) => (
+              <Space>
+                {n ?? '—'}
+                {mine(r) && <Tag color="red">本人</Tag>}
+              </Space>
+            ),
+          },
           { title: '年度', dataIndex: 'year', width: 90 },
-          { title: '状态', dataIndex: 'state', width: 110, render: (s: string) => (s === 'frozen' ? <Tag icon={<LockOutlined />} color="green">已定稿</Tag> : <Tag color="blue">草稿</Tag>) },
+          {
+            title: '状态',
+            dataIndex: 'state',
+            width: 110,
+            render: (s: string) =>
+              s === 'frozen' ? (
+                <Tag icon={<LockOutlined />} color="green">
+                  已定稿
+                </Tag>
+              ) : (
+                <Tag color="blue">草稿</Tag>
+              ),
+          },
           { title: '版本', dataIndex: 'version', width: 80, render: (v: number) => `第 ${v} 版` },
-          { title: '更新时间', dataIndex: 'updatedAt', width: 180, render: (t: string) => new Date(t).toLocaleString('zh-CN') },
-          { title: '', key: 'op', width: 80, render: (_: unknown, r) => <Link to={`/reports/${r.id}`}>打开</Link> },
+          {
+            title: '更新时间',
+            dataIndex: 'updatedAt',
+            width: 180,
+            render: (t: string) => new Date(t).toLocaleString('zh-CN'),
+          },
+          {
+            title: '',
+            key: 'op',
+            width: 80,
+            render: (_: unknown, r) => <Link to={`/reports/${r.id}`}>打开</Link>,
+          },
         ]}
       />
-      <Modal open={open} title="生成述职报告初稿" okText="生成" cancelText="取消" confirmLoading={creating} onOk={create} onCancel={() => setOpen(false)} destroyOnHidden>
-        <Typography.Paragraph type="secondary">系统按台账、接诉即办数据和报告模板起草初稿，数字与台账保持关联，定稿前随台账实时更新。</Typography.Paragraph>
+      <Modal
+        open={open}
+        title="生成述职报告初稿"
+        okText="生成"
+        cancelText="取消"
+        confirmLoading={creating}
+        onOk={create}
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+      >
+        <Typography.Paragraph type="secondary">
+          系统按台账、接诉即办数据和报告模板起草初稿，数字与台账保持关联，定稿前随台账实时更新。
+        </Typography.Paragraph>
         <Form form={form} layout="vertical" initialValues={{ year: DEFAULT_YEAR }}>
           <Form.Item name="year" label="年度" rules={[{ required: true, message: '请选择年度' }]}>
             <Select options={YEARS.map((y) => ({ value: y, label: `${y} 年度` }))} />
           </Form.Item>
           {isAdmin && (
-            <Form.Item name="personId" label="人员" rules={[{ required: !user?.personId, message: '请选择人员' }]} extra="管理员可为他人起草">
+            <Form.Item
+              name="personId"
+              label="人员"
+              rules={[{ required: !user?.personId, message: '请选择人员' }]}
+              extra="管理员可为他人起草"
+            >
               <PersonSelect />
             </Form.Item>
           )}

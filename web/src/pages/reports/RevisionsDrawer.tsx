@@ -16,7 +16,14 @@ interface Props {
   onConflict: () => void;
 }
 
-export function RevisionsDrawer({ open, report, canWrite, onClose, onRestored, onConflict }: Props) {
+export function RevisionsDrawer({
+  open,
+  report,
+  canWrite,
+  onClose,
+  onRestored,
+  onConflict,
+}: Props) {
   const { townId } = useSession();
   const onError = useApiErrorHandler();
   const [items, setItems] = useState<Revision[]>([]);
@@ -27,7 +34,10 @@ export function RevisionsDrawer({ open, report, canWrite, onClose, onRestored, o
     setLoading(true);
     reportsApi
       .revisions(townId, report.id)
-      .then((r) => setItems(r.items), (err) => onError(err))
+      .then(
+        (r) => setItems(r.items),
+        (err) => onError(err),
+      )
       .finally(() => setLoading(false));
   }, [open, townId, report.id, report.version, onError]);
 
@@ -49,16 +59,30 @@ export function RevisionsDrawer({ open, report, canWrite, onClose, onRestored, o
         dataSource={items}
         locale={{ emptyText: '还没有历史版本（每次保存前的内容会存为历史版本）' }}
         columns={[
-          { title: '版本', dataIndex: 'reportVersion', width: 70, render: (v: number) => `第 ${v} 版` },
+          {
+            title: '版本',
+            dataIndex: 'reportVersion',
+            width: 70,
+            render: (v: number) => `第 ${v} 版`,
+          },
           { title: '原因', dataIndex: 'reason', width: 80, render: (r: string) => REASONS[r] ?? r },
-          { title: '保存时间', dataIndex: 'savedAt', render: (t: string) => new Date(t).toLocaleString('zh-CN') },
+          {
+            title: '保存时间',
+            dataIndex: 'savedAt',
+            render: (t: string) => new Date(t).toLocaleString('zh-CN'),
+          },
           {
             title: '',
             key: 'op',
             width: 80,
             render: (_: unknown, rev) =>
               canWrite && report.state === 'draft' ? (
-                <Popconfirm title={`恢复到第 ${rev.reportVersion} 版？当前内容会存为历史版本。`} onConfirm={() => restore(rev)} okText="恢复" cancelText="取消">
+                <Popconfirm
+                  title={`恢复到第 ${rev.reportVersion} 版？当前内容会存为历史版本。`}
+                  onConfirm={() => restore(rev)}
+                  okText="恢复"
+                  cancelText="取消"
+                >
                   <Button size="small">恢复</Button>
                 </Popconfirm>
               ) : null,

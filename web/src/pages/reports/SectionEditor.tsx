@@ -4,7 +4,12 @@ import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import type { ReportParagraph } from '../../api/reports.ts';
 import { MetricChipNode } from './MetricChipNode.tsx';
-import { paragraphsToTiptap, tiptapToParagraphs, type ChipAttrs, type TiptapNode } from './docConvert.ts';
+import {
+  paragraphsToTiptap,
+  tiptapToParagraphs,
+  type ChipAttrs,
+  type TiptapNode,
+} from './docConvert.ts';
 
 interface Props {
   paragraphs: ReportParagraph[];
@@ -17,14 +22,33 @@ interface Props {
   onEditor?: (editor: Editor | null) => void;
 }
 
-export function SectionEditor({ paragraphs, editable, onChange, onChipOpen, onFocus, onEditor }: Props) {
+export function SectionEditor({
+  paragraphs,
+  editable,
+  onChange,
+  onChipOpen,
+  onFocus,
+  onEditor,
+}: Props) {
   // Only report real content changes (not selection moves or no-op transactions) as edits.
   const last = useRef(JSON.stringify(tiptapToParagraphs(paragraphsToTiptap(paragraphs))));
   const editor = useEditor({
     extensions: [
       StarterKit.configure({
-        heading: false, bulletList: false, orderedList: false, listItem: false, listKeymap: false, blockquote: false,
-        codeBlock: false, code: false, horizontalRule: false, bold: false, italic: false, strike: false, underline: false, link: false,
+        heading: false,
+        bulletList: false,
+        orderedList: false,
+        listItem: false,
+        listKeymap: false,
+        blockquote: false,
+        codeBlock: false,
+        code: false,
+        horizontalRule: false,
+        bold: false,
+        italic: false,
+        strike: false,
+        underline: false,
+        link: false,
       }),
       MetricChipNode.configure({ onOpen: onChipOpen }),
     ],
@@ -47,5 +71,10 @@ export function SectionEditor({ paragraphs, editable, onChange, onChipOpen, onFo
     onEditor?.(editor);
     return () => onEditor?.(null);
   }, [editor, onEditor]);
-  return <EditorContent editor={editor} className={`report-section-editor${editable ? '' : ' readonly'}`} />;
+  return (
+    <EditorContent
+      editor={editor}
+      className={`report-section-editor${editable ? '' : ' readonly'}`}
+    />
+  );
 }

@@ -21,7 +21,11 @@ export function SeedTemplateModal({ imported, open, onClose }: Props) {
   const submit = async () => {
     const values = await form.validateFields();
     try {
-      const t = await reportAdminApi.templateFromImport(townId, { importId: imported.id, id: values.id, name: values.name });
+      const t = await reportAdminApi.templateFromImport(townId, {
+        importId: imported.id,
+        id: values.id,
+        name: values.name,
+      });
       void message.success('模板已生成，可继续调整');
       navigate(`/reports/templates/${t.id}`);
     } catch (err) {
@@ -30,13 +34,46 @@ export function SeedTemplateModal({ imported, open, onClose }: Props) {
   };
 
   return (
-    <Modal open={open} title="以此提纲生成模板" okText="生成模板" cancelText="取消" onCancel={onClose} onOk={submit} destroyOnHidden>
-      <Typography.Paragraph type="secondary">按这份往年报告的一级标题顺序和措辞生成新模板，履职部分按分管领域自动展开。生成后可在模板管理中调整。</Typography.Paragraph>
-      <Form form={form} layout="vertical" preserve={false} initialValues={{ name: imported.outline.title ?? '按往年格式', id: `imported_${imported.id.slice(-6)}` }}>
-        <Form.Item name="name" label="模板名称" rules={[{ required: true, whitespace: true, message: '请输入模板名称' }, { max: 60 }]}>
+    <Modal
+      open={open}
+      title="以此提纲生成模板"
+      okText="生成模板"
+      cancelText="取消"
+      onCancel={onClose}
+      onOk={submit}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">
+        按这份往年报告的一级标题顺序和措辞生成新模板，履职部分按分管领域自动展开。生成后可在模板管理中调整。
+      </Typography.Paragraph>
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{
+          name: imported.outline.title ?? '按往年格式',
+          id: `imported_${imported.id.slice(-6)}`,
+        }}
+      >
+        <Form.Item
+          name="name"
+          label="模板名称"
+          rules={[{ required: true, whitespace: true, message: '请输入模板名称' }, { max: 60 }]}
+        >
           <Input maxLength={60} />
         </Form.Item>
-        <Form.Item name="id" label="模板编号" extra="小写字母开头，可含数字、下划线、连字符" rules={[{ required: true, pattern: /^[a-z][a-z0-9_-]{0,59}$/u, message: '模板编号只能由小写字母、数字、下划线和连字符组成' }]}>
+        <Form.Item
+          name="id"
+          label="模板编号"
+          extra="小写字母开头，可含数字、下划线、连字符"
+          rules={[
+            {
+              required: true,
+              pattern: /^[a-z][a-z0-9_-]{0,59}$/u,
+              message: '模板编号只能由小写字母、数字、下划线和连字符组成',
+            },
+          ]}
+        >
           <Input />
         </Form.Item>
       </Form>

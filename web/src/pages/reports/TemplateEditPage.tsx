@@ -28,11 +28,21 @@ export default function TemplateEditPage() {
   const [previewing, setPreviewing] = useState(false);
 
   const load = useCallback(() => {
-    reportAdminApi.template(townId, id).then((t) => { setTemplate(t); setDef(t.definition); setDirty(false); }, (err) => onError(err));
+    reportAdminApi.template(townId, id).then(
+      (t) => {
+        setTemplate(t);
+        setDef(t.definition);
+        setDirty(false);
+      },
+      (err) => onError(err),
+    );
   }, [townId, id, onError]);
   useEffect(load, [load]);
 
-  const change = (next: TemplateDefinition) => { setDef(next); setDirty(true); };
+  const change = (next: TemplateDefinition) => {
+    setDef(next);
+    setDirty(true);
+  };
 
   const save = async () => {
     if (!template || !def) return;
@@ -54,8 +64,15 @@ export default function TemplateEditPage() {
   };
 
   if (!template || !def) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  const invalid = !def.name.trim() ? '请填写模板名称' : !def.title.trim() ? '请填写报告标题'
-    : def.sections.some(missingHeading) ? '有部分缺少标题' : def.sections.every((s) => s.omitted) ? '至少保留一个部分' : undefined;
+  const invalid = !def.name.trim()
+    ? '请填写模板名称'
+    : !def.title.trim()
+      ? '请填写报告标题'
+      : def.sections.some(missingHeading)
+        ? '有部分缺少标题'
+        : def.sections.every((s) => s.omitted)
+          ? '至少保留一个部分'
+          : undefined;
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} className="template-edit">
       <Card size="small">
@@ -65,13 +82,25 @@ export default function TemplateEditPage() {
             <Typography.Text type="secondary">/</Typography.Text>
             <Typography.Text strong>{def.name}</Typography.Text>
             {template.role && <Tag>{ROLE_LABELS[template.role] ?? template.role}</Tag>}
-            <Tag color="blue" data-testid="template-version">第 {template.version} 版</Tag>
+            <Tag color="blue" data-testid="template-version">
+              第 {template.version} 版
+            </Tag>
             {dirty && <Tag color="orange">有未保存的修改</Tag>}
           </Space>
           <Space>
-            <Button icon={<EyeOutlined />} onClick={() => setPreviewing(true)}>预览初稿</Button>
+            <Button icon={<EyeOutlined />} onClick={() => setPreviewing(true)}>
+              预览初稿
+            </Button>
             <Tooltip title={invalid}>
-              <Button type="primary" icon={<SaveOutlined />} disabled={!dirty || !!invalid} loading={saving} onClick={save}>保存</Button>
+              <Button
+                type="primary"
+                icon={<SaveOutlined />}
+                disabled={!dirty || !!invalid}
+                loading={saving}
+                onClick={save}
+              >
+                保存
+              </Button>
             </Tooltip>
           </Space>
         </Space>
@@ -79,14 +108,32 @@ export default function TemplateEditPage() {
       <Card size="small" title="基本信息">
         <Form layout="inline">
           <Form.Item label="模板名称" required>
-            <Input value={def.name} maxLength={60} style={{ width: 240 }} onChange={(e) => change({ ...def, name: e.target.value })} />
+            <Input
+              value={def.name}
+              maxLength={60}
+              style={{ width: 240 }}
+              onChange={(e) => change({ ...def, name: e.target.value })}
+            />
           </Form.Item>
           <Form.Item label="报告标题" required>
-            <Input value={def.title} maxLength={60} style={{ width: 240 }} onChange={(e) => change({ ...def, title: e.target.value })} />
+            <Input
+              value={def.title}
+              maxLength={60}
+              style={{ width: 240 }}
+              onChange={(e) => change({ ...def, title: e.target.value })}
+            />
           </Form.Item>
         </Form>
       </Card>
-      <Card size="small" title="报告结构" extra={<Typography.Text type="secondary">按顺序起草；“暂不使用”的部分不起草、不检查，可随时恢复</Typography.Text>}>
+      <Card
+        size="small"
+        title="报告结构"
+        extra={
+          <Typography.Text type="secondary">
+            按顺序起草；“暂不使用”的部分不起草、不检查，可随时恢复
+          </Typography.Text>
+        }
+      >
         <TemplateSectionList def={def} onChange={change} />
       </Card>
       <TemplatePreviewDrawer open={previewing} def={def} onClose={() => setPreviewing(false)} />

@@ -35,14 +35,36 @@ export function TemplatePreviewDrawer({ open, def, onClose }: Props) {
     }
   };
 
-  const errors = result?.lint.issues.filter((i) => i.severity === 'error' && i.code !== 'placeholder') ?? [];
+  const errors =
+    result?.lint.issues.filter((i) => i.severity === 'error' && i.code !== 'placeholder') ?? [];
   return (
     <Drawer open={open} onClose={onClose} width={820} title="按当前模板预览初稿（不保存）">
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select style={{ width: 200 }} showSearch={{ optionFilterProp: 'label' }} placeholder="选择人员" value={personId} onChange={setPersonId} data-testid="preview-person"
-          loading={people.loading} options={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />
-        <Select style={{ width: 120 }} value={year} onChange={setYear} options={[2025, 2024, 2023].map((y) => ({ value: y, label: `${y} 年度` }))} />
-        <Button type="primary" icon={<EyeOutlined />} disabled={!personId} loading={busy} onClick={run}>生成预览</Button>
+        <Select
+          style={{ width: 200 }}
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="选择人员"
+          value={personId}
+          onChange={setPersonId}
+          data-testid="preview-person"
+          loading={people.loading}
+          options={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+        />
+        <Select
+          style={{ width: 120 }}
+          value={year}
+          onChange={setYear}
+          options={[2025, 2024, 2023].map((y) => ({ value: y, label: `${y} 年度` }))}
+        />
+        <Button
+          type="primary"
+          icon={<EyeOutlined />}
+          disabled={!personId}
+          loading={busy}
+          onClick={run}
+        >
+          生成预览
+        </Button>
       </Space>
       {busy && <Spin style={{ display: 'block', margin: '40px auto' }} />}
       {!busy && !result && <Empty description="选择人员后生成预览，查看调整后的模板起草出的报告" />}
@@ -53,8 +75,12 @@ export function TemplatePreviewDrawer({ open, def, onClose }: Props) {
             <Tag color="red">错误 {result.lint.counts.error}</Tag>
             <Tag color="orange">警告 {result.lint.counts.warning}</Tag>
           </Space>
-          {errors.map((e, i) => <Alert key={i} type="error" showIcon style={{ marginBottom: 8 }} message={e.message} />)}
-          <div className="template-preview-paper"><DocumentPreview doc={result.document} /></div>
+          {errors.map((e, i) => (
+            <Alert key={i} type="error" showIcon style={{ marginBottom: 8 }} message={e.message} />
+          ))}
+          <div className="template-preview-paper">
+            <DocumentPreview doc={result.document} />
+          </div>
         </>
       )}
     </Drawer>

@@ -24,14 +24,23 @@ export interface TiptapNode {
 export const CHIP_NODE = 'metricChip';
 
 export function chipToAttrs(chip: MetricChip): ChipAttrs {
-  return { metricId: chip.metricId, params: chip.params, value: chip.value, unit: chip.unit, display: chip.display };
+  return {
+    metricId: chip.metricId,
+    params: chip.params,
+    value: chip.value,
+    unit: chip.unit,
+    display: chip.display,
+  };
 }
 
 export function attrsToChip(attrs: Record<string, unknown>): MetricChip {
   return {
     type: 'metric',
     metricId: String(attrs.metricId ?? ''),
-    params: (attrs.params && typeof attrs.params === 'object' ? attrs.params : {}) as Record<string, unknown>,
+    params: (attrs.params && typeof attrs.params === 'object' ? attrs.params : {}) as Record<
+      string,
+      unknown
+    >,
     value: typeof attrs.value === 'number' ? attrs.value : null,
     unit: String(attrs.unit ?? ''),
     display: String(attrs.display ?? ''),
@@ -39,7 +48,8 @@ export function attrsToChip(attrs: Record<string, unknown>): MetricChip {
 }
 
 function inlineToNode(inline: Inline): TiptapNode | null {
-  if (inline.type === 'text') return inline.text === '' ? null : { type: 'text', text: inline.text };
+  if (inline.type === 'text')
+    return inline.text === '' ? null : { type: 'text', text: inline.text };
   return { type: CHIP_NODE, attrs: { ...chipToAttrs(inline) } };
 }
 
@@ -77,25 +87,39 @@ export function tiptapToParagraphs(doc: TiptapNode): ReportParagraph[] {
   const paragraphs: ReportParagraph[] = [];
   for (const block of doc.content ?? []) {
     const inlines: Inline[] = [];
-    if (block.type === CHIP_NODE || block.type === 'text') collectInlines({ type: 'wrap', content: [block] }, inlines);
+    if (block.type === CHIP_NODE || block.type === 'text')
+      collectInlines({ type: 'wrap', content: [block] }, inlines);
     else collectInlines(block, inlines);
-    if (inlines.some((i) => i.type === 'metric' || i.text.trim() !== '')) paragraphs.push({ inlines });
+    if (inlines.some((i) => i.type === 'metric' || i.text.trim() !== ''))
+      paragraphs.push({ inlines });
   }
   return paragraphs;
 }
 
-export function withSectionParagraphs(doc: ReportDocument, sectionId: string, paragraphs: ReportParagraph[]): ReportDocument {
-  return { ...doc, sections: doc.sections.map((s) => (s.id === sectionId ? { ...s, paragraphs } : s)) };
+export function withSectionParagraphs(
+  doc: ReportDocument,
+  sectionId: string,
+  paragraphs: ReportParagraph[],
+): ReportDocument {
+  return {
+    ...doc,
+    sections: doc.sections.map((s) => (s.id === sectionId ? { ...s, paragraphs } : s)),
+  };
 }
 
 /** Stable identity of a chip's metric reference (same as the server's metricKey). */
 export function chipKey(chip: Pick<ChipAttrs, 'metricId' | 'params'>): string {
-  const sorted = Object.keys(chip.params).sort().map((k) => [k, chip.params[k]]);
+  const sorted = Object.keys(chip.params)
+    .sort()
+    .map((k) => [k, chip.params[k]]);
   return `${chip.metricId}:${JSON.stringify(sorted)}`;
 }
 
 /** Index (reading order) of the first chip with this reference in a stored document, or -1. */
-export function chipIndex(doc: ReportDocument, chip: Pick<ChipAttrs, 'metricId' | 'params'>): number {
+export function chipIndex(
+  doc: ReportDocument,
+  chip: Pick<ChipAttrs, 'metricId' | 'params'>,
+): number {
   const key = chipKey(chip);
   let n = 0;
   for (const s of doc.sections) {
@@ -111,7 +135,11 @@ export function chipIndex(doc: ReportDocument, chip: Pick<ChipAttrs, 'metricId' 
 }
 
 export function countChips(doc: ReportDocument): number {
-  return doc.sections.reduce((n, s) => n + s.paragraphs.reduce((m, p) => m + p.inlines.filter((i) => i.type === 'metric').length, 0), 0);
+  return doc.sections.reduce(
+    (n, s) =>
+      n + s.paragraphs.reduce((m, p) => m + p.inlines.filter((i) => i.type === 'metric').length, 0),
+    0,
+  );
 }
 
 /** Characters a node contributes to the section's plain text (as the server's lint counts them). */
@@ -126,7 +154,11 @@ function textLength(n: TiptapNode): number {
  * paragraphs joined by "\n"), when it lies inside one text node; null otherwise. Positions count
  * ProseMirror's way: each paragraph opens with 1, text by characters, an atom chip as 1.
  */
-export function editorRange(doc: TiptapNode, offset: number, length: number): { from: number; to: number } | null {
+export function editorRange(
+  doc: TiptapNode,
+  offset: number,
+  length: number,
+): { from: number; to: number } | null {
   let chars = 0;
   let pos = 0;
   for (const block of doc.content ?? []) {

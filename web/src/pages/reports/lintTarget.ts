@@ -17,9 +17,17 @@ export interface ChipTarget {
 }
 
 /** Where the flagged number is now, or null when the current document no longer has it typed. */
-export function locateFlagged(saved: ReportDocument, current: ReportDocument, issue: ChipTarget): ChipTarget | null {
+export function locateFlagged(
+  saved: ReportDocument,
+  current: ReportDocument,
+  issue: ChipTarget,
+): ChipTarget | null {
   const section = core(current.sections.find((s) => s.id === issue.sectionId));
   if (!section) return null;
-  const offset = relocateTypedNumber(core(saved.sections.find((s) => s.id === issue.sectionId)), section, issue);
+  const offset = relocateTypedNumber(
+    core(saved.sections.find((s) => s.id === issue.sectionId)),
+    section,
+    issue,
+  );
   return offset === null ? null : { ...issue, offset };
 }

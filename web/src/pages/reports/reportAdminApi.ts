@@ -77,7 +77,13 @@ export interface ComparedPast {
   marker: string;
   heading: string;
   level: number;
-  numbers: { raw: string; value: number | null; unit: string; subject: string; placeholder: boolean }[];
+  numbers: {
+    raw: string;
+    value: number | null;
+    unit: string;
+    subject: string;
+    placeholder: boolean;
+  }[];
   placeholders: { token: string; context: string }[];
 }
 
@@ -86,7 +92,13 @@ export interface ComparedDraft {
   marker: string;
   heading: string;
   level: number;
-  chips: { display: string; value: number | null; unit: string; metricId: string; subject: string }[];
+  chips: {
+    display: string;
+    value: number | null;
+    unit: string;
+    metricId: string;
+    subject: string;
+  }[];
 }
 
 /** A row of the 往年报告 list (no text; counts from the parsed outline). */
@@ -111,7 +123,22 @@ export interface AlignedRow {
   draft: (ComparedDraft & { subsections: ComparedDraft[] }) | null;
   score: number;
   /** `section`: the subsection a number was stated in ('' = the 一、's own text). */
-  numbers: { past: { raw: string; value: number | null; unit: string; subject: string; section: string } | null; current: { display: string; value: number | null; unit: string; subject: string; section: string } | null }[];
+  numbers: {
+    past: {
+      raw: string;
+      value: number | null;
+      unit: string;
+      subject: string;
+      section: string;
+    } | null;
+    current: {
+      display: string;
+      value: number | null;
+      unit: string;
+      subject: string;
+      section: string;
+    } | null;
+  }[];
 }
 
 export interface Comparison {
@@ -121,7 +148,8 @@ export interface Comparison {
   aligned: AlignedRow[];
 }
 
-export type SectionKind = 'opening' | 'study' | 'duty' | 'integrity' | 'law' | 'shortcomings' | 'plans' | 'custom';
+export type SectionKind =
+  'opening' | 'study' | 'duty' | 'integrity' | 'law' | 'shortcomings' | 'plans' | 'custom';
 
 export interface TemplateSection {
   id: string;
@@ -162,34 +190,77 @@ export interface TemplatePreview {
 const town = (townId: string) => `/api/v1/towns/${townId}`;
 
 /** multipart upload (the JSON client only sends JSON). */
-async function upload(townId: string, file: File, fields: Record<string, string>): Promise<ImportedReport> {
+async function upload(
+  townId: string,
+  file: File,
+  fields: Record<string, string>,
+): Promise<ImportedReport> {
   const form = new FormData();
   form.set('file', file);
   for (const [k, v] of Object.entries(fields)) if (v) form.set(k, v);
-  const res = await fetch(`${town(townId)}/report-imports`, { method: 'POST', body: form, credentials: 'include', headers: { accept: 'application/json' } });
+  const res = await fetch(`${town(townId)}/report-imports`, {
+    method: 'POST',
+    body: form,
+    credentials: 'include',
+    headers: { accept: 'application/json' },
+  });
   const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new ApiError({ type: 'about:blank', title: res.statusText, status: res.status, detail: body.detail ?? `上传失败（${res.status}）`, ...body });
+  if (!res.ok)
+    throw new ApiError({
+      type: 'about:blank',
+      title: res.statusText,
+      status: res.status,
+      detail: body.detail ?? `上传失败（${res.status}）`,
+      ...body,
+    });
   return body as ImportedReport;
 }
 
 export const reportAdminApi = {
-  chipCatalogue: (townId: string, reportId: string) => api.get<ChipCatalogue>(`${town(townId)}/reports/${reportId}/chip-metrics`),
-  chipPreview: (townId: string, reportId: string, input: { metricId: string; from: string; to: string }, signal?: AbortSignal) =>
-    api.post<{ chip: MetricChip; metric: ChipMetric }>(`${town(townId)}/reports/${reportId}/chip-preview`, input, { signal }),
+  chipCatalogue: (townId: string, reportId: string) =>
+    api.get<ChipCatalogue>(`${town(townId)}/reports/${reportId}/chip-metrics`),
+  chipPreview: (
+    townId: string,
+    reportId: string,
+    input: { metricId: string; from: string; to: string },
+    signal?: AbortSignal,
+  ) =>
+    api.post<{ chip: MetricChip; metric: ChipMetric }>(
+      `${town(townId)}/reports/${reportId}/chip-preview`,
+      input,
+      { signal },
+    ),
 
   uploadImport: upload,
-  listImports: (townId: string, q: { limit?: number; cursor?: string } = {}, signal?: AbortSignal) =>
-    api.get<{ items: ImportSummary[]; nextCursor: string | null }>(`${town(townId)}/report-imports`, q, signal),
-  deleteImport: (townId: string, id: string) => request<void>('DELETE', `${town(townId)}/report-imports/${id}`),
-  getImport: (townId: string, id: string) => api.get<ImportedReport>(`${town(townId)}/report-imports/${id}`),
-  compare: (townId: string, id: string, reportId: string) => api.get<Comparison>(`${town(townId)}/report-imports/${id}/compare`, { reportId }),
+  listImports: (
+    townId: string,
+    q: { limit?: number; cursor?: string } = {},
+    signal?: AbortSignal,
+  ) =>
+    api.get<{ items: ImportSummary[]; nextCursor: string | null }>(
+      `${town(townId)}/report-imports`,
+      q,
+      signal,
+    ),
+  deleteImport: (townId: string, id: string) =>
+    request<void>('DELETE', `${town(townId)}/report-imports/${id}`),
+  getImport: (townId: string, id: string) =>
+    api.get<ImportedReport>(`${town(townId)}/report-imports/${id}`),
+  compare: (townId: string, id: string, reportId: string) =>
+    api.get<Comparison>(`${town(townId)}/report-imports/${id}/compare`, { reportId }),
 
-  templates: (townId: string) => api.get<{ items: ReportTemplate[] }>(`${town(townId)}/report-templates`),
-  template: (townId: string, id: string) => api.get<ReportTemplate>(`${town(townId)}/report-templates/${id}`),
+  templates: (townId: string) =>
+    api.get<{ items: ReportTemplate[] }>(`${town(townId)}/report-templates`),
+  template: (townId: string, id: string) =>
+    api.get<ReportTemplate>(`${town(townId)}/report-templates/${id}`),
   saveTemplate: (townId: string, id: string, version: number, definition: TemplateDefinition) =>
-    request<ReportTemplate>('PUT', `${town(townId)}/report-templates/${id}`, { body: { version, definition } }),
-  previewTemplate: (townId: string, input: { personId: string; year: number; definition: TemplateDefinition }) =>
-    api.post<TemplatePreview>(`${town(townId)}/report-templates/preview`, input),
+    request<ReportTemplate>('PUT', `${town(townId)}/report-templates/${id}`, {
+      body: { version, definition },
+    }),
+  previewTemplate: (
+    townId: string,
+    input: { personId: string; year: number; definition: TemplateDefinition },
+  ) => api.post<TemplatePreview>(`${town(townId)}/report-templates/preview`, input),
   templateFromImport: (townId: string, input: { importId: string; id: string; name?: string }) =>
     api.post<ReportTemplate>(`${town(townId)}/report-templates/from-import`, input),
 };

@@ -73,6 +73,11 @@ export function useReportDocument() {
     setDirty(true);
   }, [doc, future]);
 
-  const history: OutlineHistory = { canUndo: past.length > 0, canRedo: future.length > 0, undo, redo };
+  const history: OutlineHistory = {
+    canUndo: past.length > 0,
+    canRedo: future.length > 0,
+    undo,
+    redo,
+  };
   return { report, doc, dirty, mount, show, onSectionChange, changeOutline, history };
 }
