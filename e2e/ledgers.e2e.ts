@@ -49,6 +49,8 @@ describe('ledger and metric pages', () => {
       )
       .first()
       .click();
+    // The panel fades out after the pick; on a loaded machine it can still cover the next field.
+    await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
     await choose(page, form.getByLabel('作者'), '');
     await choose(page, form.getByLabel('报送单位'), '石桥村');
     await shoot(page, 'ledger-form.png');
