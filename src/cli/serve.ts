@@ -4,6 +4,7 @@
  * LVZHI_NO_DEMO=1, print the commands that set up the first county, town and admin; then serve.
  * Stdout carries only these human messages; logs go to stderr (see context.ts).
  */
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
@@ -13,6 +14,7 @@ import { createDemoTown } from '../demo/demo-town.ts';
 import { createApp } from '../server/app.ts';
 import { WEB_DIST, type EnvConfig } from '../server/config.ts';
 import { startScheduler } from '../server/scheduler.ts';
+import { gracefulShutdown, trackInFlight } from '../server/shutdown.ts';
 import { buildWebIfStale } from '../server/web-build.ts';
 import { openForCli } from './context.ts';
 
@@ -43,15 +45,21 @@ export async function runServe(options: { webBuild?: boolean } = {}): Promise<vo
     );
     process.stdout.write(`履职 lvzhi 已启动：http://${env.HOST}:${info.port}\n`);
   });
-  const stopScheduler = startScheduler(db, logger);
-  const shutdown = () => {
-    stopScheduler();
-    logger.info('shutting down');
-    server.close(() => void database.close().then(() => process.exit(0)));
-    setTimeout(() => process.exit(0), 5000).unref();
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  const scheduler = startScheduler(db, logger);
+  const shutdown = gracefulShutdown({
+    server: server as Server,
+    inFlight: trackInFlight(server as Server),
+    logger,
+    graceSeconds: env.LVZHI_SHUTDOWN_SECONDS,
+    stop: async () => {
+      await scheduler.stop();
+      logger.info({ scheduler: scheduler.stats }, 'scheduler stopped');
+      await database.close();
+      logger.info('database closed; stopped');
+    },
+  });
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
 async function createDemo(

@@ -23,6 +23,8 @@ const Env = z.object({
   LVZHI_NO_DEMO: z.enum(['0', '1']).default('0'),
   // Number of reverse proxies in front of the app (X-Forwarded-For entries to trust from the right).
   LVZHI_TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
+  // On SIGTERM/SIGINT: how long requests in flight may take to finish before the process gives up.
+  LVZHI_SHUTDOWN_SECONDS: z.coerce.number().min(1).max(600).default(30),
 });
 
 export type EnvConfig = z.infer<typeof Env>;

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appealKit, type AppealKit } from '../domains/appeals/appeal.testkit.ts';
 import { newId } from '../db/ids.ts';
-import { runSchedulerTick } from './scheduler.ts';
+import pino from 'pino';
+import { runSchedulerTick, startScheduler } from './scheduler.ts';
 import { createTestApp, type TestApp } from './testing.ts';
 
 let t: TestApp;
@@ -130,5 +131,48 @@ describe('the leader in charge of an overdue order', () => {
       .where('kind', '=', 'supervision')
       .executeTakeFirstOrThrow();
     expect(row.target_person_id).toBe(current);
+  });
+});
+
+describe('stopping the scheduler', () => {
+  it('waits for the tick that is running to commit, and starts no tick after', async () => {
+    const db = t.database.db;
+    await runSchedulerTick(db, new Date('2020-01-01T00:00:00Z'));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    // Another transaction holds the scheduler's state row (on PGlite: the one connection), so
+    // the tick started below has to wait for it.
+    const blocker = db.transaction().execute(async (trx) => {
+      await trx
+        .selectFrom('scheduler_state')
+        .select('job')
+        .where('job', '=', 'appeal_deadlines')
+        .forUpdate()
+        .execute();
+      holding();
+      await gate;
+    });
+    await held;
+    const logger = pino({ level: 'silent' });
+    const scheduler = startScheduler(db, logger, 50);
+    let stopped = false;
+    const stopping = scheduler.stop().then(() => (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(stopped, 'stop() resolved while its tick was still waiting').toBe(false);
+    expect(scheduler.stats.ticks).toBe(0);
+    release();
+    await blocker;
+    await stopping;
+    expect(scheduler.stats).toMatchObject({ ticks: 1, failures: 0 });
+    const state = await db
+      .selectFrom('scheduler_state')
+      .select('last_tick_at')
+      .where('job', '=', 'appeal_deadlines')
+      .executeTakeFirstOrThrow();
+    expect(new Date(state.last_tick_at).getFullYear()).toBeGreaterThan(2020);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(scheduler.stats.ticks, 'no tick after stop()').toBe(1);
   });
 });

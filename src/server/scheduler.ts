@@ -81,24 +81,59 @@ export async function runSchedulerTick(
   });
 }
 
-/** Starts ticking every `intervalMs`; returns a stop function. Errors are logged, never thrown. */
-export function startScheduler(db: Kysely<DB>, logger: Logger, intervalMs = 60_000): () => void {
-  let running = false;
+/** Counters of the scheduler in this process, for /metrics and the shutdown log. */
+export interface SchedulerStats {
+  ticks: number;
+  /** Ticks that found another instance holding the lock. */
+  skipped: number;
+  failures: number;
+  lastTickMs: number | null;
+}
+
+export interface RunningScheduler {
+  stats: SchedulerStats;
+  /** Stops ticking and resolves once a tick that is running has finished (committed or rolled back). */
+  stop(): Promise<void>;
+}
+
+/** Starts ticking every `intervalMs`. Errors are logged, never thrown. */
+export function startScheduler(
+  db: Kysely<DB>,
+  logger: Logger,
+  intervalMs = 60_000,
+): RunningScheduler {
+  const stats: SchedulerStats = { ticks: 0, skipped: 0, failures: 0, lastTickMs: null };
+  let running: Promise<void> | null = null;
+  let stopped = false;
   const tick = async () => {
-    if (running) return;
-    running = true;
+    const started = performance.now();
     try {
       const r = await runSchedulerTick(db);
+      if (r.ran) stats.ticks++;
+      else stats.skipped++;
       if (r.reminders || r.supervisions || (r.pruned && Object.values(r.pruned).some(Boolean)))
         logger.info(r, 'scheduler tick');
     } catch (err) {
+      stats.failures++;
       logger.error({ err }, 'scheduler tick failed');
     } finally {
-      running = false;
+      stats.lastTickMs = Math.round(performance.now() - started);
+      running = null;
     }
   };
-  const timer = setInterval(() => void tick(), intervalMs);
+  const fire = () => {
+    if (running || stopped) return;
+    running = tick();
+  };
+  const timer = setInterval(fire, intervalMs);
   timer.unref();
-  void tick();
-  return () => clearInterval(timer);
+  fire();
+  return {
+    stats,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      if (running) await running;
+    },
+  };
 }
