@@ -71,6 +71,19 @@ audit
     console.log(`✓ 审计链完好：${result.towns} 个乡镇，${result.entries} 条记录`);
   });
 
+program
+  .command('doctor')
+  .description('检查安装：数据库连接、迁移、工作日历、磁盘空间、LibreOffice、定时任务（只读）')
+  .option('--json', '以 JSON 输出（供监控脚本使用）')
+  .action(async (opts: { json?: boolean }) => {
+    const { runDoctor, formatFindings, diskPathFor } = await import('./doctor.ts');
+    const { databaseOptions, readEnv } = await import('../server/config.ts');
+    const options = databaseOptions(readEnv());
+    const findings = await runDoctor({ database: options, diskPath: diskPathFor(options) });
+    console.log(opts.json ? JSON.stringify(findings, null, 2) : formatFindings(findings));
+    process.exitCode = findings.some((f) => f.status === 'fail') ? 1 : 0;
+  });
+
 registerOrgCommands(program);
 registerBackupCommands(program);
 registerReportCommand(program);

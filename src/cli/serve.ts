@@ -13,7 +13,7 @@ import { generatePassword } from '../domains/auth/password.ts';
 import { createDemoTown } from '../demo/demo-town.ts';
 import { createApp } from '../server/app.ts';
 import { WEB_DIST, type EnvConfig } from '../server/config.ts';
-import { startScheduler } from '../server/scheduler.ts';
+import { startScheduler, type RunningScheduler } from '../server/scheduler.ts';
 import { gracefulShutdown, trackInFlight } from '../server/shutdown.ts';
 import { buildWebIfStale } from '../server/web-build.ts';
 import { openForCli } from './context.ts';
@@ -28,10 +28,14 @@ export async function runServe(options: { webBuild?: boolean } = {}): Promise<vo
   const anyTown = await db.selectFrom('town').select('id').limit(1).executeTakeFirst();
   if (!anyTown && env.LVZHI_NO_DEMO !== '1') await createDemo(db, env, logger);
   else if (!anyTown) process.stdout.write(setupInstructions(database));
+  let scheduler: RunningScheduler | undefined;
   const app = createApp({
     db,
     logger,
+    pool: () => database.poolStats(),
+    scheduler: () => scheduler?.stats,
     config: {
+      metricsToken: env.LVZHI_METRICS_TOKEN,
       secureCookies: env.LVZHI_SECURE_COOKIES === '1',
       sessionIdleHours: env.LVZHI_SESSION_IDLE_HOURS,
       sessionMaxDays: env.LVZHI_SESSION_MAX_DAYS,
@@ -45,15 +49,16 @@ export async function runServe(options: { webBuild?: boolean } = {}): Promise<vo
     );
     process.stdout.write(`履职 lvzhi 已启动：http://${env.HOST}:${info.port}\n`);
   });
-  const scheduler = startScheduler(db, logger);
+  scheduler = startScheduler(db, logger);
+  const running = scheduler;
   const shutdown = gracefulShutdown({
     server: server as Server,
     inFlight: trackInFlight(server as Server),
     logger,
     graceSeconds: env.LVZHI_SHUTDOWN_SECONDS,
     stop: async () => {
-      await scheduler.stop();
-      logger.info({ scheduler: scheduler.stats }, 'scheduler stopped');
+      await running.stop();
+      logger.info({ scheduler: running.stats }, 'scheduler stopped');
       await database.close();
       logger.info('database closed; stopped');
     },

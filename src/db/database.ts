@@ -18,6 +18,14 @@ export interface Database {
   /** Human-readable location for logs (never contains a password). */
   location: string;
   close(): Promise<void>;
+  /** Connections open, idle, and queries waiting for one (for /metrics). */
+  poolStats(): PoolStats;
+}
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
 }
 
 const INT8 = 20;
@@ -49,12 +57,14 @@ async function openPGlite(dataDir: string): Promise<Database> {
     extensions: { pg_trgm },
     parsers,
   });
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
+  const dialect = new PGliteDialect(client);
+  const db = new Kysely<DB>({ dialect });
   return {
     db,
     kind: 'pglite',
     location: dataDir === 'memory://' ? 'PGlite（内存）' : `PGlite ${dataDir}`,
     close: () => db.destroy(),
+    poolStats: () => dialect.stats(),
   };
 }
 
@@ -76,7 +86,13 @@ function openPostgres(url: string, max: number): Database {
     });
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', location: redactUrl(url), close: () => db.destroy() };
+  return {
+    db,
+    kind: 'postgres',
+    location: redactUrl(url),
+    close: () => db.destroy(),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+  };
 }
 
 export function redactUrl(url: string): string {

@@ -20,11 +20,17 @@ import {
 /** FIFO mutex: `acquire` resolves with a release function. */
 class Mutex {
   #tail: Promise<void> = Promise.resolve();
+  /** Acquirers not yet released: the holder plus those waiting (for /metrics). */
+  pending = 0;
 
   acquire(): Promise<() => void> {
     let release!: () => void;
+    this.pending++;
     const next = new Promise<void>((resolve) => (release = resolve));
-    const ready = this.#tail.then(() => release);
+    const ready = this.#tail.then(() => () => {
+      this.pending--;
+      release();
+    });
     this.#tail = this.#tail.then(() => next);
     return ready;
   }
@@ -55,6 +61,12 @@ class PGliteDriver implements Driver {
 
   constructor(private readonly client: PGlite) {
     this.#connection = new PGliteConnection(client);
+  }
+
+  /** One connection: busy while held, the rest of the acquirers wait. */
+  stats() {
+    const pending = this.#mutex.pending;
+    return { total: 1, idle: pending ? 0 : 1, waiting: Math.max(0, pending - 1) };
   }
 
   async init(): Promise<void> {
@@ -92,12 +104,17 @@ class PGliteDriver implements Driver {
 }
 
 export class PGliteDialect implements Dialect {
+  #driver: PGliteDriver | undefined;
   constructor(private readonly client: PGlite) {}
+  stats() {
+    return this.#driver?.stats() ?? { total: 1, idle: 1, waiting: 0 };
+  }
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.client);
+    this.#driver = new PGliteDriver(this.client);
+    return this.#driver;
   }
   createQueryCompiler() {
     return new PostgresQueryCompiler();

@@ -30,6 +30,8 @@ import { registerMetricRoutes } from '../domains/metrics/metrics.routes.ts';
 import { registerOpen311Routes } from '../domains/open311/open311.routes.ts';
 import { registerPublicIntakeRoutes } from '../domains/public-intake/public-intake.routes.ts';
 import { mapDatabaseError } from './database-errors.ts';
+import { createMetrics } from './metrics.ts';
+import { registerMetricsRoute } from './metrics.routes.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import {
   INTERNAL_PROBLEM,
@@ -60,9 +62,13 @@ export function createApp(deps: AppDeps) {
     },
   });
 
+  const metrics = createMetrics({ db: deps.db, pool: deps.pool, scheduler: deps.scheduler });
+  app.use('*', metrics.middleware);
   app.use('*', async (c, next) => {
     c.set('deps', deps);
-    c.set('requestId', c.req.header('x-request-id') ?? randomUUID());
+    const requestId = requestIdOf(c.req.header('x-request-id'));
+    c.set('requestId', requestId);
+    c.header('x-request-id', requestId);
     const cookie = getCookie(c, SESSION_COOKIE);
     c.set(
       'actor',
@@ -73,7 +79,7 @@ export function createApp(deps: AppDeps) {
     if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/open311/')) {
       deps.logger.info(
         {
-          req: c.get('requestId'),
+          requestId: c.get('requestId'),
           method: c.req.method,
           path: c.req.path,
           status: c.res.status,
@@ -121,7 +127,7 @@ export function createApp(deps: AppDeps) {
     if (database) {
       deps.logger.warn(
         {
-          req: c.get('requestId'),
+          requestId: c.get('requestId'),
           method: c.req.method,
           path: c.req.path,
           sqlstate: database.failure.code,
@@ -135,7 +141,7 @@ export function createApp(deps: AppDeps) {
       );
       return problemResponse(c, problemOf(database.error));
     }
-    deps.logger.error({ err: error, req: c.get('requestId') }, 'unhandled error');
+    deps.logger.error({ err: error, requestId: c.get('requestId') }, 'unhandled error');
     return problemResponse(c, INTERNAL_PROBLEM);
   });
 
@@ -157,6 +163,7 @@ export function createApp(deps: AppDeps) {
   registerReportRoutes(app);
   registerPublicIntakeRoutes(app);
   registerOpen311Routes(app);
+  registerMetricsRoute(app, metrics, deps.config.metricsToken);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
@@ -212,6 +219,11 @@ function mountApiDocs(app: OpenAPIHono<AppEnv>) {
       { 'content-type': 'text/javascript; charset=utf-8' },
     ),
   );
+}
+
+/** A caller's X-Request-Id if it is a plain token (it ends up in logs), else a new one. */
+function requestIdOf(given: string | undefined): string {
+  return given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
 }
 
 function mountWeb(app: OpenAPIHono<AppEnv>, webDir: string) {

@@ -25,6 +25,8 @@ const Env = z.object({
   LVZHI_TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
   // On SIGTERM/SIGINT: how long requests in flight may take to finish before the process gives up.
   LVZHI_SHUTDOWN_SECONDS: z.coerce.number().min(1).max(600).default(30),
+  // Lets a scraper on another machine read /metrics with `Authorization: Bearer …`.
+  LVZHI_METRICS_TOKEN: z.string().min(16, 'LVZHI_METRICS_TOKEN 至少 16 个字符').optional(),
 });
 
 export type EnvConfig = z.infer<typeof Env>;

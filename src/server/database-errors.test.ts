@@ -386,10 +386,12 @@ describe('app.onError with a database error', () => {
       title: '数据冲突',
       status: 409,
       detail: '单位编码已被本乡镇的其他单位使用',
+      requestId: res.headers.get('x-request-id'),
     });
     const logged = lines.find((l) => l.msg === 'database error answered as a problem');
     expect(logged).toMatchObject({
       level: 40,
+      requestId: res.headers.get('x-request-id'),
       sqlstate: '23505',
       constraint: 'unit_code_uq',
       table: 'unit',

@@ -2,7 +2,9 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Actor } from '../core/actor.ts';
+import type { PoolStats } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
+import type { SchedulerStats } from './scheduler.ts';
 
 export interface AppConfig {
   /** Secure cookies when served over HTTPS behind a proxy. */
@@ -11,12 +13,17 @@ export interface AppConfig {
   sessionMaxDays: number;
   /** Directory of the built web UI. */
   webDir: string;
+  /** Bearer token that lets a remote scraper read /metrics (loopback needs none). */
+  metricsToken?: string | undefined;
 }
 
 export interface AppDeps {
   db: Kysely<DB>;
   logger: Logger;
   config: AppConfig;
+  /** For /metrics: the database pool and this process's scheduler, when the server runs them. */
+  pool?: () => PoolStats;
+  scheduler?: () => SchedulerStats | undefined;
 }
 
 export interface AppEnv {

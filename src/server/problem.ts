@@ -69,12 +69,15 @@ export function problemOf(error: DomainError): Problem {
   };
 }
 
+/** The problem as sent, with the request id (an RFC 9457 extension member) to quote to support. */
 export function problemResponse(
   c: Context,
   problem: Problem,
   headers: Record<string, string> = {},
 ) {
-  return c.body(JSON.stringify(problem), problem.status as 400, {
+  const requestId = c.get('requestId') as string | undefined;
+  const body = requestId ? { ...problem, requestId } : problem;
+  return c.body(JSON.stringify(body), problem.status as 400, {
     'content-type': 'application/problem+json; charset=utf-8',
     ...headers,
   });

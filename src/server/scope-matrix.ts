@@ -113,6 +113,9 @@ export const EXPECTED: Record<string, readonly Caller[]> = {
   // against "admin of every town of the county" in the service (town.policy.ts).
   'town.admin': ['admin'],
   'county.admin': ['admin', 'other_town_admin'],
+  // /metrics looks at no session: only a scraper on the machine itself (loopback, no proxy header)
+  // or one with LVZHI_METRICS_TOKEN; app.request() has no socket, so every caller here gets 403.
+  'ops.metrics': [],
 };
 
 /** A caller let in or kept out against EXPECTED, or any 5xx (a server error is never an answer). */
