@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.ts';
-import { createTestDatabase, type TestDatabase } from '../db/testing.ts';
+import { createTestDatabase, type TestDatabase } from '../testing/database.ts';
 import { verifyPassword } from '../domains/auth/password.ts';
 
 const run = promisify(execFile);

@@ -8,7 +8,7 @@ import { verifyAuditChains } from '../domains/audit/audit.verify.ts';
 import { backupDatabase, BackupError, restoreDatabase, tableChecksums } from './backup.ts';
 import { openDatabase } from './database.ts';
 import { migrateToLatest } from './migrate.ts';
-import { createTestDatabase, type TestDatabase } from './testing.ts';
+import { createTestDatabase, type TestDatabase } from '../testing/database.ts';
 
 let dir: string;
 let source: TestDatabase;

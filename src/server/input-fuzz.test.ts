@@ -20,9 +20,9 @@ import {
   type OpenApiDoc,
   type Operation,
   type Parameter,
-} from './openapi-fuzz.testkit.ts';
+} from '../testing/openapi-fuzz.ts';
 import { registeredRoutes } from './route.ts';
-import { createTestApp, type TestApp } from './testing.ts';
+import { createTestApp, type TestApp } from '../testing/app.ts';
 
 let t: TestApp;
 let admin: string;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appealKit, type AppealKit } from '../domains/appeals/appeal.testkit.ts';
+import { appealKit, type AppealKit } from '../testing/appeals.ts';
 import { newId } from '../db/ids.ts';
 import pino from 'pino';
 import { runSchedulerTick, startScheduler } from './scheduler.ts';
-import { createTestApp, type TestApp } from './testing.ts';
+import { createTestApp, type TestApp } from '../testing/app.ts';
 
 let t: TestApp;
 let k: AppealKit;

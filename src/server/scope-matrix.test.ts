@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addOtherTown, runScopeMatrix } from './scope-matrix.ts';
-import { addRowFixtures, runRowMatrix, type RowViolation } from './scope-rows.ts';
-import { runExportRowMatrix } from './scope-rows-exports.ts';
+import { addOtherTown, runScopeMatrix } from '../testing/scope/matrix.ts';
+import { addRowFixtures, runRowMatrix, type RowViolation } from '../testing/scope/rows.ts';
+import { runExportRowMatrix } from '../testing/scope/rows-exports.ts';
 import { setScopeEnforcementForTests } from './scope-switch.ts';
-import { createTestApp, type TestApp } from './testing.ts';
+import { createTestApp, type TestApp } from '../testing/app.ts';
 
 let t: TestApp;
 let otherTownId: string;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidInput } from '../errors.ts';
 import { evolveType } from './evolve.ts';
 import { readRecordData, validateRecordData } from './record.ts';
-import { sampleType } from './test-fixtures.ts';
+import { sampleType } from '../../testing/ledger-type.ts';
 import type { LedgerTypeInput } from './type.ts';
 
 const v1Record = validateRecordData(sampleType, {

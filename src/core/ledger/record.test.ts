@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidInput } from '../errors.ts';
 import { recordColumns, recordDataSchema, uniqueKeys, validateRecordData } from './record.ts';
-import { FILE, PERSON, sampleType, UNIT } from './test-fixtures.ts';
+import { FILE, PERSON, sampleType, UNIT } from '../../testing/ledger-type.ts';
 
 function issuesOf(input: unknown): Record<string, string> {
   try {

@@ -4,7 +4,7 @@ import { findLedgerType } from './catalogue/index.ts';
 import { evolveType } from './evolve.ts';
 import { uniqueKeys, validateRecordData } from './record.ts';
 import { addDuration, matchesFilter } from './rules.ts';
-import { sampleType, UNIT } from './test-fixtures.ts';
+import { sampleType, UNIT } from '../../testing/ledger-type.ts';
 import { ledgerTypeSchema, type LedgerTypeInput } from './type.ts';
 
 const development = findLedgerType('member_development')!;

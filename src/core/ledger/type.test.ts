@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ledgerTypeSchema } from './type.ts';
-import { sampleType } from './test-fixtures.ts';
+import { sampleType } from '../../testing/ledger-type.ts';
 
 function problems(input: unknown): string[] {
   const r = ledgerTypeSchema.safeParse(input);

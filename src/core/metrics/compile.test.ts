@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { InvalidInput } from '../errors.ts';
 import { ledgerCatalogue, catalogueMetrics } from '../ledger/catalogue/index.ts';
-import { PERSON, sampleType, UNIT } from '../ledger/test-fixtures.ts';
+import { PERSON, sampleType, UNIT } from '../../testing/ledger-type.ts';
 import { compileMetric, compileMetricDrillDown, compileMetricValue } from './compile.ts';
 import { encodeCursor } from './cursor.ts';
 import { metricDeclarationSchema, type MetricDeclarationInput } from './declaration.ts';

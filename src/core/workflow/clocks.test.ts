@@ -3,7 +3,7 @@ import { InvalidTransition } from '../errors.ts';
 import { applyClocks, extendClock, ruleFor } from './clocks.ts';
 import { kindByName } from './kinds/index.ts';
 import type { AppealSnapshot } from './types.ts';
-import { bj, calendar } from './testkit.ts';
+import { bj, calendar } from '../../testing/workflow.ts';
 
 const hotline = kindByName('hotline')!;
 const clock = (id: string) => hotline.clocks.find((c) => c.id === id)!;

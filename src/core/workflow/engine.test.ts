@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Forbidden, InvalidInput, InvalidTransition } from '../errors.ts';
 import { availableTransitions, fireTransition, openAppeal, unwrap } from './engine.ts';
 import { loadKind, type KindInput } from './schema.ts';
-import { actor, bj, calendar, errorOf, last, walk } from './testkit.ts';
+import { actor, bj, calendar, errorOf, last, walk } from '../../testing/workflow.ts';
 
 /** A kind the engine has never seen, defined only as data: 物资借用 (equipment loan). */
 const LOAN: KindInput = {

@@ -1,12 +1,12 @@
 /**
- * The scope matrix (src/server/scope-matrix.ts) restricted to this domain's routes: every route
+ * The scope matrix (src/testing/scope/matrix.ts) restricted to this domain's routes: every route
  * has a policy with an expectation, every caller gets exactly what DESIGN 2 allows, and nobody
  * gets a 500 for an empty request.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredRoutes } from '../../server/route.ts';
-import { addOtherTown, CALLERS, EXPECTED, type Caller } from '../../server/scope-matrix.ts';
-import { createTestApp, type TestApp } from '../../server/testing.ts';
+import { addOtherTown, CALLERS, EXPECTED, type Caller } from '../../testing/scope/matrix.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
 
 const USERS: Record<Exclude<Caller, 'anonymous'>, string> = {
   admin: 'admin',

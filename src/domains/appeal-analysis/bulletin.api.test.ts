@@ -4,8 +4,8 @@ import { recomputeFromDrillDown } from '../../core/metrics/result.ts';
 import { allChips } from '../../core/report/model.ts';
 import { APPEAL_KPIS } from '../appeals/appeal.kpi.ts';
 import { newId } from '../../db/ids.ts';
-import { addOtherTown } from '../../server/scope-matrix.ts';
-import { createTestApp, type TestApp } from '../../server/testing.ts';
+import { addOtherTown } from '../../testing/scope/matrix.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
 
 let t: TestApp;
 let base: string;

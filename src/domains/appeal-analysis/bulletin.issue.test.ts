@@ -2,9 +2,9 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allChips } from '../../core/report/model.ts';
 import { newId } from '../../db/ids.ts';
-import { addOtherTown } from '../../server/scope-matrix.ts';
-import { createTestApp, type TestApp } from '../../server/testing.ts';
-import { appealKit, type AppealKit } from '../appeals/appeal.testkit.ts';
+import { addOtherTown } from '../../testing/scope/matrix.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
+import { appealKit, type AppealKit } from '../../testing/appeals.ts';
 
 let t: TestApp;
 let k: AppealKit;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addOtherTown } from '../../server/scope-matrix.ts';
-import { createTestApp, type TestApp } from '../../server/testing.ts';
+import { addOtherTown } from '../../testing/scope/matrix.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
 
 let t: TestApp;
 let base: string;

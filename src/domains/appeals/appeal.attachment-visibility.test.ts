@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../server/testing.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
 import { DEMO_OPEN311_KEY } from '../open311/open311.keys.ts';
-import { appealKit, type AppealKit } from './appeal.testkit.ts';
+import { appealKit, type AppealKit } from '../../testing/appeals.ts';
 
 let t: TestApp;
 let k: AppealKit;

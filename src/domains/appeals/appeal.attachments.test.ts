@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addOtherTown } from '../../server/scope-matrix.ts';
-import { createTestApp, type TestApp } from '../../server/testing.ts';
-import { appealKit, type AppealKit } from './appeal.testkit.ts';
+import { addOtherTown } from '../../testing/scope/matrix.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
+import { appealKit, type AppealKit } from '../../testing/appeals.ts';
 
 let t: TestApp;
 let k: AppealKit;

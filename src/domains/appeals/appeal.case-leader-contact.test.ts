@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../server/testing.ts';
-import { appealKit, type AppealKit } from './appeal.testkit.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
+import { appealKit, type AppealKit } from '../../testing/appeals.ts';
 
 // 包案领导 (DESIGN 5, petitions): the leader personally responsible for a petition replies to the
 // petitioner (答复意见书), so — like the handling unit — they may see the petitioner's full contact,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Conflict } from '../../core/errors.ts';
-import { createTestApp, type TestApp } from '../../server/testing.ts';
-import { appealKit, type AppealKit } from './appeal.testkit.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
+import { appealKit, type AppealKit } from '../../testing/appeals.ts';
 import * as service from './appeal.service.ts';
 
 let t: TestApp;

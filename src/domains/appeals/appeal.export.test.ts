@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../server/testing.ts';
-import { appealKit, type AppealKit } from './appeal.testkit.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
+import { appealKit, type AppealKit } from '../../testing/appeals.ts';
 
 let t: TestApp;
 let k: AppealKit;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recomputeFromDrillDown } from '../../core/metrics/result.ts';
-import { createTestApp, type TestApp } from '../../server/testing.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
 import { APPEAL_KPIS } from './appeal.kpi.ts';
 
 let t: TestApp;

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../core/actor.ts';
 import { localDateOf } from '../../core/calendar/index.ts';
 import { newId } from '../../db/ids.ts';
-import { createTestApp, type TestApp } from '../../server/testing.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
 import { appealScope } from './appeal.policy.ts';
-import { appealKit, type AppealKit } from './appeal.testkit.ts';
+import { appealKit, type AppealKit } from '../../testing/appeals.ts';
 
 // 包联 (DESIGN 2: a portfolio leader reads "their portfolios + liaison villages") holds for its
 // date range only: the demo's 宣传委员 (xuanchuan) is liaison of 东岭村 and 新街社区 from 2025-01-01.

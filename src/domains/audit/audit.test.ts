@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addOtherTown } from '../../server/scope-matrix.ts';
-import { createTestApp, type TestApp } from '../../server/testing.ts';
+import { addOtherTown } from '../../testing/scope/matrix.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
 import { recordAudit } from './audit.service.ts';
 import { verifyAuditChains } from './audit.verify.ts';
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../server/testing.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
 import { verifyAuditChains } from '../audit/audit.verify.ts';
 import { pruneThrottle } from './throttle.ts';
 

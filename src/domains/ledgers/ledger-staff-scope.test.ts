@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerCatalogue } from '../../core/ledger/catalogue/index.ts';
-import { createTestApp, TEST_PASSWORD, type TestApp } from '../../server/testing.ts';
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../../testing/app.ts';
 
 let t: TestApp;
 let admin: string;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleType } from '../../core/ledger/test-fixtures.ts';
-import { createTestApp, type TestApp } from '../../server/testing.ts';
-import { addOtherTown } from '../../server/scope-matrix.ts';
+import { sampleType } from '../../testing/ledger-type.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
+import { addOtherTown } from '../../testing/scope/matrix.ts';
 
 let t: TestApp;
 let admin: string;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerCatalogue, catalogueMetrics } from '../../core/ledger/catalogue/index.ts';
 import { recomputeFromDrillDown, type DrillDownRow } from '../../core/metrics/result.ts';
-import { createTestApp, type TestApp } from '../../server/testing.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
 import { engineActor } from '../reports/report-facts.ts';
 import { drillDown, evaluateMetric, evaluateMetrics, metricContext } from './metrics.service.ts';
 

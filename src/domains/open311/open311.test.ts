@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../server/testing.ts';
-import { addOtherTown } from '../../server/scope-matrix.ts';
-import { appealKit, type AppealKit } from '../appeals/appeal.testkit.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
+import { addOtherTown } from '../../testing/scope/matrix.ts';
+import { appealKit, type AppealKit } from '../../testing/appeals.ts';
 import { DEMO_OPEN311_KEY } from './open311.keys.ts';
 
 let t: TestApp;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_PASSWORD, createTestApp, type TestApp } from '../../server/testing.ts';
+import { TEST_PASSWORD, createTestApp, type TestApp } from '../../testing/app.ts';
 import { townSettings } from '../appeals/appeal.context.ts';
 import { createUser } from '../auth/user.service.ts';
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDateOf } from '../../core/calendar/index.ts';
 import { newId } from '../../db/ids.ts';
-import { createTestApp, type TestApp } from '../../server/testing.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
 import { appealValues } from './report-appeals.ts';
 
 // A portfolio leader's 述职报告 counts the orders of their portfolios and 包联 villages held during

@@ -13,7 +13,7 @@ import {
 } from '../../core/report/template-edit.ts';
 import type { ReportTemplate } from '../../core/report/templates.ts';
 import { newId } from '../../db/ids.ts';
-import { createTestApp, type TestApp } from '../../server/testing.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
 
 let t: TestApp;
 let admin: string;
@@ -145,7 +145,7 @@ describe('inserting a number chip', () => {
   });
 
   it('refuses a chip counted over another town’s unit, or over a unit not the report’s', async () => {
-    const { addOtherTown } = await import('../../server/scope-matrix.ts');
+    const { addOtherTown } = await import('../../testing/scope/matrix.ts');
     const otherTown = await addOtherTown(t.database.db);
     const otherUnit = newId();
     await t.database.db

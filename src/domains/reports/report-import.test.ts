@@ -11,7 +11,7 @@ import {
   REFERENCE_FILES,
   REFERENCE_SKIP_MESSAGE,
 } from '../../core/report/reference-corpus.ts';
-import { createTestApp, type TestApp } from '../../server/testing.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
 
 if (!hasReference) console.warn(REFERENCE_SKIP_MESSAGE);
 

@@ -17,7 +17,7 @@ import { longestSharedRun } from '../../core/report/originality.ts';
 import { readAllReferences } from '../../core/report/reference-corpus.ts';
 import { APPEAL_KPIS } from '../appeals/appeal.kpi.ts';
 import { SHORTCOMING_METRICS } from './report-appeals.ts';
-import { createTestApp, type TestApp } from '../../server/testing.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
 import { findSoffice } from './report-export.ts';
 
 let t: TestApp;
@@ -442,7 +442,7 @@ describe('scope', () => {
   });
 
   it('shows another town nothing', async () => {
-    const { addOtherTown } = await import('../../server/scope-matrix.ts');
+    const { addOtherTown } = await import('../../testing/scope/matrix.ts');
     const otherTownId = await addOtherTown(t.database.db);
     const other = await t.login('other_admin');
     expect((await t.call('GET', `${base}/reports`, { cookie: other })).status).toBe(403);

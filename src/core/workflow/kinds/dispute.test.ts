@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { Forbidden, InvalidInput } from '../../errors.ts';
 import { fireTransition } from '../engine.ts';
-import { actor, bj, errorOf, last, opened, opts, walk, type Step } from '../testkit.ts';
+import {
+  actor,
+  bj,
+  errorOf,
+  last,
+  opened,
+  opts,
+  walk,
+  type Step,
+} from '../../../testing/workflow.ts';
 import { kindByName } from './index.ts';
 
 const dispute = kindByName('dispute')!;

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { Forbidden, InvalidInput, InvalidTransition } from '../../errors.ts';
 import { availableTransitions, fireTransition } from '../engine.ts';
-import { actor, bj, errorOf, last, opened, opts, walk, type Step } from '../testkit.ts';
+import {
+  actor,
+  bj,
+  errorOf,
+  last,
+  opened,
+  opts,
+  walk,
+  type Step,
+} from '../../../testing/workflow.ts';
 import { kindByName } from './index.ts';
 
 const hotline = kindByName('hotline')!;

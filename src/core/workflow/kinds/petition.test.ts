@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidTransition } from '../../errors.ts';
 import { availableTransitions, fireTransition } from '../engine.ts';
-import { actor, bj, errorOf, last, opened, opts, walk, type Step } from '../testkit.ts';
+import {
+  actor,
+  bj,
+  errorOf,
+  last,
+  opened,
+  opts,
+  walk,
+  type Step,
+} from '../../../testing/workflow.ts';
 import { kindByName } from './index.ts';
 
 const petition = kindByName('petition')!;

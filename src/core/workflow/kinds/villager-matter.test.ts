@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Forbidden, InvalidInput, InvalidTransition } from '../../errors.ts';
 import { fireTransition } from '../engine.ts';
-import { actor, errorOf, last, opened, opts, walk, type Step } from '../testkit.ts';
+import { actor, errorOf, last, opened, opts, walk, type Step } from '../../../testing/workflow.ts';
 import { kindByName } from './index.ts';
 
 const matter = kindByName('villager_matter')!;

@@ -5,11 +5,11 @@
  * filter against itself proves nothing — so a removed, loosened or over-tight filter shows.
  */
 import { sql, type Kysely } from 'kysely';
-import type { Role } from '../core/actor.ts';
-import { localDateOf } from '../core/calendar/index.ts';
-import type { DB } from '../db/schema.ts';
+import type { Role } from '../../core/actor.ts';
+import { localDateOf } from '../../core/calendar/index.ts';
+import type { DB } from '../../db/schema.ts';
 // Data, not policy: which portfolio owns a whole kind town-wide (信访 → petitions), DESIGN 5.
-import { KIND_KPI } from '../domains/appeals/appeal.kinds.ts';
+import { KIND_KPI } from '../../domains/appeals/appeal.kinds.ts';
 
 /** DESIGN 2, the role table: who reads a resource town-wide (no unit narrowing). */
 export const TOWN_WIDE: Record<'appeals' | 'ledgers' | 'reports' | 'contacts', readonly Role[]> = {

@@ -3,7 +3,7 @@
  * by code/title, and `act` to fire a transition with the current version. Used only by tests.
  */
 import { expect } from 'vitest';
-import type { TestApp } from '../../server/testing.ts';
+import type { TestApp } from './app.ts';
 
 export interface AppealKit {
   t: TestApp;

@@ -3,15 +3,15 @@
  * stranger from another town and an anonymous caller), checked against the expected allow/deny of
  * the route's policy (DESIGN 2); any 5xx is a violation too. Built from the live route table, so a
  * route without a policy expectation is itself a failure. The row level — which rows each role gets
- * back — is scope-rows.ts. Both are run by scope-matrix.test.ts.
+ * back — is rows.ts. Both are run by src/server/scope-matrix.test.ts.
  */
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.ts';
-import { newId } from '../db/ids.ts';
-import { createUser } from '../domains/auth/user.service.ts';
-import { registeredRoutes } from './route.ts';
-import type { TestApp } from './testing.ts';
-import { TEST_PASSWORD } from './testing.ts';
+import type { DB } from '../../db/schema.ts';
+import { newId } from '../../db/ids.ts';
+import { createUser } from '../../domains/auth/user.service.ts';
+import { registeredRoutes } from '../../server/route.ts';
+import type { TestApp } from '../app.ts';
+import { TEST_PASSWORD } from '../app.ts';
 
 export const CALLERS = [
   'anonymous',

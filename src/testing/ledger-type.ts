@@ -1,7 +1,7 @@
 /**
  * Test fixture: one ledger type using every field type, shared by the ledger and metrics tests.
  */
-import { ledgerTypeSchema, type LedgerType } from './type.ts';
+import { ledgerTypeSchema, type LedgerType } from '../core/ledger/type.ts';
 
 export const UNIT = '0190a000-0000-7000-8000-00000000000a';
 export const PERSON = '0190a000-0000-7000-8000-00000000000b';

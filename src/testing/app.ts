@@ -4,9 +4,9 @@
  */
 import pino from 'pino';
 import { createDemoTown } from '../demo/demo-town.ts';
-import { createTestDatabase, type TestDatabase } from '../db/testing.ts';
-import { createApp } from './app.ts';
-import { WEB_DIST } from './config.ts';
+import { createTestDatabase, type TestDatabase } from './database.ts';
+import { createApp } from '../server/app.ts';
+import { WEB_DIST } from '../server/config.ts';
 
 export const TEST_PASSWORD = 'Test-password-2025';
 

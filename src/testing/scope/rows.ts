@@ -2,12 +2,12 @@
  * The row-level scope matrix: every town role calls the main lists and reads (appeals, my queue,
  * overdue, an out-of-scope order, KPI and ledger metric drill-downs, ledger records of several
  * types, attachments, reports, people's contacts), and every row returned is checked against
- * scope-reach.ts — leaks (a row outside the role's scope), misses (a row the role must see, so an
+ * reach.ts — leaks (a row outside the role's scope), misses (a row the role must see, so an
  * over-tight filter shows too), unmasked contacts and server errors are violations.
  */
 import { sql } from 'kysely';
-import { localDateOf } from '../core/calendar/index.ts';
-import { newId } from '../db/ids.ts';
+import { localDateOf } from '../../core/calendar/index.ts';
+import { newId } from '../../db/ids.ts';
 import {
   loadTownFacts,
   reachOf,
@@ -17,9 +17,9 @@ import {
   type Reach,
   type RecordRaw,
   type TownFacts,
-} from './scope-reach.ts';
-import { USERNAMES, type Caller } from './scope-matrix.ts';
-import type { TestApp } from './testing.ts';
+} from './reach.ts';
+import { USERNAMES, type Caller } from './matrix.ts';
+import type { TestApp } from '../app.ts';
 
 export type TownCaller = Exclude<Caller, 'anonymous' | 'other_town_admin'>;
 export const TOWN_CALLERS: TownCaller[] = [

@@ -1,8 +1,8 @@
 /**
  * The row-level scope matrix for Excel exports — the easiest way to take a whole list out. Every
  * town role downloads the appeal exports (order list, my queue, overdue, a KPI drill-down) and two
- * ledger exports; each workbook is parsed and its rows are checked against scope-reach.ts like the
- * JSON lists in scope-rows.ts: no row outside the scope, none missing, residents' contacts masked.
+ * ledger exports; each workbook is parsed and its rows are checked against reach.ts like the
+ * JSON lists in rows.ts: no row outside the scope, none missing, residents' contacts masked.
  */
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
@@ -14,15 +14,10 @@ import {
   type Reach,
   type RecordRaw,
   type TownFacts,
-} from './scope-reach.ts';
-import { USERNAMES } from './scope-matrix.ts';
-import {
-  TOWN_CALLERS,
-  type RowMatrixOptions,
-  type RowViolation,
-  type TownCaller,
-} from './scope-rows.ts';
-import type { TestApp } from './testing.ts';
+} from './reach.ts';
+import { USERNAMES } from './matrix.ts';
+import { TOWN_CALLERS, type RowMatrixOptions, type RowViolation, type TownCaller } from './rows.ts';
+import type { TestApp } from '../app.ts';
 
 /** Ledger types whose export is checked: a portfolio's book and the villages' party book (DESIGN 2: "their portfolios", "their village"). */
 export const EXPORTED_LEDGER_TYPES = ['propaganda_item', 'branch_meeting'] as const;
@@ -46,7 +41,7 @@ export const EXPECT_EXPORT_ROWS: Record<string, readonly TownCaller[]> = {
   'exports.ledgers.branch_meeting': ['admin', 'leader', 'village_cadre', 'county_supervisor'],
 };
 
-/** Raw columns the exports show that scope-reach.ts does not load: order codes, residents' contacts, record data. */
+/** Raw columns the exports show that reach.ts does not load: order codes, residents' contacts, record data. */
 interface ExportFacts {
   appealByCode: Map<string, AppealRaw & { contact_name: string | null }>;
   /** Per checked ledger type: the fingerprint of each record as its export row must read. */

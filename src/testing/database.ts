@@ -5,8 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openDatabase, type Database } from './database.ts';
-import { migrateToLatest } from './migrate.ts';
+import { openDatabase, type Database } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
 
 export interface TestDatabase extends Database {
   /** Connection string of the created database, when on PostgreSQL. */

@@ -2,11 +2,11 @@
  * Test support for workflow tests: a fixed clock in Beijing time, actors, and a `walk` helper that
  * fires a sequence of transitions and fails loudly on the first refusal. Used only by *.test.ts.
  */
-import { defaultWorkCalendar } from '../calendar/work-calendar.ts';
-import { fireTransition, openAppeal, unwrap, type FireOptions } from './engine.ts';
-import type { Actor } from './roles.ts';
-import type { KindDefinition } from './schema.ts';
-import type { AppealSnapshot, Result, TransitionOutcome } from './types.ts';
+import { defaultWorkCalendar } from '../core/calendar/work-calendar.ts';
+import { fireTransition, openAppeal, unwrap, type FireOptions } from '../core/workflow/engine.ts';
+import type { Actor } from '../core/workflow/roles.ts';
+import type { KindDefinition } from '../core/workflow/schema.ts';
+import type { AppealSnapshot, Result, TransitionOutcome } from '../core/workflow/types.ts';
 
 export const calendar = defaultWorkCalendar();
 
