@@ -1,10 +1,12 @@
 /**
- * A complete app over a fresh test database with the demo town, for route tests that call
- * `app.request()` without a socket. `login(username)` returns a cookie header for that demo user.
+ * A complete app over a fresh test database, for route tests that call `app.request()` without a
+ * socket: with the demo town (the default), or with one empty town (`demo: false`) that a test
+ * fills with fixture builders (town.ts). `login(username)` returns a cookie header for that user.
  */
 import pino from 'pino';
 import { createDemoTown } from '../demo/demo-town.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
+import { createCounty, createTown } from '../domains/org/town.service.ts';
 import { createApp } from '../server/app.ts';
 import { WEB_DIST } from '../server/config.ts';
 
@@ -24,9 +26,22 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(): Promise<TestApp> {
+/** An empty town (no unit, person or user) in its own county, as `lvzhi town add` leaves it. */
+export async function createEmptyTown(db: TestDatabase['db']): Promise<string> {
+  const county = await createCounty(db, { name: '测试县', code: 'testcounty' });
+  const town = await createTown(db, { actor: null, ip: null }, county.id, {
+    name: '测试镇',
+    code: 'testtown',
+  });
+  return town.id;
+}
+
+export async function createTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const demo = await createDemoTown(database.db, TEST_PASSWORD);
+  const townId =
+    options.demo === false
+      ? await createEmptyTown(database.db)
+      : (await createDemoTown(database.db, TEST_PASSWORD)).townId;
   const app = createApp({
     db: database.db,
     logger: pino({ level: 'silent' }),
@@ -61,5 +76,5 @@ export async function createTestApp(): Promise<TestApp> {
     const cookie = res.headers.get('set-cookie') ?? '';
     return cookie.split(';')[0]!;
   };
-  return { app, database, townId: demo.townId, login, call, close: () => database.close() };
+  return { app, database, townId, login, call, close: () => database.close() };
 }

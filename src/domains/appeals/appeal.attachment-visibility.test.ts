@@ -1,17 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
-import { DEMO_OPEN311_KEY } from '../open311/open311.keys.ts';
-import { appealKit, type AppealKit } from '../../testing/appeals.ts';
+import { createApiKey } from '../open311/open311.keys.ts';
+import { appealCast, appealKit, type AppealKit } from '../../testing/appeals.ts';
 
 let t: TestApp;
 let k: AppealKit;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demo: false });
   k = appealKit(t);
+  await appealCast(t);
+  await createApiKey(t.database.db, t.townId, '测试：县 12345 平台', API_KEY);
 });
 afterAll(() => t.close());
 
-const J = 'jurisdiction_id=qingshi';
+const API_KEY = 'test-open311-key-0123456789abcdef';
+const J = 'jurisdiction_id=testtown';
 const jpeg = (n: number) =>
   new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, n, 0xff, 0xd9]);
 const PDF = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
@@ -19,8 +22,8 @@ const PDF = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
 /** Files an order through Open311 (a public channel); returns its id, code and tracking code. */
 async function publicOrder() {
   const body = new URLSearchParams({
-    api_key: DEMO_OPEN311_KEY,
-    jurisdiction_id: 'qingshi',
+    api_key: API_KEY,
+    jurisdiction_id: 'testtown',
     service_code: 'urban.roads',
     address_string: '新街 3 号',
     description: '路面塌陷，车辆难以通行',
@@ -86,14 +89,14 @@ const setPublic = async (user: string, appealId: string, attachmentId: string, v
 describe('which photos of an order the public sees', () => {
   it('keeps a staff photo private until a handler marks it 公开给群众, and kills its address when withdrawn', async () => {
     const order = await publicOrder();
-    const photo = await staffUpload('paidan', order.id, jpeg(1));
+    const photo = await staffUpload('dispatcher', order.id, jpeg(1));
     expect(photo.public).toBe(false);
     expect(await mediaUrl(order.code)).toBeNull();
     expect(
       (await t.call('GET', `/api/v1/public/appeals/${order.trackingCode}`)).body.photos,
     ).toEqual([]);
 
-    const marked = await setPublic('paidan', order.id, photo.id, true);
+    const marked = await setPublic('dispatcher', order.id, photo.id, true);
     expect(marked.status, JSON.stringify(marked.body)).toBe(200);
     expect(marked.body).toMatchObject({
       public: true,
@@ -109,12 +112,12 @@ describe('which photos of an order the public sees', () => {
     const status = (await t.call('GET', `/api/v1/public/appeals/${order.trackingCode}`)).body;
     expect(status.photos).toEqual([{ url: new URL(url!).pathname, fromResident: false }]);
 
-    const withdrawn = await setPublic('paidan', order.id, photo.id, false);
+    const withdrawn = await setPublic('dispatcher', order.id, photo.id, false);
     expect(withdrawn.body).toMatchObject({ public: false, publishedAt: null });
     expect((await t.app.request(new URL(url!).pathname)).status).toBe(404);
     expect(await mediaUrl(order.code)).toBeNull();
     // Publishing again issues a new address: the withdrawn one stays dead.
-    await setPublic('paidan', order.id, photo.id, true);
+    await setPublic('dispatcher', order.id, photo.id, true);
     const again = await mediaUrl(order.code);
     expect(again).not.toBe(url);
     expect((await t.app.request(new URL(url!).pathname)).status).toBe(404);
@@ -148,7 +151,7 @@ describe('which photos of an order the public sees', () => {
     ).toEqual(jpeg(2));
     const listed = (
       await t.call('GET', `${k.base}/appeals/${order.id}/attachments`, {
-        cookie: await k.cookie('paidan'),
+        cookie: await k.cookie('dispatcher'),
       })
     ).body.items;
     expect(listed).toEqual([
@@ -174,28 +177,28 @@ describe('which photos of an order the public sees', () => {
       .execute();
     expect(audit.filter((a) => a.action === 'appeal.resident_photo')).toHaveLength(3);
     // A handler may still withdraw a resident's photo (e.g. it shows an ID card).
-    expect((await setPublic('paidan', order.id, listed[0].id, false)).body.public).toBe(false);
+    expect((await setPublic('dispatcher', order.id, listed[0].id, false)).body.public).toBe(false);
   });
 
   it('publishes only photos, only on orders filed through a public channel, and only in scope', async () => {
     const order = await publicOrder();
-    const pdf = await staffUpload('paidan', order.id, PDF, '说明.pdf');
-    const res = await setPublic('paidan', order.id, pdf.id, true);
+    const pdf = await staffUpload('dispatcher', order.id, PDF, '说明.pdf');
+    const res = await setPublic('dispatcher', order.id, pdf.id, true);
     expect(res.status).toBe(422);
     expect(res.body.detail).toMatch(/只有照片/);
-    const phone = await k.intake('paidan', {
+    const phone = await k.intake('dispatcher', {
       kind: 'hotline',
       channel: 'phone',
       categoryCode: 'urban.roads',
       title: '电话反映路面破损',
       content: '路面破损严重',
     });
-    const internal = await staffUpload('paidan', phone.id, jpeg(7));
-    const refused = await setPublic('paidan', phone.id, internal.id, true);
+    const internal = await staffUpload('dispatcher', phone.id, jpeg(7));
+    const refused = await setPublic('dispatcher', phone.id, internal.id, true);
     expect(refused.status).toBe(422);
     expect(refused.body.detail).toMatch(/公开渠道/);
-    const photo = await staffUpload('paidan', order.id, jpeg(8));
-    expect((await setPublic('cunganbu', order.id, photo.id, true)).status).toBe(404);
-    expect((await setPublic('ducha', order.id, photo.id, true)).status).toBe(403);
+    const photo = await staffUpload('dispatcher', order.id, jpeg(8));
+    expect((await setPublic('cadre', order.id, photo.id, true)).status).toBe(404);
+    expect((await setPublic('supervisor', order.id, photo.id, true)).status).toBe(403);
   });
 });

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addOtherTown } from '../../testing/scope/matrix.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
-import { appealKit, type AppealKit } from '../../testing/appeals.ts';
+import { appealCast, appealKit, type AppealKit } from '../../testing/appeals.ts';
 
 let t: TestApp;
 let k: AppealKit;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demo: false });
   k = appealKit(t);
+  await appealCast(t);
 });
 afterAll(() => t.close());
 
@@ -43,16 +44,16 @@ async function upload(
 
 describe('attachments of an order', () => {
   it('takes a photo, ties it to the reply it illustrates, lists it and audits its download', async () => {
-    let a = await k.intake('paidan', {
+    let a = await k.intake('dispatcher', {
       kind: 'hotline',
       channel: 'phone',
       categoryCode: 'publicity.signage',
       title: '宣传栏破损',
       content: '宣传栏玻璃碎了',
     });
-    a = await k.act('paidan', a, 'dispatch', { unitId: await k.unit('office_propaganda') });
-    a = await k.act('zhuangan', a, 'claim');
-    const up = await upload(await k.cookie('zhuangan'), t.townId, a.id, '现场照片.jpg', JPEG);
+    a = await k.act('dispatcher', a, 'dispatch', { unitId: await k.unit('office_propaganda') });
+    a = await k.act('staff', a, 'claim');
+    const up = await upload(await k.cookie('staff'), t.townId, a.id, '现场照片.jpg', JPEG);
     expect(up.status, JSON.stringify(up.body)).toBe(201);
     expect(up.body).toMatchObject({
       filename: '现场照片.jpg',
@@ -61,7 +62,7 @@ describe('attachments of an order', () => {
       eventSeq: null,
     });
     const res = await t.call('POST', `${k.base}/appeals/${a.id}/transitions`, {
-      cookie: await k.cookie('zhuangan'),
+      cookie: await k.cookie('staff'),
       body: {
         action: 'reply',
         version: a.version,
@@ -71,7 +72,7 @@ describe('attachments of an order', () => {
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const listed = await t.call('GET', `${k.base}/appeals/${a.id}/attachments`, {
-      cookie: await k.cookie('paidan'),
+      cookie: await k.cookie('dispatcher'),
     });
     expect(listed.body.items).toEqual([
       expect.objectContaining({
@@ -82,7 +83,7 @@ describe('attachments of an order', () => {
     ]);
     // A file can illustrate one event only.
     const again = await t.call('POST', `${k.base}/appeals/${a.id}/transitions`, {
-      cookie: await k.cookie('paidan'),
+      cookie: await k.cookie('dispatcher'),
       body: {
         action: 'follow_up',
         version: res.body.version,
@@ -93,7 +94,7 @@ describe('attachments of an order', () => {
     expect(again.status).toBe(422);
 
     const file = await t.app.request(`${k.base}/appeals/${a.id}/attachments/${up.body.id}`, {
-      headers: { cookie: await k.cookie('paidan') },
+      headers: { cookie: await k.cookie('dispatcher') },
     });
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('image/jpeg');
@@ -110,21 +111,21 @@ describe('attachments of an order', () => {
     expect(
       (
         await t.call('GET', `${k.base}/appeals/${a.id}/attachments/${up.body.id}`, {
-          cookie: await k.cookie('cunganbu'),
+          cookie: await k.cookie('cadre'),
         })
       ).status,
     ).toBe(404);
   });
 
   it('refuses a program renamed .jpg and an oversized file with a Chinese problem+json', async () => {
-    const a = await k.intake('paidan', {
+    const a = await k.intake('dispatcher', {
       kind: 'hotline',
       channel: 'phone',
       categoryCode: 'urban.roads',
       title: '井盖缺失',
       content: '新街井盖缺失',
     });
-    const cookie = await k.cookie('paidan');
+    const cookie = await k.cookie('dispatcher');
     const exe = await upload(cookie, t.townId, a.id, 'photo.jpg', EXE);
     expect(exe.status).toBe(422);
     expect(exe.type).toContain('application/problem+json');
@@ -156,14 +157,14 @@ describe('attachments of an order', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const theirs = await upload(other, otherTown, res.body.id, 'a.jpg', JPEG);
     expect(theirs.status).toBe(201);
-    const mine = await k.intake('paidan', {
+    const mine = await k.intake('dispatcher', {
       kind: 'hotline',
       channel: 'phone',
       categoryCode: 'urban.roads',
       title: '道路坑洼',
       content: '道路坑洼',
     });
-    const cookie = await k.cookie('shuji');
+    const cookie = await k.cookie('leader');
     expect(
       (
         await t.call('GET', `${k.base}/appeals/${mine.id}/attachments/${theirs.body.id}`, {

@@ -1,18 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
-import { appealKit, type AppealKit } from '../../testing/appeals.ts';
+import { appealCast, appealKit, type AppealKit } from '../../testing/appeals.ts';
 
 let t: TestApp;
 let k: AppealKit;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demo: false });
   k = appealKit(t);
+  await appealCast(t);
 });
 afterAll(() => t.close());
 
 describe('revealing a resident’s contact', () => {
   it('shows the full contact to the dispatcher and writes an audit entry with the reason', async () => {
-    const a = await k.intake('paidan', {
+    const a = await k.intake('dispatcher', {
       kind: 'hotline',
       channel: 'phone',
       categoryCode: 'urban.roads',
@@ -23,7 +24,7 @@ describe('revealing a resident’s contact', () => {
     });
     expect(a.contactPhone).toBe('137****5678');
     const res = await t.call('POST', `${k.base}/appeals/${a.id}/contact`, {
-      cookie: await k.cookie('paidan'),
+      cookie: await k.cookie('dispatcher'),
       body: { reason: '回电核实塌陷位置' },
     });
     expect(res.status).toBe(200);
@@ -39,7 +40,7 @@ describe('revealing a resident’s contact', () => {
   });
 
   it('refuses callers outside the order (404) and roles without the right (403), writing no audit entry', async () => {
-    const a = await k.intake('paidan', {
+    const a = await k.intake('dispatcher', {
       kind: 'hotline',
       channel: 'phone',
       categoryCode: 'urban.roads',
@@ -48,12 +49,12 @@ describe('revealing a resident’s contact', () => {
       contactPhone: '13712345679',
     });
     const outside = await t.call('POST', `${k.base}/appeals/${a.id}/contact`, {
-      cookie: await k.cookie('cunganbu'),
+      cookie: await k.cookie('cadre'),
       body: { reason: '想看看' },
     });
     expect(outside.status).toBe(404);
     const supervisor = await t.call('POST', `${k.base}/appeals/${a.id}/contact`, {
-      cookie: await k.cookie('ducha'),
+      cookie: await k.cookie('supervisor'),
       body: { reason: '想看看' },
     });
     expect(supervisor.status).toBe(403);

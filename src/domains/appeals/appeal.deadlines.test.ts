@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Conflict } from '../../core/errors.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
-import { appealKit, type AppealKit } from '../../testing/appeals.ts';
+import { appealCast, appealKit, type AppealKit } from '../../testing/appeals.ts';
 import * as service from './appeal.service.ts';
 
 let t: TestApp;
 let k: AppealKit;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demo: false });
   k = appealKit(t);
+  await appealCast(t);
 });
 afterAll(() => t.close());
 
@@ -24,8 +25,8 @@ async function ctxOf(username: string) {
 describe('deadlines through the service', () => {
   it('gives a dispute registered before the 2025 National Day + Mid-Autumn holiday a 15-working-day follow-up past the holiday', async () => {
     const db = t.database.db;
-    const ctx = await ctxOf('cunganbu');
-    const village = await k.village('石桥村');
+    const ctx = await ctxOf('cadre');
+    const village = await k.village('东村');
     const { row } = await db.transaction().execute((trx) =>
       service.intake(
         trx,
@@ -62,9 +63,9 @@ describe('deadlines through the service', () => {
 
   it('runs a villager matter’s 20-working-day act limit across the 2025 Spring Festival', async () => {
     const db = t.database.db;
-    const ctx = await ctxOf('cunganbu');
-    const village = await k.village('石桥村');
-    const owner = await k.personOf('cunganbu');
+    const ctx = await ctxOf('cadre');
+    const village = await k.village('东村');
+    const owner = await k.personOf('cadre');
     const { row } = await db.transaction().execute((trx) =>
       service.intake(
         trx,
@@ -111,8 +112,8 @@ describe('deadlines through the service', () => {
 
   it('moves a not-yet-due working-day deadline when an admin enters a later year’s holidays', async () => {
     const db = t.database.db;
-    const ctx = await ctxOf('cunganbu');
-    const village = await k.village('石桥村');
+    const ctx = await ctxOf('cadre');
+    const village = await k.village('东村');
     const future = new Date(Date.UTC(2027, 8, 28, 2)); // 2027-09-28 10:00 Beijing; 2027 not entered yet
     const { row } = await db.transaction().execute((trx) =>
       service.intake(
@@ -165,7 +166,7 @@ describe('deadlines through the service', () => {
     const uncovered = await t.call('GET', '/api/v1/work-calendar/2028', { cookie: admin });
     expect(uncovered.body.warnings[0]).toMatch(/2028年的节假日安排尚未录入/);
     const denied = await t.call('PUT', '/api/v1/work-calendar/2027', {
-      cookie: await k.cookie('shuji'),
+      cookie: await k.cookie('leader'),
       body: { days },
     });
     expect(denied.status).toBe(403);
@@ -175,15 +176,15 @@ describe('deadlines through the service', () => {
 describe('concurrent transitions', () => {
   it('lets exactly one of ten simultaneous claims win; the rest get 409 and there is one event', async () => {
     const propaganda = await k.unit('office_propaganda');
-    let a = await k.intake('paidan', {
+    let a = await k.intake('dispatcher', {
       kind: 'hotline',
       channel: 'phone',
       categoryCode: 'publicity.culture',
       title: '并发',
       content: '并发签收',
     });
-    a = await k.act('paidan', a, 'dispatch', { unitId: propaganda });
-    const cookie = await k.cookie('zhuangan');
+    a = await k.act('dispatcher', a, 'dispatch', { unitId: propaganda });
+    const cookie = await k.cookie('staff');
     const results = await Promise.all(
       Array.from({ length: 10 }, () =>
         t.call('POST', `${k.base}/appeals/${a.id}/transitions`, {

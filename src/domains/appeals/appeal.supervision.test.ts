@@ -1,26 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
-import { appealKit, type AppealKit } from '../../testing/appeals.ts';
+import { appealCast, appealKit, type AppealKit } from '../../testing/appeals.ts';
 
 let t: TestApp;
 let k: AppealKit;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demo: false });
   k = appealKit(t);
+  await appealCast(t);
 });
 afterAll(() => t.close());
 
 const inTwoDays = () => new Date(Date.now() + 2 * 86_400_000).toISOString();
 
 async function dispatchedOrder(title: string) {
-  const a = await k.intake('paidan', {
+  const a = await k.intake('dispatcher', {
     kind: 'hotline',
     channel: 'phone',
     categoryCode: 'publicity.signage',
     title,
     content: `${title}，群众多次反映`,
   });
-  return k.act('paidan', a, 'dispatch', { unitId: await k.unit('office_propaganda') });
+  return k.act('dispatcher', a, 'dispatch', { unitId: await k.unit('office_propaganda') });
 }
 
 const post = async (user: string, path: string, body: unknown) =>
@@ -31,7 +32,7 @@ const get = async (user: string, path: string) =>
 describe('督办 issued by a town leader', () => {
   it('is issued by the leader, signed for and answered by the handling unit, each step on the timeline', async () => {
     const order = await dispatchedOrder('宣传栏倒塌');
-    const issued = await post('shuji', `/appeals/${order.id}/supervisions`, {
+    const issued = await post('leader', `/appeals/${order.id}/supervisions`, {
       version: order.version,
       note: '请今天内到现场处置',
       replyBy: inTwoDays(),
@@ -47,7 +48,7 @@ describe('督办 issued by a town leader', () => {
     });
 
     // The handling unit's staff member finds it under 我的提醒; the dispatcher does not.
-    const mine = await get('zhuangan', '/appeals/reminders');
+    const mine = await get('staff', '/appeals/reminders');
     const item = mine.body.items.find((r: any) => r.id === issued.body.id);
     expect(item).toMatchObject({
       kind: 'supervision',
@@ -56,27 +57,27 @@ describe('督办 issued by a town leader', () => {
       message: expect.stringContaining('督办'),
     });
     expect(
-      (await get('paidan', '/appeals/reminders')).body.items.some(
+      (await get('dispatcher', '/appeals/reminders')).body.items.some(
         (r: any) => r.id === issued.body.id,
       ),
     ).toBe(false);
     // It is on the 督办 board until answered.
     expect(
-      (await get('shuji', '/appeals/supervisions')).body.items.map((r: any) => r.id),
+      (await get('leader', '/appeals/supervisions')).body.items.map((r: any) => r.id),
     ).toContain(issued.body.id);
 
-    const signed = await post('zhuangan', `/appeals/${order.id}/reminders/${item.id}/acknowledge`, {
+    const signed = await post('staff', `/appeals/${order.id}/reminders/${item.id}/acknowledge`, {
       version: item.version,
     });
     expect(signed.status, JSON.stringify(signed.body)).toBe(200);
     expect(signed.body).toMatchObject({ acknowledgedByName: expect.any(String), version: 2 });
-    const stale = await post('zhuangan', `/appeals/${order.id}/reminders/${item.id}/reply`, {
+    const stale = await post('staff', `/appeals/${order.id}/reminders/${item.id}/reply`, {
       version: item.version,
       reply: '已处置',
     });
     expect(stale.status).toBe(409);
     expect(stale.body.detail).toMatch(/已被他人处理/);
-    const replied = await post('zhuangan', `/appeals/${order.id}/reminders/${item.id}/reply`, {
+    const replied = await post('staff', `/appeals/${order.id}/reminders/${item.id}/reply`, {
       version: 2,
       reply: '已组织人员扶正加固',
     });
@@ -86,10 +87,10 @@ describe('督办 issued by a town leader', () => {
       repliedAt: expect.any(String),
     });
     expect(
-      (await get('shuji', '/appeals/supervisions')).body.items.map((r: any) => r.id),
+      (await get('leader', '/appeals/supervisions')).body.items.map((r: any) => r.id),
     ).not.toContain(issued.body.id);
 
-    const detail = (await get('zhuangan', `/appeals/${order.id}`)).body;
+    const detail = (await get('staff', `/appeals/${order.id}`)).body;
     expect(detail.timeline.map((e: any) => e.label)).toEqual([
       '受理',
       '派单',
@@ -104,7 +105,7 @@ describe('督办 issued by a town leader', () => {
       reply: '已组织人员扶正加固',
     });
     // The workflow still runs on after the version bumps (the event seq follows the version).
-    const claimed = await k.act('zhuangan', detail, 'claim');
+    const claimed = await k.act('staff', detail, 'claim');
     expect(claimed.timeline.at(-1)).toMatchObject({ action: 'claim', seq: 6 });
     const audit = await t.database.db
       .selectFrom('audit_entry')
@@ -122,7 +123,7 @@ describe('督办 issued by a town leader', () => {
 
   it('refuses non-leaders (403), a stale order version (409), a past reply-by (422) and closed orders', async () => {
     const order = await dispatchedOrder('标语褪色');
-    for (const user of ['paidan', 'zhuangan', 'ducha']) {
+    for (const user of ['dispatcher', 'staff', 'supervisor']) {
       const res = await post(user, `/appeals/${order.id}/supervisions`, {
         version: order.version,
         note: '请尽快处理',
@@ -131,13 +132,13 @@ describe('督办 issued by a town leader', () => {
       expect(res.status, user).toBe(403);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
     }
-    const stale = await post('shuji', `/appeals/${order.id}/supervisions`, {
+    const stale = await post('leader', `/appeals/${order.id}/supervisions`, {
       version: order.version - 1,
       note: '请尽快处理',
       replyBy: inTwoDays(),
     });
     expect(stale.status).toBe(409);
-    const past = await post('shuji', `/appeals/${order.id}/supervisions`, {
+    const past = await post('leader', `/appeals/${order.id}/supervisions`, {
       version: order.version,
       note: '请尽快处理',
       replyBy: new Date(Date.now() - 60_000).toISOString(),
@@ -154,20 +155,20 @@ describe('督办 issued by a town leader', () => {
 
   it('lets only the addressee sign for a reminder', async () => {
     const order = await dispatchedOrder('宣传栏灯箱不亮');
-    const issued = await post('shuji', `/appeals/${order.id}/supervisions`, {
+    const issued = await post('leader', `/appeals/${order.id}/supervisions`, {
       version: order.version,
       note: '请核实',
       replyBy: inTwoDays(),
     });
     const byDispatcher = await post(
-      'paidan',
+      'dispatcher',
       `/appeals/${order.id}/reminders/${issued.body.id}/acknowledge`,
       { version: 1 },
     );
     expect(byDispatcher.status).toBe(403);
     expect(byDispatcher.body.detail).toMatch(/不是发给您/);
     const outOfScope = await post(
-      'cunganbu',
+      'cadre',
       `/appeals/${order.id}/reminders/${issued.body.id}/acknowledge`,
       { version: 1 },
     );
@@ -183,15 +184,15 @@ describe('我的提醒 count (menu badge)', () => {
       return res.body.open as number;
     };
     const before = {
-      staff: await count('zhuangan'),
-      desk: await count('paidan'),
-      cadre: await count('cunganbu'),
-      leader: await count('shuji'),
+      staff: await count('staff'),
+      desk: await count('dispatcher'),
+      cadre: await count('cadre'),
+      leader: await count('leader'),
     };
-    // The count is the open list's length (the list is capped at 200, the demo has fewer).
-    expect(before.staff).toBe((await get('zhuangan', '/appeals/reminders')).body.items.length);
+    // The count is the open list's length (the list is capped at 200; this town holds a handful).
+    expect(before.staff).toBe((await get('staff', '/appeals/reminders')).body.items.length);
     const order = await dispatchedOrder('宣传栏广告残留');
-    const issued = await post('shuji', `/appeals/${order.id}/supervisions`, {
+    const issued = await post('leader', `/appeals/${order.id}/supervisions`, {
       version: order.version,
       note: '请清理',
       replyBy: inTwoDays(),
@@ -199,25 +200,25 @@ describe('我的提醒 count (menu badge)', () => {
     expect(issued.status).toBe(201);
     // Addressed to the propaganda office: its staff member sees one more; the leader who issued it,
     // the dispatch desk and a village cadre elsewhere do not.
-    expect(await count('zhuangan')).toBe(before.staff + 1);
-    expect(await count('paidan')).toBe(before.desk);
-    expect(await count('cunganbu')).toBe(before.cadre);
-    expect(await count('shuji')).toBe(before.leader);
+    expect(await count('staff')).toBe(before.staff + 1);
+    expect(await count('dispatcher')).toBe(before.desk);
+    expect(await count('cadre')).toBe(before.cadre);
+    expect(await count('leader')).toBe(before.leader);
     const signed = await post(
-      'zhuangan',
+      'staff',
       `/appeals/${order.id}/reminders/${issued.body.id}/acknowledge`,
       { version: 1 },
     );
     expect(signed.status).toBe(200);
-    expect(await count('zhuangan')).toBe(before.staff);
+    expect(await count('staff')).toBe(before.staff);
   });
 });
 
 describe('county supervisors on appeals', () => {
   it('read orders but may not act on them', async () => {
     const order = await dispatchedOrder('宣传橱窗破损');
-    expect((await get('ducha', `/appeals/${order.id}`)).status).toBe(200);
-    const res = await post('ducha', `/appeals/${order.id}/transitions`, {
+    expect((await get('supervisor', `/appeals/${order.id}`)).status).toBe(200);
+    const res = await post('supervisor', `/appeals/${order.id}/transitions`, {
       action: 'claim',
       version: order.version,
       payload: {},
