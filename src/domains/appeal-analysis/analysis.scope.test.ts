@@ -7,22 +7,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredRoutes } from '../../server/route.ts';
 import { addOtherTown, CALLERS, EXPECTED, type Caller } from '../../testing/scope/matrix.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
+import { appealCast } from '../../testing/appeals.ts';
 
+/** A user of the appeal cast (testing/appeals.ts) per caller. */
 const USERS: Record<Exclude<Caller, 'anonymous'>, string> = {
   admin: 'admin',
-  leader: 'shuji',
-  portfolio_leader: 'xuanchuan',
-  staff: 'zhuangan',
-  village_cadre: 'cunganbu',
-  dispatcher: 'paidan',
-  county_supervisor: 'ducha',
+  leader: 'leader',
+  portfolio_leader: 'propaganda',
+  staff: 'staff',
+  village_cadre: 'cadre',
+  dispatcher: 'dispatcher',
+  county_supervisor: 'supervisor',
   other_town_admin: 'other_admin',
 };
 const SAMPLE = '01900000-0000-7000-8000-000000000001';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demo: false });
+  await appealCast(t);
   await addOtherTown(t.database.db);
 });
 afterAll(() => t.close());

@@ -5,13 +5,17 @@ import { newId } from '../../db/ids.ts';
 import { addOtherTown } from '../../testing/scope/matrix.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
 import { appealKit, type AppealKit } from '../../testing/appeals.ts';
+import { analysisTown, Q2, YEAR, YEAR_QUERY, type AnalysisTown } from '../../testing/analysis.ts';
 
+// The town (测试镇) of testing/analysis.ts: a year of recurring complaints; 西村's 路灯 orders
+// fall in the second quarter.
 let t: TestApp;
 let k: AppealKit;
-const Q2 = { from: '2025-04-01', to: '2025-06-30' };
+let a: AnalysisTown;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demo: false });
   k = appealKit(t);
+  a = await analysisTown(t);
 });
 afterAll(() => t.close());
 
@@ -19,7 +23,7 @@ const received = (doc: any) => allChips(doc).find((c) => c.metricId === 'appeals
 
 describe('签发 分析通报', () => {
   it('stores the issued bulletin as numbered 第N期 and never recomputes it when orders change later', async () => {
-    const leader = await k.cookie('shuji');
+    const leader = await k.cookie('leader');
     const res = await t.call('POST', `${k.base}/appeal-bulletin/issues`, {
       cookie: leader,
       body: Q2,
@@ -29,12 +33,12 @@ describe('签发 分析通报', () => {
     expect(res.body).toMatchObject({
       number: 1,
       label: `${year}年第1期`,
-      title: '青石镇诉求办理分析通报',
+      title: '测试镇诉求办理分析通报',
       from: Q2.from,
       to: Q2.to,
       scopeKind: 'town',
     });
-    expect(res.body.document.byline).toBe(`（${year}年第1期　2025年第二季度）`);
+    expect(res.body.document.byline).toBe(`（${year}年第1期　${YEAR}年第二季度）`);
     expect(res.body.document.frozenAt).toBeTruthy();
     expect(res.body.html).toContain('表1　各村（社区）诉求办理情况');
     const issuedValue = received(res.body.document).value!;
@@ -43,14 +47,14 @@ describe('签发 分析通报', () => {
     expect(issuedTotalRow.cells[0].value).toBe(issuedValue);
 
     // After issuing, an order is registered late with a Q2 intake time: the live bulletin changes, the issued one does not.
-    const late = await k.intake('paidan', {
+    const late = await k.intake('dispatcher', {
       kind: 'hotline',
       channel: 'hotline_12345',
       categoryCode: 'urban.roads',
-      villageId: await k.village('石桥村'),
+      villageId: a.village,
       title: '补录：村道塌陷',
       content: '五月份反映的村道塌陷，当时漏登，现补录。',
-      receivedAt: '2025-05-20T02:00:00Z',
+      receivedAt: `${YEAR}-05-20T02:00:00Z`,
       payload: { hotlineNo: 'RX-LATE-1' },
     });
     const live = await t.call('GET', `${k.base}/appeal-bulletin?from=${Q2.from}&to=${Q2.to}`, {
@@ -80,11 +84,11 @@ describe('签发 分析通报', () => {
 
     const second = await t.call('POST', `${k.base}/appeal-bulletin/issues`, {
       cookie: leader,
-      body: { from: '2025-07-01', to: '2025-09-30' },
+      body: { from: `${YEAR}-07-01`, to: `${YEAR}-09-30` },
     });
     expect(second.body.number).toBe(2);
     const list = await t.call('GET', `${k.base}/appeal-bulletin/issues`, {
-      cookie: await k.cookie('cunganbu'),
+      cookie: await k.cookie('cadre'),
     });
     expect(list.body.items.map((i: any) => i.label)).toEqual([`${year}年第2期`, `${year}年第1期`]);
     expect(list.body.items[1].issuedByName).toBeTruthy();
@@ -97,7 +101,7 @@ describe('签发 分析通报', () => {
   });
 
   it('lets only leaders and admins issue', async () => {
-    for (const user of ['zhuangan', 'cunganbu', 'paidan', 'ducha']) {
+    for (const user of ['staff', 'cadre', 'dispatcher', 'supervisor']) {
       expect(
         (
           await t.call('POST', `${k.base}/appeal-bulletin/issues`, {
@@ -112,10 +116,10 @@ describe('签发 分析通报', () => {
 
   it('puts the figures tables into the Word file in the official look, with every cell a metric of the bulletin', async () => {
     const issued = (
-      await t.call('GET', `${k.base}/appeal-bulletin/issues`, { cookie: await k.cookie('shuji') })
+      await t.call('GET', `${k.base}/appeal-bulletin/issues`, { cookie: await k.cookie('leader') })
     ).body.items[1];
     const res = await t.app.request(`${k.base}/appeal-bulletin/issues/${issued.id}/docx`, {
-      headers: { cookie: await k.cookie('shuji') },
+      headers: { cookie: await k.cookie('leader') },
     });
     expect(res.status).toBe(200);
     const xml = await (
@@ -129,14 +133,14 @@ describe('签发 分析通报', () => {
     expect(text).toContain('表2　受理量居前的诉求类别');
     expect(xml).toMatch(/<w:tblHeader\/>/);
     expect(xml).toContain('w:eastAsia="黑体"');
-    for (const head of ['受理量', '响应率', '解决率', '满意率', '逾期', '新街社区', '合计'])
+    for (const head of ['受理量', '响应率', '解决率', '满意率', '逾期', '西村', '合计'])
       expect(text).toContain(head);
     const detail = (
       await t.call('GET', `${k.base}/appeal-bulletin/issues/${issued.id}`, {
-        cookie: await k.cookie('shuji'),
+        cookie: await k.cookie('leader'),
       })
     ).body;
-    const village = detail.data.tables[0].rows.find((r: any) => r.name === '新街社区');
+    const village = detail.data.tables[0].rows.find((r: any) => r.name === '西村');
     // A cell is the village's group of the metric: its drill-down lists exactly as many orders as the cell says.
     const cell = village.cells[0];
     const qs = new URLSearchParams(
@@ -145,14 +149,14 @@ describe('签发 分析通报', () => {
     const rows = await t.call(
       'GET',
       `${k.base}/appeal-bulletin/metrics/${cell.metricId}/orders?${qs}&limit=500`,
-      { cookie: await k.cookie('shuji') },
+      { cookie: await k.cookie('leader') },
     );
     expect(rows.body.items.length).toBe(cell.value);
     const overdue = village.cells[4];
     const overdueRows = await t.call(
       'GET',
       `${k.base}/appeal-bulletin/metrics/${overdue.metricId}/orders?${new URLSearchParams(overdue.params).toString()}&limit=500`,
-      { cookie: await k.cookie('shuji') },
+      { cookie: await k.cookie('leader') },
     );
     expect(overdueRows.body.items.length).toBe(overdue.value);
     expect(overdueRows.body.items.map((o: any) => o.villageId)).toEqual(
@@ -164,10 +168,10 @@ describe('签发 分析通报', () => {
 describe('county ranking click-through', () => {
   it('lets a county supervisor open the orders behind a town’s figure only in towns they hold grants for', async () => {
     const other = await addOtherTown(t.database.db);
-    const cookie = await k.cookie('ducha');
-    const year = 'from=2025-01-01&to=2025-12-31';
+    const cookie = await k.cookie('supervisor');
+    const year = YEAR_QUERY;
     const ranking = (await t.call('GET', `/api/v1/appeal-rankings?${year}`, { cookie })).body.items;
-    const ours = ranking.find((r: any) => r.townName === '青石镇');
+    const ours = ranking.find((r: any) => r.townName === '测试镇');
     const drill = await t.call(
       'GET',
       `/api/v1/towns/${ours.townId}/appeal-bulletin/metrics/appeals.satisfaction_rate/orders?${year}&limit=500`,
@@ -196,17 +200,12 @@ describe('county ranking click-through', () => {
         )
       ).status,
     ).toBe(403);
-    const ducha = await t.database.db
-      .selectFrom('app_user')
-      .select(['id', 'town_id'])
-      .where('username', '=', 'ducha')
-      .executeTakeFirstOrThrow();
     await t.database.db
       .insertInto('user_role')
       .values({
-        town_id: ducha.town_id,
+        town_id: t.townId,
         id: newId(),
-        user_id: ducha.id,
+        user_id: a.users.supervisor.userId,
         role: 'county_supervisor',
         scope_town_id: other,
       })

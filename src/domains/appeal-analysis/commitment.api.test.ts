@@ -1,37 +1,49 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
+import {
+  analysisTown,
+  NOISE_COMMITMENT,
+  PROBLEM_TITLES,
+  type AnalysisTown,
+} from '../../testing/analysis.ts';
 
+// The town of testing/analysis.ts: one commitment (菜市场工地, 南村) in progress and overdue.
 let t: TestApp;
+let a: AnalysisTown;
 let base: string;
 let leader: string;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demo: false });
+  a = await analysisTown(t);
   base = `/api/v1/towns/${t.townId}/appeal-commitments`;
-  leader = await t.login('shuji');
+  leader = a.users.leader.cookie;
 });
 afterAll(() => t.close());
 
-const village = (name: string) =>
-  t.database.db
-    .selectFrom('unit')
-    .select('id')
-    .where('town_id', '=', t.townId)
-    .where('name', '=', name)
-    .executeTakeFirstOrThrow()
-    .then((r) => r.id);
+const promise = (title: string, villageId: string, dueOn: string) =>
+  t.call('POST', base, {
+    cookie: leader,
+    body: { title, content: title, promisedTo: '村民', villageId, promisedOn: '2024-09-01', dueOn },
+  });
 
 describe('承诺事项', () => {
-  it('lists the demo commitments with overdue ones visible and filterable', async () => {
+  it('lists commitments with overdue ones visible and filterable', async () => {
+    expect((await promise('西村桥头垃圾池每日清运', a.otherVillage, '2099-12-31')).status).toBe(
+      201,
+    );
     const all = (await t.call('GET', base, { cookie: leader })).body.items;
-    expect(all.map((c: any) => c.statusLabel).sort()).toEqual(
-      ['已兑现', '已撤销', '待兑现', '推进中'].sort(),
+    expect(all.map((c: any) => [c.title, c.statusLabel, c.overdue]).sort()).toEqual(
+      [
+        [NOISE_COMMITMENT, '推进中', true],
+        ['西村桥头垃圾池每日清运', '待兑现', false],
+      ].sort(),
     );
     const overdue = (await t.call('GET', `${base}?overdue=true`, { cookie: leader })).body.items;
-    expect(overdue.map((c: any) => c.title)).toEqual(['菜市场工地22时后停止高噪声作业']);
+    expect(overdue.map((c: any) => c.title)).toEqual([NOISE_COMMITMENT]);
     expect(overdue[0]).toMatchObject({
       overdue: true,
       statusLabel: '推进中',
-      problemTitle: '新街社区菜市场旁工地夜间施工扰民',
+      problemTitle: PROBLEM_TITLES.noise,
       orderCount: 2,
     });
   });
@@ -40,12 +52,12 @@ describe('承诺事项', () => {
     const created = await t.call('POST', base, {
       cookie: leader,
       body: {
-        title: '石桥村三组更换供水管网',
-        content: '年内更换三组老化供水管道',
-        promisedTo: '石桥村三组村民',
-        villageId: await village('石桥村'),
+        title: '东村二组更换供水管网',
+        content: '年内更换二组老化供水管道',
+        promisedTo: '东村二组村民',
+        villageId: a.village,
         promisedOn: '2026-01-10',
-        dueOn: '2026-12-31',
+        dueOn: '2099-12-31',
       },
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
@@ -82,7 +94,7 @@ describe('承诺事项', () => {
     });
     expect(stale.status).toBe(409);
     expect((await t.call('GET', `${base}/${id}`, { cookie: leader })).body.title).toBe(
-      '石桥村三组更换供水管网',
+      '东村二组更换供水管网',
     );
     const audit = await t.database.db
       .selectFrom('audit_entry')
@@ -98,23 +110,24 @@ describe('承诺事项', () => {
   });
 
   it('keeps a village cadre to their own village', async () => {
-    const cadre = await t.login('cunganbu');
+    const cadre = a.users.cadre.cookie;
     const mine = (await t.call('GET', base, { cookie: cadre })).body.items;
-    expect(mine.every((c: any) => c.title.includes('石桥村'))).toBe(true);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((c: any) => c.title.includes('东村'))).toBe(true);
     const elsewhere = await t.call('POST', base, {
       cookie: cadre,
       body: {
-        title: '河湾村修路',
+        title: '西村修路',
         content: '修路',
-        promisedTo: '河湾村村民',
-        villageId: await village('河湾村'),
+        promisedTo: '西村村民',
+        villageId: a.otherVillage,
         promisedOn: '2026-01-10',
         dueOn: '2026-02-10',
       },
     });
     expect(elsewhere.status).toBe(403);
     const all = (await t.call('GET', base, { cookie: leader })).body.items;
-    const foreign = all.find((c: any) => c.title.includes('河湾村'));
+    const foreign = all.find((c: any) => c.title.includes('西村'));
     expect((await t.call('GET', `${base}/${foreign.id}`, { cookie: cadre })).status).toBe(404);
   });
 });

@@ -1,19 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appealKit, type AppealKit } from '../../testing/appeals.ts';
+import { analysisTown, YEAR, YEAR_QUERY, type AnalysisTown } from '../../testing/analysis.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
 
+// The town of testing/analysis.ts: 垃圾 in 西村 (four orders) waits to be detected; the cadre
+// works in 东村; 菜市场工地's September order is proposed as an extension of its problem.
 let t: TestApp;
 let k: AppealKit;
-const YEAR = 'from=2025-01-01&to=2025-12-31';
+let a: AnalysisTown;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demo: false });
   k = appealKit(t);
+  a = await analysisTown(t);
 });
 afterAll(() => t.close());
 
-async function detect(user = 'paidan') {
-  const res = await t.call('GET', `${k.base}/appeal-problems/proposals?${YEAR}`, {
+async function detect(user = 'dispatcher') {
+  const res = await t.call('GET', `${k.base}/appeal-problems/proposals?${YEAR_QUERY}`, {
     cookie: await k.cookie(user),
   });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -21,7 +25,7 @@ async function detect(user = 'paidan') {
 }
 const ids = (p: { orders: { id: string }[] }) => p.orders.map((o) => o.id).sort();
 const wasteOf = (items: any[]) =>
-  items.find((p) => p.kind === 'new' && p.suggestedTitle.includes('河湾村桥头垃圾'));
+  items.find((p) => p.kind === 'new' && p.suggestedTitle.includes('西村桥头垃圾'));
 
 describe('忽略 a proposal', () => {
   it('remembers the dismissed group: not proposed again until new orders join, then only the new ones, with the earlier dismissal', async () => {
@@ -29,7 +33,7 @@ describe('忽略 a proposal', () => {
     expect(waste.orders).toHaveLength(4);
     expect(waste.dismissed).toBeNull();
     const res = await t.call('POST', `${k.base}/appeal-problems/dismissals`, {
-      cookie: await k.cookie('paidan'),
+      cookie: await k.cookie('dispatcher'),
       body: {
         appealIds: ids(waste),
         title: waste.suggestedTitle,
@@ -53,18 +57,18 @@ describe('忽略 a proposal', () => {
     const dismissedIds = new Set(ids(waste));
     expect(after.filter((p) => p.orders.some((o: any) => dismissedIds.has(o.id)))).toEqual([]);
     // Someone else in the town runs detection: the dismissal holds for the town, not only for its author.
-    expect(wasteOf(await detect('shuji'))).toBeUndefined();
+    expect(wasteOf(await detect('leader'))).toBeUndefined();
 
     // The same bridge's rubbish is reported again in November: the group comes back with that order only.
-    const fresh = await k.intake('paidan', {
+    const fresh = await k.intake('dispatcher', {
       kind: 'hotline',
       channel: 'hotline_12345',
       categoryCode: 'environment.waste',
-      villageId: await k.village('河湾村'),
-      title: '河湾村桥头垃圾又没人清运',
-      content: '河湾村桥头垃圾池垃圾没人清，又堆满了，臭味很大。',
+      villageId: a.otherVillage,
+      title: '西村桥头垃圾池又没人清运',
+      content: '西村桥头垃圾池垃圾没人清运，又堆满了，天热发臭。',
       contactPhone: '13900001111',
-      receivedAt: '2025-11-05T02:00:00Z',
+      receivedAt: `${YEAR}-11-05T02:00:00Z`,
       payload: { hotlineNo: 'RX-DISMISS-1' },
     });
     const back = (await detect()).find((p) => p.orders.some((o: any) => o.id === fresh.id));
@@ -79,10 +83,10 @@ describe('忽略 a proposal', () => {
 
   it('lists dismissals in the caller’s scope and undoes one, after which the whole group is proposed again', async () => {
     const list = await t.call('GET', `${k.base}/appeal-problems/dismissals`, {
-      cookie: await k.cookie('shuji'),
+      cookie: await k.cookie('leader'),
     });
     expect(list.status).toBe(200);
-    const d = list.body.items.find((x: any) => x.title.includes('河湾村桥头垃圾'));
+    const d = list.body.items.find((x: any) => x.title.includes('西村桥头垃圾'));
     expect(d.dismissedByName).toBeTruthy();
     // A village cadre of another village does not see it, and cannot undo it.
     const cadreVillage = await t.database.db
@@ -90,30 +94,30 @@ describe('忽略 a proposal', () => {
       .innerJoin('app_user as u', (j) => j.onRef('u.id', '=', 'r.user_id'))
       .innerJoin('unit', (j) => j.onRef('unit.id', '=', 'r.scope_unit_id'))
       .select('unit.name')
-      .where('u.username', '=', 'cunganbu')
+      .where('u.username', '=', 'cadre')
       .where('r.role', '=', 'village_cadre')
       .executeTakeFirst();
-    expect(cadreVillage?.name).not.toBe('河湾村');
+    expect(cadreVillage?.name).not.toBe('西村');
     const cadre = await t.call('GET', `${k.base}/appeal-problems/dismissals`, {
-      cookie: await k.cookie('cunganbu'),
+      cookie: await k.cookie('cadre'),
     });
     expect(cadre.body.items.some((x: any) => x.id === d.id)).toBe(false);
     expect(
       (
         await t.call('POST', `${k.base}/appeal-problems/dismissals/${d.id}/revoke`, {
-          cookie: await k.cookie('cunganbu'),
+          cookie: await k.cookie('cadre'),
         })
       ).status,
     ).toBe(404);
 
     const undo = await t.call('POST', `${k.base}/appeal-problems/dismissals/${d.id}/revoke`, {
-      cookie: await k.cookie('shuji'),
+      cookie: await k.cookie('leader'),
     });
     expect(undo.status, JSON.stringify(undo.body)).toBe(200);
     expect(
       (
         await t.call('GET', `${k.base}/appeal-problems/dismissals`, {
-          cookie: await k.cookie('shuji'),
+          cookie: await k.cookie('leader'),
         })
       ).body.items.some((x: any) => x.id === d.id),
     ).toBe(false);
@@ -135,18 +139,18 @@ describe('忽略 a proposal', () => {
     expect(
       (
         await t.call('POST', `${k.base}/appeal-problems/dismissals/${d.id}/revoke`, {
-          cookie: await k.cookie('shuji'),
+          cookie: await k.cookie('leader'),
         })
       ).status,
     ).toBe(404);
   });
 
   it('dismisses an extension proposal for that problem only', async () => {
-    const ext = (await detect('shuji')).find(
+    const ext = (await detect('leader')).find(
       (p) => p.kind === 'extend' && p.problemTitle.includes('菜市场'),
     );
     const res = await t.call('POST', `${k.base}/appeal-problems/dismissals`, {
-      cookie: await k.cookie('shuji'),
+      cookie: await k.cookie('leader'),
       body: {
         appealIds: ids(ext),
         problemId: ext.problemId,
@@ -155,9 +159,9 @@ describe('忽略 a proposal', () => {
       },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect((await detect('shuji')).some((p) => p.problemId === ext.problemId)).toBe(false);
+    expect((await detect('leader')).some((p) => p.problemId === ext.problemId)).toBe(false);
     const bad = await t.call('POST', `${k.base}/appeal-problems/dismissals`, {
-      cookie: await k.cookie('shuji'),
+      cookie: await k.cookie('leader'),
       body: { appealIds: ids(ext), title: 'x', reason: '' },
     });
     expect(bad.status).toBe(422);
