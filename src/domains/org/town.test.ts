@@ -2,13 +2,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSWORD, createTestApp, type TestApp } from '../../testing/app.ts';
 import { townSettings } from '../appeals/appeal.context.ts';
 import { createUser } from '../auth/user.service.ts';
+import { DEFAULT_OFFICE_HOURS } from '../../core/calendar/index.ts';
+import { townFixture } from '../../testing/town.ts';
 
+// 测试镇 (code testtown) of 测试县 (testcounty), as `lvzhi town add` leaves it, with an admin, a
+// leader and a staff member.
 let t: TestApp;
 let admin: string;
+let leader: string;
+let staff: string;
 let countyId: string;
 beforeAll(async () => {
-  t = await createTestApp();
-  admin = await t.login('admin');
+  t = await createTestApp({ demo: false });
+  const town = townFixture(t);
+  admin = (await town.user('admin', 'admin')).cookie;
+  leader = (await town.persona('leader', 'leader')).cookie;
+  staff = (await town.unitPersona('staff', 'staff', await town.office('宣传办'))).cookie;
   countyId = (
     await t.database.db
       .selectFrom('town')
@@ -34,38 +43,33 @@ describe('towns and counties (乡镇信息)', () => {
     expect(res.body).toEqual([
       expect.objectContaining({
         id: countyId,
-        name: '云溪县',
-        code: 'yunxi',
+        name: '测试县',
+        code: 'testcounty',
         version: 1,
         isCountyAdmin: true,
-        towns: [expect.objectContaining({ id: t.townId, name: '青石镇' })],
+        towns: [expect.objectContaining({ id: t.townId, name: '测试镇' })],
       }),
     ]);
-    const staff = await t.call('GET', '/api/v1/counties', { cookie: await t.login('zhuangan') });
-    expect(staff.body[0].isCountyAdmin).toBe(false);
+    const asStaff = await t.call('GET', '/api/v1/counties', { cookie: staff });
+    expect(asStaff.body[0].isCountyAdmin).toBe(false);
   });
 
   it('shows the town and its office hours to everyone in it; only its admin changes them (version, 409, 422, audit, no stale cache)', async () => {
     const url = `/api/v1/towns/${t.townId}`;
-    const read = await t.call('GET', url, { cookie: await t.login('zhuangan') });
+    const read = await t.call('GET', url, { cookie: staff });
     expect(read.body).toMatchObject({
-      name: '青石镇',
-      code: 'qingshi',
-      countyName: '云溪县',
+      name: '测试镇',
+      code: 'testtown',
+      countyName: '测试县',
       version: 1,
-      defaultOfficeHours: false,
-      settings: {
-        officeHours: [
-          { start: '08:30', end: '12:00' },
-          { start: '14:00', end: '17:30' },
-        ],
-      },
+      defaultOfficeHours: true,
+      settings: { officeHours: DEFAULT_OFFICE_HOURS.periods },
     });
     expect(
       (
         await t.call('PATCH', url, {
-          cookie: await t.login('shuji'),
-          body: { version: 1, name: '青石街道' },
+          cookie: leader,
+          body: { version: 1, name: '测试街道' },
         })
       ).status,
     ).toBe(403);
@@ -76,18 +80,18 @@ describe('towns and counties (乡镇信息)', () => {
     ];
     const edited = await t.call('PATCH', url, {
       cookie: admin,
-      body: { version: 1, name: '青石街道', settings: { officeHours: hours } },
+      body: { version: 1, name: '测试街道', settings: { officeHours: hours } },
     });
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({
-      name: '青石街道',
+      name: '测试街道',
       version: 2,
       settings: { officeHours: hours },
     });
     expect((await townSettings(t.database.db, t.townId)).officeHours.periods).toEqual(hours);
     const stale = await t.call('PATCH', url, {
       cookie: admin,
-      body: { version: 1, name: '青石镇' },
+      body: { version: 1, name: '测试镇' },
     });
     expect(stale.status).toBe(409);
     const overlapping = await t.call('PATCH', url, {
@@ -109,10 +113,10 @@ describe('towns and counties (乡镇信息)', () => {
     });
     const back = await t.call('PATCH', url, {
       cookie: admin,
-      body: { version: 2, name: '青石镇' },
+      body: { version: 2, name: '测试镇' },
     });
     expect(back.body).toMatchObject({
-      name: '青石镇',
+      name: '测试镇',
       version: 3,
       settings: { officeHours: hours },
     });
@@ -166,10 +170,10 @@ describe('towns and counties (乡镇信息)', () => {
 
     const dup = await t.call('POST', `/api/v1/counties/${countyId}/towns`, {
       cookie: admin,
-      body: { name: '又一个镇', code: 'qingshi' },
+      body: { name: '又一个镇', code: 'testtown' },
     });
     expect(dup.status).toBe(409);
-    expect(dup.body.detail).toBe('乡镇编码“qingshi”已被“青石镇”使用，请换一个编码');
+    expect(dup.body.detail).toBe('乡镇编码“testtown”已被“测试镇”使用，请换一个编码');
     expect(
       (
         await t.call('POST', `/api/v1/counties/${countyId}/towns`, {
@@ -226,15 +230,15 @@ describe('towns and counties (乡镇信息)', () => {
   it('renames the county with its version; a town code changes only by a county admin and stays unique', async () => {
     const renamed = await t.call('PATCH', `/api/v1/counties/${countyId}`, {
       cookie: admin,
-      body: { version: 1, name: '云溪区' },
+      body: { version: 1, name: '测试区' },
     });
     expect(renamed.status).toBe(200);
-    expect(renamed.body).toMatchObject({ name: '云溪区', version: 2 });
+    expect(renamed.body).toMatchObject({ name: '测试区', version: 2 });
     expect(
       (
         await t.call('PATCH', `/api/v1/counties/${countyId}`, {
           cookie: admin,
-          body: { version: 1, name: '云溪县' },
+          body: { version: 1, name: '测试县' },
         })
       ).status,
     ).toBe(409);
@@ -249,14 +253,14 @@ describe('towns and counties (乡镇信息)', () => {
     ).toBe(409);
     const recoded = await t.call('PATCH', `/api/v1/towns/${t.townId}`, {
       cookie: admin,
-      body: { version: town.version, code: 'qingshi-zhen' },
+      body: { version: town.version, code: 'testtown-zhen' },
     });
-    expect(recoded.body.code).toBe('qingshi-zhen');
+    expect(recoded.body.code).toBe('testtown-zhen');
     expect(
       (
         await t.call('PATCH', `/api/v1/towns/${t.townId}`, {
           cookie: admin,
-          body: { version: recoded.body.version, code: 'qingshi' },
+          body: { version: recoded.body.version, code: 'testtown' },
         })
       ).status,
     ).toBe(200);
@@ -322,7 +326,7 @@ describe('towns and counties (乡镇信息)', () => {
     expect(
       (await t.call('DELETE', `/api/v1/towns/${baiyun}?version=2`, { cookie: other })).status,
     ).toBe(403);
-    // The demo admin no longer administers every town of the county either.
+    // The first town's admin no longer administers every town of the county either.
     expect(
       (
         await t.call('POST', `/api/v1/counties/${countyId}/towns`, {
@@ -334,7 +338,7 @@ describe('towns and counties (乡镇信息)', () => {
     expect(
       (
         await t.call('POST', `/api/v1/counties/${countyId}/towns`, {
-          cookie: await t.login('zhuangan'),
+          cookie: staff,
           body: { name: '南湖镇', code: 'nanhu' },
         })
       ).status,
