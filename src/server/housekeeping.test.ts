@@ -2,25 +2,29 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSchedulerTick } from './scheduler.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
+import { townFixture } from '../testing/town.ts';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demo: false });
+  const town = townFixture(t);
+  await town.user('leader', 'leader', { signIn: false });
+  await town.user('staff', 'staff', { signIn: false });
 });
 afterAll(() => t.close());
 
 describe('housekeeping in the scheduler tick', () => {
   it('drops expired sessions, spent throttle counters and old rate-limit windows, and keeps live ones', async () => {
     const db = t.database.db;
-    const live = await t.login('shuji');
-    const expired = await t.login('zhuangan');
+    const live = await t.login('leader');
+    const expired = await t.login('staff');
     const sessions = await db.selectFrom('session').select('id').execute();
     expect(sessions.length).toBeGreaterThanOrEqual(2);
     // Expire every session but the leader's.
     const leader = await db
       .selectFrom('app_user')
       .select('id')
-      .where('username', '=', 'shuji')
+      .where('username', '=', 'leader')
       .executeTakeFirstOrThrow();
     await db
       .updateTable('session')

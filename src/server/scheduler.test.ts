@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appealKit, type AppealKit } from '../testing/appeals.ts';
+import { appealCast, appealKit, type AppealCast, type AppealKit } from '../testing/appeals.ts';
 import { newId } from '../db/ids.ts';
 import pino from 'pino';
 import { runSchedulerTick, startScheduler } from './scheduler.ts';
@@ -7,16 +7,18 @@ import { createTestApp, type TestApp } from '../testing/app.ts';
 
 let t: TestApp;
 let k: AppealKit;
+let cast: AppealCast;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demo: false });
   k = appealKit(t);
+  cast = await appealCast(t);
 });
 afterAll(() => t.close());
 
 describe('the appeal scheduler with a fake clock', () => {
   it('reminds before a deadline, escalates 督办 to the leader in charge after it, and does each only once', async () => {
     const propaganda = await k.unit('office_propaganda');
-    let a = await k.intake('paidan', {
+    let a = await k.intake('dispatcher', {
       kind: 'hotline',
       channel: 'phone',
       categoryCode: 'publicity.culture',
@@ -24,7 +26,7 @@ describe('the appeal scheduler with a fake clock', () => {
       title: '演出噪音',
       content: '广场演出噪音',
     });
-    a = await k.act('paidan', a, 'dispatch', { unitId: propaganda });
+    a = await k.act('dispatcher', a, 'dispatch', { unitId: propaganda });
     const due = new Date(a.nextDueAt);
     const db = t.database.db;
     const early = await runSchedulerTick(db, new Date(due.getTime() - 3600_000));
@@ -41,7 +43,7 @@ describe('the appeal scheduler with a fake clock', () => {
       .execute();
     expect(rows.map((r) => r.kind)).toEqual(['reminder', 'supervision']);
     // 宣传文化 belongs to the propaganda portfolio: 督办 goes to the propaganda committee member.
-    expect(rows[1]!.target_person_id).toBe(await k.personOf('xuanchuan'));
+    expect(rows[1]!.target_person_id).toBe(await k.personOf('propaganda'));
     expect(rows[1]!.message).toMatch(/督办/);
     const state = await db
       .selectFrom('scheduler_state')
@@ -50,7 +52,7 @@ describe('the appeal scheduler with a fake clock', () => {
       .executeTakeFirstOrThrow();
     expect(new Date(state.last_tick_at).getTime()).toBe(due.getTime() + 120_000);
     const detail = await t.call('GET', `${k.base}/appeals/${a.id}`, {
-      cookie: await k.cookie('shuji'),
+      cookie: await k.cookie('leader'),
     });
     expect(detail.body.reminders).toHaveLength(2);
   });
@@ -59,14 +61,9 @@ describe('the appeal scheduler with a fake clock', () => {
 describe('the leader in charge of an overdue order', () => {
   it('is the village’s current 包联 leader: not one whose liaison has ended, nor one who starts the next day', async () => {
     const db = t.database.db;
-    const village = await db
-      .selectFrom('unit')
-      .select('id')
-      .where('town_id', '=', t.townId)
-      .where('name', '=', '柳溪村')
-      .executeTakeFirstOrThrow();
-    const [ended, current, future] = await Promise.all(
-      ['shuji', 'zhengfa', 'wuzhuang'].map((u) => k.personOf(u)),
+    const village = { id: await cast.town.village('北村') };
+    const [ended, current, future] = ['leader', 'politics', 'propaganda'].map(
+      (u) => cast.users[u as 'leader'].personId,
     );
     // A category nobody holds as a portfolio, so the liaison decides.
     await db
@@ -74,15 +71,15 @@ describe('the leader in charge of an overdue order', () => {
       .set({ portfolio_code: null })
       .where('code', '=', 'urban')
       .execute();
-    let a = await k.intake('paidan', {
+    let a = await k.intake('dispatcher', {
       kind: 'hotline',
       channel: 'phone',
       categoryCode: 'urban.roads',
       villageId: village.id,
       title: '村道坑洼',
-      content: '柳溪村村道坑洼',
+      content: '北村村道坑洼',
     });
-    a = await k.act('paidan', a, 'dispatch', { unitId: await k.unit('office_construction') });
+    a = await k.act('dispatcher', a, 'dispatch', { unitId: cast.governanceOffice });
     const tickAt = new Date(new Date(a.nextDueAt).getTime() + 60_000);
     // Liaison dates around the tick's local (UTC+8) date.
     const day = (offset: number) =>

@@ -69,11 +69,14 @@ export interface TownFixture {
     villageId: string,
     dates?: { startsOn?: string; endsOn?: string | null },
   ): Promise<string>;
-  /** A user with these grants (a role, or roles each narrowed to a unit subtree) and a session. */
+  /**
+   * A user with these grants (a role, or roles each narrowed to a unit subtree) and a session
+   * (none with `signIn: false`: `cookie` is then empty).
+   */
   user(
     username: string,
     grants: Role | { role: Role; unitId?: string | null }[],
-    options?: { personId?: string | null; displayName?: string },
+    options?: { personId?: string | null; displayName?: string; signIn?: boolean },
   ): Promise<TestUser>;
   /** A person with a position (and portfolios, 包联) and a user holding `role` over the town. */
   persona(username: string, role: Role, spec?: PersonaSpec): Promise<TestUser>;
@@ -180,7 +183,7 @@ export function townFixture(t: TestApp): TownFixture {
       username,
       userId: created.id,
       personId: options.personId ?? null,
-      cookie: await t.login(username),
+      cookie: options.signIn === false ? '' : await t.login(username),
     };
   };
 

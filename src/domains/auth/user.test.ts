@@ -1,16 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSWORD, createTestApp, type TestApp } from '../../testing/app.ts';
+import { townFixture } from '../../testing/town.ts';
 
 let t: TestApp;
 let admin: string;
 let users: string;
 let otherTownId: string;
 beforeAll(async () => {
-  t = await createTestApp();
-  admin = await t.login('admin');
+  t = await createTestApp({ demo: false });
+  const town = townFixture(t);
+  admin = (await town.user('admin', 'admin')).cookie;
+  await town.unitPersona('zhuangan', 'staff', await town.office('宣传办'));
   users = `/api/v1/towns/${t.townId}/users`;
   const county = (await t.call('GET', '/api/v1/counties', { cookie: admin })).body[0];
-  // The demo admin is the county admin (its only town); adding a town makes them admin of both.
+  // The admin is the county admin (its only town); adding a town makes them admin of both.
   otherTownId = (
     await t.call('POST', `/api/v1/counties/${county.id}/towns`, {
       cookie: admin,
@@ -85,14 +88,14 @@ describe('a county supervisor over several towns', () => {
     const towns = (await t.call('GET', '/api/v1/towns', { cookie: supervisor })).body
       .map((x: { code: string }) => x.code)
       .sort();
-    expect(towns).toEqual(['dongshan', 'qingshi']);
+    expect(towns).toEqual(['dongshan', 'testtown']);
 
-    // An admin of 青石镇 only.
+    // An admin of 测试镇 only.
     await t.call('POST', users, {
       cookie: admin,
       body: {
         username: 'qsadmin',
-        displayName: '青石镇管理员',
+        displayName: '测试镇管理员',
         roles: [{ role: 'admin' }],
         password: TEST_PASSWORD,
       },
