@@ -1,20 +1,45 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
+import { addRecords } from '../../testing/ledgers.ts';
+import { townFixture } from '../../testing/town.ts';
 import { XLSX_TYPE } from './excel-columns.ts';
 
+// Five party branches; branches 1, 2 and 5 are already rated for 2025, and each branch held two
+// 学习研讨 theme party days (on different days).
 let t: TestApp;
 let admin: string;
 let base: string;
 let branches: { id: string; name: string }[];
 
 beforeAll(async () => {
-  t = await createTestApp();
-  admin = await t.login('admin');
+  t = await createTestApp({ demo: false });
+  const town = townFixture(t);
+  admin = (await town.user('admin', 'admin')).cookie;
   base = `/api/v1/towns/${t.townId}/ledger-types`;
-  const units = (await t.call('GET', `/api/v1/towns/${t.townId}/units`, { cookie: admin })).body
-    .items as { id: string; name: string; kind: string }[];
-  branches = units.filter((u) => u.kind === 'branch');
+  branches = [];
+  for (const name of ['一', '二', '三', '四', '五'].map((n) => `第${n}党支部`))
+    branches.push({ id: await town.unit(name, { kind: 'branch' }), name });
+  await addRecords(t, admin, 'branch_star_rating', [
+    rating(branches[0]!.id, 2025),
+    rating(branches[1]!.id, 2025),
+    rating(branches[4]!.id, 2025),
+  ]);
+  await addRecords(
+    t,
+    admin,
+    'theme_party_day',
+    branches.flatMap((b) =>
+      ['2025-03-05', '2025-04-05'].map((heldOn) => ({
+        branch: b.id,
+        held_on: heldOn,
+        theme: '学习党章',
+        activity_form: 'study',
+        expected: 20,
+        attendees: 18,
+      })),
+    ),
+  );
 });
 afterAll(() => t.close());
 
@@ -147,7 +172,7 @@ describe('composite unique rules (党支部星级评定: one per branch and year
   });
 
   it('claims existing records when a version adds a rule, and refuses it while they hold duplicates', async () => {
-    // Theme party days: one per branch and month in the demo — two a day are a duplicate.
+    // Theme party days: one per branch and month here — two a day are a duplicate.
     const body = await typeBody('theme_party_day', false);
     const byDay = { ...body, rules: [{ kind: 'unique', fields: ['branch', 'held_on'] }] };
     const ok = await t.call('PUT', `${base}/theme_party_day`, { cookie: admin, body: byDay });

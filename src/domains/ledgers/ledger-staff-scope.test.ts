@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerCatalogue } from '../../core/ledger/catalogue/index.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../testing/app.ts';
+import { demoYear, type DemoYear } from '../../testing/demo.ts';
 
 let t: TestApp;
 let admin: string;
@@ -20,10 +21,12 @@ let units: {
 }[];
 
 const unitNamed = (name: string) => units.find((u) => u.name === name)!;
-const Y = 'from=2025-01-01&to=2025-12-31';
+let Y: DemoYear;
 
+// The demo town's offices, villages and year of records; the year is read from its records.
 beforeAll(async () => {
   t = await createTestApp();
+  Y = await demoYear(t.database.db, t.townId);
   admin = await t.login('admin');
   staff = await t.login('zhuangan');
   base = `/api/v1/towns/${t.townId}`;
@@ -116,8 +119,11 @@ describe('staff of a unit with portfolios (宣传专干 in 宣传统战办公室
       ).status,
     ).toBe(404);
     expect(
-      (await t.call('GET', `${base}/metrics/ledger.branch_meeting.held?${Y}`, { cookie: staff }))
-        .status,
+      (
+        await t.call('GET', `${base}/metrics/ledger.branch_meeting.held?${Y.query}`, {
+          cookie: staff,
+        })
+      ).status,
     ).toBe(404);
   });
 
@@ -132,7 +138,7 @@ describe('staff of a unit with portfolios (宣传专干 in 宣传统战办公室
           village,
           location: '村委会门口',
           quantity: 2,
-          acted_on: '2025-06-01',
+          acted_on: Y.on('06-01'),
         },
       },
     });
@@ -194,18 +200,21 @@ describe('staff of a unit with portfolios (宣传专干 in 宣传统战办公室
     let checked = 0;
     for (const { code } of types) {
       for (const m of plainCounts(code)) {
-        const value = await t.call('GET', `${base}/metrics/${m.id}?${Y}`, { cookie: staff });
-        expect(value.body.value, m.id).toBe((await listAll(staff, code, Y)).length);
+        const value = await t.call('GET', `${base}/metrics/${m.id}?${Y.query}`, { cookie: staff });
+        expect(value.body.value, m.id).toBe((await listAll(staff, code, Y.query)).length);
         checked++;
       }
     }
     expect(checked).toBeGreaterThan(2);
-    const item = await t.call('GET', `${base}/metrics/ledger.propaganda_item.count?${Y}`, {
+    const item = await t.call('GET', `${base}/metrics/ledger.propaganda_item.count?${Y.query}`, {
       cookie: staff,
     });
     expect(item.body.value).toBe(
-      (await t.call('GET', `${base}/metrics/ledger.propaganda_item.count?${Y}`, { cookie: admin }))
-        .body.value,
+      (
+        await t.call('GET', `${base}/metrics/ledger.propaganda_item.count?${Y.query}`, {
+          cookie: admin,
+        })
+      ).body.value,
     );
   });
 });
@@ -229,7 +238,7 @@ describe('staff of a unit without portfolios (退役军人服务站)', () => {
           village: station.id,
           hazard_kind: 'fire',
           severity: 'general',
-          found_on: '2025-05-06',
+          found_on: Y.on('05-06'),
           description: '灭火器过期',
         },
       },
@@ -243,7 +252,7 @@ describe('staff of a unit without portfolios (退役军人服务站)', () => {
           village: unitNamed('石桥村').id,
           hazard_kind: 'fire',
           severity: 'general',
-          found_on: '2025-05-06',
+          found_on: Y.on('05-06'),
           description: '越界',
         },
       },
@@ -253,7 +262,7 @@ describe('staff of a unit without portfolios (退役军人服务站)', () => {
     expect(mine.map((r) => r.id)).toEqual([own.body.id]);
     for (const m of plainCounts('safety_hazard'))
       expect(
-        (await t.call('GET', `${base}/metrics/${m.id}?${Y}`, { cookie: vet })).body.value,
+        (await t.call('GET', `${base}/metrics/${m.id}?${Y.query}`, { cookie: vet })).body.value,
       ).toBe(1);
   });
 
@@ -278,9 +287,9 @@ describe('staff of a unit without portfolios (退役军人服务站)', () => {
     for (const code of ['conscription', 'safety_hazard']) {
       for (const m of plainCounts(code))
         expect(
-          (await t.call('GET', `${base}/metrics/${m.id}?${Y}`, { cookie: vet })).body.value,
+          (await t.call('GET', `${base}/metrics/${m.id}?${Y.query}`, { cookie: vet })).body.value,
           m.id,
-        ).toBe((await listAll(vet, code, Y)).length);
+        ).toBe((await listAll(vet, code, Y.query)).length);
     }
   });
 });
@@ -292,7 +301,7 @@ describe('a village cadre (石桥村)', () => {
       personId: string;
     };
     const elsewhere = unitNamed('宣传统战办公室').id;
-    const before = (await listAll(cadre, 'propaganda_item', Y)).length;
+    const before = (await listAll(cadre, 'propaganda_item', Y.query)).length;
     const created = await t.call('POST', `${base}/ledger-types/propaganda_item/records`, {
       cookie: admin,
       body: {
@@ -301,20 +310,20 @@ describe('a village cadre (石桥村)', () => {
           outlet: '县融媒体中心',
           level: 'county',
           channel: 'media',
-          published_on: '2025-06-03',
+          published_on: Y.on('06-03'),
           author: me.personId,
           source_unit: elsewhere,
         },
       },
     });
     expect(created.status).toBe(201);
-    const listed = await listAll(cadre, 'propaganda_item', Y);
+    const listed = await listAll(cadre, 'propaganda_item', Y.query);
     expect(listed.map((r) => r.id)).toContain(created.body.id);
     expect(listed.length).toBe(before + 1);
     for (const m of plainCounts('propaganda_item')) {
-      const value = await t.call('GET', `${base}/metrics/${m.id}?${Y}`, { cookie: cadre });
+      const value = await t.call('GET', `${base}/metrics/${m.id}?${Y.query}`, { cookie: cadre });
       expect(value.body.value, m.id).toBe(listed.length);
-      const drill = await t.call('GET', `${base}/metrics/${m.id}/records?${Y}&limit=500`, {
+      const drill = await t.call('GET', `${base}/metrics/${m.id}/records?${Y.query}&limit=500`, {
         cookie: cadre,
       });
       expect(drill.status).toBe(200);

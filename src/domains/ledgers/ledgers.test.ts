@@ -2,19 +2,57 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleType } from '../../testing/ledger-type.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
 import { addOtherTown } from '../../testing/scope/matrix.ts';
+import { townFixture, type TestUser } from '../../testing/town.ts';
+import { addRecords, branchMeeting, propagandaItem } from '../../testing/ledgers.ts';
+import { ledgerCatalogue } from '../../core/ledger/catalogue/index.ts';
 
+// A town with 宣传办 (propaganda), 东村 and 西村 each with a party branch, a 宣传委员, 东村's
+// cadre, a town leader, a county supervisor and a dispatcher; twelve news items of 2024 (ten of
+// them county or municipal, March to October) and branch meetings (three in 东村, two in 西村).
 let t: TestApp;
 let admin: string;
 let base: string;
 let units: { id: string; kind: string; name: string; parentId: string | null }[];
 let people: { id: string; name: string }[];
+let cast: Record<'leader' | 'propaganda' | 'cadre' | 'supervisor' | 'dispatcher', TestUser>;
 
 const { version: _v, ...sampleBody } = sampleType;
+const LEVELS = ['county', 'municipal', 'provincial'] as const;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  admin = await t.login('admin');
+  t = await createTestApp({ demo: false });
+  const town = townFixture(t);
+  const office = await town.office('宣传办', ['propaganda']);
+  const east = await town.village('东村');
+  const west = await town.village('西村');
+  const eastBranch = await town.unit('东村党支部', { kind: 'branch', parentId: east });
+  const westBranch = await town.unit('西村党支部', { kind: 'branch', parentId: west });
+  cast = {
+    leader: await town.persona('leader', 'leader'),
+    propaganda: await town.persona('propaganda', 'portfolio_leader', {
+      title: '宣传委员',
+      portfolios: ['propaganda'],
+    }),
+    cadre: await town.unitPersona('cadre', 'village_cadre', east),
+    supervisor: await town.user('supervisor', 'county_supervisor'),
+    dispatcher: await town.user('dispatcher', 'dispatcher'),
+  };
+  admin = (await town.user('admin', [{ role: 'admin' }, { role: 'leader' }])).cookie;
   base = `/api/v1/towns/${t.townId}`;
+  const author = cast.propaganda.personId!;
+  await addRecords(t, admin, 'propaganda_item', [
+    propagandaItem('一月稿件', author, '2024-01-15', 'county', office),
+    ...Array.from({ length: 11 }, (_, i) =>
+      propagandaItem(`稿件${i}`, author, `2024-${String(3 + (i % 8)).padStart(2, '0')}-1${i % 10}`, LEVELS[i % 3 === 2 ? 2 : i % 2]),
+    ),
+  ]);
+  await addRecords(t, admin, 'branch_meeting', [
+    branchMeeting(eastBranch, '2024-03-01'),
+    branchMeeting(eastBranch, '2024-06-01'),
+    branchMeeting(eastBranch, '2024-09-01'),
+    branchMeeting(westBranch, '2024-03-02'),
+    branchMeeting(westBranch, '2024-06-02'),
+  ]);
   units = (await t.call('GET', `${base}/units`, { cookie: admin })).body.items;
   people = (await t.call('GET', `${base}/people?limit=200`, { cookie: admin })).body.items;
   const created = await t.call('POST', `${base}/ledger-types`, { cookie: admin, body: sampleBody });
@@ -22,7 +60,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const village = () => units.find((u) => u.name === '石桥村')!;
+const village = () => units.find((u) => u.name === '东村')!;
 const good = () => ({
   title: '走访一',
   visited_on: '2025-03-05',
@@ -35,10 +73,10 @@ const good = () => ({
 });
 
 describe('ledger types', () => {
-  it('installs the 29-type catalogue in the town and lists it for a leader', async () => {
-    const res = await t.call('GET', `${base}/ledger-types`, { cookie: await t.login('shuji') });
+  it('installs the catalogue in the town and lists it, with the town’s own type, for a leader', async () => {
+    const res = await t.call('GET', `${base}/ledger-types`, { cookie: cast.leader.cookie });
     expect(res.status).toBe(200);
-    expect(res.body.items).toHaveLength(30);
+    expect(res.body.items).toHaveLength(ledgerCatalogue.length + 1);
     expect(
       res.body.items.find((x: { code: string }) => x.code === 'propaganda_item'),
     ).toMatchObject({ name: '宣传信息报送', version: 1 });
@@ -55,7 +93,7 @@ describe('ledger types', () => {
 
   it('refuses type definitions from anyone but an admin', async () => {
     const res = await t.call('POST', `${base}/ledger-types`, {
-      cookie: await t.login('shuji'),
+      cookie: cast.leader.cookie,
       body: { ...sampleBody, code: 'leader_type' },
     });
     expect(res.status).toBe(403);
@@ -226,7 +264,7 @@ describe('records', () => {
   });
 
   it('pages a filtered, sorted list by cursor without repeats', async () => {
-    const q = `filters=${encodeURIComponent(JSON.stringify([{ field: 'level', op: 'in', value: ['county', 'municipal'] }]))}&from=2025-03-01&to=2025-10-31&limit=7`;
+    const q = `filters=${encodeURIComponent(JSON.stringify([{ field: 'level', op: 'in', value: ['county', 'municipal'] }]))}&from=2024-03-01&to=2024-10-31&limit=7`;
     const seen = new Set<string>();
     let cursor: string | null = null;
     let prev = '';
@@ -242,13 +280,14 @@ describe('records', () => {
         seen.add(r.id);
         expect(['county', 'municipal']).toContain(r.data.level);
         expect(
-          r.occurredOn >= prev && r.occurredOn >= '2025-03-01' && r.occurredOn <= '2025-10-31',
+          r.occurredOn >= prev && r.occurredOn >= '2024-03-01' && r.occurredOn <= '2024-10-31',
         ).toBe(true);
         prev = r.occurredOn;
       }
       cursor = res.body.nextCursor;
     } while (cursor);
-    expect(seen.size).toBeGreaterThan(10);
+    // The eleven March–October items less the provincial ones.
+    expect(seen.size).toBe(8);
     const bad = await t.call(
       'GET',
       `${base}/ledger-types/propaganda_item/records?filters=${encodeURIComponent('[{"field":"level","op":"eq","value":"galaxy"}]')}`,
@@ -260,7 +299,7 @@ describe('records', () => {
 
 describe('scope', () => {
   it('shows a village cadre only the records of their village', async () => {
-    const cadre = await t.login('cunganbu');
+    const cadre = cast.cadre.cookie;
     const subtree = new Set([
       village().id,
       ...units.filter((u) => u.parentId === village().id).map((u) => u.id),
@@ -269,9 +308,9 @@ describe('scope', () => {
       cookie: cadre,
     });
     expect(res.status).toBe(200);
-    expect(res.body.items.length).toBe(20);
+    expect(res.body.items.length).toBe(3);
     for (const r of res.body.items) expect(subtree.has(r.unitId)).toBe(true);
-    const other = units.find((u) => u.name === '青松村')!;
+    const other = units.find((u) => u.name === '西村')!;
     const write = await t.call('POST', `${base}/ledger-types/sample_visit/records`, {
       cookie: cadre,
       body: { data: { ...good(), title: '越界', village: other.id, visitor: undefined } },
@@ -280,7 +319,7 @@ describe('scope', () => {
   });
 
   it('shows a portfolio leader only the types of their portfolios', async () => {
-    const leader = await t.login('xuanchuan');
+    const leader = cast.propaganda.cookie;
     const types = (await t.call('GET', `${base}/ledger-types`, { cookie: leader })).body.items;
     expect(types.length).toBeGreaterThan(0);
     for (const x of types) expect(x.portfolio).toBe('propaganda');
@@ -295,7 +334,7 @@ describe('scope', () => {
   });
 
   it('lets a supervisor read but not write, and a dispatcher nothing', async () => {
-    const ducha = await t.login('ducha');
+    const ducha = cast.supervisor.cookie;
     expect(
       (await t.call('GET', `${base}/ledger-types/propaganda_item/records`, { cookie: ducha }))
         .status,
@@ -309,7 +348,7 @@ describe('scope', () => {
       ).status,
     ).toBe(403);
     expect(
-      (await t.call('GET', `${base}/ledger-types`, { cookie: await t.login('paidan') })).status,
+      (await t.call('GET', `${base}/ledger-types`, { cookie: cast.dispatcher.cookie })).status,
     ).toBe(403);
   });
 
@@ -354,7 +393,7 @@ describe('attachments', () => {
     expect(down.headers.get('content-type')).toBe('image/png');
     expect(new Uint8Array(await down.arrayBuffer())).toEqual(png);
     // A village cadre may read it only once a record of their village refers to it.
-    const cadre = await t.login('cunganbu');
+    const cadre = cast.cadre.cookie;
     expect(
       (await t.app.request(`${base}/attachments/${meta.id}`, { headers: { cookie: cadre } }))
         .status,
