@@ -14,8 +14,11 @@ import {
 import type { ReportTemplate } from '../../core/report/templates.ts';
 import { newId } from '../../db/ids.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
+import { demoYear, type DemoYear } from '../../testing/demo.ts';
 
+/** The demo town, its 宣传委员's report for the demo's year (read from its records). */
 let t: TestApp;
+let Y: DemoYear;
 let admin: string;
 let xuanchuan: string;
 let base: string;
@@ -32,12 +35,13 @@ const personOf = async (username: string) =>
 
 beforeAll(async () => {
   t = await createTestApp();
+  Y = await demoYear(t.database.db, t.townId);
   admin = await t.login('admin');
   xuanchuan = await t.login('xuanchuan');
   base = `/api/v1/towns/${t.townId}`;
   const res = await t.call('POST', `${base}/reports`, {
     cookie: xuanchuan,
-    body: { personId: await personOf('xuanchuan'), year: 2025 },
+    body: { personId: await personOf('xuanchuan'), year: Y.year },
   });
   if (res.status !== 201) throw new Error(JSON.stringify(res.body));
   report = res.body;
@@ -81,9 +85,9 @@ describe('inserting a number chip', () => {
     ).toBe(true);
     expect(res.body.periods[0]).toEqual({
       key: 'year',
-      label: '2025年全年',
-      from: '2025-01-01',
-      to: '2025-12-31',
+      label: `${Y.year}年全年`,
+      from: Y.from,
+      to: Y.to,
     });
     expect(res.body.scope.ledger).toBe('全镇');
     expect(
@@ -98,17 +102,17 @@ describe('inserting a number chip', () => {
   it('previews a chip over the report’s scope, saves it, and lints it like a generated one', async () => {
     const preview = await t.call('POST', `${base}/reports/${report.id}/chip-preview`, {
       cookie: xuanchuan,
-      body: { metricId: 'ledger.propaganda_item.count', from: '2025-01-01', to: '2025-06-30' },
+      body: { metricId: 'ledger.propaganda_item.count', from: Y.from, to: Y.on('06-30') },
     });
     expect(preview.status, JSON.stringify(preview.body)).toBe(200);
     const live = await t.call(
       'GET',
-      `${base}/metrics/ledger.propaganda_item.count?from=2025-01-01&to=2025-06-30`,
+      `${base}/metrics/ledger.propaganda_item.count?from=${Y.from}&to=${Y.on('06-30')}`,
       { cookie: admin },
     );
     expect(preview.body.chip).toMatchObject({
       metricId: 'ledger.propaganda_item.count',
-      params: { from: '2025-01-01', to: '2025-06-30' },
+      params: { from: Y.from, to: Y.on('06-30') },
       value: live.body.display,
     });
     // Whatever value and unit the browser sends, the server recounts and uses the declared unit.
@@ -119,7 +123,7 @@ describe('inserting a number chip', () => {
       display: '9999件',
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    const stored = allChips(saved.body.document).find((c) => c.params.to === '2025-06-30')!;
+    const stored = allChips(saved.body.document).find((c) => c.params.to === Y.on('06-30'))!;
     expect(stored).toMatchObject({ value: live.body.display, unit: preview.body.chip.unit });
     const lint = await t.call('GET', `${base}/reports/${report.id}/lint`, { cookie: xuanchuan });
     const opening = saved.body.document.sections[0].id;
@@ -132,9 +136,7 @@ describe('inserting a number chip', () => {
   });
 
   it('refuses an unknown metric with a problem naming the chip', async () => {
-    const res = await saveWith(
-      chip('ledger.no_such.count', { from: '2025-01-01', to: '2025-12-31' }),
-    );
+    const res = await saveWith(chip('ledger.no_such.count', { from: Y.from, to: Y.to }));
     expect(res.status).toBe(422);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.body.detail).toContain('“1条”引用的指标“ledger.no_such.count”不存在');
@@ -161,8 +163,8 @@ describe('inserting a number chip', () => {
       .execute();
     const res = await saveWith(
       chip('ledger.propaganda_item.count', {
-        from: '2025-01-01',
-        to: '2025-12-31',
+        from: Y.from,
+        to: Y.to,
         unitId: otherUnit,
       }),
     );
@@ -173,7 +175,7 @@ describe('inserting a number chip', () => {
       (
         await t.call('POST', `${base}/reports/${report.id}/chip-preview`, {
           cookie: other,
-          body: { metricId: 'ledger.propaganda_item.count', from: '2025-01-01', to: '2025-12-31' },
+          body: { metricId: 'ledger.propaganda_item.count', from: Y.from, to: Y.to },
         })
       ).status,
     ).toBe(403);
@@ -184,7 +186,7 @@ describe('inserting a number chip', () => {
       await t.call('GET', `${base}/reports/${report.id}/chip-metrics`, { cookie: admin })
     ).body.metrics as { id: string; portfolio: string | null }[];
     const foreign = all.find((m) => m.portfolio !== null && m.portfolio !== 'propaganda')!;
-    const year = { from: '2025-01-01', to: '2025-12-31' };
+    const year = { from: Y.from, to: Y.to };
     const notMine = await saveWith(chip(foreign.id, year));
     expect(notMine.status).toBe(422);
     expect(notMine.body.errors[0].message).toContain('无权引用');
@@ -219,7 +221,7 @@ describe('template editor', () => {
     ).personId;
     const preview = await t.call('POST', `${base}/report-templates/preview`, {
       cookie: admin,
-      body: { personId, year: 2025, definition: edited },
+      body: { personId, year: Y.year, definition: edited },
     });
     expect(preview.status, JSON.stringify(preview.body)).toBe(200);
     const top = (preview.body.document as ReportDocument).sections
@@ -250,7 +252,7 @@ describe('template editor', () => {
       (
         await t.call('POST', `${base}/report-templates/preview`, {
           cookie: xuanchuan,
-          body: { personId, year: 2025, definition: edited },
+          body: { personId, year: Y.year, definition: edited },
         })
       ).status,
     ).toBe(403);

@@ -12,6 +12,7 @@ import {
   REFERENCE_SKIP_MESSAGE,
 } from '../../core/report/reference-corpus.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
+import { demoYear, type DemoYear } from '../../testing/demo.ts';
 
 if (!hasReference) console.warn(REFERENCE_SKIP_MESSAGE);
 
@@ -19,6 +20,9 @@ let t: TestApp;
 let admin: string;
 let base: string;
 let xuanchuanPerson: string;
+/** Drafts are for the demo's year (read from its records); past reports are of the year before. */
+let Y: DemoYear;
+const lastYear = () => String(Y.year - 1);
 
 async function upload(
   cookie: string,
@@ -39,6 +43,7 @@ async function upload(
 
 beforeAll(async () => {
   t = await createTestApp();
+  Y = await demoYear(t.database.db, t.townId);
   admin = await t.login('admin');
   base = `/api/v1/towns/${t.townId}`;
   xuanchuanPerson = (
@@ -108,11 +113,11 @@ describe.skipIf(!hasReference)('import of the reference reports', () => {
   it('compares an imported report with a draft part by part, and seeds a template from it (admin)', async () => {
     const imported = await upload(admin, 'old.txt', readReference(REFERENCE_FILES.propaganda2023), {
       personId: xuanchuanPerson,
-      year: '2024',
+      year: lastYear(),
     });
     const draft = await t.call('POST', `${base}/reports`, {
       cookie: admin,
-      body: { personId: xuanchuanPerson, year: 2025 },
+      body: { personId: xuanchuanPerson, year: Y.year },
     });
     expect(draft.status).toBe(201);
     const cmp = await t.call(
@@ -174,7 +179,7 @@ describe('import formats and templates', () => {
     ).person_id!;
     const draft = await t.call('POST', `${base}/reports`, {
       cookie: admin,
-      body: { personId: zuzhi, year: 2025 },
+      body: { personId: zuzhi, year: Y.year },
     });
     const docx = new Uint8Array(
       await (
@@ -183,7 +188,7 @@ describe('import formats and templates', () => {
         })
       ).arrayBuffer(),
     );
-    const res = await upload(admin, 'old.docx', docx, { personId: zuzhi, year: '2024' });
+    const res = await upload(admin, 'old.docx', docx, { personId: zuzhi, year: lastYear() });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.outline.title).toBe('述职报告');
     const level1 = (draft.body.document.sections as { level: number; heading: string }[])
@@ -257,7 +262,7 @@ describe('a past report with placeholders, compared by heading and seeding a tem
       admin,
       '2024年述职报告.txt',
       readFixture('placeholders-sample.txt'),
-      { personId: zhengfa, year: '2024' },
+      { personId: zhengfa, year: lastYear() },
     );
     expect(imported.status, JSON.stringify(imported.body)).toBe(201);
     const tokens = imported.body.outline.placeholders.map((p: { token: string }) => p.token);
@@ -265,7 +270,7 @@ describe('a past report with placeholders, compared by heading and seeding a tem
 
     const draft = await t.call('POST', `${base}/reports`, {
       cookie: admin,
-      body: { personId: zhengfa, year: 2025 },
+      body: { personId: zhengfa, year: Y.year },
     });
     expect(draft.status).toBe(201);
     const cmp = await t.call(

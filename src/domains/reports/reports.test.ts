@@ -18,11 +18,14 @@ import { readAllReferences } from '../../core/report/reference-corpus.ts';
 import { APPEAL_KPIS } from '../appeals/appeal.kpi.ts';
 import { SHORTCOMING_METRICS } from './report-appeals.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
+import { demoYear, type DemoYear } from '../../testing/demo.ts';
 import { findSoffice } from './report-export.ts';
 
 let t: TestApp;
 let admin: string;
 let base: string;
+/** The demo's year (read from its records): the year every report here is drafted for. */
+let Y: DemoYear;
 const reports = new Map<
   string,
   { id: string; personId: string; document: ReportDocument; templateId: string }
@@ -65,13 +68,14 @@ const ROLE_PEOPLE: Array<[string, () => Promise<string>]> = [
 
 beforeAll(async () => {
   t = await createTestApp();
+  Y = await demoYear(t.database.db, t.townId);
   admin = await t.login('admin');
   base = `/api/v1/towns/${t.townId}`;
   for (const [role, find] of ROLE_PEOPLE) {
     const personId = await find();
     const res = await t.call('POST', `${base}/reports`, {
       cookie: admin,
-      body: { personId, year: 2025 },
+      body: { personId, year: Y.year },
     });
     if (res.status !== 201)
       throw new Error(`draft for ${role}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -107,7 +111,7 @@ describe('drafting for every role of the demo town', () => {
       (
         await t.call('POST', `${base}/reports`, {
           cookie: admin,
-          body: { personId: r.personId, year: 2025 },
+          body: { personId: r.personId, year: Y.year },
         })
       ).status,
     ).toBe(409);
@@ -117,7 +121,7 @@ describe('drafting for every role of the demo town', () => {
     const personId = await personWith(/^副镇长$/u, 'civil_affairs');
     const res = await t.call('POST', `${base}/reports`, {
       cookie: admin,
-      body: { personId, year: 2025 },
+      body: { personId, year: Y.year },
     });
     expect(res.status).toBe(201);
     const lint = await t.call('GET', `${base}/reports/${res.body.id}/lint`, { cookie: admin });
@@ -233,8 +237,8 @@ describe('editing, revisions and freezing', () => {
           type: 'metric',
           metricId: 'ledger.integrity_education.count',
           params: {
-            from: '2025-01-01',
-            to: '2025-12-31',
+            from: Y.from,
+            to: Y.to,
             personId: reports.get('discipline_secretary')!.personId,
           },
           value: 1,
@@ -282,7 +286,7 @@ describe('editing, revisions and freezing', () => {
           outlet: '县融媒体中心',
           level: 'county',
           channel: 'media',
-          published_on: '2025-12-20',
+          published_on: Y.on('12-20'),
           author: draft.personId,
           source_unit: unitId,
         },
@@ -320,7 +324,7 @@ describe('export', () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toContain(
-      encodeURIComponent('2025年度述职报告'),
+      encodeURIComponent(`${Y.year}年度述职报告`),
     );
     const zip = await JSZip.loadAsync(await res.arrayBuffer());
     const xml = await zip.file('word/document.xml')!.async('string');
@@ -407,7 +411,7 @@ describe('scope', () => {
     expect(list.map((x: { id: string }) => x.id)).toEqual([reports.get('propaganda_member')!.id]);
     const other = await t.call('POST', `${base}/reports`, {
       cookie: xuanchuan,
-      body: { personId: reports.get('specialist')!.personId, year: 2024 },
+      body: { personId: reports.get('specialist')!.personId, year: Y.year - 1 },
     });
     expect(other.status).toBe(404);
   });
@@ -435,7 +439,7 @@ describe('scope', () => {
       (
         await t.call('POST', `${base}/reports`, {
           cookie: ducha,
-          body: { personId: r.personId, year: 2024 },
+          body: { personId: r.personId, year: Y.year - 1 },
         })
       ).status,
     ).toBe(403);
