@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../db/testing.ts';
+import { createTestDatabase, type TestDatabase } from '../testing/database.ts';
 import { formatFindings, runDoctor, type DoctorOptions, type Finding } from './doctor.ts';
 import { lvzhi } from '../fault/served.ts';
 

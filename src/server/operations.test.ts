@@ -9,10 +9,10 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoTown } from '../demo/demo-town.ts';
-import { createTestDatabase, type TestDatabase } from '../db/testing.ts';
+import { createTestDatabase, type TestDatabase } from '../testing/database.ts';
 import { createApp } from './app.ts';
 import { WEB_DIST } from './config.ts';
-import { TEST_PASSWORD } from './testing.ts';
+import { TEST_PASSWORD } from '../testing/app.ts';
 
 const TOKEN = 'metrics-token-0123456789';
 let database: TestDatabase;
