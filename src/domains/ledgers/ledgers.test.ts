@@ -43,7 +43,12 @@ beforeAll(async () => {
   await addRecords(t, admin, 'propaganda_item', [
     propagandaItem('一月稿件', author, '2024-01-15', 'county', office),
     ...Array.from({ length: 11 }, (_, i) =>
-      propagandaItem(`稿件${i}`, author, `2024-${String(3 + (i % 8)).padStart(2, '0')}-1${i % 10}`, LEVELS[i % 3 === 2 ? 2 : i % 2]),
+      propagandaItem(
+        `稿件${i}`,
+        author,
+        `2024-${String(3 + (i % 8)).padStart(2, '0')}-1${i % 10}`,
+        LEVELS[i % 3 === 2 ? 2 : i % 2],
+      ),
     ),
   ]);
   await addRecords(t, admin, 'branch_meeting', [
