@@ -57,7 +57,38 @@ describe('clusterTexts', () => {
 
   it('respects minSize and a stricter threshold', () => {
     expect(clusterTexts(items(LAMP), { ...opts, minSize: 5 })).toEqual([]);
-    expect(clusterTexts(items(LAMP), { ...opts, threshold: 0.95 })).toEqual([]);
+    // Only the three that name lamp 3 say exactly the same thing; the fourth names no number.
+    expect(clusterTexts(items(LAMP), { ...opts, threshold: 0.95 }).map((c) => c.ids)).toEqual([
+      ['a0', 'a1', 'a2'],
+    ]);
+    expect(clusterTexts(items(LAMP), { ...opts, threshold: 1.01 })).toEqual([]);
+  });
+
+  it('keeps apart the same complaint at two places, or at two address numbers of one kind', () => {
+    const places = [
+      '村口路灯不亮，晚上黑咕隆咚',
+      '村口那盏灯又坏了',
+      '学校后面巷子的路灯不亮',
+      '学校后头巷子里路灯全坏了',
+    ];
+    expect(clusterTexts(items(places), opts).map((c) => c.ids)).toEqual([
+      ['a0', 'a1'],
+      ['a2', 'a3'],
+    ]);
+    const numbers = ['3组路灯坏了好几天', '三组的路灯不亮', '五组路灯坏了', '5组那边路灯黑了'];
+    expect(clusterTexts(items(numbers), opts).map((c) => c.ids)).toEqual([
+      ['a0', 'a1'],
+      ['a2', 'a3'],
+    ]);
+  });
+
+  it('links a text that does not say where to one that does (callers leave the place out)', () => {
+    const clusters = clusterTexts(items(['村口路灯不亮', '路灯坏了', '村口的路灯又坏了']), opts);
+    expect(clusters.map((c) => c.ids)).toEqual([['a0', 'a1', 'a2']]);
+  });
+
+  it('needs a shared subject: the same place alone is not one problem', () => {
+    expect(clusterTexts(items(['村口路灯不亮了', '村口的广告牌被风吹歪了']), opts)).toEqual([]);
   });
 
   it('is deterministic: same input and seed give the same clusters, whatever the run', () => {

@@ -1,81 +1,11 @@
 /**
- * The domain vocabulary the segmenter keeps whole: 12345 hotline phrases (with the colloquial
- * variants residents use, folded to one canonical term), place words, and the boilerplate a
- * dispatcher types into every order ("群众反映…希望尽快处理"), which says nothing about the problem.
+ * What the segmenter throws away besides jieba's function words: the boilerplate a dispatcher
+ * types into every order ("群众反映…希望尽快处理"), and content words that occur in nearly every
+ * complaint (reporting verbs, who is affected, vague places, requests). They would make unrelated
+ * orders look alike, so they never become features or labels. The concept lexicon is concepts.ts.
  */
 
-/**
- * A canonical term and the ways people say it; every variant is read as the canonical term. A
- * term with a space stands for several tokens ("路灯 损坏"), so "路灯不亮" and "路灯又坏了" share both.
- */
-export interface DomainTerm {
-  term: string;
-  variants?: readonly string[];
-}
-
-export const DOMAIN_TERMS: readonly DomainTerm[] = [
-  {
-    term: '路灯 损坏',
-    variants: [
-      '路灯不亮',
-      '路灯坏了',
-      '路灯不亮了',
-      '路灯不工作',
-      '路灯熄灭',
-      '路灯损坏',
-      '路灯故障',
-    ],
-  },
-  { term: '损坏', variants: ['坏了', '又坏了', '坏掉', '不亮', '不亮了', '熄灭', '故障', '破损'] },
-  { term: '维修', variants: ['修理', '修好', '没人修', '无人维修'] },
-  { term: '路灯', variants: ['灯杆', '路灯杆'] },
-  { term: '噪音扰民', variants: ['噪声扰民', '噪音太大', '噪声污染', '噪音污染', '吵得睡不着'] },
-  { term: '夜间施工', variants: ['半夜施工', '深夜施工', '晚上施工', '凌晨施工'] },
-  {
-    term: '垃圾清运',
-    variants: ['垃圾没人清', '垃圾无人清运', '垃圾清运不及时', '垃圾堆积', '垃圾成堆'],
-  },
-  { term: '垃圾桶', variants: ['垃圾箱'] },
-  {
-    term: '污水外溢',
-    variants: ['污水横流', '污水漫溢', '下水道堵塞', '下水道冒水', '化粪池外溢'],
-  },
-  { term: '停水', variants: ['断水', '没有水', '没水了', '自来水停了'] },
-  { term: '停电', variants: ['断电', '没有电', '没电了'] },
-  { term: '水压低', variants: ['水压不足', '水压小'] },
-  { term: '道路破损', variants: ['路面破损', '路面坑洼', '道路坑洼', '坑坑洼洼', '路面塌陷'] },
-  { term: '违法建设', variants: ['违法搭建', '违章搭建', '违章建筑', '私搭乱建', '乱搭乱建'] },
-  { term: '占道经营', variants: ['占道摆摊', '流动摊贩', '马路市场'] },
-  { term: '油烟扰民', variants: ['油烟污染', '油烟太大'] },
-  { term: '拖欠工资', variants: ['欠薪', '讨薪', '拖欠农民工工资', '工资不发'] },
-  { term: '广场舞', variants: ['跳舞音响'] },
-  { term: '井盖', variants: ['窨井盖', '下水井盖'] },
-  { term: '物业', variants: ['物业公司'] },
-  { term: '养殖异味', variants: ['养猪场臭味', '养殖场异味', '猪场臭味'] },
-  { term: '焚烧秸秆', variants: ['秸秆焚烧', '烧秸秆'] },
-  { term: '公交班次', variants: ['公交车次', '公交车太少'] },
-  { term: '信号差', variants: ['没有信号', '信号不好'] },
-  { term: '积水', variants: ['内涝', '路面积水'] },
-  { term: '占用耕地' },
-  { term: '惠农补贴' },
-  { term: '低保' },
-  { term: '卫生室' },
-  { term: '菜市场' },
-  { term: '村口' },
-  { term: '路口' },
-  { term: '小区' },
-  { term: '广场' },
-  { term: '桥头' },
-  { term: '学校门口' },
-  { term: '村委会' },
-  { term: '工地' },
-  { term: '搅拌站' },
-];
-
-/**
- * Intake boilerplate, removed before segmentation (jieba would otherwise keep "群众反映" as one
- * word and make every order look alike).
- */
+/** Intake phrases removed before segmentation (jieba would keep "群众反映" as one word). */
 export const BOILERPLATE: readonly string[] = [
   '群众反映',
   '市民反映',
@@ -83,6 +13,7 @@ export const BOILERPLATE: readonly string[] = [
   '居民反映',
   '来电反映',
   '来电人反映',
+  '来电人称',
   '来电称',
   '市民来电',
   '群众来电',
@@ -94,119 +25,29 @@ export const BOILERPLATE: readonly string[] = [
   '请相关部门',
   '希望相关部门',
   '请有关部门',
+  '能不能',
+  '能不能管管',
+  '有没有人管',
+  '也没人管',
+  '没人管',
+  '不管',
+  '说了也不听',
+  '也说不清楚',
 ];
 
-/**
- * Words that occur in nearly every order: intake boilerplate, reporting verbs and politeness.
- * They would make unrelated orders look alike, so they never become shingles.
- */
-export const STOPWORDS: ReadonlySet<string> = new Set([
-  '群众',
-  '市民',
-  '村民',
-  '居民',
-  '来电',
-  '反映',
-  '反应',
-  '诉求',
-  '投诉',
-  '举报',
-  '咨询',
-  '称',
-  '表示',
-  '说',
-  '希望',
-  '尽快',
-  '及时',
-  '处理',
-  '解决',
-  '落实',
-  '要求',
-  '请求',
-  '恳请',
-  '请',
-  '帮助',
-  '协调',
-  '相关',
-  '部门',
-  '有关',
-  '政府',
-  '问题',
-  '情况',
-  '事情',
-  '目前',
-  '现在',
-  '已经',
-  '一直',
-  '多次',
-  '多日',
-  '好几天',
-  '几天',
-  '长期',
-  '经常',
-  '非常',
-  '十分',
-  '严重',
-  '影响',
-  '造成',
-  '导致',
-  '没有',
-  '无人',
-  '不',
-  '了',
-  '的',
-  '地',
-  '得',
-  '着',
-  '过',
-  '在',
-  '和',
-  '与',
-  '及',
-  '或',
-  '也',
-  '都',
-  '还',
-  '就',
-  '又',
-  '很',
-  '太',
-  '是',
-  '有',
-  '对',
-  '把',
-  '被',
-  '给',
-  '让',
-  '我',
-  '我们',
-  '他',
-  '他们',
-  '她',
-  '其',
-  '该',
-  '此',
-  '这',
-  '这个',
-  '那',
-  '那个',
-  '这里',
-  '那里',
-  '附近',
-  '一个',
-  '一些',
-  '进行',
-  '存在',
-  '发生',
-  '出现',
-  '以来',
-  '之前',
-  '以后',
-  '晚上',
-  '白天',
-  '每天',
-  '等',
-  '啊',
-  '吧',
-  '呢',
-]);
+/** Content words (as jieba cuts them) that say nothing about which problem it is. */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  `群众 市民 村民 居民 来电 来电人 反映 反应 诉求 投诉 举报 咨询 表示 希望 尽快 及时 处理 解决 落实 要求
+  请求 恳请 帮助 帮忙 协调 相关 部门 有关 政府 问题 情况 事情 事儿 存在 发生 出现 影响 造成 导致 没有
+  进行 老人 老年人 孩子 小孩 娃儿 娃娃 大人 家里 我家 人家 别人 村里 社区 附近 旁边 门口 边上 里面 外面
+  这边 那边 可以 知道 晓得 不知道 开始 出来 下来 起来 过去 回来 看看 来看 打电话 电话 找过 村干部 干部
+  工作人员 隐患 危险 安全 不便 方便 不方便 困难 出行 通行 生活 生产 休息 睡觉 严重 厉害 彻底 维修 修理
+  修好 一下 一趟 没用 不行 不敢 只能 需要 应该 是不是 为啥 为什么 怎么 怎么办 咋办 咋整 啥时候 什么
+  时候 多久 好久 好几次 一直 经常 总是 老是 到处 满地 东西 地方 时间 天天 每次 上次 这次 今年 去年
+  往年 现在 目前 以前 之前 以后 最近 这几天 好几天 一个月 半年 一年 说是 告诉 打招呼 管理
+  负责 负责人 主人 有人 没人 个人 大家 住户 业主 邻居 人员 工人 村委 一家人 家人
+  不了 不得了 受不了 要命 没法 出去 不到 不能 还有 不肯 不成 说好 涉及 部分 原因 回事 问问 容易 整个 差点
+  扰民 安全隐患 申请 看不清 看不见 出门 走路 下楼 吃饭 干活 精神 样子 路上 上门 县里 镇上 对面 缺少 交关 普通`
+    .split(/\s+/u)
+    .filter(Boolean),
+);
