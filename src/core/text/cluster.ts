@@ -114,24 +114,44 @@ export function clusterTexts(
  * LSH candidates inside a block larger than `exactBelow`; every pair of every block when `exact`.
  */
 function candidates(
-  items: readonly PreparedItem[],
+  blocks: readonly string[],
   profiles: readonly TextProfile[],
-  o: Required<Pick<ClusterOptions, 'bands' | 'rows' | 'seed' | 'exactBelow'>> & ClusterOptions,
+  o: LinkOptions,
 ): [number, number][] {
   const pairs: [number, number][] = [];
   const hasher = createMinHasher(o.bands * o.rows, o.seed);
   const signed: LshItem[] = [];
-  for (const members of byBlock(items.map((it) => it.block))) {
+  for (const members of byBlock(blocks)) {
     if (o.exact || members.length <= o.exactBelow) {
       for (let x = 0; x < members.length; x++)
         for (let y = x + 1; y < members.length; y++) pairs.push([members[x]!, members[y]!]);
       continue;
     }
     for (const i of members)
-      signed[i] = { block: items[i]!.block, signature: hasher.signature(profiles[i]!.full) };
+      signed[i] = { block: blocks[i]!, signature: hasher.signature(profiles[i]!.full) };
     blockCandidates(members, signed, o, pairs);
   }
   return pairs;
+}
+
+type LinkOptions = Required<
+  Pick<ClusterOptions, 'threshold' | 'bands' | 'rows' | 'seed' | 'exactBelow'>
+> &
+  Pick<ClusterOptions, 'exact'>;
+
+/** Pairs [i, j, similarity] of one block at or above the threshold: the edges clusters are cut from. */
+export function findLinks(
+  blocks: readonly string[],
+  profiles: readonly TextProfile[],
+  options: Partial<LinkOptions> = {},
+): [number, number, number][] {
+  const o = { ...CLUSTER_DEFAULTS, ...options };
+  const out: [number, number, number][] = [];
+  for (const [i, j] of candidates(blocks, profiles, o)) {
+    const sim = similarity(profiles[i]!, profiles[j]!);
+    if (sim >= o.threshold) out.push([i, j, sim]);
+  }
+  return out;
 }
 
 export function clusterPrepared(
@@ -141,7 +161,6 @@ export function clusterPrepared(
   const o = { ...CLUSTER_DEFAULTS, ...options };
   const tokens = items.map((it) => it.tokens);
   const profiles = tokens.map((t) => profile(t, o.weights));
-  const pairs = candidates(items, profiles, o);
   const components = new DisjointSet(items.length);
   const links = new Map<number, Map<number, number>>();
   const link = (a: number, b: number, sim: number) => {
@@ -149,19 +168,22 @@ export function clusterPrepared(
     m.set(b, sim);
     links.set(a, m);
   };
-  for (const [i, j] of pairs) {
-    const sim = similarity(profiles[i]!, profiles[j]!);
-    if (sim >= o.threshold) {
-      components.union(i, j);
-      link(i, j, sim);
-      link(j, i, sim);
-    }
+  for (const [i, j, sim] of findLinks(
+    items.map((it) => it.block),
+    profiles,
+    o,
+  )) {
+    components.union(i, j);
+    link(i, j, sim);
+    link(j, i, sim);
   }
   const byRoot = new Map<number, number[]>();
   items.forEach((_, i) => {
     if (!links.has(i)) return;
     const root = components.find(i);
-    byRoot.set(root, [...(byRoot.get(root) ?? []), i]);
+    const group = byRoot.get(root);
+    if (group) group.push(i);
+    else byRoot.set(root, [i]);
   });
   const clusters: Cluster[] = [];
   // Components only bound the search; each is cut into tight groups (tighten.ts), never kept whole by a chain.

@@ -32,6 +32,7 @@ export {
 } from './lsh.ts';
 export {
   clusterPrepared,
+  findLinks,
   clusterTexts,
   CLUSTER_DEFAULTS,
   prepareTexts,
