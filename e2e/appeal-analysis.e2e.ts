@@ -136,6 +136,10 @@ describe('appeal analysis pages', () => {
       await page.frameLocator('[data-testid=bulletin-preview]').locator('table.figures').count(),
     ).toBe(2);
     await page.getByTestId('bulletin-issue').click();
+    // Who signs it: the town government by default; the 机关代字 of the 发文字号 chosen here.
+    expect(await page.getByTestId('bulletin-issuer').inputValue()).toBe('青石镇人民政府');
+    await page.getByTestId('bulletin-doc-code').fill('青诉办');
+    await shoot(page, 'appeal-bulletin-issue.png');
     await page.locator('.ant-popconfirm').getByRole('button', { name: '签发' }).click();
     const issued = page
       .getByTestId('issued-bulletins')
@@ -149,6 +153,8 @@ describe('appeal analysis pages', () => {
     const preview = page.frameLocator('[data-testid=issued-preview]');
     await preview.locator('h1').waitFor();
     expect(await preview.locator('.byline').textContent()).toContain('第1期');
+    expect(await preview.locator('.doc-number').textContent()).toMatch(/^青诉办〔\d{4}〕1号$/u);
+    expect(await preview.locator('.signature').first().textContent()).toBe('青石镇人民政府');
     expect(await preview.locator('body').textContent()).toContain(`${live}件`);
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -1,9 +1,12 @@
 /**
  * Word export in the GB/T 9704 official-document layout: A4, 37/35/28/26 mm margins, 22 lines ×
- * 28 characters, 小标宋 title, 黑体/楷体/仿宋 heading levels, "— 1 —" page numbers on the outer side.
+ * 28 characters, 小标宋 title, heading styles 黑体/楷体/仿宋 with outline levels, "— 1 —" page
+ * numbers on the outer side; optionally a 版头 (issuing body in red, 发文字号, red rule) and a
+ * 落款 (issuing body and date). Measures and runs: export-docx-layout.ts; styles: export-docx-styles.ts.
  */
 import {
   AlignmentType,
+  BorderStyle,
   Document,
   DocumentGridType,
   Footer,
@@ -14,84 +17,37 @@ import {
   TextRun,
   type FileChild,
 } from 'docx';
+import {
+  BODY_PITCH,
+  CHAR_SPACE,
+  exactLine,
+  font,
+  GBT9704,
+  indentTwoChars,
+  LINE_PITCH,
+  runs,
+  textTwips,
+} from './export-docx-layout.ts';
+import {
+  DOCUMENT_STYLES,
+  HEADING_FONT,
+  HEADING_STYLE,
+  withParagraphDefaults,
+} from './export-docx-styles.ts';
 import { headingMarkers, inlineText, type ReportDocument, type Section } from './model.ts';
 
-const twipsFromMm = (mm: number) => Math.round((mm / 25.4) * 1440);
+export {
+  BODY_PITCH,
+  CHAR_SPACE,
+  CHAR_SPACING,
+  GBT9704,
+  LATIN_FONT,
+  LINE_PITCH,
+} from './export-docx-layout.ts';
 
-/** GB/T 9704-2012 §5.2: 版心 156 mm × 225 mm on A4, 22 lines of 28 characters in 3号 仿宋. */
-export const GBT9704 = {
-  page: { width: 11906, height: 16838 },
-  margin: {
-    top: twipsFromMm(37),
-    bottom: twipsFromMm(35),
-    left: twipsFromMm(28),
-    right: twipsFromMm(26),
-  },
-  linesPerPage: 22,
-  charsPerLine: 28,
-  /** Half-points: 2号 = 22 pt, 3号 = 16 pt, 4号 = 14 pt. */
-  size: { title: 44, body: 32, pageNumber: 28 },
-  font: {
-    title: '方正小标宋简体',
-    body: '仿宋_GB2312',
-    heading1: '黑体',
-    heading2: '楷体_GB2312',
-    heading3: '仿宋_GB2312',
-    byline: '楷体_GB2312',
-    pageNumber: '宋体',
-  },
-} as const;
-
-const textWidth = GBT9704.page.width - GBT9704.margin.left - GBT9704.margin.right;
-const textHeight = GBT9704.page.height - GBT9704.margin.top - GBT9704.margin.bottom;
-/** 579 twips: the text block height shared by 22 lines. */
-export const LINE_PITCH = Math.floor(textHeight / GBT9704.linesPerPage);
-/**
- * Word's character grid adds `charSpace`/4096 pt to the 16 pt default font; a slightly negative
- * value makes 28 characters fit the 156 mm line (without it only 27 fit).
- */
-export const CHAR_SPACE =
-  Math.floor((textWidth / GBT9704.charsPerLine / 20 - GBT9704.size.body / 2) * 4096) - 8;
-
-/**
- * LibreOffice gives a glyph as wide as the grid cell (or wider) two cells, so 16 pt text in the
- * 15.8 pt cell would set 14 characters a line. Scaling glyphs to 98 % keeps each in one cell;
- * Word fits them to the pitch anyway and sets 28 either way.
- */
-export const GLYPH_SCALE = Math.floor(
-  ((GBT9704.size.body / 2 + CHAR_SPACE / 4096) / (GBT9704.size.body / 2)) * 100,
-);
-
-export const LATIN_FONT = 'Times New Roman';
-const font = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
-const exactLine = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
-/** 2-character first-line indent; `firstLine` twips are the fallback for readers without *Chars. */
-const indentTwoChars = { firstLineChars: 200, firstLine: GBT9704.size.body * 20 };
-
-/**
- * Runs of one paragraph. Half-width digits and letters stay off the character grid: on it each
- * would take a whole cell and "14次" would read "1 4 次" with gaps.
- */
-function runs(text: string, fontName: string): TextRun[] {
-  return text
-    .split(/([0-9A-Za-z.%]+)/u)
-    .filter((part) => part !== '')
-    .map((part) => {
-      const latin = /^[0-9A-Za-z.%]+$/u.test(part);
-      // Official documents set Arabic numerals in Times New Roman, whose half-width digits pair
-      // up into one grid cell.
-      const f = latin
-        ? { ...font(fontName), ascii: LATIN_FONT, hAnsi: LATIN_FONT }
-        : font(fontName);
-      return new TextRun({
-        text: part,
-        font: f,
-        size: GBT9704.size.body,
-        scale: GLYPH_SCALE,
-        ...(latin ? { snapToGrid: false } : {}),
-      });
-    });
-}
+/** GB/T 9704 red for the 版头. */
+const RED = 'FF0000';
+const blank = () => new Paragraph({ spacing: exactLine, children: [] });
 
 function bodyParagraph(text: string): Paragraph {
   return new Paragraph({
@@ -102,19 +58,14 @@ function bodyParagraph(text: string): Paragraph {
   });
 }
 
-const HEADING_FONT: Record<number, string> = {
-  1: GBT9704.font.heading1,
-  2: GBT9704.font.heading2,
-  3: GBT9704.font.heading3,
-  4: GBT9704.font.body,
-};
-
 function sectionParagraphs(s: Section, marker: string): Paragraph[] {
   const out: Paragraph[] = [];
   if (s.level > 0 && s.heading !== '') {
+    const level = Math.min(s.level, 4);
     out.push(
       new Paragraph({
-        children: runs(`${marker}${s.heading}`, HEADING_FONT[s.level] ?? GBT9704.font.body),
+        style: HEADING_STYLE[level],
+        children: runs(`${marker}${s.heading}`, HEADING_FONT[level]!),
         spacing: exactLine,
         indent: indentTwoChars,
         keepNext: true,
@@ -145,21 +96,37 @@ function pageNumberFooter(side: 'right' | 'left'): Footer {
   });
 }
 
-function titleParagraphs(doc: ReportDocument): Paragraph[] {
-  const blank = () => new Paragraph({ spacing: exactLine, children: [] });
-  const out = [
+/**
+ * 版头 (GB/T 9704 §7.2): the issuing body centred in red 小标宋, the 发文字号 two lines below it,
+ * a red rule the width of the text block 4 mm under the number, the title two lines below.
+ */
+function headerParagraphs(header: NonNullable<ReportDocument['header']>): Paragraph[] {
+  const markSize = 72; // 小初 36 pt
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { line: LINE_PITCH * 2, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+      children: runs(header.issuer, GBT9704.font.title, { size: markSize, color: RED }),
+    }),
+    blank(),
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: exactLine,
-      // The 22 pt title is off the character grid, or each glyph would span two cells.
-      children: [
-        new TextRun({
-          text: doc.title,
-          font: font(GBT9704.font.title),
-          size: GBT9704.size.title,
-          snapToGrid: false,
-        }),
-      ],
+      border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 11 } },
+      children: runs(header.docNumber, GBT9704.font.body),
+    }),
+    blank(),
+    blank(),
+  ];
+}
+
+function titleParagraphs(doc: ReportDocument): Paragraph[] {
+  const out = [
+    ...(doc.header ? headerParagraphs(doc.header) : []),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: exactLine,
+      children: runs(doc.title, GBT9704.font.title, { size: GBT9704.size.title }),
     }),
   ];
   if (doc.byline) {
@@ -175,6 +142,29 @@ function titleParagraphs(doc: ReportDocument): Paragraph[] {
   return out;
 }
 
+/**
+ * 落款 of a document without a seal (GB/T 9704 §7.3.5.2): one blank line under the text, the
+ * issuing body two characters from the right, the date on the next line starting two characters
+ * right of the body's first character; a date longer than that keeps two characters from the
+ * right and pushes the body left.
+ */
+function signatureParagraphs(signature: NonNullable<ReportDocument['signature']>): Paragraph[] {
+  const issuerWidth = textTwips(signature.issuer);
+  const dateWidth = textTwips(signature.date);
+  const two = 2 * BODY_PITCH;
+  const dateRight = Math.max(two, issuerWidth - dateWidth);
+  const issuerRight = dateRight + dateWidth + two - issuerWidth;
+  const line = (text: string, right: number) =>
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      spacing: exactLine,
+      indent: { right: Math.round(right) },
+      keepNext: true,
+      children: runs(text, GBT9704.font.body),
+    });
+  return [blank(), line(signature.issuer, issuerRight), line(signature.date, dateRight)];
+}
+
 /** Extra blocks (e.g. tables) a caller puts after a section's paragraphs, in the same layout. */
 export type AfterSection = (section: Section, index: number) => FileChild[];
 
@@ -183,26 +173,13 @@ export function buildDocx(doc: ReportDocument, after?: AfterSection): Document {
   return new Document({
     title: doc.title,
     evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: { document: { run: { font: font(GBT9704.font.body), size: GBT9704.size.body } } },
-      // LibreOffice sizes the character grid from the Normal style, so it must say 16 pt too.
-      paragraphStyles: [
-        {
-          id: 'Normal',
-          name: 'Normal',
-          quickFormat: true,
-          run: { font: font(GBT9704.font.body), size: GBT9704.size.body },
-          paragraph: { spacing: exactLine },
-        },
-      ],
-    },
+    styles: DOCUMENT_STYLES,
     sections: [
       {
         properties: {
           page: {
             size: GBT9704.page,
-            // The page number sits about 7 mm below the text block.
-            margin: { ...GBT9704.margin, header: twipsFromMm(15), footer: twipsFromMm(23) },
+            margin: { ...GBT9704.margin, header: GBT9704.header, footer: GBT9704.footer },
           },
           grid: {
             type: DocumentGridType.LINES_AND_CHARS,
@@ -217,6 +194,7 @@ export function buildDocx(doc: ReportDocument, after?: AfterSection): Document {
             ...sectionParagraphs(s, markers[i]!),
             ...(after?.(s, i) ?? []),
           ]),
+          ...(doc.signature ? signatureParagraphs(doc.signature) : []),
         ],
       },
     ],
@@ -225,5 +203,5 @@ export function buildDocx(doc: ReportDocument, after?: AfterSection): Document {
 
 /** The report as a .docx file. */
 export async function exportDocx(doc: ReportDocument, after?: AfterSection): Promise<Buffer> {
-  return Packer.toBuffer(buildDocx(doc, after));
+  return withParagraphDefaults(await Packer.toBuffer(buildDocx(doc, after)));
 }

@@ -6,7 +6,8 @@ import { headingMarkers, type Inline, type ReportDocument } from './model.ts';
 
 export function exportMarkdown(doc: ReportDocument): string {
   const markers = headingMarkers(doc.sections);
-  const lines = [`# ${doc.title}`, ''];
+  const lines = doc.header ? [doc.header.issuer, '', doc.header.docNumber, '', '---', ''] : [];
+  lines.push(`# ${doc.title}`, '');
   if (doc.byline) lines.push(doc.byline, '');
   doc.sections.forEach((s, i) => {
     if (s.level > 0 && s.heading !== '')
@@ -18,6 +19,7 @@ export function exportMarkdown(doc: ReportDocument): string {
       );
     }
   });
+  if (doc.signature) lines.push('', doc.signature.issuer, '', doc.signature.date, '');
   return lines.join('\n');
 }
 
@@ -46,12 +48,23 @@ const STYLE = [
   'h3{font-family:"楷体_GB2312","KaiTi",serif;font-size:16pt;font-weight:normal;text-indent:2em}',
   'h4,h5{font-size:16pt;font-weight:normal;text-indent:2em}',
   'p{text-indent:2em;margin:0;text-align:justify}',
+  '.issuer{text-align:center;text-indent:0;color:#e00;font-size:36pt;',
+  'font-family:"方正小标宋简体","SimSun",serif}',
+  '.doc-number{text-align:center;text-indent:0;padding-bottom:4mm;border-bottom:1.5pt solid #e00;',
+  'margin-bottom:2em}',
+  '.signature{text-align:right;text-indent:0;padding-right:4em}.signature.date{padding-right:2em}',
 ].join('');
 
 /** A standalone HTML page (no external assets: government intranets are offline). */
 export function exportHtml(doc: ReportDocument): string {
   const markers = headingMarkers(doc.sections);
-  const body: string[] = [`<h1>${escapeHtml(doc.title)}</h1>`];
+  const body: string[] = doc.header
+    ? [
+        `<p class="issuer">${escapeHtml(doc.header.issuer)}</p>`,
+        `<p class="doc-number">${escapeHtml(doc.header.docNumber)}</p>`,
+      ]
+    : [];
+  body.push(`<h1>${escapeHtml(doc.title)}</h1>`);
   if (doc.byline) body.push(`<p class="byline">${escapeHtml(doc.byline)}</p>`);
   doc.sections.forEach((s, i) => {
     if (s.level > 0 && s.heading !== '') {
@@ -62,5 +75,11 @@ export function exportHtml(doc: ReportDocument): string {
     }
     for (const p of s.paragraphs) body.push(`<p>${p.inlines.map(inlineHtml).join('')}</p>`);
   });
+  if (doc.signature) {
+    body.push(
+      `<p class="signature" style="margin-top:1.8em">${escapeHtml(doc.signature.issuer)}</p>`,
+    );
+    body.push(`<p class="signature date">${escapeHtml(doc.signature.date)}</p>`);
+  }
   return `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title><style>${STYLE}</style></head>\n<body>\n${body.join('\n')}\n</body></html>\n`;
 }

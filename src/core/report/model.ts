@@ -62,6 +62,10 @@ export const reportDocumentSchema = z.object({
   title: z.string(),
   /** Author line under the title, e.g. "青石镇党委委员、宣传委员 李某". */
   byline: z.string().optional(),
+  /** 版头 of an issued document: the issuing body (发文机关标志) and 发文字号, e.g. "青政通〔2025〕3号". */
+  header: z.object({ issuer: z.string().max(40), docNumber: z.string().max(40) }).optional(),
+  /** 落款: the issuing body and the date under the text, e.g. "2025年12月31日". */
+  signature: z.object({ issuer: z.string().max(40), date: z.string().max(20) }).optional(),
   year: z.number().int(),
   sections: z.array(sectionSchema),
   frozenAt: z.string().nullable(),

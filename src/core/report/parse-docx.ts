@@ -9,8 +9,12 @@ import { parseReportText, type ParsedReport } from './parse.ts';
 export async function extractDocxText(buffer: Buffer): Promise<string> {
   try {
     const { value } = await mammoth.extractRawText({ buffer });
-    // mammoth separates paragraphs with a blank line; keep one paragraph per line.
-    return value.replace(/\n{2,}/gu, '\n').trim();
+    // mammoth separates paragraphs with a blank line; keep one paragraph per line. Zero-width
+    // characters (our own export joins figures to Chinese with U+200B) are not text.
+    return value
+      .replace(/[\u200b\u2060\ufeff]/gu, '')
+      .replace(/\n{2,}/gu, '\n')
+      .trim();
   } catch {
     throw new Malformed('无法读取该 Word 文件，请确认上传的是 .docx 格式的述职报告');
   }

@@ -87,6 +87,15 @@ export function periodLabel(from: string, to: string): string {
   return `${fy}年${fm}月${fd}日至${ty === fy ? '' : `${ty}年`}${tm}月${td}日`;
 }
 
+/** "2025-12-31" → "2025年12月31日", as official documents write dates (no hyphen to break at). */
+export function chineseDate(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return `${y}年${m}月${d}日`;
+}
+
+/** The issuing body a bulletin is signed with unless the issuer names another: the town government. */
+export const defaultIssuer = (townName: string) => `${townName}人民政府`;
+
 function joinList(items: Inline[][], sep = '、'): Inline[] {
   return items.flatMap((x, i) => (i === 0 ? x : [t(sep), ...x]));
 }
@@ -178,7 +187,7 @@ function overdue(d: BulletinData): Section[] {
       paragraphs.push(
         para(
           t(
-            `${i + 1}. ${o.code}　${o.title}（承办单位：${o.unitName}${o.dueOn ? `，应于${o.dueOn}前办理` : ''}）`,
+            `${i + 1}. ${o.code}　${o.title}（承办单位：${o.unitName}${o.dueOn ? `，应于${chineseDate(o.dueOn)}前办理` : ''}）`,
           ),
         ),
       ),
@@ -202,7 +211,7 @@ function problemList(d: BulletinData): Section[] {
     paragraphs.push(
       para(
         t(
-          `${i + 1}. ${p.title}。关联工单${p.orderCount}件，责任单位（人）${p.ownerName}，${p.statusLabel}${p.dueOn ? `，整改时限${p.dueOn}` : ''}${p.overdue ? '（已超期）' : ''}。`,
+          `${i + 1}. ${p.title}。关联工单${p.orderCount}件，责任单位（人）${p.ownerName}，${p.statusLabel}${p.dueOn ? `，整改时限${chineseDate(p.dueOn)}` : ''}${p.overdue ? '（已超期）' : ''}。`,
         ),
       ),
     ),
@@ -224,7 +233,7 @@ function commitmentList(d: BulletinData): Section[] {
     paragraphs.push(
       para(
         t(
-          `${i + 1}. ${c.title}（承诺对象：${c.promisedTo}；责任单位（人）：${c.ownerName}；承诺时限：${c.dueOn}；${c.statusLabel}${c.overdue ? '，已逾期' : ''}）。`,
+          `${i + 1}. ${c.title}（承诺对象：${c.promisedTo}；责任单位（人）：${c.ownerName}；承诺时限：${chineseDate(c.dueOn)}；${c.statusLabel}${c.overdue ? '，已逾期' : ''}）。`,
         ),
       ),
     ),
@@ -267,6 +276,7 @@ export function composeBulletin(d: BulletinData): ReportDocument {
       ...commitmentList(d),
       ...nextSteps(d),
     ],
+    signature: { issuer: defaultIssuer(d.townName), date: chineseDate(d.issuedOn) },
     frozenAt: null,
   };
 }

@@ -11,7 +11,7 @@ import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
 import type { WriteCtx } from '../../server/handler.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { BulletinData } from './bulletin.compose.ts';
+import { chineseDate, defaultIssuer, type BulletinData } from './bulletin.compose.ts';
 import { buildBulletin, type BulletinQuery } from './bulletin.service.ts';
 
 type Db = Kysely<DB>;
@@ -81,7 +81,17 @@ function summary(r: Row): IssuedBulletin {
   };
 }
 
-export async function issueBulletin(db: Db, ctx: WriteCtx, q: BulletinQuery) {
+/** 机关代字 unless the issuer gives one: "青石镇" → "青石政通" (政府 + 通报). */
+export const defaultDocCode = (townName: string) =>
+  `${townName.replace(/(街道办事处|街道|镇|乡|苏木)$/u, '') || townName}政通`;
+
+/** Who signs the bulletin: the issuing body (发文机关) and its 机关代字 for the 发文字号. */
+export interface IssueAs {
+  issuer?: string | undefined;
+  docCode?: string | undefined;
+}
+
+export async function issueBulletin(db: Db, ctx: WriteCtx, q: BulletinQuery, as: IssueAs = {}) {
   const asOf = new Date();
   const b = await buildBulletin(db, ctx.actor, ctx.townId, q, asOf);
   const year = asOf.getUTCFullYear();
@@ -95,9 +105,14 @@ export async function issueBulletin(db: Db, ctx: WriteCtx, q: BulletinQuery) {
     .executeTakeFirst();
   const number = Number(last?.n ?? 0) + 1;
   const id = newId();
+  const issuer = as.issuer ?? defaultIssuer(b.data.townName);
+  const docCode = as.docCode ?? defaultDocCode(b.data.townName);
   const document: ReportDocument = {
     ...b.document,
     byline: `（${year}年第${number}期　${b.data.periodLabel}）`,
+    // GB/T 9704 版头 and 落款: 发文字号 "机关代字〔年份〕序号号", the issuing body and the issue date.
+    header: { issuer, docNumber: `${docCode}〔${year}〕${number}号` },
+    signature: { issuer, date: chineseDate(b.data.issuedOn) },
     frozenAt: asOf.toISOString(),
   };
   await db

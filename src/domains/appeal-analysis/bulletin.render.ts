@@ -2,7 +2,8 @@
  * 分析通报 as Word and HTML with its tables (表1 by village or unit: 受理量, 响应率, 解决率, 满意率,
  * 逾期未办结; 表2 top categories) placed after 诉求热点. Word keeps the GB/T 9704 look of
  * core/report/export-docx.ts: 黑体 table titles and header row, 仿宋 cells in 4号, Arabic numerals in
- * Times New Roman; HTML cells carry the metric reference so the preview drills down like the text.
+ * Times New Roman, columns as wide as their content so no figure or unit wraps; HTML cells carry
+ * the metric reference so the preview drills down like the text.
  */
 import {
   AlignmentType,
@@ -10,13 +11,14 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
-  TextRun,
   VerticalAlign,
   WidthType,
   type FileChild,
 } from 'docx';
-import { exportDocx, GBT9704, GLYPH_SCALE, LATIN_FONT } from '../../core/report/export-docx.ts';
+import { exportDocx } from '../../core/report/export-docx.ts';
+import { GBT9704, runs, TEXT_WIDTH, textTwips } from '../../core/report/export-docx-layout.ts';
 import { exportHtml } from '../../core/report/export-text.ts';
 import { formatMetricValue, type ReportDocument } from '../../core/report/model.ts';
 import type { BulletinData, BulletinTable, Figure } from './bulletin.compose.ts';
@@ -25,29 +27,36 @@ import type { BulletinData, BulletinTable, Figure } from './bulletin.compose.ts'
 const TABLES_AFTER = '诉求热点';
 /** 4号 (14 pt) in cells: a 3号 six-column table would not fit the 156 mm text block. */
 const CELL_SIZE = 28;
-const font = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
+/** Left and right cell margins in twips. */
+const CELL_MARGIN = 80;
 const line = { line: 400, before: 40, after: 40 };
 
 const display = (f: Figure) => formatMetricValue(f.value, f.unit).replace('〔待取数〕', '—');
 
-/** Text runs off the character grid (cells have their own widths); digits in Times New Roman. */
-function runs(text: string, fontName: string, size = CELL_SIZE): TextRun[] {
-  // 3号 text needs the body's glyph scale to stay one grid cell per character (see export-docx.ts).
-  return text
-    .split(/([0-9.%—-]+)/u)
-    .filter((p) => p !== '')
-    .map(
-      (part) =>
-        new TextRun({
-          text: part,
-          size,
-          snapToGrid: false,
-          ...(size >= GBT9704.size.body ? { scale: GLYPH_SCALE } : {}),
-          font: /^[0-9.%—-]+$/u.test(part)
-            ? { ...font(fontName), ascii: LATIN_FONT, hAnsi: LATIN_FONT }
-            : font(fontName),
-        }),
-    );
+/** Width of a cell's text in twips at 4号: what the column needs to keep it on one line. */
+export const cellTextTwips = (text: string) => textTwips(text, CELL_SIZE);
+
+/**
+ * Column widths in twips from the content (first row: headers, first column: names). A figure
+ * never wraps: its column is at least its widest cell. Headers and names get their full width when
+ * the text block has room; when it has not, the room left over is shared out in proportion to what
+ * each still lacks (a header or a long name then wraps). Spare room widens the figure columns.
+ */
+export function columnWidths(rows: string[][]): number[] {
+  const pad = 2 * CELL_MARGIN + 60;
+  const widest = (c: number, from: number) =>
+    Math.max(0, ...rows.slice(from).map((r) => cellTextTwips(r[c] ?? ''))) + pad;
+  const columns = rows[0]!.map((_, c) => c);
+  const hard = columns.map((c) => (c === 0 ? 4 * CELL_SIZE * 10 + pad : widest(c, 1)));
+  const soft = columns.map((c) => Math.max(hard[c]!, widest(c, 0)));
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  if (sum(hard) >= TEXT_WIDTH) return hard.map((w) => Math.floor((w * TEXT_WIDTH) / sum(hard)));
+  if (sum(soft) > TEXT_WIDTH) {
+    const share = (TEXT_WIDTH - sum(hard)) / (sum(soft) - sum(hard));
+    return columns.map((c) => Math.floor(hard[c]! + (soft[c]! - hard[c]!) * share));
+  }
+  const spare = (TEXT_WIDTH - sum(soft)) / (columns.length - 1);
+  return columns.map((c) => Math.floor(soft[c]! + (c === 0 ? 0 : spare)));
 }
 
 function cell(
@@ -59,14 +68,16 @@ function cell(
   },
 ): TableCell {
   return new TableCell({
-    width: { size: opts.width, type: WidthType.PERCENTAGE },
+    width: { size: opts.width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
-    margins: { left: 60, right: 60 },
+    margins: { left: CELL_MARGIN, right: CELL_MARGIN },
     children: [
       new Paragraph({
         alignment: opts.align ?? AlignmentType.CENTER,
         spacing: line,
-        children: runs(text, opts.header ? GBT9704.font.heading1 : GBT9704.font.body),
+        children: runs(text, opts.header ? GBT9704.font.heading1 : GBT9704.font.body, {
+          size: CELL_SIZE,
+        }),
       }),
     ],
   });
@@ -74,28 +85,21 @@ function cell(
 
 const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 
-/** Column widths in percent: three-character headers need 16 % to stay on one line in LibreOffice's grid. */
-function widths(t: BulletinTable): number[] {
-  const cols = t.columns.map((c) => ([...c.label].length > 2 ? 16 : 12));
-  return [100 - cols.reduce((a, b) => a + b, 0), ...cols];
-}
-
 function docxTable(t: BulletinTable, n: number): FileChild[] {
-  const w = widths(t);
+  const head = [t.groupLabel, ...t.columns.map((c) => c.label)];
+  const body = t.rows.map((r) => [r.name, ...r.cells.map(display)]);
+  const w = columnWidths([head, ...body]);
   const header = new TableRow({
     tableHeader: true,
-    children: [t.groupLabel, ...t.columns.map((c) => c.label)].map((label, i) =>
-      cell(label, { header: true, width: w[i]! }),
-    ),
+    children: head.map((label, i) => cell(label, { header: true, width: w[i]! })),
   });
-  const rows = t.rows.map(
+  const rows = body.map(
     (r) =>
       new TableRow({
         cantSplit: true,
-        children: [
-          cell(r.name, { width: w[0]!, align: AlignmentType.LEFT }),
-          ...r.cells.map((f, i) => cell(display(f), { width: w[i + 1]! })),
-        ],
+        children: r.map((text, i) =>
+          cell(text, { width: w[i]!, ...(i === 0 ? { align: AlignmentType.LEFT } : {}) }),
+        ),
       }),
   );
   return [
@@ -103,11 +107,12 @@ function docxTable(t: BulletinTable, n: number): FileChild[] {
       alignment: AlignmentType.CENTER,
       spacing: { ...line, before: 200 },
       keepNext: true,
-      children: runs(`表${n}　${t.title}`, GBT9704.font.heading1, GBT9704.size.body),
+      children: runs(`表${n}　${t.title}`, GBT9704.font.heading1),
     }),
     new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      columnWidths: w.map((p) => Math.round((p / 100) * 8958)),
+      width: { size: w.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      layout: TableLayoutType.FIXED,
+      columnWidths: w,
       borders: {
         top: border,
         bottom: border,
@@ -122,6 +127,7 @@ function docxTable(t: BulletinTable, n: number): FileChild[] {
   ];
 }
 
+/** The bulletin as Word: its document (with 版头 and 落款 when issued) and its tables after 诉求热点. */
 export function bulletinDocx(
   doc: ReportDocument,
   data: Pick<BulletinData, 'tables'>,

@@ -31,6 +31,18 @@ const BulletinQuery = Period.extend({
   villageId: z.uuid().optional().meta({ title: '村（社区）' }),
   unitId: z.uuid().optional().meta({ title: '承办单位' }),
 });
+/** 签发 may name the issuing body and its 机关代字 (defaults: the town government, "青石政通"). */
+const BulletinIssue = BulletinQuery.extend({
+  issuer: z.string().trim().min(2).max(30).optional().meta({ title: '发文机关' }),
+  docCode: z
+    .string()
+    .trim()
+    .min(1)
+    .max(12)
+    .regex(/^[^〔〕[\]\d]+$/u, '机关代字不能含数字或括号')
+    .optional()
+    .meta({ title: '机关代字' }),
+});
 const fileResponse = (description: string, type: string) => ({
   200: { content: { [type]: { schema: z.string() } }, description },
   ...problemResponses,
@@ -110,13 +122,14 @@ export function registerBulletinRoutes(app: OpenAPIHono<AppEnv>): void {
       path: `${base}/issues`,
       tags,
       summary: '签发通报：按当前数据生成并存档（编为第N期），此后不再随工单变化',
-      request: { params: TownParams, ...jsonBody(BulletinQuery.openapi('AppealBulletinIssue')) },
+      request: { params: TownParams, ...jsonBody(BulletinIssue.openapi('AppealBulletinIssue')) },
       responses: jsonResponse(z.record(z.string(), z.unknown()), '已签发', 201),
     }),
     bulletinIssue,
     async (c) => {
+      const { issuer, docCode, ...q } = c.req.valid('json');
       const issued = await inTransaction(c, (trx, ctx) =>
-        issueBulletin(trx, ctx, c.req.valid('json')),
+        issueBulletin(trx, ctx, q, { issuer, docCode }),
       );
       return c.json({ ...issued, html: bulletinHtml(issued.document, issued.data) }, 201);
     },

@@ -38,8 +38,36 @@ export function findSoffice(): string | null {
 }
 
 /**
+ * The official font names the .docx asks for, each with the closest Debian font as a fallback
+ * (fontconfig `accept`: a server that has the real font uses it). Without these, 仿宋_GB2312 and
+ * 方正小标宋简体 fall back to whatever CJK font fontconfig picks first, often a sans-serif one.
+ */
+const FONT_FALLBACKS: Array<[string[], string]> = [
+  [
+    ['仿宋_GB2312', '仿宋', 'FangSong', '方正小标宋简体', '方正小标宋_GBK', '宋体', 'SimSun'],
+    'Noto Serif CJK SC',
+  ],
+  [['黑体', 'SimHei', '方正黑体_GBK'], 'Noto Sans CJK SC'],
+  [['楷体_GB2312', '楷体', 'KaiTi', '方正楷体_GBK'], 'AR PL KaitiM GB'],
+  [['Times New Roman'], 'Liberation Serif'],
+];
+
+/** A fontconfig file: the system configuration plus FONT_FALLBACKS. */
+export function fontConfig(): string {
+  const alias = (family: string, fallback: string) =>
+    `<alias binding="same"><family>${family}</family><accept><family>${fallback}</family></accept></alias>`;
+  return [
+    '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>',
+    '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>',
+    ...FONT_FALLBACKS.flatMap(([names, fallback]) => names.map((n) => alias(n, fallback))),
+    '</fontconfig>',
+  ].join('\n');
+}
+
+/**
  * Word → PDF with LibreOffice in a throwaway directory; its own profile lives there too
- * (`-env:UserInstallation`), so nothing is left in the service account's home.
+ * (`-env:UserInstallation`), so nothing is left in the service account's home. The official
+ * font names are mapped to installed fonts (fontConfig) for this conversion only.
  */
 export async function docxToPdf(docx: Buffer): Promise<Buffer> {
   const soffice = findSoffice();
@@ -49,6 +77,7 @@ export async function docxToPdf(docx: Buffer): Promise<Buffer> {
   try {
     const input = path.join(dir, 'report.docx');
     await writeFile(input, docx);
+    await writeFile(path.join(dir, 'fonts.conf'), fontConfig());
     await promisify(execFile)(
       soffice,
       [
@@ -61,7 +90,7 @@ export async function docxToPdf(docx: Buffer): Promise<Buffer> {
         dir,
         input,
       ],
-      { timeout: 120_000 },
+      { timeout: 120_000, env: { ...process.env, FONTCONFIG_FILE: path.join(dir, 'fonts.conf') } },
     );
     return await readFile(path.join(dir, 'report.pdf'));
   } catch (error) {

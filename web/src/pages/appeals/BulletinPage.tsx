@@ -12,7 +12,6 @@ import {
   Card,
   Col,
   DatePicker,
-  Popconfirm,
   Radio,
   Row,
   Select,
@@ -29,6 +28,7 @@ import { useSession } from '../../session/session.tsx';
 import { useLoader } from '../org/useOrgData.ts';
 import { analysisApi, type BulletinQuery } from './analysisApi.ts';
 import { BulletinDrill, type BulletinFigure } from './BulletinDrill.tsx';
+import { IssueBulletinButton, type IssueAs } from './IssueBulletinButton.tsx';
 import { IssuedBulletins, wireChips } from './IssuedBulletins.tsx';
 import { RankingCard } from './RankingCard.tsx';
 import { useAppealRefs } from './refs.ts';
@@ -52,7 +52,7 @@ function rangeOf(mode: Mode, d: Dayjs): [string, string] {
 }
 
 export default function BulletinPage() {
-  const { townId, user, grantsInTown } = useSession();
+  const { townId, townName, user, grantsInTown } = useSession();
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
   const [issuedVersion, setIssuedVersion] = useState(0);
@@ -82,9 +82,9 @@ export default function BulletinPage() {
 
   // 签发 is for the town's leaders and admins (appeal_analysis.issue).
   const canIssue = grantsInTown.some((g) => g.role === 'leader' || g.role === 'admin');
-  const issue = async () => {
+  const issue = async (as: IssueAs) => {
     try {
-      const issued = await analysisApi.issue(townId, query);
+      const issued = await analysisApi.issue(townId, { ...query, ...as });
       void message.success(`已签发${issued.label}通报，数字已固定`);
       setIssuedVersion((v) => v + 1);
     } catch (err) {
@@ -107,17 +107,7 @@ export default function BulletinPage() {
               >
                 下载 Word
               </Button>
-              {canIssue && (
-                <Popconfirm
-                  title="签发后本期通报的数字按当前数据固定，不再随工单变化。确定签发？"
-                  okText="签发"
-                  onConfirm={() => void issue()}
-                >
-                  <Button type="primary" data-testid="bulletin-issue">
-                    签发
-                  </Button>
-                </Popconfirm>
-              )}
+              {canIssue && <IssueBulletinButton townName={townName} onIssue={issue} />}
             </Space>
           )
         }

@@ -282,7 +282,8 @@ export const analysisApi = {
     api.get<Bulletin>(`${town(townId)}/appeal-bulletin`, q as unknown as Query, signal),
   bulletinDocxUrl: (townId: string, q: BulletinQuery) =>
     `${town(townId)}/appeal-bulletin/docx?${new URLSearchParams(q as unknown as Record<string, string>).toString()}`,
-  issue: (townId: string, q: BulletinQuery) =>
+  /** 签发; `issuer` and `docCode` (机关代字) sign it, the server's defaults when left out. */
+  issue: (townId: string, q: BulletinQuery & { issuer?: string; docCode?: string }) =>
     api.post<IssuedBulletin>(`${town(townId)}/appeal-bulletin/issues`, q),
   issued: async (townId: string, signal?: AbortSignal) =>
     (
