@@ -180,6 +180,29 @@ describe('duty report editor', () => {
     const flagged = (await marks.allInnerTexts()).join(' ');
     for (const token of ['**', 'XX', '×', '某某']) expect(flagged, token).toContain(token);
     expect(await page.locator('[data-testid=number-mark]').count()).toBeGreaterThan(5);
+    // "*村" hides a name: marked apart as a redaction and not counted among the unfilled places.
+    expect(await page.getByTestId('redaction-mark').allInnerTexts()).toEqual(['*']);
+    expect(await page.getByTestId('import-redactions').innerText()).toMatch(/脱敏处理\s*1\s*处/u);
+    const unfilled = await marks.count();
+    expect(await page.getByTestId('import-placeholders').innerText()).toMatch(
+      /未填写的占位符\s*6\s*处/u,
+    );
+    expect(unfilled).toBeGreaterThanOrEqual(4);
+    // The 数字 tab says what it lists: filled figures and blank ones, as many rows as that.
+    const filled = Number(
+      /已填写的数字\s*(\d+)/u.exec(await page.getByTestId('import-filled-numbers').innerText())![1],
+    );
+    const numbersTab = page.getByRole('tab', { name: /^数字（已填写 \d+，未填写 \d+）$/u });
+    const [tabFilled, tabBlank] = /已填写 (\d+)，未填写 (\d+)/u
+      .exec(await numbersTab.innerText())!
+      .slice(1)
+      .map(Number);
+    expect(tabFilled).toBe(filled);
+    await numbersTab.click();
+    const numberRows = page.getByTestId('import-numbers').locator('tbody tr.ant-table-row');
+    await numberRows.first().waitFor();
+    expect(await numberRows.count()).toBe(tabFilled! + tabBlank!);
+    await page.getByRole('tab', { name: /原文标注/ }).click();
     expect(await page.locator('.ant-tree-treenode').filter({ hasText: '对外宣传' }).count()).toBe(
       1,
     );

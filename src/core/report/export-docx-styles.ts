@@ -72,13 +72,11 @@ const PARAGRAPH_DEFAULTS =
   `<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="${LINE_PITCH}" ` +
   'w:lineRule="exact"/></w:pPr></w:pPrDefault>';
 
-/** Writes PARAGRAPH_DEFAULTS into a packed .docx (the empty `<w:pPrDefault/>` docx leaves). */
-export async function withParagraphDefaults(docx: Buffer): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(docx);
-  const file = zip.file('word/styles.xml');
-  const styles = file ? await file.async('string') : '';
+/** word/styles.xml with PARAGRAPH_DEFAULTS, from a .docx docx packed with DOCUMENT_STYLES. */
+export async function stylesWithParagraphDefaults(docx: Buffer): Promise<string> {
+  const styles =
+    (await (await JSZip.loadAsync(docx)).file('word/styles.xml')?.async('string')) ?? '';
   if (!styles.includes('<w:pPrDefault/>'))
     throw new Error('export-docx: styles.xml has no empty <w:pPrDefault/> to fill');
-  zip.file('word/styles.xml', styles.replace('<w:pPrDefault/>', PARAGRAPH_DEFAULTS));
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  return styles.replace('<w:pPrDefault/>', PARAGRAPH_DEFAULTS);
 }

@@ -32,7 +32,7 @@ import {
   DOCUMENT_STYLES,
   HEADING_FONT,
   HEADING_STYLE,
-  withParagraphDefaults,
+  stylesWithParagraphDefaults,
 } from './export-docx-styles.ts';
 import { headingMarkers, inlineText, type ReportDocument, type Section } from './model.ts';
 
@@ -201,7 +201,20 @@ export function buildDocx(doc: ReportDocument, after?: AfterSection): Document {
   });
 }
 
+/**
+ * styles.xml is the same for every document (DOCUMENT_STYLES plus the paragraph defaults docx
+ * cannot write): made once from the first export, then handed to the packer as an override.
+ */
+let styles: Promise<string> | null = null;
+
 /** The report as a .docx file. */
 export async function exportDocx(doc: ReportDocument, after?: AfterSection): Promise<Buffer> {
-  return withParagraphDefaults(await Packer.toBuffer(buildDocx(doc, after)));
+  styles ??= Packer.toBuffer(buildDocx(doc, after))
+    .then(stylesWithParagraphDefaults)
+    .catch((error: unknown) => {
+      styles = null;
+      throw error;
+    });
+  const data = await styles;
+  return Packer.toBuffer(buildDocx(doc, after), false, [{ path: 'word/styles.xml', data }]);
 }

@@ -60,9 +60,10 @@ describe('lintReport', () => {
     const found = lintReport(doc, { template, knownMetricValues: [48] }).filter(
       (i) => i.code === 'untraceable_number',
     );
-    expect(found.map((i) => i.offset)).toEqual([8]);
+    expect(found.map((i) => i.offset)).toEqual([8, 17]);
     expect(found[0]!.message).toContain('12场次');
     expect(found[0]!.text).toBe('12场次');
+    expect(found[1]!.text).toBe('300余份');
   });
 
   it('flags chips whose value disagrees with the recomputed metric', () => {

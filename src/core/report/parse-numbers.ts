@@ -1,55 +1,14 @@
 /**
  * Finds counted numbers in report prose — "报送宣传信息近110条" → 110, 条, 近, 宣传信息 — including
- * `**` numbers left blank, ranges and small Chinese numerals. Dates, years and ordinals are not counts.
+ * numbers left blank (`**`, `XX`, `×`), ranges, magnitudes (1.2万人), 百分之 and Chinese numerals,
+ * in the measure words and units of measure-words.ts. Dates, years, ordinals and words that only
+ * hold a numeral (三轮车, 一把手: NOT_FIGURES) are not counts.
  */
+import { MAGNITUDES, MEASURE_WORDS, NOT_FIGURES } from './measure-words.ts';
 import { parseChineseNumeral } from './numerals.ts';
 
-/** Units a township report counts in; longest first so 万元 wins over 元. */
-export const COUNT_UNITS = [
-  '立方米',
-  '平方米',
-  '万元',
-  '亿元',
-  '万亩',
-  '万棒',
-  '万人',
-  '万株',
-  '万头',
-  '万册',
-  '公里',
-  '场次',
-  '人次',
-  '条次',
-  '轮次',
-  '户次',
-  '期次',
-  '元',
-  '亩',
-  '人',
-  '次',
-  '篇',
-  '件',
-  '个',
-  '名',
-  '户',
-  '场',
-  '期',
-  '条',
-  '处',
-  '支',
-  '轮',
-  '座',
-  '项',
-  '家',
-  '所',
-  '批',
-  '起',
-  '台',
-  '辆',
-  '吨',
-  '%',
-  '％',
-] as const;
+/** Every unit the parser knows (measure-words.ts), longest first so 万元 wins over 元. */
+export const COUNT_UNITS: readonly string[] = MEASURE_WORDS.map((m) => m.word);
 
 export type Approx = '近' | '约' | '超' | '逾' | '余' | '多' | '以上' | '左右' | '以下';
 
@@ -68,13 +27,23 @@ export interface NumberMention {
   placeholder: boolean;
 }
 
-const NUM = String.raw`(\*+\d*|\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)`;
-const RANGE = String.raw`(?:\s*[-—~～至到]\s*(\d+(?:\.\d+)?))?`;
-const UNIT_ALT = COUNT_UNITS.map((u) => u.replace('%', '%')).join('|');
+const CN_DIGITS = '一二两三四五六七八九十百千零〇';
+/** A figure: digits (with thousands commas), Chinese numerals, or a blank left for one. */
+const BLANK = String.raw`\*{2,}\d*|(?<![A-Za-z])[XxＸ]{2,}(?![A-Za-z])|×+(?![\d×])`;
+const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const NUM = `(${BLANK}|${DIGITS}|[${CN_DIGITS}]+)`;
+const RANGE = String.raw`(?:\s*[-—~～至到]\s*(\d+(?:\.\d+)?|[${CN_DIGITS}]+))?`;
+const escape = (s: string) => s.replace(/[*+?.()[\]{}|^$\\]/gu, '\\$&');
+const UNIT_ALT = MEASURE_WORDS.map(
+  (m) => `${escape(m.word)}${m.notBefore ? `(?![${m.notBefore}])` : ''}`,
+).join('|');
+const MAGNITUDE = `(?:${MAGNITUDES.join('|')})`;
 const MENTION_RE = new RegExp(
-  String.raw`(近|约|超过|超|逾)?${NUM}${RANGE}(余|多)?(${UNIT_ALT})(以上|左右|以下)?`,
+  String.raw`(近|约|超过|超|逾)?${NUM}${RANGE}(余|多)?(${MAGNITUDE}?(?:余|多)?(?:${UNIT_ALT}))(以上|左右|以下)?`,
   'gu',
 );
+/** 百分之九十五, 百分之95.5: a percentage written out. */
+const PER_CENT_RE = new RegExp(String.raw`百分之(\d+(?:\.\d+)?|[${CN_DIGITS}]+)`, 'gu');
 
 const BOUNDARY = /[，,。；;：:、！!？?\n（）()【】]/u;
 const LEADING_NOISE =
@@ -140,7 +109,8 @@ const LEADING_VERBS = [
 ];
 const TRAILING_NOISE = /(?:达到|达|在|为|共计|共|累计|总数|等|分别)+$/u;
 /** Set phrases where a Chinese numeral names a doctrine, not a count (中央八项规定, 四个方面). */
-const IDIOM_AFTER = /^(?:规定|方面|意识|自信|确立|维护|一)/u;
+const IDIOM_AFTER =
+  /^(?:规定|方面|意识|自信|确立|维护|全面|代表|务必|明确|坚持|振兴|统筹|服务|清单制|一)/u;
 
 function stripSubject(fragment: string): string {
   let s = fragment
@@ -186,46 +156,96 @@ function quotedRanges(text: string): Array<[number, number]> {
   return ranges;
 }
 
+const IS_CHINESE = new RegExp(`^[${CN_DIGITS}]`, 'u');
+
 function parseValue(token: string): { value: number | null; placeholder: boolean } | null {
   if (token.startsWith('*')) {
     const digits = token.replace(/^\*+/u, '');
     return { value: digits === '' ? null : Number(digits), placeholder: true };
   }
-  if (/^\d/u.test(token)) return { value: Number(token), placeholder: false };
+  if (/^[XxＸ×]/u.test(token)) return { value: null, placeholder: true };
+  if (/^\d/u.test(token)) return { value: Number(token.replaceAll(',', '')), placeholder: false };
   // Chinese numerals only when unambiguous: a lone 一 is usually "一次/一批" idiom, not a count.
   if (token === '一') return null;
   const v = parseChineseNumeral(token);
   return v === null ? null : { value: v, placeholder: false };
 }
 
+/** Offsets covered by words that hold a numeral but count nothing (NOT_FIGURES). */
+function notFigureRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (const word of NOT_FIGURES) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1))
+      ranges.push([at, at + word.length]);
+  }
+  return ranges;
+}
+
+const within = (ranges: Array<[number, number]>, at: number) =>
+  ranges.some(([a, b]) => at >= a && at < b);
+
+/** 百分之九十五 → 95 %. */
+function perCentMentions(text: string, base: number): NumberMention[] {
+  return [...text.matchAll(PER_CENT_RE)].flatMap((m) => {
+    const parsed = parseValue(m[1]!);
+    if (!parsed || parsed.value === null) return [];
+    const subject = stripSubject(clauseBefore(text, m.index, 0));
+    return [
+      {
+        raw: m[0],
+        value: parsed.value,
+        valueMax: null,
+        unit: '%',
+        approx: null,
+        subject,
+        offset: base + m.index,
+        placeholder: false,
+      },
+    ];
+  });
+}
+
+/** Splits "万余人" into the unit "万人" and the approximation 余. */
+function unitOf(raw: string): { unit: string; approx: Approx | null } {
+  const approx = /余|多/u.exec(raw)?.[0] as Approx | undefined;
+  const unit = raw.replace(/余|多/u, '');
+  return { unit: unit === '％' ? '%' : unit, approx: approx ?? null };
+}
+
 /** Every counted number in `text`; offsets are shifted by `base` (its position in a larger text). */
 export function extractNumbers(text: string, base = 0): NumberMention[] {
   const quotes = quotedRanges(text);
+  const idioms = notFigureRanges(text);
   const out: NumberMention[] = [];
   let floor = 0;
   for (const m of text.matchAll(MENTION_RE)) {
     const start = m.index;
-    const [raw, pre, token, max, midApprox, unit, postApprox] = m;
+    const [raw, pre, token, max, midApprox, unitRaw, postApprox] = m;
     const prev = text[start - 1] ?? '';
-    if (prev === '第' || /[\d.]/u.test(prev)) continue;
-    const isChinese = !/[\d*]/u.test(token![0]!);
+    if (prev === '第' || /[\d.,]/u.test(prev) || within(idioms, start)) continue;
+    const isChinese = IS_CHINESE.test(token!);
     if (isChinese && (prev === '”' || quotes.some(([a, b]) => start > a && start < b))) continue;
     if (isChinese && IDIOM_AFTER.test(text.slice(start + raw.length))) continue;
     const parsed = parseValue(token!);
     if (!parsed) continue;
+    const { unit, approx } = unitOf(unitRaw!);
+    // A lone 百 or 千 names a kind of thing (百人宣讲团, 千人计划) unless it is approximate (近百人).
+    if ((token === '百' || token === '千') && !(pre ?? midApprox ?? approx ?? postApprox)) continue;
     let subject = stripSubject(clauseBefore(text, start, floor));
     if (subject === '') subject = stripSubject(clauseAfter(text, start + raw.length));
+    const upper = max === undefined ? null : parseValue(max);
     out.push({
       raw,
       value: parsed.value,
-      valueMax: max === undefined ? null : Number(max),
-      unit: unit === '％' ? '%' : unit!,
-      approx: ((pre ?? midApprox ?? postApprox) as Approx | undefined) ?? null,
+      valueMax: upper?.value ?? null,
+      unit,
+      approx: ((pre ?? midApprox ?? approx ?? postApprox) as Approx | undefined) ?? null,
       subject,
       offset: base + start,
       placeholder: parsed.placeholder,
     });
     floor = start + raw.length;
   }
-  return out;
+  out.push(...perCentMentions(text, base));
+  return out.sort((a, b) => a.offset - b.offset);
 }

@@ -64,12 +64,13 @@ describe.skipIf(!hasReference)('importer on the reference reports', () => {
     });
     // 1-11月份 is a period, not a count.
     expect(r.numbers.some((n) => n.value === 11 || n.valueMax === 11)).toBe(false);
-    expect(r.placeholders.map((p) => [p.token, p.sectionPath])).toEqual([
-      ['**', ''],
+    // `**` is an unfilled figure; a single `*` hides a place name (a redaction, shown apart).
+    expect(r.placeholders.map((p) => [p.token, p.sectionPath])).toEqual([['**', '']]);
+    expect(r.redactions.map((p) => [p.token, p.sectionPath])).toEqual([
       ['*', '二/四是'],
       ['*', '二/四是'],
     ]);
-    expect(r.placeholders[1]!.context).toContain('与*镇');
+    expect(r.redactions[0]!.context).toContain('与*镇');
   });
 
   it('reads the organisation clerk report (001): title, tree and all 43 `**` gaps', () => {

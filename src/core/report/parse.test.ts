@@ -23,8 +23,8 @@ describe('parseReportText on report shapes it was not written for', () => {
       '四 存在的不足及下一步打算',
       '四/一是 主动上门走访的次数偏少',
       '四/二是 救助政策宣传不够到位',
-      '四/一是 把入户走访列入每月计划',
-      '四/二是 编印通俗易懂的政策明白卡，让群众一看就懂',
+      '四/第2组一是 把入户走访列入每月计划',
+      '四/第2组二是 编印通俗易懂的政策明白卡，让群众一看就懂',
     ]);
     const byRaw = Object.fromEntries(r.numbers.map((n) => [n.raw, n]));
     expect(byRaw['约320户']).toMatchObject({
@@ -63,9 +63,12 @@ describe('parseReportText on report shapes it was not written for', () => {
       ['某某', 'someone', '二/2'],
       ['**', 'asterisk', '三'],
     ]);
+    // "XX场次" is a figure left blank (a placeholder number), like "**次".
     expect(r.numbers.map((n) => `${n.value}${n.unit}`)).toEqual([
+      'null场次',
       '85篇',
       '17篇',
+      'null件',
       '96.5%',
       '200次',
       '100人',

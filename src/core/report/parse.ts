@@ -1,9 +1,10 @@
 /**
- * Importer for past duty reports as plain text: title, heading tree (一、 / （一） / 1. / 一是 items),
- * counted numbers and placeholders, each located by section path and character offset.
+ * Importer for past duty reports as plain text: title, heading tree (一、 / （一） / 1. / 一是 items;
+ * parse-tree.ts), counted numbers, placeholders left unfilled and redactions, each located by
+ * section path and character offset.
  */
-import { parseChineseNumeral } from './numerals.ts';
 import { extractNumbers, type NumberMention } from './parse-numbers.ts';
+import { buildTree, finish } from './parse-tree.ts';
 
 export interface ParsedParagraph {
   text: string;
@@ -22,6 +23,8 @@ export interface ParsedSection {
   offset: number;
   end: number;
   paragraphs: ParsedParagraph[];
+  /** Paragraphs after the subsections that close this section ("此外，…：一是…"). */
+  trailing: ParsedParagraph[];
   children: ParsedSection[];
 }
 
@@ -40,23 +43,31 @@ export interface PlaceholderMention {
   context: string;
 }
 
+/** 脱敏 — a single `*` standing for a name or place the report hides (如“*村”), not a gap. */
+export interface RedactionMention {
+  token: '*';
+  offset: number;
+  sectionPath: string;
+  context: string;
+}
+
 export interface ParsedReport {
   /** The input with line endings normalised; all offsets point into it. */
   text: string;
   title: string | null;
   preamble: ParsedParagraph[];
   sections: ParsedSection[];
+  /** Paragraphs after the last section that close the report ("以上述职，请予评议。"). */
+  closing: ParsedParagraph[];
   numbers: LocatedNumber[];
   placeholders: PlaceholderMention[];
+  redactions: RedactionMention[];
 }
 
-const CN = '[一二三四五六七八九十]+';
-const HEADING_RES: Array<{ level: 1 | 2 | 3; re: RegExp }> = [
-  { level: 1, re: new RegExp(`^(${CN})、\\s*`, 'u') },
-  { level: 2, re: new RegExp(`^[（(]\\s*(${CN})\\s*[）)]\\s*`, 'u') },
-  { level: 3, re: /^(\d{1,2})[.．、](?!\d)\s*/u },
-];
-export const PLACEHOLDER_RE = /\*+|(?<![A-Za-z])[XxＸ]{2,}(?![A-Za-z])|×+|某某|【待补充[^】]*】/gu;
+/** Placeholders: two or more `*`, XX, ×, 某某, 【待补充…】 (a single `*` is a redaction). */
+export const PLACEHOLDER_RE =
+  /\*{2,}|(?<![A-Za-z])[XxＸ]{2,}(?![A-Za-z])|×+|某某|【待补充[^】]*】/gu;
+const REDACTION_RE = /(?<!\*)\*(?!\*)/gu;
 
 function placeholderKind(token: string): PlaceholderKind {
   if (token.startsWith('*')) return 'asterisk';
@@ -64,152 +75,6 @@ function placeholderKind(token: string): PlaceholderKind {
   if (token === '某某') return 'someone';
   if (token.startsWith('【')) return 'todo';
   return 'xx';
-}
-
-/** Splits "扎实推进主题教育。一是…" into heading and run-in body. */
-function splitHeading(rest: string): { heading: string; body: string } {
-  const stop = rest.search(/[。：:]/u);
-  if (stop >= 0 && stop <= 40) {
-    return { heading: rest.slice(0, stop).trim(), body: rest.slice(stop + 1).trim() };
-  }
-  return { heading: rest.trim().replace(/[。；]$/u, ''), body: '' };
-}
-
-function markerOf(level: 1 | 2 | 3, numeral: string): string {
-  if (level === 1) return `${numeral}、`;
-  if (level === 2) return `（${numeral}）`;
-  return `${numeral}.`;
-}
-
-function pathPart(level: number, numeral: string): string {
-  return level === 2 ? `（${numeral}）` : numeral;
-}
-
-function detectTitle(lines: Array<{ text: string }>): number {
-  const idx = lines.findIndex((l) => l.text.trim() !== '');
-  if (idx < 0) return -1;
-  const first = lines[idx]!.text.trim();
-  if (HEADING_RES.some((h) => h.re.test(first))) return -1;
-  const nextBlank = (lines[idx + 1]?.text.trim() ?? '') === '';
-  const looksTitle = first.length <= 40 && !/[。：:，,]$/u.test(first) && !first.includes('。');
-  return looksTitle && (/述职|报告|总结/u.test(first) || nextBlank) ? idx : -1;
-}
-
-function splitLines(text: string): Array<{ text: string; offset: number }> {
-  const out: Array<{ text: string; offset: number }> = [];
-  let offset = 0;
-  for (const line of text.split('\n')) {
-    out.push({ text: line, offset });
-    offset += line.length + 1;
-  }
-  return out;
-}
-
-interface Builder {
-  roots: ParsedSection[];
-  stack: ParsedSection[];
-  preamble: ParsedParagraph[];
-}
-
-function openSection(b: Builder, level: 1 | 2 | 3, numeral: string, rest: string, offset: number) {
-  while (b.stack.length > 0 && b.stack[b.stack.length - 1]!.level >= level) b.stack.pop();
-  const parent = b.stack[b.stack.length - 1];
-  const { heading, body } = splitHeading(rest);
-  const part = pathPart(level, numeral);
-  const node: ParsedSection = {
-    level,
-    marker: markerOf(level, numeral),
-    ordinal: level === 3 ? Number(numeral) : (parseChineseNumeral(numeral) ?? 0),
-    heading,
-    path: parent ? `${parent.path}/${part}` : part,
-    offset,
-    end: offset,
-    paragraphs: [],
-    children: [],
-  };
-  (parent ? parent.children : b.roots).push(node);
-  b.stack.push(node);
-  // Offset of a run-in body is fixed by the caller, which knows the whole line.
-  if (body !== '') node.paragraphs.push({ text: body, offset });
-}
-
-function buildTree(text: string): { title: string | null; b: Builder } {
-  const lines = splitLines(text);
-  const titleIdx = detectTitle(lines);
-  const b: Builder = { roots: [], stack: [], preamble: [] };
-  // A marker alone on its line ("（一）") takes the next short line as its heading.
-  let awaitingHeading: ParsedSection | null = null;
-  lines.forEach((line, i) => {
-    const trimmed = line.text.trim();
-    if (i === titleIdx || trimmed === '') return;
-    const lead = line.text.length - line.text.trimStart().length;
-    const start = line.offset + lead;
-    const pending = awaitingHeading;
-    awaitingHeading = null;
-    if (pending && trimmed.length <= 40 && !HEADING_RES.some((h) => h.re.test(trimmed))) {
-      pending.heading = splitHeading(trimmed).heading;
-      return;
-    }
-    for (const { level, re } of HEADING_RES) {
-      const m = re.exec(trimmed);
-      if (!m) continue;
-      if (level === 3 && b.stack.length === 0) break; // "1." before any 一、 is body text
-      openSection(b, level, m[1]!, trimmed.slice(m[0].length), start);
-      const node = b.stack[b.stack.length - 1]!;
-      const body = node.paragraphs[0];
-      if (body) body.offset = start + trimmed.lastIndexOf(body.text);
-      if (node.heading === '') awaitingHeading = node;
-      return;
-    }
-    const para = { text: trimmed, offset: start };
-    const current = b.stack[b.stack.length - 1];
-    (current ? current.paragraphs : b.preamble).push(para);
-  });
-  return { title: titleIdx >= 0 ? lines[titleIdx]!.text.trim() : null, b };
-}
-
-const ITEM_RE = /(?<=^|[。；;：:！？，,\s”])([一二三四五六七八九十]+)是/gu;
-
-/** 一是…二是… inside a section's paragraphs become level-4 children, in sequence. */
-function findItems(section: ParsedSection): ParsedSection[] {
-  const items: ParsedSection[] = [];
-  let expected = 1;
-  for (const p of section.paragraphs) {
-    for (const m of p.text.matchAll(ITEM_RE)) {
-      const n = parseChineseNumeral(m[1]!);
-      if (n === null || (n !== expected && n !== 1)) continue;
-      expected = n + 1;
-      const body = p.text.slice(m.index + m[0].length);
-      const stop = body.search(/[。；;]/u);
-      const prev = items[items.length - 1];
-      const offset = p.offset + m.index;
-      if (prev && prev.end > offset) {
-        prev.end = offset;
-        const room = Math.max(0, offset - prev.offset - prev.marker.length);
-        prev.heading = prev.heading.slice(0, room).replace(/[，,]$/u, '');
-      }
-      items.push({
-        level: 4,
-        marker: m[0],
-        ordinal: n,
-        heading: (stop >= 0 ? body.slice(0, stop) : body).slice(0, 60),
-        path: `${section.path}/${m[0]}`,
-        offset,
-        end: p.offset + p.text.length,
-        paragraphs: [],
-        children: [],
-      });
-    }
-  }
-  return items;
-}
-
-function finish(nodes: ParsedSection[], end: number): void {
-  nodes.forEach((node, i) => {
-    node.end = nodes[i + 1]?.offset ?? end;
-    finish(node.children, node.end);
-    if (node.level < 4) node.children.push(...findItems(node));
-  });
 }
 
 export function flattenSections(nodes: readonly ParsedSection[]): ParsedSection[] {
@@ -224,21 +89,38 @@ function locate(nodes: readonly ParsedSection[], offset: number): string {
   return path;
 }
 
+const contextAt = (text: string, at: number, length: number) =>
+  text.slice(Math.max(0, at - 12), at + length + 12).replace(/\n/gu, ' ');
+
+/** "3×5" is a product, not a placeholder. */
+const isProduct = (text: string, m: RegExpMatchArray) =>
+  m[0].startsWith('×') &&
+  /\d/u.test(text[m.index! - 1] ?? '') &&
+  /\d/u.test(text[m.index! + m[0].length] ?? '');
+
 /** Parses a past report; never throws on odd input — unknown shapes become paragraphs. */
 export function parseReportText(input: string): ParsedReport {
-  const text = input.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
+  // Zero-width characters (our own Word export joins figures to Chinese with U+200B) are not text.
+  const text = input.replace(/[\u200b\u2060\ufeff]/gu, '').replace(/\r\n?/gu, '\n');
   const { title, b } = buildTree(text);
-  finish(b.roots, text.length);
-  const numbers = extractNumbers(text).map((n) => ({
-    ...n,
-    sectionPath: locate(b.roots, n.offset),
-  }));
-  const placeholders = [...text.matchAll(PLACEHOLDER_RE)].map((m) => ({
-    token: m[0],
-    kind: placeholderKind(m[0]),
+  finish(b.roots, b.closing[0]?.offset ?? text.length);
+  const at = (offset: number) => locate(b.roots, offset);
+  const numbers = extractNumbers(text).map((n) => ({ ...n, sectionPath: at(n.offset) }));
+  const placeholders = [...text.matchAll(PLACEHOLDER_RE)]
+    .filter((m) => !isProduct(text, m))
+    .map((m) => ({
+      token: m[0],
+      kind: placeholderKind(m[0]),
+      offset: m.index,
+      sectionPath: at(m.index),
+      context: contextAt(text, m.index, m[0].length),
+    }));
+  const redactions = [...text.matchAll(REDACTION_RE)].map((m) => ({
+    token: '*' as const,
     offset: m.index,
-    sectionPath: locate(b.roots, m.index),
-    context: text.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12).replace(/\n/gu, ' '),
+    sectionPath: at(m.index),
+    context: contextAt(text, m.index, 1),
   }));
-  return { text, title, preamble: b.preamble, sections: b.roots, numbers, placeholders };
+  const { preamble, closing, roots: sections } = b;
+  return { text, title, preamble, sections, closing, numbers, placeholders, redactions };
 }

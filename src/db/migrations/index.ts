@@ -12,6 +12,7 @@ import * as m0009 from './0009_unit_portfolios.ts';
 import * as m0010 from './0010_appeal_analysis_issue.ts';
 import * as m0011 from './0011_attachment_visibility.ts';
 import * as m0012 from './0012_town_versions.ts';
+import * as m0013 from './0013_import_redactions.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_appeal_analysis_issue': m0010,
   '0011_attachment_visibility': m0011,
   '0012_town_versions': m0012,
+  '0013_import_redactions': m0013,
 };

@@ -1,6 +1,7 @@
 /**
  * Imported past reports (DESIGN 8): a .docx or .txt upload is parsed into its heading tree, the
- * numbers it states (value, unit, what was counted) and its unfilled placeholders, and kept for
+ * numbers it states (value, unit, what was counted), its unfilled placeholders and its
+ * redactions (a single `*` hiding a name), and kept for
  * the person and year; it can then be compared side by side with a draft or seed a template.
  */
 import type { Kysely } from 'kysely';
@@ -60,6 +61,7 @@ export function outlineOfReport(p: ParsedReport) {
     title: p.title,
     preamble: p.preamble,
     sections: p.sections,
+    closing: p.closing,
     headings: outlineOf(p.sections),
     numbers: p.numbers.map((n) => ({
       raw: n.raw,
@@ -73,6 +75,7 @@ export function outlineOfReport(p: ParsedReport) {
       placeholder: n.placeholder,
     })),
     placeholders: p.placeholders,
+    redactions: p.redactions,
   };
 }
 

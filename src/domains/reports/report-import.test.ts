@@ -11,6 +11,7 @@ import {
   REFERENCE_FILES,
   REFERENCE_SKIP_MESSAGE,
 } from '../../core/report/reference-corpus.ts';
+import * as migration0013 from '../../db/migrations/0013_import_redactions.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
 import { demoYear, type DemoYear } from '../../testing/demo.ts';
 
@@ -266,7 +267,19 @@ describe('a past report with placeholders, compared by heading and seeding a tem
     );
     expect(imported.status, JSON.stringify(imported.body)).toBe(201);
     const tokens = imported.body.outline.placeholders.map((p: { token: string }) => p.token);
-    expect(tokens).toEqual(expect.arrayContaining(['**', 'XX', '×', '某某']));
+    expect(tokens).toEqual(['**', 'XX', '×', '某某', '**', 'XX']);
+    // "*村" hides a village's name: a redaction, kept apart from the unfilled placeholders.
+    expect(imported.body.outline.redactions).toMatchObject([
+      { token: '*', sectionPath: '二/（一）', context: expect.stringContaining('从*村起步') },
+    ]);
+    // The closing paragraph after （三） belongs to 二, its 一是/二是 too; "以上述职…" ends the report.
+    const outline = imported.body.outline;
+    const propagandaSection = outline.sections[1];
+    expect(propagandaSection.trailing[0].text).toMatch(/^此外，我还牵头/u);
+    expect(outline.numbers.find((n: { raw: string }) => n.raw === '15个').sectionPath).toBe(
+      '二/一是',
+    );
+    expect(outline.closing.map((p: { text: string }) => p.text)).toEqual(['以上述职，请予评议。']);
 
     const draft = await t.call('POST', `${base}/reports`, {
       cookie: admin,
@@ -449,5 +462,44 @@ describe('the list of imported reports', () => {
     const seen = [...first.body.items, ...second.body.items].map((i: { id: string }) => i.id);
     expect(seen.slice(0, 3)).toEqual([...ids].reverse());
     expect(new Set(seen).size).toBe(seen.length);
+  });
+});
+
+describe('imports stored before redactions were told apart', () => {
+  it('moves their single-asterisk placeholders into redactions (migration 0013)', async () => {
+    const res = await upload(admin, '旧版.txt', '一、工作\n走访*村，完成**项。\n', {
+      year: '2023',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    // Rewrite the stored outline the way the importer kept it before: '*' among the placeholders.
+    const old = {
+      ...res.body.outline,
+      placeholders: [
+        { token: '*', kind: 'asterisk', offset: 7, sectionPath: '一', context: '走访*村' },
+        ...res.body.outline.placeholders,
+      ],
+      numbers: [{ raw: '*名', value: null, placeholder: true, sectionPath: '一', offset: 0 }],
+    };
+    delete old.redactions;
+    await t.database.db
+      .updateTable('imported_report')
+      .set({ outline: JSON.stringify(old) })
+      .where('id', '=', res.body.id)
+      .execute();
+    await migration0013.up(t.database.db as never);
+    const fixed = await t.call('GET', `${base}/report-imports/${res.body.id}`, { cookie: admin });
+    expect(fixed.body.outline.placeholders.map((p: { token: string }) => p.token)).toEqual(['**']);
+    expect(fixed.body.outline.redactions).toEqual([
+      { token: '*', offset: 7, sectionPath: '一', context: '走访*村' },
+    ]);
+    expect(fixed.body.outline.numbers).toEqual([]);
+    const listed = (
+      await t.call('GET', `${base}/report-imports?limit=200`, { cookie: admin })
+    ).body.items.find((i: { id: string }) => i.id === res.body.id);
+    expect(listed.placeholderCount).toBe(1);
+    // Running it again changes nothing.
+    await migration0013.up(t.database.db as never);
+    const again = await t.call('GET', `${base}/report-imports/${res.body.id}`, { cookie: admin });
+    expect(again.body.outline).toEqual(fixed.body.outline);
   });
 });

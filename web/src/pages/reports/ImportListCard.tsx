@@ -58,7 +58,7 @@ export function ImportListCard() {
           },
           { title: '文件名', dataIndex: 'filename', ellipsis: true },
           {
-            title: '识别到的数字',
+            title: '已填写的数字',
             dataIndex: 'numberCount',
             width: 110,
             render: (n: number) => `${n} 处`,

@@ -1,7 +1,9 @@
 /**
  * An imported past report as read: its headings, and its paragraphs with every number the parser
- * found marked (value, unit and what it counted in the tooltip) and every placeholder (`**`, XX,
- * ×, 某某) marked red. Offsets come from the server's parse; nothing is re-parsed here.
+ * found marked (value, unit and what it counted in the tooltip), every placeholder (`**`, XX,
+ * ×, 某某) marked red and every redaction (a single `*` hiding a name) marked grey. A section's
+ * closing paragraphs follow its subsections; the report's closing words come last. Offsets come
+ * from the server's parse; nothing is re-parsed here.
  */
 import type { ReactNode } from 'react';
 import { Tooltip } from 'antd';
@@ -15,9 +17,15 @@ import type {
 interface Mark {
   start: number;
   end: number;
-  kind: 'number' | 'placeholder';
+  kind: 'number' | 'placeholder' | 'redaction';
   tip: string;
 }
+
+const TEST_ID: Record<Mark['kind'], string> = {
+  number: 'number-mark',
+  placeholder: 'placeholder-mark',
+  redaction: 'redaction-mark',
+};
 
 function marksOf(r: ImportedReport): Mark[] {
   const numbers = r.outline.numbers.map((n: ImportedNumber): Mark => ({
@@ -34,8 +42,16 @@ function marksOf(r: ImportedReport): Mark[] {
     kind: 'placeholder',
     tip: `占位符“${p.token}”：${p.context}`,
   }));
+  const redactions = (r.outline.redactions ?? []).map((p): Mark => ({
+    start: p.offset,
+    end: p.offset + p.token.length,
+    kind: 'redaction',
+    tip: `脱敏：原文用“*”隐去了人名或地名（${p.context}），不是漏填的内容`,
+  }));
   // A number that is itself a placeholder (**次) is shown once, as the number with its subject.
-  const all = [...numbers, ...placeholders].sort((a, b) => a.start - b.start || b.end - a.end);
+  const all = [...numbers, ...placeholders, ...redactions].sort(
+    (a, b) => a.start - b.start || b.end - a.end,
+  );
   const out: Mark[] = [];
   for (const m of all) if (!out.length || m.start >= out[out.length - 1]!.end) out.push(m);
   return out;
@@ -50,10 +66,7 @@ function highlighted(text: string, offset: number, marks: Mark[]): ReactNode[] {
     if (s > at) parts.push(text.slice(at, s));
     parts.push(
       <Tooltip key={i} title={m.tip}>
-        <mark
-          className={`import-mark ${m.kind}`}
-          data-testid={m.kind === 'placeholder' ? 'placeholder-mark' : 'number-mark'}
-        >
+        <mark className={`import-mark ${m.kind}`} data-testid={TEST_ID[m.kind]}>
           {text.slice(s, m.end - offset)}
         </mark>
       </Tooltip>,
@@ -78,6 +91,9 @@ function SectionView({ s, marks }: { s: ParsedSection; marks: Mark[] }) {
       {s.children.map((c, i) => (
         <SectionView key={i} s={c} marks={marks} />
       ))}
+      {(s.trailing ?? []).map((p, i) => (
+        <p key={`t${i}`}>{highlighted(p.text, p.offset, marks)}</p>
+      ))}
     </div>
   );
 }
@@ -92,6 +108,11 @@ export function ImportedTextView({ report }: { report: ImportedReport }) {
       ))}
       {report.outline.sections.map((s, i) => (
         <SectionView key={i} s={s} marks={marks} />
+      ))}
+      {(report.outline.closing ?? []).map((p, i) => (
+        <p key={`c${i}`} className="import-closing">
+          {highlighted(p.text, p.offset, marks)}
+        </p>
       ))}
     </div>
   );

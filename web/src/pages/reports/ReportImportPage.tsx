@@ -7,7 +7,6 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
-  Alert,
   Button,
   Card,
   Col,
@@ -17,7 +16,6 @@ import {
   Select,
   Space,
   Spin,
-  Statistic,
   Table,
   Tabs,
   Tag,
@@ -30,6 +28,7 @@ import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
 import { usePeopleOptions } from '../org/useOrgData.ts';
 import { ImportComparePanel } from './ImportComparePanel.tsx';
+import { ImportFigures } from './ImportFigures.tsx';
 import { ImportListCard } from './ImportListCard.tsx';
 import { ImportedTextView } from './ImportedTextView.tsx';
 import {
@@ -179,6 +178,7 @@ export default function ReportImportPage() {
     )
       counts.set(path, (counts.get(path) ?? 0) + 1);
   const tree = treeOf(o.sections, counts);
+  const filled = o.numbers.filter((n) => !n.placeholder).length;
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} className="report-import">
       <Card size="small">
@@ -201,48 +201,7 @@ export default function ReportImportPage() {
           </Space>
         </Space>
       </Card>
-      <Row gutter={12}>
-        <Col span={6}>
-          <Card size="small">
-            <Statistic title="一级标题" value={o.sections.length} suffix="个" />
-          </Card>
-        </Col>
-        <Col span={6}>
-          <Card size="small">
-            <Statistic
-              title="识别到的数字"
-              value={o.numbers.filter((n) => !n.placeholder).length}
-              suffix="处"
-            />
-          </Card>
-        </Col>
-        <Col span={6}>
-          <Card size="small">
-            <Statistic
-              title="未填写的占位符"
-              value={o.placeholders.length}
-              suffix="处"
-              styles={{ content: { color: o.placeholders.length ? '#cf1322' : undefined } }}
-            />
-          </Card>
-        </Col>
-        <Col span={6}>
-          <Card size="small">
-            <Statistic
-              title="报告标题"
-              value={o.title ?? '（未识别）'}
-              styles={{ content: { fontSize: 16 } }}
-            />
-          </Card>
-        </Col>
-      </Row>
-      {o.placeholders.length > 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          message={`这份报告有 ${o.placeholders.length} 处内容当年未填写（红色标出），今年请用台账数据补齐。`}
-        />
-      )}
+      <ImportFigures outline={o} />
       <Card size="small">
         <Tabs
           items={[
@@ -268,9 +227,10 @@ export default function ReportImportPage() {
             },
             {
               key: 'numbers',
-              label: `数字（${o.numbers.length}）`,
+              label: `数字（已填写 ${filled}，未填写 ${o.numbers.length - filled}）`,
               children: (
                 <Table<ImportedNumber>
+                  data-testid="import-numbers"
                   size="small"
                   rowKey={(n) => String(n.offset)}
                   dataSource={o.numbers}

@@ -36,6 +36,8 @@ export interface ParsedSection {
   offset: number;
   end: number;
   paragraphs: { text: string; offset: number }[];
+  /** Paragraphs after the subsections that close this section (absent in imports before 2025-12). */
+  trailing?: { text: string; offset: number }[];
   children: ParsedSection[];
 }
 
@@ -57,6 +59,14 @@ export interface ImportedPlaceholder {
   context: string;
 }
 
+/** A single `*` hiding a name or place (脱敏), not a gap. */
+export interface ImportedRedaction {
+  token: string;
+  offset: number;
+  sectionPath: string;
+  context: string;
+}
+
 export interface ImportedReport {
   id: string;
   personId: string | null;
@@ -67,8 +77,11 @@ export interface ImportedReport {
     title: string | null;
     preamble: { text: string; offset: number }[];
     sections: ParsedSection[];
+    /** Text after the last section that ends the report ("以上述职，请予评议。"). */
+    closing?: { text: string; offset: number }[];
     numbers: ImportedNumber[];
     placeholders: ImportedPlaceholder[];
+    redactions?: ImportedRedaction[];
   };
 }
 
