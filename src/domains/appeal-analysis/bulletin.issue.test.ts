@@ -43,11 +43,11 @@ describe('签发 分析通报', () => {
     const [y, m, d] = (res.body.data.issuedOn as string).split('-').map(Number);
     const issuedOn = `${y}年${m}月${d}日`;
     expect(res.body.document.header).toEqual({
-      issuer: '青石镇人民政府',
-      docNumber: `青石政通〔${year}〕1号`,
+      issuer: '测试镇人民政府',
+      docNumber: `测试政通〔${year}〕1号`,
     });
-    expect(res.body.document.signature).toEqual({ issuer: '青石镇人民政府', date: issuedOn });
-    expect(res.body.html).toContain(`青石政通〔${year}〕1号`);
+    expect(res.body.document.signature).toEqual({ issuer: '测试镇人民政府', date: issuedOn });
+    expect(res.body.html).toContain(`测试政通〔${year}〕1号`);
     expect(res.body.document.frozenAt).toBeTruthy();
     expect(res.body.html).toContain('表1　各村（社区）诉求办理情况');
     const issuedValue = received(res.body.document).value!;
@@ -103,13 +103,13 @@ describe('签发 分析通报', () => {
       body: {
         from: `${YEAR}-07-01`,
         to: `${YEAR}-09-30`,
-        issuer: '青石镇接诉即办工作专班',
+        issuer: '测试镇接诉即办工作专班',
         docCode: '青诉办',
       },
     });
     expect(second.body.number).toBe(2);
     expect(second.body.document.header.docNumber).toBe(`青诉办〔${year}〕2号`);
-    expect(second.body.document.signature.issuer).toBe('青石镇接诉即办工作专班');
+    expect(second.body.document.signature.issuer).toBe('测试镇接诉即办工作专班');
     const list = await t.call('GET', `${k.base}/appeal-bulletin/issues`, {
       cookie: await k.cookie('cadre'),
     });
@@ -154,8 +154,8 @@ describe('签发 分析通报', () => {
     const text = xml.replace(/<[^>]+>/g, '').replaceAll('\u200b', '');
     expect(text).toContain('表1　各村（社区）诉求办理情况');
     // 版头 first, 落款 last.
-    expect(text).toMatch(/^青石镇人民政府青石政通〔\d{4}〕1号青石镇诉求办理分析通报/u);
-    expect(text).toMatch(/下步工作.*青石镇人民政府\d{4}年\d{1,2}月\d{1,2}日$/u);
+    expect(text).toMatch(/^测试镇人民政府测试政通〔\d{4}〕1号测试镇诉求办理分析通报/u);
+    expect(text).toMatch(/下步工作.*测试镇人民政府\d{4}年\d{1,2}月\d{1,2}日$/u);
     expect(text).toContain('表2　受理量居前的诉求类别');
     expect(xml).toMatch(/<w:tblHeader\/>/);
     expect(xml).toContain('w:eastAsia="黑体"');
