@@ -12,10 +12,21 @@ export interface GeneratedText {
   /** `town|village|category root`, the production blocking key. */
   block: string;
   text: string;
+  /** Town × village index (town * villagesPerTown + village). */
+  village: number;
+  root: string;
+  /** `village#rank` of the standing problem it repeats; null for a one-off complaint. */
+  problem: string | null;
+}
+
+type Topic = [string, string[], string[]];
+export interface Problem {
+  topic: Topic;
+  place: string;
 }
 
 /** [category root, what, wordings of what is wrong] */
-const TOPICS: [string, string[], string[]][] = [
+const TOPICS: Topic[] = [
   [
     'urban',
     ['路灯', '那盏灯', '灯杆上的灯', '太阳能路灯'],
@@ -138,16 +149,35 @@ export interface GenerateOptions {
   seed?: number;
 }
 
-export function generateTexts(n: number, o: GenerateOptions = {}): GeneratedText[] {
+/** One caller's wording of a problem. */
+export function phrase(problem: Problem, rand: () => number): string {
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
+  const [, things, issues] = problem.topic;
+  const filler = pick(FILLERS);
+  const where = `${problem.place}${rand() < 0.3 ? '那边' : ''}`;
+  return `${pick(OPENINGS)}${where}的${pick(things)}${pick(issues)}${filler ? `，${filler}` : ''}。`;
+}
+
+export interface Generated {
+  texts: GeneratedText[];
+  /** standing[village][rank]. */
+  standing: Problem[][];
+  /** A fresh one-off problem. */
+  oneOff(): Problem;
+  rand: () => number;
+}
+
+export function generate(n: number, o: GenerateOptions = {}): Generated {
   const towns = o.towns ?? 5;
   const villages = o.villagesPerTown ?? 20;
   const perVillage = o.problemsPerVillage ?? 80;
   const repeatShare = o.repeatShare ?? 0.35;
   const rand = rng(o.seed ?? 20250601);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
+  const oneOff = (): Problem => ({ topic: pick(TOPICS), place: pick(PLACES) });
   // Standing problems per village: a topic at a place; popularity ~ 1/rank (a few recur a lot).
   const standing = Array.from({ length: towns * villages }, () =>
-    Array.from({ length: perVillage }, () => ({ topic: pick(TOPICS), place: pick(PLACES) })),
+    Array.from({ length: perVillage }, oneOff),
   );
   const harmonic = Array.from({ length: perVillage }, (_, i) => 1 / (i + 1));
   const total = harmonic.reduce((a, b) => a + b, 0);
@@ -164,20 +194,24 @@ export function generateTexts(n: number, o: GenerateOptions = {}): GeneratedText
     for (let i = 0; i < villages; i++) if ((r -= sizes[i]!) <= 0) return i;
     return villages - 1;
   };
-  const out: GeneratedText[] = [];
+  const texts: GeneratedText[] = [];
   for (let i = 0; i < n; i++) {
     const v = Math.floor(rand() * towns) * villages + village();
-    const problem =
-      rand() < repeatShare ? standing[v]![rank()]! : { topic: pick(TOPICS), place: pick(PLACES) };
-    const [root, things, issues] = problem.topic;
-    const filler = pick(FILLERS);
-    const where = `${problem.place}${rand() < 0.3 ? '那边' : ''}`;
-    const text = `${pick(OPENINGS)}${where}的${pick(things)}${pick(issues)}${filler ? `，${filler}` : ''}。`;
-    out.push({
+    const k = rand() < repeatShare ? rank() : -1;
+    const problem = k >= 0 ? standing[v]![k]! : oneOff();
+    const root = problem.topic[0];
+    texts.push({
       id: `t${i}`,
       block: `town${Math.floor(v / villages)}|v${v % villages}|${root}`,
-      text,
+      text: phrase(problem, rand),
+      village: v,
+      root,
+      problem: k >= 0 ? `${v}#${k}` : null,
     });
   }
-  return out;
+  return { texts, standing, oneOff, rand };
+}
+
+export function generateTexts(n: number, o: GenerateOptions = {}): GeneratedText[] {
+  return generate(n, o).texts;
 }

@@ -42,3 +42,4 @@ export {
   type ClusterOptions,
 } from './cluster.ts';
 export { tightGroups, type Links, type TightGroup } from './tighten.ts';
+export { cachedTokens, clearTokenCache, lexiconFor } from './cache.ts';
