@@ -22,7 +22,7 @@ import { evaluateKpis } from '../src/domains/appeals/appeal.kpi.ts';
 import { scopeSql } from '../src/domains/appeals/appeal.policy.ts';
 import { createApp } from '../src/server/app.ts';
 import { WEB_DIST } from '../src/server/config.ts';
-import type { AppConfig } from '../src/server/env.ts';
+import type { AppConfig } from '../src/http/env.ts';
 import {
   generateAppeals,
   expectedKpis,

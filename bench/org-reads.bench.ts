@@ -8,7 +8,7 @@ import pino from 'pino';
 import { createDemoTown } from '../src/demo/demo-town.ts';
 import { createApp } from '../src/server/app.ts';
 import { WEB_DIST } from '../src/server/config.ts';
-import type { AppConfig } from '../src/server/env.ts';
+import type { AppConfig } from '../src/http/env.ts';
 import { openBenchDatabase } from './database.ts';
 import { compare, type Bench, type Figure } from './lib.ts';
 import { generateTowns, type OrgScale } from './org-data.ts';

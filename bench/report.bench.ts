@@ -24,7 +24,7 @@ import { renderReport } from '../src/domains/reports/report-export.ts';
 import { composeFor } from '../src/domains/reports/report.service.ts';
 import { createApp } from '../src/server/app.ts';
 import { WEB_DIST } from '../src/server/config.ts';
-import type { AppConfig } from '../src/server/env.ts';
+import type { AppConfig } from '../src/http/env.ts';
 import { loadCity } from './ledgers-city.ts';
 import { openCopyDatabase } from './ledgers-data.ts';
 import { compare, median, sample, type Bench, type Figure } from './lib.ts';

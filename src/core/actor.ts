@@ -42,6 +42,16 @@ export interface Actor {
   sessionId: string;
 }
 
+/**
+ * The caller of a write: who acts, in which town (the path's, or their own), from which address.
+ * Services take it so the change and its audit entry name the same caller.
+ */
+export interface WriteCtx {
+  actor: Actor;
+  townId: string;
+  ip: string | null;
+}
+
 export function grantsIn(actor: Actor, townId: string): Grant[] {
   return actor.grants.filter((g) => g.townId === townId);
 }

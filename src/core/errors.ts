@@ -1,7 +1,7 @@
 /**
  * Domain errors: the closed set of failures a use case may report to a user. Each carries a
  * Chinese `detail` for the person at the screen; the HTTP layer maps `code` to a status in one
- * exhaustive table (server/problem.ts) and renders RFC 9457 problem+json.
+ * exhaustive table (http/problem.ts) and renders RFC 9457 problem+json.
  */
 
 export type ErrorCode =

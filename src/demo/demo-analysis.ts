@@ -6,7 +6,7 @@
  * commitments (兑现, 推进中 and overdue, 待兑现, 撤销). All text is invented.
  */
 import type { Kysely } from 'kysely';
-import type { Actor } from '../core/actor.ts';
+import type { Actor, WriteCtx } from '../core/actor.ts';
 import type { DB } from '../db/schema.ts';
 import { defaultWorkCalendar, localDateOf } from '../core/calendar/index.ts';
 import {
@@ -24,7 +24,6 @@ import {
   addNote,
 } from '../domains/appeal-analysis/commitment.service.ts';
 import { createProblem, moveProblem } from '../domains/appeal-analysis/problem.service.ts';
-import type { WriteCtx } from '../server/handler.ts';
 
 type Db = Kysely<DB>;
 

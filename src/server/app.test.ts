@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registeredRoutes } from './route.ts';
+import { registeredRoutes } from '../http/route.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 
 let t: TestApp;

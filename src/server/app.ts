@@ -24,22 +24,23 @@ import { registerReportRoutes } from '../domains/reports/reports.routes.ts';
 import { registerAppealRoutes } from '../domains/appeals/appeal.routes.ts';
 import { registerAppealAnalysisRoutes } from '../domains/appeal-analysis/analysis.routes.ts';
 import { registerCalendarRoutes } from '../domains/calendar/calendar.routes.ts';
+import { recomputeDeadlines } from '../domains/appeals/appeal.deadlines.ts';
 import { registerLedgerFileRoutes } from '../domains/ledgers/ledger-files.routes.ts';
 import { registerLedgerRoutes } from '../domains/ledgers/ledgers.routes.ts';
 import { registerMetricRoutes } from '../domains/metrics/metrics.routes.ts';
 import { registerOpen311Routes } from '../domains/open311/open311.routes.ts';
 import { registerPublicIntakeRoutes } from '../domains/public-intake/public-intake.routes.ts';
-import { mapDatabaseError } from './database-errors.ts';
+import { mapDatabaseError } from '../http/database-errors.ts';
 import { createMetrics } from './metrics.ts';
 import { registerMetricsRoute } from './metrics.routes.ts';
-import type { AppDeps, AppEnv } from './env.ts';
+import type { AppDeps, AppEnv } from '../http/env.ts';
 import {
   INTERNAL_PROBLEM,
   isDomainError,
   problemOf,
   problemResponse,
   zodProblem,
-} from './problem.ts';
+} from '../http/problem.ts';
 
 const HTTP_DETAIL: Record<number, string> = {
   400: '请求格式错误：请求体不是有效的 JSON',
@@ -156,7 +157,10 @@ export function createApp(deps: AppDeps) {
   registerAuditRoutes(app);
   registerAppealRoutes(app);
   registerAppealAnalysisRoutes(app);
-  registerCalendarRoutes(app);
+  // A new holiday arrangement moves open orders' deadlines, in the same transaction.
+  registerCalendarRoutes(app, (trx, ctx, calendar) =>
+    recomputeDeadlines(trx, ctx, calendar, new Date()),
+  );
   registerLedgerRoutes(app);
   registerLedgerFileRoutes(app);
   registerMetricRoutes(app);

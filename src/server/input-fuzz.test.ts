@@ -21,7 +21,7 @@ import {
   type Operation,
   type Parameter,
 } from '../testing/openapi-fuzz.ts';
-import { registeredRoutes } from './route.ts';
+import { registeredRoutes } from '../http/route.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 
 let t: TestApp;

@@ -1,10 +1,11 @@
 /** GET /metrics (Prometheus text): see metrics.ts for what it holds and who may read it. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { Forbidden } from '../core/errors.ts';
-import type { AppEnv } from './env.ts';
+import type { AppEnv } from '../http/env.ts';
 import { mayScrape, type AppMetrics } from './metrics.ts';
-import { problemResponses } from './openapi-helpers.ts';
-import { defineRoute, type RoutePolicy } from './route.ts';
+import { problemResponses } from '../http/openapi.ts';
+import { defineRoute } from '../http/route.ts';
+import type { RoutePolicy } from '../core/access/policy.ts';
 
 /** No session: the caller is a scraper, let in by address or token (checked in the handler). */
 export const scrapePolicy: RoutePolicy = { name: 'ops.metrics', public: true, allows: () => true };

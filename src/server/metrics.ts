@@ -17,7 +17,7 @@ import type { Kysely } from 'kysely';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DB } from '../db/schema.ts';
 import type { PoolStats } from '../db/database.ts';
-import type { AppEnv } from './env.ts';
+import type { AppEnv } from '../http/env.ts';
 import { appealGauges, lastSchedulerTick } from './metrics.repository.ts';
 import type { SchedulerStats } from './scheduler.ts';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addOtherTown, runScopeMatrix } from '../testing/scope/matrix.ts';
 import { addRowFixtures, runRowMatrix, type RowViolation } from '../testing/scope/rows.ts';
 import { runExportRowMatrix } from '../testing/scope/rows-exports.ts';
-import { setScopeEnforcementForTests } from './scope-switch.ts';
+import { setScopeEnforcementForTests } from '../core/access/enforcement.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 
 let t: TestApp;

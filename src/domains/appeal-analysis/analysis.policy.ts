@@ -8,8 +8,8 @@ import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { grantsIn, hasRoleIn, type Actor } from '../../core/actor.ts';
 import { Forbidden } from '../../core/errors.ts';
 import type { DB } from '../../db/schema.ts';
-import type { RoutePolicy } from '../../server/route.ts';
 import { appealScope, scopeSql, type AppealScope } from '../appeals/appeal.policy.ts';
+import type { RoutePolicy } from '../../core/access/policy.ts';
 
 type Db = Kysely<DB>;
 

@@ -4,15 +4,10 @@
  * ranking (their own files). Static paths are registered before `{id}` paths.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from '../../server/env.ts';
-import { inTransaction } from '../../server/handler.ts';
-import {
-  jsonBody,
-  jsonResponse,
-  TownEntityParams,
-  TownParams,
-} from '../../server/openapi-helpers.ts';
-import { defineRoute } from '../../server/route.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { inTransaction } from '../../http/handler.ts';
+import { jsonBody, jsonResponse, TownEntityParams, TownParams } from '../../http/openapi.ts';
+import { defineRoute } from '../../http/route.ts';
 import { localDateOf } from '../../core/calendar/index.ts';
 import { analysisRead, analysisScope, analysisWrite } from './analysis.policy.ts';
 import * as s from './analysis.schema.ts';

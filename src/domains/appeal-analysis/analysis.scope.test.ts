@@ -4,7 +4,7 @@
  * gets a 500 for an empty request.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registeredRoutes } from '../../server/route.ts';
+import { registeredRoutes } from '../../http/route.ts';
 import { addOtherTown, CALLERS, EXPECTED, type Caller } from '../../testing/scope/matrix.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
 import { appealCast } from '../../testing/appeals.ts';

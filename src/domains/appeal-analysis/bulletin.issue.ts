@@ -9,10 +9,10 @@ import { NotFound } from '../../core/errors.ts';
 import type { ReportDocument } from '../../core/report/model.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
-import type { WriteCtx } from '../../server/handler.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { chineseDate, defaultIssuer, type BulletinData } from './bulletin.compose.ts';
 import { buildBulletin, type BulletinQuery } from './bulletin.service.ts';
+import type { WriteCtx } from '../../core/actor.ts';
 
 type Db = Kysely<DB>;
 const iso = (d: Date | string) => new Date(d).toISOString();

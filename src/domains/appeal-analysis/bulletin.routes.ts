@@ -5,16 +5,16 @@
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { AppEnv } from '../../server/env.ts';
-import { inTransaction } from '../../server/handler.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { inTransaction } from '../../http/handler.ts';
 import {
   jsonBody,
   jsonResponse,
   problemResponses,
   TownEntityParams,
   TownParams,
-} from '../../server/openapi-helpers.ts';
-import { defineRoute } from '../../server/route.ts';
+} from '../../http/openapi.ts';
+import { defineRoute } from '../../http/route.ts';
 import { analysisRead, analysisScope, bulletinIssue, countyRanking } from './analysis.policy.ts';
 import { getIssuedBulletin, issueBulletin, listIssuedBulletins } from './bulletin.issue.ts';
 import { bulletinDocx, bulletinHtml } from './bulletin.render.ts';

@@ -1,14 +1,9 @@
 /** HTTP routes of 承诺事项 under /api/v1/towns/{townId}/appeal-commitments. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from '../../server/env.ts';
-import { inTransaction } from '../../server/handler.ts';
-import {
-  jsonBody,
-  jsonResponse,
-  TownEntityParams,
-  TownParams,
-} from '../../server/openapi-helpers.ts';
-import { defineRoute } from '../../server/route.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { inTransaction } from '../../http/handler.ts';
+import { jsonBody, jsonResponse, TownEntityParams, TownParams } from '../../http/openapi.ts';
+import { defineRoute } from '../../http/route.ts';
 import { analysisRead, analysisScope, analysisWrite } from './analysis.policy.ts';
 import * as s from './analysis.schema.ts';
 import * as service from './commitment.service.ts';

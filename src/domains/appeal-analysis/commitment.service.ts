@@ -8,7 +8,6 @@ import { localDateOf } from '../../core/calendar/index.ts';
 import { Conflict, InvalidInput, InvalidTransition, NotFound } from '../../core/errors.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
-import type { WriteCtx } from '../../server/handler.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { analysisScope, outOfScope, type AnalysisScope } from './analysis.policy.ts';
 import type { CommitmentCreateInput, CommitmentUpdateInput } from './analysis.schema.ts';
@@ -20,6 +19,7 @@ import {
 } from './problem.status.ts';
 import * as repo from './problem.repository.ts';
 import { assertInTown } from './town-refs.ts';
+import type { WriteCtx } from '../../core/actor.ts';
 
 type Db = Kysely<DB>;
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);

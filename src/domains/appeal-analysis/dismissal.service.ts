@@ -7,12 +7,12 @@ import type { Kysely } from 'kysely';
 import { InvalidInput, NotFound } from '../../core/errors.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
-import type { WriteCtx } from '../../server/handler.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { analysisScope, type AnalysisScope } from './analysis.policy.ts';
 import type { DismissInput } from './analysis.schema.ts';
 import * as repo from './dismissal.repository.ts';
 import * as problems from './problem.repository.ts';
+import type { WriteCtx } from '../../core/actor.ts';
 
 type Db = Kysely<DB>;
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);

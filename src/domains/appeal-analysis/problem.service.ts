@@ -8,7 +8,6 @@ import { Conflict, InvalidInput, InvalidTransition, NotFound } from '../../core/
 import { localDateOf } from '../../core/calendar/index.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
-import type { WriteCtx } from '../../server/handler.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { analysisScope, outOfScope, type AnalysisScope } from './analysis.policy.ts';
 import type {
@@ -19,6 +18,7 @@ import type {
 import { PROBLEM_STATUS, problemMoveRefusal, type ProblemStatus } from './problem.status.ts';
 import * as repo from './problem.repository.ts';
 import { assertInTown } from './town-refs.ts';
+import type { WriteCtx } from '../../core/actor.ts';
 
 type Db = Kysely<DB>;
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);

@@ -8,12 +8,12 @@
 import type { Kysely } from 'kysely';
 import { computeDueAt, type WorkCalendar } from '../../core/calendar/index.ts';
 import type { DB } from '../../db/schema.ts';
-import type { WriteCtx } from '../../server/handler.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { townSettings } from './appeal.context.ts';
+import { townSettings } from '../org/town-settings.service.ts';
 import { kindFor } from './appeal.kinds.ts';
 import * as repo from './appeal.repository.ts';
 import { deriveColumns, snapshotFromJson, snapshotToJson } from './appeal.snapshot.ts';
+import type { WriteCtx } from '../../core/actor.ts';
 
 export async function recomputeDeadlines(
   db: Kysely<DB>,

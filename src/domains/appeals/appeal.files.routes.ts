@@ -9,17 +9,17 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { Malformed, PayloadTooLarge } from '../../core/errors.ts';
-import type { AppEnv } from '../../server/env.ts';
-import { inTransaction } from '../../server/handler.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { inTransaction } from '../../http/handler.ts';
 import {
   jsonBody,
   jsonResponse,
   problemResponses,
   TownEntityParams,
   TownParams,
-} from '../../server/openapi-helpers.ts';
-import { defineRoute } from '../../server/route.ts';
-import { readForm, uploadBody } from '../../server/upload-body.ts';
+} from '../../http/openapi.ts';
+import { defineRoute } from '../../http/route.ts';
+import { readForm, uploadBody } from '../../http/upload.ts';
 import {
   attach,
   downloadAttachment,

@@ -4,15 +4,10 @@
  * Registered before `/appeals/{id}` so the static paths win.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from '../../server/env.ts';
-import { inTransaction } from '../../server/handler.ts';
-import {
-  jsonBody,
-  jsonResponse,
-  TownEntityParams,
-  TownParams,
-} from '../../server/openapi-helpers.ts';
-import { defineRoute } from '../../server/route.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { inTransaction } from '../../http/handler.ts';
+import { jsonBody, jsonResponse, TownEntityParams, TownParams } from '../../http/openapi.ts';
+import { defineRoute } from '../../http/route.ts';
 import { appealsAct, appealsRead, appealsSupervise } from './appeal.policy.ts';
 import * as s from './appeal.schema.ts';
 import { SimilarItem, similarAppeals, SimilarQuery } from './appeal.similar.ts';

@@ -8,10 +8,10 @@ import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { grantsIn, hasRoleIn, type Actor } from '../../core/actor.ts';
 import { localDateOf } from '../../core/calendar/index.ts';
 import type { DB } from '../../db/schema.ts';
-import type { RoutePolicy } from '../../server/route.ts';
-import { scopesEnforced } from '../../server/scope-switch.ts';
+import { scopesEnforced } from '../../core/access/enforcement.ts';
 import { KIND_KPI } from './appeal.kinds.ts';
 import { unitSubtrees } from '../org/org.repository.ts';
+import type { RoutePolicy } from '../../core/access/policy.ts';
 
 type Db = Kysely<DB>;
 
@@ -60,10 +60,6 @@ export const appealsReveal: RoutePolicy = {
       'village_cadre',
       'portfolio_leader',
     ),
-};
-export const calendarAdmin: RoutePolicy = {
-  name: 'calendar.admin',
-  allows: (a) => a.grants.some((g) => g.role === 'admin'),
 };
 
 /** What part of a town's appeals the caller may read. */

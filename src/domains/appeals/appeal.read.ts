@@ -8,7 +8,7 @@ import { hasRoleIn, type Actor } from '../../core/actor.ts';
 import { NotFound } from '../../core/errors.ts';
 import { availableTransitions, stateLabel } from '../../core/workflow/index.ts';
 import type { DB } from '../../db/schema.ts';
-import { townSettings, type TownAppealSettings } from './appeal.context.ts';
+import { townSettings, type TownSettings } from '../org/town-settings.service.ts';
 import { kindFor } from './appeal.kinds.ts';
 import {
   actorUnits,
@@ -146,7 +146,7 @@ export async function intakeDetail(
 }
 
 interface DetailParts {
-  settings: TownAppealSettings;
+  settings: TownSettings;
   roles: string[];
   events: repo.AppealEventRow[];
   reminders: ReminderRow[];

@@ -6,8 +6,8 @@
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { describeKind } from '../../core/workflow/index.ts';
-import type { AppEnv } from '../../server/env.ts';
-import { inTransaction } from '../../server/handler.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { inTransaction } from '../../http/handler.ts';
 import {
   encodeCursor,
   jsonBody,
@@ -15,9 +15,9 @@ import {
   page,
   TownEntityParams,
   TownParams,
-} from '../../server/openapi-helpers.ts';
-import { defineRoute } from '../../server/route.ts';
-import { readCursor } from '../../server/cursor.ts';
+} from '../../http/openapi.ts';
+import { defineRoute } from '../../http/route.ts';
+import { readCursor } from '../../http/cursor.ts';
 import { registerAppealFileRoutes } from './appeal.files.routes.ts';
 import { kindFor, KIND_NAMES } from './appeal.kinds.ts';
 import { registerAppealOperationRoutes } from './appeal.operations.routes.ts';

@@ -5,7 +5,7 @@
  * this file looks up the facts the engine needs and checks what the engine cannot (ids in town).
  */
 import type { Kysely } from 'kysely';
-import { grantsIn } from '../../core/actor.ts';
+import { grantsIn, type WriteCtx } from '../../core/actor.ts';
 import { localDateOf } from '../../core/calendar/index.ts';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../../core/errors.ts';
 import {
@@ -17,7 +17,6 @@ import {
 } from '../../core/workflow/index.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
-import type { WriteCtx } from '../../server/handler.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { categoryRoots, engineEnv } from './appeal.context.ts';
 import { kindFor } from './appeal.kinds.ts';

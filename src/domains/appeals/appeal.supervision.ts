@@ -6,7 +6,7 @@
  * committed with the change; stale versions get 409.
  */
 import type { Kysely } from 'kysely';
-import { grantsIn, hasRoleIn, type Actor } from '../../core/actor.ts';
+import { grantsIn, hasRoleIn, type Actor, type WriteCtx } from '../../core/actor.ts';
 import {
   Conflict,
   Forbidden,
@@ -16,7 +16,6 @@ import {
 } from '../../core/errors.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
-import type { WriteCtx } from '../../server/handler.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { actorUnits, appealScope, scopeSql } from './appeal.policy.ts';
 import * as reminders from './appeal.reminders.ts';

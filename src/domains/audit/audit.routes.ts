@@ -1,11 +1,12 @@
 /** HTTP routes to read a town's audit log and check its chain (admins and leaders). */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { hasRoleIn } from '../../core/actor.ts';
-import type { AppEnv } from '../../server/env.ts';
-import { encodeCursor, jsonResponse, page, TownParams } from '../../server/openapi-helpers.ts';
-import { readCursor } from '../../server/cursor.ts';
-import { defineRoute, type RoutePolicy } from '../../server/route.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { encodeCursor, jsonResponse, page, TownParams } from '../../http/openapi.ts';
+import { readCursor } from '../../http/cursor.ts';
+import { defineRoute } from '../../http/route.ts';
 import { verifyAuditChains } from './audit.verify.ts';
+import type { RoutePolicy } from '../../core/access/policy.ts';
 
 const tags = ['审计日志'];
 const auditRead: RoutePolicy = {

@@ -8,9 +8,9 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { ROLE_LABELS, type Actor } from '../../core/actor.ts';
 import { InvalidInput, Unauthenticated } from '../../core/errors.ts';
-import type { AppEnv } from '../../server/env.ts';
-import { clientIp, jsonBody, jsonResponse, noContent } from '../../server/openapi-helpers.ts';
-import { defineRoute, policies } from '../../server/route.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { clientIp, jsonBody, jsonResponse, noContent } from '../../http/openapi.ts';
+import { defineRoute, policies } from '../../http/route.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertPasswordAcceptable, hashPassword, verifyPassword } from './password.ts';
 import {

@@ -1,16 +1,12 @@
 /** HTTP routes for account administration, open to the town's admins only. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { hasRoleIn, ROLES } from '../../core/actor.ts';
-import type { AppEnv } from '../../server/env.ts';
-import { inTransaction } from '../../server/handler.ts';
-import {
-  jsonBody,
-  jsonResponse,
-  TownEntityParams,
-  TownParams,
-} from '../../server/openapi-helpers.ts';
-import { defineRoute, type RoutePolicy } from '../../server/route.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { inTransaction } from '../../http/handler.ts';
+import { jsonBody, jsonResponse, TownEntityParams, TownParams } from '../../http/openapi.ts';
+import { defineRoute } from '../../http/route.ts';
 import * as users from './user.service.ts';
+import type { RoutePolicy } from '../../core/access/policy.ts';
 
 const tags = ['用户与权限'];
 const usersManage: RoutePolicy = {

@@ -1,16 +1,27 @@
 /**
  * HTTP routes of the work calendar: anyone signed in reads a year (with a loud warning when its
- * notice is missing); admins enter a year, after which open orders' not-yet-due deadlines are
- * recomputed in the same transaction.
+ * notice is missing); admins enter a year, after which what depends on working days is brought up
+ * to date in the same transaction — the app assembly passes that step in (open orders' deadlines,
+ * appeals domain), so the calendar does not depend on its users.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from '../../server/env.ts';
-import { inTransaction } from '../../server/handler.ts';
-import { jsonBody, jsonResponse } from '../../server/openapi-helpers.ts';
-import { defineRoute, policies } from '../../server/route.ts';
-import { calendarAdmin } from '../appeals/appeal.policy.ts';
-import { recomputeDeadlines } from '../appeals/appeal.deadlines.ts';
+import type { Kysely } from 'kysely';
+import type { WriteCtx } from '../../core/actor.ts';
+import type { WorkCalendar } from '../../core/calendar/index.ts';
+import type { DB } from '../../db/schema.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { inTransaction } from '../../http/handler.ts';
+import { jsonBody, jsonResponse } from '../../http/openapi.ts';
+import { defineRoute, policies } from '../../http/route.ts';
+import { calendarAdmin } from './calendar.policy.ts';
 import * as service from './calendar.service.ts';
+
+/** Runs after a year is saved, in its transaction; returns how many records it changed. */
+export type AfterCalendarChange = (
+  trx: Kysely<DB>,
+  ctx: WriteCtx,
+  calendar: WorkCalendar,
+) => Promise<number>;
 
 const tags = ['工作日历'];
 const YearParams = z.object({
@@ -37,7 +48,10 @@ const YearView = z
   })
   .openapi('WorkCalendarYear');
 
-export function registerCalendarRoutes(app: OpenAPIHono<AppEnv>): void {
+export function registerCalendarRoutes(
+  app: OpenAPIHono<AppEnv>,
+  afterChange: AfterCalendarChange,
+): void {
   defineRoute(
     app,
     createRoute({
@@ -70,12 +84,7 @@ export function registerCalendarRoutes(app: OpenAPIHono<AppEnv>): void {
       const { days } = c.req.valid('json');
       const result = await inTransaction(c, async (trx, ctx) => {
         const view = await service.setYear(trx, ctx, year, days);
-        const recomputed = await recomputeDeadlines(
-          trx,
-          ctx,
-          await service.loadWorkCalendar(trx),
-          new Date(),
-        );
+        const recomputed = await afterChange(trx, ctx, await service.loadWorkCalendar(trx));
         return { ...view, recomputed };
       });
       return c.json(result, 200);

@@ -12,7 +12,7 @@ import {
   type MetricFilter,
 } from '../../core/metrics/declaration.ts';
 import type { DB } from '../../db/schema.ts';
-import { decodeCursor, encodeCursor } from '../../server/openapi-helpers.ts';
+import { decodeCursor, encodeCursor } from '../../http/openapi.ts';
 import * as records from './ledger-record.repository.ts';
 import { scopedType, toRecord } from './ledger-record.service.ts';
 import type { RecordListQueryInput } from './ledgers.schema.ts';

@@ -13,11 +13,11 @@ import type { Kysely } from 'kysely';
 import { hasRoleIn, type Actor, type Role } from '../../core/actor.ts';
 import type { LedgerType } from '../../core/ledger/type.ts';
 import type { DB } from '../../db/schema.ts';
-import type { RoutePolicy } from '../../server/route.ts';
-import { scopesEnforced } from '../../server/scope-switch.ts';
+import { scopesEnforced } from '../../core/access/enforcement.ts';
 import { portfoliosOfUnits } from '../org/org.service.ts';
 import { typesKeptInUnits } from './ledger-record.repository.ts';
 import { unitSubtrees } from '../org/org.repository.ts';
+import type { RoutePolicy } from '../../core/access/policy.ts';
 
 const READERS: Role[] = [
   'admin',

@@ -4,16 +4,10 @@
  * locking. Files (attachments, Excel) are in ledger-files.routes.ts.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from '../../server/env.ts';
-import { inTransaction } from '../../server/handler.ts';
-import {
-  jsonBody,
-  jsonResponse,
-  noContent,
-  page,
-  TownParams,
-} from '../../server/openapi-helpers.ts';
-import { defineRoute } from '../../server/route.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { inTransaction } from '../../http/handler.ts';
+import { jsonBody, jsonResponse, noContent, page, TownParams } from '../../http/openapi.ts';
+import { defineRoute } from '../../http/route.ts';
 import { listRecords } from './ledger-list.service.ts';
 import * as recordService from './ledger-record.service.ts';
 import * as typeService from './ledger-type.service.ts';

@@ -3,9 +3,9 @@
  * use, one metric's value over a period and scope, and the paged records behind it.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from '../../server/env.ts';
-import { jsonResponse, TownParams } from '../../server/openapi-helpers.ts';
-import { defineRoute } from '../../server/route.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { jsonResponse, TownParams } from '../../http/openapi.ts';
+import { defineRoute } from '../../http/route.ts';
 import { metricsRead } from '../ledgers/ledgers.policy.ts';
 import { drillDown, evaluateMetric, listMetrics } from './metrics.service.ts';
 

@@ -6,7 +6,7 @@
  */
 import type { Context } from 'hono';
 import { DomainError } from '../../core/errors.ts';
-import { mapDatabaseError } from '../../server/database-errors.ts';
+import { mapDatabaseError } from '../../http/database-errors.ts';
 
 export type Format = 'json' | 'xml';
 

@@ -8,8 +8,8 @@ import type { Kysely } from 'kysely';
 import { NotFound } from '../../core/errors.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
-import type { WriteCtx } from '../../server/handler.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import type { WriteCtx } from '../../core/actor.ts';
 
 type Db = Kysely<DB>;
 

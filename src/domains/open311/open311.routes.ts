@@ -8,8 +8,8 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { hasRoleIn } from '../../core/actor.ts';
-import type { AppEnv } from '../../server/env.ts';
-import { inTransaction } from '../../server/handler.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { inTransaction } from '../../http/handler.ts';
 import {
   clientIp,
   jsonBody,
@@ -17,9 +17,9 @@ import {
   noContent,
   TownEntityParams,
   TownParams,
-} from '../../server/openapi-helpers.ts';
-import { defineRawRoute, defineRoute, type RoutePolicy } from '../../server/route.ts';
-import { readForm } from '../../server/upload-body.ts';
+} from '../../http/openapi.ts';
+import { defineRawRoute, defineRoute } from '../../http/route.ts';
+import { readForm } from '../../http/upload.ts';
 import {
   Open311Error,
   renderError,
@@ -30,6 +30,7 @@ import {
 } from './open311.format.ts';
 import { issueApiKey, listApiKeys, revokeApiKey } from './open311.keys.ts';
 import * as service from './open311.service.ts';
+import type { RoutePolicy } from '../../core/access/policy.ts';
 
 /** Reads of the public GeoReport resources: anyone, no session looked at. */
 export const open311Read: RoutePolicy = { name: 'open311', public: true, allows: () => true };

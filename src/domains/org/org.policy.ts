@@ -4,8 +4,8 @@
  * Contacts of people are shown in full only to admins and leaders.
  */
 import { hasRoleIn, type Actor } from '../../core/actor.ts';
-import type { RoutePolicy } from '../../server/route.ts';
-import { scopesEnforced } from '../../server/scope-switch.ts';
+import { scopesEnforced } from '../../core/access/enforcement.ts';
+import type { RoutePolicy } from '../../core/access/policy.ts';
 
 export function canReadOrg(actor: Actor, townId: string): boolean {
   return actor.grants.some((g) => g.townId === townId);

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { Conflict } from '../../core/errors.ts';
 import { referencesTo, type Reference } from '../../db/references.ts';
 import type { DB } from '../../db/schema.ts';
-import { nounOf } from '../../server/database-errors.ts';
+import { nounOf } from '../../http/database-errors.ts';
 
 /**
  * Measure word and noun per referring table (and column, where one table refers twice); null

@@ -4,8 +4,8 @@
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { NotFound } from '../../core/errors.ts';
-import type { AppEnv } from '../../server/env.ts';
-import { inTransaction } from '../../server/handler.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { inTransaction } from '../../http/handler.ts';
 import {
   encodeCursor,
   jsonBody,
@@ -14,9 +14,9 @@ import {
   page,
   TownEntityParams,
   TownParams,
-} from '../../server/openapi-helpers.ts';
-import { readCursor } from '../../server/cursor.ts';
-import { defineRoute, policies } from '../../server/route.ts';
+} from '../../http/openapi.ts';
+import { readCursor } from '../../http/cursor.ts';
+import { defineRoute, policies } from '../../http/route.ts';
 import { canSeeContacts, orgRead, orgWrite } from './org.policy.ts';
 import * as repo from './org.repository.ts';
 import * as s from './org.schema.ts';

@@ -9,7 +9,7 @@
  * (town.service.ts). An empty county has no admin; its first town is added with `lvzhi town add`.
  */
 import { hasRoleIn, type Actor } from '../../core/actor.ts';
-import type { RoutePolicy } from '../../server/route.ts';
+import type { RoutePolicy } from '../../core/access/policy.ts';
 
 /** Decided with the county's towns read from the database (see town.service.ts). */
 export function isCountyAdminOf(actor: Actor, countyTownIds: readonly string[]): boolean {

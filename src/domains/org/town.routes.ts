@@ -4,10 +4,10 @@
  * rename the county). Registered from registerOrgRoutes.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from '../../server/env.ts';
-import { inTransaction } from '../../server/handler.ts';
-import { jsonBody, jsonResponse, noContent, TownParams } from '../../server/openapi-helpers.ts';
-import { defineRoute, policies } from '../../server/route.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { inTransaction } from '../../http/handler.ts';
+import { jsonBody, jsonResponse, noContent, TownParams } from '../../http/openapi.ts';
+import { defineRoute, policies } from '../../http/route.ts';
 import { orgRead } from './org.policy.ts';
 import { VersionQuery } from './org.schema.ts';
 import { countyAdmin, townAdmin } from './town.policy.ts';

@@ -13,7 +13,7 @@ import { DEFAULT_OFFICE_HOURS, officeHoursSchema } from '../../core/calendar/ind
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../../core/errors.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
-import { invalidateTownSettings } from '../appeals/appeal.context.ts';
+import { invalidateTownSettings } from './town-settings.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertUnreferenced } from './org.references.ts';
 import { isCountyAdminOf } from './town.policy.ts';

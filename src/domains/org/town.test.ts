@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSWORD, createTestApp, type TestApp } from '../../testing/app.ts';
-import { townSettings } from '../appeals/appeal.context.ts';
+import { townSettings } from './town-settings.service.ts';
 import { createUser } from '../auth/user.service.ts';
 import { DEFAULT_OFFICE_HOURS } from '../../core/calendar/index.ts';
 import { townFixture } from '../../testing/town.ts';

@@ -6,16 +6,16 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { Malformed, PayloadTooLarge } from '../../core/errors.ts';
-import type { AppEnv } from '../../server/env.ts';
+import type { AppEnv } from '../../http/env.ts';
 import {
   clientIp,
   jsonBody,
   jsonResponse,
   problemResponses,
   ProblemSchema,
-} from '../../server/openapi-helpers.ts';
-import { defineRoute, policies } from '../../server/route.ts';
-import { readForm, uploadBody } from '../../server/upload-body.ts';
+} from '../../http/openapi.ts';
+import { defineRoute, policies } from '../../http/route.ts';
+import { readForm, uploadBody } from '../../http/upload.ts';
 import { addResidentPhoto } from './public-intake.photos.ts';
 import * as s from './public-intake.schema.ts';
 import * as service from './public-intake.service.ts';

@@ -4,8 +4,8 @@
  * report of the town; dispatchers have no reports. Templates are configured by admins.
  */
 import { hasRoleIn, type Actor, type Role } from '../../core/actor.ts';
-import type { RoutePolicy } from '../../server/route.ts';
-import { scopesEnforced } from '../../server/scope-switch.ts';
+import { scopesEnforced } from '../../core/access/enforcement.ts';
+import type { RoutePolicy } from '../../core/access/policy.ts';
 
 /** Roles that own a report of their own (述职 is for cadres, not call-centre seats). */
 const AUTHORS: Role[] = ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre'];

@@ -6,8 +6,8 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { InvalidInput, Malformed, PayloadTooLarge } from '../../core/errors.ts';
-import type { AppEnv } from '../../server/env.ts';
-import { inTransaction } from '../../server/handler.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { inTransaction } from '../../http/handler.ts';
 import {
   encodeCursor,
   jsonBody,
@@ -16,10 +16,10 @@ import {
   page,
   problemResponses,
   TownParams,
-} from '../../server/openapi-helpers.ts';
-import { defineRoute } from '../../server/route.ts';
-import { readCursor } from '../../server/cursor.ts';
-import { readForm, uploadBody } from '../../server/upload-body.ts';
+} from '../../http/openapi.ts';
+import { defineRoute } from '../../http/route.ts';
+import { readCursor } from '../../http/cursor.ts';
+import { readForm, uploadBody } from '../../http/upload.ts';
 import { exportFilename, renderReport } from './report-export.ts';
 import {
   compareWithDraft,

@@ -3,7 +3,7 @@
  * core model schema in the service (so its errors name the path inside the document).
  */
 import { z } from '@hono/zod-openapi';
-import { TownParams } from '../../server/openapi-helpers.ts';
+import { TownParams } from '../../http/openapi.ts';
 import { EXPORT_FORMATS } from './report-export.ts';
 
 const uuid = (title: string) => z.uuid().meta({ title });

@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { newId } from '../../db/ids.ts';
 import { createUser } from '../../domains/auth/user.service.ts';
-import { registeredRoutes } from '../../server/route.ts';
+import { registeredRoutes } from '../../http/route.ts';
 import type { TestApp } from '../app.ts';
 import { TEST_PASSWORD } from '../app.ts';
 

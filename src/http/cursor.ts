@@ -4,7 +4,7 @@
  * restart the list, and a caller paging through would see rows twice.
  */
 import { Malformed } from '../core/errors.ts';
-import { decodeCursor } from './openapi-helpers.ts';
+import { decodeCursor } from './openapi.ts';
 
 type Part = 'string' | 'number';
 type Parts<S extends readonly Part[]> = {

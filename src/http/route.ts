@@ -5,21 +5,12 @@
  */
 import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import type { Handler, MiddlewareHandler } from 'hono';
-import type { Actor } from '../core/actor.ts';
+import type { RoutePolicy } from '../core/access/policy.ts';
 import { Forbidden, Unauthenticated } from '../core/errors.ts';
 import type { AppEnv } from './env.ts';
-import { scopesEnforced } from './scope-switch.ts';
+import { scopesEnforced } from '../core/access/enforcement.ts';
 import type { ZodError, ZodType } from 'zod';
 import { problemResponse, zodProblem } from './problem.ts';
-
-export interface RoutePolicy {
-  /** Stable name; the scope-matrix test keys its expectations on it. */
-  name: string;
-  /** Anonymous callers allowed. */
-  public?: boolean;
-  /** Route-level rule over the caller and the path parameters (town first, then role). */
-  allows(actor: Actor, params: Record<string, string>): boolean;
-}
 
 export interface RouteEntry {
   method: string;

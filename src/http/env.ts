@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Actor } from '../core/actor.ts';
 import type { PoolStats } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
-import type { SchedulerStats } from './scheduler.ts';
+import type { SchedulerStats } from '../server/scheduler.ts';
 
 export interface AppConfig {
   /** Secure cookies when served over HTTPS behind a proxy. */

@@ -5,16 +5,10 @@
  */
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
-import type { Actor } from '../core/actor.ts';
+import type { WriteCtx } from '../core/actor.ts';
 import type { DB } from '../db/schema.ts';
 import type { AppEnv } from './env.ts';
-import { clientIp } from './openapi-helpers.ts';
-
-export interface WriteCtx {
-  actor: Actor;
-  townId: string;
-  ip: string | null;
-}
+import { clientIp } from './openapi.ts';
 
 export function writeCtx(c: Context<AppEnv>): WriteCtx {
   return {

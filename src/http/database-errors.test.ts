@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../db/ids.ts';
 import type { DB } from '../db/schema.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/database.ts';
-import { createApp } from './app.ts';
+import { createApp } from '../server/app.ts';
 import {
   columnNoun,
   databaseFailureOf,
@@ -24,7 +24,7 @@ import {
   type DatabaseFailure,
 } from './database-errors.ts';
 import { problemOf } from './problem.ts';
-import { WEB_DIST } from './config.ts';
+import { WEB_DIST } from '../server/config.ts';
 
 const CJK = /[\u4e00-\u9fff]/;
 let database: TestDatabase;
