@@ -385,6 +385,12 @@ export interface PublicRequestTable {
   api_key_id: string | null;
   /** Open311 POST media_url (migration 0007). */
   media_url: Generated<string | null>;
+  /** Text a handler published, as written; scrubbed whenever shown (migration 0013). */
+  public_description: Generated<string | null>;
+  public_reply: Generated<string | null>;
+  published_at: Generated<Date | null>;
+  published_by_name: Generated<string | null>;
+  publication_version: Generated<number>;
 }
 
 /** 群众评价 — a resident's one-time rating of an order (migration 0005). */

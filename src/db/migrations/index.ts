@@ -13,6 +13,7 @@ import * as m0010 from './0010_appeal_analysis_issue.ts';
 import * as m0011 from './0011_attachment_visibility.ts';
 import * as m0012 from './0012_town_versions.ts';
 import * as m0013 from './0013_import_redactions.ts';
+import * as m0014 from './0014_public_text.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011_attachment_visibility': m0011,
   '0012_town_versions': m0012,
   '0013_import_redactions': m0013,
+  '0014_public_text': m0014,
 };

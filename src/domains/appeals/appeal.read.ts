@@ -115,6 +115,23 @@ export async function appealDetail(
 }
 
 /**
+ * An order in the caller's scope with the caller's relation roles on it (assignee, case leader…),
+ * for use cases of other domains that decide per order (publishing to the public). 404 outside scope.
+ */
+export async function orderWithRelation(db: Db, actor: Actor, townId: string, id: string) {
+  const row = await repo.findAppeal(db, townId, id, scopeSql(await appealScope(db, actor, townId)));
+  if (!row) throw new NotFound('工单');
+  const snapshot = snapshotFromJson(row.snapshot);
+  const roles = workflowRoles(
+    actor,
+    townId,
+    await actorUnits(db, actor, townId),
+    snapshot.assignment,
+  );
+  return { row, roles, answersResident: canRevealContact(actor, townId, roles) };
+}
+
+/**
  * The receipt of an intake, built from what the service just wrote (row and first event) rather
  * than read back: the same AppealDetail a GET returns at that moment. The creator sees it even
  * when the new order falls outside their reading scope (they typed it in).

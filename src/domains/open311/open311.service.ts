@@ -7,7 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import type { ScrubOptions } from '../../core/privacy/scrub.ts';
 import { publicPhoto } from '../appeals/appeal.attachments.ts';
+import { publicTextOf, scrubContext } from '../public-intake/public-intake.publication.ts';
 import * as intake from '../public-intake/public-intake.service.ts';
 import { findLiveKey } from './open311.keys.ts';
 import { Open311Error } from './open311.format.ts';
@@ -23,11 +25,7 @@ const MAX_RESULTS = 1000;
 /** The town a call is about: jurisdiction_id (town code), optional only while one town is served. */
 export async function jurisdiction(db: Db, id: string | undefined): Promise<intake.Town> {
   if (id) {
-    const town = await db
-      .selectFrom('town')
-      .select(['id', 'code', 'name'])
-      .where('code', '=', id)
-      .executeTakeFirst();
+    const town = await intake.findTown(db, id);
     if (!town) throw new Open311Error(404, `jurisdiction_id「${id}」不是本系统服务的乡镇代码`);
     return town;
   }
@@ -95,33 +93,49 @@ export async function serviceDefinition(db: Db, town: intake.Town, code: string)
   };
 }
 
+type Projection = { town: intake.Town; mediaBase: string; scrub: ScrubOptions };
+
 /**
- * media_url (GeoReport v2): the URL the client sent with its POST, else the newest public photo of
- * the order — the resident's own, or a staff photo a handler marked 公开给群众 — under its
- * unguessable token (`mediaBase` + token, see publicMedia). Staff photos are never public by default.
+ * One request as the public sees it (DESIGN 3, docs/security.md): category, status, dates, the
+ * village as the place, and text only where a handler published it, scrubbed. The resident's
+ * words, name, phone, address and point are never shown: `address` is the town and village, and
+ * lat/long are left empty — there is no village geometry to snap a point to, and any rounding fine
+ * enough to be useful still pins a hamlet's house. status_notes carries the published reply.
+ *
+ * media_url (GeoReport v2): the URL the client sent with its POST (its own public media), else the
+ * newest public photo of the order — the resident's own, or a staff photo a handler marked 公开给群众
+ * — under its unguessable token (`mediaBase` + token, see publicMedia).
  */
-function requestOf(town: intake.Town, o: intake.PublicOrderRow, mediaBase: string) {
+function requestOf(o: intake.PublicOrderRow, p: Projection) {
   const s = intake.statusOf(o);
   const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+  const text = publicTextOf(o, p.scrub);
+  const label = o.merged_into ? `${s.stateLabel}（与其他诉求合并办理）` : s.stateLabel;
+  // updated_at is stamped by the database at the transaction's start, a few ms before received_at.
+  const updated = Math.max(new Date(o.updated_at).getTime(), new Date(o.received_at).getTime());
   return {
     service_request_id: o.code,
     status: s.status,
-    status_notes: o.merged_into ? `${s.stateLabel}（与其他诉求合并办理）` : s.stateLabel,
+    status_notes: text.reply ? `${label}。${text.reply}` : label,
     service_name: o.category_name,
     service_code: o.category_code,
-    description: intake.maskDigits(o.content),
-    agency_responsible: o.unit_name ?? `${town.name}（待派单）`,
+    description: text.description,
+    agency_responsible: o.unit_name ?? `${p.town.name}（待派单）`,
     service_notice: null,
     requested_datetime: iso(o.received_at),
-    updated_datetime: iso(o.updated_at),
+    updated_datetime: new Date(updated).toISOString(),
     expected_datetime: o.closed_at ? null : iso(o.complete_due_at),
-    address: o.address,
+    address: o.village_name ? `${p.town.name}${o.village_name}` : p.town.name,
     address_id: null,
     zipcode: null,
-    lat: o.lat,
-    long: o.lng,
-    media_url: o.media_url ?? (o.photo_token ? `${mediaBase}${o.photo_token}` : null),
+    lat: null,
+    long: null,
+    media_url: o.media_url ?? (o.photo_token ? `${p.mediaBase}${o.photo_token}` : null),
   };
+}
+
+async function projection(db: Db, town: intake.Town, mediaBase: string): Promise<Projection> {
+  return { town, mediaBase, scrub: await scrubContext(db, town) };
 }
 
 function parseDate(name: string, value: string | undefined): Date | undefined {
@@ -155,11 +169,12 @@ export async function searchRequests(
   mediaBase: string,
   now = new Date(),
 ) {
+  const p = await projection(db, town, mediaBase);
   const ids = list(q.service_request_id);
   if (ids)
     return (
       await intake.publicOrders(db, town.id, { codes: ids.slice(0, MAX_RESULTS) }, MAX_RESULTS)
-    ).map((o) => requestOf(town, o, mediaBase));
+    ).map((o) => requestOf(o, p));
   const start = parseDate('start_date', q.start_date);
   const endGiven = parseDate('end_date', q.end_date);
   const end = endGiven ?? (start ? new Date(start.getTime() + WINDOW_DAYS * DAY_MS) : now);
@@ -177,13 +192,13 @@ export async function searchRequests(
     { serviceCodes: list(q.service_code), from, to: end, open },
     MAX_RESULTS,
   );
-  return rows.map((o) => requestOf(town, o, mediaBase));
+  return rows.map((o) => requestOf(o, p));
 }
 
 export async function requestById(db: Db, town: intake.Town, id: string, mediaBase: string) {
   const [o] = await intake.publicOrders(db, town.id, { codes: [id] }, 1);
   if (!o) throw new Open311Error(404, `诉求编号「${id}」不存在，或不是经公开渠道提交的诉求`);
-  return [requestOf(town, o, mediaBase)];
+  return [requestOf(o, await projection(db, town, mediaBase))];
 }
 
 /** A published photo by its token (no jurisdiction needed: the token alone names it). */
@@ -199,7 +214,7 @@ export async function publicMedia(db: Db, token: string) {
 function mediaUrlOf(v: string | undefined): string | undefined {
   const raw = v?.trim();
   if (!raw) return undefined;
-  let url: URL | null = null;
+  let url: URL | null;
   try {
     url = new URL(raw);
   } catch {

@@ -18,6 +18,14 @@ export function findTownByCode(db: Db, code: string) {
     .executeTakeFirst();
 }
 
+export function findTownById(db: Db, townId: string) {
+  return db
+    .selectFrom('town')
+    .select(['id', 'code', 'name'])
+    .where('id', '=', townId)
+    .executeTakeFirst();
+}
+
 export function listTowns(db: Db) {
   return db.selectFrom('town').select(['id', 'code', 'name']).orderBy('code').limit(2).execute();
 }
@@ -124,6 +132,11 @@ function publicOrders(db: Db, townId: string) {
       'v.name as village_name',
       'u.name as unit_name',
       'pr.media_url',
+      'pr.public_description',
+      'pr.public_reply',
+      'pr.published_at',
+      // Read only to scrub the order's own contact name from published text; never shown.
+      'a.contact_name',
       // The newest public photo (Open311 media_url when the client sent none): the resident's own,
       // or a staff photo a handler marked 公开给群众 — never a staff photo by default.
       (eb) =>
@@ -169,6 +182,52 @@ export function listPublicOrders(db: Db, townId: string, f: PublicOrderFilter, l
       eb.or([eb('a.closed_at', 'is not', null), eb('a.merged_into', 'is not', null)]),
     );
   return q.orderBy('a.received_at', 'desc').orderBy('a.id', 'desc').limit(limit).execute();
+}
+
+/** What a handler has published of an order's words (migration 0013). */
+export function findPublication(db: Db, townId: string, appealId: string) {
+  return db
+    .selectFrom('public_request')
+    .select([
+      'public_description',
+      'public_reply',
+      'published_at',
+      'published_by_name',
+      'publication_version',
+    ])
+    .where('town_id', '=', townId)
+    .where('appeal_id', '=', appealId)
+    .executeTakeFirst();
+}
+export type PublicationRow = NonNullable<Awaited<ReturnType<typeof findPublication>>>;
+
+/** Writes the published text if the version is still the one the handler saw (else undefined). */
+export function updatePublication(
+  db: Db,
+  townId: string,
+  appealId: string,
+  version: number,
+  values: {
+    public_description: string | null;
+    public_reply: string | null;
+    published_at: Date | null;
+    published_by_name: string | null;
+  },
+) {
+  return db
+    .updateTable('public_request')
+    .set({ ...values, publication_version: version + 1 })
+    .where('town_id', '=', townId)
+    .where('appeal_id', '=', appealId)
+    .where('publication_version', '=', version)
+    .returning([
+      'public_description',
+      'public_reply',
+      'published_at',
+      'published_by_name',
+      'publication_version',
+    ])
+    .executeTakeFirst();
 }
 
 /** The timeline as the resident sees it: what happened and when, never who or the notes. */

@@ -17,6 +17,7 @@ import {
 import { defineRoute, policies } from '../../http/route.ts';
 import { readForm, uploadBody } from '../../http/upload.ts';
 import { addResidentPhoto } from './public-intake.photos.ts';
+import { registerPublicationRoutes } from './public-intake.publication.routes.ts';
 import * as s from './public-intake.schema.ts';
 import * as service from './public-intake.service.ts';
 
@@ -24,6 +25,7 @@ const tags = ['群众自助（免登录）'];
 const base = '/api/v1/public';
 
 export function registerPublicIntakeRoutes(app: OpenAPIHono<AppEnv>): void {
+  registerPublicationRoutes(app);
   defineRoute(
     app,
     createRoute({

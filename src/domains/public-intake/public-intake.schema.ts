@@ -77,7 +77,15 @@ export const PublicAppealStatus = z
     townName: z.string(),
     categoryName: z.string().nullable(),
     villageName: z.string().nullable(),
-    title: z.string(),
+    description: z
+      .string()
+      .nullable()
+      .openapi({ description: '经办人公开的诉求描述（已隐去号码、门牌号、姓名）；未公开为 null' }),
+    reply: z
+      .string()
+      .nullable()
+      .openapi({ description: '经办人公开的答复（已脱敏）；未公开为 null' }),
+    publishedAt: z.string().nullable(),
     status: z.enum(['open', 'closed']),
     state: z.string(),
     stateLabel: z.string(),
@@ -123,3 +131,30 @@ export const PublicCatalog = z
 export const PublicPhotoReceipt = z
   .object({ filename: z.string(), size: z.number(), createdAt: z.string() })
   .openapi('PublicPhotoReceipt');
+
+const publicText = (title: string) =>
+  z.string().max(4000, '不能超过 4000 字').nullable().meta({ title });
+
+export const PublicationBody = z
+  .object({
+    description: publicText('公开的诉求描述'),
+    reply: publicText('公开的答复'),
+    version: z.number().int().min(0).meta({ title: '版本' }),
+  })
+  .openapi('AppealPublicationInput');
+
+export const PublicationView = z
+  .object({
+    description: z.string().nullable().openapi({ description: '经办人写的诉求描述（原文）' }),
+    reply: z.string().nullable().openapi({ description: '经办人写的答复（原文）' }),
+    publicDescription: z
+      .string()
+      .nullable()
+      .openapi({ description: '群众和 Open311 实际看到的描述（已隐去号码、门牌号、姓名）' }),
+    publicReply: z.string().nullable().openapi({ description: '群众实际看到的答复（已脱敏）' }),
+    publishedAt: z.string().nullable(),
+    publishedByName: z.string().nullable(),
+    version: z.number(),
+    canPublish: z.boolean(),
+  })
+  .openapi('AppealPublication');

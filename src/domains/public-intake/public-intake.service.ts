@@ -13,6 +13,7 @@ import { CHANNELS, kindFor, type Channel } from '../appeals/appeal.kinds.ts';
 import type { AppealCreateInput } from '../appeals/appeal.schema.ts';
 import { intakeFromPublic, recordResidentRating } from '../appeals/appeal.service.ts';
 import { photosOf } from './public-intake.photos.ts';
+import { publicTextOf, scrubContext } from './public-intake.publication.ts';
 import { hitRateLimit, type RateRule } from './rate-limit.ts';
 import * as repo from './public-intake.repository.ts';
 import { SATISFACTION, type PublicAppealCreateInput } from './public-intake.schema.ts';
@@ -203,13 +204,7 @@ export async function submit(
 
 async function orderByTrackingCode(db: Db, code: string) {
   const request = await repo.findByTrackingCode(db, code.toUpperCase());
-  const town =
-    request &&
-    (await db
-      .selectFrom('town')
-      .select(['id', 'code', 'name'])
-      .where('id', '=', request.town_id)
-      .executeTakeFirst());
+  const town = request && (await repo.findTownById(db, request.town_id));
   const order = request && town && (await repo.findPublicOrder(db, town.id, request.appeal_id));
   if (!request || !town || !order) throw new NotFound('查询码对应的诉求');
   return { town, order };
@@ -222,22 +217,35 @@ function canRate(order: repo.PublicOrderRow): boolean {
   );
 }
 
-/** 进度查询: status, timeline and public photos only — no names, phones, handlers or notes. */
+/**
+ * 进度查询, the public projection of an order (DESIGN 3): category, village, status, dates, the
+ * timeline's steps and public photos, and the text a handler published (scrubbed) — never the
+ * resident's own words, names, phones, address, point, handlers or notes.
+ */
 export async function lookup(db: Db, code: string) {
   const { town, order } = await orderByTrackingCode(db, code);
   const { def } = kindFor(order.kind);
-  const [events, rating, photos] = await Promise.all([
+  const [events, rating, photos, context] = await Promise.all([
     repo.listPublicEvents(db, town.id, order.id),
     repo.findRating(db, town.id, order.id),
     photosOf(db, town.id, order.id),
+    scrubContext(db, town),
   ]);
   const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+  const text = publicTextOf(order, context);
   return {
     ...receiptOf(town, order),
     categoryName: order.category_name,
     villageName: order.village_name,
-    title: maskDigits(order.title),
-    updatedAt: iso(order.updated_at)!,
+    description: text.description,
+    reply: text.reply,
+    publishedAt: iso(order.published_at),
+    // updated_at is stamped at the transaction's start, a few ms before received_at on a new order.
+    updatedAt: iso(
+      new Date(
+        Math.max(new Date(order.updated_at).getTime(), new Date(order.received_at).getTime()),
+      ),
+    )!,
     expectedAt: order.closed_at ? null : iso(order.complete_due_at),
     closedAt: iso(order.closed_at),
     canRate: canRate(order) && !rating,
@@ -255,11 +263,6 @@ export async function lookup(db: Db, code: string) {
     })),
     photos,
   };
-}
-
-/** Hides phone and ID numbers a resident may have typed into public text. */
-export function maskDigits(text: string): string {
-  return text.replace(/\d{7,}/g, (d) => `${d.slice(0, 3)}****${d.slice(-4)}`);
 }
 
 const RATING_SCORE: Record<(typeof SATISFACTION)[number], number> = {
@@ -325,6 +328,10 @@ export async function publicOrderByToken(db: Db, townId: string, token: string) 
     ? await repo.findByToken(db, townId, token)
     : undefined;
   return request && repo.findPublicOrder(db, townId, request.appeal_id);
+}
+
+export function findTown(db: Db, code: string) {
+  return repo.findTownByCode(db, code);
 }
 
 export function listTowns(db: Db) {

@@ -79,6 +79,15 @@ export const EXPECTED: Record<string, readonly Caller[]> = {
   'appeals.intake': ['admin', 'staff', 'village_cadre', 'dispatcher'],
   'appeals.act': ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre', 'dispatcher'],
   'appeals.supervise': ['admin', 'leader'],
+  // Which order's text: who answers the resident for it (desk, leaders, its handlers), per order.
+  'appeals.publish': [
+    'admin',
+    'leader',
+    'portfolio_leader',
+    'staff',
+    'village_cadre',
+    'dispatcher',
+  ],
   // Which order's contact: canRevealContact (town desk and leaders, or who handles it — a 包案领导 too).
   'appeals.reveal': ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre', 'dispatcher'],
   'appeal_analysis.read': TOWN_ROLES,

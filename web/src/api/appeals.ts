@@ -313,7 +313,10 @@ export type Satisfaction = (typeof SATISFACTION)[number];
 export interface PublicAppealStatus extends PublicReceipt {
   categoryName: string | null;
   villageName: string | null;
-  title: string;
+  /** What a handler published, with phone and ID numbers, house numbers and names taken out. */
+  description: string | null;
+  reply: string | null;
+  publishedAt: string | null;
   updatedAt: string;
   expectedAt: string | null;
   closedAt: string | null;

@@ -34,6 +34,7 @@ import { ContactReveal } from './ContactReveal.tsx';
 import { DueTag, formatTime } from './DueTag.tsx';
 import { canSupervise, operationsApi, type Reminder } from './operations.api.ts';
 import { OrderAttachments } from './OrderAttachments.tsx';
+import { OrderPublication } from './OrderPublication.tsx';
 import { useAppealRefs } from './refs.ts';
 import { ReminderActions, ReminderStatus } from './ReminderActions.tsx';
 import { SuperviseModal } from './SuperviseModal.tsx';
@@ -222,6 +223,9 @@ export default function AppealDetailPage() {
                 </ul>
               )}
             </Card>
+            {PUBLIC_CHANNELS.includes(order.channel) && (
+              <OrderPublication order={order} refs={refs} />
+            )}
             <OrderAttachments
               appealId={order.id}
               items={files.data ?? []}

@@ -1,8 +1,8 @@
 /**
  * 群众诉求 (no login, phone first): submit an appeal (with up to three photos, which are public:
- * shown on the tracking page) and get a tracking code, look up its progress by code, and rate it
- * once it is closed. A submission carries an idempotency key that is kept
- * until the server confirms, so a retry after a lost answer cannot file the appeal twice.
+ * shown on the tracking page), told first what will be public, and get a tracking code; look up
+ * its progress by code, and rate it once it is closed. A submission carries an idempotency key
+ * that is kept until the server confirms, so a retry after a lost answer cannot file it twice.
  */
 import { PictureOutlined } from '@ant-design/icons';
 import {
@@ -24,6 +24,7 @@ import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { publicApi, type PublicCatalog, type PublicReceipt } from '../../api/appeals.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
+import { PublicPrivacyNote } from './PublicPrivacy.tsx';
 import { MAX_PHOTOS, PHOTO_ACCEPT, sendPhotos } from './publicPhotos.ts';
 import { PublicStatus } from './PublicStatus.tsx';
 import './public.css';
@@ -198,9 +199,7 @@ function SubmitForm({
       >
         <Input maxLength={20} inputMode="tel" autoComplete="tel" />
       </Form.Item>
-      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-        您的姓名和电话只有办理人员可以查看，不会公开。
-      </Typography.Paragraph>
+      <PublicPrivacyNote />
       <Button type="primary" htmlType="submit" block loading={saving}>
         提交
       </Button>

@@ -21,6 +21,7 @@ import {
   type Satisfaction,
 } from '../../api/appeals.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
+import { PublicPrivacyNote } from './PublicPrivacy.tsx';
 import type { StatusWithPhotos } from './publicPhotos.ts';
 
 const fmt = (at: string | null | undefined) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '');
@@ -114,6 +115,83 @@ function RateBox({
   );
 }
 
+/** One order as the public sees it: status, place, dates, published text, photos, steps, rating. */
+function StatusDetails({
+  status,
+  onRated,
+}: {
+  status: StatusWithPhotos;
+  onRated: (s: PublicAppealStatus) => void;
+}) {
+  return (
+    <div className="public-status" data-testid="public-status">
+      <div className="public-status-head">
+        <span className="public-status-code">{status.trackingCode}</span>
+        <Tag
+          color={status.status === 'closed' ? 'green' : 'processing'}
+          style={{ fontSize: 15, padding: '2px 10px' }}
+        >
+          {status.stateLabel}
+        </Tag>
+      </div>
+      <div className="public-status-title">{status.categoryName ?? '群众诉求'}</div>
+      <div className="public-status-meta">
+        {[status.townName, status.villageName].filter(Boolean).join(' · ')}
+      </div>
+      <div className="public-status-meta">提交时间 {fmt(status.receivedAt)}</div>
+      {status.expectedAt && (
+        <div className="public-status-meta">承诺办结 {fmt(status.expectedAt)} 前</div>
+      )}
+      {status.closedAt && <div className="public-status-meta">办结时间 {fmt(status.closedAt)}</div>}
+      {status.description && (
+        <div className="public-text" data-testid="public-description">
+          <div className="public-text-label">情况说明</div>
+          {status.description}
+        </div>
+      )}
+      {status.reply && (
+        <div className="public-text" data-testid="public-reply">
+          <div className="public-text-label">办理答复</div>
+          {status.reply}
+        </div>
+      )}
+      {!status.description && !status.reply && <PublicPrivacyNote compact />}
+      {(status.photos ?? []).length > 0 && (
+        <Image.PreviewGroup>
+          <Space wrap style={{ marginTop: 16 }} data-testid="public-photos-shown">
+            {status.photos!.map((p) => (
+              <Image
+                key={p.url}
+                src={p.url}
+                width={96}
+                height={96}
+                style={{ objectFit: 'cover', borderRadius: 6 }}
+                alt={p.fromResident ? '我上传的照片' : '办理现场照片'}
+              />
+            ))}
+          </Space>
+        </Image.PreviewGroup>
+      )}
+      {status.timeline.length > 0 && (
+        <Timeline
+          style={{ marginTop: 20 }}
+          items={[...status.timeline].reverse().map((e, i) => ({
+            key: i,
+            color: i === 0 ? 'red' : 'gray',
+            content: (
+              <span>
+                {e.label}（{e.stateLabel}）<br />
+                <Typography.Text type="secondary">{fmt(e.at)}</Typography.Text>
+              </span>
+            ),
+          }))}
+        />
+      )}
+      <RateBox status={status} onRated={onRated} />
+    </div>
+  );
+}
+
 export function PublicStatus({ initialCode }: { initialCode: string }) {
   const onError = useApiErrorHandler();
   const [code, setCode] = useState(initialCode);
@@ -157,62 +235,7 @@ export function PublicStatus({ initialCode }: { initialCode: string }) {
       {status === null && (
         <Empty style={{ marginTop: 24 }} description="没有找到这个查询码，请核对后重试" />
       )}
-      {status && (
-        <div className="public-status" data-testid="public-status">
-          <div className="public-status-head">
-            <span className="public-status-code">{status.trackingCode}</span>
-            <Tag
-              color={status.status === 'closed' ? 'green' : 'processing'}
-              style={{ fontSize: 15, padding: '2px 10px' }}
-            >
-              {status.stateLabel}
-            </Tag>
-          </div>
-          <div className="public-status-title">{status.title}</div>
-          <div className="public-status-meta">
-            {[status.townName, status.villageName, status.categoryName].filter(Boolean).join(' · ')}
-          </div>
-          <div className="public-status-meta">提交时间 {fmt(status.receivedAt)}</div>
-          {status.expectedAt && (
-            <div className="public-status-meta">承诺办结 {fmt(status.expectedAt)} 前</div>
-          )}
-          {status.closedAt && (
-            <div className="public-status-meta">办结时间 {fmt(status.closedAt)}</div>
-          )}
-          {(status.photos ?? []).length > 0 && (
-            <Image.PreviewGroup>
-              <Space wrap style={{ marginTop: 16 }} data-testid="public-photos-shown">
-                {status.photos!.map((p) => (
-                  <Image
-                    key={p.url}
-                    src={p.url}
-                    width={96}
-                    height={96}
-                    style={{ objectFit: 'cover', borderRadius: 6 }}
-                    alt={p.fromResident ? '我上传的照片' : '办理现场照片'}
-                  />
-                ))}
-              </Space>
-            </Image.PreviewGroup>
-          )}
-          {status.timeline.length > 0 && (
-            <Timeline
-              style={{ marginTop: 20 }}
-              items={[...status.timeline].reverse().map((e, i) => ({
-                key: i,
-                color: i === 0 ? 'red' : 'gray',
-                content: (
-                  <span>
-                    {e.label}（{e.stateLabel}）<br />
-                    <Typography.Text type="secondary">{fmt(e.at)}</Typography.Text>
-                  </span>
-                ),
-              }))}
-            />
-          )}
-          <RateBox status={status} onRated={setStatus} />
-        </div>
-      )}
+      {status && <StatusDetails status={status} onRated={setStatus} />}
     </Card>
   );
 }
