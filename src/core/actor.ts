@@ -3,26 +3,9 @@
  * subtree (DESIGN 2). Pure helpers here; the policies in each domain build on them.
  */
 
-export const ROLES = [
-  'admin',
-  'leader',
-  'portfolio_leader',
-  'staff',
-  'village_cadre',
-  'dispatcher',
-  'county_supervisor',
-] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from './access/roles.ts';
 
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: '系统管理员',
-  leader: '党委书记/镇长',
-  portfolio_leader: '班子成员',
-  staff: '专干/站所',
-  village_cadre: '村(社区)干部/网格员',
-  dispatcher: '接线员/派单员',
-  county_supervisor: '县级督查',
-};
+export { ROLES, ROLE_LABELS, type Role } from './access/roles.ts';
 
 /** One role over one town, narrowed to a unit subtree when `unitId` is set. */
 export interface Grant {

@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import type { DB } from '../db/schema.ts';
 import { localDateOf } from '../core/calendar/index.ts';
 import { pruneExpiredState, type Pruned } from './housekeeping.ts';
+import { heldOnSql } from '../domains/org/holdings.service.ts';
 
 const JOB = 'appeal_deadlines';
 /** Arbitrary constant naming our lock among the cluster's advisory locks. */
@@ -34,10 +35,10 @@ const leaderInCharge = (today: string) => sql<string | null>`coalesce(
   a.case_leader_person_id,
   (select p.person_id from position p join position_portfolio pp on pp.town_id = p.town_id and pp.position_id = p.id
      join appeal_category c on c.portfolio_code = pp.portfolio_code
-   where p.town_id = a.town_id and c.code = a.category_root and p.leadership and p.starts_on <= ${today}::date
-     and (p.ends_on is null or p.ends_on >= ${today}::date) order by p.starts_on, p.id limit 1),
+   where p.town_id = a.town_id and c.code = a.category_root and p.leadership and ${heldOnSql('p', today)}
+   order by p.starts_on, p.id limit 1),
   (select l.person_id from village_liaison l where l.town_id = a.town_id and l.village_id = a.village_id
-     and l.starts_on <= ${today}::date and (l.ends_on is null or l.ends_on >= ${today}::date) order by l.starts_on desc limit 1))`;
+     and ${heldOnSql('l', today)} order by l.starts_on desc limit 1))`;
 
 export async function runSchedulerTick(
   db: Kysely<DB>,

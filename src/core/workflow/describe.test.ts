@@ -35,7 +35,7 @@ describe('describeKind', () => {
     const md = kindToMarkdown(kindByName('petition')!);
     expect(md).toContain('## 信访事项（petition）');
     expect(md).toContain(
-      '| 不予受理 | 已登记待受理 | 不予受理 | 工作人员、派单员、领导 | 不予受理理由、告知日期 |',
+      '| 不予受理 | 已登记待受理 | 不予受理 | 专干/站所、接线员/派单员、党委书记/镇长 | 不予受理理由、告知日期 |',
     );
   });
 });

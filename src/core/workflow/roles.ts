@@ -3,17 +3,10 @@
  * roles the caller derives from the actor's relation to one order (its assignee, its case leader).
  * Workflow data may name only these roles, so a typo in a kind definition fails at load.
  */
+import { ROLES as ACCOUNT_ROLE_LIST, ROLE_LABELS as ACCOUNT_ROLE_LABELS } from '../access/roles.ts';
 
-/** Roles held by an account (账号角色). */
-export const ACCOUNT_ROLES = [
-  'admin',
-  'leader',
-  'portfolio_leader',
-  'staff',
-  'village_cadre',
-  'dispatcher',
-  'county_supervisor',
-] as const;
+/** Roles held by an account (账号角色): the one list in core/access/roles.ts. */
+export const ACCOUNT_ROLES = ACCOUNT_ROLE_LIST;
 
 /** Roles that hold only for one order; the caller computes them and passes them with the actor. */
 export const RELATION_ROLES = [
@@ -28,13 +21,7 @@ export const ROLES = [...ACCOUNT_ROLES, ...RELATION_ROLES] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
-  admin: '系统管理员',
-  leader: '领导',
-  portfolio_leader: '分管领导',
-  staff: '工作人员',
-  village_cadre: '村（社区）干部',
-  dispatcher: '派单员',
-  county_supervisor: '县级督办人员',
+  ...ACCOUNT_ROLE_LABELS,
   assignee: '承办单位人员',
   co_handler: '协办单位人员',
   case_leader: '包案领导',

@@ -6,11 +6,16 @@
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { grantsIn, hasRoleIn, type Actor } from '../../core/actor.ts';
-import { localDateOf } from '../../core/calendar/index.ts';
 import type { DB } from '../../db/schema.ts';
 import { scopesEnforced } from '../../core/access/enforcement.ts';
 import { KIND_KPI } from './appeal.kinds.ts';
 import { unitSubtrees } from '../org/org.repository.ts';
+import {
+  liaisonVillagesHeld,
+  portfoliosHeld,
+  todaySpan,
+  type DaySpan,
+} from '../org/holdings.service.ts';
 import type { RoutePolicy } from '../../core/access/policy.ts';
 
 type Db = Kysely<DB>;
@@ -79,64 +84,17 @@ const TOWN_WIDE = ['admin', 'leader', 'dispatcher', 'county_supervisor'] as cons
 /**
  * The days a scope is taken over: today for live reads (the town's local date, as for every
  * deadline), or a report's period — a 述职报告 counts the portfolios and 包联 villages held during
- * its year, not the ones held on the day it is drafted.
+ * its year, not the ones held on the day it is drafted. "Held on a day" is org's rule
+ * (org/holdings.repository.ts).
  */
-export interface ScopeDays {
-  from: string;
-  to: string;
-}
-
-const today = (): ScopeDays => {
-  const d = localDateOf(new Date());
-  return { from: d, to: d };
-};
-
-/** Portfolios the person holds on `days` (分管领域 of positions whose date range overlaps them). */
-export async function portfoliosOf(
-  db: Db,
-  townId: string,
-  personId: string | null,
-  days: ScopeDays = today(),
-): Promise<string[]> {
-  if (!personId) return [];
-  const rows = await sql<{ code: string }>`
-    select distinct pp.portfolio_code as code from position p
-    join position_portfolio pp on pp.town_id = p.town_id and pp.position_id = p.id
-    where p.town_id = ${townId} and p.person_id = ${personId} and p.starts_on <= ${days.to} and (p.ends_on is null or p.ends_on >= ${days.from})`.execute(
-    db,
-  );
-  return rows.rows.map((r) => r.code);
-}
-
-/**
- * Villages the person is 包联 leader of on `days`: a liaison that has ended (ends_on before them)
- * or not yet begun (starts_on after them) grants nothing — the village has another leader then.
- */
-export async function liaisonVillagesOf(
-  db: Db,
-  townId: string,
-  personId: string | null,
-  days: ScopeDays = today(),
-): Promise<string[]> {
-  if (!personId) return [];
-  const rows = await db
-    .selectFrom('village_liaison')
-    .select('village_id')
-    .distinct()
-    .where('town_id', '=', townId)
-    .where('person_id', '=', personId)
-    .where('starts_on', '<=', days.to)
-    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', days.from)]))
-    .execute();
-  return rows.map((r) => r.village_id);
-}
+export type ScopeDays = DaySpan;
 
 /** What part of the town's appeals the actor reads; `days` (default today) dates portfolios and 包联. */
 export async function appealScope(
   db: Db,
   actor: Actor,
   townId: string,
-  days: ScopeDays = today(),
+  days: ScopeDays = todaySpan(),
 ): Promise<AppealScope> {
   if (!scopesEnforced()) return { all: true };
   const grants = grantsIn(actor, townId);
@@ -151,7 +109,7 @@ export async function appealScope(
     personId: actor.personId,
   };
   if (grants.some((g) => g.role === 'portfolio_leader')) {
-    const portfolios = await portfoliosOf(db, townId, actor.personId, days);
+    const portfolios = await portfoliosHeld(db, townId, actor.personId, days);
     if (portfolios.length) {
       scope.categoryRoots = (
         await db
@@ -165,7 +123,7 @@ export async function appealScope(
         .filter(([, k]) => k.portfolio && portfolios.includes(k.portfolio))
         .map(([kind]) => kind);
     }
-    scope.villageIds.push(...(await liaisonVillagesOf(db, townId, actor.personId, days)));
+    scope.villageIds.push(...(await liaisonVillagesHeld(db, townId, actor.personId, days)));
   }
   const unitRoots = grants.filter((g) => g.role === 'staff' && g.unitId).map((g) => g.unitId!);
   scope.unitIds = await unitSubtrees(db, townId, unitRoots);

@@ -14,6 +14,7 @@ import { hasRoleIn, type Actor, type Role } from '../../core/actor.ts';
 import type { LedgerType } from '../../core/ledger/type.ts';
 import type { DB } from '../../db/schema.ts';
 import { scopesEnforced } from '../../core/access/enforcement.ts';
+import { portfoliosHeld } from '../org/holdings.service.ts';
 import { portfoliosOfUnits } from '../org/org.service.ts';
 import { typesKeptInUnits } from './ledger-record.repository.ts';
 import { unitSubtrees } from '../org/org.repository.ts';
@@ -75,31 +76,6 @@ export const NOTHING: RecordScope = {
   unitTypeCodes: null,
 };
 
-const beijingToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-
-/** Portfolios the person holds today through a current position (position_portfolio). */
-export async function currentPortfolios(
-  db: Kysely<DB>,
-  townId: string,
-  personId: string | null,
-): Promise<string[]> {
-  if (!personId) return [];
-  const on = beijingToday();
-  const rows = await db
-    .selectFrom('position as p')
-    .innerJoin('position_portfolio as pp', (j) =>
-      j.onRef('pp.town_id', '=', 'p.town_id').onRef('pp.position_id', '=', 'p.id'),
-    )
-    .select('pp.portfolio_code')
-    .distinct()
-    .where('p.town_id', '=', townId)
-    .where('p.person_id', '=', personId)
-    .where('p.starts_on', '<=', on)
-    .where((eb) => eb.or([eb('p.ends_on', 'is', null), eb('p.ends_on', '>=', on)]))
-    .execute();
-  return rows.map((r) => r.portfolio_code);
-}
-
 /**
  * The caller's record scope in `townId` for reading (`write` = false) or writing. Honours the
  * test-only scope switch: with enforcement off, everyone sees everything (so the scope matrix
@@ -118,7 +94,7 @@ export async function recordScope(
   if (grants.some((g) => townWide.includes(g.role))) return { all: true };
   const held = new Set<string>();
   if (grants.some((g) => g.role === 'portfolio_leader'))
-    for (const p of await currentPortfolios(db, townId, actor.personId)) held.add(p);
+    for (const p of await portfoliosHeld(db, townId, actor.personId)) held.add(p);
   const unitGrants = grants.filter((g) => g.role === 'staff' || g.role === 'village_cadre');
   // A staff or cadre grant without a unit covers the whole town (Grant: "narrowed when set").
   if (unitGrants.some((g) => g.unitId === null)) return { all: true };

@@ -338,7 +338,7 @@ describe('hotline (12345) workflow', () => {
       ),
     );
     expect(wrongRole).toBeInstanceOf(Forbidden);
-    expect(wrongRole.detail).toBe('执行「派单」需要以下角色之一：派单员');
+    expect(wrongRole.detail).toBe('执行「派单」需要以下角色之一：接线员/派单员');
     const dispatched = last(walk(hotline, order, [dispatch])).next;
     const missing = errorOf(
       fireTransition(
