@@ -1,10 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 // Unit and domain tests. Domain tests open their own database (PGlite in memory, or a fresh
-// PostgreSQL database under TEST_DATABASE_URL), so files run in parallel safely.
+// PostgreSQL database under TEST_DATABASE_URL), so files run in parallel safely. Web tests cover
+// the UI's pure modules and run in Node (no browser); scripts/ holds the API type generator.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'web/src/**/*.test.ts', 'scripts/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

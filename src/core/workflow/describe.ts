@@ -4,6 +4,7 @@
  */
 import { describeRule } from '../calendar/deadline.ts';
 import { roleLabel } from './roles.ts';
+import type { FieldType } from './fields.ts';
 import type { ClockDefinition, KindDefinition } from './schema.ts';
 
 export interface ActionDescription {
@@ -12,7 +13,7 @@ export interface ActionDescription {
   from: string[];
   to: string;
   roles: string[];
-  fields: { name: string; label: string; type: string; required: boolean; options?: string[] }[];
+  fields: { name: string; label: string; type: FieldType; required: boolean; options?: string[] }[];
 }
 
 export interface KindDescription {

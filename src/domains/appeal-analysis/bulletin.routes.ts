@@ -10,6 +10,7 @@ import { inTransaction } from '../../http/handler.ts';
 import {
   jsonBody,
   jsonResponse,
+  page,
   problemResponses,
   TownEntityParams,
   TownParams,
@@ -19,6 +20,7 @@ import { analysisRead, analysisScope, bulletinIssue, countyRanking } from './ana
 import { getIssuedBulletin, issueBulletin, listIssuedBulletins } from './bulletin.issue.ts';
 import { bulletinDocx, bulletinHtml } from './bulletin.render.ts';
 import { Period } from './analysis.schema.ts';
+import * as s from './bulletin.schema.ts';
 import { APPEAL_KPIS, GROUPINGS, kpiOrders } from '../appeals/appeal.kpi.ts';
 import { BULLETIN_METRICS, bulletinMetricOrders } from './bulletin.metrics.ts';
 import { buildBulletin, bulletinScope } from './bulletin.service.ts';
@@ -68,7 +70,7 @@ export function registerBulletinRoutes(app: OpenAPIHono<AppEnv>): void {
       tags,
       summary: '分析通报：数字（均来自指标，可下钻）与正文',
       request: { params: TownParams, query: BulletinQuery },
-      responses: jsonResponse(z.record(z.string(), z.unknown()), '通报'),
+      responses: jsonResponse(s.Bulletin, '通报'),
     }),
     analysisRead,
     async (c) => {
@@ -123,7 +125,7 @@ export function registerBulletinRoutes(app: OpenAPIHono<AppEnv>): void {
       tags,
       summary: '签发通报：按当前数据生成并存档（编为第N期），此后不再随工单变化',
       request: { params: TownParams, ...jsonBody(BulletinIssue.openapi('AppealBulletinIssue')) },
-      responses: jsonResponse(z.record(z.string(), z.unknown()), '已签发', 201),
+      responses: jsonResponse(s.IssuedBulletin, '已签发', 201),
     }),
     bulletinIssue,
     async (c) => {
@@ -142,10 +144,7 @@ export function registerBulletinRoutes(app: OpenAPIHono<AppEnv>): void {
       tags,
       summary: '已签发的通报',
       request: { params: TownParams },
-      responses: jsonResponse(
-        z.object({ items: z.array(z.record(z.string(), z.unknown())) }),
-        '通报',
-      ),
+      responses: jsonResponse(z.object({ items: z.array(s.IssuedSummary) }), '通报'),
     }),
     analysisRead,
     async (c) =>
@@ -159,7 +158,7 @@ export function registerBulletinRoutes(app: OpenAPIHono<AppEnv>): void {
       tags,
       summary: '一期已签发的通报（签发时的数字，不重新计算）',
       request: { params: TownEntityParams },
-      responses: jsonResponse(z.record(z.string(), z.unknown()), '通报'),
+      responses: jsonResponse(s.IssuedBulletin, '通报'),
     }),
     analysisRead,
     async (c) => {
@@ -220,7 +219,7 @@ export function registerBulletinRoutes(app: OpenAPIHono<AppEnv>): void {
       tags,
       summary: '通报数字明细：一个数字（指标 + 通报范围 + 分组）背后的工单',
       request: { params: MetricParams, query: DrillQuery },
-      responses: jsonResponse(z.record(z.string(), z.unknown()), '工单'),
+      responses: jsonResponse(page(s.BulletinOrder), '工单'),
     }),
     analysisRead,
     async (c) => {
@@ -272,7 +271,7 @@ export function registerBulletinRoutes(app: OpenAPIHono<AppEnv>): void {
           sort: z.enum(RANK_BY).default('composite').meta({ title: '排序指标' }),
         }),
       },
-      responses: jsonResponse(z.record(z.string(), z.unknown()), '排名'),
+      responses: jsonResponse(s.Ranking, '排名'),
     }),
     countyRanking,
     async (c) => c.json(await rank(c.get('deps').db, c.get('actor')!, c.req.valid('query')), 200),

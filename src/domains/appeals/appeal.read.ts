@@ -219,7 +219,7 @@ function detailOf(actor: Actor, townId: string, row: repo.AppealRow, p: DetailPa
       snapshot,
       { userId: actor.userId, roles: p.roles },
       { at: now },
-    ).map((a) => ({ ...a, fields: a.fields as unknown as Record<string, unknown>[] })),
+    ),
     reminders: p.reminders.map((r) => ({
       ...reminderView(r),
       addressedToMe: !!p.who && isAddressedTo(r, row, p.who),

@@ -46,21 +46,10 @@ export function registerAppealRoutes(app: OpenAPIHono<AppEnv>): void {
       tags,
       summary: '工单类型（状态、操作、时限）',
       request: { params: TownParams },
-      responses: jsonResponse(
-        z.object({ items: z.array(z.record(z.string(), z.unknown())) }),
-        '工单类型',
-      ),
+      responses: jsonResponse(z.object({ items: z.array(s.AppealKind) }), '工单类型'),
     }),
     appealsRead,
-    async (c) =>
-      c.json(
-        {
-          items: KIND_NAMES.map(
-            (k) => describeKind(kindFor(k).def) as unknown as Record<string, unknown>,
-          ),
-        },
-        200,
-      ),
+    async (c) => c.json({ items: KIND_NAMES.map((k) => describeKind(kindFor(k).def)) }, 200),
   );
   defineRoute(
     app,
@@ -307,7 +296,7 @@ export function registerAppealKpiRoutes(app: OpenAPIHono<AppEnv>): void {
       tags,
       summary: '三率等考核指标（按受理期队列）',
       request: { params: TownParams, query: KpiQuery },
-      responses: jsonResponse(z.record(z.string(), z.unknown()), '指标'),
+      responses: jsonResponse(s.KpiReport, '指标'),
     }),
     appealsRead,
     async (c) => {
@@ -332,7 +321,7 @@ export function registerAppealKpiRoutes(app: OpenAPIHono<AppEnv>): void {
           limit: z.coerce.number().int().min(1).max(500).default(100).meta({ title: '每页条数' }),
         }),
       },
-      responses: jsonResponse(z.record(z.string(), z.unknown()), '工单'),
+      responses: jsonResponse(page(s.KpiOrder), '工单'),
     }),
     appealsRead,
     async (c) => {

@@ -3,6 +3,7 @@
  * errors name fields the way the form does).
  */
 import { z } from '@hono/zod-openapi';
+import { FIELD_TYPES } from '../../core/workflow/fields.ts';
 import { CHANNELS, KIND_NAMES } from './appeal.kinds.ts';
 
 const id = (title: string) => z.uuid().meta({ title });
@@ -147,6 +148,92 @@ export const AppealAttachment = z
   })
   .openapi('AppealAttachment');
 
+/** One input a workflow action asks for (declared as data in the kind, src/core/workflow/fields.ts). */
+export const ActionField = z
+  .object({
+    name: z.string(),
+    label: z.string(),
+    type: z.enum(FIELD_TYPES),
+    required: z.boolean(),
+    options: z.array(z.string()).optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+  })
+  .openapi('AppealActionField');
+
+/** 工单类型 as the UI and the docs describe it (src/core/workflow/describe.ts). */
+export const AppealKind = z
+  .object({
+    kind: z.string(),
+    label: z.string(),
+    description: z.string(),
+    states: z.array(
+      z.object({ id: z.string(), label: z.string(), terminal: z.boolean(), initial: z.boolean() }),
+    ),
+    actions: z.array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        from: z.array(z.string()),
+        to: z.string(),
+        roles: z.array(z.string()),
+        fields: z.array(ActionField),
+      }),
+    ),
+    clocks: z.array(z.object({ id: z.string(), label: z.string(), text: z.string() })),
+    settings: z.record(z.string(), z.number()),
+  })
+  .openapi('AppealKind');
+
+const KpiCell = {
+  value: z.number().nullable(),
+  numerator: z.number().optional(),
+  denominator: z.number().optional(),
+};
+/** One KPI over the period: a total, or one cell per group (src/core/metrics/result.ts). */
+export const KpiResult = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('total'), ...KpiCell }),
+  z.object({
+    kind: z.literal('grouped'),
+    groups: z.array(z.object({ key: z.string().nullable(), ...KpiCell })),
+  }),
+]);
+export const KpiReport = z
+  .object({
+    metrics: z.array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        unit: z.string(),
+        description: z.string(),
+        result: KpiResult,
+      }),
+    ),
+    weights: z.object({ response: z.number(), resolution: z.number(), satisfaction: z.number() }),
+    composite: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('total'), value: z.number().nullable() }),
+      z.object({
+        kind: z.literal('grouped'),
+        groups: z.array(z.object({ key: z.string().nullable(), value: z.number().nullable() })),
+      }),
+    ]),
+  })
+  .openapi('AppealKpiReport');
+/** An order behind a KPI figure; `inNumerator` says whether it counts above the line of a rate. */
+export const KpiOrder = z
+  .object({
+    id: z.string(),
+    code: z.string(),
+    kind: z.string(),
+    state: z.string(),
+    title: z.string(),
+    receivedOn: z.string(),
+    inNumerator: z.boolean(),
+    closedAt: z.string().nullable(),
+    satisfaction: z.string().nullable(),
+  })
+  .openapi('AppealKpiOrder');
+
 const Deadline = z.object({
   clock: z.string(),
   label: z.string(),
@@ -215,7 +302,7 @@ export const AppealDetail = AppealSummary.extend({
       to: z.string(),
       enabled: z.boolean(),
       reason: z.string().optional(),
-      fields: z.array(z.record(z.string(), z.unknown())),
+      fields: z.array(ActionField),
     }),
   ),
   reminders: z.array(Reminder.extend({ addressedToMe: z.boolean() })),

@@ -6,7 +6,7 @@
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { ROLE_LABELS, type Actor } from '../../core/actor.ts';
+import { ROLE_LABELS, ROLES, type Actor } from '../../core/actor.ts';
 import { InvalidInput, Unauthenticated } from '../../core/errors.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { clientIp, jsonBody, jsonResponse, noContent } from '../../http/openapi.ts';
@@ -42,7 +42,7 @@ const Me = z
     mustChangePassword: z.boolean(),
     grants: z.array(
       z.object({
-        role: z.string(),
+        role: z.enum(ROLES),
         roleLabel: z.string(),
         townId: z.string(),
         townName: z.string(),

@@ -30,7 +30,7 @@ const User = z
     lastLoginAt: z.string().nullable(),
     version: z.number(),
     roles: z.array(
-      z.object({ role: z.string(), townId: z.string(), unitId: z.string().nullable() }),
+      z.object({ role: z.enum(ROLES), townId: z.string(), unitId: z.string().nullable() }),
     ),
   })
   .openapi('User');

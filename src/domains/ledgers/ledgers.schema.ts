@@ -3,7 +3,7 @@
  * core ledger type schema in the service), records, list queries and attachments.
  */
 import { z } from '@hono/zod-openapi';
-import { portfolioCodes } from '../../core/ledger/type.ts';
+import { ledgerTypeSchema, portfolioCodes } from '../../core/ledger/type.ts';
 
 const key = z.string().regex(/^[a-z][a-z0-9_]*$/, '标识只能由小写字母、数字和下划线组成');
 
@@ -91,14 +91,9 @@ export const LedgerTypeUpdate = LedgerTypeBody.extend({
   baseVersion: z.number().int().min(1).meta({ title: '所修改的版本' }),
 });
 
+/** A type as stored (the core schema: fields, roles, metrics, rules) and its saved versions. */
 export const LedgerTypeDetail = z
-  .looseObject({
-    code: z.string(),
-    name: z.string(),
-    version: z.number().int(),
-    versions: z.array(z.number().int()),
-    fields: z.array(z.looseObject({})),
-  })
+  .object({ ...ledgerTypeSchema.shape, versions: z.array(z.number().int()) })
   .openapi('LedgerType');
 
 export const TypeQuery = z.object({

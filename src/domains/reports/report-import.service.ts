@@ -151,7 +151,13 @@ export async function importReport(
     personId,
     year: row.year,
   });
-  return repo.toImported(row);
+  return importView(row);
+}
+
+/** An import as the API shows it; the stored outline is what outlineOfReport wrote. */
+function importView(row: Parameters<typeof repo.toImported>[0]) {
+  const view = repo.toImported(row);
+  return { ...view, outline: view.outline as ReturnType<typeof outlineOfReport> };
 }
 
 async function readableImport(db: Db, actor: Actor, townId: string, id: string) {
@@ -207,7 +213,7 @@ export async function deleteImport(db: Db, ctx: Ctx, id: string): Promise<void> 
 }
 
 export async function getImport(db: Db, actor: Actor, townId: string, id: string) {
-  return repo.toImported(await readableImport(db, actor, townId, id));
+  return importView(await readableImport(db, actor, townId, id));
 }
 
 /**

@@ -321,14 +321,14 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>): void {
     async (c) => {
       const { chip } = c.req.valid('param');
       return c.json(
-        (await service.chipRecords(
+        await service.chipRecords(
           db(c),
           actor(c),
           c.req.param('townId'),
           c.req.param('id'),
           chip,
           c.req.valid('query'),
-        )) as never,
+        ),
         200,
       );
     },
@@ -364,13 +364,13 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>): void {
     reportsWrite,
     async (c) =>
       c.json(
-        (await service.chipPreview(
+        await service.chipPreview(
           db(c),
           actor(c),
           c.req.param('townId'),
           c.req.param('id'),
           c.req.valid('json'),
-        )) as never,
+        ),
         200,
       ),
   );
@@ -403,10 +403,7 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>): void {
     reportsWrite,
     async (c) => {
       const file = await uploaded(c, c.req.valid('query'));
-      return c.json(
-        (await inTransaction(c, (trx, ctx) => importReport(trx, ctx, file))) as never,
-        201,
-      );
+      return c.json(await inTransaction(c, (trx, ctx) => importReport(trx, ctx, file)), 201);
     },
   );
   defineRoute(
@@ -458,10 +455,7 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>): void {
     }),
     reportsRead,
     async (c) =>
-      c.json(
-        (await getImport(db(c), actor(c), c.req.param('townId'), c.req.param('id'))) as never,
-        200,
-      ),
+      c.json(await getImport(db(c), actor(c), c.req.param('townId'), c.req.param('id')), 200),
   );
   defineRoute(
     app,
@@ -476,13 +470,13 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>): void {
     reportsRead,
     async (c) =>
       c.json(
-        (await compareWithDraft(
+        await compareWithDraft(
           db(c),
           actor(c),
           c.req.param('townId'),
           c.req.param('id'),
           c.req.valid('query').reportId,
-        )) as never,
+        ),
         200,
       ),
   );
@@ -557,9 +551,7 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>): void {
     reportsAdmin,
     async (c) =>
       c.json(
-        (await inTransaction(c, (trx, ctx) =>
-          previewTemplate(trx, ctx, c.req.valid('json')),
-        )) as never,
+        await inTransaction(c, (trx, ctx) => previewTemplate(trx, ctx, c.req.valid('json'))),
         200,
       ),
   );

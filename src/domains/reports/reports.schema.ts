@@ -3,8 +3,11 @@
  * core model schema in the service (so its errors name the path inside the document).
  */
 import { z } from '@hono/zod-openapi';
+import { reportDocumentSchema } from '../../core/report/model.ts';
+import { reportTemplateSchema } from '../../core/report/templates.ts';
 import { TownParams } from '../../http/openapi.ts';
 import { EXPORT_FORMATS } from './report-export.ts';
+import { ImportOutline, ReportComparison } from './reports.import-schema.ts';
 
 const uuid = (title: string) => z.uuid().meta({ title });
 const version = z.number().int().min(1).meta({ title: '版本号' });
@@ -36,14 +39,7 @@ export const TemplateParams = TownParams.extend({
     .openapi({ param: { name: 'id', in: 'path' } }),
 });
 
-const Document = z
-  .looseObject({
-    title: z.string(),
-    year: z.number(),
-    sections: z.array(z.looseObject({})),
-    frozenAt: z.string().nullable(),
-  })
-  .openapi('ReportDocument');
+const Document = reportDocumentSchema.openapi('ReportDocument');
 
 export const ReportSummary = z
   .object({
@@ -146,7 +142,7 @@ export const ImportedReport = z
     year: z.number().nullable(),
     filename: z.string(),
     createdAt: z.string(),
-    outline: z.looseObject({}),
+    outline: ImportOutline,
   })
   .openapi('ImportedReport');
 export const ImportSummary = z
@@ -175,13 +171,7 @@ export const ImportQuery = z.object({
   year: z.coerce.number().int().min(1990).max(2100).optional().meta({ title: '年度' }),
 });
 export const CompareQuery = z.object({ reportId: uuid('述职报告') });
-export const Comparison = z
-  .looseObject({
-    importId: z.string(),
-    reportId: z.string(),
-    rows: z.array(z.looseObject({ kind: z.string() })),
-  })
-  .openapi('ReportComparison');
+export const Comparison = ReportComparison;
 
 export const Template = z
   .object({
@@ -189,7 +179,7 @@ export const Template = z
     role: z.string().nullable(),
     name: z.string(),
     version: z.number(),
-    definition: z.looseObject({}),
+    definition: reportTemplateSchema,
     updatedAt: z.string(),
   })
   .openapi('ReportTemplate');

@@ -1,42 +1,19 @@
-/** Types and calls for sign-in, the current user and their own password (`/api/v1/auth`). */
-import { api, request } from './client.ts';
+/** Sign-in, the current user and their own password (`/api/v1/auth`). */
+import { api, type Schemas } from './client.ts';
 
-export type Role =
-  | 'admin'
-  | 'leader'
-  | 'portfolio_leader'
-  | 'staff'
-  | 'village_cadre'
-  | 'dispatcher'
-  | 'county_supervisor';
-
+export type CurrentUser = Schemas['CurrentUser'];
 /** One role held in one town, optionally narrowed to a unit subtree. */
-export interface Grant {
-  role: Role;
-  roleLabel: string;
-  townId: string;
-  townName: string;
-  unitId: string | null;
-}
+export type Grant = CurrentUser['grants'][number];
+export type Role = Grant['role'];
 
-export interface CurrentUser {
-  id: string;
-  username: string;
-  displayName: string;
-  personId: string | null;
-  homeTownId: string;
-  mustChangePassword: boolean;
-  grants: Grant[];
-}
+/** Login and the session probe answer 401 themselves: no redirect to the login page. */
+const noRedirect = { skipAuthRedirect: true };
 
 export const authApi = {
-  me: () => request<CurrentUser>('GET', '/api/v1/auth/me', { skipAuthRedirect: true }),
+  me: () => api.GET('/api/v1/auth/me', noRedirect),
   login: (username: string, password: string) =>
-    request<CurrentUser>('POST', '/api/v1/auth/login', {
-      body: { username, password },
-      skipAuthRedirect: true,
-    }),
-  logout: () => api.post<void>('/api/v1/auth/logout'),
+    api.POST('/api/v1/auth/login', { body: { username, password }, ...noRedirect }),
+  logout: () => api.POST('/api/v1/auth/logout'),
   changePassword: (currentPassword: string, newPassword: string) =>
-    api.post<void>('/api/v1/auth/password', { currentPassword, newPassword }),
+    api.POST('/api/v1/auth/password', { body: { currentPassword, newPassword } }),
 };

@@ -1,113 +1,60 @@
 /**
- * Types and calls for ledgers (台账) of one town (`/api/v1/towns/{townId}/ledger-types/…`): type
- * definitions (read; admins define new versions), records with optimistic locking, attachments
- * and Excel (template, export of a filtered list, import with progress and an error report).
+ * Ledgers (台账) of one town (`/api/v1/towns/{townId}/ledger-types/…`): type definitions (read;
+ * admins define new versions), records with optimistic locking, attachments and Excel (template,
+ * export of a filtered list, import with progress and an error report). Types come from the
+ * OpenAPI document.
  */
-import { api, ApiError, request, type Problem, type Query } from './client.ts';
-import type { Page } from './org.ts';
+import {
+  api,
+  ApiError,
+  NETWORK_PROBLEM,
+  postForm,
+  problemOf,
+  withQuery,
+  type Problem,
+  type QueryParams,
+  type RequestBody,
+  type ResponseBody,
+  type Schemas,
+} from './client.ts';
 
-export type FieldType =
-  | 'text'
-  | 'long_text'
-  | 'number'
-  | 'money'
-  | 'date'
-  | 'enum'
-  | 'boolean'
-  | 'person'
-  | 'unit'
-  | 'attachment';
-
-export interface EnumOption {
-  code: string;
-  label: string;
-}
-
-/** One column of a ledger; type-specific settings are optional. */
-export interface LedgerField {
+export type LedgerTypeSummary = Schemas['LedgerTypeSummary'];
+/** 台账类型 — fields, date/unit/person roles, metrics and rules, as stored. */
+export type LedgerType = Schemas['LedgerType'];
+/** One column of a ledger: a union by `type`, each with its own settings. */
+export type LedgerField = LedgerType['fields'][number];
+export type FieldType = LedgerField['type'];
+export type EnumOption = Extract<LedgerField, { type: 'enum' }>['options'][number];
+type AllKeys<T> = T extends unknown ? keyof T : never;
+type ValueAt<T, K extends PropertyKey> = T extends unknown
+  ? K extends keyof T
+    ? T[K]
+    : never
+  : never;
+/** A field as the form builder edits it: its type may change, so every type's settings are optional. */
+export type FieldDraft = { [K in AllKeys<LedgerField>]?: ValueAt<LedgerField, K> } & {
   key: string;
   label: string;
   type: FieldType;
-  required?: boolean;
-  unique?: boolean;
-  help?: string;
-  removed?: boolean;
-  minLength?: number;
-  maxLength?: number;
-  unit?: string;
-  integer?: boolean;
-  min?: number | string;
-  max?: number | string;
-  options?: EnumOption[];
-  maxCount?: number;
-}
-
-export interface LedgerTypeSummary {
-  code: string;
-  name: string;
-  portfolio: string;
-  description: string;
-  version: number;
-  fieldCount: number;
-  metricCount: number;
-}
-
-export interface LedgerType {
-  code: string;
-  name: string;
-  portfolio: string;
-  description: string;
-  version: number;
-  versions: number[];
-  fields: LedgerField[];
-  dateField: string;
-  unitField?: string;
-  personField?: string;
-  defaultSort: { field: string; direction: 'asc' | 'desc' };
-  metrics: Record<string, unknown>[];
-}
-
-/** What the form builder sends: the definition without version bookkeeping. */
-export type LedgerTypeBody = Omit<LedgerType, 'code' | 'version' | 'versions'>;
-
-export interface LedgerRecord {
-  id: string;
-  typeCode: string;
-  typeVersion: number;
-  unitId: string | null;
-  personId: string | null;
-  occurredOn: string;
-  data: Record<string, unknown>;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
+};
+/** What the form builder edits; a new type adds `code`, a new version `baseVersion`. */
+export type LedgerTypeBody = Schemas['LedgerTypeBody'];
+export type LedgerTypeCreate = RequestBody<'/api/v1/towns/{townId}/ledger-types', 'post'>;
+export type LedgerTypeUpdate = RequestBody<'/api/v1/towns/{townId}/ledger-types/{code}', 'put'>;
+export type LedgerRecord = Schemas['LedgerRecord'];
+export type Attachment = Schemas['Attachment'];
 
 export type FilterOp = 'eq' | 'in' | 'gte' | 'lte' | 'between' | 'is_null' | 'not_null';
+/** One field filter of a record list; the server takes them as a JSON array in `filters`. */
 export interface FieldFilter {
   field: string;
   op: FilterOp;
   value?: unknown;
 }
 
-export interface RecordQuery {
-  from?: string;
-  to?: string;
-  unitId?: string;
-  filters?: FieldFilter[];
-  sort?: string;
-  direction?: 'asc' | 'desc';
-  cursor?: string;
-  limit?: number;
-}
-
-export interface Attachment {
-  id: string;
-  filename: string;
-  contentType: string;
-  size: number;
-}
+type ListQuery = QueryParams<'/api/v1/towns/{townId}/ledger-types/{code}/records', 'get'>;
+/** A record list query as pages hold it: filters as objects, not yet JSON. */
+export type RecordQuery = Omit<ListQuery, 'filters'> & { filters?: FieldFilter[] };
 
 /** One problem of an Excel import (sheet, row, column letter, header, Chinese message). */
 export interface ImportIssue {
@@ -130,83 +77,61 @@ export interface ImportProgress {
 const town = (townId: string) => `/api/v1/towns/${townId}`;
 const types = (townId: string) => `${town(townId)}/ledger-types`;
 
-function listQuery(q: RecordQuery): Query {
+function listQuery(q: RecordQuery): ListQuery {
   const { filters, ...rest } = q;
   return { ...rest, filters: filters && filters.length > 0 ? JSON.stringify(filters) : undefined };
 }
 
-/** Query string for export links (same filters as the list, no paging). */
+/** Export link: the same filters as the list on screen, no paging. */
 export function exportUrl(townId: string, code: string, q: RecordQuery): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(listQuery({ ...q, cursor: undefined, limit: undefined }))) {
-    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
-  }
-  const qs = params.toString();
-  return `${types(townId)}/${code}/export${qs ? `?${qs}` : ''}`;
+  return withQuery(
+    `${types(townId)}/${code}/export`,
+    listQuery({ ...q, cursor: undefined, limit: undefined }),
+  );
 }
 
 export const templateUrl = (townId: string, code: string) => `${types(townId)}/${code}/template`;
 export const attachmentUrl = (townId: string, id: string) => `${town(townId)}/attachments/${id}`;
 
-function problemOf(status: number, text: string): Problem {
-  try {
-    const body = JSON.parse(text) as Partial<Problem>;
-    return {
-      type: 'about:blank',
-      title: '',
-      status,
-      ...body,
-      detail: body.detail || body.title || `请求失败（${status}）`,
-    };
-  } catch {
-    return {
-      type: 'about:blank',
-      title: '',
-      status,
-      detail: status === 0 ? '无法连接服务器，请检查网络后重试' : `请求失败（${status}）`,
-    };
-  }
-}
+const ofType = (townId: string, code: string) => ({ params: { path: { townId, code } } });
 
 export const ledgersApi = {
   types: (townId: string, signal?: AbortSignal) =>
-    api.get<{ items: LedgerTypeSummary[] }>(types(townId), undefined, signal),
+    api.GET('/api/v1/towns/{townId}/ledger-types', { params: { path: { townId } }, signal }),
   type: (townId: string, code: string, signal?: AbortSignal) =>
-    api.get<LedgerType>(`${types(townId)}/${code}`, undefined, signal),
-  createType: (townId: string, body: LedgerTypeBody & { code: string }) =>
-    api.post<LedgerType>(types(townId), body),
-  updateType: (townId: string, code: string, body: LedgerTypeBody & { baseVersion: number }) =>
-    request<LedgerType>('PUT', `${types(townId)}/${code}`, { body }),
+    api.GET('/api/v1/towns/{townId}/ledger-types/{code}', { ...ofType(townId, code), signal }),
+  createType: (townId: string, body: LedgerTypeCreate) =>
+    api.POST('/api/v1/towns/{townId}/ledger-types', { params: { path: { townId } }, body }),
+  updateType: (townId: string, code: string, body: LedgerTypeUpdate) =>
+    api.PUT('/api/v1/towns/{townId}/ledger-types/{code}', { ...ofType(townId, code), body }),
   records: (townId: string, code: string, q: RecordQuery, signal?: AbortSignal) =>
-    api.get<Page<LedgerRecord>>(`${types(townId)}/${code}/records`, listQuery(q), signal),
+    api.GET('/api/v1/towns/{townId}/ledger-types/{code}/records', {
+      params: { path: { townId, code }, query: listQuery(q) },
+      signal,
+    }),
   createRecord: (townId: string, code: string, data: Record<string, unknown>) =>
-    api.post<LedgerRecord>(`${types(townId)}/${code}/records`, { data }),
+    api.POST('/api/v1/towns/{townId}/ledger-types/{code}/records', {
+      ...ofType(townId, code),
+      body: { data },
+    }),
   updateRecord: (townId: string, code: string, r: LedgerRecord, data: Record<string, unknown>) =>
-    api.patch<LedgerRecord>(`${types(townId)}/${code}/records/${r.id}`, {
-      version: r.version,
-      data,
+    api.PATCH('/api/v1/towns/{townId}/ledger-types/{code}/records/{id}', {
+      params: { path: { townId, code, id: r.id } },
+      body: { version: r.version, data },
     }),
   deleteRecord: (townId: string, code: string, r: LedgerRecord) =>
-    api.del(`${types(townId)}/${code}/records/${r.id}`, r.version),
+    api.DELETE('/api/v1/towns/{townId}/ledger-types/{code}/records/{id}', {
+      params: { path: { townId, code, id: r.id }, query: { version: r.version } },
+    }),
 
   /** Multipart upload of one attachment. */
-  async uploadAttachment(townId: string, file: File): Promise<Attachment> {
+  uploadAttachment(townId: string, file: File) {
     const form = new FormData();
     form.append('file', file, file.name);
-    let res: Response;
-    try {
-      res = await fetch(`${town(townId)}/attachments`, {
-        method: 'POST',
-        body: form,
-        credentials: 'include',
-        headers: { accept: 'application/json' },
-      });
-    } catch {
-      throw new ApiError(problemOf(0, ''));
-    }
-    const text = await res.text();
-    if (!res.ok) throw new ApiError(problemOf(res.status, text));
-    return JSON.parse(text) as Attachment;
+    return postForm<ResponseBody<'/api/v1/towns/{townId}/attachments', 'post'>>(
+      `${town(townId)}/attachments`,
+      form,
+    );
   },
 
   /**
@@ -224,37 +149,7 @@ export const ledgersApi = {
       xhr.open('POST', `${types(townId)}/${code}/import`);
       xhr.withCredentials = true;
       xhr.setRequestHeader('accept', 'application/x-ndjson');
-      let seen = 0;
-      let outcome: { imported?: number; problem?: Problem } = {};
-      const consume = () => {
-        const text = xhr.responseText;
-        const end = text.lastIndexOf('\n');
-        if (end < seen) return;
-        for (const line of text.slice(seen, end).split('\n')) {
-          if (!line.trim()) continue;
-          try {
-            const msg = JSON.parse(line) as {
-              type: string;
-              rows?: number;
-              errors?: number;
-              imported?: number;
-              problem?: Problem;
-            };
-            if (msg.type === 'progress')
-              onProgress({
-                phase: 'check',
-                percent: 100,
-                rows: msg.rows ?? 0,
-                errors: msg.errors ?? 0,
-              });
-            if (msg.type === 'done') outcome = { imported: msg.imported ?? 0 };
-            if (msg.type === 'error' && msg.problem) outcome = { problem: msg.problem };
-          } catch {
-            // a partial line; the next progress event completes it
-          }
-        }
-        seen = end + 1;
-      };
+      const reader = ndjsonReader(onProgress);
       xhr.upload.onprogress = (e) => {
         if (e.lengthComputable)
           onProgress({
@@ -264,12 +159,13 @@ export const ledgersApi = {
             errors: 0,
           });
       };
-      xhr.onprogress = consume;
-      xhr.onerror = () => reject(new ApiError(problemOf(0, '')));
+      xhr.onprogress = () => reader.consume(xhr.responseText);
+      xhr.onerror = () => reject(new ApiError(NETWORK_PROBLEM));
       xhr.onload = () => {
         if (xhr.status !== 200)
-          return reject(new ApiError(problemOf(xhr.status, xhr.responseText)));
-        consume();
+          return reject(new ApiError(problemOf(xhr.status, xhr.statusText, parsed(xhr))));
+        reader.consume(xhr.responseText);
+        const outcome = reader.outcome();
         if (outcome.problem) return reject(new ApiError(outcome.problem));
         resolve(outcome.imported ?? 0);
       };
@@ -279,3 +175,51 @@ export const ledgersApi = {
     });
   },
 };
+
+function parsed(xhr: XMLHttpRequest): unknown {
+  try {
+    return JSON.parse(xhr.responseText);
+  } catch {
+    return null;
+  }
+}
+
+/** One line of the import's NDJSON answer. */
+interface ImportMessage {
+  type: string;
+  rows?: number;
+  errors?: number;
+  imported?: number;
+  problem?: Problem;
+}
+
+/**
+ * Reads the import's NDJSON answer as it grows: progress lines go to `onProgress`; `done` and
+ * `error` lines decide the outcome. A line cut by the network is read again on the next event.
+ */
+export function ndjsonReader(onProgress: (p: ImportProgress) => void) {
+  let seen = 0;
+  let outcome: { imported?: number; problem?: Problem } = {};
+  const read = (msg: ImportMessage) => {
+    if (msg.type === 'progress')
+      onProgress({ phase: 'check', percent: 100, rows: msg.rows ?? 0, errors: msg.errors ?? 0 });
+    if (msg.type === 'done') outcome = { imported: msg.imported ?? 0 };
+    if (msg.type === 'error' && msg.problem) outcome = { problem: msg.problem };
+  };
+  return {
+    consume(text: string) {
+      const end = text.lastIndexOf('\n');
+      if (end < seen) return;
+      for (const line of text.slice(seen, end).split('\n')) {
+        if (!line.trim()) continue;
+        try {
+          read(JSON.parse(line) as ImportMessage);
+        } catch {
+          // not JSON: skipped (complete lines only are read, so this is a server fault)
+        }
+      }
+      seen = end + 1;
+    },
+    outcome: () => outcome,
+  };
+}

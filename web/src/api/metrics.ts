@@ -1,69 +1,32 @@
 /**
- * Types and calls for metrics (指标) of one town (`/api/v1/towns/{townId}/metrics`): the
- * declarations the caller may use, one metric's value over a period and scope (with optional
- * groups), and the paged records behind that value. The UI shows these numbers as given.
+ * Metrics (指标) of one town (`/api/v1/towns/{townId}/metrics`): the declarations the caller may
+ * use, one metric's value over a period and scope (with optional groups), and the paged records
+ * behind that value. The UI shows these numbers as given. Types come from the OpenAPI document.
  */
-import { api } from './client.ts';
-import type { Page } from './org.ts';
+import { api, type QueryParams, type Schemas } from './client.ts';
 
-export interface MetricInfo {
-  id: string;
-  label: string;
-  unit: string;
-  description: string | null;
-  typeCode: string;
-  typeName: string;
-  portfolio: string;
-  aggregation: 'count' | 'sum' | 'count_distinct' | 'rate' | string;
-  groupBy: string | null;
-}
-
-export interface MetricCell {
-  value: number | null;
-  /** The value as reports show it (e.g. yuan sums declared in 万元). */
-  display: number | null;
-  numerator?: number | null;
-  denominator?: number | null;
-}
-
-export interface MetricValue extends MetricCell {
-  metric: MetricInfo;
-  period: { from: string; to: string };
-  scope: { unitId: string | null; personId: string | null };
-  groups: (MetricCell & { key: string | null })[] | null;
-}
-
-export interface DrillItem {
-  id: string;
-  occurredOn: string;
-  groupKey: string | null;
-  measure: number | string | null;
-  inNumerator: boolean | null;
-  unitId: string | null;
-  personId: string | null;
-  data: Record<string, unknown>;
-  version: number;
-}
-
-export interface MetricQuery {
-  from?: string;
-  to?: string;
-  unitId?: string;
-  personId?: string;
-  groupBy?: string;
-}
-
-const base = (townId: string) => `/api/v1/towns/${townId}/metrics`;
+export type MetricInfo = Schemas['Metric'];
+export type MetricValue = Schemas['MetricValue'];
+export type MetricCell = Pick<MetricValue, 'value' | 'display' | 'numerator' | 'denominator'>;
+export type DrillItem = Schemas['MetricDrillDownItem'];
+export type MetricQuery = QueryParams<'/api/v1/towns/{townId}/metrics/{metricId}', 'get'>;
 
 export const metricsApi = {
   list: (townId: string, signal?: AbortSignal) =>
-    api.get<{ items: MetricInfo[] }>(base(townId), undefined, signal),
-  evaluate: (townId: string, id: string, q: MetricQuery, signal?: AbortSignal) =>
-    api.get<MetricValue>(`${base(townId)}/${id}`, { ...q }, signal),
+    api.GET('/api/v1/towns/{townId}/metrics', { params: { path: { townId } }, signal }),
+  evaluate: (townId: string, metricId: string, query: MetricQuery, signal?: AbortSignal) =>
+    api.GET('/api/v1/towns/{townId}/metrics/{metricId}', {
+      params: { path: { townId, metricId }, query },
+      signal,
+    }),
   records: (
     townId: string,
-    id: string,
-    q: MetricQuery & { cursor?: string; limit?: number },
+    metricId: string,
+    query: QueryParams<'/api/v1/towns/{townId}/metrics/{metricId}/records', 'get'>,
     signal?: AbortSignal,
-  ) => api.get<Page<DrillItem>>(`${base(townId)}/${id}/records`, { ...q }, signal),
+  ) =>
+    api.GET('/api/v1/towns/{townId}/metrics/{metricId}/records', {
+      params: { path: { townId, metricId }, query },
+      signal,
+    }),
 };

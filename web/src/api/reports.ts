@@ -1,128 +1,72 @@
-/** Types and calls for duty reports 述职报告 (`/api/v1/towns/{townId}/reports`). Mirrors src/domains/reports/reports.schema.ts. */
-import { api, request } from './client.ts';
+/**
+ * Duty reports 述职报告 (`/api/v1/towns/{townId}/reports`): list, draft, save with `version`,
+ * revisions, freeze, lint, the records behind a number chip and export links. Types come from
+ * the OpenAPI document; the document model is the core's (src/core/report/model.ts).
+ */
+import { api, type QueryParams, type Schemas } from './client.ts';
 
-export interface TextRun {
-  type: 'text';
-  text: string;
-}
-
+export type ReportDocument = Schemas['ReportDocument'];
+export type ReportSection = ReportDocument['sections'][number];
+/** What a section is about (学/职/廉/法/不足/打算 …). */
+export type SectionKind = ReportSection['kind'];
+export type ReportParagraph = ReportSection['paragraphs'][number];
+export type Inline = ReportParagraph['inlines'][number];
+export type TextRun = Extract<Inline, { type: 'text' }>;
 /** 数字芯片 — a number linked to its metric until the report is frozen. */
-export interface MetricChip {
-  type: 'metric';
-  metricId: string;
-  params: Record<string, unknown>;
-  value: number | null;
-  unit: string;
-  display: string;
-}
+export type MetricChip = Extract<Inline, { type: 'metric' }>;
+export type ReportSummary = Schemas['ReportSummary'];
+export type Report = Schemas['Report'];
+export type Revision = Schemas['ReportRevision'];
+export type LintResult = Schemas['ReportLint'];
+export type LintIssue = Schemas['ReportLintIssue'];
+export type ChipRecords = Schemas['ReportChipRecords'];
+export type ChipRecordRow = ChipRecords['items'][number];
+export type ExportFormat = NonNullable<
+  QueryParams<'/api/v1/towns/{townId}/reports/{id}/export', 'get'>['format']
+>;
 
-export type Inline = TextRun | MetricChip;
-
-export interface ReportParagraph {
-  inlines: Inline[];
-}
-
-export interface ReportSection {
-  id: string;
-  level: number;
-  heading: string;
-  kind: string;
-  covers?: string[];
-  portfolio?: string;
-  templateSectionId?: string;
-  paragraphs: ReportParagraph[];
-}
-
-export interface ReportDocument {
-  title: string;
-  byline?: string;
-  year: number;
-  sections: ReportSection[];
-  frozenAt: string | null;
-}
-
-export interface ReportSummary {
-  id: string;
-  personId: string;
-  personName: string | null;
-  year: number;
-  templateId: string;
-  state: 'draft' | 'frozen';
-  version: number;
-  frozenAt: string | null;
-  updatedAt: string;
-}
-
-export interface Report extends ReportSummary {
-  townId: string;
-  createdAt: string;
-  document: ReportDocument;
-}
-
-export interface Revision {
-  id: string;
-  reportVersion: number;
-  reason: string;
-  savedAt: string;
-  savedBy: string | null;
-}
-
-export interface LintIssue {
-  code: string;
-  severity: 'error' | 'warning' | 'info';
-  sectionId: string | null;
-  message: string;
-  offset: number | null;
-}
-
-export interface LintResult {
-  issues: LintIssue[];
-  counts: { error: number; warning: number; info: number };
-}
-
-export interface ChipRecordRow {
-  id: string;
-  occurredOn: string;
-  [key: string]: unknown;
-}
-
-export interface ChipRecords {
-  chip: Omit<MetricChip, 'type'>;
-  metric: { id: string; label: string; [key: string]: unknown };
-  items: ChipRecordRow[];
-  nextCursor: string | null;
-}
-
-export type ExportFormat = 'docx' | 'md' | 'html' | 'pdf';
-
-const base = (townId: string) => `/api/v1/towns/${townId}/reports`;
+const report = (townId: string, id: string) => ({ params: { path: { townId, id } } });
 
 export const reportsApi = {
   list: (
     townId: string,
-    query: { personId?: string; year?: number; cursor?: string; limit?: number } = {},
+    query: QueryParams<'/api/v1/towns/{townId}/reports', 'get'> = {},
     signal?: AbortSignal,
-  ) => api.get<{ items: ReportSummary[]; nextCursor: string | null }>(base(townId), query, signal),
-  create: (townId: string, input: { personId: string; year: number; templateId?: string }) =>
-    api.post<Report>(base(townId), input),
+  ) => api.GET('/api/v1/towns/{townId}/reports', { params: { path: { townId }, query }, signal }),
+  create: (townId: string, body: { personId: string; year: number; templateId?: string }) =>
+    api.POST('/api/v1/towns/{townId}/reports', { params: { path: { townId } }, body }),
   get: (townId: string, id: string, signal?: AbortSignal) =>
-    api.get<Report>(`${base(townId)}/${id}`, undefined, signal),
+    api.GET('/api/v1/towns/{townId}/reports/{id}', { ...report(townId, id), signal }),
   save: (townId: string, id: string, version: number, document: ReportDocument) =>
-    request<Report>('PUT', `${base(townId)}/${id}`, { body: { version, document } }),
+    api.PUT('/api/v1/towns/{townId}/reports/{id}', {
+      ...report(townId, id),
+      body: { version, document },
+    }),
   revisions: (townId: string, id: string) =>
-    api.get<{ items: Revision[] }>(`${base(townId)}/${id}/revisions`),
+    api.GET('/api/v1/towns/{townId}/reports/{id}/revisions', report(townId, id)),
   restore: (townId: string, id: string, revisionId: string, version: number) =>
-    api.post<Report>(`${base(townId)}/${id}/revisions/${revisionId}/restore`, { version }),
+    api.POST('/api/v1/towns/{townId}/reports/{id}/revisions/{revisionId}/restore', {
+      params: { path: { townId, id, revisionId } },
+      body: { version },
+    }),
   freeze: (townId: string, id: string, version: number) =>
-    api.post<Report>(`${base(townId)}/${id}/freeze`, { version }),
-  lint: (townId: string, id: string) => api.get<LintResult>(`${base(townId)}/${id}/lint`),
+    api.POST('/api/v1/towns/{townId}/reports/{id}/freeze', {
+      ...report(townId, id),
+      body: { version },
+    }),
+  lint: (townId: string, id: string) =>
+    api.GET('/api/v1/towns/{townId}/reports/{id}/lint', report(townId, id)),
   chipRecords: (
     townId: string,
     id: string,
     chip: number,
     query: { cursor?: string; limit?: number } = {},
     signal?: AbortSignal,
-  ) => api.get<ChipRecords>(`${base(townId)}/${id}/chips/${chip}/records`, query, signal),
+  ) =>
+    api.GET('/api/v1/towns/{townId}/reports/{id}/chips/{chip}/records', {
+      params: { path: { townId, id, chip }, query },
+      signal,
+    }),
   exportUrl: (townId: string, id: string, format: ExportFormat) =>
-    `${base(townId)}/${id}/export?format=${format}`,
+    `/api/v1/towns/${townId}/reports/${id}/export?format=${format}`,
 };

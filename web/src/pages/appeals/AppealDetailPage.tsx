@@ -32,7 +32,7 @@ import { useLoader } from '../org/useOrgData.ts';
 import { AppealTimeline } from './AppealTimeline.tsx';
 import { ContactReveal } from './ContactReveal.tsx';
 import { DueTag, formatTime } from './DueTag.tsx';
-import { canSupervise, operationsApi, type Reminder } from './operations.api.ts';
+import { canSupervise, operationsApi } from './operations.api.ts';
 import { OrderAttachments } from './OrderAttachments.tsx';
 import { OrderPublication } from './OrderPublication.tsx';
 import { useAppealRefs } from './refs.ts';
@@ -67,7 +67,7 @@ export default function AppealDetailPage() {
       <Result status="404" title="工单不存在或无权查看" />
     );
   const kind = refs.kinds.find((k) => k.kind === order.kind);
-  const reminders = order.reminders as unknown as (Reminder & { addressedToMe: boolean })[];
+  const reminders = order.reminders;
   const supervision = reminders.filter((r) => r.kind === 'supervision');
   const open = !order.closedAt && !order.mergedInto;
   const stepLabel = (seq: number) =>

@@ -12,7 +12,7 @@ import { formatTime } from './DueTag.tsx';
 
 export interface BulletinFigure {
   metricId: string;
-  params: Record<string, string>;
+  params: Record<string, unknown>;
   title: string;
   townId?: string;
 }

@@ -21,7 +21,7 @@ import { useSearchParams } from 'react-router-dom';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
 import { useLoader } from '../org/useOrgData.ts';
-import { analysisApi, type Commitment } from './analysisApi.ts';
+import { analysisApi, type Commitment, type CommitmentStatus } from './analysisApi.ts';
 import { StatusTag, useCanWriteAnalysis } from './analysisShared.tsx';
 import { CommitmentDrawer } from './CommitmentDrawer.tsx';
 import { useAppealRefs } from './refs.ts';
@@ -40,7 +40,7 @@ export default function CommitmentsPage() {
   const onError = useApiErrorHandler();
   const canWrite = useCanWriteAnalysis();
   const [params, setParams] = useSearchParams();
-  const [status, setStatus] = useState<string>();
+  const [status, setStatus] = useState<CommitmentStatus>();
   const [villageId, setVillageId] = useState<string>();
   const [overdue, setOverdue] = useState(params.get('overdue') === 'true');
   const [creating, setCreating] = useState(false);

@@ -53,7 +53,7 @@ export default function DashboardPage() {
   const [params, setParams] = useSearchParams();
   const year = dayjs(`${params.get('year') ?? dayjs().year()}-01-01`);
   const setYear = (d: Dayjs) => setParams({ year: String(d.year()) });
-  const [kind, setKind] = useState<string | undefined>();
+  const [kind, setKind] = useState<KpiQuery['kind']>();
   const [drill, setDrill] = useState<Drill | null>(null);
 
   const q: KpiQuery | null = year.isValid()

@@ -19,7 +19,13 @@ import {
 } from 'antd';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { appealsApi, CHANNELS, URGENCIES, type AppealDetail } from '../../api/appeals.ts';
+import {
+  appealsApi,
+  CHANNELS,
+  URGENCIES,
+  type AppealCreate,
+  type AppealDetail,
+} from '../../api/appeals.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
 import { ActionFields, toPayload } from './ActionFields.tsx';
@@ -27,8 +33,8 @@ import { SimilarOrders } from './SimilarOrders.tsx';
 import { useAppealRefs } from './refs.ts';
 
 interface IntakeValues {
-  kind: string;
-  channel: string;
+  kind: AppealCreate['kind'];
+  channel: AppealCreate['channel'];
   categoryCode: string;
   villageId?: string;
   urgency?: string;

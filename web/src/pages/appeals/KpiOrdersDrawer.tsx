@@ -26,7 +26,7 @@ export function KpiOrdersDrawer({ drill, onClose }: { drill: Drill | null; onClo
         appealsApi.kpiOrders(townId, drill.metricId, {
           ...drill.query,
           group: drill.group,
-          cursor: after,
+          cursor: after ?? undefined,
           limit: 100,
         })),
     [drill],

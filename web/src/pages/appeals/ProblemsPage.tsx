@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useSession } from '../../session/session.tsx';
 import { useLoader } from '../org/useOrgData.ts';
-import { analysisApi, type Problem } from './analysisApi.ts';
+import { analysisApi, type Problem, type ProblemStatus } from './analysisApi.ts';
 import { StatusTag } from './analysisShared.tsx';
 import { DismissedList } from './DismissedList.tsx';
 import { ProblemDrawer } from './ProblemDrawer.tsx';
@@ -29,7 +29,7 @@ export default function ProblemsPage() {
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'list';
   const openId = params.get('id');
-  const [status, setStatus] = useState<string>();
+  const [status, setStatus] = useState<ProblemStatus>();
   const [villageId, setVillageId] = useState<string>();
   const [overdue, setOverdue] = useState(false);
   const [q, setQ] = useState('');

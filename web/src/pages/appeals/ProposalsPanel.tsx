@@ -25,7 +25,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
-import { analysisApi, type Proposal } from './analysisApi.ts';
+import { analysisApi, type Proposal, type ProposalKind } from './analysisApi.ts';
 import { useCanWriteAnalysis } from './analysisShared.tsx';
 import { useAppealRefs } from './refs.ts';
 
@@ -44,7 +44,7 @@ export function ProposalsPanel({ onConfirmed }: { onConfirmed: (problemId: strin
     dayjs().subtract(1, 'year').startOf('year'),
     dayjs(),
   ]);
-  const [kind, setKind] = useState('hotline');
+  const [kind, setKind] = useState<ProposalKind>('hotline');
   const [villageId, setVillageId] = useState<string>();
   const [minSize, setMinSize] = useState(3);
   const [result, setResult] = useState<{ items: Proposal[]; scanned: number } | null>(null);

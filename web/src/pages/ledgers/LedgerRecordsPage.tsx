@@ -35,7 +35,7 @@ import {
   type LedgerRecord,
   type LedgerType,
 } from '../../api/ledgers.ts';
-import type { Page } from '../../api/org.ts';
+import type { Page } from '../../api/client.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
 import { useLoader } from '../org/useOrgData.ts';

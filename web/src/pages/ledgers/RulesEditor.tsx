@@ -19,7 +19,7 @@ import {
   Typography,
 } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import type { LedgerField } from '../../api/ledgers.ts';
+import type { FieldDraft } from '../../api/ledgers.ts';
 import type { RuleValue } from './ruleValues.ts';
 
 const KIND_OPTIONS = [
@@ -33,7 +33,7 @@ function RuleRow({
   onRemove,
 }: {
   name: number;
-  fields: LedgerField[];
+  fields: FieldDraft[];
   onRemove: () => void;
 }) {
   const form = Form.useFormInstance();
@@ -41,7 +41,7 @@ function RuleRow({
   const whenField = Form.useWatch(['rules', name, 'whenField'], form) as string | undefined;
   const whenRaw = Form.useWatch(['rules', name, 'whenRaw'], form) as unknown[] | undefined;
   const named = fields.filter((f) => f?.key);
-  const option = (f: LedgerField) => ({ value: f.key, label: f.label || f.key });
+  const option = (f: FieldDraft) => ({ value: f.key, label: f.label || f.key });
   const uniqueable = named
     .filter((f) => f.type !== 'attachment' && f.type !== 'long_text')
     .map(option);
@@ -162,7 +162,7 @@ function RuleRow({
   );
 }
 
-export function RulesEditor({ fields }: { fields: LedgerField[] }) {
+export function RulesEditor({ fields }: { fields: FieldDraft[] }) {
   return (
     <Form.List name="rules">
       {(items, { add, remove }) => (

@@ -10,7 +10,7 @@ import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Space } from '
 import { PlusOutlined } from '@ant-design/icons';
 import {
   ledgersApi,
-  type LedgerField,
+  type FieldDraft,
   type LedgerType,
   type LedgerTypeBody,
 } from '../../api/ledgers.ts';
@@ -25,9 +25,9 @@ import { LEDGER_PORTFOLIOS } from './fieldValues.tsx';
 interface Values {
   code: string;
   name: string;
-  portfolio: string;
+  portfolio: LedgerType['portfolio'];
   description?: string;
-  fields: LedgerField[];
+  fields: FieldDraft[];
   dateField: string;
   unitField?: string;
   personField?: string;
@@ -59,14 +59,14 @@ function toValues(t: LedgerType): Values {
     personField: t.personField,
     sortField: t.defaultSort.field,
     sortDirection: t.defaultSort.direction,
-    rules: toRuleValues((t as LedgerType & { rules?: LedgerRule[] }).rules),
+    rules: toRuleValues(t.rules),
   };
 }
 
-function clean(f: LedgerField): LedgerField {
+function clean(f: FieldDraft): FieldDraft {
   const out = Object.fromEntries(
     Object.entries(f).filter(([, v]) => v !== undefined && v !== null && v !== ''),
-  ) as unknown as LedgerField;
+  ) as FieldDraft;
   if (f.type !== 'enum') delete out.options;
   if (f.type !== 'number') {
     delete out.unit;
@@ -110,7 +110,7 @@ function Designer({ type, reload }: { type?: LedgerType; reload: () => void }) {
 
   useEffect(() => form.setFieldsValue(type ? toValues(type) : (BLANK as Values)), [form, type]);
 
-  const fields = (Form.useWatch('fields', form) ?? []) as LedgerField[];
+  const fields = (Form.useWatch('fields', form) ?? []) as FieldDraft[];
   const optionsOf = (t: string) =>
     fields
       .filter((f) => f?.type === t && f.key)
@@ -120,7 +120,7 @@ function Designer({ type, reload }: { type?: LedgerType; reload: () => void }) {
   const save = async () => {
     await form.validateFields();
     const v = form.getFieldsValue(true) as Values;
-    const body: LedgerTypeBody & { rules: LedgerRule[] } = {
+    const body: LedgerTypeBody = {
       name: v.name.trim(),
       portfolio: v.portfolio,
       description: v.description?.trim() ?? '',

@@ -14,7 +14,7 @@ import {
   type MetricInfo,
   type MetricQuery,
 } from '../../api/metrics.ts';
-import type { Page } from '../../api/org.ts';
+import type { Page } from '../../api/client.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
 import { liveFields, renderValue, valueText, type RefData } from '../ledgers/fieldValues.tsx';

@@ -16,7 +16,8 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
-import { orgApi, type Page, type Person } from '../../api/org.ts';
+import type { Page } from '../../api/client.ts';
+import { orgApi, type Person } from '../../api/org.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
 import { GENDER_LABELS } from './labels.ts';

@@ -4,11 +4,10 @@
  */
 import { useCallback, useState } from 'react';
 import { App, Button, Form, Input, InputNumber, Select, Space } from 'antd';
-import type { Portfolio, Unit, UnitKind } from '../../api/org.ts';
+import { orgApi, type Portfolio, type Unit, type UnitInput, type UnitKind } from '../../api/org.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
 import { UNIT_KIND_OPTIONS } from './labels.ts';
-import { unitWrites, type CarryingUnit, type CarryingUnitInput } from './unitPortfolios.ts';
 import { subtreeIds, useUnitOptions } from './useOrgData.ts';
 
 export type UnitFormMode = 'edit' | 'create-child' | 'create-root';
@@ -25,7 +24,7 @@ const CHILD_KIND: Record<UnitKind, UnitKind> = {
 
 interface Props {
   mode: UnitFormMode;
-  unit: CarryingUnit | null;
+  unit: Unit | null;
   units: Unit[];
   portfolios: Portfolio[];
   readOnly: boolean;
@@ -47,14 +46,14 @@ export function UnitForm({
   const { townId } = useSession();
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
-  const [form] = Form.useForm<CarryingUnitInput>();
+  const [form] = Form.useForm<UnitInput>();
   const [busy, setBusy] = useState(false);
 
   const blocked = mode === 'edit' && unit ? subtreeIds(units, unit.id) : new Set<string>();
   const parentFilter = useCallback((u: Unit) => !blocked.has(u.id), [blocked]);
   const parentOptions = useUnitOptions(units, parentFilter);
 
-  const initial: Partial<CarryingUnitInput> =
+  const initial: Partial<UnitInput> =
     mode === 'edit' && unit
       ? {
           name: unit.name,
@@ -78,8 +77,8 @@ export function UnitForm({
             portfolios: [],
           };
 
-  const submit = async (values: CarryingUnitInput) => {
-    const input: CarryingUnitInput = {
+  const submit = async (values: UnitInput) => {
+    const input: UnitInput = {
       ...values,
       code: values.code?.trim() || null,
       parentId: values.parentId ?? null,
@@ -89,8 +88,8 @@ export function UnitForm({
     try {
       const saved =
         mode === 'edit' && unit
-          ? await unitWrites.update(townId, unit.id, { ...input, version: unit.version })
-          : await unitWrites.create(townId, input);
+          ? await orgApi.updateUnit(townId, unit.id, { ...input, version: unit.version })
+          : await orgApi.createUnit(townId, input);
       void message.success(mode === 'edit' ? '已保存' : '已新增');
       onSaved(saved);
     } catch (err) {

@@ -12,20 +12,16 @@ import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
 import { UNIT_KINDS } from './labels.ts';
 import { UnitForm, type UnitFormMode } from './UnitForm.tsx';
-import { portfolioNames, type CarryingUnit } from './unitPortfolios.ts';
+import { portfolioNames } from './unitPortfolios.ts';
 import { usePortfolios, useUnits } from './useOrgData.ts';
 
-function buildTree(
-  units: CarryingUnit[],
-  filter: string,
-  catalogue: Portfolio[] | undefined,
-): DataNode[] {
-  const children = new Map<string | null, CarryingUnit[]>();
+function buildTree(units: Unit[], filter: string, catalogue: Portfolio[] | undefined): DataNode[] {
+  const children = new Map<string | null, Unit[]>();
   for (const u of units) {
     const key = u.parentId && units.some((p) => p.id === u.parentId) ? u.parentId : null;
     children.set(key, [...(children.get(key) ?? []), u]);
   }
-  const matches = (u: CarryingUnit): boolean =>
+  const matches = (u: Unit): boolean =>
     !filter || u.name.includes(filter) || (children.get(u.id) ?? []).some(matches);
   const toNodes = (parent: string | null): DataNode[] =>
     (children.get(parent) ?? [])
@@ -62,7 +58,7 @@ export default function UnitsPage() {
   const [mode, setMode] = useState<UnitFormMode>('edit');
   const [expanded, setExpanded] = useState<Key[] | null>(null);
 
-  const list: CarryingUnit[] = units.data ?? [];
+  const list: Unit[] = units.data ?? [];
   const tree = useMemo(
     () => buildTree(list, filter.trim(), portfolios.data),
     [list, filter, portfolios.data],

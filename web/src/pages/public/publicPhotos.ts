@@ -7,12 +7,8 @@ import type { PublicAppealStatus } from '../../api/appeals.ts';
 export const MAX_PHOTOS = 3;
 export const PHOTO_ACCEPT = '.jpg,.jpeg,.png';
 
-/** A public photo of an order: the resident's own, or one the town chose to show. */
-export interface PublicPhoto {
-  url: string;
-  fromResident: boolean;
-}
-export type StatusWithPhotos = PublicAppealStatus & { photos?: PublicPhoto[] };
+/** The tracking page's status; its `photos` are the resident's own and those the town shows. */
+export type StatusWithPhotos = PublicAppealStatus;
 
 /** Uploads the photos; returns how many failed (the appeal itself is filed either way). */
 export async function sendPhotos(trackingCode: string, files: File[]): Promise<number> {

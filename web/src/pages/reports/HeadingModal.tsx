@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo } from 'react';
 import { Form, Input, Modal, Select, Typography } from 'antd';
-import type { ReportDocument } from '../../api/reports.ts';
+import type { ReportDocument, SectionKind } from '../../api/reports.ts';
 import { addSection, headingMarkers, stripHeadingMarker, type Placement } from './outlineOps.ts';
 
 export const KIND_OPTIONS = [
@@ -25,13 +25,13 @@ interface Props {
   doc: ReportDocument;
   target: HeadingTarget | null;
   onCancel: () => void;
-  onSubmit: (values: { heading: string; kind?: string }) => void;
+  onSubmit: (values: { heading: string; kind?: SectionKind }) => void;
 }
 
 const PROBE = '__new_section__';
 
 export function HeadingModal({ doc, target, onCancel, onSubmit }: Props) {
-  const [form] = Form.useForm<{ heading: string; kind?: string }>();
+  const [form] = Form.useForm<{ heading: string; kind?: SectionKind }>();
   const heading = Form.useWatch('heading', form) ?? '';
   const current =
     target?.mode === 'rename' ? doc.sections.find((s) => s.id === target.id) : undefined;

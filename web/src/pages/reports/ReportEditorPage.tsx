@@ -10,7 +10,13 @@ import { useParams } from 'react-router-dom';
 import type { Editor } from '@tiptap/react';
 import { Alert, App, Card, Empty, Spin } from 'antd';
 import { ApiError } from '../../api/client.ts';
-import { reportsApi, type LintIssue, type LintResult, type MetricChip } from '../../api/reports.ts';
+import {
+  reportsApi,
+  type LintIssue,
+  type LintResult,
+  type MetricChip,
+  type SectionKind,
+} from '../../api/reports.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
 import { ChipPickerModal } from './ChipPickerModal.tsx';
@@ -179,7 +185,7 @@ export default function ReportEditorPage() {
     }
   };
 
-  const submitHeading = ({ heading: text, kind }: { heading: string; kind?: string }) => {
+  const submitHeading = ({ heading: text, kind }: { heading: string; kind?: SectionKind }) => {
     const target = heading;
     setHeading(null);
     if (!target) return;

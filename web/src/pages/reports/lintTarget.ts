@@ -3,12 +3,8 @@
  * is looked up again in the current (possibly unsaved) section by its text and the words around it
  * (core `relocateTypedNumber`, tested in src/core/report/locate.test.ts).
  */
-import type { Section } from '../../../../src/core/report/model.ts';
 import { relocateTypedNumber } from '../../../../src/core/report/locate.ts';
-import type { ReportDocument, ReportSection } from '../../api/reports.ts';
-
-// The API's section kind is a plain string; the core's is the closed set. Same JSON.
-const core = (s: ReportSection | undefined) => s as unknown as Section | undefined;
+import type { ReportDocument } from '../../api/reports.ts';
 
 export interface ChipTarget {
   sectionId: string;
@@ -22,10 +18,10 @@ export function locateFlagged(
   current: ReportDocument,
   issue: ChipTarget,
 ): ChipTarget | null {
-  const section = core(current.sections.find((s) => s.id === issue.sectionId));
+  const section = current.sections.find((s) => s.id === issue.sectionId);
   if (!section) return null;
   const offset = relocateTypedNumber(
-    core(saved.sections.find((s) => s.id === issue.sectionId)),
+    saved.sections.find((s) => s.id === issue.sectionId),
     section,
     issue,
   );

@@ -1,32 +1,19 @@
 /**
  * The template form's edits: the pure core functions (src/core/report/template-edit.ts, tested
- * there) over the API's template type, and the section kinds a section can be filled from.
+ * there; the API's template type is generated from the core's schema), and the section kinds a
+ * section can be filled from.
  */
-import type {
-  ReportTemplate as CoreTemplate,
-  TemplateSection as CoreSection,
-} from '../../../../src/core/report/templates.ts';
 import * as edit from '../../../../src/core/report/template-edit.ts';
-import type { TemplateDefinition, TemplateSection } from './reportAdminApi.ts';
 
 export const SECTION_KINDS = edit.SECTION_KIND_OPTIONS;
 
-const core = (t: TemplateDefinition) => t as unknown as CoreTemplate;
-const api = (t: CoreTemplate) => t as unknown as TemplateDefinition;
-
-export const moveSection = (t: TemplateDefinition, id: string, dir: 'up' | 'down') =>
-  api(edit.moveTemplateSection(core(t), id, dir));
-export const setOmitted = (t: TemplateDefinition, id: string, omitted: boolean) =>
-  api(edit.setSectionOmitted(core(t), id, omitted));
-export const updateSection = (
-  t: TemplateDefinition,
-  id: string,
-  change: Partial<TemplateSection>,
-) => api(edit.updateTemplateSection(core(t), id, change as Partial<CoreSection>));
-export const mergeSections = (t: TemplateDefinition, first: string, second: string) =>
-  api(edit.mergeTemplateSections(core(t), first, second));
-export const mergeBlocker = (a: TemplateSection, b: TemplateSection) =>
-  edit.mergeBlocker(a as unknown as CoreSection, b as unknown as CoreSection);
+export {
+  mergeBlocker,
+  mergeTemplateSections as mergeSections,
+  moveTemplateSection as moveSection,
+  setSectionOmitted as setOmitted,
+  updateTemplateSection as updateSection,
+} from '../../../../src/core/report/template-edit.ts';
 
 export const kindLabel = (kind: string) =>
   SECTION_KINDS.find((k) => k.kind === kind)?.label ?? kind;
