@@ -39,7 +39,8 @@ export const TemplateParams = TownParams.extend({
     .openapi({ param: { name: 'id', in: 'path' } }),
 });
 
-const Document = reportDocumentSchema.openapi('ReportDocument');
+// Core schemas are plain zod (no .openapi()): the named component wraps the core's shape.
+const Document = z.object(reportDocumentSchema.shape).openapi('ReportDocument');
 
 export const ReportSummary = z
   .object({
