@@ -44,13 +44,14 @@ export type LedgerTypeUpdate = RequestBody<'/api/v1/towns/{townId}/ledger-types/
 export type LedgerRecord = Schemas['LedgerRecord'];
 export type Attachment = Schemas['Attachment'];
 
-export type FilterOp = 'eq' | 'in' | 'gte' | 'lte' | 'between' | 'is_null' | 'not_null';
-/** One field filter of a record list; the server takes them as a JSON array in `filters`. */
-export interface FieldFilter {
-  field: string;
-  op: FilterOp;
-  value?: unknown;
-}
+/** A rule over several fields (composite unique, minimum gap between dates). */
+export type LedgerRule = LedgerType['rules'][number];
+/**
+ * One field filter (the core's metric filter): a rule's condition, and the record list's
+ * `filters` (sent as a JSON array; the server parses it with the same schema).
+ */
+export type FieldFilter = Extract<LedgerRule, { kind: 'date_gap' }>['when'][number];
+export type FilterOp = FieldFilter['op'];
 
 type ListQuery = QueryParams<'/api/v1/towns/{townId}/ledger-types/{code}/records', 'get'>;
 /** A record list query as pages hold it: filters as objects, not yet JSON. */

@@ -36,11 +36,11 @@ export function toQuery(
     } else if (f.type === 'unit' && f.key === type.unitField) {
       q.unitId = String(v);
     } else if (f.type === 'enum') {
-      filters.push({ field: f.key, op: 'in', value: v });
+      filters.push({ field: f.key, op: 'in', value: v as string[] }); // a multiple select
     } else if (f.type === 'boolean') {
       filters.push({ field: f.key, op: 'eq', value: v === 'true' });
     } else {
-      filters.push({ field: f.key, op: 'eq', value: v });
+      filters.push({ field: f.key, op: 'eq', value: v as string | number });
     }
   }
   q.filters = filters;

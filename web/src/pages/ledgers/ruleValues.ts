@@ -4,20 +4,9 @@
  * from the definition's `rules`. Conditions the form cannot show are kept as they are.
  */
 
-type Filter = { field: string; op: string; value?: unknown };
+import type { FieldFilter as Filter, LedgerRule } from '../../api/ledgers.ts';
 
-/** A rule as stored in the type definition (server: src/core/ledger/rules.ts). */
-export type LedgerRule =
-  | { kind: 'unique'; fields: string[]; message?: string }
-  | {
-      kind: 'date_gap';
-      from: string;
-      to: string;
-      min: { years?: number; months?: number; days?: number };
-      when?: Filter[];
-      required?: boolean;
-      message?: string;
-    };
+export type { LedgerRule };
 
 /** One rule as form values. */
 export interface RuleValue {
