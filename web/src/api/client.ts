@@ -89,6 +89,8 @@ export const http = createClient<paths>({
   credentials: 'include',
   headers: { accept: 'application/json' },
   querySerializer,
+  // Looked up per call, so a test (or a later polyfill) can replace it.
+  fetch: (request) => globalThis.fetch(request),
 });
 
 export interface CallOptions {
