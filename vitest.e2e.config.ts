@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     fileParallelism: false,
+    // A page that loads its data after the shell needs more than vitest's 1 s default on a busy
+    // machine (CI shares two cores with the server and chromium).
+    expect: { poll: { timeout: 15_000 } },
   },
 });
