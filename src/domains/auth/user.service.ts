@@ -239,7 +239,8 @@ export async function listUsers(db: Db, townId: string) {
     version: u.version,
     roles: grants
       .filter((g) => g.user_id === u.id)
-      .map((g) => ({ role: g.role, townId: g.scope_town_id, unitId: g.scope_unit_id })),
+      // The column holds only ROLES (checked on every write by checkGrants).
+      .map((g) => ({ role: g.role as Role, townId: g.scope_town_id, unitId: g.scope_unit_id })),
   }));
 }
 
