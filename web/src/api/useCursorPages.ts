@@ -1,51 +1,52 @@
 /** Rows of a cursor-paged list endpoint: the first page whenever `deps` change, more on demand. */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useReducer } from 'react';
+import type { Page } from './client.ts';
 import { useApiErrorHandler } from './errors.ts';
+import { depsKey, NO_PAGES, pagesReducer, pagesView, type PagesState } from './loading.ts';
 
-export interface CursorPage<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+export type { Page as CursorPage };
 
 /**
  * `fetchPage(after)` loads the page after a cursor (`null`: the first); pass `null` to load nothing
- * (e.g. while a drawer is closed). Errors go to the app's error handler.
+ * (e.g. while a drawer is closed). `deps` are plain values (ids, filters). Errors go to the app's
+ * error handler.
  */
 export function useCursorPages<T>(
-  fetchPage: ((after: string | null) => Promise<CursorPage<T>>) | null,
-  deps: unknown[],
+  fetchPage: ((after: string | null) => Promise<Page<T>>) | null,
+  deps: readonly unknown[],
 ) {
   const onError = useApiErrorHandler();
-  const [rows, setRows] = useState<T[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const fetchRef = useRef(fetchPage);
-  fetchRef.current = fetchPage;
-
-  const load = useCallback(
-    async (after: string | null) => {
-      const fetch = fetchRef.current;
-      if (!fetch) return;
-      setLoading(true);
-      try {
-        const page = await fetch(after);
-        setRows((prev) => (after ? [...prev, ...page.items] : page.items));
-        setCursor(page.nextCursor);
-      } catch (err) {
-        onError(err);
-      } finally {
-        setLoading(false);
-      }
-    },
-    [onError],
-  );
+  const key = fetchPage ? depsKey(deps) : null;
+  const [state, dispatch] = useReducer(pagesReducer<T>, NO_PAGES as PagesState<T>);
+  const fetchFirst = useEffectEvent(() => fetchPage?.(null));
 
   useEffect(() => {
-    setRows([]);
-    setCursor(null);
-    void load(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
+    if (key === null) return;
+    let live = true;
+    fetchFirst()?.then(
+      (page) => live && dispatch({ type: 'first', key, page }),
+      (err: unknown) => {
+        if (!live) return;
+        dispatch({ type: 'failed', key, first: true });
+        onError(err);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [key, onError]);
 
-  return { rows, cursor, loading, loadMore: () => void load(cursor) };
+  const view = pagesView(state, key);
+  const loadMore = () => {
+    if (!fetchPage || key === null || !view.cursor || state.loadingMore) return;
+    dispatch({ type: 'more', key });
+    fetchPage(view.cursor).then(
+      (page) => dispatch({ type: 'next', key, page }),
+      (err: unknown) => {
+        dispatch({ type: 'failed', key, first: false });
+        onError(err);
+      },
+    );
+  };
+  return { ...view, loadMore };
 }

@@ -28,7 +28,7 @@ import {
   type AvailableAction,
 } from '../../api/appeals.ts';
 import { useSession } from '../../session/session.tsx';
-import { useLoader } from '../org/useOrgData.ts';
+import { useLoader } from '../../api/useLoader.ts';
 import { AppealTimeline } from './AppealTimeline.tsx';
 import { ContactReveal } from './ContactReveal.tsx';
 import { DueTag, formatTime } from './DueTag.tsx';

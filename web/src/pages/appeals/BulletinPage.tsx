@@ -25,7 +25,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
-import { useLoader } from '../org/useOrgData.ts';
+import { useLoader } from '../../api/useLoader.ts';
 import { analysisApi, type BulletinQuery } from './analysisApi.ts';
 import { BulletinDrill, type BulletinFigure } from './BulletinDrill.tsx';
 import { IssueBulletinButton, type IssueAs } from './IssueBulletinButton.tsx';

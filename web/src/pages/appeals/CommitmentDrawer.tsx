@@ -15,7 +15,7 @@ import {
 import { useState } from 'react';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
-import { useLoader } from '../org/useOrgData.ts';
+import { useLoader } from '../../api/useLoader.ts';
 import { analysisApi, type StatusOption } from './analysisApi.ts';
 import { LinkedOrders, StatusTag, useCanWriteAnalysis } from './analysisShared.tsx';
 import { formatTime } from './DueTag.tsx';

@@ -20,7 +20,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
-import { useLoader } from '../org/useOrgData.ts';
+import { useLoader } from '../../api/useLoader.ts';
 import { analysisApi, type Commitment, type CommitmentStatus } from './analysisApi.ts';
 import { StatusTag, useCanWriteAnalysis } from './analysisShared.tsx';
 import { CommitmentDrawer } from './CommitmentDrawer.tsx';

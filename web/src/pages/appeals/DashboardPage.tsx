@@ -27,7 +27,7 @@ import {
   type KpiReport,
 } from '../../api/appeals.ts';
 import { useSession } from '../../session/session.tsx';
-import { useLoader } from '../org/useOrgData.ts';
+import { useLoader } from '../../api/useLoader.ts';
 import { KpiOrdersDrawer, type Drill } from './KpiOrdersDrawer.tsx';
 import { useAppealRefs } from './refs.ts';
 

@@ -6,7 +6,7 @@ import { App, Button, Popconfirm, Space, Table, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
-import { useLoader } from '../org/useOrgData.ts';
+import { useLoader } from '../../api/useLoader.ts';
 import { analysisApi, type Dismissal } from './analysisApi.ts';
 import { useCanWriteAnalysis } from './analysisShared.tsx';
 import { formatTime } from './DueTag.tsx';

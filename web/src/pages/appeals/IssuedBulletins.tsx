@@ -6,7 +6,7 @@
 import { Button, Card, Drawer, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useSession } from '../../session/session.tsx';
-import { useLoader } from '../org/useOrgData.ts';
+import { useLoader } from '../../api/useLoader.ts';
 import { analysisApi, type IssuedSummary } from './analysisApi.ts';
 import type { BulletinFigure } from './BulletinDrill.tsx';
 import { formatTime } from './DueTag.tsx';

@@ -10,7 +10,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { appealsApi, type AppealSummary } from '../../api/appeals.ts';
 import { useSession } from '../../session/session.tsx';
-import { useLoader } from '../org/useOrgData.ts';
+import { useLoader } from '../../api/useLoader.ts';
 import { DueTag, formatTime, isNearDue } from './DueTag.tsx';
 import { canSupervise, exportUrls } from './operations.api.ts';
 import { useAppealRefs, type AppealRefs } from './refs.ts';

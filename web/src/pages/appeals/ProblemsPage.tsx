@@ -8,7 +8,7 @@ import { Card, Checkbox, Input, Select, Space, Table, Tabs } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useSession } from '../../session/session.tsx';
-import { useLoader } from '../org/useOrgData.ts';
+import { useLoader } from '../../api/useLoader.ts';
 import { analysisApi, type Problem, type ProblemStatus } from './analysisApi.ts';
 import { StatusTag } from './analysisShared.tsx';
 import { DismissedList } from './DismissedList.tsx';

@@ -26,7 +26,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { appealsApi, type AppealFilter, type AppealSummary } from '../../api/appeals.ts';
 import { useCursorPages } from '../../api/useCursorPages.ts';
 import { useSession } from '../../session/session.tsx';
-import { useLoader } from '../org/useOrgData.ts';
+import { useLoader } from '../../api/useLoader.ts';
 import { DueTag, formatTime } from './DueTag.tsx';
 import { exportUrls, operationsApi } from './operations.api.ts';
 import { useAppealRefs } from './refs.ts';

@@ -5,7 +5,7 @@
  */
 import { Card, Radio, Table, Tooltip } from 'antd';
 import { useState } from 'react';
-import { useLoader } from '../org/useOrgData.ts';
+import { useLoader } from '../../api/useLoader.ts';
 import { analysisApi, type RankBy, type RankingCell, type RankingRow } from './analysisApi.ts';
 import type { BulletinFigure } from './BulletinDrill.tsx';
 

@@ -7,7 +7,7 @@ import { Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useSession } from '../../session/session.tsx';
-import { useLoader } from '../org/useOrgData.ts';
+import { useLoader } from '../../api/useLoader.ts';
 import { DueTag, formatTime } from './DueTag.tsx';
 import { operationsApi } from './operations.api.ts';
 import type { AppealRefs } from './refs.ts';

@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router-dom';
 import { useSession } from '../../session/session.tsx';
-import { useLoader } from '../org/useOrgData.ts';
+import { useLoader } from '../../api/useLoader.ts';
 import { DueTag, formatTime } from './DueTag.tsx';
 import { operationsApi, type ReminderItem } from './operations.api.ts';
 import { ReminderActions, ReminderStatus } from './ReminderActions.tsx';

@@ -6,7 +6,7 @@ import { useMemo } from 'react';
 import { appealsApi, type AppealCategory, type AppealKind } from '../../api/appeals.ts';
 import { orgApi, type Unit } from '../../api/org.ts';
 import { useSession } from '../../session/session.tsx';
-import { useLoader } from '../org/useOrgData.ts';
+import { useLoader } from '../../api/useLoader.ts';
 
 export interface AppealRefs {
   kinds: AppealKind[];

@@ -38,7 +38,7 @@ import {
 import type { Page } from '../../api/client.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
-import { useLoader } from '../org/useOrgData.ts';
+import { useLoader } from '../../api/useLoader.ts';
 import { liveFields, renderValue, useRefData } from './fieldValues.tsx';
 import { ImportModal } from './ImportModal.tsx';
 import { RecordDrawer } from './RecordDrawer.tsx';

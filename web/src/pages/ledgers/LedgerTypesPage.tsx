@@ -8,7 +8,8 @@ import { Button, Card, Col, Empty, Input, Row, Space, Tag, Typography } from 'an
 import { BookOutlined, PlusOutlined } from '@ant-design/icons';
 import { ledgersApi, type LedgerTypeSummary } from '../../api/ledgers.ts';
 import { useSession } from '../../session/session.tsx';
-import { useLoader, usePortfolios } from '../org/useOrgData.ts';
+import { usePortfolios } from '../org/useOrgData.ts';
+import { useLoader } from '../../api/useLoader.ts';
 
 export default function LedgerTypesPage() {
   const { townId, isAdmin } = useSession();

@@ -16,7 +16,8 @@ import {
 } from '../../api/ledgers.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
-import { useLoader, usePortfolios } from '../org/useOrgData.ts';
+import { usePortfolios } from '../org/useOrgData.ts';
+import { useLoader } from '../../api/useLoader.ts';
 import { FieldEditor } from './FieldEditor.tsx';
 import { RulesEditor } from './RulesEditor.tsx';
 import { fromRuleValues, toRuleValues, type LedgerRule, type RuleValue } from './ruleValues.ts';

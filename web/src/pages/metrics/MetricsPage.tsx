@@ -24,7 +24,7 @@ import { ledgersApi } from '../../api/ledgers.ts';
 import { metricsApi, type MetricQuery } from '../../api/metrics.ts';
 import { useSession } from '../../session/session.tsx';
 import { liveFields, useRefData, valueText } from '../ledgers/fieldValues.tsx';
-import { useLoader } from '../org/useOrgData.ts';
+import { useLoader } from '../../api/useLoader.ts';
 import { DrillTable } from './DrillTable.tsx';
 
 const MetricChart = lazy(() => import('./MetricChart.tsx'));

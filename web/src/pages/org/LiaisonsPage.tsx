@@ -26,7 +26,8 @@ import { orgApi, type Unit, type VillageLiaison } from '../../api/org.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
 import { LiaisonEditModal, type LiaisonEditMode } from './LiaisonEditModal.tsx';
-import { useLoader, useUnits } from './useOrgData.ts';
+import { useUnits } from './useOrgData.ts';
+import { useLoader } from '../../api/useLoader.ts';
 
 interface Row {
   village: Unit;

@@ -10,13 +10,8 @@ import { orgApi, type Position } from '../../api/org.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
 import { PositionDrawer } from './PositionDrawer.tsx';
-import {
-  useLoader,
-  usePeopleOptions,
-  usePortfolios,
-  useUnitOptions,
-  useUnits,
-} from './useOrgData.ts';
+import { usePeopleOptions, usePortfolios, useUnitOptions, useUnits } from './useOrgData.ts';
+import { useLoader } from '../../api/useLoader.ts';
 
 type Status = 'active' | 'all';
 

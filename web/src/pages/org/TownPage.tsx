@@ -23,7 +23,7 @@ import { orgApi, type OfficePeriod, type TownDetail } from '../../api/org.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
 import { CountyTownsCard } from './CountyTownsCard.tsx';
-import { useLoader } from './useOrgData.ts';
+import { useLoader } from '../../api/useLoader.ts';
 
 const CODE_RULE = {
   pattern: /^[a-z][a-z0-9_-]{1,31}$/,

@@ -21,7 +21,8 @@ import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
 import { ROLE_LABELS } from './labels.ts';
 import { UserFormModal } from './UserFormModal.tsx';
-import { useLoader, usePeopleOptions, useUnitOptions, useUnits } from './useOrgData.ts';
+import { usePeopleOptions, useUnitOptions, useUnits } from './useOrgData.ts';
+import { useLoader } from '../../api/useLoader.ts';
 
 export default function UsersPage() {
   const { townId, user: me } = useSession();

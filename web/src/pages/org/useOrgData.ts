@@ -1,48 +1,11 @@
 /**
- * Loading helpers for the org pages: a generic loader with reload, and the reference lists most
- * forms need (units, portfolios, people) for the current town.
+ * The reference lists most forms need (units, portfolios, people) for the current town, unit
+ * options labelled with their path, and a unit's subtree.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { allPeople, orgApi, type Person, type Portfolio, type Unit } from '../../api/org.ts';
-import { useApiErrorHandler } from '../../api/errors.ts';
+import { useLoader, type Loaded } from '../../api/useLoader.ts';
 import { useSession } from '../../session/session.tsx';
-
-export interface Loaded<T> {
-  data: T | undefined;
-  loading: boolean;
-  reload: () => void;
-}
-
-/** Runs `load` on mount and whenever `reload` is called; errors go to the toast. */
-export function useLoader<T>(
-  load: (signal: AbortSignal) => Promise<T>,
-  deps: unknown[],
-): Loaded<T> {
-  const onError = useApiErrorHandler();
-  const [data, setData] = useState<T>();
-  const [loading, setLoading] = useState(true);
-  const [tick, setTick] = useState(0);
-  const run = useCallback(load, deps);
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setLoading(true);
-    run(ctrl.signal)
-      .then((d) => {
-        if (!ctrl.signal.aborted) setData(d);
-      })
-      .catch((err) => {
-        if (!ctrl.signal.aborted) onError(err);
-      })
-      .finally(() => {
-        if (!ctrl.signal.aborted) setLoading(false);
-      });
-    return () => ctrl.abort();
-  }, [run, tick, onError]);
-
-  const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { data, loading, reload };
-}
 
 export function useUnits(): Loaded<Unit[]> {
   const { townId } = useSession();

@@ -8,7 +8,7 @@ import { App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'an
 import { DeleteOutlined } from '@ant-design/icons';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
-import { useLoader } from '../org/useOrgData.ts';
+import { useLoader } from '../../api/useLoader.ts';
 import { reportAdminApi, type ImportSummary } from './reportAdminApi.ts';
 
 /** The server's page size limit; a town keeps far fewer past reports than that. */

@@ -15,7 +15,8 @@ import { ApiError } from '../../api/client.ts';
 import { reportsApi, type ReportSummary } from '../../api/reports.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
-import { useLoader, usePeopleOptions } from '../org/useOrgData.ts';
+import { usePeopleOptions } from '../org/useOrgData.ts';
+import { useLoader } from '../../api/useLoader.ts';
 
 const DEFAULT_YEAR = 2025;
 const YEARS = [2026, 2025, 2024, 2023, 2022];

@@ -2,7 +2,7 @@
 import { Link } from 'react-router-dom';
 import { Card, Space, Table, Tag, Typography } from 'antd';
 import { useSession } from '../../session/session.tsx';
-import { useLoader } from '../org/useOrgData.ts';
+import { useLoader } from '../../api/useLoader.ts';
 import { reportAdminApi, type ReportTemplate } from './reportAdminApi.ts';
 import { kindLabel, ROLE_LABELS } from './templateOps.ts';
 
