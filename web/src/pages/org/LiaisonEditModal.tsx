@@ -3,11 +3,11 @@
  * record, so reports and appeal scopes still know who looked after the village until when;
  * deleting is only for a liaison entered by mistake.
  */
-import { useState } from 'react';
-import { App, Button, DatePicker, Form, Modal, Typography } from 'antd';
+import { Button, DatePicker, Form, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { orgApi, type VillageLiaison } from '../../api/org.ts';
-import { useApiErrorHandler } from '../../api/errors.ts';
+import { useConfirmedWrite } from '../../api/useConfirmedWrite.ts';
+import { useFormSave } from '../../api/useFormSave.ts';
 import { useSession } from '../../session/session.tsx';
 
 export type LiaisonEditMode = 'edit' | 'end';
@@ -27,55 +27,31 @@ interface Props {
 
 export function LiaisonEditModal({ liaison, mode, onClose, onSaved, onConflict }: Props) {
   const { townId } = useSession();
-  const { modal, message } = App.useApp();
-  const onError = useApiErrorHandler();
+  const confirm = useConfirmedWrite();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const ending = mode === 'end';
+  const { busy, save } = useFormSave(form, () => {
+    onConflict();
+    onClose();
+  });
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
+  const submit = () =>
+    save(async (v) => {
       await orgApi.updateLiaison(townId, liaison, {
         startsOn: v.startsOn.format('YYYY-MM-DD'),
         endsOn: v.endsOn ? v.endsOn.format('YYYY-MM-DD') : null,
       });
-      void message.success(v.endsOn ? '已结束包联' : '已保存');
       onSaved();
-    } catch (err) {
-      onError(err, {
-        form,
-        onConflict: () => {
-          onConflict();
-          onClose();
-        },
-      });
-    } finally {
-      setBusy(false);
-    }
-  };
+      return v.endsOn ? '已结束包联' : '已保存';
+    });
 
+  // Success and a 409 both close the dialog and show the list as it is now.
   const remove = () =>
-    modal.confirm({
+    confirm({
       title: `删除 ${liaison.personName} 对 ${liaison.villageName} 的包联记录？`,
       content: '删除后不留记录，只用于纠正误录。领导不再包联时，请改用“结束包联”。',
-      okText: '删除',
-      okButtonProps: { danger: true },
-      onOk: async () => {
-        try {
-          await orgApi.deleteLiaison(townId, liaison);
-          void message.success('已删除');
-          onSaved();
-        } catch (err) {
-          onError(err, {
-            onConflict: () => {
-              onConflict();
-              onClose();
-            },
-          });
-        }
-      },
+      run: () => orgApi.deleteLiaison(townId, liaison),
+      reload: onSaved,
     });
 
   const initial: Values = {

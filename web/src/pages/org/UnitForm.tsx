@@ -2,25 +2,16 @@
  * The side form of the 单位 page: edit the selected unit, or create a child or top-level unit,
  * including what it carries (承担业务: portfolios whose ledger types its staff keep).
  */
-import { useCallback, useState } from 'react';
-import { App, Button, Form, Input, InputNumber, Select, Space } from 'antd';
-import { orgApi, type Portfolio, type Unit, type UnitInput, type UnitKind } from '../../api/org.ts';
+import { useCallback, useMemo, useState } from 'react';
+import { App, Button, Form, Space } from 'antd';
+import { orgApi, type Portfolio, type Unit, type UnitInput } from '../../api/org.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
-import { UNIT_KIND_OPTIONS } from './labels.ts';
+import { UnitFields } from './UnitFields.tsx';
+import { initialUnitValues, unitInput, type UnitFormMode } from './unitFormValues.ts';
 import { subtreeIds, useUnitOptions } from './useOrgData.ts';
 
-export type UnitFormMode = 'edit' | 'create-child' | 'create-root';
-
-/** The usual kind of a new child, so the office worker rarely has to change it. */
-const CHILD_KIND: Record<UnitKind, UnitKind> = {
-  party_committee: 'office',
-  government: 'office',
-  office: 'office',
-  village: 'grid',
-  branch: 'grid',
-  grid: 'grid',
-};
+export type { UnitFormMode };
 
 interface Props {
   mode: UnitFormMode;
@@ -33,67 +24,33 @@ interface Props {
   onCancel: () => void;
 }
 
-export function UnitForm({
-  mode,
-  unit,
-  units,
-  portfolios,
-  readOnly,
-  onSaved,
-  onConflict,
-  onCancel,
-}: Props) {
+export function UnitForm({ mode, unit, units, portfolios, readOnly, ...on }: Props) {
   const { townId } = useSession();
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
   const [form] = Form.useForm<UnitInput>();
   const [busy, setBusy] = useState(false);
+  const editing = mode === 'edit' ? unit : null;
 
-  const blocked = mode === 'edit' && unit ? subtreeIds(units, unit.id) : new Set<string>();
+  // A unit cannot move under itself or anything below it.
+  const blocked = useMemo(
+    () => (editing ? subtreeIds(units, editing.id) : new Set<string>()),
+    [editing, units],
+  );
   const parentFilter = useCallback((u: Unit) => !blocked.has(u.id), [blocked]);
   const parentOptions = useUnitOptions(units, parentFilter);
 
-  const initial: Partial<UnitInput> =
-    mode === 'edit' && unit
-      ? {
-          name: unit.name,
-          kind: unit.kind,
-          code: unit.code,
-          sortOrder: unit.sortOrder,
-          parentId: unit.parentId,
-          portfolios: unit.portfolios ?? [],
-        }
-      : mode === 'create-child' && unit
-        ? {
-            parentId: unit.id,
-            kind: CHILD_KIND[unit.kind],
-            sortOrder: units.filter((u) => u.parentId === unit.id).length + 1,
-            portfolios: [],
-          }
-        : {
-            parentId: null,
-            kind: 'office',
-            sortOrder: units.filter((u) => !u.parentId).length + 1,
-            portfolios: [],
-          };
-
   const submit = async (values: UnitInput) => {
-    const input: UnitInput = {
-      ...values,
-      code: values.code?.trim() || null,
-      parentId: values.parentId ?? null,
-      portfolios: values.portfolios ?? [],
-    };
+    const input = unitInput(values);
     setBusy(true);
     try {
-      const saved =
-        mode === 'edit' && unit
-          ? await orgApi.updateUnit(townId, unit.id, { ...input, version: unit.version })
-          : await orgApi.createUnit(townId, input);
-      void message.success(mode === 'edit' ? '已保存' : '已新增');
-      onSaved(saved);
+      const saved = editing
+        ? await orgApi.updateUnit(townId, editing.id, { ...input, version: editing.version })
+        : await orgApi.createUnit(townId, input);
+      void message.success(editing ? '已保存' : '已新增');
+      on.onSaved(saved);
     } catch (err) {
-      onError(err, { form, onConflict });
+      onError(err, { form, onConflict: on.onConflict });
     } finally {
       setBusy(false);
     }
@@ -103,68 +60,18 @@ export function UnitForm({
     <Form
       form={form}
       layout="vertical"
-      initialValues={initial}
+      initialValues={initialUnitValues(mode, unit, units)}
       onFinish={submit}
       disabled={readOnly}
       data-testid="unit-form"
     >
-      <Form.Item
-        name="name"
-        label="单位名称"
-        rules={[{ required: true, whitespace: true, message: '请输入单位名称' }, { max: 60 }]}
-      >
-        <Input placeholder="如：石桥村第四网格" />
-      </Form.Item>
-      <Form.Item
-        name="kind"
-        label="单位类型"
-        rules={[{ required: true, message: '请选择单位类型' }]}
-      >
-        <Select options={UNIT_KIND_OPTIONS} />
-      </Form.Item>
-      <Form.Item name="parentId" label="上级单位" tooltip="不选则为顶级单位">
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          options={parentOptions}
-          placeholder="无（顶级单位）"
-        />
-      </Form.Item>
-      <Form.Item
-        name="portfolios"
-        label="承担业务（分管领域）"
-        tooltip="本单位专干可使用这些分管领域的台账类型，查看和填报全镇的记录；不选则只管本单位及下级单位的记录"
-        data-testid="unit-portfolios"
-      >
-        <Select
-          mode="multiple"
-          allowClear
-          placeholder="如：宣传和精神文明、意识形态"
-          showSearch={{ optionFilterProp: 'label' }}
-          options={portfolios.map((p) => ({ value: p.code, label: p.name }))}
-        />
-      </Form.Item>
-      <Space.Compact block>
-        <Form.Item
-          name="code"
-          label="单位编码"
-          style={{ flex: 1 }}
-          rules={[
-            { pattern: /^[A-Za-z0-9_-]{1,32}$/, message: '只能用字母、数字、- 和 _，最多 32 位' },
-          ]}
-        >
-          <Input placeholder="可不填" />
-        </Form.Item>
-        <Form.Item name="sortOrder" label="排序" style={{ width: 120, marginInlineStart: 12 }}>
-          <InputNumber min={0} max={100000} style={{ width: '100%' }} />
-        </Form.Item>
-      </Space.Compact>
+      <UnitFields parentOptions={parentOptions} portfolios={portfolios} />
       {!readOnly && (
         <Space>
           <Button type="primary" htmlType="submit" loading={busy}>
             {mode === 'edit' ? '保存' : '新增'}
           </Button>
-          {mode !== 'edit' && <Button onClick={onCancel}>取消</Button>}
+          {mode !== 'edit' && <Button onClick={on.onCancel}>取消</Button>}
         </Space>
       )}
     </Form>
