@@ -13,7 +13,18 @@ export const ProblemSchema = z
     status: z.number().int(),
     detail: z.string(),
     errors: z
-      .array(z.object({ path: z.string(), label: z.string(), message: z.string() }))
+      .array(
+        z.object({
+          path: z.string(),
+          label: z.string(),
+          message: z.string(),
+          // Where an Excel import found the problem (ledger and report imports).
+          sheet: z.string().optional(),
+          row: z.number().int().optional(),
+          column: z.string().optional(),
+          header: z.string().optional(),
+        }),
+      )
       .optional(),
   })
   .openapi('Problem');

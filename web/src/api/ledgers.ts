@@ -11,6 +11,7 @@ import {
   postForm,
   problemOf,
   withQuery,
+  type FieldProblem,
   type Problem,
   type QueryParams,
   type RequestBody,
@@ -58,14 +59,7 @@ type ListQuery = QueryParams<'/api/v1/towns/{townId}/ledger-types/{code}/records
 export type RecordQuery = Omit<ListQuery, 'filters'> & { filters?: FieldFilter[] };
 
 /** One problem of an Excel import (sheet, row, column letter, header, Chinese message). */
-export interface ImportIssue {
-  sheet?: string;
-  row?: number;
-  column?: string;
-  header?: string;
-  path: string;
-  message: string;
-}
+export type ImportIssue = FieldProblem;
 
 export interface ImportProgress {
   phase: 'upload' | 'check';

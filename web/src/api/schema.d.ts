@@ -13802,6 +13802,10 @@ export interface components {
                 path: string;
                 label: string;
                 message: string;
+                sheet?: string;
+                row?: number;
+                column?: string;
+                header?: string;
             }[];
         };
         User: {

@@ -8,9 +8,11 @@ interface Props {
   hasNext: boolean;
   onPrev: () => void;
   onNext: () => void;
+  /** Said after the page number when given (每页 N 条). */
+  pageSize?: number;
 }
 
-export function PrevNextPager({ page, hasNext, onPrev, onNext }: Props) {
+export function PrevNextPager({ page, hasNext, onPrev, onNext, pageSize }: Props) {
   return (
     <div
       style={{
@@ -21,7 +23,9 @@ export function PrevNextPager({ page, hasNext, onPrev, onNext }: Props) {
         marginTop: 16,
       }}
     >
-      <Typography.Text type="secondary">第 {page} 页</Typography.Text>
+      <Typography.Text type="secondary">
+        第 {page} 页{pageSize ? ` · 每页 ${pageSize} 条` : ''}
+      </Typography.Text>
       <Button icon={<LeftOutlined />} disabled={page <= 1} onClick={onPrev}>
         上一页
       </Button>

@@ -3,74 +3,54 @@
  * unit, money in yuan, date, option list, 是/否 switch, person select, unit/village select and
  * attachment upload (files go to /attachments first; the record stores their ids).
  */
-import { useState } from 'react';
-import {
-  Button,
-  DatePicker,
-  Input,
-  InputNumber,
-  Select,
-  Switch,
-  Upload,
-  type UploadFile,
-} from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
-import { attachmentUrl, ledgersApi, type LedgerField } from '../../api/ledgers.ts';
-import { useApiErrorHandler } from '../../api/errors.ts';
-import { useSession } from '../../session/session.tsx';
+import { DatePicker, Input, InputNumber, Select, Switch } from 'antd';
+import type { LedgerField } from '../../api/ledgers.ts';
+import { AttachmentInput } from './AttachmentInput.tsx';
 import type { RefData } from './fieldValues.tsx';
 
-interface ControlProps<T> {
+/** What a Form.Item hands to its control. */
+export interface ControlProps<T> {
   value?: T;
   onChange?: (v: T) => void;
   id?: string;
 }
 
-function AttachmentInput({
-  value,
-  onChange,
-  id,
-  maxCount,
-}: ControlProps<string[]> & { maxCount?: number }) {
-  const { townId } = useSession();
-  const onError = useApiErrorHandler();
-  const ids = value ?? [];
-  // Names of files uploaded in this session; older attachments are shown as 附件 n.
-  const [names, setNames] = useState<Record<string, string>>({});
-  const [uploading, setUploading] = useState(0);
-  const fileList: UploadFile[] = ids.map((fid, i) => ({
-    uid: fid,
-    name: names[fid] ?? `附件${i + 1}`,
-    status: 'done',
-    url: attachmentUrl(townId, fid),
-  }));
+/** A select for 选项, 人员 (with the current title) or 单位/村. */
+function ChoiceInput({
+  field,
+  refData,
+  control,
+}: {
+  field: LedgerField;
+  refData: RefData;
+  control: ControlProps<any>;
+}) {
+  if (field.type === 'enum')
+    return (
+      <Select
+        {...control}
+        allowClear
+        placeholder="请选择"
+        options={field.options.map((o) => ({ value: o.code, label: o.label }))}
+      />
+    );
+  const people = field.type === 'person';
   return (
-    <Upload
-      id={id}
-      fileList={fileList}
-      maxCount={maxCount}
-      accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx"
-      onRemove={(f) => onChange?.(ids.filter((x) => x !== f.uid))}
-      customRequest={async ({ file }) => {
-        setUploading((n) => n + 1);
-        try {
-          const att = await ledgersApi.uploadAttachment(townId, file as File);
-          setNames((n) => ({ ...n, [att.id]: att.filename }));
-          onChange?.([...(value ?? []), att.id]);
-        } catch (err) {
-          onError(err);
-        } finally {
-          setUploading((n) => n - 1);
-        }
-      }}
-    >
-      <Button icon={<UploadOutlined />} loading={uploading > 0}>
-        上传文件
-      </Button>
-      <span style={{ marginLeft: 8, color: '#8c8c8c' }}>
-        PDF、图片、Word、Excel，单个不超过 2 MB
-      </span>
-    </Upload>
+    <Select
+      {...control}
+      allowClear
+      showSearch={{ optionFilterProp: 'label' }}
+      placeholder={people ? '选择人员' : '选择单位或村'}
+      loading={refData.loading}
+      options={
+        people
+          ? refData.people.map((p) => ({
+              value: p.id,
+              label: p.titles.length ? `${p.name}（${p.titles[0]}）` : p.name,
+            }))
+          : refData.units.map((u) => ({ value: u.id, label: u.name }))
+      }
+    />
   );
 }
 
@@ -81,7 +61,6 @@ export function FieldInput({
 }: ControlProps<unknown> & { field: LedgerField; refData: RefData }) {
   const ph = field.help ?? undefined;
   // The Form.Item hands value/onChange through; each control below knows its own value type.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const c = control as ControlProps<any>;
   switch (field.type) {
     case 'long_text':
@@ -121,14 +100,9 @@ export function FieldInput({
     case 'date':
       return <DatePicker {...c} style={{ width: 220 }} placeholder="选择日期" />;
     case 'enum':
-      return (
-        <Select
-          {...c}
-          allowClear
-          placeholder="请选择"
-          options={(field.options ?? []).map((o) => ({ value: o.code, label: o.label }))}
-        />
-      );
+    case 'person':
+    case 'unit':
+      return <ChoiceInput field={field} refData={refData} control={c} />;
     case 'boolean':
       return (
         <Switch
@@ -137,31 +111,6 @@ export function FieldInput({
           onChange={(v) => control.onChange?.(v)}
           checkedChildren="是"
           unCheckedChildren="否"
-        />
-      );
-    case 'person':
-      return (
-        <Select
-          {...c}
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder="选择人员"
-          loading={refData.loading}
-          options={refData.people.map((p) => ({
-            value: p.id,
-            label: p.titles.length ? `${p.name}（${p.titles[0]}）` : p.name,
-          }))}
-        />
-      );
-    case 'unit':
-      return (
-        <Select
-          {...c}
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder="选择单位或村"
-          loading={refData.loading}
-          options={refData.units.map((u) => ({ value: u.id, label: u.name }))}
         />
       );
     case 'attachment':

@@ -4,7 +4,7 @@
  * writes all rows of a file or none, so after errors nothing has changed.
  */
 import { useState } from 'react';
-import { Alert, Button, Modal, Progress, Space, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Modal, Progress, Space, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { ApiError } from '../../api/client.ts';
 import {
@@ -15,6 +15,7 @@ import {
   type LedgerType,
 } from '../../api/ledgers.ts';
 import { useSession } from '../../session/session.tsx';
+import { ImportIssuesTable } from './ImportIssuesTable.tsx';
 
 interface Props {
   type: LedgerType;
@@ -28,10 +29,25 @@ type State =
   | { kind: 'done'; imported: number; filename: string }
   | { kind: 'failed'; detail: string; issues: ImportIssue[]; filename: string };
 
-export function ImportModal({ type, onClose, onImported }: Props) {
-  const { townId } = useSession();
-  const [state, setState] = useState<State>({ kind: 'idle' });
+function ImportRunning({ filename, progress }: { filename: string; progress: ImportProgress }) {
+  return (
+    <div data-testid="import-progress">
+      <Typography.Text>{filename}</Typography.Text>
+      {progress.phase === 'upload' ? (
+        <Progress percent={progress.percent} status="active" format={(p) => `上传 ${p}%`} />
+      ) : (
+        <Progress percent={100} status="active" format={() => `已校验 ${progress.rows} 行`} />
+      )}
+      {progress.errors > 0 && (
+        <Typography.Text type="danger">已发现 {progress.errors} 处问题</Typography.Text>
+      )}
+    </div>
+  );
+}
 
+/** One import at a time: its progress, then the count imported or the problem. */
+function useExcelImport(townId: string, code: string, onImported: () => void) {
+  const [state, setState] = useState<State>({ kind: 'idle' });
   const start = async (file: File) => {
     const filename = file.name;
     setState({
@@ -40,7 +56,7 @@ export function ImportModal({ type, onClose, onImported }: Props) {
       progress: { phase: 'upload', percent: 0, rows: 0, errors: 0 },
     });
     try {
-      const imported = await ledgersApi.importExcel(townId, type.code, file, (progress) =>
+      const imported = await ledgersApi.importExcel(townId, code, file, (progress) =>
         setState({ kind: 'running', filename, progress }),
       );
       setState({ kind: 'done', imported, filename });
@@ -51,10 +67,16 @@ export function ImportModal({ type, onClose, onImported }: Props) {
         kind: 'failed',
         filename,
         detail: problem?.detail ?? '导入失败，请稍后重试',
-        issues: (problem?.errors ?? []) as unknown as ImportIssue[],
+        issues: problem?.errors ?? [],
       });
     }
   };
+  return [state, start] as const;
+}
+
+export function ImportModal({ type, onClose, onImported }: Props) {
+  const { townId } = useSession();
+  const [state, start] = useExcelImport(townId, type.code, onImported);
 
   const running = state.kind === 'running';
   return (
@@ -96,25 +118,7 @@ export function ImportModal({ type, onClose, onImported }: Props) {
           </Upload.Dragger>
         )}
         {state.kind === 'running' && (
-          <div data-testid="import-progress">
-            <Typography.Text>{state.filename}</Typography.Text>
-            {state.progress.phase === 'upload' ? (
-              <Progress
-                percent={state.progress.percent}
-                status="active"
-                format={(p) => `上传 ${p}%`}
-              />
-            ) : (
-              <Progress
-                percent={100}
-                status="active"
-                format={() => `已校验 ${state.progress.rows} 行`}
-              />
-            )}
-            {state.progress.errors > 0 && (
-              <Typography.Text type="danger">已发现 {state.progress.errors} 处问题</Typography.Text>
-            )}
-          </div>
+          <ImportRunning filename={state.filename} progress={state.progress} />
         )}
         {state.kind === 'done' && (
           <Alert
@@ -131,40 +135,7 @@ export function ImportModal({ type, onClose, onImported }: Props) {
               message={`“${state.filename}”未导入`}
               description={state.detail}
             />
-            {state.issues.length > 0 && (
-              <Table<ImportIssue>
-                data-testid="import-errors"
-                size="small"
-                rowKey={(r, i) => `${r.path}-${i}`}
-                dataSource={state.issues}
-                pagination={
-                  state.issues.length > 10 ? { pageSize: 10, showSizeChanger: false } : false
-                }
-                columns={[
-                  {
-                    title: '工作表',
-                    dataIndex: 'sheet',
-                    width: 110,
-                    render: (v?: string) => v ?? '—',
-                  },
-                  { title: '行', dataIndex: 'row', width: 64, render: (v?: number) => v ?? '—' },
-                  {
-                    title: '列',
-                    dataIndex: 'column',
-                    width: 120,
-                    render: (v: string | undefined, r) =>
-                      v ? `${v}${r.header ? `（${r.header}）` : ''}` : (r.header ?? '—'),
-                  },
-                  // The message repeats sheet/row/column for the CLI; the table already shows them.
-                  {
-                    title: '问题',
-                    dataIndex: 'message',
-                    render: (m: string) =>
-                      m.replace(/^工作表“[^”]*”第 \d+ 行 [A-Z]+ 列“[^”]*”：/, ''),
-                  },
-                ]}
-              />
-            )}
+            {state.issues.length > 0 && <ImportIssuesTable issues={state.issues} />}
           </>
         )}
       </Space>

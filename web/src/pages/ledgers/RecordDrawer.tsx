@@ -3,10 +3,11 @@
  * Edits send the record's version: a 409 (someone saved first) shows the Chinese reason and the
  * list reloads so the user edits the latest version. Field errors land next to their inputs.
  */
-import { useEffect, useState } from 'react';
-import { App, Button, Drawer, Form, Space } from 'antd';
+import { useEffect } from 'react';
+import { Form } from 'antd';
 import { ledgersApi, type LedgerRecord, type LedgerType } from '../../api/ledgers.ts';
-import { useApiErrorHandler } from '../../api/errors.ts';
+import { useFormSave } from '../../api/useFormSave.ts';
+import { FormDrawer } from '../../layout/FormDrawer.tsx';
 import { useSession } from '../../session/session.tsx';
 import { FieldInput } from './FieldInput.tsx';
 import { fromFormValues, liveFields, toFormValues, type RefData } from './fieldValues.tsx';
@@ -20,12 +21,34 @@ interface Props {
   onConflict: () => void;
 }
 
+/** One input per live field; names are ['data', key] so server errors (data.title) land here. */
+function RecordFields({ type, refData }: { type: LedgerType; refData: RefData }) {
+  return liveFields(type).map((f) => (
+    <Form.Item
+      key={f.key}
+      name={['data', f.key]}
+      label={f.label}
+      tooltip={f.help}
+      valuePropName={f.type === 'boolean' ? 'value' : undefined}
+      rules={
+        f.required && f.type !== 'boolean'
+          ? [{ required: true, message: `请填写${f.label}` }]
+          : undefined
+      }
+      extra={f.unique ? '不能与已有记录重复' : undefined}
+    >
+      <FieldInput field={f} refData={refData} />
+    </Form.Item>
+  ));
+}
+
 export function RecordDrawer({ type, record, refData, onClose, onSaved, onConflict }: Props) {
   const { townId } = useSession();
-  const { message } = App.useApp();
-  const onError = useApiErrorHandler();
-  const [form] = Form.useForm();
-  const [saving, setSaving] = useState(false);
+  const [form] = Form.useForm<{ data?: Record<string, unknown> }>();
+  const { busy, save } = useFormSave(form, () => {
+    onClose();
+    onConflict();
+  });
 
   useEffect(() => {
     form.resetFields();
@@ -38,73 +61,32 @@ export function RecordDrawer({ type, record, refData, onClose, onSaved, onConfli
     form.setFieldsValue({ data: record ? toFormValues(type, record.data) : blank });
   }, [form, record, type]);
 
-  const save = async () => {
-    const values = (await form.validateFields()) as { data?: Record<string, unknown> };
-    const data = fromFormValues(type, values.data ?? {});
-    setSaving(true);
-    try {
+  const submit = () =>
+    save(async (values) => {
+      const data = fromFormValues(type, values.data ?? {});
       if (record) await ledgersApi.updateRecord(townId, type.code, record, data);
       else await ledgersApi.createRecord(townId, type.code, data);
-      void message.success(record ? '已保存' : '已新增');
       onSaved();
-    } catch (err) {
-      onError(err, {
-        form,
-        onConflict: () => {
-          onClose();
-          onConflict();
-        },
-      });
-    } finally {
-      setSaving(false);
-    }
-  };
+      return record ? '已保存' : '已新增';
+    });
 
   return (
-    <Drawer
-      open
-      width={560}
+    <FormDrawer
       title={`${record ? '编辑' : '新增'}：${type.name}`}
+      size={560}
+      busy={busy}
       onClose={onClose}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>取消</Button>
-          <Button
-            type="primary"
-            loading={saving}
-            onClick={() => void save()}
-            data-testid="record-save"
-          >
-            保存
-          </Button>
-        </Space>
-      }
+      onSave={submit}
+      saveTestId="record-save"
     >
       <Form form={form} layout="vertical" data-testid="record-form" requiredMark>
-        {liveFields(type).map((f) => (
-          <Form.Item
-            key={f.key}
-            name={['data', f.key]}
-            label={f.label}
-            tooltip={f.help}
-            valuePropName={f.type === 'boolean' ? 'value' : undefined}
-            rules={
-              f.required && f.type !== 'boolean'
-                ? [{ required: true, message: `请填写${f.label}` }]
-                : undefined
-            }
-            extra={f.unique ? '不能与已有记录重复' : undefined}
-          >
-            <FieldInput field={f} refData={refData} />
-          </Form.Item>
-        ))}
+        <RecordFields type={type} refData={refData} />
       </Form>
       {record && (
         <div style={{ color: '#8c8c8c', fontSize: 12 }}>
           版本 {record.version} · 最后修改 {new Date(record.updatedAt).toLocaleString('zh-CN')}
         </div>
       )}
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,19 +1,22 @@
 /**
- * How ledger field values look and travel: display in tables (names for people and units, option
- * labels, 是/否, money with ¥), conversion to and from antd form values, and the reference data
- * (people, units) every ledger page needs. Shared by the ledger and metric pages.
+ * How ledger field values look in tables (option tags, attachment links, long texts cut with a
+ * tooltip, web links), the type and portfolio names, and the reference data (people, units) every
+ * ledger page needs. Shared by the ledger and metric pages; the React-free parts (plain text,
+ * form values) are in fieldFormat.ts.
  */
 import { useMemo } from 'react';
 import { Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import {
-  attachmentUrl,
-  type FieldType,
-  type LedgerField,
-  type LedgerType,
-} from '../../api/ledgers.ts';
-import type { Person, Unit } from '../../api/org.ts';
+import { attachmentUrl, type FieldType, type LedgerField } from '../../api/ledgers.ts';
 import { usePeopleOptions, useUnits } from '../org/useOrgData.ts';
+import { valueText, type RefData } from './fieldFormat.ts';
+
+export {
+  fromFormValues,
+  liveFields,
+  toFormValues,
+  valueText,
+  type RefData,
+} from './fieldFormat.ts';
 
 export const FIELD_TYPE_LABELS: Record<FieldType, string> = {
   text: '文本',
@@ -44,14 +47,6 @@ export const LEDGER_PORTFOLIOS = [
   'petitions',
 ] as const;
 
-export interface RefData {
-  people: Person[];
-  units: Unit[];
-  personName: Map<string, string>;
-  unitName: Map<string, string>;
-  loading: boolean;
-}
-
 export function useRefData(): RefData {
   const people = usePeopleOptions();
   const units = useUnits();
@@ -65,38 +60,6 @@ export function useRefData(): RefData {
     }),
     [people.data, people.loading, units.data, units.loading],
   );
-}
-
-export const liveFields = (t: LedgerType | undefined) =>
-  (t?.fields ?? []).filter((f) => !f.removed);
-
-const money = new Intl.NumberFormat('zh-CN', {
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
-
-/** Plain text of a value (charts, titles, group keys). */
-export function valueText(field: LedgerField | undefined, value: unknown, ref: RefData): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (!field) return String(value);
-  switch (field.type) {
-    case 'enum':
-      return field.options?.find((o) => o.code === value)?.label ?? String(value);
-    case 'boolean':
-      return value === true || value === 'true' ? '是' : '否';
-    case 'person':
-      return ref.personName.get(String(value)) ?? '（已删除人员）';
-    case 'unit':
-      return ref.unitName.get(String(value)) ?? '（已删除单位）';
-    case 'money':
-      return `¥${money.format(Number(value))}`;
-    case 'number':
-      return `${value}${field.unit ? ` ${field.unit}` : ''}`;
-    case 'attachment':
-      return Array.isArray(value) ? `${value.length} 个附件` : '—';
-    default:
-      return String(value);
-  }
 }
 
 /** A table cell for a value. */
@@ -130,34 +93,4 @@ export function renderValue(field: LedgerField, value: unknown, ref: RefData, to
       </a>
     );
   return valueText(field, value, ref);
-}
-
-/** Record data → antd form values (dates become dayjs). */
-export function toFormValues(
-  type: LedgerType,
-  data: Record<string, unknown>,
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const f of liveFields(type)) {
-    const v = data[f.key];
-    if (v === undefined || v === null) continue;
-    out[f.key] = f.type === 'date' ? dayjs(String(v)) : v;
-  }
-  return out;
-}
-
-/** antd form values → record data; empty inputs are left out so optional fields stay unset. */
-export function fromFormValues(
-  type: LedgerType,
-  values: Record<string, unknown>,
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const f of liveFields(type)) {
-    const v = values[f.key];
-    if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
-    if (f.type === 'date') out[f.key] = (v as Dayjs).format('YYYY-MM-DD');
-    else if (f.type === 'text' || f.type === 'long_text') out[f.key] = String(v).trim();
-    else out[f.key] = v;
-  }
-  return out;
 }

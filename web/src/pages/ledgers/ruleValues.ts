@@ -4,7 +4,7 @@
  * from the definition's `rules`. Conditions the form cannot show are kept as they are.
  */
 
-import type { FieldFilter as Filter, LedgerRule } from '../../api/ledgers.ts';
+import type { FieldDraft, FieldFilter as Filter, LedgerRule } from '../../api/ledgers.ts';
 
 export type { LedgerRule };
 
@@ -77,4 +77,24 @@ export function fromRuleValues(values: RuleValue[] | undefined): LedgerRule[] {
       ...(text(v.message) ? { message: text(v.message) } : {}),
     };
   });
+}
+
+type Option = { value: string; label: string };
+
+/** The fields a rule may name, by what it needs: unique over plain values, gaps between dates. */
+export function ruleFieldOptions(
+  fields: readonly FieldDraft[],
+  whenField: string | undefined,
+): { uniqueable: Option[]; dates: Option[]; enums: Option[]; choices: Option[] } {
+  const named = fields.filter((f) => f?.key);
+  const option = (f: FieldDraft) => ({ value: f.key, label: f.label || f.key });
+  return {
+    uniqueable: named.filter((f) => f.type !== 'attachment' && f.type !== 'long_text').map(option),
+    dates: named.filter((f) => f.type === 'date').map(option),
+    enums: named.filter((f) => f.type === 'enum').map(option),
+    choices: (named.find((f) => f.key === whenField)?.options ?? []).map((o) => ({
+      value: o.code,
+      label: o.label,
+    })),
+  };
 }

@@ -7,7 +7,7 @@ import { Button, Card, Input, Select, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { orgApi, type Person } from '../../api/org.ts';
 import { useConfirmedWrite } from '../../api/useConfirmedWrite.ts';
-import { useLoader } from '../../api/useLoader.ts';
+import { usePagedList } from '../../api/usePagedList.ts';
 import { PrevNextPager } from '../../layout/PrevNextPager.tsx';
 import { useSession } from '../../session/session.tsx';
 import { peopleColumns } from './peopleColumns.tsx';
@@ -16,31 +16,16 @@ import { useUnitOptions, useUnits } from './useOrgData.ts';
 
 const PAGE_SIZE = 20;
 
-/** The filters and the cursors of the pages seen so far (index 0: the first page, no cursor). */
+/** Search by name and unit, paged by the server's cursors. */
 function usePeoplePages(townId: string) {
   const [q, setQ] = useState('');
   const [unitId, setUnitId] = useState<string>();
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const cursor = cursors[cursors.length - 1];
-  const page = useLoader(
-    (signal) =>
+  const list = usePagedList(
+    (cursor, signal) =>
       orgApi.people(townId, { q: q || undefined, unitId, cursor, limit: PAGE_SIZE }, signal),
-    [townId, q, unitId, cursor],
+    [townId, q, unitId],
   );
-  const filter = (next: { q?: string; unitId?: string }) => {
-    if ('q' in next) setQ(next.q ?? '');
-    if ('unitId' in next) setUnitId(next.unitId);
-    setCursors([undefined]);
-  };
-  const nextCursor = page.data?.nextCursor ?? null;
-  return {
-    page,
-    unitId,
-    filter,
-    number: cursors.length,
-    prev: () => setCursors((c) => c.slice(0, -1)),
-    next: () => nextCursor && setCursors((c) => [...c, nextCursor]),
-  };
+  return { list, unitId, setQ, setUnitId };
 }
 
 export default function PeoplePage() {
@@ -54,7 +39,7 @@ export default function PeoplePage() {
   );
   const pages = usePeoplePages(townId);
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
-  const reload = pages.page.reload;
+  const reload = pages.list.reload;
 
   const remove = (p: Person) =>
     confirm({
@@ -76,7 +61,7 @@ export default function PeoplePage() {
           allowClear
           enterButton="查找"
           style={{ width: 280 }}
-          onSearch={(v) => pages.filter({ q: v.trim() })}
+          onSearch={(v) => pages.setQ(v.trim())}
           data-testid="people-search"
         />
         <Select
@@ -86,7 +71,7 @@ export default function PeoplePage() {
           style={{ width: 280 }}
           options={unitOptions}
           value={pages.unitId}
-          onChange={(v) => pages.filter({ unitId: v })}
+          onChange={pages.setUnitId}
         />
         <div className="spacer" />
         {canWriteOrg && (
@@ -98,17 +83,17 @@ export default function PeoplePage() {
       <Table<Person>
         rowKey="id"
         columns={columns}
-        dataSource={pages.page.data?.items ?? []}
-        loading={pages.page.loading}
+        dataSource={pages.list.rows}
+        loading={pages.list.loading}
         pagination={false}
         size="middle"
         scroll={{ x: 800 }}
       />
       <PrevNextPager
-        page={pages.number}
-        hasNext={!!pages.page.data?.nextCursor}
-        onPrev={pages.prev}
-        onNext={pages.next}
+        page={pages.list.number}
+        hasNext={pages.list.hasNext}
+        onPrev={pages.list.prev}
+        onNext={pages.list.next}
       />
       {editing && (
         <PersonDrawer
