@@ -1,4 +1,5 @@
 /** 上一页 / 下一页 under a cursor-paged table, with the number of the page shown. */
+import type { ReactNode } from 'react';
 import { Button, Typography } from 'antd';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 
@@ -10,9 +11,11 @@ interface Props {
   onNext: () => void;
   /** Said after the page number when given (每页 N 条). */
   pageSize?: number;
+  /** Shown at the left end of the bar (e.g. a link to the whole list). */
+  start?: ReactNode;
 }
 
-export function PrevNextPager({ page, hasNext, onPrev, onNext, pageSize }: Props) {
+export function PrevNextPager({ page, hasNext, onPrev, onNext, pageSize, start }: Props) {
   return (
     <div
       style={{
@@ -23,6 +26,7 @@ export function PrevNextPager({ page, hasNext, onPrev, onNext, pageSize }: Props
         marginTop: 16,
       }}
     >
+      {start && <div style={{ marginRight: 'auto' }}>{start}</div>}
       <Typography.Text type="secondary">
         第 {page} 页{pageSize ? ` · 每页 ${pageSize} 条` : ''}
       </Typography.Text>
