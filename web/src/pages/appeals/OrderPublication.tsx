@@ -12,7 +12,7 @@ import { scrubText, SCRUB_MARKERS } from '../../../../src/core/privacy/scrub.ts'
 import type { AppealDetail } from '../../api/appeals.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
-import { useLoader } from '../org/useOrgData.ts';
+import { useLoader } from '../../api/useLoader.ts';
 import { formatTime } from './DueTag.tsx';
 import { publicationApi, type Publication } from './publication.api.ts';
 import type { AppealRefs } from './refs.ts';
