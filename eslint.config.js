@@ -9,7 +9,7 @@ import globals from 'globals';
 const QUERY_SYNTAX = [
   {
     selector:
-      "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]",
+      'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]',
     message: 'Queries live in a *.repository.ts (STYLE.md "SQL").',
   },
   {
@@ -24,7 +24,15 @@ const QUERY_SYNTAX = [
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'web/dist/', 'data/', 'coverage/', '.tmp/', 'web/src/api/schema.d.ts'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'web/dist/',
+      'data/',
+      'coverage/',
+      '.tmp/',
+      'web/src/api/schema.d.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -33,8 +41,14 @@ export default tseslint.config(
     rules: {
       'max-len': ['error', { code: 120, tabWidth: 2 }],
       'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
-      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      'max-lines-per-function': [
+        'error',
+        { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/no-explicit-any': 'off',
     },
   },

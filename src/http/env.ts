@@ -4,7 +4,15 @@ import type { Logger } from 'pino';
 import type { Actor } from '../core/actor.ts';
 import type { PoolStats } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
-import type { SchedulerStats } from '../server/scheduler.ts';
+
+/** The scheduler's counters (src/server/scheduler.ts), shown by the ops metrics. */
+export interface SchedulerStats {
+  ticks: number;
+  /** Ticks that found another instance holding the lock. */
+  skipped: number;
+  failures: number;
+  lastTickMs: number | null;
+}
 
 export interface AppConfig {
   /** Secure cookies when served over HTTPS behind a proxy. */

@@ -12,6 +12,9 @@ import type { DB } from '../db/schema.ts';
 import { localDateOf } from '../core/calendar/index.ts';
 import { pruneExpiredState, type Pruned } from './housekeeping.ts';
 import { heldOnSql } from '../domains/org/holdings.service.ts';
+import type { SchedulerStats } from '../http/env.ts';
+
+export type { SchedulerStats } from '../http/env.ts';
 
 const JOB = 'appeal_deadlines';
 /** Arbitrary constant naming our lock among the cluster's advisory locks. */
@@ -83,14 +86,6 @@ export async function runSchedulerTick(
 }
 
 /** Counters of the scheduler in this process, for /metrics and the shutdown log. */
-export interface SchedulerStats {
-  ticks: number;
-  /** Ticks that found another instance holding the lock. */
-  skipped: number;
-  failures: number;
-  lastTickMs: number | null;
-}
-
 export interface RunningScheduler {
   stats: SchedulerStats;
   /** Stops ticking and resolves once a tick that is running has finished (committed or rolled back). */

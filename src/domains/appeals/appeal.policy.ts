@@ -9,7 +9,7 @@ import { grantsIn, hasRoleIn, type Actor } from '../../core/actor.ts';
 import type { DB } from '../../db/schema.ts';
 import { scopesEnforced } from '../../core/access/enforcement.ts';
 import { KIND_KPI } from './appeal.kinds.ts';
-import { unitSubtrees } from '../org/org.repository.ts';
+import { unitSubtrees } from '../org/org.service.ts';
 import {
   liaisonVillagesHeld,
   portfoliosHeld,

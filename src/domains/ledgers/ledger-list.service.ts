@@ -17,7 +17,7 @@ import * as records from './ledger-record.repository.ts';
 import { scopedType, toRecord } from './ledger-record.service.ts';
 import type { RecordListQueryInput } from './ledgers.schema.ts';
 import type { RecordScope } from './ledgers.policy.ts';
-import { unitSubtree } from '../org/org.repository.ts';
+import { unitSubtree } from '../org/org.service.ts';
 
 type Db = Kysely<DB>;
 

@@ -15,9 +15,8 @@ import type { LedgerType } from '../../core/ledger/type.ts';
 import type { DB } from '../../db/schema.ts';
 import { scopesEnforced } from '../../core/access/enforcement.ts';
 import { portfoliosHeld } from '../org/holdings.service.ts';
-import { portfoliosOfUnits } from '../org/org.service.ts';
+import { portfoliosOfUnits, unitSubtrees } from '../org/org.service.ts';
 import { typesKeptInUnits } from './ledger-record.repository.ts';
-import { unitSubtrees } from '../org/org.repository.ts';
 import type { RoutePolicy } from '../../core/access/policy.ts';
 
 const READERS: Role[] = [

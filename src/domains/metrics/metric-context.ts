@@ -14,7 +14,7 @@ import { createSourceRegistry, type SourceRegistry } from '../../core/metrics/so
 import type { DB } from '../../db/schema.ts';
 import { currentTypes } from '../ledgers/ledger-type.repository.ts';
 import { recordScope, typeVisible, type RecordScope } from '../ledgers/ledgers.policy.ts';
-import { unitSubtree } from '../org/org.repository.ts';
+import { unitSubtree } from '../org/org.service.ts';
 
 type Db = Kysely<DB>;
 

@@ -12,6 +12,9 @@ import { deleteVersioned, updateVersioned } from '../../db/versioned.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertUnreferenced } from './org.references.ts';
 import * as repo from './org.repository.ts';
+
+/** Unit ids of each root's subtree: other domains' scopes read units through this. */
+export { unitSubtree, unitSubtrees } from './org.repository.ts';
 import type {
   LiaisonCreateInput,
   LiaisonUpdateInput,
