@@ -244,4 +244,48 @@ describe('appeal analysis pages', () => {
     expect(await page.locator('.ant-drawer-title').textContent()).toContain('青石镇受理量');
     await context.close();
   });
+
+  it('links a new order to an existing problem from the intake form (可能与…同类)', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'paidan');
+    await page.goto('/appeals/intake');
+    const category = page.getByTestId('intake-category').locator('input');
+    await expect.poll(() => category.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('道路设施');
+    await page
+      .locator('.ant-select-tree-treenode')
+      .filter({ hasText: '道路设施' })
+      .first()
+      .waitFor();
+    await page.keyboard.press('Enter');
+    await choose(page, page.getByTestId('intake-village'), '青松村');
+    await page.getByLabel('联系电话').fill('13900002468');
+    await page
+      .getByLabel('诉求内容')
+      .fill('青松村村口那根3号路灯这几天晚上又不亮了，黑乎乎的走路怕摔');
+    const hint = page
+      .getByTestId('problem-hints')
+      .getByTestId('problem-hint')
+      .filter({ hasText: '青松村村口3号路灯反复损坏' });
+    await hint.waitFor(SLOW);
+    expect(await hint.textContent()).toContain('路灯');
+    await hint.getByRole('button', { name: '归入此问题' }).click();
+    await expect
+      .poll(() => page.getByTestId('problem-choice').textContent())
+      .toContain('保存后归入问题「青松村村口3号路灯反复损坏」');
+    await shoot(page, 'appeal-intake-problem-hint.png');
+
+    await page.getByRole('button', { name: '受理', exact: true }).click();
+    const code = (await page.getByTestId('created-code').textContent(SLOW))!;
+    const linked = page.getByTestId('linked-problem');
+    await expect.poll(() => linked.textContent(), SLOW).toContain('青松村村口3号路灯反复损坏');
+    await linked.getByRole('link').click();
+    const drawer = page.getByTestId('problem-drawer');
+    const orders = drawer.getByTestId('linked-orders');
+    await expect.poll(() => orders.textContent(), SLOW).toContain(code);
+    expect(await drawer.getByTestId('problem-order-count').textContent()).toBe('6 件');
+    await page.waitForTimeout(600); // drawer animation
+    await shoot(page, 'appeal-intake-problem-linked.png');
+    await context.close();
+  });
 });

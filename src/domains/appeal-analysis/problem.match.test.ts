@@ -122,3 +122,54 @@ describe('matching a new order to the problem list', () => {
     expect(await hints(text)).toEqual([]);
   });
 });
+
+describe('the duplicate-hint endpoint', () => {
+  const base = () => `/api/v1/towns/${t.townId}`;
+  const typed = {
+    text: '西村村口那根5号路灯这几天晚上又不亮了',
+    villageId: '',
+    categoryCode: 'urban.roads',
+  };
+
+  it('answers 可能与…同类 next to the duplicate orders, and the hint links with its version', async () => {
+    const cookie = a.users.dispatcher.cookie;
+    const q = new URLSearchParams({ ...typed, villageId: a.otherVillage });
+    const res = await t.call('GET', `${base()}/appeals/similar?${q}`, { cookie });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const hint = (res.body.problems as { problemId: string; version: number }[])[0]!;
+    expect(hint).toMatchObject({ kind: 'problem', problemId: a.problems.lamp });
+    // Its orders are from 2024, long past the 90 days of the duplicate list: only the problem
+    // list still remembers them.
+    expect(res.body.items).toEqual([]);
+    q.set('problems', 'false');
+    expect(
+      (await t.call('GET', `${base()}/appeals/similar?${q}`, { cookie })).body.problems,
+    ).toEqual([]);
+
+    const created = await t.call('POST', `${base()}/appeals`, {
+      cookie,
+      body: {
+        kind: 'hotline',
+        channel: 'hotline_12345',
+        categoryCode: 'urban.roads',
+        villageId: a.otherVillage,
+        title: '村口路灯又不亮',
+        content: typed.text,
+        payload: {},
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const linked = await t.call('POST', `${base()}/appeal-problems/${hint.problemId}/orders`, {
+      cookie,
+      body: { version: hint.version, appealIds: [created.body.id] },
+    });
+    expect(linked.status, JSON.stringify(linked.body)).toBe(200);
+    expect(linked.body.orders.map((o: { id: string }) => o.id)).toContain(created.body.id);
+    // The same hint again is stale: the problem moved on.
+    const again = await t.call('POST', `${base()}/appeal-problems/${hint.problemId}/orders`, {
+      cookie,
+      body: { version: hint.version, appealIds: [created.body.id] },
+    });
+    expect(again.status).toBe(409);
+  });
+});

@@ -8,6 +8,7 @@
  * Tokens of the candidate orders come from core/text's memo (cache.ts), so typing does not run
  * jieba over the same orders again and again.
  */
+import { z } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import {
@@ -40,32 +41,31 @@ export interface MatchQuery {
   excludeId?: string | undefined;
 }
 
-export interface HintOrder {
-  id: string;
-  code: string;
-  title: string;
-  receivedOn: string;
-}
+export const HintOrder = z
+  .object({ id: z.uuid(), code: z.string(), title: z.string(), receivedOn: z.string() })
+  .openapi('ProblemHintOrder');
+export type HintOrder = z.infer<typeof HintOrder>;
 
-export interface ProblemHint {
-  kind: 'problem' | 'cluster';
-  problemId: string | null;
-  title: string;
-  status: string | null;
-  statusLabel: string | null;
-  version: number | null;
-  villageId: string | null;
-  categoryCode: string | null;
-  orderCount: number;
-  /** Members the text is similar to. */
-  matched: number;
-  /** Its best similarity to a member, 0…1. */
-  similarity: number;
-  /** Terms the text shares with the group, for “why”. */
-  words: string[];
-  /** A problem's orders most like the text (at most 5); a cluster's orders, all of them. */
-  orders: HintOrder[];
-}
+export const ProblemHint = z
+  .object({
+    kind: z.enum(['problem', 'cluster']).meta({ title: '已立问题 / 近期同类' }),
+    problemId: z.uuid().nullable(),
+    title: z.string(),
+    status: z.string().nullable(),
+    statusLabel: z.string().nullable(),
+    version: z.number().nullable(),
+    villageId: z.uuid().nullable(),
+    categoryCode: z.string().nullable(),
+    orderCount: z.number(),
+    matched: z.number().meta({ title: '内容与之相似的工单数' }),
+    similarity: z.number().meta({ title: '与最相似一件的相似度（0–1）' }),
+    words: z.array(z.string()).meta({ title: '共有的词' }),
+    orders: z
+      .array(HintOrder)
+      .meta({ title: '问题中与之最相似的工单（至多 5 件）；近期同类的全部工单' }),
+  })
+  .openapi('ProblemHint');
+export type ProblemHint = z.infer<typeof ProblemHint>;
 
 /** Recent orders of a block taken into clusters, and how far back. */
 const RECENT_DAYS = 90;

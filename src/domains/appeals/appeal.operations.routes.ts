@@ -8,6 +8,7 @@ import type { AppEnv } from '../../http/env.ts';
 import { inTransaction } from '../../http/handler.ts';
 import { jsonBody, jsonResponse, TownEntityParams, TownParams } from '../../http/openapi.ts';
 import { defineRoute } from '../../http/route.ts';
+import { matchProblems, ProblemHint } from '../appeal-analysis/problem.match.ts';
 import { appealsAct, appealsRead, appealsSupervise } from './appeal.policy.ts';
 import * as s from './appeal.schema.ts';
 import { SimilarItem, similarAppeals, SimilarQuery } from './appeal.similar.ts';
@@ -22,6 +23,9 @@ const ReminderParams = TownEntityParams.extend({
     .openapi({ param: { name: 'reminderId', in: 'path' } }),
 });
 const Acknowledged = s.Reminder.extend({ appealVersion: z.number() });
+const HintQuery = SimilarQuery.extend({
+  problems: z.enum(['true', 'false']).optional().meta({ title: '同时匹配问题清单（默认是）' }),
+});
 
 export function registerAppealOperationRoutes(app: OpenAPIHono<AppEnv>): void {
   defineRoute(
@@ -30,23 +34,24 @@ export function registerAppealOperationRoutes(app: OpenAPIHono<AppEnv>): void {
       method: 'get',
       path: `${base}/appeals/similar`,
       tags,
-      summary: '疑似重复工单（同一来电号码 / 同村同类 / 内容相似）',
+      summary: '疑似重复工单（同一来电号码 / 同村同类 / 内容相似）与可能同类的问题',
       description:
-        '受理时边录入边查询：近 90 天同一号码、近 30 天同村同类、近 90 天内容相似（pg_trgm similarity ≥ 0.1）的工单，按匹配程度排序，只返回调用者可查看的工单。',
-      request: { params: TownParams, query: SimilarQuery },
-      responses: jsonResponse(z.object({ items: z.array(SimilarItem) }), '疑似重复'),
+        '受理时边录入边查询：近 90 天同一号码、近 30 天同村同类、近 90 天内容相似（pg_trgm similarity ≥ 0.1）的工单，按匹配程度排序；' +
+        '以及内容与之同类的未销号问题和近 90 天同村同类、尚未立为问题的重复诉求（可能与…同类，problems=false 时不查）。只返回调用者可查看的。',
+      request: { params: TownParams, query: HintQuery },
+      responses: jsonResponse(
+        z.object({ items: z.array(SimilarItem), problems: z.array(ProblemHint) }),
+        '疑似重复与可能同类',
+      ),
     }),
     appealsRead,
-    async (c) =>
-      c.json(
-        await similarAppeals(
-          c.get('deps').db,
-          c.get('actor')!,
-          c.req.param('townId'),
-          c.req.valid('query'),
-        ),
-        200,
-      ),
+    async (c) => {
+      const { db } = c.get('deps');
+      const [actor, townId, q] = [c.get('actor')!, c.req.param('townId'), c.req.valid('query')];
+      const { items } = await similarAppeals(db, actor, townId, q);
+      const problems = q.problems === 'false' ? [] : await matchProblems(db, actor, townId, q);
+      return c.json({ items, problems }, 200);
+    },
   );
 
   defineRoute(

@@ -5261,8 +5261,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 疑似重复工单（同一来电号码 / 同村同类 / 内容相似）
-         * @description 受理时边录入边查询：近 90 天同一号码、近 30 天同村同类、近 90 天内容相似（pg_trgm similarity ≥ 0.1）的工单，按匹配程度排序，只返回调用者可查看的工单。
+         * 疑似重复工单（同一来电号码 / 同村同类 / 内容相似）与可能同类的问题
+         * @description 受理时边录入边查询：近 90 天同一号码、近 30 天同村同类、近 90 天内容相似（pg_trgm similarity ≥ 0.1）的工单，按匹配程度排序；以及内容与之同类的未销号问题和近 90 天同村同类、尚未立为问题的重复诉求（可能与…同类，problems=false 时不查）。只返回调用者可查看的。
          */
         get: {
             parameters: {
@@ -5277,6 +5277,8 @@ export interface paths {
                     categoryCode?: string;
                     /** @description 排除的工单 */
                     excludeId?: string;
+                    /** @description 同时匹配问题清单（默认是） */
+                    problems?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -5287,7 +5289,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description 疑似重复 */
+                /** @description 疑似重复与可能同类 */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5295,6 +5297,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["AppealSimilar"][];
+                            problems: components["schemas"]["ProblemHint"][];
                         };
                     };
                 };
@@ -14174,6 +14177,38 @@ export interface components {
             reasons: string[];
             reason: string;
             similarity: number;
+        };
+        ProblemHint: {
+            /**
+             * @description 已立问题 / 近期同类
+             * @enum {string}
+             */
+            kind: "problem" | "cluster";
+            /** Format: uuid */
+            problemId: string | null;
+            title: string;
+            status: string | null;
+            statusLabel: string | null;
+            version: number | null;
+            /** Format: uuid */
+            villageId: string | null;
+            categoryCode: string | null;
+            orderCount: number;
+            /** @description 内容与之相似的工单数 */
+            matched: number;
+            /** @description 与最相似一件的相似度（0–1） */
+            similarity: number;
+            /** @description 共有的词 */
+            words: string[];
+            /** @description 问题中与之最相似的工单（至多 5 件）；近期同类的全部工单 */
+            orders: components["schemas"]["ProblemHintOrder"][];
+        };
+        ProblemHintOrder: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            title: string;
+            receivedOn: string;
         };
         AppealReminderListItem: components["schemas"]["AppealReminder"] & {
             appeal: {

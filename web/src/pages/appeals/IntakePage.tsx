@@ -29,6 +29,7 @@ import {
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
 import { ActionFields, toPayload } from './ActionFields.tsx';
+import { ChoiceNote, LinkedNote, useProblemLink } from './ProblemHints.tsx';
 import { SimilarOrders } from './SimilarOrders.tsx';
 import { useAppealRefs } from './refs.ts';
 
@@ -77,6 +78,7 @@ export default function IntakePage() {
   const categoryCode = Form.useWatch('categoryCode', form);
   const typedContent = Form.useWatch('content', form);
   const contactPhone = Form.useWatch('contactPhone', form);
+  const problemLink = useProblemLink();
   const kindDef = refs.kinds.find((k) => k.kind === kind);
   const intakeFields = kindDef?.actions.find((a) => a.from.length === 0)?.fields ?? [];
 
@@ -103,6 +105,7 @@ export default function IntakePage() {
         ),
       });
       setCreated(detail);
+      await problemLink.link(detail);
       void message.success(`已受理，工单编号 ${detail.code}`);
       form.resetFields();
       form.setFieldsValue({ kind: v.kind, channel: v.channel });
@@ -144,6 +147,7 @@ export default function IntakePage() {
               }
             />
           )}
+          <LinkedNote linked={created && problemLink.linked} />
           <div onKeyDown={moveOnEnter}>
             <Form
               form={form}
@@ -239,6 +243,10 @@ export default function IntakePage() {
                 <Button type="primary" htmlType="submit" loading={saving}>
                   受理
                 </Button>
+                <ChoiceNote
+                  choice={problemLink.choice}
+                  onClear={() => problemLink.setChoice(undefined)}
+                />
               </Space>
             </Form>
           </div>
@@ -251,6 +259,8 @@ export default function IntakePage() {
           text={typedContent}
           phone={contactPhone}
           refs={refs}
+          choice={problemLink.choice}
+          onChoose={problemLink.setChoice}
         />
       </Col>
     </Row>

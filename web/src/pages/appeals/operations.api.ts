@@ -25,6 +25,8 @@ export const exportUrls = {
 };
 
 export type SimilarOrder = Schemas['AppealSimilar'];
+/** 可能与…同类: an open problem, or recent unconfirmed repeats, the typed text reads like. */
+export type ProblemHint = Schemas['ProblemHint'];
 /** 督办 or an automatic reminder on an order. */
 export type Reminder = Schemas['AppealReminder'];
 /** A reminder with the order it is about (我的提醒, 督办 lists). */
@@ -50,12 +52,10 @@ export const operationsApi = {
     query: QueryParams<'/api/v1/towns/{townId}/appeals/similar', 'get'>,
     signal?: AbortSignal,
   ) =>
-    (
-      await api.GET('/api/v1/towns/{townId}/appeals/similar', {
-        params: { path: { townId }, query },
-        signal,
-      })
-    ).items,
+    api.GET('/api/v1/towns/{townId}/appeals/similar', {
+      params: { path: { townId }, query },
+      signal,
+    }),
   supervise: (
     townId: string,
     appealId: string,
