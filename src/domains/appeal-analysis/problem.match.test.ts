@@ -12,7 +12,7 @@ import {
   PROBLEM_TITLES,
   type AnalysisTown,
 } from '../../testing/analysis.ts';
-import { matchProblems, type MatchQuery } from './problem.match.ts';
+import { matchProblems, type MatchQuery } from './problem-match.service.ts';
 
 let t: TestApp;
 let a: AnalysisTown;

@@ -8,7 +8,7 @@ import type { AppEnv } from '../../http/env.ts';
 import { inTransaction } from '../../http/handler.ts';
 import { jsonBody, jsonResponse, TownEntityParams, TownParams } from '../../http/openapi.ts';
 import { defineRoute } from '../../http/route.ts';
-import { matchProblems, ProblemHint } from '../appeal-analysis/problem.match.ts';
+import { matchProblems, ProblemHint } from '../appeal-analysis/problem-match.service.ts';
 import { appealsAct, appealsRead, appealsSupervise } from './appeal.policy.ts';
 import * as s from './appeal.schema.ts';
 import { SimilarItem, similarAppeals, SimilarQuery } from './appeal.similar.ts';
