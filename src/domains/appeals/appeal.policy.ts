@@ -5,7 +5,7 @@
  * member of the assigned unit, co_handler, case_leader, owner) on the server.
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
-import { grantsIn, hasRoleIn, type Actor } from '../../core/actor.ts';
+import { grantsIn, type Actor } from '../../core/actor.ts';
 import type { DB } from '../../db/schema.ts';
 import { scopesEnforced } from '../../core/access/enforcement.ts';
 import { KIND_KPI } from './appeal.kinds.ts';
@@ -16,37 +16,29 @@ import {
   todaySpan,
   type DaySpan,
 } from '../org/holdings.service.ts';
+import { may, rolesWith, TOWN_WIDE } from '../../core/access/permissions.ts';
 import type { RoutePolicy } from '../../core/access/policy.ts';
 
 type Db = Kysely<DB>;
 
-const inTown = (a: Actor, townId: string | undefined) => !!townId && grantsIn(a, townId).length > 0;
-
+// Route level: which roles may call at all, from the permissions table (core/access).
 export const appealsRead: RoutePolicy = {
   name: 'appeals.read',
-  allows: (a, p) => inTown(a, p.townId),
+  allows: (a, p) => may(a, p.townId ?? '', 'appeals', 'read'),
 };
 export const appealsIntake: RoutePolicy = {
   name: 'appeals.intake',
-  allows: (a, p) => hasRoleIn(a, p.townId ?? '', 'admin', 'staff', 'village_cadre', 'dispatcher'),
+  allows: (a, p) => may(a, p.townId ?? '', 'appeals', 'intake'),
 };
 /** Roles that work on orders; county supervisors read only (DESIGN 2), 复核 is recorded by the town. */
-const ACTING_ROLES = [
-  'admin',
-  'leader',
-  'portfolio_leader',
-  'staff',
-  'village_cadre',
-  'dispatcher',
-] as const;
 export const appealsAct: RoutePolicy = {
   name: 'appeals.act',
-  allows: (a, p) => hasRoleIn(a, p.townId ?? '', ...ACTING_ROLES),
+  allows: (a, p) => may(a, p.townId ?? '', 'appeals', 'act'),
 };
 /** 督办 by hand: town leaders (DESIGN 2, "supervise"). */
 export const appealsSupervise: RoutePolicy = {
   name: 'appeals.supervise',
-  allows: (a, p) => hasRoleIn(a, p.townId ?? '', 'leader'),
+  allows: (a, p) => may(a, p.townId ?? '', 'appeals', 'supervise'),
 };
 /**
  * 查看联系方式 at route level: the roles that handle orders. Which order's contact is shown is
@@ -54,17 +46,7 @@ export const appealsSupervise: RoutePolicy = {
  */
 export const appealsReveal: RoutePolicy = {
   name: 'appeals.reveal',
-  allows: (a, p) =>
-    hasRoleIn(
-      a,
-      p.townId ?? '',
-      'admin',
-      'leader',
-      'dispatcher',
-      'staff',
-      'village_cadre',
-      'portfolio_leader',
-    ),
+  allows: (a, p) => may(a, p.townId ?? '', 'appeals', 'reveal'),
 };
 
 /** What part of a town's appeals the caller may read. */
@@ -78,8 +60,6 @@ export type AppealScope =
       unitIds: string[];
       personId: string | null;
     };
-
-const TOWN_WIDE = ['admin', 'leader', 'dispatcher', 'county_supervisor'] as const;
 
 /**
  * The days a scope is taken over: today for live reads (the town's local date, as for every
@@ -98,7 +78,7 @@ export async function appealScope(
 ): Promise<AppealScope> {
   if (!scopesEnforced()) return { all: true };
   const grants = grantsIn(actor, townId);
-  if (grants.some((g) => (TOWN_WIDE as readonly string[]).includes(g.role) && !g.unitId))
+  if (grants.some((g) => rolesWith('appeals', 'read', TOWN_WIDE).includes(g.role) && !g.unitId))
     return { all: true };
   const scope = {
     all: false as const,
@@ -207,6 +187,7 @@ export function workflowRoles(
 /** Whether the caller may see a resident's full contact on this order (audited when they do). */
 export function canRevealContact(actor: Actor, townId: string, relation: string[]): boolean {
   if (!scopesEnforced()) return true;
-  if (hasRoleIn(actor, townId, 'admin', 'leader', 'dispatcher')) return true;
+  // Town-wide revealers (permissions table); everyone else through their relation to the order.
+  if (may(actor, townId, 'appeals', 'reveal', ['town'])) return true;
   return relation.some((r) => ['assignee', 'co_handler', 'case_leader', 'owner'].includes(r));
 }

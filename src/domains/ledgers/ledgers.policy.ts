@@ -10,29 +10,22 @@
  * Dispatchers keep no ledgers. docs/ledgers.md (Scope) states the rule as a table.
  */
 import type { Kysely } from 'kysely';
-import { hasRoleIn, type Actor, type Role } from '../../core/actor.ts';
+import type { Actor } from '../../core/actor.ts';
 import type { LedgerType } from '../../core/ledger/type.ts';
 import type { DB } from '../../db/schema.ts';
 import { scopesEnforced } from '../../core/access/enforcement.ts';
 import { portfoliosHeld } from '../org/holdings.service.ts';
 import { portfoliosOfUnits, unitSubtrees } from '../org/org.service.ts';
 import { typesKeptInUnits } from './ledger-record.repository.ts';
+import { may, rolesWith, TOWN_WIDE } from '../../core/access/permissions.ts';
 import type { RoutePolicy } from '../../core/access/policy.ts';
 
-const READERS: Role[] = [
-  'admin',
-  'leader',
-  'portfolio_leader',
-  'staff',
-  'village_cadre',
-  'county_supervisor',
-];
-const WRITERS: Role[] = ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre'];
-
-export const canReadLedgers = (a: Actor, townId: string) => hasRoleIn(a, townId, ...READERS);
-export const canWriteLedgers = (a: Actor, townId: string) => hasRoleIn(a, townId, ...WRITERS);
+// Route level and town-wide readers/writers from the permissions table (core/access).
+export const canReadLedgers = (a: Actor, townId: string) => may(a, townId, 'ledgers', 'read');
+export const canWriteLedgers = (a: Actor, townId: string) => may(a, townId, 'ledgers', 'write');
 /** Ledger types are configuration (DESIGN 2 "admin: configure types"). */
-export const canDefineLedgerTypes = (a: Actor, townId: string) => hasRoleIn(a, townId, 'admin');
+export const canDefineLedgerTypes = (a: Actor, townId: string) =>
+  may(a, townId, 'ledgers', 'configure');
 
 export const ledgersRead: RoutePolicy = {
   name: 'ledgers.read',
@@ -48,7 +41,7 @@ export const ledgersAdmin: RoutePolicy = {
 };
 export const metricsRead: RoutePolicy = {
   name: 'metrics.read',
-  allows: (a, p) => canReadLedgers(a, p.townId ?? ''),
+  allows: (a, p) => may(a, p.townId ?? '', 'metrics', 'read'),
 };
 
 /**
@@ -89,7 +82,7 @@ export async function recordScope(
 ): Promise<RecordScope> {
   if (!scopesEnforced()) return { all: true };
   const grants = actor.grants.filter((g) => g.townId === townId);
-  const townWide: Role[] = write ? ['admin', 'leader'] : ['admin', 'leader', 'county_supervisor'];
+  const townWide = rolesWith('ledgers', write ? 'write' : 'read', TOWN_WIDE);
   if (grants.some((g) => townWide.includes(g.role))) return { all: true };
   const held = new Set<string>();
   if (grants.some((g) => g.role === 'portfolio_leader'))

@@ -3,22 +3,21 @@
  * any, for people without an account); town leaders, admins and county supervisors read every
  * report of the town; dispatchers have no reports. Templates are configured by admins.
  */
-import { hasRoleIn, type Actor, type Role } from '../../core/actor.ts';
+import type { Actor } from '../../core/actor.ts';
+import { may, TOWN_WIDE } from '../../core/access/permissions.ts';
 import { scopesEnforced } from '../../core/access/enforcement.ts';
 import type { RoutePolicy } from '../../core/access/policy.ts';
 
-/** Roles that own a report of their own (述职 is for cadres, not call-centre seats). */
-const AUTHORS: Role[] = ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre'];
-const TOWN_READERS: Role[] = ['admin', 'leader', 'county_supervisor'];
-
-export const canUseReports = (a: Actor, townId: string) =>
-  hasRoleIn(a, townId, ...AUTHORS, 'county_supervisor');
-export const canWriteReports = (a: Actor, townId: string) => hasRoleIn(a, townId, ...AUTHORS);
-export const canAdministerReports = (a: Actor, townId: string) => hasRoleIn(a, townId, 'admin');
+// From the permissions table (core/access): authors write their own report (述职 is for cadres,
+// not call-centre seats), town-wide readers read every report, admins configure templates.
+export const canUseReports = (a: Actor, townId: string) => may(a, townId, 'reports', 'read');
+export const canWriteReports = (a: Actor, townId: string) => may(a, townId, 'reports', 'write');
+export const canAdministerReports = (a: Actor, townId: string) =>
+  may(a, townId, 'reports', 'configure');
 
 /** Reads every report of the town (leaders supervise; supervisors read across towns in scope). */
 export function canReadAllReports(a: Actor, townId: string): boolean {
-  return !scopesEnforced() || hasRoleIn(a, townId, ...TOWN_READERS);
+  return !scopesEnforced() || may(a, townId, 'reports', 'read', TOWN_WIDE);
 }
 
 /** One report: its own person, or a town-wide reader. Town first, then role, then ownership. */
