@@ -5,19 +5,9 @@
 import { z } from 'zod';
 import { sectionKindSchema, type SectionKind } from './model.ts';
 import { flattenSections, type ParsedReport, type ParsedSection } from './parse.ts';
+import { TEMPLATE_ROLE_LABELS, TEMPLATE_ROLES } from './template-roles.ts';
 
-export const roleSchema = z.enum([
-  'party_secretary',
-  'mayor',
-  'deputy',
-  'organization_member',
-  'propaganda_member',
-  'discipline_secretary',
-  'politics_law_member',
-  'armed_forces_head',
-  'specialist',
-  'village_secretary',
-]);
+export const roleSchema = z.enum(TEMPLATE_ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
 export const templateSectionSchema = z
@@ -134,17 +124,15 @@ const DEFAULT_ORDER: TemplateSectionInput[] = [
   S.plans,
 ];
 
-function define(
-  id: Role,
-  name: string,
-  sections: TemplateSectionInput[] = DEFAULT_ORDER,
-): ReportTemplate {
+/** A built-in template named after its post (TEMPLATE_ROLE_LABELS). */
+function define(id: Role, sections: TemplateSectionInput[] = DEFAULT_ORDER): ReportTemplate {
+  const name = TEMPLATE_ROLE_LABELS[id];
   return reportTemplateSchema.parse({ id, role: id, name, title: '述职报告', sections });
 }
 
 /** Built-in templates; an admin may copy and edit them (they are plain data). */
 export const BUILTIN_TEMPLATES: Record<Role, ReportTemplate> = {
-  party_secretary: define('party_secretary', '党委书记', [
+  party_secretary: define('party_secretary', [
     S.opening,
     S.study,
     { ...S.duty, heading: '履行管党治党和发展第一责任', minChars: 800 },
@@ -154,7 +142,7 @@ export const BUILTIN_TEMPLATES: Record<Role, ReportTemplate> = {
     S.plans,
   ]),
   // 镇长 reports on 法治政府 first, then 廉: law before integrity, as some towns require.
-  mayor: define('mayor', '镇长', [
+  mayor: define('mayor', [
     S.opening,
     S.study,
     { ...S.duty, heading: '抓发展、保民生、促稳定', minChars: 800 },
@@ -163,8 +151,8 @@ export const BUILTIN_TEMPLATES: Record<Role, ReportTemplate> = {
     S.shortcomings,
     S.plans,
   ]),
-  deputy: define('deputy', '分管副职'),
-  organization_member: define('organization_member', '组织委员', [
+  deputy: define('deputy'),
+  organization_member: define('organization_member', [
     S.opening,
     S.study,
     { ...S.duty, heading: '抓实基层组织建设' },
@@ -174,7 +162,7 @@ export const BUILTIN_TEMPLATES: Record<Role, ReportTemplate> = {
     S.plans,
   ]),
   // Portfolio-heavy roles raise each portfolio to a top-level section.
-  propaganda_member: define('propaganda_member', '宣传委员', [
+  propaganda_member: define('propaganda_member', [
     S.opening,
     S.study,
     { ...S.duty, portfolioLayout: 'top-level' },
@@ -183,7 +171,7 @@ export const BUILTIN_TEMPLATES: Record<Role, ReportTemplate> = {
     S.shortcomings,
     S.plans,
   ]),
-  discipline_secretary: define('discipline_secretary', '纪委书记', [
+  discipline_secretary: define('discipline_secretary', [
     S.opening,
     S.study,
     { ...S.duty, heading: '履行监督执纪问责职责' },
@@ -192,7 +180,7 @@ export const BUILTIN_TEMPLATES: Record<Role, ReportTemplate> = {
     S.shortcomings,
     S.plans,
   ]),
-  politics_law_member: define('politics_law_member', '政法委员', [
+  politics_law_member: define('politics_law_member', [
     S.opening,
     S.study,
     { ...S.duty, heading: '维护社会和谐稳定' },
@@ -201,7 +189,7 @@ export const BUILTIN_TEMPLATES: Record<Role, ReportTemplate> = {
     S.shortcomings,
     S.plans,
   ]),
-  armed_forces_head: define('armed_forces_head', '武装部长', [
+  armed_forces_head: define('armed_forces_head', [
     S.opening,
     S.study,
     { ...S.duty, heading: '抓好武装工作和分管事项' },
@@ -210,14 +198,14 @@ export const BUILTIN_TEMPLATES: Record<Role, ReportTemplate> = {
     S.merged,
   ]),
   // 专干: short report, no separate 法 section, 不足 and 打算 merged.
-  specialist: define('specialist', '专干', [
+  specialist: define('specialist', [
     { ...S.opening, minChars: 40 },
     { ...S.study, minChars: 80 },
     { ...S.duty, heading: '完成岗位工作情况', minChars: 200 },
     { ...S.integrity, minChars: 60 },
     S.merged,
   ]),
-  village_secretary: define('village_secretary', '村党组织书记', [
+  village_secretary: define('village_secretary', [
     S.opening,
     S.study,
     { ...S.duty, heading: '带领村“两委”干事创业' },

@@ -4,6 +4,7 @@
  * section can be filled from.
  */
 import * as edit from '../../../../src/core/report/template-edit.ts';
+import { TEMPLATE_ROLE_LABELS } from '../../../../src/core/report/template-roles.ts';
 
 export const SECTION_KINDS = edit.SECTION_KIND_OPTIONS;
 
@@ -18,15 +19,5 @@ export {
 export const kindLabel = (kind: string) =>
   SECTION_KINDS.find((k) => k.kind === kind)?.label ?? kind;
 
-export const ROLE_LABELS: Record<string, string> = {
-  party_secretary: '党委书记',
-  mayor: '镇长',
-  deputy: '分管副职',
-  organization_member: '组织委员',
-  propaganda_member: '宣传委员',
-  discipline_secretary: '纪委书记',
-  politics_law_member: '政法委员',
-  armed_forces_head: '武装部长',
-  specialist: '专干',
-  village_secretary: '村党组织书记',
-};
+/** The post a template is written for, named as the core names it (src/core/report/template-roles.ts). */
+export const ROLE_LABELS: Record<string, string> = TEMPLATE_ROLE_LABELS;
