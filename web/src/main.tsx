@@ -17,7 +17,8 @@ const theme = {
     colorPrimary: '#c8102e',
     borderRadius: 6,
     fontFamily:
-      "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif",
+      "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', " +
+      "'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif",
   },
 };
 

@@ -3,7 +3,7 @@
  * registered and this file is loaded lazily, so ECharts never reaches the login or home pages.
  * Clicking a bar, point or gauge reports the index so the page can drill down to the orders.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, GaugeChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
@@ -116,14 +116,13 @@ function option(p: KpiChartProps): echarts.EChartsCoreOption {
 
 export default function KpiChart(props: KpiChartProps) {
   const el = useRef<HTMLDivElement>(null);
-  const pick = useRef(props.onPick);
-  pick.current = props.onPick;
+  const pick = useEffectEvent(props.onPick);
 
   useEffect(() => {
     if (!el.current) return;
     const chart = echarts.init(el.current);
     chart.setOption(option(props));
-    chart.on('click', (e) => pick.current(e.seriesIndex ?? 0, e.dataIndex));
+    chart.on('click', (e) => pick(e.seriesIndex ?? 0, e.dataIndex));
     const onResize = () => chart.resize();
     window.addEventListener('resize', onResize);
     return () => {

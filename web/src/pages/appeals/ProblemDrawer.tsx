@@ -59,7 +59,10 @@ export function ProblemDrawer({
   const [form] = Form.useForm();
   const [moveForm] = Form.useForm();
   const [moving, setMoving] = useState<StatusOption | null>(null);
-  const [selected, setSelected] = useState<string[]>([]);
+  // Orders ticked for removal, kept for the answer they were ticked in (a reload clears them).
+  const [ticked, setTicked] = useState<{ of: typeof p; ids: string[] }>({ of: undefined, ids: [] });
+  const selected = ticked.of === p ? ticked.ids : [];
+  const setSelected = (ids: string[]) => setTicked({ of: p, ids });
   const [code, setCode] = useState('');
 
   useEffect(() => {
@@ -71,7 +74,6 @@ export function ProblemDrawer({
         plan: p.plan,
         dueOn: p.dueOn ? dayjs(p.dueOn) : null,
       });
-    setSelected([]);
   }, [p, form]);
 
   const after = (msg: string) => {

@@ -5,7 +5,7 @@
  */
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Tooltip } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../../session/session.tsx';
 import { operationsApi } from './operations.api.ts';
@@ -27,32 +27,28 @@ export function ReminderBell() {
   const [count, setCount] = useState<number | null>(null);
   const last = useRef(0);
 
-  const refresh = useCallback(
-    async (force = false) => {
-      if (
-        !townId ||
-        document.visibilityState === 'hidden' ||
-        (!force && Date.now() - last.current < FRESH_MS)
-      )
-        return;
-      last.current = Date.now();
-      try {
-        setCount(await operationsApi.reminderCount(townId));
-      } catch {
-        setCount(null); // no appeals access, or offline: show the bell without a number
-      }
-    },
-    [townId],
-  );
+  // An effect event: always sees the current town. It answers the count to show (null: no appeals
+  // access, or offline — the bell without a number), or nothing when the last answer is fresh.
+  const ask = useEffectEvent((force: boolean): Promise<number | null> | undefined => {
+    if (
+      !townId ||
+      document.visibilityState === 'hidden' ||
+      (!force && Date.now() - last.current < FRESH_MS)
+    )
+      return undefined;
+    last.current = Date.now();
+    return operationsApi.reminderCount(townId).catch(() => null);
+  });
 
   useEffect(() => {
-    void refresh();
-  }, [refresh, pathname]);
+    void ask(false)?.then(setCount);
+  }, [pathname, townId]);
 
   useEffect(() => {
     last.current = 0;
-    const now = () => void refresh(true);
-    const timer = window.setInterval(() => void refresh(), POLL_MS);
+    const refresh = (force: boolean) => void ask(force)?.then(setCount);
+    const now = () => refresh(true);
+    const timer = window.setInterval(() => refresh(false), POLL_MS);
     window.addEventListener(CHANGED, now);
     document.addEventListener('visibilitychange', now);
     return () => {
@@ -60,7 +56,7 @@ export function ReminderBell() {
       window.removeEventListener(CHANGED, now);
       document.removeEventListener('visibilitychange', now);
     };
-  }, [refresh]);
+  }, [townId]);
 
   const label = count ? `我的提醒：${count} 条待签收` : '我的提醒';
   return (

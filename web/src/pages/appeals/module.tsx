@@ -1,4 +1,7 @@
-/** The 接诉即办 module: intake, my orders, overdue/supervision board, KPI dashboard, order detail, problem list, commitments, bulletins. */
+/**
+ * The 接诉即办 module: intake, my orders, overdue/supervision board, KPI dashboard, order detail,
+ * problem list, commitments, bulletins.
+ */
 import { lazy } from 'react';
 import {
   AlertOutlined,

@@ -1,7 +1,8 @@
 /**
  * 工作台 — first what waits for the user (MyWorkCards), then the town at a glance: how many
- * villages, cadres and positions it has, and who holds each portfolio (分管领域). The ECharts bar chart is loaded only when asked for, so the home page
- * stays within its JavaScript budget (DESIGN §11).
+ * villages, cadres and positions it has, and who holds each portfolio (分管领域). The ECharts bar
+ * chart is loaded only when asked for, so the home page stays within its JavaScript budget
+ * (DESIGN §11).
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';

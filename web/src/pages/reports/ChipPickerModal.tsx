@@ -3,12 +3,12 @@
  * period (the report year by default); the scope is the report's own, as drafting counts it. The
  * server values the chip live before it is inserted at the caret; saving checks it again.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Descriptions, Empty, Modal, Select, Spin, Statistic, Typography } from 'antd';
 import type { MetricChip } from '../../api/reports.ts';
-import { useApiErrorHandler } from '../../api/errors.ts';
+import { useLoader } from '../../api/useLoader.ts';
 import { useSession } from '../../session/session.tsx';
-import { reportAdminApi, type ChipCatalogue, type ChipMetric } from './reportAdminApi.ts';
+import { reportAdminApi, type ChipMetric } from './reportAdminApi.ts';
 
 interface Props {
   open: boolean;
@@ -21,32 +21,30 @@ interface Props {
 
 export function ChipPickerModal({ open, reportId, onCancel, onInsert, replacing }: Props) {
   const { townId } = useSession();
-  const onError = useApiErrorHandler();
-  const [catalogue, setCatalogue] = useState<ChipCatalogue | null>(null);
   const [metricId, setMetricId] = useState<string>();
   const [periodKey, setPeriodKey] = useState('year');
-  const [preview, setPreview] = useState<{ chip: MetricChip; metric: ChipMetric } | null>(null);
-  const [valuing, setValuing] = useState(false);
-
-  useEffect(() => {
-    if (!open || catalogue) return;
-    reportAdminApi.chipCatalogue(townId, reportId).then(setCatalogue, (err) => onError(err));
-  }, [open, catalogue, townId, reportId, onError]);
+  // The catalogue is asked for when the picker opens (not with the editor).
+  const catalogue = useLoader(
+    async () => (open ? await reportAdminApi.chipCatalogue(townId, reportId) : undefined),
+    [open, townId, reportId],
+  ).data;
 
   const period = catalogue?.periods.find((p) => p.key === periodKey);
-  useEffect(() => {
-    setPreview(null);
-    if (!open || !metricId || !period) return;
-    const ctrl = new AbortController();
-    setValuing(true);
-    reportAdminApi
-      .chipPreview(townId, reportId, { metricId, from: period.from, to: period.to }, ctrl.signal)
-      .then(setPreview, (err) => onError(err))
-      .finally(() => {
-        if (!ctrl.signal.aborted) setValuing(false);
-      });
-    return () => ctrl.abort();
-  }, [open, metricId, period, townId, reportId, onError]);
+  // The chip valued live for the picked metric and period; insert waits until it is in.
+  const valued = useLoader(
+    async (signal): Promise<{ chip: MetricChip; metric: ChipMetric } | null> =>
+      open && metricId && period
+        ? await reportAdminApi.chipPreview(
+            townId,
+            reportId,
+            { metricId, from: period.from, to: period.to },
+            signal,
+          )
+        : null,
+    [open, metricId, period?.from, period?.to, townId, reportId],
+  );
+  const preview = valued.data ?? null;
+  const valuing = valued.loading && !!(open && metricId && period);
 
   const options = useMemo(() => {
     const groups = new Map<string, ChipMetric[]>();
@@ -71,7 +69,6 @@ export function ChipPickerModal({ open, reportId, onCancel, onInsert, replacing 
     : null;
   const close = () => {
     setMetricId(undefined);
-    setPreview(null);
     onCancel();
   };
 
@@ -89,7 +86,6 @@ export function ChipPickerModal({ open, reportId, onCancel, onInsert, replacing 
         if (preview) {
           onInsert(preview.chip);
           setMetricId(undefined);
-          setPreview(null);
         }
       }}
     >

@@ -4,12 +4,12 @@
  * year's numbers next to this year's chips (grouped by the subsection they sit in), and last
  * year's unfilled placeholders.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Empty, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { SwapRightOutlined } from '@ant-design/icons';
 import { reportsApi, type ReportSummary } from '../../api/reports.ts';
-import { useApiErrorHandler } from '../../api/errors.ts';
+import { useLoader } from '../../api/useLoader.ts';
 import { useSession } from '../../session/session.tsx';
 import {
   reportAdminApi,
@@ -21,16 +21,18 @@ import {
 /** Number pairs of one row, under a small heading per subsection they were stated in. */
 function NumbersCell({ row }: { row: AlignedRow }) {
   if (row.numbers.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
-  let section = '';
+  const sectionOf = (i: number) => {
+    const n = row.numbers[i];
+    return n?.past?.section ?? n?.current?.section ?? '';
+  };
   return (
     <div className="compare-numbers">
       {row.numbers.map((n, i) => {
-        const here = n.past?.section ?? n.current?.section ?? '';
+        const here = sectionOf(i);
         const header =
-          here !== section && here !== '' ? (
+          here !== '' && here !== (i === 0 ? '' : sectionOf(i - 1)) ? (
             <div className="compare-number-section">{here}</div>
           ) : null;
-        section = here;
         return (
           <div key={i}>
             {header}
@@ -95,36 +97,32 @@ function HeadingCell({
   );
 }
 
+/** The draft of the year after the past report's, else the newest. */
+function defaultDraft(drafts: ReportSummary[], year: number | null) {
+  return (
+    drafts.find((x) => year !== null && x.year === year + 1) ??
+    [...drafts].sort((a, b) => b.year - a.year)[0]
+  );
+}
+
 export function ImportComparePanel({ imported }: { imported: ImportedReport }) {
   const { townId } = useSession();
-  const onError = useApiErrorHandler();
-  const [reports, setReports] = useState<ReportSummary[] | null>(null);
-  const [reportId, setReportId] = useState<string>();
-  const [cmp, setCmp] = useState<Comparison | null>(null);
-  const [loading, setLoading] = useState(false);
-
-  useEffect(() => {
-    if (!imported.personId) return setReports([]);
-    reportsApi.list(townId, { personId: imported.personId, limit: 50 }).then(
-      (r) => {
-        setReports(r.items);
-        const next =
-          r.items.find((x) => imported.year !== null && x.year === imported.year + 1) ??
-          [...r.items].sort((a, b) => b.year - a.year)[0];
-        setReportId(next?.id);
-      },
-      (err) => onError(err),
-    );
-  }, [townId, imported.personId, imported.year, onError]);
-
-  useEffect(() => {
-    if (!reportId) return setCmp(null);
-    setLoading(true);
-    reportAdminApi
-      .compare(townId, imported.id, reportId)
-      .then(setCmp, (err) => onError(err))
-      .finally(() => setLoading(false));
-  }, [townId, imported.id, reportId, onError]);
+  const personId = imported.personId;
+  // The person's drafts, newest first; the one for the year after the past report is compared first.
+  const reports = useLoader(
+    async (): Promise<ReportSummary[]> =>
+      personId ? (await reportsApi.list(townId, { personId, limit: 50 })).items : [],
+    [townId, personId],
+  ).data;
+  const [picked, setReportId] = useState<string>();
+  const reportId = picked ?? defaultDraft(reports ?? [], imported.year)?.id;
+  const compared = useLoader(
+    async (): Promise<Comparison | null> =>
+      reportId ? await reportAdminApi.compare(townId, imported.id, reportId) : null,
+    [townId, imported.id, reportId],
+  );
+  const cmp = compared.data ?? null;
+  const loading = compared.loading;
 
   if (!imported.personId) return <Empty description="导入时未指定人员，无法与其草稿对照" />;
   if (!reports) return <Spin style={{ display: 'block', margin: '40px auto' }} />;

@@ -86,14 +86,10 @@ export default function ReportEditorPage() {
   const onFocus = useCallback((e: Editor) => {
     caret.current = e;
   }, []);
-  const editorRefs = useMemo(() => new Map<string, (e: Editor | null) => void>(), []);
-  const onEditorOf = (sectionId: string) => {
-    if (!editorRefs.has(sectionId))
-      editorRefs.set(sectionId, (e) =>
-        e ? editors.current.set(sectionId, e) : editors.current.delete(sectionId),
-      );
-    return editorRefs.get(sectionId)!;
-  };
+  const onEditor = useCallback((sectionId: string, e: Editor | null) => {
+    if (e) editors.current.set(sectionId, e);
+    else editors.current.delete(sectionId);
+  }, []);
 
   const onChipOpen = useCallback(
     (attrs: ChipAttrs) => {
@@ -176,7 +172,9 @@ export default function ReportEditorPage() {
       const c = subtreeContent(doc, a.id);
       modal.confirm({
         title: `删除“${s?.heading ?? ''}”？`,
-        content: `将删除本节${c.sections > 1 ? `及其下 ${c.sections - 1} 个小节` : ''}，共 ${c.paragraphs} 段文字、${c.chips} 个数字。删除后可用目录上方的“撤销”恢复，保存后生效。`,
+        content:
+          `将删除本节${c.sections > 1 ? `及其下 ${c.sections - 1} 个小节` : ''}，` +
+          `共 ${c.paragraphs} 段文字、${c.chips} 个数字。删除后可用目录上方的“撤销”恢复，保存后生效。`,
         okText: '删除',
         okButtonProps: { danger: true },
         cancelText: '取消',
@@ -286,7 +284,10 @@ export default function ReportEditorPage() {
           type="success"
           showIcon
           style={{ marginTop: 12 }}
-          message={`本报告已于 ${report.frozenAt ? new Date(report.frozenAt).toLocaleString('zh-CN') : ''} 定稿，数字已固定，仅供查看和导出。`}
+          message={
+            `本报告已于 ${report.frozenAt ? new Date(report.frozenAt).toLocaleString('zh-CN') : ''} ` +
+            '定稿，数字已固定，仅供查看和导出。'
+          }
         />
       )}
       {!frozen && !canWrite && (
@@ -334,7 +335,8 @@ export default function ReportEditorPage() {
                 onChange={(p) => onSectionChange(s.id, p)}
                 onChipOpen={onChipOpen}
                 onFocus={onFocus}
-                onEditor={onEditorOf(s.id)}
+                sectionId={s.id}
+                onEditor={onEditor}
               />
             </section>
           ))}

@@ -4,7 +4,7 @@
  * every number it states (value, unit, what was counted) and every placeholder marked; compare it
  * side by side with that person's draft; admins may seed a template from its outline.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
   Button,
@@ -25,6 +25,7 @@ import {
 } from 'antd';
 import { BranchesOutlined, InboxOutlined } from '@ant-design/icons';
 import { useApiErrorHandler } from '../../api/errors.ts';
+import { useLoader } from '../../api/useLoader.ts';
 import { useSession } from '../../session/session.tsx';
 import { usePeopleOptions } from '../org/useOrgData.ts';
 import { ImportComparePanel } from './ImportComparePanel.tsx';
@@ -142,23 +143,26 @@ function UploadCard({ onDone }: { onDone: (r: ImportedReport) => void }) {
 export default function ReportImportPage() {
   const { importId } = useParams();
   const { townId, isAdmin } = useSession();
-  const onError = useApiErrorHandler();
   const navigate = useNavigate();
-  const [imported, setImported] = useState<ImportedReport | null>(null);
+  // A report just uploaded is shown as the server answered it; any other is asked for by id.
+  const [uploaded, setUploaded] = useState<ImportedReport | null>(null);
+  const fetched = useLoader(
+    async () =>
+      importId && uploaded?.id !== importId
+        ? await reportAdminApi.getImport(townId, importId)
+        : undefined,
+    [townId, importId],
+  ).data;
+  const imported =
+    [uploaded, fetched].find((r) => r !== null && r !== undefined && r.id === importId) ?? null;
   const [seeding, setSeeding] = useState(false);
-
-  useEffect(() => {
-    if (!importId) return setImported(null);
-    if (imported?.id === importId) return;
-    reportAdminApi.getImport(townId, importId).then(setImported, (err) => onError(err));
-  }, [townId, importId, imported?.id, onError]);
 
   if (!importId) {
     return (
       <Space orientation="vertical" size={12} style={{ width: '100%' }} className="report-import">
         <UploadCard
           onDone={(r) => {
-            setImported(r);
+            setUploaded(r);
             navigate(`/reports/import/${r.id}`);
           }}
         />

@@ -1,8 +1,8 @@
 /** 历史版本 — earlier documents of a report; restoring one is a save (sends the current version). */
-import { useEffect, useState } from 'react';
 import { Button, Drawer, Popconfirm, Table } from 'antd';
 import { reportsApi, type Report, type Revision } from '../../api/reports.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
+import { useLoader } from '../../api/useLoader.ts';
 import { useSession } from '../../session/session.tsx';
 
 const REASONS: Record<string, string> = { save: '保存', restore: '恢复', freeze: '定稿' };
@@ -26,20 +26,13 @@ export function RevisionsDrawer({
 }: Props) {
   const { townId } = useSession();
   const onError = useApiErrorHandler();
-  const [items, setItems] = useState<Revision[]>([]);
-  const [loading, setLoading] = useState(false);
-
-  useEffect(() => {
-    if (!open) return;
-    setLoading(true);
-    reportsApi
-      .revisions(townId, report.id)
-      .then(
-        (r) => setItems(r.items),
-        (err) => onError(err),
-      )
-      .finally(() => setLoading(false));
-  }, [open, townId, report.id, report.version, onError]);
+  // Asked again when the drawer opens and after every save (a new version is a new revision).
+  const revisions = useLoader(
+    async () => (open ? (await reportsApi.revisions(townId, report.id)).items : undefined),
+    [open, townId, report.id, report.version],
+  );
+  const items = revisions.data ?? [];
+  const loading = open && revisions.loading;
 
   const restore = async (rev: Revision) => {
     try {

@@ -19,7 +19,9 @@ interface Props {
   /** The editor the caret was last in: 插入数据 inserts its chip there. */
   onFocus?: (editor: Editor) => void;
   /** The section's editor once created (null when it goes), e.g. to turn a typed number into a chip. */
-  onEditor?: (editor: Editor | null) => void;
+  /** Told this section's editor once it exists, and `null` when it goes. */
+  onEditor?: (sectionId: string, editor: Editor | null) => void;
+  sectionId: string;
 }
 
 export function SectionEditor({
@@ -29,6 +31,7 @@ export function SectionEditor({
   onChipOpen,
   onFocus,
   onEditor,
+  sectionId,
 }: Props) {
   // Only report real content changes (not selection moves or no-op transactions) as edits.
   const last = useRef(JSON.stringify(tiptapToParagraphs(paragraphsToTiptap(paragraphs))));
@@ -68,9 +71,9 @@ export function SectionEditor({
     editor?.setEditable(editable);
   }, [editor, editable]);
   useEffect(() => {
-    onEditor?.(editor);
-    return () => onEditor?.(null);
-  }, [editor, onEditor]);
+    onEditor?.(sectionId, editor);
+    return () => onEditor?.(sectionId, null);
+  }, [editor, onEditor, sectionId]);
   return (
     <EditorContent
       editor={editor}
