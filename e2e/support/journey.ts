@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { ADMIN_PASSWORD, launchBrowser, startServer, type RunningServer } from './server.ts';
 
 export const SHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
@@ -24,12 +24,42 @@ export interface Journey {
     options?: { password?: string; stayOnLogin?: boolean },
   ): Promise<void>;
   shoot(page: Page, name: string): Promise<void>;
+  /**
+   * Content-Security-Policy violations seen since the last call, cleared. Every journey fails on
+   * one left unclaimed (the whole UI must run under the app's CSP); a test that provokes one on
+   * purpose takes it here.
+   */
+  takeCspViolations(): string[];
+}
+
+/**
+ * Records every CSP violation of a context's pages: the DOM event (which names the directive and
+ * the blocked source) and chromium's console report, which also covers workers and eval.
+ */
+async function watchCsp(context: BrowserContext, record: (what: string) => void) {
+  await context.exposeBinding('__lvzhiCspViolation', (source, what: string) =>
+    record(`${source.page?.url() ?? '?'}: ${what}`),
+  );
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __lvzhiCspViolation(s: string): void })
+        .__lvzhiCspViolation;
+      report(
+        `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+      );
+    });
+  });
+  context.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      record(`${message.page()?.url() ?? '?'}: ${message.text()}`);
+  });
 }
 
 /** Call at the top of a test file: starts the server and browser before its tests, stops them after. */
 export function setUpJourney(): Journey {
   let server: RunningServer;
   let browser: Browser;
+  let violations: string[] = [];
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     server = await startServer();
@@ -38,6 +68,12 @@ export function setUpJourney(): Journey {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+  });
+  afterEach(() => {
+    const seen = violations;
+    violations = [];
+    if (seen.length)
+      throw new Error(`页面违反了内容安全策略（CSP）：\n${[...new Set(seen)].join('\n')}`);
   });
   return {
     async newPage(viewport = DESKTOP) {
@@ -50,6 +86,7 @@ export function setUpJourney(): Journey {
         baseURL: server.baseUrl,
         ...phone,
       });
+      await watchCsp(context, (what) => violations.push(what));
       return { context, page: await context.newPage() };
     },
     async login(page, username, options = {}) {
@@ -69,6 +106,11 @@ export function setUpJourney(): Journey {
         .catch(() => {});
       await page.waitForTimeout(400);
       await page.screenshot({ path: path.join(SHOTS, name) });
+    },
+    takeCspViolations() {
+      const seen = violations;
+      violations = [];
+      return seen;
     },
   };
 }

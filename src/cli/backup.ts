@@ -37,7 +37,7 @@ function printTables(tables: Record<string, TableSummary>) {
 }
 
 async function runBackup(opts: { out: string }) {
-  const { database } = await openForCli();
+  const { database } = await openForCli('read');
   const { backupDatabase, BackupError } = await import('../db/backup.ts');
   const bar = progressBar();
   const out = path.resolve(opts.out);
@@ -58,7 +58,7 @@ async function runBackup(opts: { out: string }) {
 }
 
 async function runRestore(file: string) {
-  const { database } = await openForCli();
+  const { database } = await openForCli('create');
   const { restoreDatabase, tableChecksums, BackupError } = await import('../db/backup.ts');
   const bar = progressBar();
   try {

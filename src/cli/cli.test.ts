@@ -4,59 +4,16 @@
  * TEST_DATABASE_URL (CI's PostgreSQL run) the middle database is PostgreSQL, so the dump crosses
  * engines both ways; without it, the middle is a second PGlite directory.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/database.ts';
 import { verifyPassword } from '../domains/auth/password.ts';
-
-const run = promisify(execFile);
-const BIN = fileURLToPath(new URL('../../bin/lvzhi.js', import.meta.url));
-const PASSWORD = 'Cli-test-2025';
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `lvzhi …` against one database, chosen the way an operator chooses it. */
-async function lvzhi(
-  target: { dataDir?: string; url?: string },
-  ...args: string[]
-): Promise<Result> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    LVZHI_LOG_LEVEL: 'warn',
-    LVZHI_ADMIN_PASSWORD: PASSWORD,
-    LVZHI_NO_DEMO: '0',
-  };
-  delete env.DATABASE_URL;
-  delete env.LVZHI_DATA_DIR;
-  if (target.url) env.DATABASE_URL = target.url;
-  else env.LVZHI_DATA_DIR = target.dataDir;
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env,
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return {
-      code: typeof e.code === 'number' ? e.code : -1,
-      stdout: e.stdout ?? '',
-      stderr: e.stderr ?? '',
-    };
-  }
-}
+import { lvzhi, PASSWORD, startServe, stopServe } from './cli.testkit.ts';
 
 /** The per-table lines (`name  rows 行  checksum`) that backup and restore print. */
 function tableLines(output: string): string[] {
@@ -146,7 +103,7 @@ describe('lvzhi command', () => {
 
   it(
     'migrate, then user add creates a user who signs in with the printed password, and refuses an unknown town',
-    { timeout: 60_000 },
+    { timeout: 180_000 },
     async () => {
       const db = { dataDir: path.join(dir, 'users') };
       expect((await lvzhi(db, 'migrate')).stdout).toMatch(/已执行迁移：0001_foundation, /);
@@ -201,69 +158,6 @@ describe('lvzhi command', () => {
 });
 
 // ---- first start and a real install -------------------------------------------------------------
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-interface Served {
-  child: ChildProcess;
-  port: number;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<{ code: number | null; signal: string | null }>;
-}
-
-/** `lvzhi serve` as an operator starts it, on a fresh data dir, without the web build (not under test). */
-async function startServe(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<Served> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    LVZHI_DATA_DIR: dataDir,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LVZHI_LOG_LEVEL: 'info',
-    ...extraEnv,
-  };
-  for (const key of [
-    'DATABASE_URL',
-    'LVZHI_ADMIN_PASSWORD',
-    ...(extraEnv.LVZHI_NO_DEMO ? [] : ['LVZHI_NO_DEMO']),
-  ])
-    delete env[key];
-  const child = spawn(process.execPath, [BIN, 'serve', '--no-web-build'], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  );
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`serve exited early: ${err}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok && out.includes('已启动')) break;
-    if (Date.now() > deadline) throw new Error(`serve did not become healthy: ${err}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return { child, port, stdout: () => out, stderr: () => err, exited };
-}
-
-async function stopServe(served: Served) {
-  served.child.kill('SIGTERM');
-  return served.exited;
-}
 
 /** Every file under src/, so a "random" password can be shown not to be written in the code. */
 async function sourceTexts(

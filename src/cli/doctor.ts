@@ -11,6 +11,7 @@ import { statfs } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { localDateOf } from '../core/calendar/index.ts';
+import { DataDirLocked } from '../db/data-dir-lock.ts';
 import { openDatabase, type Database, type OpenOptions } from '../db/database.ts';
 import { migrations } from '../db/migrations/index.ts';
 import { findSoffice } from '../domains/reports/report-export.ts';
@@ -41,8 +42,20 @@ export async function runDoctor(options: DoctorOptions): Promise<Finding[]> {
   try {
     if (!options.database.databaseUrl && dir && dir !== 'memory://' && !existsSync(dir))
       throw new Error(`数据目录 ${path.resolve(dir)} 不存在（首次启动服务时创建）`);
-    database = await openDatabase(options.database);
+    database = await openDatabase({ ...options.database, mustExist: true });
   } catch (error) {
+    // PGlite cannot be opened twice: while the service runs, say who holds it (docs/operations.md 2.2).
+    if (error instanceof DataDirLocked)
+      return [
+        {
+          check: '数据库连接',
+          status: 'warn',
+          detail:
+            `服务正在使用该数据目录（进程 ${error.holder.pid}，${error.holder.command}）：` +
+            '内嵌数据库同一时间只能由一个程序打开，数据库检查须在停止服务后进行；运行中的服务可用 /healthz 和 /metrics 检查',
+        },
+        ...(await hostChecks(options)),
+      ];
     return [
       {
         check: '数据库连接',

@@ -4,6 +4,8 @@
  * the Chinese row/column report and exits non-zero.
  */
 import { createReadStream, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { Transform } from 'node:stream';
 import cliProgress from 'cli-progress';
 import type { Actor } from '../core/actor.ts';
@@ -21,7 +23,7 @@ export async function runImportLedger(
   } catch {
     fail(`找不到文件 ${file}`);
   }
-  const { database } = await openForCli();
+  const { database } = await openForCli('write');
   const db = database.db;
   const town = await db
     .selectFrom('town')
@@ -67,7 +69,9 @@ export async function runImportLedger(
     },
   });
   const { importLedgerWorkbook } = await import('../domains/ledgers/excel-import.ts');
+  const { checkWorkbook } = await import('../domains/ledgers/workbook-guard.ts');
   try {
+    await checkWorkbook(await readFile(file), path.basename(file));
     const result = await db.transaction().execute((trx) =>
       importLedgerWorkbook(
         trx,

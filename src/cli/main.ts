@@ -21,7 +21,7 @@ program
   .command('migrate')
   .description('执行数据库迁移')
   .action(async () => {
-    const { database } = await openForCli({ migrate: false });
+    const { database } = await openForCli('create', { migrate: false });
     const { migrateToLatest } = await import('../db/migrate.ts');
     const applied = await migrateToLatest(database.db);
     console.log(applied.length ? `已执行迁移：${applied.join(', ')}` : '数据库已是最新');
@@ -33,7 +33,7 @@ program
   .description('在空数据库中创建演示乡镇（青石镇）')
   .option('--password <password>', '演示账号的密码（默认随机生成并显示）')
   .action(async (opts: { password?: string }) => {
-    const { database, env } = await openForCli();
+    const { database, env } = await openForCli('create');
     const { createDemoTown, townExists } = await import('../demo/demo-town.ts');
     const { generatePassword } = await import('../domains/auth/password.ts');
     if (await townExists(database.db)) fail('演示乡镇已存在');
@@ -60,7 +60,7 @@ audit
   .command('verify')
   .description('校验各乡镇审计日志哈希链（篡改、删除含最新一条均可发现）')
   .action(async () => {
-    const { database } = await openForCli();
+    const { database } = await openForCli('read');
     const { verifyAuditChains } = await import('../domains/audit/audit.verify.ts');
     const result = await verifyAuditChains(database.db);
     await database.close();

@@ -16,13 +16,16 @@ import {
   listTownsWithCounty,
 } from '../domains/org/town.repository.ts';
 import { CountyCreate, TownCreate } from '../domains/org/town.schema.ts';
-import { fail, openForCli } from './context.ts';
+import { fail, openForCli, type CliAccess } from './context.ts';
 
 const CLI = { actor: null, ip: null } as const;
 
 /** Runs one verb against the database; domain refusals become `错误：…` and exit code 1. */
-async function withDatabase(work: (db: Kysely<DB>) => Promise<void>): Promise<void> {
-  const { database } = await openForCli();
+async function withDatabase(
+  access: CliAccess,
+  work: (db: Kysely<DB>) => Promise<void>,
+): Promise<void> {
+  const { database } = await openForCli(access);
   try {
     await work(database.db);
   } catch (error) {
@@ -60,7 +63,7 @@ export function registerOrgCommands(program: Command): void {
     .requiredOption('--code <code>', '编码：小写字母开头，如 yunxi')
     .action(async (opts: { name: string; code: string }) => {
       const input = parsed(CountyCreate, opts);
-      await withDatabase(async (db) => {
+      await withDatabase('create', async (db) => {
         const row = await db.transaction().execute((trx) => towns.createCounty(trx, input));
         console.log(`已创建县（区）：${row.name}（${row.code}）`);
         console.log(
@@ -87,7 +90,7 @@ export function registerOrgCommands(program: Command): void {
         adminName?: string;
       }) => {
         const input = parsed(TownCreate, { name: opts.name, code: opts.code });
-        await withDatabase(async (db) => {
+        await withDatabase('write', async (db) => {
           const countyRow = await findCountyByCode(db, opts.county);
           if (!countyRow) fail(`县（区）编码 ${opts.county} 不存在，请先执行 lvzhi county add`);
           const result = await db.transaction().execute(async (trx) => {
@@ -123,7 +126,7 @@ export function registerOrgCommands(program: Command): void {
     .command('list')
     .description('列出全部乡镇')
     .action(async () => {
-      await withDatabase(async (db) => {
+      await withDatabase('read', async (db) => {
         const rows = await listTownsWithCounty(db);
         if (!rows.length)
           console.log('还没有乡镇。先执行 lvzhi county add，再执行 lvzhi town add。');
@@ -166,7 +169,7 @@ function registerUserAdd(program: Command): void {
     )
     .option('--password <password>', '初始密码（默认随机生成）')
     .action(async (opts: UserAddOptions) => {
-      await withDatabase(async (db) => {
+      await withDatabase('write', async (db) => {
         const town = await findTownByCode(db, opts.town);
         if (!town) fail(`乡镇编码 ${opts.town} 不存在`);
         const unitId = opts.unit ? await resolveUnit(db, town.id, opts.unit) : null;

@@ -26,7 +26,7 @@ async function runReport(opts: Options) {
     fail(`--format 只能是 ${EXPORT_FORMATS.join('、')}`);
   if (!opts.person && !opts.username)
     fail('请用 --person 指定人员编号，或用 --username 指定其账号');
-  const { database } = await openForCli();
+  const { database } = await openForCli('read');
   const db = database.db;
   try {
     const who = opts.username

@@ -12,6 +12,7 @@ import type { Database } from '../db/database.ts';
 import { generatePassword } from '../domains/auth/password.ts';
 import { createDemoTown } from '../demo/demo-town.ts';
 import { createApp } from '../server/app.ts';
+import { answerClientErrors } from '../server/client-errors.ts';
 import { WEB_DIST, type EnvConfig } from '../server/config.ts';
 import { startScheduler, type RunningScheduler } from '../server/scheduler.ts';
 import { gracefulShutdown, trackInFlight } from '../server/shutdown.ts';
@@ -22,7 +23,7 @@ const TITLE = '==================== 履职 lvzhi 首次启动 ==================
 const RULE = '==============================================================';
 
 export async function runServe(options: { webBuild?: boolean } = {}): Promise<void> {
-  const { env, database, logger } = await openForCli();
+  const { env, database, logger } = await openForCli('create');
   if (options.webBuild !== false) await buildWebIfStale((m) => logger.info(m));
   const db = database.db;
   const anyTown = await db.selectFrom('town').select('id').limit(1).executeTakeFirst();
@@ -40,6 +41,7 @@ export async function runServe(options: { webBuild?: boolean } = {}): Promise<vo
       sessionIdleHours: env.LVZHI_SESSION_IDLE_HOURS,
       sessionMaxDays: env.LVZHI_SESSION_MAX_DAYS,
       webDir: WEB_DIST,
+      allowedOrigins: env.LVZHI_ORIGINS,
     },
   });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
@@ -49,6 +51,7 @@ export async function runServe(options: { webBuild?: boolean } = {}): Promise<vo
     );
     process.stdout.write(`履职 lvzhi 已启动：http://${env.HOST}:${info.port}\n`);
   });
+  answerClientErrors(server);
   scheduler = startScheduler(db, logger);
   const running = scheduler;
   const shutdown = gracefulShutdown({

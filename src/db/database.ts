@@ -3,10 +3,13 @@
  * PostgreSQL through `pg`. Both speak the same SQL; this is the one place where their value
  * types are normalised (int8/numeric → number, date → 'YYYY-MM-DD' string).
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { acquireDataDirLock, type LockHolder } from './data-dir-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
 
@@ -17,6 +20,8 @@ export interface Database {
   kind: DatabaseKind;
   /** Human-readable location for logs (never contains a password). */
   location: string;
+  /** A PGlite data directory's stale lock this opener took over (its holder had died). */
+  staleLock?: LockHolder | null;
   close(): Promise<void>;
   /** Connections open, idle, and queries waiting for one (for /metrics). */
   poolStats(): PoolStats;
@@ -26,6 +31,16 @@ export interface PoolStats {
   total: number;
   idle: number;
   waiting: number;
+}
+
+/** A read-only opener found no database where it was told to look (and created none). */
+export class DatabaseMissing extends Error {
+  constructor(readonly dataDir: string) {
+    super(
+      `数据目录 ${dataDir} 中没有 lvzhi 数据库（未新建）。请检查 LVZHI_DATA_DIR（或 DATABASE_URL）是否指向服务使用的数据库。`,
+    );
+    this.name = 'DatabaseMissing';
+  }
 }
 
 const INT8 = 20;
@@ -45,25 +60,55 @@ export interface OpenOptions {
   /** PGlite data directory; 'memory://' for a throwaway in-memory database. */
   dataDir?: string;
   poolSize?: number;
+  /** Refuse (DatabaseMissing) rather than create a PGlite directory that does not exist yet. */
+  mustExist?: boolean;
+  /** Who takes the PGlite directory's lock (shown to a second opener); the command line by default. */
+  command?: string;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPGlite(options.dataDir ?? './data');
+  const dataDir = options.dataDir ?? './data';
+  if (dataDir === 'memory://') return openPGliteClient(undefined, 'PGlite（内存）', () => {});
+  // PGlite writes PG_VERSION when it creates a cluster; without it, opening would create one.
+  if (options.mustExist && !existsSync(path.join(dataDir, 'PG_VERSION')))
+    throw new DatabaseMissing(path.resolve(dataDir));
+  // Locked before PGlite touches a file: a second process must never open the directory.
+  const lock = acquireDataDirLock(dataDir, options.command);
+  const onExit = () => lock.release();
+  process.on('exit', onExit);
+  const release = () => {
+    lock.release();
+    process.off('exit', onExit);
+  };
+  try {
+    const database = await openPGliteClient(dataDir, `PGlite ${path.resolve(dataDir)}`, release);
+    return { ...database, staleLock: lock.replaced };
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
 
-async function openPGlite(dataDir: string): Promise<Database> {
-  const client = await PGlite.create(dataDir === 'memory://' ? undefined : dataDir, {
-    extensions: { pg_trgm },
-    parsers,
-  });
+async function openPGliteClient(
+  dataDir: string | undefined,
+  location: string,
+  release: () => void,
+): Promise<Database> {
+  const client = await PGlite.create(dataDir, { extensions: { pg_trgm }, parsers });
   const dialect = new PGliteDialect(client);
   const db = new Kysely<DB>({ dialect });
   return {
     db,
     kind: 'pglite',
-    location: dataDir === 'memory://' ? 'PGlite（内存）' : `PGlite ${dataDir}`,
-    close: () => db.destroy(),
+    location,
+    close: async () => {
+      try {
+        await db.destroy();
+      } finally {
+        release();
+      }
+    },
     poolStats: () => dialect.stats(),
   };
 }

@@ -51,6 +51,15 @@ export interface LoginThrottleTable {
   locked_until: Timestamp | null;
 }
 
+/** A browser (by the hash of its device cookie) that has signed in as a user. */
+export interface LoginDeviceTable {
+  town_id: string;
+  user_id: string;
+  device_hash: string;
+  created_at: Timestamp;
+  last_login_at: Timestamp;
+}
+
 export interface RateLimitTable {
   key: string;
   window_started_at: Timestamp;
@@ -212,6 +221,7 @@ export interface LedgerUniqueTable {
   record_id: string;
 }
 
+export type AttachmentOwner = 'ledger_record' | 'appeal';
 export interface AttachmentTable {
   town_id: string;
   id: string;
@@ -222,6 +232,11 @@ export interface AttachmentTable {
   bytes: Uint8Array;
   created_by: string | null;
   created_at: Generated<Date>;
+  /** The record or order the file belongs to; null until a record claims its uploader's file. */
+  owner_kind: ColumnType<AttachmentOwner | null, AttachmentOwner | null | undefined>;
+  owner_id: ColumnType<string | null, string | null | undefined>;
+  /** The acting user (any town's); `created_by` only names users of this town. */
+  uploaded_by: ColumnType<string | null, string | null | undefined>;
 }
 
 // ---- appeals (migration 0003) -----------------------------------------------------------------
@@ -472,6 +487,7 @@ export interface DB extends AppealAnalysisTables, AppealOperationsTables, Ledger
   role: CatalogueTable;
   login_name: LoginNameTable;
   login_throttle: LoginThrottleTable;
+  login_device: LoginDeviceTable;
   rate_limit: RateLimitTable;
   unit: UnitTable;
   person: PersonTable;

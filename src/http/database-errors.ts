@@ -200,6 +200,7 @@ export const TABLE_NOUN: Record<string, string> = {
   public_request: '群众提交记录',
   public_rating: '群众评价',
   open311_api_key: 'Open311 接入密钥',
+  login_device: '登录设备',
   kysely_migration: '数据库版本记录',
   kysely_migration_lock: '数据库版本锁',
 };

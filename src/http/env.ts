@@ -23,6 +23,8 @@ export interface AppConfig {
   webDir: string;
   /** Bearer token that lets a remote scraper read /metrics (loopback needs none). */
   metricsToken?: string | undefined;
+  /** Origins besides the app's own from which signed-in browsers may send writes (reverse proxies). */
+  allowedOrigins?: string[];
 }
 
 export interface AppDeps {

@@ -34,6 +34,7 @@ import { mapDatabaseError } from '../http/database-errors.ts';
 import { createMetrics } from './metrics.ts';
 import { registerMetricsRoute } from './metrics.routes.ts';
 import type { AppDeps, AppEnv } from '../http/env.ts';
+import { sameOriginWrites, securityHeaders } from './web-safety.ts';
 import {
   INTERNAL_PROBLEM,
   isDomainError,
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps) {
     },
   });
 
+  app.use('*', securityHeaders());
   const metrics = createMetrics({ db: deps.db, pool: deps.pool, scheduler: deps.scheduler });
   app.use('*', metrics.middleware);
   app.use('*', async (c, next) => {
@@ -91,6 +93,7 @@ export function createApp(deps: AppDeps) {
       );
     }
   });
+  app.use('/api/*', sameOriginWrites(deps.config.allowedOrigins ?? []));
   // JSON bodies stay small; file uploads (ledger imports, attachments, old reports) may be larger.
   const jsonLimit = bodyLimit({
     maxSize: 2 * 1024 * 1024,

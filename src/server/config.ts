@@ -27,6 +27,24 @@ const Env = z.object({
   LVZHI_SHUTDOWN_SECONDS: z.coerce.number().min(1).max(600).default(30),
   // Lets a scraper on another machine read /metrics with `Authorization: Bearer …`.
   LVZHI_METRICS_TOKEN: z.string().min(16, 'LVZHI_METRICS_TOKEN 至少 16 个字符').optional(),
+  // Public addresses of the app behind a reverse proxy, e.g. https://lvzhi.example.gov.cn
+  // (comma-separated): signed-in browsers' writes from these origins are the app's own.
+  LVZHI_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim().replace(/\/+$/, ''))
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(/^https?:\/\/[^/\s]+$/, 'LVZHI_ORIGINS 的每一项须形如 https://主机名[:端口]'),
+      ),
+    ),
 });
 
 export type EnvConfig = z.infer<typeof Env>;

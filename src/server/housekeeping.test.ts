@@ -53,7 +53,7 @@ describe('housekeeping in the scheduler tick', () => {
       .values({
         key: 'user:spent',
         failures: 3,
-        window_started_at: sql<Date>`now() - interval '1 hour'`,
+        window_started_at: sql<Date>`now() - interval '25 hours'`,
         locked_until: null,
       })
       .execute();

@@ -14,6 +14,8 @@ import * as m0011 from './0011_attachment_visibility.ts';
 import * as m0012 from './0012_town_versions.ts';
 import * as m0013 from './0013_import_redactions.ts';
 import * as m0014 from './0014_public_text.ts';
+import * as m0015 from './0015_login_devices.ts';
+import * as m0016 from './0016_attachment_owner.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -30,4 +32,6 @@ export const migrations: Record<string, Migration> = {
   '0012_town_versions': m0012,
   '0013_import_redactions': m0013,
   '0014_public_text': m0014,
+  '0015_login_devices': m0015,
+  '0016_attachment_owner': m0016,
 };

@@ -13,18 +13,12 @@ import type { Actor, WriteCtx } from '../../core/actor.ts';
 import { Conflict, InvalidInput, InvalidTransition, NotFound } from '../../core/errors.ts';
 import type { DB } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import {
-  ALLOWED_TYPES,
-  sniffContentType,
-  uploadAttachment,
-} from '../ledgers/attachment.service.ts';
+import { PHOTO_TYPES, uploadAttachment } from '../ledgers/attachment.service.ts';
 import { appealScope, scopeSql } from './appeal.policy.ts';
 import * as repo from './appeal.repository.ts';
 import { PUBLIC_CHANNELS } from '../../core/workflow/channels.ts';
 
 type Db = Kysely<DB>;
-
-const PHOTO_TYPES: string[] = [ALLOWED_TYPES.jpg, ALLOWED_TYPES.png];
 
 async function scopedOrder(db: Db, actor: Actor, townId: string, id: string) {
   const row = await repo.findAppeal(db, townId, id, scopeSql(await appealScope(db, actor, townId)));
@@ -90,7 +84,7 @@ export async function attach(
 ) {
   const order = await scopedOrder(db, ctx.actor, ctx.townId, appealId);
   if (order.state === 'archived') throw new InvalidTransition('工单已归档，不能再添加附件');
-  const meta = await uploadAttachment(db, ctx, file);
+  const meta = await uploadAttachment(db, ctx, file, { owner: { kind: 'appeal', id: appealId } });
   const row = await db
     .insertInto('appeal_attachment')
     .values({
@@ -294,11 +288,6 @@ export async function attachResidentPhoto(
   appealId: string,
   file: { filename: string; bytes: Uint8Array },
 ) {
-  const type = sniffContentType(file.bytes);
-  if (type && !PHOTO_TYPES.includes(type))
-    throw new InvalidInput('只能上传照片（JPG、PNG）', [
-      { path: 'file', label: '照片', message: '只能上传 JPG、PNG 照片' },
-    ]);
   const mine = await db
     .selectFrom('appeal_attachment as aa')
     .innerJoin('attachment as f', (j) =>
@@ -315,7 +304,7 @@ export async function attachResidentPhoto(
   if (mine.length >= MAX_RESIDENT_PHOTOS)
     throw new Conflict(`每件诉求最多上传 ${MAX_RESIDENT_PHOTOS} 张照片`);
   const ctx = { actor: RESIDENT, townId: at.townId, ip: at.ip };
-  const meta = await uploadAttachment(db, ctx, file);
+  const meta = await uploadAttachment(db, ctx, file, { owner: { kind: 'appeal', id: appealId } });
   const row = await db
     .insertInto('appeal_attachment')
     .values({

@@ -1,11 +1,11 @@
 /**
  * Sign-in, sign-out, "who am I" and password change. Every login, failed login and lock is
- * audited in the user's town chain. Failed logins of unknown usernames belong to no town: they
- * reach the throttle and the server log. Attempts refused while a lock holds are counted by the
- * throttle but not audited one by one (the lock's start is), so a flood cannot flood the chain.
+ * audited in the user's town chain (login.service.ts). Failed logins of unknown usernames belong
+ * to no town: they reach the throttle and the server log. Attempts refused during a wait are
+ * neither counted nor audited one by one (the wait's start is), so a flood cannot flood the chain.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { ROLE_LABELS, ROLES, type Actor } from '../../core/actor.ts';
 import { InvalidInput, Unauthenticated } from '../../core/errors.ts';
 import type { AppEnv } from '../../http/env.ts';
@@ -15,12 +15,18 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { assertPasswordAcceptable, hashPassword, verifyPassword } from './password.ts';
 import {
   actorFromCookie,
-  createSession,
   destroySession,
   destroyUserSessions,
   SESSION_COOKIE,
 } from './session.service.ts';
-import { assertNotLocked, clearFailures, recordFailure } from './throttle.ts';
+import { login } from './login.service.ts';
+import {
+  assertNotLocked,
+  DEVICE_COOKIE,
+  DEVICE_COOKIE_DAYS,
+  recordFailure,
+  throttleKeys,
+} from './throttle.ts';
 
 const LoginBody = z.object({
   username: z.string().trim().min(1).max(64).meta({ title: '用户名' }),
@@ -96,77 +102,16 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
       const { db, config, logger } = c.get('deps');
       const { username, password } = c.req.valid('json') as z.infer<typeof LoginBody>;
       const ip = clientIp(c);
-      await assertNotLocked(db, username, ip);
-      const entry = await db
-        .selectFrom('login_name')
-        .selectAll()
-        .where('username', '=', username.toLowerCase())
-        .executeTakeFirst();
-      const user = entry
-        ? await db
-            .selectFrom('app_user')
-            .selectAll()
-            .where('town_id', '=', entry.town_id)
-            .where('id', '=', entry.user_id)
-            .executeTakeFirst()
-        : undefined;
-      const ok = user && !user.disabled && (await verifyPassword(user.password_hash, password));
-      if (!ok) {
-        await db.transaction().execute(async (trx) => {
-          const locked = await recordFailure(trx, username, ip);
-          if (!user) {
-            logger.warn(
-              { username, ip, locked: locked.map((l) => l.key) },
-              'failed login for unknown username',
-            );
-            return;
-          }
-          const audit = {
-            townId: user.town_id,
-            actorUserId: user.id,
-            actorName: user.username,
-            entityType: 'user',
-            entityId: user.id,
-            ip,
-          };
-          await recordAudit(trx, { ...audit, action: 'login_failed' });
-          for (const lock of locked)
-            await recordAudit(trx, {
-              ...audit,
-              action: 'login_locked',
-              after: {
-                by: lock.key.startsWith('ip:') ? 'address' : 'username',
-                failures: lock.failures,
-                until: lock.lockedUntil.toISOString(),
-              },
-            });
-        });
-        throw new InvalidInput('用户名或密码错误', [
-          { path: 'password', label: '密码', message: '用户名或密码错误' },
-        ]);
-      }
-      await clearFailures(db, username);
-      const cookie = await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('app_user')
-          .set({ last_login_at: new Date() })
-          .where('town_id', '=', user.town_id)
-          .where('id', '=', user.id)
-          .execute();
-        await recordAudit(trx, {
-          townId: user.town_id,
-          actorUserId: user.id,
-          actorName: user.username,
-          action: 'login',
-          entityType: 'user',
-          entityId: user.id,
-          ip,
-        });
-        return createSession(
-          trx,
-          { townId: user.town_id, userId: user.id },
-          { ip, userAgent: c.req.header('user-agent') ?? null, maxDays: config.sessionMaxDays },
-        );
+      const { sessionCookie: cookie, newDeviceCookie } = await login(db, {
+        username,
+        password,
+        ip,
+        deviceCookie: getCookie(c, DEVICE_COOKIE) ?? null,
+        userAgent: c.req.header('user-agent') ?? null,
+        sessionMaxDays: config.sessionMaxDays,
+      }).catch((error: unknown) => {
+        if (error instanceof InvalidInput) logger.info({ username, ip }, 'failed login');
+        throw error;
       });
       setCookie(c, SESSION_COOKIE, cookie, {
         httpOnly: true,
@@ -175,6 +120,16 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
         path: '/',
         maxAge: config.sessionMaxDays * 86400,
       });
+      // Long-lived and scoped to the sign-in routes: it only tells the throttle "this browser
+      // has signed in as this user before" (throttle.ts), it grants nothing.
+      if (newDeviceCookie)
+        setCookie(c, DEVICE_COOKIE, newDeviceCookie, {
+          httpOnly: true,
+          sameSite: 'Strict',
+          secure: config.secureCookies,
+          path: '/api/v1/auth',
+          maxAge: DEVICE_COOKIE_DAYS * 86400,
+        });
       const actor = await actorFromCookie(db, cookie, config.sessionIdleHours);
       if (!actor) throw new Unauthenticated();
       return c.json(await describeActor(c, actor), 200);
@@ -240,8 +195,10 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
       const { db } = c.get('deps');
       const body = c.req.valid('json') as z.infer<typeof PasswordBody>;
       const ip = clientIp(c);
-      // Guessing the current password through a stolen session is throttled like a login.
-      await assertNotLocked(db, actor.username, ip);
+      // Guessing the current password through a stolen session is throttled like a login from
+      // an unknown device: by username and address.
+      const keys = throttleKeys({ username: actor.username, ip, device: null, trusted: false });
+      await assertNotLocked(db, keys);
       const user = await db
         .selectFrom('app_user')
         .select(['password_hash'])
@@ -250,7 +207,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
         .executeTakeFirstOrThrow();
       if (!(await verifyPassword(user.password_hash, body.currentPassword))) {
         await db.transaction().execute(async (trx) => {
-          await recordFailure(trx, actor.username, ip);
+          await recordFailure(trx, keys);
           await recordAudit(trx, {
             townId: actor.homeTownId,
             actorUserId: actor.userId,

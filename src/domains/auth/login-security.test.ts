@@ -93,14 +93,14 @@ describe('login security', () => {
         {
           key: 'user:old',
           failures: 2,
-          window_started_at: sql<Date>`now() - interval '2 hours'`,
+          window_started_at: sql<Date>`now() - interval '2 days'`,
           locked_until: null,
         },
         {
           key: 'user:old-lock',
           failures: 5,
-          window_started_at: sql<Date>`now() - interval '2 hours'`,
-          locked_until: sql<Date>`now() - interval '1 hour'`,
+          window_started_at: sql<Date>`now() - interval '2 days'`,
+          locked_until: sql<Date>`now() - interval '1 day'`,
         },
         {
           key: 'user:locked',

@@ -2,7 +2,7 @@
  * Passwords: argon2id hashes (OWASP's first choice), a generator for first-start and
  * admin-reset passwords, and the minimum rule a new password must meet.
  */
-import { randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { InvalidInput } from '../../core/errors.ts';
 
@@ -19,6 +19,23 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   } catch {
     return false;
   }
+}
+
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Verifies against the user's hash, or — for an unknown or disabled account — against a hash of a
+ * random password made once per process, so both take one argon2 verification: a wrong password
+ * for a real user and any password for an unknown one cost the same time (no username oracle).
+ */
+export async function verifyPasswordOrDummy(
+  passwordHash: string | null,
+  password: string,
+): Promise<boolean> {
+  if (passwordHash) return verifyPassword(passwordHash, password);
+  dummyHash ??= hashPassword(randomBytes(18).toString('base64url'));
+  await verifyPassword(await dummyHash, password);
+  return false;
 }
 
 // No 0/O/1/l/I: the password is read off a terminal and typed by hand.

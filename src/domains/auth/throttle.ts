@@ -1,40 +1,74 @@
 /**
- * Login throttling, kept in the database so any app server sees the same counts: after too
- * many failures for one username or one address within the window, logins are refused until
- * the lock expires.
+ * Login throttling with growing delays (OWASP Authentication Cheat Sheet, "Login Throttling" and
+ * "Slow Down Online Guessing Attacks with Device Cookies"), kept in the database so every app
+ * server sees the same counts. Counters are keyed by what an attempt comes from:
+ *
+ * - a device the user has signed in from before (its device cookie): only that device's own
+ *   failures slow it down, so strangers guessing the username, or a colleague's typos behind the
+ *   township office's shared NAT address, never lock the user out of their own computer;
+ * - any other client: the username and the address, as before.
+ *
+ * After a few free failures each further failure doubles the wait, up to a cap; attempts refused
+ * during a wait are not counted (they were never checked). A day without failures forgets a key.
  */
-import { sql, type Kysely } from 'kysely';
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import { TooManyRequests } from '../../core/errors.ts';
 import type { DB } from '../../db/schema.ts';
+import * as repo from './throttle.repository.ts';
 
-const WINDOW_MINUTES = 15;
-const LOCK_MINUTES = 15;
-const LIMITS = { user: 5, ip: 30 } as const;
+/** Free failures, first delay and cap per kind of key. */
+const RULES = {
+  user: { free: 5, baseSeconds: 60, capSeconds: 3600 },
+  ip: { free: 30, baseSeconds: 60, capSeconds: 1800 },
+  device: { free: 5, baseSeconds: 30, capSeconds: 900 },
+} as const;
+type KeyKind = keyof typeof RULES;
+const RESET_HOURS = 24;
+/** How long a browser stays known after its last sign-in (browsers cap cookies at 400 days). */
+export const DEVICE_COOKIE_DAYS = 400;
+export const DEVICE_COOKIE = 'lvzhi_device';
 
-export function throttleKeys(username: string, ip: string | null) {
+/** The wait after `failures` failures within a window: none before `free`, then doubling. */
+export function delaySeconds(kind: KeyKind, failures: number): number {
+  const rule = RULES[kind];
+  if (failures < rule.free) return 0;
+  return Math.min(rule.capSeconds, rule.baseSeconds * 2 ** (failures - rule.free));
+}
+
+export interface LoginAttempt {
+  username: string;
+  ip: string | null;
+  /** Hash of the device cookie the request carried, if any. */
+  device: string | null;
+  /** The device has signed in as this user before. */
+  trusted: boolean;
+}
+
+export interface ThrottleKey {
+  key: string;
+  kind: KeyKind;
+}
+
+export const hashDevice = (cookie: string) => createHash('sha256').update(cookie).digest('hex');
+
+export function throttleKeys(attempt: LoginAttempt): ThrottleKey[] {
+  const name = attempt.username.toLowerCase();
+  if (attempt.trusted && attempt.device)
+    return [{ key: `device:${attempt.device}:${name}`, kind: 'device' }];
   return [
-    { key: `user:${username.toLowerCase()}`, limit: LIMITS.user },
-    ...(ip ? [{ key: `ip:${ip}`, limit: LIMITS.ip }] : []),
+    { key: `user:${name}`, kind: 'user' },
+    ...(attempt.ip ? [{ key: `ip:${attempt.ip}`, kind: 'ip' as const }] : []),
   ];
 }
 
-export async function assertNotLocked(
-  db: Kysely<DB>,
-  username: string,
-  ip: string | null,
-): Promise<void> {
-  const keys = throttleKeys(username, ip).map((k) => k.key);
-  const locked = await db
-    .selectFrom('login_throttle')
-    .select(['key', 'locked_until'])
-    .where('key', 'in', keys)
-    .where('locked_until', '>', new Date())
-    .executeTakeFirst();
-  if (locked?.locked_until) {
-    const seconds = Math.max(
-      1,
-      Math.ceil((new Date(locked.locked_until).getTime() - Date.now()) / 1000),
-    );
+export async function assertNotLocked(db: Kysely<DB>, keys: ThrottleKey[]): Promise<void> {
+  const until = await repo.latestLock(
+    db,
+    keys.map((k) => k.key),
+  );
+  if (until) {
+    const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
     throw new TooManyRequests(
       `登录失败次数过多，请 ${Math.ceil(seconds / 60)} 分钟后再试`,
       seconds,
@@ -42,59 +76,45 @@ export async function assertNotLocked(
   }
 }
 
+export interface LockStart {
+  key: string;
+  kind: KeyKind;
+  lockedUntil: Date;
+  failures: number;
+}
+
 /**
- * Counts one failure against the username and the address. Returns the keys this failure locked
- * (the lock's start is an event worth auditing; the attempts refused while locked are not, or a
- * flood of them would flood the town's audit chain).
+ * Counts one failure against each key. Returns the waits this failure started (each is worth an
+ * audit entry; the attempts refused while one holds are not, or a flood would flood the chain).
+ * Run inside a transaction: the upsert's row lock keeps concurrent failures in order.
  */
-export async function recordFailure(
-  db: Kysely<DB>,
-  username: string,
-  ip: string | null,
-): Promise<{ key: string; lockedUntil: Date; failures: number }[]> {
-  const locked: { key: string; lockedUntil: Date; failures: number }[] = [];
-  for (const { key, limit } of throttleKeys(username, ip)) {
-    // One statement per key: reset the window when it has expired, lock when the limit is hit.
-    const { rows } = await sql<{
-      failures: number | string;
-      locked_until: Date | string | null;
-      locked_now: boolean;
-    }>`
-      insert into login_throttle as t (key, failures, window_started_at, locked_until)
-      values (${key}, 1, now(), null)
-      on conflict (key) do update set
-        failures = case when t.window_started_at < now() - make_interval(mins => ${WINDOW_MINUTES})
-                        then 1 else t.failures + 1 end,
-        window_started_at = case when t.window_started_at < now() - make_interval(mins => ${WINDOW_MINUTES})
-                        then now() else t.window_started_at end,
-        locked_until = case when t.window_started_at >= now() - make_interval(mins => ${WINDOW_MINUTES})
-                             and t.failures + 1 >= ${limit}
-                        then now() + make_interval(mins => ${LOCK_MINUTES}) else t.locked_until end
-      returning failures, locked_until, (locked_until is not null and locked_until > now() and failures = ${limit}) as locked_now`.execute(
-      db,
-    );
-    const row = rows[0];
-    if (row?.locked_now && row.locked_until)
-      locked.push({ key, lockedUntil: new Date(row.locked_until), failures: Number(row.failures) });
+export async function recordFailure(db: Kysely<DB>, keys: ThrottleKey[]): Promise<LockStart[]> {
+  const started: LockStart[] = [];
+  for (const { key, kind } of keys) {
+    const failures = await repo.countFailure(db, key, RESET_HOURS);
+    const seconds = delaySeconds(kind, failures);
+    if (!seconds) continue;
+    const lockedUntil = new Date(Date.now() + seconds * 1000);
+    await repo.lockKey(db, key, lockedUntil);
+    started.push({ key, kind, lockedUntil, failures });
   }
-  return locked;
+  return started;
 }
 
-/** Drops counters whose window and lock have both run out (the scheduler calls this). */
+/** Forgets spent counters and long-unused devices (the scheduler calls this). */
 export async function pruneThrottle(db: Kysely<DB>): Promise<number> {
-  const result = await db
-    .deleteFrom('login_throttle')
-    .where('window_started_at', '<', sql<Date>`now() - make_interval(mins => ${WINDOW_MINUTES})`)
-    .where((eb) =>
-      eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', sql<Date>`now()`)]),
-    )
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
+  return (
+    (await repo.pruneKeys(db, RESET_HOURS)) + (await repo.pruneDevices(db, DEVICE_COOKIE_DAYS))
+  );
 }
 
-export async function clearFailures(db: Kysely<DB>, username: string): Promise<void> {
-  await db
-    .deleteFrom('login_throttle')
-    .where('key', '=', `user:${username.toLowerCase()}`)
-    .execute();
+/**
+ * A successful login forgives the failures of its username (or device); an address's count stays,
+ * since one success in an office says nothing about the other guesses made from it.
+ */
+export async function clearFailures(db: Kysely<DB>, keys: ThrottleKey[]): Promise<void> {
+  await repo.deleteKeys(
+    db,
+    keys.filter((k) => k.kind !== 'ip').map((k) => k.key),
+  );
 }

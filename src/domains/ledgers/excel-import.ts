@@ -31,7 +31,15 @@ import {
   type NameDirectory,
 } from './excel-columns.ts';
 import * as records from './ledger-record.repository.ts';
-import { audit, authorId, referenceIssues, scopedType, type Ctx } from './ledger-record.service.ts';
+import { claimAttachments } from './attachment.service.ts';
+import {
+  attachmentIds,
+  audit,
+  authorId,
+  referenceIssues,
+  scopedType,
+  type Ctx,
+} from './ledger-record.service.ts';
 import { recordInScope, type RecordScope } from './ledgers.policy.ts';
 import { conflictMessage, type NameOf } from './unique-claims.ts';
 
@@ -160,6 +168,7 @@ class ImportRun {
       this.ctx.townId,
       this.type,
       batch.map((b) => b.data),
+      { userId: this.ctx.actor.userId, recordId: null },
     );
     const good: records.NewRecord[] = [];
     const rowOf = new Map<string, number>();
@@ -233,7 +242,22 @@ class ImportRun {
         conflictMessage(this.type, key, this.nameOf, '的记录已存在，不能重复'),
       );
     }
+    await this.claimFiles(good, rowOf);
     this.imported += good.length;
+  }
+
+  /** Each new record takes the importer's unclaimed uploads it lists (at most one record each). */
+  private async claimFiles(good: records.NewRecord[], rowOf: Map<string, number>) {
+    const column = this.colOf(this.type.fields.find((f) => f.type === 'attachment')?.key);
+    for (const r of good) {
+      if (!(await claimAttachments(this.db, this.ctx, r.id, attachmentIds(this.type, r.data))))
+        this.problem(
+          rowOf.get(r.id)!,
+          column?.col ?? null,
+          column?.field.label ?? '',
+          '附件已被本文件中其他行使用',
+        );
+    }
   }
 
   /** Unique values already seen earlier in this file are reported against both rows. */

@@ -22,6 +22,7 @@ import * as records from './ledger-record.repository.ts';
 import { scopedType } from './ledger-record.service.ts';
 import { ledgersRead, ledgersWrite } from './ledgers.policy.ts';
 import * as s from './ledgers.schema.ts';
+import { checkWorkbook } from './workbook-guard.ts';
 
 const tags = ['台账'];
 const base = '/api/v1/towns/{townId}/ledger-types';
@@ -35,9 +36,10 @@ function disposition(kind: 'attachment' | 'inline', name: string) {
   return `${kind}; filename="download"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
+/** The uploaded file; `filename` null when the client named none (raw body without X-Filename). */
 async function uploadedFile(
   c: Context<AppEnv>,
-): Promise<{ filename: string; stream: () => Readable; bytes: () => Promise<Uint8Array> }> {
+): Promise<{ filename: string | null; bytes: () => Promise<Uint8Array> }> {
   const type = c.req.header('content-type') ?? '';
   if (type.startsWith('multipart/form-data')) {
     const body = await readForm(c);
@@ -46,24 +48,24 @@ async function uploadedFile(
       throw new Malformed('请以表单字段 file 上传文件', [
         { path: 'file', label: '文件', message: '缺少文件' },
       ]);
-    return {
-      filename: file.name,
-      stream: () => Readable.fromWeb(file.stream() as never),
-      bytes: async () => new Uint8Array(await file.arrayBuffer()),
-    };
+    return { filename: file.name, bytes: async () => new Uint8Array(await file.arrayBuffer()) };
   }
   if (!c.req.raw.body || type.startsWith('application/json'))
     throw new InvalidInput(
       '请上传文件（multipart/form-data 的 file 字段，或直接以文件内容为请求体）',
       [{ path: 'file', label: '文件', message: '缺少文件' }],
     );
-  const filename = decodeURIComponent(c.req.header('x-filename') ?? '附件');
+  const header = c.req.header('x-filename');
+  let filename: string | null;
+  try {
+    filename = header === undefined ? null : decodeURIComponent(header);
+  } catch {
+    throw new Malformed('X-Filename 不是有效的 URL 编码文件名', [
+      { path: 'x-filename', label: '文件名', message: '编码有误' },
+    ]);
+  }
   const raw = c.req.raw;
-  return {
-    filename,
-    stream: () => Readable.fromWeb(raw.body as never),
-    bytes: async () => new Uint8Array(await raw.arrayBuffer()),
-  };
+  return { filename, bytes: async () => new Uint8Array(await raw.arrayBuffer()) };
 }
 
 export function registerLedgerFileRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -190,9 +192,14 @@ export function registerLedgerFileRoutes(app: OpenAPIHono<AppEnv>): void {
     async (c) => {
       const file = await uploadedFile(c);
       const code = c.req.param('code');
+      // Checked whole (zip bombs, type) before the streaming reader inflates anything.
+      const bytes = await file.bytes();
+      await checkWorkbook(bytes, file.filename);
+      const workbook = () =>
+        Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)]);
       if (!(c.req.header('accept') ?? '').includes('application/x-ndjson')) {
         const result = await inTransaction(c, (trx, ctx) =>
-          importLedgerWorkbook(trx, ctx, code, file.stream()),
+          importLedgerWorkbook(trx, ctx, code, workbook()),
         );
         return c.json({ imported: result.imported, typeCode: code }, 201);
       }
@@ -205,7 +212,7 @@ export function registerLedgerFileRoutes(app: OpenAPIHono<AppEnv>): void {
             controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
           try {
             const result = await db.transaction().execute((trx) =>
-              importLedgerWorkbook(trx, ctx, code, file.stream(), {
+              importLedgerWorkbook(trx, ctx, code, workbook(), {
                 onProgress: (p) => send({ type: 'progress', ...p }),
               }),
             );

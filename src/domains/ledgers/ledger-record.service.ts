@@ -19,6 +19,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import * as records from './ledger-record.repository.ts';
 import * as types from './ledger-type.repository.ts';
 import { recordInScope, recordScope, typeVisible, type RecordScope } from './ledgers.policy.ts';
+import { claimAttachments, linkableAttachments } from './attachment.service.ts';
 import { claimOrThrow } from './unique-claims.ts';
 
 type Db = Kysely<DB>;
@@ -97,12 +98,24 @@ export type LedgerRecordView = ReturnType<typeof toRecord>;
 const REF_TABLES = { person: 'person', unit: 'unit', attachment: 'attachment' } as const;
 const REF_WORDS = { person: '人员', unit: '单位', attachment: '附件' } as const;
 
-/** Field issues for ids that do not exist in the town, over a batch of validated records. */
+/** The ids of the attachment fields of a record. */
+export function attachmentIds(type: LedgerType, data: RecordData): string[] {
+  return type.fields
+    .filter((f) => f.type === 'attachment')
+    .flatMap((f) => (Array.isArray(data[f.key]) ? (data[f.key] as string[]) : []));
+}
+
+/**
+ * Field issues for ids that do not exist in the town, over a batch of validated records — and
+ * for attachments a record may not list: another record's or an order's, or someone else's
+ * unclaimed upload (`by.recordId`: the record being updated; null for new records).
+ */
 export async function referenceIssues(
   db: Db,
   townId: string,
   type: LedgerType,
   batch: RecordData[],
+  by: { userId: string | null; recordId: string | null },
 ): Promise<Map<number, FieldIssue[]>> {
   const wanted: Record<keyof typeof REF_TABLES, string[]> = {
     person: [],
@@ -122,7 +135,7 @@ export async function referenceIssues(
   const found = {
     person: await records.existingIds(db, townId, 'person', wanted.person),
     unit: await records.existingIds(db, townId, 'unit', wanted.unit),
-    attachment: await records.existingIds(db, townId, 'attachment', wanted.attachment),
+    attachment: await linkableAttachments(db, townId, wanted.attachment, by),
   };
   const issues = new Map<number, FieldIssue[]>();
   batch.forEach((data, i) => {
@@ -138,7 +151,10 @@ export async function referenceIssues(
           {
             path: `data.${f.key}`,
             label: f.label,
-            message: `${f.label}：所选${REF_WORDS[f.type]}在本乡镇中不存在`,
+            message:
+              f.type === 'attachment'
+                ? `${f.label}：只能选用您上传的文件或本记录原有的附件（其他记录或工单的附件不能引用）`
+                : `${f.label}：所选${REF_WORDS[f.type]}在本乡镇中不存在`,
           },
         ]);
       }
@@ -148,9 +164,17 @@ export async function referenceIssues(
 }
 
 /** Validates one record for writing; throws InvalidInput listing every bad field. */
-async function prepare(db: Db, ctx: Ctx, type: LedgerType, input: unknown, scope: RecordScope) {
+async function prepare(
+  db: Db,
+  ctx: Ctx,
+  type: LedgerType,
+  input: unknown,
+  scope: RecordScope,
+  recordId: string | null,
+) {
   const data = validateRecordData(type, input, 'write');
-  const refs = (await referenceIssues(db, ctx.townId, type, [data])).get(0);
+  const by = { userId: ctx.actor.userId, recordId };
+  const refs = (await referenceIssues(db, ctx.townId, type, [data], by)).get(0);
   if (refs?.length) throw new InvalidInput(`“${type.name}”记录有 ${refs.length} 处需要修改`, refs);
   const cols = recordColumns(type, data);
   if (!cols.occurredOn)
@@ -171,14 +195,21 @@ async function prepare(db: Db, ctx: Ctx, type: LedgerType, input: unknown, scope
   return { data, cols: { ...cols, occurredOn: cols.occurredOn } };
 }
 
+/** The record takes the unclaimed uploads it lists; a race lost to another record is a 409. */
+async function claimFiles(db: Db, ctx: Ctx, type: LedgerType, id: string, data: RecordData) {
+  if (!(await claimAttachments(db, ctx, id, attachmentIds(type, data))))
+    throw new Conflict('所选附件刚刚被另一条记录使用，请刷新后重新上传');
+}
+
 export async function createRecord(db: Db, ctx: Ctx, code: string, input: unknown) {
   const { type, scope } = await scopedType(db, ctx.actor, ctx.townId, code, true);
-  const { data, cols } = await prepare(db, ctx, type, input, scope);
+  const { data, cols } = await prepare(db, ctx, type, input, scope, null);
   const id = newId();
   await records.insertRecords(db, ctx.townId, [
     { id, typeCode: type.code, typeVersion: type.version, ...cols, data, createdBy: authorId(ctx) },
   ]);
   await claimOrThrow(db, ctx.townId, type, id, data);
+  await claimFiles(db, ctx, type, id, data);
   const row = (await records.findRecord(db, ctx.townId, id))!;
   await audit(db, ctx, 'create', 'ledger_record', id, null, { typeCode: type.code, data });
   return toRecord(row, type);
@@ -220,7 +251,7 @@ export async function updateRecord(
   input: { version: number; data: unknown },
 ) {
   const { type, scope, row: before } = await scopedRecord(db, ctx, code, id, true);
-  const { data, cols } = await prepare(db, ctx, type, input.data, scope);
+  const { data, cols } = await prepare(db, ctx, type, input.data, scope, id);
   const row = await records.updateRecord(db, ctx.townId, id, input.version, {
     typeVersion: type.version,
     ...cols,
@@ -229,6 +260,7 @@ export async function updateRecord(
   if (!row) return stale(db, ctx.townId, id);
   await records.releaseUnique(db, ctx.townId, id);
   await claimOrThrow(db, ctx.townId, type, id, data);
+  await claimFiles(db, ctx, type, id, data);
   await audit(
     db,
     ctx,

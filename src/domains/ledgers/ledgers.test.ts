@@ -383,7 +383,7 @@ describe('attachments', () => {
 
   it('stores a file typed by its bytes and serves it back to readers of a record using it', async () => {
     const form = new FormData();
-    form.append('file', new File([png], '照片.exe', { type: 'application/x-msdownload' }));
+    form.append('file', new File([png], '照片.png', { type: 'image/png' }));
     const up = await t.app.request(`${base}/attachments`, {
       method: 'POST',
       headers: { cookie: admin },

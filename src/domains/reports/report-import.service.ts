@@ -5,7 +5,9 @@
  * the person and year; it can then be compared side by side with a draft or seed a template.
  */
 import type { Kysely } from 'kysely';
-import { Forbidden, InvalidInput, NotFound } from '../../core/errors.ts';
+import { Forbidden, InvalidInput, NotFound, PayloadTooLarge } from '../../core/errors.ts';
+import { cleanFilename, identifyUpload, magicKind } from '../../core/files/file-type.ts';
+import { ZIP_LIMITS } from '../../core/files/zip-guard.ts';
 import { allChips, sectionText, type Section } from '../../core/report/model.ts';
 import { parseReportDocx } from '../../core/report/parse-docx.ts';
 import {
@@ -79,8 +81,29 @@ export function outlineOfReport(p: ParsedReport) {
   };
 }
 
-function isDocx(filename: string, bytes: Uint8Array): boolean {
-  return /\.docx$/iu.test(filename) || (bytes[0] === 0x50 && bytes[1] === 0x4b);
+/** A duty report runs to a few thousand characters; twenty times the longest seen is plenty. */
+export const MAX_REPORT_CHARS = 200_000;
+
+/**
+ * The text of an uploaded report. A .docx is checked for zip bombs and its type before mammoth
+ * inflates it (src/core/files); whatever the format, the text kept is capped.
+ */
+async function readReport(filename: string, bytes: Uint8Array) {
+  const docx = /\.docx$/iu.test(filename) || magicKind(bytes) === 'zip';
+  if (docx)
+    await identifyUpload(bytes, filename, {
+      allowed: ['docx'],
+      zipLimits: ZIP_LIMITS.reportDocx,
+      label: '文件',
+    });
+  const parsed = docx
+    ? await parseReportDocx(Buffer.from(bytes))
+    : parseReportText(decodeText(bytes));
+  if (parsed.text.length > MAX_REPORT_CHARS)
+    throw new PayloadTooLarge(
+      `报告正文 ${parsed.text.length} 字，超过 ${MAX_REPORT_CHARS / 10_000} 万字的上限：请确认上传的是述职报告`,
+    );
+  return parsed;
 }
 
 function decodeText(bytes: Uint8Array): string {
@@ -125,13 +148,12 @@ export async function importReport(
     throw new InvalidInput('上传的文件是空的', [
       { path: 'file', label: '文件', message: '文件为空' },
     ]);
-  if (!/\.(docx|txt)$/iu.test(input.filename))
+  const filename = cleanFilename(input.filename) || 'report.txt';
+  if (!/\.(docx|txt)$/iu.test(filename))
     throw new InvalidInput('只支持 .docx 或 .txt 格式的述职报告', [
       { path: 'file', label: '文件', message: '格式不支持' },
     ]);
-  const parsed = isDocx(input.filename, input.bytes)
-    ? await parseReportDocx(Buffer.from(input.bytes))
-    : parseReportText(decodeText(input.bytes));
+  const parsed = await readReport(filename, input.bytes);
   if (parsed.text.trim() === '')
     throw new InvalidInput('文件中没有读到文字内容', [
       { path: 'file', label: '文件', message: '没有文字' },
@@ -141,7 +163,7 @@ export async function importReport(
     id: newId(),
     personId,
     year: input.year ?? null,
-    filename: input.filename.slice(0, 255),
+    filename,
     text: parsed.text,
     outline: outlineOfReport(parsed),
     createdBy: authorId(ctx),

@@ -133,7 +133,7 @@ export async function addRowFixtures(t: TestApp): Promise<void> {
       .where('username', '=', usernames.admin)
       .executeTakeFirstOrThrow()
   ).id;
-  const file = async (name: string) => {
+  const file = async (name: string, owner: { kind: 'appeal' | 'ledger_record'; id: string }) => {
     const id = newId();
     await db
       .insertInto('attachment')
@@ -146,6 +146,9 @@ export async function addRowFixtures(t: TestApp): Promise<void> {
         sha256: 'x'.repeat(64),
         bytes: PNG,
         created_by: adminUser,
+        uploaded_by: adminUser,
+        owner_kind: owner.kind,
+        owner_id: owner.id,
       })
       .execute();
     return id;
@@ -164,7 +167,7 @@ export async function addRowFixtures(t: TestApp): Promise<void> {
       .values({
         town_id: townId,
         appeal_id: o.id,
-        attachment_id: await file(`现场照片${i}.png`),
+        attachment_id: await file(`现场照片${i}.png`, { kind: 'appeal', id: o.id }),
         uploaded_by_name: '系统管理员',
       })
       .execute();
@@ -177,7 +180,7 @@ export async function addRowFixtures(t: TestApp): Promise<void> {
     db,
   );
   for (const r of records.rows) {
-    const id = await file('附件.png');
+    const id = await file('附件.png', { kind: 'ledger_record', id: r.id });
     await sql`update ledger_record set data = jsonb_set(data, '{attachments}', ${JSON.stringify([id])}::jsonb) where town_id = ${townId} and id = ${r.id}`.execute(
       db,
     );
@@ -518,17 +521,18 @@ async function checkLedgers(c: Ctx, caller: TownCaller, r: CallerReach, get: Get
   await checkLedgerFiles(c, caller, r, get);
 }
 
-/** A ledger file is readable by whoever may read a record referring to it (or uploaded it). */
+/** A ledger file is readable by whoever may read the live record that owns it (issue 10 item 5). */
 async function checkLedgerFiles(c: Ctx, caller: TownCaller, r: CallerReach, get: Get) {
   const refs = (
-    await sql<{ attachment_id: string; record_id: string; created_by: string | null }>`
-    select a.id as attachment_id, l.id as record_id, a.created_by from attachment a
-    join ledger_record l on l.town_id = a.town_id and l.deleted_at is null and position(a.id::text in l.data::text) > 0
-    where a.town_id = ${c.facts.townId} order by a.id`.execute(c.t.database.db)
+    await sql<{ attachment_id: string; record_id: string }>`
+    select a.id as attachment_id, l.id as record_id from attachment a
+    join ledger_record l on l.town_id = a.town_id and l.id = a.owner_id and l.deleted_at is null
+    where a.town_id = ${c.facts.townId} and a.owner_kind = 'ledger_record' order by a.id`.execute(
+      c.t.database.db,
+    )
   ).rows;
   const records = new Map(c.facts.records.map((x) => [x.id, x]));
-  const reach = (f: (typeof refs)[number]): Reach =>
-    f.created_by === r.userId ? 'must' : r.record(records.get(f.record_id)!);
+  const reach = (f: (typeof refs)[number]): Reach => r.record(records.get(f.record_id)!);
   const sample = [
     refs.find((f) => reach(f) === 'none'),
     refs.find((f) => reach(f) === 'must'),
