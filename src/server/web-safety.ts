@@ -11,7 +11,7 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import { Forbidden } from '../core/errors.ts';
-import type { AppEnv } from './env.ts';
+import type { AppEnv } from '../http/env.ts';
 
 /**
  * The policy the whole UI runs under. Styles may be inline: antd and ECharts write style

@@ -13,7 +13,7 @@ import type { Actor, WriteCtx } from '../../core/actor.ts';
 import { Conflict, InvalidInput, InvalidTransition, NotFound } from '../../core/errors.ts';
 import type { DB } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { PHOTO_TYPES, uploadAttachment } from '../ledgers/attachment.service.ts';
+import { PHOTO_KINDS, PHOTO_TYPES, uploadAttachment } from '../ledgers/attachment.service.ts';
 import { appealScope, scopeSql } from './appeal.policy.ts';
 import * as repo from './appeal.repository.ts';
 import { PUBLIC_CHANNELS } from '../../core/workflow/channels.ts';
@@ -304,7 +304,12 @@ export async function attachResidentPhoto(
   if (mine.length >= MAX_RESIDENT_PHOTOS)
     throw new Conflict(`每件诉求最多上传 ${MAX_RESIDENT_PHOTOS} 张照片`);
   const ctx = { actor: RESIDENT, townId: at.townId, ip: at.ip };
-  const meta = await uploadAttachment(db, ctx, file, { owner: { kind: 'appeal', id: appealId } });
+  const meta = await uploadAttachment(db, ctx, file, {
+    owner: { kind: 'appeal', id: appealId },
+    // A resident sends photos only; the same content check as every upload, narrowed to JPG/PNG.
+    allowed: PHOTO_KINDS,
+    label: '照片',
+  });
   const row = await db
     .insertInto('appeal_attachment')
     .values({
