@@ -587,7 +587,15 @@ describe(`the real server on ${BACKEND}, stopped with SIGTERM`, () => {
     const signalledAt = performance.now();
     served!.child.kill('SIGTERM');
     tally.sigterms++;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The server reads the signal on its next event-loop turn, which PGlite (in the server's own
+    // thread) can hold for a few hundred ms under load: probe once it says it is shutting down.
+    for (
+      let i = 0;
+      i < 100 && !served!.logs().some((l) => String(l.msg).startsWith('shutting down'));
+      i++
+    )
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 50));
     const refused = await newConnection(`${served!.base}/healthz`);
     const imported = await importing;
     const taken = await Promise.all(intakes);
