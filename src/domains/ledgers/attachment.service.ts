@@ -18,7 +18,7 @@ import { newId } from '../../db/ids.ts';
 import type { AttachmentOwner, DB } from '../../db/schema.ts';
 import * as files from './attachment.repository.ts';
 import * as records from './ledger-record.repository.ts';
-import { audit, authorId, type Ctx } from './ledger-record.service.ts';
+import { audit, authorId, type Ctx } from './ledger-audit.ts';
 import * as types from './ledger-type.repository.ts';
 import { recordInScope, recordScope } from './ledgers.policy.ts';
 

@@ -15,45 +15,15 @@ import {
 import type { LedgerType } from '../../core/ledger/type.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
-import { recordAudit } from '../audit/audit.service.ts';
 import * as records from './ledger-record.repository.ts';
 import * as types from './ledger-type.repository.ts';
 import { recordInScope, recordScope, typeVisible, type RecordScope } from './ledgers.policy.ts';
 import { claimAttachments, linkableAttachments } from './attachment.service.ts';
 import { claimOrThrow } from './unique-claims.ts';
+import { audit, authorId, type Ctx } from './ledger-audit.ts';
 
 type Db = Kysely<DB>;
-export interface Ctx {
-  actor: Actor;
-  townId: string;
-  ip: string | null;
-}
-
-/** The user id to store as author: only a user of this town can be referenced (FK pairs town_id). */
-export const authorId = (ctx: Ctx) =>
-  ctx.actor.homeTownId === ctx.townId ? ctx.actor.userId : null;
-
-export function audit(
-  db: Db,
-  ctx: Ctx,
-  action: string,
-  entityType: string,
-  entityId: string,
-  before: unknown,
-  after: unknown,
-) {
-  return recordAudit(db, {
-    townId: ctx.townId,
-    actorUserId: ctx.actor.userId,
-    actorName: ctx.actor.displayName,
-    action,
-    entityType,
-    entityId,
-    before,
-    after,
-    ip: ctx.ip,
-  });
-}
+export { audit, authorId, type Ctx } from './ledger-audit.ts';
 
 /** The current version of a type and the caller's scope over its records; 404 when out of sight. */
 export async function scopedType(
