@@ -5,6 +5,7 @@ import type { AppEnv } from '../../http/env.ts';
 import { encodeCursor, jsonResponse, page, TownParams } from '../../http/openapi.ts';
 import { readCursor } from '../../http/cursor.ts';
 import { defineRoute } from '../../http/route.ts';
+import { listEntries } from './audit.repository.ts';
 import { verifyAuditChains } from './audit.verify.ts';
 import type { RoutePolicy } from '../../core/access/policy.ts';
 
@@ -49,19 +50,12 @@ export function registerAuditRoutes(app: OpenAPIHono<AppEnv>): void {
     auditRead,
     async (c) => {
       const q = c.req.valid('query') as z.infer<typeof Query>;
-      let query = c
-        .get('deps')
-        .db.selectFrom('audit_entry')
-        .selectAll()
-        .where('town_id', '=', c.req.param('townId'));
-      if (q.entityType) query = query.where('entity_type', '=', q.entityType);
-      if (q.entityId) query = query.where('entity_id', '=', q.entityId);
-      const before = readCursor(q.cursor, ['number'])?.[0];
-      if (before !== undefined) query = query.where('seq', '<', before);
-      const rows = await query
-        .orderBy('seq', 'desc')
-        .limit(q.limit + 1)
-        .execute();
+      const rows = await listEntries(c.get('deps').db, c.req.param('townId'), {
+        entityType: q.entityType,
+        entityId: q.entityId,
+        beforeSeq: readCursor(q.cursor, ['number'])?.[0],
+        limit: q.limit + 1,
+      });
       const items = rows.slice(0, q.limit).map((r) => ({
         seq: r.seq,
         at: new Date(r.at).toISOString(),

@@ -3,8 +3,9 @@
  * hash chain, inside the same transaction as the change it records. Secrets never enter it.
  */
 import { createHash } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import * as repo from './audit.repository.ts';
 
 export interface AuditInput {
   townId: string;
@@ -67,16 +68,6 @@ export function entryHash(f: ChainFields): string {
   return createHash('sha256').update(canonicalJson(f)).digest('hex');
 }
 
-/** The town's chain head, locked until the transaction ends: writers of one town queue here. */
-async function lockHead(db: Kysely<DB>, townId: string) {
-  return db
-    .selectFrom('audit_head')
-    .select(['seq', 'hash'])
-    .where('town_id', '=', townId)
-    .forUpdate()
-    .executeTakeFirst();
-}
-
 /**
  * Appends one entry in two statements: lock and read the head, then one statement that inserts
  * the entry and moves the head onto it (a data-modifying CTE; the head's trigger still checks
@@ -88,14 +79,10 @@ export async function recordAudit(db: Kysely<DB>, input: AuditInput): Promise<vo
   // The head's row lock must last until the entry is written: outside a transaction it would end
   // with the SELECT … FOR UPDATE, and two concurrent writers would take the same seq.
   if (!db.isTransaction) return db.transaction().execute((trx) => recordAudit(trx, input));
-  let head = await lockHead(db, input.townId);
+  let head = await repo.lockHead(db, input.townId);
   if (!head) {
-    await db
-      .insertInto('audit_head')
-      .values({ town_id: input.townId, seq: 0, hash: GENESIS })
-      .onConflict((oc) => oc.column('town_id').doNothing())
-      .execute();
-    head = await lockHead(db, input.townId);
+    await repo.createGenesisHead(db, input.townId, GENESIS);
+    head = await repo.lockHead(db, input.townId);
   }
   const prevSeq = Number(head?.seq ?? 0);
   const prevHash = head?.hash ?? GENESIS;
@@ -114,15 +101,6 @@ export async function recordAudit(db: Kysely<DB>, input: AuditInput): Promise<vo
     prevHash,
   };
   const hash = entryHash(fields);
-  // Raw SQL: the builder cannot put an INSERT in a WITH under an UPDATE. `returning` feeds the
-  // update, so the entry is written before the head's trigger looks for it.
-  const moved = await sql<{ seq: string }>`
-    with entry as (
-      insert into audit_entry (town_id, seq, at, actor_user_id, actor_name, action, entity_type, entity_id, before, after, ip, prev_hash, hash)
-      values (${fields.townId}, ${fields.seq}, ${fields.at}, ${fields.actorUserId}, ${fields.actorName}, ${fields.action}, ${fields.entityType}, ${fields.entityId},
-              ${JSON.stringify(fields.before)}::jsonb, ${JSON.stringify(fields.after)}::jsonb, ${fields.ip}, ${prevHash}, ${hash})
-      returning town_id, seq, hash)
-    update audit_head h set seq = entry.seq, hash = entry.hash from entry where h.town_id = entry.town_id
-    returning h.seq`.execute(db);
-  if (moved.rows.length !== 1) throw new Error(`audit head of town ${input.townId} did not move`);
+  const moved = await repo.appendEntry(db, { ...fields, hash });
+  if (moved !== 1) throw new Error(`audit head of town ${input.townId} did not move`);
 }

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import * as repo from './audit.repository.ts';
 import { entryHash } from './audit.service.ts';
 
 export interface ChainProblem {
@@ -25,8 +26,7 @@ const PAGE = 2000;
 export async function verifyAuditChains(db: Kysely<DB>, townIds?: string[]): Promise<VerifyResult> {
   let towns = townIds;
   if (!towns) {
-    const rows = await db.selectFrom('town').select('id').orderBy('id').execute();
-    towns = rows.map((r) => r.id);
+    towns = await repo.allTownIds(db);
   }
   const result: VerifyResult = { towns: towns.length, entries: 0, problems: [] };
   for (const townId of towns) {
@@ -43,14 +43,7 @@ async function verifyTown(db: Kysely<DB>, townId: string) {
   let expectedSeq = 1;
   let entries = 0;
   for (;;) {
-    const rows = await db
-      .selectFrom('audit_entry')
-      .selectAll()
-      .where('town_id', '=', townId)
-      .where('seq', '>=', expectedSeq)
-      .orderBy('seq')
-      .limit(PAGE)
-      .execute();
+    const rows = await repo.entriesFrom(db, townId, expectedSeq, PAGE);
     for (const row of rows) {
       entries++;
       if (row.seq !== expectedSeq) {
@@ -87,11 +80,7 @@ async function verifyTown(db: Kysely<DB>, townId: string) {
     }
     if (rows.length < PAGE) break;
   }
-  const head = await db
-    .selectFrom('audit_head')
-    .select(['seq', 'hash'])
-    .where('town_id', '=', townId)
-    .executeTakeFirst();
+  const head = await repo.readHead(db, townId);
   const lastSeq = expectedSeq - 1;
   if (head && (head.seq !== lastSeq || head.hash !== prevHash)) {
     problems.push({
