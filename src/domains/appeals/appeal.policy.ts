@@ -184,10 +184,29 @@ export function workflowRoles(
   return [...new Set(roles)];
 }
 
-/** Whether the caller may see a resident's full contact on this order (audited when they do). */
-export function canRevealContact(actor: Actor, townId: string, relation: string[]): boolean {
+/** The town desk and leaders: they may see any resident's contact in their scope, not only on orders they handle. */
+export function revealsAnyContact(actor: Actor, townId: string): boolean {
   if (!scopesEnforced()) return true;
   // Town-wide revealers (permissions table); everyone else through their relation to the order.
-  if (may(actor, townId, 'appeals', 'reveal', ['town'])) return true;
-  return relation.some((r) => ['assignee', 'co_handler', 'case_leader', 'owner'].includes(r));
+  return may(actor, townId, 'appeals', 'reveal', ['town']);
+}
+
+/**
+ * The relation roles plus `handler` when the caller is the order's 经办人 (handler_person_id: who
+ * registered and mediates a dispute, who claimed a hotline order). Contacts only: not a workflow role.
+ */
+export function contactRelation(
+  actor: Actor,
+  relation: string[],
+  handlerPersonId: string | null,
+): string[] {
+  return actor.personId && handlerPersonId === actor.personId ? [...relation, 'handler'] : relation;
+}
+
+/** Whether the caller may see a resident's full contact on this order (audited when they do). */
+export function canRevealContact(actor: Actor, townId: string, relation: string[]): boolean {
+  if (revealsAnyContact(actor, townId)) return true;
+  return relation.some((r) =>
+    ['assignee', 'co_handler', 'case_leader', 'owner', 'handler'].includes(r),
+  );
 }

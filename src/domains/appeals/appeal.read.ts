@@ -14,6 +14,7 @@ import {
   actorUnits,
   appealScope,
   canRevealContact,
+  contactRelation,
   scopeSql,
   workflowRoles,
 } from './appeal.policy.ts';
@@ -128,7 +129,12 @@ export async function orderWithRelation(db: Db, actor: Actor, townId: string, id
     await actorUnits(db, actor, townId),
     snapshot.assignment,
   );
-  return { row, roles, answersResident: canRevealContact(actor, townId, roles) };
+  const answersResident = canRevealContact(
+    actor,
+    townId,
+    contactRelation(actor, roles, row.handler_person_id),
+  );
+  return { row, roles, answersResident };
 }
 
 /**
@@ -224,7 +230,11 @@ function detailOf(actor: Actor, townId: string, row: repo.AppealRow, p: DetailPa
       ...reminderView(r),
       addressedToMe: !!p.who && isAddressedTo(r, row, p.who),
     })),
-    canRevealContact: canRevealContact(actor, townId, p.roles),
+    canRevealContact: canRevealContact(
+      actor,
+      townId,
+      contactRelation(actor, p.roles, row.handler_person_id),
+    ),
     warnings: p.warnings,
   };
 }

@@ -24,6 +24,7 @@ import {
   actorUnits,
   appealScope,
   canRevealContact,
+  contactRelation,
   scopeSql,
   workflowRoles,
 } from './appeal.policy.ts';
@@ -363,7 +364,13 @@ export async function revealContact(db: Db, ctx: WriteCtx, id: string, reason: s
     await actorUnits(db, ctx.actor, ctx.townId),
     snapshot.assignment,
   );
-  if (!canRevealContact(ctx.actor, ctx.townId, roles))
+  if (
+    !canRevealContact(
+      ctx.actor,
+      ctx.townId,
+      contactRelation(ctx.actor, roles, row.handler_person_id),
+    )
+  )
     throw new Forbidden('只有派单员、领导和承办该工单的人员可以查看群众联系方式');
   await recordAudit(db, {
     townId: ctx.townId,
