@@ -137,3 +137,76 @@ describe('duplicate hints while typing an order', () => {
     );
   });
 });
+
+// The phone match told a village cadre whether a guessed number was a resident's masked contact
+// (issue 10.2): only the desk and leaders match by phone, audited, and a limited number per user.
+describe('matching by phone', () => {
+  const orderWithPhone = async (phone: string) => {
+    const village = await k.village('石桥村');
+    return k.intake('paidan', {
+      kind: 'hotline',
+      channel: 'phone',
+      categoryCode: 'utilities.power',
+      villageId: village,
+      title: '电压不稳',
+      content: '晚上电压不稳，家电无法使用',
+      contactPhone: phone,
+    });
+  };
+  const audits = () =>
+    t.database.db
+      .selectFrom('audit_entry')
+      .select(['actor_name', 'after'])
+      .where('town_id', '=', t.townId)
+      .where('action', '=', 'appeal.similar_phone')
+      .execute();
+
+  it('is not offered to a village cadre: a guessed number finds nothing, a right guess neither', async () => {
+    const order = await orderWithPhone('13912348765');
+    const before = (await audits()).length;
+    expect(await similar('cunganbu', { phone: '13912348765' })).toEqual([]);
+    expect(await similar('cunganbu', { phone: '13912340000' })).toEqual([]);
+    // Village, category and text still match for them.
+    const byPlace = await similar('cunganbu', {
+      phone: '13912348765',
+      villageId: await k.village('石桥村'),
+      categoryCode: 'utilities.power',
+    });
+    const found = byPlace.find((i) => i.code === order.code);
+    expect(found?.reasons).toEqual(['同村同类']);
+    expect((await audits()).length).toBe(before);
+  });
+
+  it('is audited once per number for the desk, with the number masked and the orders it matched', async () => {
+    const order = await orderWithPhone('13712340001');
+    const before = (await audits()).length;
+    for (const text of ['电压', '电压不稳', '电压不稳家电'])
+      expect((await similar('paidan', { phone: '137 1234 0001', text }))[0]!.code).toBe(order.code);
+    const entries = (await audits()).slice(before);
+    expect(entries).toHaveLength(1);
+    expect(JSON.stringify(entries[0]!.after)).toContain('137****0001');
+    expect(JSON.stringify(entries[0]!.after)).toContain(order.code);
+    expect(JSON.stringify(entries)).not.toContain('13712340001');
+  });
+
+  it('refuses a user’s 31st new number in 10 minutes with a Chinese 429, still answering known ones', async () => {
+    const cookie = await k.cookie('shuji');
+    const ask = (phone: string) =>
+      t.call('GET', `${k.base}/appeals/similar?phone=${phone}`, { cookie });
+    for (let i = 0; i < 30; i++)
+      expect((await ask(`1580000${String(i).padStart(4, '0')}`)).status).toBe(200);
+    const refused = await ask('15800009999');
+    expect(refused.status).toBe(429);
+    expect(refused.body.detail).toMatch(/10 分钟内最多查询 30 个不同号码/);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await ask('15800000003')).status).toBe(200);
+    // Others are not held up by one user's limit.
+    expect(
+      (
+        await t.call('GET', `${k.base}/appeals/similar?phone=15800009999`, {
+          cookie: await k.cookie('paidan'),
+        })
+      ).status,
+    ).toBe(200);
+  });
+});

@@ -4,12 +4,21 @@
  * content; PostgreSQL's trigrams cover Chinese characters under a UTF-8 ctype). Ranked, each with
  * the reasons it matched, and always within the caller's scope — a hint never reveals an order
  * the caller could not open.
+ *
+ * Matching by phone tells whether a guessed number is a resident's masked contact, so it is only
+ * for those who may see any contact anyway (the desk and leaders); each number they look up is
+ * audited once per window and counted against a per-user limit. Everyone else is matched by
+ * village, category and text only.
  */
+import { createHash } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
 import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import type { DB } from '../../db/schema.ts';
-import { appealScope, scopeSql } from './appeal.policy.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { hitRateLimit, markSeen, wasSeen, type RateRule } from '../public-intake/rate-limit.ts';
+import { appealScope, revealsAnyContact, scopeSql } from './appeal.policy.ts';
+import { maskPhone } from './appeal.read.ts';
 import type { AppealRow } from './appeal.repository.ts';
 import { toSummary } from './appeal.read.ts';
 import { AppealSummary } from './appeal.schema.ts';
@@ -48,15 +57,63 @@ export const SimilarItem = AppealSummary.extend({
 
 type Row = AppealRow & { same_phone: boolean; same_place: boolean; sim: number };
 
+/** Distinct numbers one user may match in 10 minutes: a desk takes a call every few minutes. */
+export const SIMILAR_PHONE_RATE: RateRule = {
+  name: 'similar_phone',
+  limit: 30,
+  windowSeconds: 600,
+  message:
+    '按电话号码查重过于频繁：10 分钟内最多查询 30 个不同号码，请 {minutes} 分钟后再试；按村、类别和内容查重不受影响',
+};
+const SEEN = 'similar_phone_seen';
+
+/**
+ * The digits to match by phone, or null: too short, or the caller may not see contacts. A number
+ * new to this user in the window counts against SIMILAR_PHONE_RATE (429 past it); re-sending it
+ * while the rest of the form is typed does not.
+ */
+async function phoneToMatch(db: Db, actor: Actor, townId: string, raw: string | undefined) {
+  const digits = (raw ?? '').replace(/\D/g, '');
+  if (digits.length < 7 || !revealsAnyContact(actor, townId)) return null;
+  const subject = `${actor.userId}:${createHash('sha256').update(`${townId}:${digits}`).digest('hex')}`;
+  const fresh = !(await wasSeen(db, SEEN, subject, SIMILAR_PHONE_RATE.windowSeconds));
+  if (fresh) {
+    await hitRateLimit(db, SIMILAR_PHONE_RATE, actor.userId);
+    await markSeen(db, SEEN, subject, SIMILAR_PHONE_RATE.windowSeconds);
+  }
+  return { digits, fresh };
+}
+
+/** 查重 by phone is a look-up of a resident's contact: audited with the number masked and what matched. */
+async function auditPhoneMatch(
+  db: Db,
+  actor: Actor,
+  townId: string,
+  ip: string | null,
+  digits: string,
+  codes: string[],
+) {
+  await recordAudit(db, {
+    townId,
+    actorUserId: actor.userId,
+    actorName: actor.displayName,
+    action: 'appeal.similar_phone',
+    entityType: 'appeal',
+    after: { phone: maskPhone(digits), matched: codes },
+    ip,
+  });
+}
+
 export async function similarAppeals(
   db: Db,
   actor: Actor,
   townId: string,
   q: SimilarQueryInput,
-  now = new Date(),
+  at: { ip: string | null; now?: Date } = { ip: null },
 ) {
-  const digits = (q.phone ?? '').replace(/\D/g, '');
-  const phone = digits.length >= 7 ? digits : null;
+  const now = at.now ?? new Date();
+  const match = await phoneToMatch(db, actor, townId, q.phone);
+  const phone = match?.digits ?? null;
   const text = (q.text ?? '').trim();
   const useText = [...text].length >= 4 ? text : null;
   const place =
@@ -83,6 +140,15 @@ export async function similarAppeals(
     where c.same_phone or c.same_place or c.sim >= ${TEXT_THRESHOLD}
     order by (case when c.same_phone then 2 else 0 end) + (case when c.same_place then 0.5 else 0 end) + c.sim desc, c.received_at desc
     limit ${LIMIT}`.execute(db);
+  if (match?.fresh)
+    await auditPhoneMatch(
+      db,
+      actor,
+      townId,
+      at.ip,
+      match.digits,
+      rows.rows.filter((r) => r.same_phone).map((r) => r.code),
+    );
   return {
     items: rows.rows.map((r) => {
       const reasons: string[] = [];
