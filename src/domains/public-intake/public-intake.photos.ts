@@ -5,14 +5,14 @@
  * submission while the order is open, a few per order, and rate-limited per address.
  */
 import type { Kysely } from 'kysely';
-import { InvalidTransition, NotFound } from '../../core/errors.ts';
+import { InvalidTransition } from '../../core/errors.ts';
 import type { DB } from '../../db/schema.ts';
 import {
   attachResidentPhoto,
   MAX_RESIDENT_PHOTOS,
   publishedPhotos,
 } from '../appeals/appeal.attachments.ts';
-import * as repo from './public-intake.repository.ts';
+import { orderByTrackingCode } from './public-intake.tracking.ts';
 import { hitRateLimit, type RateRule } from './rate-limit.ts';
 
 type Db = Kysely<DB>;
@@ -37,9 +37,7 @@ export async function addResidentPhoto(
   file: { filename: string; bytes: Uint8Array },
   now = new Date(),
 ) {
-  const request = await repo.findByTrackingCode(db, code.toUpperCase());
-  const order = request && (await repo.findPublicOrder(db, request.town_id, request.appeal_id));
-  if (!request || !order) throw new NotFound('查询码对应的诉求');
+  const { request, order } = await orderByTrackingCode(db, code, ip);
   if (
     order.closed_at ||
     order.merged_into ||

@@ -95,7 +95,8 @@ export function registerPublicIntakeRoutes(app: OpenAPIHono<AppEnv>): void {
       responses: jsonResponse(s.PublicAppealStatus, '进度'),
     }),
     policies.public,
-    async (c) => c.json(await service.lookup(c.get('deps').db, c.req.valid('param').code), 200),
+    async (c) =>
+      c.json(await service.lookup(c.get('deps').db, c.req.valid('param').code, clientIp(c)), 200),
   );
 
   const photoLimit = bodyLimit({

@@ -14,6 +14,7 @@ import type { AppealCreateInput } from '../appeals/appeal.schema.ts';
 import { intakeFromPublic, recordResidentRating } from '../appeals/appeal.service.ts';
 import { photosOf } from './public-intake.photos.ts';
 import { publicTextOf, scrubContext } from './public-intake.publication.ts';
+import { orderByTrackingCode } from './public-intake.tracking.ts';
 import { hitRateLimit, type RateRule } from './rate-limit.ts';
 import * as repo from './public-intake.repository.ts';
 import { SATISFACTION, type PublicAppealCreateInput } from './public-intake.schema.ts';
@@ -142,7 +143,9 @@ export function statusOf(
 /**
  * 群众提交: a retry with the same Idempotency-Key and the same body gets the first receipt back
  * (no second order); the same key with a different body is a 409. Only new orders count against
- * the address's rate limit.
+ * the address's rate limit: the key is locked and looked up before the limit is counted, inside
+ * one transaction, so retries racing the first submission (a phone resending on a bad network)
+ * wait for it and are answered as replays instead of being counted and refused with 429.
  */
 export async function submit(
   db: Db,
@@ -152,62 +155,41 @@ export async function submit(
   key: string | undefined,
 ) {
   const hash = requestHash(body);
-  const replay = async (existing: repo.PublicRequestRow) => {
-    if (existing.request_hash !== hash)
-      throw new Conflict(
-        '该幂等键（Idempotency-Key）已用于另一份内容不同的提交；新的诉求请换一个新的幂等键',
-      );
-    return {
-      receipt: receiptOf(town, (await repo.findPublicOrder(db, town.id, existing.appeal_id))!),
-      replayed: true,
-    };
-  };
-  if (key) {
-    const existing = await repo.findByKey(db, town.id, key);
-    if (existing) return replay(existing);
-  }
-  await hitRateLimit(db, PUBLIC_APPEAL_RATE, ip ?? 'unknown');
-  const { row: created, raced } = await db.transaction().execute(async (trx) => {
+  const { row, replayed } = await db.transaction().execute(async (trx) => {
     if (key) {
       await repo.lockKey(trx, town.id, key);
       const earlier = await repo.findByKey(trx, town.id, key);
-      if (earlier) return { row: earlier, raced: true };
+      if (earlier) return { row: earlier, replayed: true };
     }
-    return {
-      raced: false,
-      row: await createPublicOrder(trx, {
-        town,
-        ip,
-        channel: 'public_page',
-        idempotencyKey: key ?? `auto:${randomUUID()}`,
-        requestHash: hash,
-        appeal: {
-          categoryCode: body.categoryCode,
-          villageId: body.villageId,
-          title: body.title,
-          content: body.content,
-          contactName: body.contactName,
-          contactPhone: body.contactPhone,
-          address: body.address,
-          lat: body.lat,
-          lng: body.long,
-        },
-      }),
-    };
+    await hitRateLimit(trx, PUBLIC_APPEAL_RATE, ip ?? 'unknown');
+    const created = await createPublicOrder(trx, {
+      town,
+      ip,
+      channel: 'public_page',
+      idempotencyKey: key ?? `auto:${randomUUID()}`,
+      requestHash: hash,
+      appeal: {
+        categoryCode: body.categoryCode,
+        villageId: body.villageId,
+        title: body.title,
+        content: body.content,
+        contactName: body.contactName,
+        contactPhone: body.contactPhone,
+        address: body.address,
+        lat: body.lat,
+        lng: body.long,
+      },
+    });
+    return { row: created as repo.PublicRequestRow, replayed: false };
   });
-  if (raced) return replay(created);
+  if (replayed && row.request_hash !== hash)
+    throw new Conflict(
+      '该幂等键（Idempotency-Key）已用于另一份内容不同的提交；新的诉求请换一个新的幂等键',
+    );
   return {
-    receipt: receiptOf(town, (await repo.findPublicOrder(db, town.id, created.appeal_id))!),
-    replayed: false,
+    receipt: receiptOf(town, (await repo.findPublicOrder(db, town.id, row.appeal_id))!),
+    replayed,
   };
-}
-
-async function orderByTrackingCode(db: Db, code: string) {
-  const request = await repo.findByTrackingCode(db, code.toUpperCase());
-  const town = request && (await repo.findTownById(db, request.town_id));
-  const order = request && town && (await repo.findPublicOrder(db, town.id, request.appeal_id));
-  if (!request || !town || !order) throw new NotFound('查询码对应的诉求');
-  return { town, order };
 }
 
 function canRate(order: repo.PublicOrderRow): boolean {
@@ -222,8 +204,8 @@ function canRate(order: repo.PublicOrderRow): boolean {
  * timeline's steps and public photos, and the text a handler published (scrubbed) — never the
  * resident's own words, names, phones, address, point, handlers or notes.
  */
-export async function lookup(db: Db, code: string) {
-  const { town, order } = await orderByTrackingCode(db, code);
+export async function lookup(db: Db, code: string, ip: string | null) {
+  const { town, order } = await orderByTrackingCode(db, code, ip);
   const { def } = kindFor(order.kind);
   const [events, rating, photos, context] = await Promise.all([
     repo.listPublicEvents(db, town.id, order.id),
@@ -282,7 +264,7 @@ export async function rate(
     comment?: string | undefined;
   },
 ) {
-  const { town, order } = await orderByTrackingCode(db, code);
+  const { town, order } = await orderByTrackingCode(db, code, ip);
   if (!canRate(order)) {
     throw new InvalidInput(
       `该诉求当前为「${statusOf(order).stateLabel}」，答复群众或办结后才能评价`,
@@ -310,7 +292,7 @@ export async function rate(
       [body.solved ? '已解决' : '未解决', comment].filter(Boolean).join('；'),
     );
   });
-  return lookup(db, code);
+  return lookup(db, code, ip);
 }
 
 /** Orders that came in through a public channel, for Open311 and other public readers. */

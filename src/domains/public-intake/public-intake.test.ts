@@ -96,6 +96,31 @@ describe('resident appeal intake', () => {
     expect(changed.body.detail).toMatch(/幂等键/);
   });
 
+  it('answers 20 parallel retries with one Idempotency-Key with one order and no 429, counting one hit', async () => {
+    // A phone on a bad network resends the same submission many times at once (issue 10.11).
+    const ip = '10.8.8.8';
+    const headers = from(ip, { 'idempotency-key': 'parallel-retry-0001' });
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => t.call('POST', url, { body: body(), headers })),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
+    expect(new Set(results.map((r) => r.body.code)).size).toBe(1);
+    expect(results.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(19);
+    const rows = await t.database.db
+      .selectFrom('public_request')
+      .select('appeal_id')
+      .where('idempotency_key', '=', 'parallel-retry-0001')
+      .execute();
+    expect(rows).toHaveLength(1);
+    // The replays did not count: the address still has four of its five new submissions.
+    for (let i = 0; i < 4; i++)
+      expect(
+        (await t.call('POST', url, { body: { ...body(), title: `又一件${i}` }, headers: from(ip) }))
+          .status,
+      ).toBe(201);
+    expect((await t.call('POST', url, { body: body(), headers: from(ip) })).status).toBe(429);
+  });
+
   it('refuses the sixth submission from one address within 10 minutes with a Chinese 429 and Retry-After', async () => {
     const headers = from('10.9.9.9');
     for (let i = 0; i < 5; i++)
@@ -190,5 +215,39 @@ describe('resident appeal intake', () => {
     const invalid = await rate({ satisfaction: '还行', solved: 'yes' });
     expect(invalid.status).toBe(422);
     expect(invalid.body.errors.map((e: any) => e.label)).toEqual(['满意度', '问题是否解决']);
+  });
+});
+
+// Tracking-code look-ups were unthrottled (issue 10.13): wrong codes are counted per address.
+describe('tracking code guessing', () => {
+  it('answers 20 wrong codes with 404, then refuses the address (a right code too) for the window', async () => {
+    const made = await t.call('POST', url, { body: body(), headers: from() });
+    const guesser = from('10.13.13.13');
+    for (let i = 0; i < 20; i++) {
+      const res = await t.call(
+        'GET',
+        `/api/v1/public/appeals/${made.body.code}-ZZZZ${i % 10}${i % 7}`,
+        {
+          headers: guesser,
+        },
+      );
+      expect(res.status).toBe(404);
+    }
+    const right = await t.call('GET', `/api/v1/public/appeals/${made.body.trackingCode}`, {
+      headers: guesser,
+    });
+    expect(right.status).toBe(429);
+    expect(right.body.detail).toMatch(/查询码输错次数过多/);
+    expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Rating and photos take the code too, and are held off alike.
+    const rating = await t.call('POST', `/api/v1/public/appeals/${made.body.trackingCode}/rating`, {
+      body: { satisfaction: '满意', solved: true },
+      headers: guesser,
+    });
+    expect(rating.status).toBe(429);
+    const elsewhere = await t.call('GET', `/api/v1/public/appeals/${made.body.trackingCode}`, {
+      headers: from(),
+    });
+    expect(elsewhere.status).toBe(200);
   });
 });
