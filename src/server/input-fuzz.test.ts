@@ -522,7 +522,7 @@ describe('Open311 POST requests', () => {
       [{ ...valid, api_key: 'not-a-key' }, [403]],
       [{ ...valid, jurisdiction_id: 'no-such-town' }, [403, 404]],
       [{ api_key: key }, [400]],
-      [{ ...valid, service_code: 'no.such.service' }, [400]],
+      [{ ...valid, service_code: 'no.such.service' }, [404]],
       [{ ...valid, lat: 'abc' }, [400]],
       [{ ...valid, lat: '91' }, [400]],
       [{ ...valid, long: undefined as unknown as string }, [400]],

@@ -5,7 +5,7 @@
  * matching HTTP status. Descriptions are Chinese and say what to fix.
  */
 import type { Context } from 'hono';
-import { DomainError } from '../../core/errors.ts';
+import { DomainError, TooManyRequests } from '../../core/errors.ts';
 import { mapDatabaseError } from '../../http/database-errors.ts';
 
 export type Format = 'json' | 'xml';
@@ -124,13 +124,16 @@ export function renderError(c: Context, format: Format, error: unknown) {
     e = new Open311Error(500, '服务器内部错误，请稍后重试；如持续出现请联系乡镇系统管理员');
   }
   const items = [{ code: e.status, description: e.description }];
+  const wait: Record<string, string> =
+    error instanceof TooManyRequests ? { 'retry-after': String(error.retryAfterSeconds) } : {};
   if (format === 'json')
     return c.body(JSON.stringify(items), e.status, {
       'content-type': 'application/json; charset=utf-8',
+      ...wait,
     });
   return c.body(
     `${XML_HEAD}<errors>${items.map((i) => xmlValue('error', i)).join('')}</errors>`,
     e.status,
-    { 'content-type': 'text/xml; charset=utf-8' },
+    { 'content-type': 'text/xml; charset=utf-8', ...wait },
   );
 }

@@ -9,6 +9,8 @@ import { NotFound } from '../../core/errors.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { checkRateLimit, hitRateLimit, type RateRule } from '../public-intake/rate-limit.ts';
+import { Open311Error } from './open311.format.ts';
 import type { WriteCtx } from '../../core/actor.ts';
 
 type Db = Kysely<DB>;
@@ -87,4 +89,30 @@ export async function revokeApiKey(db: Db, ctx: WriteCtx, id: string): Promise<v
     entityId: id,
     ip: ctx.ip,
   });
+}
+
+/** Requests per API key in 10 minutes: a client system relays residents, not a flood. */
+export const OPEN311_POST_RATE: RateRule = {
+  name: 'open311_post',
+  limit: 120,
+  windowSeconds: 600,
+  message: '提交过于频繁：每个接入密钥 10 分钟内最多提交 120 件诉求，请 {minutes} 分钟后再试',
+};
+/** Missing or wrong api_keys per address in 10 minutes, before the address is refused outright. */
+export const OPEN311_BAD_KEY_RATE: RateRule = {
+  name: 'open311_bad_key',
+  limit: 20,
+  windowSeconds: 600,
+  message: 'api_key 错误次数过多：同一地址 10 分钟内最多 20 次，请 {minutes} 分钟后再试',
+};
+
+/** The live key of a POST; a missing or wrong one is counted against the caller's address. */
+export async function postingKey(db: Db, apiKey: string | undefined, ip: string | null) {
+  const address = ip ?? 'unknown';
+  await checkRateLimit(db, OPEN311_BAD_KEY_RATE, address);
+  const key = apiKey ? await findLiveKey(db, apiKey) : undefined;
+  if (key) return key;
+  await hitRateLimit(db, OPEN311_BAD_KEY_RATE, address);
+  if (!apiKey) throw new Open311Error(403, '缺少 api_key：提交诉求须使用乡镇发放的接入密钥');
+  throw new Open311Error(403, 'api_key 无效或已停用，请联系乡镇系统管理员');
 }

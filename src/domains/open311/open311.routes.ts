@@ -118,7 +118,13 @@ export function registerOpen311Routes(app: OpenAPIHono<AppEnv>): void {
     `${V2}/*`,
     bodyLimit({
       maxSize: 64 * 1024,
-      onError: (c) => renderError(c, 'json', new Open311Error(413, '提交的内容超过 64 KB 上限')),
+      // In the format the caller asked for: an XML client reads <errors>, not JSON.
+      onError: (c) =>
+        renderError(
+          c,
+          /\.xml$/i.test(c.req.path) ? 'xml' : 'json',
+          new Open311Error(413, '提交的内容超过 64 KB 上限'),
+        ),
     }),
   );
   const town = (c: Ctx) => service.jurisdiction(c.get('deps').db, c.req.query('jurisdiction_id'));

@@ -11,7 +11,8 @@ import type { ScrubOptions } from '../../core/privacy/scrub.ts';
 import { publicPhoto } from '../appeals/appeal.attachments.ts';
 import { publicTextOf, scrubContext } from '../public-intake/public-intake.publication.ts';
 import * as intake from '../public-intake/public-intake.service.ts';
-import { findLiveKey } from './open311.keys.ts';
+import { hitRateLimit } from '../public-intake/rate-limit.ts';
+import { OPEN311_POST_RATE, postingKey } from './open311.keys.ts';
 import { Open311Error } from './open311.format.ts';
 
 type Db = Kysely<DB>;
@@ -234,7 +235,66 @@ export async function requestByToken(db: Db, town: intake.Town, token: string) {
   return [{ service_request_id: o.code, token }];
 }
 
-const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+/** The spec's limit on a description; a longer body is refused, not cut. */
+export const DESCRIPTION_MAX = 4000;
+
+/** service_code: required; an unknown one is a 404 as the spec says of unknown service codes. */
+async function serviceOf(db: Db, code: string | undefined) {
+  if (!code) throw new Open311Error(400, '缺少 service_code：请从 services.json 中选择诉求类别');
+  const service = await serviceByCode(db, code);
+  if (!service)
+    throw new Open311Error(404, `service_code「${code}」不存在；可用的服务见 services.json`);
+  return service;
+}
+
+/**
+ * The location, as the spec allows it: lat/long, address_string or address_id (an id in the
+ * client's address register, kept in the address for the desk to look up).
+ */
+function locationOf(p: Params) {
+  const lat = number('lat', p.lat, -90, 90);
+  const long = number('long', p.long, -180, 180);
+  if ((lat === undefined) !== (long === undefined))
+    throw new Open311Error(400, 'lat 与 long 须同时提供');
+  const addressString = p.address_string?.trim() || undefined;
+  const addressId = p.address_id?.trim() || undefined;
+  if (lat === undefined && !addressString && !addressId)
+    throw new Open311Error(
+      400,
+      '缺少位置：须提供 lat 与 long（WGS84 十进制度）、address_string（地址描述）或 address_id（地址编号）',
+    );
+  const address = [addressString, addressId && `地址编号 ${addressId}`].filter(Boolean).join('，');
+  if (address.length > 200)
+    throw new Open311Error(400, 'address_string 与 address_id 合计不能超过 200 个字符');
+  return { lat, lng: long, address: address || undefined };
+}
+
+/** description is optional (up to 4,000 characters); without one the order says so. */
+function textOf(p: Params, serviceName: string) {
+  const description = p.description?.trim() || undefined;
+  if (description && description.length > DESCRIPTION_MAX)
+    throw new Open311Error(400, `description 不能超过 ${DESCRIPTION_MAX} 个字符`);
+  const given = p['attribute[title]']?.trim();
+  const title = given
+    ? given.slice(0, 100)
+    : (description?.split('\n')[0]!.slice(0, 30) ?? serviceName);
+  return { title, content: description ?? `（提交时未附描述，诉求类别：${serviceName}）` };
+}
+
+/** first_name/last_name and phone are free text in the spec: kept as given, within bounds. */
+function contactOf(p: Params) {
+  const name = `${p.last_name ?? ''}${p.first_name ?? ''}`.trim().slice(0, 50) || undefined;
+  const phone = p.phone?.trim() || undefined;
+  if (phone && phone.length > 40) throw new Open311Error(400, 'phone 不能超过 40 个字符');
+  return { contactName: name, contactPhone: phone };
+}
+
+async function villageOf(db: Db, town: intake.Town, villageId: string | undefined) {
+  if (!villageId) return undefined;
+  if (!(await intake.listVillages(db, town.id)).some((v) => v.id === villageId))
+    throw new Open311Error(400, 'attribute[village] 不是本乡镇的村（社区），取值见服务定义');
+  return villageId;
+}
 
 function number(name: string, v: string | undefined, min: number, max: number): number | undefined {
   if (v === undefined || v === '') return undefined;
@@ -249,49 +309,19 @@ function number(name: string, v: string | undefined, min: number, max: number): 
 
 /** POST requests: key → town, then the same intake as the resident page (channel `open311`). */
 export async function postRequest(db: Db, p: Params, ip: string | null) {
-  if (!p.api_key) throw new Open311Error(403, '缺少 api_key：提交诉求须使用乡镇发放的接入密钥');
-  const key = await findLiveKey(db, p.api_key);
-  if (!key) throw new Open311Error(403, 'api_key 无效或已停用，请联系乡镇系统管理员');
+  const key = await postingKey(db, p.api_key, ip);
+  await hitRateLimit(db, OPEN311_POST_RATE, key.id);
   if (p.jurisdiction_id && p.jurisdiction_id !== key.town_code)
     throw new Open311Error(
       403,
       `该 api_key 属于乡镇「${key.town_code}」，不能向「${p.jurisdiction_id}」提交`,
     );
   const town = { id: key.town_id, code: key.town_code, name: key.town_name };
-  if (!p.service_code)
-    throw new Open311Error(400, '缺少 service_code：请从 services.json 中选择诉求类别');
-  if (!(await serviceByCode(db, p.service_code)))
-    throw new Open311Error(
-      400,
-      `service_code「${p.service_code}」不存在；可用的服务见 services.json`,
-    );
-  const lat = number('lat', p.lat, -90, 90);
-  const long = number('long', p.long, -180, 180);
-  const address = p.address_string?.trim() || undefined;
-  if ((lat === undefined) !== (long === undefined))
-    throw new Open311Error(400, 'lat 与 long 须同时提供');
-  if (lat === undefined && !address)
-    throw new Open311Error(
-      400,
-      '缺少位置：须提供 lat 与 long（WGS84 十进制度），或 address_string（地址描述）',
-    );
-  if (address && address.length > 200)
-    throw new Open311Error(400, 'address_string 不能超过 200 个字符');
-  const description = p.description?.trim();
-  if (!description) throw new Open311Error(400, '缺少 description：请描述诉求内容');
-  if (description.length > 2000) throw new Open311Error(400, 'description 不能超过 2000 个字符');
-  const phone = p.phone?.trim() || undefined;
-  if (phone && !PHONE.test(phone))
-    throw new Open311Error(400, 'phone 应为 11 位手机号或带区号的固定电话');
-  const villageId = p['attribute[village]'] || undefined;
-  if (villageId && !(await intake.listVillages(db, town.id)).some((v) => v.id === villageId))
-    throw new Open311Error(400, 'attribute[village] 不是本乡镇的村（社区），取值见服务定义');
+  const service = await serviceOf(db, p.service_code);
+  const where = locationOf(p);
+  const text = textOf(p, service.name);
+  const villageId = await villageOf(db, town, p['attribute[village]']);
   const mediaUrl = mediaUrlOf(p.media_url);
-  const name = `${p.last_name ?? ''}${p.first_name ?? ''}`.trim().slice(0, 50) || undefined;
-  const title = (p['attribute[title]']?.trim() || description.split('\n')[0]!).slice(
-    0,
-    p['attribute[title]'] ? 100 : 30,
-  );
   const row = await db.transaction().execute((trx) =>
     intake.createPublicOrder(trx, {
       town,
@@ -302,22 +332,19 @@ export async function postRequest(db: Db, p: Params, ip: string | null) {
       apiKeyId: key.id,
       mediaUrl,
       appeal: {
-        categoryCode: p.service_code!,
+        categoryCode: service.code,
         villageId,
-        title,
-        content: description,
-        contactName: name,
-        contactPhone: phone,
-        address,
-        lat,
-        lng: long,
+        ...text,
+        ...contactOf(p),
+        ...where,
       },
     }),
   );
+  // The spec returns service_request_id or token, not both: the id exists at once, so no token
+  // (tokens/{token} still resolves the token kept on the request, for clients that stored one).
   return [
     {
       service_request_id: row.appealCode,
-      token: row.token,
       service_notice: `已受理，群众查询码 ${row.tracking_code}；镇派单员将派给承办单位办理`,
       account_id: null,
     },
