@@ -16,7 +16,12 @@ import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import type { DB } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { hitRateLimit, markSeen, wasSeen, type RateRule } from '../public-intake/rate-limit.ts';
+import {
+  hitRateLimit,
+  markSeen,
+  wasSeen,
+  type RateRule,
+} from '../public-intake/rate-limit.service.ts';
 import { appealScope, revealsAnyContact, scopeSql } from './appeal.policy.ts';
 import { maskPhone } from './appeal.read.ts';
 import type { AppealRow } from './appeal.repository.ts';

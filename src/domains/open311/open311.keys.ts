@@ -9,7 +9,11 @@ import { NotFound } from '../../core/errors.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { checkRateLimit, hitRateLimit, type RateRule } from '../public-intake/rate-limit.ts';
+import {
+  checkRateLimit,
+  hitRateLimit,
+  type RateRule,
+} from '../public-intake/rate-limit.service.ts';
 import { Open311Error } from './open311.format.ts';
 import type { WriteCtx } from '../../core/actor.ts';
 

@@ -11,7 +11,7 @@ import type { ScrubOptions } from '../../core/privacy/scrub.ts';
 import { publicPhoto } from '../appeals/appeal.attachments.ts';
 import { publicTextOf, scrubContext } from '../public-intake/public-intake.publication.ts';
 import * as intake from '../public-intake/public-intake.service.ts';
-import { hitRateLimit } from '../public-intake/rate-limit.ts';
+import { hitRateLimit } from '../public-intake/rate-limit.service.ts';
 import { OPEN311_POST_RATE, postingKey } from './open311.keys.ts';
 import { Open311Error } from './open311.format.ts';
 

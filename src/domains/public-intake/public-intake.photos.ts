@@ -13,7 +13,7 @@ import {
   publishedPhotos,
 } from '../appeals/appeal.attachments.ts';
 import { orderByTrackingCode } from './public-intake.tracking.ts';
-import { hitRateLimit, type RateRule } from './rate-limit.ts';
+import { hitRateLimit, type RateRule } from './rate-limit.service.ts';
 
 type Db = Kysely<DB>;
 

@@ -15,7 +15,7 @@ import { intakeFromPublic, recordResidentRating } from '../appeals/appeal.servic
 import { photosOf } from './public-intake.photos.ts';
 import { publicTextOf, scrubContext } from './public-intake.publication.ts';
 import { orderByTrackingCode } from './public-intake.tracking.ts';
-import { hitRateLimit, type RateRule } from './rate-limit.ts';
+import { hitRateLimit, type RateRule } from './rate-limit.service.ts';
 import * as repo from './public-intake.repository.ts';
 import { SATISFACTION, type PublicAppealCreateInput } from './public-intake.schema.ts';
 

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { NotFound } from '../../core/errors.ts';
 import type { DB } from '../../db/schema.ts';
 import * as repo from './public-intake.repository.ts';
-import { checkRateLimit, hitRateLimit, type RateRule } from './rate-limit.ts';
+import { checkRateLimit, hitRateLimit, type RateRule } from './rate-limit.service.ts';
 
 /** Wrong codes per address in 10 minutes: plenty for typos, nothing for a guesser. */
 export const TRACKING_MISS_RATE: RateRule = {
