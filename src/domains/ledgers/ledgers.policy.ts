@@ -39,10 +39,6 @@ export const ledgersAdmin: RoutePolicy = {
   name: 'ledgers.admin',
   allows: (a, p) => canDefineLedgerTypes(a, p.townId ?? ''),
 };
-export const metricsRead: RoutePolicy = {
-  name: 'metrics.read',
-  allows: (a, p) => may(a, p.townId ?? '', 'metrics', 'read'),
-};
 
 /**
  * The records one caller may read (or write) in one town. `all` covers the whole town; otherwise

@@ -6,7 +6,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/env.ts';
 import { jsonResponse, TownParams } from '../../http/openapi.ts';
 import { defineRoute } from '../../http/route.ts';
-import { metricsRead } from '../ledgers/ledgers.policy.ts';
+import { metricsRead } from './metrics.policy.ts';
 import { drillDown, evaluateMetric, listMetrics } from './metrics.service.ts';
 
 const tags = ['指标'];
