@@ -10,6 +10,7 @@ import {
   metricDeclarationSchema,
   type FieldInfo,
 } from '../metrics/declaration.ts';
+import { deedProblems, ledgerDeedSchema } from './deed.ts';
 import { ledgerRuleSchema, ruleIssues } from './rules.ts';
 
 /** 分管领域 — the portfolio catalogue's stable codes (DESIGN 4). */
@@ -26,6 +27,10 @@ export const portfolioCodes = [
   'safety',
   'environment',
   'petitions',
+  'agriculture',
+  'urban_construction',
+  'education_health',
+  'social_security',
 ] as const;
 export const portfolioCodeSchema = z.enum(portfolioCodes);
 export type PortfolioCode = z.infer<typeof portfolioCodeSchema>;
@@ -125,6 +130,8 @@ const ledgerTypeObject = z.object({
   metrics: z.array(metricDeclarationSchema).default([]),
   /** Rules over several fields (rules.ts): composite uniqueness, minimum gaps between dates. */
   rules: z.array(ledgerRuleSchema).default([]),
+  /** How one record reads as work done in a duty report, and what makes it significant. */
+  deed: ledgerDeedSchema.optional(),
 });
 
 type Ctx = z.core.$RefinementCtx<z.infer<typeof ledgerTypeObject>>;
@@ -209,6 +216,22 @@ function refineMetrics(t: z.infer<typeof ledgerTypeObject>, ctx: Ctx): void {
   });
 }
 
+function refineReport(t: z.infer<typeof ledgerTypeObject>, ctx: Ctx): void {
+  const ids = new Set(t.metrics.filter((m) => !m.groupBy).map((m) => m.id));
+  t.metrics.forEach((m, i) => {
+    for (const id of [...(m.phrase?.parts ?? []), ...(m.phrase?.joins ?? [])])
+      if (!ids.has(id) || id === m.id)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['metrics', i, 'phrase'],
+          message: `指标“${m.label}”的表述引用了本台账中不存在的指标“${id}”`,
+        });
+  });
+  if (t.deed)
+    for (const message of deedProblems(t.deed, t))
+      ctx.addIssue({ code: 'custom', path: ['deed'], message });
+}
+
 function refineRules(t: z.infer<typeof ledgerTypeObject>, ctx: Ctx): void {
   const fields = t.fields.map((f) => ({
     key: f.key,
@@ -229,6 +252,7 @@ export const ledgerTypeSchema = ledgerTypeObject.superRefine((t, ctx) => {
   refineRoles(t, ctx);
   refineMetrics(t, ctx);
   refineRules(t, ctx);
+  refineReport(t, ctx);
 });
 export type LedgerType = z.infer<typeof ledgerTypeSchema>;
 export type LedgerTypeInput = z.input<typeof ledgerTypeSchema>;

@@ -62,6 +62,8 @@ export const evaluationParamsSchema = z.object({
        * records kept outside their unit, which the record list shows them too.
        */
       orPersonId: uuid.optional(),
+      /** One record only: a figure of a single record (a report's deed), recountable like any. */
+      recordId: uuid.optional(),
     })
     .default({}),
   /** Overrides the declaration's grouping. */
@@ -140,7 +142,8 @@ function scopePredicates(
   p: z.infer<typeof evaluationParamsSchema>,
 ): RawBuilder<SqlBool>[] {
   const where = [sql<SqlBool>`town_id in (${sql.join(p.townIds)})`];
-  const { unitIds, personId, orPersonId } = p.scope;
+  const { unitIds, personId, orPersonId, recordId } = p.scope;
+  if (recordId !== undefined) where.push(sql<SqlBool>`id = ${recordId}`);
   // Scope fails closed: a source without the column, or an empty subtree, shows nothing.
   if (unitIds !== undefined) {
     const inUnits =

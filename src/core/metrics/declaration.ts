@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { FieldIssue } from '../errors.ts';
+import { metricPhraseSchema, phraseUnitProblem } from './phrase.ts';
 
 /** Stable snake_case key of a field (also used for sources' built-in fields). */
 export const fieldKeySchema = z
@@ -75,8 +76,13 @@ export const metricDeclarationSchema = z
     groupBy: fieldKeySchema.optional(),
     /** Date field deciding which period a record counts in; defaults to the source's date. */
     periodField: fieldKeySchema.optional(),
+    /** How a report says the figure (phrase.ts); derived from the label when absent. */
+    phrase: metricPhraseSchema.optional(),
   })
   .superRefine((m, ctx) => {
+    const unitProblem = m.phrase ? phraseUnitProblem(m.unit, m.phrase) : null;
+    if (unitProblem)
+      ctx.addIssue({ code: 'custom', path: ['phrase', 'measure'], message: unitProblem });
     const isPercentRate = m.aggregation.fn === 'rate' && m.aggregation.percent;
     if (isPercentRate !== (m.unit === '%')) {
       ctx.addIssue({

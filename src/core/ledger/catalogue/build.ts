@@ -8,6 +8,7 @@ import type {
   MetricFilter,
   MetricUnit,
 } from '../../metrics/declaration.ts';
+import type { MetricPhraseInput } from '../../metrics/phrase.ts';
 import type { LedgerTypeInput } from '../type.ts';
 
 type FieldInput = LedgerTypeInput['fields'][number];
@@ -130,7 +131,20 @@ interface Extra {
   groupBy?: string;
   periodField?: string;
   description?: string;
+  /** How a report says it; `parts` and `joins` name metrics of the same type by slug. */
+  phrase?: MetricPhraseInput;
 }
+
+/**
+ * A phrase: verb, object, measure word (次, 人次, 篇…), and options — `parts` (slugs counting a
+ * subset: 其中…), `joins` (slugs said in the same breath), `pattern`, `trend: false` for a stock.
+ */
+export const say = (
+  verb: string,
+  object: string,
+  measure?: string,
+  options: Omit<MetricPhraseInput, 'verb' | 'object' | 'measure'> = {},
+): MetricPhraseInput => ({ verb, object, ...(measure ? { measure } : {}), ...options });
 
 /** Metric constructors bound to one ledger type. */
 export interface MetricMaker {
@@ -159,12 +173,22 @@ export interface MetricMaker {
 }
 
 export function metricMaker(typeCode: string): MetricMaker {
+  const id = (slug: string) => `ledger.${typeCode}.${slug}`;
   const base = (slug: string, label: string, unit: MetricUnit, extra: Extra = {}) => ({
-    id: `ledger.${typeCode}.${slug}`,
+    id: id(slug),
     label,
     unit,
     source: { kind: 'ledger' as const, typeCode },
     ...extra,
+    ...(extra.phrase
+      ? {
+          phrase: {
+            ...extra.phrase,
+            parts: extra.phrase.parts?.map(id),
+            joins: extra.phrase.joins?.map(id),
+          },
+        }
+      : {}),
   });
   return {
     count: (slug, label, unit, extra) => ({

@@ -7,6 +7,8 @@ import type { MetricDeclaration } from '../../metrics/declaration.ts';
 import { ledgerTypeSchema, type LedgerType, type LedgerTypeInput } from '../type.ts';
 import { lawLedgers } from './law.ts';
 import { partyLedgers } from './party.ts';
+import { personalLedgers } from './personal.ts';
+import { officeLedgers, workLedgers } from './work.ts';
 import { propagandaLedgers } from './propaganda.ts';
 import { safetyLedgers } from './safety.ts';
 import { talentLedgers } from './talent.ts';
@@ -19,6 +21,9 @@ export const catalogueInputs: readonly LedgerTypeInput[] = [
   ...villageLedgers,
   ...safetyLedgers,
   ...lawLedgers,
+  ...workLedgers,
+  ...officeLedgers,
+  ...personalLedgers,
 ];
 
 /** Validates a set of ledger types as one catalogue; throws listing every problem found. */

@@ -13,6 +13,7 @@ import {
   longText,
   oneOf,
   person,
+  say,
   text,
   unit,
 } from './build.ts';
@@ -48,10 +49,16 @@ export const lawLedgers: LedgerTypeInput[] = [
       dateField: 'held_on',
       unitField: 'village',
       personField: 'organizer',
+      deed: {
+        pattern: '{month}月，围绕“{theme}”在{village}开展{form}，受众{#audience}',
+        rank: ['audience'],
+      },
     },
     (m) => [
-      m.count('events', '法治宣传活动次数', '次'),
-      m.sum('audience', '法治宣传受众人次', '人', 'audience'),
+      m.count('events', '法治宣传活动次数', '次', { phrase: say('开展', '法治宣传活动', '场') }),
+      m.sum('audience', '法治宣传受众人次', '人', 'audience', {
+        phrase: say('覆盖', '群众', '人次'),
+      }),
     ],
   ),
   ledger(
@@ -83,13 +90,26 @@ export const lawLedgers: LedgerTypeInput[] = [
       dateField: 'held_on',
       unitField: 'host_unit',
       personField: 'speaker',
+      deed: {
+        pattern: '{month}月，组织“{title}”，参加党员干部{#attendance}',
+        rank: ['attendees'],
+      },
     },
     (m) => [
-      m.count('events', '廉政教育次数', '次'),
+      m.count('events', '廉政教育次数', '次', {
+        phrase: say('开展', '廉政教育', '次', { parts: ['warning_sessions'] }),
+      }),
       m.count('warning_sessions', '警示教育次数', '次', {
         filters: [oneOf('form', ['warning', 'case_reform'])],
+        phrase: say('', '警示教育和以案促改', '次'),
       }),
-      m.sum('attendance', '受教育党员干部人次', '人', 'attendees'),
+      m.count('talks', '廉政谈话次数', '次', {
+        filters: [eq('form', 'talk')],
+        phrase: say('', '廉政谈话', '次'),
+      }),
+      m.sum('attendance', '受教育党员干部人次', '人', 'attendees', {
+        phrase: say('', '党员干部受教育', '人次'),
+      }),
     ],
   ),
   ledger(
@@ -137,12 +157,19 @@ export const lawLedgers: LedgerTypeInput[] = [
       personField: 'receiver',
     },
     (m) => [
-      m.count('receptions', '接待来访群众批次', '次'),
-      m.sum('people', '接待来访群众人次', '人', 'people'),
+      m.count('receptions', '接待来访群众批次', '次', {
+        phrase: say('接待', '来访群众', '批次', { joins: ['people'], parts: ['leader_days'] }),
+      }),
+      m.sum('people', '接待来访群众人次', '人', 'people', {
+        phrase: say('', '', '人次', { pattern: '{n}' }),
+      }),
       m.count('leader_days', '领导接访日接待批次', '次', {
         filters: [eq('reception_kind', 'leader_day')],
+        phrase: say('', '领导接访日接待', '批次'),
       }),
-      m.rate('resolved_rate', '信访事项化解率', [eq('resolved', true)]),
+      m.rate('resolved_rate', '信访事项化解率', [eq('resolved', true)], [], {
+        phrase: say('达到', '信访事项化解率'),
+      }),
     ],
   ),
   ledger(
@@ -182,10 +209,21 @@ export const lawLedgers: LedgerTypeInput[] = [
     },
     (m) => [
       m.count('by_stage', '征兵各环节人数', '人', { groupBy: 'stage' }),
-      m.count('registered', '兵役登记人数', '人', { filters: [eq('stage', 'registered')] }),
-      m.count('enlisted', '批准入伍人数', '人', { filters: [eq('stage', 'enlisted')] }),
+      m.count('registered', '兵役登记人数', '人', {
+        filters: [eq('stage', 'registered')],
+        phrase: say('完成', '适龄青年兵役登记', '人'),
+      }),
+      m.count('examined', '参加体检人数', '人', {
+        filters: [eq('stage', 'examined')],
+        phrase: say('组织', '应征青年体检', '人'),
+      }),
+      m.count('enlisted', '批准入伍人数', '人', {
+        filters: [eq('stage', 'enlisted')],
+        phrase: say('输送', '新兵', '名', { parts: ['graduates_enlisted'] }),
+      }),
       m.count('graduates_enlisted', '大学生入伍人数', '人', {
         filters: [eq('stage', 'enlisted'), oneOf('education', ['college', 'bachelor'])],
+        phrase: say('', '大学生', '名'),
       }),
     ],
   ),
@@ -217,9 +255,17 @@ export const lawLedgers: LedgerTypeInput[] = [
       unitField: 'village',
     },
     (m) => [
-      m.count('enrolled', '整组民兵人数', '人'),
-      m.count('primary', '基干民兵人数', '人', { filters: [eq('militia_kind', 'primary')] }),
-      m.count('veterans', '退役军人民兵人数', '人', { filters: [eq('veteran', true)] }),
+      m.count('enrolled', '整组民兵人数', '人', {
+        phrase: say('整组编建', '民兵', '名', { parts: ['primary', 'veterans'], trend: false }),
+      }),
+      m.count('primary', '基干民兵人数', '人', {
+        filters: [eq('militia_kind', 'primary')],
+        phrase: say('', '基干民兵', '名', { trend: false }),
+      }),
+      m.count('veterans', '退役军人民兵人数', '人', {
+        filters: [eq('veteran', true)],
+        phrase: say('', '退役军人', '名', { trend: false }),
+      }),
     ],
   ),
 ];

@@ -16,6 +16,7 @@ import {
   money,
   attachments,
   person,
+  say,
   text,
   unit,
 } from './build.ts';
@@ -112,12 +113,17 @@ export const partyLedgers: LedgerTypeInput[] = [
       personField: 'lecturer',
     },
     (m) => [
-      m.count('held', '三会一课召开次数', '次'),
+      m.count('held', '三会一课召开次数', '次', {
+        phrase: say('召开', '“三会一课”', '次', { parts: ['party_lectures'] }),
+      }),
       m.count('held_by_type', '各类会议召开次数', '次', { groupBy: 'meeting_type' }),
       m.count('party_lectures', '党课次数', '次', {
         filters: [eq('meeting_type', 'party_lecture')],
+        phrase: say('', '党课', '次'),
       }),
-      m.sum('attendance', '三会一课参会人次', '人', 'attendees'),
+      m.sum('attendance', '三会一课参会人次', '人', 'attendees', {
+        phrase: say('', '党员参会', '人次'),
+      }),
     ],
   ),
   ledger(
@@ -149,11 +155,25 @@ export const partyLedgers: LedgerTypeInput[] = [
       ],
       dateField: 'held_on',
       unitField: 'branch',
+      deed: {
+        pattern: '{month}月，{branch}以“{theme}”为主题开展主题党日，参加党员{#attendance}',
+        rank: ['attendees'],
+      },
     },
     (m) => [
-      m.count('held', '主题党日开展次数', '次'),
-      m.sum('attendance', '主题党日参加人次', '人', 'attendees'),
-      m.distinct('branches', '开展主题党日的支部数', '个', 'branch'),
+      m.count('held', '主题党日开展次数', '次', {
+        phrase: say('开展', '主题党日活动', '次', { joins: ['branches'] }),
+      }),
+      m.sum('attendance', '主题党日参加人次', '人', 'attendees', {
+        phrase: say('', '参加党员', '人次'),
+      }),
+      m.distinct('branches', '开展主题党日的支部数', '个', 'branch', {
+        phrase: say('', '党支部', '个', {
+          pattern: '覆盖{n}{object}',
+          trend: false,
+          acrossUnits: true,
+        }),
+      }),
     ],
   ),
   ledger(
@@ -188,13 +208,27 @@ export const partyLedgers: LedgerTypeInput[] = [
       ],
     },
     (m) => [
-      m.distinct('rated_branches', '参评党支部数', '个', 'branch'),
-      m.count('five_star', '五星级党支部数', '个', { filters: [eq('stars', 5)] }),
+      m.distinct('rated_branches', '参评党支部数', '个', 'branch', {
+        phrase: say('开展星级评定', '党支部', '个', {
+          pattern: '对{n}{object}{verb}',
+          parts: ['four_star_or_above', 'promoted'],
+          trend: false,
+          acrossUnits: true,
+        }),
+      }),
+      m.count('five_star', '五星级党支部数', '个', {
+        filters: [eq('stars', 5)],
+        phrase: say('评定', '五星级党支部', '个', { trend: false, acrossUnits: true }),
+      }),
       m.count('four_star_or_above', '四星级及以上党支部数', '个', {
         filters: [atLeast('stars', 4)],
+        phrase: say('', '四星级及以上支部', '个', { trend: false, acrossUnits: true }),
       }),
       m.count('by_stars', '各星级党支部数', '个', { groupBy: 'stars' }),
-      m.count('promoted', '晋级党支部数', '个', { filters: [eq('promoted', true)] }),
+      m.count('promoted', '晋级党支部数', '个', {
+        filters: [eq('promoted', true)],
+        phrase: say('', '比上年晋级的', '个', { trend: false, acrossUnits: true }),
+      }),
     ],
   ),
   ledger(
@@ -226,11 +260,18 @@ export const partyLedgers: LedgerTypeInput[] = [
     },
     (m) => [
       m.count('by_stage', '发展党员各阶段人数', '人', { groupBy: 'stage' }),
-      m.count('activists', '确定入党积极分子人数', '人', { filters: [eq('stage', 'activist')] }),
+      m.count('activists', '确定入党积极分子人数', '人', {
+        filters: [eq('stage', 'activist')],
+        phrase: say('确定', '入党积极分子', '名'),
+      }),
       m.count('probationary_admitted', '发展预备党员人数', '人', {
         filters: [eq('stage', 'probationary')],
+        phrase: say('发展', '预备党员', '名'),
       }),
-      m.count('full_members', '预备党员按期转正人数', '人', { filters: [eq('stage', 'full')] }),
+      m.count('full_members', '预备党员按期转正人数', '人', {
+        filters: [eq('stage', 'full')],
+        phrase: say('按期转正', '预备党员', '名', { pattern: '{object}{verb}{n}' }),
+      }),
     ],
   ),
   ledger(
@@ -263,8 +304,10 @@ export const partyLedgers: LedgerTypeInput[] = [
       personField: 'visitor',
     },
     (m) => [
-      m.count('visits', '走访慰问党员人次', '人'),
-      m.sum('cash', '发放慰问金', '元', 'cash'),
+      m.count('visits', '走访慰问党员人次', '人', {
+        phrase: say('走访慰问', '老党员和困难党员', '人次'),
+      }),
+      m.sum('cash', '发放慰问金', '元', 'cash', { phrase: say('发放', '慰问金', '元') }),
       m.count('by_kind', '各类党员慰问人次', '人', { groupBy: 'visit_kind' }),
     ],
   ),

@@ -15,6 +15,7 @@ import {
   longText,
   oneOf,
   person,
+  say,
   text,
   unit,
 } from './build.ts';
@@ -58,13 +59,35 @@ export const propagandaLedgers: LedgerTypeInput[] = [
       dateField: 'published_on',
       personField: 'author',
       unitField: 'source_unit',
+      deed: {
+        pattern: '{month}月，反映本镇工作的稿件《{title}》被{outlet}采用',
+        rank: ['level'],
+        onlyOptions: ['national', 'provincial'],
+      },
     },
     (m) => [
-      m.count('count', '宣传信息采用数', '条'),
+      m.count('count', '宣传信息采用数', '条', {
+        phrase: say('在各级媒体和平台刊发', '宣传信息', '条', {
+          parts: ['national', 'provincial', 'municipal'],
+        }),
+      }),
       m.count('count_by_level', '各级媒体采用数', '条', { groupBy: 'level' }),
       m.count('count_by_channel', '各渠道发布数', '条', { groupBy: 'channel' }),
       m.count('provincial_or_above', '省级及以上媒体采用数', '条', {
         filters: [oneOf('level', ['national', 'provincial'])],
+        phrase: say('被', '省级及以上媒体采用', '条'),
+      }),
+      m.count('national', '国家级媒体采用数', '条', {
+        filters: [eq('level', 'national')],
+        phrase: say('', '国家级媒体', '条'),
+      }),
+      m.count('provincial', '省级媒体采用数', '条', {
+        filters: [eq('level', 'provincial')],
+        phrase: say('', '省级媒体', '条'),
+      }),
+      m.count('municipal', '市级媒体采用数', '条', {
+        filters: [eq('level', 'municipal')],
+        phrase: say('', '市级媒体', '条'),
       }),
     ],
   ),
@@ -99,14 +122,37 @@ export const propagandaLedgers: LedgerTypeInput[] = [
       dateField: 'held_on',
       unitField: 'host_unit',
       personField: 'speaker',
+      deed: {
+        pattern: '{month}月，围绕“{topic}”组织{form}，参学{#attendance}',
+        rank: ['attendees'],
+      },
     },
     (m) => [
-      m.count('sessions', '理论学习次数', '次'),
+      m.count('sessions', '理论学习次数', '次', {
+        phrase: say('组织开展', '各类理论学习', '次', {
+          parts: ['center_group_sessions', 'lectures', 'cadre_sessions', 'branch_sessions'],
+        }),
+      }),
       m.count('center_group_sessions', '中心组学习次数', '次', {
         filters: [eq('form', 'center_group')],
+        phrase: say('', '党委理论学习中心组学习', '次'),
+      }),
+      m.count('lectures', '专题宣讲场次', '次', {
+        filters: [eq('form', 'lecture')],
+        phrase: say('', '专题宣讲', '场'),
+      }),
+      m.count('cadre_sessions', '干部集体学习次数', '次', {
+        filters: [eq('form', 'cadre_collective')],
+        phrase: say('', '机关干部集体学习', '次'),
+      }),
+      m.count('branch_sessions', '支部集中学习次数', '次', {
+        filters: [eq('form', 'branch_collective')],
+        phrase: say('', '集中学习', '次'),
       }),
       m.count('sessions_by_form', '各形式学习次数', '次', { groupBy: 'form' }),
-      m.sum('attendance', '参学人次', '人', 'attendees'),
+      m.sum('attendance', '参学人次', '人', 'attendees', {
+        phrase: say('', '参学干部群众', '人次'),
+      }),
     ],
   ),
   ledger(
@@ -156,9 +202,11 @@ export const propagandaLedgers: LedgerTypeInput[] = [
     (m) => [
       m.sum('sites_added', '新设宣传阵地数', '个', 'quantity', {
         filters: [eq('action', 'added')],
+        phrase: say('新设', '标语、宣传栏等阵地', '处'),
       }),
       m.sum('sites_replaced', '更换破损标语/国旗数', '个', 'quantity', {
         filters: [eq('action', 'replaced')],
+        phrase: say('更换', '破损的国旗和标语', '处'),
       }),
       m.sum('changes_by_kind', '各类阵地变动数', '个', 'quantity', { groupBy: 'site_kind' }),
     ],
@@ -195,11 +243,29 @@ export const propagandaLedgers: LedgerTypeInput[] = [
       dateField: 'held_on',
       unitField: 'station',
       personField: 'organizer',
+      deed: {
+        pattern: '{month}月，{station}组织“{title}”活动，吸引群众{#participants}参加',
+        rank: ['participants'],
+      },
     },
     (m) => [
-      m.count('count', '文明实践活动场次', '次'),
+      m.count('count', '文明实践活动场次', '次', {
+        phrase: say('组织', '新时代文明实践活动', '场', {
+          parts: ['theory_count', 'customs_count'],
+        }),
+      }),
+      m.count('theory_count', '理论宣讲类活动场次', '次', {
+        filters: [eq('category', 'theory')],
+        phrase: say('', '理论宣讲', '场'),
+      }),
+      m.count('customs_count', '移风易俗类活动场次', '次', {
+        filters: [eq('category', 'customs')],
+        phrase: say('', '移风易俗活动', '场'),
+      }),
       m.count('count_by_category', '各类文明实践活动场次', '次', { groupBy: 'category' }),
-      m.sum('participants', '文明实践活动参与人次', '人', 'participants'),
+      m.sum('participants', '文明实践活动参与人次', '人', 'participants', {
+        phrase: say('', '参与群众', '人次'),
+      }),
     ],
   ),
   ledger(
@@ -220,11 +286,19 @@ export const propagandaLedgers: LedgerTypeInput[] = [
       ],
       dateField: 'served_on',
       unitField: 'village',
+      deed: {
+        pattern: '{month}月，组织志愿者{#volunteers}开展“{project}”服务',
+        rank: ['volunteers', 'beneficiaries'],
+      },
     },
     (m) => [
-      m.count('count', '志愿服务次数', '次'),
-      m.sum('volunteer_hours', '志愿服务时长', '小时', 'hours'),
-      m.sum('volunteers', '参与志愿者人次', '人', 'volunteers'),
+      m.count('count', '志愿服务次数', '次', { phrase: say('开展', '志愿服务', '次') }),
+      m.sum('volunteer_hours', '志愿服务时长', '小时', 'hours', {
+        phrase: say('', '累计服务时长', '小时', { trend: false }),
+      }),
+      m.sum('volunteers', '参与志愿者人次', '人', 'volunteers', {
+        phrase: say('', '志愿者参与', '人次'),
+      }),
     ],
   ),
 ];

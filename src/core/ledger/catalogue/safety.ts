@@ -15,6 +15,7 @@ import {
   longText,
   oneOf,
   person,
+  say,
   text,
   unit,
 } from './build.ts';
@@ -65,15 +66,28 @@ export const safetyLedgers: LedgerTypeInput[] = [
       dateField: 'found_on',
       unitField: 'village',
       personField: 'inspector',
+      deed: {
+        pattern: '{month}月，督促{village}{place}的{hazard_kind}隐患整改到位',
+        rank: ['severity'],
+        when: { field: 'fixed', equals: true },
+      },
     },
     (m) => [
-      m.count('found', '排查发现隐患数', '件'),
+      m.count('found', '排查发现隐患数', '件', {
+        phrase: say('排查发现', '各类安全隐患', '处', { parts: ['major'] }),
+      }),
       m.count('fixed', '整改完成隐患数', '件', {
         filters: [eq('fixed', true)],
         periodField: 'fixed_on',
+        phrase: say('整改销号', '隐患', '处'),
       }),
-      m.rate('fix_rate', '隐患整改率', [eq('fixed', true)]),
-      m.count('major', '重大隐患数', '件', { filters: [eq('severity', 'major')] }),
+      m.rate('fix_rate', '隐患整改率', [eq('fixed', true)], [], {
+        phrase: say('达到', '隐患整改率'),
+      }),
+      m.count('major', '重大隐患数', '件', {
+        filters: [eq('severity', 'major')],
+        phrase: say('', '重大隐患', '处'),
+      }),
       m.count('by_kind', '各类隐患数', '件', { groupBy: 'hazard_kind' }),
     ],
   ),
@@ -108,11 +122,21 @@ export const safetyLedgers: LedgerTypeInput[] = [
       dateField: 'duty_on',
       unitField: 'village',
       personField: 'leader',
+      deed: {
+        pattern: '{month}月，在{post}开展{duty_kind}，劝导纠正交通违法行为{#violations_stopped}',
+        rank: ['violations_stopped'],
+      },
     },
     (m) => [
-      m.count('duties', '交通劝导巡查次数', '次'),
-      m.sum('violations_stopped', '劝导交通违法行为', '次', 'violations_stopped'),
-      m.sum('hours', '执勤时长', '小时', 'hours'),
+      m.count('duties', '交通劝导巡查次数', '次', {
+        phrase: say('开展', '交通劝导和道路巡查', '次'),
+      }),
+      m.sum('violations_stopped', '劝导交通违法行为', '次', 'violations_stopped', {
+        phrase: say('劝导纠正', '交通违法行为', '起'),
+      }),
+      m.sum('hours', '执勤时长', '小时', 'hours', {
+        phrase: say('累计执勤', '', '小时', { trend: false }),
+      }),
     ],
   ),
   ledger(
@@ -147,13 +171,27 @@ export const safetyLedgers: LedgerTypeInput[] = [
       dateField: 'found_on',
       unitField: 'village',
       personField: 'handler',
+      deed: {
+        pattern: '{month}月，{location}的违法建筑依法拆除到位',
+        rank: ['area'],
+        when: { field: 'stage', equals: 'demolished' },
+      },
     },
     (m) => [
-      m.count('found', '发现违法建房', '件'),
-      m.count('demolished', '拆除违法建筑', '件', { filters: [eq('stage', 'demolished')] }),
-      m.rate('closed_rate', '违法建房处置完成率', [
-        oneOf('stage', ['demolished', 'legalized', 'transferred']),
-      ]),
+      m.count('found', '发现违法建房', '件', {
+        phrase: say('巡查发现', '违法占地建房', '处', { parts: ['demolished'] }),
+      }),
+      m.count('demolished', '拆除违法建筑', '件', {
+        filters: [eq('stage', 'demolished')],
+        phrase: say('', '已依法拆除', '处'),
+      }),
+      m.rate(
+        'closed_rate',
+        '违法建房处置完成率',
+        [oneOf('stage', ['demolished', 'legalized', 'transferred'])],
+        [],
+        { phrase: say('达到', '违法建房处置完成率') },
+      ),
     ],
   ),
   ledger(
@@ -188,11 +226,21 @@ export const safetyLedgers: LedgerTypeInput[] = [
       dateField: 'acted_on',
       unitField: 'village',
       personField: 'inspector',
+      deed: {
+        pattern: '{month}月，{village}开展{task_kind}集中行动，出动干部群众{#participants}',
+        rank: ['participants'],
+      },
     },
     (m) => [
-      m.count('actions', '人居环境整治行动次数', '次'),
-      m.sum('participants', '出动人次', '人', 'participants'),
-      m.sum('issues_fixed', '整改人居环境问题', '个', 'issues_fixed'),
+      m.count('actions', '人居环境整治行动次数', '次', {
+        phrase: say('组织', '人居环境集中整治', '次'),
+      }),
+      m.sum('participants', '出动人次', '人', 'participants', {
+        phrase: say('出动', '干部群众', '人次'),
+      }),
+      m.sum('issues_fixed', '整改人居环境问题', '个', 'issues_fixed', {
+        phrase: say('整改', '环境卫生问题', '个'),
+      }),
     ],
   ),
 ];

@@ -16,6 +16,7 @@ import {
   money,
   oneOf,
   person,
+  say,
   text,
   unit,
 } from './build.ts';
@@ -53,10 +54,16 @@ export const talentLedgers: LedgerTypeInput[] = [
       personField: 'member',
     },
     (m) => [
-      m.count('help_actions', '结对帮扶次数', '次'),
-      m.distinct('households', '结对帮扶户数', '户', 'household'),
-      m.distinct('members', '参与结对党员人数', '人', 'member'),
-      m.sum('amount', '结对帮扶折合金额', '元', 'amount'),
+      m.count('help_actions', '结对帮扶次数', '次', { phrase: say('开展', '结对帮扶', '次') }),
+      m.distinct('households', '结对帮扶户数', '户', 'household', {
+        phrase: say('联系帮扶', '困难群众', '户'),
+      }),
+      m.distinct('members', '参与结对党员人数', '人', 'member', {
+        phrase: say('', '参与结对的党员', '名'),
+      }),
+      m.sum('amount', '结对帮扶折合金额', '元', 'amount', {
+        phrase: say('', '帮扶物资和资金折合', '元'),
+      }),
     ],
   ),
   ledger(
@@ -102,9 +109,12 @@ export const talentLedgers: LedgerTypeInput[] = [
       personField: 'mentor',
     },
     (m) => [
-      m.count('count', '储备后备干部人数', '人'),
+      m.count('count', '储备后备干部人数', '人', {
+        phrase: say('新储备', '村级后备干部', '名', { parts: ['college_or_above'] }),
+      }),
       m.count('college_or_above', '大专及以上学历后备干部', '人', {
         filters: [oneOf('education', ['college', 'bachelor', 'postgraduate'])],
+        phrase: say('', '大专及以上学历的', '名'),
       }),
       m.count('by_village', '各村后备干部人数', '人', { groupBy: 'village' }),
     ],
@@ -146,11 +156,24 @@ export const talentLedgers: LedgerTypeInput[] = [
       ],
       dateField: 'listed_on',
       unitField: 'village',
+      deed: {
+        pattern: '{month}月，对接{partner}办结“{item}”事项',
+        rank: [],
+        when: { field: 'status', equals: 'done' },
+      },
     },
     (m) => [
+      m.count('listed', '三张清单事项数', '件', {
+        phrase: say('梳理', '需求、资源、项目清单事项', '项', { parts: ['done'] }),
+      }),
       m.count('by_kind', '三张清单各类事项数', '件', { groupBy: 'list_kind' }),
-      m.count('done', '清单事项完成数', '件', { filters: [eq('status', 'done')] }),
-      m.rate('done_rate', '清单事项完成率', [eq('status', 'done')]),
+      m.count('done', '清单事项完成数', '件', {
+        filters: [eq('status', 'done')],
+        phrase: say('', '已办结', '项'),
+      }),
+      m.rate('done_rate', '清单事项完成率', [eq('status', 'done')], [], {
+        phrase: say('达到', '清单事项完成率'),
+      }),
     ],
   ),
   ledger(
@@ -182,12 +205,15 @@ export const talentLedgers: LedgerTypeInput[] = [
       unitField: 'village',
     },
     (m) => [
-      m.count('posted', '征集微心愿数', '个'),
+      m.count('posted', '征集微心愿数', '个', { phrase: say('征集', '群众微心愿', '个') }),
       m.count('fulfilled', '实现微心愿数', '个', {
         filters: [eq('status', 'fulfilled')],
         periodField: 'fulfilled_on',
+        phrase: say('帮助实现', '心愿', '个'),
       }),
-      m.rate('fulfil_rate', '微心愿实现率', [eq('status', 'fulfilled')]),
+      m.rate('fulfil_rate', '微心愿实现率', [eq('status', 'fulfilled')], [], {
+        phrase: say('达到', '微心愿实现率'),
+      }),
     ],
   ),
   ledger(
@@ -221,9 +247,14 @@ export const talentLedgers: LedgerTypeInput[] = [
       unitField: 'village',
     },
     (m) => [
-      m.count('count', '入库人才数', '人'),
+      m.count('count', '入库人才数', '人', {
+        phrase: say('新纳入', '乡贤和本土人才', '名', { parts: ['engaged'] }),
+      }),
       m.count('by_category', '各类人才数', '人', { groupBy: 'category' }),
-      m.count('engaged', '参与家乡建设人才数', '人', { filters: [eq('engaged', true)] }),
+      m.count('engaged', '参与家乡建设人才数', '人', {
+        filters: [eq('engaged', true)],
+        phrase: say('', '已参与家乡建设的', '名'),
+      }),
     ],
   ),
   ledger(
@@ -255,12 +286,16 @@ export const talentLedgers: LedgerTypeInput[] = [
       ],
       dateField: 'held_on',
       unitField: 'organizer',
+      deed: { pattern: '{month}月，举办“{title}”，培训{#trainees}', rank: ['trainees'] },
     },
     (m) => [
-      m.count('sessions', '举办培训班次', '次'),
-      m.sum('trainees', '参训人次', '人', 'trainees'),
+      m.count('sessions', '举办培训班次', '次', { phrase: say('举办', '各类培训班', '期') }),
+      m.sum('trainees', '参训人次', '人', 'trainees', {
+        phrase: say('培训', '', '人次', { parts: ['farmer_trainees'] }),
+      }),
       m.sum('farmer_trainees', '培训高素质农民人次', '人', 'trainees', {
         filters: [eq('program', 'farmer')],
+        phrase: say('', '高素质农民', '人次'),
       }),
     ],
   ),

@@ -15,6 +15,7 @@ import {
   longText,
   money,
   person,
+  say,
   text,
   unit,
 } from './build.ts';
@@ -69,12 +70,17 @@ export const villageLedgers: LedgerTypeInput[] = [
       personField: 'helper',
     },
     (m) => [
-      m.count('households', '纳入监测户数', '户'),
+      m.count('households', '纳入监测户数', '户', {
+        phrase: say('新识别纳入', '防返贫监测对象', '户'),
+      }),
       m.count('by_risk_type', '各风险类型监测户数', '户', { groupBy: 'risk_type' }),
-      m.sum('help_amount', '落实帮扶资金', '万元', 'help_amount'),
+      m.sum('help_amount', '落实帮扶资金', '万元', 'help_amount', {
+        phrase: say('落实', '帮扶资金', '万元'),
+      }),
       m.count('risk_cleared', '消除风险户数', '户', {
         filters: [eq('risk_cleared', true)],
         periodField: 'cleared_on',
+        phrase: say('消除', '返贫风险', '户', { pattern: '{n}{verb}{object}' }),
       }),
     ],
   ),
@@ -123,11 +129,22 @@ export const villageLedgers: LedgerTypeInput[] = [
       ],
       dateField: 'proposed_on',
       unitField: 'village',
+      deed: {
+        pattern: '{month}月，{village}按程序议定“{matter}”，涉及资金{#amount}',
+        rank: ['amount'],
+      },
     },
     (m) => [
-      m.count('matters', '按四议两公开决策事项数', '件'),
-      m.count('completed', '完成结果公开事项数', '件', { filters: [eq('stage', 'result_public')] }),
-      m.sum('amount', '决策事项涉及金额', '万元', 'amount'),
+      m.count('matters', '按四议两公开决策事项数', '件', {
+        phrase: say('按“四议两公开”程序决策', '村级重大事项', '件', { parts: ['completed'] }),
+      }),
+      m.count('completed', '完成结果公开事项数', '件', {
+        filters: [eq('stage', 'result_public')],
+        phrase: say('', '已完成结果公开', '件', { pattern: '{object}的{n}' }),
+      }),
+      m.sum('amount', '决策事项涉及金额', '万元', 'amount', {
+        phrase: say('涉及', '资金', '万元'),
+      }),
       m.count('by_kind', '各类决策事项数', '件', { groupBy: 'matter_kind' }),
     ],
   ),
@@ -173,9 +190,15 @@ export const villageLedgers: LedgerTypeInput[] = [
       unitField: 'village',
     },
     (m) => [
-      m.count('count', '三务公开期次', '次'),
+      m.count('count', '三务公开期次', '次', { phrase: say('公开', '党务、村务、财务', '期') }),
       m.count('by_kind', '各类公开期次', '次', { groupBy: 'disclosure_kind' }),
-      m.distinct('villages', '按期公开村(社区)数', '个', 'village'),
+      m.distinct('villages', '按期公开村(社区)数', '个', 'village', {
+        phrase: say('', '村（社区）', '个', {
+          pattern: '{n}{object}做到按期公开',
+          trend: false,
+          acrossUnits: true,
+        }),
+      }),
     ],
   ),
   ledger(
@@ -210,12 +233,21 @@ export const villageLedgers: LedgerTypeInput[] = [
       personField: 'handler',
     },
     (m) => [
-      m.sum('amount', '发放救助保障资金', '万元', 'amount'),
+      m.sum('amount', '发放救助保障资金', '万元', 'amount', {
+        phrase: say('发放', '各类救助保障资金', '万元', { parts: ['subsistence_amount'] }),
+      }),
+      m.sum('subsistence_amount', '城乡低保发放金额', '万元', 'amount', {
+        filters: [eq('program', 'subsistence')],
+        phrase: say('', '城乡低保金', '万元'),
+      }),
       m.sum('amount_by_program', '各项目发放金额', '万元', 'amount', { groupBy: 'program' }),
-      m.count('payments', '发放人次', '人'),
-      m.distinct('recipients', '保障对象人数', '人', 'recipient'),
+      m.count('payments', '发放人次', '人', { phrase: say('惠及', '困难群众', '人次') }),
+      m.distinct('recipients', '保障对象人数', '人', 'recipient', {
+        phrase: say('', '保障对象', '人', { trend: false }),
+      }),
       m.sum('temporary_relief', '临时救助金额', '元', 'amount', {
         filters: [eq('program', 'temporary')],
+        phrase: say('发放', '临时救助金', '元'),
       }),
     ],
   ),

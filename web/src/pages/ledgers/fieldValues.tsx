@@ -45,6 +45,10 @@ export const LEDGER_PORTFOLIOS = [
   'safety',
   'environment',
   'petitions',
+  'agriculture',
+  'urban_construction',
+  'education_health',
+  'social_security',
 ] as const;
 
 export function useRefData(): RefData {
