@@ -1,287 +1,113 @@
 /**
- * 起草 — composes a draft duty report from a template, the person's portfolios, metric results,
- * highlighted records and grounding signals. Pure: every number in the draft is a metric chip.
+ * 起草 — composes a draft duty report from a template, the person's portfolios, their figures
+ * grouped by area of work, the year's significant records, their own study/integrity/law records
+ * and the signals that ground 不足 and 打算. Pure: every number in the draft is a metric chip, each
+ * stated once. The draft is composed at several depths and the one that fits the length is kept.
  */
-import {
-  makeChip,
-  type Inline,
-  type Paragraph,
-  type ReportDocument,
-  type Section,
-} from './model.ts';
-import { toChineseOrdinal } from './numerals.ts';
-import { dutyPhrasesFor } from './phrases-duty.ts';
-import { fillPattern, PHRASES, PhrasePicker, type SlotValue } from './phrases.ts';
-import { activeSections, type ReportTemplate, type TemplateSection } from './templates.ts';
+import { ComposeContext } from './compose-context.ts';
+import { dutySections, type DutyPlan } from './compose-duty.ts';
+import { personalParagraph } from './compose-personal.ts';
+import { reflectParagraphs } from './compose-reflect.ts';
+import type { ComposeInput, MetricResult } from './compose-types.ts';
+import { documentText, type Paragraph, type ReportDocument, type Section } from './model.ts';
+import { reportChars } from './lint-prose.ts';
+import { extractNumbers } from './parse-numbers.ts';
+import { voiceOf } from './phrases-personal.ts';
+import { fillPattern, PHRASES } from './phrases.ts';
+import { activeSections, type TemplateSection } from './templates.ts';
 
-/** One evaluated metric, as the metric engine returns it. */
-export interface MetricResult {
-  metricId: string;
-  label: string;
-  unit: string;
-  value: number | null;
-  params: Record<string, unknown>;
-}
+export type * from './compose-types.ts';
+export { SATISFACTION_TARGET } from './compose-reflect.ts';
+/** @deprecated name kept for callers: a highlight is now a deed (compose-types.ts). */
+export type { Deed as HighlightRecord } from './compose-types.ts';
 
-export interface PersonInfo {
-  name: string;
-  title: string;
-  year: number;
-  portfolios: Array<{ code: string; label: string }>;
-}
+/** The length a draft aims at and the range it must stay in (characters, whitespace aside). */
+export const DRAFT_LENGTH = { min: 2600, target: 3300, max: 3850 };
 
-/** A record the person marked as a highlight of the year (重点工作). */
-export interface HighlightRecord {
-  title: string;
-  date: string;
-  portfolio?: string;
-}
+/** Figures per 1,000 characters a draft should not exceed (the references run 3–17). */
+export const DENSITY_MAX = 14.5;
 
-/** Facts that ground 存在不足: each becomes a sentence with its number as a chip. */
-export interface GroundingSignals {
-  overdueOrders: MetricResult | null;
-  unsatisfiedOrders: MetricResult | null;
-  satisfactionRate?: MetricResult | null;
-  emptyLedgers: string[];
-  metricsBelowLastYear: Array<{ current: MetricResult; previous: MetricResult }>;
-}
+/** The plans tried: every combination of areas per portfolio, depth and fuller personal sections. */
+const PLANS: Array<DutyPlan & { full: boolean }> = [8, 6, 5, 4, 3, 2, 1].flatMap((areas) =>
+  [12, 10, 8, 7, 6, 5, 4, 3, 2, 1].flatMap((depth) => [
+    { areas, depth, full: true },
+    { areas, depth, full: false },
+  ]),
+);
 
-export interface ComposeInput {
-  template: ReportTemplate;
-  person: PersonInfo;
-  /** Keyed by portfolio code for 职 subsections, by section kind ('study', 'law'…) otherwise. */
-  metrics: Record<string, MetricResult[]>;
-  highlights: HighlightRecord[];
-  signals: GroundingSignals;
-  seed: number;
-}
-
-/** Below this 满意率 (%) the draft names satisfaction as a shortcoming. */
-export const SATISFACTION_TARGET = 95;
-
-const chipOf = (m: MetricResult) => makeChip(m.metricId, m.params, m.value, m.unit);
-const text = (t: string): Inline => ({ type: 'text', text: t });
-const para = (...parts: Inline[][]): Paragraph => ({
-  inlines: fillPattern('{x}', { x: parts.flat() }),
-});
-
-interface Ctx extends ComposeInput {
-  picker: PhrasePicker;
-}
-
-function metricSentences(ctx: Ctx, key: string, results: readonly MetricResult[]): Inline[] {
-  const out: Inline[] = [];
-  for (let i = 0; i < results.length; i += 3) {
-    const items: Inline[] = [];
-    results.slice(i, i + 3).forEach((m, j) => {
-      if (j > 0) items.push(text('，'));
-      items.push(text(m.label), chipOf(m));
-    });
-    out.push(...fillPattern(ctx.picker.pick(PHRASES.metrics, `${key}.metrics.${i}`), { items }));
-  }
-  return out;
-}
-
-function highlightSentence(ctx: Ctx, key: string, records: readonly HighlightRecord[]): Inline[] {
-  if (records.length === 0) return [];
-  const listed = records.slice(0, 3).map((r) => {
-    const month = /^\d{4}-(\d{2})/u.exec(r.date)?.[1];
-    const title = r.title.replace(/“/gu, '‘').replace(/”/gu, '’'); // quotes inside quotes
-    return `“${title}”${month ? `（${Number(month)}月）` : ''}`;
-  });
-  return fillPattern(ctx.picker.pick(PHRASES.highlights, `${key}.highlights`), {
-    records: listed.join('、'),
-  });
-}
-
-function portfolioParagraph(
-  ctx: Ctx,
-  code: string,
-  label: string,
-  records: HighlightRecord[],
-): Paragraph {
-  const phrases = dutyPhrasesFor(code);
-  const slots = { portfolioLabel: label };
-  const results = ctx.metrics[code] ?? [];
-  if (results.length === 0 && records.length === 0) {
-    return para(fillPattern(ctx.picker.pick(PHRASES.missingData, code), slots));
-  }
-  return para(
-    fillPattern(ctx.picker.pick(phrases.lead, `${code}.lead`), slots),
-    metricSentences(ctx, code, results),
-    highlightSentence(ctx, code, records),
-    fillPattern(ctx.picker.pick(phrases.close, `${code}.close`), slots),
-  );
-}
-
-function dutySections(ctx: Ctx, t: TemplateSection): Section[] {
-  const held = ctx.person.portfolios;
-  const recordsFor = (code: string, first: boolean) =>
-    ctx.highlights.filter((h) => h.portfolio === code || (first && h.portfolio === undefined));
-  // Portfolios nest under a 一、 heading only when the template gives one; else each is a 一、 itself.
-  const nested = t.portfolioLayout === 'nested' && t.heading.trim() !== '';
-  const subs: Section[] = held.map((p, i) => ({
-    id: `${t.id}:${p.code}`,
-    level: nested ? 2 : 1,
-    heading: p.label,
-    kind: 'duty',
-    portfolio: p.code,
-    templateSectionId: t.id,
-    paragraphs: [portfolioParagraph(ctx, p.code, p.label, recordsFor(p.code, i === 0))],
-  }));
-  if (held.length === 0) {
-    return [
-      {
-        id: t.id,
-        level: 1,
-        heading: t.heading || '履职情况',
-        kind: 'duty',
-        templateSectionId: t.id,
-        paragraphs: [
-          para(fillPattern(PHRASES.missingSection[0], { heading: t.heading || '履职情况' })),
-        ],
-      },
-    ];
-  }
-  if (!nested) return subs;
-  return [
-    {
-      id: t.id,
-      level: 1,
-      heading: t.heading,
-      kind: 'duty',
-      templateSectionId: t.id,
-      paragraphs: [],
-    },
-    ...subs,
-  ];
-}
-
-function threeSlot(ctx: Ctx, key: string, bank: Record<string, readonly string[]>): Paragraph {
-  const parts = Object.entries(bank).map(([slot, options]) =>
-    fillPattern(ctx.picker.pick(options, `${key}.${slot}`), {}),
-  );
-  return para(...parts, metricSentences(ctx, key, ctx.metrics[key] ?? []));
-}
-
-function itemList(lead: Inline[], items: Inline[][]): Paragraph {
-  return para(lead, ...items.map((item, i) => [text(`${toChineseOrdinal(i + 1)}是`), ...item]));
-}
-
-function shortcomingItems(ctx: Ctx): Inline[][] {
-  const s = ctx.signals;
-  const bank = PHRASES.shortcomings;
-  const pick = (opts: readonly string[], key: string, slots: Record<string, SlotValue>) =>
-    fillPattern(ctx.picker.pick(opts, `short.${key}`), slots);
-  const items: Inline[][] = [];
-  if (s.overdueOrders?.value)
-    items.push(pick(bank.overdue, 'overdue', { overdueCount: chipOf(s.overdueOrders) }));
-  const rate = s.satisfactionRate;
-  if (rate && rate.value !== null && rate.value < SATISFACTION_TARGET) {
-    items.push(pick(bank.satisfaction, 'satisfaction', { satisfactionRate: chipOf(rate) }));
-  } else if (s.unsatisfiedOrders?.value) {
-    items.push(
-      pick(bank.unsatisfied, 'unsatisfied', { unsatisfiedCount: chipOf(s.unsatisfiedOrders) }),
-    );
-  }
-  if (s.emptyLedgers.length > 0) {
-    const names = s.emptyLedgers
-      .slice(0, 3)
-      .map((n) => `“${n}”`)
-      .join('、');
-    items.push(pick(bank.emptyLedger, 'ledger', { emptyLedgerName: names }));
-  }
-  s.metricsBelowLastYear.slice(0, 2).forEach(({ current, previous }, i) => {
-    items.push(
-      pick(bank.metricDrop, `drop${i}`, {
-        metricDropLabel: current.label,
-        current: chipOf(current),
-        previous: chipOf(previous),
-      }),
-    );
-  });
-  for (let i = 0; items.length < 2; i++) items.push(pick(bank.generic, `generic${i}`, {}));
-  return items.slice(0, 4);
-}
-
-function planItems(ctx: Ctx): Inline[][] {
-  const s = ctx.signals;
-  const bank = PHRASES.plans;
-  const items = ctx.person.portfolios.slice(0, 3).map((p) =>
-    fillPattern(ctx.picker.pick(dutyPhrasesFor(p.code).plan, `${p.code}.plan`), {
-      portfolioLabel: p.label,
+function openingParagraph(ctx: ComposeContext, input: ComposeInput): Paragraph {
+  const p = input.person;
+  const bank = PHRASES.opening[voiceOf(p.role)];
+  const villages = p.liaisons ?? [];
+  // Staff name the books they keep; a leader the villages they are liaison for.
+  const books = [
+    ...new Set(
+      Object.values(input.areas ?? {})
+        .flat()
+        .filter((a) => a.code !== 'appeals' && a.code !== 'liaison')
+        .map((a) => a.name),
+    ),
+  ].slice(0, 5);
+  const liaison = villages.length
+    ? ctx.fill(PHRASES.liaison, 'opening.liaison', { villages: villages.join('、') })
+    : voiceOf(p.role) === 'staff' && books.length
+      ? ctx.fill(PHRASES.books, 'opening.books', { books: books.join('、') })
+      : '';
+  return {
+    inlines: ctx.fill(bank, 'opening', {
+      year: String(p.year),
+      title: p.title,
+      portfolios: p.portfolios.map((x) => x.label).join('、') || '岗位',
+      liaison,
     }),
-  );
-  if (s.overdueOrders?.value) items.push(fillPattern(bank.overdue[0], {}));
-  const rate = s.satisfactionRate;
-  if (
-    (rate && rate.value !== null && rate.value < SATISFACTION_TARGET) ||
-    s.unsatisfiedOrders?.value
-  ) {
-    items.push(fillPattern(bank.satisfaction[0], {}));
-  }
-  if (s.emptyLedgers.length > 0) items.push(fillPattern(bank.emptyLedger[0], {}));
-  for (let i = 0; items.length < 3; i++)
-    items.push(fillPattern(ctx.picker.pick(bank.generic, `plan.generic${i}`), {}));
-  return items.slice(0, 5);
+  };
 }
-
-const THREE_SLOT_BANKS = {
-  study: PHRASES.study,
-  integrity: PHRASES.integrity,
-  law: PHRASES.law,
-} as const;
 
 /** Paragraphs for one kind of section; a merged section gets those of every kind it stands for. */
-function kindParagraphs(ctx: Ctx, kind: string): Paragraph[] {
-  if (kind === 'shortcomings') {
-    return [
-      itemList(
-        fillPattern(ctx.picker.pick(PHRASES.shortcomings.lead, 'short.lead'), {}),
-        shortcomingItems(ctx),
-      ),
-    ];
+function kindParagraphs(
+  ctx: ComposeContext,
+  input: ComposeInput,
+  t: TemplateSection,
+  plan: DutyPlan & { full: boolean },
+): Paragraph[] {
+  const kinds = [t.kind, ...t.covers];
+  const out: Paragraph[] = [];
+  if (kinds.includes('opening')) out.push(openingParagraph(ctx, input));
+  for (const k of ['study', 'integrity', 'law'] as const)
+    if (kinds.includes(k)) out.push(personalParagraph(ctx, input, k, plan.full));
+  if (kinds.includes('shortcomings') || kinds.includes('plans')) {
+    const r = reflectParagraphs(
+      ctx,
+      input,
+      { shortcomings: kinds.includes('shortcomings'), plans: kinds.includes('plans') },
+      plan.full,
+    );
+    if (r.shortcomings) out.push(r.shortcomings);
+    if (r.plans) out.push(r.plans);
   }
-  if (kind === 'plans') {
-    const nextYear = String(ctx.person.year + 1);
-    return [
-      itemList(
-        fillPattern(ctx.picker.pick(PHRASES.plans.lead, 'plans.lead'), { nextYear }),
-        planItems(ctx),
-      ),
-    ];
-  }
-  if (kind in THREE_SLOT_BANKS) {
-    const k = kind as keyof typeof THREE_SLOT_BANKS;
-    return [threeSlot(ctx, k, THREE_SLOT_BANKS[k])];
-  }
-  if (kind === 'opening') {
-    const p = ctx.person;
-    return [
-      para(
-        fillPattern(ctx.picker.pick(PHRASES.opening, 'opening'), {
-          year: String(p.year),
-          title: p.title,
-          portfolios: p.portfolios.map((x) => x.label).join('、') || '岗位',
-        }),
-      ),
-    ];
-  }
-  return [];
-}
-
-function sectionParagraphs(ctx: Ctx, t: TemplateSection): Paragraph[] {
-  const out = [t.kind, ...t.covers].flatMap((k) => kindParagraphs(ctx, k));
   return out.length > 0
     ? out
-    : [para(fillPattern(PHRASES.missingSection[0], { heading: t.heading }))];
+    : [{ inlines: fillPattern(PHRASES.missingSection[0], { heading: t.heading }) }];
 }
 
-/** Drafts the report; the same input and seed always give the same document. */
-export function composeReport(input: ComposeInput): ReportDocument {
-  const ctx: Ctx = { ...input, picker: new PhrasePicker(input.seed) };
+/**
+ * 不足 names the figures that fell below last year; the 职 part states them without the
+ * comparison, so last year's figure is said once, where it grounds the shortcoming.
+ */
+function comparisonAllowed(input: ComposeInput): (m: MetricResult) => boolean {
+  const declined = new Set(input.signals.metricsBelowLastYear.map((d) => d.current.metricId));
+  return (m) => !declined.has(m.metricId);
+}
+
+function composeWith(input: ComposeInput, plan: DutyPlan & { full: boolean }): ReportDocument {
+  const ctx = new ComposeContext(input.seed);
+  const compare = comparisonAllowed(input);
+  // 不足 reserves the figures it must cite first: the 职 part must not take last year's.
+  for (const d of input.signals.metricsBelowLastYear.slice(0, 2)) ctx.reserve(d.previous);
   const sections = activeSections(input.template).flatMap((t): Section[] => {
-    if (t.perPortfolio || t.kind === 'duty') return dutySections(ctx, t);
+    if (t.perPortfolio || t.kind === 'duty') return dutySections(ctx, input, t, plan, compare);
+    if (t.kind === 'shortcomings')
+      for (const d of input.signals.metricsBelowLastYear.slice(0, 2)) ctx.release(d.previous);
     return [
       {
         id: t.id,
@@ -290,7 +116,7 @@ export function composeReport(input: ComposeInput): ReportDocument {
         kind: t.kind,
         ...(t.covers.length > 0 ? { covers: t.covers } : {}),
         templateSectionId: t.id,
-        paragraphs: sectionParagraphs(ctx, t),
+        paragraphs: kindParagraphs(ctx, input, t, plan),
       },
     ];
   });
@@ -302,4 +128,40 @@ export function composeReport(input: ComposeInput): ReportDocument {
     sections,
     frozenAt: null,
   };
+}
+
+/** Characters as a report's length is counted (whole text, whitespace aside). */
+export function draftLength(doc: ReportDocument): number {
+  return reportChars(documentText(doc));
+}
+
+/**
+ * Drafts the report; the same input and seed always give the same document. Of the plans, the one
+ * kept stays within the length range and under the figure density, closest to the target length;
+ * failing that, the one within the length range with the fewest figures per 1,000 characters;
+ * failing that, the one nearest the range.
+ */
+export function composeReport(input: ComposeInput): ReportDocument {
+  const target = input.targetChars ?? DRAFT_LENGTH.target;
+  const min = Math.round(target * (DRAFT_LENGTH.min / DRAFT_LENGTH.target));
+  const max = Math.round(target * (DRAFT_LENGTH.max / DRAFT_LENGTH.target));
+  type Draft = { doc: ReportDocument; length: number; density: number };
+  const drafts: Draft[] = [];
+  for (const plan of PLANS) {
+    const doc = composeWith(input, plan);
+    const text = documentText(doc);
+    const length = reportChars(text);
+    const d = { doc, length, density: (extractNumbers(text).length / Math.max(length, 1)) * 1000 };
+    drafts.push(d);
+    // Richest first: the first plan near the target and light enough in figures is the one.
+    if (Math.abs(length - target) <= 150 && d.density <= DENSITY_MAX) return doc;
+  }
+  const inRange = drafts.filter((d) => d.length >= min && d.length <= max);
+  const good = inRange.filter((d) => d.density <= DENSITY_MAX);
+  const byTarget = (a: Draft, b: Draft) =>
+    Math.abs(a.length - target) - Math.abs(b.length - target);
+  if (good.length) return good.sort(byTarget)[0]!.doc;
+  if (inRange.length) return inRange.sort((a, b) => a.density - b.density)[0]!.doc;
+  const distance = (d: Draft) => (d.length < min ? min - d.length : d.length - max);
+  return drafts.sort((a, b) => distance(a) - distance(b) || a.density - b.density)[0]!.doc;
 }

@@ -15,6 +15,7 @@ import { PLACEHOLDER_RE } from './parse.ts';
 import { inlinesWithOffsets } from './locate.ts';
 import { extractNumbers } from './parse-numbers.ts';
 import { activeSections, type ReportTemplate, type TemplateSection } from './templates.ts';
+import { lintProse, type ProseCode } from './lint-prose.ts';
 
 export type LintSeverity = 'error' | 'warning' | 'info';
 export type LintCode =
@@ -29,7 +30,8 @@ export type LintCode =
   | 'similar_to_last_year'
   | 'untitled_section'
   | 'empty_section'
-  | 'heading_level_skip';
+  | 'heading_level_skip'
+  | ProseCode;
 
 export interface LintIssue {
   code: LintCode;
@@ -148,7 +150,16 @@ function lintRequiredAndLength(doc: ReportDocument, t: TemplateSection): LintIss
           (s) => s.templateSectionId === undefined && [t.kind, ...t.covers].includes(s.kind),
         );
   const chars = matched.reduce((n, s) => n + normaliseForComparison(sectionText(s)).length, 0);
-  const name = t.heading || KIND_LABEL[t.kind];
+  // Name the part as the draft shows it: a heading the draft does not carry (portfolios raised to
+  // top level, a heading renamed in the editor) would send the author looking for nothing.
+  const shown = matched.find((s) => s.level > 0 && s.heading.trim() !== '')?.heading;
+  // A part the draft lacks altogether is named as the template names it: that is what to add.
+  const name =
+    matched.length === 0 || (t.heading && matched.some((s) => s.heading === t.heading))
+      ? t.heading || KIND_LABEL[t.kind]
+      : t.perPortfolio && shown
+        ? KIND_LABEL[t.kind]
+        : (shown ?? KIND_LABEL[t.kind]);
   if (chars === 0) {
     return t.required
       ? [issue('missing_section', 'error', matched[0]?.id ?? null, `缺少模板要求的“${name}”部分`)]
@@ -263,6 +274,7 @@ export function lintReport(doc: ReportDocument, options: LintOptions): LintIssue
     ]),
     ...lintOutline(doc),
     ...lintRepeats(doc),
+    ...lintProse(doc).map((f) => issue(f.code, 'warning', f.sectionId, f.message, f.offset)),
     ...(options.lastYearText ? lintLastYear(doc, options.lastYearText, options) : []),
   ];
 }

@@ -50,7 +50,6 @@ const PORTFOLIOS: Record<Role, Array<{ code: string; label: string }>> = {
 };
 
 export const SAMPLE_METRICS: Record<string, MetricResult[]> = {
-  study: [m('study.sessions', '参加党委中心组学习', 14, '次')],
   propaganda: [
     m('propaganda.items', '报送宣传稿件', 86, '篇'),
     m('propaganda.adopted', '被市级以上媒体采用', 21, '篇'),
@@ -81,13 +80,41 @@ export function sampleComposeInput(role: Role, seed = 7): ComposeInput {
   const portfolios = PORTFOLIOS[role];
   return {
     template: BUILTIN_TEMPLATES[role],
-    person: { name: '林晓岚', title: `青石镇${BUILTIN_TEMPLATES[role].name}`, year: Y, portfolios },
+    person: {
+      name: '林晓岚',
+      title: `青石镇${BUILTIN_TEMPLATES[role].name}`,
+      year: Y,
+      portfolios,
+      role,
+      scope: role === 'village_secretary' ? 'village' : 'town',
+    },
     metrics: SAMPLE_METRICS,
     highlights: [
-      { title: '秋季征兵宣传周', date: `${Y}-08-15`, portfolio: 'armed_forces' },
-      { title: '“青石讲堂”进村巡讲', date: `${Y}-05-20`, portfolio: 'propaganda' },
-      { title: '村级议事厅规范化建设', date: `${Y}-06-03` },
+      {
+        date: `${Y}-08-15`,
+        portfolio: 'armed_forces',
+        pieces: [
+          '8月，在集镇和各村同步开展秋季征兵政策宣传，走访适龄青年',
+          m('army.visited', '走访适龄青年', 46, '人'),
+        ],
+      },
+      {
+        date: `${Y}-05-20`,
+        portfolio: 'propaganda',
+        pieces: [
+          '5月，组织“青石讲堂”宣讲团进村巡讲，听讲群众',
+          m('propaganda.audience', '听讲群众', 860, '人'),
+        ],
+      },
     ],
+    personal: {
+      centerGroup: m('study.center', '中心组学习', 14, '次'),
+      ledStudy: m('study.led', '领学', 3, '次'),
+      trainingHours: m('study.hours', '学习培训', 62, '小时'),
+      personalMatters: m('integrity.matters', '个人有关事项报告', 1, '次'),
+      lawExams: m('law.exams', '学法考试', 1, '次'),
+      lawExamsPassed: m('law.passed', '学法考试合格', 1, '次'),
+    },
     signals: {
       overdueOrders: m('hotline.overdue', '超期办结工单', 4, '件'),
       unsatisfiedOrders: m('hotline.unsatisfied', '不满意工单', 3, '件'),

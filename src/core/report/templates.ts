@@ -197,12 +197,13 @@ export const BUILTIN_TEMPLATES: Record<Role, ReportTemplate> = {
     S.law,
     S.merged,
   ]),
-  // 专干: short report, no separate 法 section, 不足 and 打算 merged.
+  // 专干: 法 optional (staff also sit the law exam), 不足 and 打算 merged.
   specialist: define('specialist', [
     { ...S.opening, minChars: 40 },
     { ...S.study, minChars: 80 },
     { ...S.duty, heading: '完成岗位工作情况', minChars: 200 },
     { ...S.integrity, minChars: 60 },
+    { ...S.law, required: false },
     S.merged,
   ]),
   village_secretary: define('village_secretary', [
