@@ -32,15 +32,21 @@ program
   .command('demo')
   .description('在空数据库中创建演示乡镇（青石镇）')
   .option('--password <password>', '演示账号的密码（默认随机生成并显示）')
-  .action(async (opts: { password?: string }) => {
+  .option(
+    '--today <date>',
+    '按该日期生成演示数据（YYYY-MM-DD，默认今天）：前两年完整，当年截至该日',
+  )
+  .action(async (opts: { password?: string; today?: string }) => {
     const { database, env } = await openForCli('create');
     const { createDemoTown, townExists } = await import('../demo/demo-town.ts');
     const { generatePassword } = await import('../domains/auth/password.ts');
     if (await townExists(database.db)) fail('演示乡镇已存在');
     const password = opts.password ?? env.LVZHI_ADMIN_PASSWORD ?? generatePassword();
-    const demo = await createDemoTown(database.db, password);
+    if (opts.today && !/^\d{4}-\d{2}-\d{2}$/u.test(opts.today)) fail('日期格式应为 YYYY-MM-DD');
+    const demo = await createDemoTown(database.db, password, { today: opts.today });
+    const [first, , year] = demo.clock.years;
     console.log(
-      `已创建青石镇：${demo.villages} 个村/社区，${demo.people} 名干部。账号：${demo.users.join('、')}；密码：${password}`,
+      `已创建青石镇：${demo.villages} 个村/社区，${demo.people} 名干部，数据覆盖${first}年1月1日至${demo.clock.today}（${year}年截至当日）。账号：${demo.users.join('、')}；密码：${password}`,
     );
     await database.close();
   });

@@ -24,6 +24,7 @@ import {
   addNote,
 } from '../domains/appeal-analysis/commitment.service.ts';
 import { createProblem, moveProblem } from '../domains/appeal-analysis/problem.service.ts';
+import type { DemoClock } from './demo-clock.ts';
 
 type Db = Kysely<DB>;
 
@@ -132,13 +133,14 @@ async function walkGroup(
   g: Group,
   ids: { village: string; unit: string },
   nextSeq: () => number,
+  year: number,
 ): Promise<string[]> {
   const { def, kpi } = kindFor('hotline');
   const calendar = defaultWorkCalendar();
   const rows: Record<string, unknown>[] = [];
   const events: Record<string, unknown>[] = [];
   for (const [i, [month, day, title, content]] of g.orders.entries()) {
-    const at = new Date(Date.UTC(2025, month - 1, day, 1, 30));
+    const at = new Date(Date.UTC(year, month - 1, day, 1, 30));
     const actor = (roles: string[]) => ({ userId: who.userId, roles });
     const first = unwrap(
       openAppeal(def, actor(['dispatcher']), { content }, { at, calendar, category: g.category }),
@@ -184,7 +186,7 @@ async function walkGroup(
     rows.push({
       town_id: townId,
       id,
-      code: `25-${String(nextSeq()).padStart(5, '0')}`,
+      code: `${String(year).slice(2)}-${String(nextSeq()).padStart(5, '0')}`,
       kind: 'hotline',
       channel: 'hotline_12345',
       category_code: g.category,
@@ -228,7 +230,12 @@ async function walkGroup(
   return rows.map((r) => r.id as string);
 }
 
-export async function seedDemoAnalysis(db: Db, townId: string): Promise<void> {
+/**
+ * The recurring problems happen in last year (a finished year to report on); commitments made
+ * then are due in the current year or already settled.
+ */
+export async function seedDemoAnalysis(db: Db, townId: string, clock: DemoClock): Promise<void> {
+  const [, ly, y] = clock.years;
   const user = await db
     .selectFrom('app_user')
     .select(['id', 'display_name', 'person_id'])
@@ -259,7 +266,7 @@ export async function seedDemoAnalysis(db: Db, townId: string): Promise<void> {
     .selectFrom('appeal_code_counter')
     .select('last_seq')
     .where('town_id', '=', townId)
-    .where('year', '=', 2025)
+    .where('year', '=', ly)
     .executeTakeFirst();
   let seq = counter?.last_seq ?? 0;
   const orders: Record<string, string[]> = {};
@@ -271,10 +278,11 @@ export async function seedDemoAnalysis(db: Db, townId: string): Promise<void> {
       g,
       { village: await unitId('name', g.village), unit: await unitId('code', g.unit) },
       () => ++seq,
+      ly,
     );
   await db
     .insertInto('appeal_code_counter')
-    .values({ town_id: townId, year: 2025, last_seq: seq })
+    .values({ town_id: townId, year: ly, last_seq: seq })
     .onConflict((oc) => oc.columns(['town_id', 'year']).doUpdateSet({ last_seq: seq }))
     .execute();
   const construction = await unitId('code', 'office_construction');
@@ -287,7 +295,7 @@ export async function seedDemoAnalysis(db: Db, townId: string): Promise<void> {
     appealIds: orders.sewage!,
     source: 'detect',
     ownerUnitId: construction,
-    dueOn: '2025-04-30',
+    dueOn: `${ly}-04-30`,
     description: '同一化粪池一个月内三次外溢，物业未及时处置。',
   });
   p = await moveProblem(db, ctx, p.id, {
@@ -311,7 +319,7 @@ export async function seedDemoAnalysis(db: Db, townId: string): Promise<void> {
     appealIds: orders.lamp!,
     source: 'detect',
     ownerUnitId: construction,
-    dueOn: '2025-08-31',
+    dueOn: `${ly}-08-31`,
   });
   p = await moveProblem(db, ctx, lamp.id, {
     version: lamp.version,
@@ -329,7 +337,7 @@ export async function seedDemoAnalysis(db: Db, townId: string): Promise<void> {
     appealIds: orders.noise!.slice(0, 5),
     source: 'detect',
     ownerUnitId: emergency,
-    dueOn: '2025-10-31',
+    dueOn: `${ly}-10-31`,
   });
   await moveProblem(db, ctx, noise.id, {
     version: noise.version,
@@ -341,7 +349,7 @@ export async function seedDemoAnalysis(db: Db, townId: string): Promise<void> {
     title: '龙泉社区文化广场广场舞音响噪音',
     appealIds: orders.square!,
     source: 'detect',
-    dueOn: '2026-12-31',
+    dueOn: `${y}-12-31`,
   });
 
   let c = await createCommitment(db, ctx, {
@@ -350,8 +358,8 @@ export async function seedDemoAnalysis(db: Db, townId: string): Promise<void> {
     promisedTo: '青松村村民',
     villageId: await unitId('name', '青松村'),
     ownerUnitId: construction,
-    promisedOn: '2025-07-05',
-    dueOn: '2025-12-31',
+    promisedOn: `${ly}-07-05`,
+    dueOn: `${ly}-12-31`,
     problemId: lamp.id,
     appealIds: orders.lamp!.slice(-2),
   });
@@ -359,7 +367,7 @@ export async function seedDemoAnalysis(db: Db, townId: string): Promise<void> {
   await updateCommitment(db, ctx, c.id, {
     version: c.version,
     status: 'fulfilled',
-    evidence: '施工验收单及夜间亮灯照片已存档（2025年9月）。',
+    evidence: `施工验收单及夜间亮灯照片已存档（${ly}年9月）。`,
   });
   c = await createCommitment(db, ctx, {
     title: '菜市场工地22时后停止高噪声作业',
@@ -367,8 +375,8 @@ export async function seedDemoAnalysis(db: Db, townId: string): Promise<void> {
     promisedTo: '新街社区居民',
     villageId: await unitId('name', '新街社区'),
     ownerUnitId: emergency,
-    promisedOn: '2025-07-10',
-    dueOn: '2025-08-31',
+    promisedOn: `${ly}-07-10`,
+    dueOn: `${ly}-08-31`,
     problemId: noise.id,
     appealIds: orders.noise!.slice(0, 2),
   });
@@ -384,8 +392,8 @@ export async function seedDemoAnalysis(db: Db, townId: string): Promise<void> {
     promisedTo: '河湾村村民',
     villageId: await unitId('name', '河湾村'),
     ownerUnitId: await unitId('code', 'office_agriculture'),
-    promisedOn: '2026-09-01',
-    dueOn: '2026-12-31',
+    promisedOn: `${ly}-12-01`,
+    dueOn: `${y}-12-31`,
     appealIds: [],
   });
   c = await createCommitment(db, ctx, {
@@ -394,8 +402,8 @@ export async function seedDemoAnalysis(db: Db, townId: string): Promise<void> {
     promisedTo: '龙泉社区居民',
     villageId: await unitId('name', '龙泉社区'),
     ownerUnitId: social,
-    promisedOn: '2025-10-20',
-    dueOn: '2026-03-31',
+    promisedOn: `${ly}-10-20`,
+    dueOn: `${y}-03-31`,
     appealIds: [],
   });
   await updateCommitment(db, ctx, c.id, {

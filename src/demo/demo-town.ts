@@ -12,32 +12,14 @@ import { recordAudit } from '../domains/audit/audit.service.ts';
 import { createUser } from '../domains/auth/user.service.ts';
 import { seedDemoLedgers } from './demo-ledgers.ts';
 import { mobile, personName, SeededRandom } from './random.ts';
+import { demoClock, type DemoClock } from './demo-clock.ts';
+import { PLACES } from './demo-places.ts';
 import { seedDemoAppeals } from './demo-appeals.ts';
 import { seedDemoAnalysis } from './demo-analysis.ts';
 import { createApiKey, DEMO_OPEN311_KEY } from '../domains/open311/open311.keys.ts';
 
 export const DEMO_SEED = 20250101;
 export const DEMO_TOWN_CODE = 'qingshi';
-const YEAR_START = '2025-01-01';
-
-const VILLAGES = [
-  ['石桥村', 'village'],
-  ['青松村', 'village'],
-  ['柳溪村', 'village'],
-  ['河湾村', 'village'],
-  ['东岭村', 'village'],
-  ['西坪村', 'village'],
-  ['南坝村', 'village'],
-  ['北岗村', 'village'],
-  ['竹园村', 'village'],
-  ['枫林村', 'village'],
-  ['云台村', 'village'],
-  ['白沙村', 'village'],
-  ['桃源社区', 'community'],
-  ['龙泉社区', 'community'],
-  ['新街社区', 'community'],
-  ['镜湖社区', 'community'],
-] as const;
 
 /**
  * Offices and what each carries (本单位承担的业务, unit_portfolio): their staff keep the ledger
@@ -125,7 +107,11 @@ const LEADERS: {
     user: { username: 'zhenzhang', role: 'leader' },
   },
   { title: '党委副书记', portfolios: ['party_building', 'petitions'], office: 'party' },
-  { title: '人大主席', portfolios: ['education_health'], office: 'gov' },
+  {
+    title: '人大主席',
+    portfolios: ['education_health', 'urban_construction', 'transport'],
+    office: 'gov',
+  },
   {
     title: '纪委书记',
     portfolios: ['discipline'],
@@ -163,7 +149,7 @@ const LEADERS: {
   },
   {
     title: '副镇长',
-    portfolios: ['safety', 'transport', 'environment'],
+    portfolios: ['safety', 'environment'],
     office: 'office_emergency',
   },
   { title: '副镇长', portfolios: ['civil_affairs', 'social_security'], office: 'office_social' },
@@ -197,6 +183,13 @@ export interface DemoResult {
   people: number;
   villages: number;
   users: string[];
+  /** The dates the demo covers (two past years and this year to `today`). */
+  clock: DemoClock;
+}
+
+export interface DemoOptions {
+  /** Beijing date to generate for (YYYY-MM-DD); today when absent. Tests pin it. */
+  today?: string;
 }
 
 type Db = Kysely<DB>;
@@ -226,8 +219,16 @@ export async function townExists(db: Db, code = DEMO_TOWN_CODE): Promise<boolean
   return !!(await db.selectFrom('town').select('id').where('code', '=', code).executeTakeFirst());
 }
 
-/** Creates 青石镇 in an empty database; all demo users get `password`. */
-export async function createDemoTown(db: Db, password: string): Promise<DemoResult> {
+/**
+ * Creates 青石镇 in an empty database; all demo users get `password`. Its records cover the two
+ * calendar years before `today` and this year up to `today` (demo-clock.ts).
+ */
+export async function createDemoTown(
+  db: Db,
+  password: string,
+  options: DemoOptions = {},
+): Promise<DemoResult> {
+  const clock = demoClock(options.today);
   return db.transaction().execute(async (trx) => {
     const rng = new SeededRandom(DEMO_SEED);
     const countyId = newId();
@@ -286,7 +287,7 @@ export async function createDemoTown(db: Db, password: string): Promise<DemoResu
           .execute();
     }
     const villageIds: string[] = [];
-    for (const [i, [name]] of VILLAGES.entries()) {
+    for (const [i, { name }] of PLACES.entries()) {
       const vid = await insertUnit(trx, townId, {
         parentId: gov,
         kind: 'village',
@@ -355,7 +356,7 @@ export async function createDemoTown(db: Db, password: string): Promise<DemoResu
           unit_id: unitId,
           title,
           leadership,
-          starts_on: YEAR_START,
+          starts_on: clock.start,
         })
         .execute();
       if (portfolios.length)
@@ -391,7 +392,7 @@ export async function createDemoTown(db: Db, password: string): Promise<DemoResu
         });
     }
     for (const [i, vid] of villageIds.entries()) {
-      const [vname] = VILLAGES[i]!;
+      const vname = PLACES[i]!.name;
       const sec = await addPerson(vid, true, [1968, 1990]);
       await addPosition(
         sec.id,
@@ -418,7 +419,7 @@ export async function createDemoTown(db: Db, password: string): Promise<DemoResu
           id: newId(),
           village_id: vid,
           person_id: leaderIds[2 + (i % (leaderIds.length - 2))]!,
-          starts_on: YEAR_START,
+          starts_on: clock.start,
         })
         .execute();
     }
@@ -451,15 +452,15 @@ export async function createDemoTown(db: Db, password: string): Promise<DemoResu
       .where('town_id', '=', townId)
       .execute();
 
-    await seedDemoAppeals(trx, townId);
-    await seedDemoAnalysis(trx, townId);
+    await seedDemoAppeals(trx, townId, clock);
+    await seedDemoAnalysis(trx, townId, clock);
     await createApiKey(trx, townId, '演示：县 12345 平台接入', DEMO_OPEN311_KEY);
     const people = await trx
       .selectFrom('person')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('town_id', '=', townId)
       .executeTakeFirstOrThrow();
-    await seedDemoLedgers(trx, townId, new SeededRandom(DEMO_SEED + 6));
+    await seedDemoLedgers(trx, townId, new SeededRandom(DEMO_SEED + 6), clock);
     await recordAudit(trx, {
       townId,
       actorUserId: null,
@@ -467,13 +468,19 @@ export async function createDemoTown(db: Db, password: string): Promise<DemoResu
       action: 'demo_seed',
       entityType: 'town',
       entityId: townId,
-      after: { seed: DEMO_SEED, people: people.n, villages: villageIds.length },
+      after: {
+        seed: DEMO_SEED,
+        people: people.n,
+        villages: villageIds.length,
+        today: clock.today,
+      },
     });
     return {
       townId,
       people: Number(people.n),
       villages: villageIds.length,
       users: ['admin', ...users.map((u) => u.username), 'ducha'],
+      clock,
     };
   });
 }

@@ -1,0 +1,360 @@
+/**
+ * Demo records of the party-building and propaganda ledgers, sized for a town of ~30,000 with
+ * 16 village/community branches (docs/demo.md): branch life on its schedule with a few missed
+ * meetings, study sessions led by the leadership, articles mostly in county outlets.
+ */
+import { partyMembers } from './demo-places.ts';
+import {
+  ARTICLE_TITLES,
+  ACTIVITY_TITLES,
+  BRANCH_TOPICS,
+  OUTLETS,
+  PARTY_DAY_THEMES,
+  SITE_SPOTS,
+  SLOGANS,
+  STUDY_TOPICS,
+  VOLUNTEER_PROJECTS,
+  VOLUNTEER_TEAMS,
+} from './demo-texts.ts';
+import {
+  chance,
+  dates,
+  inMonth,
+  int,
+  keeper,
+  pick,
+  resident,
+  spread,
+  tenth,
+  volume,
+  weighted,
+  type Draft,
+  type Gen,
+  type Profile,
+} from './demo-gen.ts';
+
+/** 三会一课: a committee meeting a month, an assembly and a party lecture a quarter; a few missed. */
+const branchMeeting: Profile = (g) => {
+  const out: Draft[] = [];
+  const miss = g.factor < 1 ? 0.05 : 0.02;
+  for (const v of g.dir.villages)
+    for (let m = 1; m <= 12; m++) {
+      const members = partyMembers(v.place);
+      const kinds = m % 3 === 0 ? ['committee', 'member_assembly', 'party_lecture'] : ['committee'];
+      for (const kind of kinds) {
+        const date = inMonth(g, m);
+        if (!date || chance(g, miss)) continue;
+        const expected = kind === 'committee' ? int(g, 5, 7) : members;
+        const r = g.rng.next();
+        const who =
+          kind !== 'party_lecture' || r < 0.58
+            ? v.secretary
+            : r < 0.82
+              ? (v.liaison ?? v.secretary)
+              : g.dir.leader(r < 0.91 ? /^党委书记$/u : /组织委员/u);
+        out.push({
+          date,
+          data: {
+            meeting_type: kind,
+            branch: v.branchId,
+            held_on: date,
+            topic: kind === 'party_lecture' ? pick(g, STUDY_TOPICS) : pick(g, BRANCH_TOPICS),
+            expected,
+            attendees: Math.round(expected * (0.78 + g.rng.next() * 0.2)),
+            lecturer: who,
+          },
+        });
+      }
+    }
+  return out;
+};
+
+const themePartyDay: Profile = (g) => {
+  const out: Draft[] = [];
+  for (const v of g.dir.villages)
+    for (let m = 1; m <= 12; m++) {
+      const date = inMonth(g, m, 1, 12);
+      if (!date || chance(g, g.factor < 1 ? 0.06 : 0.025)) continue;
+      const expected = partyMembers(v.place);
+      out.push({
+        date,
+        data: {
+          branch: v.branchId,
+          held_on: date,
+          theme: pick(g, PARTY_DAY_THEMES),
+          activity_form: weighted(g, [
+            ['study', 40],
+            ['service', 30],
+            ['red_education', 12],
+            ['visit', 14],
+            ['other', 4],
+          ] as const),
+          expected,
+          attendees: Math.round(expected * (0.55 + g.rng.next() * 0.3)),
+        },
+      });
+    }
+  return out;
+};
+
+const starRating: Profile = (g) =>
+  g.dir.villages.flatMap((v): Draft[] => {
+    const date = inMonth(g, 12, 5, 20);
+    if (!date) return [];
+    const stars = weighted(g, [
+      ['2', 8],
+      ['3', 38],
+      ['4', 36],
+      ['5', 18],
+    ] as const);
+    return [
+      {
+        date,
+        data: {
+          branch: v.branchId,
+          year: g.year,
+          stars: Number(stars),
+          score: int(g, 62, 97),
+          rated_on: date,
+          promoted: chance(g, 0.3),
+        },
+      },
+    ];
+  });
+
+const back = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * 发展党员: the dates of the stages passed before the record's own stage, consistent with the
+ * type's waiting-period rules (a year and more as 积极分子, a year of 预备期, 18+ at application).
+ */
+function stageDates(g: Gen, stage: string, on: string) {
+  const reached = ['applicant', 'activist', 'candidate', 'probationary', 'full'].indexOf(stage);
+  const probationary = reached === 4 ? back(on, int(g, 366, 400)) : reached === 3 ? on : undefined;
+  const candidate =
+    reached === 2 ? on : probationary ? back(probationary, int(g, 60, 150)) : undefined;
+  const activist = reached === 1 ? on : candidate ? back(candidate, int(g, 370, 500)) : undefined;
+  const applied = reached === 0 ? on : activist ? back(activist, int(g, 30, 200)) : on;
+  return {
+    applied_on: applied,
+    ...(activist ? { activist_on: activist } : {}),
+    ...(candidate && reached >= 3 ? { candidate_on: candidate } : {}),
+    ...(probationary && reached >= 4 ? { probationary_on: probationary } : {}),
+    birth_date: back(applied, int(g, 19 * 365, 40 * 365)),
+  };
+}
+
+const memberDevelopment: Profile = (g) =>
+  g.dir.villages.flatMap((v) => {
+    const scale = v.place.population / 1900;
+    const stages: Array<[string, number]> = [
+      ['applicant', 3.1],
+      ['activist', 1.7],
+      ['candidate', 1.1],
+      ['probationary', 0.9],
+      ['full', 0.9],
+    ];
+    return stages.flatMap(([stage, per]) =>
+      dates(g, Math.round(per * scale * g.factor + g.rng.next() * 0.8)).map((date) => ({
+        date,
+        data: {
+          person_name: resident(g),
+          branch: v.branchId,
+          stage,
+          stage_on: date,
+          introducer: chance(g, 0.7) ? v.secretary : (v.grid ?? v.secretary),
+          occupation: pick(g, ['农民', '个体工商户', '教师', '村干部', '退役军人']),
+          ...stageDates(g, stage, date),
+        },
+      })),
+    );
+  });
+
+const careVisit: Profile = (g) =>
+  spread(g, volume(g, 128), [2.6, 1.8, 0.3, 0.3, 0.4, 2.2, 1.6, 0.3, 0.4, 0.6, 0.5, 1.0]).map(
+    ({ v, date }) => ({
+      date,
+      data: {
+        member_name: resident(g),
+        visit_kind: weighted(g, [
+          ['hardship', 38],
+          ['senior', 34],
+          ['long_service', 14],
+          ['sick', 14],
+        ] as const),
+        village: v.unitId,
+        visited_on: date,
+        visitor: chance(g, 0.5) ? v.secretary : (v.liaison ?? v.secretary),
+        cash: pick(g, [300, 400, 500, 600, 800, 1000]),
+        goods: pick(g, ['米、油', '慰问金及生活用品', '棉被']),
+      },
+    }),
+  );
+
+const theoryStudy: Profile = (g) => {
+  const forms: Array<[string, number]> = [
+    ['center_group', 14],
+    ['cadre_collective', 21],
+    ['branch_collective', 62],
+    ['lecture', 27],
+    ['seminar', 8],
+  ];
+  const members = g.dir.leaders.map((l) => l.personId);
+  const staff = g.dir.staff.map((s) => s.personId);
+  return forms.flatMap(([form, base]) =>
+    (form === 'branch_collective'
+      ? spread(g, volume(g, base))
+      : dates(g, volume(g, base)).map((date) => ({ v: null, date }))
+    ).map(({ v, date }) => {
+      const village =
+        form === 'branch_collective' || form === 'lecture' ? (v ?? pick(g, g.dir.villages)) : null;
+      const speaker =
+        form === 'center_group'
+          ? chance(g, 0.3)
+            ? g.dir.leader(/^党委书记$/u)
+            : pick(g, members)
+          : form === 'branch_collective'
+            ? village!.secretary
+            : form === 'lecture'
+              ? chance(g, 0.5)
+                ? keeper(g, 'office_propaganda', 'propaganda')
+                : pick(g, members)
+              : pick(g, [...members, ...staff]);
+      const attendees =
+        form === 'center_group'
+          ? int(g, 11, 13)
+          : form === 'branch_collective'
+            ? Math.round(partyMembers(village!.place) * (0.5 + g.rng.next() * 0.3))
+            : form === 'lecture'
+              ? int(g, 36, 168)
+              : int(g, 14, 48);
+      return {
+        date,
+        data: {
+          form,
+          topic: pick(g, STUDY_TOPICS),
+          held_on: date,
+          host_unit: village ? village.unitId : g.dir.partyUnit,
+          speaker,
+          attendees,
+          hours: tenth(1.5 + g.rng.next() * 1.5),
+        },
+      };
+    }),
+  );
+};
+
+const propagandaItem: Profile = (g) =>
+  dates(g, volume(g, 126)).map((date) => {
+    const level = weighted(g, [
+      ['national', 3],
+      ['provincial', 7],
+      ['municipal', 18],
+      ['county', 72],
+    ] as const);
+    return {
+      date,
+      data: {
+        title: pick(g, ARTICLE_TITLES),
+        outlet: pick(g, OUTLETS[level]!),
+        level,
+        channel:
+          level === 'county'
+            ? weighted(g, [
+                ['official_account', 55],
+                ['video_account', 20],
+                ['media', 25],
+              ] as const)
+            : 'media',
+        published_on: date,
+        author: keeper(g, 'office_propaganda', 'propaganda'),
+      },
+    };
+  });
+
+const publicitySite: Profile = (g) =>
+  (
+    [
+      ['added', 15],
+      ['replaced', 19],
+      ['removed', 7],
+      ['inspected', 23],
+    ] as const
+  ).flatMap(([action, base]) =>
+    spread(g, volume(g, base)).map(({ v, date }) => ({
+      date,
+      data: {
+        site_kind: weighted(g, [
+          ['national_flag', 22],
+          ['slogan', 38],
+          ['board', 24],
+          ['screen', 8],
+          ['culture_wall', 8],
+        ] as const),
+        action,
+        village: v.unitId,
+        location: pick(g, SITE_SPOTS),
+        content: pick(g, SLOGANS),
+        quantity: action === 'inspected' ? int(g, 2, 9) : int(g, 1, 4),
+        acted_on: date,
+        keeper: v.grid ?? v.secretary,
+      },
+    })),
+  );
+
+const civilization: Profile = (g) =>
+  spread(g, volume(g, 104)).map(({ v, date }) => {
+    const category = weighted(g, [
+      ['theory', 30],
+      ['culture', 24],
+      ['customs', 16],
+      ['health', 14],
+      ['science', 10],
+      ['other', 6],
+    ] as const);
+    return {
+      date,
+      data: {
+        title: pick(g, ACTIVITY_TITLES[category]!),
+        category,
+        station: v.unitId,
+        held_on: date,
+        participants: Math.round((v.place.population / 1000) * int(g, 14, 52)),
+        volunteers: int(g, 4, 16),
+        organizer: v.secretary,
+      },
+    };
+  });
+
+const volunteer: Profile = (g) =>
+  spread(g, volume(g, 138)).map(({ v, date }) => {
+    const volunteers = int(g, 5, 24);
+    return {
+      date,
+      data: {
+        project: pick(g, VOLUNTEER_PROJECTS),
+        team: pick(g, VOLUNTEER_TEAMS),
+        village: v.unitId,
+        served_on: date,
+        volunteers,
+        hours: tenth(volunteers * (1.5 + g.rng.next() * 2)),
+        beneficiaries: int(g, 8, 76),
+      },
+    };
+  });
+
+export const PARTY_PROFILES: Record<string, Profile> = {
+  branch_meeting: branchMeeting,
+  theme_party_day: themePartyDay,
+  branch_star_rating: starRating,
+  member_development: memberDevelopment,
+  member_care_visit: careVisit,
+  theory_study: theoryStudy,
+  propaganda_item: propagandaItem,
+  publicity_site: publicitySite,
+  civilization_activity: civilization,
+  volunteer_service: volunteer,
+};
+
+export type { Gen };
