@@ -23,6 +23,8 @@ export interface MetricQuery {
   to: string;
   unitId?: string;
   personId?: string;
+  /** One record only (a duty report's deed figure). */
+  recordId?: string;
   groupBy?: string;
 }
 
@@ -90,7 +92,7 @@ export async function metricContext(db: Db, actor: Actor, townId: string): Promi
       return {
         townIds: [townId],
         period: { from: q.from, to: q.to },
-        scope: { unitIds, personId: q.personId, orPersonId },
+        scope: { unitIds, personId: q.personId, orPersonId, recordId: q.recordId },
         groupBy: q.groupBy,
       };
     },

@@ -12,6 +12,7 @@ import { compileMetricDrillDown } from '../../core/metrics/compile.ts';
 import { compileMetricValues } from '../../core/metrics/compile-batch.ts';
 import { takePage } from '../../core/metrics/cursor.ts';
 import { metricDeclarationSchema, type MetricDeclaration } from '../../core/metrics/declaration.ts';
+import { metricPhraseSchema, type MetricPhrase } from '../../core/metrics/phrase.ts';
 import { readValueRows } from '../../core/metrics/result.ts';
 import { createSourceRegistry } from '../../core/metrics/source.ts';
 import type { MetricResult } from '../../core/report/compose.ts';
@@ -25,9 +26,10 @@ type Db = Kysely<DB>;
 export const isAppealMetric = (metricId: string) => metricId.startsWith('appeals.');
 
 /**
- * Counts that ground 存在不足 and that the KPI set states only as rates: orders closed after
- * their deadline, and orders whose follow-up found the resident dissatisfied. Declared over the
- * appeals domain's own metric source, so they filter and drill down exactly like its KPIs.
+ * Counts a report cites that the KPI set does not declare: orders closed after their deadline and
+ * orders whose follow-up found the resident dissatisfied (they ground 存在不足), and the orders
+ * received by kind (the parts of 受理量). Declared over the appeals domain's own metric source,
+ * so they filter and drill down exactly like its KPIs.
  */
 export const SHORTCOMING_METRICS: MetricDeclaration[] = [
   metricDeclarationSchema.parse({
@@ -48,7 +50,47 @@ export const SHORTCOMING_METRICS: MetricDeclaration[] = [
     aggregation: { fn: 'count' },
     filters: [{ field: 'satisfaction', op: 'eq', value: '不满意' }],
   }),
+  // The 受理量 by kind: the parts a report says after the total (其中热线工单…、信访事项…).
+  ...(
+    [
+      ['hotline', '12345热线工单', '热线工单'],
+      ['petition', '信访事项', '信访事项'],
+      ['dispute', '矛盾纠纷', '矛盾纠纷'],
+      ['villager_matter', '四事工作法议事事项', '村民议事事项'],
+    ] as const
+  ).map(([kind, label, said]) =>
+    metricDeclarationSchema.parse({
+      id: `appeals.report_${kind}`,
+      label,
+      unit: '件',
+      description: `期内受理的${label}`,
+      source: { kind: 'appeals' },
+      aggregation: { fn: 'count' },
+      filters: [{ field: 'kind', op: 'eq', value: kind }],
+      phrase: { object: said, measure: '件' },
+    }),
+  ),
 ];
+
+/** How a report says the KPIs it cites. */
+const KPI_PHRASES: Record<string, MetricPhrase> = {
+  'appeals.received': metricPhraseSchema.parse({
+    verb: '受理',
+    object: '群众诉求',
+    measure: '件',
+    parts: ['appeals.report_hotline', 'appeals.report_petition', 'appeals.report_dispute'],
+  }),
+  'appeals.on_time_closure_rate': metricPhraseSchema.parse({
+    verb: '达到',
+    object: '按时办结率',
+    trend: false,
+  }),
+  'appeals.satisfaction_rate': metricPhraseSchema.parse({
+    verb: '为',
+    object: '回访满意率',
+    trend: false,
+  }),
+};
 const shortcomingMetric = (id: string) => SHORTCOMING_METRICS.find((m) => m.id === id);
 
 function registryOver(scope: RawBuilder<SqlBool>) {
@@ -68,7 +110,7 @@ export interface AppealChipParams {
 
 export function appealParams(subject: ReportSubject, year = subject.year): AppealChipParams {
   const p: AppealChipParams = { ...periodOf(year) };
-  if (subject.scope.kind === 'unit') p.unitId = subject.scope.unitId;
+  if (subject.appealUnitId) p.unitId = subject.appealUnitId;
   else if (!subject.overview) p.personId = subject.personId;
   return p;
 }
@@ -157,17 +199,20 @@ export async function appealFacts(
   const values = await appealValues(db, subject.townId, { ...params });
   const result = (id: string): MetricResult => {
     const m = shortcomingMetric(id) ?? kpiById(id);
+    const phrase = KPI_PHRASES[id] ?? m.phrase;
     return {
       metricId: id,
       label: m.id === 'appeals.received' ? '受理群众诉求' : m.label,
       unit: m.unit,
       value: values.get(id) ?? null,
       params: { ...params },
+      ...(phrase ? { phrase } : {}),
     };
   };
   const received = result('appeals.received');
   if (!received.value)
     return { cited: [], satisfaction: null, lateClosed: null, unsatisfied: null };
+  received.parts = (KPI_PHRASES['appeals.received']!.parts ?? []).map(result);
   const cited = [
     received,
     result('appeals.on_time_closure_rate'),

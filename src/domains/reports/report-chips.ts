@@ -96,21 +96,23 @@ async function scopeLabel(
   db: Db,
   subject: ReportSubject,
 ): Promise<{ ledger: string; appeals: string }> {
-  if (subject.scope.kind === 'unit') {
-    const unitId = subject.scope.unitId;
-    const unit = await db
-      .selectFrom('unit')
-      .select('name')
-      .where('town_id', '=', subject.townId)
-      .where('id', '=', unitId)
-      .executeTakeFirst();
-    const name = unit?.name ?? '本单位';
-    return { ledger: `${name}（含下级）`, appeals: `${name}的工单` };
-  }
-  return {
-    ledger: '全镇',
-    appeals: subject.overview ? '全镇工单' : '本人分管领域、包联村和包案的工单',
-  };
+  const nameOf = async (unitId: string) =>
+    (
+      await db
+        .selectFrom('unit')
+        .select('name')
+        .where('town_id', '=', subject.townId)
+        .where('id', '=', unitId)
+        .executeTakeFirst()
+    )?.name ?? '本单位';
+  const ledger =
+    subject.scope.kind === 'unit' ? `${await nameOf(subject.scope.unitId)}（含下级）` : '全镇';
+  const appeals = subject.appealUnitId
+    ? `${await nameOf(subject.appealUnitId)}的工单`
+    : subject.overview
+      ? '全镇工单'
+      : '本人分管领域、包联村和包案的工单';
+  return { ledger, appeals };
 }
 
 /** What the 插入数据 picker offers for a report: metrics, periods, and the scope it counts over. */

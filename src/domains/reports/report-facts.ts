@@ -1,309 +1,162 @@
 /**
- * The facts a draft is made of, all through the metrics service: per portfolio the catalogue
- * metrics of the ledger types it owns (counted over the subject's scope for the year), a few
- * notable records (report-highlights.ts), and the signals that ground 存在不足 (empty ledgers, metrics below last year,
- * overdue and unsatisfied appeals when an appeals source offers them). Also re-evaluates chips.
+ * The facts a draft is made of, all through the metrics service: per portfolio its areas of work
+ * (report-areas.ts: figures with their parts and last year's values), the year's significant
+ * records as deeds (report-highlights.ts), the person's own records for 学习、廉洁、法治
+ * (report-personal.ts), the appeals they answer for, and the signals that ground 不足 and 打算.
  */
 import type { Kysely } from 'kysely';
-import type { Actor } from '../../core/actor.ts';
-import type { GroundingSignals, HighlightRecord, MetricResult } from '../../core/report/compose.ts';
-import {
-  allChips,
-  formatMetricValue,
-  metricKey,
-  type Inline,
-  type MetricChip,
-  type ReportDocument,
-} from '../../core/report/model.ts';
+import type {
+  AreaFacts,
+  Deed,
+  GroundingSignals,
+  MetricResult,
+  PersonalFacts,
+} from '../../core/report/compose.ts';
 import type { DB } from '../../db/schema.ts';
-import {
-  evaluateMetrics,
-  listMetrics,
-  metricContext,
-  type MetricContext,
-  type MetricQuery,
-} from '../metrics/metrics.service.ts';
-import { appealFacts, appealValues, isAppealMetric } from './report-appeals.ts';
-import { highlightsFor } from './report-highlights.ts';
-import { periodOf, type CountScope, type ReportSubject } from './report-subject.ts';
+import { metricContext, type MetricContext } from '../metrics/metrics.service.ts';
+import { compareWithLastYear, gatherAreas, resultOf, valuesOf } from './report-areas.ts';
+import { appealFacts } from './report-appeals.ts';
+import { chipParams, engineActor } from './report-engine.ts';
+import { attachDeeds } from './report-highlights.ts';
+import { gatherPersonal } from './report-personal.ts';
+import { openProblems } from './report-records.repository.ts';
+import type { ReportSubject } from './report-subject.ts';
+
+export { chipParams, engineActor, metricQueryOf, type ChipParams } from './report-engine.ts';
+export { recomputeChips, withChipValues } from './report-recount.ts';
 
 type Db = Kysely<DB>;
-type MetricInfo = Awaited<ReturnType<typeof listMetrics>>[number];
 
-/** At most this many numbers per portfolio paragraph: a report cites, it does not tabulate. */
-const METRICS_PER_PORTFOLIO = 6;
 /** 存在不足 names at most two figures that fell short of last year. */
 const MAX_DROPS = 2;
 
-/**
- * The reporting engine reads as the town: a chip's value is a fact about its own scope (the
- * report's person, office or village), the same whoever opens the report. Who may open the
- * report is decided before (reports.policy); drill-downs run as the caller.
- */
-export function engineActor(townId: string): Actor {
-  return {
-    userId: '00000000-0000-0000-0000-000000000000',
-    homeTownId: townId,
-    username: 'report-engine',
-    displayName: '述职报告',
-    personId: null,
-    grants: [{ role: 'leader', townId, unitId: null }],
-    sessionId: '',
-  };
-}
-
-/** Chip params: the period and the scope; everything the metrics service needs to recount. */
-export interface ChipParams {
-  from: string;
-  to: string;
-  unitId?: string;
-  personId?: string;
-}
-
-export function chipParams(year: number, scope: CountScope): ChipParams {
-  const p: ChipParams = { ...periodOf(year) };
-  if (scope.kind === 'unit') p.unitId = scope.unitId;
-  if (scope.kind === 'person') p.personId = scope.personId;
-  return p;
-}
-
-/** Reads a stored chip's params back; anything else in them is ignored. */
-export function metricQueryOf(params: Record<string, unknown>): MetricQuery {
-  const str = (k: string) => (typeof params[k] === 'string' ? (params[k] as string) : undefined);
-  return {
-    from: str('from') ?? '',
-    to: str('to') ?? '',
-    unitId: str('unitId'),
-    personId: str('personId'),
-  };
-}
-
-/**
- * Many metrics over one period and scope in one go: the metrics service evaluates each ledger
- * type's metrics in one scan per grouping (evaluateMetrics), with the caller resolved once (ctx).
- */
-async function evaluateAll(
-  db: Db,
-  ctx: MetricContext,
-  ms: readonly MetricInfo[],
-  params: ChipParams,
-): Promise<Map<string, MetricResult>> {
-  const values = await evaluateMetrics(
-    db,
-    engineActor(ctx.townId),
-    ctx.townId,
-    ms.map((m) => m.id),
-    params,
-    ctx,
-  );
-  return new Map(
-    ms.map((m) => [
-      m.id,
-      {
-        metricId: m.id,
-        label: m.label,
-        unit: m.unit,
-        value: values.get(m.id)?.display ?? null,
-        params: { ...params },
-      },
-    ]),
-  );
-}
-
-/** Plain counts first (they read best and show whether the ledger is kept), then the rest. */
-function metricOrder(m: MetricInfo): number {
-  if (m.aggregation === 'count' && m.filters.length === 0) return 0;
-  if (m.aggregation === 'sum') return 1;
-  if (m.aggregation === 'count' || m.aggregation === 'count_distinct') return 2;
-  return 3;
-}
-
-/** Round-robin over the portfolio's ledger types, so each type is cited before any gets a second. */
-function pickMetrics(metrics: MetricInfo[]): MetricInfo[] {
-  const byType = new Map<string, MetricInfo[]>();
-  for (const m of metrics
-    .filter((x) => x.groupBy === null)
-    .sort((a, b) => metricOrder(a) - metricOrder(b))) {
-    byType.set(m.typeCode, [...(byType.get(m.typeCode) ?? []), m]);
-  }
-  const out: MetricInfo[] = [];
-  for (let round = 0; out.length < METRICS_PER_PORTFOLIO * 2; round++) {
-    const next = [...byType.values()]
-      .map((list) => list[round])
-      .filter((m): m is MetricInfo => m !== undefined);
-    if (next.length === 0) break;
-    out.push(...next);
-  }
-  return out.slice(0, METRICS_PER_PORTFOLIO * 2);
-}
-
 export interface ReportFacts {
   portfolios: Array<{ code: string; label: string }>;
+  /** Figures by portfolio (flat), kept for callers that list them. */
   metrics: Record<string, MetricResult[]>;
-  highlights: HighlightRecord[];
+  areas: Record<string, AreaFacts[]>;
+  highlights: Deed[];
+  personal: PersonalFacts;
   signals: GroundingSignals;
 }
 
 /** Gathers every number and record the draft will cite. */
 export async function gatherFacts(db: Db, subject: ReportSubject): Promise<ReportFacts> {
-  const actor = engineActor(subject.townId);
-  const ctx = await metricContext(db, actor, subject.townId);
-  const infos = await listMetrics(db, actor, subject.townId, ctx);
+  const ctx = await metricContext(db, engineActor(subject.townId), subject.townId);
   const params = chipParams(subject.year, subject.scope);
-  const metrics: Record<string, MetricResult[]> = {};
-  const highlights: HighlightRecord[] = [];
+  const byPortfolio = await gatherAreas(
+    db,
+    ctx,
+    subject.portfolios.map((p) => p.code),
+    params,
+  );
+  // A principal's overview area without any books is left out rather than flagged.
+  const portfolios = subject.portfolios.filter(
+    (p) => !(subject.overview && byPortfolio.get(p.code)?.types === 0),
+  );
+  const declines = await compareWithLastYear(
+    db,
+    ctx,
+    byPortfolio,
+    chipParams(subject.year - 1, subject.scope),
+  );
+  const areas: Record<string, AreaFacts[]> = {};
   const signals: GroundingSignals = {
     overdueOrders: null,
     unsatisfiedOrders: null,
     satisfactionRate: null,
     emptyLedgers: [],
-    metricsBelowLastYear: [],
+    emptyAreas: [],
+    metricsBelowLastYear: declines.slice(0, MAX_DROPS),
   };
-  const portfolios: Array<{ code: string; label: string }> = [];
-  const chosen = subject.portfolios
-    .map((p) => ({ p, candidates: pickMetrics(infos.filter((m) => m.portfolio === p.code)) }))
-    .filter(({ candidates }) => !(candidates.length === 0 && subject.overview)); // a principal's area without any books
-  const current = await evaluateAll(
-    db,
-    ctx,
-    chosen.flatMap((c) => c.candidates),
-    params,
-  );
-  const resultsOf = (candidates: MetricInfo[]) => candidates.map((m) => current.get(m.id)!);
-  const nonZeroOf = (candidates: MetricInfo[]) =>
-    resultsOf(candidates).filter((r) => r.value !== null && r.value !== 0);
-  const lastYear = chipParams(subject.year - 1, subject.scope);
-  for (const { p, candidates } of chosen) {
-    const results = resultsOf(candidates);
-    for (const [i, m] of candidates.entries()) {
-      const r = results[i]!;
-      if (metricOrder(m) === 0 && r.value === 0 && !signals.emptyLedgers.includes(m.typeName))
-        signals.emptyLedgers.push(m.typeName);
+  for (const p of portfolios) {
+    const entry = byPortfolio.get(p.code)!;
+    await attachDeeds(db, ctx, p.code, entry.areas, params);
+    areas[p.code] = entry.areas;
+    for (const name of entry.empty) {
+      signals.emptyLedgers.push(name);
+      signals.emptyAreas!.push({ name, portfolio: p.code });
     }
-    // Cite what happened; a ledger with nothing in it is named under 存在不足 instead.
-    const nonZero = nonZeroOf(candidates);
-    const cited = (
-      nonZero.length > 0 ? nonZero : results.filter((r) => r.value !== null).slice(0, 2)
-    ).slice(0, METRICS_PER_PORTFOLIO);
-    metrics[p.code] = cited;
-    // Year on year: the first three figures cited (not rates), until 存在不足 has its two drops —
-    // last year is counted only for the figures that can still be cited.
-    if (signals.metricsBelowLastYear.length < MAX_DROPS) {
-      const comparable = nonZero
-        .slice(0, 3)
-        .map((r) => candidates.find((m) => m.id === r.metricId)!)
-        .filter((m) => m.aggregation !== 'rate');
-      const previousYear = comparable.length
-        ? await evaluateAll(db, ctx, comparable, lastYear)
-        : new Map<string, MetricResult>();
-      for (const r of nonZero.slice(0, 3)) {
-        if (signals.metricsBelowLastYear.length >= MAX_DROPS) break;
-        const previous = previousYear.get(r.metricId);
-        if (!previous) continue; // a rate: not compared year on year
-        if (previous.value !== null && r.value !== null && previous.value > r.value)
-          signals.metricsBelowLastYear.push({ current: r, previous });
-      }
-    }
-    highlights.push(...(await highlightsFor(db, ctx, actor, p.code, cited, infos, params)));
-    portfolios.push({ code: p.code, label: p.label });
   }
-  await addAppeals(db, subject, portfolios, metrics, signals);
-  return { portfolios, metrics, highlights, signals };
+  const out: ReportFacts = {
+    portfolios: portfolios.map((p) => ({ code: p.code, label: p.label })),
+    metrics: {},
+    areas,
+    highlights: [],
+    personal: await gatherPersonal(db, ctx, subject),
+    signals,
+  };
+  await addAppeals(db, subject, out);
+  await addLiaison(db, ctx, subject, out);
+  signals.openProblems = await openProblems(db, {
+    townId: subject.townId,
+    personId: subject.personId,
+    unitIds: subject.scope.kind === 'unit' ? [subject.scope.unitId] : undefined,
+    town: subject.overview,
+    before: `${subject.year}-12-31`,
+  });
+  for (const [code, list] of Object.entries(out.areas))
+    out.metrics[code] = list.flatMap((a) => a.figures);
+  return out;
+}
+
+/** What a 包联 leader reports of each village they are liaison for (counted over that village). */
+const LIAISON_METRICS = [
+  'ledger.branch_meeting.held',
+  'ledger.poverty_monitoring.households',
+  'ledger.living_environment.actions',
+  'ledger.village_decision.matters',
+];
+
+/** 包联村工作: one area per liaison village, its key figures counted over the village. */
+async function addLiaison(db: Db, ctx: MetricContext, subject: ReportSubject, facts: ReportFacts) {
+  if (subject.overview || subject.liaisonVillageIds.length === 0) return;
+  const ids = LIAISON_METRICS.filter((id) => ctx.has(id));
+  const areas: AreaFacts[] = [];
+  for (const [i, unitId] of subject.liaisonVillageIds.entries()) {
+    const params = { ...chipParams(subject.year, { kind: 'unit', unitId }) };
+    const values = await valuesOf(db, ctx, ids, params);
+    const figures = ids
+      .map((id) => resultOf(ctx.find(id).metric, values.get(id) ?? null, params))
+      .filter((f) => f.value);
+    if (figures.length)
+      areas.push({
+        code: 'liaison',
+        name: subject.liaisonVillages[i]!,
+        figures: figures.slice(0, 3),
+        deeds: [],
+      });
+  }
+  if (areas.length === 0) return;
+  facts.portfolios.push({ code: 'liaison', label: '包联村工作' });
+  facts.areas.liaison = areas;
 }
 
 /** Portfolio subsections that appeals KPIs join, in order of preference. */
 const APPEAL_HOME = ['petitions', 'politics_law', 'village_assistance'];
 
 /**
- * 三率 of the orders the person answers for: a principal leader gets their own 诉求办理
- * subsection (town-wide); anyone else has them cited in the portfolio closest to appeals.
+ * The orders the person answers for: a principal leader gets their own 接诉即办 subsection
+ * (town-wide); anyone else has them as an area of the portfolio closest to appeals.
  */
-async function addAppeals(
-  db: Db,
-  subject: ReportSubject,
-  portfolios: ReportFacts['portfolios'],
-  metrics: ReportFacts['metrics'],
-  signals: GroundingSignals,
-) {
+async function addAppeals(db: Db, subject: ReportSubject, facts: ReportFacts) {
   const appeals = await appealFacts(db, subject);
-  signals.satisfactionRate = appeals.satisfaction;
-  signals.overdueOrders = appeals.lateClosed;
-  signals.unsatisfiedOrders = appeals.unsatisfied;
+  facts.signals.satisfactionRate = appeals.satisfaction;
+  facts.signals.overdueOrders = appeals.lateClosed;
+  facts.signals.unsatisfiedOrders = appeals.unsatisfied;
   if (appeals.cited.length === 0) return;
+  const area: AreaFacts = { code: 'appeals', name: '接诉即办', figures: appeals.cited, deeds: [] };
   if (subject.overview) {
-    portfolios.push({ code: 'appeals', label: '接诉即办和为民服务' });
-    metrics.appeals = appeals.cited;
+    facts.portfolios.push({ code: 'appeals', label: '接诉即办和为民服务' });
+    facts.areas.appeals = [area];
     return;
   }
-  const home = APPEAL_HOME.find((c) => portfolios.some((p) => p.code === c)) ?? portfolios[0]?.code;
-  if (home) metrics[home] = [...(metrics[home] ?? []), ...appeals.cited];
-}
-
-/**
- * Current values of every distinct chip of a document, keyed by metricKey. Ledger chips sharing
- * params (period and scope) are recounted together, one scan per ledger type and grouping.
- */
-export async function recomputeChips(
-  db: Db,
-  townId: string,
-  doc: ReportDocument,
-): Promise<Map<string, number | null>> {
-  const values = new Map<string, number | null>();
-  const actor = engineActor(townId);
-  const appealScopes = new Map<string, Map<string, number | null>>();
-  const ledgerChips = new Map<string, { params: Record<string, unknown>; ids: Set<string> }>();
-  for (const chip of allChips(doc)) {
-    const key = metricKey(chip.metricId, chip.params);
-    if (values.has(key)) continue;
-    values.set(key, null);
-    if (!isAppealMetric(chip.metricId)) {
-      const scopeKey = metricKey('ledger', chip.params);
-      if (!ledgerChips.has(scopeKey))
-        ledgerChips.set(scopeKey, { params: chip.params, ids: new Set() });
-      ledgerChips.get(scopeKey)!.ids.add(chip.metricId);
-      continue;
-    }
-    try {
-      const scopeKey = metricKey('appeals', chip.params);
-      if (!appealScopes.has(scopeKey))
-        appealScopes.set(scopeKey, await appealValues(db, townId, chip.params));
-      values.set(key, appealScopes.get(scopeKey)!.get(chip.metricId) ?? null);
-    } catch {
-      // params edited by hand: the chip shows no number
-    }
-  }
-  if (ledgerChips.size === 0) return values;
-  const ctx = await metricContext(db, actor, townId);
-  for (const { params, ids } of ledgerChips.values()) {
-    // A metric since removed from the catalogue keeps its chip, without a number.
-    const known = [...ids].filter((id) => ctx.has(id));
-    if (known.length === 0) continue;
-    try {
-      const got = await evaluateMetrics(db, actor, townId, known, metricQueryOf(params), ctx);
-      for (const [id, v] of got) values.set(metricKey(id, params), v.display);
-    } catch {
-      // params edited by hand (a bad period or unit): these chips show no number
-    }
-  }
-  return values;
-}
-
-/** The document with every chip showing `values` (live drafts; freezing snapshots the same way). */
-export function withChipValues(
-  doc: ReportDocument,
-  values: ReadonlyMap<string, number | null>,
-): ReportDocument {
-  const fresh = (i: MetricChip): Inline => {
-    const value = values.get(metricKey(i.metricId, i.params)) ?? null;
-    return { ...i, value, display: formatMetricValue(value, i.unit) };
-  };
-  return {
-    ...doc,
-    sections: doc.sections.map((s) => ({
-      ...s,
-      paragraphs: s.paragraphs.map((p) => ({
-        inlines: p.inlines.map((i) => (i.type === 'metric' ? fresh(i) : i)),
-      })),
-    })),
-  };
+  const home =
+    APPEAL_HOME.find((c) => facts.portfolios.some((p) => p.code === c)) ??
+    facts.portfolios[0]?.code;
+  // First where orders are the work itself (信访, 村务), last where they come with it.
+  if (home)
+    facts.areas[home] = APPEAL_HOME.includes(home)
+      ? [area, ...(facts.areas[home] ?? [])]
+      : [...(facts.areas[home] ?? []), area];
 }

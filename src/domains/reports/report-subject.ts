@@ -83,6 +83,15 @@ export interface ReportSubject {
   /** Areas a principal leader reviews town-wide; skipped when they have no records source. */
   overview: boolean;
   scope: CountScope;
+  /** Counted over a village (a village's cadres), not an office. */
+  inVillage: boolean;
+  /** The office's or village's orders a staff member or village cadre answers for. */
+  appealUnitId?: string;
+  /** Name of the place the figures describe: the town, the office or the village. */
+  place: string;
+  /** Villages the person was liaison (包联) leader of during the year. */
+  liaisonVillages: string[];
+  liaisonVillageIds: string[];
 }
 
 export function roleForTitles(titles: readonly string[], inVillage: boolean): TemplateRole {
@@ -115,7 +124,7 @@ export async function loadSubject(
     .where('id', '=', townId)
     .executeTakeFirstOrThrow();
   // Only the units the person holds positions in (not the town's whole tree).
-  const units = new Map<string, { id: string; kind: string }>();
+  const units = new Map<string, { id: string; kind: string; name: string }>();
   for (const id of new Set(positions.map((p) => p.unitId))) {
     const u = await org.findUnit(db, townId, id);
     if (u) units.set(u.id, u);
@@ -125,16 +134,32 @@ export async function loadSubject(
   const role = roleForTitles(titles, village !== undefined);
   const names = new Map((await org.listPortfolios(db)).map((p) => [p.code, p.name]));
 
+  const mainUnit = positions[0] ? units.get(positions[0].unitId) : undefined;
+  const leadership = positions.some((p) => p.leadership);
+  const home = leadership || !mainUnit ? undefined : (village ?? mainUnit);
+  // Office staff keep the books of what their office carries, for the whole town: their report
+  // covers those portfolios town-wide (their orders are still the office's).
+  const carried =
+    home && !village ? ((await org.unitPortfolios(db, townId, [home.id])).get(home.id) ?? []) : [];
   let codes = [...new Set(positions.flatMap((p) => p.portfolios))];
+  // A village's party secretary answers for the village's whole life: its branch, its affairs,
+  // its living environment and its civility (each counted over the village).
   if (codes.length === 0 && role === 'village_secretary')
-    codes = ['organization', 'village_assistance'];
+    codes = ['organization', 'village_assistance', 'environment', 'propaganda'];
   if (codes.length === 0 && village) codes = ['village_assistance'];
   if (codes.length === 0)
     codes = [
-      ...new Set(
-        PORTFOLIO_BY_TITLE.filter((r) => titles.some((t) => r.re.test(t))).map((r) => r.code),
-      ),
-    ].slice(0, 2);
+      ...new Set([
+        ...PORTFOLIO_BY_TITLE.filter((r) => titles.some((t) => r.re.test(t)))
+          .map((r) => r.code)
+          .slice(0, 2),
+        ...carried.filter((c) => !LEDGER_PORTFOLIO[c]),
+      ]),
+    ];
+  const keepsTownBooks = carried.length > 0 && codes.some((c) => carried.includes(c));
+  const scope: CountScope =
+    !home || keepsTownBooks ? { kind: 'town' } : { kind: 'unit', unitId: home.id };
+
   const overview = OVERVIEW[role] ?? [];
   const grouped = new Map<string, string[]>();
   for (const code of [...codes, ...overview]) {
@@ -153,11 +178,11 @@ export async function loadSubject(
     label: label([...new Set(held)]),
   }));
 
-  const mainUnit = positions[0] ? units.get(positions[0].unitId) : undefined;
-  const leadership = positions.some((p) => p.leadership);
-  const scope: CountScope =
-    leadership || !mainUnit ? { kind: 'town' } : { kind: 'unit', unitId: (village ?? mainUnit).id };
   const prefix = village ? '' : town.name;
+  const liaisons = (await org.listLiaisons(db, townId)).filter(
+    (l) => l.personId === personId && l.startsOn <= to && (l.endsOn === null || l.endsOn >= from),
+  );
+  const liaisonVillages = liaisons.map((l) => l.villageName);
   return {
     townId,
     personId,
@@ -167,6 +192,11 @@ export async function loadSubject(
     portfolios,
     overview: overview.length > 0,
     scope,
+    inVillage: scope.kind === 'unit' && village !== undefined,
+    ...(home ? { appealUnitId: home.id } : {}),
+    liaisonVillages: [...new Set(liaisonVillages)],
+    liaisonVillageIds: [...new Set(liaisons.map((l) => l.villageId))],
+    place: scope.kind === 'unit' ? ((village ?? mainUnit)?.name ?? town.name) : town.name,
     title: titles.length ? `${prefix}${titles[0]}` : `${town.name}干部`,
   };
 }
@@ -174,4 +204,6 @@ export async function loadSubject(
 const VILLAGE_LABEL: Record<string, string> = {
   organization: '村党组织建设',
   village_assistance: '村务管理和乡村振兴',
+  environment: '人居环境整治',
+  propaganda: '精神文明建设',
 };

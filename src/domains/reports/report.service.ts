@@ -68,9 +68,20 @@ export async function composeFor(
   const facts = await gatherFacts(db, subject);
   const document = composeReport({
     template: template.definition,
-    person: { name: subject.name, title: subject.title, year, portfolios: facts.portfolios },
-    metrics: facts.metrics,
+    person: {
+      name: subject.name,
+      title: subject.title,
+      year,
+      portfolios: facts.portfolios,
+      role: subject.role,
+      scope: subject.scope.kind === 'town' ? 'town' : subject.inVillage ? 'village' : 'office',
+      place: subject.place,
+      liaisons: subject.liaisonVillages,
+    },
+    metrics: {},
+    areas: facts.areas,
     highlights: facts.highlights,
+    personal: facts.personal,
     signals: facts.signals,
     seed: seedOf(personId, year),
   });
