@@ -15,7 +15,7 @@ import {
   readAllReferences,
   REFERENCE_SKIP_MESSAGE,
 } from '../../core/report/reference-corpus.ts';
-import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
+import { createTestDatabase, type TestDatabase } from '../../testing/database.ts';
 import { createDemoTown } from '../../demo/demo-town.ts';
 import {
   draftRow,
@@ -24,7 +24,7 @@ import {
   sharedShare,
   tableLine,
   type DraftRow,
-} from './report-quality.testkit.ts';
+} from '../../testing/report-quality.ts';
 
 /** The demo is generated for this day (tests pin the clock): last year is 2025, complete. */
 const TODAY = '2026-12-06';

@@ -118,12 +118,24 @@ describe('drafting for every role of the demo town', () => {
   });
 
   it('flags a portfolio without any records source with a placeholder instead of inventing text', async () => {
+    // Every demo portfolio now has books; 党政办公 has none. Give it to the 民政 副镇长 as well.
     const personId = await personWith(/^副镇长$/u, 'civil_affairs');
+    const position = await t.database.db
+      .selectFrom('position')
+      .select('id')
+      .where('town_id', '=', t.townId)
+      .where('person_id', '=', personId)
+      .executeTakeFirstOrThrow();
+    await t.database.db
+      .insertInto('position_portfolio')
+      .values({ town_id: t.townId, position_id: position.id, portfolio_code: 'office_affairs' })
+      .execute();
     const res = await t.call('POST', `${base}/reports`, {
       cookie: admin,
       body: { personId, year: Y.year },
     });
     expect(res.status).toBe(201);
+    expect(documentText(res.body.document)).toContain('没有党政办公方面的台账');
     const lint = await t.call('GET', `${base}/reports/${res.body.id}/lint`, { cookie: admin });
     expect(
       lint.body.issues.some(

@@ -4,20 +4,20 @@
  * books), each one's fresh draft, and the measures printed beside the reference reports.
  */
 import type { Kysely } from 'kysely';
-import { ledgerCatalogue } from '../../core/ledger/catalogue/index.ts';
-import { lintReport } from '../../core/report/lint.ts';
-import { proseMeasures } from '../../core/report/lint-prose.ts';
+import { ledgerCatalogue } from '../core/ledger/catalogue/index.ts';
+import { lintReport } from '../core/report/lint.ts';
+import { proseMeasures } from '../core/report/lint-prose.ts';
 import {
   allChips,
   documentText,
   metricKey,
   paragraphText,
   type ReportDocument,
-} from '../../core/report/model.ts';
-import { normaliseForComparison } from '../../core/report/originality.ts';
-import type { DB } from '../../db/schema.ts';
-import { composeFor } from './report.service.ts';
-import { loadSubject } from './report-subject.ts';
+} from '../core/report/model.ts';
+import { normaliseForComparison } from '../core/report/originality.ts';
+import type { DB } from '../db/schema.ts';
+import { composeFor } from '../domains/reports/report.service.ts';
+import { loadSubject } from '../domains/reports/report-subject.ts';
 
 type Db = Kysely<DB>;
 
