@@ -38,7 +38,7 @@ afterAll(async () => {
 describe('lvzhi command', () => {
   it(
     'demo, backup, restore into an empty database and back, audit verify: identical per-table checksums',
-    { timeout: 180_000 },
+    { timeout: 300_000 },
     async () => {
       const source = { dataDir: path.join(dir, 'source') };
       const demo = await lvzhi(source, 'demo');
@@ -173,7 +173,7 @@ async function sourceTexts(
 describe('lvzhi serve on a fresh data directory', () => {
   it(
     'prints admin and a generated password on stdout only; it signs in; no log line holds it; SIGTERM stops cleanly',
-    { timeout: 150_000 },
+    { timeout: 240_000 },
     async () => {
       const served = await startServe(path.join(dir, 'first-start'));
       try {
@@ -207,7 +207,7 @@ describe('lvzhi serve on a fresh data directory', () => {
 
   it(
     'with LVZHI_NO_DEMO=1 prints the set-up commands; run as printed they create the county, the town and its admin',
-    { timeout: 150_000 },
+    { timeout: 240_000 },
     async () => {
       const dataDir = path.join(dir, 'real-install');
       const served = await startServe(dataDir, { LVZHI_NO_DEMO: '1' });

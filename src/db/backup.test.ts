@@ -155,5 +155,5 @@ describe('backup and restore', () => {
     } finally {
       await Promise.all([lite.close(), back.close(), pgTarget.close()]);
     }
-  });
+  }, 180_000);
 });

@@ -102,8 +102,9 @@ describe('staff of a unit with portfolios (宣传专干 in 宣传统战办公室
   });
 
   it('reads every record of those types town-wide, including other units’, and none of other types', async () => {
-    const mine = await listAll(staff, 'propaganda_item');
-    const all = await listAll(admin, 'propaganda_item');
+    // 新时代文明实践活动 are held at the villages' stations: other units' records of its types.
+    const mine = await listAll(staff, 'civilization_activity');
+    const all = await listAll(admin, 'civilization_activity');
     expect(mine.map((r) => r.id).sort()).toEqual(all.map((r) => r.id).sort());
     expect(mine.some((r) => r.unitId === unitNamed('石桥村').id)).toBe(true);
     const meeting = (await listAll(admin, 'branch_meeting'))[0]!;
@@ -276,7 +277,9 @@ describe('staff of a unit without portfolios (退役军人服务站)', () => {
     const listed = (await t.call('GET', `${base}/ledger-types`, { cookie: vet })).body.items
       .map((x: { code: string }) => x.code)
       .sort();
-    expect(listed).toEqual(['conscription', 'militia_roster', 'safety_hazard']);
+    const armed = ledgerCatalogue.filter((x) => x.portfolio === 'armed_forces').map((x) => x.code);
+    expect(armed).toContain('conscription');
+    expect(listed).toEqual([...armed, 'safety_hazard'].sort());
     expect((await listAll(vet, 'conscription')).length).toBe(
       (await listAll(admin, 'conscription')).length,
     );

@@ -98,7 +98,7 @@ function printTable() {
         W,
       ),
     ),
-    ...rows.map((r) =>
+    ...rows.flatMap((r) => [
       tableLine(
         [
           r.who.slice(0, 15),
@@ -114,7 +114,8 @@ function printTable() {
         ],
         W,
       ),
-    ),
+      ...r.lintIssues.map((i) => `    ${i}`),
+    ]),
     ...skipped.map((s) => `（未列入：${s.title} ${s.name}，${s.reason}）`),
     ...sharedByTemplate().map(
       ([t, share, pair]) => `同模板最高句子重合 ${t}：${(share * 100).toFixed(1)}%（${pair}）`,
