@@ -95,7 +95,7 @@ const illegal: Profile = (g) =>
       data: {
         village: v.unitId,
         party_name: resident(g),
-        location: `${v.place.name}${pick(g, ['二组', '五组', '河堤边', '村道旁'])}`,
+        location: `${v.place.name}${pick(g, ['上湾组', '下湾组', '河堤边', '村道旁'])}`,
         area: int(g, 18, 160),
         found_on: date,
         stage,
