@@ -45,8 +45,9 @@ program
     if (opts.today && !/^\d{4}-\d{2}-\d{2}$/u.test(opts.today)) fail('日期格式应为 YYYY-MM-DD');
     const demo = await createDemoTown(database.db, password, { today: opts.today });
     const [first, , year] = demo.clock.years;
+    const covers = `数据覆盖${first}年1月1日至${demo.clock.today}（${year}年截至当日）`;
     console.log(
-      `已创建青石镇：${demo.villages} 个村/社区，${demo.people} 名干部，数据覆盖${first}年1月1日至${demo.clock.today}（${year}年截至当日）。账号：${demo.users.join('、')}；密码：${password}`,
+      `已创建青石镇：${demo.villages} 个村/社区，${demo.people} 名干部，${covers}。账号：${demo.users.join('、')}；密码：${password}`,
     );
     await database.close();
   });

@@ -33,7 +33,11 @@ const months = async (table: 'ledger_record' | 'appeal') => {
 
 describe('the demo for a pinned today', () => {
   it('derives its years from today and rejects a malformed date', () => {
-    expect(demoClock(TODAY)).toEqual({ today: TODAY, years: [2025, 2026, 2027], start: '2025-01-01' });
+    expect(demoClock(TODAY)).toEqual({
+      today: TODAY,
+      years: [2025, 2026, 2027],
+      start: '2025-01-01',
+    });
     expect(lastDayOf(demoClock(TODAY), 2026)).toBe('2026-12-31');
     expect(lastDayOf(demoClock(TODAY), 2027)).toBe(TODAY);
     expect(() => demoClock('15.03.2027')).toThrow(RangeError);

@@ -23,6 +23,10 @@ import { GOV_PROFILES } from './demo-profiles-gov.ts';
 import { PARTY_PROFILES } from './demo-profiles-party.ts';
 import { VILLAGE_PROFILES } from './demo-profiles-village.ts';
 import { WORK_PROFILES } from './demo-profiles-work.ts';
+import { AFFAIRS_PROFILES } from './demo-profiles-affairs.ts';
+import { OFFICE_PROFILES } from './demo-profiles-office.ts';
+import { OWN_PROFILES } from './demo-profiles-own.ts';
+import { PROPAGANDA_PROFILES } from './demo-profiles-propaganda.ts';
 import { insertRecords, loadOrg, type RecordRow } from './demo.repository.ts';
 import type { SeededRandom } from './random.ts';
 
@@ -33,6 +37,10 @@ const PROFILES: Record<string, Profile> = {
   ...VILLAGE_PROFILES,
   ...GOV_PROFILES,
   ...WORK_PROFILES,
+  ...AFFAIRS_PROFILES,
+  ...OFFICE_PROFILES,
+  ...OWN_PROFILES,
+  ...PROPAGANDA_PROFILES,
 };
 
 /**

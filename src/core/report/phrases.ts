@@ -11,7 +11,8 @@ export const PHRASES = {
   /** Opening paragraph by voice: {year} {title} {portfolios}. */
   opening: {
     principal: [
-      '{year}年，我担任{title}，主持全面工作，同时牵头{portfolios}等工作。{liaison}在上级党委的坚强领导下，我团结带领班子成员和全镇干部，较好完成了年度目标任务。现将一年来的履职情况报告如下，请予评议。',
+      '{year}年，我担任{title}，主持全面工作，同时牵头{portfolios}等工作。{liaison}' +
+        '在上级党委的坚强领导下，我团结带领班子成员和全镇干部，较好完成了年度目标任务。现将一年来的履职情况报告如下，请予评议。',
       '{year}年是我担任{title}的又一年。{liaison}围绕年初确定的目标，我把主要精力放在抓班子、带队伍、促发展上，具体牵头{portfolios}等工作。下面将全年履职情况作简要汇报。',
       '过去一年，我作为{title}，在县委、县政府的领导下主持全面工作，重点抓了{portfolios}等方面。{liaison}现就本人全年学习、履职、廉洁、守法等情况报告如下。',
     ],

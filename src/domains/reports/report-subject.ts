@@ -105,6 +105,31 @@ export function periodOf(year: number) {
   return { from: `${year}-01-01`, to: `${year}-12-31` };
 }
 
+/** The portfolios a report covers: those held, else the village's or the title's and office's. */
+function heldCodes(
+  positions: Array<{ portfolios: string[]; title: string }>,
+  role: TemplateRole,
+  inVillage: boolean,
+  carried: string[],
+): string[] {
+  const codes = [...new Set(positions.flatMap((p) => p.portfolios))];
+  if (codes.length) return codes;
+  // A village's party secretary answers for the village's whole life: its branch, its affairs,
+  // its living environment and its civility (each counted over the village).
+  if (role === 'village_secretary')
+    return ['organization', 'village_assistance', 'environment', 'propaganda'];
+  if (inVillage) return ['village_assistance'];
+  const titles = positions.map((p) => p.title);
+  return [
+    ...new Set([
+      ...PORTFOLIO_BY_TITLE.filter((r) => titles.some((t) => r.re.test(t)))
+        .map((r) => r.code)
+        .slice(0, 2),
+      ...carried.filter((c) => !LEDGER_PORTFOLIO[c]),
+    ]),
+  ];
+}
+
 /** Everything drafting needs to know about the person; 404 when they are not of this town. */
 export async function loadSubject(
   db: Db,
@@ -141,21 +166,7 @@ export async function loadSubject(
   // covers those portfolios town-wide (their orders are still the office's).
   const carried =
     home && !village ? ((await org.unitPortfolios(db, townId, [home.id])).get(home.id) ?? []) : [];
-  let codes = [...new Set(positions.flatMap((p) => p.portfolios))];
-  // A village's party secretary answers for the village's whole life: its branch, its affairs,
-  // its living environment and its civility (each counted over the village).
-  if (codes.length === 0 && role === 'village_secretary')
-    codes = ['organization', 'village_assistance', 'environment', 'propaganda'];
-  if (codes.length === 0 && village) codes = ['village_assistance'];
-  if (codes.length === 0)
-    codes = [
-      ...new Set([
-        ...PORTFOLIO_BY_TITLE.filter((r) => titles.some((t) => r.re.test(t)))
-          .map((r) => r.code)
-          .slice(0, 2),
-        ...carried.filter((c) => !LEDGER_PORTFOLIO[c]),
-      ]),
-    ];
+  const codes = heldCodes(positions, role, village !== undefined, carried);
   const keepsTownBooks = carried.length > 0 && codes.some((c) => carried.includes(c));
   const scope: CountScope =
     !home || keepsTownBooks ? { kind: 'town' } : { kind: 'unit', unitId: home.id };

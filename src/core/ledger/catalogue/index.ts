@@ -8,7 +8,9 @@ import { ledgerTypeSchema, type LedgerType, type LedgerTypeInput } from '../type
 import { lawLedgers } from './law.ts';
 import { partyLedgers } from './party.ts';
 import { personalLedgers } from './personal.ts';
-import { officeLedgers, workLedgers } from './work.ts';
+import { officeLedgers } from './office.ts';
+import { workLedgersMore } from './work-more.ts';
+import { workLedgers } from './work.ts';
 import { propagandaLedgers } from './propaganda.ts';
 import { safetyLedgers } from './safety.ts';
 import { talentLedgers } from './talent.ts';
@@ -22,6 +24,7 @@ export const catalogueInputs: readonly LedgerTypeInput[] = [
   ...safetyLedgers,
   ...lawLedgers,
   ...workLedgers,
+  ...workLedgersMore,
   ...officeLedgers,
   ...personalLedgers,
 ];
