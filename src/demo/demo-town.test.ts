@@ -17,7 +17,7 @@ beforeAll(async () => {
   [first, second] = await Promise.all([createTestDatabase(), createTestDatabase()]);
   demo = await createDemoTown(first.db, 'Demo-seed-one-2025');
   await createDemoTown(second.db, 'Demo-seed-two-2025');
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await first?.close();
