@@ -5,11 +5,12 @@
  */
 import { Button, Form, Input, Popconfirm, Typography } from 'antd';
 import { useState } from 'react';
+import type { RequestBody } from '../../api/client.ts';
 
-export interface IssueAs {
-  issuer: string;
-  docCode: string;
-}
+/** Who signs: the fields of the 签发 request that name the issuing body and its 机关代字. */
+export type IssueAs = Required<
+  Pick<RequestBody<'/api/v1/towns/{townId}/appeal-bulletin/issues', 'post'>, 'issuer' | 'docCode'>
+>;
 
 /** "青石镇" → "青石政通", as the server derives it when none is given. */
 export const defaultDocCode = (townName: string) =>

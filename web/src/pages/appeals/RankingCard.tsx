@@ -3,11 +3,67 @@
  * 满意率 or the composite for the same period as the bulletin. Figures come from each town's KPIs;
  * clicking one opens that town's orders behind it (the server checks the grant for that town).
  */
-import { Card, Radio, Table, Tooltip } from 'antd';
+import { Card, Radio, Table, Tooltip, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useLoader } from '../../api/useLoader.ts';
 import { analysisApi, type RankBy, type RankingCell, type RankingRow } from './analysisApi.ts';
 import type { BulletinFigure } from './BulletinDrill.tsx';
+
+type Open = (r: RankingRow, metricId: string, label: string) => void;
+
+const SORTS = [
+  { value: 'composite', label: '综合得分' },
+  { value: 'response_rate', label: '响应率' },
+  { value: 'resolution_rate', label: '解决率' },
+  { value: 'satisfaction_rate', label: '满意率' },
+];
+
+/** A rate as a link to the orders behind it (numerator / denominator in the tooltip). */
+function rateCell(open: Open, r: RankingRow, c: RankingCell, metric: string, label: string) {
+  return c.value === null ? (
+    '—'
+  ) : (
+    <Tooltip title={`${c.numerator} / ${c.denominator} 件，点击查看工单`}>
+      <a data-testid={`rank-${metric}`} onClick={() => open(r, `appeals.${metric}`, label)}>
+        {c.value.toFixed(2)}%
+      </a>
+    </Tooltip>
+  );
+}
+
+function rankingColumns(open: Open): TableColumnsType<RankingRow> {
+  const rate = (title: string, metric: string, of: (r: RankingRow) => RankingCell) => ({
+    title,
+    width: 100,
+    align: 'right' as const,
+    render: (_: unknown, r: RankingRow) => rateCell(open, r, of(r), metric, title),
+  });
+  return [
+    { title: '名次', dataIndex: 'rank', width: 70, render: (r: number | null) => r ?? '—' },
+    { title: '乡镇', dataIndex: 'townName' },
+    {
+      title: '受理量',
+      dataIndex: 'received',
+      width: 90,
+      align: 'right',
+      render: (n: number, r) => (
+        <a data-testid="rank-received" onClick={() => open(r, 'appeals.received', '受理量')}>
+          {n}
+        </a>
+      ),
+    },
+    rate('响应率', 'response_rate', (r) => r.responseRate),
+    rate('解决率', 'resolution_rate', (r) => r.resolutionRate),
+    rate('满意率', 'satisfaction_rate', (r) => r.satisfactionRate),
+    {
+      title: '综合得分',
+      dataIndex: 'composite',
+      width: 100,
+      align: 'right',
+      render: (v: number | null) => v ?? '—',
+    },
+  ];
+}
 
 export function RankingCard({
   from,
@@ -18,23 +74,13 @@ export function RankingCard({
   to: string;
   onFigure: (f: BulletinFigure) => void;
 }) {
-  const open = (r: RankingRow, metricId: string, label: string) =>
+  const open: Open = (r, metricId, label) =>
     onFigure({
       townId: r.townId,
       metricId,
       params: { from, to },
       title: `${r.townName}${label}：工单明细（只读）`,
     });
-  const cell = (r: RankingRow, c: RankingCell, metric: string, label: string) =>
-    c.value === null ? (
-      '—'
-    ) : (
-      <Tooltip title={`${c.numerator} / ${c.denominator} 件，点击查看工单`}>
-        <a data-testid={`rank-${metric}`} onClick={() => open(r, `appeals.${metric}`, label)}>
-          {c.value.toFixed(2)}%
-        </a>
-      </Tooltip>
-    );
   const [sort, setSort] = useState<RankBy>('composite');
   const ranking = useLoader(
     (signal) => analysisApi.ranking({ from, to, sort }, signal),
@@ -49,12 +95,7 @@ export function RankingCard({
           size="small"
           value={sort}
           onChange={(e) => setSort(e.target.value)}
-          options={[
-            { value: 'composite', label: '综合得分' },
-            { value: 'response_rate', label: '响应率' },
-            { value: 'resolution_rate', label: '解决率' },
-            { value: 'satisfaction_rate', label: '满意率' },
-          ]}
+          options={SORTS}
           optionType="button"
         />
       }
@@ -65,46 +106,7 @@ export function RankingCard({
         loading={ranking.loading}
         dataSource={ranking.data?.items ?? []}
         pagination={false}
-        columns={[
-          { title: '名次', dataIndex: 'rank', width: 70, render: (r: number | null) => r ?? '—' },
-          { title: '乡镇', dataIndex: 'townName' },
-          {
-            title: '受理量',
-            dataIndex: 'received',
-            width: 90,
-            align: 'right',
-            render: (n: number, r) => (
-              <a data-testid="rank-received" onClick={() => open(r, 'appeals.received', '受理量')}>
-                {n}
-              </a>
-            ),
-          },
-          {
-            title: '响应率',
-            width: 100,
-            align: 'right',
-            render: (_, r) => cell(r, r.responseRate, 'response_rate', '响应率'),
-          },
-          {
-            title: '解决率',
-            width: 100,
-            align: 'right',
-            render: (_, r) => cell(r, r.resolutionRate, 'resolution_rate', '解决率'),
-          },
-          {
-            title: '满意率',
-            width: 100,
-            align: 'right',
-            render: (_, r) => cell(r, r.satisfactionRate, 'satisfaction_rate', '满意率'),
-          },
-          {
-            title: '综合得分',
-            dataIndex: 'composite',
-            width: 100,
-            align: 'right',
-            render: (v: number | null) => v ?? '—',
-          },
-        ]}
+        columns={rankingColumns(open)}
       />
     </Card>
   );

@@ -36,7 +36,9 @@ export type QueueItem = ResponseBody<
   '/api/v1/towns/{townId}/appeals/queue',
   'get'
 >['items'][number];
-type ReminderStatus = 'open' | 'all';
+type ReminderStatus = NonNullable<
+  QueryParams<'/api/v1/towns/{townId}/appeals/reminders', 'get'>['status']
+>;
 
 export const attachmentUrl = (townId: string, appealId: string, id: string) =>
   `${town(townId)}/appeals/${appealId}/attachments/${id}`;
