@@ -14885,7 +14885,7 @@ export interface components {
             code: string;
             name: string;
             /** @enum {string} */
-            portfolio: "propaganda" | "organization" | "politics_law" | "civil_affairs" | "armed_forces" | "transport" | "discipline" | "village_assistance" | "economy" | "safety" | "environment" | "petitions";
+            portfolio: "propaganda" | "organization" | "politics_law" | "civil_affairs" | "armed_forces" | "transport" | "discipline" | "village_assistance" | "economy" | "safety" | "environment" | "petitions" | "agriculture" | "urban_construction" | "education_health" | "social_security";
             description: string;
             version: number;
             fields: ({
@@ -15172,6 +15172,22 @@ export interface components {
                 })[];
                 groupBy?: string;
                 periodField?: string;
+                phrase?: {
+                    /** @default  */
+                    verb: string;
+                    /** @default  */
+                    object: string;
+                    measure?: string;
+                    pattern?: string;
+                    /** @default [] */
+                    parts: string[];
+                    /** @default [] */
+                    joins: string[];
+                    /** @default true */
+                    trend: boolean;
+                    /** @default false */
+                    acrossUnits: boolean;
+                };
             }[];
             /** @default [] */
             rules: ({
@@ -15231,6 +15247,16 @@ export interface components {
                 required: boolean;
                 message?: string;
             })[];
+            deed?: {
+                pattern: string;
+                /** @default [] */
+                rank: string[];
+                onlyOptions?: string[];
+                when?: {
+                    field: string;
+                    equals: string | boolean;
+                };
+            };
             versions: number[];
         };
         LedgerFieldDefinition: {
@@ -15255,7 +15281,7 @@ export interface components {
              * @description 分管领域
              * @enum {string}
              */
-            portfolio: "propaganda" | "organization" | "politics_law" | "civil_affairs" | "armed_forces" | "transport" | "discipline" | "village_assistance" | "economy" | "safety" | "environment" | "petitions";
+            portfolio: "propaganda" | "organization" | "politics_law" | "civil_affairs" | "armed_forces" | "transport" | "discipline" | "village_assistance" | "economy" | "safety" | "environment" | "petitions" | "agriculture" | "urban_construction" | "education_health" | "social_security";
             /** @description 说明 */
             description: string;
             /** @description 字段 */
