@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
-import { ROLES, type Role } from '../core/actor.ts';
+import { ROLES, SYSTEM_ROLES, type Role, type SystemRole } from '../core/actor.ts';
 import { DomainError } from '../core/errors.ts';
 import type { DB } from '../db/schema.ts';
 import { createUser, type GrantInput } from '../domains/auth/user.service.ts';
@@ -158,7 +158,10 @@ function registerUserAdd(program: Command): void {
     .requiredOption('--town <code>', '所属乡镇编码，如 qingshi')
     .requiredOption('--username <name>', '用户名')
     .requiredOption('--name <displayName>', '显示名称')
-    .requiredOption('--role <roles...>', `本乡镇内的角色：${ROLES.join(' ')}`)
+    .requiredOption(
+      '--role <roles...>',
+      `本乡镇内的角色：${ROLES.join(' ')}；或系统运维 system_operator（全国工作日历，不能查看乡镇数据）`,
+    )
     .option('--unit <单位>', '角色的范围单位（本乡镇单位的编码或名称；只看该单位及其下级）')
     .option('--person <人员>', '关联的人员（本乡镇人员的姓名或编号）')
     .option(
@@ -196,10 +199,10 @@ function registerUserAdd(program: Command): void {
     });
 }
 
-function roleOf(value: string): Role {
-  if (!(ROLES as readonly string[]).includes(value))
-    fail(`未知角色 ${value}，可选：${ROLES.join(' ')}`);
-  return value as Role;
+function roleOf(value: string): Role | SystemRole {
+  const known = [...ROLES, ...SYSTEM_ROLES] as readonly string[];
+  if (!known.includes(value)) fail(`未知角色 ${value}，可选：${known.join(' ')}`);
+  return value as Role | SystemRole;
 }
 
 async function resolveGrant(db: Kysely<DB>, value: string): Promise<GrantInput> {

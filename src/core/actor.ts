@@ -7,6 +7,16 @@ import type { Role } from './access/roles.ts';
 
 export { ROLES, ROLE_LABELS, type Role } from './access/roles.ts';
 
+/**
+ * Roles over the whole installation rather than a town (DESIGN 2, 系统运维): national reference
+ * data such as the statutory work calendar. They are never part of `grants`, so no town policy can
+ * let them in; only the CLI grants them (a town admin cannot), and only policies that ask
+ * `holdsSystemRole` honour them.
+ */
+export const SYSTEM_ROLES = ['system_operator'] as const;
+export type SystemRole = (typeof SYSTEM_ROLES)[number];
+export const SYSTEM_ROLE_LABELS: Record<SystemRole, string> = { system_operator: '系统运维' };
+
 /** One role over one town, narrowed to a unit subtree when `unitId` is set. */
 export interface Grant {
   role: Role;
@@ -22,6 +32,8 @@ export interface Actor {
   displayName: string;
   personId: string | null;
   grants: Grant[];
+  /** Installation-wide roles (absent: none). */
+  systemRoles?: SystemRole[];
   sessionId: string;
 }
 
@@ -33,6 +45,10 @@ export interface WriteCtx {
   actor: Actor;
   townId: string;
   ip: string | null;
+}
+
+export function holdsSystemRole(actor: Actor, role: SystemRole): boolean {
+  return actor.systemRoles?.includes(role) ?? false;
 }
 
 export function grantsIn(actor: Actor, townId: string): Grant[] {

@@ -16,6 +16,7 @@ import * as m0013 from './0013_import_redactions.ts';
 import * as m0014 from './0014_public_text.ts';
 import * as m0015 from './0015_login_devices.ts';
 import * as m0016 from './0016_attachment_owner.ts';
+import * as m0017 from './0017_system_operator.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0014_public_text': m0014,
   '0015_login_devices': m0015,
   '0016_attachment_owner': m0016,
+  '0017_system_operator': m0017,
 };

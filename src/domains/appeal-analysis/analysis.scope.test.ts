@@ -19,6 +19,7 @@ const USERS: Record<Exclude<Caller, 'anonymous'>, string> = {
   dispatcher: 'dispatcher',
   county_supervisor: 'supervisor',
   other_town_admin: 'other_admin',
+  system_operator: 'operator',
 };
 const SAMPLE = '01900000-0000-7000-8000-000000000001';
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Conflict } from '../../core/errors.ts';
-import { createTestApp, type TestApp } from '../../testing/app.ts';
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../../testing/app.ts';
+import { createUser } from '../auth/user.service.ts';
 import { appealCast, appealKit, type AppealKit } from '../../testing/appeals.ts';
 import * as service from './appeal.service.ts';
 
@@ -110,7 +111,7 @@ describe('deadlines through the service', () => {
     expect(a.row.next_due_at).toEqual(bj('2025-02-27T17:30:00'));
   });
 
-  it('moves a not-yet-due working-day deadline when an admin enters a later year’s holidays', async () => {
+  it('moves a not-yet-due working-day deadline when a system operator enters a later year’s holidays', async () => {
     const db = t.database.db;
     const ctx = await ctxOf('cadre');
     const village = await k.village('东村');
@@ -144,7 +145,20 @@ describe('deadlines through the service', () => {
       );
     expect(referred.warnings[0]).toMatch(/2027年的节假日安排尚未录入/);
     const before = new Date(referred.row.next_due_at!);
-    const admin = await k.cookie('admin');
+    // The national calendar is a system operator's (issue 10 item 7; calendar.access.test.ts).
+    await db.transaction().execute((trx) =>
+      createUser(
+        trx,
+        { actor: null, townId: t.townId, ip: null },
+        {
+          username: 'calendar_op',
+          displayName: '系统运维员',
+          roles: [{ role: 'system_operator' }],
+          password: TEST_PASSWORD,
+        },
+      ),
+    );
+    const admin = await t.login('calendar_op');
     const days = ['2027-10-01', '2027-10-04', '2027-10-05', '2027-10-06', '2027-10-07'].map(
       (date) => ({ date, kind: 'holiday', name: '国庆节' }),
     );
@@ -166,7 +180,7 @@ describe('deadlines through the service', () => {
     const uncovered = await t.call('GET', '/api/v1/work-calendar/2028', { cookie: admin });
     expect(uncovered.body.warnings[0]).toMatch(/2028年的节假日安排尚未录入/);
     const denied = await t.call('PUT', '/api/v1/work-calendar/2027', {
-      cookie: await k.cookie('leader'),
+      cookie: await k.cookie('admin'),
       body: { days },
     });
     expect(denied.status).toBe(403);

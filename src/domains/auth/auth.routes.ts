@@ -6,7 +6,7 @@
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { ROLE_LABELS, ROLES, type Actor } from '../../core/actor.ts';
+import { ROLE_LABELS, ROLES, SYSTEM_ROLE_LABELS, type Actor } from '../../core/actor.ts';
 import { InvalidInput, Unauthenticated } from '../../core/errors.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { clientIp, jsonBody, jsonResponse, noContent } from '../../http/openapi.ts';
@@ -55,6 +55,8 @@ const Me = z
         unitId: z.string().nullable(),
       }),
     ),
+    /** Installation-wide roles (系统运维): no town data, national reference data only. */
+    systemRoles: z.array(z.object({ role: z.string(), roleLabel: z.string() })),
   })
   .openapi('CurrentUser');
 
@@ -82,6 +84,10 @@ async function describeActor(c: import('hono').Context<AppEnv>, actor: Actor) {
       ...g,
       roleLabel: ROLE_LABELS[g.role],
       townName: townName.get(g.townId) ?? '',
+    })),
+    systemRoles: (actor.systemRoles ?? []).map((role) => ({
+      role,
+      roleLabel: SYSTEM_ROLE_LABELS[role],
     })),
   };
 }

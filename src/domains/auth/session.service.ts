@@ -5,7 +5,14 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { ROLES, type Actor, type Grant, type Role } from '../../core/actor.ts';
+import {
+  ROLES,
+  SYSTEM_ROLES,
+  type Actor,
+  type Grant,
+  type Role,
+  type SystemRole,
+} from '../../core/actor.ts';
 import type { DB } from '../../db/schema.ts';
 import { newId, UUID_RE } from '../../db/ids.ts';
 
@@ -92,21 +99,31 @@ export async function actorFromCookie(
     username: row.username,
     displayName: row.display_name,
     personId: row.person_id,
-    grants: await loadGrants(db, row.town_id, row.id),
+    ...(await loadRoles(db, row.town_id, row.id)),
     sessionId: parsed.id,
   };
 }
 
-export async function loadGrants(db: Kysely<DB>, townId: string, userId: string): Promise<Grant[]> {
+/** A user's town grants and, apart from them, the installation-wide roles they hold. */
+export async function loadRoles(
+  db: Kysely<DB>,
+  townId: string,
+  userId: string,
+): Promise<{ grants: Grant[]; systemRoles: SystemRole[] }> {
   const rows = await db
     .selectFrom('user_role')
     .select(['role', 'scope_town_id', 'scope_unit_id'])
     .where('town_id', '=', townId)
     .where('user_id', '=', userId)
     .execute();
-  return rows
-    .filter((r) => (ROLES as readonly string[]).includes(r.role))
-    .map((r) => ({ role: r.role as Role, townId: r.scope_town_id, unitId: r.scope_unit_id }));
+  return {
+    grants: rows
+      .filter((r) => (ROLES as readonly string[]).includes(r.role))
+      .map((r) => ({ role: r.role as Role, townId: r.scope_town_id, unitId: r.scope_unit_id })),
+    systemRoles: rows
+      .map((r) => r.role)
+      .filter((r): r is SystemRole => (SYSTEM_ROLES as readonly string[]).includes(r)),
+  };
 }
 
 export async function destroySession(

@@ -3,7 +3,7 @@
  * passwords. The username directory (login_name) is kept in step in the same transaction.
  */
 import type { Kysely } from 'kysely';
-import { hasRoleIn, ROLES, type Actor, type Role } from '../../core/actor.ts';
+import { hasRoleIn, ROLES, type Actor, type Role, type SystemRole } from '../../core/actor.ts';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../../core/errors.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
@@ -11,11 +11,13 @@ import { updateVersioned } from '../../db/versioned.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertPasswordAcceptable, generatePassword, hashPassword } from './password.ts';
 import { destroyUserSessions } from './session.service.ts';
+import { assertTownManaged, checkSystemGrant } from './system-roles.ts';
 
 type Db = Kysely<DB>;
 
 export interface GrantInput {
-  role: Role;
+  /** A town role; a system role only from the CLI (`actor` null), over the account's own town. */
+  role: Role | SystemRole;
   townId?: string;
   unitId?: string | null;
 }
@@ -52,7 +54,8 @@ function actorName(ctx: UserCtx) {
 async function checkGrants(db: Db, ctx: UserCtx, roles: GrantInput[], kept: GrantInput[] = []) {
   for (const [i, g] of roles.entries()) {
     if (kept.some((k) => sameGrant(ctx, k, g))) continue;
-    if (!(ROLES as readonly string[]).includes(g.role))
+    const system = checkSystemGrant(ctx, g);
+    if (!system && !(ROLES as readonly string[]).includes(g.role))
       throw new InvalidInput(`第 ${i + 1} 个角色无效`, [
         { path: `roles.${i}.role`, label: '角色', message: '未知角色' },
       ]);
@@ -246,7 +249,7 @@ export async function listUsers(db: Db, townId: string) {
 
 export async function updateUser(db: Db, ctx: UserCtx, id: string, input: UserUpdateInput) {
   const before = (await listUsers(db, ctx.townId)).find((u) => u.id === id);
-  if (!before) throw new NotFound('用户');
+  assertTownManaged(ctx, before);
   await checkPerson(db, ctx.townId, input.personId);
   if (input.roles)
     await checkGrants(db, ctx, input.roles, grantsKeptFromOthers(ctx, before.roles, input.roles));
@@ -284,6 +287,10 @@ export async function resetPassword(
   id: string,
   password?: string,
 ): Promise<string> {
+  assertTownManaged(
+    ctx,
+    (await listUsers(db, ctx.townId)).find((u) => u.id === id),
+  );
   const next = password ?? generatePassword();
   if (password) assertPasswordAcceptable(password, 'password');
   const done = await db

@@ -1,10 +1,12 @@
 /**
- * Who may enter a year's holiday arrangement (DESIGN 2: national reference data): an admin of
- * any town at route level.
+ * Who may enter a year's holiday arrangement (DESIGN 2): the statutory work calendar is national
+ * reference data shared by every town, so only a system operator (系统运维, granted from the
+ * command line) changes it; town admins read it like everyone signed in (issue 10 item 7).
  */
+import { holdsSystemRole } from '../../core/actor.ts';
 import type { RoutePolicy } from '../../core/access/policy.ts';
 
-export const calendarAdmin: RoutePolicy = {
-  name: 'calendar.admin',
-  allows: (a) => a.grants.some((g) => g.role === 'admin'),
+export const calendarOperator: RoutePolicy = {
+  name: 'calendar.operator',
+  allows: (a) => holdsSystemRole(a, 'system_operator'),
 };

@@ -1,6 +1,6 @@
 /**
  * HTTP routes of the work calendar: anyone signed in reads a year (with a loud warning when its
- * notice is missing); admins enter a year, after which what depends on working days is brought up
+ * notice is missing); a system operator (系统运维) enters a year, after which what depends on working days is brought up
  * to date in the same transaction — the app assembly passes that step in (open orders' deadlines,
  * appeals domain), so the calendar does not depend on its users.
  */
@@ -13,7 +13,7 @@ import type { AppEnv } from '../../http/env.ts';
 import { inTransaction } from '../../http/handler.ts';
 import { jsonBody, jsonResponse } from '../../http/openapi.ts';
 import { defineRoute, policies } from '../../http/route.ts';
-import { calendarAdmin } from './calendar.policy.ts';
+import { calendarOperator } from './calendar.policy.ts';
 import * as service from './calendar.service.ts';
 
 /** Runs after a year is saved, in its transaction; returns how many records it changed. */
@@ -71,14 +71,14 @@ export function registerCalendarRoutes(
       method: 'put',
       path: '/api/v1/work-calendar/{year}',
       tags,
-      summary: '录入某年的节假日安排（重算未到期工单的期限）',
+      summary: '录入某年的节假日安排（仅系统运维；重算未到期工单的期限）',
       request: {
         params: YearParams,
         ...jsonBody(z.object({ days: z.array(Day).max(400).meta({ title: '特殊日期' }) })),
       },
       responses: jsonResponse(YearView, '已保存'),
     }),
-    calendarAdmin,
+    calendarOperator,
     async (c) => {
       const year = c.req.valid('param').year;
       const { days } = c.req.valid('json');

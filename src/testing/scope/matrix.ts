@@ -23,6 +23,7 @@ export const CALLERS = [
   'dispatcher',
   'county_supervisor',
   'other_town_admin',
+  'system_operator',
 ] as const;
 export type Caller = (typeof CALLERS)[number];
 
@@ -36,6 +37,7 @@ export const USERNAMES: Record<Exclude<Caller, 'anonymous'>, string> = {
   dispatcher: 'paidan',
   county_supervisor: 'ducha',
   other_town_admin: 'other_admin',
+  system_operator: 'operator',
 };
 
 const TOWN_ROLES: Caller[] = [
@@ -47,7 +49,8 @@ const TOWN_ROLES: Caller[] = [
   'dispatcher',
   'county_supervisor',
 ];
-const SIGNED_IN: Caller[] = [...TOWN_ROLES, 'other_town_admin'];
+// The system operator's account sits in the other town and holds no town role there.
+const SIGNED_IN: Caller[] = [...TOWN_ROLES, 'other_town_admin', 'system_operator'];
 
 /** Who passes each policy at the route level, for a route of town A. */
 export const EXPECTED: Record<string, readonly Caller[]> = {
@@ -102,7 +105,8 @@ export const EXPECTED: Record<string, readonly Caller[]> = {
   'appeal_analysis.issue': ['admin', 'leader'],
   // County rankings span towns: county supervisors and admins, over the towns they hold grants in.
   'appeal_analysis.county': ['admin', 'county_supervisor', 'other_town_admin'],
-  'calendar.admin': ['admin', 'other_town_admin'],
+  // The national work calendar: only the installation's 系统运维 (issue 10 item 7).
+  'calendar.operator': ['system_operator'],
   'reports.read': [
     'admin',
     'leader',
@@ -152,6 +156,18 @@ export async function addOtherTown(db: Kysely<DB>): Promise<string> {
         username: 'other_admin',
         displayName: '白云镇管理员',
         roles: [{ role: 'admin' }, { role: 'leader' }],
+        password: TEST_PASSWORD,
+      },
+    ),
+  );
+  await db.transaction().execute((trx) =>
+    createUser(
+      trx,
+      { actor: null, townId, ip: null },
+      {
+        username: 'operator',
+        displayName: '系统运维员',
+        roles: [{ role: 'system_operator' }],
         password: TEST_PASSWORD,
       },
     ),

@@ -21,7 +21,7 @@ import {
 import { USERNAMES, type Caller } from './matrix.ts';
 import type { TestApp } from '../app.ts';
 
-export type TownCaller = Exclude<Caller, 'anonymous' | 'other_town_admin'>;
+export type TownCaller = Exclude<Caller, 'anonymous' | 'other_town_admin' | 'system_operator'>;
 export const TOWN_CALLERS: TownCaller[] = [
   'admin',
   'leader',

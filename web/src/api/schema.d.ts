@@ -8741,7 +8741,7 @@ export interface paths {
                 };
             };
         };
-        /** 录入某年的节假日安排（重算未到期工单的期限） */
+        /** 录入某年的节假日安排（仅系统运维；重算未到期工单的期限） */
         put: {
             parameters: {
                 query?: never;
@@ -13794,6 +13794,10 @@ export interface components {
                 townId: string;
                 townName: string;
                 unitId: string | null;
+            }[];
+            systemRoles: {
+                role: string;
+                roleLabel: string;
             }[];
         };
         Problem: {
