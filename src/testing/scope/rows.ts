@@ -125,6 +125,7 @@ export async function addRowFixtures(t: TestApp): Promise<void> {
       },
     ])
     .execute();
+  await plantNonVacuousRows(t);
   const adminUser = (
     await db
       .selectFrom('app_user')
@@ -185,6 +186,57 @@ export async function addRowFixtures(t: TestApp): Promise<void> {
       db,
     );
   }
+}
+
+/**
+ * The demo moves with the clock, so what it gives each role differs by date. The checks below that
+ * a role saw *some* rows (EXPECT_ROWS, and the leaks expected with scopes off) must not depend on
+ * that: plant propaganda records in the village cadre's village and in the probe village, and make
+ * one open order the staff member handles overdue.
+ */
+async function plantNonVacuousRows(t: TestApp): Promise<void> {
+  const db = t.database.db;
+  const facts = await loadTownFacts(db, t.townId);
+  const cadre = facts.users.get(USERNAMES.village_cadre)!;
+  const cadreVillage = cadre.grants.find((g) => g.role === 'village_cadre' && g.unitId)?.unitId;
+  const probe = facts.unitByName.get(PROBE_VILLAGE);
+  const model = await db
+    .selectFrom('ledger_record')
+    .selectAll()
+    .where('town_id', '=', t.townId)
+    .where('type_code', '=', 'propaganda_item')
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!cadreVillage || !probe || !model)
+    throw new Error('row fixture: no village cadre village, probe village or propaganda record');
+  for (const [unitId, day] of [
+    [cadreVillage, `${YEAR.from.slice(0, 4)}-05-12`],
+    [probe, `${YEAR.from.slice(0, 4)}-06-03`],
+  ] as const) {
+    await db
+      .insertInto('ledger_record')
+      .values({
+        town_id: t.townId,
+        id: newId(),
+        type_code: model.type_code,
+        type_version: model.type_version,
+        unit_id: unitId,
+        person_id: null,
+        occurred_on: day,
+        data: JSON.stringify({ ...model.data, attachments: [] }),
+        created_by: null,
+      })
+      .execute();
+  }
+  const staff = reachOf(facts, USERNAMES.staff);
+  const open = facts.appeals.find((a) => !a.closed && !a.merged && staff.appeal(a) === 'must');
+  if (!open) throw new Error('row fixture: the staff member handles no open order');
+  await db
+    .updateTable('appeal')
+    .set({ next_due_at: new Date(Date.now() - 86_400_000) })
+    .where('town_id', '=', t.townId)
+    .where('id', '=', open.id)
+    .execute();
 }
 
 interface Ctx {
