@@ -32,8 +32,10 @@ export async function verifyPasswordOrDummy(
   passwordHash: string | null,
   password: string,
 ): Promise<boolean> {
-  if (passwordHash) return verifyPassword(passwordHash, password);
+  // Made on the first sign-in of any kind, so that the one extra hash is not paid by the first
+  // unknown name alone (which would make that one answer slower than a wrong password).
   dummyHash ??= hashPassword(randomBytes(18).toString('base64url'));
+  if (passwordHash) return verifyPassword(passwordHash, password);
   await verifyPassword(await dummyHash, password);
   return false;
 }
