@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // The demo town is built once per run and copied into each file's database.
+    globalSetup: ['src/testing/global-setup.ts'],
   },
 });

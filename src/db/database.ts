@@ -25,6 +25,8 @@ export interface Database {
   close(): Promise<void>;
   /** Connections open, idle, and queries waiting for one (for /metrics). */
   poolStats(): PoolStats;
+  /** PGlite only: the whole data directory as a tarball (test snapshots). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export interface PoolStats {
@@ -64,12 +66,15 @@ export interface OpenOptions {
   mustExist?: boolean;
   /** Who takes the PGlite directory's lock (shown to a second opener); the command line by default. */
   command?: string;
+  /** In-memory PGlite only: start from this data directory tarball (test snapshots). */
+  loadDataDir?: Blob;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
   const dataDir = options.dataDir ?? './data';
-  if (dataDir === 'memory://') return openPGliteClient(undefined, 'PGlite（内存）', () => {});
+  if (dataDir === 'memory://')
+    return openPGliteClient(undefined, 'PGlite（内存）', () => {}, options.loadDataDir);
   // PGlite writes PG_VERSION when it creates a cluster; without it, opening would create one.
   if (options.mustExist && !existsSync(path.join(dataDir, 'PG_VERSION')))
     throw new DatabaseMissing(path.resolve(dataDir));
@@ -94,8 +99,9 @@ async function openPGliteClient(
   dataDir: string | undefined,
   location: string,
   release: () => void,
+  loadDataDir?: Blob,
 ): Promise<Database> {
-  const client = await PGlite.create(dataDir, { extensions: { pg_trgm }, parsers });
+  const client = await PGlite.create(dataDir, { extensions: { pg_trgm }, parsers, loadDataDir });
   const dialect = new PGliteDialect(client);
   const db = new Kysely<DB>({ dialect });
   return {
@@ -110,6 +116,7 @@ async function openPGliteClient(
       }
     },
     poolStats: () => dialect.stats(),
+    dumpDataDir: () => client.dumpDataDir('none'),
   };
 }
 

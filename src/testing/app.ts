@@ -4,13 +4,15 @@
  * fills with fixture builders (town.ts). `login(username)` returns a cookie header for that user.
  */
 import pino from 'pino';
+import { inject } from 'vitest';
 import { createDemoTown } from '../demo/demo-town.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { createCounty, createTown } from '../domains/org/town.service.ts';
 import { createApp } from '../server/app.ts';
 import { WEB_DIST } from '../server/config.ts';
 
-export const TEST_PASSWORD = 'Test-password-2025';
+export { TEST_PASSWORD } from './password.ts';
+import { TEST_PASSWORD } from './password.ts';
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
@@ -36,12 +38,22 @@ export async function createEmptyTown(db: TestDatabase['db']): Promise<string> {
   return town.id;
 }
 
+/** The demo town of this test run, when the global setup built one (demo-snapshot.ts). */
+function demoSnapshot() {
+  try {
+    return inject('demoSnapshot') ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export async function createTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const snapshot = options.demo === false ? null : demoSnapshot();
+  const database = await createTestDatabase({ from: snapshot ?? undefined });
   const townId =
     options.demo === false
       ? await createEmptyTown(database.db)
-      : (await createDemoTown(database.db, TEST_PASSWORD)).townId;
+      : (snapshot?.townId ?? (await createDemoTown(database.db, TEST_PASSWORD)).townId);
   const app = createApp({
     db: database.db,
     logger: pino({ level: 'silent' }),

@@ -4,9 +4,9 @@
  * schema is migrated, so every test file starts from the same empty state.
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { openDatabase, type Database } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { snapshotBlob, withAdmin, type DemoSnapshot } from './demo-snapshot.ts';
 
 export interface TestDatabase extends Database {
   /** Connection string of the created database, when on PostgreSQL. */
@@ -14,15 +14,20 @@ export interface TestDatabase extends Database {
 }
 
 export async function createTestDatabase(
-  options: { migrate?: boolean } = {},
+  options: { migrate?: boolean; from?: DemoSnapshot } = {},
 ): Promise<TestDatabase> {
   const adminUrl = process.env.TEST_DATABASE_URL;
+  const from = options.from;
   let database: TestDatabase;
   if (!adminUrl) {
-    database = await openDatabase({ dataDir: 'memory://' });
+    database = await openDatabase({
+      dataDir: 'memory://',
+      loadDataDir: from?.kind === 'pglite' ? snapshotBlob(from) : undefined,
+    });
   } else {
     const name = `lvzhi_t_${randomBytes(6).toString('hex')}`;
-    await withAdmin(adminUrl, (c) => c.query(`create database ${name}`));
+    const template = from?.kind === 'postgres' ? ` template ${from.template}` : '';
+    await withAdmin(adminUrl, (c) => c.query(`create database ${name}${template}`));
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
     const opened = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
@@ -49,14 +54,4 @@ export async function createTestDatabase(
   }
   if (options.migrate !== false) await migrateToLatest(database.db);
   return database;
-}
-
-async function withAdmin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
