@@ -6,6 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { currentYear } from '../core/calendar/display.ts';
 import { fail, openForCli } from './context.ts';
 
 interface Options {
@@ -105,7 +106,7 @@ export function registerReportCommand(program: Command): void {
     )
     .option('--person <id>', '人员编号')
     .option('--username <name>', '或：该人员的登录账号')
-    .option('--year <year>', '年度', String(new Date().getFullYear() - 1))
+    .option('--year <year>', '年度', String(currentYear() - 1))
     .option('--format <format>', '格式：docx、md、html、pdf', 'docx')
     .option('--out <file>', '输出文件（默认“<年度>年度述职报告-<姓名>.<格式>”）')
     .action(runReport);

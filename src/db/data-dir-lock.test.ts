@@ -30,7 +30,7 @@ describe('PGlite data directory lock', () => {
       expect(error).toBeInstanceOf(DataDirLocked);
       expect(error.holder).toMatchObject({ pid: process.pid, command: 'lvzhi serve' });
       expect(error.message).toContain(`进程 ${process.pid}（lvzhi serve）`);
-      expect(error.message).toMatch(/自 \d{4}\/\d{1,2}\/\d{1,2} \d{2}:\d{2}:\d{2} 起/);
+      expect(error.message).toMatch(/自 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 起/);
       expect(error.message).toContain(path.resolve(dataDir));
       expect(readLockHolder(dataDir)?.pid).toBe(process.pid);
     } finally {

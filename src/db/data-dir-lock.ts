@@ -13,6 +13,7 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
+import { formatDateTime } from '../core/calendar/display.ts';
 
 export interface LockHolder {
   pid: number;
@@ -38,12 +39,9 @@ export class DataDirLocked extends Error {
 
 export const lockPathOf = (dataDir: string) => `${path.resolve(dataDir)}.lock`;
 
-/** "数据目录 … 正被另一个程序使用：进程 123（lvzhi serve），自 2026-03-01 08:00:00 起。" */
+/** "数据目录 … 正被另一个程序使用：进程 123（lvzhi serve），自 2026-03-01 08:00 起。" */
 export function describeHolder(dataDir: string, holder: LockHolder): string {
-  const since = new Date(holder.since).toLocaleString('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    hour12: false,
-  });
+  const since = formatDateTime(holder.since);
   const where = holder.host === hostname() ? '' : `，主机 ${holder.host}`;
   return (
     `数据目录 ${path.resolve(dataDir)} 正被另一个程序使用：进程 ${holder.pid}（${holder.command}）${where}，` +

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appealCast, appealKit, type AppealCast, type AppealKit } from '../testing/appeals.ts';
 import { newId } from '../db/ids.ts';
+import { formatDue } from '../core/calendar/display.ts';
 import pino from 'pino';
 import { runSchedulerTick, startScheduler } from './scheduler.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
@@ -45,6 +46,9 @@ describe('the appeal scheduler with a fake clock', () => {
     // 宣传文化 belongs to the propaganda portfolio: 督办 goes to the propaganda committee member.
     expect(rows[1]!.target_person_id).toBe(await k.personOf('propaganda'));
     expect(rows[1]!.message).toMatch(/督办/);
+    // The deadline reads as the pages write it (town time, one format).
+    expect(rows[0]!.message).toContain(`即将到期（${formatDue(due, due)}）`);
+    expect(rows[1]!.message).toContain(`已超过期限（${formatDue(due, due)}）`);
     const state = await db
       .selectFrom('scheduler_state')
       .selectAll()

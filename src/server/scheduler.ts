@@ -9,7 +9,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../db/schema.ts';
-import { localDateOf } from '../core/calendar/index.ts';
+import { currentYear, localDateOf } from '../core/calendar/index.ts';
 import { pruneExpiredState, type Pruned } from './housekeeping.ts';
 import { heldOnSql } from '../domains/org/holdings.service.ts';
 import type { SchedulerStats } from '../http/env.ts';
@@ -53,18 +53,24 @@ export async function runSchedulerTick(
     }>`select pg_try_advisory_xact_lock(${LOCK_KEY}) as locked`.execute(trx);
     if (!lock.rows[0]?.locked) return { ran: false, reminders: 0, supervisions: 0 };
     const soon = new Date(now.getTime() + REMINDER_LEAD_MS);
+    // Deadlines in messages as formatDue (core/calendar/display.ts) writes them: the year unless it is this one.
+    const year = currentYear(now);
     // Raw SQL: insert … select with a correlated leader lookup and on conflict, across towns.
     const reminders = await sql`
       insert into appeal_reminder (town_id, id, appeal_id, clock, due_at, kind, target_person_id, message)
       select a.town_id, gen_random_uuid(), a.id, a.next_due_clock, a.next_due_at, 'reminder', a.handler_person_id,
-             '工单 ' || a.code || '「' || a.title || '」即将到期（' || to_char(a.next_due_at at time zone 'UTC' + interval '8 hours', 'MM-DD HH24:MI') || '），请抓紧办理'
+             '工单 ' || a.code || '「' || a.title || '」即将到期（' || to_char(a.next_due_at at time zone 'UTC' + interval '8 hours',
+               case when extract(year from a.next_due_at at time zone 'UTC' + interval '8 hours') = ${year}
+               then 'MM-DD HH24:MI' else 'YYYY-MM-DD HH24:MI' end) || '），请抓紧办理'
       from appeal a
       where a.next_due_at > ${now} and a.next_due_at <= ${soon} and a.closed_at is null and a.merged_into is null
       on conflict (town_id, appeal_id, clock, due_at, kind) do nothing`.execute(trx);
     const supervisions = await sql`
       insert into appeal_reminder (town_id, id, appeal_id, clock, due_at, kind, target_person_id, message)
       select a.town_id, gen_random_uuid(), a.id, a.next_due_clock, a.next_due_at, 'supervision', ${leaderInCharge(localDateOf(now))},
-             '督办：工单 ' || a.code || '「' || a.title || '」已超过期限（' || to_char(a.next_due_at at time zone 'UTC' + interval '8 hours', 'MM-DD HH24:MI') || '），请督促承办单位办理'
+             '督办：工单 ' || a.code || '「' || a.title || '」已超过期限（' || to_char(a.next_due_at at time zone 'UTC' + interval '8 hours',
+               case when extract(year from a.next_due_at at time zone 'UTC' + interval '8 hours') = ${year}
+               then 'MM-DD HH24:MI' else 'YYYY-MM-DD HH24:MI' end) || '），请督促承办单位办理'
       from appeal a
       where a.next_due_at <= ${now} and a.closed_at is null and a.merged_into is null
       on conflict (town_id, appeal_id, clock, due_at, kind) do nothing`.execute(trx);

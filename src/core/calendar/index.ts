@@ -7,3 +7,4 @@ export * from './office-hours.ts';
 export * from './work-calendar.ts';
 export * from './deadline.ts';
 export { HOLIDAY_ARRANGEMENTS_2020_2026 } from './holidays-2020-2026.ts';
+export * from './display.ts';

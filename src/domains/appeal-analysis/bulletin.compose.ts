@@ -4,6 +4,7 @@
  * export serve it and every number keeps its metric id and parameters. Pure: no I/O. The
  * sentences are our own.
  */
+import { chineseDate } from '../../core/calendar/display.ts';
 import {
   makeChip,
   type Inline,
@@ -87,11 +88,8 @@ export function periodLabel(from: string, to: string): string {
   return `${fy}年${fm}月${fd}日至${ty === fy ? '' : `${ty}年`}${tm}月${td}日`;
 }
 
-/** "2025-12-31" → "2025年12月31日", as official documents write dates (no hyphen to break at). */
-export function chineseDate(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return `${y}年${m}月${d}日`;
-}
+/** "2025-12-31" → "2025年12月31日": the one clock's document form (core/calendar/display.ts). */
+export { chineseDate };
 
 /** The issuing body a bulletin is signed with unless the issuer names another: the town government. */
 export const defaultIssuer = (townName: string) => `${townName}人民政府`;

@@ -9,6 +9,7 @@ import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
+import { formatDateTime, todayKey } from '../../core/calendar/display.ts';
 import type { DB } from '../../db/schema.ts';
 import * as kpi from './appeal.kpi.ts';
 import { appealScope, scopeSql } from './appeal.policy.ts';
@@ -21,14 +22,8 @@ type Summary = ReturnType<typeof toSummary> & { actions?: string[]; supervisedAt
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const PAGE = 500;
 
-/** China Standard Time, minutes, as the pages print it. */
-export function beijingTime(at: string | Date | null | undefined): string {
-  if (!at) return '';
-  return new Date(new Date(at).getTime() + 8 * 3600_000)
-    .toISOString()
-    .slice(0, 16)
-    .replace('T', ' ');
-}
+/** Town time, minutes, in the pages' one format (an empty cell when there is none). */
+const beijingTime = (at: string | Date | null | undefined): string => formatDateTime(at, '');
 
 interface Column<R> {
   header: string;
@@ -142,7 +137,7 @@ function streamXlsx<R>(
   return Readable.toWeb(out) as ReadableStream;
 }
 
-const stamp = () => beijingTime(new Date()).slice(0, 10).replace(/-/g, '');
+const stamp = () => todayKey().replace(/-/g, '');
 
 /** 工单列表: the list endpoint's filters, every page. */
 export async function exportList(db: Db, actor: Actor, townId: string, f: repo.ListFilter) {

@@ -7,6 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import { grantsIn, hasRoleIn, type Actor, type WriteCtx } from '../../core/actor.ts';
+import { formatDue } from '../../core/calendar/display.ts';
 import {
   Conflict,
   Forbidden,
@@ -22,9 +23,6 @@ import * as reminders from './appeal.reminders.ts';
 import * as repo from './appeal.repository.ts';
 
 type Db = Kysely<DB>;
-
-const beijing = (d: Date) =>
-  new Date(d.getTime() + 8 * 3600_000).toISOString().slice(5, 16).replace('T', ' ');
 
 async function scopedOrder(db: Db, actor: Actor, townId: string, id: string) {
   const row = await repo.findAppeal(db, townId, id, scopeSql(await appealScope(db, actor, townId)));
@@ -113,7 +111,7 @@ export async function supervise(
     source: 'manual',
     target_unit_id: row.unit_id,
     target_person_id: row.handler_person_id ?? row.case_leader_person_id ?? row.owner_person_id,
-    message: `督办：工单 ${row.code}「${row.title}」请于 ${beijing(replyBy)} 前办理并回复（${ctx.actor.displayName}）`,
+    message: `督办：工单 ${row.code}「${row.title}」请于 ${formatDue(replyBy)} 前办理并回复（${ctx.actor.displayName}）`,
     note: input.note,
     issued_by: userOf(ctx),
     issued_by_name: ctx.actor.displayName,

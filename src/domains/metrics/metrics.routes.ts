@@ -3,6 +3,7 @@
  * use, one metric's value over a period and scope, and the paged records behind it.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { currentYear } from '../../core/calendar/display.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { jsonResponse, TownParams } from '../../http/openapi.ts';
 import { defineRoute } from '../../http/route.ts';
@@ -11,7 +12,7 @@ import { drillDown, evaluateMetric, listMetrics } from './metrics.service.ts';
 
 const tags = ['指标'];
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const thisYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+const thisYear = () => currentYear();
 
 const MetricParams = TownParams.extend({
   metricId: z

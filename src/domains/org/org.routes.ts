@@ -3,6 +3,7 @@
  * portfolio catalogue, all under /api/v1/towns/{townId}/… so the town is explicit in every call.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { todayKey } from '../../core/calendar/display.ts';
 import { NotFound } from '../../core/errors.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { inTransaction } from '../../http/handler.ts';
@@ -24,7 +25,7 @@ import * as service from './org.service.ts';
 import { registerTownRoutes } from './town.routes.ts';
 
 const tags = ['组织机构'];
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const today = () => todayKey();
 
 function maskPhone(phone: string | null): string | null {
   return phone ? phone.replace(/^(\d{3})\d+(\d{4})$/, '$1****$2') : null;

@@ -32,6 +32,7 @@ import { IssueBulletinButton, type IssueAs } from './IssueBulletinButton.tsx';
 import { IssuedBulletins, wireChips } from './IssuedBulletins.tsx';
 import { RankingCard } from './RankingCard.tsx';
 import { useAppealRefs } from './refs.ts';
+import { townToday } from '../../lib/time.ts';
 
 type Mode = 'month' | 'quarter' | 'custom';
 const FIGURES: [string, string][] = [
@@ -58,7 +59,7 @@ export default function BulletinPage() {
   const [issuedVersion, setIssuedVersion] = useState(0);
   const refs = useAppealRefs();
   const [params, setParams] = useSearchParams();
-  const lastQuarter = rangeOf('quarter', dayjs().subtract(3, 'month'));
+  const lastQuarter = rangeOf('quarter', townToday().subtract(3, 'month'));
   const from = params.get('from') ?? lastQuarter[0];
   const to = params.get('to') ?? lastQuarter[1];
   const scope = params.get('scope') ?? '';

@@ -15,7 +15,6 @@ import {
   Space,
   Table,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useApiErrorHandler } from '../../api/errors.ts';
@@ -25,6 +24,7 @@ import { analysisApi, type Commitment, type CommitmentStatus } from './analysisA
 import { StatusTag, useCanWriteAnalysis } from './analysisShared.tsx';
 import { CommitmentDrawer } from './CommitmentDrawer.tsx';
 import { useAppealRefs } from './refs.ts';
+import { townToday } from '../../lib/time.ts';
 
 const STATUS_OPTIONS = [
   { value: 'pending', label: '待兑现' },
@@ -84,7 +84,7 @@ export default function CommitmentsPage() {
             type="primary"
             onClick={() => {
               form.resetFields();
-              form.setFieldsValue({ promisedOn: dayjs() });
+              form.setFieldsValue({ promisedOn: townToday() });
               setCreating(true);
             }}
           >

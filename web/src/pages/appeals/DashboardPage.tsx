@@ -30,6 +30,7 @@ import { useSession } from '../../session/session.tsx';
 import { useLoader } from '../../api/useLoader.ts';
 import { KpiOrdersDrawer, type Drill } from './KpiOrdersDrawer.tsx';
 import { useAppealRefs } from './refs.ts';
+import { currentYear } from '../../lib/time.ts';
 
 const KpiChart = lazy(() => import('./KpiChart.tsx'));
 const GAUGES = [
@@ -51,7 +52,7 @@ export default function DashboardPage() {
   const { townId } = useSession();
   const refs = useAppealRefs();
   const [params, setParams] = useSearchParams();
-  const year = dayjs(`${params.get('year') ?? dayjs().year()}-01-01`);
+  const year = dayjs(`${params.get('year') ?? currentYear()}-01-01`);
   const setYear = (d: Dayjs) => setParams({ year: String(d.year()) });
   const [kind, setKind] = useState<KpiQuery['kind']>();
   const [drill, setDrill] = useState<Drill | null>(null);

@@ -6,6 +6,7 @@
 import { Button, Form, Input, Popconfirm, Typography } from 'antd';
 import { useState } from 'react';
 import type { RequestBody } from '../../api/client.ts';
+import { currentYear } from '../../lib/time.ts';
 
 /** Who signs: the fields of the 签发 request that name the issuing body and its 机关代字. */
 export type IssueAs = Required<
@@ -22,7 +23,7 @@ export function IssueBulletinButton(props: {
 }) {
   const [issuer, setIssuer] = useState(`${props.townName}人民政府`);
   const [docCode, setDocCode] = useState(defaultDocCode(props.townName));
-  const year = new Date().getFullYear();
+  const year = currentYear();
   return (
     <Popconfirm
       title="签发后本期通报的数字按当前数据固定，不再随工单变化。确定签发？"

@@ -11,11 +11,12 @@ import { Link } from 'react-router-dom';
 import { appealsApi, type AppealSummary } from '../../api/appeals.ts';
 import { useSession } from '../../session/session.tsx';
 import { useLoader } from '../../api/useLoader.ts';
-import { DueTag, formatTime, isNearDue } from './DueTag.tsx';
+import { DueTag, isNearDue } from './DueTag.tsx';
 import { canSupervise, exportUrls } from './operations.api.ts';
 import { useAppealRefs, type AppealRefs } from './refs.ts';
 import { SuperviseModal, type SuperviseTarget } from './SuperviseModal.tsx';
 import { MyReminders, SupervisionBoard } from './SupervisionCards.tsx';
+import { formatDateTimeShort } from '../../lib/time.ts';
 
 type GroupBy = 'unitId' | 'villageId';
 /** The overdue list carries the time of the order's latest 督办. */
@@ -81,7 +82,7 @@ export default function OverduePage() {
           {!r.overdue ? (
             <Tag color="orange">临期提醒</Tag>
           ) : r.supervisedAt ? (
-            <Tag color="volcano">已督办 {formatTime(r.supervisedAt).slice(5)}</Tag>
+            <Tag color="volcano">已督办 {formatDateTimeShort(r.supervisedAt)}</Tag>
           ) : (
             <Tag>待督办</Tag>
           )}

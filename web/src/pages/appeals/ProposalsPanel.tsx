@@ -20,7 +20,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useApiErrorHandler } from '../../api/errors.ts';
@@ -28,6 +28,7 @@ import { useSession } from '../../session/session.tsx';
 import { analysisApi, type Proposal, type ProposalKind } from './analysisApi.ts';
 import { useCanWriteAnalysis } from './analysisShared.tsx';
 import { useAppealRefs } from './refs.ts';
+import { formatDate, townToday } from '../../lib/time.ts';
 
 const KINDS = [
   { value: 'hotline', label: '12345热线工单' },
@@ -41,8 +42,8 @@ export function ProposalsPanel({ onConfirmed }: { onConfirmed: (problemId: strin
   const onError = useApiErrorHandler();
   const canWrite = useCanWriteAnalysis();
   const [range, setRange] = useState<[Dayjs, Dayjs]>([
-    dayjs().subtract(1, 'year').startOf('year'),
-    dayjs(),
+    townToday().subtract(1, 'year').startOf('year'),
+    townToday(),
   ]);
   const [kind, setKind] = useState<ProposalKind>('hotline');
   const [villageId, setVillageId] = useState<string>();
@@ -229,7 +230,7 @@ export function ProposalsPanel({ onConfirmed }: { onConfirmed: (problemId: strin
                   </span>
                   {p.dismissed && (
                     <Typography.Text type="warning" data-testid="proposal-dismissed">
-                      同组 {p.dismissed.orderCount} 件曾于 {p.dismissed.dismissedAt.slice(0, 10)} 被
+                      同组 {p.dismissed.orderCount} 件曾于 {formatDate(p.dismissed.dismissedAt)} 被
                       {p.dismissed.dismissedByName}忽略（{p.dismissed.reason}
                       ），以下为此后新增的工单
                     </Typography.Text>

@@ -3,10 +3,11 @@
  * (default: two days from now, 17:30). Sends the order's version; a 409 reloads the caller's view.
  */
 import { App, DatePicker, Form, Input, Modal } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
+import { fromTownWallClock, townToday } from '../../lib/time.ts';
 import { operationsApi } from './operations.api.ts';
 
 export interface SuperviseTarget {
@@ -39,7 +40,7 @@ export function SuperviseModal({
       await operationsApi.supervise(townId, order.id, {
         version: order.version,
         note: v.note.trim(),
-        replyBy: v.replyBy.toISOString(),
+        replyBy: fromTownWallClock(v.replyBy),
       });
       void message.success(`已督办 ${order.code}`);
       form.resetFields();
@@ -74,7 +75,7 @@ export function SuperviseModal({
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={{ replyBy: dayjs().add(2, 'day').hour(17).minute(30).second(0) }}
+        initialValues={{ replyBy: townToday().add(2, 'day').hour(17).minute(30) }}
       >
         <Form.Item
           name="note"
@@ -98,7 +99,7 @@ export function SuperviseModal({
           <DatePicker
             showTime={{ format: 'HH:mm' }}
             format="YYYY-MM-DD HH:mm"
-            disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+            disabledDate={(d) => d.isBefore(townToday(), 'day')}
             style={{ width: 220 }}
           />
         </Form.Item>

@@ -10,6 +10,7 @@ import { Link } from 'react-router-dom';
 import { useSession } from '../../session/session.tsx';
 import { useLoader } from '../../api/useLoader.ts';
 import { DueTag, formatTime } from './DueTag.tsx';
+import { formatDateTimeShort } from '../../lib/time.ts';
 import { operationsApi, type ReminderItem } from './operations.api.ts';
 import { ReminderActions, ReminderStatus } from './ReminderActions.tsx';
 import type { AppealRefs } from './refs.ts';
@@ -39,7 +40,7 @@ export function SupervisionBoard({ refs, tick }: { refs: AppealRefs; tick: numbe
       dataIndex: 'issuedByName',
       width: 150,
       ellipsis: true,
-      render: (n: string | null, r) => `${n ?? ''} ${formatTime(r.createdAt).slice(5)}`,
+      render: (n: string | null, r) => `${n ?? ''} ${formatDateTimeShort(r.createdAt)}`,
     },
     {
       title: '答复期限',

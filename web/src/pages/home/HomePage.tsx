@@ -15,7 +15,7 @@ import {
   TeamOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import { todayKey } from '../../lib/time.ts';
 import { allPeople, orgApi, type Portfolio, type Position } from '../../api/org.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
@@ -42,7 +42,7 @@ export default function HomePage() {
 
   useEffect(() => {
     const ctrl = new AbortController();
-    const today = dayjs().format('YYYY-MM-DD');
+    const today = todayKey();
     Promise.all([
       orgApi.units(townId),
       allPeople(townId, ctrl.signal),

@@ -9,6 +9,7 @@ import { ledgersApi, type LedgerRecord, type LedgerType } from '../../api/ledger
 import { useFormSave } from '../../api/useFormSave.ts';
 import { FormDrawer } from '../../layout/FormDrawer.tsx';
 import { useSession } from '../../session/session.tsx';
+import { formatDateTime } from '../../lib/time.ts';
 import { FieldInput } from './FieldInput.tsx';
 import { fromFormValues, liveFields, toFormValues, type RefData } from './fieldValues.tsx';
 
@@ -84,7 +85,7 @@ export function RecordDrawer({ type, record, refData, onClose, onSaved, onConfli
       </Form>
       {record && (
         <div style={{ color: '#8c8c8c', fontSize: 12 }}>
-          版本 {record.version} · 最后修改 {new Date(record.updatedAt).toLocaleString('zh-CN')}
+          版本 {record.version} · 最后修改 {formatDateTime(record.updatedAt)}
         </div>
       )}
     </FormDrawer>

@@ -1,6 +1,7 @@
 /** The choices of the 指标 page: period presets, aggregation names, metrics grouped by ledger. */
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { MetricInfo } from '../../api/metrics.ts';
+import { townToday } from '../../lib/time.ts';
 
 export type MetricScope = 'town' | 'unit' | 'person';
 
@@ -12,7 +13,9 @@ export const AGG_LABELS: Record<string, string> = {
 };
 
 /** 今年, 去年, 本季度, 本月, 近 12 个月, as of `today`. */
-export function periodPresets(today: Dayjs = dayjs()): { label: string; value: [Dayjs, Dayjs] }[] {
+export function periodPresets(
+  today: Dayjs = townToday(),
+): { label: string; value: [Dayjs, Dayjs] }[] {
   const lastYear = today.subtract(1, 'year');
   const quarter = today.startOf('month').subtract(today.month() % 3, 'month');
   return [

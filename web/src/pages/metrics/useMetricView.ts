@@ -4,7 +4,7 @@
  */
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import dayjs from 'dayjs';
+import { currentYear } from '../../lib/time.ts';
 import { ledgersApi } from '../../api/ledgers.ts';
 import { metricsApi, type MetricInfo, type MetricQuery } from '../../api/metrics.ts';
 import { useLoader } from '../../api/useLoader.ts';
@@ -27,8 +27,8 @@ function useMetricParams() {
   };
   return {
     metricId: params.get('metric') ?? '',
-    from: params.get('from') ?? dayjs().startOf('year').format('YYYY-MM-DD'),
-    to: params.get('to') ?? dayjs().endOf('year').format('YYYY-MM-DD'),
+    from: params.get('from') ?? `${currentYear()}-01-01`,
+    to: params.get('to') ?? `${currentYear()}-12-31`,
     scope,
     unitId: scope === 'unit' ? (params.get('unitId') ?? undefined) : undefined,
     personId: scope === 'person' ? (params.get('personId') ?? undefined) : undefined,

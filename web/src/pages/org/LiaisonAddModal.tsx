@@ -1,9 +1,10 @@
 /** 添加包联: a town leader starts looking after one village from a date. */
 import { DatePicker, Form, Modal, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { orgApi, type Unit } from '../../api/org.ts';
 import { useFormSave } from '../../api/useFormSave.ts';
 import { useSession } from '../../session/session.tsx';
+import { townToday } from '../../lib/time.ts';
 
 interface Props {
   village: Unit;
@@ -36,7 +37,12 @@ export function LiaisonAddModal({ village, leaderOptions, onClose, onSaved }: Pr
       okText="添加"
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ startsOn: dayjs() }} preserve={false}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ startsOn: townToday() }}
+        preserve={false}
+      >
         <Form.Item
           name="personId"
           label="包联领导"

@@ -9,6 +9,7 @@ import { orgApi, type VillageLiaison } from '../../api/org.ts';
 import { useConfirmedWrite } from '../../api/useConfirmedWrite.ts';
 import { useFormSave } from '../../api/useFormSave.ts';
 import { useSession } from '../../session/session.tsx';
+import { townToday } from '../../lib/time.ts';
 
 export type LiaisonEditMode = 'edit' | 'end';
 
@@ -56,7 +57,7 @@ export function LiaisonEditModal({ liaison, mode, onClose, onSaved, onConflict }
 
   const initial: Values = {
     startsOn: dayjs(liaison.startsOn),
-    endsOn: liaison.endsOn ? dayjs(liaison.endsOn) : ending ? dayjs() : null,
+    endsOn: liaison.endsOn ? dayjs(liaison.endsOn) : ending ? townToday() : null,
   };
   return (
     <Modal

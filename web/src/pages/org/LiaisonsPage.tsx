@@ -6,10 +6,10 @@
  */
 import { useMemo, useState } from 'react';
 import { Card, Space, Switch, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { orgApi, type Unit, type VillageLiaison } from '../../api/org.ts';
 import { useLoader } from '../../api/useLoader.ts';
 import { useSession } from '../../session/session.tsx';
+import { todayKey } from '../../lib/time.ts';
 import { LiaisonAddModal } from './LiaisonAddModal.tsx';
 import { LiaisonEditModal, type LiaisonEditMode } from './LiaisonEditModal.tsx';
 import { leaderOptions, liaisonRows, type LiaisonRow } from './liaisonRows.ts';
@@ -22,14 +22,11 @@ export default function LiaisonsPage() {
   const { townId, canWriteOrg } = useSession();
   const units = useUnits();
   const liaisons = useLoader(() => orgApi.liaisons(townId), [townId]);
-  const leaders = useLoader(
-    () => orgApi.positions(townId, { activeOn: dayjs().format('YYYY-MM-DD') }),
-    [townId],
-  );
+  const leaders = useLoader(() => orgApi.positions(townId, { activeOn: todayKey() }), [townId]);
   const [adding, setAdding] = useState<Unit | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [showEnded, setShowEnded] = useState(false);
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = todayKey();
   const rows = useMemo(
     () => liaisonRows(units.data ?? [], liaisons.data ?? [], showEnded, today),
     [units.data, liaisons.data, showEnded, today],

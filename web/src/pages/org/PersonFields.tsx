@@ -1,6 +1,6 @@
 /** The inputs of the person form: name, gender, birth date, phone, unit, party member, note. */
 import { DatePicker, Form, Input, Radio, Select, Switch } from 'antd';
-import dayjs from 'dayjs';
+import { townToday } from '../../lib/time.ts';
 
 export function PersonFields({ unitOptions }: { unitOptions: { value: string; label: string }[] }) {
   return (
@@ -27,7 +27,7 @@ export function PersonFields({ unitOptions }: { unitOptions: { value: string; la
       <Form.Item name="birthDate" label="出生日期">
         <DatePicker
           style={{ width: '100%' }}
-          disabledDate={(d) => d.isAfter(dayjs())}
+          disabledDate={(d) => d.isAfter(townToday())}
           placeholder="选择日期"
         />
       </Form.Item>

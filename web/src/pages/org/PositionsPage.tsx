@@ -5,11 +5,11 @@
 import { useMemo, useState } from 'react';
 import { Button, Card, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { orgApi, type Position } from '../../api/org.ts';
 import { useConfirmedWrite } from '../../api/useConfirmedWrite.ts';
 import { useLoader } from '../../api/useLoader.ts';
 import { useSession } from '../../session/session.tsx';
+import { todayKey } from '../../lib/time.ts';
 import { positionColumns } from './positionColumns.tsx';
 import { PositionDrawer } from './PositionDrawer.tsx';
 import { PositionFilters, type PositionFilter } from './PositionFilters.tsx';
@@ -29,7 +29,7 @@ export default function PositionsPage() {
     () =>
       orgApi.positions(townId, {
         unitId,
-        activeOn: status === 'active' ? dayjs().format('YYYY-MM-DD') : undefined,
+        activeOn: status === 'active' ? todayKey() : undefined,
       }),
     [townId, unitId, status],
   );

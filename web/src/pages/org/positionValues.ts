@@ -1,6 +1,7 @@
 /** The position form's values: dates as dayjs for the pickers; trimmed and nulled on save. */
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Position, PositionInput } from '../../api/org.ts';
+import { townToday } from '../../lib/time.ts';
 
 export interface PositionValues extends Omit<PositionInput, 'startsOn' | 'endsOn'> {
   startsOn: Dayjs;
@@ -15,7 +16,7 @@ export function initialPositionValues(position: Position | null): Partial<Positi
         startsOn: dayjs(position.startsOn),
         endsOn: position.endsOn ? dayjs(position.endsOn) : null,
       }
-    : { leadership: false, portfolios: [], startsOn: dayjs(), endsOn: null };
+    : { leadership: false, portfolios: [], startsOn: townToday(), endsOn: null };
 }
 
 export function positionInput(v: PositionValues): PositionInput {

@@ -1,6 +1,6 @@
 /** The columns of the 用户 table: account, roles with their unit and town, status, last login. */
 import { Button, Space, Tag, type TableColumnsType } from 'antd';
-import dayjs from 'dayjs';
+import { formatDateTime } from '../../lib/time.ts';
 import type { User } from '../../api/org.ts';
 import { ROLE_LABELS } from './labels.ts';
 
@@ -45,7 +45,7 @@ export function userColumns(o: Options): TableColumnsType<User> {
       dataIndex: 'lastLoginAt',
       width: 150,
       responsive: ['lg'],
-      render: (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '从未登录'),
+      render: (v: string | null) => formatDateTime(v, '从未登录'),
     },
     {
       title: '操作',

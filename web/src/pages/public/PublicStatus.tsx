@@ -12,7 +12,7 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
+import { formatDateTime } from '../../lib/time.ts';
 import { useCallback, useEffect, useState } from 'react';
 import {
   publicApi,
@@ -24,7 +24,7 @@ import { useApiErrorHandler } from '../../api/errors.ts';
 import { PublicPrivacyNote } from './PublicPrivacy.tsx';
 import type { StatusWithPhotos } from './publicPhotos.ts';
 
-const fmt = (at: string | null | undefined) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '');
+const fmt = (at: string | null | undefined) => formatDateTime(at, '');
 
 function RateBox({
   status,

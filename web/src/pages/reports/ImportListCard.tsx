@@ -8,6 +8,7 @@ import { App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'an
 import { DeleteOutlined } from '@ant-design/icons';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
+import { formatDateTime } from '../../lib/time.ts';
 import { useLoader } from '../../api/useLoader.ts';
 import { reportAdminApi, type ImportSummary } from './reportAdminApi.ts';
 
@@ -80,7 +81,7 @@ export function ImportListCard() {
             title: '导入时间',
             dataIndex: 'createdAt',
             width: 170,
-            render: (t: string) => new Date(t).toLocaleString('zh-CN'),
+            render: (t: string) => formatDateTime(t),
           },
           {
             title: '',

@@ -19,6 +19,7 @@ import {
 } from '../../api/reports.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
+import { formatDateTime } from '../../lib/time.ts';
 import { ChipPickerModal } from './ChipPickerModal.tsx';
 import { ChipRecordsDrawer } from './ChipRecordsDrawer.tsx';
 import {
@@ -285,7 +286,7 @@ export default function ReportEditorPage() {
           showIcon
           style={{ marginTop: 12 }}
           message={
-            `本报告已于 ${report.frozenAt ? new Date(report.frozenAt).toLocaleString('zh-CN') : ''} ` +
+            `本报告已于 ${formatDateTime(report.frozenAt, '')} ` +
             '定稿，数字已固定，仅供查看和导出。'
           }
         />

@@ -15,6 +15,7 @@ import { ApiError } from '../../api/client.ts';
 import { reportsApi, type ReportSummary } from '../../api/reports.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
+import { formatDateTime } from '../../lib/time.ts';
 import { usePeopleOptions } from '../org/useOrgData.ts';
 import { useLoader } from '../../api/useLoader.ts';
 
@@ -144,7 +145,7 @@ export default function ReportsListPage() {
             title: '更新时间',
             dataIndex: 'updatedAt',
             width: 180,
-            render: (t: string) => new Date(t).toLocaleString('zh-CN'),
+            render: (t: string) => formatDateTime(t),
           },
           {
             title: '',

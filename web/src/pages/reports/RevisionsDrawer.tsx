@@ -4,6 +4,7 @@ import { reportsApi, type Report, type Revision } from '../../api/reports.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useLoader } from '../../api/useLoader.ts';
 import { useSession } from '../../session/session.tsx';
+import { formatDateTime } from '../../lib/time.ts';
 
 const REASONS: Record<string, string> = { save: '保存', restore: '恢复', freeze: '定稿' };
 
@@ -62,7 +63,7 @@ export function RevisionsDrawer({
           {
             title: '保存时间',
             dataIndex: 'savedAt',
-            render: (t: string) => new Date(t).toLocaleString('zh-CN'),
+            render: (t: string) => formatDateTime(t),
           },
           {
             title: '',

@@ -2,6 +2,7 @@
 import { Link } from 'react-router-dom';
 import { Card, Space, Table, Tag, Typography } from 'antd';
 import { useSession } from '../../session/session.tsx';
+import { formatDateTime } from '../../lib/time.ts';
 import { useLoader } from '../../api/useLoader.ts';
 import { reportAdminApi, type ReportTemplate } from './reportAdminApi.ts';
 import { kindLabel, ROLE_LABELS } from './templateOps.ts';
@@ -67,7 +68,7 @@ export default function TemplatesPage() {
             title: '更新时间',
             dataIndex: 'updatedAt',
             width: 170,
-            render: (t: string) => new Date(t).toLocaleString('zh-CN'),
+            render: (t: string) => formatDateTime(t),
           },
           {
             title: '',
