@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     fileParallelism: false,
+    // The demo town is built by one server start and copied for each file's server.
+    globalSetup: ['e2e/support/global-setup.ts'],
     // A page that loads its data after the shell needs more than vitest's 1 s default on a busy
     // machine (CI shares two cores with the server and chromium).
     expect: { poll: { timeout: 15_000 } },

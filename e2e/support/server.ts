@@ -1,20 +1,27 @@
 /**
  * Browser-test harness: starts the real server (`node bin/lvzhi.js serve`) on a free port with a
  * fresh data directory, and launches Debian's chromium through playwright-core.
+ *
+ * The first start of a server builds the demo town (three years of records, most of a start's
+ * time). The run's global setup (e2e/support/global-setup.ts) starts one server on an empty
+ * directory, which builds it, stops it, and hands the directory over: each journey file's server
+ * starts on a copy of it, exactly as `npm start` restarts on an existing ./data.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { inject } from 'vitest';
 
 export const ADMIN_PASSWORD = 'E2eDemo12345pass';
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
 export interface RunningServer {
   baseUrl: string;
-  stop: () => Promise<void>;
+  /** Stops the server (SIGTERM, then SIGKILL after 5 s); returns the data directory if kept. */
+  stop: (opts?: { keepData?: boolean }) => Promise<string | null>;
 }
 
 async function freePort(): Promise<number> {
@@ -50,8 +57,19 @@ async function waitForHealth(
   throw new Error(`server did not become healthy:\n${log()}`);
 }
 
-export async function startServer(): Promise<RunningServer> {
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A stopped server's data directory with the demo town built (null: build per file). */
+    e2eDemoDir: string | null;
+  }
+}
+
+/** Starts a server on a fresh data directory, a copy of `from` when given. */
+export async function startServer(
+  from: string | null = inject('e2eDemoDir') ?? null,
+): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lvzhi-e2e-'));
+  if (from) cpSync(from, dataDir, { recursive: true });
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
@@ -71,14 +89,20 @@ export async function startServer(): Promise<RunningServer> {
   await waitForHealth(baseUrl, child, () => output.slice(-4000));
   return {
     baseUrl,
-    stop: async () => {
+    stop: async ({ keepData = false } = {}) => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        await Promise.race([exited, new Promise((r) => setTimeout(r, keepData ? 60_000 : 5000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
+      if (keepData) {
+        if (child.exitCode !== 0)
+          throw new Error(`server did not stop cleanly:\n${output.slice(-4000)}`);
+        return dataDir;
+      }
       rmSync(dataDir, { recursive: true, force: true });
+      return null;
     },
   };
 }
