@@ -13,7 +13,7 @@ import { generatePassword } from '../domains/auth/password.ts';
 import { createDemoTown } from '../demo/demo-town.ts';
 import { createApp } from '../server/app.ts';
 import { answerClientErrors } from '../server/client-errors.ts';
-import { WEB_DIST, type EnvConfig } from '../server/config.ts';
+import { rephraseConfig, WEB_DIST, type EnvConfig } from '../server/config.ts';
 import { startScheduler, type RunningScheduler } from '../server/scheduler.ts';
 import { gracefulShutdown, trackInFlight } from '../server/shutdown.ts';
 import { buildWebIfStale } from '../server/web-build.ts';
@@ -42,6 +42,7 @@ export async function runServe(options: { webBuild?: boolean } = {}): Promise<vo
       sessionMaxDays: env.LVZHI_SESSION_MAX_DAYS,
       webDir: WEB_DIST,
       allowedOrigins: env.LVZHI_ORIGINS,
+      rephrase: rephraseConfig(env),
     },
   });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {

@@ -13,7 +13,8 @@ export type ErrorCode =
   | 'conflict' // 409: stale version, duplicate key
   | 'invalid_transition' // 409: workflow action not allowed in this state
   | 'too_many_requests' // 429
-  | 'payload_too_large'; // 413
+  | 'payload_too_large' // 413
+  | 'unavailable'; // 503: a service the request needs (the town's model server) failed
 
 /** One field-level problem: `path` is the JSON path, `label` the field's Chinese name. */
 export interface FieldIssue {
@@ -88,5 +89,12 @@ export class TooManyRequests extends DomainError {
 export class PayloadTooLarge extends DomainError {
   constructor(detail = '提交的内容过大') {
     super('payload_too_large', detail);
+  }
+}
+
+/** A service outside the app (the town's model server) is off, timed out or answered badly. */
+export class ServiceUnavailable extends DomainError {
+  constructor(detail: string) {
+    super('unavailable', detail);
   }
 }

@@ -462,7 +462,7 @@ export interface ReportRevisionTable {
   report_id: string;
   report_version: number;
   document: ColumnType<unknown, string, string>;
-  reason: 'save' | 'restore' | 'regenerate' | 'freeze';
+  reason: 'save' | 'restore' | 'regenerate' | 'freeze' | 'rephrase';
   saved_by: string | null;
   saved_at: Generated<Date>;
 }

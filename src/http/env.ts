@@ -25,6 +25,17 @@ export interface AppConfig {
   metricsToken?: string | undefined;
   /** Origins besides the app's own from which signed-in browsers may send writes (reverse proxies). */
   allowedOrigins?: string[];
+  /** The town's own model server for 润色 (OpenAI-compatible); absent = the feature is off. */
+  rephrase?: RephraseConfig | undefined;
+}
+
+/** Operator configuration of the model server; never stored in the database, never logged. */
+export interface RephraseConfig {
+  /** Chat-completions address, e.g. http://10.0.0.5:8000/v1/chat/completions. */
+  url: string;
+  model: string;
+  apiKey?: string | undefined;
+  timeoutMs: number;
 }
 
 export interface AppDeps {

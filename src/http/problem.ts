@@ -37,6 +37,7 @@ const STATUS: Record<ErrorCode, number> = {
   invalid_transition: 409,
   too_many_requests: 429,
   payload_too_large: 413,
+  unavailable: 503,
 };
 
 const TITLE: Record<ErrorCode, string> = {
@@ -49,6 +50,7 @@ const TITLE: Record<ErrorCode, string> = {
   invalid_transition: '当前状态不允许此操作',
   too_many_requests: '请求过于频繁',
   payload_too_large: '内容过大',
+  unavailable: '服务暂不可用',
 };
 
 export interface Problem {

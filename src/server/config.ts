@@ -45,12 +45,34 @@ const Env = z.object({
           .regex(/^https?:\/\/[^/\s]+$/, 'LVZHI_ORIGINS 的每一项须形如 https://主机名[:端口]'),
       ),
     ),
+  // 润色 by the town's own model server (OpenAI-compatible chat completions); off when unset.
+  LVZHI_REPHRASE_URL: z
+    .url({ protocol: /^https?$/, message: 'LVZHI_REPHRASE_URL 须为 http:// 或 https:// 地址' })
+    .optional(),
+  LVZHI_REPHRASE_MODEL: z.string().min(1).max(200).optional(),
+  LVZHI_REPHRASE_KEY: z.string().min(1).max(500).optional(),
+  LVZHI_REPHRASE_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(60),
 });
 
 export type EnvConfig = z.infer<typeof Env>;
 
+const Checked = Env.superRefine((e, ctx) => {
+  if (e.LVZHI_REPHRASE_URL && !e.LVZHI_REPHRASE_MODEL)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['LVZHI_REPHRASE_MODEL'],
+      message: '设置了 LVZHI_REPHRASE_URL 时须同时给出模型名称',
+    });
+  if (!e.LVZHI_REPHRASE_URL && (e.LVZHI_REPHRASE_MODEL || e.LVZHI_REPHRASE_KEY))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['LVZHI_REPHRASE_URL'],
+      message: '给出了模型名称或密钥，但没有设置改写服务地址',
+    });
+});
+
 export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
-  const parsed = Env.safeParse(env);
+  const parsed = Checked.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`环境变量配置有误：\n${lines.join('\n')}`);
@@ -65,4 +87,19 @@ export function databaseOptions(env: EnvConfig) {
   return env.DATABASE_URL
     ? { databaseUrl: env.DATABASE_URL }
     : { dataDir: path.resolve(env.LVZHI_DATA_DIR) };
+}
+
+/**
+ * The model server for 润色, or undefined when the operator configured none. A base address
+ * (…/v1) gets the chat-completions path appended.
+ */
+export function rephraseConfig(env: EnvConfig) {
+  if (!env.LVZHI_REPHRASE_URL || !env.LVZHI_REPHRASE_MODEL) return undefined;
+  const url = env.LVZHI_REPHRASE_URL.replace(/\/+$/, '');
+  return {
+    url: url.endsWith('/chat/completions') ? url : `${url}/chat/completions`,
+    model: env.LVZHI_REPHRASE_MODEL,
+    apiKey: env.LVZHI_REPHRASE_KEY,
+    timeoutMs: env.LVZHI_REPHRASE_TIMEOUT_SECONDS * 1000,
+  };
 }

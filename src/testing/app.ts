@@ -10,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from './database.ts';
 import { createCounty, createTown } from '../domains/org/town.service.ts';
 import { createApp } from '../server/app.ts';
 import { WEB_DIST } from '../server/config.ts';
+import type { AppConfig } from '../http/env.ts';
 
 export { TEST_PASSWORD } from './password.ts';
 import { TEST_PASSWORD } from './password.ts';
@@ -47,7 +48,9 @@ function demoSnapshot() {
   }
 }
 
-export async function createTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { demo?: boolean; config?: Partial<AppConfig> } = {},
+): Promise<TestApp> {
   const snapshot = options.demo === false ? null : demoSnapshot();
   const database = await createTestDatabase({ from: snapshot ?? undefined });
   const townId =
@@ -57,7 +60,13 @@ export async function createTestApp(options: { demo?: boolean } = {}): Promise<T
   const app = createApp({
     db: database.db,
     logger: pino({ level: 'silent' }),
-    config: { secureCookies: false, sessionIdleHours: 12, sessionMaxDays: 7, webDir: WEB_DIST },
+    config: {
+      secureCookies: false,
+      sessionIdleHours: 12,
+      sessionMaxDays: 7,
+      webDir: WEB_DIST,
+      ...options.config,
+    },
   });
   const call: TestApp['call'] = async (method, path, options = {}) => {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };

@@ -17,6 +17,7 @@ import * as m0014 from './0014_public_text.ts';
 import * as m0015 from './0015_login_devices.ts';
 import * as m0016 from './0016_attachment_owner.ts';
 import * as m0017 from './0017_system_operator.ts';
+import * as m0018 from './0018_revision_rephrase.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0015_login_devices': m0015,
   '0016_attachment_owner': m0016,
   '0017_system_operator': m0017,
+  '0018_revision_rephrase': m0018,
 };

@@ -244,7 +244,7 @@ export function insertRevision(
     reportId: string;
     reportVersion: number;
     document: unknown;
-    reason: 'save' | 'restore' | 'regenerate' | 'freeze';
+    reason: 'save' | 'restore' | 'regenerate' | 'freeze' | 'rephrase';
     savedBy: string | null;
   },
 ) {

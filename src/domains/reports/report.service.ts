@@ -155,7 +155,7 @@ export async function listReports(
 }
 
 /** Locks a report for a change by the caller: 404 when unseen, 403 when only readable. */
-async function writable(db: Db, ctx: Ctx, id: string, version: number) {
+export async function writable(db: Db, ctx: Ctx, id: string, version: number) {
   const row = await repo.lockReport(db, ctx.townId, id);
   if (!row || !canReadReport(ctx.actor, ctx.townId, row.person_id)) throw new NotFound('述职报告');
   if (!canWriteReport(ctx.actor, ctx.townId, row.person_id))
@@ -181,12 +181,12 @@ export function parseDocument(input: unknown): ReportDocument {
   return parsed.data;
 }
 
-async function replaceDocument(
+export async function replaceDocument(
   db: Db,
   ctx: Ctx,
   current: repo.ReportRow,
   next: ReportDocument,
-  reason: 'save' | 'restore',
+  reason: 'save' | 'restore' | 'rephrase',
 ) {
   if (next.year !== current.year)
     throw new InvalidInput('报告年度不能修改', [
@@ -220,7 +220,7 @@ async function replaceDocument(
   await audit(
     db,
     ctx,
-    reason === 'save' ? 'update' : 'restore',
+    reason === 'save' ? 'update' : reason,
     'report',
     current.id,
     { version: current.version },

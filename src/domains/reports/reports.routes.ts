@@ -30,6 +30,7 @@ import {
   MAX_IMPORT_BYTES,
 } from './report-import.service.ts';
 import { lintStoredReport } from './report-lint.service.ts';
+import { registerRephraseRoutes } from './report-rephrase.routes.ts';
 import { previewTemplate } from './report-template-preview.ts';
 import * as templates from './report-template.service.ts';
 import * as service from './report.service.ts';
@@ -374,6 +375,8 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>): void {
         200,
       ),
   );
+
+  registerRephraseRoutes(app);
 
   // ---- imported past reports
   const imports = '/api/v1/towns/{townId}/report-imports';

@@ -3,7 +3,7 @@
  * core model schema in the service (so its errors name the path inside the document).
  */
 import { z } from '@hono/zod-openapi';
-import { reportDocumentSchema } from '../../core/report/model.ts';
+import { paragraphSchema, reportDocumentSchema } from '../../core/report/model.ts';
 import { reportTemplateSchema } from '../../core/report/templates.ts';
 import { TownParams } from '../../http/openapi.ts';
 import { EXPORT_FORMATS } from './report-export.ts';
@@ -82,6 +82,27 @@ export const ReportSave = z.object({
   document: z.looseObject({}).meta({ title: '报告内容' }),
 });
 export const VersionBody = z.object({ version });
+
+const sectionId = z.string().min(1).max(100).meta({ title: '章节' });
+export const RephraseStatus = z
+  .object({ enabled: z.boolean(), timeoutSeconds: z.number().nullable() })
+  .openapi('ReportRephraseStatus');
+export const RephraseBody = z.object({ sectionId });
+export const RephraseProposal = z
+  .object({
+    sectionId: z.string(),
+    reportVersion: z.number(),
+    /** The model's answer with its locked figure tokens: what 采用 sends back. */
+    text: z.string(),
+    before: z.array(z.object(paragraphSchema.shape)),
+    after: z.array(z.object(paragraphSchema.shape)),
+  })
+  .openapi('ReportRephraseProposal');
+export const RephraseAccept = z.object({
+  version,
+  sectionId,
+  text: z.string().min(1).max(50_000).meta({ title: '润色结果' }),
+});
 
 export const Revision = z
   .object({
