@@ -49,6 +49,24 @@ export const appealsReveal: RoutePolicy = {
   allows: (a, p) => may(a, p.townId ?? '', 'appeals', 'reveal'),
 };
 
+/**
+ * Whether the caller may register an order of this kind: the intake permission and an account
+ * role the kind's opening action names (the engine checks the same roles when it opens the order).
+ */
+export function mayStartKind(
+  actor: Actor,
+  townId: string,
+  initialRoles: readonly string[],
+): boolean {
+  if (!may(actor, townId, 'appeals', 'intake')) return false;
+  return grantsIn(actor, townId).some((g) => initialRoles.includes(g.role));
+}
+
+/** Whether the caller may fire workflow actions at all (the transition route's policy). */
+export function mayAct(actor: Actor, townId: string): boolean {
+  return may(actor, townId, 'appeals', 'act');
+}
+
 /** What part of a town's appeals the caller may read. */
 export type AppealScope =
   | { all: true }

@@ -15,10 +15,12 @@ import {
   appealScope,
   canRevealContact,
   contactRelation,
+  mayAct,
   scopeSql,
   workflowRoles,
 } from './appeal.policy.ts';
 import * as repo from './appeal.repository.ts';
+import { peopleNamed } from './appeal.names.ts';
 import { snapshotFromJson } from './appeal.snapshot.ts';
 import {
   isAddressedTo,
@@ -112,7 +114,9 @@ export async function appealDetail(
     unitIds: [...units],
     desk: hasRoleIn(actor, townId, 'dispatcher'),
   };
-  return detailOf(actor, townId, row, { settings, roles, events, reminders, warnings, who });
+  const people = await peopleNamed(db, townId, row, events);
+  const parts = { settings, roles, events, reminders, warnings, who, people };
+  return detailOf(actor, townId, row, parts);
 }
 
 /**
@@ -165,6 +169,7 @@ export async function intakeDetail(
     reminders: [],
     warnings,
     who: null,
+    people: await peopleNamed(db, townId, row, [event]),
   });
 }
 
@@ -176,6 +181,7 @@ interface DetailParts {
   warnings: string[];
   /** The caller as addressee of reminders (null when there are none to judge). */
   who: Addressee | null;
+  people: Record<string, string>;
 }
 
 function detailOf(actor: Actor, townId: string, row: repo.AppealRow, p: DetailParts) {
@@ -220,12 +226,10 @@ function detailOf(actor: Actor, townId: string, row: repo.AppealRow, p: DetailPa
       note: e.note,
       payload: maskPayload(e.payload),
     })),
-    actions: availableTransitions(
-      def,
-      snapshot,
-      { userId: actor.userId, roles: p.roles },
-      { at: now },
-    ),
+    // What the caller may fire now: the transition route's policy, then the kind's roles and guards.
+    actions: mayAct(actor, townId)
+      ? availableTransitions(def, snapshot, { userId: actor.userId, roles: p.roles }, { at: now })
+      : [],
     reminders: p.reminders.map((r) => ({
       ...reminderView(r),
       addressedToMe: !!p.who && isAddressedTo(r, row, p.who),
@@ -235,6 +239,7 @@ function detailOf(actor: Actor, townId: string, row: repo.AppealRow, p: DetailPa
       townId,
       contactRelation(actor, p.roles, row.handler_person_id),
     ),
+    people: p.people,
     warnings: p.warnings,
   };
 }

@@ -250,3 +250,20 @@ export async function setResidentRating(
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
+
+/** Names of the town's people by id (包案领导, 办事责任人 … named in an order), for display. */
+export async function personNames(
+  db: Db,
+  townId: string,
+  ids: readonly string[],
+): Promise<Record<string, string>> {
+  const valid = [...new Set(ids)].filter((x) => /^[0-9a-f-]{36}$/i.test(x));
+  if (!valid.length) return {};
+  const rows = await db
+    .selectFrom('person')
+    .select(['id', 'name'])
+    .where('town_id', '=', townId)
+    .where('id', 'in', valid)
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.id, r.name]));
+}

@@ -28,6 +28,7 @@ import {
   appealsIntake,
   appealsRead,
   appealsReveal,
+  mayStartKind,
   scopeSql,
 } from './appeal.policy.ts';
 import * as read from './appeal.read.ts';
@@ -49,7 +50,15 @@ export function registerAppealRoutes(app: OpenAPIHono<AppEnv>): void {
       responses: jsonResponse(z.object({ items: z.array(s.AppealKind) }), '工单类型'),
     }),
     appealsRead,
-    async (c) => c.json({ items: KIND_NAMES.map((k) => describeKind(kindFor(k).def)) }, 200),
+    async (c) => {
+      const actor = c.get('actor')!;
+      const townId = c.req.param('townId');
+      const items = KIND_NAMES.map((k) => {
+        const { def } = kindFor(k);
+        return { ...describeKind(def), mayStart: mayStartKind(actor, townId, def.initial.roles) };
+      });
+      return c.json({ items }, 200);
+    },
   );
   defineRoute(
     app,

@@ -182,6 +182,9 @@ export const AppealKind = z
     ),
     clocks: z.array(z.object({ id: z.string(), label: z.string(), text: z.string() })),
     settings: z.record(z.string(), z.number()),
+    mayStart: z.boolean().openapi({
+      description: '调用者能否受理登记该类型（账号角色与该类型登记操作的角色相交，且有受理权限）',
+    }),
   })
   .openapi('AppealKind');
 
@@ -307,5 +310,7 @@ export const AppealDetail = AppealSummary.extend({
   ),
   reminders: z.array(Reminder.extend({ addressedToMe: z.boolean() })),
   canRevealContact: z.boolean(),
+  /** Names of the people the order and its timeline refer to by id (包案领导, 办事责任人 …). */
+  people: z.record(z.string(), z.string()),
   warnings: z.array(z.string()),
 }).openapi('AppealDetail');

@@ -14252,6 +14252,8 @@ export interface components {
             settings: {
                 [key: string]: number;
             };
+            /** @description 调用者能否受理登记该类型（账号角色与该类型登记操作的角色相交，且有受理权限） */
+            mayStart: boolean;
         };
         AppealActionField: {
             name: string;
@@ -14312,6 +14314,9 @@ export interface components {
                 addressedToMe: boolean;
             })[];
             canRevealContact: boolean;
+            people: {
+                [key: string]: string;
+            };
             warnings: string[];
         };
         AppealReminder: {

@@ -1,64 +1,93 @@
 /**
  * Renders the inputs a workflow action declares (server data: name, label, type, required) as
  * antd form items under `payload.<name>`, so server errors on `payload.reason` land on the field.
+ * `controlFor` is the one place a declared field type becomes a control: people and units are
+ * pickers searching by name (values are ids, shown by name), enums radio buttons or a list.
  */
 import { DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import type { ActionField } from '../../api/appeals.ts';
+import type { ReactNode } from 'react';
+import type { ActionField, FieldType } from '../../api/appeals.ts';
+import { PersonPicker } from './PersonPicker.tsx';
 import type { AppealRefs } from './refs.ts';
 
-function input(f: ActionField, refs: AppealRefs) {
-  switch (f.type) {
+const YES_NO = [
+  { value: true, label: '是' },
+  { value: false, label: '否' },
+];
+
+function unitPicker(refs: AppealRefs, multiple: boolean) {
+  return (
+    <Select
+      mode={multiple ? 'multiple' : undefined}
+      showSearch
+      allowClear
+      optionFilterProp="label"
+      options={refs.unitOptions}
+      placeholder={multiple ? '输入名称搜索，可多选' : '输入名称搜索单位或村（社区）'}
+    />
+  );
+}
+
+/** The control for one declared field type; a type without a case here fails the type check. */
+export function controlFor(f: ActionField, refs: AppealRefs): ReactNode {
+  const type: FieldType = f.type;
+  switch (type) {
+    case 'string':
+      return <Input maxLength={200} />;
     case 'text':
       return <Input.TextArea rows={3} maxLength={2000} />;
     case 'enum':
-      return f.options && f.options.length <= 4 ? (
+      return f.options && f.options.length <= 6 ? (
         <Radio.Group options={f.options.map((o) => ({ value: o, label: o }))} />
       ) : (
         <Select options={(f.options ?? []).map((o) => ({ value: o, label: o }))} />
       );
     case 'boolean':
-      return (
-        <Radio.Group
-          options={[
-            { value: true, label: '是' },
-            { value: false, label: '否' },
-          ]}
-        />
-      );
+      return <Radio.Group options={YES_NO} />;
     case 'date':
-      return <DatePicker style={{ width: '100%' }} />;
+      return <DatePicker style={{ width: '100%' }} placeholder="选择日期" />;
     case 'datetime':
-      return <DatePicker showTime style={{ width: '100%' }} />;
+      return <DatePicker showTime style={{ width: '100%' }} placeholder="选择日期和时间" />;
     case 'number':
-      return <InputNumber style={{ width: '100%' }} />;
+      return <InputNumber style={{ width: '100%' }} min={f.min} max={f.max} />;
     case 'unit_id':
-      return (
-        <Select
-          showSearch
-          optionFilterProp="label"
-          options={refs.unitOptions}
-          placeholder="选择单位"
-        />
-      );
+      return unitPicker(refs, false);
     case 'unit_ids':
+      return unitPicker(refs, true);
+    case 'person_id':
+      return <PersonPicker refs={refs} />;
+    case 'person_ids':
+      return <PersonPicker refs={refs} multiple />;
+    case 'string_list':
       return (
         <Select
-          mode="multiple"
-          showSearch
-          optionFilterProp="label"
-          options={refs.unitOptions}
-          placeholder="可多选"
+          mode="tags"
+          tokenSeparators={[',', '，', '、']}
+          placeholder="输入后回车，可填多项"
+          open={false}
         />
       );
-    case 'string_list':
-    case 'person_ids':
-      return (
-        <Select mode="tags" tokenSeparators={[',', '，', '、']} placeholder="输入后回车，可多项" />
-      );
-    default:
-      return <Input maxLength={200} />;
+    default: {
+      const missing: never = type;
+      throw new Error(`字段类型 ${String(missing)} 没有对应的输入控件`);
+    }
   }
+}
+
+/** The Chinese message of an empty required field, by what the user does with the control. */
+function requiredMessage(f: ActionField): string {
+  const pick = [
+    'enum',
+    'boolean',
+    'date',
+    'datetime',
+    'unit_id',
+    'unit_ids',
+    'person_id',
+    'person_ids',
+  ];
+  return `请${pick.includes(f.type) ? '选择' : '填写'}${f.label}`;
 }
 
 export function ActionFields({
@@ -75,14 +104,15 @@ export function ActionFields({
       {fields
         .filter((f) => !skip.includes(f.name))
         .map((f) => (
-          <Form.Item
-            key={f.name}
-            name={['payload', f.name]}
-            label={f.label}
-            rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : []}
-          >
-            {input(f, refs)}
-          </Form.Item>
+          <div key={f.name} data-field={f.name} data-field-type={f.type}>
+            <Form.Item
+              name={['payload', f.name]}
+              label={f.label}
+              rules={f.required ? [{ required: true, message: requiredMessage(f) }] : []}
+            >
+              {controlFor(f, refs)}
+            </Form.Item>
+          </div>
         ))}
     </>
   );

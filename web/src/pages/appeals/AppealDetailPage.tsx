@@ -19,7 +19,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import {
   appealsApi,
   CHANNELS,
@@ -32,13 +32,14 @@ import { useLoader } from '../../api/useLoader.ts';
 import { AppealTimeline } from './AppealTimeline.tsx';
 import { ContactReveal } from './ContactReveal.tsx';
 import { DueTag, formatTime } from './DueTag.tsx';
-import { canSupervise, operationsApi } from './operations.api.ts';
+import { operationsApi } from './operations.api.ts';
 import { OrderAttachments } from './OrderAttachments.tsx';
 import { OrderPublication } from './OrderPublication.tsx';
 import { useAppealRefs } from './refs.ts';
 import { ReminderActions, ReminderStatus } from './ReminderActions.tsx';
 import { SuperviseModal } from './SuperviseModal.tsx';
 import { TransitionModal } from './TransitionModal.tsx';
+import { useAppealPermits } from './permits.ts';
 
 /** Channels whose orders residents can follow (tracking page, Open311): their photos can be made public. */
 
@@ -54,7 +55,18 @@ export default function AppealDetailPage() {
   } = useLoader((signal) => appealsApi.detail(townId, id, signal), [townId, id]);
   const [action, setAction] = useState<AvailableAction | null>(null);
   const [supervising, setSupervising] = useState(false);
-  const { grantsInTown } = useSession();
+  const permits = useAppealPermits();
+  const [params, setParams] = useSearchParams();
+  const wanted = params.get('do');
+  // 我的工单 links an action (`?do=签收`): its form opens if the order says it is allowed now.
+  const requested = wanted
+    ? order?.actions.find((x) => x.label === wanted && x.enabled)
+    : undefined;
+  const shownAction = action ?? requested ?? null;
+  const closeAction = () => {
+    setAction(null);
+    if (wanted) setParams({}, { replace: true });
+  };
   const files = useLoader(
     (signal) => operationsApi.attachments(townId, id, signal),
     [townId, id, order?.version],
@@ -95,7 +107,7 @@ export default function AppealDetailPage() {
         }
         extra={
           <Space>
-            {open && canSupervise(grantsInTown) && (
+            {open && permits.supervise && (
               <Button danger onClick={() => setSupervising(true)} data-testid="order-supervise">
                 督办
               </Button>
@@ -174,6 +186,11 @@ export default function AppealDetailPage() {
           <Descriptions.Item label="联系人">
             <ContactReveal key={order.version} order={order} />
           </Descriptions.Item>
+          {order.caseLeaderPersonId && (
+            <Descriptions.Item label="包案领导">
+              {order.people[order.caseLeaderPersonId] ?? '—'}
+            </Descriptions.Item>
+          )}
           {order.address && <Descriptions.Item label="地址">{order.address}</Descriptions.Item>}
           {order.satisfaction && (
             <Descriptions.Item label="回访满意度">{order.satisfaction}</Descriptions.Item>
@@ -229,7 +246,7 @@ export default function AppealDetailPage() {
             <OrderAttachments
               appealId={order.id}
               items={files.data ?? []}
-              canUpload={order.state !== 'archived'}
+              canUpload={permits.act && order.state !== 'archived'}
               publicChannel={PUBLIC_CHANNELS.includes(order.channel)}
               onChanged={files.reload}
               stepLabel={stepLabel}
@@ -239,11 +256,11 @@ export default function AppealDetailPage() {
       </Row>
       <TransitionModal
         order={order}
-        action={action}
+        action={shownAction}
         refs={refs}
-        onClose={() => setAction(null)}
+        onClose={closeAction}
         onDone={() => {
-          setAction(null);
+          closeAction();
           reload();
         }}
       />

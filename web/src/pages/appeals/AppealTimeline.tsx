@@ -9,11 +9,17 @@ import type { OrderAttachment } from './operations.api.ts';
 import { AttachmentLink } from './OrderAttachments.tsx';
 import type { AppealRefs } from './refs.ts';
 
-function show(value: unknown, type: string | undefined, refs: AppealRefs): string {
+type Names = Record<string, string>;
+
+/** A recorded value as a person reads it: units and people by name, never by id. */
+function show(value: unknown, type: string | undefined, refs: AppealRefs, people: Names): string {
+  const person = (v: unknown) => people[String(v)] ?? '（人员已不在名录中）';
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (type === 'unit_id') return refs.unitName(String(value));
   if (type === 'unit_ids' && Array.isArray(value))
     return value.map((v) => refs.unitName(String(v))).join('、');
+  if (type === 'person_id') return person(value);
+  if (type === 'person_ids' && Array.isArray(value)) return value.map(person).join('、');
   if (Array.isArray(value)) return value.join('、');
   return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
 }
@@ -77,7 +83,7 @@ export function AppealTimeline({
               );
             return (
               <div key={k} style={{ color: '#595959' }}>
-                {f?.label ?? k}：{show(v, f?.type, refs)}
+                {f?.label ?? k}：{show(v, f?.type, refs, order.people)}
               </div>
             );
           })}

@@ -11,6 +11,7 @@ import {
   Col,
   Form,
   Input,
+  Result,
   Row,
   Select,
   Space,
@@ -47,7 +48,11 @@ interface IntakeValues {
   payload?: Record<string, unknown>;
 }
 
-const TOP_LEVEL = ['content', 'contactName', 'channel'];
+/**
+ * Declared intake fields the form already asks for at the top (诉求内容, 联系人). Everything else the
+ * kind declares (信访形式, 信访人, 纠纷类型 …) is rendered from the declaration below them.
+ */
+const TOP_LEVEL = ['content', 'contactName'];
 const FOCUSABLE =
   'input:not([type=hidden]):not([disabled]):not([type=radio]), textarea, button[type=submit]';
 
@@ -73,7 +78,8 @@ export default function IntakePage() {
   const [saving, setSaving] = useState(false);
   const [created, setCreated] = useState<AppealDetail>();
   const firstRef = useRef<{ focus: () => void }>(null);
-  const kind = Form.useWatch('kind', form) ?? 'hotline';
+  const startable = refs.kinds.filter((k) => k.mayStart);
+  const kind = Form.useWatch('kind', form) ?? startable[0]?.kind;
   const villageId = Form.useWatch('villageId', form);
   const categoryCode = Form.useWatch('categoryCode', form);
   const typedContent = Form.useWatch('content', form);
@@ -83,6 +89,13 @@ export default function IntakePage() {
   const intakeFields = kindDef?.actions.find((a) => a.from.length === 0)?.fields ?? [];
 
   useEffect(() => firstRef.current?.focus(), [refs.loading]);
+  // The first kind the caller may register, once the kinds are known (paidan: 12345, a village
+  // cadre: 矛盾纠纷), so the form never opens on a kind the server would refuse.
+  const firstKind = startable[0]?.kind;
+  useEffect(() => {
+    if (firstKind && !form.getFieldValue('kind'))
+      form.setFieldsValue({ kind: firstKind as IntakeValues['kind'] });
+  }, [firstKind, form]);
 
   const submit = async (v: IntakeValues) => {
     setSaving(true);
@@ -121,6 +134,15 @@ export default function IntakePage() {
     if (e.key === 'Enter' && e.ctrlKey) form.submit();
   };
 
+  if (!refs.loading && refs.kinds.length > 0 && startable.length === 0)
+    return (
+      <Result
+        status="info"
+        title="您的账号不办理受理登记"
+        subTitle="受理登记由派单员、经办人员和村（社区）干部办理；您可以在“我的工单”中查看和办理工单。"
+      />
+    );
+
   return (
     <Row gutter={16}>
       <Col xs={24} xl={15}>
@@ -153,13 +175,13 @@ export default function IntakePage() {
               form={form}
               layout="vertical"
               onFinish={submit}
-              initialValues={{ kind: 'hotline', channel: 'hotline_12345', urgency: 'general' }}
+              initialValues={{ channel: 'hotline_12345', urgency: 'general' }}
               onKeyDown={ctrlEnter}
             >
               <Row gutter={12}>
                 <Col xs={24} md={8}>
                   <Form.Item name="kind" label="工单类型" rules={[{ required: true }]}>
-                    <Select options={refs.kinds.map((k) => ({ value: k.kind, label: k.label }))} />
+                    <Select options={startable.map((k) => ({ value: k.kind, label: k.label }))} />
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={8}>

@@ -18,6 +18,7 @@ import {
   Tabs,
   Tag,
   TreeSelect,
+  Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
@@ -73,11 +74,17 @@ export default function QueuePage() {
       width: 110,
       render: (code: string, r) => <Link to={`/appeals/orders/${r.id}`}>{code}</Link>,
     },
-    { title: '标题', dataIndex: 'title', ellipsis: true },
+    {
+      title: '标题',
+      dataIndex: 'title',
+      width: 260,
+      ellipsis: { showTitle: true },
+      render: (t: string, r) => <Link to={`/appeals/orders/${r.id}`}>{t}</Link>,
+    },
     {
       title: '类别',
       dataIndex: 'categoryCode',
-      width: 170,
+      width: 150,
       ellipsis: true,
       render: (c: string | null) => refs.categoryName(c),
     },
@@ -90,7 +97,7 @@ export default function QueuePage() {
     {
       title: '承办单位',
       dataIndex: 'unitId',
-      width: 150,
+      width: 130,
       ellipsis: true,
       render: (v: string | null) => refs.unitName(v),
     },
@@ -100,7 +107,7 @@ export default function QueuePage() {
       width: 110,
       render: (s: string, r) => <Tag color={r.closedAt ? 'default' : 'blue'}>{s}</Tag>,
     },
-    { title: '受理时间', dataIndex: 'receivedAt', width: 150, render: formatTime },
+    { title: '受理时间', dataIndex: 'receivedAt', width: 140, render: formatTime },
     {
       title: '办理期限',
       dataIndex: 'nextDueAt',
@@ -113,12 +120,21 @@ export default function QueuePage() {
       title: '可办操作',
       dataIndex: 'actions',
       width: 170,
-      render: (a: string[] = []) =>
-        a.map((x) => (
-          <Tag key={x} color="geekblue">
-            {x}
-          </Tag>
-        )),
+      // Each opens the order with that action's form (the detail page offers what the server allows).
+      render: (a: string[] = [], r) => (
+        <Space size={0} wrap>
+          {a.map((x) => (
+            <Link
+              key={x}
+              to={`/appeals/orders/${r.id}?do=${encodeURIComponent(x)}`}
+              style={{ marginRight: 8 }}
+              data-testid="queue-action"
+            >
+              {x}
+            </Link>
+          ))}
+        </Space>
+      ),
     });
 
   const data = tab === MINE ? (queue.data?.items ?? []) : rows;
@@ -135,57 +151,58 @@ export default function QueuePage() {
         </Button>
       }
     >
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Select
-          style={{ width: 150 }}
-          value={kind}
-          onChange={setKind}
-          options={refs.kinds.map((k) => ({ value: k.kind, label: k.label }))}
-          disabled={tab === MINE}
-        />
-        <TreeSelect
-          style={{ width: 200 }}
-          allowClear
-          showSearch
-          treeNodeFilterProp="title"
-          placeholder="诉求类别"
-          treeData={refs.categoryTree}
-          value={filter.categoryCode}
-          onChange={(categoryCode?: string) => setFilter((f) => ({ ...f, categoryCode }))}
-          disabled={tab === MINE}
-        />
-        <Select
-          style={{ width: 140 }}
-          allowClear
-          showSearch
-          optionFilterProp="label"
-          placeholder="村（社区）"
-          options={refs.villageOptions}
-          value={filter.villageId}
-          onChange={(villageId?: string) => setFilter((f) => ({ ...f, villageId }))}
-          disabled={tab === MINE}
-        />
-        <DatePicker.RangePicker
-          disabled={tab === MINE}
-          onChange={(r) => {
-            const [a, b] = (r ?? []) as (Dayjs | null)[];
-            setFilter((f) => ({
-              ...f,
-              from: a?.format('YYYY-MM-DD'),
-              to: b?.format('YYYY-MM-DD'),
-            }));
-          }}
-        />
-        <Input.Search
-          placeholder="编号、标题、内容"
-          allowClear
-          style={{ width: 220 }}
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-          onSearch={(v) => setFilter((f) => ({ ...f, q: v.trim() || undefined }))}
-          disabled={tab === MINE}
-        />
-      </Space>
+      {tab === MINE ? (
+        <Typography.Paragraph type="secondary" data-testid="queue-filter-note">
+          “待我办理”列出您现在可以办理的全部工单（按受理时间由新到旧）；按类型、类别、村（社区）、日期或关键字筛选，请切换到“全部”或各状态页。
+        </Typography.Paragraph>
+      ) : (
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Select
+            style={{ width: 150 }}
+            value={kind}
+            onChange={setKind}
+            options={refs.kinds.map((k) => ({ value: k.kind, label: k.label }))}
+          />
+          <TreeSelect
+            style={{ width: 200 }}
+            allowClear
+            showSearch
+            treeNodeFilterProp="title"
+            placeholder="诉求类别"
+            treeData={refs.categoryTree}
+            value={filter.categoryCode}
+            onChange={(categoryCode?: string) => setFilter((f) => ({ ...f, categoryCode }))}
+          />
+          <Select
+            style={{ width: 140 }}
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder="村（社区）"
+            options={refs.villageOptions}
+            value={filter.villageId}
+            onChange={(villageId?: string) => setFilter((f) => ({ ...f, villageId }))}
+          />
+          <DatePicker.RangePicker
+            onChange={(r) => {
+              const [a, b] = (r ?? []) as (Dayjs | null)[];
+              setFilter((f) => ({
+                ...f,
+                from: a?.format('YYYY-MM-DD'),
+                to: b?.format('YYYY-MM-DD'),
+              }));
+            }}
+          />
+          <Input.Search
+            placeholder="编号、标题、内容"
+            allowClear
+            style={{ width: 220 }}
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            onSearch={(v) => setFilter((f) => ({ ...f, q: v.trim() || undefined }))}
+          />
+        </Space>
+      )}
       <Tabs activeKey={tab} onChange={(t) => setParams({ tab: t })} items={tabs} />
       {tab === MINE && queue.data?.truncated && (
         <Alert
@@ -203,7 +220,7 @@ export default function QueuePage() {
         dataSource={data}
         loading={tab === MINE ? queue.loading : loading}
         pagination={false}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1300 }}
         locale={{ emptyText: tab === MINE ? '暂无待办工单' : '没有符合条件的工单' }}
       />
       {tab !== MINE && cursor && (

@@ -10,10 +10,10 @@ import { useSession } from '../../session/session.tsx';
 import { ActionFields, toPayload } from './ActionFields.tsx';
 import type { OrderAttachment } from './operations.api.ts';
 import { PhotoPicker } from './OrderAttachments.tsx';
+import type { AppealRefs } from './refs.ts';
 
 /** Steps a handler documents with photos (办理、答复、办结事项、调解、办事). */
 const PHOTO_ACTIONS = ['handle', 'reply', 'finish', 'mediate', 'act'];
-import type { AppealRefs } from './refs.ts';
 
 interface Props {
   order: AppealDetail;
@@ -33,7 +33,9 @@ export function TransitionModal({ order, action, refs, onClose, onDone }: Props)
 
   const submit = async () => {
     if (!action) return;
-    const values = await form.validateFields();
+    // A missing field is not an error of the page: antd shows its Chinese message beside it.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return void message.error('请按提示补全后再提交');
     setSaving(true);
     try {
       const body = {
