@@ -65,7 +65,6 @@ export function controlFor(f: ActionField, refs: AppealRefs): ReactNode {
           mode="tags"
           tokenSeparators={[',', '，', '、']}
           placeholder="输入后回车，可填多项"
-          open={false}
         />
       );
     default: {

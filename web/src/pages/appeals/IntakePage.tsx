@@ -87,6 +87,7 @@ export default function IntakePage() {
   const problemLink = useProblemLink();
   const kindDef = refs.kinds.find((k) => k.kind === kind);
   const intakeFields = kindDef?.actions.find((a) => a.from.length === 0)?.fields ?? [];
+  const contentLabel = intakeFields.find((f) => f.name === 'content')?.label ?? '诉求内容';
 
   useEffect(() => firstRef.current?.focus(), [refs.loading]);
   // The first kind the caller may register, once the kinds are known (paidan: 12345, a village
@@ -230,9 +231,11 @@ export default function IntakePage() {
               </Row>
               <Row gutter={12}>
                 <Col xs={24} md={8}>
-                  <Form.Item name="contactName" label="联系人">
-                    <Input maxLength={50} />
-                  </Form.Item>
+                  <div data-field="contactName" data-field-type="string">
+                    <Form.Item name="contactName" label="联系人">
+                      <Input maxLength={50} />
+                    </Form.Item>
+                  </div>
                 </Col>
                 <Col xs={24} md={8}>
                   <Form.Item name="contactPhone" label="联系电话">
@@ -248,18 +251,20 @@ export default function IntakePage() {
               <Form.Item name="title" label="标题" extra="不填则取诉求内容前 30 字">
                 <Input maxLength={200} />
               </Form.Item>
-              <Form.Item
-                name="content"
-                label="诉求内容"
-                rules={[{ required: true, whitespace: true, message: '请填写诉求内容' }]}
-              >
-                <Input.TextArea
-                  rows={5}
-                  maxLength={20000}
-                  showCount
-                  placeholder="群众反映的具体事项、时间、地点、诉求"
-                />
-              </Form.Item>
+              <div data-field="content" data-field-type="text">
+                <Form.Item
+                  name="content"
+                  label={contentLabel}
+                  rules={[{ required: true, whitespace: true, message: `请填写${contentLabel}` }]}
+                >
+                  <Input.TextArea
+                    rows={5}
+                    maxLength={20000}
+                    showCount
+                    placeholder="群众反映的具体事项、时间、地点、诉求"
+                  />
+                </Form.Item>
+              </div>
               <ActionFields fields={intakeFields} refs={refs} skip={TOP_LEVEL} />
               <Space>
                 <Button type="primary" htmlType="submit" loading={saving}>
