@@ -73,6 +73,14 @@ const LOAN: KindInput = {
       byCategory: { 'pump.large': { amount: 16, unit: 'working_hours' } },
     },
   ],
+  kpi: {
+    responseClock: null,
+    completeClock: 'return',
+    closedStates: ['returned', 'refused'],
+    handler: { slot: 'keeper' },
+  },
+  appeal: false,
+  analysis: false,
 };
 
 const loan = loadKind(LOAN);

@@ -7,7 +7,15 @@ export * from './roles.ts';
 export * from './fields.ts';
 export { GUARD_NAMES } from './guards.ts';
 export * from './schema.ts';
+export { type KindKpiRule } from './kpi.ts';
 export * from './engine.ts';
 export * from './describe.ts';
 export { ruleFor } from './clocks.ts';
-export { BUILT_IN_KINDS, KIND_DATA, kindByName } from './kinds/index.ts';
+export {
+  ALL_KIND_NAMES,
+  ANALYSIS_KIND_NAMES,
+  APPEAL_KIND_NAMES,
+  BUILT_IN_KINDS,
+  KIND_DATA,
+  kindByName,
+} from './kinds/index.ts';

@@ -11,6 +11,14 @@ const minimal = (): KindInput => ({
   ],
   initial: { id: 'create', label: '创建', state: 'open', roles: ['staff'] },
   transitions: [{ id: 'finish', label: '完成', from: ['open'], to: 'done', roles: ['staff'] }],
+  kpi: {
+    responseClock: null,
+    completeClock: null,
+    closedStates: ['done'],
+    handler: { intake: true },
+  },
+  appeal: false,
+  analysis: false,
 });
 
 function problems(data: unknown): string[] {
@@ -118,5 +126,54 @@ describe('loadKind', () => {
       roles: ['staff'],
     });
     expect(problems(k)).toEqual(['操作 finish 重复']);
+  });
+
+  it('requires the KPI block and both memberships to be declared', () => {
+    const { kpi: _kpi, appeal: _appeal, analysis: _analysis, ...bare } = minimal();
+    const found = problems(bare);
+    expect(found.length).toBe(3);
+    expect(problems({ ...minimal(), appeal: 'yes' }).length).toBe(1);
+  });
+
+  it('fills the KPI defaults and cross-checks the block against the kind', () => {
+    expect(loadKind(minimal()).kpi).toEqual({
+      responseClock: null,
+      completeClock: null,
+      closedStates: ['done'],
+      handler: { intake: true },
+      portfolio: null,
+      satisfactionField: null,
+      solvedField: null,
+      passiveClocks: [],
+    });
+    const k = minimal();
+    k.kpi = {
+      responseClock: 'claim',
+      completeClock: null,
+      closedStates: ['done', 'gone'],
+      handler: { slot: 'owner' },
+      satisfactionField: 'rating',
+      passiveClocks: ['window'],
+    };
+    expect(problems(k)).toEqual([
+      '指标定义的响应时限引用了不存在的时限 claim',
+      '指标定义的群众期限引用了不存在的时限 window',
+      '指标定义的办结状态引用了不存在的状态 gone',
+      '指标定义的承办人引用了未指派的角色 owner',
+      '指标定义的满意度字段 rating 未声明',
+    ]);
+    expect(
+      problems({ ...minimal(), kpi: { ...minimal().kpi, handler: { action: 'fly' } } }),
+    ).toEqual(['指标定义的承办人引用了不存在的操作 fly']);
+  });
+
+  it('keeps a kind that is no appeal out of analysis and out of 受理量 in reports', () => {
+    expect(problems({ ...minimal(), appeal: false, analysis: true })).toEqual([
+      '非诉求类型不能参加诉求分析',
+    ]);
+    expect(
+      problems({ ...minimal(), report: { label: '小流程事项', object: '小流程事项' } }),
+    ).toEqual(['非诉求类型不能计入报告的受理量']);
+    expect(problems({ ...minimal(), appeal: true, analysis: true })).toEqual([]);
   });
 });

@@ -1,13 +1,15 @@
 /**
  * Workflow kind definitions as data (工单类型): states, transitions (who, from where, what to fill,
- * which guards), deadline clocks and settings, validated by zod at load with every cross-reference
- * checked, so adding a kind needs no engine code and a broken definition fails before it runs.
+ * which guards), deadline clocks and settings, its KPI block and memberships (`kpi.ts`), validated by
+ * zod at load with every cross-reference checked, so adding a kind needs no engine code and a broken
+ * definition fails before it runs.
  */
 import { z } from 'zod';
 import { deadlineRuleSchema } from '../calendar/deadline.ts';
 import { InvalidInput } from '../errors.ts';
 import { fieldSpecSchema } from './fields.ts';
 import { guardParamProblems } from './guards.ts';
+import { kindMembershipShape, kpiProblems } from './kpi.ts';
 import { ROLES } from './roles.ts';
 
 const idSchema = z
@@ -82,9 +84,10 @@ export const kindSchema = z
       .array(z.object({ id: idSchema, label: z.string().min(1) }))
       .default([{ id: 'general', label: '一般' }]),
     settings: z.record(z.string(), z.number()).default({}),
+    ...kindMembershipShape,
   })
   .superRefine((kind, ctx) => {
-    for (const problem of crossReferenceProblems(kind))
+    for (const problem of [...crossReferenceProblems(kind), ...kpiProblems(kind)])
       ctx.addIssue({ code: 'custom', message: problem });
   });
 

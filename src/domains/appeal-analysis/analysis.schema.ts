@@ -3,6 +3,7 @@
  * validation errors name fields the way the forms do).
  */
 import { z } from '@hono/zod-openapi';
+import { ANALYSIS_KIND_NAMES } from '../../core/workflow/index.ts';
 import { COMMITMENT_STATUSES, PROBLEM_STATUSES } from './problem.status.ts';
 
 const id = (title: string) => z.uuid().meta({ title });
@@ -11,13 +12,14 @@ const date = (title: string) => z.iso.date().meta({ title });
 const text = (title: string, max: number) => z.string().trim().min(1).max(max).meta({ title });
 const appealIds = z.array(z.uuid()).min(1).max(500).meta({ title: '关联工单' });
 
+/** The kinds analysis offers (each kind's declaration says whether it takes part), then 'all'. */
+const [firstKind, ...moreKinds] = [...ANALYSIS_KIND_NAMES, 'all'];
+const KIND_CHOICES: [string, ...string[]] = [firstKind!, ...moreKinds];
+
 export const Period = z.object({ from: date('开始日期'), to: date('结束日期') });
 
 export const DetectQuery = Period.extend({
-  kind: z
-    .enum(['hotline', 'petition', 'dispute', 'villager_matter', 'all'])
-    .default('hotline')
-    .meta({ title: '工单类型' }),
+  kind: z.enum(KIND_CHOICES).default('hotline').meta({ title: '工单类型' }),
   villageId: z.uuid().optional().meta({ title: '村（社区）' }),
   threshold: z.coerce.number().min(0.1).max(0.95).optional().meta({ title: '相似度阈值' }),
   minSize: z.coerce.number().int().min(2).max(50).optional().meta({ title: '最少工单数' }),

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { InvalidInput } from '../../core/errors.ts';
 import { clusterTexts, CLUSTER_DEFAULTS, type ClusterItem } from '../../core/text/index.ts';
+import { ANALYSIS_KIND_NAMES } from '../../core/workflow/index.ts';
 import type { DB } from '../../db/schema.ts';
 import type { AnalysisScope } from './analysis.policy.ts';
 import * as dismissals from './dismissal.repository.ts';
@@ -21,7 +22,7 @@ export interface DetectParams {
   to: string;
   threshold?: number | undefined;
   minSize?: number | undefined;
-  /** 12345 hotline orders by default: repeated complaints are a hotline phenomenon; 'all' takes every kind. */
+  /** 12345 hotline orders by default: repeated complaints are a hotline phenomenon; 'all' takes every analysis kind. */
   kind?: string | undefined;
   villageId?: string | undefined;
 }
@@ -74,8 +75,8 @@ async function candidates(
     .where('a.town_id', '=', townId)
     .where('a.merged_into', 'is', null)
     .where(scope.appealAliased);
-  let scoped = base;
-  if (p.kind && p.kind !== 'all') scoped = scoped.where('a.kind', '=', p.kind);
+  const kinds = p.kind && p.kind !== 'all' ? [p.kind] : [...ANALYSIS_KIND_NAMES];
+  let scoped = base.where('a.kind', 'in', kinds);
   if (p.villageId) scoped = scoped.where('a.village_id', '=', p.villageId);
   const inPeriod = await scoped
     .where('a.received_on', '>=', p.from)

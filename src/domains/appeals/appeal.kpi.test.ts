@@ -116,6 +116,33 @@ describe('三率 KPIs', () => {
     expect(rows.filter((r) => r.inNumerator).length).toBe(sat.numerator);
   });
 
+  it('leaves out orders of a kind that is no appeal (a pipeline such as 发展党员)', async () => {
+    const c = await t.database.db
+      .selectFrom('appeal')
+      .select(['id', 'kind'])
+      .where('title', '=', 'C 橱窗破损')
+      .executeTakeFirstOrThrow();
+    await t.database.db
+      .updateTable('appeal')
+      .set({ kind: 'party_pipeline' })
+      .where('id', '=', c.id)
+      .execute();
+    try {
+      const body = await figures('leader');
+      expect(result(body, 'appeals.received').value).toBe(3);
+      expect(result(body, 'appeals.response_rate').denominator).toBe(3);
+      const rows = await allOrders('leader', 'appeals.received', PERIOD);
+      expect(rows.map((r) => r.id)).not.toContain(c.id);
+    } finally {
+      await t.database.db
+        .updateTable('appeal')
+        .set({ kind: c.kind })
+        .where('id', '=', c.id)
+        .execute();
+    }
+    expect(result(await figures('leader'), 'appeals.received').value).toBe(4);
+  });
+
   it('narrows a village cadre’s KPIs to their village', async () => {
     const mine = await figures('cadre');
     expect(result(mine, 'appeals.received').value).toBe(2);

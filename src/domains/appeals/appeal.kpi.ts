@@ -1,70 +1,25 @@
 /**
- * 三率 KPIs of DESIGN 5 as declared metrics over the appeals source: the cohort is every order
- * *received* in the period (merged duplicates excluded), each rate a `rate` aggregation, and the
- * composite a weighted sum (per county, default 30/35/35). Values and drill-downs are compiled by
- * core/metrics, so every figure is exactly the rows its drill-down returns.
+ * 三率 KPIs of DESIGN 5 as declared metrics over the appeals source (`appeal-kpi.repository.ts`):
+ * the cohort is every order of an appeal kind *received* in the period (merged duplicates
+ * excluded), each rate a `rate` aggregation, and the composite a weighted sum (per county,
+ * default 30/35/35). Values and drill-downs are compiled by core/metrics, so every figure is
+ * exactly the rows its drill-down returns. The 响应率 formula lives here (`response_rate`); what
+ * counts as a kind's first response is its declaration's `kpi.responseClock`.
  */
-import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { Kysely, RawBuilder, SqlBool } from 'kysely';
 import { InvalidInput, NotFound } from '../../core/errors.ts';
 import { compileMetricDrillDown } from '../../core/metrics/compile.ts';
 import { compileMetricValues } from '../../core/metrics/compile-batch.ts';
 import { takePage } from '../../core/metrics/cursor.ts';
 import { metricDeclarationSchema, type MetricDeclaration } from '../../core/metrics/declaration.ts';
 import { readValueRows, type MetricResult } from '../../core/metrics/result.ts';
-import { createSourceRegistry, type SourceDescriptor } from '../../core/metrics/source.ts';
+import { createSourceRegistry } from '../../core/metrics/source.ts';
 import type { DB } from '../../db/schema.ts';
+import { appealsSource, DEFAULT_WEIGHTS, weightsFor } from './appeal-kpi.repository.ts';
+
+export { appealsSource, DEFAULT_WEIGHTS, weightsFor };
 
 type Db = Kysely<DB>;
-
-const MONTH = sql`to_char(received_on, 'YYYY-MM')`;
-
-/** The appeals metric source; `scope` is the caller's row predicate (appeal.policy.ts). */
-export function appealsSource(scope: RawBuilder<SqlBool>): SourceDescriptor {
-  const fields: Record<
-    string,
-    { valueType: 'text' | 'boolean' | 'date' | 'timestamp' | 'number'; sql: RawBuilder<unknown> }
-  > = {
-    town: { valueType: 'text', sql: sql`cast(town_id as text)` },
-    unit: { valueType: 'text', sql: sql`cast(unit_id as text)` },
-    village: { valueType: 'text', sql: sql`cast(village_id as text)` },
-    person: { valueType: 'text', sql: sql`cast(handler_person_id as text)` },
-    category: { valueType: 'text', sql: sql.ref('category_root') },
-    category_code: { valueType: 'text', sql: sql.ref('category_code') },
-    kind: { valueType: 'text', sql: sql.ref('kind') },
-    channel: { valueType: 'text', sql: sql.ref('channel') },
-    month: { valueType: 'text', sql: MONTH },
-    received_on: { valueType: 'date', sql: sql.ref('received_on') },
-    responded_on_time: { valueType: 'boolean', sql: sql.ref('responded_on_time') },
-    closed_at: { valueType: 'timestamp', sql: sql.ref('closed_at') },
-    closed_on_time: { valueType: 'boolean', sql: sql.ref('closed_on_time') },
-    satisfaction: { valueType: 'text', sql: sql.ref('satisfaction') },
-    solved: { valueType: 'boolean', sql: sql.ref('solved') },
-    reopen_count: { valueType: 'number', sql: sql.ref('reopen_count') },
-  };
-  return {
-    label: '诉求工单',
-    table: 'appeal',
-    dateColumn: 'received_on',
-    dateSqlType: 'date',
-    unitColumn: 'unit_id',
-    personColumn: 'handler_person_id',
-    rowColumns: [
-      'code',
-      'kind',
-      'state',
-      'title',
-      'category_code',
-      'village_id',
-      'unit_id',
-      'received_at',
-      'closed_at',
-      'satisfaction',
-      'solved',
-    ],
-    baseWhere: [sql<SqlBool>`merged_into is null`, scope],
-    fieldSql: (key) => fields[key],
-  };
-}
 
 const rate = (
   id: string,
@@ -127,24 +82,6 @@ export const GROUPINGS = [
   'kind',
 ] as const;
 export type Grouping = (typeof GROUPINGS)[number];
-
-export const DEFAULT_WEIGHTS = { response: 30, resolution: 35, satisfaction: 35 };
-
-export async function weightsFor(db: Db, townId: string) {
-  const row = await db
-    .selectFrom('county_kpi_weight as w')
-    .innerJoin('town as t', 't.county_id', 'w.county_id')
-    .select(['w.response', 'w.resolution', 'w.satisfaction'])
-    .where('t.id', '=', townId)
-    .executeTakeFirst();
-  return row
-    ? {
-        response: Number(row.response),
-        resolution: Number(row.resolution),
-        satisfaction: Number(row.satisfaction),
-      }
-    : DEFAULT_WEIGHTS;
-}
 
 function registryFor(scope: RawBuilder<SqlBool>) {
   const registry = createSourceRegistry([]);

@@ -8,7 +8,7 @@ import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { grantsIn, type Actor } from '../../core/actor.ts';
 import type { DB } from '../../db/schema.ts';
 import { scopesEnforced } from '../../core/access/enforcement.ts';
-import { KIND_KPI } from './appeal.kinds.ts';
+import { BUILT_IN_KINDS } from '../../core/workflow/index.ts';
 import { unitSubtrees } from '../org/org.service.ts';
 import {
   liaisonVillagesHeld,
@@ -117,9 +117,9 @@ export async function appealScope(
           .where('portfolio_code', 'in', portfolios)
           .execute()
       ).map((r) => r.code);
-      scope.kinds = Object.entries(KIND_KPI)
-        .filter(([, k]) => k.portfolio && portfolios.includes(k.portfolio))
-        .map(([kind]) => kind);
+      scope.kinds = Object.values(BUILT_IN_KINDS)
+        .filter((k) => k.kpi.portfolio && portfolios.includes(k.kpi.portfolio))
+        .map((k) => k.kind);
     }
     scope.villageIds.push(...(await liaisonVillagesHeld(db, townId, actor.personId, days)));
   }

@@ -16,6 +16,7 @@ import { metricPhraseSchema, type MetricPhrase } from '../../core/metrics/phrase
 import { readValueRows } from '../../core/metrics/result.ts';
 import { createSourceRegistry } from '../../core/metrics/source.ts';
 import type { MetricResult } from '../../core/report/compose.ts';
+import { BUILT_IN_KINDS } from '../../core/workflow/index.ts';
 import type { DB } from '../../db/schema.ts';
 import { APPEAL_KPIS, appealsSource, kpiById, kpiOrders } from '../appeals/appeal.kpi.ts';
 import { appealScope, scopeSql } from '../appeals/appeal.policy.ts';
@@ -24,6 +25,10 @@ import { periodOf, type ReportSubject } from './report-subject.ts';
 type Db = Kysely<DB>;
 
 export const isAppealMetric = (metricId: string) => metricId.startsWith('appeals.');
+
+const REPORTED_KINDS = Object.values(BUILT_IN_KINDS).flatMap((k) =>
+  k.report ? [{ kind: k.kind, report: k.report }] : [],
+);
 
 /**
  * Counts a report cites that the KPI set does not declare: orders closed after their deadline and
@@ -51,14 +56,8 @@ export const SHORTCOMING_METRICS: MetricDeclaration[] = [
     filters: [{ field: 'satisfaction', op: 'eq', value: '不满意' }],
   }),
   // The 受理量 by kind: the parts a report says after the total (其中热线工单…、信访事项…).
-  ...(
-    [
-      ['hotline', '12345热线工单', '热线工单'],
-      ['petition', '信访事项', '信访事项'],
-      ['dispute', '矛盾纠纷', '矛盾纠纷'],
-      ['villager_matter', '四事工作法议事事项', '村民议事事项'],
-    ] as const
-  ).map(([kind, label, said]) =>
+  // Each appeal kind's declaration says how a report names its orders (`report` in its data).
+  ...REPORTED_KINDS.map(({ kind, report: { label, object: said } }) =>
     metricDeclarationSchema.parse({
       id: `appeals.report_${kind}`,
       label,
@@ -78,7 +77,9 @@ const KPI_PHRASES: Record<string, MetricPhrase> = {
     verb: '受理',
     object: '群众诉求',
     measure: '件',
-    parts: ['appeals.report_hotline', 'appeals.report_petition', 'appeals.report_dispute'],
+    parts: REPORTED_KINDS.filter((k) => k.report.partOfReceived).map(
+      (k) => `appeals.report_${k.kind}`,
+    ),
   }),
   'appeals.on_time_closure_rate': metricPhraseSchema.parse({
     verb: '达到',

@@ -9,7 +9,7 @@ import type { Role } from '../../core/actor.ts';
 import { localDateOf } from '../../core/calendar/index.ts';
 import type { DB } from '../../db/schema.ts';
 // Data, not policy: which portfolio owns a whole kind town-wide (信访 → petitions), DESIGN 5.
-import { KIND_KPI } from '../../domains/appeals/appeal.kinds.ts';
+import { BUILT_IN_KINDS } from '../../core/workflow/index.ts';
 
 /** DESIGN 2, the role table: who reads a resource town-wide (no unit narrowing). */
 export const TOWN_WIDE: Record<'appeals' | 'ledgers' | 'reports' | 'contacts', readonly Role[]> = {
@@ -220,7 +220,7 @@ export function reachOf(f: TownFacts, username: string): CallerReach {
 
   const appeal = (a: AppealRaw): Reach => {
     if (townWide(TOWN_WIDE.appeals)) return 'must';
-    const kindPortfolio = KIND_KPI[a.kind as keyof typeof KIND_KPI]?.portfolio ?? null;
+    const kindPortfolio = BUILT_IN_KINDS[a.kind]?.kpi.portfolio ?? null;
     const inPortfolio =
       (a.category_root !== null && held.has(f.categoryPortfolio.get(a.category_root) ?? '')) ||
       (kindPortfolio !== null && held.has(kindPortfolio));

@@ -103,4 +103,16 @@ export const DISPUTE_KIND = {
       rule: { amount: 15, unit: 'working_days' },
     },
   ],
+  // How its cases count: registration on the spot is the response; 政法 sees every case.
+  kpi: {
+    responseClock: null,
+    completeClock: 'mediation',
+    closedStates: ['closed'],
+    handler: { intake: true },
+    portfolio: 'politics_law',
+    solvedField: 'fulfilled',
+  },
+  appeal: true,
+  analysis: true,
+  report: { label: '矛盾纠纷', object: '矛盾纠纷', partOfReceived: true },
 } satisfies KindInput;

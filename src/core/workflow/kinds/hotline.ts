@@ -209,4 +209,16 @@ export const HOTLINE_KIND = {
       byUrgency: { complex: { amount: 15, unit: 'calendar_days' } },
     },
   ],
+  // How its orders count (DESIGN 5): the first response is 签收, the limit to reply is 办结时限.
+  kpi: {
+    responseClock: 'claim',
+    completeClock: 'complete',
+    closedStates: ['closed', 'archived'],
+    handler: { action: 'claim' },
+    satisfactionField: 'satisfaction',
+    solvedField: 'solved',
+  },
+  appeal: true,
+  analysis: true,
+  report: { label: '12345热线工单', object: '热线工单', partOfReceived: true },
 } satisfies KindInput;

@@ -1,6 +1,7 @@
 /**
- * The built-in workflow kinds, validated once at load. A new kind is a new data file listed
- * here; the engine needs no change.
+ * The built-in workflow kinds, validated once at load. A new kind is one data file (its graph,
+ * clocks, KPI block and memberships: `../kpi.ts`) registered in `KIND_DATA`; nothing else lists
+ * kinds: the appeal, analysis and report lists below are read from the declarations.
  */
 import { loadKind, type KindDefinition } from '../schema.ts';
 import { DISPUTE_KIND } from './dispute.ts';
@@ -12,6 +13,19 @@ export const KIND_DATA = [HOTLINE_KIND, PETITION_KIND, DISPUTE_KIND, VILLAGER_MA
 
 export const BUILT_IN_KINDS: Record<string, KindDefinition> = Object.fromEntries(
   KIND_DATA.map((data) => [data.kind, loadKind(data)]),
+);
+
+/** Every registered kind, in registration order. */
+export const ALL_KIND_NAMES: readonly string[] = Object.keys(BUILT_IN_KINDS);
+
+/** Kinds that are appeals (诉求): counted by 三率, listed by the appeals pages and Open311. */
+export const APPEAL_KIND_NAMES: readonly string[] = ALL_KIND_NAMES.filter(
+  (k) => BUILT_IN_KINDS[k]!.appeal,
+);
+
+/** Kinds 问题清单 analysis offers (a subset of the appeal kinds). */
+export const ANALYSIS_KIND_NAMES: readonly string[] = ALL_KIND_NAMES.filter(
+  (k) => BUILT_IN_KINDS[k]!.analysis,
 );
 
 /** A built-in kind; `settings` overrides per town (e.g. `{ maxReopens: 3 }`). */

@@ -254,4 +254,17 @@ export const PETITION_KIND = {
       rule: { amount: 30, unit: 'calendar_days' },
     },
   ],
+  // How its cases count: 受理告知 is the first response; the 包案领导 handles; the petitions
+  // portfolio sees every case; the petitioner's 复查/复核 windows are no duty of the town.
+  kpi: {
+    responseClock: 'accept',
+    completeClock: 'handle',
+    closedStates: ['declined', 'resolved', 'withdrawn', 'concluded'],
+    handler: { slot: 'caseLeader' },
+    portfolio: 'petitions',
+    passiveClocks: ['review_window', 'second_review_window'],
+  },
+  appeal: true,
+  analysis: true,
+  report: { label: '信访事项', object: '信访事项', partOfReceived: true },
 } satisfies KindInput;

@@ -110,4 +110,15 @@ export const VILLAGER_MATTER_KIND = {
       rule: { amount: 20, unit: 'working_days' },
     },
   ],
+  // How its matters count: 议事 is the first response, the 办事责任人 handles, 评事 is the rating.
+  kpi: {
+    responseClock: 'deliberate',
+    completeClock: 'act',
+    closedStates: ['closed', 'shelved'],
+    handler: { slot: 'owner' },
+    satisfactionField: 'rating',
+  },
+  appeal: true,
+  analysis: true,
+  report: { label: '四事工作法议事事项', object: '村民议事事项' },
 } satisfies KindInput;
