@@ -5,6 +5,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { AppealAnalysisTables } from './schema-appeal-analysis.ts';
 import type { AppealOperationsTables } from './schema-appeal-operations.ts';
+import type { AppraisalTables } from './schema-appraisal.ts';
 import type { LedgerRuleTables } from './schema-ledger-rules.ts';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -479,7 +480,11 @@ export interface ImportedReportTable {
   created_at: Generated<Date>;
 }
 
-export interface DB extends AppealAnalysisTables, AppealOperationsTables, LedgerRuleTables {
+export interface DB
+  extends AppealAnalysisTables,
+    AppealOperationsTables,
+    LedgerRuleTables,
+    AppraisalTables {
   county: CountyTable;
   town: TownTable;
   portfolio: PortfolioTable;

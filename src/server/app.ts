@@ -24,6 +24,8 @@ import { registerReportRoutes } from '../domains/reports/reports.routes.ts';
 import { registerAppealRoutes } from '../domains/appeals/appeal.routes.ts';
 import { registerAppealAnalysisRoutes } from '../domains/appeal-analysis/analysis.routes.ts';
 import { registerCalendarRoutes } from '../domains/calendar/calendar.routes.ts';
+import { registerAppraisalRoutes } from '../domains/appraisal/appraisal.routes.ts';
+import { registerAppraisalVoteRoutes } from '../domains/appraisal/appraisal-vote.routes.ts';
 import { recomputeDeadlines } from '../domains/appeals/appeal.deadlines.ts';
 import { registerLedgerFileRoutes } from '../domains/ledgers/ledger-files.routes.ts';
 import { registerLedgerRoutes } from '../domains/ledgers/ledgers.routes.ts';
@@ -170,6 +172,8 @@ export function createApp(deps: AppDeps) {
   registerReportRoutes(app);
   registerPublicIntakeRoutes(app);
   registerOpen311Routes(app);
+  registerAppraisalRoutes(app);
+  registerAppraisalVoteRoutes(app);
   registerMetricsRoute(app, metrics, deps.config.metricsToken);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {

@@ -12,6 +12,7 @@ const LoginPage = lazy(() => import('./pages/auth/LoginPage.tsx'));
 const AppLayout = lazy(() => import('./layout/AppLayout.tsx'));
 const HomePage = lazy(() => import('./pages/home/HomePage.tsx'));
 const PublicAppealPage = lazy(() => import('./pages/public/PublicAppealPage.tsx'));
+const VotePage = lazy(() => import('./pages/appraisal/VotePage.tsx'));
 
 function RequireUser({ children }: { children: ReactNode }) {
   const { user } = useSession();
@@ -33,6 +34,7 @@ export function AppRoutes() {
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/public/*" element={<PublicAppealPage />} />
+        <Route path="/vote" element={<VotePage />} />
         <Route
           element={
             <RequireUser>

@@ -18,6 +18,7 @@ import * as m0015 from './0015_login_devices.ts';
 import * as m0016 from './0016_attachment_owner.ts';
 import * as m0017 from './0017_system_operator.ts';
 import * as m0018 from './0018_revision_rephrase.ts';
+import * as m0019 from './0019_appraisal.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0016_attachment_owner': m0016,
   '0017_system_operator': m0017,
   '0018_revision_rephrase': m0018,
+  '0019_appraisal': m0019,
 };

@@ -129,6 +129,12 @@ export const EXPECTED: Record<string, readonly Caller[]> = {
   // /metrics looks at no session: only a scraper on the machine itself (loopback, no proxy header)
   // or one with LVZHI_METRICS_TOKEN; app.request() has no socket, so every caller here gets 403.
   'ops.metrics': [],
+  // 民主测评: admins, leaders, and the organisation portfolio's holders and units (the matrix's
+  // portfolio leader and staff hold 宣传: refused before validation); a person's results also to
+  // county supervisors (and to the person: never SAMPLE_ID here).
+  'appraisal.manage': ['admin', 'leader'],
+  'appraisal.access': TOWN_ROLES,
+  'appraisal.results': ['admin', 'leader', 'county_supervisor'],
 };
 
 /** A caller let in or kept out against EXPECTED, or any 5xx (a server error is never an answer). */

@@ -4,6 +4,7 @@ import { appealsModule } from '../pages/appeals/module.tsx';
 import { ledgersModule } from '../pages/ledgers/module.tsx';
 import { metricsModule } from '../pages/metrics/module.tsx';
 import { reportsModule } from '../pages/reports/module.tsx';
+import { appraisalModule } from '../pages/appraisal/module.tsx';
 import type { AppModule } from './types.ts';
 
 export const MODULES: AppModule[] = [
@@ -12,4 +13,5 @@ export const MODULES: AppModule[] = [
   ledgersModule,
   metricsModule,
   reportsModule,
+  appraisalModule,
 ];

@@ -1,0 +1,83 @@
+/// <reference lib="dom" />
+/**
+ * 民主测评 in a real browser: the 组织委员 drafts a round (three people, the default electorate
+ * groups), opens it and gets the QR sheet; a voter opens one slip's link on a phone, is told before
+ * submitting that two 优秀 of three people is over the cap, corrects it and votes; the same link
+ * then says it has been used; the 组织委员 sees the turnout, closes the round and reads the tally.
+ */
+import { describe, expect, it } from 'vitest';
+import { PHONE, setUpJourney } from './support/journey.ts';
+
+const { newPage, login, shoot } = setUpJourney();
+
+describe('民主测评 with one-time QR ballots', () => {
+  it('drafts, opens, votes once on a phone within the 优秀 cap, closes and tallies', async () => {
+    const { page } = await newPage();
+    await login(page, 'zuzhi');
+    await page.goto('/appraisal');
+    await page.getByRole('button', { name: '新建测评' }).click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '新建测评' });
+    await modal.getByLabel('测评对象').click();
+    const options = page.locator('.ant-select-dropdown .ant-select-item-option');
+    const names: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      names.push((await options.nth(i).textContent())!.trim());
+      await options.nth(i).click();
+    }
+    await page.keyboard.press('Escape');
+    await modal.getByRole('button', { name: /保\s*存/ }).click();
+    await page.waitForURL(/\/appraisal\/[0-9a-f-]{36}$/);
+    await page.getByRole('button', { name: '开始测评' }).click();
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    const slip = page.locator('.qr-slip').first();
+    await slip.waitFor();
+    expect(await page.locator('.qr-slip').count()).toBe(15 + 20 + 12 + 10);
+    await shoot(page, 'appraisal-qr-sheet.png');
+    const link = (await slip.getByRole('link', { name: '投票链接' }).getAttribute('href'))!;
+    expect(link).toMatch(/\/vote#[A-Za-z0-9_-]{32}$/);
+
+    const phone = (await newPage(PHONE)).page;
+    await phone.goto(link);
+    await phone.locator('.vote-person').first().waitFor();
+    // The token left the address bar as soon as the page read it.
+    expect(phone.url()).not.toContain('#');
+    const person = (name: string) => phone.locator(`.vote-person[data-person="${name}"]`);
+    await person(names[0]!).getByText('优秀', { exact: true }).click();
+    await person(names[1]!).getByText('优秀', { exact: true }).click();
+    const warning = phone.locator('.vote-footer .ant-alert-error');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('“优秀”最多只能评1人');
+    await shoot(phone, 'appraisal-vote-over-cap.png');
+    await person(names[1]!).getByText('称职', { exact: true }).click();
+    await person(names[2]!).getByText('基本称职', { exact: true }).click();
+    await expect.poll(() => warning.count()).toBe(0);
+    await phone.getByRole('button', { name: /提\s*交/ }).click();
+    await phone
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /提\s*交/ })
+      .click();
+    await phone.getByText('投票成功，感谢您的参与').waitFor();
+    await shoot(phone, 'appraisal-vote-done.png');
+    const again = (await newPage(PHONE)).page;
+    await again.goto(link);
+    await again.getByText('已经投过票了', { exact: true }).waitFor();
+
+    await page.getByRole('button', { name: '已打印，关闭' }).click();
+    await page.reload();
+    await expect.poll(() => page.getByText('参评情况：1/57张').count()).toBe(1);
+    await page.getByRole('button', { name: '结束测评并计票' }).click();
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    const result = page.locator('.ant-card').filter({ hasText: '测评结果' });
+    await result.waitFor();
+    const first = result.locator('tbody tr').filter({ hasText: names[0]! });
+    expect(await first.textContent()).toContain('1票（100%）');
+    expect(await result.textContent()).toContain('超过名额的有效票0张');
+    await shoot(page, 'appraisal-results.png');
+  });
+});
