@@ -14121,6 +14121,103 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/towns/{townId}/appraisal/people/{personId}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某人历次民主测评结果（已结束的轮次） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 乡镇 */
+                    townId: string;
+                    /** @description 人员 */
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 测评结果 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AppraisalPersonResult"][];
+                        };
+                    };
+                };
+                /** @description 请求格式错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 未登录 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权操作 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 未找到 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 数据冲突（版本过期或状态不允许） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 数据不符合要求 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/towns/{townId}/appraisal/rounds": {
         parameters: {
             query?: never;
@@ -14679,103 +14776,6 @@ export interface paths {
                     };
                     content: {
                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
-                    };
-                };
-                /** @description 请求格式错误 */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 未登录 */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 无权操作 */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 未找到 */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 数据冲突（版本过期或状态不允许） */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 数据不符合要求 */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/towns/{townId}/appraisal/people/{personId}/results": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 某人历次民主测评结果（已结束的轮次） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description 乡镇 */
-                    townId: string;
-                    /** @description 人员 */
-                    personId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 测评结果 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["AppraisalPersonResult"][];
-                        };
                     };
                 };
                 /** @description 请求格式错误 */
@@ -17576,6 +17576,32 @@ export interface components {
             /** @description 用途说明 */
             label: string;
         };
+        AppraisalPersonResult: {
+            personId: string;
+            name: string;
+            ballots: number;
+            grades: {
+                grade: string;
+                label: string;
+                count: number;
+                percent: number;
+            }[];
+            items: {
+                item: string;
+                label: string;
+                grades: {
+                    grade: string;
+                    label: string;
+                    count: number;
+                    percent: number;
+                }[];
+            }[];
+            roundId: string;
+            year: number;
+            title: string;
+            /** @enum {string} */
+            scale: "excellent4" | "good4";
+        };
         AppraisalRoundSummary: {
             id: string;
             year: number;
@@ -17654,32 +17680,6 @@ export interface components {
                     }[];
                 }[];
             } | null;
-        };
-        AppraisalPersonResult: {
-            personId: string;
-            name: string;
-            ballots: number;
-            grades: {
-                grade: string;
-                label: string;
-                count: number;
-                percent: number;
-            }[];
-            items: {
-                item: string;
-                label: string;
-                grades: {
-                    grade: string;
-                    label: string;
-                    count: number;
-                    percent: number;
-                }[];
-            }[];
-            roundId: string;
-            year: number;
-            title: string;
-            /** @enum {string} */
-            scale: "excellent4" | "good4";
         };
         AppraisalRoundInput: {
             /** @description 年度 */
