@@ -481,10 +481,7 @@ export interface ImportedReportTable {
 }
 
 export interface DB
-  extends AppealAnalysisTables,
-    AppealOperationsTables,
-    LedgerRuleTables,
-    AppraisalTables {
+  extends AppealAnalysisTables, AppealOperationsTables, LedgerRuleTables, AppraisalTables {
   county: CountyTable;
   town: TownTable;
   portfolio: PortfolioTable;
