@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { setUpJourney } from './support/journey.ts';
+import { startModelStub } from './support/model-stub.ts';
 import { choose } from './support/select.ts';
 
 /** The signed-in user's town, for API calls made with the page's session. */
@@ -23,7 +24,12 @@ const FIXTURE = path.resolve(
   '../src/core/report/fixtures/placeholders-sample.txt',
 );
 
-const { newPage, login, shoot } = setUpJourney();
+// The town's model server for 润色: a stub on 127.0.0.1, started before the app so its address
+// goes into the server's environment.
+const model = startModelStub();
+const { newPage, login, shoot } = setUpJourney({
+  env: () => ({ LVZHI_REPHRASE_URL: model.url, LVZHI_REPHRASE_MODEL: 'stub-qwen' }),
+});
 
 describe('duty report editor', () => {
   it('drafts, drills into a number, saves, checks and freezes', async () => {
@@ -166,6 +172,82 @@ describe('duty report editor', () => {
     expect(await page.getByRole('button', { name: /保\s*存/ }).count()).toBe(0);
     await context.close();
   }, 240_000);
+
+  it('润色: a rewrite that drops a figure is refused; a good one is accepted as a revision', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'cunganbu');
+    await page.goto('/reports');
+    await page.getByRole('button', { name: /生成初稿/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /生\s*成/ })
+      .click();
+    await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/, { timeout: 60_000 });
+    await page.locator('[data-testid=metric-chip]').first().waitFor({ timeout: 60_000 });
+    // The first section with figures and its 润色 button.
+    const section = page
+      .locator('[data-testid=report-section]', { has: page.locator('[data-testid=metric-chip]') })
+      .first();
+    const sectionId = await section.getAttribute('data-section-id');
+    await shoot(page, 'report-editor-village-secretary.png');
+    const before = (await section.locator('.tiptap').innerText()).trim();
+
+    model.mode = 'drop';
+    await section.getByTestId('rephrase-button').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('rephrase-error').waitFor({ timeout: 30_000 });
+    expect(await dialog.getByTestId('rephrase-error').innerText()).toMatch(
+      /润色结果改动了数字，已拒绝采用，报告未作改动：数字“.+”被删掉了/u,
+    );
+    expect(await dialog.getByTestId('rephrase-accept').isDisabled()).toBe(true);
+    await dialog.getByTestId('rephrase-discard').click();
+    await dialog.waitFor({ state: 'detached' });
+
+    model.mode = 'good';
+    await section.getByTestId('rephrase-button').click();
+    await dialog.getByTestId('rephrase-after').waitFor({ timeout: 30_000 });
+    const proposed = await dialog.getByTestId('rephrase-after').innerText();
+    expect(proposed).toContain('扎实推进，');
+    expect(await dialog.getByTestId('rephrase-before').innerText()).not.toContain('扎实推进');
+    // Same figures on both sides, in the same order.
+    const figures = (which: string) =>
+      dialog.locator(`[data-testid=${which}] .preview-chip`).allInnerTexts();
+    expect(await figures('rephrase-after')).toEqual(await figures('rephrase-before'));
+    await shoot(page, 'report-rephrase.png');
+    await dialog.getByTestId('rephrase-accept').click();
+    await page.getByText('已采用润色结果，原文已存入历史版本').waitFor();
+    await page.getByText('草稿 · 第 2 版').waitFor();
+    const after = page.locator(`[data-section-id="${sectionId}"] .tiptap`);
+    expect((await after.innerText()).trim()).toMatch(/^扎实推进，/u);
+    expect((await after.innerText()).replaceAll('扎实推进，', '').trim()).toBe(before);
+
+    await page.getByRole('button', { name: /历史版本/ }).click();
+    await page.locator('.ant-drawer-open').getByText('采用润色').waitFor();
+    expect(model.requests).toBe(2);
+    await context.close();
+  }, 180_000);
+
+  it('walks the party secretary through the list, a fresh draft and its check, which finds nothing', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'shuji');
+    await page.goto('/reports');
+    await page.getByRole('button', { name: /生成初稿/ }).waitFor();
+    await shoot(page, 'report-list-party-secretary.png');
+    await page.getByRole('button', { name: /生成初稿/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /生\s*成/ })
+      .click();
+    await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/, { timeout: 60_000 });
+    await page.locator('[data-testid=metric-chip]').first().waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-testid=metric-chip]').count()).toBeGreaterThan(20);
+    await shoot(page, 'report-editor-party-secretary.png');
+    await page.getByRole('button', { name: /检\s*查/ }).click();
+    const drawer = page.locator('.ant-drawer-open');
+    await drawer.getByText(/^警告 \d+$/u).waitFor({ timeout: 60_000 });
+    expect(await drawer.innerText()).toMatch(/错误 0[\s\S]*警告 0/u);
+    await context.close();
+  }, 180_000);
 
   it('uploads a past report, flags its placeholders and compares it with the draft', async () => {
     const { context, page } = await newPage();

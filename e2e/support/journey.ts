@@ -55,14 +55,17 @@ async function watchCsp(context: BrowserContext, record: (what: string) => void)
   });
 }
 
-/** Call at the top of a test file: starts the server and browser before its tests, stops them after. */
-export function setUpJourney(): Journey {
+/**
+ * Call at the top of a test file: starts the server and browser before its tests, stops them after.
+ * `env` is read when the server starts (after the file's earlier `beforeAll` hooks, e.g. a stub's).
+ */
+export function setUpJourney(options: { env?: () => Record<string, string> } = {}): Journey {
   let server: RunningServer;
   let browser: Browser;
   let violations: string[] = [];
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    server = await startServer();
+    server = await startServer(undefined, options.env?.());
     browser = await launchBrowser();
   });
   afterAll(async () => {

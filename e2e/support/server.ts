@@ -64,9 +64,13 @@ declare module 'vitest' {
   }
 }
 
-/** Starts a server on a fresh data directory, a copy of `from` when given. */
+/**
+ * Starts a server on a fresh data directory, a copy of `from` when given; `env` adds to its
+ * environment (e.g. a stub model server's address for 润色).
+ */
 export async function startServer(
   from: string | null = inject('e2eDemoDir') ?? null,
+  env: Record<string, string> = {},
 ): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lvzhi-e2e-'));
   if (from) cpSync(from, dataDir, { recursive: true });
@@ -81,6 +85,7 @@ export async function startServer(
       PORT: String(port),
       LVZHI_ADMIN_PASSWORD: ADMIN_PASSWORD,
       NODE_ENV: 'production',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

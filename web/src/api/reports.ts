@@ -20,6 +20,7 @@ export type Revision = Schemas['ReportRevision'];
 export type LintResult = Schemas['ReportLint'];
 export type LintIssue = Schemas['ReportLintIssue'];
 export type ChipRecords = Schemas['ReportChipRecords'];
+export type RephraseProposal = Schemas['ReportRephraseProposal'];
 export type ChipRecordRow = ChipRecords['items'][number];
 export type ExportFormat = NonNullable<
   QueryParams<'/api/v1/towns/{townId}/reports/{id}/export', 'get'>['format']
@@ -66,6 +67,24 @@ export const reportsApi = {
     api.GET('/api/v1/towns/{townId}/reports/{id}/chips/{chip}/records', {
       params: { path: { townId, id, chip }, query },
       signal,
+    }),
+  /** 润色: whether the operator configured the town's model server. */
+  rephraseStatus: (townId: string, id: string) =>
+    api.GET('/api/v1/towns/{townId}/reports/{id}/rephrase', report(townId, id)),
+  rephrase: (townId: string, id: string, sectionId: string, signal?: AbortSignal) =>
+    api.POST('/api/v1/towns/{townId}/reports/{id}/rephrase', {
+      ...report(townId, id),
+      body: { sectionId },
+      signal,
+    }),
+  acceptRephrasing: (
+    townId: string,
+    id: string,
+    body: { version: number; sectionId: string; text: string },
+  ) =>
+    api.POST('/api/v1/towns/{townId}/reports/{id}/rephrase/accept', {
+      ...report(townId, id),
+      body,
     }),
   exportUrl: (townId: string, id: string, format: ExportFormat) =>
     `/api/v1/towns/${townId}/reports/${id}/export?format=${format}`,

@@ -45,6 +45,7 @@ import {
   subtreeContent,
   uniqueSectionId,
 } from './outlineOps.ts';
+import { RephraseButton, useRephrase } from './useRephrase.tsx';
 import { RevisionsDrawer } from './RevisionsDrawer.tsx';
 import { SectionEditor } from './SectionEditor.tsx';
 import { useReportDocument } from './useReportDocument.ts';
@@ -109,6 +110,7 @@ export default function ReportEditorPage() {
     void message.warning('报告已被他人修改，已重新载入最新版本，请在此基础上修改');
     load();
   }, [message, load]);
+  const rephrase = useRephrase(townId, id, show, conflict);
 
   const save = async () => {
     if (!report || !doc) return;
@@ -326,8 +328,14 @@ export default function ReportEditorPage() {
                   data-testid="report-heading"
                   onDoubleClick={() => canWrite && setHeading({ mode: 'rename', id: s.id })}
                 >
+                  {canWrite && <RephraseButton state={rephrase} section={s} dirty={dirty} />}
                   {markers[i]}
                   {s.heading || <span className="report-heading-missing">（无标题）</span>}
+                </div>
+              )}
+              {canWrite && s.level === 0 && (
+                <div className="rephrase-bar">
+                  <RephraseButton state={rephrase} section={s} dirty={dirty} />
                 </div>
               )}
               <SectionEditor
@@ -371,6 +379,7 @@ export default function ReportEditorPage() {
         }}
         onToChip={canWrite ? toChip : undefined}
       />
+      {rephrase.modal(report)}
       <RevisionsDrawer
         open={revisionsOpen}
         report={report}

@@ -1,6 +1,7 @@
 /**
  * 述职报告 — my reports (leaders, admins and county supervisors also see the town's, the server
- * decides) and 生成初稿: year (default 2025) and, for admins, the person; others draft their own.
+ * decides) and 生成初稿: year (default last year on the town's clock, the year 述职 looks back on)
+ * and, for admins, the person; others draft their own.
  */
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -15,12 +16,12 @@ import { ApiError } from '../../api/client.ts';
 import { reportsApi, type ReportSummary } from '../../api/reports.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
-import { formatDateTime } from '../../lib/time.ts';
+import { currentYear, formatDateTime } from '../../lib/time.ts';
 import { usePeopleOptions } from '../org/useOrgData.ts';
 import { useLoader } from '../../api/useLoader.ts';
 
-const DEFAULT_YEAR = 2025;
-const YEARS = [2026, 2025, 2024, 2023, 2022];
+const DEFAULT_YEAR = currentYear() - 1;
+const YEARS = [0, 1, 2, 3, 4].map((back) => currentYear() - back);
 
 function PersonSelect(props: { value?: string; onChange?: (v: string) => void }) {
   const people = usePeopleOptions();

@@ -6,7 +6,13 @@ import { useLoader } from '../../api/useLoader.ts';
 import { useSession } from '../../session/session.tsx';
 import { formatDateTime } from '../../lib/time.ts';
 
-const REASONS: Record<string, string> = { save: '保存', restore: '恢复', freeze: '定稿' };
+const REASONS: Record<string, string> = {
+  save: '保存',
+  restore: '恢复',
+  freeze: '定稿',
+  regenerate: '重新起草',
+  rephrase: '采用润色',
+};
 
 interface Props {
   open: boolean;
