@@ -36,8 +36,8 @@ export class ComposeContext {
   /** Sentences said by `frame`, so the same words are not said twice. */
   private readonly said = new Set<string>();
 
-  constructor(seed: number) {
-    this.picker = new PhrasePicker(seed);
+  constructor(seed: number, turn = 0) {
+    this.picker = new PhrasePicker(seed, turn);
   }
 
   pick(options: readonly string[], key: string): string {

@@ -115,6 +115,8 @@ export interface ComposeInput {
   personal?: PersonalFacts;
   signals: GroundingSignals;
   seed: number;
+  /** Moves phrase choices on each year (the report's year): consecutive drafts read differently. */
+  turn?: number;
   /** Length the whole draft aims at (characters without punctuation). */
   targetChars?: number;
 }

@@ -202,7 +202,14 @@ function hash(seed: number, key: string): number {
 /** Chooses among alternatives by seed, preferring one not used yet in this report. */
 export class PhrasePicker {
   private readonly used = new Set<string>();
-  constructor(private readonly seed: number) {}
+  /**
+   * `turn` (the report's year) moves every first choice on by one a year, so a person's drafts of
+   * consecutive years never open a part with the same wording (lint's 与上年雷同 would flag it).
+   */
+  constructor(
+    private readonly seed: number,
+    private readonly turn = 0,
+  ) {}
 
   isUsed(option: string): boolean {
     return this.used.has(option);
@@ -216,7 +223,7 @@ export class PhrasePicker {
 
   pick(options: readonly string[], key: string): string {
     if (options.length === 0) throw new RangeError(`no phrase for ${key}`);
-    const start = hash(this.seed, key) % options.length;
+    const start = (hash(this.seed, key) + this.turn) % options.length;
     for (let i = 0; i < options.length; i++) {
       const candidate = options[(start + i) % options.length]!;
       if (!this.used.has(candidate)) {

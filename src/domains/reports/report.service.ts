@@ -35,9 +35,12 @@ import * as repo from './report.repository.ts';
 
 type Db = Kysely<DB>;
 
-/** The same person and year always draft the same wording (the seed picks the phrases). */
-function seedOf(personId: string, year: number): number {
-  let h = year;
+/**
+ * The same person and year always draft the same wording: the person's seed picks the phrases and
+ * the year turns them (compose's `turn`), so next year's draft does not repeat this year's.
+ */
+function seedOf(personId: string): number {
+  let h = 0;
   for (const ch of personId) h = (Math.imul(h, 31) + ch.charCodeAt(0)) >>> 0;
   return h;
 }
@@ -83,7 +86,8 @@ export async function composeFor(
     highlights: facts.highlights,
     personal: facts.personal,
     signals: facts.signals,
-    seed: seedOf(personId, year),
+    seed: seedOf(personId),
+    turn: year,
   });
   return { subject, template, facts, document };
 }
