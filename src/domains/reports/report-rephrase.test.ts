@@ -16,6 +16,8 @@ import { createApp } from '../../server/app.ts';
 import { WEB_DIST } from '../../server/config.ts';
 
 const KEY = 'stub-secret-key-5f1c';
+/** Long enough for a loaded CI machine to answer in time; the slow mode answers 1 s later. */
+const TIMEOUT_MS = 4000;
 type Mode = 'good' | 'swap' | 'unit' | 'spell' | 'drop' | 'slow' | 'error';
 let mode: Mode = 'good';
 const seen: Array<{ auth: string | undefined; model: string }> = [];
@@ -78,7 +80,7 @@ function startStub(): Promise<void> {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(answer);
       };
-      if (mode === 'slow') setTimeout(send, 1500).unref();
+      if (mode === 'slow') setTimeout(send, TIMEOUT_MS + 1000).unref();
       else send();
     });
   });
@@ -107,7 +109,7 @@ function pickSection(doc: ReportDocument) {
 beforeAll(async () => {
   await startStub();
   t = await createTestApp({
-    config: { rephrase: { url: stubUrl, model: 'qwen-stub', apiKey: KEY, timeoutMs: 700 } },
+    config: { rephrase: { url: stubUrl, model: 'qwen-stub', apiKey: KEY, timeoutMs: TIMEOUT_MS } },
   });
   cookie = await t.login('cunganbu');
   const me = (await t.call('GET', '/api/v1/auth/me', { cookie })).body;
@@ -137,7 +139,7 @@ describe('润色 through a stub model server', () => {
   it('reports the service as configured; an unconfigured server says so and changes nothing', async () => {
     expect((await t.call('GET', `${path}/rephrase`, { cookie })).body).toEqual({
       enabled: true,
-      timeoutSeconds: 0.7,
+      timeoutSeconds: 4,
     });
     // The same database served by an app whose operator configured no model server.
     const off = createApp({
@@ -182,7 +184,7 @@ describe('润色 through a stub model server', () => {
     const late = await t.call('POST', `${path}/rephrase`, { cookie, body: { sectionId } });
     expect([late.status, late.body.detail]).toEqual([
       503,
-      '润色服务在 1 秒内没有答复，请稍后再试，报告未作改动',
+      '润色服务在 4 秒内没有答复，请稍后再试，报告未作改动',
     ]);
     mode = 'error';
     const failed = await t.call('POST', `${path}/rephrase`, { cookie, body: { sectionId } });
