@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Unit and domain tests. Domain tests open their own database (PGlite in memory, or a fresh
@@ -9,6 +10,11 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Vitest's default is one worker less than the cores: one worker on CI's two cores, which
+    // leaves a core idle while a file waits on its database. Two at least; VITEST_MAX_WORKERS
+    // lowers it (e.g. 1 while others share the machine).
+    maxWorkers:
+      Number(process.env.VITEST_MAX_WORKERS) || Math.max(2, os.availableParallelism() - 1),
     // The demo town is built once per run and copied into each file's database.
     globalSetup: ['src/testing/global-setup.ts'],
   },

@@ -187,12 +187,14 @@ export async function intakeHintFigures(): Promise<{ figures: Figure[]; setting:
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     const base = `/api/v1/towns/${demo.townId}/appeals/similar`;
     type Answer = { items: unknown[]; problems: { kind: string; problemId: string | null }[] };
-    const call = async (p: Probe, withProblems: boolean): Promise<Answer> => {
-      const qs = new URLSearchParams({
-        text: p.text,
-        villageId: p.villageId,
-        categoryCode: p.categoryCode,
-      });
+    // `whole`: the text alone, compared with every recent order of the town (as before the
+    // comparison was narrowed to the form's village or category root).
+    const call = async (p: Probe, withProblems: boolean, whole = false): Promise<Answer> => {
+      const qs = new URLSearchParams(
+        whole
+          ? { text: p.text }
+          : { text: p.text, villageId: p.villageId, categoryCode: p.categoryCode },
+      );
       if (!withProblems) qs.set('problems', 'false');
       const res = await app.request(`${base}?${qs}`, { headers: { cookie } });
       if (res.status !== 200) throw new Error(`similar: ${res.status} ${await res.text()}`);
@@ -205,6 +207,8 @@ export async function intakeHintFigures(): Promise<{ figures: Figure[]; setting:
     const coldMs = (performance.now() - t0) / town.probes.length;
     const samples: number[] = [];
     const floor: number[] = [];
+    const ordersOnly: number[] = [];
+    const wholeTown: number[] = [];
     for (let round = 0; round < 3; round++)
       for (const p of town.probes) {
         let s = performance.now();
@@ -213,6 +217,10 @@ export async function intakeHintFigures(): Promise<{ figures: Figure[]; setting:
         s = performance.now();
         await call(p, false);
         floor.push(performance.now() - s);
+        ordersOnly.push(floor.at(-1)!);
+        s = performance.now();
+        await call(p, false, true);
+        wholeTown.push(performance.now() - s);
       }
     const share = (kind: Probe['kind'], ok: (x: (typeof first)[number]) => boolean) => {
       const of = first.filter((x) => x.p.kind === kind);
@@ -228,6 +236,12 @@ export async function intakeHintFigures(): Promise<{ figures: Figure[]; setting:
           samples,
           floor,
           target: HINT_TARGET,
+        },
+        {
+          name: '只查疑似重复工单：同村或同大类中比较内容 / 与全镇近 90 天比较',
+          samples: ordersOnly,
+          floor: wholeTown,
+          target: 1,
         },
         {
           name: `受理提示中位数 / 预算 ${BUDGET_MS} ms`,

@@ -42,7 +42,7 @@ export function registerAppealOperationRoutes(app: OpenAPIHono<AppEnv>): void {
       tags,
       summary: '疑似重复工单（同一来电号码 / 同村同类 / 内容相似）与可能同类的问题',
       description:
-        '受理时边录入边查询：近 90 天同一号码、近 30 天同村同类、近 90 天内容相似（pg_trgm similarity ≥ 0.1）的工单，按匹配程度排序；' +
+        '受理时边录入边查询：近 90 天同一号码、近 30 天同村同类、近 90 天内容相似（pg_trgm similarity ≥ 0.1；已选村或类别时，只与同村或同一大类的工单比较）的工单，按匹配程度排序；' +
         '以及内容与之同类的未销号问题和近 90 天同村同类、尚未立为问题的重复诉求（可能与…同类，problems=false 时不查）。只返回调用者可查看的。' +
         '按电话匹配只对可查看任意群众联系方式的派单员、领导和管理员生效（每个号码 10 分钟内记一次审计，每人 10 分钟最多 30 个不同号码，超过 429）；其他角色只按村、类别和内容匹配。',
       request: { params: TownParams, query: HintQuery },

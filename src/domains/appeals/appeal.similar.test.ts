@@ -97,6 +97,50 @@ describe('duplicate hints while typing an order', () => {
     expect(await similar('paidan', {})).toEqual([]);
   });
 
+  it('compares text with orders of the chosen village or category root only, once the form has them', async () => {
+    const village = await k.village('石桥村');
+    const elsewhere = await k.intake('paidan', {
+      kind: 'hotline',
+      channel: 'phone',
+      categoryCode: 'utilities.water_supply',
+      villageId: village,
+      title: '路灯不亮',
+      content: '桥头那一排路灯晚上全都不亮，走夜路看不清',
+    });
+    const text = '桥头那排路灯晚上都不亮了，走夜路很危险';
+    const anywhere = await similar('paidan', { text });
+    expect(anywhere.find((i) => i.code === elsewhere.code)?.reasons).toEqual(['内容相似']);
+    // Another village and another kind of problem: the same words are not the same matter.
+    const other = (
+      await t.database.db
+        .selectFrom('unit')
+        .select('id')
+        .where('town_id', '=', t.townId)
+        .where('kind', '=', 'village')
+        .where('id', '!=', village)
+        .executeTakeFirstOrThrow()
+    ).id;
+    const apart = await similar('paidan', {
+      text,
+      villageId: other,
+      categoryCode: 'education.enrolment',
+    });
+    expect(apart.map((i) => i.code)).not.toContain(elsewhere.code);
+    // Either the same village or the same category root brings it back.
+    const sameVillage = await similar('paidan', {
+      text,
+      villageId: village,
+      categoryCode: 'education.enrolment',
+    });
+    expect(sameVillage.find((i) => i.code === elsewhere.code)?.reasons).toContain('内容相似');
+    const sameRoot = await similar('paidan', {
+      text,
+      villageId: other,
+      categoryCode: 'utilities.water_supply',
+    });
+    expect(sameRoot.find((i) => i.code === elsewhere.code)?.reasons).toContain('内容相似');
+  });
+
   it('never hints at an order outside the caller’s scope', async () => {
     const village = await k.village('石桥村');
     const other = (

@@ -1,7 +1,8 @@
 /**
  * 疑似重复 hints while an order is being typed: recent orders from the same phone number, of the
  * same village and category, or with near-duplicate text (pg_trgm `similarity()` over title and
- * content; PostgreSQL's trigrams cover Chinese characters under a UTF-8 ctype). Ranked, each with
+ * content, among orders of the form's village or category root when it has them; PostgreSQL's
+ * trigrams cover Chinese characters under a UTF-8 ctype). Ranked, each with
  * the reasons it matched, and always within the caller's scope — a hint never reveals an order
  * the caller could not open.
  *
@@ -22,6 +23,7 @@ import {
   wasSeen,
   type RateRule,
 } from '../public-intake/rate-limit.service.ts';
+import { categoryRoots } from './appeal.context.ts';
 import { appealScope, revealsAnyContact, scopeSql } from './appeal.policy.ts';
 import { maskPhone } from './appeal.read.ts';
 import type { AppealRow } from './appeal.repository.ts';
@@ -134,7 +136,20 @@ export async function similarAppeals(
   const samePlace = place
     ? sql`(a.village_id = ${place.village} and a.category_code = ${place.category} and a.received_at >= ${placeSince})`
     : sql`false`;
-  const sim = useText ? sql`similarity(a.title || ' ' || a.content, ${useText})` : sql`0::real`;
+  // Text is compared with the orders that share the form's village or its category's root when
+  // the form has either (a re-told matter shares its place or its kind of problem), else with
+  // every recent order: similarity() costs tens of microseconds an order, and a large town's
+  // 90 days hold thousands (bench/problems-intake.ts).
+  const root = q.categoryCode ? ((await categoryRoots(db)).get(q.categoryCode) ?? null) : null;
+  const textNear =
+    q.villageId || root
+      ? sql`(${q.villageId ? sql`a.village_id = ${q.villageId}` : sql`false`} or ${
+          root ? sql`a.category_root = ${root}` : sql`false`
+        })`
+      : sql`true`;
+  const sim = useText
+    ? sql`case when ${textNear} then similarity(a.title || ' ' || a.content, ${useText}) else 0 end`
+    : sql`0::real`;
   const rows = await sql<Row>`
     select * from (
       select a.*, ${samePhone} as same_phone, ${samePlace} as same_place, ${sim} as sim
