@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import type { DB } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -26,7 +26,7 @@ import {
 import { categoryRoots } from './appeal.context.ts';
 import { appealScope, revealsAnyContact, scopeSql } from './appeal.policy.ts';
 import { maskPhone } from './appeal.read.ts';
-import type { AppealRow } from './appeal.repository.ts';
+import { findSimilarAppeals } from './appeal.similar.repository.ts';
 import { toSummary } from './appeal.read.ts';
 import { AppealSummary } from './appeal.schema.ts';
 
@@ -61,8 +61,6 @@ export const SimilarItem = AppealSummary.extend({
   reason: z.string(),
   similarity: z.number(),
 }).openapi('AppealSimilar');
-
-type Row = AppealRow & { same_phone: boolean; same_place: boolean; sim: number };
 
 /** Distinct numbers one user may match in 10 minutes: a desk takes a call every few minutes. */
 export const SIMILAR_PHONE_RATE: RateRule = {
@@ -129,37 +127,18 @@ export async function similarAppeals(
   const scope = scopeSql(await appealScope(db, actor, townId), 'a');
   const since = new Date(now.getTime() - WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
   const placeSince = new Date(now.getTime() - PLACE_DAYS * 86_400_000);
-  // Raw SQL: similarity() and the per-reason flags are computed once and ranked on together.
-  const samePhone = phone
-    ? sql`regexp_replace(coalesce(a.contact_phone, ''), '\\D', '', 'g') = ${phone}`
-    : sql`false`;
-  const samePlace = place
-    ? sql`(a.village_id = ${place.village} and a.category_code = ${place.category} and a.received_at >= ${placeSince})`
-    : sql`false`;
-  // Text is compared with the orders that share the form's village or its category's root when
-  // the form has either (a re-told matter shares its place or its kind of problem), else with
-  // every recent order: similarity() costs tens of microseconds an order, and a large town's
-  // 90 days hold thousands (bench/problems-intake.ts).
   const root = q.categoryCode ? ((await categoryRoots(db)).get(q.categoryCode) ?? null) : null;
-  const textNear =
-    q.villageId || root
-      ? sql`(${q.villageId ? sql`a.village_id = ${q.villageId}` : sql`false`} or ${
-          root ? sql`a.category_root = ${root}` : sql`false`
-        })`
-      : sql`true`;
-  const sim = useText
-    ? sql`case when ${textNear} then similarity(a.title || ' ' || a.content, ${useText}) else 0 end`
-    : sql`0::real`;
-  const rows = await sql<Row>`
-    select * from (
-      select a.*, ${samePhone} as same_phone, ${samePlace} as same_place, ${sim} as sim
-      from appeal a
-      where a.town_id = ${townId} and a.received_on >= ${since} and a.merged_into is null and ${scope}
-        ${q.excludeId ? sql`and a.id <> ${q.excludeId}` : sql``}
-    ) c
-    where c.same_phone or c.same_place or c.sim >= ${TEXT_THRESHOLD}
-    order by (case when c.same_phone then 2 else 0 end) + (case when c.same_place then 0.5 else 0 end) + c.sim desc, c.received_at desc
-    limit ${LIMIT}`.execute(db);
+  const rows = await findSimilarAppeals(db, {
+    townId,
+    scope,
+    since,
+    excludeId: q.excludeId ?? null,
+    phone,
+    place: place && { ...place, since: placeSince },
+    text: useText ? { text: useText, villageId: q.villageId ?? null, categoryRoot: root } : null,
+    threshold: TEXT_THRESHOLD,
+    limit: LIMIT,
+  });
   if (match?.fresh)
     await auditPhoneMatch(
       db,
@@ -167,10 +146,10 @@ export async function similarAppeals(
       townId,
       at.ip,
       match.digits,
-      rows.rows.filter((r) => r.same_phone).map((r) => r.code),
+      rows.filter((r) => r.same_phone).map((r) => r.code),
     );
   return {
-    items: rows.rows.map((r) => {
+    items: rows.map((r) => {
       const reasons: string[] = [];
       if (r.same_phone) reasons.push(REASONS.phone);
       if (r.same_place) reasons.push(REASONS.place);
