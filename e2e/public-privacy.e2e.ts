@@ -82,8 +82,10 @@ describe('the public projection of a resident’s appeal', () => {
     await shoot(desk.page, 'appeal-publication.png');
     await desk.context.close();
 
-    // The resident reads the published text, personal data taken out.
+    // The resident proves the order is theirs and reads the published text, personal data taken out.
     await page.reload();
+    await page.getByTestId('public-proof-input').fill('5678');
+    await page.getByRole('button', { name: '查看答复' }).click();
     await page.getByTestId('public-description').waitFor();
     const shown = (await status.textContent())!;
     expect(shown).toContain('村口路灯坏了一个多月');

@@ -33,6 +33,15 @@ import {
 type Db = Kysely<DB>;
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
+/** The resident's rating on the public page (the 回访 answer) as the 1–5 `resident_rating`. */
+export const RESIDENT_RATING_SCORE: Record<string, number> = { 满意: 5, 基本满意: 3, 不满意: 1 };
+
+/** `resident_rating` back to the label the resident chose (满意/基本满意/不满意). */
+export function residentSatisfaction(score: number | null): string | null {
+  if (score === null) return null;
+  return score >= 5 ? '满意' : score >= 3 ? '基本满意' : '不满意';
+}
+
 export function maskPhone(phone: string | null): string | null {
   if (!phone) return null;
   const digits = phone.replace(/\D/g, '');
@@ -215,6 +224,8 @@ function detailOf(actor: Actor, townId: string, row: repo.AppealRow, p: DetailPa
     solved: row.solved,
     reopenCount: row.reopen_count,
     residentRating: row.resident_rating,
+    residentSatisfaction: residentSatisfaction(row.resident_rating),
+    residentComment: row.resident_comment,
     timeline: p.events.map((e) => ({
       seq: e.seq,
       action: e.action,

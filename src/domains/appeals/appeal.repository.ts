@@ -233,7 +233,7 @@ export async function setDeadlines(
     .execute();
 }
 
-/** Sets the resident's rating only if none was given yet; false when one already was. */
+/** Sets the resident's latest rating (one per 回访: a reopened order is rated again). */
 export async function setResidentRating(
   db: Db,
   townId: string,
@@ -246,7 +246,6 @@ export async function setResidentRating(
     .set({ resident_rating: rating, resident_comment: comment })
     .where('town_id', '=', townId)
     .where('id', '=', id)
-    .where('resident_rating', 'is', null)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }

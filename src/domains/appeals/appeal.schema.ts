@@ -285,6 +285,11 @@ export const AppealDetail = AppealSummary.extend({
   solved: z.boolean().nullable(),
   reopenCount: z.number(),
   residentRating: z.number().nullable(),
+  residentSatisfaction: z
+    .string()
+    .nullable()
+    .openapi({ description: '群众在查询页的评价（满意/基本满意/不满意），即回访结果' }),
+  residentComment: z.string().nullable().openapi({ description: '群众评价时写的意见（原文）' }),
   timeline: z.array(
     z.object({
       seq: z.number(),

@@ -7,7 +7,13 @@
 import type { Kysely } from 'kysely';
 import { grantsIn, type WriteCtx } from '../../core/actor.ts';
 import { localDateOf } from '../../core/calendar/index.ts';
-import { Conflict, Forbidden, InvalidInput, NotFound } from '../../core/errors.ts';
+import {
+  Conflict,
+  Forbidden,
+  InvalidInput,
+  InvalidTransition,
+  NotFound,
+} from '../../core/errors.ts';
 import {
   fireTransition,
   openAppeal,
@@ -29,6 +35,7 @@ import {
   workflowRoles,
 } from './appeal.policy.ts';
 import { linkAttachments } from './appeal.attachments.ts';
+import { RESIDENT_RATING_SCORE } from './appeal.read.ts';
 import * as repo from './appeal.repository.ts';
 import type { AppealCreateInput, TransitionInput } from './appeal.schema.ts';
 import { deriveColumns, snapshotFromJson, snapshotToJson } from './appeal.snapshot.ts';
@@ -407,25 +414,56 @@ export function intakeFromPublic(
   );
 }
 
-/** 群众评价: the resident's own 1–5 rating, once; it does not move the workflow (回访 stays the desk's). */
-export async function recordResidentRating(
+export interface ResidentAnswer {
+  satisfaction: string;
+  solved: boolean;
+  comment: string | null;
+}
+
+/**
+ * 群众评价 = 回访: the resident's rating on the public page is the order's 回访 answer, fired
+ * through the workflow as the desk's follow-up would be (same fields, same state change, same
+ * KPI facts). 不满意 then reopens the order (重办) when the kind's guards allow it (the reopen
+ * limit); past the limit it stays 已回访 for the desk to close. The comment is kept as given.
+ */
+export async function followUpByResident(
   db: Db,
   at: { townId: string; ip: string | null },
   id: string,
-  rating: number,
-  comment: string | null,
-): Promise<boolean> {
-  const done = await repo.setResidentRating(db, at.townId, id, rating, comment);
-  if (done)
-    await recordAudit(db, {
-      townId: at.townId,
-      actorUserId: null,
-      actorName: '群众',
-      action: 'appeal.resident_rating',
-      entityType: 'appeal',
-      entityId: id,
-      after: { rating },
-      ip: at.ip,
-    });
-  return done;
+  version: number,
+  answer: ResidentAnswer,
+): Promise<{ row: repo.AppealRow; reopened: boolean }> {
+  const doer: Doer = {
+    userId: null,
+    personId: null,
+    name: '群众（查询页评价）',
+    roles: ['dispatcher'],
+  };
+  const ctx = { actor: null as unknown as WriteCtx['actor'], townId: at.townId, ip: at.ip };
+  const payload = {
+    satisfaction: answer.satisfaction,
+    solved: answer.solved,
+    ...(answer.comment ? { followUpNote: answer.comment } : {}),
+  };
+  let { row } = await fire(db, ctx, id, { action: 'follow_up', version, payload }, { doer });
+  await repo.setResidentRating(
+    db,
+    at.townId,
+    id,
+    RESIDENT_RATING_SCORE[answer.satisfaction] ?? 1,
+    answer.comment,
+  );
+  let reopened = false;
+  if (answer.satisfaction === '不满意') {
+    const reason = `群众评价不满意${answer.comment ? `：${answer.comment}` : ''}`;
+    try {
+      const input = { action: 'reopen', version: row.version, payload: { reopenReason: reason } };
+      row = (await fire(db, ctx, id, input, { doer })).row;
+      reopened = true;
+    } catch (err) {
+      // Reopen limit reached (a guard): the order stays 已回访 and the desk closes it as 不满意.
+      if (!(err instanceof InvalidTransition)) throw err;
+    }
+  }
+  return { row, reopened };
 }

@@ -60,6 +60,9 @@ async function publish(user: string, id: string, body: Record<string, unknown>) 
 async function everythingPublic(order: { code: string; trackingCode: string }) {
   const bodies = await Promise.all([
     t.call('GET', `/api/v1/public/appeals/${order.trackingCode}`),
+    t.call('POST', `/api/v1/public/appeals/${order.trackingCode}/proof`, {
+      body: { phoneLast4: '5678' },
+    }),
     t.call('GET', `/open311/v2/requests/${order.code}.json?${J}`),
     t.call('GET', `/open311/v2/requests/${order.code}.xml?${J}`),
     t.call('GET', `/open311/v2/requests.json?${J}&service_request_id=${order.code}`),
@@ -109,7 +112,9 @@ describe('what a publicly filed order shows the public', () => {
     expect(res.body.publicReply).toBe(
       `已联系${SCRUB_MARKERS.name}，${SCRUB_MARKERS.house}门口路灯已更换，回电 ${SCRUB_MARKERS.number}`,
     );
-    const track = await t.call('GET', `/api/v1/public/appeals/${order.trackingCode}`);
+    const track = await t.call('POST', `/api/v1/public/appeals/${order.trackingCode}/proof`, {
+      body: { phoneLast4: '5678' },
+    });
     expect(track.body.description).toBe(res.body.publicDescription);
     expect(track.body.reply).toBe(res.body.publicReply);
     const [json] = (await t.call('GET', `/open311/v2/requests/${order.code}.json?${J}`)).body;
@@ -145,7 +150,11 @@ describe('what a publicly filed order shows the public', () => {
       publishedAt: null,
     });
     expect(
-      (await t.call('GET', `/api/v1/public/appeals/${order.trackingCode}`)).body.description,
+      (
+        await t.call('POST', `/api/v1/public/appeals/${order.trackingCode}/proof`, {
+          body: { phoneLast4: '5678' },
+        })
+      ).body.description,
     ).toBeNull();
     await t.database.db
       .updateTable('appeal')

@@ -250,8 +250,8 @@ export function findRating(db: Db, townId: string, appealId: string) {
     .executeTakeFirst();
 }
 
-/** False when the order was already rated (the primary key is the once-only rule). */
-export async function insertRating(
+/** The latest rating of an order (a reopened order is rated again after its next reply). */
+export async function saveRating(
   db: Db,
   row: {
     town_id: string;
@@ -260,12 +260,27 @@ export async function insertRating(
     solved: boolean;
     comment: string | null;
   },
-): Promise<boolean> {
-  const r = await db
+): Promise<void> {
+  await db
     .insertInto('public_rating')
     .values(row)
-    .onConflict((oc) => oc.columns(['town_id', 'appeal_id']).doNothing())
-    .returning('appeal_id')
-    .executeTakeFirst();
-  return !!r;
+    .onConflict((oc) =>
+      oc.columns(['town_id', 'appeal_id']).doUpdateSet({
+        satisfaction: row.satisfaction,
+        solved: row.solved,
+        comment: row.comment,
+        created_at: new Date(),
+      }),
+    )
+    .execute();
+}
+
+/** The phone the resident gave and the order's version: read only to check a proof, never shown. */
+export function findProofFacts(db: Db, townId: string, appealId: string) {
+  return db
+    .selectFrom('appeal')
+    .select(['contact_phone', 'version'])
+    .where('town_id', '=', townId)
+    .where('id', '=', appealId)
+    .executeTakeFirstOrThrow();
 }

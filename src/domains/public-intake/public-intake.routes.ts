@@ -1,7 +1,9 @@
 /**
  * Resident (no account) routes under /api/v1/public: the form catalogue, submitting an appeal,
- * adding photos to it, following it by tracking code and rating it. Policy `public`: no session is read; abuse is
- * held off by the per-address rate limit and the unguessable tracking code.
+ * adding photos to it, following it by tracking code, proving it is theirs (code plus the
+ * phone's last four digits) to read the published reply, and rating it (the 回访 answer).
+ * Policy `public`: no session is read; abuse is held off by the per-address rate limit and the
+ * unguessable tracking code.
  */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
@@ -99,6 +101,31 @@ export function registerPublicIntakeRoutes(app: OpenAPIHono<AppEnv>): void {
       c.json(await service.lookup(c.get('deps').db, c.req.valid('param').code, clientIp(c)), 200),
   );
 
+  defineRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: `${base}/appeals/{code}/proof`,
+      tags,
+      summary: '凭查询码和手机号后四位查看答复（与查询码查询共用输错限制）',
+      description:
+        '验证通过返回含经办人公开的答复（已脱敏）、群众评价和能否评价的进度；查询码或后四位不对一律返回 404，并计入同一网络的输错次数和该诉求的输错次数（每件 1 小时 10 次）。',
+      request: { params: s.TrackingParams, ...jsonBody(s.PublicProofBody) },
+      responses: { ...jsonResponse(s.PublicAppealStatus, '进度（含答复）'), ...problemResponses },
+    }),
+    policies.public,
+    async (c) =>
+      c.json(
+        await service.prove(
+          c.get('deps').db,
+          c.req.valid('param').code,
+          c.req.valid('json').phoneLast4,
+          clientIp(c),
+        ),
+        200,
+      ),
+  );
+
   const photoLimit = bodyLimit({
     maxSize: 10 * 1024 * 1024 + 64 * 1024,
     onError: () => {
@@ -145,7 +172,9 @@ export function registerPublicIntakeRoutes(app: OpenAPIHono<AppEnv>): void {
       method: 'post',
       path: `${base}/appeals/{code}/rating`,
       tags,
-      summary: '群众评价（答复或办结后，每件一次）',
+      summary: '群众评价，即回访结果（凭查询码和手机号后四位；答复后、回访前；不满意即重办）',
+      description:
+        '评价即该工单的回访：工单转为已回访；不满意且未超过重办次数上限时转为办理中重办。查询码或后四位不对返回 404。',
       request: { params: s.TrackingParams, ...jsonBody(s.PublicRatingBody) },
       responses: { ...jsonResponse(s.PublicAppealStatus, '已评价'), ...problemResponses },
     }),

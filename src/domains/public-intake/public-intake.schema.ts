@@ -86,6 +86,10 @@ export const PublicAppealStatus = z
       .nullable()
       .openapi({ description: '经办人公开的答复（已脱敏）；未公开为 null' }),
     publishedAt: z.string().nullable(),
+    proven: z.boolean().openapi({
+      description:
+        '是否已凭查询码和手机号后四位验证：验证后才返回公开的描述、答复、评价和能否评价（未留电话的诉求凭查询码即可）',
+    }),
     status: z.enum(['open', 'closed']),
     state: z.string(),
     stateLabel: z.string(),
@@ -95,8 +99,14 @@ export const PublicAppealStatus = z
     closedAt: z.string().nullable(),
     canRate: z.boolean(),
     rating: z
-      .object({ satisfaction: z.enum(SATISFACTION), solved: z.boolean(), ratedAt: z.string() })
-      .nullable(),
+      .object({
+        satisfaction: z.enum(SATISFACTION),
+        solved: z.boolean(),
+        comment: z.string().nullable(),
+        ratedAt: z.string(),
+      })
+      .nullable()
+      .openapi({ description: '群众最近一次评价（重办后再次答复可再评价）' }),
     timeline: z
       .array(z.object({ at: z.string(), label: z.string(), stateLabel: z.string() }))
       .openapi({ description: '办理进度（不含经办人、备注）' }),
@@ -106,8 +116,16 @@ export const PublicAppealStatus = z
   })
   .openapi('PublicAppealStatus');
 
+const phoneLast4 = z
+  .string()
+  .regex(/^\d{4}$/, '请填写提交时所留电话的后四位数字')
+  .meta({ title: '手机号后四位' });
+
+export const PublicProofBody = z.object({ phoneLast4 }).openapi('PublicProof');
+
 export const PublicRatingBody = z
   .object({
+    phoneLast4: phoneLast4.optional(),
     satisfaction: z.enum(SATISFACTION).meta({ title: '满意度' }),
     solved: z.boolean().meta({ title: '问题是否解决' }),
     comment: z.string().trim().max(500).optional().meta({ title: '评价意见' }),

@@ -11,10 +11,10 @@ import { stateLabel } from '../../core/workflow/index.ts';
 import type { DB } from '../../db/schema.ts';
 import { CHANNELS, kindFor, type Channel } from '../appeals/appeal.kinds.ts';
 import type { AppealCreateInput } from '../appeals/appeal.schema.ts';
-import { intakeFromPublic, recordResidentRating } from '../appeals/appeal.service.ts';
+import { followUpByResident, intakeFromPublic } from '../appeals/appeal.service.ts';
 import { photosOf } from './public-intake.photos.ts';
 import { publicTextOf, scrubContext } from './public-intake.publication.ts';
-import { orderByTrackingCode } from './public-intake.tracking.ts';
+import { needsProof, orderByTrackingCode, provenOrder } from './public-intake.tracking.ts';
 import { hitRateLimit, type RateRule } from './rate-limit.service.ts';
 import * as repo from './public-intake.repository.ts';
 import { SATISFACTION, type PublicAppealCreateInput } from './public-intake.schema.ts';
@@ -28,14 +28,6 @@ export const PUBLIC_APPEAL_RATE: RateRule = {
   windowSeconds: 600,
   message:
     '提交过于频繁：同一网络 10 分钟内最多提交 5 条诉求，请 {minutes} 分钟后再试；情况紧急请直接拨打 12345 热线',
-};
-
-/**
- * States in which the resident has had an answer (答复群众) and may rate, besides any closed order.
- * Public channels file hotline orders only; another kind can be rated once closed.
- */
-const RATEABLE_STATES: Record<string, readonly string[]> = {
-  hotline: ['replied', 'followed_up', 'closed', 'archived'],
 };
 
 export interface Town {
@@ -192,20 +184,25 @@ export async function submit(
   };
 }
 
+/**
+ * The resident may rate (the 回访 answer) while the order waits for its follow-up: in a state the
+ * kind's 回访 transition starts from (hotline: 已答复待回访). After a reopen and a new reply the
+ * order is rated again.
+ */
 function canRate(order: repo.PublicOrderRow): boolean {
-  return (
-    !order.merged_into &&
-    (!!order.closed_at || (RATEABLE_STATES[order.kind] ?? []).includes(order.state))
-  );
+  const followUp = kindFor(order.kind).def.transitions.find((t) => t.id === 'follow_up');
+  return !order.merged_into && !!followUp?.from.includes(order.state);
 }
+
+type Found = Awaited<ReturnType<typeof orderByTrackingCode>>;
 
 /**
  * 进度查询, the public projection of an order (DESIGN 3): category, village, status, dates, the
- * timeline's steps and public photos, and the text a handler published (scrubbed) — never the
- * resident's own words, names, phones, address, point, handlers or notes.
+ * timeline's steps and public photos. Once the caller has proven the order is theirs (`proven`),
+ * also the text a handler published (scrubbed), their rating and whether they may rate — never
+ * the resident's own words, names, phones, address, point, handlers or notes.
  */
-export async function lookup(db: Db, code: string, ip: string | null) {
-  const { town, order } = await orderByTrackingCode(db, code, ip);
+async function viewOf(db: Db, { town, order }: Found, proven: boolean) {
   const { def } = kindFor(order.kind);
   const [events, rating, photos, context] = await Promise.all([
     repo.listPublicEvents(db, town.id, order.id),
@@ -214,14 +211,15 @@ export async function lookup(db: Db, code: string, ip: string | null) {
     scrubContext(db, town),
   ]);
   const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
-  const text = publicTextOf(order, context);
+  const text = proven ? publicTextOf(order, context) : { description: null, reply: null };
   return {
     ...receiptOf(town, order),
+    proven,
     categoryName: order.category_name,
     villageName: order.village_name,
     description: text.description,
     reply: text.reply,
-    publishedAt: iso(order.published_at),
+    publishedAt: proven ? iso(order.published_at) : null,
     // updated_at is stamped at the transaction's start, a few ms before received_at on a new order.
     updatedAt: iso(
       new Date(
@@ -230,14 +228,16 @@ export async function lookup(db: Db, code: string, ip: string | null) {
     )!,
     expectedAt: order.closed_at ? null : iso(order.complete_due_at),
     closedAt: iso(order.closed_at),
-    canRate: canRate(order) && !rating,
-    rating: rating
-      ? {
-          satisfaction: rating.satisfaction as (typeof SATISFACTION)[number],
-          solved: rating.solved,
-          ratedAt: iso(rating.created_at)!,
-        }
-      : null,
+    canRate: proven && canRate(order),
+    rating:
+      proven && rating
+        ? {
+            satisfaction: rating.satisfaction as (typeof SATISFACTION)[number],
+            solved: rating.solved,
+            comment: rating.comment,
+            ratedAt: iso(rating.created_at)!,
+          }
+        : null,
     timeline: events.map((e) => ({
       at: iso(e.at)!,
       label: e.label,
@@ -247,52 +247,62 @@ export async function lookup(db: Db, code: string, ip: string | null) {
   };
 }
 
-const RATING_SCORE: Record<(typeof SATISFACTION)[number], number> = {
-  满意: 5,
-  基本满意: 3,
-  不满意: 1,
-};
+/** By tracking code alone: the progress; the rest too when the order has no phone to prove with. */
+export async function lookup(db: Db, code: string, ip: string | null) {
+  const found = await orderByTrackingCode(db, code, ip);
+  return viewOf(db, found, !(await needsProof(db, found.town.id, found.order.id)));
+}
 
-/** 群众评价: once, and only after the town has answered (答复) or closed the order. */
+/** Tracking code plus the phone's last four digits: the whole view (published reply, rating). */
+export async function prove(db: Db, code: string, phoneLast4: string, ip: string | null) {
+  return viewOf(db, await provenOrder(db, code, phoneLast4, ip), true);
+}
+
+/**
+ * 群众评价 = 回访 (appeals' followUpByResident): only with the proof, and only while the order
+ * waits for its follow-up; 不满意 reopens it within the kind's limit. Two ratings racing on one
+ * order: the second is refused by the order's version (409).
+ */
 export async function rate(
   db: Db,
   ip: string | null,
   code: string,
   body: {
+    phoneLast4?: string | undefined;
     satisfaction: (typeof SATISFACTION)[number];
     solved: boolean;
     comment?: string | undefined;
   },
 ) {
-  const { town, order } = await orderByTrackingCode(db, code, ip);
+  // Outside the transaction: a wrong proof's counted miss must survive the 404.
+  const found = await provenOrder(db, code, body.phoneLast4, ip);
+  const { town, order } = found;
   if (!canRate(order)) {
     throw new InvalidInput(
-      `该诉求当前为「${statusOf(order).stateLabel}」，答复群众或办结后才能评价`,
-      [{ path: 'satisfaction', label: '满意度', message: '答复群众或办结后才能评价' }],
+      `该诉求当前为「${statusOf(order).stateLabel}」，经办人答复后、回访前才能评价`,
+      [{ path: 'satisfaction', label: '满意度', message: '答复后、回访前才能评价' }],
     );
   }
+  const comment = body.comment ? body.comment : null;
   await db.transaction().execute(async (trx) => {
-    const comment = body.comment ? body.comment : null;
-    if (
-      !(await repo.insertRating(trx, {
-        town_id: town.id,
-        appeal_id: order.id,
-        satisfaction: body.satisfaction,
-        solved: body.solved,
-        comment,
-      }))
-    ) {
-      throw new Conflict('该诉求已经评价过，每件诉求只能评价一次');
-    }
-    await recordResidentRating(
-      trx,
-      { townId: town.id, ip },
-      order.id,
-      RATING_SCORE[body.satisfaction],
-      [body.solved ? '已解决' : '未解决', comment].filter(Boolean).join('；'),
-    );
+    await followUpByResident(trx, { townId: town.id, ip }, order.id, found.version, {
+      satisfaction: body.satisfaction,
+      solved: body.solved,
+      comment,
+    });
+    await repo.saveRating(trx, {
+      town_id: town.id,
+      appeal_id: order.id,
+      satisfaction: body.satisfaction,
+      solved: body.solved,
+      comment,
+    });
   });
-  return lookup(db, code, ip);
+  return viewOf(
+    db,
+    { ...found, order: (await repo.findPublicOrder(db, town.id, order.id))! },
+    true,
+  );
 }
 
 /** Orders that came in through a public channel, for Open311 and other public readers. */

@@ -181,40 +181,24 @@ describe('resident appeal intake', () => {
     expect((await t.call('GET', `/api/v1/public/appeals/${made.body.code}`)).status).toBe(404); // the bare order code is not enough
   });
 
-  it('takes one rating, only once the order has been replied to', async () => {
+  it('refuses a rating before the reply and validates it with Chinese labels', async () => {
+    // The whole loop (proof, 回访, reopen) is in public-intake.loop.test.ts.
     const made = await t.call('POST', url, { body: body(), headers: from() });
     const rate = (b: unknown) =>
       t.call('POST', `/api/v1/public/appeals/${made.body.trackingCode}/rating`, {
         body: b,
         headers: from(),
       });
-    const early = await rate({ satisfaction: '满意', solved: true });
+    const early = await rate({ phoneLast4: '5678', satisfaction: '满意', solved: true });
     expect(early.status).toBe(422);
-    expect(early.body.detail).toMatch(/答复群众或办结后才能评价/);
-    let a = await t.database.db
-      .selectFrom('appeal')
-      .select(['id', 'version'])
-      .where('code', '=', made.body.code)
-      .executeTakeFirstOrThrow();
-    a = await k.act('paidan', a, 'dispatch', { unitId: await k.unit('office_propaganda') });
-    a = await k.act('zhuangan', a, 'claim');
-    await k.act('zhuangan', a, 'reply', { replyText: '已修复', contacted: true });
-    const ok = await rate({ satisfaction: '基本满意', solved: true, comment: '修得挺快' });
-    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
-    expect(ok.body).toMatchObject({
-      canRate: false,
-      rating: { satisfaction: '基本满意', solved: true },
-    });
-    expect((await rate({ satisfaction: '不满意', solved: false })).status).toBe(409);
-    const row = await t.database.db
-      .selectFrom('appeal')
-      .select(['resident_rating', 'resident_comment'])
-      .where('id', '=', a.id)
-      .executeTakeFirstOrThrow();
-    expect(row).toEqual({ resident_rating: 3, resident_comment: '已解决；修得挺快' });
-    const invalid = await rate({ satisfaction: '还行', solved: 'yes' });
+    expect(early.body.detail).toMatch(/答复后、回访前才能评价/);
+    const invalid = await rate({ phoneLast4: '56', satisfaction: '还行', solved: 'yes' });
     expect(invalid.status).toBe(422);
-    expect(invalid.body.errors.map((e: any) => e.label)).toEqual(['满意度', '问题是否解决']);
+    expect(invalid.body.errors.map((e: any) => e.label)).toEqual([
+      '手机号后四位',
+      '满意度',
+      '问题是否解决',
+    ]);
   });
 });
 

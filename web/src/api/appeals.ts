@@ -155,6 +155,13 @@ export const publicApi = {
   },
   status: (code: string) =>
     api.GET('/api/v1/public/appeals/{code}', { params: { path: { code } }, ...noRedirect }),
+  /** Tracking code plus the phone's last four digits: the view with the published reply. */
+  prove: (code: string, phoneLast4: string) =>
+    api.POST('/api/v1/public/appeals/{code}/proof', {
+      params: { path: { code } },
+      body: { phoneLast4 },
+      ...noRedirect,
+    }),
   rate: (code: string, body: Schemas['PublicRating']) =>
     api.POST('/api/v1/public/appeals/{code}/rating', {
       params: { path: { code } },

@@ -13550,6 +13550,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/appeals/{code}/proof": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 凭查询码和手机号后四位查看答复（与查询码查询共用输错限制）
+         * @description 验证通过返回含经办人公开的答复（已脱敏）、群众评价和能否评价的进度；查询码或后四位不对一律返回 404，并计入同一网络的输错次数和该诉求的输错次数（每件 1 小时 10 次）。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 查询码 */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PublicProof"];
+                };
+            };
+            responses: {
+                /** @description 进度（含答复） */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicAppealStatus"];
+                    };
+                };
+                /** @description 请求格式错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 未登录 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权操作 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 未找到 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 数据冲突（版本过期或状态不允许） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 数据不符合要求 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/appeals/{code}/photos": {
         parameters: {
             query?: never;
@@ -13665,7 +13765,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 群众评价（答复或办结后，每件一次） */
+        /**
+         * 群众评价，即回访结果（凭查询码和手机号后四位；答复后、回访前；不满意即重办）
+         * @description 评价即该工单的回访：工单转为已回访；不满意且未超过重办次数上限时转为办理中重办。查询码或后四位不对返回 404。
+         */
         post: {
             parameters: {
                 query?: never;
@@ -15602,6 +15705,10 @@ export interface components {
             solved: boolean | null;
             reopenCount: number;
             residentRating: number | null;
+            /** @description 群众在查询页的评价（满意/基本满意/不满意），即回访结果 */
+            residentSatisfaction: string | null;
+            /** @description 群众评价时写的意见（原文） */
+            residentComment: string | null;
             timeline: {
                 seq: number;
                 action: string;
@@ -17522,6 +17629,8 @@ export interface components {
             /** @description 经办人公开的答复（已脱敏）；未公开为 null */
             reply: string | null;
             publishedAt: string | null;
+            /** @description 是否已凭查询码和手机号后四位验证：验证后才返回公开的描述、答复、评价和能否评价（未留电话的诉求凭查询码即可） */
+            proven: boolean;
             /** @enum {string} */
             status: "open" | "closed";
             state: string;
@@ -17532,10 +17641,12 @@ export interface components {
             expectedAt: string | null;
             closedAt: string | null;
             canRate: boolean;
+            /** @description 群众最近一次评价（重办后再次答复可再评价） */
             rating: {
                 /** @enum {string} */
                 satisfaction: "满意" | "基本满意" | "不满意";
                 solved: boolean;
+                comment: string | null;
                 ratedAt: string;
             } | null;
             /** @description 办理进度（不含经办人、备注） */
@@ -17550,12 +17661,18 @@ export interface components {
                 fromResident: boolean;
             }[];
         };
+        PublicProof: {
+            /** @description 手机号后四位 */
+            phoneLast4: string;
+        };
         PublicPhotoReceipt: {
             filename: string;
             size: number;
             createdAt: string;
         };
         PublicRating: {
+            /** @description 手机号后四位 */
+            phoneLast4?: string;
             /**
              * @description 满意度
              * @enum {string}

@@ -195,8 +195,11 @@ export default function AppealDetailPage() {
           {order.satisfaction && (
             <Descriptions.Item label="回访满意度">{order.satisfaction}</Descriptions.Item>
           )}
-          {order.residentRating !== null && (
-            <Descriptions.Item label="群众评价">{order.residentRating} 星</Descriptions.Item>
+          {order.residentSatisfaction && (
+            <Descriptions.Item label="群众评价">{order.residentSatisfaction}</Descriptions.Item>
+          )}
+          {order.residentComment && (
+            <Descriptions.Item label="群众意见">{order.residentComment}</Descriptions.Item>
           )}
           <Descriptions.Item label="诉求内容" span={3}>
             <div style={{ whiteSpace: 'pre-wrap' }}>{order.content}</div>

@@ -1,131 +1,33 @@
-/** 查询进度: status of one appeal by its tracking code, its public steps and photos, and the resident's rating. */
-import {
-  App,
-  Button,
-  Card,
-  Empty,
-  Image,
-  Input,
-  Radio,
-  Space,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
+/**
+ * 查询进度: status of one appeal by its tracking code, its public steps and photos; with the
+ * phone's last four digits, the published reply and the resident's rating (the 回访 answer).
+ */
+import { Button, Card, Empty, Image, Input, Space, Tag, Timeline, Typography } from 'antd';
 import { formatDateTime } from '../../lib/time.ts';
 import { useCallback, useEffect, useState } from 'react';
-import {
-  publicApi,
-  SATISFACTION,
-  type PublicAppealStatus,
-  type Satisfaction,
-} from '../../api/appeals.ts';
+import { publicApi, type PublicAppealStatus } from '../../api/appeals.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { PublicPrivacyNote } from './PublicPrivacy.tsx';
+import { ProofBox, RateBox } from './PublicRating.tsx';
 import type { StatusWithPhotos } from './publicPhotos.ts';
 
 const fmt = (at: string | null | undefined) => formatDateTime(at, '');
 
-function RateBox({
-  status,
-  onRated,
-}: {
-  status: PublicAppealStatus;
-  onRated: (s: PublicAppealStatus) => void;
-}) {
-  const onError = useApiErrorHandler();
-  const { message } = App.useApp();
-  const [satisfaction, setSatisfaction] = useState<Satisfaction>();
-  const [solved, setSolved] = useState<boolean>();
-  const [comment, setComment] = useState('');
-  const [saving, setSaving] = useState(false);
-  if (status.rating) {
-    return (
-      <div className="public-rated">
-        您的评价：{status.rating.satisfaction}，{status.rating.solved ? '问题已解决' : '问题未解决'}
-        （{fmt(status.rating.ratedAt)}）
-      </div>
-    );
-  }
-  if (!status.canRate) return null;
-  const send = async () => {
-    if (!satisfaction || solved === undefined) return;
-    setSaving(true);
-    try {
-      onRated(
-        await publicApi.rate(status.trackingCode, {
-          satisfaction,
-          solved,
-          comment: comment.trim() || undefined,
-        }),
-      );
-      void message.success('感谢您的评价');
-    } catch (err) {
-      onError(err);
-    } finally {
-      setSaving(false);
-    }
-  };
-  return (
-    <div className="public-rate" data-testid="public-rate">
-      <Typography.Title level={5}>对办理结果满意吗？</Typography.Title>
-      <Radio.Group
-        block
-        optionType="button"
-        buttonStyle="solid"
-        size="large"
-        value={satisfaction}
-        onChange={(e) => setSatisfaction(e.target.value as Satisfaction)}
-        options={SATISFACTION.map((x) => ({ value: x, label: x }))}
-      />
-      <Typography.Title level={5} style={{ marginTop: 16 }}>
-        问题解决了吗？
-      </Typography.Title>
-      <Radio.Group
-        block
-        optionType="button"
-        size="large"
-        value={solved}
-        onChange={(e) => setSolved(e.target.value as boolean)}
-        options={[
-          { value: true, label: '已解决' },
-          { value: false, label: '没有解决' },
-        ]}
-      />
-      <Input.TextArea
-        rows={2}
-        maxLength={500}
-        placeholder="还想说点什么（可不填）"
-        value={comment}
-        onChange={(e) => setComment(e.target.value)}
-        style={{ marginTop: 16 }}
-      />
-      <Button
-        type="primary"
-        block
-        size="large"
-        disabled={!satisfaction || solved === undefined}
-        loading={saving}
-        onClick={() => void send()}
-        style={{ marginTop: 12 }}
-      >
-        提交评价
-      </Button>
-    </div>
-  );
-}
-
 /** One order as the public sees it: status, place, dates, published text, photos, steps, rating. */
 function StatusDetails({
   status,
+  phoneLast4,
+  onProven,
   onRated,
 }: {
   status: StatusWithPhotos;
+  phoneLast4: string | undefined;
+  onProven: (s: PublicAppealStatus, phoneLast4: string) => void;
   onRated: (s: PublicAppealStatus) => void;
 }) {
   return (
     <div className="public-status" data-testid="public-status">
-      <div className="public-status-head">
+      <div className="public-status-head" data-testid="public-status-head">
         <span className="public-status-code">{status.trackingCode}</span>
         <Tag
           color={status.status === 'closed' ? 'green' : 'processing'}
@@ -187,7 +89,11 @@ function StatusDetails({
           }))}
         />
       )}
-      <RateBox status={status} onRated={onRated} />
+      {status.proven ? (
+        <RateBox status={status} phoneLast4={phoneLast4} onRated={onRated} />
+      ) : (
+        <ProofBox code={status.trackingCode} onProven={onProven} />
+      )}
     </div>
   );
 }
@@ -196,6 +102,7 @@ export function PublicStatus({ initialCode }: { initialCode: string }) {
   const onError = useApiErrorHandler();
   const [code, setCode] = useState(initialCode);
   const [status, setStatus] = useState<StatusWithPhotos | null>();
+  const [phoneLast4, setPhoneLast4] = useState<string>();
   const [loading, setLoading] = useState(false);
 
   const lookup = useCallback(
@@ -203,6 +110,7 @@ export function PublicStatus({ initialCode }: { initialCode: string }) {
       if (!c.trim()) return;
       setLoading(true);
       try {
+        setPhoneLast4(undefined);
         setStatus(await publicApi.status(c.trim()));
       } catch (err) {
         setStatus(null);
@@ -235,7 +143,17 @@ export function PublicStatus({ initialCode }: { initialCode: string }) {
       {status === null && (
         <Empty style={{ marginTop: 24 }} description="没有找到这个查询码，请核对后重试" />
       )}
-      {status && <StatusDetails status={status} onRated={setStatus} />}
+      {status && (
+        <StatusDetails
+          status={status}
+          phoneLast4={phoneLast4}
+          onProven={(s, digits) => {
+            setPhoneLast4(digits);
+            setStatus(s);
+          }}
+          onRated={setStatus}
+        />
+      )}
     </Card>
   );
 }
