@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../actor.ts';
 import {
   may,
+  mayAnywhere,
   PERMISSIONS,
   rolesWith,
   scopeOf,
   SCOPES,
+  systemMay,
   TOWN_WIDE,
+  townsWhere,
   type Resource,
 } from './permissions.ts';
 import { ROLES } from './roles.ts';
@@ -35,7 +38,7 @@ describe('the permissions table (DESIGN 2)', () => {
     for (const [resource, actions] of Object.entries(PERMISSIONS))
       for (const action of Object.keys(actions)) {
         const scope = scopeOf('county_supervisor', resource as Resource, action as never);
-        if (action === 'read') expect(['county', 'none']).toContain(scope);
+        if (action.startsWith('read')) expect(['county', 'none']).toContain(scope);
         else expect(scope, `${resource}.${action}`).toBe('none');
       }
     expect(scopeOf('dispatcher', 'ledgers', 'read')).toBe('none');
@@ -62,5 +65,40 @@ describe('the permissions table (DESIGN 2)', () => {
     const cadre = actor([{ role: 'village_cadre', townId: 't1', unitId: 'v1' }]);
     expect(may(cadre, 't1', 'reports', 'read')).toBe(true);
     expect(may(cadre, 't1', 'reports', 'read', TOWN_WIDE)).toBe(false);
+  });
+
+  it('keeps the administrative resources to admins (and leaders where DESIGN 2 says so)', () => {
+    const holders = (resource: Resource, action: string) =>
+      rolesWith(resource, action as never).sort();
+    expect(holders('users', 'manage')).toEqual(['admin']);
+    expect(holders('town', 'configure')).toEqual(['admin']);
+    expect(holders('open311', 'manage_keys')).toEqual(['admin']);
+    expect(holders('audit', 'read')).toEqual(['admin', 'leader']);
+    expect(holders('org', 'write')).toEqual(['admin', 'leader']);
+    expect(holders('org', 'contacts')).toEqual(['admin', 'leader']);
+    expect(holders('appeal_analysis', 'issue')).toEqual(['admin', 'leader']);
+    expect(holders('org', 'read')).toEqual([...ROLES].sort());
+    expect(holders('appeal_analysis', 'write')).not.toContain('county_supervisor');
+    expect(PERMISSIONS.appeal_analysis.read).toEqual(PERMISSIONS.appeals.read);
+  });
+
+  it('gives a county ranking over exactly the towns of the ranking grants', () => {
+    const sup = actor([
+      { role: 'county_supervisor', townId: 't1', unitId: null },
+      { role: 'county_supervisor', townId: 't2', unitId: null },
+      { role: 'staff', townId: 't3', unitId: 'u' },
+    ]);
+    expect(mayAnywhere(sup, 'appeal_analysis', 'read_ranking')).toBe(true);
+    expect(townsWhere(sup, 'appeal_analysis', 'read_ranking')).toEqual(['t1', 't2']);
+    const staff = actor([{ role: 'staff', townId: 't3', unitId: 'u' }]);
+    expect(mayAnywhere(staff, 'appeal_analysis', 'read_ranking')).toBe(false);
+  });
+
+  it('lets only a system role write the work calendar, never a town grant', () => {
+    const admin = actor([{ role: 'admin', townId: 't1', unitId: null }]);
+    expect(systemMay(admin, 'calendar', 'write')).toBe(false);
+    expect(systemMay({ ...actor([]), systemRoles: ['system_operator'] }, 'calendar', 'write')).toBe(
+      true,
+    );
   });
 });

@@ -3,9 +3,11 @@
  * supervisor only reads; rows are narrowed with the same scope as appeals (village, unit subtree,
  * portfolio categories, own person), so a village cadre sees their village's problems only.
  * County rankings are for county supervisors and admins, over the towns they hold grants in.
+ * Who may do what is the permissions table's `appeal_analysis` (src/core/access/permissions.ts).
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
-import { grantsIn, hasRoleIn, type Actor } from '../../core/actor.ts';
+import type { Actor } from '../../core/actor.ts';
+import { may, mayAnywhere, townsWhere } from '../../core/access/permissions.ts';
 import { Forbidden } from '../../core/errors.ts';
 import type { DB } from '../../db/schema.ts';
 import { appealScope, scopeSql, type AppealScope } from '../appeals/appeal.policy.ts';
@@ -15,42 +17,25 @@ type Db = Kysely<DB>;
 
 export const analysisRead: RoutePolicy = {
   name: 'appeal_analysis.read',
-  allows: (a, p) => !!p.townId && grantsIn(a, p.townId).length > 0,
+  allows: (a, p) => may(a, p.townId ?? '', 'appeal_analysis', 'read'),
 };
 export const analysisWrite: RoutePolicy = {
   name: 'appeal_analysis.write',
-  allows: (a, p) =>
-    hasRoleIn(
-      a,
-      p.townId ?? '',
-      'admin',
-      'leader',
-      'portfolio_leader',
-      'staff',
-      'village_cadre',
-      'dispatcher',
-    ),
+  allows: (a, p) => may(a, p.townId ?? '', 'appeal_analysis', 'write'),
 };
 /** 签发 an official bulletin: the town's leaders (and admins), not every writer. */
 export const bulletinIssue: RoutePolicy = {
   name: 'appeal_analysis.issue',
-  allows: (a, p) => hasRoleIn(a, p.townId ?? '', 'admin', 'leader'),
+  allows: (a, p) => may(a, p.townId ?? '', 'appeal_analysis', 'issue'),
 };
-const RANKING_ROLES = ['county_supervisor', 'admin'] as const;
 export const countyRanking: RoutePolicy = {
   name: 'appeal_analysis.county',
-  allows: (a) => a.grants.some((g) => (RANKING_ROLES as readonly string[]).includes(g.role)),
+  allows: (a) => mayAnywhere(a, 'appeal_analysis', 'read_ranking'),
 };
 
 /** Towns a county ranking covers for this caller. */
 export function rankingTowns(actor: Actor): string[] {
-  return [
-    ...new Set(
-      actor.grants
-        .filter((g) => (RANKING_ROLES as readonly string[]).includes(g.role))
-        .map((g) => g.townId),
-    ),
-  ];
+  return townsWhere(actor, 'appeal_analysis', 'read_ranking');
 }
 
 /** The caller's scope over problems/commitments, as SQL over the table (aliased) — fails closed. */

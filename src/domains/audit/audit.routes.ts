@@ -1,19 +1,14 @@
 /** HTTP routes to read a town's audit log and check its chain (admins and leaders). */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { hasRoleIn } from '../../core/actor.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { encodeCursor, jsonResponse, page, TownParams } from '../../http/openapi.ts';
 import { readCursor } from '../../http/cursor.ts';
 import { defineRoute } from '../../http/route.ts';
+import { auditRead } from './audit.policy.ts';
 import { listEntries } from './audit.repository.ts';
 import { verifyAuditChains } from './audit.verify.ts';
-import type { RoutePolicy } from '../../core/access/policy.ts';
 
 const tags = ['审计日志'];
-const auditRead: RoutePolicy = {
-  name: 'audit.read',
-  allows: (a, p) => hasRoleIn(a, p.townId ?? '', 'admin', 'leader'),
-};
 
 const Entry = z
   .object({

@@ -1,18 +1,14 @@
 /** HTTP routes for account administration, open to the town's admins only. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { hasRoleIn, ROLES } from '../../core/actor.ts';
+import { ROLES } from '../../core/actor.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { inTransaction } from '../../http/handler.ts';
 import { jsonBody, jsonResponse, TownEntityParams, TownParams } from '../../http/openapi.ts';
 import { defineRoute } from '../../http/route.ts';
 import * as users from './user.service.ts';
-import type { RoutePolicy } from '../../core/access/policy.ts';
+import { usersManage } from './users.policy.ts';
 
 const tags = ['用户与权限'];
-const usersManage: RoutePolicy = {
-  name: 'users.manage',
-  allows: (a, p) => hasRoleIn(a, p.townId ?? '', 'admin'),
-};
 
 const Grant = z.object({
   role: z.enum(ROLES).meta({ title: '角色' }),

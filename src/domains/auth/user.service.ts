@@ -3,7 +3,7 @@
  * passwords. The username directory (login_name) is kept in step in the same transaction.
  */
 import type { Kysely } from 'kysely';
-import { hasRoleIn, ROLES, type Actor, type Role, type SystemRole } from '../../core/actor.ts';
+import { ROLES, type Actor, type Role, type SystemRole } from '../../core/actor.ts';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../../core/errors.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { assertPasswordAcceptable, generatePassword, hashPassword } from './password.ts';
 import { destroyUserSessions } from './session.service.ts';
 import { assertTownManaged, checkSystemGrant } from './system-roles.ts';
+import { canManageUsers } from './users.policy.ts';
 
 type Db = Kysely<DB>;
 
@@ -65,7 +66,7 @@ async function checkGrants(db: Db, ctx: UserCtx, roles: GrantInput[], kept: Gran
       .select(['id', 'name'])
       .where('id', '=', townId)
       .executeTakeFirst();
-    if (ctx.actor && !hasRoleIn(ctx.actor, townId, 'admin')) {
+    if (ctx.actor && !canManageUsers(ctx.actor, townId)) {
       throw new Forbidden(
         town
           ? `您不是“${town.name}”的管理员，不能授予该乡镇的角色`
@@ -135,7 +136,7 @@ function grantsKeptFromOthers(
   roles: GrantInput[],
 ): GrantInput[] {
   const foreign = before.filter(
-    (g) => ctx.actor && !hasRoleIn(ctx.actor, g.townId, 'admin'),
+    (g) => ctx.actor && !canManageUsers(ctx.actor, g.townId),
   ) as GrantInput[];
   const dropped = foreign.find((g) => !roles.some((r) => sameGrant(ctx, g, r)));
   if (dropped) throw new Forbidden('该用户在您不管理的乡镇中还有角色，只有该乡镇的管理员才能移除');

@@ -7,7 +7,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { hasRoleIn } from '../../core/actor.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { inTransaction } from '../../http/handler.ts';
 import {
@@ -30,21 +29,7 @@ import {
 } from './open311.format.ts';
 import { issueApiKey, listApiKeys, revokeApiKey } from './open311.keys.ts';
 import * as service from './open311.service.ts';
-import type { RoutePolicy } from '../../core/access/policy.ts';
-
-/** Reads of the public GeoReport resources: anyone, no session looked at. */
-export const open311Read: RoutePolicy = { name: 'open311', public: true, allows: () => true };
-/** POST requests: open at route level; without a valid api_key every caller gets 403 in the handler. */
-export const open311ApiKey: RoutePolicy = {
-  name: 'open311.api_key',
-  public: true,
-  allows: () => true,
-};
-/** Issuing and revoking a town's api_keys: the town's admin. */
-export const open311Keys: RoutePolicy = {
-  name: 'open311.keys',
-  allows: (a, p) => hasRoleIn(a, p.townId ?? '', 'admin'),
-};
+import { open311ApiKey, open311Keys, open311Read } from './open311.policy.ts';
 
 const V2 = '/open311/v2';
 type Ctx = Context<AppEnv>;

@@ -7,20 +7,23 @@
  * a county admin can in fact do everything in each of those towns already, and the rule stays
  * true as the county grows because a new town's admin grants go to the county's admins
  * (town.service.ts). An empty county has no admin; its first town is added with `lvzhi town add`.
+ * "Admin" is the permissions table's `town.configure` (src/core/access/permissions.ts).
  */
-import { hasRoleIn, type Actor } from '../../core/actor.ts';
+import type { Actor } from '../../core/actor.ts';
+import { may, mayAnywhere } from '../../core/access/permissions.ts';
 import type { RoutePolicy } from '../../core/access/policy.ts';
 
 /** Decided with the county's towns read from the database (see town.service.ts). */
 export function isCountyAdminOf(actor: Actor, countyTownIds: readonly string[]): boolean {
   return (
-    countyTownIds.length > 0 && countyTownIds.every((townId) => hasRoleIn(actor, townId, 'admin'))
+    countyTownIds.length > 0 &&
+    countyTownIds.every((townId) => may(actor, townId, 'town', 'configure'))
   );
 }
 
 export const townAdmin: RoutePolicy = {
   name: 'town.admin',
-  allows: (a, p) => hasRoleIn(a, p.townId ?? '', 'admin'),
+  allows: (a, p) => may(a, p.townId ?? '', 'town', 'configure'),
 };
 
 /**
@@ -29,5 +32,5 @@ export const townAdmin: RoutePolicy = {
  */
 export const countyAdmin: RoutePolicy = {
   name: 'county.admin',
-  allows: (a) => a.grants.some((g) => g.role === 'admin'),
+  allows: (a) => mayAnywhere(a, 'town', 'configure'),
 };
