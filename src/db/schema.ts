@@ -543,3 +543,31 @@ export const REFERENCE_TABLES = [
   'kysely_migration',
   'kysely_migration_lock',
 ] as const;
+
+/**
+ * Unique indexes on tenant tables that leave out `town_id` on purpose: lookups that arrive
+ * without a town, so the value alone must find its row (DESIGN 3). Every other unique index of a
+ * tenant table includes `town_id`, which a distributed PostgreSQL (Citus) needs to enforce it;
+ * `src/db/tenancy.test.ts` checks the live schema against this list, both ways.
+ */
+export const TOWNLESS_LOOKUPS: readonly {
+  table: string;
+  columns: readonly string[];
+  why: string;
+}[] = [
+  {
+    table: 'public_request',
+    columns: ['tracking_code'],
+    why: 'a resident types the tracking code (查询码) without knowing the town',
+  },
+  {
+    table: 'appeal_attachment',
+    columns: ['public_token'],
+    why: 'a published photo is fetched by its public token alone (Open311 media_url)',
+  },
+  {
+    table: 'open311_api_key',
+    columns: ['key_hash'],
+    why: 'an Open311 client posts with its api_key; the key names the town',
+  },
+];

@@ -1,11 +1,12 @@
 /**
  * The tenancy rule of DESIGN 3, checked on the live schema: every table has town_id, its
- * primary key starts with it, and every foreign key to another tenant table carries it on both
- * sides — unless the table is a declared reference table.
+ * primary key starts with it, every foreign key to another tenant table carries it on both
+ * sides, and every unique index includes it — unless the table is a declared reference table or
+ * the index a declared townless lookup (`TOWNLESS_LOOKUPS`).
  */
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REFERENCE_TABLES } from './schema.ts';
+import { REFERENCE_TABLES, TOWNLESS_LOOKUPS } from './schema.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/database.ts';
 
 let database: TestDatabase;
@@ -86,9 +87,83 @@ export async function tenancyViolations(
   return problems;
 }
 
+type Lookup = (typeof TOWNLESS_LOOKUPS)[number];
+
+/**
+ * Unique indexes (constraints included) of tenant tables that leave out town_id without being a
+ * declared townless lookup, and declared lookups that have no such index (a stale list).
+ */
+export async function uniqueIndexViolations(
+  db: Kysely<any>,
+  reference: readonly string[],
+  lookups: readonly Lookup[],
+): Promise<string[]> {
+  const indexes = (
+    await sql<{ table_name: string; index_name: string; cols: string[] }>`
+    select t.relname::text as table_name, i.relname::text as index_name,
+      array(select coalesce(a.attname::text, '(expression)')
+            from unnest(x.indkey) with ordinality k(attnum, ord)
+            left join pg_attribute a on a.attrelid = x.indrelid and a.attnum = k.attnum
+            order by k.ord) as cols
+    from pg_index x
+    join pg_class i on i.oid = x.indexrelid
+    join pg_class t on t.oid = x.indrelid
+    where x.indisunique and t.relnamespace = current_schema()::regnamespace`.execute(db)
+  ).rows;
+  const same = (a: readonly string[], b: readonly string[]) =>
+    a.length === b.length && a.every((c, i) => c === b[i]);
+  const declared = (table: string, cols: string[]) =>
+    lookups.some((l) => l.table === table && same(l.columns, cols));
+  const problems: string[] = [];
+  for (const ix of indexes) {
+    if (reference.includes(ix.table_name) || ix.cols.includes('town_id')) continue;
+    if (!declared(ix.table_name, ix.cols))
+      problems.push(
+        `${ix.table_name}.${ix.index_name}: unique on (${ix.cols.join(', ')}) leaves out town_id`,
+      );
+  }
+  for (const l of lookups)
+    if (!indexes.some((ix) => ix.table_name === l.table && same(l.columns, ix.cols)))
+      problems.push(
+        `${l.table}(${l.columns.join(', ')}): declared townless lookup has no unique index`,
+      );
+  return problems;
+}
+
 describe('tenancy rule over the live schema', () => {
   it('holds for every table', async () => {
     expect(await tenancyViolations(database.db, REFERENCE_TABLES)).toEqual([]);
+  });
+
+  it('keeps town_id in every unique index but the declared townless lookups', async () => {
+    expect(await uniqueIndexViolations(database.db, REFERENCE_TABLES, TOWNLESS_LOOKUPS)).toEqual(
+      [],
+    );
+    // Each declared lookup is needed: without it, its index is reported.
+    for (const lookup of TOWNLESS_LOOKUPS) {
+      const rest = TOWNLESS_LOOKUPS.filter((l) => l !== lookup);
+      const problems = await uniqueIndexViolations(database.db, REFERENCE_TABLES, rest);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toContain(`${lookup.table}.`);
+    }
+  });
+
+  it('catches a unique index without town_id and a stale declaration', async () => {
+    await sql`create table rogue4 (town_id uuid, id uuid, code text, primary key (town_id, id), unique (code))`.execute(
+      database.db,
+    );
+    await sql`create unique index rogue4_lower_uq on rogue4 (lower(code))`.execute(database.db);
+    const stale = { table: 'rogue4', columns: ['id'], why: 'test' };
+    const problems = await uniqueIndexViolations(database.db, REFERENCE_TABLES, [
+      ...TOWNLESS_LOOKUPS,
+      stale,
+    ]);
+    expect(problems).toEqual([
+      'rogue4.rogue4_code_key: unique on (code) leaves out town_id',
+      'rogue4.rogue4_lower_uq: unique on ((expression)) leaves out town_id',
+      'rogue4(id): declared townless lookup has no unique index',
+    ]);
+    await sql`drop table rogue4`.execute(database.db);
   });
 
   it('catches a table without town_id and a foreign key that skips it', async () => {
