@@ -89,7 +89,7 @@ function split(display: string): { value: number | null; unit: string } {
 /** Plain-word numbers of a text, as comparable strings: counted mentions and bare digit runs. */
 function plainNumbers(text: string): string[] {
   const rest = withoutTokens(text);
-  const mentions = extractNumbers(rest).map((m) => `${m.value ?? '*'}${m.unit}`);
+  const mentions = extractNumbers(rest).map((m) => m.raw);
   const digits = [...rest.matchAll(/\d+(?:\.\d+)?/gu)].map((m) => m[0]);
   return [...mentions.map((m) => `计:${m}`), ...digits.map((d) => `数:${d}`)];
 }
@@ -108,6 +108,26 @@ function multisetMinus(a: string[], b: string[]): string[] {
 }
 
 const shown = (key: string) => key.slice(2);
+
+const MAGNITUDE: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3 };
+/** A figure's amount in base units: 35.5万元 → 355000. */
+const amountOf = (value: number, unit: string) => value * (MAGNITUDE[unit[0] ?? ''] ?? 1);
+const same = (a: number, b: number) => Math.abs(a - b) < 1e-6 * Math.max(1, Math.abs(a));
+
+/** Numbers the rewrite writes out (digits or Chinese numerals) that the original did not. */
+function newMentions(before: string, after: string): Array<{ raw: string; amount: number }> {
+  const mentions = (text: string) =>
+    extractNumbers(withoutTokens(text)).filter((m) => m.value !== null);
+  const extra = multisetMinus(
+    mentions(after).map((m) => m.raw),
+    mentions(before).map((m) => m.raw),
+  );
+  const found = mentions(after)
+    .filter((m) => extra.includes(m.raw))
+    .map((m) => ({ raw: m.raw, amount: amountOf(m.value!, m.unit) }));
+  const spelled = newSpelled(before, after).map((n) => ({ raw: n.raw, amount: n.value }));
+  return [...found, ...spelled];
+}
 
 const CN_RUN = /[零〇一二两三四五六七八九十百千万亿]+/gu;
 
@@ -138,14 +158,26 @@ function newSpelled(before: string, after: string) {
   });
 }
 
-function tokenProblems(locked: LockedSection, tokens: Token[], text: string): string[] {
+function tokenProblems(
+  locked: LockedSection,
+  tokens: Token[],
+  text: string,
+  explained: Set<string>,
+): string[] {
   const problems: string[] = [];
-  const spelled = newSpelled(locked.text, text);
+  const written = newMentions(locked.text, text);
   locked.chips.forEach((chip, i) => {
     const mine = tokens.filter((t) => t.index === i + 1);
     if (mine.length > 1) problems.push(`数字“${chip.display}”被重复写了${mine.length}次`);
     if (mine.length === 0) {
-      const other = spelled.find((m) => m.value === chip.value);
+      const other =
+        chip.value === null
+          ? undefined
+          : written.find(
+              (m) =>
+                same(m.amount, amountOf(chip.value!, chip.unit)) || same(m.amount, chip.value!),
+            );
+      if (other) explained.add(other.raw);
       problems.push(
         other
           ? `数字“${chip.display}”被改写成了“${other.raw}”，数字须保持原样`
@@ -185,16 +217,19 @@ function orderProblems(locked: LockedSection, tokens: Token[]): string[] {
   return [];
 }
 
-function plainProblems(locked: LockedSection, before: string, after: string): string[] {
-  const values = new Set(locked.chips.map((c) => c.value));
+function plainProblems(before: string, after: string, explained: Set<string>): string[] {
   const spelled = newSpelled(before, after)
-    .filter((n) => n.counted && !values.has(n.value))
+    .filter((n) => n.counted && !explained.has(n.raw))
     .map((n) => `多出了原文没有的数字“${n.raw}”`);
   const was = plainNumbers(before);
   const now = plainNumbers(after);
-  const added = multisetMinus(now, was).filter((k) => k.startsWith('计:'));
+  const added = multisetMinus(now, was).filter(
+    (k) => k.startsWith('计:') && !explained.has(shown(k)),
+  );
   const dropped = multisetMinus(was, now).filter((k) => k.startsWith('计:'));
-  const addedDigits = multisetMinus(now, was).filter((k) => k.startsWith('数:'));
+  const addedDigits = multisetMinus(now, was).filter(
+    (k) => k.startsWith('数:') && ![...explained].some((raw) => raw.includes(shown(k))),
+  );
   const droppedDigits = multisetMinus(was, now).filter((k) => k.startsWith('数:'));
   const problems = [
     ...spelled,
@@ -219,12 +254,14 @@ export function guardRewrite(locked: LockedSection, rewrite: string): GuardResul
   if (text === '') return { ok: false, problems: ['改写服务没有返回任何内容'] };
   const tokens = tokensOf(text);
   const rest = withoutTokens(text);
+  /** Written-out numbers already named as a chip rewritten (not reported again as added). */
+  const explained = new Set<string>();
   const problems = [
     ...(BROKEN_TOKEN_RE.test(rest) ? ['有数字标记被改坏了'] : []),
-    ...tokenProblems(locked, tokens, text),
+    ...tokenProblems(locked, tokens, text, explained),
   ];
   if (problems.length === 0) problems.push(...orderProblems(locked, tokens));
-  problems.push(...plainProblems(locked, locked.text, text));
+  problems.push(...plainProblems(locked.text, text, explained));
   if (problems.length > 0) return { ok: false, problems: [...new Set(problems)] };
   return { ok: true, paragraphs: rebuild(text, locked.chips) };
 }
