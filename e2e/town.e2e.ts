@@ -84,4 +84,39 @@ describe('乡镇信息 and 包联', () => {
       .toContainEqual(expect.stringContaining(`${startsOn} 至 ${startsOn}`));
     await context.close();
   });
+  it('shows a town admin the work calendar read-only with its warning, and the public entry QR poster', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'admin');
+    await page.getByRole('menuitem', { name: '工作日历' }).click();
+    await page.waitForURL(/\/settings\/work-calendar$/);
+    const warning = page.getByTestId('calendar-next-year-warning');
+    await warning.waitFor();
+    expect(await warning.textContent()).toMatch(/\d{4} 年的节假日安排尚未录入/);
+    expect(await page.getByText('乡镇只能查看').count()).toBe(1);
+    expect(await page.getByRole('button', { name: /录入|修改/ }).count()).toBe(0);
+    await expect
+      .poll(() => page.getByTestId('calendar-days').locator('.ant-table-row').count())
+      .toBeGreaterThan(0);
+    expect(await page.getByTestId('calendar-days').textContent()).toContain('放假');
+    await shoot(page, 'work-calendar.png');
+    // A town admin may not write the national calendar: the server refuses too.
+    const year = new Date().getFullYear() + 1;
+    const refused = await page.request.put(`/api/v1/work-calendar/${year}`, { data: { days: [] } });
+    expect(refused.status()).toBe(403);
+
+    await page.getByRole('menuitem', { name: '群众诉求入口' }).click();
+    const url = page.getByTestId('public-entry-url');
+    await url.waitFor();
+    expect(await url.textContent()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/public\/appeal\/qingshi$/);
+    const poster = page.getByTestId('public-entry-poster');
+    await poster.locator('svg').first().waitFor();
+    expect(await poster.textContent()).toContain('群众诉求 扫码反映');
+    await poster.scrollIntoViewIfNeeded();
+    await shoot(page, 'public-entry-poster.png');
+    // Printed, the poster stands alone on the page.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('button', { name: '打印海报' }).isVisible()).toBe(false);
+    expect(await poster.isVisible()).toBe(true);
+    await context.close();
+  });
 });

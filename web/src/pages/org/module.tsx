@@ -9,6 +9,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import type { AppModule } from '../../modules/types.ts';
+import { settingsMenu, settingsRoutes } from '../settings/module.tsx';
 
 const UnitsPage = lazy(() => import('./UnitsPage.tsx'));
 const PeoplePage = lazy(() => import('./PeoplePage.tsx'));
@@ -29,6 +30,7 @@ export const orgModule: AppModule = {
       { key: '/org/liaisons', label: '包联村', icon: <EnvironmentOutlined /> },
       { key: '/org/users', label: '用户', icon: <KeyOutlined />, adminOnly: true },
       { key: '/org/town', label: '乡镇信息', icon: <BankOutlined />, adminOnly: true },
+      ...settingsMenu,
     ],
   },
   routes: [
@@ -38,5 +40,6 @@ export const orgModule: AppModule = {
     { path: 'org/liaisons', element: <LiaisonsPage /> },
     { path: 'org/users', element: <UsersPage />, adminOnly: true },
     { path: 'org/town', element: <TownPage />, adminOnly: true },
+    ...settingsRoutes,
   ],
 };

@@ -1,0 +1,28 @@
+/** 系统设置 pages of a town admin (and the system operator): the work calendar and the public entry. */
+import { lazy } from 'react';
+import { CalendarOutlined, QrcodeOutlined } from '@ant-design/icons';
+import type { MenuEntry, ModuleRoute } from '../../modules/types.ts';
+
+const WorkCalendarPage = lazy(() => import('./WorkCalendarPage.tsx'));
+const PublicEntryPage = lazy(() => import('./PublicEntryPage.tsx'));
+
+/** Menu entries placed in the 组织机构 group (admins only). */
+export const settingsMenu: MenuEntry[] = [
+  {
+    key: '/settings/work-calendar',
+    label: '工作日历',
+    icon: <CalendarOutlined />,
+    adminOnly: true,
+  },
+  {
+    key: '/settings/public-entry',
+    label: '群众诉求入口',
+    icon: <QrcodeOutlined />,
+    adminOnly: true,
+  },
+];
+
+export const settingsRoutes: ModuleRoute[] = [
+  { path: 'settings/work-calendar', element: <WorkCalendarPage />, adminOnly: true },
+  { path: 'settings/public-entry', element: <PublicEntryPage />, adminOnly: true },
+];
