@@ -17,11 +17,16 @@ describe('民主测评 with one-time QR ballots', () => {
     await page.goto('/appraisal');
     await page.getByRole('button', { name: '新建测评' }).click();
     const modal = page.locator('.ant-modal').filter({ hasText: '新建测评' });
+    // The 组织委员 himself (赖汉青) and two more: his report page shows his result at the end.
     await modal.getByLabel('测评对象').click();
+    await page.keyboard.type('赖汉青');
     const options = page.locator('.ant-select-dropdown .ant-select-item-option');
-    const names: string[] = [];
-    for (let i = 0; i < 3; i++) {
-      names.push((await options.nth(i).textContent())!.trim());
+    await options.filter({ hasText: '赖汉青' }).first().click();
+    const names = ['赖汉青'];
+    for (let i = 1; names.length < 3; i++) {
+      const name = (await options.nth(i).textContent())!.trim();
+      if (names.includes(name)) continue;
+      names.push(name);
       await options.nth(i).click();
     }
     await page.keyboard.press('Escape');
@@ -79,5 +84,18 @@ describe('民主测评 with one-time QR ballots', () => {
     expect(await first.textContent()).toContain('1票（100%）');
     expect(await result.textContent()).toContain('超过名额的有效票0张');
     await shoot(page, 'appraisal-results.png');
+
+    // His own duty report shows the result (read-only, above the text).
+    await page.goto('/reports');
+    await page.getByRole('button', { name: /生成初稿/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /生\s*成/ })
+      .click();
+    await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/, { timeout: 60_000 });
+    const card = page.getByTestId('appraisal-result');
+    await card.waitFor();
+    expect(await card.textContent()).toContain('优秀1票（100%）');
+    await shoot(page, 'appraisal-report-card.png');
   });
 });

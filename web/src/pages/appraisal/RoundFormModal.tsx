@@ -9,6 +9,7 @@ import { SCALE_LABELS } from '../../../../src/core/appraisal/ballot.ts';
 import { allPeople, type Person } from '../../api/org.ts';
 import { appraisalApi, type Round, type RoundInput } from '../../api/appraisal.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
+import { currentYear } from '../../lib/time.ts';
 
 const DEFAULT_GROUPS = [
   { name: '班子成员', ballots: 15 },
@@ -29,8 +30,8 @@ function initialValues(round: Round | null): RoundInput {
         groups: round.groups.map((g) => ({ name: g.name, ballots: g.ballots })),
       }
     : {
-        year: new Date().getFullYear(),
-        title: `${new Date().getFullYear()}年度领导班子和领导干部民主测评`,
+        year: currentYear(),
+        title: `${currentYear()}年度领导班子和领导干部民主测评`,
         scale: 'excellent4',
         withItems: false,
         capPercent: 20,

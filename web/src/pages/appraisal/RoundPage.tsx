@@ -11,6 +11,7 @@ import { gradeLabel, SCALE_LABELS, topGrade } from '../../../../src/core/apprais
 import { appraisalApi, roundFileUrl, type Round, type TokenSheet } from '../../api/appraisal.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useLoader } from '../../api/useLoader.ts';
+import { formatDateTime } from '../../lib/time.ts';
 import { useSession } from '../../session/session.tsx';
 import { QrSheet } from './QrSheet.tsx';
 import { RoundFormModal } from './RoundFormModal.tsx';
@@ -18,14 +19,7 @@ import { STATUS } from './RoundsPage.tsx';
 import { TallyTable } from './TallyTable.tsx';
 import './appraisal.css';
 
-const when = (iso: string | null) =>
-  iso
-    ? new Intl.DateTimeFormat('sv-SE', {
-        timeZone: 'Asia/Shanghai',
-        dateStyle: 'short',
-        timeStyle: 'short',
-      }).format(new Date(iso))
-    : '—';
+const when = (iso: string | null) => formatDateTime(iso);
 
 function useActions(townId: string, r: Round | undefined, reload: () => void) {
   const { modal, message } = App.useApp();

@@ -50,6 +50,7 @@ import { RevisionsDrawer } from './RevisionsDrawer.tsx';
 import { SectionEditor } from './SectionEditor.tsx';
 import { useReportDocument } from './useReportDocument.ts';
 import './reports.css';
+import { AppraisalResultCard } from '../appraisal/AppraisalResultCard.tsx';
 
 const sectionDomId = (id: string) => `report-sec-${id}`;
 
@@ -301,6 +302,7 @@ export default function ReportEditorPage() {
           message="您可以查看这份报告，但只有本人或管理员可以修改。"
         />
       )}
+      <AppraisalResultCard townId={townId} personId={report.personId} year={report.year} />
       <div className="report-body">
         <OutlinePanel
           doc={doc}
