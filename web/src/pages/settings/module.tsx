@@ -6,13 +6,15 @@ import type { MenuEntry, ModuleRoute } from '../../modules/types.ts';
 const WorkCalendarPage = lazy(() => import('./WorkCalendarPage.tsx'));
 const PublicEntryPage = lazy(() => import('./PublicEntryPage.tsx'));
 
-/** Menu entries placed in the 组织机构 group (admins only). */
+/**
+ * Menu entries placed in the 组织机构 group. The calendar is read by everyone signed in (only a
+ * system operator, who may hold no town role, writes it); the public entry is the town admin's.
+ */
 export const settingsMenu: MenuEntry[] = [
   {
     key: '/settings/work-calendar',
     label: '工作日历',
     icon: <CalendarOutlined />,
-    adminOnly: true,
   },
   {
     key: '/settings/public-entry',
@@ -23,6 +25,6 @@ export const settingsMenu: MenuEntry[] = [
 ];
 
 export const settingsRoutes: ModuleRoute[] = [
-  { path: 'settings/work-calendar', element: <WorkCalendarPage />, adminOnly: true },
+  { path: 'settings/work-calendar', element: <WorkCalendarPage /> },
   { path: 'settings/public-entry', element: <PublicEntryPage />, adminOnly: true },
 ];
