@@ -95,9 +95,7 @@ describe('ledger and metric pages', () => {
     await last.getByLabel('单位').fill('次');
     await page.getByTestId('type-save').click();
     await page.waitForURL((u) => u.pathname === '/ledgers/propaganda_item');
-    await expect
-      .poll(() => page.locator('.ant-card-extra').first().textContent(), { timeout: 20_000 })
-      .toContain('第 2 版');
+    await page.locator('.ant-card-extra [data-version="2"]').first().waitFor({ timeout: 20_000 });
     await page.getByTestId('record-new').click();
     await page.getByTestId('record-form').getByLabel('阅读量').waitFor();
     await context.close();
@@ -138,9 +136,7 @@ describe('ledger and metric pages', () => {
     await rule.getByLabel('提示（说明依据）').fill('同一村的困难户只登记一次');
     await page.getByTestId('type-save').click();
     await page.waitForURL((u) => u.pathname === `/ledgers/${code}`);
-    await expect
-      .poll(() => page.locator('.ant-card-extra').first().textContent(), { timeout: 20_000 })
-      .toContain('第 2 版');
+    await page.locator('.ant-card-extra [data-version="2"]').first().waitFor({ timeout: 20_000 });
 
     const addVisit = async () => {
       await page.getByTestId('record-new').click();

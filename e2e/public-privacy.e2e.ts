@@ -77,7 +77,7 @@ describe('the public projection of a resident’s appeal', () => {
     await modal.getByRole('button', { name: '公开', exact: true }).click();
     await modal.waitFor({ state: 'hidden' });
     await card.getByTestId('publication-public-description').waitFor();
-    expect(await card.textContent()).toContain('公开（群众查询页、Open311 可见）');
+    expect(await card.textContent()).toContain('公开（群众查询页、对外接口可见）');
     await card.scrollIntoViewIfNeeded();
     await shoot(desk.page, 'appeal-publication.png');
     await desk.context.close();

@@ -106,7 +106,7 @@ describe('duty report editor', () => {
     await page.keyboard.type('，稿件质量稳步提升。');
 
     await page.getByRole('button', { name: /保\s*存/ }).click();
-    await page.getByText('草稿 · 第 2 版').waitFor({ timeout: 20_000 });
+    await page.locator('[data-testid=report-draft][data-version="2"]').waitFor({ timeout: 20_000 });
     expect(await page.getByText('全年共有7777条信息被各级媒体采用。').count()).toBe(1);
     expect(await chips.count()).toBe(chipCount + 1);
 
@@ -153,7 +153,7 @@ describe('duty report editor', () => {
     await expect.poll(() => page.getByText('全年共有7777条信息被各级媒体采用。').count()).toBe(0);
     expect(await chips.count()).toBe(chipCount + 2);
     await page.getByRole('button', { name: /保\s*存/ }).click();
-    await page.getByText('草稿 · 第 3 版').waitFor({ timeout: 20_000 });
+    await page.locator('[data-testid=report-draft][data-version="3"]').waitFor({ timeout: 20_000 });
     const third = await (await page.request.get(reportPath)).json();
     const thirdText = JSON.stringify(third.document);
     expect(thirdText).toContain('（补记）');

@@ -108,20 +108,43 @@ function overview(d: BulletinData): Section[] {
   if (kinds.length > 1)
     first.push(t('，其中'), ...joinList(kinds.map((k) => [t(k.name), chip(k)])));
   first.push(t('。'));
-  const rates: Inline[] = [
-    t('从办理质效看，响应率'),
-    chip(f['appeals.response_rate']!),
-    t('，解决率'),
-    chip(f['appeals.resolution_rate']!),
-    t('，满意率'),
-    chip(f['appeals.satisfaction_rate']!),
-    t(`${d.composite === null ? '' : `，按县定权重折算综合得分${d.composite}分`}；办结率`),
-    chip(f['appeals.closure_rate']!),
-    t('，按时办结率'),
-    chip(f['appeals.on_time_closure_rate']!),
-    t('。'),
-  ];
-  return [section(1, '总体情况', [para(...first), para(...rates)])];
+  return [section(1, '总体情况', [para(...first), para(...rates(d))])];
+}
+
+const QUALITY: [string, string][] = [
+  ['响应率', 'appeals.response_rate'],
+  ['解决率', 'appeals.resolution_rate'],
+  ['满意率', 'appeals.satisfaction_rate'],
+];
+const CLOSURE: [string, string][] = [
+  ['办结率', 'appeals.closure_rate'],
+  ['按时办结率', 'appeals.on_time_closure_rate'],
+];
+
+/** 办理质效: each rate with a value as a figure; rates the period has no data for are named once as such. */
+function rates(d: BulletinData): Inline[] {
+  const f = d.totals;
+  const missing: string[] = [];
+  const group = (pairs: [string, string][]) =>
+    joinList(
+      pairs.flatMap(([label, id]) => {
+        if (f[id]?.value === null || f[id]?.value === undefined) {
+          missing.push(label);
+          return [];
+        }
+        return [[t(label), chip(f[id])]];
+      }),
+      '，',
+    );
+  const quality = group(QUALITY);
+  if (quality.length && d.composite !== null)
+    quality.push(t(`，按县定权重折算综合得分${d.composite}分`));
+  const closure = group(CLOSURE);
+  const parts = [quality, closure].filter((x) => x.length);
+  const out: Inline[] = [t('从办理质效看，'), ...joinList(parts, '；')];
+  if (missing.length) out.push(t(`${parts.length ? '；' : '本期'}${missing.join('、')}无数据`));
+  out.push(t('。'));
+  return out;
 }
 
 function hotspots(d: BulletinData): Section[] {

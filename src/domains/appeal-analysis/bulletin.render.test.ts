@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { TEXT_WIDTH } from '../../core/report/export-docx-layout.ts';
+import { sectionText } from '../../core/report/model.ts';
 import { chineseDate, composeBulletin, type BulletinData } from './bulletin.compose.ts';
 import { bulletinDocx, cellTextTwips, columnWidths } from './bulletin.render.ts';
 
@@ -73,5 +74,53 @@ describe('分析通报 in Word', () => {
     expect(text).toContain('应于2025年12月31日前办理');
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/u);
     expect(text).toMatch(/青石镇人民政府2026年1月6日$/u);
+  });
+
+  it('says 无数据 for a rate the period has no orders for, never 〔待取数〕', () => {
+    const ids = ['appeals.received', 'appeals.response_rate', 'appeals.resolution_rate'];
+    const more = [
+      'appeals.satisfaction_rate',
+      'appeals.closure_rate',
+      'appeals.on_time_closure_rate',
+    ];
+    const fig = (id: string, value: number | null) => ({
+      metricId: id,
+      value,
+      unit: '%',
+      params: {},
+    });
+    const base = {
+      townName: '青石镇',
+      scopeName: null,
+      periodLabel: '2026年1月',
+      issuedOn: '2026-02-01',
+      composite: null,
+      byKind: [],
+      topCategories: [],
+      villages: [],
+      overdueOrders: [],
+      problems: [],
+      commitments: [],
+      tables: [],
+    };
+    const counts = Object.fromEntries(
+      ['appeals.overdue_open', 'appeals.closed_late'].map((id) => [id, fig(id, 0)]),
+    );
+    const overview = (totals: Record<string, ReturnType<typeof fig>>) =>
+      sectionText(
+        composeBulletin({ ...base, totals: { ...counts, ...totals } } satisfies BulletinData)
+          .sections[0]!,
+      );
+    const empty = overview({
+      ...Object.fromEntries([...ids, ...more].map((id) => [id, fig(id, null)])),
+      'appeals.received': { ...fig('appeals.received', 0), unit: '件' },
+    });
+    expect(empty).not.toContain('待取数');
+    expect(empty).toContain('本期响应率、解决率、满意率、办结率、按时办结率无数据。');
+    const some = overview({
+      ...Object.fromEntries([...ids, ...more].map((id) => [id, fig(id, 90)])),
+      'appeals.satisfaction_rate': fig('appeals.satisfaction_rate', null),
+    });
+    expect(some).toContain('响应率90%，解决率90%；办结率90%，按时办结率90%；满意率无数据。');
   });
 });

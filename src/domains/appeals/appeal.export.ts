@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import { formatDateTime, todayKey } from '../../core/calendar/display.ts';
+import { ORDER_FIELD_LABELS } from '../../core/workflow/order-fields.ts';
 import type { DB } from '../../db/schema.ts';
 import * as kpi from './appeal.kpi.ts';
 import { appealScope, scopeSql } from './appeal.policy.ts';
@@ -100,7 +101,7 @@ const KPI_ORDERS: Column<KpiRow>[] = [
   { header: '状态', width: 12, value: (r) => r.stateLabel },
   { header: '受理日期', width: 12, value: (r) => r.receivedOn },
   { header: '办结时间', width: 17, value: (r) => beijingTime(r.closedAt) },
-  { header: '计入分子', width: 9, value: (r) => (r.inNumerator ? '是' : '否') },
+  { header: ORDER_FIELD_LABELS.inNumerator, width: 9, value: (r) => (r.inNumerator ? '是' : '否') },
   { header: '联系人', width: 10, value: (r) => r.contactName ?? '' },
   { header: '联系电话', width: 14, value: (r) => r.contactPhone ?? '' },
 ];

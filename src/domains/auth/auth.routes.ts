@@ -59,6 +59,7 @@ const Me = z
     systemRoles: z.array(z.object({ role: z.string(), roleLabel: z.string() })),
   })
   .openapi('CurrentUser');
+const SessionProbe = z.object({ user: Me.nullable() }).openapi('SessionProbe');
 
 async function describeActor(c: import('hono').Context<AppEnv>, actor: Actor) {
   const { db } = c.get('deps');
@@ -183,6 +184,24 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
     }),
     policies.signedIn,
     async (c) => c.json(await describeActor(c, c.get('actor')!), 200),
+  );
+
+  // The page's first question, asked before anyone signed in: answered 200 either way, so a
+  // signed-out visit logs no failed request (/auth/me stays 401 for API clients).
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: '/api/v1/auth/session',
+      tags: ['登录'],
+      summary: '当前会话（未登录时 user 为 null）',
+      responses: jsonResponse(SessionProbe, '当前会话'),
+    }),
+    policies.public,
+    async (c) => {
+      const actor = c.get('actor');
+      return c.json({ user: actor ? await describeActor(c, actor) : null }, 200);
+    },
   );
 
   defineRoute(

@@ -60,6 +60,18 @@ describe('login and sessions', () => {
     expect((await t.call('GET', '/api/v1/auth/me', { cookie })).status).toBe(401);
   });
 
+  it('answers the page-load session probe with 200 and null when signed out', async () => {
+    const out = await t.call('GET', '/api/v1/auth/session');
+    expect(out.status).toBe(200);
+    expect(out.body).toEqual({ user: null });
+    const cookie = await t.login('paidan');
+    const signedIn = await t.call('GET', '/api/v1/auth/session', { cookie });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.user).toMatchObject({ username: 'paidan', grants: expect.any(Array) });
+    await t.call('POST', '/api/v1/auth/logout', { cookie });
+    expect((await t.call('GET', '/api/v1/auth/session', { cookie })).body).toEqual({ user: null });
+  });
+
   it('rejects a forged cookie', async () => {
     const cookie = await t.login('zhengfa');
     const forged = cookie.replace(/.$/, (ch) => (ch === 'a' ? 'b' : 'a'));

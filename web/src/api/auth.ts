@@ -11,6 +11,8 @@ const noRedirect = { skipAuthRedirect: true };
 
 export const authApi = {
   me: () => api.GET('/api/v1/auth/me', noRedirect),
+  /** The session probe of a page load: 200 with `user: null` when signed out (no 401 logged). */
+  session: () => api.GET('/api/v1/auth/session', noRedirect).then((s) => s.user),
   login: (username: string, password: string) =>
     api.POST('/api/v1/auth/login', { body: { username, password }, ...noRedirect }),
   logout: () => api.POST('/api/v1/auth/logout'),

@@ -28,7 +28,7 @@ import {
 import { useSession } from '../session/session.tsx';
 import { PageLoading } from './PageLoading.tsx';
 import { ChangePasswordModal } from './ChangePasswordModal.tsx';
-import { visibleMenu, type MenuEntry } from './menu.tsx';
+import { menuSelection, visibleMenu, type MenuEntry } from './menu.tsx';
 import { ReminderBell } from '../pages/appeals/ReminderBell.tsx';
 
 const { Sider, Header, Content } = Layout;
@@ -55,8 +55,17 @@ export default function AppLayout() {
   const [pwDone, setPwDone] = useState(false);
   const mustChange = !!user?.mustChangePassword && !pwDone;
 
-  const items = useMemo(() => toItems(visibleMenu(isAdmin)), [isAdmin]);
-  const selected = location.pathname === '/' ? '/' : location.pathname.replace(/\/$/, '');
+  const entries = useMemo(() => visibleMenu(isAdmin), [isAdmin]);
+  const items = useMemo(() => toItems(entries), [entries]);
+  // The item of the current route stays lit (detail pages light their list), its group open.
+  const { selected, open } = menuSelection(entries, location.pathname);
+  const [openKeys, setOpenKeys] = useState<string[]>(['org']);
+  const [openedFor, setOpenedFor] = useState<string | null>(null);
+  if (openedFor !== location.pathname) {
+    setOpenedFor(location.pathname);
+    const missing = open.filter((k) => !openKeys.includes(k));
+    if (missing.length) setOpenKeys([...openKeys, ...missing]);
+  }
 
   const userMenu: MenuProps = {
     items: [
@@ -108,8 +117,9 @@ export default function AppLayout() {
           <Menu
             mode="inline"
             items={items}
-            selectedKeys={[selected]}
-            defaultOpenKeys={['org']}
+            selectedKeys={selected ? [selected] : []}
+            openKeys={openKeys}
+            onOpenChange={setOpenKeys}
             onClick={({ key }) => {
               navigate(key);
               if (mobile) setCollapsed(true);

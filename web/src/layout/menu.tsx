@@ -21,3 +21,26 @@ export function visibleMenu(isAdmin: boolean): MenuEntry[] {
   };
   return MENU.map(keep).filter((e): e is MenuEntry => e !== null);
 }
+
+/**
+ * The menu item of a route: the entry whose key is the longest path prefix of `pathname` (so
+ * /appeals/orders/123 lights 我的工单 and /ledgers/safety 台账), and the groups to open around it.
+ */
+export function menuSelection(
+  entries: MenuEntry[],
+  pathname: string,
+): { selected: string | null; open: string[] } {
+  const path = pathname === '/' ? '/' : pathname.replace(/\/+$/, '');
+  let best: { key: string; parents: string[] } | null = null;
+  const visit = (list: MenuEntry[], parents: string[]) => {
+    for (const e of list) {
+      if (e.children) visit(e.children, [...parents, e.key]);
+      else if (e.key === path || (e.key !== '/' && path.startsWith(`${e.key}/`))) {
+        if (!best || e.key.length > best.key.length) best = { key: e.key, parents };
+      }
+    }
+  };
+  visit(entries, []);
+  const found = best as { key: string; parents: string[] } | null;
+  return { selected: found?.key ?? null, open: found?.parents ?? [] };
+}

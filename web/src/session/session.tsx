@@ -63,7 +63,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     setUnauthorizedHandler(() => setUser(null));
-    authApi.me().then(signedIn, () => setUser(null));
+    authApi.session().then(
+      (u) => (u ? signedIn(u) : setUser(null)),
+      () => setUser(null),
+    );
   }, [signedIn]);
 
   const setTown = useCallback((id: string) => {

@@ -9,6 +9,7 @@ import { useCursorPages } from '../../api/useCursorPages.ts';
 import { useSession } from '../../session/session.tsx';
 import { analysisApi, type DrillOrder } from './analysisApi.ts';
 import { formatTime } from './DueTag.tsx';
+import { ORDER_FIELD_LABELS } from '../../../../src/core/workflow/order-fields.ts';
 
 export interface BulletinFigure {
   metricId: string;
@@ -55,7 +56,7 @@ export function BulletinDrill({
           ...(isRate
             ? [
                 {
-                  title: '计入分子',
+                  title: ORDER_FIELD_LABELS.inNumerator,
                   dataIndex: 'inNumerator',
                   width: 90,
                   render: (v: boolean) => (v ? <Tag color="green">是</Tag> : <Tag>否</Tag>),

@@ -9,6 +9,7 @@ import { appealsApi, type KpiOrder, type KpiQuery } from '../../api/appeals.ts';
 import { useCursorPages } from '../../api/useCursorPages.ts';
 import { useSession } from '../../session/session.tsx';
 import { formatTime } from './DueTag.tsx';
+import { ORDER_FIELD_LABELS } from '../../../../src/core/workflow/order-fields.ts';
 import { exportUrls } from './operations.api.ts';
 
 export interface Drill {
@@ -72,7 +73,7 @@ export function KpiOrdersDrawer({ drill, onClose }: { drill: Drill | null; onClo
           { title: '受理日期', dataIndex: 'receivedOn', width: 110 },
           { title: '办结时间', dataIndex: 'closedAt', width: 150, render: formatTime },
           {
-            title: '计入分子',
+            title: ORDER_FIELD_LABELS.inNumerator,
             dataIndex: 'inNumerator',
             width: 90,
             render: (v: boolean) => (v ? <Tag color="green">是</Tag> : <Tag>否</Tag>),

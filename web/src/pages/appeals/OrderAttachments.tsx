@@ -64,7 +64,7 @@ function PublishSwitch({
     try {
       await operationsApi.setVisibility(townId, appealId, a.id, visible);
       void message.success(
-        visible ? '已公开给群众（群众查询页、Open311 可见）' : '已取消公开，原公开地址已失效',
+        visible ? '已公开给群众（群众查询页、对外接口可见）' : '已取消公开，原公开地址已失效',
       );
       onChanged();
     } catch (err) {
@@ -75,7 +75,7 @@ function PublishSwitch({
   };
   const hint = a.public
     ? `${a.publishedByName ?? ''} ${formatTime(a.publishedAt)} 公开`
-    : '公开后群众可在查询页和 Open311 看到这张照片';
+    : '公开后群众可在查询页和对外接口看到这张照片';
   return (
     <Tooltip title={hint}>
       <Space size={4}>

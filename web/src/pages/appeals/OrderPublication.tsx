@@ -70,7 +70,7 @@ function PublishedView({ data }: { data: Publication }) {
   if (!data.publicDescription && !data.publicReply)
     return (
       <Typography.Text type="secondary">
-        尚未公开文字：群众查询页和 Open311
+        尚未公开文字：群众查询页和对外接口
         只显示类别、村（社区）、办理状态和时间，不显示群众写的原文。
       </Typography.Text>
     );
@@ -89,7 +89,7 @@ function PublishedView({ data }: { data: Publication }) {
         </div>
       )}
       <Typography.Text type="secondary">
-        {data.publishedByName} {formatTime(data.publishedAt)} 公开（群众查询页、Open311 可见）
+        {data.publishedByName} {formatTime(data.publishedAt)} 公开（群众查询页、对外接口可见）
       </Typography.Text>
     </Space>
   );
@@ -158,7 +158,7 @@ function EditModal({
         reply: v.reply?.trim() || null,
         version: current.version,
       });
-      void message.success('已公开：群众查询页和 Open311 显示的是隐去个人信息后的文字');
+      void message.success('已公开：群众查询页和对外接口显示的是隐去个人信息后的文字');
       onSaved();
     } catch (err) {
       onError(err, { form });
@@ -179,8 +179,7 @@ function EditModal({
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">
-        群众查询页和 Open311
-        开放接口会显示这里的文字。电话号码、身份证号、门牌号和姓名会被自动隐去（下方预览中标黄的部分），保存后还会隐去本单联系人的姓名。请只写可以公开的内容。
+        群众查询页和对外接口会显示这里的文字。电话号码、身份证号、门牌号和姓名会被自动隐去（下方预览中标黄的部分），保存后还会隐去本单联系人的姓名。请只写可以公开的内容。
       </Typography.Paragraph>
       <Form
         form={form}
@@ -229,7 +228,7 @@ export function OrderPublication({ order, refs }: { order: AppealDetail; refs: A
         reply: null,
         version: data.version,
       });
-      void message.success('已撤回，群众查询页和 Open311 不再显示这些文字');
+      void message.success('已撤回，群众查询页和对外接口不再显示这些文字');
     } catch (err) {
       onError(err);
     }

@@ -157,8 +157,8 @@ function RecordsOfType({ type, canWrite, isAdmin }: Props) {
     <Card
       title={<TypeTitle type={type} />}
       extra={
-        <Typography.Text type="secondary">
-          第 {type.version} 版 · {type.description}
+        <Typography.Text type="secondary" data-version={type.version}>
+          {type.description}
         </Typography.Text>
       }
       styles={{ header: { gap: 16 }, extra: extraStyle }}

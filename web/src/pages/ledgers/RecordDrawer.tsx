@@ -85,7 +85,7 @@ export function RecordDrawer({ type, record, refData, onClose, onSaved, onConfli
       </Form>
       {record && (
         <div style={{ color: '#8c8c8c', fontSize: 12 }}>
-          版本 {record.version} · 最后修改 {formatDateTime(record.updatedAt)}
+          最后修改 {formatDateTime(record.updatedAt)}
         </div>
       )}
     </FormDrawer>

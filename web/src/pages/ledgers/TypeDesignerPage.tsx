@@ -56,7 +56,7 @@ function Designer({ type, reload }: { type?: LedgerType; reload: () => void }) {
         ? await ledgersApi.updateType(townId, type.code, { ...body, baseVersion: type.version })
         : await ledgersApi.createType(townId, { ...body, code: v.code });
       navigate(`/ledgers/${saved.code}`);
-      return type ? `已保存为第 ${saved.version} 版` : '已创建台账类型';
+      return type ? '已保存' : '已创建台账类型';
     });
 
   return (
@@ -65,7 +65,7 @@ function Designer({ type, reload }: { type?: LedgerType; reload: () => void }) {
         <Space>
           <Link to="/ledgers">台账</Link>
           <span>/</span>
-          <span>{type ? `修改“${type.name}”（当前第 ${type.version} 版）` : '新建台账类型'}</span>
+          <span>{type ? `修改“${type.name}”` : '新建台账类型'}</span>
         </Space>
       }
       extra={

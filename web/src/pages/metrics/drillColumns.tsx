@@ -28,7 +28,7 @@ function measureColumns(metric: MetricInfo): TableColumnsType<DrillItem> {
   if (metric.aggregation === 'rate')
     return [
       {
-        title: '计入分子',
+        title: '符合条件',
         dataIndex: 'inNumerator',
         width: 90,
         render: (v: boolean | null) => (v ? <Tag color="green">是</Tag> : <Tag>否</Tag>),

@@ -40,7 +40,7 @@ export default function TownPage() {
               <Typography.Text code>{t.code}</Typography.Text>
               <Typography.Text type="secondary">
                 {' '}
-                命令行、群众诉求链接和对外接口（Open311）使用此编码
+                群众诉求链接、对外接口和系统维护工具使用此编码
               </Typography.Text>
             </Descriptions.Item>
             <Descriptions.Item label="所属县（区）">{t.countyName}</Descriptions.Item>

@@ -9,6 +9,13 @@ import { PrevNextPager } from '../../layout/PrevNextPager.tsx';
 import type { RefData } from '../ledgers/fieldFormat.ts';
 import { liveFields, renderValue, useRefData } from '../ledgers/fieldValues.tsx';
 import type { ChipAttrs } from './docConvert.ts';
+import { appealsApi, type AppealKind } from '../../api/appeals.ts';
+import { formatDate, formatDateTime } from '../../lib/time.ts';
+import {
+  isOrderField,
+  ORDER_FIELD_LABELS,
+  type OrderField,
+} from '../../../../src/core/workflow/order-fields.ts';
 
 const PAGE_SIZE = 20;
 /** Fields of a record that are no column of their own when the metric counts no ledger. */
@@ -37,13 +44,14 @@ interface ColumnSource {
   typeCode: string | undefined;
   refData: RefData;
   townId: string;
+  kinds: AppealKind[];
 }
 
 /** 日期, 计入数值/分子 when the metric has them, then the ledger's first fields (or the record's own). */
-function chipColumns({ page, type, typeCode, refData, townId }: ColumnSource) {
+function chipColumns({ page, type, typeCode, refData, townId, kinds }: ColumnSource) {
   const cols: TableColumnsType<ChipRecordRow> = [
     { title: '日期', dataIndex: 'occurredOn', width: 110 },
-  ];
+  ].filter(() => (page?.items ?? []).some((r) => typeof r.occurredOn === 'string'));
   const items = page?.items ?? [];
   if (items.some((r) => r.measure !== null && r.measure !== undefined))
     cols.push({
@@ -54,7 +62,7 @@ function chipColumns({ page, type, typeCode, refData, townId }: ColumnSource) {
     });
   if (items.some((r) => r.inNumerator !== null && r.inNumerator !== undefined))
     cols.push({
-      title: '计入分子',
+      title: ORDER_FIELD_LABELS.inNumerator,
       key: 'inNumerator',
       width: 90,
       render: (_: unknown, r) => text(r.inNumerator),
@@ -73,14 +81,31 @@ function chipColumns({ page, type, typeCode, refData, townId }: ColumnSource) {
         render: (_: unknown, r) => renderValue(f, data(r)[f.key], refData, townId),
       });
   } else if (items[0] && !typeCode) {
-    // not a ledger metric (e.g. appeals orders): show the record's own scalar fields
+    // Not a ledger metric (appeals orders): the order's fields by their declared names and values
+    // by their labels; a field without a declared name is not shown.
     const keys = Object.keys(items[0])
-      .filter((k) => !OWN_FIELDS.includes(k))
-      .slice(0, 6);
+      .filter((k) => !OWN_FIELDS.includes(k) && isOrderField(k))
+      .slice(0, 7);
     for (const k of keys)
-      cols.push({ title: k, key: k, ellipsis: true, render: (_: unknown, r) => text(r[k]) });
+      cols.push({
+        title: ORDER_FIELD_LABELS[k as OrderField],
+        key: k,
+        ellipsis: k === 'title',
+        render: (_: unknown, r) => orderValue(k, r, kinds),
+      });
   }
   return cols;
+}
+
+/** An order field as people read it: kind and state by their labels, times on the town's clock. */
+function orderValue(key: string, r: ChipRecordRow, kinds: AppealKind[]): string {
+  const v = r[key];
+  const kind = kinds.find((k) => k.kind === r.kind);
+  if (key === 'kind') return kind?.label ?? text(v);
+  if (key === 'state') return kind?.states.find((st) => st.id === v)?.label ?? text(v);
+  if (key.endsWith('At')) return formatDateTime(typeof v === 'string' ? v : null);
+  if (key.endsWith('On')) return formatDate(typeof v === 'string' ? v : null);
+  return text(v);
 }
 
 interface Props {
@@ -116,9 +141,15 @@ export function ChipRecordsDrawer({ reportId, chip, onClose }: Props) {
         : Promise.resolve(undefined),
     [townId, typeCode],
   ).data;
+  // Appeals figures count orders: their kinds name the kind and state of each.
+  const isOrders = !!page && !typeCode && page.items.some((r) => 'state' in r);
+  const kinds = useLoader(
+    () => (isOrders ? appealsApi.kinds(townId).catch(() => []) : Promise.resolve([])),
+    [townId, isOrders],
+  ).data;
   const columns = useMemo(
-    () => chipColumns({ page, type, typeCode, refData, townId }),
-    [page, type, typeCode, refData, townId],
+    () => chipColumns({ page, type, typeCode, refData, townId, kinds: kinds ?? [] }),
+    [page, type, typeCode, refData, townId, kinds],
   );
   const from = chip?.attrs.params.from;
 

@@ -27,7 +27,7 @@ interface Props {
   onRevisions: () => void;
 }
 
-const FORMATS = { docx: '导出 Word', md: '导出 Markdown', html: '导出 HTML' } as const;
+const FORMATS = { docx: '导出 Word', md: '导出纯文本', html: '导出网页' } as const;
 
 export function EditorToolbar(p: Props) {
   const frozen = p.report.state === 'frozen';
@@ -53,7 +53,9 @@ export function EditorToolbar(p: Props) {
               已定稿
             </Tag>
           ) : (
-            <Tag color="blue">草稿 · 第 {p.report.version} 版</Tag>
+            <Tag color="blue" data-testid="report-draft" data-version={p.report.version}>
+              草稿
+            </Tag>
           )}
           {p.dirty && <Tag color="orange">有未保存的修改</Tag>}
           <Typography.Text type="secondary">{p.chipCount} 个数字</Typography.Text>

@@ -148,7 +148,7 @@ export function ImportComparePanel({ imported }: { imported: ImportedReport }) {
           data-testid="compare-report"
           options={reports.map((r) => ({
             value: r.id,
-            label: `${r.year} 年度 · ${r.state === 'frozen' ? '已定稿' : `草稿第 ${r.version} 版`}`,
+            label: `${r.year} 年度 · ${r.state === 'frozen' ? '已定稿' : '草稿'}`,
           }))}
         />
         {reportId && <Link to={`/reports/${reportId}`}>打开该报告</Link>}

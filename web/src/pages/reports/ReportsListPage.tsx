@@ -141,7 +141,12 @@ export default function ReportsListPage() {
                 <Tag color="blue">草稿</Tag>
               ),
           },
-          { title: '版本', dataIndex: 'version', width: 80, render: (v: number) => `第 ${v} 版` },
+          {
+            title: '修改次数',
+            dataIndex: 'version',
+            width: 90,
+            render: (v: number) => `${v - 1} 次`,
+          },
           {
             title: '更新时间',
             dataIndex: 'updatedAt',

@@ -59,12 +59,6 @@ export function RevisionsDrawer({
         dataSource={items}
         locale={{ emptyText: '还没有历史版本（每次保存前的内容会存为历史版本）' }}
         columns={[
-          {
-            title: '版本',
-            dataIndex: 'reportVersion',
-            width: 70,
-            render: (v: number) => `第 ${v} 版`,
-          },
           { title: '原因', dataIndex: 'reason', width: 80, render: (r: string) => REASONS[r] ?? r },
           {
             title: '保存时间',
@@ -78,7 +72,7 @@ export function RevisionsDrawer({
             render: (_: unknown, rev) =>
               canWrite && report.state === 'draft' ? (
                 <Popconfirm
-                  title={`恢复到第 ${rev.reportVersion} 版？当前内容会存为历史版本。`}
+                  title={`恢复到 ${formatDateTime(rev.savedAt)} 保存的内容？当前内容会存为历史版本。`}
                   onConfirm={() => restore(rev)}
                   okText="恢复"
                   cancelText="取消"

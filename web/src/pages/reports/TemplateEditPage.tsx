@@ -52,7 +52,7 @@ export default function TemplateEditPage() {
       setTemplate(saved);
       setDef(saved.definition);
       setDirty(false);
-      void message.success(`已保存为第 ${saved.version} 版`);
+      void message.success('已保存');
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
         void message.warning('模板已被他人修改，已载入最新版本，请重新调整');

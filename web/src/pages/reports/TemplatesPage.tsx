@@ -63,7 +63,12 @@ export default function TemplatesPage() {
               </Space>
             ),
           },
-          { title: '版本', dataIndex: 'version', width: 80, render: (v: number) => `第 ${v} 版` },
+          {
+            title: '修改次数',
+            dataIndex: 'version',
+            width: 90,
+            render: (v: number) => `${v - 1} 次`,
+          },
           {
             title: '更新时间',
             dataIndex: 'updatedAt',
