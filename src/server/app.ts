@@ -14,6 +14,7 @@ import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
+import type { MiddlewareHandler } from 'hono';
 import { Malformed, NotFound, PayloadTooLarge, TooManyRequests } from '../core/errors.ts';
 import { registerAuthRoutes } from '../domains/auth/auth.routes.ts';
 import { actorFromCookie, SESSION_COOKIE } from '../domains/auth/session.service.ts';
@@ -237,10 +238,22 @@ function requestIdOf(given: string | undefined): string {
   return given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
 }
 
+/** Sets Cache-Control on what the next handlers found (not on a 404). */
+const cacheFor =
+  (value: string): MiddlewareHandler =>
+  async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.res.headers.set('Cache-Control', value);
+  };
+
 function mountWeb(app: OpenAPIHono<AppEnv>, webDir: string) {
   const root = path.relative(process.cwd(), webDir) || '.';
   if (existsSync(webDir)) {
-    app.use('/assets/*', serveStatic({ root }));
+    // Hashed file names change with their content: cache them for a year, sent as brotli or gzip
+    // precompressed at build (web/vite.config.ts) when the browser accepts it.
+    app.use('/assets/*', cacheFor('public, max-age=31536000, immutable'));
+    app.use('/assets/*', serveStatic({ root, precompressed: true }));
+    app.use('/favicon.svg', cacheFor('public, max-age=86400'));
     app.use('/favicon.svg', serveStatic({ root }));
   }
   // Client-side routes get index.html; API paths and missing assets get a real 404, never the
@@ -249,7 +262,8 @@ function mountWeb(app: OpenAPIHono<AppEnv>, webDir: string) {
     if (/^\/(api|assets|open311)\//.test(c.req.path)) return c.notFound();
     try {
       const html = await readFile(path.join(webDir, 'index.html'), 'utf8');
-      return c.html(html);
+      // Always revalidated: it names the current build's hashed assets.
+      return c.html(html, 200, { 'Cache-Control': 'no-cache' });
     } catch {
       return c.text('网页界面尚未构建：请运行 npm start（会自动构建）或 npm run build:web', 503);
     }
