@@ -191,6 +191,10 @@ async function servedScripts(
   await visit();
   await page.waitForLoadState('networkidle');
   await Promise.all(pending);
+  const largest = [...sizes].sort((a, b) => b[1] - a[1]).slice(0, 8);
+  console.log(
+    largest.map(([u, n]) => `  ${(n / 1024).toFixed(1)} KB ${u.replace(/^.*\//, '')}`).join('\n'),
+  );
   return {
     total: [...sizes.values()].reduce((a, b) => a + b, 0),
     files: [...sizes.keys()],

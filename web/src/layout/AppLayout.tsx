@@ -3,7 +3,7 @@
  * and a header with the town, a town switcher for users with grants in several towns, the
  * 我的提醒 bell (count of reminders waiting for me), and the user's menu (修改密码, 退出).
  */
-import { Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import {
   Avatar,
@@ -12,7 +12,6 @@ import {
   Grid,
   Layout,
   Menu,
-  Select,
   Space,
   Tag,
   Typography,
@@ -27,11 +26,15 @@ import {
 } from '@ant-design/icons';
 import { useSession } from '../session/session.tsx';
 import { PageLoading } from './PageLoading.tsx';
-import { ChangePasswordModal } from './ChangePasswordModal.tsx';
 import { menuSelection, visibleMenu, type MenuEntry } from './menu.tsx';
 import { ReminderBell } from '../pages/appeals/ReminderBell.tsx';
 
 const { Sider, Header, Content } = Layout;
+// Forms and pickers the shell shows only on demand load with them, not with every page.
+const ChangePasswordModal = lazy(() =>
+  import('./ChangePasswordModal.tsx').then((m) => ({ default: m.ChangePasswordModal })),
+);
+const TownSwitcher = lazy(() => import('./TownSwitcher.tsx'));
 
 function toItems(entries: MenuEntry[]): MenuProps['items'] {
   return entries.map((e) => ({
@@ -148,16 +151,16 @@ export default function AppLayout() {
             onClick={() => setCollapsed(!siderCollapsed)}
           />
           {towns.length > 1 ? (
-            <Select
-              aria-label="切换乡镇"
-              value={townId}
-              style={{ minWidth: 140 }}
-              options={towns.map((t) => ({ value: t.id, label: t.name }))}
-              onChange={(id) => {
-                session.setTown(id);
-                navigate('/');
-              }}
-            />
+            <Suspense fallback={<Typography.Text strong>{townName}</Typography.Text>}>
+              <TownSwitcher
+                value={townId}
+                towns={towns}
+                onChange={(id) => {
+                  session.setTown(id);
+                  navigate('/');
+                }}
+              />
+            </Suspense>
           ) : (
             <Typography.Text strong data-testid="town-name">
               {townName}
@@ -187,14 +190,18 @@ export default function AppLayout() {
           </Suspense>
         </Content>
       </Layout>
-      <ChangePasswordModal
-        open={pwOpen || mustChange}
-        forced={mustChange}
-        onClose={() => {
-          setPwOpen(false);
-          if (mustChange) setPwDone(true);
-        }}
-      />
+      {(pwOpen || mustChange) && (
+        <Suspense fallback={null}>
+          <ChangePasswordModal
+            open
+            forced={mustChange}
+            onClose={() => {
+              setPwOpen(false);
+              if (mustChange) setPwDone(true);
+            }}
+          />
+        </Suspense>
+      )}
     </Layout>
   );
 }
