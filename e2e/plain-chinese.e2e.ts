@@ -65,7 +65,7 @@ const ISO = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|\d{4}\/\d{1,2}\/\d{1,2}|\d{1,2}:\d{2}
 /** Everything readable in the open page (or in `scope`): visible text and the attributes shown. */
 async function shownText(page: Page, scope = 'body'): Promise<string> {
   return page.evaluate((sel) => {
-    const roots = [...document.querySelectorAll<HTMLElement>(sel)];
+    const roots = Array.from(document.querySelectorAll<HTMLElement>(sel));
     const parts: string[] = [];
     for (const root of roots) {
       parts.push(root.innerText);
