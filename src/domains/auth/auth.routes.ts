@@ -27,6 +27,7 @@ import {
   recordFailure,
   throttleKeys,
 } from './throttle.ts';
+import * as userRepo from './user.repository.ts';
 
 const LoginBody = z.object({
   username: z.string().trim().min(1).max(64).meta({ title: '用户名' }),
@@ -63,16 +64,8 @@ const SessionProbe = z.object({ user: Me.nullable() }).openapi('SessionProbe');
 
 async function describeActor(c: import('hono').Context<AppEnv>, actor: Actor) {
   const { db } = c.get('deps');
-  const user = await db
-    .selectFrom('app_user')
-    .select('must_change_password')
-    .where('town_id', '=', actor.homeTownId)
-    .where('id', '=', actor.userId)
-    .executeTakeFirstOrThrow();
-  const townIds = [...new Set(actor.grants.map((g) => g.townId))];
-  const towns = townIds.length
-    ? await db.selectFrom('town').select(['id', 'name']).where('id', 'in', townIds).execute()
-    : [];
+  const user = await userRepo.findCredentials(db, actor.homeTownId, actor.userId);
+  const towns = await userRepo.townNames(db, [...new Set(actor.grants.map((g) => g.townId))]);
   const townName = new Map(towns.map((t) => [t.id, t.name]));
   return {
     id: actor.userId,
@@ -224,12 +217,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
       // an unknown device: by username and address.
       const keys = throttleKeys({ username: actor.username, ip, device: null, trusted: false });
       await assertNotLocked(db, keys);
-      const user = await db
-        .selectFrom('app_user')
-        .select(['password_hash'])
-        .where('town_id', '=', actor.homeTownId)
-        .where('id', '=', actor.userId)
-        .executeTakeFirstOrThrow();
+      const user = await userRepo.findCredentials(db, actor.homeTownId, actor.userId);
       if (!(await verifyPassword(user.password_hash, body.currentPassword))) {
         await db.transaction().execute(async (trx) => {
           await recordFailure(trx, keys);
@@ -250,12 +238,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
       assertPasswordAcceptable(body.newPassword);
       const passwordHash = await hashPassword(body.newPassword);
       await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('app_user')
-          .set({ password_hash: passwordHash, must_change_password: false, updated_at: new Date() })
-          .where('town_id', '=', actor.homeTownId)
-          .where('id', '=', actor.userId)
-          .execute();
+        await userRepo.setPassword(trx, actor.homeTownId, actor.userId, passwordHash, false);
         await destroyUserSessions(trx, actor.homeTownId, actor.userId, actor.sessionId);
         await recordAudit(trx, {
           townId: actor.homeTownId,

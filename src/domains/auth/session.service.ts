@@ -15,6 +15,7 @@ import {
 } from '../../core/actor.ts';
 import type { DB } from '../../db/schema.ts';
 import { newId, UUID_RE } from '../../db/ids.ts';
+import * as repo from './session.repository.ts';
 
 export const SESSION_COOKIE = 'lvzhi_session';
 
@@ -29,18 +30,15 @@ export async function createSession(
 ): Promise<string> {
   const id = newId();
   const secret = randomBytes(32).toString('base64url');
-  await db
-    .insertInto('session')
-    .values({
-      town_id: user.townId,
-      id,
-      user_id: user.userId,
-      secret_hash: sha256(secret),
-      expires_at: new Date(Date.now() + meta.maxDays * 86_400_000),
-      ip: meta.ip,
-      user_agent: meta.userAgent?.slice(0, 300) ?? null,
-    })
-    .execute();
+  await repo.insertSession(db, {
+    townId: user.townId,
+    id,
+    userId: user.userId,
+    secretHash: sha256(secret),
+    expiresAt: new Date(Date.now() + meta.maxDays * 86_400_000),
+    ip: meta.ip,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+  });
   return `${user.townId}.${id}.${secret}`;
 }
 
@@ -58,25 +56,7 @@ export async function actorFromCookie(
 ): Promise<Actor | null> {
   const parsed = parseCookie(cookie);
   if (!parsed) return null;
-  const row = await db
-    .selectFrom('session as s')
-    .innerJoin('app_user as u', (j) =>
-      j.onRef('u.town_id', '=', 's.town_id').onRef('u.id', '=', 's.user_id'),
-    )
-    .select([
-      's.secret_hash',
-      's.last_seen_at',
-      's.expires_at',
-      'u.id',
-      'u.town_id',
-      'u.username',
-      'u.display_name',
-      'u.person_id',
-      'u.disabled',
-    ])
-    .where('s.town_id', '=', parsed.townId)
-    .where('s.id', '=', parsed.id)
-    .executeTakeFirst();
+  const row = await repo.findSessionWithUser(db, parsed.townId, parsed.id);
   if (!row || row.disabled) return null;
   const a = Buffer.from(row.secret_hash);
   const b = Buffer.from(sha256(parsed.secret));
@@ -85,14 +65,7 @@ export async function actorFromCookie(
   if (new Date(row.expires_at).getTime() < now) return null;
   const lastSeen = new Date(row.last_seen_at).getTime();
   if (lastSeen + idleHours * 3_600_000 < now) return null;
-  if (now - lastSeen > 60_000) {
-    await db
-      .updateTable('session')
-      .set({ last_seen_at: new Date() })
-      .where('town_id', '=', parsed.townId)
-      .where('id', '=', parsed.id)
-      .execute();
-  }
+  if (now - lastSeen > 60_000) await repo.touchSession(db, parsed.townId, parsed.id);
   return {
     userId: row.id,
     homeTownId: row.town_id,
@@ -110,12 +83,7 @@ export async function loadRoles(
   townId: string,
   userId: string,
 ): Promise<{ grants: Grant[]; systemRoles: SystemRole[] }> {
-  const rows = await db
-    .selectFrom('user_role')
-    .select(['role', 'scope_town_id', 'scope_unit_id'])
-    .where('town_id', '=', townId)
-    .where('user_id', '=', userId)
-    .execute();
+  const rows = await repo.userRoleRows(db, townId, userId);
   return {
     grants: rows
       .filter((r) => (ROLES as readonly string[]).includes(r.role))
@@ -131,11 +99,7 @@ export async function destroySession(
   townId: string,
   sessionId: string,
 ): Promise<void> {
-  await db
-    .deleteFrom('session')
-    .where('town_id', '=', townId)
-    .where('id', '=', sessionId)
-    .execute();
+  await repo.deleteSession(db, townId, sessionId);
 }
 
 export async function destroyUserSessions(
@@ -144,7 +108,5 @@ export async function destroyUserSessions(
   userId: string,
   except?: string,
 ): Promise<void> {
-  let q = db.deleteFrom('session').where('town_id', '=', townId).where('user_id', '=', userId);
-  if (except) q = q.where('id', '<>', except);
-  await q.execute();
+  await repo.deleteUserSessions(db, townId, userId, except);
 }

@@ -13,6 +13,7 @@ import { assertPasswordAcceptable, generatePassword, hashPassword } from './pass
 import { destroyUserSessions } from './session.service.ts';
 import { assertTownManaged, checkSystemGrant } from './system-roles.ts';
 import { canManageUsers } from './users.policy.ts';
+import * as repo from './user.repository.ts';
 
 type Db = Kysely<DB>;
 
@@ -61,11 +62,7 @@ async function checkGrants(db: Db, ctx: UserCtx, roles: GrantInput[], kept: Gran
         { path: `roles.${i}.role`, label: '角色', message: '未知角色' },
       ]);
     const townId = g.townId ?? ctx.townId;
-    const town = await db
-      .selectFrom('town')
-      .select(['id', 'name'])
-      .where('id', '=', townId)
-      .executeTakeFirst();
+    const town = await repo.findTownName(db, townId);
     if (ctx.actor && !canManageUsers(ctx.actor, townId)) {
       throw new Forbidden(
         town
@@ -78,13 +75,7 @@ async function checkGrants(db: Db, ctx: UserCtx, roles: GrantInput[], kept: Gran
         throw new InvalidInput('单位范围只能是本乡镇的单位', [
           { path: `roles.${i}.unitId`, label: '范围单位', message: '只能选本乡镇的单位' },
         ]);
-      const unit = await db
-        .selectFrom('unit')
-        .select('id')
-        .where('town_id', '=', ctx.townId)
-        .where('id', '=', g.unitId)
-        .executeTakeFirst();
-      if (!unit)
+      if (!(await repo.unitExists(db, ctx.townId, g.unitId)))
         throw new InvalidInput('范围单位不存在', [
           { path: `roles.${i}.unitId`, label: '范围单位', message: '在本乡镇中不存在' },
         ]);
@@ -97,25 +88,12 @@ async function checkGrants(db: Db, ctx: UserCtx, roles: GrantInput[], kept: Gran
 }
 
 async function writeGrants(db: Db, townId: string, userId: string, roles: GrantInput[]) {
-  await db
-    .deleteFrom('user_role')
-    .where('town_id', '=', townId)
-    .where('user_id', '=', userId)
-    .execute();
-  if (!roles.length) return;
-  await db
-    .insertInto('user_role')
-    .values(
-      roles.map((g) => ({
-        town_id: townId,
-        id: newId(),
-        user_id: userId,
-        role: g.role,
-        scope_town_id: g.townId ?? townId,
-        scope_unit_id: g.unitId ?? null,
-      })),
-    )
-    .execute();
+  await repo.replaceGrants(
+    db,
+    townId,
+    userId,
+    roles.map((g) => ({ role: g.role, townId: g.townId ?? townId, unitId: g.unitId ?? null })),
+  );
 }
 
 function sameGrant(ctx: UserCtx, a: GrantInput, b: GrantInput): boolean {
@@ -146,13 +124,7 @@ function grantsKeptFromOthers(
 /** The linked person must be one of the account's own town (app_user → person is a foreign key). */
 async function checkPerson(db: Db, townId: string, personId: string | null | undefined) {
   if (!personId) return;
-  const person = await db
-    .selectFrom('person')
-    .select('id')
-    .where('town_id', '=', townId)
-    .where('id', '=', personId)
-    .executeTakeFirst();
-  if (!person)
+  if (!(await repo.personExists(db, townId, personId)))
     throw new InvalidInput('关联人员：在本乡镇中不存在', [
       { path: 'personId', label: '关联人员', message: '在本乡镇中不存在' },
     ]);
@@ -164,34 +136,23 @@ export async function createUser(
   input: UserCreateInput,
 ): Promise<{ id: string; password: string; generated: boolean }> {
   const username = input.username.toLowerCase();
-  const taken = await db
-    .selectFrom('login_name')
-    .select('username')
-    .where('username', '=', username)
-    .executeTakeFirst();
-  if (taken) throw new Conflict(`用户名“${input.username}”已被使用`);
+  if (await repo.usernameTaken(db, username))
+    throw new Conflict(`用户名“${input.username}”已被使用`);
   await checkPerson(db, ctx.townId, input.personId);
   await checkGrants(db, ctx, input.roles);
   const generated = !input.password;
   const password = input.password ?? generatePassword();
   if (!generated) assertPasswordAcceptable(password, 'password');
   const id = newId();
-  await db
-    .insertInto('app_user')
-    .values({
-      town_id: ctx.townId,
-      id,
-      username,
-      display_name: input.displayName,
-      person_id: input.personId ?? null,
-      password_hash: await hashPassword(password),
-      must_change_password: generated,
-    })
-    .execute();
-  await db
-    .insertInto('login_name')
-    .values({ username, town_id: ctx.townId, user_id: id })
-    .execute();
+  await repo.insertUser(db, {
+    townId: ctx.townId,
+    id,
+    username,
+    displayName: input.displayName,
+    personId: input.personId ?? null,
+    passwordHash: await hashPassword(password),
+    mustChangePassword: generated,
+  });
   await writeGrants(db, ctx.townId, id, input.roles);
   await recordAudit(db, {
     townId: ctx.townId,
@@ -212,26 +173,8 @@ export async function createUser(
 }
 
 export async function listUsers(db: Db, townId: string) {
-  const users = await db
-    .selectFrom('app_user')
-    .select([
-      'id',
-      'username',
-      'display_name',
-      'person_id',
-      'disabled',
-      'must_change_password',
-      'last_login_at',
-      'version',
-    ])
-    .where('town_id', '=', townId)
-    .orderBy('username')
-    .execute();
-  const grants = await db
-    .selectFrom('user_role')
-    .select(['user_id', 'role', 'scope_town_id', 'scope_unit_id'])
-    .where('town_id', '=', townId)
-    .execute();
+  const users = await repo.listUserRows(db, townId);
+  const grants = await repo.listGrantRows(db, townId);
   return users.map((u) => ({
     id: u.id,
     username: u.username,
@@ -294,18 +237,8 @@ export async function resetPassword(
   );
   const next = password ?? generatePassword();
   if (password) assertPasswordAcceptable(password, 'password');
-  const done = await db
-    .updateTable('app_user')
-    .set({
-      password_hash: await hashPassword(next),
-      must_change_password: !password,
-      updated_at: new Date(),
-    })
-    .where('town_id', '=', ctx.townId)
-    .where('id', '=', id)
-    .returning('id')
-    .executeTakeFirst();
-  if (!done) throw new NotFound('用户');
+  if (!(await repo.setPassword(db, ctx.townId, id, await hashPassword(next), !password)))
+    throw new NotFound('用户');
   await destroyUserSessions(db, ctx.townId, id);
   await recordAudit(db, {
     townId: ctx.townId,

@@ -30,10 +30,10 @@ export async function listYears(
 /** A cheap fingerprint that changes whenever any calendar row or year changes. */
 export async function calendarStamp(db: Db): Promise<string> {
   const r = await sql<{ stamp: string }>`
-    select concat((select count(*) from work_calendar_day), '/', (select max(updated_at) from work_calendar_day), '/',
-                  (select count(*) from work_calendar_year), '/', (select max(updated_at) from work_calendar_year)) as stamp`.execute(
-    db,
-  );
+    select concat(
+      (select count(*) from work_calendar_day), '/', (select max(updated_at) from work_calendar_day), '/',
+      (select count(*) from work_calendar_year), '/', (select max(updated_at) from work_calendar_year)
+    ) as stamp`.execute(db);
   return r.rows[0]?.stamp ?? '';
 }
 

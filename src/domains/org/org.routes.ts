@@ -20,6 +20,7 @@ import { readCursor } from '../../http/cursor.ts';
 import { defineRoute, policies } from '../../http/route.ts';
 import { canSeeContacts, orgRead, orgWrite } from './org.policy.ts';
 import * as repo from './org.repository.ts';
+import * as townRepo from './town.repository.ts';
 import * as s from './org.schema.ts';
 import * as service from './org.service.ts';
 import { registerTownRoutes } from './town.routes.ts';
@@ -70,14 +71,7 @@ export function registerOrgRoutes(app: OpenAPIHono<AppEnv>): void {
     async (c) => {
       const ids = [...new Set(c.get('actor')!.grants.map((g) => g.townId))];
       if (!ids.length) return c.json([], 200);
-      const rows = await c
-        .get('deps')
-        .db.selectFrom('town as t')
-        .innerJoin('county as c', 'c.id', 't.county_id')
-        .select(['t.id', 't.name', 't.code', 't.county_id as countyId', 'c.name as countyName'])
-        .where('t.id', 'in', ids)
-        .orderBy('t.code')
-        .execute();
+      const rows = await townRepo.townsWithCountyByIds(c.get('deps').db, ids);
       return c.json(rows, 200);
     },
   );

@@ -12,6 +12,7 @@ import { deleteVersioned, updateVersioned } from '../../db/versioned.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertUnreferenced } from './org.references.ts';
 import * as repo from './org.repository.ts';
+import * as writes from './org-write.repository.ts';
 
 /** Unit ids of each root's subtree: other domains' scopes read units through this. */
 export { unitSubtree, unitSubtrees } from './org.repository.ts';
@@ -108,19 +109,15 @@ export async function createUnit(db: Db, ctx: Ctx, input: UnitCreateInput) {
   await assertUnitCodeFree(db, ctx.townId, input.code);
   const portfolios = [...new Set(input.portfolios ?? [])].sort();
   await assertPortfolios(db, portfolios, '承担业务');
-  const row = await db
-    .insertInto('unit')
-    .values({
-      town_id: ctx.townId,
-      id: newId(),
-      parent_id: input.parentId ?? null,
-      kind: input.kind,
-      name: input.name,
-      code: input.code ?? null,
-      sort_order: input.sortOrder ?? 0,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await writes.insertUnit(db, {
+    townId: ctx.townId,
+    id: newId(),
+    parentId: input.parentId ?? null,
+    kind: input.kind,
+    name: input.name,
+    code: input.code ?? null,
+    sortOrder: input.sortOrder ?? 0,
+  });
   await repo.setUnitPortfolios(db, ctx.townId, row.id, portfolios);
   await audit(db, ctx, 'create', 'unit', row.id, null, { ...row, portfolios });
   return repo.toUnit(row, portfolios);
@@ -200,15 +197,10 @@ async function assertVersion(
   version: number,
   what: string,
 ) {
-  const row = await db
-    .selectFrom(table)
-    .select('version')
-    .where('town_id', '=', townId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw new NotFound(what);
-  if (row.version !== version)
-    throw new Conflict(`该${what}已被他人修改（当前版本 ${row.version}），请刷新后重试`);
+  const current = await writes.versionOf(db, table, townId, id);
+  if (current === undefined) throw new NotFound(what);
+  if (current !== version)
+    throw new Conflict(`该${what}已被他人修改（当前版本 ${current}），请刷新后重试`);
 }
 
 // ---- people ---------------------------------------------------------------------------------
@@ -227,11 +219,10 @@ function personValues(input: Partial<PersonCreateInput>) {
 
 export async function createPerson(db: Db, ctx: Ctx, input: PersonCreateInput) {
   if (input.unitId) await assertUnitInTown(db, ctx.townId, input.unitId, 'unitId', '所在单位');
-  const row = await db
-    .insertInto('person')
-    .values({ town_id: ctx.townId, id: newId(), name: input.name, ...personValues(input) } as never)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await writes.insertPerson(db, ctx.townId, newId(), {
+    name: input.name,
+    ...personValues(input),
+  });
   await audit(db, ctx, 'create', 'person', row.id, null, row);
   return repo.toPerson(row, []);
 }
@@ -277,19 +268,16 @@ export async function createPosition(db: Db, ctx: Ctx, input: PositionCreateInpu
   await assertPortfolios(db, input.portfolios ?? []);
   checkDates(input.startsOn, input.endsOn);
   const id = newId();
-  await db
-    .insertInto('position')
-    .values({
-      town_id: ctx.townId,
-      id,
-      person_id: input.personId,
-      unit_id: input.unitId,
-      title: input.title,
-      leadership: input.leadership ?? false,
-      starts_on: input.startsOn,
-      ends_on: input.endsOn ?? null,
-    })
-    .execute();
+  await writes.insertPosition(db, {
+    townId: ctx.townId,
+    id,
+    personId: input.personId,
+    unitId: input.unitId,
+    title: input.title,
+    leadership: input.leadership ?? false,
+    startsOn: input.startsOn,
+    endsOn: input.endsOn ?? null,
+  });
   await repo.setPositionPortfolios(db, ctx.townId, id, input.portfolios ?? []);
   const [created] = await repo.listPositions(db, ctx.townId, { id });
   await audit(db, ctx, 'create', 'position', id, null, created);
@@ -347,17 +335,14 @@ export async function createLiaison(db: Db, ctx: Ctx, input: LiaisonCreateInput)
   if (input.endsOn && input.endsOn < input.startsOn)
     invalid('endsOn', '结束日期', '不能早于开始日期');
   const id = newId();
-  await db
-    .insertInto('village_liaison')
-    .values({
-      town_id: ctx.townId,
-      id,
-      village_id: input.villageId,
-      person_id: input.personId,
-      starts_on: input.startsOn,
-      ends_on: input.endsOn ?? null,
-    })
-    .execute();
+  await writes.insertLiaison(db, {
+    townId: ctx.townId,
+    id,
+    villageId: input.villageId,
+    personId: input.personId,
+    startsOn: input.startsOn,
+    endsOn: input.endsOn ?? null,
+  });
   const [created] = await repo.listLiaisons(db, ctx.townId, id);
   await audit(db, ctx, 'create', 'village_liaison', id, null, created);
   return created!;

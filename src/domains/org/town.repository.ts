@@ -115,3 +115,60 @@ export async function updateVersionedRef<T extends 'town' | 'county'>(
   if (!now) throw new NotFound(what);
   throw new Conflict(`该${what}已被他人修改（当前版本 ${now.version}），请刷新后重试`);
 }
+
+export function insertTown(
+  db: Db,
+  row: { id: string; countyId: string; name: string; code: string },
+) {
+  return db
+    .insertInto('town')
+    .values({ id: row.id, county_id: row.countyId, name: row.name, code: row.code })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** An admin grant over `scopeTownId` for an account of `homeTownId` (a county admin's share). */
+export async function insertAdminGrant(
+  db: Db,
+  grant: { homeTownId: string; id: string; userId: string; scopeTownId: string },
+): Promise<void> {
+  await db
+    .insertInto('user_role')
+    .values({
+      town_id: grant.homeTownId,
+      id: grant.id,
+      user_id: grant.userId,
+      role: 'admin',
+      scope_town_id: grant.scopeTownId,
+      scope_unit_id: null,
+    })
+    .execute();
+}
+
+/** Other towns' accounts' grants over this town (they go with it). */
+export async function deleteForeignGrantsOver(db: Db, townId: string): Promise<void> {
+  await db
+    .deleteFrom('user_role')
+    .where('scope_town_id', '=', townId)
+    .where('town_id', '<>', townId)
+    .execute();
+}
+
+export async function deleteTownRow(db: Db, townId: string): Promise<void> {
+  await db.deleteFrom('town').where('id', '=', townId).execute();
+}
+
+export function insertCounty(db: Db, row: { id: string; name: string; code: string }) {
+  return db.insertInto('county').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** The towns with these ids and their counties' names, by town code. */
+export function townsWithCountyByIds(db: Db, ids: readonly string[]) {
+  return db
+    .selectFrom('town as t')
+    .innerJoin('county as c', 'c.id', 't.county_id')
+    .select(['t.id', 't.name', 't.code', 't.county_id as countyId', 'c.name as countyName'])
+    .where('t.id', 'in', ids)
+    .orderBy('t.code')
+    .execute();
+}

@@ -194,23 +194,14 @@ export async function createTown(db: Db, ctx: TownCtx, countyId: string, input: 
   await assertTownNameFree(db, countyId, input.name);
   const admins = await repo.countyAdmins(db, countyId);
   const id = newId();
-  const town = await db
-    .insertInto('town')
-    .values({ id, county_id: countyId, name: input.name, code: input.code })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const town = await repo.insertTown(db, { id, countyId, name: input.name, code: input.code });
   for (const admin of admins) {
-    await db
-      .insertInto('user_role')
-      .values({
-        town_id: admin.homeTownId,
-        id: newId(),
-        user_id: admin.userId,
-        role: 'admin',
-        scope_town_id: id,
-        scope_unit_id: null,
-      })
-      .execute();
+    await repo.insertAdminGrant(db, {
+      homeTownId: admin.homeTownId,
+      id: newId(),
+      userId: admin.userId,
+      scopeTownId: id,
+    });
     await auditTown(db, ctx, admin.homeTownId, 'grant', 'user', admin.userId, null, {
       role: 'admin',
       townId: id,
@@ -235,18 +226,14 @@ export async function deleteTown(db: Db, ctx: TownCtx, townId: string, version: 
   if (town.version !== version)
     throw new Conflict(`该乡镇已被他人修改（当前版本 ${town.version}），请刷新后重试`);
   await assertCountyAdmin(db, ctx, town.county_id, '删除乡镇');
-  await db
-    .deleteFrom('user_role')
-    .where('scope_town_id', '=', townId)
-    .where('town_id', '<>', townId)
-    .execute();
+  await repo.deleteForeignGrantsOver(db, townId);
   await assertUnreferenced(
     db,
     'town',
     { id: townId },
     (what) => `“${town.name}”已有 ${what}，不能删除（只能删除尚未使用的乡镇）`,
   );
-  await db.deleteFrom('town').where('id', '=', townId).execute();
+  await repo.deleteTownRow(db, townId);
   invalidateTownSettings(townId);
   if (ctx.actor)
     await auditTown(db, ctx, ctx.actor.homeTownId, 'delete', 'town', townId, town, null);
@@ -256,11 +243,7 @@ export async function deleteTown(db: Db, ctx: TownCtx, townId: string, version: 
 export async function createCounty(db: Db, input: CountyCreateInput) {
   if (await repo.findCountyByCode(db, input.code))
     throw new Conflict(`县（区）编码“${input.code}”已存在`);
-  return db
-    .insertInto('county')
-    .values({ id: newId(), name: input.name, code: input.code })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return repo.insertCounty(db, { id: newId(), name: input.name, code: input.code });
 }
 
 export async function updateCounty(
