@@ -90,4 +90,30 @@ describe('the actions an order offers', () => {
     expect(d.people[leaderPerson]).toBe(name.name);
     expect(d.people[d.caseLeaderPersonId]).toBe(name.name);
   });
+
+  it('answer a step that hands the order on (退单) with the order and inScope false, not a 404', async () => {
+    let a = await k.intake('dispatcher', {
+      kind: 'hotline',
+      channel: 'hotline_12345',
+      categoryCode: 'rural.land_contract',
+      title: '承包地纠纷',
+      content: '承包地边界不清',
+    });
+    a = await k.act('dispatcher', a, 'dispatch', { unitId: cast.propagandaOffice });
+    const returned = await k.act('staff', a, 'return', {
+      reason: '不属本单位职责',
+      basis: '三定方案',
+    });
+    expect(returned.stateLabel).toBe('已退单');
+    expect(returned.inScope).toBe(false);
+    const res = await t.call('GET', `${k.base}/appeals/${a.id}`, {
+      cookie: await k.cookie('staff'),
+    });
+    expect(res.status).toBe(404);
+    const kept = await k.act('dispatcher', returned, 'reassign', {
+      unitId: cast.propagandaOffice,
+      reason: '经核实属宣传办职责',
+    });
+    expect(kept.inScope).toBe(true);
+  });
 });

@@ -1,34 +1,26 @@
 /**
- * Appeal use cases that read: lists (masked contacts), order detail with timeline, deadlines and
- * the actions the caller may take now, my queue (orders waiting for me) and the overdue list.
+ * Appeal use cases that read: lists (masked contacts), an order with the caller's relation to it,
+ * my queue (orders waiting for me) and the overdue list; the order detail is appeal.detail.ts.
  * Every query carries the caller's scope.
  */
 import type { Kysely } from 'kysely';
-import { hasRoleIn, type Actor } from '../../core/actor.ts';
+import type { Actor } from '../../core/actor.ts';
 import { NotFound } from '../../core/errors.ts';
 import { availableTransitions, stateLabel } from '../../core/workflow/index.ts';
 import type { DB } from '../../db/schema.ts';
-import { townSettings, type TownSettings } from '../org/town-settings.service.ts';
+import { townSettings } from '../org/town-settings.service.ts';
 import { kindFor } from './appeal.kinds.ts';
 import {
   actorUnits,
   appealScope,
   canRevealContact,
   contactRelation,
-  mayAct,
   scopeSql,
   workflowRoles,
 } from './appeal.policy.ts';
 import * as repo from './appeal.repository.ts';
-import { peopleNamed } from './appeal.names.ts';
 import { snapshotFromJson } from './appeal.snapshot.ts';
-import {
-  isAddressedTo,
-  latestSupervision,
-  reminderView,
-  type Addressee,
-  type ReminderRow,
-} from './appeal.reminders.ts';
+import { latestSupervision } from './appeal.reminders.ts';
 
 type Db = Kysely<DB>;
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
@@ -53,7 +45,13 @@ export function maskName(name: string | null): string | null {
 }
 
 /** Fields recorded by the engine that name the resident; masked like the contact columns. */
-const PRIVATE_FIELDS = ['petitionerName', 'contactName', 'raisedBy', 'parties', 'attendingParties'];
+export const PRIVATE_FIELDS = [
+  'petitionerName',
+  'contactName',
+  'raisedBy',
+  'parties',
+  'attendingParties',
+];
 
 export function toSummary(r: repo.AppealRow, now = new Date()) {
   const { def } = kindFor(r.kind);
@@ -100,34 +98,6 @@ export async function listAppeals(
   };
 }
 
-export async function appealDetail(
-  db: Db,
-  actor: Actor,
-  townId: string,
-  id: string,
-  warnings: string[] = [],
-) {
-  const scope = await appealScope(db, actor, townId);
-  const row = await repo.findAppeal(db, townId, id, scopeSql(scope));
-  if (!row) throw new NotFound('工单');
-  const snapshot = snapshotFromJson(row.snapshot);
-  const units = await actorUnits(db, actor, townId);
-  const roles = workflowRoles(actor, townId, units, snapshot.assignment);
-  const [settings, events, reminders] = await Promise.all([
-    townSettings(db, townId),
-    repo.listEvents(db, townId, id),
-    repo.listReminders(db, townId, id),
-  ]);
-  const who: Addressee = {
-    personId: actor.personId,
-    unitIds: [...units],
-    desk: hasRoleIn(actor, townId, 'dispatcher'),
-  };
-  const people = await peopleNamed(db, townId, row, events);
-  const parts = { settings, roles, events, reminders, warnings, who, people };
-  return detailOf(actor, townId, row, parts);
-}
-
 /**
  * An order in the caller's scope with the caller's relation roles on it (assignee, case leader…),
  * for use cases of other domains that decide per order (publishing to the public). 404 outside scope.
@@ -148,124 +118,6 @@ export async function orderWithRelation(db: Db, actor: Actor, townId: string, id
     contactRelation(actor, roles, row.handler_person_id),
   );
   return { row, roles, answersResident };
-}
-
-/**
- * The receipt of an intake, built from what the service just wrote (row and first event) rather
- * than read back: the same AppealDetail a GET returns at that moment. The creator sees it even
- * when the new order falls outside their reading scope (they typed it in).
- */
-export async function intakeDetail(
-  db: Db,
-  actor: Actor,
-  townId: string,
-  row: repo.AppealRow,
-  event: repo.AppealEventRow,
-  warnings: string[],
-) {
-  const snapshot = snapshotFromJson(row.snapshot);
-  const a = snapshot.assignment;
-  // Relation roles depend on the actor's units only once the order names a unit.
-  const units =
-    a.unit || (Array.isArray(a.coHandlers) && a.coHandlers.length)
-      ? await actorUnits(db, actor, townId)
-      : new Set<string>();
-  const roles = workflowRoles(actor, townId, units, a);
-  return detailOf(actor, townId, row, {
-    settings: await townSettings(db, townId),
-    roles,
-    events: [event],
-    reminders: [],
-    warnings,
-    who: null,
-    people: await peopleNamed(db, townId, row, [event]),
-  });
-}
-
-interface DetailParts {
-  settings: TownSettings;
-  roles: string[];
-  events: repo.AppealEventRow[];
-  reminders: ReminderRow[];
-  warnings: string[];
-  /** The caller as addressee of reminders (null when there are none to judge). */
-  who: Addressee | null;
-  people: Record<string, string>;
-}
-
-function detailOf(actor: Actor, townId: string, row: repo.AppealRow, p: DetailParts) {
-  const { def } = kindFor(row.kind, p.settings.kindSettings[row.kind]);
-  const snapshot = snapshotFromJson(row.snapshot);
-  const now = new Date();
-  const fields = Object.fromEntries(
-    Object.entries(snapshot.fields).map(([k, v]) => [
-      k,
-      PRIVATE_FIELDS.includes(k) ? maskValue(v) : v,
-    ]),
-  );
-  return {
-    ...toSummary(row, now),
-    content: row.content,
-    address: row.address,
-    coHandlerUnitIds: row.co_handler_unit_ids ?? [],
-    caseLeaderPersonId: row.case_leader_person_id,
-    handlerPersonId: row.handler_person_id,
-    deadlines: Object.entries(snapshot.deadlines).map(([clock, c]) => ({
-      clock,
-      label: def.clocks.find((x) => x.id === clock)?.label ?? clock,
-      startedAt: c.startedAt.toISOString(),
-      dueAt: c.dueAt.toISOString(),
-      stoppedAt: iso(c.stoppedAt),
-      extensions: c.extensions,
-      overdue: (c.stoppedAt ?? now) > c.dueAt,
-    })),
-    fields,
-    counters: snapshot.counters,
-    solved: row.solved,
-    reopenCount: row.reopen_count,
-    residentRating: row.resident_rating,
-    residentSatisfaction: residentSatisfaction(row.resident_rating),
-    residentComment: row.resident_comment,
-    timeline: p.events.map((e) => ({
-      seq: e.seq,
-      action: e.action,
-      label: e.label,
-      from: e.from_state,
-      to: e.to_state,
-      actorName: e.actor_name,
-      at: iso(e.at)!,
-      note: e.note,
-      payload: maskPayload(e.payload),
-    })),
-    // What the caller may fire now: the transition route's policy, then the kind's roles and guards.
-    actions: mayAct(actor, townId)
-      ? availableTransitions(def, snapshot, { userId: actor.userId, roles: p.roles }, { at: now })
-      : [],
-    reminders: p.reminders.map((r) => ({
-      ...reminderView(r),
-      addressedToMe: !!p.who && isAddressedTo(r, row, p.who),
-    })),
-    canRevealContact: canRevealContact(
-      actor,
-      townId,
-      contactRelation(actor, p.roles, row.handler_person_id),
-    ),
-    people: p.people,
-    warnings: p.warnings,
-  };
-}
-
-function maskValue(v: unknown): unknown {
-  if (typeof v === 'string') return maskName(v);
-  if (Array.isArray(v)) return v.map(maskValue);
-  return v;
-}
-
-function maskPayload(p: unknown): Record<string, unknown> {
-  const o = (typeof p === 'string' ? JSON.parse(p) : (p ?? {})) as Record<string, unknown>;
-  return Object.fromEntries(
-    Object.entries(o).map(([k, v]) => [k, PRIVATE_FIELDS.includes(k) ? maskValue(v) : v]),
-  );
 }
 
 /** Open orders scanned per query while building the queue; the queue itself is capped separately. */

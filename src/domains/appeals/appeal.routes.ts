@@ -31,6 +31,7 @@ import {
   mayStartKind,
   scopeSql,
 } from './appeal.policy.ts';
+import * as detail from './appeal.detail.ts';
 import * as read from './appeal.read.ts';
 import * as s from './appeal.schema.ts';
 import * as service from './appeal.service.ts';
@@ -122,7 +123,7 @@ export function registerAppealRoutes(app: OpenAPIHono<AppEnv>): void {
         service.intake(trx, ctx, body),
       );
       return c.json(
-        await read.intakeDetail(
+        await detail.intakeDetail(
           c.get('deps').db,
           c.get('actor')!,
           c.req.param('townId'),
@@ -216,7 +217,7 @@ export function registerAppealRoutes(app: OpenAPIHono<AppEnv>): void {
     appealsRead,
     async (c) =>
       c.json(
-        await read.appealDetail(
+        await detail.appealDetail(
           c.get('deps').db,
           c.get('actor')!,
           c.req.param('townId'),
@@ -238,17 +239,12 @@ export function registerAppealRoutes(app: OpenAPIHono<AppEnv>): void {
     appealsAct,
     async (c) => {
       const body = c.req.valid('json');
-      const { warnings } = await inTransaction(c, (trx, ctx) =>
+      const { row, warnings } = await inTransaction(c, (trx, ctx) =>
         service.fire(trx, ctx, c.req.param('id'), body),
       );
+      const { db } = c.get('deps');
       return c.json(
-        await read.appealDetail(
-          c.get('deps').db,
-          c.get('actor')!,
-          c.req.param('townId'),
-          c.req.param('id'),
-          warnings,
-        ),
+        await detail.firedDetail(db, c.get('actor')!, c.req.param('townId'), row, warnings),
         200,
       );
     },

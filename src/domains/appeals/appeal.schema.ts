@@ -317,5 +317,8 @@ export const AppealDetail = AppealSummary.extend({
   canRevealContact: z.boolean(),
   /** Names of the people the order and its timeline refer to by id (包案领导, 办事责任人 …). */
   people: z.record(z.string(), z.string()),
+  inScope: z.boolean().openapi({
+    description: '调用者此后是否仍能查看该工单（如退单后工单退回派单员，承办单位人员不再能查看）',
+  }),
   warnings: z.array(z.string()),
 }).openapi('AppealDetail');

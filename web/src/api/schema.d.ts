@@ -15830,6 +15830,8 @@ export interface components {
             people: {
                 [key: string]: string;
             };
+            /** @description 调用者此后是否仍能查看该工单（如退单后工单退回派单员，承办单位人员不再能查看） */
+            inScope: boolean;
             warnings: string[];
         };
         AppealReminder: {

@@ -6,6 +6,7 @@
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import {
   Alert,
+  App,
   Button,
   Card,
   Col,
@@ -56,6 +57,7 @@ export default function AppealDetailPage() {
   const [action, setAction] = useState<AvailableAction | null>(null);
   const [supervising, setSupervising] = useState(false);
   const permits = useAppealPermits();
+  const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const wanted = params.get('do');
   // 我的工单 links an action (`?do=签收`): its form opens if the order says it is allowed now.
@@ -262,9 +264,13 @@ export default function AppealDetailPage() {
         action={shownAction}
         refs={refs}
         onClose={closeAction}
-        onDone={() => {
+        onDone={(next) => {
           closeAction();
-          reload();
+          // 退单 and the like hand the order to someone else: back to the list, saying so.
+          if (next && !next.inScope) {
+            void message.info(`工单 ${next.code} 已${next.stateLabel}，现由他人办理`);
+            navigate('/appeals/orders');
+          } else reload();
         }}
       />
       <SuperviseModal

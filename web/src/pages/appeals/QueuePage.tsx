@@ -120,6 +120,7 @@ export default function QueuePage() {
       title: '可办操作',
       dataIndex: 'actions',
       width: 170,
+      fixed: 'right',
       // Each opens the order with that action's form (the detail page offers what the server allows).
       render: (a: string[] = [], r) => (
         <Space size={0} wrap>

@@ -1,0 +1,153 @@
+/**
+ * Browser side of the generated workflow journey: who of the demo town may act in a role, filling
+ * a declared field through its control (every field type has one; a field without a control fails),
+ * registering an order on 受理登记 and firing a transition from the order page.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { FieldSpec, KindDefinition } from '../../src/core/workflow/index.ts';
+import { choose } from './select.ts';
+import { enumChoice, plannedValue } from './workflow-plan.ts';
+
+/** Demo accounts that may act in a role, in the order they are tried. */
+export const USERS_FOR_ROLE: Record<string, string[]> = {
+  dispatcher: ['paidan'],
+  admin: ['admin'],
+  leader: ['shuji'],
+  staff: ['zhuangan'],
+  village_cadre: ['cunganbu'],
+  portfolio_leader: ['zhengfa'],
+  assignee: ['zhuangan', 'cunganbu'],
+  co_handler: ['zhuangan'],
+  case_leader: ['zhengfa'],
+  owner: ['zhengfa', 'cunganbu'],
+  reporter: [],
+};
+
+/** What the journey picks in pickers: a unit with a demo account in it, a person with one. */
+export interface Picks {
+  unitName: string;
+  villageName: string;
+  personName: string;
+  today: string;
+  later: string;
+  /** Codes of orders made earlier in the journey (a 主工单 for 合并). */
+  codes: string[];
+}
+
+/** Fields naming another order by its code (the journey gives an earlier order's code). */
+const ORDER_REFERENCE = ['masterOrderId'];
+
+export async function fillField(
+  page: Page,
+  scope: Locator,
+  def: KindDefinition,
+  f: FieldSpec,
+  picks: Picks,
+) {
+  const item = scope.locator(`[data-field="${f.name}"]`);
+  expect(await item.count(), `字段「${f.label}」（${f.type}）没有输入控件`).toBe(1);
+  const text = String(plannedValue(def, f, picks.today, picks.later));
+  switch (f.type) {
+    case 'string':
+      return item.locator('input').fill(ORDER_REFERENCE.includes(f.name) ? picks.codes[0]! : text);
+    case 'text':
+      return item.locator('textarea').fill(text);
+    case 'number':
+      return item.locator('input').fill(text);
+    case 'boolean':
+      return item.getByText('是', { exact: true }).click();
+    case 'enum': {
+      const option = enumChoice(def, f);
+      if ((await item.locator('.ant-radio-group').count()) > 0)
+        return item.getByText(option, { exact: true }).click();
+      return choose(page, item, option);
+    }
+    case 'date':
+    case 'datetime': {
+      const input = item.locator('input');
+      await input.click();
+      await input.fill(f.type === 'date' ? text : `${picks.today} 10:00:00`);
+      await input.press('Enter');
+      return expect.poll(() => input.inputValue()).toContain(text.slice(0, 10));
+    }
+    case 'unit_id':
+    case 'unit_ids':
+      await choose(page, item, picks.unitName);
+      if (f.type === 'unit_ids') await page.keyboard.press('Escape');
+      return;
+    case 'person_id':
+    case 'person_ids':
+      await choose(page, item, picks.personName);
+      if (f.type === 'person_ids') await page.keyboard.press('Escape');
+      return;
+    case 'string_list': {
+      const input = item.locator('input');
+      await input.click();
+      for (const v of ['张某', '李某']) {
+        await page.keyboard.type(v);
+        await page.keyboard.press('Enter');
+      }
+      await page.keyboard.press('Escape');
+      return expect
+        .poll(() => item.locator('.ant-select-selection-item').allTextContents())
+        .toEqual(expect.arrayContaining(['张某', '李某']));
+    }
+  }
+}
+
+/** Fills every required field (each declared field must have its control). */
+export async function fillFields(
+  page: Page,
+  scope: Locator,
+  def: KindDefinition,
+  fields: readonly FieldSpec[],
+  picks: Picks,
+) {
+  for (const f of fields) {
+    if (f.required) await fillField(page, scope, def, f, picks);
+    else
+      expect(
+        await scope.locator(`[data-field="${f.name}"]`).count(),
+        `字段「${f.label}」没有输入控件`,
+      ).toBe(1);
+  }
+}
+
+/** 受理登记 of a kind; returns the new order's path and code. */
+export async function registerOrder(
+  page: Page,
+  def: KindDefinition,
+  picks: Picks,
+  beforeSubmit?: () => Promise<void>,
+) {
+  await page.goto('/appeals/intake');
+  const form = page.locator('form');
+  await choose(page, page.getByLabel('工单类型'), def.label);
+  const category = page.getByTestId('intake-category').locator('input');
+  await category.click();
+  await page.keyboard.type('供水');
+  await page.locator('.ant-select-tree-treenode').filter({ hasText: '供水' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await choose(page, page.getByTestId('intake-village'), picks.villageName);
+  await page.getByLabel('联系电话').fill('13800005678');
+  await fillFields(page, form, def, def.initial.fields, picks);
+  await beforeSubmit?.();
+  await page.getByRole('button', { name: '受理', exact: true }).click();
+  const created = page.getByTestId('created-code');
+  await created.waitFor();
+  const code = (await created.textContent())!.trim();
+  const href = (await created.getAttribute('href'))!;
+  return { code, href };
+}
+
+export const timelineCount = (page: Page) => page.getByTestId('timeline-event').count();
+
+/** The enabled button of an action on the order page, if the server offers it to this user. */
+export async function offered(page: Page, label: string): Promise<boolean> {
+  await page.getByTestId('order-code').waitFor();
+  const button = page
+    .getByTestId('order-actions')
+    .getByRole('button', { name: label, exact: true });
+  return (await button.count()) > 0 && (await button.isEnabled());
+}
