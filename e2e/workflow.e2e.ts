@@ -113,6 +113,8 @@ async function fire(actor: Actor, def: KindDefinition, href: string, id: string,
   await modal.waitFor();
   if (t.fields.some((f) => f.required) && picks.codes.length === 1) {
     // An empty submit: the Chinese message beside the field, no page error, nothing sent.
+    await modal.locator('[data-field]').first().waitFor();
+    await page.waitForTimeout(300); // the modal's opening animation
     await modal.locator('.ant-modal-footer .ant-btn-primary').click();
     await expect
       .poll(() => modal.locator('.ant-form-item-explain-error').first().textContent())

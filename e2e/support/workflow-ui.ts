@@ -85,8 +85,8 @@ export async function fillField(
       const input = item.locator('input');
       await input.click();
       for (const v of ['张某', '李某']) {
-        await page.keyboard.type(v);
-        await page.keyboard.press('Enter');
+        await input.fill(v);
+        await input.press('Enter');
       }
       await page.keyboard.press('Escape');
       return expect
