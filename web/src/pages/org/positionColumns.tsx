@@ -15,12 +15,15 @@ export function positionColumns({ portfolioName, actions }: Options): TableColum
     {
       title: '分管领域',
       dataIndex: 'portfolios',
+      // By name only: a code never shows, even while the names are still loading.
       render: (codes: string[]) =>
-        codes.map((c) => (
-          <Tag key={c} color="gold">
-            {portfolioName.get(c) ?? c}
-          </Tag>
-        )),
+        codes
+          .filter((c) => portfolioName.has(c))
+          .map((c) => (
+            <Tag key={c} color="gold">
+              {portfolioName.get(c)}
+            </Tag>
+          )),
     },
     {
       title: '班子成员',
