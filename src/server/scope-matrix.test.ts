@@ -26,7 +26,10 @@ async function withScopesOff<T>(run: () => Promise<T>): Promise<T> {
 const has = (vs: RowViolation[], caller: string, resource: string, kind: RowViolation['kind']) =>
   vs.some((v) => v.caller === caller && v.resource === resource && v.kind === kind);
 
-describe('scope matrix over every registered route', () => {
+/** Every route as every caller, twice over (enforced and switched off): minutes on a busy machine. */
+const ROUTE_MATRIX_TIMEOUT = 240_000;
+
+describe('scope matrix over every registered route', { timeout: ROUTE_MATRIX_TIMEOUT }, () => {
   it('has an expectation for every route policy, every caller gets exactly what DESIGN 2 allows, and nothing answers 5xx', async () => {
     const result = await runScopeMatrix(t);
     expect(result.missingPolicies).toEqual([]);
