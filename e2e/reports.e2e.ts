@@ -216,7 +216,7 @@ describe('duty report editor', () => {
     await shoot(page, 'report-rephrase.png');
     await dialog.getByTestId('rephrase-accept').click();
     await page.getByText('已采用润色结果，原文已存入历史版本').waitFor();
-    await page.getByText('草稿 · 第 2 版').waitFor();
+    await page.locator('[data-testid=report-draft][data-version="2"]').waitFor({ timeout: 20_000 });
     const after = page.locator(`[data-section-id="${sectionId}"] .tiptap`);
     expect((await after.innerText()).trim()).toMatch(/^扎实推进，/u);
     expect((await after.innerText()).replaceAll('扎实推进，', '').trim()).toBe(before);
