@@ -8,10 +8,10 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import {
   Avatar,
   Button,
-  Dropdown,
   Grid,
   Layout,
   Menu,
+  Popover,
   Space,
   Tag,
   Typography,
@@ -177,12 +177,20 @@ export default function AppLayout() {
             </Space>
           )}
           <ReminderBell />
-          <Dropdown menu={userMenu} placement="bottomRight">
+          {/* A popover over the sider's own Menu: antd's Dropdown would add 10 KB to every page. */}
+          <Popover
+            placement="bottomRight"
+            arrow={false}
+            styles={{ container: { padding: 4 } }}
+            content={
+              <Menu {...userMenu} mode="vertical" selectable={false} style={{ border: 0 }} />
+            }
+          >
             <Button type="text" data-testid="user-menu" style={{ height: 40 }}>
               <Avatar size="small" icon={<UserOutlined />} style={{ background: '#c8102e' }} />
               {!mobile && <span>{user?.displayName}</span>}
             </Button>
-          </Dropdown>
+          </Popover>
         </Header>
         <Content style={{ padding: mobile ? 12 : 24 }}>
           <Suspense fallback={<PageLoading />}>
