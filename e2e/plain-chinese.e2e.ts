@@ -116,13 +116,19 @@ async function settle(page: Page) {
 }
 
 /** The menu's pages: every group opened, each item's key (its path) read from antd's menu id. */
-async function menuPaths(page: Page): Promise<{ path: string; label: string }[]> {
+/** Opens every closed group of the sider's menu (a page of another layout closes them again). */
+async function openGroups(page: Page) {
   const sider = page.locator('.ant-layout-sider .ant-menu-root');
   await sider.waitFor();
   for (const title of await sider
     .locator('.ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title')
     .all())
     await title.click();
+  return sider;
+}
+
+async function menuPaths(page: Page): Promise<{ path: string; label: string }[]> {
+  const sider = await openGroups(page);
   return sider.locator('.ant-menu-item').evaluateAll((items) =>
     items.map((li) => ({
       path: /(\/.*)$/.exec(li.getAttribute('data-menu-id') ?? '')?.[1] ?? '',
@@ -190,6 +196,7 @@ describe('plain Chinese on every page of every role', () => {
       for (const { path, label } of await menuPaths(page)) {
         if (!path) continue;
         await closeOverlays(page);
+        await openGroups(page);
         await page
           .locator('.ant-layout-sider .ant-menu-item')
           .filter({ hasText: label })
