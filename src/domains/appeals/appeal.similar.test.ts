@@ -24,21 +24,23 @@ const similar = async (user: string, q: Record<string, string>) => {
   }[];
 };
 
+/** A village of the town other than `village`. */
+const otherVillage = async (village: string) =>
+  (
+    await t.database.db
+      .selectFrom('unit')
+      .select('id')
+      .where('town_id', '=', t.townId)
+      .where('kind', '=', 'village')
+      .where('id', '!=', village)
+      .orderBy('name')
+      .executeTakeFirstOrThrow()
+  ).id;
+
 describe('duplicate hints while typing an order', () => {
   it('finds the same caller and a near-duplicate text, not an unrelated order', async () => {
     const village = await k.village('石桥村');
-    const other = await k.village(
-      (
-        await t.database.db
-          .selectFrom('unit')
-          .select('name')
-          .where('town_id', '=', t.townId)
-          .where('kind', '=', 'village')
-          .where('name', '!=', '石桥村')
-          .orderBy('name')
-          .executeTakeFirstOrThrow()
-      ).name,
-    );
+    const other = await otherVillage(village);
     const samePhone = await k.intake('paidan', {
       kind: 'hotline',
       channel: 'phone',
@@ -111,15 +113,7 @@ describe('duplicate hints while typing an order', () => {
     const anywhere = await similar('paidan', { text });
     expect(anywhere.find((i) => i.code === elsewhere.code)?.reasons).toEqual(['内容相似']);
     // Another village and another kind of problem: the same words are not the same matter.
-    const other = (
-      await t.database.db
-        .selectFrom('unit')
-        .select('id')
-        .where('town_id', '=', t.townId)
-        .where('kind', '=', 'village')
-        .where('id', '!=', village)
-        .executeTakeFirstOrThrow()
-    ).id;
+    const other = await otherVillage(village);
     const apart = await similar('paidan', {
       text,
       villageId: other,
@@ -143,15 +137,7 @@ describe('duplicate hints while typing an order', () => {
 
   it('never hints at an order outside the caller’s scope', async () => {
     const village = await k.village('石桥村');
-    const other = (
-      await t.database.db
-        .selectFrom('unit')
-        .select('id')
-        .where('town_id', '=', t.townId)
-        .where('kind', '=', 'village')
-        .where('id', '!=', village)
-        .executeTakeFirstOrThrow()
-    ).id;
+    const other = await otherVillage(village);
     const elsewhere = await k.intake('paidan', {
       kind: 'hotline',
       channel: 'phone',
