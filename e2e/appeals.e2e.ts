@@ -11,12 +11,10 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PHONE, setUpJourney } from './support/journey.ts';
+import { submitPublicAppeal } from './support/public-appeal.ts';
 import { choose } from './support/select.ts';
 
 let orderUrl = '';
-/** A 1×1 PNG: the smallest picture the resident can send. */
-const PNG_1PX =
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 const { newPage, login, shoot } = setUpJourney();
 
 /** Fires a workflow action from the detail page: button, then the modal's own OK button. */
@@ -266,22 +264,7 @@ describe('appeals pages', () => {
 
   it('lets a resident submit an appeal on a phone, get a code and look it up', async () => {
     const { context, page } = await newPage(PHONE);
-    await page.goto('/public/appeal/qingshi');
-    await page.getByTestId('public-category').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '城乡建设' }).click();
-    await page.getByTestId('public-village').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '石桥村' }).first().click();
-    await page.getByLabel('具体情况').fill('村口路灯坏了一个多月，晚上走路看不见，希望尽快修好。');
-    await page.getByLabel(/联系电话/).fill('13900002222');
-    await page.locator('input[type=file]').setInputFiles({
-      name: '路灯.png',
-      mimeType: 'image/png',
-      buffer: Buffer.from(PNG_1PX, 'base64'),
-    });
-    await page.getByRole('button', { name: '提交' }).click();
-    const codeEl = page.getByTestId('public-code');
-    await codeEl.waitFor();
-    const code = (await codeEl.textContent())!.trim();
+    const code = await submitPublicAppeal(page, '13900002222');
     expect(code.length).toBeGreaterThan(3);
     await shoot(page, 'public-appeal.png');
     await page.getByRole('button', { name: '查询进度' }).click();

@@ -9,10 +9,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PHONE, setUpJourney } from './support/journey.ts';
+import { submitPublicAppeal } from './support/public-appeal.ts';
 
 const { newPage, login, shoot } = setUpJourney();
-const PNG_1PX =
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 const COMMENT = '路灯换了两天又不亮了';
 
 /** Staff steps over the signed-in page's session (same-origin API calls). */
@@ -38,22 +37,7 @@ describe('the resident’s loop on a phone', () => {
   it('submit with a photo → published reply → proof, 不满意 → reopened, the desk sees the comment', async () => {
     const resident = await newPage(PHONE);
     const page = resident.page;
-    await page.goto('/public/appeal/qingshi');
-    await page.getByTestId('public-category').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '城乡建设' }).click();
-    await page.getByTestId('public-village').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '石桥村' }).first().click();
-    await page.getByLabel('具体情况').fill('村口路灯坏了一个多月，晚上走路看不见，希望尽快修好。');
-    await page.getByLabel(/联系电话/).fill('13900003333');
-    await page.locator('input[type=file]').setInputFiles({
-      name: '路灯.png',
-      mimeType: 'image/png',
-      buffer: Buffer.from(PNG_1PX, 'base64'),
-    });
-    await page.getByRole('button', { name: '提交' }).click();
-    const codeEl = page.getByTestId('public-code');
-    await codeEl.waitFor();
-    const trackingCode = (await codeEl.textContent())!.trim();
+    const trackingCode = await submitPublicAppeal(page, '13900003333');
     const orderCode = trackingCode.split('-').slice(0, 2).join('-');
 
     // The desk dispatches, the office claims, replies and publishes the reply for the resident.
