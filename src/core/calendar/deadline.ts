@@ -3,6 +3,7 @@
  * working days or calendar days to a start instant against a `WorkCalendar`, and measures the
  * working time between two instants (remaining time, overrun). Semantics are documented per unit.
  */
+import dayjs from 'dayjs';
 import { z } from 'zod';
 import { InvalidInput } from '../errors.ts';
 import {
@@ -27,6 +28,7 @@ export const DEADLINE_UNITS = [
   'working_hours',
   'working_days',
   'calendar_days',
+  'calendar_months',
 ] as const;
 export type DeadlineUnit = (typeof DEADLINE_UNITS)[number];
 
@@ -35,6 +37,7 @@ export const DEADLINE_UNIT_LABELS: Record<DeadlineUnit, string> = {
   working_hours: '工作小时',
   working_days: '个工作日',
   calendar_days: '日',
+  calendar_months: '个月',
 };
 
 /** A time limit: hours may be fractional (0.5 = 30 minutes); days are whole. */
@@ -69,6 +72,10 @@ class CoverageWatch {
   }
 }
 
+function addMonths(day: DateKey, months: number): DateKey {
+  return dayjs(day).add(months, 'month').format('YYYY-MM-DD');
+}
+
 export function describeRule(rule: DeadlineRule): string {
   return `${rule.amount}${DEADLINE_UNIT_LABELS[rule.unit]}`;
 }
@@ -82,6 +89,8 @@ export function describeRule(rule: DeadlineRule): string {
  *   office day (17:30) of the Nth working day after the start day, whatever the start time.
  * - calendar_days (信访工作条例 limits): the start day is not counted; due at 23:59:59.999 local of
  *   the Nth day after it. A last day that falls on a holiday is NOT extended.
+ * - calendar_months (党章's one-year 预备期, as 12): the same day N months on (a missing day, e.g.
+ *   29 February, clamps to the month's end), due at its end; holidays irrelevant.
  */
 export function computeDueAt(
   start: Date,
@@ -106,6 +115,8 @@ export function computeDueAt(
       };
     case 'calendar_days':
       return { dueAt: endOfLocalDay(addDays(localDateOf(start), rule.amount)), warnings: [] };
+    case 'calendar_months':
+      return { dueAt: endOfLocalDay(addMonths(localDateOf(start), rule.amount)), warnings: [] };
     case 'working_days':
       return addWorkingDays(start, rule.amount, calendar, officeHours);
     case 'working_hours':

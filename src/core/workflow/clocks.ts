@@ -3,7 +3,7 @@
  * the order's category or urgency, computed on the working calendar) or extends (延期).
  */
 import { computeDueAt, type DeadlineRule } from '../calendar/deadline.ts';
-import { endOfLocalDay } from '../calendar/local-time.ts';
+import { endOfLocalDay, isDateKey, localInstant } from '../calendar/local-time.ts';
 import type { OfficeHours } from '../calendar/office-hours.ts';
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
 import { InvalidInput, InvalidTransition } from '../errors.ts';
@@ -31,12 +31,19 @@ export function ruleFor(clock: ClockDefinition, urgency?: string, category?: str
   );
 }
 
+/** Where a clock starts: its declared date field (local midnight) when filled, else now. */
+function clockStart(clock: ClockDefinition, fields: Record<string, unknown>, at: Date): Date {
+  const value = clock.startField ? fields[clock.startField] : undefined;
+  return typeof value === 'string' && isDateKey(value) ? localInstant(value) : at;
+}
+
 /** Stops, then (re)starts, the clocks the action names; a restarted clock begins afresh. */
 export function applyClocks(
   kind: KindDefinition,
   action: string,
   snapshot: AppealSnapshot,
   env: ClockEnv,
+  values: Record<string, unknown> = {},
 ): ClockUpdate {
   const deadlines = { ...snapshot.deadlines };
   const changes: DeadlineChange[] = [];
@@ -58,14 +65,15 @@ export function applyClocks(
   for (const clock of kind.clocks) {
     if (!clock.startOn.includes(action)) continue;
     const rule = ruleFor(clock, snapshot.urgency, snapshot.category);
-    const { dueAt, warnings: w } = computeDueAt(env.at, rule, env.calendar, env.officeHours);
+    const startedAt = clockStart(clock, { ...snapshot.fields, ...values }, env.at);
+    const { dueAt, warnings: w } = computeDueAt(startedAt, rule, env.calendar, env.officeHours);
     w.forEach((x) => warnings.add(x));
-    deadlines[clock.id] = { startedAt: env.at, dueAt, stoppedAt: null, extensions: 0, rule };
+    deadlines[clock.id] = { startedAt, dueAt, stoppedAt: null, extensions: 0, rule };
     changes.push({
       clock: clock.id,
       label: clock.label,
       op: 'start',
-      startedAt: env.at,
+      startedAt,
       dueAt,
       rule,
     });

@@ -69,7 +69,7 @@ function checkedValues(
 
 function guardContext(
   kind: KindDefinition,
-  t: TransitionDefinition,
+  t: Pick<TransitionDefinition, 'label' | 'fields'>,
   snapshot: AppealSnapshot,
   values: Record<string, unknown>,
   opts: { at: Date; facts?: Record<string, unknown> | undefined },
@@ -123,7 +123,7 @@ function outcomeOf(
   actor: Actor,
   opts: FireOptions,
 ): TransitionOutcome {
-  let clocks = applyClocks(kind, action.id, base, opts);
+  let clocks = applyClocks(kind, action.id, base, opts, values);
   if (transition) clocks = extendClock(kind, transition, clocks, values, opts);
   const counters = { ...base.counters };
   for (const c of action.increments) counters[c] = (counters[c] ?? 0) + 1;
@@ -155,6 +155,13 @@ function outcomeOf(
   };
 }
 
+function refuseByGuards(guards: TransitionDefinition['guards'], ctx: GuardContext): void {
+  for (const g of guards) {
+    const reason = runGuard(g, ctx);
+    if (reason) throw new InvalidTransition(reason);
+  }
+}
+
 /** 受理/登记: creates an order of this kind in its initial state. */
 export function openAppeal(
   kind: KindDefinition,
@@ -173,6 +180,15 @@ export function openAppeal(
       ]);
     }
     const values = checkedValues(init.label, init.fields, payload);
+    const empty: AppealSnapshot = {
+      state: init.state,
+      version: 0,
+      counters: {},
+      deadlines: {},
+      assignment: {},
+      fields: {},
+    };
+    refuseByGuards(init.guards, guardContext(kind, init, empty, values, opts, false));
     const base: AppealSnapshot = {
       state: init.state,
       version: 0,
@@ -213,11 +229,7 @@ export function fireTransition(
     }
     assertRole(t.label, t.roles, actor);
     const values = checkedValues(t.label, t.fields, payload);
-    const ctx = guardContext(kind, t, snapshot, values, opts, false);
-    for (const g of t.guards) {
-      const reason = runGuard(g, ctx);
-      if (reason) throw new InvalidTransition(reason);
-    }
+    refuseByGuards(t.guards, guardContext(kind, t, snapshot, values, opts, false));
     return outcomeOf(
       kind,
       snapshot,

@@ -4,6 +4,12 @@
  * load and returns a Chinese reason when the transition must be refused, or null.
  */
 import { z } from 'zod';
+import {
+  checkMinPeriod,
+  checkNotInFuture,
+  minPeriodParams,
+  notInFutureParams,
+} from './guards-dates.ts';
 import type { AppealSnapshot } from './types.ts';
 
 export interface GuardContext {
@@ -101,6 +107,10 @@ export const GUARDS: Record<string, GuardDefinition<unknown>> = {
     params: z.object({ fact: z.string().min(1) }),
     check: (ctx, p) => (ctx.facts[p.fact] ? `不能执行「${ctx.transitionLabel}」` : null),
   }),
+  /** A date field is at least a period after another (年满十八周岁, 一年预备期): guards-dates.ts. */
+  minPeriod: defineGuard({ params: minPeriodParams, check: checkMinPeriod }),
+  /** A date entered for something done is not in the future. */
+  notInFuture: defineGuard({ params: notInFutureParams, check: checkNotInFuture }),
 };
 
 export const GUARD_NAMES = Object.keys(GUARDS);

@@ -57,7 +57,8 @@ describe('loadKind', () => {
       { id: 'jump', label: '跳转', from: ['nowhere'], to: 'done', roles: ['staff'] },
     ];
     expect(problems(k)).toEqual([
-      '操作「完成」：未知的条件「magic」，可用：counterBelow、fieldEquals、fieldPresent、fieldTrue、clockNotExpired、factNotSet',
+      '操作「完成」：未知的条件「magic」，可用：counterBelow、fieldEquals、fieldPresent、fieldTrue、' +
+        'clockNotExpired、factNotSet、minPeriod、notInFuture',
       '操作「完成」：条件「counterBelow」参数有误：须且只能给出 max 或 maxSetting 之一',
       '操作「跳转」引用了不存在的状态 nowhere',
     ]);

@@ -57,8 +57,12 @@ export const transitionSchema = z.object({
   recordFields: z.boolean().default(true),
 });
 
-/** The opening action (受理/登记) that creates an order in `state`. */
-export const initialSchema = z.object({ ...actionBase, state: idSchema });
+/** The opening action (受理/登记) that creates an order in `state`; guards as on a transition. */
+export const initialSchema = z.object({
+  ...actionBase,
+  state: idSchema,
+  guards: z.array(guardRefSchema).default([]),
+});
 
 /** A deadline clock (时限): which actions start and stop it, and its limit per urgency/category. */
 export const clockSchema = z.object({
@@ -69,6 +73,11 @@ export const clockSchema = z.object({
   rule: deadlineRuleSchema,
   byUrgency: z.record(z.string(), deadlineRuleSchema).default({}),
   byCategory: z.record(z.string(), deadlineRuleSchema).default({}),
+  /**
+   * A date field (of the starting action or recorded earlier) the clock runs from instead of the
+   * moment the action fires: a 预备期 counts from the 支部大会's date, even when entered later.
+   */
+  startField: z.string().min(1).optional(),
 });
 
 export const kindSchema = z
@@ -152,6 +161,10 @@ function crossReferenceProblems(kind: KindDefinition): string[] {
   for (const d of duplicates(actions)) p.push(`操作 ${d} 重复`);
   if (!states.has(kind.initial.state)) p.push(`初始状态 ${kind.initial.state} 不存在`);
   for (const t of kind.transitions) p.push(...transitionProblems(kind, t, states));
+  for (const g of kind.initial.guards)
+    p.push(
+      ...guardParamProblems(g.name, g.params).map((m) => `操作「${kind.initial.label}」：${m}`),
+    );
   const urgencies = kind.urgencies.map((u) => u.id);
   for (const c of kind.clocks) {
     for (const a of [...c.startOn, ...c.stopOn])

@@ -6,10 +6,17 @@
 import { loadKind, type KindDefinition } from '../schema.ts';
 import { DISPUTE_KIND } from './dispute.ts';
 import { HOTLINE_KIND } from './hotline.ts';
+import { MEMBER_DEVELOPMENT_KIND } from './member-development.ts';
 import { PETITION_KIND } from './petition.ts';
 import { VILLAGER_MATTER_KIND } from './villager-matter.ts';
 
-export const KIND_DATA = [HOTLINE_KIND, PETITION_KIND, DISPUTE_KIND, VILLAGER_MATTER_KIND] as const;
+export const KIND_DATA = [
+  HOTLINE_KIND,
+  PETITION_KIND,
+  DISPUTE_KIND,
+  VILLAGER_MATTER_KIND,
+  MEMBER_DEVELOPMENT_KIND,
+] as const;
 
 export const BUILT_IN_KINDS: Record<string, KindDefinition> = Object.fromEntries(
   KIND_DATA.map((data) => [data.kind, loadKind(data)]),

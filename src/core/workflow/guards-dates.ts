@@ -1,0 +1,63 @@
+/**
+ * Date guards a kind may attach to a transition: a minimum period between two declared date
+ * fields (年满十八周岁 at application, 一年以上培养 before 发展对象, 一年预备期 before 转正) and a
+ * date that may not lie in the future. Generic engine vocabulary: the kind names the fields, the
+ * period and the rule's wording; a refusal names the rule and the earliest date it allows.
+ */
+import { z } from 'zod';
+import { isDateKey, localDateOf } from '../calendar/local-time.ts';
+import { addDuration, durationSchema } from '../ledger/rules.ts';
+import type { GuardContext } from './guards.ts';
+
+/** 2027年3月1日 — how a refusal says a date. */
+export function chineseDate(key: string): string {
+  const [y, m, d] = key.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** A recorded or entered date field; today (town time) while the user has yet to fill it in. */
+function dateOf(ctx: GuardContext, field: string | undefined): string | null {
+  if (field === undefined) return localDateOf(ctx.at);
+  if (ctx.preview && ctx.ownFieldNames.includes(field)) return localDateOf(ctx.at);
+  const value = ctx.fields[field];
+  return typeof value === 'string' && isDateKey(value) ? value : null;
+}
+
+export const minPeriodParams = z.object({
+  /** The date the period runs from (出生日期, 确定为入党积极分子日期 …). */
+  since: z.string().min(1),
+  /** The date of the event the period guards; the day the transition fires when omitted. */
+  until: z.string().min(1).optional(),
+  period: durationSchema,
+  /** The rule in Chinese, cited in the refusal (年满十八周岁方可申请入党). */
+  rule: z.string().min(1),
+});
+
+/** `until` is at least `period` after `since`; else the rule and the earliest allowed date. */
+export function checkMinPeriod(
+  ctx: GuardContext,
+  p: z.infer<typeof minPeriodParams>,
+): string | null {
+  const since = dateOf(ctx, p.since);
+  if (since === null) return `不符合“${p.rule}”的规定：起算日期尚未记录`;
+  const until = dateOf(ctx, p.until);
+  if (until === null) return null; // the event's own date is required by its field spec
+  const earliest = addDuration(since, p.period);
+  return until >= earliest
+    ? null
+    : `不符合“${p.rule}”的规定，最早可于${chineseDate(earliest)}${ctx.transitionLabel}`;
+}
+
+export const notInFutureParams = z.object({ field: z.string().min(1) });
+
+/** A date the user enters for something done (谈话日期) is not after today, town time. */
+export function checkNotInFuture(
+  ctx: GuardContext,
+  p: z.infer<typeof notInFutureParams>,
+): string | null {
+  const value = dateOf(ctx, p.field);
+  const today = localDateOf(ctx.at);
+  return value === null || value <= today
+    ? null
+    : `「${ctx.transitionLabel}」的日期不能晚于今天（${chineseDate(today)}）`;
+}
