@@ -19,10 +19,13 @@ type Stage =
   | { kind: 'done'; message: string }
   | { kind: 'failed'; title: string; detail: string };
 
-function takeToken(): string {
-  const token = location.hash.replace(/^#/, '');
-  if (token) history.replaceState(null, '', location.pathname);
-  return token;
+/**
+ * Reads the token without side effects: React may run a state initializer more than once (a
+ * render it discards, e.g. while a lazy chunk suspends), so wiping the address bar here lost the
+ * token on the second run. The wipe happens after the first commit (below).
+ */
+function readToken(): string {
+  return location.hash.replace(/^#/, '');
 }
 
 function failure(err: unknown): Stage {
@@ -184,7 +187,7 @@ function BallotSheet({
 }
 
 export default function VotePage() {
-  const [token] = useState(takeToken);
+  const [token] = useState(readToken);
   const [stage, setStage] = useState<Stage>(
     token
       ? { kind: 'loading' }
@@ -192,6 +195,7 @@ export default function VotePage() {
   );
   useEffect(() => {
     if (!token) return;
+    if (location.hash) history.replaceState(null, '', location.pathname);
     ballotApi.form(token).then(
       (form) => setStage({ kind: 'form', form }),
       (err) => setStage(failure(err)),
