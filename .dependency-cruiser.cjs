@@ -9,7 +9,7 @@
 // .dependency-cruiser-known-violations.json (regenerate with `npm run lint:baseline` only when
 // removing entries); `npm run lint` fails on any new one.
 
-const TESTS = '(\\.test\\.ts$|^src/testing/)';
+const TESTS = '(\\.(test|replica)\\.ts$|^src/testing/)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

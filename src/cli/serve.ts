@@ -18,6 +18,7 @@ import { startScheduler, type RunningScheduler } from '../server/scheduler.ts';
 import { gracefulShutdown, trackInFlight } from '../server/shutdown.ts';
 import { buildWebIfStale } from '../server/web-build.ts';
 import { openForCli } from './context.ts';
+import { openReplicaRouter, type ReplicaRouter } from '../db/replica.ts';
 
 const TITLE = '==================== 履职 lvzhi 首次启动 ====================';
 const RULE = '==============================================================';
@@ -30,9 +31,11 @@ export async function runServe(options: { webBuild?: boolean } = {}): Promise<vo
   if (!anyTown && env.LVZHI_NO_DEMO !== '1') await createDemo(db, env, logger);
   else if (!anyTown) process.stdout.write(setupInstructions(database));
   let scheduler: RunningScheduler | undefined;
+  const replica = await openReplica(env, db, logger);
   const app = createApp({
     db,
     logger,
+    replica,
     pool: () => database.poolStats(),
     scheduler: () => scheduler?.stats,
     config: {
@@ -63,12 +66,31 @@ export async function runServe(options: { webBuild?: boolean } = {}): Promise<vo
     stop: async () => {
       await running.stop();
       logger.info({ scheduler: running.stats }, 'scheduler stopped');
+      await replica?.close();
       await database.close();
       logger.info('database closed; stopped');
     },
   });
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+/** The read replica of DATABASE_REPLICA_URL; its state changes go to the log. */
+async function openReplica(
+  env: EnvConfig,
+  db: Kysely<DB>,
+  logger: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void },
+): Promise<ReplicaRouter | undefined> {
+  if (!env.DATABASE_REPLICA_URL) return undefined;
+  const router = await openReplicaRouter(db, env.DATABASE_REPLICA_URL, {
+    maxLagSeconds: env.LVZHI_REPLICA_MAX_LAG_SECONDS,
+    onChange: (status) =>
+      status.usable
+        ? logger.info({ replica: status }, 'read replica in use')
+        : logger.warn({ replica: status }, 'read replica set aside: reads go to the primary'),
+  });
+  logger.info({ replica: router.replica.location, status: router.status() }, 'read replica opened');
+  return router;
 }
 
 async function createDemo(

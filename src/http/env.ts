@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Actor } from '../core/actor.ts';
 import type { PoolStats } from '../db/database.ts';
+import type { ReplicaRouter } from '../db/replica.ts';
 import type { DB } from '../db/schema.ts';
 
 /** The scheduler's counters (src/server/scheduler.ts), shown by the ops metrics. */
@@ -45,6 +46,8 @@ export interface AppDeps {
   /** For /metrics: the database pool and this process's scheduler, when the server runs them. */
   pool?: () => PoolStats;
   scheduler?: () => SchedulerStats | undefined;
+  /** A read replica for the read-only routes (DATABASE_REPLICA_URL; src/server/replica-routing.ts). */
+  replica?: ReplicaRouter;
 }
 
 export interface AppEnv {

@@ -36,6 +36,7 @@ import { registerPublicIntakeRoutes } from '../domains/public-intake/public-inta
 import { mapDatabaseError } from '../http/database-errors.ts';
 import { createMetrics } from './metrics.ts';
 import { registerMetricsRoute } from './metrics.routes.ts';
+import { replicaRouting } from './replica-routing.ts';
 import type { AppDeps, AppEnv } from '../http/env.ts';
 import { sameOriginWrites, securityHeaders } from './web-safety.ts';
 import {
@@ -97,6 +98,7 @@ export function createApp(deps: AppDeps) {
     }
   });
   app.use('/api/*', sameOriginWrites(deps.config.allowedOrigins ?? []));
+  app.use('/api/*', replicaRouting(deps.config.secureCookies));
   // JSON bodies stay small; file uploads (ledger imports, attachments, old reports) may be larger.
   const jsonLimit = bodyLimit({
     maxSize: 2 * 1024 * 1024,

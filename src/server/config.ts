@@ -12,6 +12,13 @@ const Env = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 须以 postgres:// 开头')
     .optional(),
+  // A streaming-replication standby of DATABASE_URL for the read-only routes (docs/scale-out.md).
+  DATABASE_REPLICA_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_REPLICA_URL 须以 postgres:// 开头')
+    .optional(),
+  // Reads go back to the primary while the replica may be staler than this.
+  LVZHI_REPLICA_MAX_LAG_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
   LVZHI_DATA_DIR: z.string().default('./data'),
   LVZHI_ADMIN_PASSWORD: z.string().min(1).optional(),
   LVZHI_LOG_LEVEL: z
@@ -57,6 +64,12 @@ const Env = z.object({
 export type EnvConfig = z.infer<typeof Env>;
 
 const Checked = Env.superRefine((e, ctx) => {
+  if (e.DATABASE_REPLICA_URL && !e.DATABASE_URL)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DATABASE_REPLICA_URL'],
+      message: '只读副本需要主库：请同时设置 DATABASE_URL（内嵌数据库没有副本）',
+    });
   if (e.LVZHI_REPHRASE_URL && !e.LVZHI_REPHRASE_MODEL)
     ctx.addIssue({
       code: 'custom',

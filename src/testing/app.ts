@@ -11,6 +11,7 @@ import { createCounty, createTown } from '../domains/org/town.service.ts';
 import { createApp } from '../server/app.ts';
 import { WEB_DIST } from '../server/config.ts';
 import type { AppConfig } from '../http/env.ts';
+import type { ReplicaRouter } from '../db/replica.ts';
 
 export { TEST_PASSWORD } from './password.ts';
 import { TEST_PASSWORD } from './password.ts';
@@ -49,7 +50,12 @@ function demoSnapshot() {
 }
 
 export async function createTestApp(
-  options: { demo?: boolean; config?: Partial<AppConfig> } = {},
+  options: {
+    demo?: boolean;
+    config?: Partial<AppConfig>;
+    /** A read replica of the test database (src/db/replica.replica.ts). */
+    replica?: (database: TestDatabase) => Promise<ReplicaRouter>;
+  } = {},
 ): Promise<TestApp> {
   const snapshot = options.demo === false ? null : demoSnapshot();
   const database = await createTestDatabase({ from: snapshot ?? undefined });
@@ -57,8 +63,10 @@ export async function createTestApp(
     options.demo === false
       ? await createEmptyTown(database.db)
       : (snapshot?.townId ?? (await createDemoTown(database.db, TEST_PASSWORD)).townId);
+  const replica = options.replica ? await options.replica(database) : undefined;
   const app = createApp({
     db: database.db,
+    replica,
     logger: pino({ level: 'silent' }),
     config: {
       secureCookies: false,
@@ -97,5 +105,9 @@ export async function createTestApp(
     const cookie = res.headers.get('set-cookie') ?? '';
     return cookie.split(';')[0]!;
   };
-  return { app, database, townId, login, call, close: () => database.close() };
+  const close = async () => {
+    await replica?.close();
+    await database.close();
+  };
+  return { app, database, townId, login, call, close };
 }
