@@ -112,6 +112,7 @@ async function createDemo(
       '已创建演示乡镇：青石镇（16 个村/社区）',
       `管理员账号：admin    初始密码：${env.LVZHI_ADMIN_PASSWORD ? '（LVZHI_ADMIN_PASSWORD 指定的密码）' : password}`,
       `各角色演示账号（同一密码）：${demo.users.filter((u) => u !== 'admin').join('、')}`,
+      '其中 yunwei 是系统运维：只维护全国统一的工作日历，不能查看乡镇数据。',
       '此密码只显示这一次，请妥善保存并尽快修改。',
       RULE,
       '',

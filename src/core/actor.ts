@@ -3,19 +3,16 @@
  * subtree (DESIGN 2). Pure helpers here; the policies in each domain build on them.
  */
 
-import type { Role } from './access/roles.ts';
+import type { Role, SystemRole } from './access/roles.ts';
 
-export { ROLES, ROLE_LABELS, type Role } from './access/roles.ts';
-
-/**
- * Roles over the whole installation rather than a town (DESIGN 2, 系统运维): national reference
- * data such as the statutory work calendar. They are never part of `grants`, so no town policy can
- * let them in; only the CLI grants them (a town admin cannot), and only policies that ask
- * `holdsSystemRole` honour them.
- */
-export const SYSTEM_ROLES = ['system_operator'] as const;
-export type SystemRole = (typeof SYSTEM_ROLES)[number];
-export const SYSTEM_ROLE_LABELS: Record<SystemRole, string> = { system_operator: '系统运维' };
+export {
+  ROLES,
+  ROLE_LABELS,
+  SYSTEM_ROLES,
+  SYSTEM_ROLE_LABELS,
+  type Role,
+  type SystemRole,
+} from './access/roles.ts';
 
 /** One role over one town, narrowed to a unit subtree when `unitId` is set. */
 export interface Grant {

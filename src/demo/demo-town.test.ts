@@ -100,6 +100,7 @@ describe('demo town', () => {
       'leader',
       'portfolio_leader',
       'staff',
+      'system_operator',
       'village_cadre',
     ]);
   });

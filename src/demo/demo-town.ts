@@ -446,6 +446,13 @@ export async function createDemoTown(
       roles: [{ role: 'county_supervisor' }],
       password,
     });
+    // 系统运维: keeps the national work calendar; holds no role in the town it belongs to.
+    await createUser(trx, ctx, {
+      username: 'yunwei',
+      displayName: '系统运维（演示）',
+      roles: [{ role: 'system_operator' }],
+      password,
+    });
     await trx
       .updateTable('app_user')
       .set({ must_change_password: false })
@@ -479,7 +486,7 @@ export async function createDemoTown(
       townId,
       people: Number(people.n),
       villages: villageIds.length,
-      users: ['admin', ...users.map((u) => u.username), 'ducha'],
+      users: ['admin', ...users.map((u) => u.username), 'ducha', 'yunwei'],
       clock,
     };
   });

@@ -5,6 +5,7 @@
  */
 import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import type { Handler, MiddlewareHandler } from 'hono';
+import type { Actor } from '../core/actor.ts';
 import type { RoutePolicy } from '../core/access/policy.ts';
 import { Forbidden, Unauthenticated } from '../core/errors.ts';
 import type { AppEnv } from './env.ts';
@@ -33,6 +34,18 @@ function requestSchema(route: RouteConfig, target: string): ZodType | undefined 
 
 export function registeredRoutes(): readonly RouteEntry[] {
   return routeTable;
+}
+
+/**
+ * The names of the route policies that let `actor` in for `townId`: what the server would answer
+ * instead of 403, asked of the same rules `authorize` runs. The UI offers a page or a button only
+ * when the policy of the route behind it is in this list (web/src/layout/menu.tsx).
+ */
+export function policiesAllowed(actor: Actor, townId: string): string[] {
+  const names = new Set<string>();
+  for (const { policy } of routeTable)
+    if (!policy.public && policy.allows(actor, { townId })) names.add(policy.name);
+  return [...names].sort();
 }
 
 function authorize(policy: RoutePolicy): MiddlewareHandler<AppEnv> {

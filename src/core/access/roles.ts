@@ -27,6 +27,16 @@ export const ROLE_LABELS: Record<Role, string> = {
   county_supervisor: '县级督查',
 };
 
+/**
+ * Roles over the whole installation rather than a town (DESIGN 2, 系统运维): national reference
+ * data such as the statutory work calendar. They are never part of `grants`, so no town policy can
+ * let them in; only the CLI grants them (a town admin cannot), and only policies that ask
+ * `holdsSystemRole` honour them.
+ */
+export const SYSTEM_ROLES = ['system_operator'] as const;
+export type SystemRole = (typeof SYSTEM_ROLES)[number];
+export const SYSTEM_ROLE_LABELS: Record<SystemRole, string> = { system_operator: '系统运维' };
+
 /** Role pickers: every role with its label, in DESIGN 2's order. */
 export const ROLE_OPTIONS: readonly { value: Role; label: string }[] = ROLES.map((r) => ({
   value: r,

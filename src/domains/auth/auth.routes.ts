@@ -10,7 +10,7 @@ import { ROLE_LABELS, ROLES, SYSTEM_ROLE_LABELS, type Actor } from '../../core/a
 import { InvalidInput, Unauthenticated } from '../../core/errors.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { clientIp, jsonBody, jsonResponse, noContent } from '../../http/openapi.ts';
-import { defineRoute, policies } from '../../http/route.ts';
+import { defineRoute, policies, policiesAllowed } from '../../http/route.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertPasswordAcceptable, hashPassword, verifyPassword } from './password.ts';
 import {
@@ -58,6 +58,11 @@ const Me = z
     ),
     /** Installation-wide roles (系统运维): no town data, national reference data only. */
     systemRoles: z.array(z.object({ role: z.string(), roleLabel: z.string() })),
+    /**
+     * Per town (the towns of the grants, and the home town), the route policies that let the user
+     * in: the UI shows a menu entry or button only when the server would not answer 403.
+     */
+    allowedPolicies: z.record(z.string(), z.array(z.string())),
   })
   .openapi('CurrentUser');
 const SessionProbe = z.object({ user: Me.nullable() }).openapi('SessionProbe');
@@ -83,6 +88,12 @@ async function describeActor(c: import('hono').Context<AppEnv>, actor: Actor) {
       role,
       roleLabel: SYSTEM_ROLE_LABELS[role],
     })),
+    allowedPolicies: Object.fromEntries(
+      [...new Set([actor.homeTownId, ...actor.grants.map((g) => g.townId)])].map((townId) => [
+        townId,
+        policiesAllowed(actor, townId),
+      ]),
+    ),
   };
 }
 

@@ -72,6 +72,35 @@ describe('login and sessions', () => {
     expect((await t.call('GET', '/api/v1/auth/session', { cookie })).body).toEqual({ user: null });
   });
 
+  it('tells the UI per town which route policies let the user in, as the server enforces them', async () => {
+    const session = async (username: string) => {
+      const cookie = await t.login(username);
+      const me = await t.call('GET', '/api/v1/auth/me', { cookie });
+      return { cookie, allowed: me.body.allowedPolicies[t.townId] as string[] };
+    };
+    const status = async (cookie: string, path: string) =>
+      (await t.call('GET', `/api/v1/towns/${t.townId}${path}`, { cookie })).status;
+    // 受理登记 is not offered to leaders or the county supervisor; both read the orders.
+    const leader = await session('shuji');
+    const county = await session('ducha');
+    for (const { allowed } of [leader, county]) {
+      expect(allowed).toContain('appeals.read');
+      expect(allowed).toContain('appeal_analysis.read');
+      expect(allowed).not.toContain('appeals.intake');
+    }
+    // The dispatcher registers orders but has no ledgers: the server answers 403 there.
+    const dispatcher = await session('paidan');
+    expect(dispatcher.allowed).toContain('appeals.intake');
+    expect(dispatcher.allowed).not.toContain('ledgers.read');
+    expect(await status(dispatcher.cookie, '/ledger-types')).toBe(403);
+    expect(leader.allowed).toContain('ledgers.read');
+    expect(await status(leader.cookie, '/ledger-types')).toBe(200);
+    // The demo's system operator keeps the calendar and sees nothing of the town.
+    const operator = await session('yunwei');
+    expect(operator.allowed).toEqual(['calendar.operator', 'signed_in']);
+    expect(await status(operator.cookie, '/units')).toBe(403);
+  });
+
   it('rejects a forged cookie', async () => {
     const cookie = await t.login('zhengfa');
     const forged = cookie.replace(/.$/, (ch) => (ch === 'a' ? 'b' : 'a'));

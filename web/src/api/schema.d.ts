@@ -15603,6 +15603,9 @@ export interface components {
                 role: string;
                 roleLabel: string;
             }[];
+            allowedPolicies: {
+                [key: string]: string[];
+            };
         };
         Problem: {
             type: string;

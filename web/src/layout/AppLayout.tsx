@@ -47,7 +47,7 @@ function toItems(entries: MenuEntry[]): MenuProps['items'] {
 
 export default function AppLayout() {
   const session = useSession();
-  const { user, townId, townName, towns, isAdmin, grantsInTown } = session;
+  const { user, townId, townName, towns, allows, grantsInTown } = session;
   const navigate = useNavigate();
   const location = useLocation();
   const screens = Grid.useBreakpoint();
@@ -58,7 +58,7 @@ export default function AppLayout() {
   const [pwDone, setPwDone] = useState(false);
   const mustChange = !!user?.mustChangePassword && !pwDone;
 
-  const entries = useMemo(() => visibleMenu(isAdmin), [isAdmin]);
+  const entries = useMemo(() => visibleMenu(allows), [allows]);
   const items = useMemo(() => toItems(entries), [entries]);
   // The item of the current route stays lit (detail pages light their list), its group open.
   const { selected, open } = menuSelection(entries, location.pathname);
@@ -176,7 +176,7 @@ export default function AppLayout() {
               ))}
             </Space>
           )}
-          <ReminderBell />
+          {allows('appeals.read') && <ReminderBell />}
           {/* A popover over the sider's own Menu: antd's Dropdown would add 10 KB to every page. */}
           <Popover
             placement="bottomRight"

@@ -1,6 +1,8 @@
 /**
  * The module menu: 工作台 plus each module's entry (web/src/modules/modules.ts). Only modules that
- * exist are listed. `adminOnly` entries are shown to users holding the admin role in the current town.
+ * exist are listed. An entry with `needs` is shown only to users whose session says the server lets
+ * them through that route policy in the current town, so no entry leads to a 403; a group left
+ * without entries is not shown.
  */
 import { DashboardOutlined } from '@ant-design/icons';
 import { MODULES } from '../modules/modules.ts';
@@ -13,11 +15,12 @@ export const MENU: MenuEntry[] = [
   ...MODULES.flatMap((m) => (m.menu ? [m.menu] : [])),
 ];
 
-export function visibleMenu(isAdmin: boolean): MenuEntry[] {
+export function visibleMenu(allows: (policy: string) => boolean): MenuEntry[] {
   const keep = (e: MenuEntry): MenuEntry | null => {
-    if (e.adminOnly && !isAdmin) return null;
+    if (e.needs && !allows(e.needs)) return null;
     if (!e.children) return e;
-    return { ...e, children: e.children.map(keep).filter((c): c is MenuEntry => c !== null) };
+    const children = e.children.map(keep).filter((c): c is MenuEntry => c !== null);
+    return children.length ? { ...e, children } : null;
   };
   return MENU.map(keep).filter((e): e is MenuEntry => e !== null);
 }

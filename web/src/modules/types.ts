@@ -9,7 +9,11 @@ export interface MenuEntry {
   key: string;
   label: string;
   icon: ReactNode;
-  adminOnly?: boolean;
+  /**
+   * The route policy of the page's own API (e.g. 'appeals.intake'): the entry is shown only to
+   * users the server lets through it (Session.allows). Absent: every signed-in user.
+   */
+  needs?: string;
   children?: MenuEntry[];
 }
 

@@ -32,6 +32,11 @@ export interface Session {
   /** Town admins and leaders change the organisation (DESIGN §2). */
   canWriteOrg: boolean;
   isAdmin: boolean;
+  /**
+   * Whether the server lets the user through the route policy `name` in the current town (the
+   * session's `allowedPolicies`): the UI offers a page or action only when this holds.
+   */
+  allows: (name: string) => boolean;
   setTown: (townId: string) => void;
   signedIn: (user: CurrentUser) => void;
   logout: () => Promise<void>;
@@ -86,6 +91,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const towns = townsOf(user);
     const grantsInTown = (user?.grants ?? []).filter((g) => g.townId === townId);
     const has = (...roles: Role[]) => grantsInTown.some((g) => roles.includes(g.role));
+    const allowed = new Set(user?.allowedPolicies[townId] ?? []);
     return {
       user,
       townId,
@@ -94,6 +100,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       grantsInTown,
       canWriteOrg: has('admin', 'leader'),
       isAdmin: has('admin'),
+      allows: (name: string) => name === 'signed_in' || allowed.has(name),
       setTown,
       signedIn,
       logout,

@@ -26,20 +26,63 @@ const ProblemsPage = lazy(() => import('./ProblemsPage.tsx'));
 const CommitmentsPage = lazy(() => import('./CommitmentsPage.tsx'));
 const BulletinPage = lazy(() => import('./BulletinPage.tsx'));
 
+const READ_ANALYSIS = 'appeal_analysis.read';
+
+/** Each entry `needs` the route policy of the page's own API (menu.tsx). */
 export const appealsModule: AppModule = {
   menu: {
     key: 'appeals',
     label: '接诉即办',
     icon: <PhoneOutlined />,
     children: [
-      { key: '/appeals/intake', label: '受理登记', icon: <FormOutlined /> },
-      { key: '/appeals/orders', label: '我的工单', icon: <UnorderedListOutlined /> },
-      { key: '/appeals/reminders', label: '我的提醒', icon: <BellOutlined /> },
-      { key: '/appeals/overdue', label: '超期督办', icon: <AlertOutlined /> },
-      { key: '/appeals/dashboard', label: '诉求分析', icon: <BarChartOutlined /> },
-      { key: '/appeals/problems', label: '问题清单', icon: <ClusterOutlined /> },
-      { key: '/appeals/commitments', label: '承诺事项', icon: <AuditOutlined /> },
-      { key: '/appeals/bulletin', label: '分析通报', icon: <FileTextOutlined /> },
+      {
+        key: '/appeals/intake',
+        label: '受理登记',
+        icon: <FormOutlined />,
+        needs: 'appeals.intake',
+      },
+      {
+        key: '/appeals/orders',
+        label: '我的工单',
+        icon: <UnorderedListOutlined />,
+        needs: 'appeals.read',
+      },
+      {
+        key: '/appeals/reminders',
+        label: '我的提醒',
+        icon: <BellOutlined />,
+        needs: 'appeals.read',
+      },
+      {
+        key: '/appeals/overdue',
+        label: '超期督办',
+        icon: <AlertOutlined />,
+        needs: 'appeals.read',
+      },
+      {
+        key: '/appeals/dashboard',
+        label: '诉求分析',
+        icon: <BarChartOutlined />,
+        needs: 'appeals.read',
+      },
+      {
+        key: '/appeals/problems',
+        label: '问题清单',
+        icon: <ClusterOutlined />,
+        needs: READ_ANALYSIS,
+      },
+      {
+        key: '/appeals/commitments',
+        label: '承诺事项',
+        icon: <AuditOutlined />,
+        needs: READ_ANALYSIS,
+      },
+      {
+        key: '/appeals/bulletin',
+        label: '分析通报',
+        icon: <FileTextOutlined />,
+        needs: READ_ANALYSIS,
+      },
     ],
   },
   routes: [

@@ -7,7 +7,12 @@ const RoundsPage = lazy(() => import('./RoundsPage.tsx'));
 const RoundPage = lazy(() => import('./RoundPage.tsx'));
 
 export const appraisalModule: AppModule = {
-  menu: { key: '/appraisal', label: '民主测评', icon: <AuditOutlined /> },
+  menu: {
+    key: '/appraisal',
+    label: '民主测评',
+    icon: <AuditOutlined />,
+    needs: 'appraisal.access',
+  },
   routes: [
     { path: 'appraisal', element: <RoundsPage /> },
     { path: 'appraisal/:id', element: <RoundPage /> },

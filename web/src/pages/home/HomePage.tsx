@@ -2,7 +2,8 @@
  * 工作台 — first what waits for the user (MyWorkCards), then the town at a glance: how many
  * villages, cadres and positions it has, and who holds each portfolio (分管领域). The ECharts bar
  * chart is loaded only when asked for, so the home page stays within its JavaScript budget
- * (DESIGN §11).
+ * (DESIGN §11). A system operator (系统运维) holds no town role: their 工作台 is the national work
+ * calendar they keep, nothing of a town's.
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -32,6 +33,31 @@ interface Counts {
 }
 
 export default function HomePage() {
+  const { allows } = useSession();
+  return allows('org.read') ? <TownHome /> : <SystemHome />;
+}
+
+function SystemHome() {
+  const { user } = useSession();
+  const navigate = useNavigate();
+  return (
+    <>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {user?.displayName}，您好！
+      </Typography.Title>
+      <Card title="系统运维" data-testid="system-home">
+        <Typography.Paragraph>
+          您负责全国统一的工作日历：国务院办公厅发布放假通知后，录入当年的放假和调休上班日期，各乡镇工单的办理期限随之重算。系统运维不能查看乡镇的工单和台账。
+        </Typography.Paragraph>
+        <Button type="primary" onClick={() => navigate('/settings/work-calendar')}>
+          打开工作日历
+        </Button>
+      </Card>
+    </>
+  );
+}
+
+function TownHome() {
   const { townId, townName, user } = useSession();
   const navigate = useNavigate();
   const onError = useApiErrorHandler();

@@ -2,8 +2,8 @@
  * 我的工作 — the first row of the 工作台: what waits for the signed-in user today (orders they can
  * act on, unacknowledged reminders and 督办, overdue orders in their scope) and the state of their
  * own duty report. Each card opens the page behind its number; a card whose API the user may not
- * call (e.g. a dispatcher has no report) is not asked at all: the permissions table the server's
- * route policies read (src/core/access/permissions.ts) says which cards the user's roles have.
+ * call (e.g. a dispatcher has no report) is not asked at all: the session says which route policies
+ * the server lets the user through (Session.allows).
  */
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -11,7 +11,6 @@ import { Card, Col, Row, Statistic } from 'antd';
 import { AlertOutlined, BellOutlined, FileTextOutlined, InboxOutlined } from '@ant-design/icons';
 import { appealsApi } from '../../api/appeals.ts';
 import { reportsApi, type ReportSummary } from '../../api/reports.ts';
-import { rolesWith } from '../../../../src/core/access/permissions.ts';
 import { useSession } from '../../session/session.tsx';
 import { operationsApi } from '../appeals/operations.api.ts';
 
@@ -26,23 +25,23 @@ interface MyWork {
 const optional = <T,>(p: Promise<T>): Promise<T | undefined> => p.catch(() => undefined);
 
 export function MyWorkCards() {
-  const { townId, user, grantsInTown } = useSession();
-  const readsReports = grantsInTown.some((g) =>
-    (rolesWith('reports', 'read') as string[]).includes(g.role),
-  );
+  const { townId, user, allows } = useSession();
+  const readsReports = allows('reports.read');
+  const readsAppeals = allows('appeals.read');
   const navigate = useNavigate();
   const [work, setWork] = useState<MyWork | null>(null);
 
   useEffect(() => {
     const ctrl = new AbortController();
     const personId = user?.personId ?? null;
+    const none = Promise.resolve(undefined);
     Promise.all([
-      optional(operationsApi.queue(townId, ctrl.signal)),
-      optional(operationsApi.reminderCount(townId, ctrl.signal)),
-      optional(appealsApi.overduePage(townId, ctrl.signal)),
+      readsAppeals ? optional(operationsApi.queue(townId, ctrl.signal)) : none,
+      readsAppeals ? optional(operationsApi.reminderCount(townId, ctrl.signal)) : none,
+      readsAppeals ? optional(appealsApi.overduePage(townId, ctrl.signal)) : none,
       personId && readsReports
         ? optional(reportsApi.list(townId, { personId, limit: 5 }, ctrl.signal))
-        : Promise.resolve(undefined),
+        : none,
     ]).then(([queue, reminders, overdue, reports]) => {
       if (ctrl.signal.aborted) return;
       const newest = reports
@@ -56,7 +55,7 @@ export function MyWorkCards() {
       });
     });
     return () => ctrl.abort();
-  }, [townId, user?.personId, readsReports]);
+  }, [townId, user?.personId, readsReports, readsAppeals]);
 
   if (!work) return <Card loading style={{ marginBottom: 16 }} />;
   const reportText =

@@ -73,7 +73,7 @@ function FieldBasics({ name, existing }: { name: number; existing: boolean }) {
           tooltip="英文标识，保存后不能修改"
           rules={[{ required: true, message: '请填写字段标识' }, KEY_RULE]}
         >
-          <Input placeholder="如：title" disabled={existing} />
+          <Input placeholder="小写字母、数字或下划线" disabled={existing} />
         </Form.Item>
       </Col>
       <Col span={6}>

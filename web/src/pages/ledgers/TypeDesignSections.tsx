@@ -33,7 +33,7 @@ export function TypeBasics({ creating, portfolioName }: BasicsProps) {
           tooltip="英文标识，创建后不能修改"
           rules={[{ required: true, message: '请填写台账标识' }, KEY_RULE]}
         >
-          <Input disabled={!creating} placeholder="如：road_patrol" />
+          <Input disabled={!creating} placeholder="小写字母、数字或下划线" />
         </Form.Item>
       </Col>
       <Col span={8}>

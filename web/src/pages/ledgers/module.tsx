@@ -8,7 +8,7 @@ const LedgerRecordsPage = lazy(() => import('./LedgerRecordsPage.tsx'));
 const TypeDesignerPage = lazy(() => import('./TypeDesignerPage.tsx'));
 
 export const ledgersModule: AppModule = {
-  menu: { key: '/ledgers', label: '台账', icon: <BookOutlined /> },
+  menu: { key: '/ledgers', label: '台账', icon: <BookOutlined />, needs: 'ledgers.read' },
   routes: [
     { path: 'ledgers', element: <LedgerTypesPage /> },
     { path: 'ledgers/new-type', element: <TypeDesignerPage />, adminOnly: true },

@@ -6,6 +6,6 @@ import type { AppModule } from '../../modules/types.ts';
 const MetricsPage = lazy(() => import('./MetricsPage.tsx'));
 
 export const metricsModule: AppModule = {
-  menu: { key: '/metrics', label: '指标', icon: <FundOutlined /> },
+  menu: { key: '/metrics', label: '指标', icon: <FundOutlined />, needs: 'metrics.read' },
   routes: [{ path: 'metrics', element: <MetricsPage /> }],
 };

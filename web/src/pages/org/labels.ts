@@ -17,7 +17,7 @@ export const UNIT_KIND_OPTIONS = (Object.keys(UNIT_KINDS) as UnitKind[]).map((k)
 }));
 
 /** Account roles are named once, in core (DESIGN §2's names): the server and these pages share them. */
-export { ROLE_LABELS } from '../../../../src/core/access/roles.ts';
+export { ROLE_LABELS, SYSTEM_ROLE_LABELS } from '../../../../src/core/access/roles.ts';
 /** A mutable copy for antd's Select (its options prop takes no readonly arrays). */
 export const ROLE_OPTIONS = [...CORE_ROLE_OPTIONS];
 

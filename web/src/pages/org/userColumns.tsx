@@ -2,7 +2,7 @@
 import { Button, Space, Tag, type TableColumnsType } from 'antd';
 import { formatDateTime } from '../../lib/time.ts';
 import type { User } from '../../api/org.ts';
-import { ROLE_LABELS } from './labels.ts';
+import { ROLE_LABELS, SYSTEM_ROLE_LABELS } from './labels.ts';
 
 interface Options {
   townId: string;
@@ -17,7 +17,9 @@ interface Options {
 function RoleTags({ roles, o }: { roles: User['roles']; o: Options }) {
   return roles.map((r, i) => (
     <Tag key={i} color={r.role === 'admin' ? 'red' : 'blue'}>
-      {ROLE_LABELS[r.role] ?? r.role}
+      {(ROLE_LABELS as Record<string, string>)[r.role] ??
+        (SYSTEM_ROLE_LABELS as Record<string, string>)[r.role] ??
+        r.role}
       {r.unitId ? ` · ${o.unitName.get(r.unitId) ?? '指定单位'}` : ''}
       {r.townId !== o.townId ? `（${o.townName.get(r.townId) ?? '其他乡镇'}）` : ''}
     </Tag>
@@ -52,26 +54,30 @@ export function userColumns(o: Options): TableColumnsType<User> {
       key: 'actions',
       width: 200,
       fixed: 'right',
-      render: (_, u) => (
-        <Space size={0}>
-          <Button type="link" size="small" onClick={() => o.edit(u)}>
-            编辑
-          </Button>
-          <Button type="link" size="small" onClick={() => o.resetPassword(u)}>
-            重置密码
-          </Button>
-          {u.id !== o.meId && (
-            <Button
-              type="link"
-              size="small"
-              danger={!u.disabled}
-              onClick={() => o.toggleDisabled(u)}
-            >
-              {u.disabled ? '启用' : '停用'}
+      // A system operator's account is managed from the command line only (the server refuses).
+      render: (_, u) =>
+        u.roles.some((r) => r.role in SYSTEM_ROLE_LABELS) ? (
+          <span style={{ color: '#999' }}>由命令行管理</span>
+        ) : (
+          <Space size={0}>
+            <Button type="link" size="small" onClick={() => o.edit(u)}>
+              编辑
             </Button>
-          )}
-        </Space>
-      ),
+            <Button type="link" size="small" onClick={() => o.resetPassword(u)}>
+              重置密码
+            </Button>
+            {u.id !== o.meId && (
+              <Button
+                type="link"
+                size="small"
+                danger={!u.disabled}
+                onClick={() => o.toggleDisabled(u)}
+              >
+                {u.disabled ? '启用' : '停用'}
+              </Button>
+            )}
+          </Space>
+        ),
     },
   ];
 }

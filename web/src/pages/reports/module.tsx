@@ -13,7 +13,7 @@ const TemplatesPage = lazy(() => import('./TemplatesPage.tsx'));
 const TemplateEditPage = lazy(() => import('./TemplateEditPage.tsx'));
 
 export const reportsModule: AppModule = {
-  menu: { key: '/reports', label: '述职报告', icon: <FileTextOutlined /> },
+  menu: { key: '/reports', label: '述职报告', icon: <FileTextOutlined />, needs: 'reports.read' },
   routes: [
     { path: 'reports', element: <ReportsListPage /> },
     { path: 'reports/import', element: <ReportImportPage /> },

@@ -20,7 +20,7 @@ export const settingsMenu: MenuEntry[] = [
     key: '/settings/public-entry',
     label: '群众诉求入口',
     icon: <QrcodeOutlined />,
-    adminOnly: true,
+    needs: 'town.admin',
   },
 ];
 
