@@ -1,7 +1,8 @@
 /**
  * Journeys of 乡镇信息 and 包联: the admin sets the town's office hours, adds a second town as the
  * county admin and switches to it, grants a county supervisor both towns in the user form, and
- * ends a village liaison with a date instead of deleting it.
+ * ends a village liaison with a date instead of deleting it. The work calendar: read-only for the
+ * town admin; the demo's system operator (yunwei) adds a 调休上班 day and an order's deadline moves.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -119,4 +120,91 @@ describe('乡镇信息 and 包联', () => {
     expect(await poster.isVisible()).toBe(true);
     await context.close();
   });
+
+  it("lets the system operator add a 调休上班 day, and moves an open order's deadline", async () => {
+    const { context, page: desk } = await newPage();
+    await login(desk, 'admin');
+    const me = (await (await desk.request.get('/api/v1/auth/me')).json()) as { homeTownId: string };
+    const openOrders = async () => {
+      const res = await desk.request.get(`/api/v1/towns/${me.homeTownId}/appeals?limit=200`);
+      const { items } = (await res.json()) as { items: OrderDue[] };
+      return new Map(
+        items.filter((o) => !o.closedAt && !o.overdue && o.nextDueAt).map((o) => [o.id, o]),
+      );
+    };
+    const before = await openOrders();
+    // The first Saturday ahead that is not a working day yet becomes one (调休上班).
+    const today = beijingDate(new Date());
+    const entered = new Set<string>();
+    for (const y of [0, 1].map((n) => Number(today.slice(0, 4)) + n)) {
+      const res = await desk.request.get(`/api/v1/work-calendar/${y}`);
+      for (const d of ((await res.json()) as { days: { date: string }[] }).days)
+        entered.add(d.date);
+    }
+    let saturday = addDays(today, (6 - new Date(`${today}T00:00:00Z`).getUTCDay() + 7) % 7 || 7);
+    while (entered.has(saturday)) saturday = addDays(saturday, 7);
+    const year = Number(saturday.slice(0, 4));
+
+    const { context: opContext, page: op } = await newPage();
+    await login(op, 'yunwei');
+    // No town role: the 工作台 points at the calendar, the menu offers nothing of the town.
+    await op.getByTestId('system-home').waitFor();
+    const offered = await op.locator('.ant-layout-sider .ant-menu-item').allInnerTexts();
+    expect(offered.filter((label) => !['工作台', '工作日历'].includes(label))).toEqual([]);
+    await op.getByRole('button', { name: '打开工作日历' }).click();
+    await op.waitForURL(/\/settings\/work-calendar$/);
+    if (year !== new Date().getFullYear()) await choose(op, op.getByLabel('年份'), `${year} 年`);
+    await op.getByRole('button', { name: /^(修\s*改|录\s*入)$/ }).click();
+    const editor = op.getByTestId('calendar-editor');
+    await editor.getByRole('button', { name: '添加日期' }).click();
+    await editor.getByLabel('日期').last().fill(saturday);
+    await editor.getByLabel('日期').last().press('Enter');
+    await choose(op, editor.getByLabel('类型').last(), '调休上班');
+    await editor.getByLabel('名称').last().fill('调休');
+    await editor.getByRole('button', { name: `保存 ${year} 年` }).click();
+    const saved = op.locator('.ant-message').filter({ hasText: `已保存 ${year} 年工作日历` });
+    await saved.waitFor();
+    const recomputed = Number(/重算了 (\d+) 件/.exec((await saved.textContent())!)![1]);
+    expect(recomputed).toBeGreaterThan(0);
+    const row = op
+      .getByTestId('calendar-days')
+      .locator('.ant-table-row')
+      .filter({ hasText: saturday });
+    expect(await row.textContent()).toContain('调休上班');
+    await shoot(op, 'work-calendar-operator.png');
+
+    // The town sees it: an order whose working-day clock ran over that Saturday is due earlier.
+    const after = await openOrders();
+    const moved = [...before.values()].filter(
+      (o) => after.get(o.id) && after.get(o.id)!.nextDueAt !== o.nextDueAt,
+    );
+    expect(moved.length).toBeGreaterThan(0);
+    const order = moved[0]!;
+    const newDue = after.get(order.id)!.nextDueAt!;
+    expect(Date.parse(newDue)).toBeLessThan(Date.parse(order.nextDueAt!));
+    await desk.goto(`/appeals/orders/${order.id}`);
+    const due = desk
+      .locator('th.ant-descriptions-item-label', { hasText: '当前期限' })
+      .locator('xpath=following-sibling::td[1]');
+    await expect.poll(() => due.textContent()).toContain(beijingTime(newDue).slice(5));
+    expect(await due.textContent()).not.toContain(beijingTime(order.nextDueAt!).slice(5));
+    await opContext.close();
+    await context.close();
+  });
 });
+
+interface OrderDue {
+  id: string;
+  nextDueAt: string | null;
+  overdue: boolean;
+  closedAt: string | null;
+}
+
+/** `2026-12-16 15:59` in the town's clock. */
+function beijingTime(iso: string): string {
+  return new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16);
+}
+const beijingDate = (d: Date) => beijingTime(d.toISOString()).slice(0, 10);
+function addDays(date: string, n: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
