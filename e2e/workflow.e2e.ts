@@ -8,8 +8,8 @@
  * control; an offered action answering 4xx, a page error or an id on the timeline fails; at the
  * end the number of distinct transitions fired equals the number declared.
  */
-import type { BrowserContext, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { BUILT_IN_KINDS, type KindDefinition } from '../src/core/workflow/index.ts';
 import { KIND_NAMES } from '../src/domains/appeals/appeal.kinds.ts';
 import { setUpJourney } from './support/journey.ts';
@@ -31,14 +31,21 @@ const dayIn = (offsetDays: number) =>
     new Date(Date.now() + offsetDays * 86_400_000),
   );
 
-/** One browser context per kind; it signs in as whichever demo account the next step needs. */
+/**
+ * The demo accounts a walk acts as: one signed-in page per account, kept for the whole file, so
+ * moving a step to another role switches tabs instead of signing in again (each sign-in costs a
+ * page load and an argon2 check; the walks switch accounts a few dozen times).
+ */
 class Actor {
   user = '';
   failures: string[] = [];
-  constructor(
-    readonly context: BrowserContext,
-    readonly page: Page,
-  ) {
+  page!: Page;
+  private readonly pages = new Map<string, Page>();
+  get signIns() {
+    return this.pages.size;
+  }
+
+  private watch(page: Page) {
     page.on('pageerror', (e) => this.failures.push(`页面错误：${e.message}`));
     page.on('response', async (r) => {
       const writes = r.request().method() === 'POST' && /\/appeals(\/|$)/.test(r.url());
@@ -46,20 +53,48 @@ class Actor {
         this.failures.push(`${r.status()} ${r.url()} ${await r.text().catch(() => '')}`);
     });
   }
+  switches = 0;
   async as(user: string) {
     if (this.user === user) return;
-    await this.context.clearCookies();
-    await login(this.page, user);
+    this.switches++;
+    let page = this.pages.get(user);
+    if (!page) {
+      page = (await newPage()).page;
+      this.watch(page);
+      await login(page, user);
+      this.pages.set(user, page);
+    }
+    this.page = page;
     this.user = user;
+  }
+  /** Starts a walk: nothing failed yet, and the next step acts from a known account. */
+  reset() {
+    this.failures = [];
+  }
+  async close() {
+    await Promise.all(
+      [...this.pages.values()].map((p) =>
+        p
+          .context()
+          .close()
+          .catch(() => {}),
+      ),
+    );
   }
 }
 
+const actor = new Actor();
+afterAll(async () => {
+  console.log(`workflow walks: ${actor.switches} account switches, ${actor.signIns} sign-ins`);
+  await actor.close();
+});
+
 /** Reads names of the demo town the journey picks (a unit and a village with an account in them). */
 async function picksFor(actor: Actor): Promise<Picks> {
-  const req = actor.page.request;
+  const get = (url: string) => actor.page.request.get(url);
   const me = async (u: string) => {
     await actor.as(u);
-    return (await (await req.get('/api/v1/auth/me')).json()) as {
+    return (await (await get('/api/v1/auth/me')).json()) as {
       homeTownId: string;
       personId: string;
       grants: { unitId: string | null }[];
@@ -69,11 +104,11 @@ async function picksFor(actor: Actor): Promise<Picks> {
   const cadre = await me('cunganbu');
   const lead = await me('zhengfa');
   const town = `/api/v1/towns/${staff.homeTownId}`;
-  const units = (await (await req.get(`${town}/units`)).json()) as {
+  const units = (await (await get(`${town}/units`)).json()) as {
     items: { id: string; name: string }[];
   };
   const unitName = (id: string | null) => units.items.find((u) => u.id === id)!.name;
-  const person = (await (await req.get(`${town}/people/${lead.personId}`)).json()) as {
+  const person = (await (await get(`${town}/people/${lead.personId}`)).json()) as {
     name: string;
   };
   return {
@@ -141,8 +176,7 @@ async function fire(actor: Actor, def: KindDefinition, href: string, id: string,
 }
 
 async function walkKind(def: KindDefinition) {
-  const { context, page } = await newPage();
-  const actor = new Actor(context, page);
+  actor.reset();
   const picks = await picksFor(actor);
   const paths = planPaths(def, picks.today, picks.later);
   const fired = new Set<string>();
@@ -153,8 +187,8 @@ async function walkKind(def: KindDefinition) {
     )!;
     await actor.as(starter);
     const first = picks.codes.length === 0;
-    const { code, href } = await registerOrder(page, def, picks, async () => {
-      if (first) await shoot(page, `workflow-${def.kind}-intake.png`);
+    const { code, href } = await registerOrder(actor.page, def, picks, async () => {
+      if (first) await shoot(actor.page, `workflow-${def.kind}-intake.png`);
     });
     picks.codes.push(code);
     for (const id of path.steps) {
@@ -162,11 +196,10 @@ async function walkKind(def: KindDefinition) {
       fired.add(id);
       steps++;
     }
-    const timeline = (await page.getByTestId('timeline').textContent()) ?? '';
+    const timeline = (await actor.page.getByTestId('timeline').textContent()) ?? '';
     expect(timeline, '时间线上出现了编号而不是名称').not.toMatch(UUID);
   }
-  await shoot(page, `workflow-${def.kind}-timeline.png`);
-  await context.close();
+  await shoot(actor.page, `workflow-${def.kind}-timeline.png`);
   expect(actor.failures).toEqual([]);
   expect([...fired].sort()).toEqual(def.transitions.map((t) => t.id).sort());
   expect(fired.size).toBe(def.transitions.length);
