@@ -254,3 +254,24 @@ export const CommitmentDetail = Commitment.extend({
   ),
   nextStatuses: z.array(z.object({ status: z.string(), label: z.string() })),
 }).openapi('AppealCommitmentDetail');
+
+/**
+ * What the intake form chose from 可能与…同类 (problem-match.service.ts): 归入此问题, or 立为问题
+ * with the recent repeats. Sent with the new order so the order and its link commit together.
+ */
+export const IntakeProblemLink = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('problem'), problemId: id('问题') }),
+    z.object({
+      kind: z.literal('cluster'),
+      title: text('问题名称', 200),
+      appealIds: z.array(z.uuid()).min(1).max(200).meta({ title: '近期重复的工单' }),
+    }),
+  ])
+  .meta({ title: '归入问题' })
+  .openapi('IntakeProblemLink');
+export type IntakeProblemLinkInput = z.infer<typeof IntakeProblemLink>;
+
+export const LinkedProblem = z
+  .object({ id: z.uuid(), title: z.string(), orderCount: z.number() })
+  .openapi('IntakeLinkedProblem');

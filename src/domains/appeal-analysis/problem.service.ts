@@ -153,6 +153,14 @@ export async function createProblem(db: Db, ctx: WriteCtx, input: ProblemCreateI
   return problemDetail(db, scope, ctx.townId, id);
 }
 
+/** The version of a problem in the caller's scope (for a write that follows the current state). */
+export async function currentVersion(db: Db, ctx: WriteCtx, id: string): Promise<number> {
+  const scope = await analysisScope(db, ctx.actor, ctx.townId);
+  const row = await repo.findProblem(db, ctx.townId, id, scope.problemSql);
+  if (!row) throw new NotFound('问题');
+  return row.version;
+}
+
 async function loadForWrite(db: Db, ctx: WriteCtx, id: string, version: number) {
   const scope = await analysisScope(db, ctx.actor, ctx.townId);
   const row = await repo.findProblem(db, ctx.townId, id, scope.problemSql);
@@ -256,6 +264,7 @@ export async function addOrders(
   input: { version: number; appealIds: string[] },
 ) {
   const { scope, row } = await loadForWrite(db, ctx, id, input.version);
+  if (row.status === 'closed') throw new Conflict('问题已销号，不能再归入工单');
   const orders = await checkOrders(db, ctx.townId, scope, input.appealIds, id);
   const current = new Set((await repo.problemOrders(db, ctx.townId, id)).map((o) => o.id));
   const fresh = orders.map((o) => o.id).filter((x) => !current.has(x));

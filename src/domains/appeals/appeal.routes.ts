@@ -18,6 +18,7 @@ import {
 } from '../../http/openapi.ts';
 import { defineRoute } from '../../http/route.ts';
 import { readCursor } from '../../http/cursor.ts';
+import { linkIntakeOrder } from '../appeal-analysis/problem.intake-link.ts';
 import { registerAppealFileRoutes } from './appeal.files.routes.ts';
 import { kindFor, KIND_NAMES } from './appeal.kinds.ts';
 import { registerAppealOperationRoutes } from './appeal.operations.routes.ts';
@@ -113,26 +114,22 @@ export function registerAppealRoutes(app: OpenAPIHono<AppEnv>): void {
       path: `${base}/appeals`,
       tags,
       summary: '受理/登记工单',
+      description:
+        '带 problem（受理时“可能与…同类”中选的归入此问题或立为问题）时，工单与归入在同一事务中完成：归入被拒（问题已销号、工单已属别的问题、无权调整问题清单等）则工单也不保存。',
       request: { params: TownParams, ...jsonBody(s.AppealCreate) },
-      responses: jsonResponse(s.AppealDetail, '已受理', 201),
+      responses: jsonResponse(s.AppealIntakeResult, '已受理', 201),
     }),
     appealsIntake,
     async (c) => {
       const body = c.req.valid('json');
-      const { row, event, warnings } = await inTransaction(c, (trx, ctx) =>
-        service.intake(trx, ctx, body),
-      );
-      return c.json(
-        await detail.intakeDetail(
-          c.get('deps').db,
-          c.get('actor')!,
-          c.req.param('townId'),
-          row,
-          event,
-          warnings,
-        ),
-        201,
-      );
+      const { row, event, warnings, problem } = await inTransaction(c, async (trx, ctx) => {
+        const made = await service.intake(trx, ctx, body);
+        const linked = body.problem && (await linkIntakeOrder(trx, ctx, made.row.id, body.problem));
+        return { ...made, problem: linked || undefined };
+      });
+      const [db, actor, townId] = [c.get('deps').db, c.get('actor')!, c.req.param('townId')];
+      const answer = await detail.intakeDetail(db, actor, townId, row, event, warnings);
+      return c.json(problem ? { ...answer, problem } : answer, 201);
     },
   );
 

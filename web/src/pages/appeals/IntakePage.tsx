@@ -117,9 +117,10 @@ export default function IntakePage() {
           intakeFields.filter((f) => !TOP_LEVEL.includes(f.name)),
           v.payload,
         ),
+        problem: problemLink.problem,
       });
       setCreated(detail);
-      await problemLink.link(detail);
+      problemLink.saved(detail.problem);
       void message.success(`已受理，工单编号 ${detail.code}`);
       form.resetFields();
       form.setFieldsValue({ kind: v.kind, channel: v.channel });

@@ -2,15 +2,13 @@
  * 可能与…同类 on the intake form: open problems of the 问题清单 and recent repeats nobody has
  * confirmed yet that the order being typed reads like (the server's /appeals/similar, scoped).
  * One click chooses where the order goes — 归入此问题, or 立为问题 with the repeats — and saving
- * the order links it (useProblemLink); the choice is shown next to the save button until then.
+ * the order links it in the same request (useProblemLink); the choice is shown next to the save
+ * button until then.
  */
 import { Alert, Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { AppealDetail } from '../../api/appeals.ts';
-import { useApiErrorHandler } from '../../api/errors.ts';
-import { useSession } from '../../session/session.tsx';
-import { analysisApi } from './analysisApi.ts';
+import type { AppealCreate } from '../../api/appeals.ts';
 import type { ProblemHint } from './operations.api.ts';
 
 export type ProblemChoice =
@@ -118,37 +116,25 @@ export function ChoiceNote({ choice, onClear }: { choice?: ProblemChoice; onClea
   );
 }
 
-/** What the intake form needs: the choice, and linking a just-saved order to it. */
+/**
+ * What the intake form needs: the choice, sent with the new order (the server links it in the
+ * order's own transaction, so a refused link saves no order), and the problem it went into.
+ */
 export function useProblemLink() {
-  const { townId } = useSession();
-  const onError = useApiErrorHandler();
   const [choice, setChoice] = useState<ProblemChoice>();
   const [linked, setLinked] = useState<{ id: string; title: string }>();
-  /** Links the saved order as chosen (the problem as it is now, not as when hinted). */
-  const link = async (order: AppealDetail) => {
-    setLinked(undefined);
-    if (!choice) return;
-    try {
-      const p =
-        choice.kind === 'problem'
-          ? await analysisApi
-              .problem(townId, choice.problemId)
-              .then((cur) => analysisApi.addOrders(townId, cur.id, cur.version, [order.id]))
-          : await analysisApi.confirm(townId, {
-              title: choice.title,
-              appealIds: [...choice.appealIds, order.id],
-              source: 'detect',
-            });
-      setLinked({ id: p.id, title: p.title });
-      setChoice(undefined);
-    } catch (err) {
-      onError(err);
-    }
+  const problem: AppealCreate['problem'] =
+    choice?.kind === 'problem'
+      ? { kind: 'problem', problemId: choice.problemId }
+      : choice && { kind: 'cluster', title: choice.title, appealIds: choice.appealIds };
+  /** After the save: the problem the order now belongs to, if any. */
+  const saved = (p?: { id: string; title: string }) => {
+    setLinked(p ? { id: p.id, title: p.title } : undefined);
+    setChoice(undefined);
   };
-  return { choice, setChoice, linked, setLinked, link };
+  return { choice, setChoice, linked, setLinked, problem, saved };
 }
 
-/** After saving: where the order went. */
 export function LinkedNote({ linked }: { linked?: { id: string; title: string } | undefined }) {
   if (!linked) return null;
   return (
