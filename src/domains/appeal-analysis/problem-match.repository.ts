@@ -3,7 +3,7 @@
  * one block (village × top-level category) that belong to no problem yet. Both within the caller's
  * scope (the scope predicates come from analysis.policy.ts).
  */
-import type { Kysely, RawBuilder, SqlBool } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
 type Db = Kysely<DB>;
@@ -26,14 +26,20 @@ export interface ProblemOrderRow {
   title: string;
   content: string;
   received_on: string;
+  /** All the problem's orders, of which the newest `perProblem` come as rows. */
+  order_count: number;
 }
 
-/** Every order of every open (not 销号) problem in scope, of the block when one is given. */
+/**
+ * The newest `perProblem` orders of every open (not 销号) problem in scope, of the block when one
+ * is given, each with its problem's order count.
+ */
 export async function openProblemOrders(
   db: Db,
   townId: string,
   problemScope: RawBuilder<SqlBool>,
   f: BlockFilter,
+  perProblem: number,
   excludeAppealId?: string,
 ): Promise<ProblemOrderRow[]> {
   let q = db
@@ -57,6 +63,10 @@ export async function openProblemOrders(
       'a.title',
       'a.content',
       'a.received_on',
+      sql<number>`count(*) over (partition by p.id)`.as('order_count'),
+      sql<number>`row_number() over (partition by p.id order by a.received_on desc, a.id)`.as(
+        'rank',
+      ),
     ])
     .where('p.town_id', '=', townId)
     .where('p.status', '<>', 'closed')
@@ -64,7 +74,14 @@ export async function openProblemOrders(
   if (f.villageId) q = q.where('p.village_id', '=', f.villageId);
   if (f.categoryRoot) q = q.where('p.category_root', '=', f.categoryRoot);
   if (excludeAppealId) q = q.where('a.id', '<>', excludeAppealId);
-  return (await q.orderBy('p.id').orderBy('a.received_on').execute()) as ProblemOrderRow[];
+  const rows = await db
+    .selectFrom(q.as('o'))
+    .selectAll()
+    .where('o.rank', '<=', perProblem)
+    .orderBy('o.problem_id')
+    .orderBy('o.received_on')
+    .execute();
+  return rows as ProblemOrderRow[];
 }
 
 export interface RecentOrderRow {

@@ -6,7 +6,9 @@
  * (one, for a group of one or two). Within the caller's scope only; nothing is stored.
  *
  * Tokens of the candidate orders come from core/text's memo (cache.ts), so typing does not run
- * jieba over the same orders again and again.
+ * jieba over the same orders again and again; their profiles and a block's clusters are memoized
+ * on those tokens here (the same orders with the same texts give the same clusters), and a block
+ * none of whose orders reads like the text is not clustered at all (no cluster could match it).
  */
 import { z } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
@@ -14,6 +16,7 @@ import type { Actor } from '../../core/actor.ts';
 import {
   cachedTokens,
   clusterPrepared,
+  type Cluster,
   CLUSTER_DEFAULTS,
   isLabelTerm,
   lexiconFor,
@@ -57,7 +60,7 @@ export const ProblemHint = z
     villageId: z.uuid().nullable(),
     categoryCode: z.string().nullable(),
     orderCount: z.number(),
-    matched: z.number().meta({ title: '内容与之相似的工单数' }),
+    matched: z.number().meta({ title: '内容与之相似的工单数（已立问题比较其最新 20 件）' }),
     similarity: z.number().meta({ title: '与最相似一件的相似度（0–1）' }),
     words: z.array(z.string()).meta({ title: '共有的词' }),
     orders: z
@@ -69,13 +72,46 @@ export type ProblemHint = z.infer<typeof ProblemHint>;
 
 /** Recent orders of a block taken into clusters, and how far back. */
 const RECENT_DAYS = 90;
-const RECENT_LIMIT = 400;
+const RECENT_LIMIT = 200;
+/**
+ * A problem's newest orders compared with the text (its title and description besides): enough to
+ * say what it is about, and a long-running problem with hundreds of orders costs no more.
+ */
+const PER_PROBLEM = 20;
 const MAX_HINTS = 5;
 
 interface Member {
   id: string;
   profile: TextProfile;
   tokens: Token[];
+}
+
+const profiles = new WeakMap<Token[], TextProfile>();
+/** The profile of memoized tokens (cachedTokens returns the same array for the same text). */
+function profileOf(tokens: Token[]): TextProfile {
+  let p = profiles.get(tokens);
+  if (!p) profiles.set(tokens, (p = profile(tokens)));
+  return p;
+}
+
+const serials = new WeakMap<Token[], number>();
+let nextSerial = 1;
+const clusterMemo = new Map<string, Cluster[]>();
+/** clusterPrepared over a block's items, from the memo while its orders and texts are unchanged. */
+function blockClusters(items: PreparedItem[]): Cluster[] {
+  const serial = (t: Token[]) => {
+    let n = serials.get(t);
+    if (n === undefined) serials.set(t, (n = nextSerial++));
+    return n;
+  };
+  const key = items.map((it) => `${it.id}:${serial(it.tokens)}`).join(',');
+  let clusters = clusterMemo.get(key);
+  if (!clusters) {
+    if (clusterMemo.size >= 256) clusterMemo.clear();
+    clusters = clusterPrepared(items, { minSize: 2 });
+    clusterMemo.set(key, clusters);
+  }
+  return clusters;
 }
 
 /** How the text relates to a group: similar members, best similarity, shared terms. */
@@ -154,7 +190,14 @@ async function problemHints(
   x: { profile: TextProfile; tokens: Token[] },
   excludeId?: string,
 ): Promise<ProblemHint[]> {
-  const rows = await repo.openProblemOrders(db, townId, problemScope, block, excludeId);
+  const rows = await repo.openProblemOrders(
+    db,
+    townId,
+    problemScope,
+    block,
+    PER_PROBLEM,
+    excludeId,
+  );
   const byProblem = new Map<string, repo.ProblemOrderRow[]>();
   for (const r of rows) byProblem.set(r.problem_id, [...(byProblem.get(r.problem_id) ?? []), r]);
   const hints: ProblemHint[] = [];
@@ -162,7 +205,7 @@ async function problemHints(
     const p = orders[0]!;
     const member = (id: string, t: string): Member => {
       const tokens = cachedTokens(id, t, lexicon);
-      return { id, tokens, profile: profile(tokens) };
+      return { id, tokens, profile: profileOf(tokens) };
     };
     // The problem's own title and description say what it is about, as one more member.
     const members = [
@@ -181,7 +224,7 @@ async function problemHints(
       version: p.version,
       villageId: p.village_id,
       categoryCode: p.category_code,
-      orderCount: orders.length,
+      orderCount: Number(p.order_count),
       matched: r.linked,
       similarity: round(r.best),
       words: r.words,
@@ -213,14 +256,18 @@ function clusterHints(
     block,
     tokens: cachedTokens(r.id, textOf(r.title, r.content), lexicon),
   }));
+  // A cluster matches only with a member similar to the text: none, no cluster to compute.
+  const near = (it: PreparedItem) =>
+    similarity(x.profile, profileOf(it.tokens)) >= CLUSTER_DEFAULTS.threshold;
+  if (!items.some(near)) return [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const tokensOf = new Map(items.map((it) => [it.id, it.tokens]));
   const hints: ProblemHint[] = [];
-  for (const c of clusterPrepared(items, { minSize: 2 })) {
+  for (const c of blockClusters(items)) {
     const members = c.ids.map((id) => ({
       id,
       tokens: tokensOf.get(id)!,
-      profile: profile(tokensOf.get(id)!),
+      profile: profileOf(tokensOf.get(id)!),
     }));
     const r = relate(x, members);
     const orders = c.ids.map((id) => byId.get(id)!);

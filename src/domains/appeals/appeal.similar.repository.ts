@@ -22,14 +22,18 @@ export interface SimilarSearch {
   place: { village: string; category: string; since: Date } | null;
   /**
    * Text compared with the orders that share the form's village or its category's root when the
-   * form has either (a re-told matter shares its place or its kind of problem), else with every
-   * recent order: similarity() costs tens of microseconds an order, and a large town's 90 days
-   * hold thousands (bench/problems-intake.ts).
+   * form has either (a re-told matter shares its place or its kind of problem), else with the
+   * town's orders; in each case only the newest TEXT_CANDIDATES of them (of the village, and of
+   * the root): similarity() costs 30–600 µs an order (PostgreSQL, PGlite), and a large town's
+   * 90 days hold thousands, a big village over a thousand (bench/problems-intake.ts).
    */
   text: { text: string; villageId: string | null; categoryRoot: string | null } | null;
   threshold: number;
   limit: number;
 }
+
+/** Newest orders of the village, and of the category root, whose text is compared. */
+export const TEXT_CANDIDATES = 200;
 
 export async function findSimilarAppeals(db: Kysely<DB>, s: SimilarSearch): Promise<SimilarRow[]> {
   const samePhone = s.phone
@@ -40,15 +44,30 @@ export async function findSimilarAppeals(db: Kysely<DB>, s: SimilarSearch): Prom
           and a.received_at >= ${s.place.since})`
     : sql`false`;
   const t = s.text;
-  const near =
-    t && (t.villageId || t.categoryRoot)
-      ? sql`(${t.villageId ? sql`a.village_id = ${t.villageId}` : sql`false`}
-            or ${t.categoryRoot ? sql`a.category_root = ${t.categoryRoot}` : sql`false`})`
-      : sql`true`;
-  const sim = t
-    ? sql`case when ${near} then similarity(a.title || ' ' || a.content, ${t.text}) else 0 end`
+  const newest = (where: RawBuilder<SqlBool>, n: number) => sql`(
+    select n.id from appeal n
+    where n.town_id = ${s.townId} and n.received_on >= ${s.since} and n.merged_into is null
+      and ${where}
+    order by n.received_at desc limit ${n})`;
+  const none = sql`(select null::uuid)`;
+  const ofVillage = t?.villageId
+    ? newest(sql`n.village_id = ${t.villageId}`, TEXT_CANDIDATES)
+    : none;
+  const ofRoot = t?.categoryRoot
+    ? newest(sql`n.category_root = ${t.categoryRoot}`, TEXT_CANDIDATES)
+    : none;
+  const near = !t
+    ? null
+    : t.villageId || t.categoryRoot
+      ? sql`${ofVillage} union ${ofRoot}`
+      : newest(sql`true`, 2 * TEXT_CANDIDATES);
+  const text = t?.text ?? '';
+  const sim = near
+    ? sql`case when a.id in (select id from near)
+            then similarity(a.title || ' ' || a.content, ${text}) else 0 end`
     : sql`0::real`;
   const rows = await sql<SimilarRow>`
+    ${near ? sql`with near(id) as materialized (${near})` : sql``}
     select * from (
       select a.*, ${samePhone} as same_phone, ${samePlace} as same_place, ${sim} as sim
       from appeal a

@@ -4052,7 +4052,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** 受理/登记工单 */
+        /**
+         * 受理/登记工单
+         * @description 带 problem（受理时“可能与…同类”中选的归入此问题或立为问题）时，工单与归入在同一事务中完成：归入被拒（问题已销号、工单已属别的问题、无权调整问题清单等）则工单也不保存。
+         */
         post: {
             parameters: {
                 query?: never;
@@ -4075,7 +4078,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["AppealDetail"];
+                        "application/json": components["schemas"]["AppealIntakeResult"];
                     };
                 };
                 /** @description 请求格式错误 */
@@ -5352,7 +5355,7 @@ export interface paths {
         };
         /**
          * 疑似重复工单（同一来电号码 / 同村同类 / 内容相似）与可能同类的问题
-         * @description 受理时边录入边查询：近 90 天同一号码、近 30 天同村同类、近 90 天内容相似（pg_trgm similarity ≥ 0.1；已选村或类别时，只与同村或同一大类的工单比较）的工单，按匹配程度排序；以及内容与之同类的未销号问题和近 90 天同村同类、尚未立为问题的重复诉求（可能与…同类，problems=false 时不查）。只返回调用者可查看的。按电话匹配只对可查看任意群众联系方式的派单员、领导和管理员生效（每个号码 10 分钟内记一次审计，每人 10 分钟最多 30 个不同号码，超过 429）；其他角色只按村、类别和内容匹配。
+         * @description 受理时边录入边查询：近 90 天同一号码、近 30 天同村同类、近 90 天内容相似（pg_trgm similarity ≥ 0.1；已选村或类别时，只与同村、同一大类各最新 200 件工单比较，否则与全镇最新 400 件比较）的工单，按匹配程度排序；以及内容与之同类的未销号问题和近 90 天同村同类、尚未立为问题的重复诉求（可能与…同类，problems=false 时不查）。只返回调用者可查看的。按电话匹配只对可查看任意群众联系方式的派单员、领导和管理员生效（每个号码 10 分钟内记一次审计，每人 10 分钟最多 30 个不同号码，超过 429）；其他角色只按村、类别和内容匹配。
          */
         get: {
             parameters: {
@@ -15777,6 +15780,35 @@ export interface components {
             min?: number;
             max?: number;
         };
+        AppealIntakeResult: components["schemas"]["AppealDetail"] & {
+            problem?: components["schemas"]["IntakeLinkedProblem"];
+        };
+        AppealReminder: {
+            kind: string;
+            clock: string;
+            dueAt: string;
+            message: string;
+            createdAt: string;
+            id: string;
+            source: string;
+            note: string | null;
+            targetUnitId: string | null;
+            targetPersonId: string | null;
+            issuedByName: string | null;
+            acknowledgedAt: string | null;
+            acknowledgedByName: string | null;
+            reply: string | null;
+            repliedAt: string | null;
+            repliedByName: string | null;
+            version: number;
+        };
+        /** @description 已归入的问题（受理时选了归入时） */
+        IntakeLinkedProblem: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            orderCount: number;
+        };
         AppealDetail: components["schemas"]["AppealSummary"] & {
             content: string;
             address: string | null;
@@ -15836,25 +15868,6 @@ export interface components {
             /** @description 调用者此后是否仍能查看该工单（如退单后工单退回派单员，承办单位人员不再能查看） */
             inScope: boolean;
             warnings: string[];
-        };
-        AppealReminder: {
-            kind: string;
-            clock: string;
-            dueAt: string;
-            message: string;
-            createdAt: string;
-            id: string;
-            source: string;
-            note: string | null;
-            targetUnitId: string | null;
-            targetPersonId: string | null;
-            issuedByName: string | null;
-            acknowledgedAt: string | null;
-            acknowledgedByName: string | null;
-            reply: string | null;
-            repliedAt: string | null;
-            repliedByName: string | null;
-            version: number;
         };
         AppealSummary: {
             id: string;
@@ -15925,6 +15938,24 @@ export interface components {
             payload?: {
                 [key: string]: unknown;
             };
+            problem?: components["schemas"]["IntakeProblemLink"];
+        };
+        /** @description 归入问题 */
+        IntakeProblemLink: {
+            /** @enum {string} */
+            kind: "problem";
+            /**
+             * Format: uuid
+             * @description 问题
+             */
+            problemId: string;
+        } | {
+            /** @enum {string} */
+            kind: "cluster";
+            /** @description 问题名称 */
+            title: string;
+            /** @description 近期重复的工单 */
+            appealIds: string[];
         };
         AppealKpiReport: {
             metrics: {
@@ -16019,7 +16050,7 @@ export interface components {
             villageId: string | null;
             categoryCode: string | null;
             orderCount: number;
-            /** @description 内容与之相似的工单数 */
+            /** @description 内容与之相似的工单数（已立问题比较其最新 20 件） */
             matched: number;
             /** @description 与最相似一件的相似度（0–1） */
             similarity: number;
