@@ -7,6 +7,7 @@ import type { AppealAnalysisTables } from './schema-appeal-analysis.ts';
 import type { AppealOperationsTables } from './schema-appeal-operations.ts';
 import type { AppraisalTables } from './schema-appraisal.ts';
 import type { LedgerRuleTables } from './schema-ledger-rules.ts';
+import type { PartyMeetingTables } from './schema-party.ts';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type Json = ColumnType<unknown, string, string>;
@@ -481,7 +482,12 @@ export interface ImportedReportTable {
 }
 
 export interface DB
-  extends AppealAnalysisTables, AppealOperationsTables, LedgerRuleTables, AppraisalTables {
+  extends
+    AppealAnalysisTables,
+    AppealOperationsTables,
+    LedgerRuleTables,
+    AppraisalTables,
+    PartyMeetingTables {
   county: CountyTable;
   town: TownTable;
   portfolio: PortfolioTable;

@@ -4,6 +4,7 @@
  * liaison leaders and one user per role, all generated from a fixed seed. Later domains add a
  * year of records on top through their own seeders.
  */
+import { seedDemoPartyLife } from './demo-party-life.ts';
 import type { Kysely } from 'kysely';
 import type { Role } from '../core/actor.ts';
 import { newId } from '../db/ids.ts';
@@ -468,6 +469,7 @@ export async function createDemoTown(
       .where('town_id', '=', townId)
       .executeTakeFirstOrThrow();
     await seedDemoLedgers(trx, townId, new SeededRandom(DEMO_SEED + 6), clock);
+    await seedDemoPartyLife(trx, townId, new SeededRandom(DEMO_SEED + 14), clock.today);
     await recordAudit(trx, {
       townId,
       actorUserId: null,

@@ -27,6 +27,7 @@ import { registerAppealAnalysisRoutes } from '../domains/appeal-analysis/analysi
 import { registerCalendarRoutes } from '../domains/calendar/calendar.routes.ts';
 import { registerAppraisalRoutes } from '../domains/appraisal/appraisal.routes.ts';
 import { registerAppraisalVoteRoutes } from '../domains/appraisal/appraisal-vote.routes.ts';
+import { registerPartyMeetingRoutes } from '../domains/party-meetings/party-meetings.routes.ts';
 import { recomputeDeadlines } from '../domains/appeals/appeal.deadlines.ts';
 import { registerLedgerFileRoutes } from '../domains/ledgers/ledger-files.routes.ts';
 import { registerLedgerRoutes } from '../domains/ledgers/ledgers.routes.ts';
@@ -177,6 +178,7 @@ export function createApp(deps: AppDeps) {
   registerOpen311Routes(app);
   registerAppraisalRoutes(app);
   registerAppraisalVoteRoutes(app);
+  registerPartyMeetingRoutes(app);
   registerMetricsRoute(app, metrics, deps.config.metricsToken);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {

@@ -177,6 +177,33 @@ export const PERMISSIONS = {
     /** 县级排名 over the towns the caller holds such a grant in. */
     read_ranking: { ...ADMIN_ONLY, admin: 'county', county_supervisor: 'county' },
   },
+  /**
+   * 三会一课 and 党支部星级评定 (party-meetings.policy.ts): the organisation work (组织委员 through
+   * their portfolio, 专干 of a unit carrying it) sees every branch; a branch secretary (village
+   * cadre) sees and records their own branch; county supervisors read. `configure` (required
+   * frequencies, the rating's indicators and thresholds, the scores) is the organisation work's.
+   */
+  party: {
+    read: LEDGER_READ,
+    write: {
+      admin: 'town',
+      leader: 'town',
+      portfolio_leader: 'portfolio',
+      staff: 'unit',
+      village_cadre: 'unit',
+      dispatcher: 'none',
+      county_supervisor: 'none',
+    },
+    configure: {
+      admin: 'town',
+      leader: 'town',
+      portfolio_leader: 'portfolio',
+      staff: 'unit',
+      village_cadre: 'none',
+      dispatcher: 'none',
+      county_supervisor: 'none',
+    },
+  },
   /** Units, people, positions, villages and 包联 (org.policy.ts). */
   org: {
     read: EVERY_GRANT,

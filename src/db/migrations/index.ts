@@ -20,6 +20,7 @@ import * as m0017 from './0017_system_operator.ts';
 import * as m0018 from './0018_revision_rephrase.ts';
 import * as m0019 from './0019_appraisal.ts';
 import * as m0020 from './0020_appeal_recent_indexes.ts';
+import * as m0021 from './0021_party_meetings.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0018_revision_rephrase': m0018,
   '0019_appraisal': m0019,
   '0020_appeal_recent_indexes': m0020,
+  '0021_party_meetings': m0021,
 };

@@ -135,6 +135,17 @@ export const EXPECTED: Record<string, readonly Caller[]> = {
   'appraisal.manage': ['admin', 'leader'],
   'appraisal.access': TOWN_ROLES,
   'appraisal.results': ['admin', 'leader', 'county_supervisor'],
+  // 三会一课 and 星级评定: the permissions table's `party` rows; which branches is branchScope's.
+  'party.read': [
+    'admin',
+    'leader',
+    'portfolio_leader',
+    'staff',
+    'village_cadre',
+    'county_supervisor',
+  ],
+  'party.write': ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre'],
+  'party.configure': ['admin', 'leader', 'portfolio_leader', 'staff'],
 };
 
 /** A caller let in or kept out against EXPECTED, or any 5xx (a server error is never an answer). */

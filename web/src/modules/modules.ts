@@ -5,6 +5,7 @@ import { ledgersModule } from '../pages/ledgers/module.tsx';
 import { metricsModule } from '../pages/metrics/module.tsx';
 import { reportsModule } from '../pages/reports/module.tsx';
 import { appraisalModule } from '../pages/appraisal/module.tsx';
+import { partyLifeModule } from '../pages/party/meetings-module.tsx';
 import type { AppModule } from './types.ts';
 
 export const MODULES: AppModule[] = [
@@ -14,4 +15,5 @@ export const MODULES: AppModule[] = [
   metricsModule,
   reportsModule,
   appraisalModule,
+  partyLifeModule,
 ];

@@ -1,0 +1,161 @@
+/**
+ * 三会一课 must-shows (issue 14): attendance rates recomputed from the meetings (and recomputed
+ * again when a roll changes), missing meetings against the configurable frequencies, an absence
+ * without a reason refused naming the field, a stale version refused with 409, and a branch
+ * secretary confined to their own branch. An empty town: a 组织委员, two villages with a branch
+ * each, one branch secretary.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { quarterFigures, quarterOf } from '../../core/party/meetings.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
+import { townFixture } from '../../testing/town.ts';
+
+let t: TestApp;
+let zuzhi: string;
+let secretary: string;
+let base: string;
+let townBase: string;
+let branchA: string;
+let branchB: string;
+let members: { id: string; name: string }[];
+
+beforeAll(async () => {
+  t = await createTestApp({ demo: false });
+  const town = townFixture(t);
+  townBase = town.base;
+  base = `${town.base}/party`;
+  zuzhi = (await town.persona('zuzhi', 'portfolio_leader', { portfolios: ['organization'] }))
+    .cookie;
+  const villageA = await town.village('东山村');
+  const villageB = await town.village('西河村');
+  branchA = await town.unit('东山村党支部', { kind: 'branch', parentId: villageA });
+  branchB = await town.unit('西河村党支部', { kind: 'branch', parentId: villageB });
+  secretary = (await town.unitPersona('shuji_a', 'village_cadre', villageA, '东山村党支部书记'))
+    .cookie;
+  const saved = await t.call('PUT', `${base}/branches/${branchA}/roster`, {
+    cookie: secretary,
+    body: {
+      members: ['甲', '乙', '丙', '丁'].map((n, i) => ({ name: `党员${n}`, committee: i < 2 })),
+    },
+  });
+  expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+  members = saved.body.members;
+});
+afterAll(() => t.close());
+
+/** A meeting of branch A where the first `present` members came and the rest were excused. */
+const meeting = (meetingType: string, heldOn: string, present: number) => ({
+  branchId: branchA,
+  meetingType,
+  heldOn,
+  topic: '学习党章',
+  attendance: members.map((m, i) =>
+    i < present
+      ? { memberId: m.id, present: true }
+      : { memberId: m.id, present: false, reason: '外出务工' },
+  ),
+});
+
+const overview = async (cookie = zuzhi) => {
+  const res = await t.call('GET', `${base}/quarter-overview?year=2025&quarter=2`, { cookie });
+  expect(res.status).toBe(200);
+  return res.body.branches as {
+    branchId: string;
+    attendanceRate: number | null;
+    missing: number;
+  }[];
+};
+
+describe('三会一课', () => {
+  it('recomputes the attendance rate from the meetings, and again when a roll changes', async () => {
+    const a = await t.call('POST', `${base}/meetings`, {
+      cookie: secretary,
+      body: meeting('member_assembly', '2025-04-10', 3),
+    });
+    expect(a.status, JSON.stringify(a.body)).toBe(201);
+    expect(a.body.attendance.find((x: { present: boolean }) => !x.present).reason).toBe('外出务工');
+    const b = await t.call('POST', `${base}/meetings`, {
+      cookie: zuzhi,
+      body: meeting('committee', '2025-05-12', 4),
+    });
+    expect(b.status).toBe(201);
+    // 3 + 4 present of 4 + 4 expected.
+    expect((await overview()).find((x) => x.branchId === branchA)?.attendanceRate).toBe(87.5);
+    const edited = await t.call('PUT', `${base}/meetings/${a.body.id}`, {
+      cookie: secretary,
+      body: { ...meeting('member_assembly', '2025-04-10', 1), version: a.body.version },
+    });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    expect((await overview()).find((x) => x.branchId === branchA)?.attendanceRate).toBe(62.5);
+    // The ledger record behind the meeting carries the roll's counts (what reports cite).
+    const record = await t.call(
+      'GET',
+      `${townBase}/ledger-types/branch_meeting/records/${a.body.id}`,
+      {
+        cookie: zuzhi,
+      },
+    );
+    expect(record.body.data).toMatchObject({ expected: 4, attendees: 1 });
+    const stale = await t.call('PUT', `${base}/meetings/${a.body.id}`, {
+      cookie: zuzhi,
+      body: { ...meeting('member_assembly', '2025-04-10', 2), version: a.body.version },
+    });
+    expect(stale.status).toBe(409);
+  });
+
+  it('counts missing meetings against the town’s frequencies, which it may change', async () => {
+    // Q2 2025 is over: committee and party group monthly (3 + 3), assembly and lecture once,
+    // theme days monthly (3); one assembly and one committee meeting (May) were held.
+    expect((await overview()).find((x) => x.branchId === branchA)?.missing).toBe(2 + 3 + 1 + 3);
+    const put = await t.call('PUT', `${base}/meeting-requirements`, {
+      cookie: zuzhi,
+      body: { items: [{ meetingType: 'group', period: 'quarter', times: 1 }] },
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    expect((await overview()).find((x) => x.branchId === branchA)?.missing).toBe(2 + 1 + 1 + 3);
+    const refused = await t.call('PUT', `${base}/meeting-requirements`, {
+      cookie: secretary,
+      body: { items: [{ meetingType: 'group', period: 'quarter', times: 0 }] },
+    });
+    expect(refused.status).toBe(403);
+  });
+
+  it('refuses an absence without a reason, naming the field in Chinese', async () => {
+    const body = meeting('party_lecture', '2025-06-01', 4);
+    body.attendance[3] = { memberId: members[3]!.id, present: false };
+    const res = await t.call('POST', `${base}/meetings`, { cookie: secretary, body });
+    expect(res.status).toBe(422);
+    expect(res.body.errors[0]).toMatchObject({ path: 'attendance.3.reason', label: '缺席原因' });
+    expect(res.body.errors[0].message).toContain('党员丁');
+  });
+
+  it('keeps a branch secretary to their own branch', async () => {
+    expect((await overview(secretary)).map((b) => b.branchId)).toEqual([branchA]);
+    const other = await t.call('POST', `${base}/meetings`, {
+      cookie: secretary,
+      body: { ...meeting('committee', '2025-05-20', 4), branchId: branchB },
+    });
+    expect(other.status).toBe(422);
+    expect(other.body.errors[0].label).toBe('党支部');
+    const roster = await t.call('GET', `${base}/branches/${branchB}/roster`, { cookie: secretary });
+    expect(roster.status).toBe(404);
+  });
+
+  it('judges each month alone: three meetings in one month do not cover the next two', () => {
+    const q = quarterOf(2025, 2);
+    const held = ['2025-04-02', '2025-04-09', '2025-04-16'].map((heldOn) => ({
+      meetingType: 'committee' as const,
+      heldOn,
+      expected: 5,
+      present: 5,
+    }));
+    const f = quarterFigures(held, [], q, '2025-06-15');
+    // June has not ended: only April and May are due.
+    expect(f.types.find((x) => x.meetingType === 'committee')).toMatchObject({
+      held: 3,
+      required: 2,
+      missing: 1,
+    });
+    expect(f.attendanceRate).toBe(100);
+  });
+});
