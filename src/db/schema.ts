@@ -6,6 +6,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { AppealAnalysisTables } from './schema-appeal-analysis.ts';
 import type { AppealOperationsTables } from './schema-appeal-operations.ts';
 import type { AppraisalTables } from './schema-appraisal.ts';
+import type { MemberDevelopmentTables } from './schema-member-development.ts';
 import type { LedgerRuleTables } from './schema-ledger-rules.ts';
 import type { PartyMeetingTables } from './schema-party.ts';
 
@@ -487,7 +488,8 @@ export interface DB
     AppealOperationsTables,
     LedgerRuleTables,
     AppraisalTables,
-    PartyMeetingTables {
+    PartyMeetingTables,
+    MemberDevelopmentTables {
   county: CountyTable;
   town: TownTable;
   portfolio: PortfolioTable;

@@ -11,6 +11,7 @@ import { newId } from '../db/ids.ts';
 import type { DB } from '../db/schema.ts';
 import { recordAudit } from '../domains/audit/audit.service.ts';
 import { createUser } from '../domains/auth/user.service.ts';
+import { seedDemoMemberDevelopment } from './demo-member-development.ts';
 import { seedDemoLedgers } from './demo-ledgers.ts';
 import { mobile, personName, SeededRandom } from './random.ts';
 import { demoClock, type DemoClock } from './demo-clock.ts';
@@ -470,6 +471,7 @@ export async function createDemoTown(
       .executeTakeFirstOrThrow();
     await seedDemoLedgers(trx, townId, new SeededRandom(DEMO_SEED + 6), clock);
     await seedDemoPartyLife(trx, townId, new SeededRandom(DEMO_SEED + 14), clock.today);
+    await seedDemoMemberDevelopment(trx, townId, new SeededRandom(DEMO_SEED + 15), clock);
     await recordAudit(trx, {
       townId,
       actorUserId: null,

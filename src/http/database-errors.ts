@@ -209,6 +209,8 @@ export const TABLE_NOUN: Record<string, string> = {
   party_member: '党员名册',
   meeting_attendance: '会议出勤记录',
   meeting_requirement: '会议召开频次要求',
+  member_candidate: '发展党员对象',
+  member_candidate_event: '发展党员程序记录',
   kysely_migration: '数据库版本记录',
   kysely_migration_lock: '数据库版本锁',
 };
@@ -255,6 +257,7 @@ const COLUMN_NOUN: Record<string, string> = {
   member_id: '党员',
   absence_reason: '缺席原因',
   meeting_type: '会议类型',
+  candidate_id: '发展党员对象',
   name: '名称',
   title: '标题',
   username: '用户名',

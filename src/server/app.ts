@@ -26,6 +26,7 @@ import { registerAppealRoutes } from '../domains/appeals/appeal.routes.ts';
 import { registerAppealAnalysisRoutes } from '../domains/appeal-analysis/analysis.routes.ts';
 import { registerCalendarRoutes } from '../domains/calendar/calendar.routes.ts';
 import { registerAppraisalRoutes } from '../domains/appraisal/appraisal.routes.ts';
+import { registerMemberDevelopmentRoutes } from '../domains/party-development/development.routes.ts';
 import { registerAppraisalVoteRoutes } from '../domains/appraisal/appraisal-vote.routes.ts';
 import { registerPartyMeetingRoutes } from '../domains/party-meetings/party-meetings.routes.ts';
 import { recomputeDeadlines } from '../domains/appeals/appeal.deadlines.ts';
@@ -177,6 +178,7 @@ export function createApp(deps: AppDeps) {
   registerPublicIntakeRoutes(app);
   registerOpen311Routes(app);
   registerAppraisalRoutes(app);
+  registerMemberDevelopmentRoutes(app);
   registerAppraisalVoteRoutes(app);
   registerPartyMeetingRoutes(app);
   registerMetricsRoute(app, metrics, deps.config.metricsToken);

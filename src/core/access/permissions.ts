@@ -204,6 +204,31 @@ export const PERMISSIONS = {
       county_supervisor: 'none',
     },
   },
+  /**
+   * 发展党员 (development.policy.ts): the 组织委员 (a 班子成员 holding the organisation or party
+   * building portfolio) and the 专干 of a unit carrying one manage the town's pipeline; a branch
+   * secretary (村干部) reads their own branch; county supervisors read.
+   */
+  member_development: {
+    read: {
+      admin: 'town',
+      leader: 'town',
+      portfolio_leader: 'portfolio',
+      staff: 'portfolio',
+      village_cadre: 'unit',
+      dispatcher: 'none',
+      county_supervisor: 'county',
+    },
+    manage: {
+      admin: 'town',
+      leader: 'town',
+      portfolio_leader: 'portfolio',
+      staff: 'portfolio',
+      village_cadre: 'none',
+      dispatcher: 'none',
+      county_supervisor: 'none',
+    },
+  },
   /** Units, people, positions, villages and 包联 (org.policy.ts). */
   org: {
     read: EVERY_GRANT,

@@ -10,7 +10,7 @@ export * from './schema.ts';
 export { type KindKpiRule } from './kpi.ts';
 export * from './engine.ts';
 export * from './describe.ts';
-export { ruleFor } from './clocks.ts';
+export { applyClocks, ruleFor } from './clocks.ts';
 export {
   ALL_KIND_NAMES,
   ANALYSIS_KIND_NAMES,

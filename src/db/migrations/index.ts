@@ -21,6 +21,7 @@ import * as m0018 from './0018_revision_rephrase.ts';
 import * as m0019 from './0019_appraisal.ts';
 import * as m0020 from './0020_appeal_recent_indexes.ts';
 import * as m0021 from './0021_party_meetings.ts';
+import * as m0022 from './0022_member_development.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '0019_appraisal': m0019,
   '0020_appeal_recent_indexes': m0020,
   '0021_party_meetings': m0021,
+  '0022_member_development': m0022,
 };

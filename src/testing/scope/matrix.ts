@@ -146,6 +146,17 @@ export const EXPECTED: Record<string, readonly Caller[]> = {
   ],
   'party.write': ['admin', 'leader', 'portfolio_leader', 'staff', 'village_cadre'],
   'party.configure': ['admin', 'leader', 'portfolio_leader', 'staff'],
+  // The demo's 宣传委员 and 宣传专干 hold no organisation portfolio; the 村干部 reads their branch.
+  'member_development.read': ['admin', 'leader', 'village_cadre', 'county_supervisor'],
+  'member_development.manage': ['admin', 'leader'],
+  'member_development.access': [
+    'admin',
+    'leader',
+    'portfolio_leader',
+    'staff',
+    'village_cadre',
+    'county_supervisor',
+  ],
 };
 
 /** A caller let in or kept out against EXPECTED, or any 5xx (a server error is never an answer). */

@@ -6,6 +6,7 @@ import { metricsModule } from '../pages/metrics/module.tsx';
 import { reportsModule } from '../pages/reports/module.tsx';
 import { appraisalModule } from '../pages/appraisal/module.tsx';
 import { partyLifeModule } from '../pages/party/meetings-module.tsx';
+import { developmentModule } from '../pages/party/development-module.tsx';
 import type { AppModule } from './types.ts';
 
 export const MODULES: AppModule[] = [
@@ -16,4 +17,5 @@ export const MODULES: AppModule[] = [
   reportsModule,
   appraisalModule,
   partyLifeModule,
+  developmentModule,
 ];

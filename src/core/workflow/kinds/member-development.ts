@@ -223,7 +223,8 @@ export const MEMBER_DEVELOPMENT_KIND = {
       label: '谈话（收到申请后一个月内）',
       startOn: ['apply'],
       startField: 'appliedOn',
-      stopOn: ['talk', 'stop'],
+      // 确定为积极分子 needs the 谈话 first; it stops the clock too for rows imported from the ledger.
+      stopOn: ['talk', 'make_activist', 'stop'],
       rule: { amount: 1, unit: 'calendar_months' },
     },
     {
