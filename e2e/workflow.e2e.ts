@@ -173,6 +173,13 @@ async function fire(actor: Actor, def: KindDefinition, href: string, id: string,
   await expect
     .poll(async () => (await moved()) || (await timelineCount(page)) === before + 1)
     .toBe(true);
+  // Amounts and villages are read as a person says them: 1,280.50 元, the village's name.
+  const timeline = page.getByTestId('timeline');
+  if (t.fields.some((f) => f.type === 'money') && !(await moved()))
+    expect(await timeline.textContent()).toContain('1,280.50 元');
+  for (const f of t.fields.filter((x) => x.type === 'village_id'))
+    if (!(await moved()))
+      expect(await timeline.textContent()).toContain(`${f.label}：${picks.villageName}`);
 }
 
 async function walkKind(def: KindDefinition) {

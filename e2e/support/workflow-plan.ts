@@ -17,6 +17,9 @@ import {
 } from '../../src/core/workflow/index.ts';
 import { defaultWorkCalendar } from '../../src/core/calendar/index.ts';
 
+/** The amount every money field gets: the timeline shows it as 1,280.50 元. */
+export const MONEY = 1280.5;
+
 /** The value a field gets in the journey (ids are stand-ins here; the browser picks real ones). */
 export function plannedValue(def: KindDefinition, f: FieldSpec, today: string, later: string) {
   switch (f.type) {
@@ -30,6 +33,8 @@ export function plannedValue(def: KindDefinition, f: FieldSpec, today: string, l
       return `${today}T10:00:00+08:00`;
     case 'number':
       return f.min ?? 1;
+    case 'money':
+      return MONEY;
     case 'unit_ids':
     case 'person_ids':
     case 'string_list':

@@ -7,7 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { FieldSpec, KindDefinition } from '../../src/core/workflow/index.ts';
 import { choose } from './select.ts';
-import { enumChoice, plannedValue } from './workflow-plan.ts';
+import { enumChoice, MONEY, plannedValue } from './workflow-plan.ts';
 
 /** Demo accounts that may act in a role, in the order they are tried. */
 export const USERS_FOR_ROLE: Record<string, string[]> = {
@@ -35,9 +35,6 @@ export interface Picks {
   codes: string[];
 }
 
-/** Fields naming another order by its code (the journey gives an earlier order's code). */
-const ORDER_REFERENCE = ['masterOrderId'];
-
 export async function fillField(
   page: Page,
   scope: Locator,
@@ -50,11 +47,22 @@ export async function fillField(
   const text = String(plannedValue(def, f, picks.today, picks.later));
   switch (f.type) {
     case 'string':
-      return item.locator('input').fill(ORDER_REFERENCE.includes(f.name) ? picks.codes[0]! : text);
+      return item.locator('input').fill(text);
     case 'text':
       return item.locator('textarea').fill(text);
     case 'number':
       return item.locator('input').fill(text);
+    case 'money': {
+      const input = item.locator('input');
+      await input.fill(String(MONEY));
+      await input.blur();
+      return expect.poll(() => input.inputValue()).toBe(MONEY.toFixed(2));
+    }
+    case 'village_id':
+      return choose(page, item, picks.villageName);
+    case 'appeal_ref':
+      // another order of the journey, found by its tracking code (合并's 主工单)
+      return choose(page, item, picks.codes[0]!);
     case 'boolean':
       return item.getByText('是', { exact: true }).click();
     case 'enum': {
@@ -96,6 +104,9 @@ export async function fillField(
   }
 }
 
+/** Optional fields filled anyway, so their controls are exercised (money, village). */
+const FILLED_WHEN_OPTIONAL = ['money', 'village_id'];
+
 /** Fills every required field (each declared field must have its control). */
 export async function fillFields(
   page: Page,
@@ -105,7 +116,8 @@ export async function fillFields(
   picks: Picks,
 ) {
   for (const f of fields) {
-    if (f.required) await fillField(page, scope, def, f, picks);
+    if (f.required || FILLED_WHEN_OPTIONAL.includes(f.type))
+      await fillField(page, scope, def, f, picks);
     else
       expect(
         await scope.locator(`[data-field="${f.name}"]`).count(),

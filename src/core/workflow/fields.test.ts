@@ -15,6 +15,7 @@ const specs: FieldSpec[] = [
   { name: 'score', label: '评分', type: 'number', required: false, min: 0, max: 100 },
   { name: 'notified', label: '已告知', type: 'boolean', required: false },
   { name: 'at', label: '时间', type: 'datetime', required: false },
+  { name: 'amount', label: '协议金额', type: 'money', required: false },
 ];
 
 describe('validatePayload', () => {
@@ -58,6 +59,16 @@ describe('validatePayload', () => {
       '已告知应为是或否',
       '时间时间格式应为 ISO 8601（含时区）',
     ]);
+  });
+
+  it('takes a money amount in 元 with at most two decimals, and says what is wrong in Chinese', () => {
+    const amount = (v: unknown) =>
+      validatePayload(specs, { reason: '理由', result: '满意', amount: v });
+    expect(amount(1280.5).values.amount).toBe(1280.5);
+    expect(amount(0.1 + 0.2).issues).toEqual([]);
+    expect(amount(12.345).issues.map((i) => i.message)).toEqual(['协议金额最多保留两位小数（元）']);
+    expect(amount(-1).issues.map((i) => i.message)).toEqual(['协议金额不能为负数']);
+    expect(amount('一千').issues.map((i) => i.message)).toEqual(['协议金额应为金额（元）']);
   });
 
   it('requires options exactly for enum fields', () => {

@@ -20,6 +20,9 @@ export const FIELD_TYPES = [
   'string_list',
   'boolean',
   'number',
+  'village_id', // a village (村/社区) of the town: a unit of kind village
+  'money', // an amount in 元, at most two decimals
+  'appeal_ref', // another order of the town, by tracking code (or id)
 ] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
@@ -59,6 +62,8 @@ function valueSchema(spec: FieldSpec): z.ZodType {
       return z.iso.datetime({ offset: true, message: '时间格式应为 ISO 8601（含时区）' });
     case 'unit_id':
     case 'person_id':
+    case 'village_id':
+    case 'appeal_ref':
       return id;
     case 'unit_ids':
     case 'person_ids':
@@ -73,6 +78,12 @@ function valueSchema(spec: FieldSpec): z.ZodType {
       if (spec.max !== undefined) n = n.max(spec.max, `不能大于${spec.max}`);
       return n;
     }
+    case 'money':
+      return z
+        .number({ message: '应为金额（元）' })
+        .min(0, '不能为负数')
+        .max(1e10, '金额过大')
+        .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, '最多保留两位小数（元）');
   }
 }
 

@@ -64,3 +64,41 @@ describe('a dispute handler’s access to the parties’ contact', () => {
     expect(JSON.stringify(res.body)).not.toContain('13712340099');
   });
 });
+
+describe('declared village and money fields of a dispute', () => {
+  it('takes a village of the town as the mediation venue and an amount in 元 with two decimals', async () => {
+    const d = await dispute('cunganbu');
+    const mediation = {
+      sessionDate: '2026-03-02',
+      attendingParties: ['赵大勇', '钱小二'],
+      sessionNote: '双方到场，初步达成意向',
+    };
+    const office = await k.unit('party');
+    const refused = await k.act(
+      'cunganbu',
+      d,
+      'mediate',
+      { ...mediation, venueVillageId: office },
+      422,
+    );
+    expect(JSON.stringify(refused)).toContain('调解地点（村、社区）不是本乡镇的村（社区）');
+    const mediated = await k.act('cunganbu', d, 'mediate', {
+      ...mediation,
+      venueVillageId: await k.village('石桥村'),
+    });
+    const agreement = { agreementText: '以现有界桩为界', signedDate: '2026-03-03' };
+    const cents = await k.act(
+      'cunganbu',
+      mediated,
+      'agree',
+      { ...agreement, settlementAmount: 12.345 },
+      422,
+    );
+    expect(JSON.stringify(cents)).toContain('协议金额最多保留两位小数（元）');
+    const agreed = await k.act('cunganbu', mediated, 'agree', {
+      ...agreement,
+      settlementAmount: 3000.5,
+    });
+    expect(agreed.state).toBe('agreed');
+  });
+});

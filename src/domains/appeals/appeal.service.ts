@@ -83,7 +83,7 @@ async function assertAssignees(
     if (v === undefined) continue;
     const ids = Array.isArray(v) ? (v as string[]) : [String(v)];
     const table =
-      f.type === 'unit_id' || f.type === 'unit_ids'
+      f.type === 'unit_id' || f.type === 'unit_ids' || f.type === 'village_id'
         ? 'unit'
         : f.type === 'person_id' || f.type === 'person_ids'
           ? 'person'
@@ -100,8 +100,15 @@ async function assertAssignees(
           .filter((x) => /^[0-9a-f-]{36}$/i.test(x))
           .concat(['00000000-0000-0000-0000-000000000000']),
       )
+      // a village field names a unit of kind village (`kind` is a column of unit only)
+      .$if(f.type === 'village_id', (q) => q.where('kind' as never, '=', 'village' as never))
       .execute();
-    if (found.length < new Set(ids).size) invalid(`payload.${f.name}`, f.label, '在本乡镇中不存在');
+    if (found.length < new Set(ids).size)
+      invalid(
+        `payload.${f.name}`,
+        f.label,
+        f.type === 'village_id' ? '不是本乡镇的村（社区）' : '在本乡镇中不存在',
+      );
   }
 }
 

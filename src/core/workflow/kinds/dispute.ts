@@ -41,6 +41,12 @@ export const DISPUTE_KIND = {
       roles: ['village_cadre', 'staff', 'assignee'],
       fields: [
         { name: 'sessionDate', label: '调解日期', type: 'date' },
+        {
+          name: 'venueVillageId',
+          label: '调解地点（村、社区）',
+          type: 'village_id',
+          required: false,
+        },
         { name: 'attendingParties', label: '参加调解当事人', type: 'string_list' },
         { name: 'sessionNote', label: '调解记录', type: 'text' },
       ],
@@ -55,6 +61,7 @@ export const DISPUTE_KIND = {
       fields: [
         { name: 'agreementText', label: '调解协议内容', type: 'text' },
         { name: 'signedDate', label: '签订日期', type: 'date' },
+        { name: 'settlementAmount', label: '协议金额', type: 'money', required: false },
       ],
     },
     {

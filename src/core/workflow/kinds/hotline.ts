@@ -180,7 +180,7 @@ export const HOTLINE_KIND = {
       from: ['registered', 'dispatched', 'returned'],
       to: 'merged',
       roles: ['dispatcher'],
-      fields: [{ name: 'masterOrderId', label: '主工单', type: 'string' }],
+      fields: [{ name: 'masterOrderId', label: '主工单', type: 'appeal_ref' }],
     },
     { id: 'close', label: '办结', from: ['followed_up'], to: 'closed', roles: ['dispatcher'] },
     {

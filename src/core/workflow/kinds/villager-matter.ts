@@ -75,7 +75,10 @@ export const VILLAGER_MATTER_KIND = {
       from: ['acting'],
       to: 'done',
       roles: ['owner', 'village_cadre'],
-      fields: [{ name: 'result', label: '办理结果', type: 'text' }],
+      fields: [
+        { name: 'result', label: '办理结果', type: 'text' },
+        { name: 'spent', label: '花费金额', type: 'money', required: false },
+      ],
     },
     {
       id: 'evaluate',

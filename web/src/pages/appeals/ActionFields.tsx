@@ -2,12 +2,15 @@
  * Renders the inputs a workflow action declares (server data: name, label, type, required) as
  * antd form items under `payload.<name>`, so server errors on `payload.reason` land on the field.
  * `controlFor` is the one place a declared field type becomes a control: people and units are
- * pickers searching by name (values are ids, shown by name), enums radio buttons or a list.
+ * pickers searching by name (values are ids, shown by name), villages a list of the town's villages,
+ * other orders a picker searching by code or title, money a number of 元 with two decimals, enums
+ * radio buttons or a list.
  */
 import { DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
 import type { ActionField, FieldType } from '../../api/appeals.ts';
+import { OrderPicker } from './OrderPicker.tsx';
 import { PersonPicker } from './PersonPicker.tsx';
 import type { AppealRefs } from './refs.ts';
 
@@ -59,6 +62,29 @@ export function controlFor(f: ActionField, refs: AppealRefs): ReactNode {
       return <PersonPicker refs={refs} />;
     case 'person_ids':
       return <PersonPicker refs={refs} multiple />;
+    case 'village_id':
+      return (
+        <Select
+          showSearch
+          allowClear
+          optionFilterProp="label"
+          options={refs.villageOptions}
+          placeholder="输入名称搜索村（社区）"
+        />
+      );
+    case 'money':
+      return (
+        <InputNumber
+          style={{ width: '100%' }}
+          min={0}
+          precision={2}
+          step={100}
+          addonAfter="元"
+          placeholder="金额，最多两位小数"
+        />
+      );
+    case 'appeal_ref':
+      return <OrderPicker />;
     case 'string_list':
       return (
         <Select
@@ -85,6 +111,8 @@ function requiredMessage(f: ActionField): string {
     'unit_ids',
     'person_id',
     'person_ids',
+    'village_id',
+    'appeal_ref',
   ];
   return `请${pick.includes(f.type) ? '选择' : '填写'}${f.label}`;
 }

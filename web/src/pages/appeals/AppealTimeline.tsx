@@ -11,11 +11,16 @@ import type { AppealRefs } from './refs.ts';
 
 type Names = Record<string, string>;
 
+/** 1280.5 → 1,280.50 元 */
+const formatYuan = (v: number) =>
+  `${v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
+
 /** A recorded value as a person reads it: units and people by name, never by id. */
 function show(value: unknown, type: string | undefined, refs: AppealRefs, people: Names): string {
   const person = (v: unknown) => people[String(v)] ?? '（人员已不在名录中）';
   if (typeof value === 'boolean') return value ? '是' : '否';
-  if (type === 'unit_id') return refs.unitName(String(value));
+  if (type === 'unit_id' || type === 'village_id') return refs.unitName(String(value));
+  if (type === 'money' && typeof value === 'number') return formatYuan(value);
   if (type === 'unit_ids' && Array.isArray(value))
     return value.map((v) => refs.unitName(String(v))).join('、');
   if (type === 'person_id') return person(value);
