@@ -19756,7 +19756,7 @@ export interface components {
                     name: string;
                     label: string;
                     /** @enum {string} */
-                    type: "string" | "text" | "enum" | "date" | "datetime" | "unit_id" | "unit_ids" | "person_id" | "person_ids" | "string_list" | "boolean" | "number";
+                    type: "string" | "text" | "enum" | "date" | "datetime" | "unit_id" | "unit_ids" | "person_id" | "person_ids" | "string_list" | "boolean" | "number" | "village_id" | "money" | "appeal_ref";
                     required: boolean;
                     options?: string[];
                 }[];
