@@ -47,7 +47,10 @@ export const INTAKE_COLUMNS = [
   'reopen_count',
 ] as const;
 
-export const INSERT_APPEAL = `insert into appeal (${INTAKE_COLUMNS.join(', ')}) values (${INTAKE_COLUMNS.map((c, i) => (c === 'snapshot' ? `$${i + 1}::jsonb` : `$${i + 1}`)).join(', ')})`;
+const INTAKE_PARAMS = INTAKE_COLUMNS.map((c, i) =>
+  c === 'snapshot' ? `$${i + 1}::jsonb` : `$${i + 1}`,
+);
+export const INSERT_APPEAL = `insert into appeal (${INTAKE_COLUMNS.join(', ')}) values (${INTAKE_PARAMS.join(', ')})`;
 
 /** Inserts `n` orders round-robin over `townIds`, received 2024-01-01 … 2025-12-31. */
 export async function generateAppeals(
@@ -65,20 +68,26 @@ export async function generateAppeals(
     for (let from = 1; from <= n; from += batch) {
       const to = Math.min(n, from + batch - 1);
       await raw(
-        `insert into appeal (town_id, id, code, kind, state, version, channel, category_code, category_root, urgency, title, content, contact_name, contact_phone,
-           received_at, received_on, response_due_at, complete_due_at, first_response_at, responded_on_time, closed_at, closed_on_time, satisfaction, solved, merged_into, snapshot)
-         select town_id, id, 'B' || g, 'hotline', case when g % 7 = 0 then 'dispatched' else 'archived' end, 5, 'hotline_12345',
-           ($5::text[])[1 + g % $6], ($7::text[])[1 + g % $6], 'general', '基准工单' || g, '群众反映：基准工单内容' || g, '张某', '13800000000',
+        `insert into appeal (town_id, id, code, kind, state, version, channel, category_code,
+           category_root, urgency, title, content, contact_name, contact_phone,
+           received_at, received_on, response_due_at, complete_due_at, first_response_at,
+           responded_on_time, closed_at, closed_on_time, satisfaction, solved, merged_into, snapshot)
+         select town_id, id, 'B' || g, 'hotline',
+           case when g % 7 = 0 then 'dispatched' else 'archived' end, 5, 'hotline_12345',
+           ($5::text[])[1 + g % $6], ($7::text[])[1 + g % $6], 'general', '基准工单' || g,
+           '群众反映：基准工单内容' || g, '张某', '13800000000',
            r.at, (r.at at time zone 'Asia/Shanghai')::date, r.at + interval '1 day', r.at + interval '5 days',
            r.at + interval '2 hours', g % 10 <> 0,
            case when g % 7 <> 0 then r.at + interval '3 days' end,
            case when g % 7 <> 0 then g % 5 <> 0 end,
-           case when g % 7 = 0 or g % 3 = 0 then null when g % 11 = 0 then '不满意' when g % 2 = 0 then '满意' else '基本满意' end,
+           case when g % 7 = 0 or g % 3 = 0 then null when g % 11 = 0 then '不满意'
+             when g % 2 = 0 then '满意' else '基本满意' end,
            case when g % 7 = 0 or g % 3 = 0 then null else g % 4 <> 0 end,
            case when g % 97 = 0 then id end,
            '{}'::jsonb
          from (select g, ($1::uuid[])[1 + abs(hashint4(g::int)) % $2] as town_id, gen_random_uuid() as id,
-                 timestamptz '2024-01-01 00:00+08' + ((g * 7919) % 731) * interval '1 day' + ((g * 31) % 600 + 480) * interval '1 minute' as at
+                 timestamptz '2024-01-01 00:00+08' + ((g * 7919) % 731) * interval '1 day'
+                   + ((g * 31) % 600 + 480) * interval '1 minute' as at
                from generate_series($3::bigint, $4::bigint) g) r`,
         [
           townIds,

@@ -161,8 +161,11 @@ async function intakeFigures(
   return {
     figures: [{ name: `受理 1 件（API / 裸 INSERT）`, ...timed, target: INTAKE_TARGET }],
     setting:
-      `受理：以派单员 paidan 登录，POST /appeals（12345 热线件）${made} 次，穿插同样多次单行 INSERT（${INTAKE_COLUMNS.length} 列，同服务写入的列，预先构造）；` +
-      `API 中位 ${median(timed.samples).toFixed(2)} ms ≈ ${Math.round(1000 / median(timed.samples))} 件/s（单连接串行；另写事件 + 审计，返回完整详情）；总耗时 ${s(wallMs)}`,
+      `受理：以派单员 paidan 登录，POST /appeals（12345 热线件）${made} 次，` +
+      `穿插同样多次单行 INSERT（${INTAKE_COLUMNS.length} 列，同服务写入的列，预先构造）；` +
+      `API 中位 ${median(timed.samples).toFixed(2)} ms ≈ ` +
+      `${Math.round(1000 / median(timed.samples))} 件/s` +
+      `（单连接串行；另写事件 + 审计，返回完整详情）；总耗时 ${s(wallMs)}`,
   };
 }
 
@@ -256,9 +259,13 @@ async function kpiFigures(
   return {
     figures,
     setting:
-      `KPI：${TOWNS + 1} 个乡镇，共 ${total.toLocaleString('en')} 件工单（生成 ${orders.toLocaleString('en')} 件，2024–2025，${s(loadMs)}）；` +
-      `演示乡镇 2025 年受理 ${Number(c.received).toLocaleString('en')} 件（不含合并件），响应率 ${pct(Number(c.responded), Number(c.received))}%、` +
-      `办结率 ${pct(Number(c.closed), Number(c.received))}%、满意率 ${pct(Number(c.satisfied), Number(c.rated))}%；每项 ${KPI_ITERATIONS} 次，计时 ${s(performance.now() - t0)}`,
+      `KPI：${TOWNS + 1} 个乡镇，共 ${total.toLocaleString('en')} 件工单` +
+      `（生成 ${orders.toLocaleString('en')} 件，2024–2025，${s(loadMs)}）；` +
+      `演示乡镇 2025 年受理 ${Number(c.received).toLocaleString('en')} 件（不含合并件），` +
+      `响应率 ${pct(Number(c.responded), Number(c.received))}%、` +
+      `办结率 ${pct(Number(c.closed), Number(c.received))}%、` +
+      `满意率 ${pct(Number(c.satisfied), Number(c.rated))}%；` +
+      `每项 ${KPI_ITERATIONS} 次，计时 ${s(performance.now() - t0)}`,
   };
 }
 

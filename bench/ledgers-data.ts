@@ -299,7 +299,10 @@ function generatedValue(type: LedgerType, f: LedgerField, k: number): string | n
     case 'long_text':
       return `'说明' || (s.g % 13)`;
     case 'enum':
-      return `(array[${f.options.map((o) => lit(o.code)).join(',')}])[1 + (s.g * ${k + 3} + s.g / 7) % ${f.options.length}]`;
+      return (
+        `(array[${f.options.map((o) => lit(o.code)).join(',')}])` +
+        `[1 + (s.g * ${k + 3} + s.g / 7) % ${f.options.length}]`
+      );
     case 'date':
       return `to_char(s.d - ((s.g * ${k + 1}) % 30), 'YYYY-MM-DD')`;
     case 'person':
@@ -338,7 +341,8 @@ export async function generateRecords(
          u as (select town_id, array_agg(id order by id) as ids from unit group by town_id)
     insert into ledger_record (town_id, id, type_code, type_version, unit_id, person_id, occurred_on, data)
     select s.town_id, gen_random_uuid(), ${lit(type.code)}, lt.version,
-      ${type.unitField ? 's.uid' : 'null'}, ${type.personField ? 's.pid' : 'null'}, s.d, jsonb_build_object(${pairs.join(', ')})
+      ${type.unitField ? 's.uid' : 'null'}, ${type.personField ? 's.pid' : 'null'}, s.d,
+      jsonb_build_object(${pairs.join(', ')})
     from (
       select p.town_id, g, p.ids as pids, u.ids as uids,
         date '2024-01-01' + ((g * 389 + ${typeIndex * 17}) % 731) as d,
@@ -346,7 +350,10 @@ export async function generateRecords(
         u.ids[1 + (g * 13 + ${typeIndex}) % cardinality(u.ids)] as uid
       from p join u using (town_id) cross join generate_series(1, ${perTown}) g
     ) s
-    join (select town_id, max(version) as version from ledger_type where code = ${lit(type.code)} group by town_id) lt on lt.town_id = s.town_id`);
+    join (
+      select town_id, max(version) as version from ledger_type
+      where code = ${lit(type.code)} group by town_id
+    ) lt on lt.town_id = s.town_id`);
 }
 
 // ---------------------------------------------------------------- hand-written metric SQL

@@ -143,7 +143,8 @@ async function importFigures(): Promise<{ figures: Figure[]; setting: string }> 
         throw new Error(`COPY wrote ${after - before - IMPORT_ROWS} rows, expected ${IMPORT_ROWS}`);
       // COPY ran as one transaction, so its rows share the latest created_at (now()).
       await database.raw(
-        `delete from ledger_record where town_id = $1 and type_code = $2 and created_at = (select max(created_at) from ledger_record where town_id = $1 and type_code = $2)`,
+        `delete from ledger_record where town_id = $1 and type_code = $2
+         and created_at = (select max(created_at) from ledger_record where town_id = $1 and type_code = $2)`,
         [demo.townId, IMPORT_TYPE],
       );
     }
@@ -164,10 +165,15 @@ async function importFigures(): Promise<{ figures: Figure[]; setting: string }> 
         },
       ],
       setting:
-        `导入：${IMPORT_TYPE}，${(statSync(file).size / 1e6).toFixed(1)} MB 工作簿（流式写出 ${s(writeMs)}），导入 ${s(importMs)}（${Math.round(IMPORT_ROWS / (importMs / 1000)).toLocaleString('en')} 行/s），` +
-        `COPY 中位数 ${s(median(floor))}；RSS 基线 ${mb(baseline).toFixed(0)} MB，峰值 ${mb(peak).toFixed(0)} MB，增长 ${growth.toFixed(0)} MB（预算 ≤ ${RSS_BUDGET_MB} MB）` +
+        `导入：${IMPORT_TYPE}，${(statSync(file).size / 1e6).toFixed(1)} MB 工作簿` +
+        `（流式写出 ${s(writeMs)}），导入 ${s(importMs)}` +
+        `（${Math.round(IMPORT_ROWS / (importMs / 1000)).toLocaleString('en')} 行/s），` +
+        `COPY 中位数 ${s(median(floor))}；RSS 基线 ${mb(baseline).toFixed(0)} MB，` +
+        `峰值 ${mb(peak).toFixed(0)} MB，增长 ${growth.toFixed(0)} MB（预算 ≤ ${RSS_BUDGET_MB} MB）` +
         (database.kind === 'pglite' ? '；PGlite 的库在本进程内存中，RSS 含其数据页增长' : '') +
-        `\n⚠ 中文版同一工作簿经 exceljs WorkbookReader 读回有 ${corrupt.cells} 个单元格含 U+FFFD（跨 64 KB 块的多字节字符被拆坏${corrupt.first ? `，首个：${corrupt.first}` : ''}）；计时用英文键/代码/编号版`,
+        `\n⚠ 中文版同一工作簿经 exceljs WorkbookReader 读回有 ${corrupt.cells} 个单元格含 U+FFFD` +
+        `（跨 64 KB 块的多字节字符被拆坏${corrupt.first ? `，首个：${corrupt.first}` : ''}）；` +
+        '计时用英文键/代码/编号版',
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -211,7 +217,8 @@ async function metricFigures(): Promise<{ figures: Figure[]; setting: string }> 
     const mine = Number(
       (
         await database.raw<{ n: number }>(
-          `select count(*) as n from ledger_record where town_id = $1 and person_id = $2 and occurred_on between $3 and $4`,
+          `select count(*) as n from ledger_record
+           where town_id = $1 and person_id = $2 and occurred_on between $3 and $4`,
           [demo.townId, person, YEAR.from, YEAR.to],
         )
       )[0]!.n,
@@ -273,7 +280,8 @@ async function metricFigures(): Promise<{ figures: Figure[]; setting: string }> 
       ] as const) {
         if (!same(c, value, want))
           throw new Error(
-            `${c.metric.id}: ${what} ${JSON.stringify(value.groups ?? value.value)} ≠ SQL ${JSON.stringify(want instanceof Map ? [...want] : want)}`,
+            `${c.metric.id}: ${what} ${JSON.stringify(value.groups ?? value.value)} ≠ ` +
+              `SQL ${JSON.stringify(want instanceof Map ? [...want] : want)}`,
           );
       }
       if (!same(c, got, mergedValues.get(c.metric.id)!))
@@ -308,12 +316,17 @@ async function metricFigures(): Promise<{ figures: Figure[]; setting: string }> 
       viaSql(cases),
       Math.max(5, Math.ceil(ITERATIONS / 2)),
     );
-    const singleNote = `逐项 evaluateMetric（单项路径，仅供参考）中位数 ${median(singlePath.samples).toFixed(2)} ms / 逐项手写 SQL ${median(singlePath.floor).toFixed(2)} ms = ${(median(singlePath.samples) / median(singlePath.floor)).toFixed(2)}`;
+    const [single, floor] = [median(singlePath.samples), median(singlePath.floor)];
+    const singleNote =
+      `逐项 evaluateMetric（单项路径，仅供参考）中位数 ${single.toFixed(2)} ms / ` +
+      `逐项手写 SQL ${floor.toFixed(2)} ms = ${(single / floor).toFixed(2)}`;
     return {
       figures,
       setting:
-        `指标：${TOWNS} 个乡镇 × ${types.length} 类台账，共 ${total.toLocaleString('en')} 条记录（每镇每类 ${perTown} 条，2024–2025；组织数据 ${s(orgMs)}，记录生成 ${s(loadMs)}）；` +
-        `宣传委员本人 2025 年 ${mine} 条；evaluateMetrics（批量，引擎身份 leader）对比逐项手写 SQL 与按类合并手写 SQL；每项 ${ITERATIONS} 轮\n${singleNote}`,
+        `指标：${TOWNS} 个乡镇 × ${types.length} 类台账，共 ${total.toLocaleString('en')} 条记录` +
+        `（每镇每类 ${perTown} 条，2024–2025；组织数据 ${s(orgMs)}，记录生成 ${s(loadMs)}）；` +
+        `宣传委员本人 2025 年 ${mine} 条；evaluateMetrics（批量，引擎身份 leader）` +
+        `对比逐项手写 SQL 与按类合并手写 SQL；每项 ${ITERATIONS} 轮\n${singleNote}`,
     };
   } finally {
     await database.close();
@@ -327,7 +340,9 @@ const bench: Bench = {
     const met = await metricFigures();
     return {
       title: '台账 — Excel 流式导入对比 COPY；指标服务（evaluateMetrics 批量）对比手写 SQL',
-      setting: `后端 ${process.env.BENCH_DATABASE_URL ? 'postgres' : 'pglite'}\n${imp.setting}\n${met.setting}\n（“导入峰值 RSS”一行的数值单位为 MB，不是 ms：值 / 预算 ≤ 1）`,
+      setting:
+        `后端 ${process.env.BENCH_DATABASE_URL ? 'postgres' : 'pglite'}\n${imp.setting}\n${met.setting}\n` +
+        '（“导入峰值 RSS”一行的数值单位为 MB，不是 ms：值 / 预算 ≤ 1）',
       figures: [...imp.figures, ...met.figures],
     };
   },

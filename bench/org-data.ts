@@ -69,17 +69,19 @@ export async function generateTowns(
   scale: OrgScale,
 ): Promise<string[]> {
   await sql`insert into town (id, county_id, name, code)
-    select gen_random_uuid(), ${countyId}, '基准' || g || '镇', 'bench' || lpad(g::text, 4, '0') from generate_series(1, ${scale.towns}) g`.execute(
-    db,
-  );
+    select gen_random_uuid(), ${countyId}, '基准' || g || '镇', 'bench' || lpad(g::text, 4, '0')
+    from generate_series(1, ${scale.towns}) g`.execute(db);
   await sql`insert into unit (town_id, id, parent_id, kind, name, code, sort_order)
     select t.id, gen_random_uuid(), null, k.kind, t.name || k.label, k.code, k.s
-    from town t cross join (values ('party_committee', '党委', 'party', 1), ('government', '人民政府', 'gov', 2)) k(kind, label, code, s)
+    from town t
+    cross join (values ('party_committee', '党委', 'party', 1), ('government', '人民政府', 'gov', 2))
+      k(kind, label, code, s)
     where t.code like 'bench%'`.execute(db);
   await sql`insert into unit (town_id, id, parent_id, kind, name, code, sort_order)
     select r.town_id, gen_random_uuid(), r.id,
       case when g <= 16 then 'village' when g <= 30 then 'office' when g <= 46 then 'branch' else 'grid' end,
-      case when g <= 16 then '第' || g || '村' when g <= 30 then '第' || g || '办公室' when g <= 46 then '第' || g || '党支部' else '第' || g || '网格' end,
+      case when g <= 16 then '第' || g || '村' when g <= 30 then '第' || g || '办公室'
+        when g <= 46 then '第' || g || '党支部' else '第' || g || '网格' end,
       'u' || g, 10 + g
     from unit r join town t on t.id = r.town_id and t.code like 'bench%'
     cross join generate_series(1, ${scale.units - 2}) g where r.code = 'gov'`.execute(db);
@@ -88,9 +90,11 @@ export async function generateTowns(
       from unit where town_id in (select id from town where code like 'bench%'))
     insert into person (town_id, id, name, gender, birth_date, phone, party_member, unit_id)
     select u.town_id, gen_random_uuid(),
-      (${arr(SURNAMES)})[1 + (g * 7 + u.rn::int) % 20] || (${arr(GIVEN)})[1 + (g * 13) % 22] || (${arr(GIVEN)})[1 + (g * 5 + u.rn::int) % 22],
+      (${arr(SURNAMES)})[1 + (g * 7 + u.rn::int) % 20] || (${arr(GIVEN)})[1 + (g * 13) % 22]
+        || (${arr(GIVEN)})[1 + (g * 5 + u.rn::int) % 22],
       case when g % 3 = 0 then 'female' else 'male' end,
-      make_date(1965 + g % 35, 1 + g % 12, 1 + g % 28), '139' || lpad((g * 7919 % 100000000)::text, 8, '0'), g % 2 = 0, u.id
+      make_date(1965 + g % 35, 1 + g % 12, 1 + g % 28),
+      '139' || lpad((g * 7919 % 100000000)::text, 8, '0'), g % 2 = 0, u.id
     from generate_series(1, ${scale.people}) g join u on u.rn = 1 + (g * 7) % ${scale.units}`.execute(
     db,
   );

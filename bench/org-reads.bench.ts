@@ -46,7 +46,8 @@ const bench: Bench = {
         .where('username', '=', 'admin')
         .executeTakeFirstOrThrow();
       await database.raw(
-        `insert into user_role (town_id, id, user_id, role, scope_town_id) select $1, gen_random_uuid(), $2, 'leader', id from town where code like 'bench%'`,
+        `insert into user_role (town_id, id, user_id, role, scope_town_id)
+         select $1, gen_random_uuid(), $2, 'leader', id from town where code like 'bench%'`,
         [demo.townId, admin.id],
       );
       const townId = towns[Math.floor(towns.length / 2)]!;
@@ -80,7 +81,8 @@ const bench: Bench = {
       const rawPage = async (after: [string, string] | null) => {
         const rows = after
           ? await database.raw<{ id: string; name: string }>(
-              `select * from person where town_id = $1 and (name > $2 or (name = $2 and id > $3)) order by name, id limit ${PAGE + 1}`,
+              `select * from person where town_id = $1 and (name > $2 or (name = $2 and id > $3))
+               order by name, id limit ${PAGE + 1}`,
               [townId, ...after],
             )
           : await database.raw<{ id: string; name: string }>(
@@ -89,7 +91,10 @@ const bench: Bench = {
             );
         const page = rows.slice(0, PAGE);
         await database.raw(
-          `select person_id, title from position where town_id = $1 and person_id = any($2::uuid[]) and starts_on <= $3 and (ends_on is null or ends_on >= $3) order by starts_on`,
+          `select person_id, title from position
+           where town_id = $1 and person_id = any($2::uuid[]) and starts_on <= $3
+             and (ends_on is null or ends_on >= $3)
+           order by starts_on`,
           [townId, page.map((r) => r.id), today],
         );
         const last = page[page.length - 1];
@@ -159,7 +164,9 @@ const bench: Bench = {
       );
       return {
         title: '组织机构读取 — API（进程内 app.request，已登录）对比同一查询的裸 SQL',
-        setting: `后端 ${database.kind}；${towns.length + 1} 个乡镇，共 ${counts[0]!.n} 行单位/人员/任职，装载 ${loadSeconds.toFixed(1)} s；每项 ${ITERATIONS} 次`,
+        setting:
+          `后端 ${database.kind}；${towns.length + 1} 个乡镇，共 ${counts[0]!.n} 行单位/人员/任职，` +
+          `装载 ${loadSeconds.toFixed(1)} s；每项 ${ITERATIONS} 次`,
         figures,
       };
     } finally {

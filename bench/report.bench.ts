@@ -170,9 +170,13 @@ const bench: Bench = {
         title:
           '述职报告 — 城市规模下一名领导（党委书记，全镇口径）的起草+导出与草稿读取，对比其数字的指标 SQL',
         setting:
-          `${database.kind}；${TOWNS} 个乡镇，台账记录 ${city.total.toLocaleString('en')} 条（每镇每类 ${city.perTown} 条；组织 ${(city.orgMs / 1000).toFixed(1)} s，记录 ${(city.loadMs / 1000).toFixed(1)} s）；` +
-          `演示乡镇一年工单；${queries.length} 个不同的指标查询；Word ${(exported.body.byteLength / 1024).toFixed(0)} KB；` +
-          `起草+导出中位数 ${median(composeRun.samples).toFixed(1)} ms（其中起草 ${composeOnly.toFixed(1)} ms，导出 Word ${exportOnly.toFixed(1)} ms）；每项 ${ITERATIONS} 轮`,
+          `${database.kind}；${TOWNS} 个乡镇，台账记录 ${city.total.toLocaleString('en')} 条` +
+          `（每镇每类 ${city.perTown} 条；组织 ${(city.orgMs / 1000).toFixed(1)} s，` +
+          `记录 ${(city.loadMs / 1000).toFixed(1)} s）；` +
+          `演示乡镇一年工单；${queries.length} 个不同的指标查询；` +
+          `Word ${(exported.body.byteLength / 1024).toFixed(0)} KB；` +
+          `起草+导出中位数 ${median(composeRun.samples).toFixed(1)} ms` +
+          `（其中起草 ${composeOnly.toFixed(1)} ms，导出 Word ${exportOnly.toFixed(1)} ms）；每项 ${ITERATIONS} 轮`,
         figures,
       };
     } finally {

@@ -121,7 +121,8 @@ describe('appeal analysis pages', () => {
     await context.close();
   });
 
-  it('issues a bulletin, which then stands in the list with its figures fixed and opens with its own Word file', async () => {
+  // Issued, it stands in the list with its figures fixed and opens with its own Word file.
+  it('issues a bulletin', async () => {
     const { context, page } = await newPage();
     await login(page, 'shuji');
     await page.goto('/appeals/bulletin?from=2025-07-01&to=2025-09-30&mode=quarter');

@@ -87,9 +87,9 @@ describe('lvzhi command', () => {
       try {
         await opened.db.transaction().execute(async (trx) => {
           await sql`alter table audit_entry disable trigger user`.execute(trx);
-          await sql`update audit_entry set actor_name = 'someone else' where seq = (select max(seq) from audit_entry)`.execute(
-            trx,
-          );
+          await sql`
+            update audit_entry set actor_name = 'someone else'
+            where seq = (select max(seq) from audit_entry)`.execute(trx);
           await sql`alter table audit_entry enable trigger user`.execute(trx);
         });
       } finally {

@@ -117,7 +117,8 @@ export function registerOrgCommands(program: Command): void {
             );
           else
             console.log(
-              `尚未指定管理员，可执行：node bin/lvzhi.js user add --town ${result.created.code} --username <用户名> --name <显示名称> --role admin`,
+              `尚未指定管理员，可执行：node bin/lvzhi.js user add --town ${result.created.code}` +
+                ' --username <用户名> --name <显示名称> --role admin',
             );
         });
       },

@@ -81,9 +81,11 @@ export async function tablesInDependencyOrder(db: AnyDb): Promise<TableInfo[]> {
   const columns = await query<{ table: string; name: string; type: string; identity: string }>(
     db,
     `
-    select c.relname as table, a.attname as name, format_type(a.atttypid, a.atttypmod) as type, a.attidentity as identity
+    select c.relname as table, a.attname as name, format_type(a.atttypid, a.atttypmod) as type,
+      a.attidentity as identity
     from pg_attribute a join pg_class c on c.oid = a.attrelid
-    where c.relnamespace = current_schema()::regnamespace and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
+    where c.relnamespace = current_schema()::regnamespace and a.attnum > 0 and not a.attisdropped
+      and a.attgenerated = ''
     order by c.relname, a.attname`,
   );
   const keys = await query<{
@@ -96,9 +98,11 @@ export async function tablesInDependencyOrder(db: AnyDb): Promise<TableInfo[]> {
     db,
     `
     select c.relname as table, k.contype,
-      array(select a.attname::text from unnest(k.conkey) with ordinality u(n, i) join pg_attribute a on a.attrelid = k.conrelid and a.attnum = u.n order by u.i) as cols,
+      array(select a.attname::text from unnest(k.conkey) with ordinality u(n, i)
+        join pg_attribute a on a.attrelid = k.conrelid and a.attnum = u.n order by u.i) as cols,
       r.relname as ref,
-      array(select a.attname::text from unnest(k.confkey) with ordinality u(n, i) join pg_attribute a on a.attrelid = k.confrelid and a.attnum = u.n order by u.i) as refcols
+      array(select a.attname::text from unnest(k.confkey) with ordinality u(n, i)
+        join pg_attribute a on a.attrelid = k.confrelid and a.attnum = u.n order by u.i) as refcols
     from pg_constraint k join pg_class c on c.oid = k.conrelid left join pg_class r on r.oid = k.confrelid
     where c.relnamespace = current_schema()::regnamespace and k.contype in ('p', 'f')`,
   );
@@ -156,12 +160,12 @@ export async function* tableRows(db: AnyDb, t: TableInfo): AsyncGenerator<(strin
   const keyIdx = t.primaryKey.map((k) => t.columns.findIndex((c) => c.name === k));
   const keyCols = t.primaryKey.map((k) => keyExpr(t, k));
   const keyTypes = t.primaryKey.map((k) => t.columns.find((c) => c.name === k)!.type);
+  const collate = (ty: string) => (/^(text|character)/.test(ty) ? ' collate "C"' : '');
+  const keyParams = keyTypes.map((ty, i) => `$${i + 1}::${ty}${collate(ty)}`).join(', ');
   const page = batchSize(t, PAGE);
   let after: (string | null)[] | null = null;
   for (;;) {
-    const where: string = after
-      ? `where (${keyCols.join(', ')}) > (${keyTypes.map((ty, i) => `$${i + 1}::${ty}${/^(text|character)/.test(ty) ? ' collate "C"' : ''}`).join(', ')})`
-      : '';
+    const where: string = after ? `where (${keyCols.join(', ')}) > (${keyParams})` : '';
     const rows: Record<string, string | null>[] = await query(
       db,
       `select ${select} from ${ident(t.name)} ${where} order by ${keyCols.join(', ')} limit ${page}`,

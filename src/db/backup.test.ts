@@ -134,7 +134,8 @@ describe('backup and restore', () => {
     }
   });
 
-  it('round-trips PGlite → the suite’s database (PostgreSQL under TEST_DATABASE_URL) → PGlite with identical checksums', async () => {
+  // The suite's database is PostgreSQL under TEST_DATABASE_URL.
+  it('round-trips PGlite → the suite’s database → PGlite with identical checksums', async () => {
     const lite = await openDatabase({ dataDir: 'memory://' });
     const back = await openDatabase({ dataDir: 'memory://' });
     const pgTarget = await createTestDatabase(); // PostgreSQL when TEST_DATABASE_URL is set, else a third PGlite

@@ -69,7 +69,8 @@ export async function backupDatabase(
         yield `${JSON.stringify(header)}\n`;
         for (const [i, t] of infos.entries()) {
           const total = header.tables[i]!.rows;
-          yield `${JSON.stringify({ table: t.name, columns: t.columns.map((c) => c.name), primaryKey: t.primaryKey })}\n`;
+          const columns = t.columns.map((c) => c.name);
+          yield `${JSON.stringify({ table: t.name, columns, primaryKey: t.primaryKey })}\n`;
           const hash = createHash('sha256');
           let rows = 0;
           options.onProgress?.({ table: t.name, done: 0, total });

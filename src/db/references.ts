@@ -27,11 +27,17 @@ interface ForeignKey {
 async function foreignKeysInto(db: Kysely<any>, table: string): Promise<ForeignKey[]> {
   const rows = await sql<ForeignKey>`
     select (select relname::text from pg_class where oid = c.conrelid) as "table",
-      (select array_agg(a.attname::text order by k.ord) from unnest(c.conkey) with ordinality k(attnum, ord) join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum) as columns,
-      (select array_agg(a.attname::text order by k.ord) from unnest(c.confkey) with ordinality k(attnum, ord) join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.attnum) as "refColumns"
+      (select array_agg(a.attname::text order by k.ord)
+        from unnest(c.conkey) with ordinality k(attnum, ord)
+        join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum) as columns,
+      (select array_agg(a.attname::text order by k.ord)
+        from unnest(c.confkey) with ordinality k(attnum, ord)
+        join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.attnum) as "refColumns"
     from pg_constraint c
     where c.contype = 'f' and c.connamespace = current_schema()::regnamespace and c.confdeltype <> 'c'
-      and c.confrelid = (select oid from pg_class where relname = ${table} and relnamespace = current_schema()::regnamespace)
+      and c.confrelid = (
+        select oid from pg_class where relname = ${table} and relnamespace = current_schema()::regnamespace
+      )
     order by 1, 2`.execute(db);
   return rows.rows;
 }

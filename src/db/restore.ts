@@ -98,7 +98,10 @@ class TableWriter {
       return col;
     });
     const overriding = types.some((c) => c.identity) ? ' overriding system value' : '';
-    this.#sql = `insert into ${ident(t.name)} (${columns.map(ident).join(', ')})${overriding} select ${types.map((c, i) => `(v->>${i})::${c.type}`).join(', ')} from jsonb_array_elements($1::jsonb) as r(v)`;
+    const values = types.map((c, i) => `(v->>${i})::${c.type}`).join(', ');
+    this.#sql =
+      `insert into ${ident(t.name)} (${columns.map(ident).join(', ')})${overriding} ` +
+      `select ${values} from jsonb_array_elements($1::jsonb) as r(v)`;
     this.#refIdx = t.selfRefs.map((r) => ({
       cols: r.cols.map((c) => columns.indexOf(c)),
       refCols: r.refCols.map((c) => columns.indexOf(c)),

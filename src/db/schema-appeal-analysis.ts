@@ -1,4 +1,7 @@
-/** Kysely table types of 问题清单 clusters, 承诺事项 commitments (migration 0006), dismissed proposals and issued 分析通报 bulletins (0010). Merged into `DB` in schema.ts. */
+/**
+ * Kysely table types of 问题清单 clusters, 承诺事项 commitments (migration 0006), dismissed
+ * proposals and issued 分析通报 bulletins (0010). Merged into `DB` in schema.ts.
+ */
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;

@@ -29,11 +29,9 @@ export async function tenancyViolations(
   reference: readonly string[],
 ): Promise<string[]> {
   const tables = (
-    await sql<{
-      table_name: string;
-    }>`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(
-      db,
-    )
+    await sql<{ table_name: string }>`
+      select table_name from information_schema.tables
+      where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(db)
   ).rows.map((r) => r.table_name);
   const columns = (
     await sql<{
@@ -45,7 +43,8 @@ export async function tenancyViolations(
   ).rows;
   const pks = (
     await sql<{ table_name: string; cols: string[] }>`
-    select (select relname::text from pg_class where oid = c.conrelid) as table_name, array_agg(a.attname::text order by k.ord) as cols
+    select (select relname::text from pg_class where oid = c.conrelid) as table_name,
+      array_agg(a.attname::text order by k.ord) as cols
     from pg_constraint c cross join unnest(c.conkey) with ordinality k(attnum, ord)
     join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum
     where c.contype = 'p' and c.connamespace = current_schema()::regnamespace group by c.conrelid`.execute(
@@ -54,9 +53,14 @@ export async function tenancyViolations(
   ).rows;
   const fks = (
     await sql<Fk>`
-    select (select relname::text from pg_class where oid = c.conrelid) as "table", c.conname as name, (select relname::text from pg_class where oid = c.confrelid) as "refTable",
-      (select array_agg(a.attname::text order by k.ord) from unnest(c.conkey) with ordinality k(attnum, ord) join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum) as columns,
-      (select array_agg(a.attname::text order by k.ord) from unnest(c.confkey) with ordinality k(attnum, ord) join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.attnum) as "refColumns"
+    select (select relname::text from pg_class where oid = c.conrelid) as "table", c.conname as name,
+      (select relname::text from pg_class where oid = c.confrelid) as "refTable",
+      (select array_agg(a.attname::text order by k.ord)
+        from unnest(c.conkey) with ordinality k(attnum, ord)
+        join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum) as columns,
+      (select array_agg(a.attname::text order by k.ord)
+        from unnest(c.confkey) with ordinality k(attnum, ord)
+        join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.attnum) as "refColumns"
     from pg_constraint c where c.contype = 'f' and c.connamespace = current_schema()::regnamespace`.execute(
       db,
     )
@@ -168,12 +172,12 @@ describe('tenancy rule over the live schema', () => {
 
   it('catches a table without town_id and a foreign key that skips it', async () => {
     await sql`create table rogue (id uuid primary key, unit_id uuid)`.execute(database.db);
-    await sql`create table rogue2 (town_id uuid, id uuid, person_id uuid, primary key (town_id, id), foreign key (town_id, person_id) references person(town_id, id))`.execute(
-      database.db,
-    );
-    await sql`create table rogue3 (town_id uuid, id uuid, ref uuid, primary key (town_id, id), foreign key (ref, id) references rogue2(town_id, id))`.execute(
-      database.db,
-    );
+    await sql`
+      create table rogue2 (town_id uuid, id uuid, person_id uuid, primary key (town_id, id),
+        foreign key (town_id, person_id) references person(town_id, id))`.execute(database.db);
+    await sql`
+      create table rogue3 (town_id uuid, id uuid, ref uuid, primary key (town_id, id),
+        foreign key (ref, id) references rogue2(town_id, id))`.execute(database.db);
     const problems = await tenancyViolations(database.db, REFERENCE_TABLES);
     expect(problems).toContain('rogue: no town_id column');
     expect(problems).toContain('rogue: primary key does not start with town_id');

@@ -325,7 +325,8 @@ export async function createDemoTown(
     const addPerson = async (unitId: string, partyMember: boolean, birthYear: [number, number]) => {
       const { name, gender } = personName(rng, usedNames);
       const id = newId();
-      const birth = `${rng.int(...birthYear)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
+      const two = (n: number) => String(n).padStart(2, '0');
+      const birth = `${rng.int(...birthYear)}-${two(rng.int(1, 12))}-${two(rng.int(1, 28))}`;
       await trx
         .insertInto('person')
         .values({

@@ -96,5 +96,6 @@ export function personName(
 }
 
 export function mobile(rng: SeededRandom): string {
-  return `1${rng.pick(['35', '38', '39', '50', '58', '77', '86', '89'])}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
+  const prefix = rng.pick(['35', '38', '39', '50', '58', '77', '86', '89']);
+  return `1${prefix}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
 }

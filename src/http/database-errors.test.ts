@@ -76,7 +76,8 @@ function problemFor(raw: unknown) {
 }
 
 describe(`database errors from ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () => {
-  it('reads code, constraint and table of a unique violation and answers 409 with the index’s own message', async () => {
+  // ...and answers 409 with the index’s own message.
+  it('reads code, constraint and table of a unique violation', async () => {
     const { raw, failure } = await failureOf(
       sql`insert into unit (town_id, id, kind, name, code) values (${town}, ${newId()}, 'office', '另一个', 'dzb')`,
     );
@@ -138,16 +139,16 @@ describe(`database errors from ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 
 
   it('tells delete from insert on a self-referencing key too (a unit with child units)', async () => {
     const child = newId();
-    await sql`insert into unit (town_id, id, parent_id, kind, name) values (${town}, ${child}, ${unit}, 'office', '下级')`.execute(
-      db,
-    );
+    await sql`insert into unit (town_id, id, parent_id, kind, name)
+      values (${town}, ${child}, ${unit}, 'office', '下级')`.execute(db);
     try {
       const { raw } = await failureOf(
         sql`delete from unit where town_id = ${town} and id = ${unit}`,
       );
       expect(problemFor(raw).status).toBe(409);
       const insert = await failureOf(
-        sql`insert into unit (town_id, id, parent_id, kind, name) values (${town}, ${newId()}, ${newId()}, 'office', '孤儿')`,
+        sql`insert into unit (town_id, id, parent_id, kind, name)
+          values (${town}, ${newId()}, ${newId()}, 'office', '孤儿')`,
       );
       expect(problemFor(insert.raw)).toMatchObject({
         status: 422,
@@ -195,13 +196,15 @@ describe(`database errors from ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 
     // PGlite has one connection, so no two transactions can race there: the server raises the
     // same SQLSTATE from PL/pgSQL instead, which still goes through the driver's error shape.
     if (!process.env.TEST_DATABASE_URL) {
-      const raised =
-        await sql`do $$ begin raise exception 'could not serialize access due to read/write dependencies among transactions' using errcode = '40001'; end $$`
-          .execute(db)
-          .then(
-            () => null,
-            (error: unknown) => error,
-          );
+      const raised = await sql`do $$ begin
+          raise exception 'could not serialize access due to read/write dependencies among transactions'
+          using errcode = '40001';
+        end $$`
+        .execute(db)
+        .then(
+          () => null,
+          (error: unknown) => error,
+        );
       expect(databaseFailureOf(raised)?.code).toBe('40001');
       expect(problemFor(raised)).toMatchObject({
         status: 409,
@@ -328,12 +331,9 @@ describe('database error rules', () => {
   });
 
   it('names the column of every foreign key in the schema in Chinese, and every table', async () => {
-    const fks = await sql<{
-      conname: string;
-      tbl: string;
-    }>`select conname, conrelid::regclass::text as tbl from pg_constraint where connamespace = 'public'::regnamespace and contype = 'f'`.execute(
-      db,
-    );
+    const fks = await sql<{ conname: string; tbl: string }>`
+      select conname, conrelid::regclass::text as tbl from pg_constraint
+      where connamespace = 'public'::regnamespace and contype = 'f'`.execute(db);
     const unnamed = fks.rows
       .filter(
         (r) =>
@@ -373,9 +373,8 @@ describe('app.onError with a database error', () => {
     });
     // A probe standing for any service that writes without checking first.
     app.post('/api/v1/probe/duplicate-unit', async (c) => {
-      await sql`insert into unit (town_id, id, kind, name, code) values (${town}, ${newId()}, 'office', '重复', 'dzb')`.execute(
-        db,
-      );
+      await sql`insert into unit (town_id, id, kind, name, code)
+        values (${town}, ${newId()}, 'office', '重复', 'dzb')`.execute(db);
       return c.body(null, 204);
     });
     const res = await app.request('/api/v1/probe/duplicate-unit', { method: 'POST' });

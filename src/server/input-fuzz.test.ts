@@ -453,7 +453,8 @@ describe('uploads', () => {
     },
   };
 
-  it('answer no file, an empty file or a wrong field with 400/413/415/422 (404 when the record is absent)', async () => {
+  // 404 when the record is absent.
+  it('answer no file, an empty file or a wrong field with 400/413/415/422', async () => {
     for (const [method, template, op] of uploadOps()) {
       for (const path of [await realPath(template, op), absentPath(template, op)]) {
         for (const [name, form] of Object.entries(forms)) {
@@ -628,7 +629,8 @@ describe('well-formed bodies naming records that do not exist', () => {
     // A session of its own, as these writes touch real accounts (a password reset ends their sessions).
     const writer = await t.login('admin');
     for (const [method, template, op] of jsonWriteOps()) {
-      if (template.startsWith('/api/v1/auth/')) continue; // the caller's own login and password: not a reference to anything
+      // The caller's own login and password: not a reference to anything.
+      if (template.startsWith('/api/v1/auth/')) continue;
       const schema = jsonSchemaOf(op)!;
       const absent = absentPath(template, op);
       const paths: [string, boolean][] = [

@@ -63,7 +63,8 @@ describe('the appeal scheduler with a fake clock', () => {
 });
 
 describe('the leader in charge of an overdue order', () => {
-  it('is the village’s current 包联 leader: not one whose liaison has ended, nor one who starts the next day', async () => {
+  // Not one whose liaison has ended, nor one who starts the next day.
+  it('is the village’s current 包联 leader', async () => {
     const db = t.database.db;
     const village = { id: await cast.town.village('北村') };
     const [ended, current, future] = ['leader', 'politics', 'propaganda'].map(

@@ -58,8 +58,10 @@ export async function runSchedulerTick(
     // Raw SQL: insert … select with a correlated leader lookup and on conflict, across towns.
     const reminders = await sql`
       insert into appeal_reminder (town_id, id, appeal_id, clock, due_at, kind, target_person_id, message)
-      select a.town_id, gen_random_uuid(), a.id, a.next_due_clock, a.next_due_at, 'reminder', a.handler_person_id,
-             '工单 ' || a.code || '「' || a.title || '」即将到期（' || to_char(a.next_due_at at time zone 'UTC' + interval '8 hours',
+      select a.town_id, gen_random_uuid(), a.id, a.next_due_clock, a.next_due_at, 'reminder',
+             a.handler_person_id,
+             '工单 ' || a.code || '「' || a.title || '」即将到期（' ||
+             to_char(a.next_due_at at time zone 'UTC' + interval '8 hours',
                case when extract(year from a.next_due_at at time zone 'UTC' + interval '8 hours') = ${year}
                then 'MM-DD HH24:MI' else 'YYYY-MM-DD HH24:MI' end) || '），请抓紧办理'
       from appeal a
@@ -67,8 +69,10 @@ export async function runSchedulerTick(
       on conflict (town_id, appeal_id, clock, due_at, kind) do nothing`.execute(trx);
     const supervisions = await sql`
       insert into appeal_reminder (town_id, id, appeal_id, clock, due_at, kind, target_person_id, message)
-      select a.town_id, gen_random_uuid(), a.id, a.next_due_clock, a.next_due_at, 'supervision', ${leaderInCharge(localDateOf(now))},
-             '督办：工单 ' || a.code || '「' || a.title || '」已超过期限（' || to_char(a.next_due_at at time zone 'UTC' + interval '8 hours',
+      select a.town_id, gen_random_uuid(), a.id, a.next_due_clock, a.next_due_at, 'supervision',
+             ${leaderInCharge(localDateOf(now))},
+             '督办：工单 ' || a.code || '「' || a.title || '」已超过期限（' ||
+             to_char(a.next_due_at at time zone 'UTC' + interval '8 hours',
                case when extract(year from a.next_due_at at time zone 'UTC' + interval '8 hours') = ${year}
                then 'MM-DD HH24:MI' else 'YYYY-MM-DD HH24:MI' end) || '），请督促承办单位办理'
       from appeal a

@@ -30,7 +30,8 @@ const has = (vs: RowViolation[], caller: string, resource: string, kind: RowViol
 const ROUTE_MATRIX_TIMEOUT = 240_000;
 
 describe('scope matrix over every registered route', { timeout: ROUTE_MATRIX_TIMEOUT }, () => {
-  it('has an expectation for every route policy, every caller gets exactly what DESIGN 2 allows, and nothing answers 5xx', async () => {
+  // Every caller gets exactly what DESIGN 2 allows, and nothing answers 5xx.
+  it('has an expectation for every route policy', async () => {
     const result = await runScopeMatrix(t);
     expect(result.missingPolicies).toEqual([]);
     expect(result.violations).toEqual([]);
@@ -61,7 +62,8 @@ const ROW_MATRIX_TIMEOUT = 240_000;
 
 describe('row-level scope matrix (what each role sees, checked against the raw tables)', () => {
   it(
-    'shows every role exactly the orders, records, files, reports and contacts of its scope, and some of each where the demo has them',
+    'shows every role exactly the orders, records, files, reports and contacts of its scope ' +
+      '(and some of each where the demo has them)',
     async () => {
       const { violations, seen } = await runRowMatrix(t);
       expect(violations).toEqual([]);
@@ -82,7 +84,8 @@ describe('row-level scope matrix (what each role sees, checked against the raw t
   );
 
   it(
-    'goes red row by row when scope enforcement is switched off: other villages’ orders, other units’ records, revealed phones',
+    'goes red row by row when scope enforcement is switched off: ' +
+      'other villages’ orders, other units’ records, revealed phones',
     async () => {
       const { violations } = await withScopesOff(() => runRowMatrix(t));
       const leaks = violations.filter((v) => v.kind === 'leak' || v.kind === 'unmasked');

@@ -2,9 +2,11 @@
  * Fixture for appeal-analysis tests: the appeal cast's town with a year (2024) of recurring
  * complaints planted as near-duplicate hotline orders — each group one place and one category,
  * several days, several callers — dispatched when received; the 路灯 orders are claimed, answered
- * and followed up (4 of 5 satisfied), the others never claimed (so they run overdue). Three groups are confirmed as problems (路灯 in 西村, 菜市场工地 in 南村 without its last
- * order, 广场舞 in 北村); two are left for detection (垃圾 in 西村, 水压 in the cadre's 东村). One
- * commitment (NOISE_COMMITMENT) on the 菜市场工地 problem is in progress and overdue since 2024-08-31.
+ * and followed up (4 of 5 satisfied), the others never claimed (so they run overdue). Three
+ * groups are confirmed as problems (路灯 in 西村, 菜市场工地 in 南村 without its last order,
+ * 广场舞 in 北村); two are left for detection (垃圾 in 西村, 水压 in the cadre's 东村). One
+ * commitment (NOISE_COMMITMENT) on the 菜市场工地 problem is in progress and overdue since
+ * 2024-08-31.
  * All text is invented for these tests.
  */
 import type { Actor } from '../core/actor.ts';

@@ -10,7 +10,8 @@ export const HOLIDAY_ARRANGEMENTS_2020_2026: YearArrangement[] = [
   {
     year: 2020,
     source:
-      'http://www.gov.cn/zhengce/content/2019-11/21/content_5454164.htm；春节延长：http://www.gov.cn/zhengce/content/2020-01/27/content_5472352.htm',
+      'http://www.gov.cn/zhengce/content/2019-11/21/content_5454164.htm；' +
+      '春节延长：http://www.gov.cn/zhengce/content/2020-01/27/content_5472352.htm',
     holidays: [
       { name: '元旦', from: '2020-01-01', to: '2020-01-01' },
       // Extended to 2 February by the 2020-01-27 notice (COVID-19); the 1 February make-up

@@ -37,7 +37,11 @@ function escapeHtml(text: string): string {
 
 function inlineHtml(i: Inline): string {
   if (i.type === 'text') return escapeHtml(i.text);
-  return `<span class="metric" data-metric-id="${escapeHtml(i.metricId)}" data-params="${escapeHtml(JSON.stringify(i.params))}">${escapeHtml(i.display)}</span>`;
+  const params = escapeHtml(JSON.stringify(i.params));
+  return (
+    `<span class="metric" data-metric-id="${escapeHtml(i.metricId)}" data-params="${params}">` +
+    `${escapeHtml(i.display)}</span>`
+  );
 }
 
 const STYLE = [
@@ -81,5 +85,9 @@ export function exportHtml(doc: ReportDocument): string {
     );
     body.push(`<p class="signature date">${escapeHtml(doc.signature.date)}</p>`);
   }
-  return `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title><style>${STYLE}</style></head>\n<body>\n${body.join('\n')}\n</body></html>\n`;
+  const head = `<meta charset="utf-8"><title>${escapeHtml(doc.title)}</title><style>${STYLE}</style>`;
+  return (
+    `<!DOCTYPE html>\n<html lang="zh-CN"><head>${head}</head>\n` +
+    `<body>\n${body.join('\n')}\n</body></html>\n`
+  );
 }

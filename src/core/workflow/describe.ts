@@ -93,7 +93,8 @@ export function kindToMarkdown(kind: KindDefinition): string {
   const d = describeKind(kind);
   const rows = d.actions.map(
     (a) =>
-      `| ${a.label} | ${a.from.join('、') || '—'} | ${a.to} | ${a.roles.join('、')} | ${a.fields.map((f) => f.label + (f.required ? '' : '（选填）')).join('、') || '—'} |`,
+      `| ${a.label} | ${a.from.join('、') || '—'} | ${a.to} | ${a.roles.join('、')} | ` +
+      `${a.fields.map((f) => f.label + (f.required ? '' : '（选填）')).join('、') || '—'} |`,
   );
   return [
     `## ${d.label}（${d.kind}）`,

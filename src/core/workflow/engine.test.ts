@@ -102,7 +102,8 @@ describe('engine with a kind defined only as data', () => {
       { action: 'lend', by: keeper, at: '2025-09-29T10:00', payload: { keeperId: 'p-k1' } },
       { action: 'renew', by: cadre, at: '2025-10-09T09:00' },
     ]);
-    expect(outcomes[0]?.next.deadlines.return?.dueAt).toEqual(bj('2025-10-13T17:30')); // 9/30, 10/9, 10/10, 10/11, 10/13
+    // Working days counted: 9/30, 10/9, 10/10, 10/11, 10/13.
+    expect(outcomes[0]?.next.deadlines.return?.dueAt).toEqual(bj('2025-10-13T17:30'));
     expect(last(outcomes).next.deadlines.return?.dueAt).toEqual(bj('2025-10-16T17:30'));
     const again = fireTransition(
       loan,

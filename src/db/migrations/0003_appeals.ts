@@ -465,13 +465,15 @@ function referenceRows(): string[] {
   const ranges = HOLIDAYS.flatMap((h) =>
     h.holidays.map(
       ([from, to, name]) =>
-        `select d::date, 'holiday', ${q(name)} from generate_series(date ${q(from)}, date ${q(to)}, interval '1 day') d`,
+        `select d::date, 'holiday', ${q(name)}
+         from generate_series(date ${q(from)}, date ${q(to)}, interval '1 day') d`,
     ),
   );
   rows.push(`insert into work_calendar_day(date, kind, name) ${ranges.join(' union all ')}`);
-  rows.push(
-    `insert into work_calendar_day(date, kind, name) values ${HOLIDAYS.flatMap((h) => h.workdays.map(([d, n]) => `(${q(d)}, 'workday', ${q(n)})`)).join(', ')}`,
+  const workdays = HOLIDAYS.flatMap((h) =>
+    h.workdays.map(([d, n]) => `(${q(d)}, 'workday', ${q(n)})`),
   );
+  rows.push(`insert into work_calendar_day(date, kind, name) values ${workdays.join(', ')}`);
   const cats: string[] = [];
   CATEGORIES.forEach(([code, name, portfolio, children], i) => {
     cats.push(`(${q(code)}, null, ${q(name)}, ${portfolio ? q(portfolio) : 'null'}, ${i + 1})`);

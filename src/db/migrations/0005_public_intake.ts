@@ -13,7 +13,8 @@ const statements = [
   `alter table public_request add column tracking_code text not null`,
   `alter table public_request add column token uuid not null`,
   `alter table public_request add column api_key_id uuid`,
-  `alter table public_request add constraint public_request_api_key_fk foreign key (town_id, api_key_id) references open311_api_key(town_id, id)`,
+  `alter table public_request add constraint public_request_api_key_fk
+   foreign key (town_id, api_key_id) references open311_api_key(town_id, id)`,
   // A tracking code is typed by a resident who does not know the town's id: unique on its own,
   // the way open311_api_key.key_hash is (it carries a random part, so it cannot be enumerated).
   `create unique index public_request_tracking_code_uq on public_request(tracking_code)`,

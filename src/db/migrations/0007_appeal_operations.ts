@@ -12,23 +12,29 @@ const statements: string[] = [
   // owner may create it. PGlite loads the contrib module at open (src/db/database.ts).
   `create extension if not exists pg_trgm`,
   // 督办 issued by a leader by hand next to the scheduler's reminders and escalations.
-  `alter table appeal_reminder add column source text not null default 'scheduler' check (source in ('scheduler', 'manual'))`,
+  `alter table appeal_reminder add column source text not null default 'scheduler'
+   check (source in ('scheduler', 'manual'))`,
   `alter table appeal_reminder add column target_unit_id uuid`,
-  `alter table appeal_reminder add constraint appeal_reminder_target_unit_fk foreign key (town_id, target_unit_id) references unit(town_id, id)`,
+  `alter table appeal_reminder add constraint appeal_reminder_target_unit_fk
+   foreign key (town_id, target_unit_id) references unit(town_id, id)`,
   `alter table appeal_reminder add column note text`,
   `alter table appeal_reminder add column issued_by uuid`,
   `alter table appeal_reminder add column issued_by_name text`,
-  `alter table appeal_reminder add constraint appeal_reminder_issued_by_fk foreign key (town_id, issued_by) references app_user(town_id, id)`,
+  `alter table appeal_reminder add constraint appeal_reminder_issued_by_fk
+   foreign key (town_id, issued_by) references app_user(town_id, id)`,
   `alter table appeal_reminder add column acknowledged_by uuid`,
   `alter table appeal_reminder add column acknowledged_by_name text`,
-  `alter table appeal_reminder add constraint appeal_reminder_acknowledged_by_fk foreign key (town_id, acknowledged_by) references app_user(town_id, id)`,
+  `alter table appeal_reminder add constraint appeal_reminder_acknowledged_by_fk
+   foreign key (town_id, acknowledged_by) references app_user(town_id, id)`,
   `alter table appeal_reminder add column reply text`,
   `alter table appeal_reminder add column replied_at timestamptz`,
   `alter table appeal_reminder add column replied_by_name text`,
   `alter table appeal_reminder add column version int not null default 1`,
   // 我的提醒: open reminders by addressee.
-  `create index appeal_reminder_person_open_idx on appeal_reminder(town_id, target_person_id) where acknowledged_at is null`,
-  `create index appeal_reminder_unit_open_idx on appeal_reminder(town_id, target_unit_id) where acknowledged_at is null`,
+  `create index appeal_reminder_person_open_idx on appeal_reminder(town_id, target_person_id)
+   where acknowledged_at is null`,
+  `create index appeal_reminder_unit_open_idx on appeal_reminder(town_id, target_unit_id)
+   where acknowledged_at is null`,
   // Attachments of an order: which timeline event they illustrate (办理/答复 photos), who uploaded.
   `alter table appeal_attachment add column event_seq int`,
   `alter table appeal_attachment add column uploaded_by_name text not null default ''`,

@@ -16,7 +16,8 @@ const statements: string[] = [
   // Until now every photo of a public-channel order was published implicitly, and all of them were
   // staff uploads (residents could not attach files): withdraw them; a handler re-publishes on purpose.
   `update appeal_attachment set public_token = null where public_token is not null`,
-  `alter table appeal_attachment add constraint appeal_attachment_public_token_ck check (is_public = (public_token is not null))`,
+  `alter table appeal_attachment add constraint appeal_attachment_public_token_ck
+   check (is_public = (public_token is not null))`,
   // media_url and the tracking page read the newest public photos of one order.
   `create index appeal_attachment_public_idx on appeal_attachment(town_id, appeal_id, created_at) where is_public`,
 ];

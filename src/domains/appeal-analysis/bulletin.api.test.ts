@@ -176,7 +176,8 @@ describe('分析通报', () => {
 });
 
 describe('县级排名', () => {
-  it('ranks the supervisor’s towns with each town’s own KPI figures; towns without orders come last unranked', async () => {
+  // Towns without orders come last, unranked.
+  it('ranks the supervisor’s towns with each town’s own KPI figures', async () => {
     const other = await addOtherTown(t.database.db);
     await t.database.db
       .insertInto('user_role')

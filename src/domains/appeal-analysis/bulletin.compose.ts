@@ -23,7 +23,10 @@ export interface NamedFigure extends Figure {
   name: string;
 }
 
-/** A table of figures (rows: villages, units or categories; columns: metrics); every cell keeps its metric reference. */
+/**
+ * A table of figures (rows: villages, units or categories; columns: metrics); every cell keeps
+ * its metric reference.
+ */
 export interface BulletinTable {
   title: string;
   groupLabel: string;
@@ -232,7 +235,9 @@ function problemList(d: BulletinData): Section[] {
     paragraphs.push(
       para(
         t(
-          `${i + 1}. ${p.title}。关联工单${p.orderCount}件，责任单位（人）${p.ownerName}，${p.statusLabel}${p.dueOn ? `，整改时限${chineseDate(p.dueOn)}` : ''}${p.overdue ? '（已超期）' : ''}。`,
+          `${i + 1}. ${p.title}。关联工单${p.orderCount}件，责任单位（人）${p.ownerName}，` +
+            `${p.statusLabel}${p.dueOn ? `，整改时限${chineseDate(p.dueOn)}` : ''}` +
+            `${p.overdue ? '（已超期）' : ''}。`,
         ),
       ),
     ),
@@ -254,7 +259,8 @@ function commitmentList(d: BulletinData): Section[] {
     paragraphs.push(
       para(
         t(
-          `${i + 1}. ${c.title}（承诺对象：${c.promisedTo}；责任单位（人）：${c.ownerName}；承诺时限：${chineseDate(c.dueOn)}；${c.statusLabel}${c.overdue ? '，已逾期' : ''}）。`,
+          `${i + 1}. ${c.title}（承诺对象：${c.promisedTo}；责任单位（人）：${c.ownerName}；` +
+            `承诺时限：${chineseDate(c.dueOn)}；${c.statusLabel}${c.overdue ? '，已逾期' : ''}）。`,
         ),
       ),
     ),

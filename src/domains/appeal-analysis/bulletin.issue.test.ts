@@ -55,7 +55,8 @@ describe('签发 分析通报', () => {
     expect(issuedTotalRow.name).toBe('合计');
     expect(issuedTotalRow.cells[0].value).toBe(issuedValue);
 
-    // After issuing, an order is registered late with a Q2 intake time: the live bulletin changes, the issued one does not.
+    // After issuing, an order is registered late with a Q2 intake time: the live bulletin
+    // changes, the issued one does not.
     const late = await k.intake('dispatcher', {
       kind: 'hotline',
       channel: 'hotline_12345',
@@ -137,7 +138,8 @@ describe('签发 分析通报', () => {
     }
   });
 
-  it('puts the figures tables into the Word file in the official look, with every cell a metric of the bulletin', async () => {
+  // Every cell of those tables is a metric of the bulletin.
+  it('puts the figures tables into the Word file in the official look', async () => {
     const issued = (
       await t.call('GET', `${k.base}/appeal-bulletin/issues`, { cookie: await k.cookie('leader') })
     ).body.items[1];
@@ -181,7 +183,8 @@ describe('签发 分析通报', () => {
     const overdue = village.cells[4];
     const overdueRows = await t.call(
       'GET',
-      `${k.base}/appeal-bulletin/metrics/${overdue.metricId}/orders?${new URLSearchParams(overdue.params).toString()}&limit=500`,
+      `${k.base}/appeal-bulletin/metrics/${overdue.metricId}/orders?` +
+        `${new URLSearchParams(overdue.params).toString()}&limit=500`,
       { cookie: await k.cookie('leader') },
     );
     expect(overdueRows.body.items.length).toBe(overdue.value);
@@ -208,7 +211,8 @@ describe('county ranking click-through', () => {
     for (let cursor = drill.body.nextCursor; cursor;) {
       const page = await t.call(
         'GET',
-        `/api/v1/towns/${ours.townId}/appeal-bulletin/metrics/appeals.satisfaction_rate/orders?${year}&limit=500&cursor=${cursor}`,
+        `/api/v1/towns/${ours.townId}/appeal-bulletin/metrics/appeals.satisfaction_rate/orders?` +
+          `${year}&limit=500&cursor=${cursor}`,
         { cookie },
       );
       all.push(...page.body.items);

@@ -141,19 +141,30 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 function htmlTable(t: BulletinTable, n: number): string {
   const chip = (f: Figure) =>
-    `<span class="metric" data-metric-id="${esc(f.metricId)}" data-params="${esc(JSON.stringify(f.params))}">${esc(display(f))}</span>`;
-  const head = `<tr><th>${esc(t.groupLabel)}</th>${t.columns.map((c) => `<th>${esc(c.label)}</th>`).join('')}</tr>`;
+    `<span class="metric" data-metric-id="${esc(f.metricId)}" ` +
+    `data-params="${esc(JSON.stringify(f.params))}">${esc(display(f))}</span>`;
+  const headCells = t.columns.map((c) => `<th>${esc(c.label)}</th>`).join('');
+  const head = `<tr><th>${esc(t.groupLabel)}</th>${headCells}</tr>`;
   const body = t.rows
     .map(
       (r) =>
         `<tr><td class="name">${esc(r.name)}</td>${r.cells.map((f) => `<td>${chip(f)}</td>`).join('')}</tr>`,
     )
     .join('');
-  return `<p class="table-title">表${n}　${esc(t.title)}</p><table class="figures" data-testid="bulletin-table-${n}">${head}${body}</table>`;
+  return (
+    `<p class="table-title">表${n}　${esc(t.title)}</p>` +
+    `<table class="figures" data-testid="bulletin-table-${n}">${head}${body}</table>`
+  );
 }
 
 const TABLE_STYLE =
-  '<style>.table-title{text-align:center;text-indent:0;font-family:"黑体",sans-serif;margin-top:1em}table.figures{border-collapse:collapse;margin:0 auto 1em;font-size:14pt}table.figures th,table.figures td{border:1px solid #000;padding:2px 8px;text-align:center}table.figures td.name{text-align:left}table.figures th{font-family:"黑体",sans-serif;font-weight:normal}</style>';
+  '<style>' +
+  '.table-title{text-align:center;text-indent:0;font-family:"黑体",sans-serif;margin-top:1em}' +
+  'table.figures{border-collapse:collapse;margin:0 auto 1em;font-size:14pt}' +
+  'table.figures th,table.figures td{border:1px solid #000;padding:2px 8px;text-align:center}' +
+  'table.figures td.name{text-align:left}' +
+  'table.figures th{font-family:"黑体",sans-serif;font-weight:normal}' +
+  '</style>';
 
 /** The HTML page of core/report with the tables inserted before the section after 诉求热点. */
 export function bulletinHtml(doc: ReportDocument, data: Pick<BulletinData, 'tables'>): string {

@@ -57,7 +57,9 @@ async function bulletinOf(c: Context<AppEnv>, q: z.infer<typeof BulletinQuery>) 
 function wordFile(c: Context<AppEnv>, file: Buffer, name: string) {
   return c.body(new Uint8Array(file), 200, {
     'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    'content-disposition': `attachment; filename="bulletin.docx"; filename*=UTF-8''${encodeURIComponent(`${name}.docx`)}`,
+    'content-disposition':
+      `attachment; filename="bulletin.docx"; ` +
+      `filename*=UTF-8''${encodeURIComponent(`${name}.docx`)}`,
   }) as never;
 }
 

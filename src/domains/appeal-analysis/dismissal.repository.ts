@@ -81,9 +81,14 @@ export async function activeDismissals(
   return [...byId.values()];
 }
 
-/** Visible = at least one of its orders is in the caller's appeal scope (predicate over `appeal as a`). */
+/**
+ * Visible = at least one of its orders is in the caller's appeal scope (predicate over
+ * `appeal as a`).
+ */
 function visible(appealScope: RawBuilder<SqlBool>) {
-  return sql<SqlBool>`exists (select 1 from appeal_problem_dismissal_order o join appeal a on a.town_id = o.town_id and a.id = o.appeal_id
+  return sql<SqlBool>`exists (
+    select 1 from appeal_problem_dismissal_order o
+    join appeal a on a.town_id = o.town_id and a.id = o.appeal_id
     where o.town_id = d.town_id and o.dismissal_id = d.id and ${appealScope})`;
 }
 

@@ -81,7 +81,8 @@ describe('问题清单: detect → confirm', () => {
     expect(res.body.detail).toContain(`已属于问题「${PROBLEM_TITLES.lamp}」`);
   });
 
-  it('offers a new order of an existing problem as an extension; adding and removing keep the count equal to the listed orders', async () => {
+  // Adding and removing orders keep the count equal to the listed orders.
+  it('offers a new order of an existing problem as an extension', async () => {
     const proposals = await detect('leader');
     const ext = proposals.find((p) => p.kind === 'extend' && p.problemTitle.includes('菜市场'));
     // The September order of the same site.
@@ -119,7 +120,8 @@ describe('问题清单: detect → confirm', () => {
     expect(listed.orderCount).toBe(removed.body.orders.length);
   });
 
-  it('moves status with the version read: owner and plan first, 409 on a stale version with nothing changed', async () => {
+  // Owner and plan first; 409 on a stale version with nothing changed.
+  it('moves status with the version read', async () => {
     const list = (
       await t.call('GET', `${base}/appeal-problems?status=unclaimed`, {
         cookie: await as('leader'),

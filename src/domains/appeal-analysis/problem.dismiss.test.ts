@@ -28,7 +28,8 @@ const wasteOf = (items: any[]) =>
   items.find((p) => p.kind === 'new' && p.suggestedTitle.includes('西村桥头垃圾'));
 
 describe('忽略 a proposal', () => {
-  it('remembers the dismissed group: not proposed again until new orders join, then only the new ones, with the earlier dismissal', async () => {
+  // Not proposed again until new orders join, then only the new ones, with the earlier dismissal.
+  it('remembers the dismissed group', async () => {
     const waste = wasteOf(await detect());
     expect(waste.orders).toHaveLength(4);
     expect(waste.dismissed).toBeNull();
@@ -81,7 +82,8 @@ describe('忽略 a proposal', () => {
     });
   });
 
-  it('lists dismissals in the caller’s scope and undoes one, after which the whole group is proposed again', async () => {
+  // After the undo the whole group is proposed again.
+  it('lists dismissals in the caller’s scope and undoes one', async () => {
     const list = await t.call('GET', `${k.base}/appeal-problems/dismissals`, {
       cookie: await k.cookie('leader'),
     });

@@ -143,7 +143,8 @@ describe('which photos of an order the public sees', () => {
     const order = await publicOrder();
     const first = await residentUpload(order.trackingCode, jpeg(2));
     expect(first.status, JSON.stringify(first.body)).toBe(201);
-    expect((await residentUpload(order.trackingCode.toLowerCase(), jpeg(2))).status).toBe(201); // the same picture again
+    // The same picture again.
+    expect((await residentUpload(order.trackingCode.toLowerCase(), jpeg(2))).status).toBe(201);
     const url = await mediaUrl(order.code);
     expect(url).toMatch(/\/open311\/v2\/media\//);
     expect(

@@ -24,7 +24,8 @@ async function ctxOf(username: string) {
 }
 
 describe('deadlines through the service', () => {
-  it('gives a dispute registered before the 2025 National Day + Mid-Autumn holiday a 15-working-day follow-up past the holiday', async () => {
+  // Registered before the 2025 National Day + Mid-Autumn holiday.
+  it('gives a dispute a 15-working-day follow-up past the holiday', async () => {
     const db = t.database.db;
     const ctx = await ctxOf('cadre');
     const village = await k.village('东村');

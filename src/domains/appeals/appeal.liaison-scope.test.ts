@@ -63,7 +63,8 @@ describe('包联 villages in a portfolio leader’s appeal scope', () => {
     }
   });
 
-  it('no longer grants the village once the liaison has ended, nor before it begins — only the portfolio’s own orders there', async () => {
+  // Only the portfolio’s own orders there remain visible.
+  it('no longer grants the village once the liaison has ended, nor before it begins', async () => {
     for (const village of ['乙村', '丙村'])
       expect(await seenIn(village)).toEqual([orders[village]!.propaganda]);
     // Opened by id, such an order is unknown to them.

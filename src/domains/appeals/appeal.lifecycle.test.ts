@@ -14,7 +14,9 @@ afterAll(() => t.close());
 const CJK = /[\u4e00-\u9fff]/;
 
 describe('a hotline order through its whole life', () => {
-  it('goes intake → dispatch → claim → reply → follow-up (unsatisfied) → reopen → reply → follow-up → close → archive', async () => {
+  // intake → dispatch → claim → reply → follow-up (unsatisfied) → reopen → reply → follow-up →
+  // close → archive
+  it('goes through every step, reopened once', async () => {
     const propaganda = await k.unit('office_propaganda');
     let a = await k.intake('dispatcher', {
       kind: 'hotline',

@@ -44,10 +44,12 @@ export async function insertNewAppeal(
       returning last_seq),
     a as (
       insert into appeal (${sql.join(cols.map((c) => sql.ref(c)))}, code)
-      values (${sql.join(cols.map((c) => row[c]))}, (select ${String(year).slice(2)} || '-' || lpad(last_seq::text, 5, '0') from c))
+      values (${sql.join(cols.map((c) => row[c]))},
+        (select ${String(year).slice(2)} || '-' || lpad(last_seq::text, 5, '0') from c))
       returning code, version, reopen_count, co_handler_unit_ids, created_at, updated_at),
     e as (
-      insert into appeal_event (${sql.join(eventCols.map((c) => sql.ref(c)))}) values (${sql.join(eventCols.map((c) => event[c]))}))
+      insert into appeal_event (${sql.join(eventCols.map((c) => sql.ref(c)))})
+      values (${sql.join(eventCols.map((c) => event[c]))}))
     select * from a`.execute(db);
   const nulls = Object.fromEntries(NULLABLE.map((c) => [c, null]));
   return {

@@ -112,19 +112,22 @@ describe('audit log', () => {
 
   it('detects an edited entry', async () => {
     await tamper(
-      sql`update audit_entry set after = '{"n": 999}' where town_id = ${t.townId} and entity_type = 'thing' and entity_id = '2'`,
+      sql`update audit_entry set after = '{"n": 999}'
+          where town_id = ${t.townId} and entity_type = 'thing' and entity_id = '2'`,
     );
     const result = await verifyAuditChains(t.database.db);
     expect(result.problems.some((p) => p.message.includes('篡改'))).toBe(true);
     await tamper(
-      sql`update audit_entry set after = '{"n": 3}' where town_id = ${t.townId} and entity_type = 'thing' and entity_id = '2'`,
+      sql`update audit_entry set after = '{"n": 3}'
+          where town_id = ${t.townId} and entity_type = 'thing' and entity_id = '2'`,
     );
     expect((await verifyAuditChains(t.database.db)).problems).toEqual([]);
   });
 
   it('detects the deletion of the newest entry through the separate head', async () => {
     await tamper(
-      sql`delete from audit_entry where town_id = ${t.townId} and seq = (select max(seq) from audit_entry where town_id = ${t.townId})`,
+      sql`delete from audit_entry where town_id = ${t.townId}
+          and seq = (select max(seq) from audit_entry where town_id = ${t.townId})`,
     );
     const result = await verifyAuditChains(t.database.db);
     expect(result.problems.some((p) => p.message.includes('链头'))).toBe(true);

@@ -8,7 +8,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('login and sessions', () => {
-  it('logs in with the right password and returns the user with grants, setting an HttpOnly SameSite cookie', async () => {
+  // The session cookie is HttpOnly and SameSite.
+  it('logs in with the right password and returns the user with grants and a cookie', async () => {
     const res = await t.app.request('/api/v1/auth/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

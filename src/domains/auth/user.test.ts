@@ -73,7 +73,8 @@ describe('account writes with bad references answer 4xx with a Chinese detail', 
 });
 
 describe('a county supervisor over several towns', () => {
-  it('is set up by an admin of every town in scope; an admin of one town may not grant another, nor drop it, but keeps it when editing', async () => {
+  // An admin of one town may not grant another town, nor drop it, but keeps it when editing.
+  it('is set up by an admin of every town in scope', async () => {
     const created = await t.call('POST', users, {
       cookie: admin,
       body: {

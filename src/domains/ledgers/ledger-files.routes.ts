@@ -184,7 +184,9 @@ export function registerLedgerFileRoutes(app: OpenAPIHono<AppEnv>): void {
       tags,
       summary: '从 Excel 导入台账记录（整份文件全部成功才写入）',
       description:
-        '请求体为 .xlsx（multipart 的 file 字段，或直接以文件为请求体）。默认返回 JSON；若 Accept 为 application/x-ndjson，则逐行返回进度 {"type":"progress","rows":…}，最后一行为 {"type":"done",…} 或 {"type":"error","problem":…}。',
+        '请求体为 .xlsx（multipart 的 file 字段，或直接以文件为请求体）。默认返回 JSON；' +
+        '若 Accept 为 application/x-ndjson，则逐行返回进度 {"type":"progress","rows":…}，' +
+        '最后一行为 {"type":"done",…} 或 {"type":"error","problem":…}。',
       request: { params: s.TypeParams, ...uploadBody('Excel 文件（.xlsx）', { rawBody: true }) },
       responses: jsonResponse(s.ImportResult, '已导入', 201),
     }),

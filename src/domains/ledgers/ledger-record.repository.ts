@@ -120,10 +120,12 @@ export async function listRecords(
   if (q.after) {
     const [wasNull, value, id] = q.after;
     // Nulls sort last in both directions; within a value, id follows the sort direction.
+    const cast = sql`cast(${value} as ${sql.raw(sort.castType)})`;
     where.push(
       wasNull
         ? sql<SqlBool>`(${isNull} and id ${op} ${id})`
-        : sql<SqlBool>`(${isNull} or (${sort.expr} ${op} cast(${value} as ${sql.raw(sort.castType)}) or (${sort.expr} = cast(${value} as ${sql.raw(sort.castType)}) and id ${op} ${id})))`,
+        : sql<SqlBool>`(${isNull} or (${sort.expr} ${op} ${cast}
+            or (${sort.expr} = ${cast} and id ${op} ${id})))`,
     );
   }
   const dir = sql.raw(desc ? 'desc' : 'asc');

@@ -267,7 +267,8 @@ describe('staff of a unit without portfolios (退役军人服务站)', () => {
       ).toBe(1);
   });
 
-  it('once the admin gives the unit a portfolio, keeps that portfolio’s types town-wide and the types it already keeps', async () => {
+  // ...and the types the unit already keeps.
+  it('once the admin gives the unit a portfolio, keeps that portfolio’s types town-wide', async () => {
     const set = await t.call('PUT', `${base}/units/${station.id}/portfolios`, {
       cookie: admin,
       body: { version: station.version, portfolios: ['armed_forces'] },

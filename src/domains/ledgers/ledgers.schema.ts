@@ -80,7 +80,9 @@ export const LedgerTypeBody = z
       .meta({
         title: '规则',
         description:
-          '组合唯一 {kind:"unique", fields:[…]}；日期间隔 {kind:"date_gap", from, to, min:{years,months,days}, when?, required?, message?}。修改时省略则沿用上一版本的规则',
+          '组合唯一 {kind:"unique", fields:[…]}；' +
+          '日期间隔 {kind:"date_gap", from, to, min:{years,months,days}, when?, required?, message?}。' +
+          '修改时省略则沿用上一版本的规则',
       }),
   })
   .openapi('LedgerTypeBody');

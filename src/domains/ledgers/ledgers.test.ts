@@ -269,14 +269,16 @@ describe('records', () => {
   });
 
   it('pages a filtered, sorted list by cursor without repeats', async () => {
-    const q = `filters=${encodeURIComponent(JSON.stringify([{ field: 'level', op: 'in', value: ['county', 'municipal'] }]))}&from=2024-03-01&to=2024-10-31&limit=7`;
+    const filters = [{ field: 'level', op: 'in', value: ['county', 'municipal'] }];
+    const q = `filters=${encodeURIComponent(JSON.stringify(filters))}&from=2024-03-01&to=2024-10-31&limit=7`;
     const seen = new Set<string>();
     let cursor: string | null = null;
     let prev = '';
     do {
       const res: { status: number; body: any } = await t.call(
         'GET',
-        `${base}/ledger-types/propaganda_item/records?${q}&sort=published_on&direction=asc${cursor ? `&cursor=${cursor}` : ''}`,
+        `${base}/ledger-types/propaganda_item/records?${q}&sort=published_on&direction=asc` +
+          (cursor ? `&cursor=${cursor}` : ''),
         { cookie: admin },
       );
       expect(res.status).toBe(200);
@@ -295,7 +297,8 @@ describe('records', () => {
     expect(seen.size).toBe(8);
     const bad = await t.call(
       'GET',
-      `${base}/ledger-types/propaganda_item/records?filters=${encodeURIComponent('[{"field":"level","op":"eq","value":"galaxy"}]')}`,
+      `${base}/ledger-types/propaganda_item/records?filters=` +
+        encodeURIComponent('[{"field":"level","op":"eq","value":"galaxy"}]'),
       { cookie: admin },
     );
     expect(bad.status).toBe(422);

@@ -167,12 +167,16 @@ describe('Open311 GeoReport v2 requests', () => {
       expect(JSON.stringify(one.body)).not.toContain(secret);
     const xml = await t.call('GET', `/open311/v2/requests/${created.service_request_id}.xml?${J}`);
     expect(xml.body).toMatch(
-      /<service_requests><request><service_request_id>\d{2}-\d{5}<\/service_request_id><status>open<\/status><status_notes>待派单<\/status_notes>/,
+      new RegExp(
+        '<service_requests><request><service_request_id>\\d{2}-\\d{5}</service_request_id>' +
+          '<status>open</status><status_notes>待派单</status_notes>',
+      ),
     );
     expect((await t.call('GET', `/open311/v2/requests/99-99999.json?${J}`)).status).toBe(404);
   });
 
-  it('maps workflow states to open/closed, filters by status, service and ids, and defaults to the last 90 days', async () => {
+  // Filters by status, service and ids; defaults to the last 90 days.
+  it('maps workflow states to open/closed and filters', async () => {
     const [closedOne] = (await post('json', valid)).body;
     const [openOne] = (await post('json', { ...valid, service_code: 'urban.roads' })).body;
     // Walk one order to 办结 through the workflow, and age another beyond the default window.
@@ -217,9 +221,11 @@ describe('Open311 GeoReport v2 requests', () => {
     expect(tags(open.body, 'service_code').every((s) => s === 'urban.roads')).toBe(true);
     const byId = await t.call(
       'GET',
-      `/open311/v2/requests.json?${J}&status=open&service_request_id=${old.service_request_id},${closedOne.service_request_id}`,
+      `/open311/v2/requests.json?${J}&status=open` +
+        `&service_request_id=${old.service_request_id},${closedOne.service_request_id}`,
     );
-    expect(ids(byId).sort()).toEqual([old.service_request_id, closedOne.service_request_id].sort()); // ids override the other filters
+    // Ids override the other filters.
+    expect(ids(byId).sort()).toEqual([old.service_request_id, closedOne.service_request_id].sort());
     const start = new Date(Date.now() - 130 * 86_400_000).toISOString();
     const window = await t.call(
       'GET',
@@ -255,7 +261,8 @@ describe('Open311 GeoReport v2 requests', () => {
     }
   });
 
-  it('publishes a staff photo of a public order as its media_url only once marked 公开给群众, under an unguessable address', async () => {
+  // ...under an unguessable address.
+  it('publishes a staff photo of a public order as its media_url only once marked 公开给群众', async () => {
     const [created] = (await post('json', valid)).body;
     const order = await t.database.db
       .selectFrom('appeal')

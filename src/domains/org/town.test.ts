@@ -54,7 +54,8 @@ describe('towns and counties (乡镇信息)', () => {
     expect(asStaff.body[0].isCountyAdmin).toBe(false);
   });
 
-  it('shows the town and its office hours to everyone in it; only its admin changes them (version, 409, 422, audit, no stale cache)', async () => {
+  // Only its admin changes them (version, 409, 422, audit, no stale cache).
+  it('shows the town and its office hours to everyone in it', async () => {
     const url = `/api/v1/towns/${t.townId}`;
     const read = await t.call('GET', url, { cookie: staff });
     expect(read.body).toMatchObject({
@@ -134,7 +135,8 @@ describe('towns and counties (乡镇信息)', () => {
     ]);
   });
 
-  it('lets a county admin add a town, granting them its admin role; an unused town can be removed, one with data cannot', async () => {
+  // An unused town can be removed, one with data cannot.
+  it('lets a county admin add a town, granting them its admin role', async () => {
     const created = await t.call('POST', `/api/v1/counties/${countyId}/towns`, {
       cookie: admin,
       body: { name: '东山镇', code: 'dongshan' },

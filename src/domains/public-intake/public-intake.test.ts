@@ -71,7 +71,8 @@ describe('resident appeal intake', () => {
     expect(queue.body.items.some((i: any) => i.code === res.body.code)).toBe(true);
   });
 
-  it('returns the same receipt for a retry with the same Idempotency-Key and files one order; a different body is 409', async () => {
+  // One order is filed; a different body under the same key is 409.
+  it('returns the same receipt for a retry with the same Idempotency-Key', async () => {
     const headers = from(undefined, { 'idempotency-key': 'retry-test-0001' });
     const first = await t.call('POST', url, { body: body(), headers });
     const again = await t.call('POST', url, { body: body(), headers });
@@ -178,7 +179,8 @@ describe('resident appeal intake', () => {
     const text = JSON.stringify(res.body);
     for (const secret of ['王小明', '13812345678', '138', 'actor', 'note', '规划建设办公室'])
       expect(text).not.toContain(secret);
-    expect((await t.call('GET', `/api/v1/public/appeals/${made.body.code}`)).status).toBe(404); // the bare order code is not enough
+    // The bare order code is not enough.
+    expect((await t.call('GET', `/api/v1/public/appeals/${made.body.code}`)).status).toBe(404);
   });
 
   it('refuses a rating before the reply and validates it with Chinese labels', async () => {

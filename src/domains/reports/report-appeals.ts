@@ -237,7 +237,8 @@ export async function appealChipOrders(
   p: Record<string, unknown>,
   page: { cursor?: string; limit: number },
 ) {
-  const both = sql<SqlBool>`(${await countedOrders(db, townId, p)} and ${scopeSql(await appealScope(db, caller, townId))})`;
+  const counted = await countedOrders(db, townId, p);
+  const both = sql<SqlBool>`(${counted} and ${scopeSql(await appealScope(db, caller, townId))})`;
   const own = shortcomingMetric(metricId);
   if (own) {
     const rows = await db.executeQuery<{ id: string; period_key: string; [k: string]: unknown }>(

@@ -359,7 +359,8 @@ describe('a past report with placeholders, compared by heading and seeding a tem
 });
 
 describe('the list of imported reports', () => {
-  it('shows one’s own imports (the town’s to leaders) with their counts; only the uploader or an admin deletes, audited', async () => {
+  // Only the uploader or an admin deletes, audited.
+  it('shows one’s own imports (the town’s to leaders) with their counts', async () => {
     const [xuanchuan, zhengfa, shuji] = [
       await t.login('xuanchuan'),
       await t.login('zhengfa'),

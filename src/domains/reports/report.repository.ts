@@ -370,9 +370,9 @@ export function listImportSummaries(
       sql<number>`jsonb_array_length(coalesce(i.outline->'placeholders', '[]'::jsonb))`.as(
         'placeholder_count',
       ),
-      sql<number>`(select count(*) from jsonb_array_elements(coalesce(i.outline->'numbers', '[]'::jsonb)) n where coalesce((n->>'placeholder')::boolean, false) = false)`.as(
-        'number_count',
-      ),
+      sql<number>`(
+        select count(*) from jsonb_array_elements(coalesce(i.outline->'numbers', '[]'::jsonb)) n
+        where coalesce((n->>'placeholder')::boolean, false) = false)`.as('number_count'),
     ])
     .where('i.town_id', '=', townId);
   if (!who.all) {

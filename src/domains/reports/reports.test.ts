@@ -199,7 +199,8 @@ describe('every number is traceable', () => {
 });
 
 describe('editing, revisions and freezing', () => {
-  it('saves with the current version, keeps the old document as a revision, and answers a stale save with 409', async () => {
+  // A stale save is answered with 409.
+  it('saves with the current version, keeping the old document as a revision', async () => {
     const r = reports.get('organization_member')!;
     const current = (await t.call('GET', `${base}/reports/${r.id}`, { cookie: admin })).body;
     const edited = structuredClone(current.document) as ReportDocument;

@@ -98,8 +98,10 @@ export async function loadTownFacts(db: Kysely<DB>, townId: string): Promise<Tow
     ).map((r) => ({ k: r.unit_id, v: r.portfolio_code })),
   );
   const positions = await rows<Dated & { portfolios: string[] | null }>(sql`
-    select p.person_id, to_char(p.starts_on, 'YYYY-MM-DD') as starts_on, to_char(p.ends_on, 'YYYY-MM-DD') as ends_on,
-      (select array_agg(pp.portfolio_code) from position_portfolio pp where pp.town_id = p.town_id and pp.position_id = p.id) as portfolios
+    select p.person_id, to_char(p.starts_on, 'YYYY-MM-DD') as starts_on,
+      to_char(p.ends_on, 'YYYY-MM-DD') as ends_on,
+      (select array_agg(pp.portfolio_code) from position_portfolio pp
+       where pp.town_id = p.town_id and pp.position_id = p.id) as portfolios
     from position p where p.town_id = ${townId}`);
   const grants = await rows<{
     username: string;
@@ -108,7 +110,8 @@ export async function loadTownFacts(db: Kysely<DB>, townId: string): Promise<Tow
     role: Role;
     scope_unit_id: string | null;
   }>(sql`
-    select u.username, u.id, u.person_id, r.role, r.scope_unit_id from app_user u join user_role r on r.town_id = u.town_id and r.user_id = u.id
+    select u.username, u.id, u.person_id, r.role, r.scope_unit_id
+    from app_user u join user_role r on r.town_id = u.town_id and r.user_id = u.id
     where r.scope_town_id = ${townId}`);
   const users = new Map<string, TownFacts['users'] extends Map<string, infer V> ? V : never>();
   for (const g of grants) {
@@ -132,14 +135,16 @@ export async function loadTownFacts(db: Kysely<DB>, townId: string): Promise<Tow
     typePortfolio: new Map(
       (
         await rows<{ code: string; portfolio: string }>(
-          sql`select distinct on (code) code, portfolio from ledger_type where town_id = ${townId} order by code, version desc`,
+          sql`select distinct on (code) code, portfolio from ledger_type
+              where town_id = ${townId} order by code, version desc`,
         )
       ).map((t) => [t.code, t.portfolio]),
     ),
     positions: positions.map((p) => ({ ...p, portfolios: p.portfolios ?? [] })),
-    liaisons: await rows(
-      sql`select person_id, village_id, to_char(starts_on, 'YYYY-MM-DD') as starts_on, to_char(ends_on, 'YYYY-MM-DD') as ends_on from village_liaison where town_id = ${townId}`,
-    ),
+    liaisons: await rows(sql`
+      select person_id, village_id, to_char(starts_on, 'YYYY-MM-DD') as starts_on,
+        to_char(ends_on, 'YYYY-MM-DD') as ends_on
+      from village_liaison where town_id = ${townId}`),
     users,
     people: new Map(
       (
@@ -149,20 +154,22 @@ export async function loadTownFacts(db: Kysely<DB>, townId: string): Promise<Tow
       ).map((p) => [p.id, { phone: p.phone, birthDate: p.birth_date }]),
     ),
     appeals: await rows(sql`
-      select id, kind, village_id, unit_id, co_handler_unit_ids, category_root, case_leader_person_id, owner_person_id, handler_person_id, contact_phone,
-        closed_at is not null as closed, merged_into is not null as merged, (closed_at is null and merged_into is null and next_due_at < now()) as overdue,
+      select id, kind, village_id, unit_id, co_handler_unit_ids, category_root, case_leader_person_id,
+        owner_person_id, handler_person_id, contact_phone,
+        closed_at is not null as closed, merged_into is not null as merged,
+        (closed_at is null and merged_into is null and next_due_at < now()) as overdue,
         to_char(received_on, 'YYYY-MM-DD') as received_on
       from appeal where town_id = ${townId}`),
-    records: await rows(
-      sql`select id, type_code, unit_id, person_id, to_char(occurred_on, 'YYYY-MM-DD') as occurred_on from ledger_record where town_id = ${townId} and deleted_at is null`,
-    ),
+    records: await rows(sql`
+      select id, type_code, unit_id, person_id, to_char(occurred_on, 'YYYY-MM-DD') as occurred_on
+      from ledger_record where town_id = ${townId} and deleted_at is null`),
     reports: await rows(sql`select id, person_id from report where town_id = ${townId}`),
-    problems: await rows(
-      sql`select id, village_id, category_root, owner_unit_id, owner_person_id from appeal_problem where town_id = ${townId}`,
-    ),
-    commitments: await rows(
-      sql`select id, village_id, null as category_root, owner_unit_id, owner_person_id from appeal_commitment where town_id = ${townId}`,
-    ),
+    problems: await rows(sql`
+      select id, village_id, category_root, owner_unit_id, owner_person_id
+      from appeal_problem where town_id = ${townId}`),
+    commitments: await rows(sql`
+      select id, village_id, null as category_root, owner_unit_id, owner_person_id
+      from appeal_commitment where town_id = ${townId}`),
   };
 }
 
@@ -185,7 +192,10 @@ export interface CallerReach {
   fullContacts: boolean;
 }
 
-/** DESIGN 2 for one demo user: the union of their grants' unit subtrees, current portfolios and 包联 villages, and what is theirs. */
+/**
+ * DESIGN 2 for one demo user: the union of their grants' unit subtrees, current portfolios and
+ * 包联 villages, and what is theirs.
+ */
 export function reachOf(f: TownFacts, username: string): CallerReach {
   const user = f.users.get(username);
   if (!user) throw new Error(`no grants in town for ${username}`);

@@ -19,7 +19,10 @@ import { USERNAMES } from './matrix.ts';
 import { TOWN_CALLERS, type RowMatrixOptions, type RowViolation, type TownCaller } from './rows.ts';
 import type { TestApp } from '../app.ts';
 
-/** Ledger types whose export is checked: a portfolio's book and the villages' party book (DESIGN 2: "their portfolios", "their village"). */
+/**
+ * Ledger types whose export is checked: a portfolio's book and the villages' party book
+ * (DESIGN 2: "their portfolios", "their village").
+ */
 export const EXPORTED_LEDGER_TYPES = ['propaganda_item', 'branch_meeting'] as const;
 const YEAR = { from: '2025-01-01', to: '2025-12-31' };
 const LEDGER_READERS: TownCaller[] = [
@@ -124,11 +127,9 @@ async function loadExportFacts(t: TestApp, facts: TownFacts): Promise<ExportFact
   const headers = new Map<string, string[]>();
   for (const type of EXPORTED_LEDGER_TYPES) {
     const def = (
-      await sql<{
-        definition: unknown;
-      }>`select definition from ledger_type where town_id = ${townId} and code = ${type} order by version desc limit 1`.execute(
-        db,
-      )
+      await sql<{ definition: unknown }>`
+        select definition from ledger_type where town_id = ${townId} and code = ${type}
+        order by version desc limit 1`.execute(db)
     ).rows[0]!.definition;
     const fields = (
       (typeof def === 'string' ? JSON.parse(def) : def) as { fields: FieldDef[] }
@@ -138,12 +139,9 @@ async function loadExportFacts(t: TestApp, facts: TownFacts): Promise<ExportFact
       fields.map((f) => f.label),
     );
     const rows = (
-      await sql<{
-        id: string;
-        data: unknown;
-      }>`select id, data from ledger_record where town_id = ${townId} and type_code = ${type} and deleted_at is null`.execute(
-        db,
-      )
+      await sql<{ id: string; data: unknown }>`
+        select id, data from ledger_record
+        where town_id = ${townId} and type_code = ${type} and deleted_at is null`.execute(db)
     ).rows;
     recordPrints.set(
       type,
@@ -226,7 +224,10 @@ function refused(
   return true;
 }
 
-/** An appeal export: codes against the spec (each once), and every contact masked — lists and exports never carry a resident's contact in full. */
+/**
+ * An appeal export: codes against the spec (each once), and every contact masked — lists and
+ * exports never carry a resident's contact in full.
+ */
 async function checkAppealExport(
   c: Ctx,
   caller: TownCaller,

@@ -56,7 +56,10 @@ const YEAR = { from: '2025-01-01', to: '2025-12-31' };
 const PROBE_VILLAGE = '青松村';
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 
-/** Rows the demo has none of: drafted reports, 包联 out of date, and files on orders and ledger records in and out of each role's scope. */
+/**
+ * Rows the demo has none of: drafted reports, 包联 out of date, and files on orders and ledger
+ * records in and out of each role's scope.
+ */
 export async function addRowFixtures(t: TestApp): Promise<void> {
   const usernames = USERNAMES;
   const db = t.database.db;
@@ -174,17 +177,15 @@ export async function addRowFixtures(t: TestApp): Promise<void> {
       .execute();
   }
   // A file in one record of each checked type per unit.
-  const records = await sql<{
-    id: string;
-  }>`select distinct on (type_code, unit_id) id from ledger_record
-    where town_id = ${townId} and deleted_at is null and type_code in (${sql.join([...LEDGER_TYPES])}) order by type_code, unit_id, id`.execute(
-    db,
-  );
+  const records = await sql<{ id: string }>`
+    select distinct on (type_code, unit_id) id from ledger_record
+    where town_id = ${townId} and deleted_at is null and type_code in (${sql.join([...LEDGER_TYPES])})
+    order by type_code, unit_id, id`.execute(db);
   for (const r of records.rows) {
     const id = await file('附件.png', { kind: 'ledger_record', id: r.id });
-    await sql`update ledger_record set data = jsonb_set(data, '{attachments}', ${JSON.stringify([id])}::jsonb) where town_id = ${townId} and id = ${r.id}`.execute(
-      db,
-    );
+    await sql`
+      update ledger_record set data = jsonb_set(data, '{attachments}', ${JSON.stringify([id])}::jsonb)
+      where town_id = ${townId} and id = ${r.id}`.execute(db);
   }
 }
 
@@ -435,12 +436,9 @@ async function checkAppeals(c: Ctx, caller: TownCaller, r: CallerReach, get: Get
 /** Files on orders: listed and downloaded exactly for the orders the caller may read. */
 async function checkAppealFiles(c: Ctx, caller: TownCaller, r: CallerReach, get: Get) {
   const files = (
-    await sql<{
-      appeal_id: string;
-      attachment_id: string;
-    }>`select appeal_id, attachment_id from appeal_attachment where town_id = ${c.facts.townId} order by appeal_id`.execute(
-      c.t.database.db,
-    )
+    await sql<{ appeal_id: string; attachment_id: string }>`
+      select appeal_id, attachment_id from appeal_attachment
+      where town_id = ${c.facts.townId} order by appeal_id`.execute(c.t.database.db)
   ).rows;
   const orders = new Map(c.facts.appeals.map((a) => [a.id, a]));
   const sample = [

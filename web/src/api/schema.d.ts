@@ -584,7 +584,14 @@ export interface paths {
                              * @description 角色
                              * @enum {string}
                              */
-                            role: "admin" | "leader" | "portfolio_leader" | "staff" | "village_cadre" | "dispatcher" | "county_supervisor";
+                            role:
+                                | "admin"
+                                | "leader"
+                                | "portfolio_leader"
+                                | "staff"
+                                | "village_cadre"
+                                | "dispatcher"
+                                | "county_supervisor";
                             /**
                              * Format: uuid
                              * @description 授权乡镇
@@ -722,7 +729,14 @@ export interface paths {
                              * @description 角色
                              * @enum {string}
                              */
-                            role: "admin" | "leader" | "portfolio_leader" | "staff" | "village_cadre" | "dispatcher" | "county_supervisor";
+                            role:
+                                | "admin"
+                                | "leader"
+                                | "portfolio_leader"
+                                | "staff"
+                                | "village_cadre"
+                                | "dispatcher"
+                                | "county_supervisor";
                             /**
                              * Format: uuid
                              * @description 授权乡镇
@@ -5355,7 +5369,9 @@ export interface paths {
         };
         /**
          * 疑似重复工单（同一来电号码 / 同村同类 / 内容相似）与可能同类的问题
-         * @description 受理时边录入边查询：近 90 天同一号码、近 30 天同村同类、近 90 天内容相似（pg_trgm similarity ≥ 0.1；已选村或类别时，只与同村、同一大类各最新 200 件工单比较，否则与全镇最新 400 件比较）的工单，按匹配程度排序；以及内容与之同类的未销号问题和近 90 天同村同类、尚未立为问题的重复诉求（可能与…同类，problems=false 时不查）。只返回调用者可查看的。按电话匹配只对可查看任意群众联系方式的派单员、领导和管理员生效（每个号码 10 分钟内记一次审计，每人 10 分钟最多 30 个不同号码，超过 429）；其他角色只按村、类别和内容匹配。
+         * @description 受理时边录入边查询：近 90 天同一号码、近 30 天同村同类、近 90 天内容相似（pg_trgm similarity ≥ 0.1；已选村或类别时，只与同村、同一大类各最新 200
+         * 件工单比较，否则与全镇最新 400 件比较）的工单，按匹配程度排序；以及内容与之同类的未销号问题和近 90 天同村同类、尚未立为问题的重复诉求（可能与…同类，problems=false 时不查）。
+         * 只返回调用者可查看的。按电话匹配只对可查看任意群众联系方式的派单员、领导和管理员生效（每个号码 10 分钟内记一次审计，每人 10 分钟最多 30 个不同号码，超过 429）；其他角色只按村、类别和内容匹配。
          */
         get: {
             parameters: {
@@ -8570,7 +8586,15 @@ export interface paths {
                     /** @description 乡镇 */
                     townId: string;
                     /** @description 指标 */
-                    metricId: "appeals.received" | "appeals.response_rate" | "appeals.closure_rate" | "appeals.on_time_closure_rate" | "appeals.resolution_rate" | "appeals.satisfaction_rate" | "appeals.overdue_open" | "appeals.closed_late";
+                    metricId:
+                        | "appeals.received"
+                        | "appeals.response_rate"
+                        | "appeals.closure_rate"
+                        | "appeals.on_time_closure_rate"
+                        | "appeals.resolution_rate"
+                        | "appeals.satisfaction_rate"
+                        | "appeals.overdue_open"
+                        | "appeals.closed_late";
                 };
                 cookie?: never;
             };
@@ -9323,7 +9347,10 @@ export interface paths {
                     to?: string;
                     /** @description 单位（含下级） */
                     unitId?: string;
-                    /** @description 如 [{"field":"level","op":"eq","value":"provincial"}]；op 为 eq/in/gte/lte/between/is_null/not_null */
+                    /**
+                     * @description 如 [{"field":"level","op":"eq","value":"provincial"}]；op 为
+                     * eq/in/gte/lte/between/is_null/not_null
+                     */
                     filters?: string;
                     /** @description 排序字段 */
                     sort?: string;
@@ -9996,7 +10023,10 @@ export interface paths {
                     to?: string;
                     /** @description 单位（含下级） */
                     unitId?: string;
-                    /** @description 如 [{"field":"level","op":"eq","value":"provincial"}]；op 为 eq/in/gte/lte/between/is_null/not_null */
+                    /**
+                     * @description 如 [{"field":"level","op":"eq","value":"provincial"}]；op 为
+                     * eq/in/gte/lte/between/is_null/not_null
+                     */
                     filters?: string;
                     /** @description 排序字段 */
                     sort?: string;
@@ -10197,7 +10227,8 @@ export interface paths {
         put?: never;
         /**
          * 从 Excel 导入台账记录（整份文件全部成功才写入）
-         * @description 请求体为 .xlsx（multipart 的 file 字段，或直接以文件为请求体）。默认返回 JSON；若 Accept 为 application/x-ndjson，则逐行返回进度 {"type":"progress","rows":…}，最后一行为 {"type":"done",…} 或 {"type":"error","problem":…}。
+         * @description 请求体为 .xlsx（multipart 的 file 字段，或直接以文件为请求体）。默认返回 JSON；若 Accept 为 application/x-ndjson，则逐行返回进度
+         * {"type":"progress","rows":…}，最后一行为 {"type":"done",…} 或 {"type":"error","problem":…}。
          */
         post: {
             parameters: {
@@ -13253,7 +13284,8 @@ export interface paths {
         };
         /**
          * 公开 / 修改 / 撤回对群众的文字（仅公开渠道工单；记入审计日志）
-         * @description 描述和答复出现在群众查询页和 Open311（description、status_notes）；显示前总会隐去电话、证件号、门牌号和姓名。两项都为空即撤回公开。version 不符返回 409。
+         * @description 描述和答复出现在群众查询页和 Open311（description、status_notes）；显示前总会隐去电话、证件号、门牌号和姓名。两项都为空即撤回公开。version 不符返回
+         * 409。
          */
         put: {
             parameters: {
@@ -13449,7 +13481,8 @@ export interface paths {
         put?: never;
         /**
          * 群众提交诉求（免登录；同一地址 10 分钟最多 5 条；支持 Idempotency-Key 重试）
-         * @description 返回查询码和当前状态。网络重试时带同一个 Idempotency-Key 和同样的内容会得到同一张回执，不会重复立单；同一个键换了内容返回 409。超过频率限制返回 429 并带 Retry-After（秒）。
+         * @description 返回查询码和当前状态。网络重试时带同一个 Idempotency-Key 和同样的内容会得到同一张回执，不会重复立单；同一个键换了内容返回 409。超过频率限制返回 429 并带
+         * Retry-After（秒）。
          */
         post: {
             parameters: {
@@ -17294,7 +17327,8 @@ export interface paths {
         };
         /**
          * 监控指标（Prometheus 文本格式；仅本机直连，或携带 LVZHI_METRICS_TOKEN）
-         * @description 请求数与耗时（按路由）、进行中的请求、定时任务、各乡镇待办与超期工单、数据库连接池、进程内存。经反向代理转发的请求（带 X-Forwarded-For 等）不算本机，须带令牌：Authorization: Bearer <令牌>。
+         * @description 请求数与耗时（按路由）、进行中的请求、定时任务、各乡镇待办与超期工单、数据库连接池、进程内存。经反向代理转发的请求（带 X-Forwarded-For 等）不算本机，须带令牌：
+         * Authorization: Bearer <令牌>。
          */
         get: {
             parameters: {
@@ -17346,7 +17380,14 @@ export interface components {
             mustChangePassword: boolean;
             grants: {
                 /** @enum {string} */
-                role: "admin" | "leader" | "portfolio_leader" | "staff" | "village_cadre" | "dispatcher" | "county_supervisor";
+                role:
+                    | "admin"
+                    | "leader"
+                    | "portfolio_leader"
+                    | "staff"
+                    | "village_cadre"
+                    | "dispatcher"
+                    | "county_supervisor";
                 roleLabel: string;
                 townId: string;
                 townName: string;
@@ -17389,7 +17430,14 @@ export interface components {
             version: number;
             roles: {
                 /** @enum {string} */
-                role: "admin" | "leader" | "portfolio_leader" | "staff" | "village_cadre" | "dispatcher" | "county_supervisor";
+                role:
+                    | "admin"
+                    | "leader"
+                    | "portfolio_leader"
+                    | "staff"
+                    | "village_cadre"
+                    | "dispatcher"
+                    | "county_supervisor";
                 townId: string;
                 unitId: string | null;
             }[];
@@ -17524,7 +17572,22 @@ export interface components {
             name: string;
             label: string;
             /** @enum {string} */
-            type: "string" | "text" | "enum" | "date" | "datetime" | "unit_id" | "unit_ids" | "person_id" | "person_ids" | "string_list" | "boolean" | "number" | "village_id" | "money" | "appeal_ref";
+            type:
+                | "string"
+                | "text"
+                | "enum"
+                | "date"
+                | "datetime"
+                | "unit_id"
+                | "unit_ids"
+                | "person_id"
+                | "person_ids"
+                | "string_list"
+                | "boolean"
+                | "number"
+                | "village_id"
+                | "money"
+                | "appeal_ref";
             required: boolean;
             options?: string[];
             min?: number;
@@ -17652,7 +17715,16 @@ export interface components {
              * @description 来源渠道
              * @enum {string}
              */
-            channel: "hotline_12345" | "phone" | "visit" | "letter" | "web" | "grid" | "session" | "open311" | "public_page";
+            channel:
+                | "hotline_12345"
+                | "phone"
+                | "visit"
+                | "letter"
+                | "web"
+                | "grid"
+                | "session"
+                | "open311"
+                | "public_page";
             /** @description 诉求类别 */
             categoryCode: string;
             /** @description 紧急程度 */
@@ -18203,7 +18275,16 @@ export interface components {
                     heading: string;
                     /** @enum {string} */
                     kind: "opening" | "study" | "duty" | "integrity" | "law" | "shortcomings" | "plans" | "custom";
-                    covers?: ("opening" | "study" | "duty" | "integrity" | "law" | "shortcomings" | "plans" | "custom")[];
+                    covers?: (
+                        | "opening"
+                        | "study"
+                        | "duty"
+                        | "integrity"
+                        | "law"
+                        | "shortcomings"
+                        | "plans"
+                        | "custom"
+                    )[];
                     portfolio?: string;
                     templateSectionId?: string;
                     paragraphs: {
@@ -18361,7 +18442,16 @@ export interface components {
                     heading: string;
                     /** @enum {string} */
                     kind: "opening" | "study" | "duty" | "integrity" | "law" | "shortcomings" | "plans" | "custom";
-                    covers?: ("opening" | "study" | "duty" | "integrity" | "law" | "shortcomings" | "plans" | "custom")[];
+                    covers?: (
+                        | "opening"
+                        | "study"
+                        | "duty"
+                        | "integrity"
+                        | "law"
+                        | "shortcomings"
+                        | "plans"
+                        | "custom"
+                    )[];
                     portfolio?: string;
                     templateSectionId?: string;
                     paragraphs: {
@@ -18491,7 +18581,23 @@ export interface components {
             code: string;
             name: string;
             /** @enum {string} */
-            portfolio: "propaganda" | "organization" | "politics_law" | "civil_affairs" | "armed_forces" | "transport" | "discipline" | "village_assistance" | "economy" | "safety" | "environment" | "petitions" | "agriculture" | "urban_construction" | "education_health" | "social_security";
+            portfolio:
+                | "propaganda"
+                | "organization"
+                | "politics_law"
+                | "civil_affairs"
+                | "armed_forces"
+                | "transport"
+                | "discipline"
+                | "village_assistance"
+                | "economy"
+                | "safety"
+                | "environment"
+                | "petitions"
+                | "agriculture"
+                | "urban_construction"
+                | "education_health"
+                | "social_security";
             description: string;
             version: number;
             fields: ({
@@ -18874,7 +18980,17 @@ export interface components {
              * @description 字段类型
              * @enum {string}
              */
-            type: "text" | "long_text" | "number" | "money" | "date" | "enum" | "boolean" | "person" | "unit" | "attachment";
+            type:
+                | "text"
+                | "long_text"
+                | "number"
+                | "money"
+                | "date"
+                | "enum"
+                | "boolean"
+                | "person"
+                | "unit"
+                | "attachment";
             required?: boolean;
             unique?: boolean;
         } & {
@@ -18887,7 +19003,23 @@ export interface components {
              * @description 分管领域
              * @enum {string}
              */
-            portfolio: "propaganda" | "organization" | "politics_law" | "civil_affairs" | "armed_forces" | "transport" | "discipline" | "village_assistance" | "economy" | "safety" | "environment" | "petitions" | "agriculture" | "urban_construction" | "education_health" | "social_security";
+            portfolio:
+                | "propaganda"
+                | "organization"
+                | "politics_law"
+                | "civil_affairs"
+                | "armed_forces"
+                | "transport"
+                | "discipline"
+                | "village_assistance"
+                | "economy"
+                | "safety"
+                | "environment"
+                | "petitions"
+                | "agriculture"
+                | "urban_construction"
+                | "education_health"
+                | "social_security";
             /** @description 说明 */
             description: string;
             /** @description 字段 */
@@ -18908,7 +19040,10 @@ export interface components {
             metrics?: {
                 [key: string]: unknown;
             }[];
-            /** @description 组合唯一 {kind:"unique", fields:[…]}；日期间隔 {kind:"date_gap", from, to, min:{years,months,days}, when?, required?, message?}。修改时省略则沿用上一版本的规则 */
+            /**
+             * @description 组合唯一 {kind:"unique", fields:[…]}；日期间隔 {kind:"date_gap", from, to, min:{years,months,days},
+             * when?, required?, message?}。修改时省略则沿用上一版本的规则
+             */
             rules?: ({
                 /**
                  * @description 规则类型
@@ -19392,7 +19527,18 @@ export interface components {
             definition: {
                 id: string;
                 /** @enum {string|null} */
-                role: "party_secretary" | "mayor" | "deputy" | "organization_member" | "propaganda_member" | "discipline_secretary" | "politics_law_member" | "armed_forces_head" | "specialist" | "village_secretary" | null;
+                role:
+                    | "party_secretary"
+                    | "mayor"
+                    | "deputy"
+                    | "organization_member"
+                    | "propaganda_member"
+                    | "discipline_secretary"
+                    | "politics_law_member"
+                    | "armed_forces_head"
+                    | "specialist"
+                    | "village_secretary"
+                    | null;
                 name: string;
                 title: string;
                 sections: {
@@ -19401,7 +19547,16 @@ export interface components {
                     kind: "opening" | "study" | "duty" | "integrity" | "law" | "shortcomings" | "plans" | "custom";
                     heading: string;
                     /** @default [] */
-                    covers: ("opening" | "study" | "duty" | "integrity" | "law" | "shortcomings" | "plans" | "custom")[];
+                    covers: (
+                        | "opening"
+                        | "study"
+                        | "duty"
+                        | "integrity"
+                        | "law"
+                        | "shortcomings"
+                        | "plans"
+                        | "custom"
+                    )[];
                     required: boolean;
                     minChars: number;
                     maxChars: number;
@@ -19756,7 +19911,22 @@ export interface components {
                     name: string;
                     label: string;
                     /** @enum {string} */
-                    type: "string" | "text" | "enum" | "date" | "datetime" | "unit_id" | "unit_ids" | "person_id" | "person_ids" | "string_list" | "boolean" | "number" | "village_id" | "money" | "appeal_ref";
+                    type:
+                        | "string"
+                        | "text"
+                        | "enum"
+                        | "date"
+                        | "datetime"
+                        | "unit_id"
+                        | "unit_ids"
+                        | "person_id"
+                        | "person_ids"
+                        | "string_list"
+                        | "boolean"
+                        | "number"
+                        | "village_id"
+                        | "money"
+                        | "appeal_ref";
                     required: boolean;
                     options?: string[];
                 }[];

@@ -97,7 +97,8 @@ function SubmitForm({
       setPhotos([]);
       onDone(receipt);
     } catch (err) {
-      if (err instanceof ApiError && err.status === 409) sessionStorage.removeItem(KEY_STORE); // content changed since the first try
+      // The content changed since the first try.
+      if (err instanceof ApiError && err.status === 409) sessionStorage.removeItem(KEY_STORE);
       onError(err, { form });
     } finally {
       setSaving(false);
