@@ -25,6 +25,7 @@ import {
 } from '../domains/appeal-analysis/commitment.service.ts';
 import { createProblem, moveProblem } from '../domains/appeal-analysis/problem.service.ts';
 import type { DemoClock } from './demo-clock.ts';
+import * as repo from './demo-town.repository.ts';
 
 type Db = Kysely<DB>;
 
@@ -219,14 +220,7 @@ async function walkGroup(
       }),
     );
   }
-  await db
-    .insertInto('appeal')
-    .values(rows as never)
-    .execute();
-  await db
-    .insertInto('appeal_event')
-    .values(events as never)
-    .execute();
+  await repo.insertAppealsWithEvents(db, rows as never, events as never);
   return rows.map((r) => r.id as string);
 }
 
@@ -236,12 +230,7 @@ async function walkGroup(
  */
 export async function seedDemoAnalysis(db: Db, townId: string, clock: DemoClock): Promise<void> {
   const [, ly, y] = clock.years;
-  const user = await db
-    .selectFrom('app_user')
-    .select(['id', 'display_name', 'person_id'])
-    .where('town_id', '=', townId)
-    .where('username', '=', 'paidan')
-    .executeTakeFirstOrThrow();
+  const user = await repo.findUser(db, townId, 'paidan');
   const actor: Actor = {
     userId: user.id,
     homeTownId: townId,
@@ -252,23 +241,9 @@ export async function seedDemoAnalysis(db: Db, townId: string, clock: DemoClock)
     sessionId: 'demo',
   };
   const ctx: WriteCtx = { actor, townId, ip: null };
-  const unitId = async (by: 'name' | 'code', v: string) =>
-    (
-      await db
-        .selectFrom('unit')
-        .select('id')
-        .where('town_id', '=', townId)
-        .where(by, '=', v)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const unitId = (by: 'name' | 'code', v: string) => repo.unitIdBy(db, townId, by, v);
   // Tracking numbers continue after the demo year's orders.
-  const counter = await db
-    .selectFrom('appeal_code_counter')
-    .select('last_seq')
-    .where('town_id', '=', townId)
-    .where('year', '=', ly)
-    .executeTakeFirst();
-  let seq = counter?.last_seq ?? 0;
+  let seq = await repo.lastCodeSeq(db, townId, ly);
   const orders: Record<string, string[]> = {};
   for (const [key, g] of Object.entries(GROUPS))
     orders[key] = await walkGroup(
@@ -280,11 +255,7 @@ export async function seedDemoAnalysis(db: Db, townId: string, clock: DemoClock)
       () => ++seq,
       ly,
     );
-  await db
-    .insertInto('appeal_code_counter')
-    .values({ town_id: townId, year: ly, last_seq: seq })
-    .onConflict((oc) => oc.columns(['town_id', 'year']).doUpdateSet({ last_seq: seq }))
-    .execute();
+  await repo.setCodeSeq(db, townId, ly, seq);
   const construction = await unitId('code', 'office_construction');
   const emergency = await unitId('code', 'office_emergency');
   const social = await unitId('code', 'office_social');

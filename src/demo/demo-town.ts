@@ -19,6 +19,7 @@ import { PLACES } from './demo-places.ts';
 import { seedDemoAppeals } from './demo-appeals.ts';
 import { seedDemoAnalysis } from './demo-analysis.ts';
 import { createApiKey, DEMO_OPEN311_KEY } from '../domains/open311/open311.keys.ts';
+import * as repo from './demo-town.repository.ts';
 
 export const DEMO_SEED = 20250101;
 export const DEMO_TOWN_CODE = 'qingshi';
@@ -196,29 +197,8 @@ export interface DemoOptions {
 
 type Db = Kysely<DB>;
 
-async function insertUnit(
-  db: Db,
-  townId: string,
-  u: { parentId: string | null; kind: string; name: string; code?: string; sort: number },
-) {
-  const id = newId();
-  await db
-    .insertInto('unit')
-    .values({
-      town_id: townId,
-      id,
-      parent_id: u.parentId,
-      kind: u.kind,
-      name: u.name,
-      code: u.code ?? null,
-      sort_order: u.sort,
-    })
-    .execute();
-  return id;
-}
-
-export async function townExists(db: Db, code = DEMO_TOWN_CODE): Promise<boolean> {
-  return !!(await db.selectFrom('town').select('id').where('code', '=', code).executeTakeFirst());
+export function townExists(db: Db, code = DEMO_TOWN_CODE): Promise<boolean> {
+  return repo.townExists(db, code);
 }
 
 /**
@@ -235,34 +215,28 @@ export async function createDemoTown(
     const rng = new SeededRandom(DEMO_SEED);
     const countyId = newId();
     const townId = newId();
-    await trx
-      .insertInto('county')
-      .values({ id: countyId, name: '云溪县', code: 'yunxi' })
-      .execute();
-    await trx
-      .insertInto('town')
-      .values({
-        id: townId,
-        county_id: countyId,
-        name: '青石镇',
-        code: DEMO_TOWN_CODE,
-        settings: JSON.stringify({
-          officeHours: [
-            ['08:30', '12:00'],
-            ['14:00', '17:30'],
-          ],
-        }),
-      })
-      .execute();
+    await repo.insertCounty(trx, { id: countyId, name: '云溪县', code: 'yunxi' });
+    await repo.insertTown(trx, {
+      id: townId,
+      county_id: countyId,
+      name: '青石镇',
+      code: DEMO_TOWN_CODE,
+      settings: JSON.stringify({
+        officeHours: [
+          ['08:30', '12:00'],
+          ['14:00', '17:30'],
+        ],
+      }),
+    });
 
-    const party = await insertUnit(trx, townId, {
+    const party = await repo.insertUnit(trx, townId, {
       parentId: null,
       kind: 'party_committee',
       name: '中共青石镇委员会',
       code: 'party',
       sort: 1,
     });
-    const gov = await insertUnit(trx, townId, {
+    const gov = await repo.insertUnit(trx, townId, {
       parentId: null,
       kind: 'government',
       name: '青石镇人民政府',
@@ -274,7 +248,7 @@ export async function createDemoTown(
       ['gov', gov],
     ]);
     for (const [i, o] of OFFICES.entries()) {
-      const id = await insertUnit(trx, townId, {
+      const id = await repo.insertUnit(trx, townId, {
         parentId: o.under === 'party' ? party : gov,
         kind: 'office',
         name: o.name,
@@ -282,15 +256,11 @@ export async function createDemoTown(
         sort: 10 + i,
       });
       units.set(o.code, id);
-      if (o.portfolios.length)
-        await trx
-          .insertInto('unit_portfolio')
-          .values(o.portfolios.map((p) => ({ town_id: townId, unit_id: id, portfolio_code: p })))
-          .execute();
+      await repo.insertUnitPortfolios(trx, townId, id, o.portfolios);
     }
     const villageIds: string[] = [];
     for (const [i, { name }] of PLACES.entries()) {
-      const vid = await insertUnit(trx, townId, {
+      const vid = await repo.insertUnit(trx, townId, {
         parentId: gov,
         kind: 'village',
         name,
@@ -298,7 +268,7 @@ export async function createDemoTown(
         sort: 100 + i,
       });
       villageIds.push(vid);
-      await insertUnit(trx, townId, {
+      await repo.insertUnit(trx, townId, {
         parentId: vid,
         kind: 'branch',
         name: `${name.replace(/村|社区/, '')}${name.endsWith('社区') ? '社区' : '村'}党支部`,
@@ -306,7 +276,7 @@ export async function createDemoTown(
       });
       const grids = rng.int(1, 3);
       for (let g = 1; g <= grids; g++)
-        await insertUnit(trx, townId, {
+        await repo.insertUnit(trx, townId, {
           parentId: vid,
           kind: 'grid',
           name: `${name}第${'一二三'[g - 1]}网格`,
@@ -327,19 +297,16 @@ export async function createDemoTown(
       const id = newId();
       const two = (n: number) => String(n).padStart(2, '0');
       const birth = `${rng.int(...birthYear)}-${two(rng.int(1, 12))}-${two(rng.int(1, 28))}`;
-      await trx
-        .insertInto('person')
-        .values({
-          town_id: townId,
-          id,
-          name,
-          gender,
-          birth_date: birth,
-          phone: mobile(rng),
-          party_member: partyMember,
-          unit_id: unitId,
-        })
-        .execute();
+      await repo.insertPerson(trx, {
+        town_id: townId,
+        id,
+        name,
+        gender,
+        birth_date: birth,
+        phone: mobile(rng),
+        party_member: partyMember,
+        unit_id: unitId,
+      });
       return { id, name };
     };
     const addPosition = async (
@@ -349,24 +316,12 @@ export async function createDemoTown(
       leadership: boolean,
       portfolios: string[],
     ) => {
-      const id = newId();
-      await trx
-        .insertInto('position')
-        .values({
-          town_id: townId,
-          id,
-          person_id: personId,
-          unit_id: unitId,
-          title,
-          leadership,
-          starts_on: clock.start,
-        })
-        .execute();
-      if (portfolios.length)
-        await trx
-          .insertInto('position_portfolio')
-          .values(portfolios.map((p) => ({ town_id: townId, position_id: id, portfolio_code: p })))
-          .execute();
+      const row = { town_id: townId, id: newId(), person_id: personId, unit_id: unitId };
+      await repo.insertPosition(
+        trx,
+        { ...row, title, leadership, starts_on: clock.start },
+        portfolios,
+      );
     };
 
     const leaderIds: string[] = [];
@@ -415,16 +370,13 @@ export async function createDemoTown(
           unitId: vid,
         });
       // Each village has a liaison leader from the leadership (包联), rotating through them.
-      await trx
-        .insertInto('village_liaison')
-        .values({
-          town_id: townId,
-          id: newId(),
-          village_id: vid,
-          person_id: leaderIds[2 + (i % (leaderIds.length - 2))]!,
-          starts_on: clock.start,
-        })
-        .execute();
+      await repo.insertLiaison(trx, {
+        town_id: townId,
+        id: newId(),
+        village_id: vid,
+        person_id: leaderIds[2 + (i % (leaderIds.length - 2))]!,
+        starts_on: clock.start,
+      });
     }
 
     const ctx = { actor: null, townId, ip: null };
@@ -456,20 +408,12 @@ export async function createDemoTown(
       roles: [{ role: 'system_operator' }],
       password,
     });
-    await trx
-      .updateTable('app_user')
-      .set({ must_change_password: false })
-      .where('town_id', '=', townId)
-      .execute();
+    await repo.clearMustChangePassword(trx, townId);
 
     await seedDemoAppeals(trx, townId, clock);
     await seedDemoAnalysis(trx, townId, clock);
     await createApiKey(trx, townId, '演示：县 12345 平台接入', DEMO_OPEN311_KEY);
-    const people = await trx
-      .selectFrom('person')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('town_id', '=', townId)
-      .executeTakeFirstOrThrow();
+    const people = { n: await repo.countPeople(trx, townId) };
     await seedDemoLedgers(trx, townId, new SeededRandom(DEMO_SEED + 6), clock);
     await seedDemoPartyLife(trx, townId, new SeededRandom(DEMO_SEED + 14), clock.today);
     await seedDemoMemberDevelopment(trx, townId, new SeededRandom(DEMO_SEED + 15), clock);

@@ -16,6 +16,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { PHOTO_KINDS, PHOTO_TYPES, uploadAttachment } from '../ledgers/attachment.service.ts';
 import { appealScope, scopeSql } from './appeal.policy.ts';
 import * as repo from './appeal.repository.ts';
+import * as files from './appeal-attachment.repository.ts';
 import { PUBLIC_CHANNELS } from '../../core/workflow/channels.ts';
 
 type Db = Kysely<DB>;
@@ -25,21 +26,6 @@ async function scopedOrder(db: Db, actor: Actor, townId: string, id: string) {
   if (!row) throw new NotFound('工单');
   return row;
 }
-
-const COLUMNS = [
-  'f.id',
-  'f.filename',
-  'f.content_type',
-  'f.size',
-  'f.sha256',
-  'aa.event_seq',
-  'aa.uploaded_by_name',
-  'aa.created_at',
-  'aa.is_public',
-  'aa.from_resident',
-  'aa.published_at',
-  'aa.published_by_name',
-] as const;
 
 interface ViewRow {
   id: string;
@@ -85,17 +71,13 @@ export async function attach(
   const order = await scopedOrder(db, ctx.actor, ctx.townId, appealId);
   if (order.state === 'archived') throw new InvalidTransition('工单已归档，不能再添加附件');
   const meta = await uploadAttachment(db, ctx, file, { owner: { kind: 'appeal', id: appealId } });
-  const row = await db
-    .insertInto('appeal_attachment')
-    .values({
-      // Staff files start private: a site photo may show a resident's home or papers (公开 is a decision).
-      town_id: ctx.townId,
-      appeal_id: appealId,
-      attachment_id: meta.id,
-      uploaded_by_name: ctx.actor.displayName,
-    })
-    .returning(['created_at', 'event_seq'])
-    .executeTakeFirstOrThrow();
+  const row = await files.insertAppealAttachment(db, {
+    // Staff files start private: a site photo may show a resident's home or papers (公开 is a decision).
+    town_id: ctx.townId,
+    appeal_id: appealId,
+    attachment_id: meta.id,
+    uploaded_by_name: ctx.actor.displayName,
+  });
   await recordAudit(db, {
     townId: ctx.townId,
     actorUserId: ctx.actor.userId,
@@ -124,16 +106,7 @@ export async function attach(
 
 export async function listAttachments(db: Db, actor: Actor, townId: string, appealId: string) {
   await scopedOrder(db, actor, townId, appealId);
-  const rows = await db
-    .selectFrom('appeal_attachment as aa')
-    .innerJoin('attachment as f', (j) =>
-      j.onRef('f.town_id', '=', 'aa.town_id').onRef('f.id', '=', 'aa.attachment_id'),
-    )
-    .select([...COLUMNS])
-    .where('aa.town_id', '=', townId)
-    .where('aa.appeal_id', '=', appealId)
-    .orderBy('aa.created_at')
-    .execute();
+  const rows = await files.listAppealAttachments(db, townId, appealId);
   return { items: rows.map(view) };
 }
 
@@ -145,16 +118,7 @@ export async function downloadAttachment(
   attachmentId: string,
 ) {
   await scopedOrder(db, ctx.actor, ctx.townId, appealId);
-  const row = await db
-    .selectFrom('appeal_attachment as aa')
-    .innerJoin('attachment as f', (j) =>
-      j.onRef('f.town_id', '=', 'aa.town_id').onRef('f.id', '=', 'aa.attachment_id'),
-    )
-    .select(['f.id', 'f.filename', 'f.content_type', 'f.bytes'])
-    .where('aa.town_id', '=', ctx.townId)
-    .where('aa.appeal_id', '=', appealId)
-    .where('aa.attachment_id', '=', attachmentId)
-    .executeTakeFirst();
+  const row = await files.findAppealAttachmentFile(db, ctx.townId, appealId, attachmentId);
   if (!row) throw new NotFound('附件');
   await recordAudit(db, {
     townId: ctx.townId,
@@ -178,15 +142,7 @@ export async function linkAttachments(
   ids: string[],
 ): Promise<void> {
   const unique = [...new Set(ids)];
-  const r = await db
-    .updateTable('appeal_attachment')
-    .set({ event_seq: seq })
-    .where('town_id', '=', townId)
-    .where('appeal_id', '=', appealId)
-    .where('attachment_id', 'in', unique)
-    .where('event_seq', 'is', null)
-    .executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== unique.length) {
+  if ((await files.linkToEvent(db, townId, appealId, seq, unique)) !== unique.length) {
     throw new InvalidInput('所附文件须是先上传到本工单、且尚未用于其他操作的附件', [
       { path: 'attachmentIds', label: '附件（照片）', message: '附件不属于本工单或已被使用' },
     ]);
@@ -207,16 +163,7 @@ export async function setAttachmentVisibility(
   visible: boolean,
 ) {
   const order = await scopedOrder(db, ctx.actor, ctx.townId, appealId);
-  const row = await db
-    .selectFrom('appeal_attachment as aa')
-    .innerJoin('attachment as f', (j) =>
-      j.onRef('f.town_id', '=', 'aa.town_id').onRef('f.id', '=', 'aa.attachment_id'),
-    )
-    .select([...COLUMNS])
-    .where('aa.town_id', '=', ctx.townId)
-    .where('aa.appeal_id', '=', appealId)
-    .where('aa.attachment_id', '=', attachmentId)
-    .executeTakeFirst();
+  const row = await files.findAppealAttachment(db, ctx.townId, appealId, attachmentId);
   if (!row) throw new NotFound('附件');
   if (row.is_public === visible) return view(row);
   const field = [{ path: 'public', label: '公开给群众', message: '' }];
@@ -232,24 +179,19 @@ export async function setAttachmentVisibility(
   if (visible && order.state === 'archived')
     throw new InvalidTransition('工单已归档，不能再公开照片（取消公开仍可）');
   const at = new Date();
-  const updated = await db
-    .updateTable('appeal_attachment')
-    .set(
-      visible
-        ? {
-            is_public: true,
-            public_token: randomUUID(),
-            published_at: at,
-            published_by_name: ctx.actor.displayName,
-          }
-        : { is_public: false, public_token: null, published_at: null, published_by_name: null },
-    )
-    .where('town_id', '=', ctx.townId)
-    .where('appeal_id', '=', appealId)
-    .where('attachment_id', '=', attachmentId)
-    .where('is_public', '=', row.is_public)
-    .returning(['is_public', 'published_at', 'published_by_name'])
-    .executeTakeFirst();
+  const updated = await files.updateVisibility(
+    db,
+    { townId: ctx.townId, appealId, attachmentId },
+    row.is_public,
+    visible
+      ? {
+          is_public: true,
+          public_token: randomUUID(),
+          published_at: at,
+          published_by_name: ctx.actor.displayName,
+        }
+      : { is_public: false, public_token: null, published_at: null, published_by_name: null },
+  );
   if (!updated) throw new Conflict('该附件的公开状态刚刚已被他人修改，请刷新后重试');
   await recordAudit(db, {
     townId: ctx.townId,
@@ -288,16 +230,7 @@ export async function attachResidentPhoto(
   appealId: string,
   file: { filename: string; bytes: Uint8Array },
 ) {
-  const mine = await db
-    .selectFrom('appeal_attachment as aa')
-    .innerJoin('attachment as f', (j) =>
-      j.onRef('f.town_id', '=', 'aa.town_id').onRef('f.id', '=', 'aa.attachment_id'),
-    )
-    .select([...COLUMNS])
-    .where('aa.town_id', '=', at.townId)
-    .where('aa.appeal_id', '=', appealId)
-    .where('aa.from_resident', '=', true)
-    .execute();
+  const mine = await files.listAppealAttachments(db, at.townId, appealId, { fromResident: true });
   const sha = createHash('sha256').update(file.bytes).digest('hex');
   const same = mine.find((r) => r.sha256 === sha);
   if (same) return view(same);
@@ -310,21 +243,17 @@ export async function attachResidentPhoto(
     allowed: PHOTO_KINDS,
     label: '照片',
   });
-  const row = await db
-    .insertInto('appeal_attachment')
-    .values({
-      town_id: at.townId,
-      appeal_id: appealId,
-      attachment_id: meta.id,
-      uploaded_by_name: '群众',
-      from_resident: true,
-      is_public: true,
-      public_token: randomUUID(),
-      published_at: new Date(),
-      published_by_name: '群众',
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await files.insertAppealAttachment(db, {
+    town_id: at.townId,
+    appeal_id: appealId,
+    attachment_id: meta.id,
+    uploaded_by_name: '群众',
+    from_resident: true,
+    is_public: true,
+    public_token: randomUUID(),
+    published_at: new Date(),
+    published_by_name: '群众',
+  });
   await recordAudit(db, {
     townId: at.townId,
     actorUserId: null,
@@ -345,34 +274,5 @@ export async function attachResidentPhoto(
   });
 }
 
-/** Public photos of an order, oldest first, as tokens (for the resident's tracking page). */
-export function publishedPhotos(db: Db, townId: string, appealId: string) {
-  return db
-    .selectFrom('appeal_attachment')
-    .select(['public_token', 'from_resident', 'created_at'])
-    .where('town_id', '=', townId)
-    .where('appeal_id', '=', appealId)
-    .where('is_public', '=', true)
-    .orderBy('created_at')
-    .execute();
-}
-
-/**
- * A photo published as Open311 media_url: only by its token, only while it is public, only for
- * orders filed through a public channel (the resident page or Open311), never any other file type.
- */
-export function publicPhoto(db: Db, token: string) {
-  return db
-    .selectFrom('appeal_attachment as aa')
-    .innerJoin('attachment as f', (j) =>
-      j.onRef('f.town_id', '=', 'aa.town_id').onRef('f.id', '=', 'aa.attachment_id'),
-    )
-    .innerJoin('public_request as pr', (j) =>
-      j.onRef('pr.town_id', '=', 'aa.town_id').onRef('pr.appeal_id', '=', 'aa.appeal_id'),
-    )
-    .select(['f.content_type', 'f.bytes', 'f.filename'])
-    .where('aa.public_token', '=', token)
-    .where('aa.is_public', '=', true)
-    .where('f.content_type', 'in', PHOTO_TYPES)
-    .executeTakeFirst();
-}
+/** Read by the resident's tracking page (public-intake) and Open311's media_url. */
+export { publicPhoto, publishedPhotos } from './appeal-attachment.repository.ts';

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { WorkCalendar } from '../../core/calendar/index.ts';
 import type { DB } from '../../db/schema.ts';
+import { listCategories } from './appeal-lookup.repository.ts';
 import { loadWorkCalendar } from '../calendar/calendar.service.ts';
 import { townSettings, type TownSettings } from '../org/town-settings.service.ts';
 
@@ -28,11 +29,9 @@ let categoryCache: { at: number; roots: Promise<Map<string, string>> } | null = 
 
 export function categoryRoots(db: Db): Promise<Map<string, string>> {
   if (categoryCache && Date.now() - categoryCache.at < CATEGORY_TTL_MS) return categoryCache.roots;
-  const roots = db
-    .selectFrom('appeal_category')
-    .select(['code', 'parent_code'])
-    .execute()
-    .then((rows) => new Map(rows.map((r) => [r.code, r.parent_code ?? r.code])));
+  const roots = listCategories(db).then(
+    (rows) => new Map(rows.map((r) => [r.code, r.parent_code ?? r.code])),
+  );
   const entry = { at: Date.now(), roots };
   categoryCache = entry;
   roots.catch(() => categoryCache === entry && (categoryCache = null));

@@ -26,7 +26,7 @@ import {
   reminderView,
   type Addressee,
   type ReminderRow,
-} from './appeal.reminders.ts';
+} from './appeal-reminder.repository.ts';
 import * as repo from './appeal.repository.ts';
 import { snapshotFromJson } from './appeal.snapshot.ts';
 

@@ -16,6 +16,7 @@ import * as kpi from './appeal.kpi.ts';
 import { appealScope, scopeSql } from './appeal.policy.ts';
 import { overdueList, queuePages, toSummary } from './appeal.read.ts';
 import * as repo from './appeal.repository.ts';
+import * as lookup from './appeal-lookup.repository.ts';
 
 type Db = Kysely<DB>;
 type Summary = ReturnType<typeof toSummary> & { actions?: string[]; supervisedAt?: string | null };
@@ -39,8 +40,8 @@ interface Names {
 
 async function namesOf(db: Db, townId: string): Promise<Names> {
   const [units, cats] = await Promise.all([
-    db.selectFrom('unit').select(['id', 'name']).where('town_id', '=', townId).execute(),
-    db.selectFrom('appeal_category').select(['code', 'name', 'parent_code']).execute(),
+    lookup.unitNames(db, townId),
+    lookup.listCategories(db),
   ]);
   const unit = new Map(units.map((u) => [u.id, u.name]));
   const cat = new Map(cats.map((c) => [c.code, c]));
@@ -211,14 +212,7 @@ export async function exportKpiOrders(
       ...(cursor ? { cursor } : {}),
     });
     const ids = page.items.map((i) => i.id);
-    const extra = ids.length
-      ? await db
-          .selectFrom('appeal')
-          .selectAll()
-          .where('town_id', '=', townId)
-          .where('id', 'in', ids)
-          .execute()
-      : [];
+    const extra = await lookup.findAppealsById(db, townId, ids);
     const byId = new Map(extra.map((r) => [r.id, toSummary(r)]));
     const items = page.items.map((i) => {
       const s = byId.get(i.id);

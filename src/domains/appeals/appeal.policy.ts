@@ -4,7 +4,7 @@
  * to what the caller may read; `relationRoles` derives the per-order workflow roles (assignee =
  * member of the assigned unit, co_handler, case_leader, owner) on the server.
  */
-import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { Kysely } from 'kysely';
 import { grantsIn, type Actor } from '../../core/actor.ts';
 import type { DB } from '../../db/schema.ts';
 import { scopesEnforced } from '../../core/access/enforcement.ts';
@@ -18,6 +18,14 @@ import {
 } from '../org/holdings.service.ts';
 import { may, rolesWith, TOWN_WIDE } from '../../core/access/permissions.ts';
 import type { RoutePolicy } from '../../core/access/policy.ts';
+import {
+  personUnitsToday,
+  portfolioCategoryRoots,
+  type AppealScope,
+} from './appeal-scope.repository.ts';
+
+// The scope's SQL form lives with the queries; callers keep importing it from here.
+export { scopeSql, type AppealScope } from './appeal-scope.repository.ts';
 
 type Db = Kysely<DB>;
 
@@ -67,18 +75,6 @@ export function mayAct(actor: Actor, townId: string): boolean {
   return may(actor, townId, 'appeals', 'act');
 }
 
-/** What part of a town's appeals the caller may read. */
-export type AppealScope =
-  | { all: true }
-  | {
-      all: false;
-      categoryRoots: string[];
-      kinds: string[];
-      villageIds: string[];
-      unitIds: string[];
-      personId: string | null;
-    };
-
 /**
  * The days a scope is taken over: today for live reads (the town's local date, as for every
  * deadline), or a report's period — a 述职报告 counts the portfolios and 包联 villages held during
@@ -109,14 +105,7 @@ export async function appealScope(
   if (grants.some((g) => g.role === 'portfolio_leader')) {
     const portfolios = await portfoliosHeld(db, townId, actor.personId, days);
     if (portfolios.length) {
-      scope.categoryRoots = (
-        await db
-          .selectFrom('appeal_category')
-          .select('code')
-          .where('parent_code', 'is', null)
-          .where('portfolio_code', 'in', portfolios)
-          .execute()
-      ).map((r) => r.code);
+      scope.categoryRoots = await portfolioCategoryRoots(db, portfolios);
       scope.kinds = Object.values(BUILT_IN_KINDS)
         .filter((k) => k.kpi.portfolio && portfolios.includes(k.kpi.portfolio))
         .map((k) => k.kind);
@@ -134,29 +123,6 @@ export async function appealScope(
   return scope;
 }
 
-const uuidArray = (ids: string[]) => sql`array[${sql.join(ids)}]::uuid[]`;
-
-/** The scope as one SQL predicate over `appeal` (optionally aliased); fails closed. */
-export function scopeSql(scope: AppealScope, alias?: string): RawBuilder<SqlBool> {
-  if (scope.all) return sql<SqlBool>`true`;
-  const col = (c: string) => sql.ref(alias ? `${alias}.${c}` : c);
-  const parts: RawBuilder<SqlBool>[] = [];
-  if (scope.categoryRoots.length)
-    parts.push(sql<SqlBool>`${col('category_root')} in (${sql.join(scope.categoryRoots)})`);
-  if (scope.kinds.length) parts.push(sql<SqlBool>`${col('kind')} in (${sql.join(scope.kinds)})`);
-  if (scope.villageIds.length)
-    parts.push(sql<SqlBool>`${col('village_id')} in (${sql.join(scope.villageIds)})`);
-  if (scope.unitIds.length) {
-    parts.push(sql<SqlBool>`${col('unit_id')} in (${sql.join(scope.unitIds)})`);
-    parts.push(sql<SqlBool>`${col('co_handler_unit_ids')} && ${uuidArray(scope.unitIds)}`);
-  }
-  if (scope.personId) {
-    for (const c of ['case_leader_person_id', 'owner_person_id', 'handler_person_id'])
-      parts.push(sql<SqlBool>`${col(c)} = ${scope.personId}`);
-  }
-  return parts.length ? sql<SqlBool>`(${sql.join(parts, sql` or `)})` : sql<SqlBool>`false`;
-}
-
 /** Units the actor belongs to: granted unit subtrees, their own unit and their current positions' units. */
 export async function actorUnits(db: Db, actor: Actor, townId: string): Promise<Set<string>> {
   const ids = new Set(
@@ -169,18 +135,7 @@ export async function actorUnits(db: Db, actor: Actor, townId: string): Promise<
     ),
   );
   if (actor.personId) {
-    const person = await db
-      .selectFrom('person')
-      .select('unit_id')
-      .where('town_id', '=', townId)
-      .where('id', '=', actor.personId)
-      .executeTakeFirst();
-    if (person?.unit_id) ids.add(person.unit_id);
-    const positions = await sql<{
-      unit_id: string;
-    }>`select unit_id from position where town_id = ${townId} and person_id = ${actor.personId}
-      and starts_on <= current_date and (ends_on is null or ends_on >= current_date)`.execute(db);
-    positions.rows.forEach((p) => ids.add(p.unit_id));
+    for (const unitId of await personUnitsToday(db, townId, actor.personId)) ids.add(unitId);
   }
   return ids;
 }

@@ -20,7 +20,7 @@ import {
 } from './appeal.policy.ts';
 import * as repo from './appeal.repository.ts';
 import { snapshotFromJson } from './appeal.snapshot.ts';
-import { latestSupervision } from './appeal.reminders.ts';
+import { latestSupervision } from './appeal-reminder.repository.ts';
 
 type Db = Kysely<DB>;
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);

@@ -33,6 +33,7 @@ import {
   scopeSql,
 } from './appeal.policy.ts';
 import * as detail from './appeal.detail.ts';
+import { listCategories } from './appeal-lookup.repository.ts';
 import * as read from './appeal.read.ts';
 import * as s from './appeal.schema.ts';
 import * as service from './appeal.service.ts';
@@ -86,13 +87,7 @@ export function registerAppealRoutes(app: OpenAPIHono<AppEnv>): void {
     }),
     appealsRead,
     async (c) => {
-      const rows = await c
-        .get('deps')
-        .db.selectFrom('appeal_category')
-        .selectAll()
-        .orderBy('parent_code', 'desc')
-        .orderBy('sort_order')
-        .execute();
+      const rows = await listCategories(c.get('deps').db);
       return c.json(
         {
           items: rows.map((r) => ({

@@ -37,6 +37,7 @@ import {
 import { linkAttachments } from './appeal.attachments.ts';
 import { RESIDENT_RATING_SCORE } from './appeal.read.ts';
 import * as repo from './appeal.repository.ts';
+import * as lookup from './appeal-lookup.repository.ts';
 import type { AppealCreateInput, TransitionInput } from './appeal.schema.ts';
 import { deriveColumns, snapshotFromJson, snapshotToJson } from './appeal.snapshot.ts';
 
@@ -89,20 +90,9 @@ async function assertAssignees(
           ? 'person'
           : null;
     if (!table || !ids.length) continue;
-    const found = await db
-      .selectFrom(table)
-      .select('id')
-      .where('town_id', '=', townId)
-      .where(
-        'id',
-        'in',
-        ids
-          .filter((x) => /^[0-9a-f-]{36}$/i.test(x))
-          .concat(['00000000-0000-0000-0000-000000000000']),
-      )
-      // a village field names a unit of kind village (`kind` is a column of unit only)
-      .$if(f.type === 'village_id', (q) => q.where('kind' as never, '=', 'village' as never))
-      .execute();
+    // A village field names a unit of kind village.
+    const kind = f.type === 'village_id' ? 'village' : undefined;
+    const found = await lookup.existingIds(db, table, townId, ids, kind);
     if (found.length < new Set(ids).size)
       invalid(
         `payload.${f.name}`,
@@ -137,13 +127,8 @@ export async function intake(
   const { def, kpi } = kindFor(input.kind, env.town.kindSettings[input.kind]);
   const root = await categoryRoot(db, input.categoryCode);
   if (input.villageId) {
-    const v = await db
-      .selectFrom('unit')
-      .select('kind')
-      .where('town_id', '=', ctx.townId)
-      .where('id', '=', input.villageId)
-      .executeTakeFirst();
-    if (v?.kind !== 'village') invalid('villageId', '所在村（社区）', '在本乡镇中不存在');
+    if ((await lookup.unitKind(db, ctx.townId, input.villageId)) !== 'village')
+      invalid('villageId', '所在村（社区）', '在本乡镇中不存在');
   }
   const doer = opts.doer ?? doerOf(ctx);
   const at = opts.at ?? (input.receivedAt ? new Date(input.receivedAt) : new Date());
@@ -249,18 +234,11 @@ async function appendEvent(
 /** Facts from other orders that guards read: 复核后同一事实不再受理 (same petitioner, same category). */
 async function factsFor(db: Db, row: repo.AppealRow): Promise<Record<string, unknown>> {
   if (row.kind !== 'petition' || !row.contact_phone) return {};
-  const earlier = await db
-    .selectFrom('appeal')
-    .select('id')
-    .where('town_id', '=', row.town_id)
-    .where('kind', '=', 'petition')
-    .where('id', '!=', row.id)
-    .where('contact_phone', '=', row.contact_phone)
-    .where('category_code', '=', row.category_code)
-    .where('state', 'in', ['second_reviewed', 'concluded'])
-    .limit(1)
-    .execute();
-  return { sameFactsSecondReviewed: earlier.length > 0 };
+  const reviewed = ['second_reviewed', 'concluded'];
+  const contact_phone = row.contact_phone;
+  return {
+    sameFactsSecondReviewed: await lookup.sameFactsReached(db, { ...row, contact_phone }, reviewed),
+  };
 }
 
 export interface FireResult {
@@ -348,12 +326,7 @@ export async function fire(
 /** 合并: the master is another live order of the town, given by id or tracking code. */
 async function masterOf(db: Db, townId: string, row: repo.AppealRow, ref: string): Promise<string> {
   const master = /^[0-9a-f-]{36}$/i.test(ref)
-    ? await db
-        .selectFrom('appeal')
-        .selectAll()
-        .where('town_id', '=', townId)
-        .where('id', '=', ref)
-        .executeTakeFirst()
+    ? await lookup.findAppealById(db, townId, ref)
     : await repo.findByCode(db, townId, ref);
   if (!master) invalid('payload.masterOrderId', '主工单', '不存在');
   if (master.id === row.id) invalid('payload.masterOrderId', '主工单', '不能是本工单自己');

@@ -19,7 +19,7 @@ import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { actorUnits, appealScope, scopeSql } from './appeal.policy.ts';
-import * as reminders from './appeal.reminders.ts';
+import * as reminders from './appeal-reminder.repository.ts';
 import * as repo from './appeal.repository.ts';
 
 type Db = Kysely<DB>;

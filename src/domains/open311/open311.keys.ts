@@ -15,6 +15,7 @@ import {
   type RateRule,
 } from '../public-intake/rate-limit.service.ts';
 import { Open311Error } from './open311.format.ts';
+import * as keys from './open311-key.repository.ts';
 import type { WriteCtx } from '../../core/actor.ts';
 
 type Db = Kysely<DB>;
@@ -32,31 +33,17 @@ export async function createApiKey(
   key = `o311_${randomBytes(24).toString('base64url')}`,
 ): Promise<{ id: string; key: string }> {
   const id = newId();
-  await db
-    .insertInto('open311_api_key')
-    .values({ town_id: townId, id, key_hash: hashApiKey(key), label })
-    .execute();
+  await keys.insertApiKey(db, { town_id: townId, id, key_hash: hashApiKey(key), label });
   return { id, key };
 }
 
 /** The live key's town and id, or undefined for an unknown or revoked key. */
 export function findLiveKey(db: Db, key: string) {
-  return db
-    .selectFrom('open311_api_key as k')
-    .innerJoin('town as t', 't.id', 'k.town_id')
-    .select(['k.id', 'k.town_id', 't.code as town_code', 't.name as town_name'])
-    .where('k.key_hash', '=', hashApiKey(key))
-    .where('k.revoked_at', 'is', null)
-    .executeTakeFirst();
+  return keys.findLiveKeyByHash(db, hashApiKey(key));
 }
 
 export function listApiKeys(db: Db, townId: string) {
-  return db
-    .selectFrom('open311_api_key')
-    .select(['id', 'label', 'created_at', 'revoked_at'])
-    .where('town_id', '=', townId)
-    .orderBy('created_at', 'desc')
-    .execute();
+  return keys.listApiKeys(db, townId);
 }
 
 export async function issueApiKey(db: Db, ctx: WriteCtx, label: string) {
@@ -75,15 +62,7 @@ export async function issueApiKey(db: Db, ctx: WriteCtx, label: string) {
 }
 
 export async function revokeApiKey(db: Db, ctx: WriteCtx, id: string): Promise<void> {
-  const r = await db
-    .updateTable('open311_api_key')
-    .set({ revoked_at: new Date() })
-    .where('town_id', '=', ctx.townId)
-    .where('id', '=', id)
-    .where('revoked_at', 'is', null)
-    .returning('id')
-    .executeTakeFirst();
-  if (!r) throw new NotFound('有效的接入密钥');
+  if (!(await keys.revokeLiveKey(db, ctx.townId, id))) throw new NotFound('有效的接入密钥');
   await recordAudit(db, {
     townId: ctx.townId,
     actorUserId: ctx.actor.userId,

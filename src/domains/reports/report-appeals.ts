@@ -4,7 +4,7 @@
  * an office's or a village's own orders) and the KPI values and orders behind each chip, all
  * through the appeals domain's KPI service. Chips carry `{from, to, personId?, unitId?}`.
  */
-import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Actor, Role } from '../../core/actor.ts';
 import { isDateKey } from '../../core/calendar/index.ts';
 import { InvalidInput } from '../../core/errors.ts';
@@ -21,6 +21,7 @@ import type { DB } from '../../db/schema.ts';
 import { APPEAL_KPIS, appealsSource, kpiById, kpiOrders } from '../appeals/appeal.kpi.ts';
 import { appealScope, scopeSql } from '../appeals/appeal.policy.ts';
 import { periodOf, type ReportSubject } from './report-subject.ts';
+import { bothHold } from './report-lookup.repository.ts';
 
 type Db = Kysely<DB>;
 
@@ -238,7 +239,7 @@ export async function appealChipOrders(
   page: { cursor?: string; limit: number },
 ) {
   const counted = await countedOrders(db, townId, p);
-  const both = sql<SqlBool>`(${counted} and ${scopeSql(await appealScope(db, caller, townId))})`;
+  const both = bothHold(counted, scopeSql(await appealScope(db, caller, townId)));
   const own = shortcomingMetric(metricId);
   if (own) {
     const rows = await db.executeQuery<{ id: string; period_key: string; [k: string]: unknown }>(

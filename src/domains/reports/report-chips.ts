@@ -20,6 +20,7 @@ import { listMetrics } from '../metrics/metrics.service.ts';
 import { appealParams, isAppealMetric, SHORTCOMING_METRICS } from './report-appeals.ts';
 import { chipParams, engineActor, recomputeChips } from './report-facts.ts';
 import { loadSubject, type ReportSubject } from './report-subject.ts';
+import { unitName } from './report-lookup.repository.ts';
 
 type Db = Kysely<DB>;
 
@@ -96,15 +97,7 @@ async function scopeLabel(
   db: Db,
   subject: ReportSubject,
 ): Promise<{ ledger: string; appeals: string }> {
-  const nameOf = async (unitId: string) =>
-    (
-      await db
-        .selectFrom('unit')
-        .select('name')
-        .where('town_id', '=', subject.townId)
-        .where('id', '=', unitId)
-        .executeTakeFirst()
-    )?.name ?? '本单位';
+  const nameOf = async (unitId: string) => (await unitName(db, subject.townId, unitId)) ?? '本单位';
   const ledger =
     subject.scope.kind === 'unit' ? `${await nameOf(subject.scope.unitId)}（含下级）` : '全镇';
   const appeals = subject.appealUnitId

@@ -30,6 +30,7 @@ import { audit, authorId, type Ctx } from './report-audit.ts';
 import { alignedComparison, type StoredOutline } from './report-compare.ts';
 import * as repo from './report.repository.ts';
 import { getReport } from './report.service.ts';
+import { personExists } from './report-lookup.repository.ts';
 import type { Actor } from '../../core/actor.ts';
 
 type Db = Kysely<DB>;
@@ -131,15 +132,7 @@ export async function importReport(
       { path: 'personId', label: '人员', message: '不是本人' },
     ]);
   }
-  if (
-    personId &&
-    !(await db
-      .selectFrom('person')
-      .select('id')
-      .where('town_id', '=', ctx.townId)
-      .where('id', '=', personId)
-      .executeTakeFirst())
-  ) {
+  if (personId && !(await personExists(db, ctx.townId, personId))) {
     throw new InvalidInput('人员：在本乡镇中不存在', [
       { path: 'personId', label: '人员', message: '在本乡镇中不存在' },
     ]);

@@ -9,6 +9,7 @@ import type { Role as TemplateRole } from '../../core/report/templates.ts';
 import type { DB } from '../../db/schema.ts';
 // Read-only look-ups of the organisation; org exposes them only through its repository.
 import * as org from '../org/org.repository.ts';
+import { townName } from './report-lookup.repository.ts';
 
 type Db = Kysely<DB>;
 
@@ -143,11 +144,7 @@ export async function loadSubject(
   const positions = (await org.listPositions(db, townId, { personId })).filter(
     (p) => p.startsOn <= to && (p.endsOn === null || p.endsOn >= from),
   );
-  const town = await db
-    .selectFrom('town')
-    .select('name')
-    .where('id', '=', townId)
-    .executeTakeFirstOrThrow();
+  const town = { name: await townName(db, townId) };
   // Only the units the person holds positions in (not the town's whole tree).
   const units = new Map<string, { id: string; kind: string; name: string }>();
   for (const id of new Set(positions.map((p) => p.unitId))) {

@@ -1,5 +1,5 @@
 /**
- * Queries of reminders (提醒) and 督办 on orders: the scheduler's rows and the ones a leader
+ * Repository of reminders (提醒) and 督办 on orders: the scheduler's rows and the ones a leader
  * issues by hand, who they address (a person, a unit, or — for a scheduler reminder written
  * before anyone claimed the order — the order's handling unit, else the dispatch desk), their
  * acknowledgement and reply under optimistic locking, and the order-version bump that gives each
