@@ -9,7 +9,7 @@ import { NotFound } from '../../core/errors.ts';
 import type { ReportDocument } from '../../core/report/model.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditWrite } from '../audit/audit.service.ts';
 import { chineseDate, defaultIssuer, type BulletinData } from './bulletin.compose.ts';
 import { buildBulletin, type BulletinQuery } from './bulletin.service.ts';
 import type { WriteCtx } from '../../core/actor.ts';
@@ -135,22 +135,13 @@ export async function issueBulletin(db: Db, ctx: WriteCtx, q: BulletinQuery, as:
       issued_by_name: ctx.actor.displayName,
     })
     .execute();
-  await recordAudit(db, {
-    townId: ctx.townId,
-    actorUserId: ctx.actor.userId,
-    actorName: ctx.actor.displayName,
-    action: 'issue',
-    entityType: 'appeal_bulletin_issue',
-    entityId: id,
-    after: {
-      year,
-      number,
-      title: document.title,
-      from: q.from,
-      to: q.to,
-      scopeId: q.villageId ?? q.unitId ?? null,
-    },
-    ip: ctx.ip,
+  await auditWrite(db, ctx, 'issue', 'appeal_bulletin_issue', id, null, {
+    year,
+    number,
+    title: document.title,
+    from: q.from,
+    to: q.to,
+    scopeId: q.villageId ?? q.unitId ?? null,
   });
   return getIssuedBulletin(db, ctx.townId, id);
 }

@@ -8,7 +8,7 @@ import { localDateOf } from '../../core/calendar/index.ts';
 import { Conflict, InvalidInput, InvalidTransition, NotFound } from '../../core/errors.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditWrite } from '../audit/audit.service.ts';
 import { analysisScope, outOfScope, type AnalysisScope } from './analysis.policy.ts';
 import type { CommitmentCreateInput, CommitmentUpdateInput } from './analysis.schema.ts';
 import {
@@ -154,17 +154,7 @@ async function checkLinks(
 }
 
 function audit(db: Db, ctx: WriteCtx, action: string, id: string, before: unknown, after: unknown) {
-  return recordAudit(db, {
-    townId: ctx.townId,
-    actorUserId: ctx.actor.userId,
-    actorName: ctx.actor.displayName,
-    action,
-    entityType: 'appeal_commitment',
-    entityId: id,
-    before,
-    after,
-    ip: ctx.ip,
-  });
+  return auditWrite(db, ctx, action, 'appeal_commitment', id, before, after);
 }
 
 export async function createCommitment(db: Db, ctx: WriteCtx, input: CommitmentCreateInput) {

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { InvalidInput, NotFound } from '../../core/errors.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditWrite } from '../audit/audit.service.ts';
 import { analysisScope, type AnalysisScope } from './analysis.policy.ts';
 import type { DismissInput } from './analysis.schema.ts';
 import * as repo from './dismissal.repository.ts';
@@ -74,20 +74,11 @@ export async function dismissProposal(db: Db, ctx: WriteCtx, input: DismissInput
     },
     ids,
   );
-  await recordAudit(db, {
-    townId: ctx.townId,
-    actorUserId: ctx.actor.userId,
-    actorName: ctx.actor.displayName,
-    action: 'dismiss',
-    entityType: 'appeal_problem_dismissal',
-    entityId: id,
-    after: {
-      title: input.title,
-      reason: input.reason,
-      problemId: input.problemId ?? null,
-      appealIds: ids,
-    },
-    ip: ctx.ip,
+  await auditWrite(db, ctx, 'dismiss', 'appeal_problem_dismissal', id, null, {
+    title: input.title,
+    reason: input.reason,
+    problemId: input.problemId ?? null,
+    appealIds: ids,
   });
   return (await listDismissals(db, scope, ctx.townId)).find((d) => d.id === id)!;
 }
@@ -103,16 +94,14 @@ export async function revokeDismissal(db: Db, ctx: WriteCtx, id: string) {
     }))
   )
     throw new NotFound('忽略记录');
-  await recordAudit(db, {
-    townId: ctx.townId,
-    actorUserId: ctx.actor.userId,
-    actorName: ctx.actor.displayName,
-    action: 'revoke',
-    entityType: 'appeal_problem_dismissal',
-    entityId: id,
-    before: { title: row.title, reason: row.reason },
-    after: { revoked: true },
-    ip: ctx.ip,
-  });
+  await auditWrite(
+    db,
+    ctx,
+    'revoke',
+    'appeal_problem_dismissal',
+    id,
+    { title: row.title, reason: row.reason },
+    { revoked: true },
+  );
   return { id, revoked: true };
 }

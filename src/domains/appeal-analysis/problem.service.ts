@@ -8,7 +8,7 @@ import { Conflict, InvalidInput, InvalidTransition, NotFound } from '../../core/
 import { localDateOf } from '../../core/calendar/index.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditWrite, recordAudit } from '../audit/audit.service.ts';
 import { analysisScope, outOfScope, type AnalysisScope } from './analysis.policy.ts';
 import type {
   ProblemCreateInput,
@@ -140,15 +140,10 @@ export async function createProblem(db: Db, ctx: WriteCtx, input: ProblemCreateI
   );
   if (!(await repo.findProblem(db, ctx.townId, id, scope.problemSql)))
     throw outOfScope('建立问题清单');
-  await recordAudit(db, {
-    townId: ctx.townId,
-    actorUserId: ctx.actor.userId,
-    actorName: ctx.actor.displayName,
-    action: 'create',
-    entityType: 'appeal_problem',
-    entityId: id,
-    after: { title: input.title, source: input.source, appealIds: orders.map((o) => o.id) },
-    ip: ctx.ip,
+  await auditWrite(db, ctx, 'create', 'appeal_problem', id, null, {
+    title: input.title,
+    source: input.source,
+    appealIds: orders.map((o) => o.id),
   });
   return problemDetail(db, scope, ctx.townId, id);
 }

@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import type { Actor, WriteCtx } from '../../core/actor.ts';
 import { Conflict, InvalidInput, InvalidTransition, NotFound } from '../../core/errors.ts';
 import type { DB } from '../../db/schema.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditWrite, recordAudit } from '../audit/audit.service.ts';
 import { PHOTO_KINDS, PHOTO_TYPES, uploadAttachment } from '../ledgers/attachment.service.ts';
 import { appealScope, scopeSql } from './appeal.policy.ts';
 import * as repo from './appeal.repository.ts';
@@ -78,15 +78,10 @@ export async function attach(
     attachment_id: meta.id,
     uploaded_by_name: ctx.actor.displayName,
   });
-  await recordAudit(db, {
-    townId: ctx.townId,
-    actorUserId: ctx.actor.userId,
-    actorName: ctx.actor.displayName,
-    action: 'appeal.attach',
-    entityType: 'appeal',
-    entityId: appealId,
-    after: { attachmentId: meta.id, filename: meta.filename, size: meta.size },
-    ip: ctx.ip,
+  await auditWrite(db, ctx, 'appeal.attach', 'appeal', appealId, null, {
+    attachmentId: meta.id,
+    filename: meta.filename,
+    size: meta.size,
   });
   return view({
     id: meta.id,
@@ -120,15 +115,9 @@ export async function downloadAttachment(
   await scopedOrder(db, ctx.actor, ctx.townId, appealId);
   const row = await files.findAppealAttachmentFile(db, ctx.townId, appealId, attachmentId);
   if (!row) throw new NotFound('附件');
-  await recordAudit(db, {
-    townId: ctx.townId,
-    actorUserId: ctx.actor.userId,
-    actorName: ctx.actor.displayName,
-    action: 'appeal.download_attachment',
-    entityType: 'appeal',
-    entityId: appealId,
-    after: { attachmentId, filename: row.filename },
-    ip: ctx.ip,
+  await auditWrite(db, ctx, 'appeal.download_attachment', 'appeal', appealId, null, {
+    attachmentId,
+    filename: row.filename,
   });
   return row;
 }
@@ -193,17 +182,15 @@ export async function setAttachmentVisibility(
       : { is_public: false, public_token: null, published_at: null, published_by_name: null },
   );
   if (!updated) throw new Conflict('该附件的公开状态刚刚已被他人修改，请刷新后重试');
-  await recordAudit(db, {
-    townId: ctx.townId,
-    actorUserId: ctx.actor.userId,
-    actorName: ctx.actor.displayName,
-    action: visible ? 'appeal.publish_attachment' : 'appeal.unpublish_attachment',
-    entityType: 'appeal',
-    entityId: appealId,
-    before: { attachmentId, public: row.is_public },
-    after: { attachmentId, filename: row.filename, public: visible },
-    ip: ctx.ip,
-  });
+  await auditWrite(
+    db,
+    ctx,
+    visible ? 'appeal.publish_attachment' : 'appeal.unpublish_attachment',
+    'appeal',
+    appealId,
+    { attachmentId, public: row.is_public },
+    { attachmentId, filename: row.filename, public: visible },
+  );
   return view({ ...row, ...updated });
 }
 

@@ -23,7 +23,7 @@ import {
 } from '../../core/workflow/index.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditWrite, recordAudit } from '../audit/audit.service.ts';
 import { categoryRoots, engineEnv } from './appeal.context.ts';
 import { kindFor } from './appeal.kinds.ts';
 import {
@@ -359,16 +359,7 @@ export async function revealContact(db: Db, ctx: WriteCtx, id: string, reason: s
     )
   )
     throw new Forbidden('只有派单员、领导和承办该工单的人员可以查看群众联系方式');
-  await recordAudit(db, {
-    townId: ctx.townId,
-    actorUserId: ctx.actor.userId,
-    actorName: ctx.actor.displayName,
-    action: 'reveal_contact',
-    entityType: 'appeal',
-    entityId: id,
-    after: { reason, code: row.code },
-    ip: ctx.ip,
-  });
+  await auditWrite(db, ctx, 'reveal_contact', 'appeal', id, null, { reason, code: row.code });
   return { contactName: row.contact_name, contactPhone: row.contact_phone };
 }
 

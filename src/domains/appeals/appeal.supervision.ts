@@ -17,7 +17,7 @@ import {
 } from '../../core/errors.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditWrite } from '../audit/audit.service.ts';
 import { actorUnits, appealScope, scopeSql } from './appeal.policy.ts';
 import * as reminders from './appeal-reminder.repository.ts';
 import * as repo from './appeal.repository.ts';
@@ -117,15 +117,11 @@ export async function supervise(
     issued_by_name: ctx.actor.displayName,
   });
   if (!inserted) throw new Conflict('该工单已有同一答复期限的督办');
-  await recordAudit(db, {
-    townId: ctx.townId,
-    actorUserId: ctx.actor.userId,
-    actorName: ctx.actor.displayName,
-    action: 'appeal.supervise',
-    entityType: 'appeal',
-    entityId: id,
-    after: { reminderId, replyBy: replyBy.toISOString(), note: input.note, version },
-    ip: ctx.ip,
+  await auditWrite(db, ctx, 'appeal.supervise', 'appeal', id, null, {
+    reminderId,
+    replyBy: replyBy.toISOString(),
+    note: input.note,
+    version,
   });
   return { ...reminders.reminderView(inserted), appealVersion: version };
 }
@@ -199,17 +195,15 @@ export async function acknowledge(
     reminderId,
     message: r.message,
   });
-  await recordAudit(db, {
-    townId: ctx.townId,
-    actorUserId: ctx.actor.userId,
-    actorName: ctx.actor.displayName,
-    action: `appeal.${action}`,
-    entityType: 'appeal',
-    entityId: appealId,
-    before: { reminderVersion: r.version },
-    after: { reminderId, reply: input.reply ?? null, version },
-    ip: ctx.ip,
-  });
+  await auditWrite(
+    db,
+    ctx,
+    `appeal.${action}`,
+    'appeal',
+    appealId,
+    { reminderVersion: r.version },
+    { reminderId, reply: input.reply ?? null, version },
+  );
   return { ...reminders.reminderView(updated), appealVersion: version };
 }
 

@@ -13,7 +13,7 @@ import { excellentCap, type ScaleCode } from '../../core/appraisal/ballot.ts';
 import { Conflict, InvalidInput, InvalidTransition, NotFound } from '../../core/errors.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditWrite } from '../audit/audit.service.ts';
 import { roundTally } from './appraisal.results.ts';
 import * as ballotRepo from './appraisal-ballot.repository.ts';
 import * as repo from './appraisal.repository.ts';
@@ -47,17 +47,7 @@ async function audit(
   before: unknown,
   after: unknown,
 ) {
-  await recordAudit(db, {
-    townId: ctx.townId,
-    actorUserId: ctx.actor.userId,
-    actorName: ctx.actor.displayName,
-    action,
-    entityType: 'appraisal_round',
-    entityId: id,
-    before,
-    after,
-    ip: ctx.ip,
-  });
+  await auditWrite(db, ctx, action, 'appraisal_round', id, before, after);
 }
 
 async function roundOr404(db: Db, townId: string, id: string, lock: 'update' | null = null) {

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { WriteCtx } from '../../core/actor.ts';
 import type { DB } from '../../db/schema.ts';
 import * as repo from './audit.repository.ts';
 
@@ -103,4 +104,32 @@ export async function recordAudit(db: Kysely<DB>, input: AuditInput): Promise<vo
   const hash = entryHash(fields);
   const moved = await repo.appendEntry(db, { ...fields, hash });
   if (moved !== 1) throw new Error(`audit head of town ${input.townId} did not move`);
+}
+
+/**
+ * The audit entry of a write made by `ctx`'s caller (their account, name and address): the one
+ * helper every service uses instead of spelling the caller out. `actorUserId` overrides the
+ * account stored (reports store none for a caller from another town, see report-audit.ts).
+ */
+export function auditWrite(
+  db: Kysely<DB>,
+  ctx: WriteCtx,
+  action: string,
+  entityType: string,
+  entityId: string | null,
+  before: unknown,
+  after: unknown,
+  actorUserId: string | null = ctx.actor.userId,
+): Promise<void> {
+  return recordAudit(db, {
+    townId: ctx.townId,
+    actorUserId,
+    actorName: ctx.actor.displayName,
+    action,
+    entityType,
+    entityId,
+    before,
+    after,
+    ip: ctx.ip,
+  });
 }

@@ -14,7 +14,7 @@ import {
 } from '../../core/calendar/index.ts';
 import { InvalidInput } from '../../core/errors.ts';
 import type { DB } from '../../db/schema.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditWrite } from '../audit/audit.service.ts';
 import * as repo from './calendar.repository.ts';
 import type { WriteCtx } from '../../core/actor.ts';
 
@@ -85,17 +85,7 @@ export async function setYear(
   if (issues.length) throw new InvalidInput(`工作日历有误：${issues[0]!.message}`, issues);
   const before = await repo.listRows(db, year);
   await repo.replaceYear(db, year, rows, 'admin');
-  await recordAudit(db, {
-    townId: ctx.townId,
-    actorUserId: ctx.actor.userId,
-    actorName: ctx.actor.displayName,
-    action: 'update',
-    entityType: 'work_calendar',
-    entityId: String(year),
-    before,
-    after: rows,
-    ip: ctx.ip,
-  });
+  await auditWrite(db, ctx, 'update', 'work_calendar', String(year), before, rows);
   cached = undefined;
   return getYear(db, year);
 }

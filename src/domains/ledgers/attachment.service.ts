@@ -18,7 +18,8 @@ import { newId } from '../../db/ids.ts';
 import type { AttachmentOwner, DB } from '../../db/schema.ts';
 import * as files from './attachment.repository.ts';
 import * as records from './ledger-record.repository.ts';
-import { audit, authorId, type Ctx } from './ledger-audit.ts';
+import { authorId, type Ctx } from './ledger-audit.ts';
+import { auditWrite } from '../audit/audit.service.ts';
 import * as types from './ledger-type.repository.ts';
 import { recordInScope, recordScope } from './ledgers.policy.ts';
 
@@ -69,7 +70,7 @@ export async function uploadAttachment(
     uploadedBy: ctx.actor.userId,
     owner: options.owner ?? null,
   });
-  await audit(db, ctx, 'create', 'attachment', row.id, null, {
+  await auditWrite(db, ctx, 'create', 'attachment', row.id, null, {
     id: row.id,
     filename: row.filename,
     content_type: row.contentType,

@@ -34,13 +34,13 @@ import * as records from './ledger-record.repository.ts';
 import { claimAttachments } from './attachment.service.ts';
 import {
   attachmentIds,
-  audit,
   authorId,
   referenceIssues,
   scopedType,
   type Ctx,
 } from './ledger-record.service.ts';
 import { recordInScope, type RecordScope } from './ledgers.policy.ts';
+import { auditWrite } from '../audit/audit.service.ts';
 import { conflictMessage, type NameOf } from './unique-claims.ts';
 
 const BATCH = 500;
@@ -366,7 +366,7 @@ export async function importLedgerWorkbook(
     throw new InvalidInput('文件中没有记录行', [
       { path: 'file', label: '文件', message: '表头以下没有数据' },
     ]);
-  await audit(db, ctx, 'import', 'ledger_type', type.code, null, {
+  await auditWrite(db, ctx, 'import', 'ledger_type', type.code, null, {
     typeCode: type.code,
     imported: run.imported,
   });

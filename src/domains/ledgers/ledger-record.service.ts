@@ -20,10 +20,11 @@ import * as types from './ledger-type.repository.ts';
 import { recordInScope, recordScope, typeVisible, type RecordScope } from './ledgers.policy.ts';
 import { claimAttachments, linkableAttachments } from './attachment.service.ts';
 import { claimOrThrow } from './unique-claims.ts';
-import { audit, authorId, type Ctx } from './ledger-audit.ts';
+import { authorId, type Ctx } from './ledger-audit.ts';
+import { auditWrite } from '../audit/audit.service.ts';
 
 type Db = Kysely<DB>;
-export { audit, authorId, type Ctx } from './ledger-audit.ts';
+export { authorId, type Ctx } from './ledger-audit.ts';
 
 /** The current version of a type and the caller's scope over its records; 404 when out of sight. */
 export async function scopedType(
@@ -181,7 +182,7 @@ export async function createRecord(db: Db, ctx: Ctx, code: string, input: unknow
   await claimOrThrow(db, ctx.townId, type, id, data);
   await claimFiles(db, ctx, type, id, data);
   const row = (await records.findRecord(db, ctx.townId, id))!;
-  await audit(db, ctx, 'create', 'ledger_record', id, null, { typeCode: type.code, data });
+  await auditWrite(db, ctx, 'create', 'ledger_record', id, null, { typeCode: type.code, data });
   return toRecord(row, type);
 }
 
@@ -231,7 +232,7 @@ export async function updateRecord(
   await records.releaseUnique(db, ctx.townId, id);
   await claimOrThrow(db, ctx.townId, type, id, data);
   await claimFiles(db, ctx, type, id, data);
-  await audit(
+  await auditWrite(
     db,
     ctx,
     'update',
@@ -248,5 +249,13 @@ export async function deleteRecord(db: Db, ctx: Ctx, code: string, id: string, v
   const row = await records.softDeleteRecord(db, ctx.townId, id, version);
   if (!row) return stale(db, ctx.townId, id);
   await records.releaseUnique(db, ctx.townId, id);
-  await audit(db, ctx, 'delete', 'ledger_record', id, { typeCode: code, data: before.data }, null);
+  await auditWrite(
+    db,
+    ctx,
+    'delete',
+    'ledger_record',
+    id,
+    { typeCode: code, data: before.data },
+    null,
+  );
 }

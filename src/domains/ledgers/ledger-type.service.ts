@@ -10,7 +10,8 @@ import { evolveType } from '../../core/ledger/evolve.ts';
 import { ledgerTypeSchema, type LedgerType, type LedgerTypeInput } from '../../core/ledger/type.ts';
 import type { DB } from '../../db/schema.ts';
 import * as types from './ledger-type.repository.ts';
-import { audit, authorId, scopedType, type Ctx } from './ledger-record.service.ts';
+import { authorId, scopedType, type Ctx } from './ledger-record.service.ts';
+import { auditWrite } from '../audit/audit.service.ts';
 import { recordScope, typeVisible } from './ledgers.policy.ts';
 import { syncTypeClaims } from './unique-claims.ts';
 
@@ -88,7 +89,7 @@ export async function createType(db: Db, ctx: Ctx, input: Omit<LedgerTypeInput, 
   if (existing.some((t) => t.code === type.code))
     throw new Conflict(`台账类型标识“${type.code}”已被使用`);
   await insertOrConflict(db, ctx, type, `台账类型标识“${type.code}”已被使用`);
-  await audit(db, ctx, 'create', 'ledger_type', type.code, null, type);
+  await auditWrite(db, ctx, 'create', 'ledger_type', type.code, null, type);
   return { ...type, versions: [1] };
 }
 
@@ -113,7 +114,7 @@ export async function updateType(
   await insertOrConflict(db, ctx, next, `台账类型“${current.name}”已被他人修改，请刷新后重试`);
   // New unique fields/rules claim the values of existing records (duplicates refuse the change).
   await syncTypeClaims(db, ctx.townId, current, next);
-  await audit(db, ctx, 'update', 'ledger_type', code, { version: current.version }, next);
+  await auditWrite(db, ctx, 'update', 'ledger_type', code, { version: current.version }, next);
   const versions = (await types.listVersions(db, ctx.townId, code)).map((v) => v.version);
   return { ...next, versions };
 }

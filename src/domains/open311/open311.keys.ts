@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { NotFound } from '../../core/errors.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditWrite } from '../audit/audit.service.ts';
 import {
   checkRateLimit,
   hitRateLimit,
@@ -48,30 +48,13 @@ export function listApiKeys(db: Db, townId: string) {
 
 export async function issueApiKey(db: Db, ctx: WriteCtx, label: string) {
   const created = await createApiKey(db, ctx.townId, label);
-  await recordAudit(db, {
-    townId: ctx.townId,
-    actorUserId: ctx.actor.userId,
-    actorName: ctx.actor.displayName,
-    action: 'open311.key_create',
-    entityType: 'open311_api_key',
-    entityId: created.id,
-    after: { label },
-    ip: ctx.ip,
-  });
+  await auditWrite(db, ctx, 'open311.key_create', 'open311_api_key', created.id, null, { label });
   return { ...created, label };
 }
 
 export async function revokeApiKey(db: Db, ctx: WriteCtx, id: string): Promise<void> {
   if (!(await keys.revokeLiveKey(db, ctx.townId, id))) throw new NotFound('有效的接入密钥');
-  await recordAudit(db, {
-    townId: ctx.townId,
-    actorUserId: ctx.actor.userId,
-    actorName: ctx.actor.displayName,
-    action: 'open311.key_revoke',
-    entityType: 'open311_api_key',
-    entityId: id,
-    ip: ctx.ip,
-  });
+  await auditWrite(db, ctx, 'open311.key_revoke', 'open311_api_key', id, null, null);
 }
 
 /** Requests per API key in 10 minutes: a client system relays residents, not a flood. */

@@ -9,7 +9,7 @@ import { Conflict, InvalidInput, NotFound } from '../../core/errors.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
 import { deleteVersioned, updateVersioned } from '../../db/versioned.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditWrite } from '../audit/audit.service.ts';
 import { assertUnreferenced } from './org.references.ts';
 import * as repo from './org.repository.ts';
 import * as writes from './org-write.repository.ts';
@@ -32,28 +32,6 @@ export interface Ctx {
   actor: Actor;
   townId: string;
   ip: string | null;
-}
-
-function audit(
-  db: Db,
-  ctx: Ctx,
-  action: string,
-  entityType: string,
-  entityId: string,
-  before: unknown,
-  after: unknown,
-) {
-  return recordAudit(db, {
-    townId: ctx.townId,
-    actorUserId: ctx.actor.userId,
-    actorName: ctx.actor.displayName,
-    action,
-    entityType,
-    entityId,
-    before,
-    after,
-    ip: ctx.ip,
-  });
 }
 
 function invalid(path: string, label: string, message: string): never {
@@ -119,7 +97,7 @@ export async function createUnit(db: Db, ctx: Ctx, input: UnitCreateInput) {
     sortOrder: input.sortOrder ?? 0,
   });
   await repo.setUnitPortfolios(db, ctx.townId, row.id, portfolios);
-  await audit(db, ctx, 'create', 'unit', row.id, null, { ...row, portfolios });
+  await auditWrite(db, ctx, 'create', 'unit', row.id, null, { ...row, portfolios });
   return repo.toUnit(row, portfolios);
 }
 
@@ -150,7 +128,7 @@ export async function updateUnit(db: Db, ctx: Ctx, id: string, input: UnitUpdate
     '单位',
   );
   if (input.portfolios) await repo.setUnitPortfolios(db, ctx.townId, id, portfolios);
-  await audit(
+  await auditWrite(
     db,
     ctx,
     'update',
@@ -185,7 +163,7 @@ export async function deleteUnit(db: Db, ctx: Ctx, id: string, version: number) 
     (what) => `该单位下还有 ${what}，请先调整后再删除`,
   );
   const row = await deleteVersioned(db, 'unit', { townId: ctx.townId, id, version }, '单位');
-  await audit(db, ctx, 'delete', 'unit', id, row, null);
+  await auditWrite(db, ctx, 'delete', 'unit', id, row, null);
 }
 
 /** 404 for a missing row, 409 for a stale version: the same answers `deleteVersioned` gives. */
@@ -223,7 +201,7 @@ export async function createPerson(db: Db, ctx: Ctx, input: PersonCreateInput) {
     name: input.name,
     ...personValues(input),
   });
-  await audit(db, ctx, 'create', 'person', row.id, null, row);
+  await auditWrite(db, ctx, 'create', 'person', row.id, null, row);
   return repo.toPerson(row, []);
 }
 
@@ -238,7 +216,7 @@ export async function updatePerson(db: Db, ctx: Ctx, id: string, input: PersonUp
     personValues(input),
     '人员',
   );
-  await audit(db, ctx, 'update', 'person', id, before, row);
+  await auditWrite(db, ctx, 'update', 'person', id, before, row);
   return repo.toPerson(row as never, []);
 }
 
@@ -252,7 +230,7 @@ export async function deletePerson(db: Db, ctx: Ctx, id: string, version: number
     (what) => `该人员还关联 ${what}，请先调整后再删除`,
   );
   const row = await deleteVersioned(db, 'person', { townId: ctx.townId, id, version }, '人员');
-  await audit(db, ctx, 'delete', 'person', id, row, null);
+  await auditWrite(db, ctx, 'delete', 'person', id, row, null);
 }
 
 // ---- positions ------------------------------------------------------------------------------
@@ -280,7 +258,7 @@ export async function createPosition(db: Db, ctx: Ctx, input: PositionCreateInpu
   });
   await repo.setPositionPortfolios(db, ctx.townId, id, input.portfolios ?? []);
   const [created] = await repo.listPositions(db, ctx.townId, { id });
-  await audit(db, ctx, 'create', 'position', id, null, created);
+  await auditWrite(db, ctx, 'create', 'position', id, null, created);
   return created!;
 }
 
@@ -310,14 +288,14 @@ export async function updatePosition(db: Db, ctx: Ctx, id: string, input: Positi
   );
   if (input.portfolios) await repo.setPositionPortfolios(db, ctx.townId, id, input.portfolios);
   const [after] = await repo.listPositions(db, ctx.townId, { id });
-  await audit(db, ctx, 'update', 'position', id, before, after);
+  await auditWrite(db, ctx, 'update', 'position', id, before, after);
   return after!;
 }
 
 export async function deletePosition(db: Db, ctx: Ctx, id: string, version: number) {
   const [before] = await repo.listPositions(db, ctx.townId, { id });
   await deleteVersioned(db, 'position', { townId: ctx.townId, id, version }, '任职记录');
-  await audit(db, ctx, 'delete', 'position', id, before, null);
+  await auditWrite(db, ctx, 'delete', 'position', id, before, null);
 }
 
 // ---- village liaisons -----------------------------------------------------------------------
@@ -344,7 +322,7 @@ export async function createLiaison(db: Db, ctx: Ctx, input: LiaisonCreateInput)
     endsOn: input.endsOn ?? null,
   });
   const [created] = await repo.listLiaisons(db, ctx.townId, id);
-  await audit(db, ctx, 'create', 'village_liaison', id, null, created);
+  await auditWrite(db, ctx, 'create', 'village_liaison', id, null, created);
   return created!;
 }
 
@@ -369,7 +347,7 @@ export async function updateLiaison(db: Db, ctx: Ctx, id: string, input: Liaison
     '包联记录',
   );
   const [after] = await repo.listLiaisons(db, ctx.townId, id);
-  await audit(db, ctx, 'update', 'village_liaison', id, before, after);
+  await auditWrite(db, ctx, 'update', 'village_liaison', id, before, after);
   return after!;
 }
 
@@ -380,5 +358,5 @@ export async function deleteLiaison(db: Db, ctx: Ctx, id: string, version: numbe
     { townId: ctx.townId, id, version },
     '包联记录',
   );
-  await audit(db, ctx, 'delete', 'village_liaison', id, row, null);
+  await auditWrite(db, ctx, 'delete', 'village_liaison', id, row, null);
 }

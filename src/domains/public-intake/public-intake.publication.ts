@@ -12,7 +12,7 @@ import { Conflict, Forbidden, InvalidInput, InvalidTransition } from '../../core
 import { scrubText, type ScrubOptions } from '../../core/privacy/scrub.ts';
 import type { DB } from '../../db/schema.ts';
 import { orderWithRelation } from '../appeals/appeal.read.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditWrite } from '../audit/audit.service.ts';
 import * as repo from './public-intake.repository.ts';
 
 type Db = Kysely<DB>;
@@ -114,17 +114,15 @@ export async function publish(db: Db, ctx: WriteCtx, appealId: string, input: Pu
   if (!updated) throw new Conflict('对群众公开的内容刚刚已被他人修改，请刷新后重试');
   const before = publicTextOf({ ...publication, contact_name: order.contact_name }, context);
   const after = publicTextOf({ ...updated, contact_name: order.contact_name }, context);
-  await recordAudit(db, {
-    townId: ctx.townId,
-    actorUserId: ctx.actor.userId,
-    actorName: ctx.actor.displayName,
-    action: withdrawing ? 'appeal.unpublish_text' : 'appeal.publish_text',
-    entityType: 'appeal',
-    entityId: appealId,
+  await auditWrite(
+    db,
+    ctx,
+    withdrawing ? 'appeal.unpublish_text' : 'appeal.publish_text',
+    'appeal',
+    appealId,
     // The audit keeps what the public read, never the unscrubbed text.
     before,
     after,
-    ip: ctx.ip,
-  });
+  );
   return view(updated, order, context, true);
 }

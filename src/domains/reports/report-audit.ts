@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import type { DB } from '../../db/schema.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditWrite } from '../audit/audit.service.ts';
 
 export interface Ctx {
   actor: Actor;
@@ -17,6 +17,7 @@ export interface Ctx {
 export const authorId = (ctx: Ctx) =>
   ctx.actor.homeTownId === ctx.townId && ctx.actor.sessionId !== '' ? ctx.actor.userId : null;
 
+/** The report's audit entry; the author stored is authorId's (none for another town's caller). */
 export function audit(
   db: Kysely<DB>,
   ctx: Ctx,
@@ -26,15 +27,5 @@ export function audit(
   before: unknown,
   after: unknown,
 ) {
-  return recordAudit(db, {
-    townId: ctx.townId,
-    actorUserId: authorId(ctx),
-    actorName: ctx.actor.displayName,
-    action,
-    entityType,
-    entityId,
-    before,
-    after,
-    ip: ctx.ip,
-  });
+  return auditWrite(db, ctx, action, entityType, entityId, before, after, authorId(ctx));
 }
