@@ -3,6 +3,7 @@
  * convert rows to domain types in one function each.
  */
 import type { ColumnType, Generated } from 'kysely';
+import { GLOBAL_TABLES } from './global-tables.ts';
 import type { AppealAnalysisTables } from './schema-appeal-analysis.ts';
 import type { AppealOperationsTables } from './schema-appeal-operations.ts';
 import type { AppraisalTables } from './schema-appraisal.ts';
@@ -533,24 +534,8 @@ export interface DB
   imported_report: ImportedReportTable;
 }
 
-/** Tables without `town_id` in their key: small, global reference data (DESIGN 3). */
-export const REFERENCE_TABLES = [
-  'county',
-  'town',
-  'portfolio',
-  'unit_kind',
-  'role',
-  'login_name',
-  'login_throttle',
-  'rate_limit',
-  'work_calendar_year',
-  'work_calendar_day',
-  'appeal_category',
-  'county_kpi_weight',
-  'scheduler_state',
-  'kysely_migration',
-  'kysely_migration_lock',
-] as const;
+/** Tables without `town_id` in their key; each one's reason is in global-tables.ts (DESIGN 3). */
+export const REFERENCE_TABLES: readonly string[] = GLOBAL_TABLES.map((t) => t.table);
 
 /**
  * Unique indexes on tenant tables that leave out `town_id` on purpose: lookups that arrive

@@ -7,6 +7,7 @@
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFERENCE_TABLES, TOWNLESS_LOOKUPS } from './schema.ts';
+import { GLOBAL_TABLES } from './global-tables.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/database.ts';
 
 let database: TestDatabase;
@@ -91,6 +92,31 @@ export async function tenancyViolations(
   return problems;
 }
 
+/** Declared global tables that are missing, keyed by town_id, or say no reason. */
+export async function globalTableViolations(
+  db: Kysely<any>,
+  declared: readonly { table: string; why: string }[],
+): Promise<string[]> {
+  const keys = (
+    await sql<{ table_name: string; first: string | null }>`
+      select t.table_name,
+        (select a.attname::text from pg_constraint c
+         join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+         where c.conrelid = (quote_ident(t.table_name))::regclass and c.contype = 'p') as first
+      from information_schema.tables t
+      where t.table_schema = current_schema() and t.table_type = 'BASE TABLE'`.execute(db)
+  ).rows;
+  const problems: string[] = [];
+  for (const g of declared) {
+    const found = keys.find((k) => k.table_name === g.table);
+    if (!found) problems.push(`${g.table}: declared global but no such table`);
+    else if (found.first === 'town_id')
+      problems.push(`${g.table}: declared global but keyed by town_id`);
+    if (g.why.trim().length < 10) problems.push(`${g.table}: declared global without a reason`);
+  }
+  return problems;
+}
+
 type Lookup = (typeof TOWNLESS_LOOKUPS)[number];
 
 /**
@@ -137,6 +163,29 @@ export async function uniqueIndexViolations(
 describe('tenancy rule over the live schema', () => {
   it('holds for every table', async () => {
     expect(await tenancyViolations(database.db, REFERENCE_TABLES)).toEqual([]);
+  });
+
+  it('declares every global table in one place with its reason, and only global tables', async () => {
+    expect(await globalTableViolations(database.db, GLOBAL_TABLES)).toEqual([]);
+    // Each declaration is needed: without it, the tenancy rule reports the table.
+    for (const g of GLOBAL_TABLES) {
+      const rest = GLOBAL_TABLES.filter((x) => x !== g).map((x) => x.table);
+      expect(await tenancyViolations(database.db, rest)).toContain(
+        `${g.table}: primary key does not start with town_id`,
+      );
+    }
+    // A tenant table or a missing one declared global, or a declaration without a reason, is caught.
+    expect(
+      await globalTableViolations(database.db, [
+        { table: 'appeal', why: 'not really global' },
+        { table: 'no_such_table', why: 'a typo in the list' },
+        { table: 'county', why: '' },
+      ]),
+    ).toEqual([
+      'appeal: declared global but keyed by town_id',
+      'no_such_table: declared global but no such table',
+      'county: declared global without a reason',
+    ]);
   });
 
   it('keeps town_id in every unique index but the declared townless lookups', async () => {

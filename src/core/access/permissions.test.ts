@@ -77,6 +77,8 @@ describe('the permissions table (DESIGN 2)', () => {
     expect(holders('org', 'write')).toEqual(['admin', 'leader']);
     expect(holders('org', 'contacts')).toEqual(['admin', 'leader']);
     expect(holders('appeal_analysis', 'issue')).toEqual(['admin', 'leader']);
+    // 对群众公开的内容: whoever acts on orders (per order, whoever answers for it).
+    expect(holders('appeals', 'publish')).toEqual(holders('appeals', 'act'));
     expect(holders('org', 'read')).toEqual([...ROLES].sort());
     expect(holders('appeal_analysis', 'write')).not.toContain('county_supervisor');
     expect(PERMISSIONS.appeal_analysis.read).toEqual(PERMISSIONS.appeals.read);

@@ -84,6 +84,19 @@ export const PERMISSIONS = {
       dispatcher: 'town',
       county_supervisor: 'none',
     },
+    /**
+     * 对群众公开的内容: publish, change or withdraw what an order shows the resident; the roles
+     * that act on orders (per order, the service requires the caller to answer for it).
+     */
+    publish: {
+      admin: 'town',
+      leader: 'town',
+      portfolio_leader: 'portfolio',
+      staff: 'unit',
+      village_cadre: 'unit',
+      dispatcher: 'town',
+      county_supervisor: 'none',
+    },
     /** 督办 by hand. */
     supervise: {
       admin: 'none',

@@ -40,6 +40,23 @@ export const kindReportSchema = z.object({
   partOfReceived: z.boolean().default(false),
 });
 
+/**
+ * A fact a guard reads from other orders (复核后同一事实不再受理), declared with the kind so the
+ * service looks it up without knowing the kind. `sameCallerCategory`: another order of this kind
+ * from the same caller (phone) in the same category has reached one of `states`.
+ */
+export const kindFactSchema = z
+  .object({ lookup: z.literal('sameCallerCategory'), states: z.array(idSchema).min(1) })
+  .strict();
+
+/**
+ * How residents reach the kind (the public page and Open311): their requests open an order of
+ * this kind, their 回访 answer fires `followUp`, and 不满意 fires `reopen` (when the kind has one).
+ */
+export const kindResidentSchema = z
+  .object({ followUp: idSchema, reopen: idSchema.nullable().default(null) })
+  .strict();
+
 export const kindMembershipShape = {
   kpi: kindKpiSchema,
   /** False for a pipeline that is no appeal (发展党员): never in 三率, Open311 or appeal analysis. */
@@ -47,6 +64,10 @@ export const kindMembershipShape = {
   /** Offered by 问题清单 analysis (detection and the kind choice of its page); appeals only. */
   analysis: z.boolean(),
   report: kindReportSchema.nullable().default(null),
+  /** The kind residents' requests open, and the actions their answers fire; null for none. */
+  resident: kindResidentSchema.nullable().default(null),
+  /** Facts its guards (factNotSet) read, by name. */
+  facts: z.record(z.string().min(1), kindFactSchema).default({}),
 };
 
 export type KindKpiRule = z.output<typeof kindKpiSchema>;
@@ -54,12 +75,19 @@ export type KindKpiRule = z.output<typeof kindKpiSchema>;
 interface KindFacts {
   states: { id: string }[];
   initial: { id: string; fields: { name: string }[]; assign: Record<string, string> };
-  transitions: { id: string; fields: { name: string }[]; assign: Record<string, string> }[];
+  transitions: {
+    id: string;
+    fields: { name: string }[];
+    assign: Record<string, string>;
+    guards: { name: string; params: Record<string, unknown> }[];
+  }[];
   clocks: { id: string }[];
   kpi: KindKpiRule;
   appeal: boolean;
   analysis: boolean;
   report: z.output<typeof kindReportSchema> | null;
+  facts: Record<string, z.output<typeof kindFactSchema>>;
+  resident: z.output<typeof kindResidentSchema> | null;
 }
 
 /** Every reference of the KPI block and the memberships that the kind does not declare. */
@@ -91,5 +119,24 @@ export function kpiProblems(kind: KindFacts): string[] {
     if (field !== null && !fields.has(field)) p.push(`指标定义的${what}字段 ${field} 未声明`);
   if (!kind.appeal && kind.analysis) p.push('非诉求类型不能参加诉求分析');
   if (!kind.appeal && kind.report) p.push('非诉求类型不能计入报告的受理量');
+  const r = kind.resident;
+  if (r && !kind.appeal) p.push('非诉求类型不能接收群众提交');
+  for (const action of r ? [r.followUp, r.reopen] : [])
+    if (action !== null && !kind.transitions.some((t) => t.id === action))
+      p.push(`群众评价引用了不存在的操作 ${action}`);
+  return [...p, ...factProblems(kind, states)];
+}
+
+/** Facts over states the kind lacks, and guards reading a fact the kind does not declare. */
+function factProblems(kind: KindFacts, states: Set<string>): string[] {
+  const p: string[] = [];
+  for (const [name, fact] of Object.entries(kind.facts))
+    for (const s of fact.states) if (!states.has(s)) p.push(`事实 ${name} 引用了不存在的状态 ${s}`);
+  for (const t of kind.transitions)
+    for (const g of t.guards) {
+      const fact = g.name === 'factNotSet' ? g.params.fact : undefined;
+      if (typeof fact === 'string' && !(fact in kind.facts))
+        p.push(`操作 ${t.id} 的条件引用了未声明的事实 ${fact}`);
+    }
   return p;
 }

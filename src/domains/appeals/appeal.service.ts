@@ -231,14 +231,18 @@ async function appendEvent(
   await repo.insertEvent(db, { ...row, payload: JSON.stringify(row.payload) });
 }
 
-/** Facts from other orders that guards read: 复核后同一事实不再受理 (same petitioner, same category). */
-async function factsFor(db: Db, row: repo.AppealRow): Promise<Record<string, unknown>> {
-  if (row.kind !== 'petition' || !row.contact_phone) return {};
-  const reviewed = ['second_reviewed', 'concluded'];
-  const contact_phone = row.contact_phone;
-  return {
-    sameFactsSecondReviewed: await lookup.sameFactsReached(db, { ...row, contact_phone }, reviewed),
-  };
+/** Facts from other orders that the kind's guards read (declared in the kind's `facts`). */
+async function factsFor(
+  db: Db,
+  def: KindDefinition,
+  row: repo.AppealRow,
+): Promise<Record<string, unknown>> {
+  const facts: Record<string, unknown> = {};
+  const phone = row.contact_phone;
+  if (!phone) return facts; // the caller is known by phone: without one, no earlier order matches
+  for (const [name, fact] of Object.entries(def.facts))
+    facts[name] = await lookup.sameFactsReached(db, { ...row, contact_phone: phone }, fact.states);
+  return facts;
 }
 
 export interface FireResult {
@@ -284,7 +288,7 @@ export async function fire(
       at,
       calendar: env.calendar,
       officeHours: env.town.officeHours,
-      facts: await factsFor(db, row),
+      facts: await factsFor(db, def, row),
       ...(input.note ? { note: input.note } : {}),
     },
   );
@@ -416,7 +420,12 @@ export async function followUpByResident(
     solved: answer.solved,
     ...(answer.comment ? { followUpNote: answer.comment } : {}),
   };
-  let { row } = await fire(db, ctx, id, { action: 'follow_up', version, payload }, { doer });
+  const order = await lookup.findAppealById(db, at.townId, id);
+  if (!order) throw new NotFound('工单');
+  const resident = kindFor(order.kind).def.resident;
+  if (!resident) throw new InvalidTransition('该工单不接受群众评价');
+  const followUp = { action: resident.followUp, version, payload };
+  let { row } = await fire(db, ctx, id, followUp, { doer });
   await repo.setResidentRating(
     db,
     at.townId,
@@ -425,10 +434,11 @@ export async function followUpByResident(
     answer.comment,
   );
   let reopened = false;
-  if (answer.satisfaction === '不满意') {
+  if (answer.satisfaction === '不满意' && resident.reopen) {
     const reason = `群众评价不满意${answer.comment ? `：${answer.comment}` : ''}`;
     try {
-      const input = { action: 'reopen', version: row.version, payload: { reopenReason: reason } };
+      const payload = { reopenReason: reason };
+      const input = { action: resident.reopen, version: row.version, payload };
       row = (await fire(db, ctx, id, input, { doer })).row;
       reopened = true;
     } catch (err) {

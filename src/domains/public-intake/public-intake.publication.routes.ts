@@ -5,7 +5,7 @@
  * for this order to the resident).
  */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { hasRoleIn } from '../../core/actor.ts';
+import { may } from '../../core/access/permissions.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { inTransaction } from '../../http/handler.ts';
 import { jsonBody, jsonResponse, TownEntityParams } from '../../http/openapi.ts';
@@ -15,20 +15,10 @@ import { appealsRead } from '../appeals/appeal.policy.ts';
 import { publicationOf, publish } from './public-intake.publication.ts';
 import { PublicationBody, PublicationView } from './public-intake.schema.ts';
 
-/** Route level: the roles that work on orders (DESIGN 2); which order is decided per order. */
+/** Route level: the permissions table's appeals.publish; which order is decided per order. */
 export const appealsPublish: RoutePolicy = {
   name: 'appeals.publish',
-  allows: (a, p) =>
-    hasRoleIn(
-      a,
-      p.townId ?? '',
-      'admin',
-      'leader',
-      'portfolio_leader',
-      'staff',
-      'village_cadre',
-      'dispatcher',
-    ),
+  allows: (a, p) => may(a, p.townId ?? '', 'appeals', 'publish'),
 };
 
 const tags = ['工单'];

@@ -7,7 +7,7 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { Conflict, InvalidInput, NotFound } from '../../core/errors.ts';
-import { stateLabel } from '../../core/workflow/index.ts';
+import { BUILT_IN_KINDS, stateLabel } from '../../core/workflow/index.ts';
 import type { DB } from '../../db/schema.ts';
 import { CHANNELS, kindFor, type Channel } from '../appeals/appeal.kinds.ts';
 import type { AppealCreateInput } from '../appeals/appeal.schema.ts';
@@ -84,6 +84,13 @@ export interface PublicOrderInput {
   mediaUrl?: string | null;
 }
 
+/** The kind residents' requests open: the one whose declaration has a `resident` block (热线). */
+function residentKind(): string {
+  const kind = Object.values(BUILT_IN_KINDS).find((k) => k.resident);
+  if (!kind) throw new Error('no workflow kind takes residents’ requests');
+  return kind.kind;
+}
+
 /** Creates the order through the appeals service and its public_request row (tracking code, token). */
 export async function createPublicOrder(
   trx: Db,
@@ -92,7 +99,7 @@ export async function createPublicOrder(
   const { row } = await intakeFromPublic(
     trx,
     { townId: input.town.id, ip: input.ip },
-    { ...input.appeal, kind: 'hotline', channel: input.channel, payload: {} },
+    { ...input.appeal, kind: residentKind(), channel: input.channel, payload: {} },
     CHANNELS[input.channel],
   );
   for (;;) {
@@ -190,7 +197,8 @@ export async function submit(
  * order is rated again.
  */
 function canRate(order: repo.PublicOrderRow): boolean {
-  const followUp = kindFor(order.kind).def.transitions.find((t) => t.id === 'follow_up');
+  const { def } = kindFor(order.kind);
+  const followUp = def.transitions.find((t) => t.id === def.resident?.followUp);
   return !order.merged_into && !!followUp?.from.includes(order.state);
 }
 

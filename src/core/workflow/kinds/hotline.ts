@@ -220,5 +220,7 @@ export const HOTLINE_KIND = {
   },
   appeal: true,
   analysis: true,
+  // The resident page and Open311 open hotline orders; the resident's 回访 answer is its follow-up.
+  resident: { followUp: 'follow_up', reopen: 'reopen' },
   report: { label: '12345热线工单', object: '热线工单', partOfReceived: true },
 } satisfies KindInput;

@@ -266,5 +266,12 @@ export const PETITION_KIND = {
   },
   appeal: true,
   analysis: true,
+  facts: {
+    // 《信访工作条例》: after 复核, the same facts and reasons are not accepted again.
+    sameFactsSecondReviewed: {
+      lookup: 'sameCallerCategory',
+      states: ['second_reviewed', 'concluded'],
+    },
+  },
   report: { label: '信访事项', object: '信访事项', partOfReceived: true },
 } satisfies KindInput;
