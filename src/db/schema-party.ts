@@ -1,5 +1,8 @@
-/** Kysely table types of the 三会一课 migration (party_member, meeting_attendance, requirements). */
-import type { Generated } from 'kysely';
+/**
+ * Kysely table types of the 三会一课 migration (party_member, meeting_attendance, requirements)
+ * and the 星级评定 migration (branch_rating_scheme, branch_rating_score).
+ */
+import type { ColumnType, Generated } from 'kysely';
 
 export interface PartyMemberTable {
   town_id: string;
@@ -28,8 +31,30 @@ export interface MeetingRequirementTable {
   times: number;
 }
 
+type Json = ColumnType<unknown, string, string>;
+
+export interface BranchRatingSchemeTable {
+  town_id: string;
+  year: number;
+  indicators: Json;
+  thresholds: Json;
+  version: Generated<number>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface BranchRatingScoreTable {
+  town_id: string;
+  record_id: string;
+  indicator: string;
+  score: ColumnType<number, number, number>;
+  evidence: ColumnType<unknown, string | undefined, string>;
+  note: string | null;
+}
+
 export interface PartyMeetingTables {
   party_member: PartyMemberTable;
   meeting_attendance: MeetingAttendanceTable;
   meeting_requirement: MeetingRequirementTable;
+  branch_rating_scheme: BranchRatingSchemeTable;
+  branch_rating_score: BranchRatingScoreTable;
 }

@@ -74,3 +74,68 @@ export async function insertDemoRequirement(db: Db, townId: string) {
     .values({ town_id: townId, meeting_type: 'group', period: 'month', times: 0 })
     .execute();
 }
+
+/** 星级评定 records, oldest year first (last year's stars decide 晋级). */
+export async function demoRatingRecords(db: Db, townId: string) {
+  const rows = await db
+    .selectFrom('ledger_record')
+    .select(['id', 'unit_id', 'data'])
+    .where('town_id', '=', townId)
+    .where('type_code', '=', 'branch_star_rating')
+    .where('deleted_at', 'is', null)
+    .orderBy('occurred_on')
+    .orderBy('unit_id')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ ...r, data: r.data as Record<string, unknown> }));
+}
+
+export async function updateDemoRating(
+  db: Db,
+  townId: string,
+  id: string,
+  data: Record<string, unknown>,
+) {
+  await db
+    .updateTable('ledger_record')
+    .set({ data: JSON.stringify(data) })
+    .where('town_id', '=', townId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Ids of a branch's meetings of a year (at most 12, in date order). */
+export async function demoBranchMeetings(db: Db, townId: string, branchId: string, year: number) {
+  const rows = await db
+    .selectFrom('ledger_record')
+    .select('id')
+    .where('town_id', '=', townId)
+    .where('type_code', 'in', ['branch_meeting', 'theme_party_day'])
+    .where('unit_id', '=', branchId)
+    .where('deleted_at', 'is', null)
+    .where('occurred_on', '>=', `${year}-01-01`)
+    .where('occurred_on', '<=', `${year}-12-31`)
+    .orderBy('occurred_on')
+    .orderBy('id')
+    .limit(12)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function insertDemoScores(
+  db: Db,
+  rows: {
+    town_id: string;
+    record_id: string;
+    indicator: string;
+    score: number;
+    evidence: string;
+    note: string | null;
+  }[],
+) {
+  for (let i = 0; i < rows.length; i += 1000)
+    await db
+      .insertInto('branch_rating_score')
+      .values(rows.slice(i, i + 1000))
+      .execute();
+}

@@ -4,6 +4,7 @@
  * liaison leaders and one user per role, all generated from a fixed seed. Later domains add a
  * year of records on top through their own seeders.
  */
+import { seedDemoBranchRatings } from './demo-branch-rating.ts';
 import { seedDemoPartyLife } from './demo-party-life.ts';
 import type { Kysely } from 'kysely';
 import type { Role } from '../core/actor.ts';
@@ -417,6 +418,7 @@ export async function createDemoTown(
     await seedDemoLedgers(trx, townId, new SeededRandom(DEMO_SEED + 6), clock);
     await seedDemoPartyLife(trx, townId, new SeededRandom(DEMO_SEED + 14), clock.today);
     await seedDemoMemberDevelopment(trx, townId, new SeededRandom(DEMO_SEED + 15), clock);
+    await seedDemoBranchRatings(trx, townId, new SeededRandom(DEMO_SEED + 16));
     await recordAudit(trx, {
       townId,
       actorUserId: null,

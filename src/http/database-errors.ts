@@ -211,6 +211,8 @@ export const TABLE_NOUN: Record<string, string> = {
   meeting_requirement: '会议召开频次要求',
   member_candidate: '发展党员对象',
   member_candidate_event: '发展党员程序记录',
+  branch_rating_scheme: '党支部星级评定指标',
+  branch_rating_score: '党支部星级评定得分',
   kysely_migration: '数据库版本记录',
   kysely_migration_lock: '数据库版本锁',
 };
@@ -258,6 +260,7 @@ const COLUMN_NOUN: Record<string, string> = {
   absence_reason: '缺席原因',
   meeting_type: '会议类型',
   candidate_id: '发展党员对象',
+  indicator: '评定指标',
   name: '名称',
   title: '标题',
   username: '用户名',

@@ -29,6 +29,7 @@ import { registerAppraisalRoutes } from '../domains/appraisal/appraisal.routes.t
 import { registerMemberDevelopmentRoutes } from '../domains/party-development/development.routes.ts';
 import { registerAppraisalVoteRoutes } from '../domains/appraisal/appraisal-vote.routes.ts';
 import { registerPartyMeetingRoutes } from '../domains/party-meetings/party-meetings.routes.ts';
+import { registerBranchRatingRoutes } from '../domains/branch-rating/branch-rating.routes.ts';
 import { recomputeDeadlines } from '../domains/appeals/appeal.deadlines.ts';
 import { registerLedgerFileRoutes } from '../domains/ledgers/ledger-files.routes.ts';
 import { registerLedgerRoutes } from '../domains/ledgers/ledgers.routes.ts';
@@ -181,6 +182,7 @@ export function createApp(deps: AppDeps) {
   registerMemberDevelopmentRoutes(app);
   registerAppraisalVoteRoutes(app);
   registerPartyMeetingRoutes(app);
+  registerBranchRatingRoutes(app);
   registerMetricsRoute(app, metrics, deps.config.metricsToken);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {

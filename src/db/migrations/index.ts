@@ -22,6 +22,7 @@ import * as m0019 from './0019_appraisal.ts';
 import * as m0020 from './0020_appeal_recent_indexes.ts';
 import * as m0021 from './0021_party_meetings.ts';
 import * as m0022 from './0022_member_development.ts';
+import * as m0023 from './0023_branch_rating.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '0020_appeal_recent_indexes': m0020,
   '0021_party_meetings': m0021,
   '0022_member_development': m0022,
+  '0023_branch_rating': m0023,
 };

@@ -221,3 +221,12 @@ export async function deleteMeeting(db: Db, ctx: WriteCtx, id: string, version: 
   const row = await visibleMeeting(db, ctx.actor, ctx.townId, id, true);
   await deleteRecord(db, ctx, row.typeCode, id, version);
 }
+
+/** For 星级评定 (branch-rating), which reaches branch scope through this service. */
+export {
+  assertOrganiser,
+  branchScope,
+  inBranchScope,
+  partyConfigure,
+  partyRead,
+} from './party-meetings.policy.ts';

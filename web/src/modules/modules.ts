@@ -5,7 +5,7 @@ import { ledgersModule } from '../pages/ledgers/module.tsx';
 import { metricsModule } from '../pages/metrics/module.tsx';
 import { reportsModule } from '../pages/reports/module.tsx';
 import { appraisalModule } from '../pages/appraisal/module.tsx';
-import { partyLifeModule } from '../pages/party/meetings-module.tsx';
+import { branchRatingModule, partyLifeModule } from '../pages/party/meetings-module.tsx';
 import { developmentModule } from '../pages/party/development-module.tsx';
 import type { AppModule } from './types.ts';
 
@@ -18,4 +18,5 @@ export const MODULES: AppModule[] = [
   appraisalModule,
   partyLifeModule,
   developmentModule,
+  branchRatingModule,
 ];

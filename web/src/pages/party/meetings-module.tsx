@@ -4,8 +4,17 @@ import { AuditOutlined } from '@ant-design/icons';
 import type { AppModule } from '../../modules/types.ts';
 
 const MeetingsPage = lazy(() => import('./MeetingsPage.tsx'));
+const RatingPage = lazy(() => import('./RatingPage.tsx'));
 
 export const partyLifeModule: AppModule = {
   menu: { key: '/party/meetings', label: '三会一课', icon: <AuditOutlined /> },
-  routes: [{ path: 'party/meetings', element: <MeetingsPage /> }],
+  routes: [
+    { path: 'party/meetings', element: <MeetingsPage /> },
+    { path: 'party/rating', element: <RatingPage /> },
+  ],
+};
+
+export const branchRatingModule: AppModule = {
+  menu: { key: '/party/rating', label: '星级评定', icon: <AuditOutlined /> },
+  routes: [],
 };
