@@ -7,6 +7,7 @@ import { fail, openForCli } from './context.ts';
 import { registerBackupCommands } from './backup.ts';
 import { registerOrgCommands } from './org.ts';
 import { registerReportCommand } from './report.ts';
+import { runCityDemo, type CityOptions } from './demo-city.ts';
 
 const program = new Command();
 program.name('lvzhi').description('履职 — 乡镇履职工作系统').showHelpAfterError();
@@ -36,7 +37,18 @@ program
     '--today <date>',
     '按该日期生成演示数据（YYYY-MM-DD，默认今天）：前两年完整，当年截至该日',
   )
-  .action(async (opts: { password?: string; today?: string }) => {
+  .option(
+    '--scale <scale>',
+    'city：演示乡镇加一个城市的数据（200 个乡镇、100 万件诉求、500 万条台账记录）',
+  )
+  .option('--towns <n>', '与 --scale city 一起：乡镇数（缩小规模时）')
+  .option('--appeals <n>', '与 --scale city 一起：一年的诉求件数')
+  .option('--records <n>', '与 --scale city 一起：一年的台账记录数')
+  .action(async (opts: { password?: string; today?: string; scale?: string } & CityOptions) => {
+    if (opts.scale !== undefined) {
+      if (opts.scale !== 'city') fail('--scale 目前只支持 city');
+      return runCityDemo(opts);
+    }
     const { database, env } = await openForCli('create');
     const { createDemoTown, townExists } = await import('../demo/demo-town.ts');
     const { generatePassword } = await import('../domains/auth/password.ts');
