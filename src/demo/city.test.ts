@@ -64,9 +64,8 @@ describe('city-scale demo data', () => {
     const of = (m: number) => month.rows.find((r) => r.m === m)?.n ?? 0;
     expect(of(7)).toBeGreaterThan(of(2));
     const cats = await sql<{ n: number }>`
-      select count(*)::int as n from appeal where code like 'CITY-2025-%' group by category_code order by 1 desc`.execute(
-      db,
-    );
+      select count(*)::int as n from appeal where code like 'CITY-2025-%'
+      group by category_code order by 1 desc`.execute(db);
     expect(cats.rows[0]!.n / 600).toBeGreaterThan(0.1);
     const closed = await sql<{ closed: number; sat: number; rated: number }>`
       select count(*) filter (where closed_at is not null)::int as closed,
@@ -81,11 +80,13 @@ describe('city-scale demo data', () => {
   it('builds only valid references (the PostgreSQL load skips the foreign-key triggers)', async () => {
     const orphans = await sql<{ n: number }>`
       select count(*)::int as n from ledger_record r
-      where not exists (select 1 from ledger_type t where t.town_id = r.town_id and t.code = r.type_code and t.version = r.type_version)
-         or (r.unit_id is not null and not exists (select 1 from unit u where u.town_id = r.town_id and u.id = r.unit_id))
-         or (r.person_id is not null and not exists (select 1 from person p where p.town_id = r.town_id and p.id = r.person_id))`.execute(
-      t.database.db,
-    );
+      where not exists (select 1 from ledger_type t
+                        where t.town_id = r.town_id and t.code = r.type_code and t.version = r.type_version)
+         or (r.unit_id is not null
+             and not exists (select 1 from unit u where u.town_id = r.town_id and u.id = r.unit_id))
+         or (r.person_id is not null
+             and not exists (select 1 from person p where p.town_id = r.town_id and p.id = r.person_id))
+    `.execute(t.database.db);
     expect(orphans.rows[0]!.n).toBe(0);
     const badCategory = await sql<{ n: number }>`
       select count(*)::int as n from appeal a where a.code like 'CITY-%'
