@@ -57,21 +57,35 @@ export async function findSimilarAppeals(db: Kysely<DB>, s: SimilarSearch): Prom
     ? newest(sql`n.category_root = ${t.categoryRoot}`, TEXT_CANDIDATES)
     : none;
   const near = !t
-    ? null
+    ? sql`(select null::uuid)`
     : t.villageId || t.categoryRoot
       ? sql`${ofVillage} union ${ofRoot}`
       : newest(sql`true`, 2 * TEXT_CANDIDATES);
   const text = t?.text ?? '';
-  const sim = near
+  const sim = t
     ? sql`case when a.id in (select id from near)
             then similarity(a.title || ' ' || a.content, ${text}) else 0 end`
     : sql`0::real`;
+  // Only the orders some reason can pick are read: the text's candidates, the place's orders (by
+  // index) and, when matching by phone, the orders of that number; not the town's whole 90 days.
+  const ofPlace = s.place
+    ? sql`union (select p.id from appeal p where p.town_id = ${s.townId}
+        and p.village_id = ${s.place.village} and p.received_at >= ${s.place.since}
+        and p.category_code = ${s.place.category})`
+    : sql``;
+  const ofPhone = s.phone
+    ? sql`union (select f.id from appeal f where f.town_id = ${s.townId}
+        and f.received_on >= ${s.since}
+        and regexp_replace(coalesce(f.contact_phone, ''), '\D', '', 'g') = ${s.phone})`
+    : sql``;
   const rows = await sql<SimilarRow>`
-    ${near ? sql`with near(id) as materialized (${near})` : sql``}
+    with near(id) as materialized (${near}),
+      candidate(id) as materialized (select id from near ${ofPlace} ${ofPhone})
     select * from (
       select a.*, ${samePhone} as same_phone, ${samePlace} as same_place, ${sim} as sim
       from appeal a
-      where a.town_id = ${s.townId} and a.received_on >= ${s.since} and a.merged_into is null
+      where a.town_id = ${s.townId} and a.id in (select id from candidate)
+        and a.received_on >= ${s.since} and a.merged_into is null
         and ${s.scope} ${s.excludeId ? sql`and a.id <> ${s.excludeId}` : sql``}
     ) c
     where c.same_phone or c.same_place or c.sim >= ${s.threshold}
