@@ -47,6 +47,8 @@ export async function runCityDemo(opts: CityOptions): Promise<void> {
       format: '{name} {bar} {percentage}% | {value}/{total}',
       hideCursor: true,
       stream: process.stderr,
+      // Without a terminal (a log file) the bars still print, every few seconds.
+      noTTYOutput: true,
     },
     cliProgress.Presets.shades_classic,
   );
