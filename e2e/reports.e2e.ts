@@ -352,7 +352,10 @@ describe('duty report editor', () => {
     expect(await headingOf(lawRow - 1)).toBe(lawHeading);
     await page.getByRole('button', { name: '暂不使用 study' }).click();
     await page.getByRole('button', { name: /保\s*存/ }).click();
-    await page.getByTestId('template-version').getByText('第 2 版').waitFor({ timeout: 20_000 });
+    await page
+      .getByTestId('template-version')
+      .getByText('已修改 1 次')
+      .waitFor({ timeout: 20_000 });
     const saved = await (
       await page.request.get(`/api/v1/towns/${await townOf(page)}/report-templates/deputy`)
     ).json();

@@ -83,7 +83,7 @@ export default function TemplateEditPage() {
             <Typography.Text strong>{def.name}</Typography.Text>
             {template.role && <Tag>{ROLE_LABELS[template.role] ?? template.role}</Tag>}
             <Tag color="blue" data-testid="template-version">
-              第 {template.version} 版
+              {template.version > 1 ? `已修改 ${template.version - 1} 次` : '未修改过'}
             </Tag>
             {dirty && <Tag color="orange">有未保存的修改</Tag>}
           </Space>
