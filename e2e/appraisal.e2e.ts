@@ -5,8 +5,11 @@
  * submitting that two 优秀 of three people is over the cap, corrects it and votes; the same link
  * then says it has been used; the 组织委员 sees the turnout, closes the round and reads the tally.
  */
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { chineseDate, todayKey } from '../src/core/calendar/display.ts';
 import { PHONE, setUpJourney } from './support/journey.ts';
+import { choose } from './support/select.ts';
 
 const { newPage, login, shoot } = setUpJourney();
 
@@ -99,3 +102,63 @@ describe('民主测评 with one-time QR ballots', () => {
     await shoot(page, 'appraisal-report-card.png');
   });
 });
+
+// 发展党员 shares this file's server (CI time): the demo town's pipeline, imported from its ledger.
+describe('发展党员 from 积极分子 to 发展对象', () => {
+  it('refuses a date inside the one-year period in Chinese, then moves the activist on', async () => {
+    const { page } = await newPage();
+    await login(page, 'zuzhi');
+    await page.goto('/party/development');
+    await choose(page, page.locator('.ant-select', { hasText: '全部阶段' }), '入党积极分子');
+    await page.locator('tbody tr').filter({ hasText: '入党积极分子' }).first().waitFor();
+    await shoot(page, 'development-list.png');
+    const due = page.locator('tbody tr').filter({ hasText: '已满期' }).first();
+    await due.getByRole('link').click();
+    await page.waitForURL(/\/party\/development\/[0-9a-f-]{36}$/);
+    await page.getByText('本阶段程序').waitFor();
+    const sponsor = page.getByRole('button', { name: '指定培养联系人' });
+    if (await page.locator('.ant-list-item').filter({ hasText: '未完成' }).count()) {
+      await sponsor.click();
+      const dialog = page.locator('.ant-modal').filter({ hasText: '指定培养联系人' });
+      const names = dialog.locator('[data-field="sponsorNames"] input');
+      await names.fill('李红');
+      await names.press('Enter');
+      await page.keyboard.press('Escape');
+      await fillDate(dialog, 'sponsoredOn', todayKey());
+      await dialog.getByRole('button', { name: /确\s*定/ }).click();
+      await page.getByText('已记录：指定培养联系人').waitFor();
+    }
+    // The date the year as 积极分子 is complete, as the page shows it; a day earlier is refused.
+    const earliest = (await page
+      .locator('.ant-descriptions-item')
+      .filter({ hasText: '培养考察满一年' })
+      .textContent())!.match(/\d{4}-\d{2}-\d{2}/)![0];
+    await page.getByRole('button', { name: '确定为发展对象' }).click();
+    const dialog = page.locator('.ant-modal').filter({ hasText: '确定为发展对象' });
+    await fillDate(dialog, 'candidateOn', shiftDay(earliest, -1));
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    const refusal = dialog.getByTestId('step-refusal');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain(
+      `入党积极分子经过一年以上培养教育和考察方可列为发展对象”的规定，最早可于${chineseDate(earliest)}确定为发展对象`,
+    );
+    await shoot(page, 'development-refusal.png');
+    await fillDate(dialog, 'candidateOn', todayKey());
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByText('已记录：确定为发展对象').waitFor();
+    await page.locator('.ant-card-extra').getByText('发展对象', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: '政治审查' }).count()).toBe(1);
+    await shoot(page, 'development-candidate.png');
+  }, 60_000);
+});
+
+async function fillDate(scope: Locator, field: string, date: string) {
+  const input = scope.locator(`[data-field="${field}"] input`);
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+  await expect.poll(() => input.inputValue()).toBe(date);
+}
+
+const shiftDay = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

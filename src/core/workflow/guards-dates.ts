@@ -38,6 +38,8 @@ export function checkMinPeriod(
   ctx: GuardContext,
   p: z.infer<typeof minPeriodParams>,
 ): string | null {
+  // Both dates still to be entered (公示 from … to …): nothing to judge until the user fills them.
+  if (ctx.preview && ctx.ownFieldNames.includes(p.since)) return null;
   const since = dateOf(ctx, p.since);
   if (since === null) return `不符合“${p.rule}”的规定：起算日期尚未记录`;
   const until = dateOf(ctx, p.until);

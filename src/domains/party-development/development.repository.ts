@@ -54,7 +54,12 @@ export function listCandidates(
   let query = candidates(db, townId, branchIds);
   if (q.branchId) query = query.where('c.branch_id', '=', q.branchId);
   if (q.state) query = query.where('c.state', '=', q.state);
-  return query.orderBy('u.sort_order').orderBy('c.stage_on', 'desc').orderBy('c.id').execute();
+  // Most urgent first: the nearest due date (a duty, or a period complete), then the longest waiting.
+  return query
+    .orderBy('c.next_due_at', (ob) => ob.asc().nullsLast())
+    .orderBy('c.stage_on')
+    .orderBy('c.id')
+    .execute();
 }
 
 export function findCandidate(db: Db, townId: string, branchIds: BranchFilter, id: string) {

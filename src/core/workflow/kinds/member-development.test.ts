@@ -157,6 +157,11 @@ describe('member development (发展党员) workflow', () => {
       opts('2025-06-22T10:00'),
     );
     expect(errorOf(shortPublicity).message).toMatch(/公示期不少于5天.*最早可于2025年6月25日/);
+    // Offered while both of its dates are still to be entered.
+    const offered = availableTransitions(kind, candidate, zuzhi, {
+      at: new Date('2025-06-03T02:00:00Z'),
+    });
+    expect(offered.find((a) => a.id === 'publicize')).toMatchObject({ enabled: true });
     const probationary = last(
       walk(kind, candidate, [
         step('political_review', '2025-06-15T10:00', {

@@ -28,7 +28,7 @@ export function DueCell({ due }: { due: CandidateSummary['due'] }) {
         {due.overdue ? (
           <Tag color="red">已逾期</Tag>
         ) : due.passive ? (
-          <Tag color="green">{new Date(due.dueAt) < new Date() ? '已满期' : '期满可办'}</Tag>
+          <Tag color="green">{new Date(due.dueAt) < new Date() ? '已满期' : '尚未期满'}</Tag>
         ) : (
           <Tag color="gold">待办</Tag>
         )}
