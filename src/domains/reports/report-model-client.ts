@@ -16,14 +16,22 @@ interface ChatAnswer {
 
 const timedOut = (error: unknown) =>
   ['TimeoutError', 'AbortError'].includes((error as { name?: string }).name ?? '');
+/**
+ * A connection the server closed while it sat in the keep-alive pool fails before any answer: the
+ * request never reached the model, so sending it once more on a fresh connection is safe.
+ */
+const staleConnection = (error: unknown) => {
+  const code = (error as { cause?: { code?: string } }).cause?.code ?? '';
+  return ['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE'].includes(code);
+};
 const late = (seconds: number) =>
   new ServiceUnavailable(`润色服务在 ${seconds} 秒内没有答复，请稍后再试，${UNCHANGED}`);
 
 export async function askModel(config: RephraseConfig, prompt: string): Promise<string> {
   const seconds = Math.round(config.timeoutMs / 1000);
-  let res: Response;
-  try {
-    res = await fetch(config.url, {
+  const signal = AbortSignal.timeout(config.timeoutMs);
+  const send = () =>
+    fetch(config.url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -38,7 +46,13 @@ export async function askModel(config: RephraseConfig, prompt: string): Promise<
           { role: 'user', content: prompt },
         ],
       }),
-      signal: AbortSignal.timeout(config.timeoutMs),
+      signal,
+    });
+  let res: Response;
+  try {
+    res = await send().catch((error: unknown) => {
+      if (staleConnection(error) && !signal.aborted) return send();
+      throw error;
     });
   } catch (error) {
     if (timedOut(error)) throw late(seconds);

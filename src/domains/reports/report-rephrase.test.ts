@@ -20,6 +20,8 @@ const KEY = 'stub-secret-key-5f1c';
 const TIMEOUT_MS = 4000;
 type Mode = 'good' | 'swap' | 'unit' | 'spell' | 'drop' | 'slow' | 'error';
 let mode: Mode = 'good';
+/** Closes the next connection unanswered, as a server does to one idle in the keep-alive pool. */
+let dropNext = false;
 const seen: Array<{ auth: string | undefined; model: string }> = [];
 
 const TOKEN = /\{\{(\d+)\|([^{}]*)\}\}/gu;
@@ -63,6 +65,11 @@ let version: number;
 
 function startStub(): Promise<void> {
   stub = createServer((req, res) => {
+    if (dropNext) {
+      dropNext = false;
+      req.socket.destroy();
+      return;
+    }
     let raw = '';
     req.on('data', (d) => (raw += d));
     req.on('end', () => {
@@ -199,8 +206,10 @@ describe('润色 through a stub model server', () => {
   it('proposes a good rewrite without saving it, then saves it as a revision once accepted', async () => {
     mode = 'good';
     const before = (await t.call('GET', path, { cookie })).body.document as ReportDocument;
+    // The first connection is closed unanswered: the request is sent once more, on a new one.
+    dropNext = true;
     const res = await t.call('POST', `${path}/rephrase`, { cookie, body: { sectionId } });
-    expect(res.status).toBe(200);
+    expect([res.status, dropNext]).toEqual([200, false]);
     expect(seen.at(-1)).toEqual({ auth: `Bearer ${KEY}`, model: 'qwen-stub' });
     await unchanged();
 
