@@ -18,7 +18,7 @@ import {
 } from '../../http/openapi.ts';
 import { defineRoute } from '../../http/route.ts';
 import { readCursor } from '../../http/cursor.ts';
-import { linkIntakeOrder } from '../appeal-analysis/problem.intake-link.ts';
+import { linkIntakeOrder } from '../appeal-analysis/problem.intake-link.service.ts';
 import { registerAppealFileRoutes } from './appeal.files.routes.ts';
 import { kindFor, KIND_NAMES } from './appeal.kinds.ts';
 import { registerAppealOperationRoutes } from './appeal.operations.routes.ts';

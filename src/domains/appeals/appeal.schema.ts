@@ -4,7 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { FIELD_TYPES } from '../../core/workflow/fields.ts';
-import { IntakeProblemLink, LinkedProblem } from '../appeal-analysis/analysis.schema.ts';
+import * as link from '../appeal-analysis/problem.intake-link.service.ts';
 import { CHANNELS, KIND_NAMES } from './appeal.kinds.ts';
 
 const id = (title: string) => z.uuid().meta({ title });
@@ -30,8 +30,8 @@ export const AppealCreate = z
     lng: z.number().min(-180).max(180).optional().meta({ title: '经度' }),
     receivedAt: z.iso.datetime({ offset: true }).optional().meta({ title: '受理时间' }),
     payload: z.record(z.string(), z.unknown()).default({}).meta({ title: '受理信息' }),
-    /** 可能与…同类 chosen on the form: linked in the intake's transaction (problem.intake-link.ts). */
-    problem: IntakeProblemLink.optional(),
+    /** 可能与…同类 chosen on the form: linked in the intake's transaction (problem.intake-link.service.ts). */
+    problem: link.IntakeProblemLink.optional(),
   })
   .openapi('AppealCreate');
 export type AppealCreateInput = z.infer<typeof AppealCreate>;
@@ -328,5 +328,5 @@ export const AppealDetail = AppealSummary.extend({
 
 /** 受理 answers the new order and, when the form chose one, the problem it now belongs to. */
 export const AppealIntakeResult = AppealDetail.extend({
-  problem: LinkedProblem.optional().meta({ title: '已归入的问题（受理时选了归入时）' }),
+  problem: link.LinkedProblem.optional().meta({ title: '已归入的问题（受理时选了归入时）' }),
 }).openapi('AppealIntakeResult');

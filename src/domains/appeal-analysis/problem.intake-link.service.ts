@@ -13,6 +13,9 @@ import type { DB } from '../../db/schema.ts';
 import type { IntakeProblemLinkInput } from './analysis.schema.ts';
 import { addOrders, createProblem, currentVersion } from './problem.service.ts';
 
+/** The shapes of the link in the intake's request and answer, published for the appeals domain. */
+export { IntakeProblemLink, LinkedProblem } from './analysis.schema.ts';
+
 export async function linkIntakeOrder(
   trx: Kysely<DB>,
   ctx: WriteCtx,
