@@ -7,6 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Actor } from '../core/actor.ts';
+import { localInstant } from '../core/calendar/local-time.ts';
 import type { DB } from '../db/schema.ts';
 import { importLedger } from '../domains/party-development/development.import.ts';
 import { fireStep } from '../domains/party-development/development.service.ts';
@@ -98,11 +99,14 @@ export async function seedDemoMemberDevelopment(
       if (!rng.chance(plan.p)) break;
       const on = shift(row.stage_on, rng.int(...plan.after));
       if (on > clock.today) break;
-      await fireStep(db, ctx, row.id, {
-        action: plan.action,
-        version,
-        payload: plan.payload(on, rng),
-      });
+      const payload = plan.payload(on, rng);
+      await fireStep(
+        db,
+        ctx,
+        row.id,
+        { action: plan.action, version, payload },
+        localInstant(on, 9 * 60),
+      );
       version++;
     }
   }

@@ -133,12 +133,16 @@ export async function applyCandidate(
   return id;
 }
 
-/** One step or stage move; a stale `version` is 409, a guard's refusal a Chinese 4xx. */
+/**
+ * One step or stage move; a stale `version` is 409, a guard's refusal a Chinese 4xx. `at` is when
+ * it happens (now; the demo generator passes the step's own day, as its clock may run ahead).
+ */
 export async function fireStep(
   db: Db,
   ctx: WriteCtx,
   id: string,
   input: { action: string; version: number; payload: Record<string, unknown>; note?: string },
+  at: Date = new Date(),
 ): Promise<void> {
   const scope = await branchScope(db, ctx.actor, ctx.townId, 'manage');
   const row = await repo.findCandidate(db, ctx.townId, scope, id);
@@ -154,7 +158,7 @@ export async function fireStep(
       input.action,
       input.payload,
       {
-        at: new Date(),
+        at,
         calendar: await loadWorkCalendar(db),
         ...(input.note ? { note: input.note } : {}),
       },

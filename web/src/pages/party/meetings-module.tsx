@@ -7,7 +7,7 @@ const MeetingsPage = lazy(() => import('./MeetingsPage.tsx'));
 const RatingPage = lazy(() => import('./RatingPage.tsx'));
 
 export const partyLifeModule: AppModule = {
-  menu: { key: '/party/meetings', label: '三会一课', icon: <AuditOutlined /> },
+  menu: { key: '/party/meetings', label: '三会一课', icon: <AuditOutlined />, needs: 'party.read' },
   routes: [
     { path: 'party/meetings', element: <MeetingsPage /> },
     { path: 'party/rating', element: <RatingPage /> },
@@ -15,6 +15,6 @@ export const partyLifeModule: AppModule = {
 };
 
 export const branchRatingModule: AppModule = {
-  menu: { key: '/party/rating', label: '星级评定', icon: <AuditOutlined /> },
+  menu: { key: '/party/rating', label: '星级评定', icon: <AuditOutlined />, needs: 'party.read' },
   routes: [],
 };
