@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { defineConfig } from 'vitest/config';
+import SlowFirstSequencer from './src/testing/slow-first.ts';
 
 // Unit and domain tests. Domain tests open their own database (PGlite in memory, or a fresh
 // PostgreSQL database under TEST_DATABASE_URL), so files run in parallel safely. Web tests cover
@@ -15,6 +16,8 @@ export default defineConfig({
     // lowers it (e.g. 1 while others share the machine).
     maxWorkers:
       Number(process.env.VITEST_MAX_WORKERS) || Math.max(2, os.availableParallelism() - 1),
+    // Known-slow files start first, so none runs alone at the end (src/testing/slow-first.ts).
+    sequence: { sequencer: SlowFirstSequencer },
     // The demo town is built once per run and copied into each file's database.
     globalSetup: ['src/testing/global-setup.ts'],
   },
