@@ -94,7 +94,15 @@ export async function fillField(
       await input.click();
       for (const v of ['张某', '李某']) {
         await input.fill(v);
+        // Enter takes the active option: wait until it is the typed text, not the last tag.
+        await page
+          .locator('.ant-select-dropdown:visible .ant-select-item-option-active')
+          .filter({ hasText: v })
+          .waitFor();
         await input.press('Enter');
+        await expect
+          .poll(() => item.locator('.ant-select-selection-item').allTextContents())
+          .toContain(v);
       }
       await page.keyboard.press('Escape');
       return expect
