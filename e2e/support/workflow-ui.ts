@@ -80,10 +80,26 @@ export async function fillField(
       return expect.poll(() => input.inputValue()).toContain(text.slice(0, 10));
     }
     case 'unit_id':
-    case 'unit_ids':
-      await choose(page, item, picks.unitName);
+    case 'unit_ids': {
+      // A click can land while the search results re-render: check the choice shows, else retry.
+      const shown = () =>
+        expect
+          .poll(
+            async () => (await item.locator('.ant-select-selection-item').allTextContents()).join(),
+            {
+              timeout: 3_000,
+            },
+          )
+          .toContain(picks.unitName)
+          .then(
+            () => true,
+            () => false,
+          );
+      for (let attempt = 1; attempt <= 3 && !(await shown()); attempt++)
+        await choose(page, item, picks.unitName);
       if (f.type === 'unit_ids') await page.keyboard.press('Escape');
-      return;
+      return expect(await shown(), `未能选中「${picks.unitName}」`).toBe(true);
+    }
     case 'person_id':
     case 'person_ids':
       await choose(page, item, picks.personName);
