@@ -91,7 +91,9 @@ export default function DevelopmentPage() {
   const [importing, setImporting] = useState(false);
   const [tick, setTick] = useState(0);
   const manage = branches.data?.manage ?? false;
-  if (branches.data && !branches.data.read)
+  // The tabs load lists the server refuses to whoever the probe says may not read: wait for it.
+  if (!branches.data) return <Card title="发展党员" loading />;
+  if (!branches.data.read)
     return (
       <Result
         status="info"
