@@ -82,23 +82,24 @@ export async function fillField(
     case 'unit_id':
     case 'unit_ids': {
       // A click can land while the search results re-render: check the choice shows, else retry.
+      // The Select's own text is its chosen labels (antd 6 renders a single choice as the
+      // content's text, several as tags); what is typed sits in the input's value, not its text.
       const shown = () =>
         expect
-          .poll(
-            async () => (await item.locator('.ant-select-selection-item').allTextContents()).join(),
-            {
-              timeout: 3_000,
-            },
-          )
+          .poll(async () => (await item.locator('.ant-select').textContent()) ?? '', {
+            timeout: 3_000,
+          })
           .toContain(picks.unitName)
           .then(
             () => true,
             () => false,
           );
-      for (let attempt = 1; attempt <= 3 && !(await shown()); attempt++)
+      for (let attempt = 1; ; attempt++) {
         await choose(page, item, picks.unitName);
-      if (f.type === 'unit_ids') await page.keyboard.press('Escape');
-      return expect(await shown(), `未能选中「${picks.unitName}」`).toBe(true);
+        if (f.type === 'unit_ids') await page.keyboard.press('Escape');
+        if (await shown()) return;
+        expect(attempt, `未能选中「${picks.unitName}」`).toBeLessThan(3);
+      }
     }
     case 'person_id':
     case 'person_ids':
@@ -108,17 +109,27 @@ export async function fillField(
     case 'string_list': {
       const input = item.locator('input');
       await input.click();
+      const tags = () => item.locator('.ant-select-selection-item').allTextContents();
       for (const v of ['张某', '李某']) {
-        await input.fill(v);
-        // Enter takes the active option: wait until it is the typed text, not the last tag.
-        await page
-          .locator('.ant-select-dropdown:visible .ant-select-item-option-active')
-          .filter({ hasText: v })
-          .waitFor();
-        await input.press('Enter');
-        await expect
-          .poll(() => item.locator('.ant-select-selection-item').allTextContents())
-          .toContain(v);
+        // Enter takes the active option: wait until it is the typed text, not the last tag. On a
+        // busy machine the Enter can still land on a list being redrawn: check the tag, else retry.
+        for (let attempt = 1; ; attempt++) {
+          await input.fill(v);
+          await page
+            .locator('.ant-select-dropdown:visible .ant-select-item-option-active')
+            .filter({ hasText: v })
+            .waitFor();
+          await input.press('Enter');
+          const added = await expect
+            .poll(tags, { timeout: 3_000 })
+            .toContain(v)
+            .then(
+              () => true,
+              () => false,
+            );
+          if (added) break;
+          expect(attempt, `未能添加「${v}」`).toBeLessThan(3);
+        }
       }
       await page.keyboard.press('Escape');
       return expect
