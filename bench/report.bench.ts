@@ -15,8 +15,8 @@
  */
 import pino from 'pino';
 import { sql } from 'kysely';
-import { compileMetricValue, type EvaluationParams } from '../src/core/metrics/compile.ts';
-import { createSourceRegistry } from '../src/core/metrics/source.ts';
+import { compileMetricValue, type EvaluationParams } from '../src/db/metrics/compile.ts';
+import { createSourceRegistry } from '../src/db/metrics/source.ts';
 import { allChips, type ReportDocument } from '../src/core/report/model.ts';
 import { APPEAL_KPIS, appealsSource } from '../src/domains/appeals/appeal.kpi.ts';
 import { SHORTCOMING_METRICS } from '../src/domains/reports/report-appeals.ts';

@@ -6,12 +6,12 @@
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { NotFound } from '../../core/errors.ts';
-import { compileMetricDrillDown } from '../../core/metrics/compile.ts';
-import { compileMetricValues } from '../../core/metrics/compile-batch.ts';
+import { compileMetricDrillDown } from '../../db/metrics/compile.ts';
+import { compileMetricValues } from '../../db/metrics/compile-batch.ts';
 import { takePage } from '../../core/metrics/cursor.ts';
 import { metricDeclarationSchema, type MetricDeclaration } from '../../core/metrics/declaration.ts';
 import { readValueRows, type MetricResult } from '../../core/metrics/result.ts';
-import { createSourceRegistry } from '../../core/metrics/source.ts';
+import { createSourceRegistry } from '../../db/metrics/source.ts';
 import type { DB } from '../../db/schema.ts';
 import { appealsSource, type Grouping } from '../appeals/appeal.kpi.ts';
 

@@ -4,7 +4,7 @@
  * KPI weights.
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
-import type { SourceDescriptor } from '../../core/metrics/source.ts';
+import type { SourceDescriptor } from '../../db/metrics/source.ts';
 import { APPEAL_KIND_NAMES } from '../../core/workflow/index.ts';
 import type { DB } from '../../db/schema.ts';
 

@@ -8,12 +8,12 @@
  */
 import type { Kysely, RawBuilder, SqlBool } from 'kysely';
 import { InvalidInput, NotFound } from '../../core/errors.ts';
-import { compileMetricDrillDown } from '../../core/metrics/compile.ts';
-import { compileMetricValues } from '../../core/metrics/compile-batch.ts';
+import { compileMetricDrillDown } from '../../db/metrics/compile.ts';
+import { compileMetricValues } from '../../db/metrics/compile-batch.ts';
 import { takePage } from '../../core/metrics/cursor.ts';
 import { metricDeclarationSchema, type MetricDeclaration } from '../../core/metrics/declaration.ts';
 import { readValueRows, type MetricResult } from '../../core/metrics/result.ts';
-import { createSourceRegistry } from '../../core/metrics/source.ts';
+import { createSourceRegistry } from '../../db/metrics/source.ts';
 import type { DB } from '../../db/schema.ts';
 import { appealsSource, DEFAULT_WEIGHTS, weightsFor } from './appeal-kpi.repository.ts';
 

@@ -12,9 +12,9 @@ import {
   type SqlBool,
 } from 'kysely';
 import type { LedgerType } from '../../core/ledger/type.ts';
-import { filterSql } from '../../core/metrics/compile.ts';
+import { filterSql } from '../../db/metrics/compile.ts';
 import type { MetricFilter } from '../../core/metrics/declaration.ts';
-import { ledgerSource } from '../../core/metrics/source.ts';
+import { ledgerSource } from '../../db/metrics/source.ts';
 import type { DB, LedgerRecordTable } from '../../db/schema.ts';
 import type { RecordScope } from './ledgers.policy.ts';
 

@@ -8,8 +8,8 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import type { LedgerType } from '../../core/ledger/type.ts';
-import { compileMetricCohorts } from '../../core/metrics/compile-batch.ts';
-import { compileMetricDrillDown, compileMetricValue } from '../../core/metrics/compile.ts';
+import { compileMetricCohorts } from '../../db/metrics/compile-batch.ts';
+import { compileMetricDrillDown, compileMetricValue } from '../../db/metrics/compile.ts';
 import { takePage } from '../../core/metrics/cursor.ts';
 import type { MetricDeclaration } from '../../core/metrics/declaration.ts';
 import {

@@ -12,7 +12,7 @@ import {
   type RawBuilder,
   type SqlBool,
 } from 'kysely';
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../../core/errors.ts';
 import {
   builder,
   conjunction,
@@ -22,7 +22,7 @@ import {
   type EvaluationParams,
   type MetricPlan,
 } from './compile.ts';
-import type { MetricDeclaration } from './declaration.ts';
+import type { MetricDeclaration } from '../../core/metrics/declaration.ts';
 import type { SourceRegistry } from './source.ts';
 
 function selections(

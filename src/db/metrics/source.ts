@@ -4,10 +4,10 @@
  * Ledgers are one descriptor per ledger type; the appeals module registers its own later.
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import { InvalidInput } from '../errors.ts';
-import type { LedgerType } from '../ledger/type.ts';
-import { fieldInfo } from '../ledger/type.ts';
-import type { FieldInfo, MetricSource } from './declaration.ts';
+import { InvalidInput } from '../../core/errors.ts';
+import type { LedgerType } from '../../core/ledger/type.ts';
+import { fieldInfo } from '../../core/ledger/type.ts';
+import type { FieldInfo, MetricSource } from '../../core/metrics/declaration.ts';
 
 /** A field of a source as SQL: an expression of the field's type, plus what it holds. */
 export interface SourceField extends FieldInfo {

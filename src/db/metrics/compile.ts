@@ -17,14 +17,14 @@ import {
   type SqlBool,
 } from 'kysely';
 import { z } from 'zod';
-import { InvalidInput } from '../errors.ts';
-import { decodeCursor } from './cursor.ts';
+import { InvalidInput } from '../../core/errors.ts';
+import { decodeCursor } from '../../core/metrics/cursor.ts';
 import {
   checkMetricFields,
   fieldKeySchema,
   type MetricDeclaration,
   type MetricFilter,
-} from './declaration.ts';
+} from '../../core/metrics/declaration.ts';
 import type { SourceDescriptor, SourceField, SourceRegistry } from './source.ts';
 
 /** Builds SQL only; executing through it fails loudly. */

@@ -1,11 +1,14 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { InvalidInput } from '../errors.ts';
-import { ledgerCatalogue, catalogueMetrics } from '../ledger/catalogue/index.ts';
+import { InvalidInput } from '../../core/errors.ts';
+import { ledgerCatalogue, catalogueMetrics } from '../../core/ledger/catalogue/index.ts';
 import { PERSON, sampleType, UNIT } from '../../testing/ledger-type.ts';
 import { compileMetric, compileMetricDrillDown, compileMetricValue } from './compile.ts';
-import { encodeCursor } from './cursor.ts';
-import { metricDeclarationSchema, type MetricDeclarationInput } from './declaration.ts';
+import { encodeCursor } from '../../core/metrics/cursor.ts';
+import {
+  metricDeclarationSchema,
+  type MetricDeclarationInput,
+} from '../../core/metrics/declaration.ts';
 import { createSourceRegistry, type SourceDescriptor } from './source.ts';
 
 const TOWN = '0190a000-0000-7000-8000-000000000001';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogueMetrics, ledgerCatalogue } from '../ledger/catalogue/index.ts';
+import { catalogueMetrics, ledgerCatalogue } from '../../core/ledger/catalogue/index.ts';
 import { cohortKey, compileMetricCohorts, compileMetricValues } from './compile-batch.ts';
 import { createSourceRegistry } from './source.ts';
 
