@@ -6,12 +6,17 @@
 import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import type { Handler, MiddlewareHandler } from 'hono';
 import type { Actor } from '../core/actor.ts';
-import type { RoutePolicy } from '../core/access/policy.ts';
+import type { RoutePolicy as CorePolicy } from '../core/access/policy.ts';
 import { Forbidden, Unauthenticated } from '../core/errors.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
 import type { AppEnv } from './env.ts';
 import { scopesEnforced } from '../core/access/enforcement.ts';
 import type { ZodError, ZodType } from 'zod';
 import { problemResponse, zodProblem } from './problem.ts';
+
+/** A route policy whose database part (`holds`) reads this app's database. */
+export type RoutePolicy = CorePolicy<Kysely<DB>>;
 
 export interface RouteEntry {
   method: string;
@@ -36,16 +41,41 @@ export function registeredRoutes(): readonly RouteEntry[] {
   return routeTable;
 }
 
+/** Whether `policy` lets `actor` in: its role rule, then its database part (Forbidden = no). */
+async function passes(
+  db: Kysely<DB>,
+  policy: RoutePolicy,
+  actor: Actor,
+  params: Record<string, string>,
+): Promise<boolean> {
+  if (!policy.allows(actor, params)) return false;
+  if (!policy.holds) return true;
+  return policy.holds(db, actor, params).then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof Forbidden) return false;
+      throw error;
+    },
+  );
+}
+
 /**
  * The names of the route policies that let `actor` in for `townId`: what the server would answer
- * instead of 403, asked of the same rules `authorize` runs. The UI offers a page or a button only
- * when the policy of the route behind it is in this list (web/src/layout/menu.tsx).
+ * instead of 403, asked of the same rules `authorize` runs (the database part included, e.g. the
+ * organisation portfolio of 发展党员). The UI offers a page or a button only when the policy of the
+ * route behind it is in this list (web/src/layout/menu.tsx).
  */
-export function policiesAllowed(actor: Actor, townId: string): string[] {
-  const names = new Set<string>();
-  for (const { policy } of routeTable)
-    if (!policy.public && policy.allows(actor, { townId })) names.add(policy.name);
-  return [...names].sort();
+export async function policiesAllowed(
+  db: Kysely<DB>,
+  actor: Actor,
+  townId: string,
+): Promise<string[]> {
+  const byName = new Map<string, RoutePolicy>();
+  for (const { policy } of routeTable) if (!policy.public) byName.set(policy.name, policy);
+  const names: string[] = [];
+  for (const [name, policy] of byName)
+    if (await passes(db, policy, actor, { townId })) names.push(name);
+  return names.sort();
 }
 
 function authorize(policy: RoutePolicy): MiddlewareHandler<AppEnv> {
@@ -53,8 +83,11 @@ function authorize(policy: RoutePolicy): MiddlewareHandler<AppEnv> {
     const actor = c.get('actor');
     if (!policy.public) {
       if (!actor) throw new Unauthenticated();
-      if (scopesEnforced() && !policy.allows(actor, c.req.param() as Record<string, string>)) {
-        throw new Forbidden();
+      const params = c.req.param() as Record<string, string>;
+      if (scopesEnforced()) {
+        if (!policy.allows(actor, params)) throw new Forbidden();
+        // Refuses with the policy's own reason (Forbidden with a Chinese message).
+        await policy.holds?.(c.get('deps').db, actor, params);
       }
     }
     await next();

@@ -89,10 +89,11 @@ async function describeActor(c: import('hono').Context<AppEnv>, actor: Actor) {
       roleLabel: SYSTEM_ROLE_LABELS[role],
     })),
     allowedPolicies: Object.fromEntries(
-      [...new Set([actor.homeTownId, ...actor.grants.map((g) => g.townId)])].map((townId) => [
-        townId,
-        policiesAllowed(actor, townId),
-      ]),
+      await Promise.all(
+        [...new Set([actor.homeTownId, ...actor.grants.map((g) => g.townId)])].map(
+          async (townId) => [townId, await policiesAllowed(db, actor, townId)] as const,
+        ),
+      ),
     ),
   };
 }

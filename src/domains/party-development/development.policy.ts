@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { grantsIn, type Actor } from '../../core/actor.ts';
 import { scopesEnforced } from '../../core/access/enforcement.ts';
 import { may, scopeOf } from '../../core/access/permissions.ts';
-import type { RoutePolicy } from '../../core/access/policy.ts';
+import type { RoutePolicy } from '../../http/route.ts';
 import { Forbidden } from '../../core/errors.ts';
 import type { DB } from '../../db/schema.ts';
 import { portfoliosHeld } from '../org/holdings.service.ts';
@@ -17,14 +17,21 @@ import type { BranchFilter } from './development.repository.ts';
 
 export const ORGANISATION_PORTFOLIOS = ['organization', 'party_building'];
 
+/**
+ * The route rule is the whole rule: the role row, then `branchScope` (the organisation portfolio of
+ * a 班子成员 or of a 专干's unit), so the session's allowed policies — and with them the menu —
+ * match what the lists answer.
+ */
 export const developmentRead: RoutePolicy = {
   name: 'member_development.read',
   allows: (a, p) => may(a, p.townId ?? '', 'member_development', 'read'),
+  holds: async (db, a, p) => void (await branchScope(db, a, p.townId ?? '', 'read')),
 };
 
 export const developmentManage: RoutePolicy = {
   name: 'member_development.manage',
   allows: (a, p) => may(a, p.townId ?? '', 'member_development', 'manage'),
+  holds: async (db, a, p) => void (await branchScope(db, a, p.townId ?? '', 'manage')),
 };
 
 /** The page's own probe (who may read, who may manage): anyone the read row lets in at all. */

@@ -2,20 +2,16 @@
  * HTTP routes of 发展党员 under /api/v1/towns/{townId}/member-development: the pipeline list,
  * a person's detail with the actions offered, 登记入党申请, one step or stage move, the funnel per
  * branch and year, the reminders, the branches and the ledger import. Route level is the
- * permissions table's `member_development` row; the branch scope is development.policy.ts.
+ * permissions table's `member_development` row with the organisation portfolio (the policies'
+ * `holds`, run before validation, so a caller without it learns nothing); the branch scope is
+ * development.policy.ts.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../http/env.ts';
 import { inTransaction } from '../../http/handler.ts';
 import { jsonBody, jsonResponse, TownParams } from '../../http/openapi.ts';
 import { defineRoute } from '../../http/route.ts';
-import {
-  branchScope,
-  developmentAccess,
-  developmentManage,
-  developmentRead,
-} from './development.policy.ts';
+import { developmentAccess, developmentManage, developmentRead } from './development.policy.ts';
 import { importLedger } from './development.import.ts';
 import * as read from './development.read.ts';
 import * as s from './development.schema.ts';
@@ -23,16 +19,6 @@ import { applyCandidate, fireStep } from './development.service.ts';
 
 const tags = ['发展党员'];
 
-/** Runs before validation, so a caller without the organisation portfolio learns nothing. */
-const scoped =
-  (action: 'read' | 'manage'): MiddlewareHandler<AppEnv> =>
-  async (c, next) => {
-    const townId = c.req.param('townId') ?? '';
-    await branchScope(c.get('deps').db, c.get('actor')!, townId, action);
-    await next();
-  };
-const readers = scoped('read');
-const managers = scoped('manage');
 const base = '/api/v1/towns/{townId}/member-development';
 
 function registerReads(app: OpenAPIHono<AppEnv>): void {
@@ -42,7 +28,6 @@ function registerReads(app: OpenAPIHono<AppEnv>): void {
       method: 'get',
       path: `${base}/candidates`,
       tags,
-      middleware: readers,
       summary: '发展党员对象列表（阶段、下一步、期限）',
       request: { params: TownParams, query: s.ListQuery },
       responses: jsonResponse(z.object({ items: z.array(s.CandidateSummary) }), '发展党员对象'),
@@ -65,7 +50,6 @@ function registerReads(app: OpenAPIHono<AppEnv>): void {
       method: 'get',
       path: `${base}/candidates/{id}`,
       tags,
-      middleware: readers,
       summary: '发展党员对象详情：已完成的程序、历史记录、可执行的操作',
       request: { params: s.CandidateParams },
       responses: jsonResponse(s.CandidateDetail, '发展党员对象'),
@@ -82,7 +66,6 @@ function registerReads(app: OpenAPIHono<AppEnv>): void {
       method: 'get',
       path: `${base}/funnel`,
       tags,
-      middleware: readers,
       summary: '发展党员漏斗：各党支部当年进入各阶段的人数',
       request: { params: TownParams, query: s.YearQuery },
       responses: jsonResponse(s.Funnel, '发展党员漏斗'),
@@ -103,7 +86,6 @@ function registerOverviews(app: OpenAPIHono<AppEnv>): void {
       method: 'get',
       path: `${base}/reminders`,
       tags,
-      middleware: readers,
       summary: '发展党员提醒：30天内到期或已逾期的程序',
       request: { params: TownParams },
       responses: jsonResponse(z.object({ items: z.array(s.CandidateSummary) }), '提醒'),
@@ -147,7 +129,6 @@ function registerWrites(app: OpenAPIHono<AppEnv>): void {
       method: 'post',
       path: `${base}/candidates`,
       tags,
-      middleware: managers,
       summary: '登记入党申请（须年满十八周岁）',
       request: { params: TownParams, ...jsonBody(s.ApplyInput) },
       responses: jsonResponse(s.CandidateDetail, '已登记', 201),
@@ -166,7 +147,6 @@ function registerWrites(app: OpenAPIHono<AppEnv>): void {
       method: 'post',
       path: `${base}/candidates/{id}/steps`,
       tags,
-      middleware: managers,
       summary: '执行一项程序或转入下一阶段（最短期限和必经程序由服务器检查）',
       request: { params: s.CandidateParams, ...jsonBody(s.StepInput) },
       responses: jsonResponse(s.CandidateDetail, '已记录'),
@@ -184,7 +164,6 @@ function registerWrites(app: OpenAPIHono<AppEnv>): void {
       method: 'post',
       path: `${base}/import-ledger`,
       tags,
-      middleware: managers,
       summary: '从发展党员台账导入（已导入的记录不会重复导入）',
       request: { params: TownParams },
       responses: jsonResponse(s.ImportResult, '导入结果'),

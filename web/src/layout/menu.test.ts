@@ -38,6 +38,14 @@ describe('the menu offers what the server allows', () => {
     expect(labels(visibleMenu(allowing('appeals.intake')))).toContain('受理登记');
   });
 
+  it('shows 发展党员 only with member_development.read (the organisation portfolio included)', () => {
+    // The server lists the policy only when the portfolio is held: src/http/route-holds.test.ts.
+    const staff = allowing('appeals.read', 'member_development.access');
+    expect(labels(visibleMenu(staff))).not.toContain('发展党员');
+    const organiser = allowing('appeals.read', 'member_development.read');
+    expect(labels(visibleMenu(organiser))).toContain('发展党员');
+  });
+
   it('leaves a system operator 工作台 and 工作日历, and drops groups left empty', () => {
     const entries = visibleMenu(allowing('calendar.operator'));
     expect(labels(entries)).toEqual(['工作台', '工作日历']);

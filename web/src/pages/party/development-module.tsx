@@ -11,7 +11,7 @@ export const developmentModule: AppModule = {
     key: '/party/development',
     label: '发展党员',
     icon: <TeamOutlined />,
-    needs: 'member_development.access',
+    needs: 'member_development.read',
   },
   routes: [
     { path: 'party/development', element: <DevelopmentPage /> },
