@@ -108,7 +108,11 @@ describe('lvzhi command', () => {
       const db = { dataDir: path.join(dir, 'users') };
       expect((await lvzhi(db, 'migrate')).stdout).toMatch(/已执行迁移：0001_foundation, /);
       expect((await lvzhi(db, 'migrate')).stdout).toContain('数据库已是最新');
-      expect((await lvzhi(db, 'demo')).code).toBe(0);
+      // A bare town is enough here (the demo town would cost a full demo build).
+      const county = ['--name', '某某县', '--code', 'mouxian'];
+      expect((await lvzhi(db, 'county', 'add', ...county)).code).toBe(0);
+      const town = ['--county', 'mouxian', '--name', '青石镇', '--code', 'qingshi'];
+      expect((await lvzhi(db, 'town', 'add', ...town)).code).toBe(0);
       const added = await lvzhi(
         db,
         'user',

@@ -1,13 +1,14 @@
 /**
- * The `lvzhi` command. One file per verb; this file only wires them to commander.
+ * The `lvzhi` command. One file per verb; this file only wires them to commander. A verb's module
+ * is imported when the verb runs: `serve` and the demo load the whole application, which a
+ * `migrate` or `user add` does not need (it took most of their start-up time).
  */
 import { Command } from 'commander';
-import { runServe } from './serve.ts';
 import { fail, openForCli } from './context.ts';
 import { registerBackupCommands } from './backup.ts';
 import { registerOrgCommands } from './org.ts';
 import { registerReportCommand } from './report.ts';
-import { runCityDemo, type CityOptions } from './demo-city.ts';
+import type { CityOptions } from './demo-city.ts';
 
 const program = new Command();
 program.name('lvzhi').description('履职 — 乡镇履职工作系统').showHelpAfterError();
@@ -16,7 +17,10 @@ program
   .command('serve')
   .description('启动服务（网页界面 + API）')
   .option('--no-web-build', '不检查、不构建网页界面（沿用已有的 web/dist；测试和只用 API 时）')
-  .action((opts: { webBuild: boolean }) => runServe({ webBuild: opts.webBuild }));
+  .action(async (opts: { webBuild: boolean }) => {
+    const { runServe } = await import('./serve.ts');
+    await runServe({ webBuild: opts.webBuild });
+  });
 
 program
   .command('migrate')
@@ -47,6 +51,7 @@ program
   .action(async (opts: { password?: string; today?: string; scale?: string } & CityOptions) => {
     if (opts.scale !== undefined) {
       if (opts.scale !== 'city') fail('--scale 目前只支持 city');
+      const { runCityDemo } = await import('./demo-city.ts');
       return runCityDemo(opts);
     }
     const { database, env } = await openForCli('create');
