@@ -5,13 +5,14 @@
  * County rankings are for county supervisors and admins, over the towns they hold grants in.
  * Who may do what is the permissions table's `appeal_analysis` (src/core/access/permissions.ts).
  */
-import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { Kysely, RawBuilder, SqlBool } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import { may, mayAnywhere, townsWhere } from '../../core/access/permissions.ts';
 import { Forbidden } from '../../core/errors.ts';
 import type { DB } from '../../db/schema.ts';
 import { appealScope, scopeSql, type AppealScope } from '../appeals/appeal.policy.ts';
 import type { RoutePolicy } from '../../core/access/policy.ts';
+import { ownedScopeSql } from './analysis-scope.repository.ts';
 
 type Db = Kysely<DB>;
 
@@ -36,25 +37,6 @@ export const countyRanking: RoutePolicy = {
 /** Towns a county ranking covers for this caller. */
 export function rankingTowns(actor: Actor): string[] {
   return townsWhere(actor, 'appeal_analysis', 'read_ranking');
-}
-
-/** The caller's scope over problems/commitments, as SQL over the table (aliased) — fails closed. */
-export function ownedScopeSql(
-  scope: AppealScope,
-  alias: string,
-  withCategory: boolean,
-): RawBuilder<SqlBool> {
-  if (scope.all) return sql<SqlBool>`true`;
-  const col = (c: string) => sql.ref(`${alias}.${c}`);
-  const parts: RawBuilder<SqlBool>[] = [];
-  if (withCategory && scope.categoryRoots.length)
-    parts.push(sql<SqlBool>`${col('category_root')} in (${sql.join(scope.categoryRoots)})`);
-  if (scope.villageIds.length)
-    parts.push(sql<SqlBool>`${col('village_id')} in (${sql.join(scope.villageIds)})`);
-  if (scope.unitIds.length)
-    parts.push(sql<SqlBool>`${col('owner_unit_id')} in (${sql.join(scope.unitIds)})`);
-  if (scope.personId) parts.push(sql<SqlBool>`${col('owner_person_id')} = ${scope.personId}`);
-  return parts.length ? sql<SqlBool>`(${sql.join(parts, sql` or `)})` : sql<SqlBool>`false`;
 }
 
 export interface AnalysisScope {

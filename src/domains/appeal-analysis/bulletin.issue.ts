@@ -4,7 +4,7 @@
  * is read back from the row, never recomputed, so later changes to orders do not touch it; its
  * figures still drill down through their metric reference (the live orders behind that query).
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { NotFound } from '../../core/errors.ts';
 import type { ReportDocument } from '../../core/report/model.ts';
 import { newId } from '../../db/ids.ts';
@@ -13,6 +13,8 @@ import { auditWrite } from '../audit/audit.service.ts';
 import { chineseDate, defaultIssuer, type BulletinData } from './bulletin.compose.ts';
 import { buildBulletin, type BulletinQuery } from './bulletin.service.ts';
 import type { WriteCtx } from '../../core/actor.ts';
+import * as issues from './bulletin-issue.repository.ts';
+import type { BulletinIssueRow as Row } from './bulletin-issue.repository.ts';
 
 type Db = Kysely<DB>;
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -33,35 +35,6 @@ export interface IssuedBulletin {
   issuedByName: string;
   issuedAt: string;
 }
-
-const COLUMNS = [
-  'id',
-  'year',
-  'number',
-  'title',
-  'period_from',
-  'period_to',
-  'scope_kind',
-  'scope_id',
-  'scope_name',
-  'as_of',
-  'issued_by_name',
-  'issued_at',
-] as const;
-type Row = {
-  id: string;
-  year: number;
-  number: number;
-  title: string;
-  period_from: string;
-  period_to: string;
-  scope_kind: string;
-  scope_id: string | null;
-  scope_name: string | null;
-  as_of: Date | string;
-  issued_by_name: string;
-  issued_at: Date | string;
-};
 
 function summary(r: Row): IssuedBulletin {
   return {
@@ -95,15 +68,7 @@ export async function issueBulletin(db: Db, ctx: WriteCtx, q: BulletinQuery, as:
   const asOf = new Date();
   const b = await buildBulletin(db, ctx.actor, ctx.townId, q, asOf);
   const year = asOf.getUTCFullYear();
-  // Numbers are consecutive per town and year: lock the town's row so two issuers never take the same 期.
-  await sql`select id from town where id = ${ctx.townId} for update`.execute(db);
-  const last = await db
-    .selectFrom('appeal_bulletin_issue')
-    .select((eb) => eb.fn.max('number').as('n'))
-    .where('town_id', '=', ctx.townId)
-    .where('year', '=', year)
-    .executeTakeFirst();
-  const number = Number(last?.n ?? 0) + 1;
+  const number = await issues.nextBulletinNumber(db, ctx.townId, year);
   const id = newId();
   const issuer = as.issuer ?? defaultIssuer(b.data.townName);
   const docCode = as.docCode ?? defaultDocCode(b.data.townName);
@@ -115,26 +80,23 @@ export async function issueBulletin(db: Db, ctx: WriteCtx, q: BulletinQuery, as:
     signature: { issuer, date: chineseDate(b.data.issuedOn) },
     frozenAt: asOf.toISOString(),
   };
-  await db
-    .insertInto('appeal_bulletin_issue')
-    .values({
-      town_id: ctx.townId,
-      id,
-      year,
-      number,
-      title: document.title,
-      period_from: q.from,
-      period_to: q.to,
-      scope_kind: q.villageId ? 'village' : q.unitId ? 'unit' : 'town',
-      scope_id: q.villageId ?? q.unitId ?? null,
-      scope_name: b.data.scopeName,
-      as_of: asOf,
-      document: JSON.stringify(document),
-      data: JSON.stringify(b.data),
-      issued_by: ctx.actor.userId,
-      issued_by_name: ctx.actor.displayName,
-    })
-    .execute();
+  await issues.insertBulletinIssue(db, {
+    town_id: ctx.townId,
+    id,
+    year,
+    number,
+    title: document.title,
+    period_from: q.from,
+    period_to: q.to,
+    scope_kind: q.villageId ? 'village' : q.unitId ? 'unit' : 'town',
+    scope_id: q.villageId ?? q.unitId ?? null,
+    scope_name: b.data.scopeName,
+    as_of: asOf,
+    document: JSON.stringify(document),
+    data: JSON.stringify(b.data),
+    issued_by: ctx.actor.userId,
+    issued_by_name: ctx.actor.displayName,
+  });
   await auditWrite(db, ctx, 'issue', 'appeal_bulletin_issue', id, null, {
     year,
     number,
@@ -151,24 +113,12 @@ export async function listIssuedBulletins(
   townId: string,
   limit = 100,
 ): Promise<IssuedBulletin[]> {
-  const rows = await db
-    .selectFrom('appeal_bulletin_issue')
-    .select(COLUMNS)
-    .where('town_id', '=', townId)
-    .orderBy('issued_at', 'desc')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+  const rows = await issues.listBulletinIssues(db, townId, limit);
   return rows.map((r) => summary(r as Row));
 }
 
 export async function getIssuedBulletin(db: Db, townId: string, id: string) {
-  const r = await db
-    .selectFrom('appeal_bulletin_issue')
-    .select([...COLUMNS, 'document', 'data'])
-    .where('town_id', '=', townId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const r = await issues.findBulletinIssue(db, townId, id);
   if (!r) throw new NotFound('通报');
   return {
     ...summary(r as Row),

@@ -4,7 +4,7 @@
  * appeals source (plus an `overdue_open` field as of a given instant), compiled by core/metrics,
  * so each figure and the bulletin's overdue list are the same query.
  */
-import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { Kysely, RawBuilder, SqlBool } from 'kysely';
 import { NotFound } from '../../core/errors.ts';
 import { compileMetricDrillDown } from '../../db/metrics/compile.ts';
 import { compileMetricValues } from '../../db/metrics/compile-batch.ts';
@@ -14,6 +14,7 @@ import { readValueRows, type MetricResult } from '../../core/metrics/result.ts';
 import { createSourceRegistry } from '../../db/metrics/source.ts';
 import type { DB } from '../../db/schema.ts';
 import { appealsSource, type Grouping } from '../appeals/appeal.kpi.ts';
+import { overdueOpenSql } from './bulletin.repository.ts';
 
 type Db = Kysely<DB>;
 
@@ -47,10 +48,7 @@ function registryFor(scope: RawBuilder<SqlBool>, asOf: Date) {
     rowColumns: [...base.rowColumns, 'next_due_at'],
     fieldSql: (key) =>
       key === 'overdue_open'
-        ? {
-            valueType: 'boolean',
-            sql: sql`(closed_at is null and next_due_at is not null and next_due_at < ${asOf})`,
-          }
+        ? { valueType: 'boolean', sql: overdueOpenSql(asOf) }
         : base.fieldSql(key),
   }));
   return registry;

@@ -4,7 +4,7 @@
  * list and commitments, and composes the document. Every appeal figure is a metric value with its
  * drill-down; nothing is counted here by hand.
  */
-import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { Kysely, RawBuilder, SqlBool } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import { localDateOf } from '../../core/calendar/index.ts';
 import { InvalidInput } from '../../core/errors.ts';
@@ -23,6 +23,9 @@ import { bulletinMetricOrders, evaluateBulletinMetrics } from './bulletin.metric
 import { listCommitments } from './commitment.service.ts';
 import * as repo from './problem.repository.ts';
 import { toProblem } from './problem.service.ts';
+import { bulletinScope, rootCategories, townName, townUnits } from './bulletin.repository.ts';
+
+export { bulletinScope };
 
 type Db = Kysely<DB>;
 
@@ -31,16 +34,6 @@ export interface BulletinQuery {
   to: string;
   villageId?: string | undefined;
   unitId?: string | undefined;
-}
-
-/** The caller's scope narrowed to the bulletin's village or unit (as the KPI drill-down's group filter does). */
-export function bulletinScope(
-  appealSql: RawBuilder<SqlBool>,
-  q: BulletinQuery,
-): RawBuilder<SqlBool> {
-  if (q.villageId) return sql<SqlBool>`(${appealSql} and village_id = ${q.villageId})`;
-  if (q.unitId) return sql<SqlBool>`(${appealSql} and unit_id = ${q.unitId})`;
-  return appealSql;
 }
 
 const cellOf = (r: MetricResult | undefined) => (r?.kind === 'total' ? r.value : null);
@@ -75,16 +68,8 @@ export async function buildBulletin(
     ]);
   const scope = await analysisScope(db, actor, townId);
   const pred = bulletinScope(scope.appealSql, q);
-  const town = await db
-    .selectFrom('town')
-    .select('name')
-    .where('id', '=', townId)
-    .executeTakeFirstOrThrow();
-  const units = await db
-    .selectFrom('unit')
-    .select(['id', 'name', 'kind'])
-    .where('town_id', '=', townId)
-    .execute();
+  const town = { name: await townName(db, townId) };
+  const units = await townUnits(db, townId);
   const unitName = (id: string | null | undefined) =>
     id ? (units.find((u) => u.id === id)?.name ?? '—') : '未指定';
   const focus = q.villageId ?? q.unitId;
@@ -131,11 +116,7 @@ export async function buildBulletin(
     const r = report?.metrics.find((m) => m.id === id)?.result;
     return r?.kind === 'grouped' ? r.groups : [];
   };
-  const categories = await db
-    .selectFrom('appeal_category')
-    .select(['code', 'name'])
-    .where('parent_code', 'is', null)
-    .execute();
+  const categories = await rootCategories(db);
   const named = (
     groupBy: string,
     key: string | null,

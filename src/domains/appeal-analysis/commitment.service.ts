@@ -3,7 +3,7 @@
  * due date, optional links to orders and a problem; edit it and move its status with the version
  * the caller read; append progress notes. Overdue = past the due date and still owed.
  */
-import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { Kysely } from 'kysely';
 import { localDateOf } from '../../core/calendar/index.ts';
 import { Conflict, InvalidInput, InvalidTransition, NotFound } from '../../core/errors.ts';
 import { newId } from '../../db/ids.ts';
@@ -18,6 +18,8 @@ import {
   type CommitmentStatus,
 } from './problem.status.ts';
 import * as repo from './problem.repository.ts';
+import * as commitments from './commitment.repository.ts';
+import type { CommitmentRow } from './commitment.repository.ts';
 import { assertInTown } from './town-refs.ts';
 import type { WriteCtx } from '../../core/actor.ts';
 
@@ -32,31 +34,7 @@ export interface CommitmentFilter {
   limit: number;
 }
 
-function commitmentQuery(db: Db, townId: string, scope: RawBuilder<SqlBool>) {
-  return db
-    .selectFrom('appeal_commitment as c')
-    .leftJoin('person as o', (j) =>
-      j.onRef('o.town_id', '=', 'c.town_id').onRef('o.id', '=', 'c.owner_person_id'),
-    )
-    .leftJoin('appeal_problem as p', (j) =>
-      j.onRef('p.town_id', '=', 'c.town_id').onRef('p.id', '=', 'c.problem_id'),
-    )
-    .selectAll('c')
-    .select(['o.name as owner_person_name', 'p.title as problem_title'])
-    .select((eb) =>
-      eb
-        .selectFrom('appeal_commitment_order as l')
-        .whereRef('l.town_id', '=', 'c.town_id')
-        .whereRef('l.commitment_id', '=', 'c.id')
-        .select(sql<number>`cast(count(*) as integer)`.as('n'))
-        .as('order_count'),
-    )
-    .where('c.town_id', '=', townId)
-    .where(scope);
-}
-type Row = NonNullable<Awaited<ReturnType<ReturnType<typeof commitmentQuery>['executeTakeFirst']>>>;
-
-export function toCommitment(r: Row, today = localDateOf(new Date())) {
+export function toCommitment(r: CommitmentRow, today = localDateOf(new Date())) {
   const status = r.status as CommitmentStatus;
   return {
     id: r.id,
@@ -88,35 +66,27 @@ export async function listCommitments(
   f: CommitmentFilter,
 ) {
   const today = localDateOf(new Date());
-  let q = commitmentQuery(db, townId, scope.commitmentSql);
-  if (f.status) q = q.where('c.status', '=', f.status);
-  if (f.villageId) q = q.where('c.village_id', '=', f.villageId);
-  if (f.q) q = q.where('c.title', 'like', `%${f.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`);
-  if (f.overdue === 'true')
-    q = q.where('c.status', 'in', OPEN_COMMITMENT).where('c.due_on', '<', today);
-  const rows = await q
-    .orderBy(sql`case when c.status in ('pending', 'in_progress') then 0 else 1 end`)
-    .orderBy('c.due_on')
-    .orderBy('c.id')
-    .limit(f.limit)
-    .execute();
+  const rows = await commitments.listCommitmentRows(
+    db,
+    townId,
+    scope.commitmentSql,
+    {
+      status: f.status,
+      villageId: f.villageId,
+      q: f.q,
+      overdueOn: f.overdue === 'true' ? today : undefined,
+    },
+    OPEN_COMMITMENT,
+    f.limit,
+  );
   return { items: rows.map((r) => toCommitment(r, today)) };
 }
 
 export async function commitmentDetail(db: Db, scope: AnalysisScope, townId: string, id: string) {
-  const row = await commitmentQuery(db, townId, scope.commitmentSql)
-    .where('c.id', '=', id)
-    .executeTakeFirst();
+  const row = await commitments.findCommitment(db, townId, id, scope.commitmentSql);
   if (!row) throw new NotFound('承诺事项');
   const c = toCommitment(row);
-  const notes = await db
-    .selectFrom('appeal_commitment_note')
-    .select(['id', 'note', 'author_name', 'at'])
-    .where('town_id', '=', townId)
-    .where('commitment_id', '=', id)
-    .orderBy('at')
-    .orderBy('id')
-    .execute();
+  const notes = await commitments.commitmentNotes(db, townId, id);
   return {
     ...c,
     orders: await repo.commitmentOrders(db, townId, id),
@@ -166,9 +136,9 @@ export async function createCommitment(db: Db, ctx: WriteCtx, input: CommitmentC
   await assertInTown(db, ctx.townId, input);
   const ids = await checkLinks(db, ctx.townId, scope, input);
   const id = newId();
-  await db
-    .insertInto('appeal_commitment')
-    .values({
+  await commitments.insertCommitment(
+    db,
+    {
       town_id: ctx.townId,
       id,
       title: input.title,
@@ -182,18 +152,10 @@ export async function createCommitment(db: Db, ctx: WriteCtx, input: CommitmentC
       status: 'pending',
       problem_id: input.problemId ?? null,
       created_by: ctx.actor.userId,
-    })
-    .execute();
-  if (ids.length)
-    await db
-      .insertInto('appeal_commitment_order')
-      .values(ids.map((appeal_id) => ({ town_id: ctx.townId, commitment_id: id, appeal_id })))
-      .execute();
-  if (
-    !(await commitmentQuery(db, ctx.townId, scope.commitmentSql)
-      .where('c.id', '=', id)
-      .executeTakeFirst())
-  )
+    },
+    ids,
+  );
+  if (!(await commitments.findCommitment(db, ctx.townId, id, scope.commitmentSql)))
     throw outOfScope('登记承诺事项');
   await audit(db, ctx, 'create', id, null, {
     title: input.title,
@@ -210,9 +172,7 @@ export async function updateCommitment(
   input: CommitmentUpdateInput,
 ) {
   const scope = await analysisScope(db, ctx.actor, ctx.townId);
-  const row = await commitmentQuery(db, ctx.townId, scope.commitmentSql)
-    .where('c.id', '=', id)
-    .executeTakeFirst();
+  const row = await commitments.findCommitment(db, ctx.townId, id, scope.commitmentSql);
   if (!row) throw new NotFound('承诺事项');
   if (row.version !== input.version)
     throw new Conflict(
@@ -257,14 +217,13 @@ export async function updateCommitment(
       .map(([k, v]) => [map[k]!, v]),
   );
   if (to === 'fulfilled' && from !== 'fulfilled') values.fulfilled_at = new Date();
-  const updated = await db
-    .updateTable('appeal_commitment')
-    .set({ ...values, version: sql`version + 1`, updated_at: new Date() } as never)
-    .where('town_id', '=', ctx.townId)
-    .where('id', '=', id)
-    .where('version', '=', input.version)
-    .returning('version')
-    .executeTakeFirst();
+  const updated = await commitments.updateCommitmentAtVersion(
+    db,
+    ctx.townId,
+    id,
+    input.version,
+    values,
+  );
   if (!updated) throw new Conflict('该承诺事项刚刚已被他人修改，请刷新后重试');
   if (input.note)
     await addNoteRow(
@@ -273,11 +232,7 @@ export async function updateCommitment(
       id,
       `${from !== to ? `【${COMMITMENT_STATUS[to].label}】` : ''}${input.note}`,
     );
-  if (
-    !(await commitmentQuery(db, ctx.townId, scope.commitmentSql)
-      .where('c.id', '=', id)
-      .executeTakeFirst())
-  )
+  if (!(await commitments.findCommitment(db, ctx.townId, id, scope.commitmentSql)))
     throw outOfScope('调整承诺事项');
   await audit(
     db,
@@ -291,25 +246,20 @@ export async function updateCommitment(
 }
 
 async function addNoteRow(db: Db, ctx: WriteCtx, id: string, note: string) {
-  await db
-    .insertInto('appeal_commitment_note')
-    .values({
-      town_id: ctx.townId,
-      id: newId(),
-      commitment_id: id,
-      note,
-      author_user_id: ctx.actor.userId,
-      author_name: ctx.actor.displayName,
-    })
-    .execute();
+  await commitments.insertCommitmentNote(db, {
+    town_id: ctx.townId,
+    id: newId(),
+    commitment_id: id,
+    note,
+    author_user_id: ctx.actor.userId,
+    author_name: ctx.actor.displayName,
+  });
 }
 
 /** 进展情况: append-only, so two people adding notes at once never conflict. */
 export async function addNote(db: Db, ctx: WriteCtx, id: string, note: string) {
   const scope = await analysisScope(db, ctx.actor, ctx.townId);
-  const row = await commitmentQuery(db, ctx.townId, scope.commitmentSql)
-    .where('c.id', '=', id)
-    .executeTakeFirst();
+  const row = await commitments.findCommitment(db, ctx.townId, id, scope.commitmentSql);
   if (!row) throw new NotFound('承诺事项');
   if (!OPEN_COMMITMENT.includes(row.status as CommitmentStatus))
     throw new InvalidTransition(

@@ -14,6 +14,7 @@ import type { DB } from '../../db/schema.ts';
 import type { AnalysisScope } from './analysis.policy.ts';
 import * as dismissals from './dismissal.repository.ts';
 import * as repo from './problem.repository.ts';
+import * as detectRepo from './problem-detect.repository.ts';
 
 type Db = Kysely<DB>;
 
@@ -58,40 +59,21 @@ async function candidates(
   anchorIds: string[],
 ): Promise<Candidate[]> {
   // Orders merged into a master (合并) are the same appeal again: only the master takes part.
-  const base = db
-    .selectFrom('appeal as a')
-    .select([
-      'a.id',
-      'a.code',
-      'a.title',
-      'a.content',
-      'a.village_id',
-      'a.category_code',
-      'a.category_root',
-      'a.received_on',
-      'a.state',
-      'a.contact_phone',
-    ])
-    .where('a.town_id', '=', townId)
-    .where('a.merged_into', 'is', null)
-    .where(scope.appealAliased);
   const kinds = p.kind && p.kind !== 'all' ? [p.kind] : [...ANALYSIS_KIND_NAMES];
-  let scoped = base.where('a.kind', 'in', kinds);
-  if (p.villageId) scoped = scoped.where('a.village_id', '=', p.villageId);
-  const inPeriod = await scoped
-    .where('a.received_on', '>=', p.from)
-    .where('a.received_on', '<=', p.to)
-    .orderBy('a.received_on')
-    .orderBy('a.id')
-    .limit(MAX_ORDERS + 1)
-    .execute();
+  const inPeriod = await detectRepo.periodOrders(
+    db,
+    townId,
+    scope.appealAliased,
+    { kinds, villageId: p.villageId, from: p.from, to: p.to },
+    MAX_ORDERS + 1,
+  );
   if (inPeriod.length > MAX_ORDERS)
     throw new InvalidInput(`期间内工单超过 ${MAX_ORDERS} 件，请缩短分析期间`, [
       { path: 'from', label: '开始日期', message: '期间过长' },
     ]);
   const seen = new Set(inPeriod.map((r) => r.id));
   const anchors = anchorIds.filter((id) => !seen.has(id));
-  const extra = anchors.length ? await base.where('a.id', 'in', anchors).execute() : [];
+  const extra = await detectRepo.ordersById(db, townId, scope.appealAliased, anchors);
   return [...inPeriod, ...extra] as Candidate[];
 }
 
@@ -142,12 +124,7 @@ export async function detectProblems(
   );
   // Orders of closed problems stay out: a problem that comes back after 销号 is proposed anew.
   const pool = rows.filter((r) => linkedTo.get(r.id)?.status !== 'closed');
-  const villages = await db
-    .selectFrom('unit')
-    .select(['id', 'name'])
-    .where('town_id', '=', townId)
-    .where('kind', '=', 'village')
-    .execute();
+  const villages = await detectRepo.townVillages(db, townId);
   const villageName = new Map(villages.map((v) => [v.id, v.name]));
   const items: ClusterItem[] = pool.map((r) => ({
     id: r.id,

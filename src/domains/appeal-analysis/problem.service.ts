@@ -18,6 +18,7 @@ import type {
 import { PROBLEM_STATUS, problemMoveRefusal, type ProblemStatus } from './problem.status.ts';
 import * as repo from './problem.repository.ts';
 import { assertInTown } from './town-refs.ts';
+import { categoryByCode } from './bulletin.repository.ts';
 import type { WriteCtx } from '../../core/actor.ts';
 
 type Db = Kysely<DB>;
@@ -103,13 +104,7 @@ export async function createProblem(db: Db, ctx: WriteCtx, input: ProblemCreateI
     ownerPersonId: input.ownerPersonId,
   });
   const categoryCode = input.categoryCode ?? mode(orders.map((o) => o.category_code));
-  const category = categoryCode
-    ? await db
-        .selectFrom('appeal_category')
-        .select(['code', 'parent_code'])
-        .where('code', '=', categoryCode)
-        .executeTakeFirst()
-    : undefined;
+  const category = categoryCode ? await categoryByCode(db, categoryCode) : undefined;
   if (categoryCode && !category)
     throw new InvalidInput('诉求类别不存在', [
       { path: 'categoryCode', label: '诉求类别', message: `「${categoryCode}」不在县级标准类别中` },

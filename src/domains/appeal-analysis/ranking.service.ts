@@ -11,6 +11,7 @@ import type { DB } from '../../db/schema.ts';
 import { evaluateKpis } from '../appeals/appeal.kpi.ts';
 import { appealScope, scopeSql } from '../appeals/appeal.policy.ts';
 import { rankingTowns } from './analysis.policy.ts';
+import { townNames } from './bulletin.repository.ts';
 
 type Db = Kysely<DB>;
 
@@ -48,9 +49,7 @@ export async function countyRanking(
       { path: 'to', label: '结束日期', message: '结束日期不能早于开始日期' },
     ]);
   const townIds = rankingTowns(actor);
-  const towns = townIds.length
-    ? await db.selectFrom('town').select(['id', 'name']).where('id', 'in', townIds).execute()
-    : [];
+  const towns = await townNames(db, townIds);
   const rows: TownRow[] = [];
   for (const town of towns) {
     const report = await evaluateKpis(db, scopeSql(await appealScope(db, actor, town.id)), {

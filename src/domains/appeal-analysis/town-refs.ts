@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import { InvalidInput } from '../../core/errors.ts';
 import type { DB } from '../../db/schema.ts';
+import { personInTown, unitKindInTown } from './town-refs.repository.ts';
 
 export async function assertInTown(
   db: Kysely<DB>,
@@ -16,37 +17,19 @@ export async function assertInTown(
   },
 ): Promise<void> {
   if (refs.villageId) {
-    const v = await db
-      .selectFrom('unit')
-      .select('kind')
-      .where('town_id', '=', townId)
-      .where('id', '=', refs.villageId)
-      .executeTakeFirst();
-    if (v?.kind !== 'village')
+    if ((await unitKindInTown(db, townId, refs.villageId)) !== 'village')
       throw new InvalidInput('所在村（社区）在本乡镇中不存在', [
         { path: 'villageId', label: '所在村（社区）', message: '在本乡镇中不存在' },
       ]);
   }
   if (refs.ownerUnitId) {
-    const u = await db
-      .selectFrom('unit')
-      .select('id')
-      .where('town_id', '=', townId)
-      .where('id', '=', refs.ownerUnitId)
-      .executeTakeFirst();
-    if (!u)
+    if ((await unitKindInTown(db, townId, refs.ownerUnitId)) === undefined)
       throw new InvalidInput('责任单位在本乡镇中不存在', [
         { path: 'ownerUnitId', label: '责任单位', message: '在本乡镇中不存在' },
       ]);
   }
   if (refs.ownerPersonId) {
-    const p = await db
-      .selectFrom('person')
-      .select('id')
-      .where('town_id', '=', townId)
-      .where('id', '=', refs.ownerPersonId)
-      .executeTakeFirst();
-    if (!p)
+    if (!(await personInTown(db, townId, refs.ownerPersonId)))
       throw new InvalidInput('责任人在本乡镇中不存在', [
         { path: 'ownerPersonId', label: '责任人', message: '在本乡镇中不存在' },
       ]);
