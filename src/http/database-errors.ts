@@ -211,6 +211,7 @@ export const TABLE_NOUN: Record<string, string> = {
   meeting_requirement: '会议召开频次要求',
   member_candidate: '发展党员对象',
   member_candidate_event: '发展党员程序记录',
+  party_metric_row: '党建统计明细',
   branch_rating_scheme: '党支部星级评定指标',
   branch_rating_score: '党支部星级评定得分',
   kysely_migration: '数据库版本记录',

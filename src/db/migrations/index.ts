@@ -23,6 +23,7 @@ import * as m0020 from './0020_appeal_recent_indexes.ts';
 import * as m0021 from './0021_party_meetings.ts';
 import * as m0022 from './0022_member_development.ts';
 import * as m0023 from './0023_branch_rating.ts';
+import * as m0024 from './0024_party_metric_rows.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '0021_party_meetings': m0021,
   '0022_member_development': m0022,
   '0023_branch_rating': m0023,
+  '0024_party_metric_rows': m0024,
 };

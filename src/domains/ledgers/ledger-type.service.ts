@@ -8,6 +8,7 @@ import type { Actor } from '../../core/actor.ts';
 import { Conflict, InvalidInput, NotFound } from '../../core/errors.ts';
 import { evolveType } from '../../core/ledger/evolve.ts';
 import { ledgerTypeSchema, type LedgerType, type LedgerTypeInput } from '../../core/ledger/type.ts';
+import { partyMetricTypes } from '../../core/party/metric-sources.ts';
 import type { DB } from '../../db/schema.ts';
 import * as types from './ledger-type.repository.ts';
 import { authorId, scopedType, type Ctx } from './ledger-record.service.ts';
@@ -45,6 +46,14 @@ export async function getType(
   code: string,
   version?: number,
 ) {
+  const derived = partyMetricTypes.find((t) => t.code === code);
+  // Party work's metric sources read like a ledger type (the drill-down's columns), never stored.
+  if (derived) {
+    const all = await types.currentTypes(db, townId);
+    const scope = await recordScope(db, actor, townId, [...all, derived], false);
+    if (!typeVisible(scope, derived)) throw new NotFound('台账类型');
+    return { ...derived, versions: [derived.version] };
+  }
   const { type } = await scopedType(db, actor, townId, code, false);
   const versions = (await types.listVersions(db, townId, code)).map((v) => v.version);
   if (version === undefined || version === type.version) return { ...type, versions };

@@ -10,13 +10,35 @@ import { NotFound } from '../../core/errors.ts';
 import type { LedgerType } from '../../core/ledger/type.ts';
 import type { EvaluationParams } from '../../db/metrics/compile.ts';
 import type { MetricDeclaration } from '../../core/metrics/declaration.ts';
-import { createSourceRegistry, type SourceRegistry } from '../../db/metrics/source.ts';
+import {
+  createSourceRegistry,
+  ledgerSource,
+  type SourceDescriptor,
+  type SourceRegistry,
+} from '../../db/metrics/source.ts';
+import { PARTY_METRIC_TABLE, partyMetricTypes } from '../../core/party/metric-sources.ts';
 import type { DB } from '../../db/schema.ts';
 import { currentTypes } from '../ledgers/ledger-type.repository.ts';
 import { recordScope, typeVisible, type RecordScope } from '../ledgers/ledgers.policy.ts';
 import { unitSubtree } from '../org/org.service.ts';
 
 type Db = Kysely<DB>;
+
+/** Party work's sources (core/party/metric-sources.ts): ledger-shaped rows of a view. */
+const derivedSources = new Map<string, SourceDescriptor>(
+  partyMetricTypes.map((t) => [t.code, { ...ledgerSource(t), table: PARTY_METRIC_TABLE }]),
+);
+
+/** The ledger registry, with the derived sources resolved to their view. */
+function registryOf(types: readonly LedgerType[]): SourceRegistry {
+  const base = createSourceRegistry(types);
+  return {
+    register: (kind, resolver) => base.register(kind, resolver),
+    resolve: (source) =>
+      (source.kind === 'ledger' ? derivedSources.get(source.typeCode) : undefined) ??
+      base.resolve(source),
+  };
+}
 
 export interface MetricQuery {
   from: string;
@@ -56,7 +78,8 @@ export interface MetricContext {
  * once here, in a few queries, however many metrics the request evaluates.
  */
 export async function metricContext(db: Db, actor: Actor, townId: string): Promise<MetricContext> {
-  const types = await currentTypes(db, townId);
+  // The town's ledger types, then party work's derived sources (never stored as ledger types).
+  const types = [...(await currentTypes(db, townId)), ...partyMetricTypes];
   const scope = await recordScope(db, actor, townId, types, false);
   const index = new Map<string, ResolvedMetric>();
   for (const type of types) {
@@ -72,7 +95,7 @@ export async function metricContext(db: Db, actor: Actor, townId: string): Promi
     townId,
     types,
     scope,
-    registry: createSourceRegistry(types),
+    registry: registryOf(types),
     find(metricId) {
       const found = index.get(metricId);
       if (!found) throw new NotFound('指标');

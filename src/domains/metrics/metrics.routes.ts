@@ -47,6 +47,7 @@ const MetricInfo = z
     typeCode: z.string(),
     typeName: z.string(),
     portfolio: z.string(),
+    derived: z.boolean().meta({ title: '由党建工作记录生成（无对应台账页）' }),
     aggregation: z.string(),
     groupBy: z.string().nullable(),
   })

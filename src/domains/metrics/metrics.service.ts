@@ -12,6 +12,7 @@ import { compileMetricCohorts } from '../../db/metrics/compile-batch.ts';
 import { compileMetricDrillDown, compileMetricValue } from '../../db/metrics/compile.ts';
 import { takePage } from '../../core/metrics/cursor.ts';
 import type { MetricDeclaration } from '../../core/metrics/declaration.ts';
+import { isPartyMetricType } from '../../core/party/metric-sources.ts';
 import {
   displayValue,
   readValueRows,
@@ -35,6 +36,8 @@ function describe(m: MetricDeclaration, t: LedgerType) {
     typeCode: t.code,
     typeName: t.name,
     portfolio: t.portfolio,
+    /** Rows made from party work's own records (core/party/metric-sources.ts), not a ledger's. */
+    derived: isPartyMetricType(t.code),
     aggregation: m.aggregation.fn,
     groupBy: m.groupBy ?? null,
     filters: m.filters,

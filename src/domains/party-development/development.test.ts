@@ -147,6 +147,46 @@ describe('发展党员 pipeline', () => {
     expect(funnel.body.total.activist).toBe(1);
   });
 
+  it('counts stage entries as a citable metric whose records are exactly those entries', async () => {
+    const metrics = `/api/v1/towns/${t.townId}/metrics/ledger.party_development_entry`;
+    const period = `from=${ago(800)}&to=${today}`;
+    const figure = async (cookie: string) => {
+      const value = await t.call('GET', `${metrics}.by_stage?${period}`, { cookie });
+      expect(value.status, JSON.stringify(value.body)).toBe(200);
+      const drill = await t.call('GET', `${metrics}.by_stage/records?${period}`, { cookie });
+      const rows = drill.body.items.map((r: { data: Record<string, string>; occurredOn: string }) =>
+        [r.data.person_name, r.data.stage, r.occurredOn].join(' '),
+      );
+      const groups = value.body.groups.map((g: { key: string; value: number }) => [g.key, g.value]);
+      return { groups: Object.fromEntries(groups), rows: rows.sort() };
+    };
+    const town = await figure(zuzhi);
+    expect(town.groups).toEqual({ activist: 1, applicant: 2 });
+    expect(town.rows).toEqual(
+      [
+        `林晓 applicant ${ago(700)}`,
+        `林晓 activist ${activistOn}`,
+        `周宁 applicant ${ago(10)}`,
+      ].sort(),
+    );
+    // A 村书记 counts their own branch only; a 宣传委员 is not offered the metric at all.
+    const own = await figure(dongcun);
+    expect(own.groups).toEqual({ activist: 1, applicant: 1 });
+    expect(own.rows.every((r: string) => r.startsWith('林晓'))).toBe(true);
+    expect(
+      (await t.call('GET', `${metrics}.by_stage?${period}`, { cookie: xuanchuan })).status,
+    ).toBe(404);
+    // The same figure as the page's funnel for the year.
+    const year = activistOn.slice(0, 4);
+    const activists = await t.call(
+      'GET',
+      `${metrics}.activists?from=${year}-01-01&to=${year}-12-31`,
+      { cookie: zuzhi },
+    );
+    const funnel = await t.call('GET', `${base}/funnel?year=${year}`, { cookie: zuzhi });
+    expect(activists.body.value).toBe(funnel.body.total.activist);
+  });
+
   it('is no appeal: 受理登记, 三率 and 问题清单 analysis refuse the kind', async () => {
     const town = `/api/v1/towns/${t.townId}`;
     const kpis = await t.call(

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quarterFigures, quarterOf } from '../../core/party/meetings.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
+import { addRecords, branchMeeting } from '../../testing/ledgers.ts';
 import { townFixture } from '../../testing/town.ts';
 
 let t: TestApp;
@@ -139,6 +140,66 @@ describe('三会一课', () => {
     expect(other.body.errors[0].label).toBe('党支部');
     const roster = await t.call('GET', `${base}/branches/${branchB}/roster`, { cookie: secretary });
     expect(roster.status).toBe(404);
+  });
+
+  it('offers attendance and missing meetings as citable metrics, each recounted from its rows', async () => {
+    // Branch B keeps counts only (5 expected, 4 present): five seats, the first four present.
+    await addRecords(t, zuzhi, 'branch_meeting', [
+      { ...branchMeeting(branchB, '2025-05-05'), expected: 5, attendees: 4 },
+    ]);
+    const q2 = 'from=2025-04-01&to=2025-06-30';
+    const metric = (id: string, cookie = zuzhi, extra = '') =>
+      t.call('GET', `${townBase}/metrics/ledger.${id}?${q2}${extra}`, { cookie });
+    const rows = async (id: string, cookie = zuzhi) =>
+      (await t.call('GET', `${townBase}/metrics/ledger.${id}/records?${q2}&limit=500`, { cookie }))
+        .body.items as { unitId: string; data: Record<string, any>; inNumerator: boolean }[];
+    const rate = await metric('party_meeting_seat.attendance_rate');
+    expect(rate.status, JSON.stringify(rate.body)).toBe(200);
+    // Branch A: 1 of 4 (the edited assembly) and 4 of 4; branch B: 4 of 5.
+    expect(rate.body).toMatchObject({ numerator: 9, denominator: 13, value: 69.23 });
+    const seats = await rows('party_meeting_seat.attendance_rate');
+    expect(seats).toHaveLength(13);
+    expect(seats.filter((r) => r.inNumerator)).toHaveLength(9);
+    const absent = seats.filter((r) => r.unitId === branchA && !r.data.present);
+    expect(absent.map((r) => [r.data.member_name, r.data.absence_reason]).sort()).toEqual(
+      ['乙', '丙', '丁'].map((n) => [`党员${n}`, '外出务工']).sort(),
+    );
+    // Per branch, the same present/expected as the quarter overview.
+    const byBranch = await metric('party_meeting_seat.attendance_rate', zuzhi, '&groupBy=branch');
+    const quarter = (
+      await t.call('GET', `${base}/quarter-overview?year=2025&quarter=2`, {
+        cookie: zuzhi,
+      })
+    ).body.branches as { branchId: string; present: number; expected: number; missing: number }[];
+    for (const b of quarter) {
+      const g = byBranch.body.groups.find((x: { key: string }) => x.key === b.branchId);
+      expect([g.numerator, g.denominator]).toEqual([b.present, b.expected]);
+    }
+    // Missing meetings: the overview's 7 (A) + 8 (B), and the periods short of a meeting behind them.
+    const missing = await metric('party_meeting_gap.missing');
+    expect(missing.body.value).toBe(quarter.reduce((s, b) => s + b.missing, 0));
+    expect(missing.body.value).toBe(15);
+    const gaps = await rows('party_meeting_gap.missing');
+    expect(gaps.reduce((s, r) => s + r.data.missing, 0)).toBe(15);
+    expect(
+      gaps.filter((r) => r.unitId === branchA).map((r) => [r.data.meeting_type, r.data.period_end]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['committee', '2025-04-30'],
+        ['group', '2025-06-30'],
+        ['party_lecture', '2025-06-30'],
+      ]),
+    );
+    // The drill-down's columns: the source reads like a ledger type, for those who see it.
+    const source = await t.call('GET', `${townBase}/ledger-types/party_meeting_gap`, {
+      cookie: secretary,
+    });
+    expect(source.body.fields.map((f: { label: string }) => f.label)).toContain('缺开次数');
+    // A branch secretary's figures cover their own branch only.
+    expect((await metric('party_meeting_gap.missing', secretary)).body.value).toBe(7);
+    const own = await metric('party_meeting_seat.attendance_rate', secretary);
+    expect(own.body).toMatchObject({ numerator: 5, denominator: 8 });
+    expect((await rows('party_meeting_seat.attendance_rate', secretary)).length).toBe(8);
   });
 
   it('judges each month alone: three meetings in one month do not cover the next two', () => {

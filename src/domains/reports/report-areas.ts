@@ -23,6 +23,13 @@ type Db = Kysely<DB>;
  */
 export const PERSONAL_TYPES = new Set(['cadre_study', 'law_study', 'integrity_file']);
 
+/**
+ * Types a draft does not write up as an area of work: the 发展党员 ledger, whose records became
+ * the pipeline's history (the pipeline's stage entries are cited instead), and missing meetings,
+ * a shortcoming rather than work done (an author cites it through 插入数据).
+ */
+const NOT_AN_AREA = new Set(['member_development', 'party_meeting_gap']);
+
 /** At most this many head figures (each with its parts) per area. */
 const HEADS_PER_AREA = 3;
 /** A figure counts as fallen when it is at least this much below last year (and by 2 or more). */
@@ -90,7 +97,12 @@ function planArea(ctx: MetricContext, type: LedgerType, single: boolean): AreaPl
 /** The types of a portfolio a draft cites, in the order of the catalogue. */
 export function areaPlans(ctx: MetricContext, portfolio: string, single: boolean): AreaPlan[] {
   return ctx.types
-    .filter((t) => t.portfolio === portfolio && !(single && PERSONAL_TYPES.has(t.code)))
+    .filter(
+      (t) =>
+        t.portfolio === portfolio &&
+        !NOT_AN_AREA.has(t.code) &&
+        !(single && PERSONAL_TYPES.has(t.code)),
+    )
     .map((t) => planArea(ctx, t, single))
     .filter((p): p is AreaPlan => p !== null);
 }

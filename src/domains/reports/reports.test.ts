@@ -6,6 +6,7 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerCatalogue } from '../../core/ledger/catalogue/index.ts';
+import { partyMetricTypes } from '../../core/party/metric-sources.ts';
 import type { MetricDeclaration } from '../../core/metrics/declaration.ts';
 import {
   displayValue,
@@ -147,7 +148,9 @@ describe('drafting for every role of the demo town', () => {
 });
 
 const LEDGER_METRICS = new Map<string, MetricDeclaration>(
-  ledgerCatalogue.flatMap((ty) => ty.metrics.map((m) => [m.id, m] as const)),
+  [...ledgerCatalogue, ...partyMetricTypes].flatMap((ty) =>
+    ty.metrics.map((m) => [m.id, m] as const),
+  ),
 );
 const APPEAL_METRICS = new Map<string, MetricDeclaration>(
   [...APPEAL_KPIS, ...SHORTCOMING_METRICS].map((m) => [m.id, m]),
@@ -195,6 +198,8 @@ describe('every number is traceable', () => {
     expect([...kinds].some((k) => k.startsWith('ledger.'))).toBe(true);
     expect(kinds.has('appeals.satisfaction_rate')).toBe(true);
     expect(kinds.has('appeals.report_late_closed')).toBe(true);
+    // Party work's own records (发展党员 stage entries, 三会一课 seats) are cited and recounted too.
+    expect(kinds.has('ledger.party_development_entry.activists')).toBe(true);
   }, 300_000);
 });
 

@@ -19662,6 +19662,8 @@ export interface components {
             typeCode: string;
             typeName: string;
             portfolio: string;
+            /** @description 由党建工作记录生成（无对应台账页） */
+            derived: boolean;
             aggregation: string;
             groupBy: string | null;
         } & {

@@ -60,7 +60,13 @@ export function DrillTable({ metric, query, type, refData }: Props) {
         hasNext={list.hasNext}
         onPrev={list.prev}
         onNext={list.next}
-        start={<Link to={`/ledgers/${metric.typeCode}`}>打开“{metric.typeName}”台账</Link>}
+        start={
+          metric.derived ? (
+            <span>由党建工作记录自动生成</span>
+          ) : (
+            <Link to={`/ledgers/${metric.typeCode}`}>打开“{metric.typeName}”台账</Link>
+          )
+        }
       />
     </>
   );
