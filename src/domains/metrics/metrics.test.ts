@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerCatalogue, catalogueMetrics } from '../../core/ledger/catalogue/index.ts';
+import { partyMetricTypes } from '../../core/party/metric-sources.ts';
 import { recomputeFromDrillDown, type DrillDownRow } from '../../core/metrics/result.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
 import { demoYear, type DemoYear } from '../../testing/demo.ts';
@@ -72,10 +73,10 @@ function asResult(body: any) {
 }
 
 describe('metrics over the demo year', () => {
-  it('lists every catalogue metric for a leader', async () => {
+  it('lists every catalogue metric and party work’s for a leader', async () => {
     const res = await t.call('GET', base, { cookie: admin });
     expect(res.body.items.map((m: { id: string }) => m.id).sort()).toEqual(
-      catalogueMetrics(ledgerCatalogue)
+      catalogueMetrics([...ledgerCatalogue, ...partyMetricTypes])
         .map((m) => m.id)
         .sort(),
     );
