@@ -108,6 +108,14 @@ describe('发展党员 from 积极分子 to 发展对象', () => {
   it('refuses a date inside the one-year period in Chinese, then moves the activist on', async () => {
     const { page } = await newPage();
     await login(page, 'zuzhi');
+    // The header's 党建提醒 lists the steps falling due; an entry opens the person.
+    await page.getByTestId('party-bell').click();
+    const reminder = page.getByTestId('party-reminders').locator('.party-reminder a').first();
+    await reminder.waitFor();
+    await shoot(page, 'party-reminders.png');
+    await reminder.click();
+    await page.waitForURL(/\/party\/development\/[0-9a-f-]{36}$/);
+    await page.getByText('本阶段程序').waitFor();
     await page.goto('/party/development');
     await choose(page, page.locator('.ant-select', { hasText: '全部阶段' }), '入党积极分子');
     await page.locator('tbody tr').filter({ hasText: '入党积极分子' }).first().waitFor();

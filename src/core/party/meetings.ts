@@ -166,3 +166,18 @@ export function attendanceRate(present: number, expected: number): number | null
   if (expected <= 0) return null;
   return Math.round((present * 1000) / expected) / 10;
 }
+
+/** The period of a requirement that contains `today`, as [from, to] and how a reminder says it. */
+export function currentPeriod(
+  r: Requirement,
+  today: string,
+): { from: string; to: string; label: string } {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  if (r.period === 'month') {
+    const from = `${today.slice(0, 7)}-01`;
+    return { from, to: monthEnd(year, month), label: `${year}年${month}月` };
+  }
+  const q = quarterOf(year, Math.ceil(month / 3));
+  return { from: q.from, to: q.to, label: `${year}年第${'一二三四'[q.quarter - 1]}季度` };
+}

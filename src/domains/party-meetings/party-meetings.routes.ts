@@ -15,6 +15,7 @@ import { branchScope, partyConfigure, partyRead, partyWrite } from './party-meet
 import * as s from './party-meetings.schema.ts';
 import * as service from './party-meetings.service.ts';
 import * as roster from './party-roster.service.ts';
+import { meetingReminders } from './party-reminders.service.ts';
 
 const tags = ['三会一课'];
 const base = '/api/v1/towns/{townId}/party';
@@ -151,6 +152,26 @@ function registerFigures(app: OpenAPIHono<AppEnv>): void {
   );
 }
 
+function registerReminders(app: OpenAPIHono<AppEnv>): void {
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: `${base}/meeting-reminders`,
+      tags,
+      summary: '会议提醒：本月（季度）将结束而仍未按要求召开的会议（本人负责登记的党支部）',
+      request: { params: TownParams },
+      responses: jsonResponse(s.MeetingReminders, '会议提醒'),
+    }),
+    partyRead,
+    async (c) => {
+      const { townId } = c.req.valid('param');
+      const items = await meetingReminders(c.get('deps').db, c.get('actor')!, townId, todayKey());
+      return c.json({ items }, 200);
+    },
+  );
+}
+
 function registerMeetings(app: OpenAPIHono<AppEnv>): void {
   defineRoute(
     app,
@@ -249,6 +270,7 @@ function registerMeetingWrites(app: OpenAPIHono<AppEnv>): void {
 export function registerPartyMeetingRoutes(app: OpenAPIHono<AppEnv>): void {
   registerBranches(app);
   registerFigures(app);
+  registerReminders(app);
   registerMeetings(app);
   registerMeetingWrites(app);
 }

@@ -166,3 +166,22 @@ export const Overview = z
     ),
   })
   .openapi('PartyQuarterOverview');
+
+export const MeetingReminders = z
+  .object({
+    items: z.array(
+      z.object({
+        branchId: z.string(),
+        branchName: z.string(),
+        meetingType: z.enum(MEETING_TYPES),
+        typeLabel: z.string(),
+        periodLabel: z
+          .string()
+          .meta({ title: '期间', description: '如 2026年12月、2026年第四季度' }),
+        periodEnd: z.string(),
+        held: z.number(),
+        required: z.number(),
+      }),
+    ),
+  })
+  .openapi('PartyMeetingReminders');

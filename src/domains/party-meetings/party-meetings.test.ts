@@ -9,11 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quarterFigures, quarterOf } from '../../core/party/meetings.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
 import { addRecords, branchMeeting } from '../../testing/ledgers.ts';
-import { townFixture } from '../../testing/town.ts';
+import { actorOf } from '../../testing/analysis.ts';
+import { townFixture, type TestUser } from '../../testing/town.ts';
+import { meetingReminders } from './party-reminders.service.ts';
 
 let t: TestApp;
 let zuzhi: string;
 let secretary: string;
+let users: Record<'zuzhi' | 'secretary', TestUser>;
 let base: string;
 let townBase: string;
 let branchA: string;
@@ -25,14 +28,22 @@ beforeAll(async () => {
   const town = townFixture(t);
   townBase = town.base;
   base = `${town.base}/party`;
-  zuzhi = (await town.persona('zuzhi', 'portfolio_leader', { portfolios: ['organization'] }))
-    .cookie;
+  const zuzhiUser = await town.persona('zuzhi', 'portfolio_leader', {
+    portfolios: ['organization'],
+  });
+  zuzhi = zuzhiUser.cookie;
   const villageA = await town.village('东山村');
   const villageB = await town.village('西河村');
   branchA = await town.unit('东山村党支部', { kind: 'branch', parentId: villageA });
   branchB = await town.unit('西河村党支部', { kind: 'branch', parentId: villageB });
-  secretary = (await town.unitPersona('shuji_a', 'village_cadre', villageA, '东山村党支部书记'))
-    .cookie;
+  const secretaryUser = await town.unitPersona(
+    'shuji_a',
+    'village_cadre',
+    villageA,
+    '东山村党支部书记',
+  );
+  secretary = secretaryUser.cookie;
+  users = { zuzhi: zuzhiUser, secretary: secretaryUser };
   const saved = await t.call('PUT', `${base}/branches/${branchA}/roster`, {
     cookie: secretary,
     body: {
@@ -200,6 +211,31 @@ describe('三会一课', () => {
     const own = await metric('party_meeting_seat.attendance_rate', secretary);
     expect(own.body).toMatchObject({ numerator: 5, denominator: 8 });
     expect((await rows('party_meeting_seat.attendance_rate', secretary)).length).toBe(8);
+  });
+
+  it('reminds whoever records a branch of the meetings still short as the period ends', async () => {
+    const db = t.database.db;
+    const remind = async (who: 'zuzhi' | 'secretary', today: string) =>
+      (await meetingReminders(db, await actorOf(t, users[who]), t.townId, today)).map(
+        (r) => `${r.branchName} ${r.typeLabel} ${r.periodLabel} ${r.held}/${r.required}`,
+      );
+    // June 25th: June and the second quarter end within the reminder window. Branch A held its
+    // assembly (April) and a committee meeting in May, not in June; groups meet quarterly now.
+    const a = [
+      '支部委员会 2025年6月',
+      '党小组会 2025年第二季度',
+      '党课 2025年第二季度',
+      '主题党日 2025年6月',
+    ];
+    expect(await remind('secretary', '2025-06-25')).toEqual(a.map((x) => `东山村党支部 ${x} 0/1`));
+    const all = await remind('zuzhi', '2025-06-25');
+    expect(all).toHaveLength(8);
+    expect(all.filter((x) => x.startsWith('西河村党支部'))).toHaveLength(4);
+    // Early in the month nothing is falling due yet.
+    expect(await remind('zuzhi', '2025-06-10')).toEqual([]);
+    const http = await t.call('GET', `${base}/meeting-reminders`, { cookie: secretary });
+    expect(http.status).toBe(200);
+    expect(Array.isArray(http.body.items)).toBe(true);
   });
 
   it('judges each month alone: three meetings in one month do not cover the next two', () => {

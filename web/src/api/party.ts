@@ -60,3 +60,7 @@ export const partyApi = {
   requirements: (townId: string) =>
     api.GET('/api/v1/towns/{townId}/party/meeting-requirements', town(townId)),
 };
+
+export type MeetingReminder = Schemas['PartyMeetingReminders']['items'][number];
+export const meetingRemindersOf = (townId: string) =>
+  api.GET('/api/v1/towns/{townId}/party/meeting-reminders', town(townId));

@@ -16877,6 +16877,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/towns/{townId}/party/meeting-reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 会议提醒：本月（季度）将结束而仍未按要求召开的会议（本人负责登记的党支部） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 乡镇 */
+                    townId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 会议提醒 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartyMeetingReminders"];
+                    };
+                };
+                /** @description 请求格式错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 未登录 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权操作 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 未找到 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 数据冲突（版本过期或状态不允许） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 数据不符合要求 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/towns/{townId}/party/meetings": {
         parameters: {
             query?: never;
@@ -20697,6 +20790,20 @@ export interface components {
                 expected: number;
                 present: number;
                 attendanceRate: number | null;
+            }[];
+        };
+        PartyMeetingReminders: {
+            items: {
+                branchId: string;
+                branchName: string;
+                /** @enum {string} */
+                meetingType: "member_assembly" | "committee" | "group" | "party_lecture" | "theme_day";
+                typeLabel: string;
+                /** @description 如 2026年12月、2026年第四季度 */
+                periodLabel: string;
+                periodEnd: string;
+                held: number;
+                required: number;
             }[];
         };
         PartyMeetingSummary: {

@@ -28,6 +28,7 @@ import { useSession } from '../session/session.tsx';
 import { PageLoading } from './PageLoading.tsx';
 import { menuSelection, visibleMenu, type MenuEntry } from './menu.tsx';
 import { ReminderBell } from '../pages/appeals/ReminderBell.tsx';
+import { PartyReminderSlot } from '../pages/party/PartyReminderSlot.tsx';
 
 const { Sider, Header, Content } = Layout;
 // Forms and pickers the shell shows only on demand load with them, not with every page.
@@ -177,6 +178,12 @@ export default function AppLayout() {
             </Space>
           )}
           {allows('appeals.read') && <ReminderBell />}
+          {(allows('party.write') || allows('member_development.access')) && (
+            <PartyReminderSlot
+              development={allows('member_development.access')}
+              meetings={allows('party.write')}
+            />
+          )}
           {/* A popover over the sider's own Menu: antd's Dropdown would add 10 KB to every page. */}
           <Popover
             placement="bottomRight"
