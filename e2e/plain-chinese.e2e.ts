@@ -12,6 +12,16 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { setUpJourney } from './support/journey.ts';
+import {
+  checkAccountDialog,
+  checkDialogs,
+  checkQueueActions,
+  closeOverlays,
+  newDialogWalk,
+  settle,
+  shownText,
+  watchPage,
+} from './plain-chinese.dialogs.ts';
 
 const { newPage, login } = setUpJourney();
 
@@ -32,6 +42,10 @@ const ALLOWED = new Set(
     'ID',
     'QR',
     'Ctrl',
+    'DOCX',
+    'TXT',
+    // what unfilled placeholders of a Chinese draft look like (XX镇), named as such on the import page
+    'XX',
     // account names and the town code are data people type and sign in with
     'admin',
     'shuji',
@@ -47,6 +61,8 @@ const ALLOWED = new Set(
     'ducha',
     'yunwei',
     'qingshi',
+    // the example of a town code (lower-case pinyin) in 新增乡镇
+    'dongshan',
   ].map((w) => w.toLowerCase()),
 );
 
@@ -62,31 +78,7 @@ const ROLES = [
   ['yunwei', '系统运维'],
 ] as const;
 
-/** Buttons that open a drawer or a dialog without changing anything. */
-const OPENERS =
-  /^(新增|新建|添加|编辑|修改|查看|详情|明细|督办|导入|历史版本|生成初稿|筛选|更多筛选|设置|发放|合并|新增记录|新增人员|新增单位|新增任职|新增用户)/;
-
 const ISO = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|\d{4}\/\d{1,2}\/\d{1,2}|\d{1,2}:\d{2}:\d{2}/;
-
-/** Everything readable in the open page (or in `scope`): visible text and the attributes shown. */
-async function shownText(page: Page, scope = 'body'): Promise<string> {
-  return page.evaluate((sel) => {
-    const roots = Array.from(document.querySelectorAll<HTMLElement>(sel));
-    const parts: string[] = [];
-    for (const root of roots) {
-      parts.push(root.innerText);
-      // Placeholders and tooltips' titles are read too; icons' aria-labels are for screen readers.
-      root.querySelectorAll<HTMLElement>('[placeholder], [title]').forEach((el) => {
-        if (el.closest('.anticon') || el.getClientRects().length === 0) return;
-        for (const a of ['placeholder', 'title']) {
-          const v = el.getAttribute(a);
-          if (v) parts.push(v);
-        }
-      });
-    }
-    return parts.join('\n');
-  }, scope);
-}
 
 /** The offences in a text: Latin words outside the allow-list, and timestamps not in our format. */
 export function offences(text: string): string[] {
@@ -98,30 +90,6 @@ export function offences(text: string): string[] {
   return found;
 }
 
-/** Closes whatever drawer or dialog is still open. */
-async function closeOverlays(page: Page) {
-  await page.keyboard.press('Escape');
-  for (const x of await page
-    .locator('.ant-drawer-open .ant-drawer-close, .ant-modal-wrap:visible .ant-modal-close')
-    .all())
-    await x.click({ timeout: 2_000 }).catch(() => {});
-  await page
-    .locator('.ant-drawer-mask, .ant-modal-mask')
-    .first()
-    .waitFor({ state: 'hidden', timeout: 3_000 })
-    .catch(() => {});
-}
-
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle').catch(() => {});
-  await page
-    .locator('.ant-spin-spinning, .ant-skeleton-active')
-    .first()
-    .waitFor({ state: 'detached', timeout: 15_000 })
-    .catch(() => {});
-}
-
-/** The menu's pages: every group opened, each item's key (its path) read from antd's menu id. */
 /** Opens every closed group of the sider's menu (a page of another layout closes them again). */
 async function openGroups(page: Page) {
   const sider = page.locator('.ant-layout-sider .ant-menu-root');
@@ -143,48 +111,6 @@ async function menuPaths(page: Page): Promise<{ path: string; label: string }[]>
   );
 }
 
-let opened = 0;
-
-/** Opens each drawer and dialog the page offers (buttons that only open one), checks it, closes it. */
-async function checkDialogs(page: Page, where: string, record: (w: string, t: string) => void) {
-  const buttons = page.locator('.ant-layout-content button:visible');
-  const labels = (await buttons.allInnerTexts()).map((t) => t.replace(/\s+/g, ''));
-  const seen = new Set<string>();
-  for (const [i, label] of labels.entries()) {
-    if (!OPENERS.test(label) || seen.has(label)) continue;
-    seen.add(label);
-    const button = buttons.nth(i);
-    if (!(await button.isEnabled().catch(() => false))) continue;
-    await button.click({ timeout: 5_000 }).catch(() => {});
-    const overlay = page.locator(
-      '.ant-drawer-open .ant-drawer-content, .ant-modal-wrap:visible .ant-modal',
-    );
-    opened++;
-    if (
-      await overlay
-        .first()
-        .waitFor({ timeout: 3_000 })
-        .then(
-          () => true,
-          () => false,
-        )
-    ) {
-      await settle(page);
-      record(
-        `${where} 「${label}」`,
-        await shownText(page, '.ant-drawer-open .ant-drawer-content, .ant-modal-wrap .ant-modal'),
-      );
-      await closeOverlays(page);
-    } else if (!page.url().endsWith(where)) {
-      // it navigated (a link styled as a button): check that page too, then come back
-      await settle(page);
-      record(`${where} → ${new URL(page.url()).pathname}`, await shownText(page));
-      await page.goBack();
-      await settle(page);
-    }
-  }
-}
-
 describe('plain Chinese on every page of every role', () => {
   it('shows no Latin word, raw enum value or foreign timestamp, in pages, drawers and dialogs', async () => {
     const problems: string[] = [];
@@ -198,8 +124,13 @@ describe('plain Chinese on every page of every role', () => {
       problems.push(`${where}: ${[...new Set(bad)].slice(0, 12).join(' ')} 「…${around}…」`);
     };
     let pages = 0;
+    const dialogs: string[] = [];
+    let opened = 0;
     const walk = async ([username, role]: (typeof ROLES)[number]) => {
       const { context, page } = await newPage();
+      await watchPage(page);
+      const seen = newDialogWalk();
+      const check = (w: string, t: string) => record(`${role} ${w}`, t);
       let where = `${role} /`;
       page.on('response', (res) => {
         if (res.status() === 403 && res.url().includes('/api/'))
@@ -208,6 +139,7 @@ describe('plain Chinese on every page of every role', () => {
       await login(page, username);
       await settle(page);
       record(where, await shownText(page));
+      await checkAccountDialog(page, seen, check);
       for (const { path, label } of await menuPaths(page)) {
         if (!path) continue;
         await closeOverlays(page);
@@ -222,30 +154,43 @@ describe('plain Chinese on every page of every role', () => {
         await settle(page);
         pages++;
         record(where, await shownText(page));
-        await checkDialogs(page, path, (w, t) => record(`${role} ${w}`, t));
-        // one record of a list, opened as a person would: an order's page
+        // 我的工单's tabs filter one list by state (same columns, same buttons): its first tab
+        // (待我办理) is read, and each workflow action offered there is opened on its order.
+        const orders = path === '/appeals/orders';
+        if (orders) await checkQueueActions(page, seen, check);
+        await checkDialogs(page, path, seen, check, { tabs: !orders });
+        // one record of a list, opened as a person would: an order's page and its actions
         if (path === '/appeals/orders') {
           const first = page.locator('.ant-table-row a').first();
           if (await first.count()) {
             await first.click();
             await settle(page);
             record(`${role} 工单详情`, await shownText(page));
+            await checkDialogs(page, '工单详情', seen, check);
           }
         }
       }
+      opened += seen.opened;
+      for (const label of seen.unopened)
+        problems.push(`${role} 我的工单「${label}」: 操作表单没有打开`);
+      dialogs.push(`${role} ${seen.opened}: ${[...seen.titles].join('、')}`);
       await context.close();
     };
     // Roles walk side by side (most of a page's time is waiting for the network to go quiet).
     const queue = [...ROLES];
     await Promise.all(
-      [1, 2, 3].map(async () => {
+      [1, 2, 3, 4].map(async () => {
         for (let next = queue.shift(); next; next = queue.shift()) await walk(next);
       }),
     );
     console.log(
-      `plain Chinese: ${pages} pages of ${ROLES.length} roles, ${opened} drawers/dialogs`,
+      `plain Chinese: ${pages} pages of ${ROLES.length} roles, ${opened} drawers/dialogs\n` +
+        dialogs.join('\n'),
     );
     expect(pages).toBeGreaterThan(40);
+    // 85 when written (the pattern of opener labels it replaced reached 15): a walk that stops
+    // finding the dialogs fails here rather than passing on fewer.
+    expect(opened).toBeGreaterThan(70);
     // 403s: pages and dialogs the menu offers but the server refuses.
     expect({ problems, refused }).toEqual({ problems: [], refused: [] });
   }, 300_000);
