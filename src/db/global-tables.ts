@@ -16,6 +16,18 @@ export const GLOBAL_TABLES: readonly { table: string; why: string }[] = [
     why: 'a user signs in without naming a town: the login name finds the town and the user',
   },
   {
+    table: 'public_tracking_code',
+    why: 'a resident types the tracking code (查询码) without knowing the town: the code finds it',
+  },
+  {
+    table: 'public_photo_token',
+    why: 'a published photo is fetched by its public token alone (Open311 media_url)',
+  },
+  {
+    table: 'open311_key_hash',
+    why: 'an Open311 client posts with its api_key and no town: the key hash names the town',
+  },
+  {
     table: 'login_throttle',
     why: 'failed sign-ins are counted per name and address before any town is known',
   },

@@ -48,6 +48,26 @@ export interface LoginNameTable {
   user_id: string;
 }
 
+/**
+ * Directories of lookups that arrive without a town (global-tables.ts says why): the value alone
+ * finds its town, then the tenant row is read by (town_id, value).
+ */
+export interface PublicTrackingCodeTable {
+  tracking_code: string;
+  town_id: string;
+}
+export interface PublicPhotoTokenTable {
+  public_token: string;
+  town_id: string;
+  appeal_id: string;
+  attachment_id: string;
+}
+export interface Open311KeyHashTable {
+  key_hash: string;
+  town_id: string;
+  key_id: string;
+}
+
 export interface LoginThrottleTable {
   key: string;
   failures: number;
@@ -497,6 +517,9 @@ export interface DB
   unit_kind: CatalogueTable;
   role: CatalogueTable;
   login_name: LoginNameTable;
+  public_tracking_code: PublicTrackingCodeTable;
+  public_photo_token: PublicPhotoTokenTable;
+  open311_key_hash: Open311KeyHashTable;
   login_throttle: LoginThrottleTable;
   login_device: LoginDeviceTable;
   rate_limit: RateLimitTable;
@@ -536,31 +559,3 @@ export interface DB
 
 /** Tables without `town_id` in their key; each one's reason is in global-tables.ts (DESIGN 3). */
 export const REFERENCE_TABLES: readonly string[] = GLOBAL_TABLES.map((t) => t.table);
-
-/**
- * Unique indexes on tenant tables that leave out `town_id` on purpose: lookups that arrive
- * without a town, so the value alone must find its row (DESIGN 3). Every other unique index of a
- * tenant table includes `town_id`, which a distributed PostgreSQL (Citus) needs to enforce it;
- * `src/db/tenancy.test.ts` checks the live schema against this list, both ways.
- */
-export const TOWNLESS_LOOKUPS: readonly {
-  table: string;
-  columns: readonly string[];
-  why: string;
-}[] = [
-  {
-    table: 'public_request',
-    columns: ['tracking_code'],
-    why: 'a resident types the tracking code (查询码) without knowing the town',
-  },
-  {
-    table: 'appeal_attachment',
-    columns: ['public_token'],
-    why: 'a published photo is fetched by its public token alone (Open311 media_url)',
-  },
-  {
-    table: 'open311_api_key',
-    columns: ['key_hash'],
-    why: 'an Open311 client posts with its api_key; the key names the town',
-  },
-];

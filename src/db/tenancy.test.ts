@@ -1,12 +1,13 @@
 /**
  * The tenancy rule of DESIGN 3, checked on the live schema: every table has town_id, its
  * primary key starts with it, every foreign key to another tenant table carries it on both
- * sides, and every unique index includes it — unless the table is a declared reference table or
- * the index a declared townless lookup (`TOWNLESS_LOOKUPS`).
+ * sides, and every unique index includes it — unless the table is a declared global table
+ * (`GLOBAL_TABLES`): lookups that arrive without a town (login names, tracking codes, public
+ * photo tokens, Open311 key hashes) live in global directories, never in a tenant table's index.
  */
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REFERENCE_TABLES, TOWNLESS_LOOKUPS } from './schema.ts';
+import { REFERENCE_TABLES } from './schema.ts';
 import { GLOBAL_TABLES } from './global-tables.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/database.ts';
 
@@ -117,16 +118,10 @@ export async function globalTableViolations(
   return problems;
 }
 
-type Lookup = (typeof TOWNLESS_LOOKUPS)[number];
-
-/**
- * Unique indexes (constraints included) of tenant tables that leave out town_id without being a
- * declared townless lookup, and declared lookups that have no such index (a stale list).
- */
+/** Unique indexes (constraints included) of tenant tables that leave out town_id. */
 export async function uniqueIndexViolations(
   db: Kysely<any>,
   reference: readonly string[],
-  lookups: readonly Lookup[],
 ): Promise<string[]> {
   const indexes = (
     await sql<{ table_name: string; index_name: string; cols: string[] }>`
@@ -140,24 +135,12 @@ export async function uniqueIndexViolations(
     join pg_class t on t.oid = x.indrelid
     where x.indisunique and t.relnamespace = current_schema()::regnamespace`.execute(db)
   ).rows;
-  const same = (a: readonly string[], b: readonly string[]) =>
-    a.length === b.length && a.every((c, i) => c === b[i]);
-  const declared = (table: string, cols: string[]) =>
-    lookups.some((l) => l.table === table && same(l.columns, cols));
-  const problems: string[] = [];
-  for (const ix of indexes) {
-    if (reference.includes(ix.table_name) || ix.cols.includes('town_id')) continue;
-    if (!declared(ix.table_name, ix.cols))
-      problems.push(
+  return indexes
+    .filter((ix) => !reference.includes(ix.table_name) && !ix.cols.includes('town_id'))
+    .map(
+      (ix) =>
         `${ix.table_name}.${ix.index_name}: unique on (${ix.cols.join(', ')}) leaves out town_id`,
-      );
-  }
-  for (const l of lookups)
-    if (!indexes.some((ix) => ix.table_name === l.table && same(l.columns, ix.cols)))
-      problems.push(
-        `${l.table}(${l.columns.join(', ')}): declared townless lookup has no unique index`,
-      );
-  return problems;
+    );
 }
 
 describe('tenancy rule over the live schema', () => {
@@ -188,33 +171,47 @@ describe('tenancy rule over the live schema', () => {
     ]);
   });
 
-  it('keeps town_id in every unique index but the declared townless lookups', async () => {
-    expect(await uniqueIndexViolations(database.db, REFERENCE_TABLES, TOWNLESS_LOOKUPS)).toEqual(
-      [],
-    );
-    // Each declared lookup is needed: without it, its index is reported.
-    for (const lookup of TOWNLESS_LOOKUPS) {
-      const rest = TOWNLESS_LOOKUPS.filter((l) => l !== lookup);
-      const problems = await uniqueIndexViolations(database.db, REFERENCE_TABLES, rest);
-      expect(problems).toHaveLength(1);
-      expect(problems[0]).toContain(`${lookup.table}.`);
+  it('keeps town_id in every unique index of a tenant table', async () => {
+    expect(await uniqueIndexViolations(database.db, REFERENCE_TABLES)).toEqual([]);
+  });
+
+  it('finds the town of a townless lookup in a global directory keyed by the value alone', async () => {
+    // Tracking codes, public photo tokens and Open311 key hashes arrive without a town: each has
+    // a global table whose primary key is the value, and the tenant table's unique index on the
+    // value includes town_id (what a distributed PostgreSQL can enforce).
+    const directories = [
+      { table: 'public_tracking_code', key: 'tracking_code', tenant: 'public_request' },
+      { table: 'public_photo_token', key: 'public_token', tenant: 'appeal_attachment' },
+      { table: 'open311_key_hash', key: 'key_hash', tenant: 'open311_api_key' },
+    ];
+    const indexes = (
+      await sql<{ table_name: string; primary: boolean; cols: string[] }>`
+      select t.relname::text as table_name, x.indisprimary as primary,
+        array(select a.attname::text from unnest(x.indkey) with ordinality k(attnum, ord)
+              join pg_attribute a on a.attrelid = x.indrelid and a.attnum = k.attnum
+              order by k.ord) as cols
+      from pg_index x join pg_class t on t.oid = x.indrelid
+      where x.indisunique and t.relnamespace = current_schema()::regnamespace`.execute(database.db)
+    ).rows;
+    for (const d of directories) {
+      expect(GLOBAL_TABLES.map((g) => g.table)).toContain(d.table);
+      expect(indexes).toContainEqual({ table_name: d.table, primary: true, cols: [d.key] });
+      expect(indexes).toContainEqual({
+        table_name: d.tenant,
+        primary: false,
+        cols: ['town_id', d.key],
+      });
     }
   });
 
-  it('catches a unique index without town_id and a stale declaration', async () => {
+  it('catches a unique index without town_id', async () => {
     await sql`create table rogue4 (town_id uuid, id uuid, code text, primary key (town_id, id), unique (code))`.execute(
       database.db,
     );
     await sql`create unique index rogue4_lower_uq on rogue4 (lower(code))`.execute(database.db);
-    const stale = { table: 'rogue4', columns: ['id'], why: 'test' };
-    const problems = await uniqueIndexViolations(database.db, REFERENCE_TABLES, [
-      ...TOWNLESS_LOOKUPS,
-      stale,
-    ]);
-    expect(problems).toEqual([
+    expect(await uniqueIndexViolations(database.db, REFERENCE_TABLES)).toEqual([
       'rogue4.rogue4_code_key: unique on (code) leaves out town_id',
       'rogue4.rogue4_lower_uq: unique on ((expression)) leaves out town_id',
-      'rogue4(id): declared townless lookup has no unique index',
     ]);
     await sql`drop table rogue4`.execute(database.db);
   });

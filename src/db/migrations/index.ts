@@ -24,6 +24,7 @@ import * as m0021 from './0021_party_meetings.ts';
 import * as m0022 from './0022_member_development.ts';
 import * as m0023 from './0023_branch_rating.ts';
 import * as m0024 from './0024_party_metric_rows.ts';
+import * as m0025 from './0025_townless_lookups.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '0022_member_development': m0022,
   '0023_branch_rating': m0023,
   '0024_party_metric_rows': m0024,
+  '0025_townless_lookups': m0025,
 };

@@ -33,8 +33,30 @@ function withFile(db: Db) {
     );
 }
 
-export function insertAppealAttachment(db: Db, row: Insertable<AppealAttachmentTable>) {
-  return db.insertInto('appeal_attachment').values(row).returningAll().executeTakeFirstOrThrow();
+export async function insertAppealAttachment(db: Db, row: Insertable<AppealAttachmentTable>) {
+  const inserted = await db
+    .insertInto('appeal_attachment')
+    .values(row)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  if (inserted.public_token) await addPublicToken(db, inserted);
+  return inserted;
+}
+
+/** A published photo's token goes into the global directory the public fetch reads. */
+async function addPublicToken(
+  db: Db,
+  r: { town_id: string; appeal_id: string; attachment_id: string; public_token: string | null },
+) {
+  await db
+    .insertInto('public_photo_token')
+    .values({
+      public_token: r.public_token!,
+      town_id: r.town_id,
+      appeal_id: r.appeal_id,
+      attachment_id: r.attachment_id,
+    })
+    .execute();
 }
 
 /** The order's attachments, oldest first; `fromResident` keeps only the resident's own. */
@@ -100,22 +122,41 @@ export async function linkToEvent(
   return Number(r.numUpdatedRows);
 }
 
-/** Sets the visibility columns if the row is still as read (`wasPublic`); undefined otherwise. */
-export function updateVisibility(
+/**
+ * Sets the visibility columns if the row is still as read (`wasPublic`); undefined otherwise.
+ * The global token directory follows: the old token goes, a new one is added.
+ */
+export async function updateVisibility(
   db: Db,
   key: { townId: string; appealId: string; attachmentId: string },
   wasPublic: boolean,
   values: Updateable<AppealAttachmentTable>,
 ) {
-  return db
+  const updated = await db
     .updateTable('appeal_attachment')
     .set(values)
     .where('town_id', '=', key.townId)
     .where('appeal_id', '=', key.appealId)
     .where('attachment_id', '=', key.attachmentId)
     .where('is_public', '=', wasPublic)
-    .returning(['is_public', 'published_at', 'published_by_name'])
+    .returning(['is_public', 'published_at', 'published_by_name', 'public_token'])
     .executeTakeFirst();
+  if (!updated) return undefined;
+  await db
+    .deleteFrom('public_photo_token')
+    .where('town_id', '=', key.townId)
+    .where('appeal_id', '=', key.appealId)
+    .where('attachment_id', '=', key.attachmentId)
+    .execute();
+  if (updated.public_token)
+    await addPublicToken(db, {
+      town_id: key.townId,
+      appeal_id: key.appealId,
+      attachment_id: key.attachmentId,
+      public_token: updated.public_token,
+    });
+  const { public_token: _token, ...visibility } = updated;
+  return visibility;
 }
 
 /** Public photos of an order, oldest first, as tokens (for the resident's tracking page). */
@@ -136,10 +177,17 @@ export function publishedPhotos(db: Db, townId: string, appealId: string) {
  */
 export function publicPhoto(db: Db, token: string) {
   return withFile(db)
+    .innerJoin('public_photo_token as l', (j) =>
+      j
+        .onRef('l.town_id', '=', 'aa.town_id')
+        .onRef('l.appeal_id', '=', 'aa.appeal_id')
+        .onRef('l.attachment_id', '=', 'aa.attachment_id'),
+    )
     .innerJoin('public_request as pr', (j) =>
       j.onRef('pr.town_id', '=', 'aa.town_id').onRef('pr.appeal_id', '=', 'aa.appeal_id'),
     )
     .select(['f.content_type', 'f.bytes', 'f.filename'])
+    .where('l.public_token', '=', token)
     .where('aa.public_token', '=', token)
     .where('aa.is_public', '=', true)
     .where('f.content_type', 'in', PHOTO_TYPES)

@@ -1,6 +1,7 @@
 /**
  * Repository of Open311 API keys: rows hold the key's SHA-256 hash, never the key. A key is
- * looked up by its hash alone (it names its town, like a login name); the rest is per town.
+ * looked up by its hash alone in the global directory open311_key_hash (it names its town, like
+ * a login name); the rest is per town.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
@@ -12,15 +13,22 @@ export async function insertApiKey(
   row: { town_id: string; id: string; key_hash: string; label: string },
 ): Promise<void> {
   await db.insertInto('open311_api_key').values(row).execute();
+  await db
+    .insertInto('open311_key_hash')
+    .values({ key_hash: row.key_hash, town_id: row.town_id, key_id: row.id })
+    .execute();
 }
 
 /** The live key's town and id, or undefined for an unknown or revoked key. */
 export function findLiveKeyByHash(db: Db, keyHash: string) {
   return db
-    .selectFrom('open311_api_key as k')
+    .selectFrom('open311_key_hash as h')
+    .innerJoin('open311_api_key as k', (j) =>
+      j.onRef('k.town_id', '=', 'h.town_id').onRef('k.id', '=', 'h.key_id'),
+    )
     .innerJoin('town as t', 't.id', 'k.town_id')
     .select(['k.id', 'k.town_id', 't.code as town_code', 't.name as town_name'])
-    .where('k.key_hash', '=', keyHash)
+    .where('h.key_hash', '=', keyHash)
     .where('k.revoked_at', 'is', null)
     .executeTakeFirst();
 }

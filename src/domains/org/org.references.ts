@@ -23,6 +23,10 @@ const LABELS: Record<string, [string, string] | null> = {
   'user_role.scope_unit_id': ['个', '账号的授权范围'],
   'user_role.scope_town_id': ['个', '账号授权'],
   login_name: ['个', '登录名'],
+  // Global directories of townless lookups: each row exists exactly when its tenant row does.
+  public_tracking_code: null,
+  public_photo_token: null,
+  open311_key_hash: null,
   session: ['个', '登录会话'],
   audit_entry: ['条', '审计记录'],
   audit_head: null,

@@ -61,11 +61,15 @@ export function findByKey(db: Db, townId: string, key: string) {
     .executeTakeFirst();
 }
 
+/** The code alone finds the town (public_tracking_code), then the town's row is read. */
 export function findByTrackingCode(db: Db, code: string) {
   return db
-    .selectFrom('public_request')
-    .selectAll()
-    .where('tracking_code', '=', code)
+    .selectFrom('public_tracking_code as l')
+    .innerJoin('public_request as pr', (j) =>
+      j.onRef('pr.town_id', '=', 'l.town_id').onRef('pr.tracking_code', '=', 'l.tracking_code'),
+    )
+    .selectAll('pr')
+    .where('l.tracking_code', '=', code)
     .executeTakeFirst();
 }
 
@@ -78,14 +82,19 @@ export function findByToken(db: Db, townId: string, token: string) {
     .executeTakeFirst();
 }
 
-/** Inserts unless the tracking code is taken (then undefined, and the caller draws another). */
-export function insertRequest(db: Db, row: Insertable<PublicRequestTable>) {
-  return db
-    .insertInto('public_request')
-    .values(row)
+/**
+ * Inserts unless the tracking code is taken in any town (then undefined, and the caller draws
+ * another): the code is claimed in the global directory first, in the caller's transaction.
+ */
+export async function insertRequest(db: Db, row: Insertable<PublicRequestTable>) {
+  const claimed = await db
+    .insertInto('public_tracking_code')
+    .values({ tracking_code: row.tracking_code, town_id: row.town_id })
     .onConflict((oc) => oc.column('tracking_code').doNothing())
-    .returningAll()
+    .returning('tracking_code')
     .executeTakeFirst();
+  if (!claimed) return undefined;
+  return db.insertInto('public_request').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
 /** Serialises submissions with one idempotency key inside the caller's transaction. */
