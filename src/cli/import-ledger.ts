@@ -11,6 +11,7 @@ import cliProgress from 'cli-progress';
 import type { Actor } from '../core/actor.ts';
 import { DomainError } from '../core/errors.ts';
 import { fail, openForCli } from './context.ts';
+import { townIdByCode, townUser } from './cli.repository.ts';
 
 export async function runImportLedger(
   typeCode: string,
@@ -25,21 +26,12 @@ export async function runImportLedger(
   }
   const { database } = await openForCli('write');
   const db = database.db;
-  const town = await db
-    .selectFrom('town')
-    .select('id')
-    .where('code', '=', opts.town)
-    .executeTakeFirst();
+  const town = await townIdByCode(db, opts.town);
   if (!town) fail(`乡镇编码 ${opts.town} 不存在`);
   let userId: string | null = null;
   let displayName = '命令行导入';
   if (opts.user) {
-    const user = await db
-      .selectFrom('app_user')
-      .select(['id', 'display_name'])
-      .where('town_id', '=', town.id)
-      .where('username', '=', opts.user)
-      .executeTakeFirst();
+    const user = await townUser(db, town.id, opts.user);
     if (!user) fail(`用户 ${opts.user} 不在该乡镇`);
     userId = user.id;
     displayName = user.display_name;

@@ -17,6 +17,7 @@ import {
 } from '../domains/org/town.repository.ts';
 import { CountyCreate, TownCreate } from '../domains/org/town.schema.ts';
 import { fail, openForCli, type CliAccess } from './context.ts';
+import { personsByIdOrName, unitsByCodeOrName } from './cli.repository.ts';
 
 const CLI = { actor: null, ip: null } as const;
 
@@ -216,12 +217,7 @@ async function resolveGrant(db: Kysely<DB>, value: string): Promise<GrantInput> 
 }
 
 async function resolveUnit(db: Kysely<DB>, townId: string, value: string): Promise<string> {
-  const rows = await db
-    .selectFrom('unit')
-    .select(['id', 'name'])
-    .where('town_id', '=', townId)
-    .where((eb) => eb.or([eb('code', '=', value), eb('name', '=', value)]))
-    .execute();
+  const rows = await unitsByCodeOrName(db, townId, value);
   if (rows.length !== 1)
     fail(
       rows.length
@@ -233,12 +229,7 @@ async function resolveUnit(db: Kysely<DB>, townId: string, value: string): Promi
 
 async function resolvePerson(db: Kysely<DB>, townId: string, value: string): Promise<string> {
   const isId = /^[0-9a-f-]{36}$/i.test(value);
-  const rows = await db
-    .selectFrom('person')
-    .select('id')
-    .where('town_id', '=', townId)
-    .where(isId ? 'id' : 'name', '=', value)
-    .execute();
+  const rows = await personsByIdOrName(db, townId, value, isId);
   if (rows.length !== 1)
     fail(
       rows.length

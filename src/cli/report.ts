@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { currentYear } from '../core/calendar/display.ts';
 import { fail, openForCli } from './context.ts';
+import { personById, personOfUsername } from './cli.repository.ts';
 
 interface Options {
   person?: string;
@@ -31,16 +32,8 @@ async function runReport(opts: Options) {
   const db = database.db;
   try {
     const who = opts.username
-      ? await db
-          .selectFrom('app_user')
-          .select(['town_id', 'person_id as id'])
-          .where('username', '=', opts.username)
-          .executeTakeFirst()
-      : await db
-          .selectFrom('person')
-          .select(['town_id', 'id'])
-          .where('id', '=', opts.person!)
-          .executeTakeFirst();
+      ? await personOfUsername(db, opts.username)
+      : await personById(db, opts.person!);
     if (!who?.id)
       fail(
         opts.username ? `账号 ${opts.username} 不存在或未关联人员` : `人员 ${opts.person} 不存在`,

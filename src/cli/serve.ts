@@ -19,6 +19,7 @@ import { gracefulShutdown, trackInFlight } from '../server/shutdown.ts';
 import { buildWebIfStale } from '../server/web-build.ts';
 import { openForCli } from './context.ts';
 import { openReplicaRouter, type ReplicaRouter } from '../db/replica.ts';
+import { anyTownId } from '../db/probe.ts';
 
 const TITLE = '==================== 履职 lvzhi 首次启动 ====================';
 const RULE = '==============================================================';
@@ -27,7 +28,7 @@ export async function runServe(options: { webBuild?: boolean } = {}): Promise<vo
   const { env, database, logger } = await openForCli('create');
   if (options.webBuild !== false) await buildWebIfStale((m) => logger.info(m));
   const db = database.db;
-  const anyTown = await db.selectFrom('town').select('id').limit(1).executeTakeFirst();
+  const anyTown = await anyTownId(db);
   if (!anyTown && env.LVZHI_NO_DEMO !== '1') await createDemo(db, env, logger);
   else if (!anyTown) process.stdout.write(setupInstructions(database));
   let scheduler: RunningScheduler | undefined;

@@ -15,6 +15,7 @@ import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { MiddlewareHandler } from 'hono';
+import { anyTownId } from '../db/probe.ts';
 import { Malformed, NotFound, PayloadTooLarge, TooManyRequests } from '../core/errors.ts';
 import { registerAuthRoutes } from '../domains/auth/auth.routes.ts';
 import { actorFromCookie, SESSION_COOKIE } from '../domains/auth/session.service.ts';
@@ -158,7 +159,7 @@ export function createApp(deps: AppDeps) {
   });
 
   app.get('/healthz', async (c) => {
-    await deps.db.selectFrom('town').select('id').limit(1).execute();
+    await anyTownId(deps.db);
     return c.json({ status: 'ok' });
   });
 

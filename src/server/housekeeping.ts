@@ -3,12 +3,10 @@
  * sessions, login throttle counters and public rate-limit windows. Run by the scheduler's tick,
  * under its advisory lock; each delete is bounded by its expiry, so a late run is harmless.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { pruneThrottle } from '../domains/auth/throttle.ts';
-
-/** Longer than any rate-limit window in use (the longest is 10 minutes). */
-const RATE_WINDOW_KEEP = sql`interval '1 day'`;
+import { deleteExpiredSessions, deleteOldRateWindows } from './scheduler.repository.ts';
 
 export interface Pruned {
   sessions: number;
@@ -17,15 +15,8 @@ export interface Pruned {
 }
 
 export async function pruneExpiredState(db: Kysely<DB>, now: Date = new Date()): Promise<Pruned> {
-  const sessions = await db.deleteFrom('session').where('expires_at', '<', now).executeTakeFirst();
+  const sessions = await deleteExpiredSessions(db, now);
   const throttles = await pruneThrottle(db);
-  const rateLimits = await db
-    .deleteFrom('rate_limit')
-    .where('window_started_at', '<', sql<Date>`${now}::timestamptz - ${RATE_WINDOW_KEEP}`)
-    .executeTakeFirst();
-  return {
-    sessions: Number(sessions.numDeletedRows),
-    throttles,
-    rateLimits: Number(rateLimits.numDeletedRows),
-  };
+  const rateLimits = await deleteOldRateWindows(db, now);
+  return { sessions, throttles, rateLimits };
 }

@@ -347,3 +347,13 @@ export async function nameDirectory(db: Db, townId: string) {
   ]);
   return { people, units };
 }
+
+/** The record's current version and deletion mark, for telling a stale edit why it failed. */
+export function recordVersion(db: Db, townId: string, id: string) {
+  return db
+    .selectFrom('ledger_record')
+    .select(['version', 'deleted_at'])
+    .where('town_id', '=', townId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}

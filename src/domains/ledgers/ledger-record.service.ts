@@ -204,12 +204,7 @@ export async function getRecord(db: Db, actor: Actor, townId: string, code: stri
 }
 
 async function stale(db: Db, townId: string, id: string): Promise<never> {
-  const now = await db
-    .selectFrom('ledger_record')
-    .select(['version', 'deleted_at'])
-    .where('town_id', '=', townId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const now = await records.recordVersion(db, townId, id);
   if (!now || now.deleted_at) throw new NotFound('台账记录');
   throw new Conflict(`该台账记录已被他人修改（当前版本 ${now.version}），请刷新后重试`);
 }
