@@ -22,6 +22,15 @@ const tags = ['问题清单与分析通报'];
 const base = '/api/v1/towns/{townId}/appeal-problems';
 
 export function registerAppealAnalysisRoutes(app: OpenAPIHono<AppEnv>): void {
+  registerProposals(app);
+  registerDismissals(app);
+  registerProblemCollection(app);
+  registerProblemItem(app);
+  registerProblemMoves(app);
+}
+
+/** Detection proposals. */
+function registerProposals(app: OpenAPIHono<AppEnv>): void {
   defineRoute(
     app,
     createRoute({
@@ -55,6 +64,10 @@ export function registerAppealAnalysisRoutes(app: OpenAPIHono<AppEnv>): void {
       );
     },
   );
+}
+
+/** 忽略: dismissed proposals and undoing them. */
+function registerDismissals(app: OpenAPIHono<AppEnv>): void {
   defineRoute(
     app,
     createRoute({
@@ -119,6 +132,10 @@ export function registerAppealAnalysisRoutes(app: OpenAPIHono<AppEnv>): void {
         200,
       ),
   );
+}
+
+/** 问题清单: the list and 确认/新建. */
+function registerProblemCollection(app: OpenAPIHono<AppEnv>): void {
   defineRoute(
     app,
     createRoute({
@@ -168,6 +185,10 @@ export function registerAppealAnalysisRoutes(app: OpenAPIHono<AppEnv>): void {
         201,
       ),
   );
+}
+
+/** One problem: detail and edits. */
+function registerProblemItem(app: OpenAPIHono<AppEnv>): void {
   defineRoute(
     app,
     createRoute({
@@ -212,6 +233,10 @@ export function registerAppealAnalysisRoutes(app: OpenAPIHono<AppEnv>): void {
         200,
       ),
   );
+}
+
+/** One problem: status moves and its linked orders. */
+function registerProblemMoves(app: OpenAPIHono<AppEnv>): void {
   defineRoute(
     app,
     createRoute({

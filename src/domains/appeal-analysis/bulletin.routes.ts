@@ -64,6 +64,14 @@ function wordFile(c: Context<AppEnv>, file: Buffer, name: string) {
 }
 
 export function registerBulletinRoutes(app: OpenAPIHono<AppEnv>): void {
+  registerBulletinViews(app);
+  registerIssues(app);
+  registerIssueFilesAndOrders(app);
+  registerRanking(app);
+}
+
+/** The bulletin computed for a period: data, HTML and Word. */
+function registerBulletinViews(app: OpenAPIHono<AppEnv>): void {
   defineRoute(
     app,
     createRoute({
@@ -119,6 +127,10 @@ export function registerBulletinRoutes(app: OpenAPIHono<AppEnv>): void {
       );
     },
   );
+}
+
+/** 签发 and the issued bulletins. */
+function registerIssues(app: OpenAPIHono<AppEnv>): void {
   defineRoute(
     app,
     createRoute({
@@ -172,6 +184,10 @@ export function registerBulletinRoutes(app: OpenAPIHono<AppEnv>): void {
       return c.json({ ...issued, html: bulletinHtml(issued.document, issued.data) }, 200);
     },
   );
+}
+
+/** An issued bulletin as Word, and the orders behind a bulletin figure. */
+function registerIssueFilesAndOrders(app: OpenAPIHono<AppEnv>): void {
   defineRoute(
     app,
     createRoute({
@@ -261,6 +277,10 @@ export function registerBulletinRoutes(app: OpenAPIHono<AppEnv>): void {
       );
     },
   );
+}
+
+/** The county ranking. */
+function registerRanking(app: OpenAPIHono<AppEnv>): void {
   defineRoute(
     app,
     createRoute({

@@ -12,6 +12,12 @@ const tags = ['问题清单与分析通报'];
 const base = '/api/v1/towns/{townId}/appeal-commitments';
 
 export function registerCommitmentRoutes(app: OpenAPIHono<AppEnv>): void {
+  registerCollection(app);
+  registerItem(app);
+}
+
+/** The list and 登记. */
+function registerCollection(app: OpenAPIHono<AppEnv>): void {
   defineRoute(
     app,
     createRoute({
@@ -56,6 +62,10 @@ export function registerCommitmentRoutes(app: OpenAPIHono<AppEnv>): void {
         201,
       ),
   );
+}
+
+/** One commitment: its detail, edits and status moves, progress notes. */
+function registerItem(app: OpenAPIHono<AppEnv>): void {
   defineRoute(
     app,
     createRoute({
