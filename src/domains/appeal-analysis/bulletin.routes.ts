@@ -66,7 +66,8 @@ function wordFile(c: Context<AppEnv>, file: Buffer, name: string) {
 export function registerBulletinRoutes(app: OpenAPIHono<AppEnv>): void {
   registerBulletinViews(app);
   registerIssues(app);
-  registerIssueFilesAndOrders(app);
+  registerIssueFile(app);
+  registerFigureOrders(app);
   registerRanking(app);
 }
 
@@ -186,8 +187,8 @@ function registerIssues(app: OpenAPIHono<AppEnv>): void {
   );
 }
 
-/** An issued bulletin as Word, and the orders behind a bulletin figure. */
-function registerIssueFilesAndOrders(app: OpenAPIHono<AppEnv>): void {
+/** An issued bulletin as Word. */
+function registerIssueFile(app: OpenAPIHono<AppEnv>): void {
   defineRoute(
     app,
     createRoute({
@@ -215,6 +216,10 @@ function registerIssueFilesAndOrders(app: OpenAPIHono<AppEnv>): void {
       );
     },
   );
+}
+
+/** The orders behind a bulletin figure (its drill-down). */
+function registerFigureOrders(app: OpenAPIHono<AppEnv>): void {
   const metricIds = [...APPEAL_KPIS, ...BULLETIN_METRICS].map((m) => m.id) as [string, ...string[]];
   const MetricParams = TownParams.extend({
     metricId: z
