@@ -5,6 +5,7 @@
  * quarter's attendance rate move by exactly that meeting's roll.
  */
 import { describe, expect, it } from 'vitest';
+import { choose } from './support/select.ts';
 import { setUpJourney } from './support/journey.ts';
 
 const { newPage, login, shoot } = setUpJourney();
@@ -62,5 +63,40 @@ describe('三会一课 with attendance', () => {
         .textContent(),
     ).toContain('6/7人（85.7%）');
     await shoot(page, 'party-meetings-overview.png');
+  });
+});
+
+// The organisation work's settings, in the same server (CI time).
+describe('三会一课 and 星级评定 settings', () => {
+  it('lets the 组织委员 change a meeting frequency and a star threshold in the browser', async () => {
+    const { page } = await newPage();
+    await login(page, 'zuzhi');
+    await page.goto('/party/meetings');
+    await page.getByRole('button', { name: '频次要求' }).click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '会议召开频次要求' });
+    await choose(page, modal.getByLabel('党小组会周期'), '每季度');
+    await modal.getByLabel('党小组会次数').fill('2');
+    await shoot(page, 'party-requirements.png');
+    await modal.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('频次要求已保存').waitFor();
+    await modal.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: '频次要求' }).click();
+    const again = page.locator('.ant-modal').filter({ hasText: '会议召开频次要求' });
+    await expect.poll(() => again.getByLabel('党小组会次数').inputValue()).toBe('2');
+    await page.keyboard.press('Escape');
+
+    await page.goto('/party/rating');
+    await page.getByRole('button', { name: '评定指标设置' }).click();
+    const scheme = page.locator('.ant-modal').filter({ hasText: '评定指标和星级分数线' });
+    const five = scheme.locator('.ant-form-item').filter({ hasText: '5星' }).locator('input');
+    await five.fill('50');
+    await scheme.getByRole('button', { name: /保\s*存/ }).click();
+    // The server names the rule broken, in Chinese, and keeps the form open.
+    await page.getByText(/5星的分数线应高于4星/).first().waitFor();
+    await five.fill('92');
+    await scheme.getByRole('button', { name: /保\s*存/ }).click();
+    await scheme.waitFor({ state: 'detached' });
+    await page.getByText(/5星 92分以上/).waitFor();
+    await shoot(page, 'party-rating-scheme.png');
   });
 });

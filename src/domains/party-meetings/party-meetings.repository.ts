@@ -241,6 +241,11 @@ export async function requirementRows(db: Db, townId: string): Promise<Requireme
   }));
 }
 
+/** Serialises saves of a town's requirements (the version check and the write in one go). */
+export async function lockRequirements(db: Db, townId: string): Promise<void> {
+  await db.selectFrom('town').select('id').where('id', '=', townId).forUpdate().execute();
+}
+
 export async function replaceRequirements(
   db: Db,
   townId: string,

@@ -100,10 +100,7 @@ function registerFigures(app: OpenAPIHono<AppEnv>): void {
     }),
     partyRead,
     async (c) =>
-      c.json(
-        { items: await roster.requirements(c.get('deps').db, c.req.valid('param').townId) },
-        200,
-      ),
+      c.json(await roster.requirements(c.get('deps').db, c.req.valid('param').townId), 200),
   );
   defineRoute(
     app,
@@ -111,19 +108,15 @@ function registerFigures(app: OpenAPIHono<AppEnv>): void {
       method: 'put',
       path: `${base}/meeting-requirements`,
       tags,
-      summary: '修改召开频次要求',
+      summary: '修改召开频次要求（提交读取时的版本，他人已修改则答 409）',
       request: { params: TownParams, ...jsonBody(s.RequirementsInput) },
       responses: jsonResponse(s.Requirements, '已保存'),
     }),
     partyConfigure,
     async (c) => {
-      await inTransaction(c, (trx, ctx) =>
-        roster.saveRequirements(trx, ctx, c.req.valid('json').items),
-      );
-      return c.json(
-        { items: await roster.requirements(c.get('deps').db, c.req.valid('param').townId) },
-        200,
-      );
+      const { version, items } = c.req.valid('json');
+      await inTransaction(c, (trx, ctx) => roster.saveRequirements(trx, ctx, version, items));
+      return c.json(await roster.requirements(c.get('deps').db, c.req.valid('param').townId), 200);
     },
   );
   defineRoute(

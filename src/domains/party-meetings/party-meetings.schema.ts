@@ -125,10 +125,14 @@ export const RequirementItem = z.object({
   times: z.number().int().min(0).max(31).meta({ title: '次数' }),
 });
 export const Requirements = z
-  .object({ items: z.array(RequirementItem.extend({ label: z.string() })) })
+  .object({
+    items: z.array(RequirementItem.extend({ label: z.string() })),
+    version: z.string().meta({ title: '版本', description: '修改时原样提交，他人已修改则答 409' }),
+  })
   .openapi('MeetingRequirements');
 export const RequirementsInput = z
   .object({
+    version: z.string().min(1).max(64).meta({ title: '版本' }),
     items: z.array(RequirementItem).min(1).max(MEETING_TYPES.length).meta({ title: '频次要求' }),
   })
   .openapi('MeetingRequirementsInput');

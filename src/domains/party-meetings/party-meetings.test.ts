@@ -119,15 +119,42 @@ describe('三会一课', () => {
     // Q2 2025 is over: committee and party group monthly (3 + 3), assembly and lecture once,
     // theme days monthly (3); one assembly and one committee meeting (May) were held.
     expect((await overview()).find((x) => x.branchId === branchA)?.missing).toBe(2 + 3 + 1 + 3);
+    const read = await t.call('GET', `${base}/meeting-requirements`, { cookie: zuzhi });
     const put = await t.call('PUT', `${base}/meeting-requirements`, {
       cookie: zuzhi,
-      body: { items: [{ meetingType: 'group', period: 'quarter', times: 1 }] },
+      body: {
+        version: read.body.version,
+        items: [{ meetingType: 'group', period: 'quarter', times: 1 }],
+      },
     });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
+    expect(put.body.version).not.toBe(read.body.version);
+    // A second editor still holding the old version is refused, and nothing changes.
+    const stale = await t.call('PUT', `${base}/meeting-requirements`, {
+      cookie: zuzhi,
+      body: {
+        version: read.body.version,
+        items: [{ meetingType: 'committee', period: 'quarter', times: 1 }],
+      },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.detail).toBe('会议召开频次要求已被他人修改，请刷新后重新修改');
+    const bad = await t.call('PUT', `${base}/meeting-requirements`, {
+      cookie: zuzhi,
+      body: {
+        version: put.body.version,
+        items: [{ meetingType: 'group', period: 'week', times: 1 }],
+      },
+    });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(bad.body.errors)).toMatch(/周期/);
     expect((await overview()).find((x) => x.branchId === branchA)?.missing).toBe(2 + 1 + 1 + 3);
     const refused = await t.call('PUT', `${base}/meeting-requirements`, {
       cookie: secretary,
-      body: { items: [{ meetingType: 'group', period: 'quarter', times: 0 }] },
+      body: {
+        version: put.body.version,
+        items: [{ meetingType: 'group', period: 'quarter', times: 0 }],
+      },
     });
     expect(refused.status).toBe(403);
   });

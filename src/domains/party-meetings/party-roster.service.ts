@@ -3,9 +3,10 @@
  * frequencies, and the quarter overview per branch: meetings held against those required and
  * the attendance rate, recomputed from the meetings each time (core/party/meetings.ts).
  */
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor, WriteCtx } from '../../core/actor.ts';
-import { InvalidInput, NotFound } from '../../core/errors.ts';
+import { Conflict, InvalidInput, NotFound } from '../../core/errors.ts';
 import {
   effectiveRequirements,
   MEETING_TYPE_LABELS,
@@ -97,16 +98,35 @@ export async function saveRoster(
   );
 }
 
+/**
+ * The version of the requirements in force, for optimistic locking: a digest of what they say
+ * (the table keeps no version column; two saves of the same content need no conflict).
+ */
+const versionOf = (items: readonly Requirement[]) =>
+  createHash('sha256')
+    .update(JSON.stringify(items.map((r) => [r.meetingType, r.period, r.times])))
+    .digest('hex')
+    .slice(0, 16);
+
 export async function requirements(db: Db, townId: string) {
-  return effectiveRequirements(await repo.requirementRows(db, townId)).map((r) => ({
-    ...r,
-    label: MEETING_TYPE_LABELS[r.meetingType],
-  }));
+  const items = effectiveRequirements(await repo.requirementRows(db, townId));
+  return {
+    items: items.map((r) => ({ ...r, label: MEETING_TYPE_LABELS[r.meetingType] })),
+    version: versionOf(items),
+  };
 }
 
-export async function saveRequirements(db: Db, ctx: WriteCtx, items: Requirement[]) {
+export async function saveRequirements(
+  db: Db,
+  ctx: WriteCtx,
+  version: string,
+  items: Requirement[],
+) {
   await assertOrganiser(db, ctx.actor, ctx.townId);
-  const before = await requirements(db, ctx.townId);
+  await repo.lockRequirements(db, ctx.townId);
+  const before = (await requirements(db, ctx.townId)).items;
+  if (versionOf(before) !== version)
+    throw new Conflict('会议召开频次要求已被他人修改，请刷新后重新修改');
   const merged = effectiveRequirements([
     ...items,
     ...before.filter((b) => !items.some((i) => i.meetingType === b.meetingType)),

@@ -59,6 +59,8 @@ export const partyApi = {
     }),
   requirements: (townId: string) =>
     api.GET('/api/v1/towns/{townId}/party/meeting-requirements', town(townId)),
+  saveRequirements: (townId: string, body: Schemas['MeetingRequirementsInput']) =>
+    api.PUT('/api/v1/towns/{townId}/party/meeting-requirements', { ...town(townId), body }),
 };
 
 export type MeetingReminder = Schemas['PartyMeetingReminders']['items'][number];

@@ -13,7 +13,14 @@ const at = (townId: string, year: number, branchId: string) => ({
   params: { path: { townId, year, branchId } },
 });
 
+export type SchemeInput = Schemas['BranchRatingSchemeInput'];
+
 export const ratingApi = {
+  saveScheme: (townId: string, year: number, body: SchemeInput) =>
+    api.PUT('/api/v1/towns/{townId}/party/rating/{year}/scheme', {
+      params: { path: { townId, year } },
+      body,
+    }),
   ratings: (townId: string, year: number) =>
     api.GET('/api/v1/towns/{townId}/party/rating/{year}/branches', {
       params: { path: { townId, year } },

@@ -16690,7 +16690,7 @@ export interface paths {
                 };
             };
         };
-        /** 修改召开频次要求 */
+        /** 修改召开频次要求（提交读取时的版本，他人已修改则答 409） */
         put: {
             parameters: {
                 query?: never;
@@ -20747,8 +20747,12 @@ export interface components {
                 times: number;
                 label: string;
             }[];
+            /** @description 修改时原样提交，他人已修改则答 409 */
+            version: string;
         };
         MeetingRequirementsInput: {
+            /** @description 版本 */
+            version: string;
             /** @description 频次要求 */
             items: {
                 /**

@@ -12,6 +12,7 @@ import { currentYear, todayKey } from '../../lib/time.ts';
 import { useSession } from '../../session/session.tsx';
 import { MeetingFormModal } from './MeetingFormModal.tsx';
 import { QuarterTable } from './QuarterTable.tsx';
+import { RequirementsButton } from './RequirementsModal.tsx';
 import { RosterModal } from './RosterModal.tsx';
 
 const rate = (present: number, expected: number) =>
@@ -107,6 +108,7 @@ export default function MeetingsPage() {
       <Button icon={<TeamOutlined />} disabled={!selected} onClick={() => setRoster(true)}>
         党员名册
       </Button>
+      {branches.data?.manage && <RequirementsButton onSaved={overview.reload} />}
       <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
         登记会议
       </Button>

@@ -4,7 +4,7 @@
  * set and the star thresholds of the year are shown above the table.
  */
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
-import { Button, Card, Rate, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Rate, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { partyApi } from '../../api/party.ts';
@@ -13,6 +13,7 @@ import { useLoader } from '../../api/useLoader.ts';
 import { currentYear } from '../../lib/time.ts';
 import { useSession } from '../../session/session.tsx';
 import { RatingModal } from './RatingModal.tsx';
+import { SchemeModal } from './SchemeModal.tsx';
 
 export function Movement({ value }: { value: 'up' | 'down' | 'same' | null }) {
   if (value === 'up')
@@ -88,6 +89,7 @@ export default function RatingPage() {
   const { townId } = useSession();
   const [year, setYear] = useState(currentYear());
   const [rating, setRating] = useState<BranchRating | null>(null);
+  const [editScheme, setEditScheme] = useState(false);
   const data = useLoader(() => ratingApi.ratings(townId, year), [townId, year]);
   const access = useLoader(() => partyApi.branches(townId), [townId]);
   const scheme = data.data?.scheme;
@@ -105,8 +107,14 @@ export default function RatingPage() {
       style={{ width: 120 }}
     />
   );
+  const extra = (
+    <Space>
+      {manage && scheme && <Button onClick={() => setEditScheme(true)}>评定指标设置</Button>}
+      {yearSelect}
+    </Space>
+  );
   return (
-    <Card title="党支部星级评定" extra={yearSelect}>
+    <Card title="党支部星级评定" extra={extra}>
       {scheme && <SchemeLine scheme={scheme} />}
       <Table<BranchRating>
         rowKey="branchId"
@@ -126,6 +134,17 @@ export default function RatingPage() {
           onClose={() => setRating(null)}
           onSaved={() => {
             setRating(null);
+            data.reload();
+          }}
+        />
+      )}
+      {editScheme && scheme && (
+        <SchemeModal
+          year={year}
+          scheme={scheme}
+          onClose={() => setEditScheme(false)}
+          onSaved={() => {
+            setEditScheme(false);
             data.reload();
           }}
         />
