@@ -92,7 +92,10 @@ describe('三会一课 and 星级评定 settings', () => {
     await five.fill('50');
     await scheme.getByRole('button', { name: /保\s*存/ }).click();
     // The server names the rule broken, in Chinese, and keeps the form open.
-    await page.getByText(/5星的分数线应高于4星/).first().waitFor();
+    await page
+      .getByText(/5星的分数线应高于4星/)
+      .first()
+      .waitFor();
     await five.fill('92');
     await scheme.getByRole('button', { name: /保\s*存/ }).click();
     await scheme.waitFor({ state: 'detached' });
