@@ -56,6 +56,12 @@ function parsed<T>(
 }
 
 export function registerOrgCommands(program: Command): void {
+  registerCountyCommands(program);
+  registerTownCommands(program);
+  registerUserAdd(program);
+}
+
+function registerCountyCommands(program: Command): void {
   const county = program.command('county').description('县（区）管理');
   county
     .command('add')
@@ -72,7 +78,9 @@ export function registerOrgCommands(program: Command): void {
         );
       });
     });
+}
 
+function registerTownCommands(program: Command): void {
   const town = program.command('town').description('乡镇管理');
   town
     .command('add')
@@ -136,8 +144,6 @@ export function registerOrgCommands(program: Command): void {
           console.log(`${r.code.padEnd(16)} ${r.name}（${r.countyName}，${r.countyCode}）`);
       });
     });
-
-  registerUserAdd(program);
 }
 
 interface UserAddOptions {
