@@ -101,5 +101,20 @@ describe('三会一课 and 星级评定 settings', () => {
     await scheme.waitFor({ state: 'detached' });
     await page.getByText(/5星 92分以上/).waitFor();
     await shoot(page, 'party-rating-scheme.png');
+
+    // 星级评定: score a branch with a meeting as evidence; the stars and 晋位 show in its row.
+    const row = page.locator('.ant-table-row').filter({ hasText: '石桥村党支部' });
+    await row.getByRole('button', { name: '评定' }).click();
+    const rate = page.locator('.ant-modal').filter({ hasText: '年度星级评定：石桥村党支部' });
+    for (const name of ['班子建设', '党员队伍', '组织生活', '作用发挥', '群众满意'])
+      await rate.getByLabel(`${name}得分`).fill('95');
+    await rate.locator('.ant-select').first().click();
+    await page.locator('.ant-select-dropdown .ant-select-item-option').first().click();
+    await rate.getByText('综合得分').click();
+    await shoot(page, 'party-rating-score.png');
+    await rate.getByRole('button', { name: '保存评定' }).click();
+    await page.getByText('已评定为5星（95分）').waitFor();
+    await expect.poll(() => row.textContent()).toContain('95分');
+    expect(await row.textContent()).toContain('晋位');
   });
 });
