@@ -118,3 +118,18 @@ describe('三会一课 and 星级评定 settings', () => {
     expect(await row.textContent()).toContain('晋位');
   });
 });
+
+describe('三会一课 for a reader', () => {
+  it('shows a county supervisor the meetings and their details without 登记会议 or 保存', async () => {
+    const { page } = await newPage();
+    await login(page, 'ducha');
+    await page.goto('/party/meetings');
+    const title = page.locator('.ant-table-row a').first();
+    await title.waitFor();
+    expect(await page.getByRole('button', { name: /登记会议/ }).count()).toBe(0);
+    await title.click();
+    const details = page.locator('.ant-modal').filter({ hasText: '会议详情' });
+    await details.getByText(/出勤登记：应到\d+人/).waitFor();
+    expect(await details.getByRole('button', { name: /保\s*存/ }).count()).toBe(0);
+  });
+});

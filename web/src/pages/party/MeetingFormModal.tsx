@@ -89,7 +89,9 @@ export function MeetingFormModal(props: Props) {
 }
 
 function MeetingForm(props: Props & { meeting: Meeting | null }) {
-  const { townId } = useSession();
+  const { townId, allows } = useSession();
+  // Readers (a county supervisor, a leader without the organisation work) see it without saving.
+  const canWrite = allows('party.write');
   const { message } = App.useApp();
   const m = props.meeting;
   const [form] = Form.useForm<Values>();
@@ -127,12 +129,14 @@ function MeetingForm(props: Props & { meeting: Meeting | null }) {
       width={820}
       title={m ? '会议详情' : '登记会议'}
       okText="保存"
+      footer={canWrite ? undefined : null}
       confirmLoading={busy}
       onOk={() => void submit()}
       onCancel={props.onClose}
     >
       <Form<Values>
         form={form}
+        disabled={!canWrite}
         layout="vertical"
         initialValues={initialValues(m, props.defaultBranchId)}
       >

@@ -79,7 +79,7 @@ function useMeetingData(townId: string, quarter: string, branchId: string | unde
 }
 
 export default function MeetingsPage() {
-  const { townId } = useSession();
+  const { townId, allows } = useSession();
   const [quarter, setQuarter] = useState(currentQuarter);
   const [branchId, setBranchId] = useState<string | undefined>();
   const [editing, setEditing] = useState<string | null | undefined>(undefined);
@@ -109,9 +109,11 @@ export default function MeetingsPage() {
         党员名册
       </Button>
       {branches.data?.manage && <RequirementsButton onSaved={overview.reload} />}
-      <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
-        登记会议
-      </Button>
+      {allows('party.write') && (
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+          登记会议
+        </Button>
+      )}
     </Space>
   );
   return (

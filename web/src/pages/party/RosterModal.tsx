@@ -8,7 +8,9 @@ import { useLoader } from '../../api/useLoader.ts';
 import { useSession } from '../../session/session.tsx';
 
 export function RosterModal({ branchId, onClose }: { branchId: string; onClose: () => void }) {
-  const { townId } = useSession();
+  const { townId, allows } = useSession();
+  // Readers (a county supervisor, a leader without the organisation work) see it without saving.
+  const canWrite = allows('party.write');
   const { message } = App.useApp();
   const [form] = Form.useForm<RosterInput>();
   const { busy, save } = useFormSave(form);
@@ -21,6 +23,7 @@ export function RosterModal({ branchId, onClose }: { branchId: string; onClose: 
       open
       title="党员名册"
       okText="保存"
+      footer={canWrite ? undefined : null}
       confirmLoading={busy}
       onCancel={onClose}
       onOk={() =>
@@ -31,7 +34,7 @@ export function RosterModal({ branchId, onClose }: { branchId: string; onClose: 
         })
       }
     >
-      <Form form={form}>
+      <Form form={form} disabled={!canWrite}>
         <Form.List name="members">
           {(fields, { add, remove }) => (
             <div style={{ maxHeight: 420, overflowY: 'auto' }}>
