@@ -1,5 +1,4 @@
 import { defineConfig } from 'vitest/config';
-import SlowFirstSequencer from './src/testing/slow-first.ts';
 
 // Browser journeys: playwright-core driving Debian's chromium against a real server.
 export default defineConfig({
@@ -7,12 +6,9 @@ export default defineConfig({
     include: ['e2e/**/*.e2e.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
-    // Two files at a time, each with its own server and browser: a journey waits on its server
-    // and browser most of the time (about 60 % of two cores in a serial run). The longest
-    // journeys start first so none runs alone at the end.
-    fileParallelism: true,
-    maxWorkers: 2,
-    sequence: { sequencer: SlowFirstSequencer },
+    // One file at a time: two at once (each with its own server and browser) took as long in CI
+    // (596 s against 580–660 s) and let modals and pickers miss their 30 s waits.
+    fileParallelism: false,
     // The demo town is built by one server start and copied for each file's server.
     globalSetup: ['e2e/support/global-setup.ts'],
     // A page that loads its data after the shell needs more than vitest's 1 s default on a busy

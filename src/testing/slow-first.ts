@@ -7,12 +7,9 @@
  */
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-/** Slowest first, from a CI run (seconds on PGlite / PostgreSQL; browser journeys alone). */
+/** Slowest first, from a CI run (seconds on PGlite / PostgreSQL). */
 export const SLOW_FILES = [
-  'e2e/workflow.e2e.ts', // 186–226
-  'e2e/plain-chinese.e2e.ts', // 91–118
-  'e2e/reports.e2e.ts', // 51
-  'src/cli/cli.test.ts', // 217 / 158
+  'src/cli/cli.test.ts', // 133 / 122
   'src/db/backup.test.ts', // 92 / 59
   'src/fault/fault.test.ts', // 66 / 42
   'src/server/scope-matrix.test.ts', // 59 / 40

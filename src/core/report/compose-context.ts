@@ -45,8 +45,8 @@ export class ComposeContext {
   }
 
   /**
-   * Like fill, but never an alternative said already (null when none is left) and, where it can,
-   * not one opening a third sentence the same way.
+   * Like fill, but never an alternative said already, nor one opening a third sentence the same
+   * way (null when none is left: a sentence left out reads better than a chant).
    */
   fillFresh(
     options: readonly string[],
@@ -55,7 +55,7 @@ export class ComposeContext {
   ): Inline[] | null {
     const left = options.filter((o) => !this.picker.isUsed(o));
     const fits = left.filter((o) => this.openingCount(plain(fillPattern(o, slots))) < 2);
-    const p = this.picker.pickFresh(fits.length ? fits : left, key);
+    const p = this.picker.pickFresh(fits, key);
     return p === null ? null : fillPattern(p, slots);
   }
 

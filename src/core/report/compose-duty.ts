@@ -77,6 +77,8 @@ function methodWithEffect(
   const method = ctx.fillFresh(bank.method, `${key}.method`, slots);
   const effect = ctx.fillFresh(bank.effect, `${key}.effect`, slots);
   if (!method) return [];
+  // Counted, so a later way of working does not open a third sentence the same way.
+  ctx.noteOpening(plain(method));
   return effect ? [...method, text('，'), ...effect] : [...method, text('。')];
 }
 
@@ -103,6 +105,9 @@ function areaItem(
 ): Inline[] {
   const bank = bankOf(ctx, area.code, opts.village);
   const slots = { areaName: area.name };
+  // Unmarked, the way of working opens the item: not a third sentence opened the same way (areas
+  // without wording of their own share the generic ways of working).
+  const unrepeated = bank.method.filter((o) => ctx.openingCount(plain(fillPattern(o, slots))) < 2);
   const head: Inline[] = opts.marker
     ? [
         text(opts.marker),
@@ -110,7 +115,8 @@ function areaItem(
         text('，'),
         ...ctx.fill(bank.method, `${key}.method`, slots),
       ]
-    : ctx.fill(bank.method, `${key}.method`, slots);
+    : ctx.fill(unrepeated.length ? unrepeated : bank.method, `${key}.method`, slots);
+  ctx.noteOpening(plain(head));
   const figures = area.figures.filter(hasValue);
   const [first, ...rest] = figureSentences(ctx, figures.slice(0, 1), key, {
     leadIn: true,
@@ -133,7 +139,6 @@ function areaItem(
     () => methodWithEffect(ctx, bank, `${key}.12`, slots),
   ];
   steps.slice(0, depth - 1).forEach((step) => out.push(...step()));
-  ctx.noteOpening(plain(out));
   return out;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeReport } from './compose.ts';
 import { allChips, documentText, reportDocumentSchema, sectionText } from './model.ts';
+import { lintProse } from './lint-prose.ts';
 import { extractNumbers } from './parse-numbers.ts';
 import { sampleComposeInput } from './sample-input.ts';
 import { roleSchema } from './templates.ts';
@@ -93,5 +94,14 @@ describe('composeReport', () => {
       documentText(composeReport(sampleComposeInput('deputy', s))),
     );
     expect(others.some((t) => t !== a)).toBe(true);
+  });
+
+  it('opens no third sentence the same way (the ways of working of an area included)', () => {
+    const repeated: string[] = [];
+    for (const role of roleSchema.options)
+      for (let seed = 1; seed <= 16; seed++)
+        for (const f of lintProse(composeReport(sampleComposeInput(role, seed))))
+          if (f.code === 'repeated_pattern') repeated.push(`${role} ${seed}: ${f.message}`);
+    expect(repeated).toEqual([]);
   });
 });
