@@ -57,17 +57,21 @@ export default function PartyReminderBell(props: { development: boolean; meeting
   const { townId } = useSession();
   const { pathname } = useLocation();
   const [entries, setEntries] = useState<Entry[]>([]);
-  const last = useRef(0);
+  // When and for which town the list was last asked; `shown` is the town the header shows now.
+  const last = useRef({ at: 0, townId: '' });
+  const shown = useRef(townId);
   const { development, meetings } = props;
 
   useEffect(() => {
-    if (!townId || Date.now() - last.current < FRESH_MS) return;
-    last.current = Date.now();
-    let live = true;
-    void load(townId, development, meetings).then((e) => live && setEntries(e));
-    return () => {
-      live = false;
-    };
+    shown.current = townId;
+    if (!townId) return;
+    if (last.current.townId === townId && Date.now() - last.current.at < FRESH_MS) return;
+    last.current = { at: Date.now(), townId };
+    // A navigation while the list loads keeps its answer (the next ask waits a minute); an answer
+    // for a town no longer shown is dropped.
+    void load(townId, development, meetings).then((e) => {
+      if (shown.current === townId) setEntries(e);
+    });
   }, [townId, pathname, development, meetings]);
 
   const label = entries.length ? `党建提醒：${entries.length} 条` : '党建提醒';
