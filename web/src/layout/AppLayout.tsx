@@ -178,9 +178,9 @@ export default function AppLayout() {
             </Space>
           )}
           {allows('appeals.read') && <ReminderBell />}
-          {(allows('party.write') || allows('member_development.access')) && (
+          {(allows('party.write') || allows('member_development.read')) && (
             <PartyReminderSlot
-              development={allows('member_development.access')}
+              development={allows('member_development.read')}
               meetings={allows('party.write')}
             />
           )}

@@ -24,15 +24,9 @@ interface Entry {
   overdue: boolean;
 }
 
-/** The page's own probe first: the reminders answer 403 to those without the organisation work. */
-async function dueSteps(townId: string) {
-  const access = await developmentApi.branches(townId).catch(() => null);
-  return access?.read ? developmentApi.reminders(townId).catch(() => null) : null;
-}
-
 async function load(townId: string, development: boolean, meetings: boolean): Promise<Entry[]> {
   const [due, short] = await Promise.all([
-    development ? dueSteps(townId) : null,
+    development ? developmentApi.reminders(townId).catch(() => null) : null,
     meetings ? meetingRemindersOf(townId).catch(() => null) : null,
   ]);
   return [
@@ -53,6 +47,10 @@ async function load(townId: string, development: boolean, meetings: boolean): Pr
   ];
 }
 
+/**
+ * `development`: the session allows `member_development.read`, whose rule includes the organisation
+ * portfolio, so the reminders are asked only of those they answer.
+ */
 export default function PartyReminderBell(props: { development: boolean; meetings: boolean }) {
   const { townId } = useSession();
   const { pathname } = useLocation();
