@@ -6,8 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoTown } from '../demo/demo-town.ts';
 import { verifyAuditChains } from '../domains/audit/audit.verify.ts';
 import { backupDatabase, BackupError, restoreDatabase, tableChecksums } from './backup.ts';
-import { openDatabase } from './database.ts';
-import { migrateToLatest } from './migrate.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/database.ts';
 
 let dir: string;
@@ -34,6 +32,8 @@ async function rewriteDump(from: string, to: string, edit: (lines: string[]) => 
   await writeFile(to, gzipSync(edit(lines).join('\n')));
 }
 
+// The round trip PGlite → the suite's database (PostgreSQL under TEST_DATABASE_URL) → PGlite is
+// tested once, through the command line, in src/cli/cli.test.ts.
 describe('backup and restore', () => {
   it('restores the demo town into an empty database with identical checksums and an intact audit chain', async () => {
     const target = await createTestDatabase();
@@ -133,28 +133,4 @@ describe('backup and restore', () => {
       await Promise.all([big.close(), target.close()]);
     }
   });
-
-  // The suite's database is PostgreSQL under TEST_DATABASE_URL.
-  it('round-trips PGlite → the suite’s database → PGlite with identical checksums', async () => {
-    const lite = await openDatabase({ dataDir: 'memory://' });
-    const back = await openDatabase({ dataDir: 'memory://' });
-    const pgTarget = await createTestDatabase(); // PostgreSQL when TEST_DATABASE_URL is set, else a third PGlite
-    try {
-      await migrateToLatest(lite.db);
-      await migrateToLatest(back.db);
-      await createDemoTown(lite.db, 'Backup-test-2025');
-      const first = path.join(dir, 'lite.gz');
-      const second = path.join(dir, 'pg.gz');
-      await backupDatabase(lite.db, first, { sourceKind: lite.kind });
-      await restoreDatabase(pgTarget.db, first);
-      await backupDatabase(pgTarget.db, second, { sourceKind: pgTarget.kind });
-      await restoreDatabase(back.db, second);
-      const expected = await tableChecksums(lite.db);
-      expect(await tableChecksums(pgTarget.db)).toEqual(expected);
-      expect(await tableChecksums(back.db)).toEqual(expected);
-      expect((await verifyAuditChains(back.db)).problems).toEqual([]);
-    } finally {
-      await Promise.all([lite.close(), back.close(), pgTarget.close()]);
-    }
-  }, 180_000);
 });
