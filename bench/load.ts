@@ -5,6 +5,8 @@
  *
  *   npm run bench:load                                   # dev PostgreSQL at 127.0.0.1:55432
  *   BENCH_DATABASE_URL=postgres://… BENCH_LOAD_REQUESTS=500 npm run bench:load
+ *   BENCH_LOAD_EXISTING_URL=postgres://…/lvzhi_city BENCH_PASSWORD=… npm run bench:load
+ *       # on a database as it is, e.g. the city of `lvzhi demo --scale city` (its printed password)
  *
  * 1. Each route alone at saturation (8 connections, BENCH_LOAD_REQUESTS requests, ≤ 20 s):
  *    throughput, p50, p99 — and the ratio to the floor.
@@ -27,6 +29,7 @@ const PEAK_STAFF_PER_S = PEAK_INTAKES_PER_S * 25;
 const PEAK_PER_S = PEAK_INTAKES_PER_S + PEAK_STAFF_PER_S;
 
 const served = await startServer({
+  existingUrl: process.env.BENCH_LOAD_EXISTING_URL,
   databaseUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:55432/postgres',
   env: { LVZHI_TRUST_PROXY: '1' },
 });

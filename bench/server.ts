@@ -57,7 +57,13 @@ async function freshPostgres(adminUrl: string) {
 }
 
 export async function startServer(
-  options: { databaseUrl?: string; nodeFlags?: string[]; env?: Record<string, string> } = {},
+  options: {
+    databaseUrl?: string;
+    /** Serve this database as it is (e.g. the city of `lvzhi demo --scale city`); never dropped. */
+    existingUrl?: string;
+    nodeFlags?: string[];
+    env?: Record<string, string>;
+  } = {},
 ): Promise<Served> {
   const port = await freePort();
   let cleanup: () => Promise<void> | void;
@@ -70,7 +76,11 @@ export async function startServer(
     ...options.env,
   };
   let location: string;
-  if (options.databaseUrl) {
+  if (options.existingUrl) {
+    env.DATABASE_URL = options.existingUrl;
+    cleanup = () => undefined;
+    location = 'PostgreSQL（已有数据）';
+  } else if (options.databaseUrl) {
     const fresh = await freshPostgres(options.databaseUrl);
     env.DATABASE_URL = fresh.url;
     cleanup = fresh.drop;
@@ -106,7 +116,7 @@ export async function startServer(
       const res = await fetch(`${url}/api/v1/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: PASSWORD }),
+        body: JSON.stringify({ username, password: process.env.BENCH_PASSWORD ?? PASSWORD }),
       });
       if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
       return res.headers.get('set-cookie')!.split(';')[0]!;

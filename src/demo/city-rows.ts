@@ -92,9 +92,12 @@ export interface Category {
   root: string;
 }
 
-/** One hotline order of a town as COPY values (columns: APPEAL_COLUMNS). */
+/**
+ * One hotline order of a town as COPY values (columns: APPEAL_COLUMNS), with the workflow snapshot
+ * the engine reads: the handling unit is one of the town's units, so open orders show in queues.
+ */
 export function appealRow(
-  townId: string,
+  town: { id: string; units: string[] },
   id: string,
   code: string,
   year: number,
@@ -114,17 +117,24 @@ export function appealRow(
   const s = rnd();
   const satisfaction = rated ? (s < 0.7 ? '满意' : s < 0.9 ? '基本满意' : '不满意') : null;
   const closedAt = open ? null : new Date(at.getTime() + closedIn);
+  const state = open ? 'dispatched' : 'archived';
+  const urgency = rnd() < 0.05 ? 'urgent' : 'general';
+  const unit = town.units[Math.floor(rnd() * town.units.length)]!;
+  const snapshot = {
+    ...{ state, version: 5, urgency, category: cat.code, counters: {}, deadlines: {} },
+    ...{ assignment: { unit }, fields: {} },
+  };
   return [
-    townId,
+    town.id,
     id,
     code,
     'hotline',
-    open ? 'dispatched' : 'archived',
+    state,
     5,
     'hotline_12345',
     cat.code,
     cat.root,
-    rnd() < 0.05 ? 'urgent' : 'general',
+    urgency,
     `市民来电反映${cat.code.split('.').at(-1)}问题`,
     '群众来电反映的问题，已记录并转办。',
     '市民',
@@ -140,7 +150,7 @@ export function appealRow(
     satisfaction,
     rated ? satisfaction !== '不满意' || rnd() < 0.3 : null,
     null,
-    '{}',
+    JSON.stringify(snapshot),
   ];
 }
 

@@ -190,7 +190,7 @@ export async function loadCity(
         for (const [t, town] of towns.entries())
           for (let k = 1; k <= appealsPerTown[t]!; k++)
             yield rows.appealRow(
-              town.id,
+              town,
               newId(),
               `CITY-${scale.year}-${t}-${k}`,
               scale.year,

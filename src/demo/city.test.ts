@@ -95,4 +95,18 @@ describe('city-scale demo data', () => {
     );
     expect(badCategory.rows[0]!.n).toBe(0);
   });
+
+  it('gives each order the snapshot the engine reads: its state and a unit of its town', async () => {
+    const bad = await sql<{ n: number }>`
+      select count(*)::int as n from appeal a where a.code like 'CITY-%'
+        and (a.snapshot->>'state' is distinct from a.state
+             or not exists (select 1 from unit u
+                            where u.town_id = a.town_id and u.id::text = a.snapshot->'assignment'->>'unit'))
+    `.execute(t.database.db);
+    expect(bad.rows[0]!.n).toBe(0);
+    // The demo town's dispatcher reads a queue that now holds open city orders (it once answered 500).
+    const cookie = await t.login('paidan');
+    const queue = await t.call('GET', `/api/v1/towns/${t.townId}/appeals/queue`, { cookie });
+    expect(queue.status, JSON.stringify(queue.body)).toBe(200);
+  });
 });
