@@ -15,7 +15,7 @@ import { createApp } from '../server/app.ts';
 import { answerClientErrors } from '../server/client-errors.ts';
 import { rephraseConfig, WEB_DIST, type EnvConfig } from '../server/config.ts';
 import { startScheduler, type RunningScheduler } from '../server/scheduler.ts';
-import { gracefulShutdown, trackInFlight } from '../server/shutdown.ts';
+import { countRuns, gracefulShutdown, trackInFlight } from '../server/shutdown.ts';
 import { buildWebIfStale } from '../server/web-build.ts';
 import { openForCli } from './context.ts';
 import { openReplicaRouter, type ReplicaRouter } from '../db/replica.ts';
@@ -49,7 +49,8 @@ export async function runServe(options: { webBuild?: boolean } = {}): Promise<vo
       rephrase: rephraseConfig(env),
     },
   });
-  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  const handlers = countRuns(app.fetch);
+  const server = serve({ fetch: handlers.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     logger.info(
       { database: database.location },
       `lvzhi listening on http://${info.address}:${info.port}`,
@@ -61,7 +62,7 @@ export async function runServe(options: { webBuild?: boolean } = {}): Promise<vo
   const running = scheduler;
   const shutdown = gracefulShutdown({
     server: server as Server,
-    inFlight: trackInFlight(server as Server),
+    inFlight: trackInFlight(server as Server, handlers),
     logger,
     graceSeconds: env.LVZHI_SHUTDOWN_SECONDS,
     stop: async () => {

@@ -3,6 +3,10 @@
  * in flight finish (its response says `Connection: close`), close kept-alive connections once
  * nothing has been in flight for a moment, then stop the scheduler (waiting for a running tick)
  * and close the database. Past the grace period the process exits 1 without the stragglers.
+ *
+ * "In flight" counts responses not yet sent and handlers still running: a client that goes away
+ * closes its response at once, but its handler runs on (an intake half-way through its queries),
+ * and closing the database under it answered "driver has already been destroyed".
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { Server as NetServer } from 'node:net';
@@ -14,8 +18,26 @@ export interface InFlight {
   drain(): void;
 }
 
-/** Counts requests being answered (until fully sent or aborted). */
-export function trackInFlight(server: Server): InFlight {
+/** A fetch handler that counts its runs, so a shutdown can wait for those whose client left. */
+export function countRuns<A extends unknown[], R>(
+  fetch: (...args: A) => R | Promise<R>,
+): { fetch: (...args: A) => Promise<R>; running: () => number } {
+  let running = 0;
+  return {
+    fetch: async (...args) => {
+      running++;
+      try {
+        return await fetch(...args);
+      } finally {
+        running--;
+      }
+    },
+    running: () => running,
+  };
+}
+
+/** Counts requests being answered: responses until fully sent or aborted, plus handler runs. */
+export function trackInFlight(server: Server, handlers?: { running(): number }): InFlight {
   const open = new Set<ServerResponse>();
   let draining = false;
   server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
@@ -24,7 +46,7 @@ export function trackInFlight(server: Server): InFlight {
     res.once('close', () => open.delete(res));
   });
   return {
-    count: () => open.size,
+    count: () => open.size + (handlers?.running() ?? 0),
     drain() {
       draining = true;
       for (const res of open) if (!res.headersSent) res.setHeader('connection', 'close');
@@ -70,13 +92,15 @@ export function gracefulShutdown(options: ShutdownOptions): (signal: string) => 
     // PGlite import). So only stop listening here, and close idle connections once quiet.
     NetServer.prototype.close.call(server, () => {
       clearInterval(quiet);
-      void options.stop().then(
-        () => exit(0),
-        (err: unknown) => {
-          logger.error({ err }, 'shutdown failed');
-          exit(1);
-        },
-      );
+      void whenIdle(inFlight)
+        .then(options.stop)
+        .then(
+          () => exit(0),
+          (err: unknown) => {
+            logger.error({ err }, 'shutdown failed');
+            exit(1);
+          },
+        );
     });
     let quietSince = performance.now();
     const quiet = setInterval(() => {
@@ -84,4 +108,9 @@ export function gracefulShutdown(options: ShutdownOptions): (signal: string) => 
       else if (performance.now() - quietSince >= QUIET_MS) server.closeIdleConnections();
     }, 50);
   };
+}
+
+/** Resolves once nothing is in flight (connections may all be closed while handlers still run). */
+async function whenIdle(inFlight: InFlight): Promise<void> {
+  while (inFlight.count() > 0) await new Promise((resolve) => setTimeout(resolve, 20));
 }
