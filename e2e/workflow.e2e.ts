@@ -18,6 +18,7 @@ import {
   fillFields,
   offered,
   registerOrder,
+  SCAN_NAME,
   timelineCount,
   USERS_FOR_ROLE,
   type Picks,
@@ -180,6 +181,12 @@ async function fire(actor: Actor, def: KindDefinition, href: string, id: string,
   for (const f of t.fields.filter((x) => x.type === 'village_id'))
     if (!(await moved()))
       expect(await timeline.textContent()).toContain(`${f.label}：${picks.villageName}`);
+  // A file field shows the uploaded file by name (a download link), never its id.
+  for (const f of t.fields.filter((x) => x.type === 'file'))
+    if (!(await moved()))
+      await expect
+        .poll(async () => ((await timeline.textContent()) ?? '').replace(/\s/g, ''))
+        .toContain(`${f.label}：${SCAN_NAME}`);
 }
 
 async function walkKind(def: KindDefinition) {

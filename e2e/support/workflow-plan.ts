@@ -6,6 +6,7 @@
  * any kind. Each path walks to the nearest transition not yet fired, preferring those that keep
  * the order open, and ends in a terminal state or when nothing more is reachable.
  */
+import { randomUUID } from 'node:crypto';
 import {
   fireTransition,
   openAppeal,
@@ -39,6 +40,9 @@ export function plannedValue(def: KindDefinition, f: FieldSpec, today: string, l
     case 'person_ids':
     case 'string_list':
       return ['甲', '乙'];
+    case 'file':
+      // the browser uploads a file to the order and cites its id; the planner needs the shape only
+      return [randomUUID()];
     default:
       return `${f.label}（流程测试）`;
   }

@@ -24,6 +24,10 @@ export const USERS_FOR_ROLE: Record<string, string[]> = {
   reporter: [],
 };
 
+/** The file a `file` field gets: a one-page PDF, uploaded to the order through the field. */
+export const SCAN_NAME = '扫描件（流程测试）.pdf';
+const SCAN = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
 /** What the journey picks in pickers: a unit with a demo account in it, a person with one. */
 export interface Picks {
   unitName: string;
@@ -106,6 +110,13 @@ export async function fillField(
       await choose(page, item, picks.personName);
       if (f.type === 'person_ids') await page.keyboard.press('Escape');
       return;
+    case 'file': {
+      // The field uploads at once; the file shows in its list (by name) once the server took it.
+      await item
+        .locator('input[type=file]')
+        .setInputFiles({ name: SCAN_NAME, mimeType: 'application/pdf', buffer: SCAN });
+      return item.locator('.ant-upload-list-item').filter({ hasText: SCAN_NAME }).waitFor();
+    }
     case 'string_list': {
       const input = item.locator('input');
       await input.click();
@@ -139,8 +150,8 @@ export async function fillField(
   }
 }
 
-/** Optional fields filled anyway, so their controls are exercised (money, village). */
-const FILLED_WHEN_OPTIONAL = ['money', 'village_id'];
+/** Optional fields filled anyway, so their controls are exercised (money, village, file). */
+const FILLED_WHEN_OPTIONAL = ['money', 'village_id', 'file'];
 
 /** Fills every required field (each declared field must have its control). */
 export async function fillFields(

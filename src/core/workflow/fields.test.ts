@@ -71,6 +71,21 @@ describe('validatePayload', () => {
     expect(amount('一千').issues.map((i) => i.message)).toEqual(['协议金额应为金额（元）']);
   });
 
+  it('takes a list of attachment ids for a file field, once each, and says what is wrong', () => {
+    const scan: FieldSpec = { name: 'scan', label: '协议书', type: 'file', required: false };
+    const file = (v: unknown) => validatePayload([scan], { scan: v });
+    const a = '0b7f3c2e-1d2a-4c3b-9e8f-7a6b5c4d3e2f';
+    expect(file([a, a]).values.scan).toEqual([a]);
+    expect(file([]).issues.map((i) => i.message)).toEqual(['协议书至少上传一个文件']);
+    expect(file(['报告.pdf']).issues.map((i) => i.message)).toEqual([
+      '协议书应为本工单已上传附件的编号',
+    ]);
+    expect(file(Array.from({ length: 21 }, () => a)).issues.map((i) => i.message)).toEqual([
+      '协议书最多20个文件',
+    ]);
+    expect(file(undefined).issues).toEqual([]);
+  });
+
   it('requires options exactly for enum fields', () => {
     expect(fieldSpecSchema.safeParse({ name: 'x', label: 'X', type: 'enum' }).success).toBe(false);
     expect(

@@ -23,6 +23,7 @@ export const FIELD_TYPES = [
   'village_id', // a village (村/社区) of the town: a unit of kind village
   'money', // an amount in 元, at most two decimals
   'appeal_ref', // another order of the town, by tracking code (or id)
+  'file', // files uploaded to the same order first (扫描件、照片): a list of their attachment ids
 ] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
@@ -44,6 +45,8 @@ export type FieldSpec = z.infer<typeof fieldSpecSchema>;
 
 const MAX_TEXT = 20_000;
 const id = z.string().trim().min(1, '不能为空').max(64, '编号过长');
+/** Files one step may cite; more belong in the order's 附件 list, not one field. */
+export const MAX_FILES = 20;
 const nonEmpty = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不能超过${max}字`);
 
 function valueSchema(spec: FieldSpec): z.ZodType {
@@ -70,6 +73,12 @@ function valueSchema(spec: FieldSpec): z.ZodType {
       return z.array(id).min(1, '至少选择一项');
     case 'string_list':
       return z.array(nonEmpty(200)).min(1, '至少填写一项');
+    case 'file':
+      return z
+        .array(z.uuid({ message: '应为本工单已上传附件的编号' }))
+        .min(1, '至少上传一个文件')
+        .max(MAX_FILES, `最多${MAX_FILES}个文件`)
+        .transform((ids) => [...new Set(ids)]);
     case 'boolean':
       return z.boolean({ message: '应为是或否' });
     case 'number': {

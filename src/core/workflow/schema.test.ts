@@ -117,6 +117,12 @@ describe('loadKind', () => {
     ]);
   });
 
+  it('rejects a file field at registration (there is no order to upload to yet)', () => {
+    const k = minimal();
+    k.initial.fields = [{ name: 'scan', label: '登记表', type: 'file' }];
+    expect(problems(k)).toEqual(['登记操作不能有文件字段「登记表」（工单登记后才能上传附件）']);
+  });
+
   it('rejects duplicate ids', () => {
     const k = minimal();
     k.transitions.push({

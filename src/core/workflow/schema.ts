@@ -160,6 +160,9 @@ function crossReferenceProblems(kind: KindDefinition): string[] {
   for (const d of duplicates(kind.states.map((s) => s.id))) p.push(`状态 ${d} 重复`);
   for (const d of duplicates(actions)) p.push(`操作 ${d} 重复`);
   if (!states.has(kind.initial.state)) p.push(`初始状态 ${kind.initial.state} 不存在`);
+  // A file is uploaded to an existing order: registration has no order to upload to yet.
+  for (const f of kind.initial.fields)
+    if (f.type === 'file') p.push(`登记操作不能有文件字段「${f.label}」（工单登记后才能上传附件）`);
   for (const t of kind.transitions) p.push(...transitionProblems(kind, t, states));
   for (const g of kind.initial.guards)
     p.push(

@@ -103,6 +103,24 @@ export function findAppealAttachmentFile(
     .executeTakeFirst();
 }
 
+/** Which of `ids` are attachments of this order (of this town). */
+export async function idsOfOrder(
+  db: Db,
+  townId: string,
+  appealId: string,
+  ids: readonly string[],
+): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .selectFrom('appeal_attachment')
+    .select('attachment_id')
+    .where('town_id', '=', townId)
+    .where('appeal_id', '=', appealId)
+    .where('attachment_id', 'in', ids)
+    .execute();
+  return rows.map((r) => r.attachment_id);
+}
+
 /** Links not-yet-used attachments of the order to timeline event `seq`; returns how many. */
 export async function linkToEvent(
   db: Db,

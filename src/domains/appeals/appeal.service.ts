@@ -35,6 +35,7 @@ import {
   workflowRoles,
 } from './appeal.policy.ts';
 import { linkAttachments } from './appeal.attachments.ts';
+import { citedFiles, linkCitedFiles } from './appeal.step-files.ts';
 import { RESIDENT_RATING_SCORE } from './appeal.read.ts';
 import * as repo from './appeal.repository.ts';
 import * as lookup from './appeal-lookup.repository.ts';
@@ -295,6 +296,8 @@ export async function fire(
   if (!result.ok) throw result.error;
   const outcome = result.value;
   await assertAssignees(db, ctx.townId, def, input.action, outcome.event.payload);
+  const fields = def.transitions.find((x) => x.id === input.action)?.fields ?? [];
+  const cited = await citedFiles(db, ctx.townId, id, fields, outcome.event.payload);
   const extra: Record<string, unknown> = {};
   if (input.action === 'merge')
     extra.merged_into = await masterOf(
@@ -313,6 +316,7 @@ export async function fire(
   await appendEvent(db, ctx.townId, id, updated.version, outcome, doer);
   if (input.attachmentIds?.length)
     await linkAttachments(db, ctx.townId, id, updated.version, input.attachmentIds);
+  await linkCitedFiles(db, ctx.townId, id, updated.version, cited);
   await recordAudit(db, {
     townId: ctx.townId,
     actorUserId: doer.userId,

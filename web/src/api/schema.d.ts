@@ -18252,7 +18252,8 @@ export interface components {
                 | "number"
                 | "village_id"
                 | "money"
-                | "appeal_ref";
+                | "appeal_ref"
+                | "file";
             required: boolean;
             options?: string[];
             min?: number;
@@ -20593,7 +20594,8 @@ export interface components {
                         | "number"
                         | "village_id"
                         | "money"
-                        | "appeal_ref";
+                        | "appeal_ref"
+                        | "file";
                     required: boolean;
                     options?: string[];
                 }[];

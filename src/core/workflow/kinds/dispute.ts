@@ -62,6 +62,8 @@ export const DISPUTE_KIND = {
         { name: 'agreementText', label: '调解协议内容', type: 'text' },
         { name: 'signedDate', label: '签订日期', type: 'date' },
         { name: 'settlementAmount', label: '协议金额', type: 'money', required: false },
+        // The agreement as the parties signed it (the text above is only its content).
+        { name: 'agreementScan', label: '调解协议书（签字扫描件）', type: 'file', required: false },
       ],
     },
     {

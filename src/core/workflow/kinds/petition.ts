@@ -128,6 +128,8 @@ export const PETITION_KIND = {
       fields: [
         { name: 'replyText', label: '答复意见', type: 'text' },
         { name: 'replyDate', label: '答复日期', type: 'date' },
+        // The signed and sealed 答复意见书 as issued, scanned: the record behind the reply text.
+        { name: 'replyDocument', label: '答复意见书（盖章扫描件）', type: 'file', required: false },
       ],
       guards: [
         {

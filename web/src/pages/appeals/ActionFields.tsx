@@ -4,12 +4,13 @@
  * `controlFor` is the one place a declared field type becomes a control: people and units are
  * pickers searching by name (values are ids, shown by name), villages a list of the town's villages,
  * other orders a picker searching by code or title, money a number of 元 with two decimals, enums
- * radio buttons or a list.
+ * radio buttons or a list, files an upload to the order's 附件 whose ids the action cites.
  */
 import { DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
 import type { ActionField, FieldType } from '../../api/appeals.ts';
+import { FileField } from './FileField.tsx';
 import { OrderPicker } from './OrderPicker.tsx';
 import { PersonPicker } from './PersonPicker.tsx';
 import type { AppealRefs } from './refs.ts';
@@ -33,7 +34,7 @@ function unitPicker(refs: AppealRefs, multiple: boolean) {
 }
 
 /** The control for one declared field type; a type without a case here fails the type check. */
-export function controlFor(f: ActionField, refs: AppealRefs): ReactNode {
+export function controlFor(f: ActionField, refs: AppealRefs, appealId?: string): ReactNode {
   const type: FieldType = f.type;
   switch (type) {
     case 'string':
@@ -85,6 +86,8 @@ export function controlFor(f: ActionField, refs: AppealRefs): ReactNode {
       );
     case 'appeal_ref':
       return <OrderPicker />;
+    case 'file':
+      return <FileField appealId={appealId} />;
     case 'string_list':
       return (
         <Select
@@ -102,6 +105,7 @@ export function controlFor(f: ActionField, refs: AppealRefs): ReactNode {
 
 /** The Chinese message of an empty required field, by what the user does with the control. */
 function requiredMessage(f: ActionField): string {
+  if (f.type === 'file') return `请上传${f.label}`;
   const pick = [
     'enum',
     'boolean',
@@ -121,10 +125,13 @@ export function ActionFields({
   fields,
   refs,
   skip = [],
+  appealId,
 }: {
   fields: ActionField[];
   refs: AppealRefs;
   skip?: string[];
+  /** The order an action is fired on (its files are uploaded there); none at registration. */
+  appealId?: string;
 }) {
   return (
     <>
@@ -137,7 +144,7 @@ export function ActionFields({
               label={f.label}
               rules={f.required ? [{ required: true, message: requiredMessage(f) }] : []}
             >
-              {controlFor(f, refs)}
+              {controlFor(f, refs, appealId)}
             </Form.Item>
           </div>
         ))}
@@ -154,6 +161,7 @@ export function toPayload(
   for (const f of fields) {
     const v = values[f.name];
     if (v === undefined || v === null || v === '') continue;
+    if (Array.isArray(v) && v.length === 0) continue;
     if (f.type === 'date') out[f.name] = (v as Dayjs).format('YYYY-MM-DD');
     else if (f.type === 'datetime') out[f.name] = (v as Dayjs).format();
     else out[f.name] = v;

@@ -1,6 +1,7 @@
 /**
  * 时间线: every step of an order — transitions, 督办 and their sign-off/replies — who, when, what,
- * the note, the fields filled in and the photos attached to the step.
+ * the note, the fields filled in and the photos attached to the step. A file field shows its files
+ * by name, each a link that downloads through the order's audited attachment route.
  */
 import { Timeline, Typography } from 'antd';
 import type { AppealDetail, AppealKind } from '../../api/appeals.ts';
@@ -27,6 +28,31 @@ function show(value: unknown, type: string | undefined, refs: AppealRefs, people
   if (type === 'person_ids' && Array.isArray(value)) return value.map(person).join('、');
   if (Array.isArray(value)) return value.join('、');
   return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+}
+
+/** The files a `file` field cites, by name; a file no longer listed says so instead of its id. */
+function FileLinks({
+  appealId,
+  ids,
+  attachments,
+}: {
+  appealId: string;
+  ids: unknown;
+  attachments: OrderAttachment[];
+}) {
+  const list = Array.isArray(ids) ? ids.map(String) : [];
+  return (
+    <>
+      {list.map((id) => {
+        const a = attachments.find((x) => x.id === id);
+        return (
+          <span key={id} style={{ marginRight: 12 }}>
+            {a ? <AttachmentLink appealId={appealId} a={a} /> : '（文件已不在附件中）'}
+          </span>
+        );
+      })}
+    </>
+  );
 }
 
 /** Payload keys of 督办 steps that are plumbing, not something to read. */
@@ -56,7 +82,13 @@ export function AppealTimeline({
     const details = Object.entries(e.payload).filter(([k]) =>
       supervision ? !HIDDEN.includes(k) : k !== 'content',
     );
-    const photos = attachments.filter((a) => a.eventSeq === e.seq);
+    // Files a field cites show under that field; the rest tied to the step (photos) below.
+    const cited = new Set(
+      fields
+        .filter((f) => f.type === 'file')
+        .flatMap((f) => (Array.isArray(e.payload[f.name]) ? e.payload[f.name] : []) as string[]),
+    );
+    const photos = attachments.filter((a) => a.eventSeq === e.seq && !cited.has(a.id));
     return {
       key: e.seq,
       color:
@@ -88,7 +120,12 @@ export function AppealTimeline({
               );
             return (
               <div key={k} style={{ color: '#595959' }}>
-                {f?.label ?? k}：{show(v, f?.type, refs, order.people)}
+                {f?.label ?? k}：
+                {f?.type === 'file' ? (
+                  <FileLinks appealId={order.id} ids={v} attachments={attachments} />
+                ) : (
+                  show(v, f?.type, refs, order.people)
+                )}
               </div>
             );
           })}
