@@ -129,7 +129,11 @@ export async function appealCast(t: TestApp): Promise<AppealCast> {
   const otherVillage = await town.unit('西村', { kind: 'village', code: 'v02' });
   const users = {
     admin: await town.user('admin', 'admin'),
-    leader: await town.persona('leader', 'leader', { unitId: gov, title: '党委书记' }),
+    leader: await town.persona('leader', 'leader', {
+      unitId: gov,
+      title: '党委书记',
+      leadership: true,
+    }),
     dispatcher: await town.persona('dispatcher', 'dispatcher', {
       unitId: governanceOffice,
       title: '派单员',

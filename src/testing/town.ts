@@ -48,6 +48,8 @@ export interface PersonaSpec {
   /** Villages the person is 包联 leader of (from LONG_AGO, open-ended). */
   liaisonVillages?: string[];
   title?: string;
+  /** A 班子成员's position (default: when it carries portfolios). */
+  leadership?: boolean;
 }
 
 export interface TownFixture {
@@ -190,7 +192,8 @@ export function townFixture(t: TestApp): TownFixture {
   const persona: TownFixture['persona'] = async (username, role, spec = {}) => {
     const unitId = spec.unitId ?? (await government());
     const personId = await person(`${username}本人`, unitId);
-    await position(personId, { unitId, title: spec.title, portfolios: spec.portfolios });
+    const { title, portfolios, leadership } = spec;
+    await position(personId, { unitId, title, portfolios, leadership });
     for (const v of spec.liaisonVillages ?? []) await liaison(personId, v);
     return user(username, role, { personId });
   };

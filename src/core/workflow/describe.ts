@@ -4,7 +4,7 @@
  */
 import { describeRule } from '../calendar/deadline.ts';
 import { roleLabel } from './roles.ts';
-import type { FieldType } from './fields.ts';
+import type { FieldType, PersonRule } from './fields.ts';
 import type { ClockDefinition, KindDefinition } from './schema.ts';
 
 export interface ActionDescription {
@@ -13,7 +13,14 @@ export interface ActionDescription {
   from: string[];
   to: string;
   roles: string[];
-  fields: { name: string; label: string; type: FieldType; required: boolean; options?: string[] }[];
+  fields: {
+    name: string;
+    label: string;
+    type: FieldType;
+    required: boolean;
+    options?: string[];
+    who?: PersonRule;
+  }[];
 }
 
 export interface KindDescription {
@@ -54,6 +61,7 @@ export function describeKind(kind: KindDefinition): KindDescription {
       type: f.type,
       required: f.required,
       ...(f.options ? { options: f.options } : {}),
+      ...(f.who ? { who: f.who } : {}),
     }));
   return {
     kind: kind.kind,

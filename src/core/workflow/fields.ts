@@ -27,6 +27,24 @@ export const FIELD_TYPES = [
 ] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
+/**
+ * Who a person field may name, beyond "a person of the town" (the person registry also holds
+ * party members and residents without a post). Checked by the server on the day of the step and
+ * asked by the picker, which lists only those people. Positions are held on a day when it falls
+ * within their date range (org's holdings rule).
+ */
+export const PERSON_RULES = [
+  'leadership', // 班子成员: a position marked as leadership (position.leadership)
+  'cadre', // 干部: any position in the town, villages included
+  'local_cadre', // a position in the order's village or handling unit, or in a town office (not a village)
+] as const;
+export type PersonRule = (typeof PERSON_RULES)[number];
+export const PERSON_RULE_LABELS: Record<PersonRule, string> = {
+  leadership: '现任班子成员（领导职务）',
+  cadre: '本乡镇现任干部',
+  local_cadre: '本村（社区）、承办单位或乡镇机关的现任干部',
+};
+
 export const fieldSpecSchema = z
   .object({
     name: z.string().regex(/^[a-z][A-Za-z0-9]*$/, { message: '字段名须为小驼峰英文' }),
@@ -36,10 +54,15 @@ export const fieldSpecSchema = z
     options: z.array(z.string().min(1)).min(1).optional(),
     min: z.number().optional(),
     max: z.number().optional(),
+    who: z.enum(PERSON_RULES).optional(),
   })
   .refine((f) => (f.type === 'enum') === (f.options !== undefined), {
     message: '只有枚举字段（且必须）给出选项',
     path: ['options'],
+  })
+  .refine((f) => f.who === undefined || f.type === 'person_id' || f.type === 'person_ids', {
+    message: '只有人员字段可以限定可选人员',
+    path: ['who'],
   });
 export type FieldSpec = z.infer<typeof fieldSpecSchema>;
 

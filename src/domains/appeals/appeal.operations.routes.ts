@@ -1,6 +1,7 @@
 /**
  * Operational routes of appeals: duplicate hints while typing an order, 督办 issued by a town
- * leader, the 督办 board, 我的提醒 (and its count for the menu badge), and signing for / replying to a reminder or 督办.
+ * leader, the 督办 board, 我的提醒 (and its count for the menu badge), and signing for / replying to a reminder or 督办,
+ * and the people a person field of an action may name (人员选择 under the field's rule).
  * Registered before `/appeals/{id}` so the static paths win.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
@@ -15,6 +16,7 @@ import {
 } from '../../http/openapi.ts';
 import { defineRoute } from '../../http/route.ts';
 import { matchProblems, ProblemHint } from '../appeal-analysis/problem-match.service.ts';
+import { peopleChoices } from './appeal.person-rules.ts';
 import { appealsAct, appealsRead, appealsSupervise } from './appeal.policy.ts';
 import * as s from './appeal.schema.ts';
 import { SimilarItem, similarAppeals, SimilarQuery } from './appeal.similar.ts';
@@ -33,7 +35,46 @@ const HintQuery = SimilarQuery.extend({
   problems: z.enum(['true', 'false']).optional().meta({ title: '同时匹配问题清单（默认是）' }),
 });
 
+const ChoicesQuery = z.object({
+  action: z.string().min(1).max(64).meta({ title: '操作' }),
+  field: z.string().min(1).max(64).meta({ title: '人员字段' }),
+  q: z.string().trim().max(40).optional().meta({ title: '姓名' }),
+  limit: z.coerce.number().int().min(1).max(100).default(30).meta({ title: '条数' }),
+});
+const Choice = z.object({
+  id: z.string(),
+  name: z.string(),
+  unitId: z.string().nullable(),
+  titles: z.array(z.string()).openapi({ description: '现任职务' }),
+});
+
 export function registerAppealOperationRoutes(app: OpenAPIHono<AppEnv>): void {
+  defineRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: `${base}/appeals/{id}/people-choices`,
+      tags,
+      summary: '操作的人员字段可选的人（按字段声明的人选规则，如包案领导须是现任班子成员）',
+      description:
+        '按姓名搜索；只列出该字段规则允许、今天在任的人员及其现任职务。提交操作时服务器按同一规则再次检查。',
+      request: { params: TownEntityParams, query: ChoicesQuery },
+      responses: jsonResponse(z.object({ rule: z.string(), items: z.array(Choice) }), '可选人员'),
+    }),
+    appealsAct,
+    async (c) =>
+      c.json(
+        await peopleChoices(
+          c.get('deps').db,
+          c.get('actor')!,
+          c.req.param('townId'),
+          c.req.param('id'),
+          c.req.valid('query'),
+        ),
+        200,
+      ),
+  );
+
   defineRoute(
     app,
     createRoute({

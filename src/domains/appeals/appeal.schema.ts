@@ -3,7 +3,7 @@
  * errors name fields the way the form does).
  */
 import { z } from '@hono/zod-openapi';
-import { FIELD_TYPES } from '../../core/workflow/fields.ts';
+import { FIELD_TYPES, PERSON_RULES } from '../../core/workflow/fields.ts';
 import * as link from '../appeal-analysis/problem.intake-link.service.ts';
 import { CHANNELS, KIND_NAMES } from './appeal.kinds.ts';
 
@@ -161,6 +161,10 @@ export const ActionField = z
     options: z.array(z.string()).optional(),
     min: z.number().optional(),
     max: z.number().optional(),
+    who: z.enum(PERSON_RULES).optional().openapi({
+      description:
+        '人员字段可选的人：leadership 现任班子成员，cadre 本乡镇现任干部，local_cadre 本村（社区）、承办单位或乡镇机关的现任干部；人员选择器按此向服务器查询',
+    }),
   })
   .openapi('AppealActionField');
 

@@ -36,6 +36,7 @@ import {
 } from './appeal.policy.ts';
 import { linkAttachments } from './appeal.attachments.ts';
 import { citedFiles, linkCitedFiles } from './appeal.step-files.ts';
+import { assertPersonRules } from './appeal.person-rules.ts';
 import { RESIDENT_RATING_SCORE } from './appeal.read.ts';
 import * as repo from './appeal.repository.ts';
 import * as lookup from './appeal-lookup.repository.ts';
@@ -103,6 +104,10 @@ async function assertAssignees(
   }
 }
 
+/** The handling unit an order is assigned to (after the step), for its people rules. */
+const unitOf = (s: AppealSnapshot) =>
+  typeof s.assignment.unit === 'string' ? s.assignment.unit : null;
+
 export interface IntakeOptions {
   /** Defaults to now; the demo seeder and imports pass the original time. */
   at?: Date;
@@ -150,6 +155,8 @@ export async function intake(
   if (!result.ok) throw result.error;
   const outcome = result.value;
   await assertAssignees(db, ctx.townId, def, def.initial.id, outcome.event.payload);
+  const units = { villageId: input.villageId ?? null, unitId: unitOf(outcome.next) };
+  await assertPersonRules(db, ctx.townId, def.initial.fields, outcome.event.payload, units, at);
   const id = newId();
   const derived = deriveColumns(outcome.next, kpi, at, def.initial.id, doer.personId, null);
   // The first event's seq is the order's first version (1, the column default).
@@ -298,6 +305,8 @@ export async function fire(
   await assertAssignees(db, ctx.townId, def, input.action, outcome.event.payload);
   const fields = def.transitions.find((x) => x.id === input.action)?.fields ?? [];
   const cited = await citedFiles(db, ctx.townId, id, fields, outcome.event.payload);
+  const units = { villageId: row.village_id, unitId: unitOf(outcome.next) };
+  await assertPersonRules(db, ctx.townId, fields, outcome.event.payload, units, at);
   const extra: Record<string, unknown> = {};
   if (input.action === 'merge')
     extra.merged_into = await masterOf(

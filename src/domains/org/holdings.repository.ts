@@ -65,3 +65,65 @@ export async function liaisonVillagesHeld(
     .execute();
   return rows.map((r) => r.village_id);
 }
+
+/** Who may be named in a person field on `day` (the rule is the caller's; see PERSON_RULES). */
+export interface HolderFilter {
+  day: string;
+  /** Only positions marked as leadership (班子成员). */
+  leadership?: boolean;
+  /** Only positions in these units, or in a unit that is not a village (a town office). */
+  unitsOrOffices?: string[];
+}
+
+/**
+ * People holding a position that passes `f` on its day, with the titles of those positions,
+ * by name; `ids` narrows to those people (the server's check), `q` searches names (the picker).
+ */
+export async function peopleHolding(
+  db: Db,
+  townId: string,
+  f: HolderFilter,
+  only: { ids?: readonly string[]; q?: string; limit: number },
+): Promise<{ id: string; name: string; unitId: string | null; titles: string[] }[]> {
+  if (only.ids && !only.ids.length) return [];
+  const local = f.unitsOrOffices;
+  const rows = await db
+    .selectFrom('position as p')
+    .innerJoin('person as pe', (j) =>
+      j.onRef('pe.town_id', '=', 'p.town_id').onRef('pe.id', '=', 'p.person_id'),
+    )
+    .innerJoin('unit as u', (j) =>
+      j.onRef('u.town_id', '=', 'p.town_id').onRef('u.id', '=', 'p.unit_id'),
+    )
+    .select(['pe.id', 'pe.name', 'pe.unit_id', 'p.title'])
+    .where('p.town_id', '=', townId)
+    .where(heldOnSql('p', f.day))
+    .$if(!!f.leadership, (q) => q.where('p.leadership', '=', true))
+    .$if(local !== undefined, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb('u.kind', '<>', 'village'),
+          ...(local?.length ? [eb('p.unit_id', 'in', local)] : []),
+        ]),
+      ),
+    )
+    .$if(only.ids !== undefined, (q) => q.where('pe.id', 'in', only.ids!))
+    .$if(!!only.q, (q) =>
+      q.where('pe.name', 'like', `%${only.q!.replace(/[%_\\]/g, (m) => `\\${m}`)}%`),
+    )
+    .orderBy('pe.name')
+    .orderBy('pe.id')
+    .orderBy('p.title')
+    .limit(only.limit * 3)
+    .execute();
+  const people = new Map<
+    string,
+    { id: string; name: string; unitId: string | null; titles: string[] }
+  >();
+  for (const r of rows) {
+    const p = people.get(r.id) ?? { id: r.id, name: r.name, unitId: r.unit_id, titles: [] };
+    if (!p.titles.includes(r.title)) p.titles.push(r.title);
+    people.set(r.id, p);
+  }
+  return [...people.values()].slice(0, only.limit);
+}

@@ -37,3 +37,7 @@ export function liaisonVillagesHeld(
 ): Promise<string[]> {
   return personId ? repo.liaisonVillagesHeld(db, townId, personId, days) : Promise.resolve([]);
 }
+
+export type { HolderFilter } from './holdings.repository.ts';
+/** People who may be named under a rule of who (班子成员, 干部 …) on its day: see peopleHolding. */
+export { peopleHolding } from './holdings.repository.ts';

@@ -5360,6 +5360,122 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/towns/{townId}/appeals/{id}/people-choices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 操作的人员字段可选的人（按字段声明的人选规则，如包案领导须是现任班子成员）
+         * @description 按姓名搜索；只列出该字段规则允许、今天在任的人员及其现任职务。提交操作时服务器按同一规则再次检查。
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 操作 */
+                    action: string;
+                    /** @description 人员字段 */
+                    field: string;
+                    /** @description 姓名 */
+                    q?: string;
+                    /** @description 条数 */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description 乡镇 */
+                    townId: string;
+                    /** @description 记录 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 可选人员 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rule: string;
+                            items: {
+                                id: string;
+                                name: string;
+                                unitId: string | null;
+                                /** @description 现任职务 */
+                                titles: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description 请求格式错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 未登录 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权操作 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 未找到 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 数据冲突（版本过期或状态不允许） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 数据不符合要求 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/towns/{townId}/appeals/similar": {
         parameters: {
             query?: never;
@@ -18258,6 +18374,11 @@ export interface components {
             options?: string[];
             min?: number;
             max?: number;
+            /**
+             * @description 人员字段可选的人：leadership 现任班子成员，cadre 本乡镇现任干部，local_cadre 本村（社区）、承办单位或乡镇机关的现任干部；人员选择器按此向服务器查询
+             * @enum {string}
+             */
+            who?: "leadership" | "cadre" | "local_cadre";
         };
         AppealIntakeResult: components["schemas"]["AppealDetail"] & {
             problem?: components["schemas"]["IntakeLinkedProblem"];

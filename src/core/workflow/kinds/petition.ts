@@ -80,7 +80,7 @@ export const PETITION_KIND = {
       to: null,
       roles: ['leader'],
       fields: [
-        { name: 'caseLeaderId', label: '包案领导', type: 'person_id' },
+        { name: 'caseLeaderId', label: '包案领导', type: 'person_id', who: 'leadership' },
         { name: 'casePlan', label: '一案一策方案', type: 'text' },
       ],
       assign: { caseLeader: 'caseLeaderId' },

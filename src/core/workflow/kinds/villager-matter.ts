@@ -55,7 +55,7 @@ export const VILLAGER_MATTER_KIND = {
       to: 'acting',
       roles: ['village_cadre'],
       fields: [
-        { name: 'ownerId', label: '办事责任人', type: 'person_id' },
+        { name: 'ownerId', label: '办事责任人', type: 'person_id', who: 'local_cadre' },
         { name: 'steps', label: '办理步骤', type: 'text' },
       ],
       assign: { owner: 'ownerId' },

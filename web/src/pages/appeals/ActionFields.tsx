@@ -34,8 +34,19 @@ function unitPicker(refs: AppealRefs, multiple: boolean) {
 }
 
 /** The control for one declared field type; a type without a case here fails the type check. */
-export function controlFor(f: ActionField, refs: AppealRefs, appealId?: string): ReactNode {
+/** The order and action a form fires: files upload to the order, pickers ask for its choices. */
+export interface ActionContext {
+  appealId?: string;
+  action?: string;
+}
+
+export function controlFor(f: ActionField, refs: AppealRefs, at: ActionContext = {}): ReactNode {
   const type: FieldType = f.type;
+  // A person field that declares who may be named lists only those people (the server says who).
+  const choices =
+    f.who && at.appealId && at.action
+      ? { appealId: at.appealId, action: at.action, field: f.name }
+      : undefined;
   switch (type) {
     case 'string':
       return <Input maxLength={200} />;
@@ -60,9 +71,9 @@ export function controlFor(f: ActionField, refs: AppealRefs, appealId?: string):
     case 'unit_ids':
       return unitPicker(refs, true);
     case 'person_id':
-      return <PersonPicker refs={refs} />;
+      return <PersonPicker refs={refs} choices={choices} />;
     case 'person_ids':
-      return <PersonPicker refs={refs} multiple />;
+      return <PersonPicker refs={refs} multiple choices={choices} />;
     case 'village_id':
       return (
         <Select
@@ -87,7 +98,7 @@ export function controlFor(f: ActionField, refs: AppealRefs, appealId?: string):
     case 'appeal_ref':
       return <OrderPicker />;
     case 'file':
-      return <FileField appealId={appealId} />;
+      return <FileField appealId={at.appealId} />;
     case 'string_list':
       return (
         <Select
@@ -125,13 +136,13 @@ export function ActionFields({
   fields,
   refs,
   skip = [],
-  appealId,
+  at,
 }: {
   fields: ActionField[];
   refs: AppealRefs;
   skip?: string[];
-  /** The order an action is fired on (its files are uploaded there); none at registration. */
-  appealId?: string;
+  /** The order and action fired (files upload there, pickers ask it); none at registration. */
+  at?: ActionContext;
 }) {
   return (
     <>
@@ -144,7 +155,7 @@ export function ActionFields({
               label={f.label}
               rules={f.required ? [{ required: true, message: requiredMessage(f) }] : []}
             >
-              {controlFor(f, refs, appealId)}
+              {controlFor(f, refs, at)}
             </Form.Item>
           </div>
         ))}

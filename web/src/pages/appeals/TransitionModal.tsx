@@ -80,7 +80,11 @@ export function TransitionModal({ order, action, refs, onClose, onDone }: Props)
     >
       {action && (
         <Form form={form} layout="vertical" preserve={false}>
-          <ActionFields fields={action.fields} refs={refs} appealId={order.id} />
+          <ActionFields
+            fields={action.fields}
+            refs={refs}
+            at={{ appealId: order.id, action: action.id }}
+          />
           <Form.Item name="note" label="备注">
             <Input.TextArea rows={2} maxLength={2000} placeholder="可选，记入时间线" />
           </Form.Item>

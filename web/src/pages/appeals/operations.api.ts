@@ -113,6 +113,17 @@ export const operationsApi = {
         signal,
       })
     ).items,
+  /** 人员选择 under a field's rule: the people the server allows that field of the action to name. */
+  peopleChoices: (
+    townId: string,
+    appealId: string,
+    query: QueryParams<'/api/v1/towns/{townId}/appeals/{id}/people-choices', 'get'>,
+    signal?: AbortSignal,
+  ) =>
+    api.GET('/api/v1/towns/{townId}/appeals/{id}/people-choices', {
+      params: { path: { townId, id: appealId }, query },
+      signal,
+    }),
   /** Multipart upload of one attachment of an order. */
   upload(townId: string, appealId: string, file: File) {
     const form = new FormData();
