@@ -103,9 +103,9 @@ export function PersonPicker({ value, onChange, multiple, refs, id, choices }: P
       value={value}
       onChange={(v) => onChange?.(v)}
       options={options}
-      placeholder={rule ? `输入姓名搜索（只列${rule}）` : '输入姓名搜索本乡镇人员'}
+      placeholder={rule ? `输入姓名搜索，只列${rule}` : '输入姓名搜索本乡镇人员'}
       notFoundContent={
-        loading ? <Spin size="small" /> : rule ? `没有找到符合条件（${rule}）的人` : '没有找到此人'
+        loading ? <Spin size="small" /> : rule ? `没有找到此人（只列${rule}）` : '没有找到此人'
       }
       data-testid="person-picker"
     />
