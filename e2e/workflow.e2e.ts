@@ -157,7 +157,8 @@ async function fire(actor: Actor, def: KindDefinition, href: string, id: string,
       .toMatch(/^请(填写|选择)/);
   }
   await fillFields(page, modal, def, t.fields, picks);
-  if (t.fields.some((f) => f.type === 'person_id'))
+  // Pictures for the guide: the person pickers, and a file uploaded through its field.
+  if (t.fields.some((f) => f.type === 'person_id' || f.type === 'file'))
     await shoot(page, `workflow-${def.kind}-${id}.png`);
   await modal.locator('.ant-modal-footer .ant-btn-primary').click();
   // Done when the modal closes; an answer of 4xx (kept by the actor) fails at once with its body.
