@@ -40,6 +40,7 @@ async function acceptedPetition() {
     categoryCode: 'rural.land_contract',
     title: '承包地被占',
     content: '承包地被邻组占用',
+    contactName: '李某',
     payload: { channel: '来访' },
   });
   return k.act(cast.users.dispatcher, a, 'accept', {
