@@ -55,6 +55,38 @@ function FileLinks({
   );
 }
 
+type Field = AppealKind['actions'][number]['fields'][number];
+
+/** The ids the step's `file` fields cite. */
+function citedIds(fields: Field[], payload: Record<string, unknown>): Set<string> {
+  return new Set(
+    fields
+      .filter((f) => f.type === 'file')
+      .flatMap((f) => (Array.isArray(payload[f.name]) ? payload[f.name] : []) as string[]),
+  );
+}
+
+/** One recorded value under its field's label: files as download links, the rest as text. */
+function Detail(p: {
+  name: string;
+  value: unknown;
+  field: Field | undefined;
+  order: AppealDetail;
+  refs: AppealRefs;
+  attachments: OrderAttachment[];
+}) {
+  return (
+    <>
+      {p.field?.label ?? p.name}：
+      {p.field?.type === 'file' ? (
+        <FileLinks appealId={p.order.id} ids={p.value} attachments={p.attachments} />
+      ) : (
+        show(p.value, p.field?.type, p.refs, p.order.people)
+      )}
+    </>
+  );
+}
+
 /** Payload keys of 督办 steps that are plumbing, not something to read. */
 const HIDDEN = ['content', 'reminderId', 'unitId', 'message'];
 const SUPERVISION_ACTIONS = [
@@ -83,11 +115,7 @@ export function AppealTimeline({
       supervision ? !HIDDEN.includes(k) : k !== 'content',
     );
     // Files a field cites show under that field; the rest tied to the step (photos) below.
-    const cited = new Set(
-      fields
-        .filter((f) => f.type === 'file')
-        .flatMap((f) => (Array.isArray(e.payload[f.name]) ? e.payload[f.name] : []) as string[]),
-    );
+    const cited = citedIds(fields, e.payload);
     const photos = attachments.filter((a) => a.eventSeq === e.seq && !cited.has(a.id));
     return {
       key: e.seq,
@@ -110,25 +138,20 @@ export function AppealTimeline({
               </Typography.Text>
             )}
           </div>
-          {details.map(([k, v]) => {
-            const f = fields.find((x) => x.name === k);
-            if (k === 'replyBy')
-              return (
-                <div key={k} style={{ color: '#595959' }}>
-                  答复期限：{formatTime(String(v))}
-                </div>
-              );
-            return (
-              <div key={k} style={{ color: '#595959' }}>
-                {f?.label ?? k}：
-                {f?.type === 'file' ? (
-                  <FileLinks appealId={order.id} ids={v} attachments={attachments} />
-                ) : (
-                  show(v, f?.type, refs, order.people)
-                )}
-              </div>
-            );
-          })}
+          {details.map(([k, v]) => (
+            <div key={k} style={{ color: '#595959' }}>
+              {k === 'replyBy' ? (
+                `答复期限：${formatTime(String(v))}`
+              ) : (
+                <Detail
+                  name={k}
+                  value={v}
+                  field={fields.find((x) => x.name === k)}
+                  {...{ order, refs, attachments }}
+                />
+              )}
+            </div>
+          ))}
           {e.note && (
             <div style={{ color: '#595959' }}>
               {e.action === 'supervise'

@@ -6,7 +6,7 @@
  */
 import { UploadOutlined } from '@ant-design/icons';
 import { Button, Typography, Upload, type UploadFile } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
 import { operationsApi } from './operations.api.ts';
@@ -26,15 +26,18 @@ export function FileField({ appealId, value, onChange, id }: Props) {
   const onError = useApiErrorHandler();
   const [names, setNames] = useState(() => new Map<string, string>());
   const [busy, setBusy] = useState(0);
-  // Several files upload at once: each adds to the ids as they are then, not as first rendered.
-  const ids = useRef<string[]>([]);
-  ids.current = value ?? [];
+  // Several files upload at once: each adds to the ids as they are then, not as first rendered
+  // (the handlers write and read `latest`; the render reads `value`).
+  const latest = useRef<string[]>([]);
+  useEffect(() => {
+    latest.current = value ?? [];
+  }, [value]);
   if (!appealId) return <Typography.Text type="secondary">工单登记后才能上传文件</Typography.Text>;
   const set = (next: string[]) => {
-    ids.current = next;
+    latest.current = next;
     onChange?.(next.length ? next : undefined);
   };
-  const fileList: UploadFile[] = ids.current.map((x) => ({
+  const fileList: UploadFile[] = (value ?? []).map((x) => ({
     uid: x,
     name: names.get(x) ?? '已上传的文件',
     status: 'done',
@@ -45,13 +48,13 @@ export function FileField({ appealId, value, onChange, id }: Props) {
       accept={ACCEPT}
       multiple
       fileList={fileList}
-      onRemove={(f) => set(ids.current.filter((x) => x !== f.uid))}
+      onRemove={(f) => set(latest.current.filter((x) => x !== f.uid))}
       customRequest={async ({ file }) => {
         setBusy((n) => n + 1);
         try {
           const a = await operationsApi.upload(townId, appealId, file as File);
           setNames((m) => new Map(m).set(a.id, a.filename));
-          set([...ids.current, a.id]);
+          set([...latest.current, a.id]);
         } catch (err) {
           onError(err);
         } finally {
