@@ -45,6 +45,12 @@ export const PERSON_RULE_LABELS: Record<PersonRule, string> = {
   local_cadre: '本村（社区）、承办单位或乡镇机关的现任干部',
 };
 
+/** The rule as the API describes it (the person picker asks the server with it). */
+export const PersonRuleSchema = z.enum(PERSON_RULES).meta({
+  description:
+    '人员字段可选的人：leadership 现任班子成员，cadre 本乡镇现任干部，local_cadre 本村（社区）、承办单位或乡镇机关的现任干部；人员选择器按此向服务器查询',
+});
+
 export const fieldSpecSchema = z
   .object({
     name: z.string().regex(/^[a-z][A-Za-z0-9]*$/, { message: '字段名须为小驼峰英文' }),
@@ -54,7 +60,7 @@ export const fieldSpecSchema = z
     options: z.array(z.string().min(1)).min(1).optional(),
     min: z.number().optional(),
     max: z.number().optional(),
-    who: z.enum(PERSON_RULES).optional(),
+    who: PersonRuleSchema.optional(),
   })
   .refine((f) => (f.type === 'enum') === (f.options !== undefined), {
     message: '只有枚举字段（且必须）给出选项',

@@ -1,9 +1,6 @@
-/**
- * Request and response shapes of the appeals API (zod, with Chinese field titles so validation
- * errors name fields the way the form does).
- */
+/** Request and response shapes of the appeals API (zod; Chinese titles name fields as forms do). */
 import { z } from '@hono/zod-openapi';
-import { FIELD_TYPES, PERSON_RULES } from '../../core/workflow/fields.ts';
+import { FIELD_TYPES, PersonRuleSchema } from '../../core/workflow/fields.ts';
 import * as link from '../appeal-analysis/problem.intake-link.service.ts';
 import { CHANNELS, KIND_NAMES } from './appeal.kinds.ts';
 
@@ -152,21 +149,17 @@ export const AppealAttachment = z
   .openapi('AppealAttachment');
 
 /** One input a workflow action asks for (declared as data in the kind, src/core/workflow/fields.ts). */
-export const ActionField = z
-  .object({
-    name: z.string(),
-    label: z.string(),
-    type: z.enum(FIELD_TYPES),
-    required: z.boolean(),
-    options: z.array(z.string()).optional(),
-    min: z.number().optional(),
-    max: z.number().optional(),
-    who: z.enum(PERSON_RULES).optional().openapi({
-      description:
-        '人员字段可选的人：leadership 现任班子成员，cadre 本乡镇现任干部，local_cadre 本村（社区）、承办单位或乡镇机关的现任干部；人员选择器按此向服务器查询',
-    }),
-  })
-  .openapi('AppealActionField');
+const actionField = {
+  name: z.string(),
+  label: z.string(),
+  type: z.enum(FIELD_TYPES),
+  required: z.boolean(),
+  options: z.array(z.string()).optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  who: PersonRuleSchema.optional(),
+};
+export const ActionField = z.object(actionField).openapi('AppealActionField');
 
 /** 工单类型 as the UI and the docs describe it (src/core/workflow/describe.ts). */
 export const AppealKind = z
