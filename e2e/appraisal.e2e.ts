@@ -158,6 +158,43 @@ describe('发展党员 from 积极分子 to 发展对象', () => {
     expect(await page.getByRole('button', { name: '政治审查' }).count()).toBe(1);
     await shoot(page, 'development-candidate.png');
   }, 60_000);
+
+  it('extends the 预备期 of a 预备党员 whose year is over, by no less than half a year', async () => {
+    const { page } = await newPage();
+    await login(page, 'zuzhi');
+    await page.goto('/party/development');
+    await choose(page, page.locator('.ant-select', { hasText: '全部阶段' }), '预备党员');
+    const due = page
+      .locator('tbody tr')
+      .filter({ hasText: '预备党员' })
+      .filter({ hasText: '已逾期' });
+    await due.first().getByRole('link').click();
+    await page.waitForURL(/\/party\/development\/[0-9a-f-]{36}$/);
+    await page.getByRole('button', { name: '延长预备期' }).click();
+    const dialog = page.locator('.ant-modal').filter({ hasText: '延长预备期' });
+    await fillDate(dialog, 'extendedOn', todayKey());
+    // Three months is under the half year the rules require: refused, naming the earliest end.
+    await fillDate(dialog, 'probationEndsOn', shiftDay(todayKey(), 90));
+    await dialog.locator('[data-field="extensionReason"] textarea').fill('需要继续考察和教育');
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    const refusal = dialog.getByTestId('step-refusal');
+    await refusal.waitFor();
+    const [, y, m, d] = (await refusal.textContent())!.match(
+      /延长后预备期满日期不能早于(\d{4})年(\d{1,2})月(\d{1,2})日/,
+    )!;
+    const earliest = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+    await fillDate(dialog, 'probationEndsOn', earliest);
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByText('已记录：延长预备期').waitFor();
+    const extended = page.locator('.ant-descriptions-item').filter({ hasText: '预备期延长至' });
+    expect(await extended.textContent()).toContain(earliest);
+    const term = page
+      .locator('.ant-descriptions-item')
+      .filter({ hasText: '预备期满，及时讨论转正' });
+    expect(await term.textContent()).toContain(earliest);
+    expect(await page.getByRole('button', { name: '延长预备期' }).isDisabled()).toBe(true);
+    await shoot(page, 'development-extension.png');
+  }, 60_000);
 });
 
 async function fillDate(scope: Locator, field: string, date: string) {

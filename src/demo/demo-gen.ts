@@ -14,6 +14,8 @@ export interface Gen {
   year: number;
   /** Last day records may carry. */
   until: string;
+  /** The demo's today: a record of a state that does not last (a stage of 发展党员) is recent. */
+  today: string;
   /** This year's volume against the base (trend and noise). */
   factor: number;
   /** Names used for residents in this ledger and year (kept distinct). */

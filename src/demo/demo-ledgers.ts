@@ -108,6 +108,7 @@ export async function seedLedgerYears(
         dir,
         year,
         until: lastDayOf(clock, year),
+        today: clock.today,
         factor: trend[i]!,
         names: new Set(),
       };

@@ -3,7 +3,8 @@
  * town runs, development.import.ts), then the steps a branch would have taken since, each through
  * the engine with its guards: 谈话 within the month, 培养联系人 for most activists, 政治审查 and
  * 公示 for some 发展对象, 入党宣誓 and, once the 预备期 is over, 转正 for the 预备党员. Some stay
- * undone, so reminders have work.
+ * undone, so reminders have a handful of items (the ledger holds recent early stages only:
+ * demo-profiles-development.ts).
  */
 import type { Kysely } from 'kysely';
 import type { Actor } from '../core/actor.ts';
@@ -33,7 +34,7 @@ const PLANS: Record<string, Plan[]> = {
     {
       action: 'talk',
       after: [6, 26],
-      p: 0.85,
+      p: 0.9,
       payload: (on, rng) => ({ talkedOn: on, talkedBy: pick(rng, TALKERS) }),
     },
   ],
@@ -64,10 +65,11 @@ const PLANS: Record<string, Plan[]> = {
   ],
   probationary: [
     { action: 'oath', after: [7, 30], p: 0.9, payload: (on) => ({ oathOn: on }) },
-    // 预备期满 (a year from the 支部大会, the stage date of an imported row) and discussed soon after.
+    // 预备期满 (a year from the 支部大会, the stage date of an imported row), discussed at one of
+    // the next branch meetings: a 预备党员 whose year ran out days ago still waits for it.
     {
       action: 'confirm',
-      after: [366, 395],
+      after: [376, 406],
       p: 0.85,
       payload: (on) => ({ confirmedOn: on }),
     },

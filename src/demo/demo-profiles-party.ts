@@ -3,6 +3,7 @@
  * 16 village/community branches (docs/demo.md): branch life on its schedule with a few missed
  * meetings, study sessions led by the leadership, articles mostly in county outlets.
  */
+import { memberDevelopment } from './demo-profiles-development.ts';
 import { partyMembers } from './demo-places.ts';
 import { BRANCH_TOPICS, PARTY_DAY_THEMES, STUDY_TOPICS } from './demo-texts.ts';
 import {
@@ -109,55 +110,6 @@ const starRating: Profile = (g) =>
         },
       },
     ];
-  });
-
-const back = (iso: string, days: number) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
-
-/**
- * 发展党员: the dates of the stages passed before the record's own stage, consistent with the
- * type's waiting-period rules (a year and more as 积极分子, a year of 预备期, 18+ at application).
- */
-function stageDates(g: Gen, stage: string, on: string) {
-  const reached = ['applicant', 'activist', 'candidate', 'probationary', 'full'].indexOf(stage);
-  const probationary = reached === 4 ? back(on, int(g, 366, 400)) : reached === 3 ? on : undefined;
-  const candidate =
-    reached === 2 ? on : probationary ? back(probationary, int(g, 60, 150)) : undefined;
-  const activist = reached === 1 ? on : candidate ? back(candidate, int(g, 370, 500)) : undefined;
-  const applied = reached === 0 ? on : activist ? back(activist, int(g, 30, 200)) : on;
-  return {
-    applied_on: applied,
-    ...(activist ? { activist_on: activist } : {}),
-    ...(candidate && reached >= 3 ? { candidate_on: candidate } : {}),
-    ...(probationary && reached >= 4 ? { probationary_on: probationary } : {}),
-    birth_date: back(applied, int(g, 19 * 365, 40 * 365)),
-  };
-}
-
-const memberDevelopment: Profile = (g) =>
-  g.dir.villages.flatMap((v) => {
-    const scale = v.place.population / 1900;
-    const stages: Array<[string, number]> = [
-      ['applicant', 3.1],
-      ['activist', 1.7],
-      ['candidate', 1.1],
-      ['probationary', 0.9],
-      ['full', 0.9],
-    ];
-    return stages.flatMap(([stage, per]) =>
-      dates(g, Math.round(per * scale * g.factor + g.rng.next() * 0.8)).map((date) => ({
-        date,
-        data: {
-          person_name: resident(g),
-          branch: v.branchId,
-          stage,
-          stage_on: date,
-          introducer: chance(g, 0.7) ? v.secretary : (v.grid ?? v.secretary),
-          occupation: pick(g, ['农民', '个体工商户', '教师', '村干部', '退役军人']),
-          ...stageDates(g, stage, date),
-        },
-      })),
-    );
   });
 
 const careVisit: Profile = (g) =>

@@ -63,3 +63,53 @@ export function checkNotInFuture(
     ? null
     : `「${ctx.transitionLabel}」的日期不能晚于今天（${chineseDate(today)}）`;
 }
+
+export const dateWithinParams = z
+  .object({
+    /** The date the window runs from (支部大会日期, 延长后预备期满日期 …). */
+    since: z.string().min(1),
+    /** The date judged: the day something happens, or (`chosen`) a date the user picks ahead. */
+    until: z.string().min(1),
+    /** `until` no earlier than `since` plus this; the same day as `since` when omitted. */
+    min: durationSchema.optional(),
+    /** `until` no later than `since` plus this. */
+    max: durationSchema.optional(),
+    /** The rule in Chinese, cited in the refusal. */
+    rule: z.string().min(1),
+    /** What `until` is called in a refusal (延长后预备期满日期); else the earliest day to act. */
+    untilLabel: z.string().min(1).optional(),
+    /**
+     * `until` is a date the user chooses (a new end of 预备期), not the day of the act: listing
+     * the buttons cannot judge it, as it cannot be taken for today.
+     */
+    chosen: z.boolean().default(false),
+    /** The rule binds only once `since` is recorded (a 预备期 extended earlier on). */
+    whenRecorded: z.boolean().default(false),
+  })
+  .refine((p) => p.untilLabel !== undefined || p.max === undefined, {
+    message: '给出 max 时须给出 untilLabel',
+  });
+
+/**
+ * `until` lies within [since + min, since + max] (延长预备期: the new end half a year to a year
+ * after the first one); a refusal cites the rule and the earliest or the latest date allowed.
+ */
+export function checkDateWithin(
+  ctx: GuardContext,
+  p: z.infer<typeof dateWithinParams>,
+): string | null {
+  if (ctx.preview && p.chosen && ctx.ownFieldNames.includes(p.until)) return null;
+  const since = dateOf(ctx, p.since);
+  if (since === null) return p.whenRecorded ? null : `不符合“${p.rule}”的规定：起算日期尚未记录`;
+  const until = dateOf(ctx, p.until);
+  if (until === null) return null; // required by its own field spec
+  const earliest = p.min ? addDuration(since, p.min) : since;
+  if (until < earliest)
+    return p.untilLabel
+      ? `不符合“${p.rule}”的规定，${p.untilLabel}不能早于${chineseDate(earliest)}`
+      : `不符合“${p.rule}”的规定，最早可于${chineseDate(earliest)}${ctx.transitionLabel}`;
+  const latest = p.max ? addDuration(since, p.max) : null;
+  return latest !== null && until > latest
+    ? `不符合“${p.rule}”的规定，${p.untilLabel}不能晚于${chineseDate(latest)}`
+    : null;
+}

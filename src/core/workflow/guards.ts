@@ -5,8 +5,10 @@
  */
 import { z } from 'zod';
 import {
+  checkDateWithin,
   checkMinPeriod,
   checkNotInFuture,
+  dateWithinParams,
   minPeriodParams,
   notInFutureParams,
 } from './guards-dates.ts';
@@ -109,6 +111,8 @@ export const GUARDS: Record<string, GuardDefinition<unknown>> = {
   }),
   /** A date field is at least a period after another (年满十八周岁, 一年预备期): guards-dates.ts. */
   minPeriod: defineGuard({ params: minPeriodParams, check: checkMinPeriod }),
+  /** A date field lies in a window after another (延长预备期半年至一年): guards-dates.ts. */
+  dateWithin: defineGuard({ params: dateWithinParams, check: checkDateWithin }),
   /** A date entered for something done is not in the future. */
   notInFuture: defineGuard({ params: notInFutureParams, check: checkNotInFuture }),
 };

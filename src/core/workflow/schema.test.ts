@@ -58,7 +58,7 @@ describe('loadKind', () => {
     ];
     expect(problems(k)).toEqual([
       '操作「完成」：未知的条件「magic」，可用：counterBelow、fieldEquals、fieldPresent、fieldTrue、' +
-        'clockNotExpired、factNotSet、minPeriod、notInFuture',
+        'clockNotExpired、factNotSet、minPeriod、dateWithin、notInFuture',
       '操作「完成」：条件「counterBelow」参数有误：须且只能给出 max 或 maxSetting 之一',
       '操作「跳转」引用了不存在的状态 nowhere',
     ]);

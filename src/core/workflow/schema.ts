@@ -55,6 +55,8 @@ export const transitionSchema = z.object({
     .optional(),
   /** False for repeatable notes whose payload belongs in the event only. */
   recordFields: z.boolean().default(true),
+  /** A step the procedure does not require (延长预备期): never "next", listed once taken. */
+  optional: z.boolean().default(false),
 });
 
 /** The opening action (受理/登记) that creates an order in `state`; guards as on a transition. */

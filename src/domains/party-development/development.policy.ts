@@ -56,16 +56,39 @@ async function holdsOrganisation(db: Kysely<DB>, actor: Actor, townId: string, r
 }
 
 /**
+ * Each request's answers: the route's `holds` and the handler ask the same question of the same
+ * actor (an object built per request from the session), so the portfolio and subtree lookups
+ * run once per request instead of twice or three times.
+ */
+const answered = new WeakMap<Actor, Map<string, Promise<BranchFilter>>>();
+
+/**
  * The branches the caller may `action` on: null for the whole town, else the branch ids (their
  * grant units' subtrees). Refuses in Chinese when the caller has none.
  */
-export async function branchScope(
+export function branchScope(
   db: Kysely<DB>,
   actor: Actor,
   townId: string,
   action: DevAction,
 ): Promise<BranchFilter> {
-  if (!scopesEnforced()) return null;
+  if (!scopesEnforced()) return Promise.resolve(null);
+  const asked = answered.get(actor) ?? new Map<string, Promise<BranchFilter>>();
+  answered.set(actor, asked);
+  const key = `${townId}/${action}`;
+  const known = asked.get(key);
+  if (known) return known;
+  const answer = computeBranchScope(db, actor, townId, action);
+  asked.set(key, answer);
+  return answer;
+}
+
+async function computeBranchScope(
+  db: Kysely<DB>,
+  actor: Actor,
+  townId: string,
+  action: DevAction,
+): Promise<BranchFilter> {
   const grants = grantsIn(actor, townId);
   const unitRoots: string[] = [];
   for (const g of grants) {

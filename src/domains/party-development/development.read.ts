@@ -73,8 +73,9 @@ export async function candidateDetail(db: Db, actor: Actor, townId: string, id: 
   const actions = manages
     ? availableTransitions(kind, s, engineActor(actor, townId), { at: now })
     : [];
+  // An optional step (延长预备期) is listed once taken, never as one still to do.
   const steps = kind.transitions
-    .filter((t) => t.from.includes(row.state) && t.to === null)
+    .filter((t) => t.from.includes(row.state) && t.to === null && (!t.optional || stepDone(t, s)))
     .map((t) => ({ id: t.id, label: t.label, done: stepDone(t, s) }));
   const events = await repo.listEvents(db, townId, id);
   return {

@@ -45,14 +45,16 @@ export function stepDone(t: TransitionDefinition, s: AppealSnapshot): boolean {
 /**
  * The next step of the stage, in the declared (procedural) order: the first step of the state
  * (an action that stays) or move to the next declared state that is not done yet; a way out of
- * the pipeline (终止发展, to a state further on) is never "next".
+ * the pipeline (终止发展, to a state further on) or an optional step (延长预备期) is never "next".
  */
 export function nextStep(kind: KindDefinition, s: AppealSnapshot): TransitionDefinition | null {
   const order = kind.states.map((x) => x.id);
   const forward = (t: TransitionDefinition) =>
     t.to === null || order.indexOf(t.to) === order.indexOf(s.state) + 1;
   return (
-    kind.transitions.find((t) => t.from.includes(s.state) && forward(t) && !stepDone(t, s)) ?? null
+    kind.transitions.find(
+      (t) => t.from.includes(s.state) && !t.optional && forward(t) && !stepDone(t, s),
+    ) ?? null
   );
 }
 

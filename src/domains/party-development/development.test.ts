@@ -249,3 +249,73 @@ describe('发展党员 ledger import', () => {
     expect(localDateOf(new Date(detail.body.due.dueAt))).toBe(due);
   });
 });
+
+describe('延长预备期', () => {
+  it('extends a 预备期 once at its end, moving the 转正 date and the reminder to the new end', async () => {
+    // The new end falls about 20 days ahead: 18 months after the 支部大会 (half a year past the first).
+    const meetingOn = dayjs(today).add(20, 'day').subtract(18, 'month').format('YYYY-MM-DD');
+    const newEnd = dayjs(meetingOn).add(18, 'month').format('YYYY-MM-DD');
+    await addRecords(t, zuzhi, 'member_development', [
+      {
+        person_name: '冯岚',
+        branch: west,
+        stage: 'probationary',
+        stage_on: meetingOn,
+        birth_date: '1993-05-06',
+        applied_on: ago(1200),
+        activist_on: ago(1100),
+        candidate_on: ago(800),
+      },
+    ]);
+    expect((await t.call('POST', `${base}/import-ledger`, { cookie: zuzhi })).body.imported).toBe(
+      1,
+    );
+    const list = await t.call('GET', `${base}/candidates?branchId=${west}&state=probationary`, {
+      cookie: zuzhi,
+    });
+    const id = list.body.items[0].id as string;
+    const reminder = async () =>
+      (await t.call('GET', `${base}/reminders`, { cookie: zuzhi })).body.items.find(
+        (x: { id: string }) => x.id === id,
+      );
+    expect((await reminder()).due).toMatchObject({
+      label: '预备期满，及时讨论转正',
+      overdue: true,
+    });
+    let c = (await t.call('GET', `${base}/candidates/${id}`, { cookie: zuzhi })).body;
+    expect(c.steps.map((s: { label: string }) => s.label)).toEqual(['入党宣誓']);
+    expect(c.actions.find((x: { id: string }) => x.id === 'extend_probation')).toMatchObject({
+      label: '延长预备期',
+      enabled: true,
+    });
+    const extend = (version: number, probationEndsOn: string) =>
+      step(id, version, 'extend_probation', {
+        extendedOn: today,
+        probationEndsOn,
+        extensionReason: '群众反映的问题需要继续考察',
+      });
+    expectRefusal(
+      await extend(c.version, dayjs(newEnd).subtract(1, 'day').format('YYYY-MM-DD')),
+      '不符合“延长预备期不能少于半年，最长不超过一年”的规定，' +
+        `延长后预备期满日期不能早于${chineseDate(newEnd)}`,
+    );
+    const r = await extend(c.version, newEnd);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    c = r.body;
+    expect(c.steps).toContainEqual({ id: 'extend_probation', label: '延长预备期', done: true });
+    expect(localDateOf(new Date(c.due.dueAt))).toBe(newEnd);
+    const moved = await reminder();
+    expect(moved.due.overdue).toBe(false);
+    expect(localDateOf(new Date(moved.due.dueAt))).toBe(newEnd);
+    expectRefusal(
+      await extend(c.version, newEnd),
+      '预备期只能延长一次，延长期满须讨论转正或终止发展',
+    );
+    const oath = await step(id, c.version, 'oath', { oathOn: meetingOn });
+    expectRefusal(
+      await step(id, oath.body.version, 'confirm', { confirmedOn: today }),
+      '不符合“延长预备期的，延长期满方可讨论转为正式党员”的规定，' +
+        `最早可于${chineseDate(newEnd)}转正讨论`,
+    );
+  });
+});

@@ -209,8 +209,78 @@ describe('member development (发展党员) workflow', () => {
     expect(full.ok && full.value.state).toBe('full');
   });
 
+  it('extends the 预备期 once, by half a year to a year from its first end, and moves 转正', () => {
+    const sworn = swornProbationary(); // 支部大会 2025-07-01: the 预备期 first ends 2026-07-01
+    const extend = (at: string, extendedOn: string, probationEndsOn: string, s = sworn) =>
+      fireTransition(
+        kind,
+        s,
+        zuzhi,
+        'extend_probation',
+        { extendedOn, probationEndsOn, extensionReason: '需要继续考察' },
+        opts(`${at}T10:00`),
+      );
+    expect(errorOf(extend('2026-06-30', '2026-06-30', '2027-01-01')).message).toBe(
+      '不符合“预备期满时由支部大会讨论转正或延长预备期”的规定，最早可于2026年7月1日延长预备期',
+    );
+    const rule = '不符合“延长预备期不能少于半年，最长不超过一年”的规定，延长后预备期满日期';
+    expect(errorOf(extend('2026-07-03', '2026-07-03', '2026-12-31')).message).toBe(
+      `${rule}不能早于2027年1月1日`,
+    );
+    expect(errorOf(extend('2026-07-03', '2026-07-03', '2027-07-02')).message).toBe(
+      `${rule}不能晚于2027年7月1日`,
+    );
+    // The button waits for the year to end; the new end date is the user's to choose.
+    const offered = (at: string) =>
+      availableTransitions(kind, sworn, zuzhi, { at: new Date(`${at}T02:00:00Z`) }).find(
+        (a) => a.id === 'extend_probation',
+      );
+    expect(offered('2026-06-30')).toMatchObject({ enabled: false });
+    expect(offered('2026-07-01')).toMatchObject({ enabled: true });
+    const longest = extend('2026-07-03', '2026-07-03', '2027-07-01');
+    expect(longest.ok).toBe(true);
+    const r = extend('2026-07-03', '2026-07-01', '2027-01-01');
+    const extended = r.ok ? r.value.next : sworn;
+    expect(extended.deadlines.probation).toMatchObject({
+      dueAt: new Date('2027-01-01T23:59:59.999+08:00'),
+      stoppedAt: null,
+      extensions: 1,
+    });
+    expect(errorOf(extend('2027-01-01', '2027-01-01', '2027-07-01', extended)).message).toBe(
+      '预备期只能延长一次，延长期满须讨论转正或终止发展',
+    );
+    const confirm = (on: string) =>
+      fireTransition(kind, extended, zuzhi, 'confirm', { confirmedOn: on }, opts(`${on}T10:00`));
+    expect(errorOf(confirm('2026-12-31')).message).toBe(
+      '不符合“延长预备期的，延长期满方可讨论转为正式党员”的规定，最早可于2027年1月1日转正讨论',
+    );
+    const full = confirm('2027-01-01');
+    expect(full.ok && full.value.state).toBe('full');
+    expect(full.ok && full.value.next.deadlines.probation!.stoppedAt).not.toBeNull();
+  });
+
   it('lets only the managing roles act; a village cadre (branch secretary) reads only', () => {
     const cadre = actor('u2', 'village_cadre');
     expect(openAppeal(kind, cadre, application, opts('2024-03-05T10:00')).ok).toBe(false);
   });
 });
+
+/** A sworn 预备党员 whose 支部大会 met on 2025-07-01. */
+function swornProbationary() {
+  const activist = last(
+    walk(kind, opened(kind, zuzhi, '2024-03-05T10:00', application), toActivist),
+  ).next;
+  return last(
+    walk(kind, activist, [
+      step('make_candidate', '2025-06-02T10:00', { candidateOn: '2025-06-02' }),
+      step('political_review', '2025-06-15T10:00', {
+        reviewedOn: '2025-06-15',
+        reviewResult: '合格',
+      }),
+      step('publicize', '2025-06-26T10:00', { publicFrom: '2025-06-20', publicTo: '2025-06-26' }),
+      step('branch_meeting', '2025-07-01T10:00', { meetingOn: '2025-07-01' }),
+      step('approve', '2025-08-15T10:00', { approvedOn: '2025-08-15' }),
+      step('oath', '2025-08-20T10:00', { oathOn: '2025-08-20' }),
+    ]),
+  ).next;
+}

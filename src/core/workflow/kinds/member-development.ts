@@ -2,21 +2,14 @@
  * 发展党员 (`member_development`) as data: 入党申请人 → 入党积极分子 → 发展对象 → 预备党员 →
  * 正式党员, the steps each stage requires (谈话, 培养联系人, 政治审查, 公示, 支部大会讨论,
  * 上级党委审批, 入党宣誓, 转正讨论) as guards, the minimum periods as `minPeriod` guards and the
- * duty deadlines as clocks. It is no appeal: never in 三率, Open311 or appeal analysis.
- * Rules: 党章第一条、第七条; 《中国共产党发展党员工作细则》第八、十三、二十、二十九条.
+ * duty deadlines as clocks; the 预备期's steps (入党宣誓, 转正, 延长预备期) are in
+ * member-development-probation.ts. It is no appeal: never in 三率, Open311 or appeal analysis.
+ * Rules: 党章第一条、第七条; 《中国共产党发展党员工作细则》第八、十三、二十、二十九、三十三条.
  */
 import type { KindInput } from '../schema.ts';
+import { dated, MANAGERS, PROBATION_STEPS, requires } from './member-development-probation.ts';
 
-const MANAGERS = ['admin', 'leader', 'portfolio_leader', 'staff'] as const;
 const ACTIVE = ['applicant', 'activist', 'candidate', 'probationary'];
-
-/** A dated step that stays in its stage (谈话, 政治审查 …): its date may not lie ahead. */
-const dated = (field: string) => ({ name: 'notInFuture', params: { field } });
-const requires = (field: string, message: string) => ({
-  name: 'fieldPresent',
-  params: { field },
-  message,
-});
 
 export const MEMBER_DEVELOPMENT_KIND = {
   kind: 'member_development',
@@ -173,36 +166,7 @@ export const MEMBER_DEVELOPMENT_KIND = {
       fields: [{ name: 'approvedOn', label: '审批日期', type: 'date' }],
       guards: [requires('meetingOn', '须先经支部大会讨论通过'), dated('approvedOn')],
     },
-    {
-      id: 'oath',
-      label: '入党宣誓',
-      from: ['probationary'],
-      to: null,
-      roles: [...MANAGERS],
-      fields: [{ name: 'oathOn', label: '宣誓日期', type: 'date' }],
-      guards: [dated('oathOn')],
-    },
-    {
-      id: 'confirm',
-      label: '转正讨论',
-      from: ['probationary'],
-      to: 'full',
-      roles: [...MANAGERS],
-      fields: [{ name: 'confirmedOn', label: '支部大会讨论转正日期', type: 'date' }],
-      guards: [
-        requires('oathOn', '须先组织预备党员入党宣誓'),
-        dated('confirmedOn'),
-        {
-          name: 'minPeriod',
-          params: {
-            since: 'meetingOn',
-            until: 'confirmedOn',
-            period: { years: 1 },
-            rule: '预备期为一年，自支部大会通过之日算起，期满方可转为正式党员',
-          },
-        },
-      ],
-    },
+    ...PROBATION_STEPS,
     {
       id: 'stop',
       label: '终止发展',

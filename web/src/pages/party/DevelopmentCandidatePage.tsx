@@ -105,6 +105,11 @@ export default function DevelopmentCandidatePage() {
           <Descriptions.Item label={c.due?.label ?? '期限'}>
             <DueCell due={c.due} />
           </Descriptions.Item>
+          {typeof c.fields.probationEndsOn === 'string' && (
+            <Descriptions.Item label="预备期延长至">
+              {formatDate(c.fields.probationEndsOn)}
+            </Descriptions.Item>
+          )}
         </Descriptions>
       </Card>
       <Card title="本阶段程序">
