@@ -76,6 +76,12 @@ export const metricDeclarationSchema = z
     groupBy: fieldKeySchema.optional(),
     /** Date field deciding which period a record counts in; defaults to the source's date. */
     periodField: fieldKeySchema.optional(),
+    /**
+     * A stock on the period's last day (年末预备党员人数) instead of a count of the period's rows:
+     * the rows whose date (or `periodField`) is on or before that day and whose `inForceUntil`
+     * date is empty or after it — a stay from the day it began until the day it ended.
+     */
+    inForceUntil: fieldKeySchema.optional(),
     /** How a report says the figure (phrase.ts); derived from the label when absent. */
     phrase: metricPhraseSchema.optional(),
   })
@@ -183,6 +189,11 @@ export function checkMetricFields(m: MetricDeclaration, lookup: FieldLookup): Fi
     if (info && info.valueType !== 'date' && info.valueType !== 'timestamp') {
       add('periodField', `统计期字段“${m.periodField}”应为日期`);
     }
+  }
+  if (m.inForceUntil) {
+    const info = need(m.inForceUntil, 'inForceUntil');
+    if (info && info.valueType !== 'date')
+      add('inForceUntil', `截止字段“${m.inForceUntil}”应为日期`);
   }
   return issues;
 }

@@ -1,9 +1,10 @@
 /**
- * Party work as metric sources (issue 14): 发展党员 stage entries, 三会一课 attendance seats and
- * missing meetings, each declared like a ledger type (fields and metrics in the catalogue's own
- * vocabulary) whose rows are the view `party_metric_row` (migration 0024) instead of
- * `ledger_record`. The metrics page, the report composer and the drill-down treat them as any
- * ledger metric: every figure is a count over rows a reader can list.
+ * Party work as metric sources (issue 14): 发展党员 stage entries and stays (people at a stage on
+ * a date), 三会一课 attendance seats and missing meetings, each declared like a ledger type
+ * (fields and metrics in the catalogue's own vocabulary) whose rows are the view
+ * `party_metric_row` (migrations 0024, 0026) instead of `ledger_record`. The metrics page, the
+ * report composer and the drill-down treat them as any ledger metric: every figure is a count
+ * over rows a reader can list.
  */
 import {
   choice,
@@ -64,6 +65,43 @@ export const partyMetricTypes: readonly LedgerType[] = loadLedgerCatalogue([
         phrase: say('按期转正', '预备党员', '名', { pattern: '{object}{verb}{n}' }),
       }),
     ],
+  ),
+  ledger(
+    {
+      code: 'party_development_stay',
+      name: '发展党员各阶段在册人员',
+      portfolio: 'organization',
+      description:
+        '发展党员流程中每人在每个阶段的一段时间（进入日期至进入下一阶段日期），用于统计某一日各阶段人数（自动生成）。',
+      fields: [
+        text('person_name', '姓名', { required: true }),
+        unit('branch', '党支部', { required: true }),
+        choice('stage', '所处阶段', stages, { required: true }),
+        date('entered_on', '进入日期', { required: true }),
+        date('left_on', '转入下一阶段日期'),
+      ],
+      dateField: 'entered_on',
+      unitField: 'branch',
+    },
+    (m) => {
+      // Stocks on the period's last day (年末 for a year): the people at the stage on that day.
+      const atEnd = (slug: string, label: string, stage: string, object: string) =>
+        m.count(slug, label, '人', {
+          filters: [eq('stage', stage)],
+          inForceUntil: 'left_on',
+          phrase: say('有', object, '名', { trend: false }),
+        });
+      return [
+        m.count('by_stage_at_end', '期末发展党员各阶段人数', '人', {
+          groupBy: 'stage',
+          inForceUntil: 'left_on',
+        }),
+        atEnd('applicants_at_end', '期末入党申请人人数', 'applicant', '入党申请人'),
+        atEnd('activists_at_end', '期末入党积极分子人数', 'activist', '入党积极分子'),
+        atEnd('candidates_at_end', '期末发展对象人数', 'candidate', '发展对象'),
+        atEnd('probationary_at_end', '期末预备党员人数', 'probationary', '预备党员'),
+      ];
+    },
   ),
   ledger(
     {

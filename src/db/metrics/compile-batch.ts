@@ -82,6 +82,7 @@ export function compileMetricValues(
     (m) =>
       JSON.stringify(m.source) === JSON.stringify(first.source) &&
       m.periodField === first.periodField &&
+      m.inForceUntil === first.inForceUntil &&
       (p.groupBy ?? m.groupBy) === (p.groupBy ?? first.groupBy),
   );
   if (!sameShape)
@@ -118,9 +119,17 @@ export function compileMetricValues(
   return { query, split };
 }
 
-/** Metrics sharing this key can share one scan: same source, period field and effective grouping. */
+/**
+ * Metrics sharing this key can share one scan: same source, period field, stock end (a stock and
+ * a count of the period's rows select different rows) and effective grouping.
+ */
 export function cohortKey(m: MetricDeclaration, groupBy?: string): string {
-  return JSON.stringify([m.source, m.periodField ?? null, groupBy ?? m.groupBy ?? null]);
+  return JSON.stringify([
+    m.source,
+    m.periodField ?? null,
+    m.inForceUntil ?? null,
+    groupBy ?? m.groupBy ?? null,
+  ]);
 }
 
 /**

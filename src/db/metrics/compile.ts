@@ -190,10 +190,14 @@ export function planMetric(
     : source.dateSqlType;
   // Half-open [from, to + 1 day) is the inclusive period for dates and timestamps alike.
   const toNext = dayjs(params.period.to).add(1, 'day').format('YYYY-MM-DD');
+  // A stock: rows begun by the period's last day and not yet ended on it (its start is ignored).
+  const until = m.inForceUntil ? fieldOf(source, m.inForceUntil).sql : undefined;
   const where = [
     ...source.baseWhere,
     ...scopePredicates(source, params),
-    sql<SqlBool>`${dateExpr} >= cast(${params.period.from} as date)`,
+    until
+      ? sql<SqlBool>`(${until} is null or ${until} >= cast(${toNext} as date))`
+      : sql<SqlBool>`${dateExpr} >= cast(${params.period.from} as date)`,
     sql<SqlBool>`${dateExpr} < cast(${toNext} as date)`,
     ...m.filters.map((f) => filterSql(f, fieldOf(source, f.field))),
   ];

@@ -187,6 +187,40 @@ describe('发展党员 pipeline', () => {
     expect(activists.body.value).toBe(funnel.body.total.activist);
   });
 
+  it('counts the people at each stage on a date, exactly the people its drill-down lists', async () => {
+    const town = `/api/v1/towns/${t.townId}`;
+    const metric = `${town}/metrics/ledger.party_development_stay`;
+    const catalogue = await t.call('GET', `${town}/metrics`, { cookie: zuzhi });
+    expect(catalogue.body.items.map((m: { id: string }) => m.id)).toContain(
+      'ledger.party_development_stay.probationary_at_end',
+    );
+    // On `to` (the period's start plays no part in a stock), recounted from the drill-down.
+    const atDate = async (to: string, cookie = zuzhi) => {
+      const q = `from=${to.slice(0, 4)}-01-01&to=${to}`;
+      const value = await t.call('GET', `${metric}.by_stage_at_end?${q}`, { cookie });
+      expect(value.status, JSON.stringify(value.body)).toBe(200);
+      const drill = await t.call('GET', `${metric}.by_stage_at_end/records?${q}`, { cookie });
+      const rows = drill.body.items.map((r: { data: Record<string, string> }) => r.data);
+      const recount: Record<string, number> = {};
+      for (const r of rows) recount[r.stage!] = (recount[r.stage!] ?? 0) + 1;
+      const groups = value.body.groups.map((g: { key: string; value: number }) => [g.key, g.value]);
+      expect(Object.fromEntries(groups)).toEqual(recount);
+      return rows.map((r: Record<string, string>) => `${r.person_name} ${r.stage}`).sort();
+    };
+    // 林晓 applied 700 days ago and became an 积极分子 200 days ago; 周宁 applied 10 days ago.
+    expect(await atDate(ago(701))).toEqual([]);
+    expect(await atDate(ago(201))).toEqual(['林晓 applicant']);
+    expect(await atDate(ago(200))).toEqual(['林晓 activist']);
+    expect(await atDate(today)).toEqual(['周宁 applicant', '林晓 activist']);
+    expect(await atDate(today, dongcun)).toEqual(['林晓 activist']);
+    const activists = await t.call(
+      'GET',
+      `${metric}.activists_at_end?from=${today.slice(0, 4)}-01-01&to=${today}`,
+      { cookie: zuzhi },
+    );
+    expect(activists.body.value).toBe(1);
+  });
+
   it('is no appeal: 受理登记, 三率 and 问题清单 analysis refuse the kind', async () => {
     const town = `/api/v1/towns/${t.townId}`;
     const kpis = await t.call(

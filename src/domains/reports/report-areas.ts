@@ -25,10 +25,11 @@ export const PERSONAL_TYPES = new Set(['cadre_study', 'law_study', 'integrity_fi
 
 /**
  * Types a draft does not write up as an area of work: the 发展党员 ledger, whose records became
- * the pipeline's history (the pipeline's stage entries are cited instead), and missing meetings,
- * a shortcoming rather than work done (an author cites it through 插入数据).
+ * the pipeline's history (the pipeline's stage entries are cited instead), missing meetings,
+ * a shortcoming rather than work done, and the people at each stage on a date, a standing count
+ * rather than the year's work (an author cites these through 插入数据).
  */
-const NOT_AN_AREA = new Set(['member_development', 'party_meeting_gap']);
+const NOT_AN_AREA = new Set(['member_development', 'party_meeting_gap', 'party_development_stay']);
 
 /** At most this many head figures (each with its parts) per area. */
 const HEADS_PER_AREA = 3;

@@ -130,6 +130,8 @@ interface Extra {
   filters?: MetricFilter[];
   groupBy?: string;
   periodField?: string;
+  /** A stock on the period's last day: rows begun by then and not ended (declaration.ts). */
+  inForceUntil?: string;
   description?: string;
   /** How a report says it; `parts` and `joins` name metrics of the same type by slug. */
   phrase?: MetricPhraseInput;
