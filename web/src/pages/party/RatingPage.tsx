@@ -142,6 +142,7 @@ export default function RatingPage() {
         <SchemeModal
           year={year}
           scheme={scheme}
+          rated={(data.data?.branches ?? []).filter((b) => b.rating).length}
           onClose={() => setEditScheme(false)}
           onSaved={() => {
             setEditScheme(false);

@@ -3,9 +3,11 @@
  * of each star level, for the organisation work only. Saved with the version read (409: someone
  * changed it meanwhile, the page reloads what is now in force); the server checks the rest (the
  * weights add up to 100, the thresholds rise with the stars) and names the field in Chinese.
+ * Ratings already recorded keep their score and stars; the dialog says so when there are some.
  */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
+  Alert,
   Button,
   Form,
   Input,
@@ -24,6 +26,8 @@ type Values = Omit<SchemeInput, 'version'>;
 interface Props {
   year: number;
   scheme: RatingScheme;
+  /** How many branches already have this year's rating: saving does not re-rate them. */
+  rated: number;
   onClose: () => void;
   onSaved: () => void;
 }
@@ -121,7 +125,7 @@ function ThresholdList({ scheme }: { scheme: RatingScheme }) {
   );
 }
 
-export function SchemeModal({ year, scheme, onClose, onSaved }: Props) {
+export function SchemeModal({ year, scheme, rated, onClose, onSaved }: Props) {
   const { townId } = useSession();
   const [form] = Form.useForm<Values>();
   const { busy, save } = useFormSave(form, onSaved);
@@ -141,6 +145,16 @@ export function SchemeModal({ year, scheme, onClose, onSaved }: Props) {
         })
       }
     >
+      {rated > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="scheme-rerate-note"
+          message={`本年度已有${rated}个党支部评定了星级`}
+          description="保存新的指标或分数线后，已评定的得分和星级不会自动重新计算；需要按新标准评定的，请在列表中逐个打开“查看/修改”并重新保存。"
+        />
+      )}
       <Form form={form} initialValues={scheme} layout="vertical">
         <Typography.Title level={5}>评定指标（权重合计 100）</Typography.Title>
         <IndicatorList form={form} />
