@@ -64,13 +64,13 @@ const PLANS: Record<string, Plan[]> = {
     },
   ],
   probationary: [
-    { action: 'oath', after: [7, 30], p: 0.9, payload: (on) => ({ oathOn: on }) },
+    { action: 'oath', after: [7, 30], p: 0.97, payload: (on) => ({ oathOn: on }) },
     // 预备期满 (a year from the 支部大会, the stage date of an imported row), discussed at one of
     // the next branch meetings: a 预备党员 whose year ran out days ago still waits for it.
     {
       action: 'confirm',
       after: [376, 406],
-      p: 0.85,
+      p: 0.95,
       payload: (on) => ({ confirmedOn: on }),
     },
   ],

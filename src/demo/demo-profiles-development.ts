@@ -16,9 +16,9 @@ const back = (iso: string, days: number) => shift(iso, -days);
  */
 const STAY: Record<string, number> = {
   applicant: 150,
-  activist: 420,
+  activist: 380,
   candidate: 200,
-  probationary: 460,
+  probationary: 430,
 };
 
 /**
