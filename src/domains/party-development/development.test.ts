@@ -296,8 +296,8 @@ describe('延长预备期', () => {
         stage: 'probationary',
         stage_on: meetingOn,
         birth_date: '1993-05-06',
-        applied_on: ago(1200),
-        activist_on: ago(1100),
+        applied_on: ago(1300),
+        activist_on: ago(1200),
         candidate_on: ago(800),
       },
     ]);
