@@ -198,8 +198,9 @@ describe('every number is traceable', () => {
     expect([...kinds].some((k) => k.startsWith('ledger.'))).toBe(true);
     expect(kinds.has('appeals.satisfaction_rate')).toBe(true);
     expect(kinds.has('appeals.report_late_closed')).toBe(true);
-    // Party work's own records (发展党员 stage entries, 三会一课 seats) are cited and recounted too.
-    expect(kinds.has('ledger.party_development_entry.activists')).toBe(true);
+    // Party work's own records (发展党员 stage entries, 三会一课 seats) are cited and recounted too
+    // (which stage depends on the demo's year: a fall against last year is cited as a shortcoming).
+    expect([...kinds].some((k) => k.startsWith('ledger.party_development_entry.'))).toBe(true);
   }, 300_000);
 });
 
