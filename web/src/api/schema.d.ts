@@ -19671,6 +19671,7 @@ export interface components {
                 })[];
                 groupBy?: string;
                 periodField?: string;
+                inForceUntil?: string;
                 phrase?: {
                     /** @default  */
                     verb: string;
