@@ -116,6 +116,12 @@ describe('三会一课 and 星级评定 settings', () => {
     await page.getByText('已评定为5星（95分）').waitFor();
     await expect.poll(() => row.textContent()).toContain('95分');
     expect(await row.textContent()).toContain('晋位');
+    // Changing the scheme now would not re-rate it: the dialog says so.
+    await page.getByRole('button', { name: '评定指标设置' }).click();
+    const note = scheme.getByTestId('scheme-rerate-note');
+    await note.waitFor();
+    expect(await note.textContent()).toContain('已评定的得分和星级不会自动重新计算');
+    await page.keyboard.press('Escape');
   });
 });
 
