@@ -211,7 +211,7 @@ function overdue(d: BulletinData): Section[] {
       paragraphs.push(
         para(
           t(
-            `${i + 1}. ${o.code}　${o.title}（承办单位：${o.unitName}${o.dueOn ? `，应于${chineseDate(o.dueOn)}前办理` : ''}）`,
+            `${i + 1}. ${o.code}\u3000${o.title}（承办单位：${o.unitName}${o.dueOn ? `，应于${chineseDate(o.dueOn)}前办理` : ''}）`,
           ),
         ),
       ),

@@ -38,7 +38,7 @@ describe('签发 分析通报', () => {
       to: Q2.to,
       scopeKind: 'town',
     });
-    expect(res.body.document.byline).toBe(`（${year}年第1期　${YEAR}年第二季度）`);
+    expect(res.body.document.byline).toBe(`（${year}年第1期\u3000${YEAR}年第二季度）`);
     // GB/T 9704: 版头 with the 发文字号 (机关代字〔年份〕序号号) and the 落款 (issuing body, date).
     const [y, m, d] = (res.body.data.issuedOn as string).split('-').map(Number);
     const issuedOn = `${y}年${m}月${d}日`;

@@ -74,7 +74,7 @@ export async function issueBulletin(db: Db, ctx: WriteCtx, q: BulletinQuery, as:
   const docCode = as.docCode ?? defaultDocCode(b.data.townName);
   const document: ReportDocument = {
     ...b.document,
-    byline: `（${year}年第${number}期　${b.data.periodLabel}）`,
+    byline: `（${year}年第${number}期\u3000${b.data.periodLabel}）`,
     // GB/T 9704 版头 and 落款: 发文字号 "机关代字〔年份〕序号号", the issuing body and the issue date.
     header: { issuer, docNumber: `${docCode}〔${year}〕${number}号` },
     signature: { issuer, date: chineseDate(b.data.issuedOn) },

@@ -107,7 +107,7 @@ function docxTable(t: BulletinTable, n: number): FileChild[] {
       alignment: AlignmentType.CENTER,
       spacing: { ...line, before: 200 },
       keepNext: true,
-      children: runs(`表${n}　${t.title}`, GBT9704.font.heading1),
+      children: runs(`表${n}\u3000${t.title}`, GBT9704.font.heading1),
     }),
     new Table({
       width: { size: w.reduce((a, b) => a + b, 0), type: WidthType.DXA },
@@ -152,7 +152,7 @@ function htmlTable(t: BulletinTable, n: number): string {
     )
     .join('');
   return (
-    `<p class="table-title">表${n}　${esc(t.title)}</p>` +
+    `<p class="table-title">表${n}\u3000${esc(t.title)}</p>` +
     `<table class="figures" data-testid="bulletin-table-${n}">${head}${body}</table>`
   );
 }

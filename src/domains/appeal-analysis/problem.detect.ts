@@ -91,6 +91,115 @@ function recurs(members: Candidate[]): boolean {
   return days >= RECURRENCE.minDays && callers >= RECURRENCE.minCallers;
 }
 
+/** What earlier decisions say about each order: its problem link, 移出 exclusions and 忽略 dismissals. */
+interface LinkState {
+  links: Link[];
+  linkedTo: Map<string, Link>;
+  /** `${problemId}|${appealId}` of orders a user took out of a problem. */
+  excluded: Set<string>;
+  /** `${problemId ?? ''}|${appealId}` → the active dismissals holding that order. */
+  dismissedIn: Map<string, Dismissal[]>;
+}
+
+type Link = Awaited<ReturnType<typeof repo.allLinks>>[number];
+type Dismissal = Awaited<ReturnType<typeof dismissals.activeDismissals>>[number];
+
+async function loadLinkState(db: Db, townId: string): Promise<LinkState> {
+  const links = await repo.allLinks(db, townId);
+  const excluded = new Set(
+    (await repo.exclusions(db, townId)).map((e) => `${e.problem_id}|${e.appeal_id}`),
+  );
+  const dismissedIn = new Map<string, Dismissal[]>();
+  for (const d of await dismissals.activeDismissals(db, townId))
+    for (const a of d.appealIds)
+      dismissedIn.set(`${d.problem_id ?? ''}|${a}`, [
+        ...(dismissedIn.get(`${d.problem_id ?? ''}|${a}`) ?? []),
+        d,
+      ]);
+  return { links, linkedTo: new Map(links.map((l) => [l.appeal_id, l])), excluded, dismissedIn };
+}
+
+/** The problem holding most of the cluster's linked members (ties: the smaller id). */
+function targetProblem(linked: Candidate[], state: LinkState) {
+  const counts = new Map<string, number>();
+  for (const m of linked) {
+    const problemId = state.linkedTo.get(m.id)!.problem_id;
+    counts.set(problemId, (counts.get(problemId) ?? 0) + 1);
+  }
+  const problemId = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+  return { problemId, problemTitle: state.links.find((l) => l.problem_id === problemId)!.title };
+}
+
+function dismissalView(last: Dismissal | undefined) {
+  return last
+    ? {
+        id: last.id,
+        title: last.title,
+        reason: last.reason,
+        dismissedByName: last.dismissed_by_name,
+        dismissedAt: new Date(last.dismissed_at).toISOString(),
+        orderCount: last.appealIds.length,
+      }
+    : null;
+}
+
+interface ClusterContext {
+  state: LinkState;
+  byId: Map<string, Candidate>;
+  villageName: Map<string, string>;
+  minSize: number;
+}
+
+/** One cluster as a proposal (a new problem, or new members of an existing one); null if nothing is left. */
+function proposalFor(c: ReturnType<typeof clusterTexts>[number], ctx: ClusterContext) {
+  const { state, byId } = ctx;
+  const members = c.ids.map((id) => byId.get(id)!);
+  const linked = members.filter((m) => state.linkedTo.has(m.id));
+  const free = members.filter((m) => !state.linkedTo.has(m.id));
+  // A cluster touching a problem extends it; otherwise a new problem needs size and recurrence.
+  if (!linked.length && (free.length < ctx.minSize || !recurs(free))) return null;
+  const { problemId, problemTitle } = linked.length
+    ? targetProblem(linked, state)
+    : { problemId: null, problemTitle: null };
+  const candidatesLeft = problemId
+    ? free.filter((m) => !state.excluded.has(`${problemId}|${m.id}`))
+    : free;
+  // A dismissed group comes back only with orders that joined it since, and says so.
+  const dismissalsOf = (m: Candidate) => state.dismissedIn.get(`${problemId ?? ''}|${m.id}`);
+  const earlier = [...new Set(candidatesLeft.flatMap((m) => dismissalsOf(m) ?? []))];
+  const offered = candidatesLeft.filter((m) => !dismissalsOf(m));
+  if (!offered.length) return null;
+  const last = earlier.sort(
+    (a, b) => new Date(b.dismissed_at).getTime() - new Date(a.dismissed_at).getTime(),
+  )[0];
+  const ids = offered.map((m) => m.id).sort();
+  const village = members[0]!.village_id;
+  const title = byId.get(c.medoidId)!.title;
+  const place = village ? (ctx.villageName.get(village) ?? '') : '';
+  return {
+    key: createHash('sha256')
+      .update(`${problemId ?? ''}|${ids.join(',')}`)
+      .digest('hex')
+      .slice(0, 16),
+    kind: problemId ? ('extend' as const) : ('new' as const),
+    problemId,
+    problemTitle,
+    suggestedTitle: `${place && !title.includes(place) ? `${place}：` : ''}${title}（重复诉求）`,
+    villageId: village,
+    categoryCode: mostCommon(members.map((m) => m.category_code ?? '')) || null,
+    similarity: c.similarity,
+    commonWords: c.commonWords,
+    orders: offered.map((m) => ({
+      id: m.id,
+      code: m.code,
+      title: m.title,
+      receivedOn: m.received_on,
+      state: m.state,
+    })),
+    dismissed: dismissalView(last),
+  };
+}
+
 export async function detectProblems(
   db: Db,
   townId: string,
@@ -101,20 +210,8 @@ export async function detectProblems(
     throw new InvalidInput('开始日期不能晚于结束日期', [
       { path: 'to', label: '结束日期', message: '结束日期不能早于开始日期' },
     ]);
-  const links = await repo.allLinks(db, townId);
-  const linkedTo = new Map(links.map((l) => [l.appeal_id, l]));
-  const openLinks = links.filter((l) => l.status !== 'closed');
-  const excluded = new Set(
-    (await repo.exclusions(db, townId)).map((e) => `${e.problem_id}|${e.appeal_id}`),
-  );
-  const dismissed = await dismissals.activeDismissals(db, townId);
-  const dismissedIn = new Map<string, typeof dismissed>(); // `${problemId ?? ''}|${appealId}` → dismissals
-  for (const d of dismissed)
-    for (const a of d.appealIds)
-      dismissedIn.set(`${d.problem_id ?? ''}|${a}`, [
-        ...(dismissedIn.get(`${d.problem_id ?? ''}|${a}`) ?? []),
-        d,
-      ]);
+  const state = await loadLinkState(db, townId);
+  const openLinks = state.links.filter((l) => l.status !== 'closed');
   const rows = await candidates(
     db,
     townId,
@@ -123,9 +220,8 @@ export async function detectProblems(
     openLinks.map((l) => l.appeal_id),
   );
   // Orders of closed problems stay out: a problem that comes back after 销号 is proposed anew.
-  const pool = rows.filter((r) => linkedTo.get(r.id)?.status !== 'closed');
+  const pool = rows.filter((r) => state.linkedTo.get(r.id)?.status !== 'closed');
   const villages = await detectRepo.townVillages(db, townId);
-  const villageName = new Map(villages.map((v) => [v.id, v.name]));
   const items: ClusterItem[] = pool.map((r) => ({
     id: r.id,
     text: `${r.title}。${r.content}`,
@@ -137,75 +233,13 @@ export async function detectProblems(
     minSize: 2,
     extraWords: villages.map((v) => v.name),
   });
-  const byId = new Map(pool.map((r) => [r.id, r]));
-  const proposals = [];
-  for (const c of clusters) {
-    const members = c.ids.map((id) => byId.get(id)!);
-    const linked = members.filter((m) => linkedTo.has(m.id));
-    const free = members.filter((m) => !linkedTo.has(m.id));
-    let problemId: string | null = null;
-    let problemTitle: string | null = null;
-    if (linked.length) {
-      // New members go to the problem holding most of the cluster (ties: the smaller id).
-      const counts = new Map<string, number>();
-      for (const m of linked)
-        counts.set(
-          linkedTo.get(m.id)!.problem_id,
-          (counts.get(linkedTo.get(m.id)!.problem_id) ?? 0) + 1,
-        );
-      problemId = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
-      problemTitle = links.find((l) => l.problem_id === problemId)!.title;
-    } else if (free.length < minSize || !recurs(free)) continue;
-    const candidatesLeft = problemId
-      ? free.filter((m) => !excluded.has(`${problemId}|${m.id}`))
-      : free;
-    // A dismissed group comes back only with orders that joined it since, and says so.
-    const earlier = [
-      ...new Set(
-        candidatesLeft.flatMap((m) => dismissedIn.get(`${problemId ?? ''}|${m.id}`) ?? []),
-      ),
-    ];
-    const offered = candidatesLeft.filter((m) => !dismissedIn.has(`${problemId ?? ''}|${m.id}`));
-    if (!offered.length) continue;
-    const last = earlier.sort(
-      (a, b) => new Date(b.dismissed_at).getTime() - new Date(a.dismissed_at).getTime(),
-    )[0];
-    const ids = offered.map((m) => m.id).sort();
-    const village = members[0]!.village_id;
-    const title = byId.get(c.medoidId)!.title;
-    const place = village ? (villageName.get(village) ?? '') : '';
-    proposals.push({
-      key: createHash('sha256')
-        .update(`${problemId ?? ''}|${ids.join(',')}`)
-        .digest('hex')
-        .slice(0, 16),
-      kind: problemId ? ('extend' as const) : ('new' as const),
-      problemId,
-      problemTitle,
-      suggestedTitle: `${place && !title.includes(place) ? `${place}：` : ''}${title}（重复诉求）`,
-      villageId: village,
-      categoryCode: mostCommon(members.map((m) => m.category_code ?? '')) || null,
-      similarity: c.similarity,
-      commonWords: c.commonWords,
-      orders: offered.map((m) => ({
-        id: m.id,
-        code: m.code,
-        title: m.title,
-        receivedOn: m.received_on,
-        state: m.state,
-      })),
-      dismissed: last
-        ? {
-            id: last.id,
-            title: last.title,
-            reason: last.reason,
-            dismissedByName: last.dismissed_by_name,
-            dismissedAt: new Date(last.dismissed_at).toISOString(),
-            orderCount: last.appealIds.length,
-          }
-        : null,
-    });
-  }
+  const ctx: ClusterContext = {
+    state,
+    byId: new Map(pool.map((r) => [r.id, r])),
+    villageName: new Map(villages.map((v) => [v.id, v.name])),
+    minSize,
+  };
+  const proposals = clusters.flatMap((c) => proposalFor(c, ctx) ?? []);
   return {
     items: proposals,
     scanned: pool.length,

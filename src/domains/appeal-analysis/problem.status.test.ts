@@ -15,7 +15,10 @@ describe('problem status table', () => {
     const queue = ['unclaimed'] as (keyof typeof PROBLEM_STATUS)[];
     while (queue.length)
       for (const to of PROBLEM_STATUS[queue.shift()!].to)
-        if (!seen.has(to)) (seen.add(to), queue.push(to));
+        if (!seen.has(to)) {
+          seen.add(to);
+          queue.push(to);
+        }
     expect([...seen].sort()).toEqual([...PROBLEM_STATUSES].sort());
     expect(PROBLEM_STATUSES.filter((s) => PROBLEM_STATUS[s].to.length === 0)).toEqual(['closed']);
   });
