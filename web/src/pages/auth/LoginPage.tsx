@@ -1,5 +1,5 @@
 /** 登录 — username and password; shows the server's own Chinese reason (wrong password, locked out). */
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
@@ -10,6 +10,59 @@ import { useSession } from '../../session/session.tsx';
 interface LoginForm {
   username: string;
   password: string;
+}
+
+const BACKDROP: CSSProperties = {
+  minHeight: '100vh',
+  display: 'flex',
+  alignItems: 'center',
+  justifyContent: 'center',
+  padding: 16,
+  background: 'linear-gradient(160deg, #fff1f0 0%, #f5f6f8 45%, #e6f4ff 100%)',
+};
+
+/** The product's mark and name above the form. */
+function Brand() {
+  return (
+    <div style={{ textAlign: 'center', marginBottom: 24 }}>
+      <img src="/favicon.svg" alt="" width={48} height={48} />
+      <Typography.Title level={3} style={{ margin: '8px 0 4px' }}>
+        履职
+      </Typography.Title>
+      <Typography.Text type="secondary">乡镇工作系统</Typography.Text>
+    </div>
+  );
+}
+
+/** 用户名 and 密码, both required. */
+function CredentialsForm({
+  busy,
+  onSubmit,
+}: {
+  busy: boolean;
+  onSubmit: (values: LoginForm) => void;
+}) {
+  return (
+    <Form<LoginForm> layout="vertical" onFinish={onSubmit} requiredMark={false} size="large">
+      <Form.Item
+        name="username"
+        label="用户名"
+        rules={[{ required: true, message: '请输入用户名' }]}
+      >
+        <Input prefix={<UserOutlined />} autoComplete="username" autoFocus placeholder="用户名" />
+      </Form.Item>
+      <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
+        <Input.Password
+          prefix={<LockOutlined />}
+          autoComplete="current-password"
+          placeholder="密码"
+        />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" block loading={busy}>
+        登录
+      </Button>
+    </Form>
+  );
 }
 
 export default function LoginPage() {
@@ -37,24 +90,9 @@ export default function LoginPage() {
   };
 
   return (
-    <div
-      style={{
-        minHeight: '100vh',
-        display: 'flex',
-        alignItems: 'center',
-        justifyContent: 'center',
-        padding: 16,
-        background: 'linear-gradient(160deg, #fff1f0 0%, #f5f6f8 45%, #e6f4ff 100%)',
-      }}
-    >
+    <div style={BACKDROP}>
       <Card style={{ width: 380, maxWidth: '100%', boxShadow: '0 8px 24px rgba(0,0,0,0.08)' }}>
-        <div style={{ textAlign: 'center', marginBottom: 24 }}>
-          <img src="/favicon.svg" alt="" width={48} height={48} />
-          <Typography.Title level={3} style={{ margin: '8px 0 4px' }}>
-            履职
-          </Typography.Title>
-          <Typography.Text type="secondary">乡镇工作系统</Typography.Text>
-        </div>
+        <Brand />
         {error && (
           <Alert
             type="error"
@@ -64,34 +102,7 @@ export default function LoginPage() {
             data-testid="login-error"
           />
         )}
-        <Form<LoginForm> layout="vertical" onFinish={submit} requiredMark={false} size="large">
-          <Form.Item
-            name="username"
-            label="用户名"
-            rules={[{ required: true, message: '请输入用户名' }]}
-          >
-            <Input
-              prefix={<UserOutlined />}
-              autoComplete="username"
-              autoFocus
-              placeholder="用户名"
-            />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label="密码"
-            rules={[{ required: true, message: '请输入密码' }]}
-          >
-            <Input.Password
-              prefix={<LockOutlined />}
-              autoComplete="current-password"
-              placeholder="密码"
-            />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy}>
-            登录
-          </Button>
-        </Form>
+        <CredentialsForm busy={busy} onSubmit={submit} />
       </Card>
     </div>
   );

@@ -5,7 +5,7 @@
  * (DESIGN §11). A system operator (系统运维) holds no town role: their 工作台 is the national work
  * calendar they keep, nothing of a town's.
  */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Button, Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
 import {
@@ -16,21 +16,12 @@ import {
   TeamOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import { todayKey } from '../../lib/time.ts';
-import { allPeople, orgApi, type Portfolio, type Position } from '../../api/org.ts';
-import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
 import { MyWorkCards } from './MyWorkCards.tsx';
 import { PortfolioHolders } from './PortfolioHolders.tsx';
+import { useTownOverview, type TownCounts, type TownOverview } from './useTownOverview.ts';
 
 const PortfolioChart = lazy(() => import('./PortfolioChart.tsx'));
-
-interface Counts {
-  units: number;
-  villages: number;
-  people: number;
-  positions: number;
-}
 
 export default function HomePage() {
   const { allows } = useSession();
@@ -57,38 +48,9 @@ function SystemHome() {
   );
 }
 
-function TownHome() {
-  const { townId, townName, user } = useSession();
+/** The four counts, each opening its org page. */
+function CountCards({ counts }: { counts: TownCounts | null }) {
   const navigate = useNavigate();
-  const onError = useApiErrorHandler();
-  const [counts, setCounts] = useState<Counts | null>(null);
-  const [positions, setPositions] = useState<Position[]>([]);
-  const [portfolios, setPortfolios] = useState<Portfolio[]>([]);
-  const [showChart, setShowChart] = useState(false);
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    const today = todayKey();
-    Promise.all([
-      orgApi.units(townId),
-      allPeople(townId, ctrl.signal),
-      orgApi.positions(townId, { activeOn: today }),
-      orgApi.portfolios(),
-    ])
-      .then(([units, people, pos, pf]) => {
-        setCounts({
-          units: units.length,
-          villages: units.filter((u) => u.kind === 'village').length,
-          people: people.length,
-          positions: pos.length,
-        });
-        setPositions(pos);
-        setPortfolios(pf);
-      })
-      .catch(onError);
-    return () => ctrl.abort();
-  }, [townId, onError]);
-
   const stats = [
     {
       title: '村（社区）',
@@ -119,45 +81,61 @@ function TownHome() {
       testId: 'count-positions',
     },
   ];
+  return (
+    <Row gutter={[16, 16]}>
+      {stats.map((s) => (
+        <Col key={s.title} xs={12} md={6}>
+          <Card hoverable onClick={() => navigate(s.to)} data-testid={s.testId}>
+            <Statistic title={s.title} value={s.value ?? '—'} prefix={s.icon} loading={!counts} />
+          </Card>
+        </Col>
+      ))}
+    </Row>
+  );
+}
 
+/** 班子成员分管领域 as a list, or as a bar chart loaded on demand. */
+function PortfolioCard({ overview }: { overview: TownOverview }) {
+  const { counts, positions, portfolios } = overview;
+  const [showChart, setShowChart] = useState(false);
+  return (
+    <Card
+      title="班子成员分管领域"
+      style={{ marginTop: 16 }}
+      extra={
+        <Button
+          type="text"
+          icon={showChart ? <UnorderedListOutlined /> : <BarChartOutlined />}
+          onClick={() => setShowChart(!showChart)}
+        >
+          {showChart ? '列表' : '统计图'}
+        </Button>
+      }
+    >
+      {!counts ? (
+        <Skeleton active />
+      ) : showChart ? (
+        <Suspense fallback={<Skeleton active />}>
+          <PortfolioChart positions={positions} portfolios={portfolios} />
+        </Suspense>
+      ) : (
+        <PortfolioHolders positions={positions} portfolios={portfolios} />
+      )}
+    </Card>
+  );
+}
+
+function TownHome() {
+  const { townId, townName, user } = useSession();
+  const overview = useTownOverview(townId);
   return (
     <>
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         {user?.displayName}，您好！这里是{townName}工作台
       </Typography.Title>
       <MyWorkCards />
-      <Row gutter={[16, 16]}>
-        {stats.map((s) => (
-          <Col key={s.title} xs={12} md={6}>
-            <Card hoverable onClick={() => navigate(s.to)} data-testid={s.testId}>
-              <Statistic title={s.title} value={s.value ?? '—'} prefix={s.icon} loading={!counts} />
-            </Card>
-          </Col>
-        ))}
-      </Row>
-      <Card
-        title="班子成员分管领域"
-        style={{ marginTop: 16 }}
-        extra={
-          <Button
-            type="text"
-            icon={showChart ? <UnorderedListOutlined /> : <BarChartOutlined />}
-            onClick={() => setShowChart(!showChart)}
-          >
-            {showChart ? '列表' : '统计图'}
-          </Button>
-        }
-      >
-        {!counts ? (
-          <Skeleton active />
-        ) : showChart ? (
-          <Suspense fallback={<Skeleton active />}>
-            <PortfolioChart positions={positions} portfolios={portfolios} />
-          </Suspense>
-        ) : (
-          <PortfolioHolders positions={positions} portfolios={portfolios} />
-        )}
-      </Card>
+      <CountCards counts={overview.counts} />
+      <PortfolioCard overview={overview} />
     </>
   );
 }

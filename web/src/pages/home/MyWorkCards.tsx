@@ -5,66 +5,30 @@
  * call (e.g. a dispatcher has no report) is not asked at all: the session says which route policies
  * the server lets the user through (Session.allows).
  */
-import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Card, Col, Row, Statistic } from 'antd';
 import { AlertOutlined, BellOutlined, FileTextOutlined, InboxOutlined } from '@ant-design/icons';
-import { appealsApi } from '../../api/appeals.ts';
-import { reportsApi, type ReportSummary } from '../../api/reports.ts';
-import { useSession } from '../../session/session.tsx';
-import { operationsApi } from '../appeals/operations.api.ts';
+import { useMyWork, type MyWork } from './useMyWork.ts';
 
-interface MyWork {
-  queue?: { count: number; truncated: boolean };
-  reminders?: number;
-  overdue?: { count: number; truncated: boolean };
-  report?: ReportSummary | null;
+interface WorkCard {
+  key: string;
+  title: string;
+  value: string | number;
+  icon: ReactNode;
+  to: string;
+  warn?: boolean;
 }
 
-/** Resolves to `undefined` when the caller may not use that API (403/404), so the card is hidden. */
-const optional = <T,>(p: Promise<T>): Promise<T | undefined> => p.catch(() => undefined);
-
-export function MyWorkCards() {
-  const { townId, user, allows } = useSession();
-  const readsReports = allows('reports.read');
-  const readsAppeals = allows('appeals.read');
-  const navigate = useNavigate();
-  const [work, setWork] = useState<MyWork | null>(null);
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    const personId = user?.personId ?? null;
-    const none = Promise.resolve(undefined);
-    Promise.all([
-      readsAppeals ? optional(operationsApi.queue(townId, ctrl.signal)) : none,
-      readsAppeals ? optional(operationsApi.reminderCount(townId, ctrl.signal)) : none,
-      readsAppeals ? optional(appealsApi.overduePage(townId, ctrl.signal)) : none,
-      personId && readsReports
-        ? optional(reportsApi.list(townId, { personId, limit: 5 }, ctrl.signal))
-        : none,
-    ]).then(([queue, reminders, overdue, reports]) => {
-      if (ctrl.signal.aborted) return;
-      const newest = reports
-        ? ([...reports.items].sort((a, b) => b.year - a.year)[0] ?? null)
-        : undefined;
-      setWork({
-        queue: queue && { count: queue.items.length, truncated: queue.truncated },
-        reminders,
-        overdue: overdue && { count: overdue.items.length, truncated: overdue.truncated },
-        report: newest,
-      });
-    });
-    return () => ctrl.abort();
-  }, [townId, user?.personId, readsReports, readsAppeals]);
-
-  if (!work) return <Card loading style={{ marginBottom: 16 }} />;
+/** The cards of what was asked and answered, in a fixed order. */
+function workCards(work: MyWork): WorkCard[] {
   const reportText =
     work.report === null
       ? '尚未起草'
       : work.report
         ? `${work.report.year} 年 · ${work.report.state === 'frozen' ? '已定稿' : '草稿'}`
         : undefined;
-  const cards = [
+  const cards: (WorkCard | false | undefined)[] = [
     work.queue && {
       key: 'queue',
       title: '待我处理的工单',
@@ -95,7 +59,15 @@ export function MyWorkCards() {
       icon: <FileTextOutlined />,
       to: work.report ? `/reports/${work.report.id}` : '/reports',
     },
-  ].filter((c): c is Exclude<typeof c, false | undefined> => Boolean(c));
+  ];
+  return cards.filter((c): c is WorkCard => Boolean(c));
+}
+
+export function MyWorkCards() {
+  const navigate = useNavigate();
+  const work = useMyWork();
+  if (!work) return <Card loading style={{ marginBottom: 16 }} />;
+  const cards = workCards(work);
   if (!cards.length) return null;
 
   return (
@@ -107,7 +79,7 @@ export function MyWorkCards() {
               title={c.title}
               value={c.value}
               prefix={c.icon}
-              valueStyle={'warn' in c && c.warn ? { color: '#cf1322' } : undefined}
+              valueStyle={c.warn ? { color: '#cf1322' } : undefined}
             />
           </Card>
         </Col>

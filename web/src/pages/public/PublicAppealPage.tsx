@@ -4,209 +4,14 @@
  * its progress by code, and rate it once it is closed. A submission carries an idempotency key
  * that is kept until the server confirms, so a retry after a lost answer cannot file it twice.
  */
-import { PictureOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  ConfigProvider,
-  Form,
-  Input,
-  Segmented,
-  Select,
-  Spin,
-  Typography,
-  Upload,
-  type UploadFile,
-} from 'antd';
+import { App, Button, Card, ConfigProvider, Form, Input, Segmented, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
-import { ApiError } from '../../api/client.ts';
 import { publicApi, type PublicCatalog, type PublicReceipt } from '../../api/appeals.ts';
 import { useApiErrorHandler } from '../../api/errors.ts';
-import { PublicPrivacyNote } from './PublicPrivacy.tsx';
-import { MAX_PHOTOS, PHOTO_ACCEPT, sendPhotos } from './publicPhotos.ts';
 import { PublicStatus } from './PublicStatus.tsx';
+import { PublicSubmitForm } from './PublicSubmitForm.tsx';
 import './public.css';
-
-/** A random key for one submission; crypto.randomUUID needs a secure context, intranets are often http. */
-function newKey(): string {
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
-const KEY_STORE = 'lvzhi.public.idempotencyKey';
-
-interface FormValues {
-  rootCode: string;
-  categoryCode?: string;
-  villageId: string;
-  content: string;
-  contactName?: string;
-  contactPhone?: string;
-}
-
-function SubmitForm({
-  catalog,
-  townCode,
-  onDone,
-}: {
-  catalog: PublicCatalog;
-  townCode: string;
-  onDone: (r: PublicReceipt) => void;
-}) {
-  const onError = useApiErrorHandler();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
-  const [photos, setPhotos] = useState<UploadFile[]>([]);
-  const rootCode = Form.useWatch('rootCode', form);
-
-  const submit = async (v: FormValues) => {
-    setSaving(true);
-    // One key per submission, kept until the server answers: a retry cannot file it twice.
-    const key = sessionStorage.getItem(KEY_STORE) ?? newKey();
-    sessionStorage.setItem(KEY_STORE, key);
-    const content = v.content.trim();
-    try {
-      const receipt = await publicApi.submit(
-        townCode,
-        {
-          categoryCode: v.categoryCode || v.rootCode,
-          villageId: v.villageId,
-          title: content.replace(/\s+/g, ' ').slice(0, 30),
-          content,
-          contactName: v.contactName?.trim() || undefined,
-          contactPhone: v.contactPhone?.trim() || undefined,
-        },
-        key,
-      );
-      sessionStorage.removeItem(KEY_STORE);
-      const failed = await sendPhotos(
-        receipt.trackingCode,
-        photos.map((p) => p.originFileObj).filter((f): f is NonNullable<typeof f> => !!f),
-      );
-      if (failed)
-        void message.warning(
-          `诉求已提交，但有 ${failed} 张照片未能上传（须为 10 MB 以内的 JPG、PNG）`,
-        );
-      form.resetFields();
-      setPhotos([]);
-      onDone(receipt);
-    } catch (err) {
-      // The content changed since the first try.
-      if (err instanceof ApiError && err.status === 409) sessionStorage.removeItem(KEY_STORE);
-      onError(err, { form });
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const subs = catalog.categories.find((c) => c.code === rootCode)?.children ?? [];
-  return (
-    <Form
-      form={form}
-      layout="vertical"
-      onFinish={submit}
-      requiredMark={false}
-      size="large"
-      onValuesChange={() => sessionStorage.removeItem(KEY_STORE)}
-    >
-      <Form.Item
-        name="rootCode"
-        label="反映什么方面的事"
-        rules={[{ required: true, message: '请选择' }]}
-      >
-        <Select
-          placeholder="请选择"
-          options={catalog.categories.map((c) => ({ value: c.code, label: c.name }))}
-          onChange={() => form.setFieldValue('categoryCode', undefined)}
-          data-testid="public-category"
-        />
-      </Form.Item>
-      {subs.length > 0 && (
-        <Form.Item name="categoryCode" label="具体类别（可不选）">
-          <Select
-            placeholder="可不选"
-            allowClear
-            options={subs.map((c) => ({ value: c.code, label: c.name }))}
-          />
-        </Form.Item>
-      )}
-      <Form.Item
-        name="villageId"
-        label="所在村（社区）"
-        rules={[{ required: true, message: '请选择所在村（社区）' }]}
-      >
-        <Select
-          placeholder="请选择"
-          showSearch
-          optionFilterProp="label"
-          options={catalog.villages.map((v) => ({ value: v.id, label: v.name }))}
-          data-testid="public-village"
-        />
-      </Form.Item>
-      <Form.Item
-        name="content"
-        label="具体情况"
-        rules={[
-          {
-            required: true,
-            whitespace: true,
-            min: 5,
-            message: '请写下您要反映的情况（至少 5 个字）',
-          },
-        ]}
-      >
-        <Input.TextArea
-          rows={5}
-          maxLength={2000}
-          showCount
-          placeholder="什么时间、什么地点、什么事，希望怎么解决"
-        />
-      </Form.Item>
-      <Form.Item
-        label={`现场照片（可不传，最多 ${MAX_PHOTOS} 张）`}
-        extra="照片会在查询进度页公开显示，请不要拍身份证件等个人信息"
-      >
-        <Upload
-          accept={PHOTO_ACCEPT}
-          listType="picture"
-          multiple
-          maxCount={MAX_PHOTOS}
-          fileList={photos}
-          beforeUpload={() => false}
-          onChange={({ fileList }) => setPhotos(fileList.slice(0, MAX_PHOTOS))}
-          data-testid="public-photos"
-        >
-          {photos.length < MAX_PHOTOS && <Button icon={<PictureOutlined />}>添加照片</Button>}
-        </Upload>
-      </Form.Item>
-      <Form.Item name="contactName" label="怎么称呼您（可不填）">
-        <Input maxLength={50} autoComplete="name" />
-      </Form.Item>
-      <Form.Item
-        name="contactPhone"
-        label="联系电话（可不填，便于回复您）"
-        rules={[
-          {
-            pattern: /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/,
-            message: '请填写 11 位手机号或带区号的固定电话',
-          },
-        ]}
-      >
-        <Input maxLength={20} inputMode="tel" autoComplete="tel" />
-      </Form.Item>
-      <PublicPrivacyNote />
-      <Button type="primary" htmlType="submit" block loading={saving}>
-        提交
-      </Button>
-    </Form>
-  );
-}
 
 /** `/public/appeal/<townCode>`: the town comes from the link or QR code the town publishes. */
 function useTownCode(): string {
@@ -214,19 +19,108 @@ function useTownCode(): string {
   return decodeURIComponent(pathname.split('/')[3] ?? '');
 }
 
+/** The town's public catalogue (categories, villages); undefined while loading or without a town. */
+function useCatalog(townCode: string): PublicCatalog | undefined {
+  const onError = useApiErrorHandler();
+  const [loaded, setLoaded] = useState<{ townCode: string; catalog: PublicCatalog }>();
+  useEffect(() => {
+    if (townCode)
+      publicApi.catalog(townCode).then((catalog) => setLoaded({ townCode, catalog }), onError);
+  }, [townCode, onError]);
+  // Another town's catalogue is not this one's.
+  return loaded?.townCode === townCode ? loaded.catalog : undefined;
+}
+
+/** The receipt: the tracking code to keep, and the ways on. */
+function CreatedCard({
+  created,
+  onTrack,
+  onAnother,
+}: {
+  created: PublicReceipt;
+  onTrack: () => void;
+  onAnother: () => void;
+}) {
+  return (
+    <Card className="public-card public-code-card" data-testid="public-created">
+      <div className="public-ok">已收到您的诉求</div>
+      <div className="public-code-label">查询码</div>
+      <div className="public-code" data-testid="public-code">
+        {created.trackingCode}
+      </div>
+      <Typography.Paragraph type="secondary">
+        请截图或抄下查询码，凭它查询办理进度、评价办理结果。拨打热线时可报工单号{' '}
+        <span style={{ whiteSpace: 'nowrap' }}>{created.code}</span>。
+      </Typography.Paragraph>
+      <Button block size="large" type="primary" onClick={onTrack}>
+        查询进度
+      </Button>
+      <Button block size="large" type="link" onClick={onAnother}>
+        再反映一件事
+      </Button>
+    </Card>
+  );
+}
+
+/** Without a town in the link: asks for the town's code. */
+function TownCodeForm() {
+  const navigate = useNavigate();
+  return (
+    <Form
+      layout="vertical"
+      size="large"
+      onFinish={(v: { code: string }) =>
+        navigate(`/public/appeal/${encodeURIComponent(v.code.trim())}`)
+      }
+    >
+      <Typography.Paragraph>请扫描乡镇公布的二维码进入，或输入乡镇代码：</Typography.Paragraph>
+      <Form.Item name="code" rules={[{ required: true, message: '请输入乡镇代码' }]}>
+        <Input placeholder="如 qingshi" autoCapitalize="off" />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" block>
+        进入
+      </Button>
+    </Form>
+  );
+}
+
+/** 我要反映: the form, or the receipt of what was just filed. */
+function SubmitTab({
+  townCode,
+  catalog,
+  created,
+  onCreated,
+  onTrack,
+}: {
+  townCode: string;
+  catalog: PublicCatalog | undefined;
+  created: PublicReceipt | undefined;
+  onCreated: (r: PublicReceipt | undefined) => void;
+  onTrack: (trackingCode: string) => void;
+}) {
+  if (created)
+    return (
+      <CreatedCard
+        created={created}
+        onTrack={() => onTrack(created.trackingCode)}
+        onAnother={() => onCreated(undefined)}
+      />
+    );
+  return (
+    <Card className="public-card">
+      {!townCode && <TownCodeForm />}
+      {townCode && !catalog && <Spin style={{ display: 'block', margin: 32 }} />}
+      {catalog && <PublicSubmitForm catalog={catalog} townCode={townCode} onDone={onCreated} />}
+    </Card>
+  );
+}
+
 function PublicAppealBody() {
   const [params, setParams] = useSearchParams();
-  const navigate = useNavigate();
   const townCode = useTownCode();
-  const onError = useApiErrorHandler();
-  const [catalog, setCatalog] = useState<PublicCatalog>();
+  const catalog = useCatalog(townCode);
   const [created, setCreated] = useState<PublicReceipt>();
   const mode = params.get('code') || params.get('tab') === 'track' ? 'track' : 'submit';
-
-  useEffect(() => {
-    setCatalog(undefined);
-    if (townCode) publicApi.catalog(townCode).then(setCatalog, onError);
-  }, [townCode, onError]);
 
   return (
     <div className="public-page">
@@ -245,54 +139,14 @@ function PublicAppealBody() {
             { value: 'track', label: '查询进度' },
           ]}
         />
-        {mode === 'submit' && created && (
-          <Card className="public-card public-code-card" data-testid="public-created">
-            <div className="public-ok">已收到您的诉求</div>
-            <div className="public-code-label">查询码</div>
-            <div className="public-code" data-testid="public-code">
-              {created.trackingCode}
-            </div>
-            <Typography.Paragraph type="secondary">
-              请截图或抄下查询码，凭它查询办理进度、评价办理结果。拨打热线时可报工单号{' '}
-              <span style={{ whiteSpace: 'nowrap' }}>{created.code}</span>。
-            </Typography.Paragraph>
-            <Button
-              block
-              size="large"
-              type="primary"
-              onClick={() => setParams({ code: created.trackingCode })}
-            >
-              查询进度
-            </Button>
-            <Button block size="large" type="link" onClick={() => setCreated(undefined)}>
-              再反映一件事
-            </Button>
-          </Card>
-        )}
-        {mode === 'submit' && !created && (
-          <Card className="public-card">
-            {!townCode && (
-              <Form
-                layout="vertical"
-                size="large"
-                onFinish={(v: { code: string }) =>
-                  navigate(`/public/appeal/${encodeURIComponent(v.code.trim())}`)
-                }
-              >
-                <Typography.Paragraph>
-                  请扫描乡镇公布的二维码进入，或输入乡镇代码：
-                </Typography.Paragraph>
-                <Form.Item name="code" rules={[{ required: true, message: '请输入乡镇代码' }]}>
-                  <Input placeholder="如 qingshi" autoCapitalize="off" />
-                </Form.Item>
-                <Button type="primary" htmlType="submit" block>
-                  进入
-                </Button>
-              </Form>
-            )}
-            {townCode && !catalog && <Spin style={{ display: 'block', margin: 32 }} />}
-            {catalog && <SubmitForm catalog={catalog} townCode={townCode} onDone={setCreated} />}
-          </Card>
+        {mode === 'submit' && (
+          <SubmitTab
+            townCode={townCode}
+            catalog={catalog}
+            created={created}
+            onCreated={setCreated}
+            onTrack={(code) => setParams({ code })}
+          />
         )}
         {mode === 'track' && <PublicStatus initialCode={params.get('code') ?? ''} />}
       </main>

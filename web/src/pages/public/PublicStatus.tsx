@@ -4,29 +4,19 @@
  */
 import { Button, Card, Empty, Image, Input, Space, Tag, Timeline, Typography } from 'antd';
 import { formatDateTime } from '../../lib/time.ts';
-import { useCallback, useEffect, useState } from 'react';
-import { publicApi, type PublicAppealStatus } from '../../api/appeals.ts';
-import { useApiErrorHandler } from '../../api/errors.ts';
+import { useState } from 'react';
+import type { PublicAppealStatus } from '../../api/appeals.ts';
 import { PublicPrivacyNote } from './PublicPrivacy.tsx';
 import { ProofBox, RateBox } from './PublicRating.tsx';
 import type { StatusWithPhotos } from './publicPhotos.ts';
+import { usePublicLookup } from './usePublicLookup.ts';
 
 const fmt = (at: string | null | undefined) => formatDateTime(at, '');
 
-/** One order as the public sees it: status, place, dates, published text, photos, steps, rating. */
-function StatusDetails({
-  status,
-  phoneLast4,
-  onProven,
-  onRated,
-}: {
-  status: StatusWithPhotos;
-  phoneLast4: string | undefined;
-  onProven: (s: PublicAppealStatus, phoneLast4: string) => void;
-  onRated: (s: PublicAppealStatus) => void;
-}) {
+/** Tracking code, state, category, place and dates. */
+function StatusHead({ status }: { status: StatusWithPhotos }) {
   return (
-    <div className="public-status" data-testid="public-status">
+    <>
       <div className="public-status-head" data-testid="public-status-head">
         <span className="public-status-code">{status.trackingCode}</span>
         <Tag
@@ -45,6 +35,14 @@ function StatusDetails({
         <div className="public-status-meta">承诺办结 {fmt(status.expectedAt)} 前</div>
       )}
       {status.closedAt && <div className="public-status-meta">办结时间 {fmt(status.closedAt)}</div>}
+    </>
+  );
+}
+
+/** The published 情况说明 and 办理答复, or the privacy note when nothing is published. */
+function PublishedTexts({ status }: { status: StatusWithPhotos }) {
+  return (
+    <>
       {status.description && (
         <div className="public-text" data-testid="public-description">
           <div className="public-text-label">情况说明</div>
@@ -58,37 +56,66 @@ function StatusDetails({
         </div>
       )}
       {!status.description && !status.reply && <PublicPrivacyNote compact />}
-      {(status.photos ?? []).length > 0 && (
-        <Image.PreviewGroup>
-          <Space wrap style={{ marginTop: 16 }} data-testid="public-photos-shown">
-            {status.photos!.map((p) => (
-              <Image
-                key={p.url}
-                src={p.url}
-                width={96}
-                height={96}
-                style={{ objectFit: 'cover', borderRadius: 6 }}
-                alt={p.fromResident ? '我上传的照片' : '办理现场照片'}
-              />
-            ))}
-          </Space>
-        </Image.PreviewGroup>
-      )}
-      {status.timeline.length > 0 && (
-        <Timeline
-          style={{ marginTop: 20 }}
-          items={[...status.timeline].reverse().map((e, i) => ({
-            key: i,
-            color: i === 0 ? 'red' : 'gray',
-            content: (
-              <span>
-                {e.label}（{e.stateLabel}）<br />
-                <Typography.Text type="secondary">{fmt(e.at)}</Typography.Text>
-              </span>
-            ),
-          }))}
-        />
-      )}
+    </>
+  );
+}
+
+function StatusPhotos({ photos }: { photos: NonNullable<StatusWithPhotos['photos']> }) {
+  return (
+    <Image.PreviewGroup>
+      <Space wrap style={{ marginTop: 16 }} data-testid="public-photos-shown">
+        {photos.map((p) => (
+          <Image
+            key={p.url}
+            src={p.url}
+            width={96}
+            height={96}
+            style={{ objectFit: 'cover', borderRadius: 6 }}
+            alt={p.fromResident ? '我上传的照片' : '办理现场照片'}
+          />
+        ))}
+      </Space>
+    </Image.PreviewGroup>
+  );
+}
+
+/** The public steps, newest first. */
+function StatusSteps({ timeline }: { timeline: StatusWithPhotos['timeline'] }) {
+  return (
+    <Timeline
+      style={{ marginTop: 20 }}
+      items={[...timeline].reverse().map((e, i) => ({
+        key: i,
+        color: i === 0 ? 'red' : 'gray',
+        content: (
+          <span>
+            {e.label}（{e.stateLabel}）<br />
+            <Typography.Text type="secondary">{fmt(e.at)}</Typography.Text>
+          </span>
+        ),
+      }))}
+    />
+  );
+}
+
+/** One order as the public sees it: status, place, dates, published text, photos, steps, rating. */
+function StatusDetails({
+  status,
+  phoneLast4,
+  onProven,
+  onRated,
+}: {
+  status: StatusWithPhotos;
+  phoneLast4: string | undefined;
+  onProven: (s: PublicAppealStatus, phoneLast4: string) => void;
+  onRated: (s: PublicAppealStatus) => void;
+}) {
+  return (
+    <div className="public-status" data-testid="public-status">
+      <StatusHead status={status} />
+      <PublishedTexts status={status} />
+      {(status.photos ?? []).length > 0 && <StatusPhotos photos={status.photos!} />}
+      {status.timeline.length > 0 && <StatusSteps timeline={status.timeline} />}
       {status.proven ? (
         <RateBox status={status} phoneLast4={phoneLast4} onRated={onRated} />
       ) : (
@@ -99,32 +126,8 @@ function StatusDetails({
 }
 
 export function PublicStatus({ initialCode }: { initialCode: string }) {
-  const onError = useApiErrorHandler();
   const [code, setCode] = useState(initialCode);
-  const [status, setStatus] = useState<StatusWithPhotos | null>();
-  const [phoneLast4, setPhoneLast4] = useState<string>();
-  const [loading, setLoading] = useState(false);
-
-  const lookup = useCallback(
-    async (c: string) => {
-      if (!c.trim()) return;
-      setLoading(true);
-      try {
-        setPhoneLast4(undefined);
-        setStatus(await publicApi.status(c.trim()));
-      } catch (err) {
-        setStatus(null);
-        onError(err);
-      } finally {
-        setLoading(false);
-      }
-    },
-    [onError],
-  );
-
-  useEffect(() => {
-    if (initialCode) void lookup(initialCode);
-  }, [initialCode, lookup]);
+  const { status, phoneLast4, loading, lookup, proven, rated } = usePublicLookup(initialCode);
 
   return (
     <Card className="public-card">
@@ -133,10 +136,10 @@ export function PublicStatus({ initialCode }: { initialCode: string }) {
           placeholder="请输入查询码"
           value={code}
           onChange={(e) => setCode(e.target.value)}
-          onPressEnter={() => void lookup(code)}
+          onPressEnter={() => lookup(code)}
           data-testid="public-lookup-input"
         />
-        <Button type="primary" loading={loading} onClick={() => void lookup(code)}>
+        <Button type="primary" loading={loading} onClick={() => lookup(code)}>
           查询
         </Button>
       </Space.Compact>
@@ -144,15 +147,7 @@ export function PublicStatus({ initialCode }: { initialCode: string }) {
         <Empty style={{ marginTop: 24 }} description="没有找到这个查询码，请核对后重试" />
       )}
       {status && (
-        <StatusDetails
-          status={status}
-          phoneLast4={phoneLast4}
-          onProven={(s, digits) => {
-            setPhoneLast4(digits);
-            setStatus(s);
-          }}
-          onRated={setStatus}
-        />
+        <StatusDetails status={status} phoneLast4={phoneLast4} onProven={proven} onRated={rated} />
       )}
     </Card>
   );
