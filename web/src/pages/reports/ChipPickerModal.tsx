@@ -19,11 +19,14 @@ interface Props {
   replacing?: string;
 }
 
-export function ChipPickerModal({ open, reportId, onCancel, onInsert, replacing }: Props) {
+/**
+ * The picker's state: the catalogue (asked for when the picker opens, not with the editor), the
+ * metric and period picked, and the chip valued live for them.
+ */
+function useChipPicker(open: boolean, reportId: string) {
   const { townId } = useSession();
   const [metricId, setMetricId] = useState<string>();
   const [periodKey, setPeriodKey] = useState('year');
-  // The catalogue is asked for when the picker opens (not with the editor).
   const catalogue = useLoader(
     async () => (open ? await reportAdminApi.chipCatalogue(townId, reportId) : undefined),
     [open, townId, reportId],
@@ -43,8 +46,6 @@ export function ChipPickerModal({ open, reportId, onCancel, onInsert, replacing 
         : null,
     [open, metricId, period?.from, period?.to, townId, reportId],
   );
-  const preview = valued.data ?? null;
-  const valuing = valued.loading && !!(open && metricId && period);
 
   const options = useMemo(() => {
     const groups = new Map<string, ChipMetric[]>();
@@ -67,6 +68,93 @@ export function ChipPickerModal({ open, reportId, onCancel, onInsert, replacing 
       ? catalogue!.scope.appeals
       : catalogue!.scope.ledger
     : null;
+  return {
+    catalogue,
+    options,
+    metricId,
+    setMetricId,
+    periodKey,
+    setPeriodKey,
+    scope,
+    preview: valued.data ?? null,
+    valuing: valued.loading && !!(open && metricId && period),
+  };
+}
+
+type Picker = ReturnType<typeof useChipPicker>;
+
+/** 指标, 统计期间 and the scope the chip is counted over. */
+function PickerFields({ picker }: { picker: Picker }) {
+  return (
+    <Descriptions column={1} size="small" bordered styles={{ label: { width: 96 } }}>
+      <Descriptions.Item label="指标">
+        <Select
+          data-testid="chip-metric"
+          aria-label="指标"
+          style={{ width: '100%' }}
+          placeholder="输入名称搜索指标"
+          showSearch={{ optionFilterProp: 'search' }}
+          value={picker.metricId}
+          onChange={picker.setMetricId}
+          options={picker.options}
+          notFoundContent={
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有可引用的指标" />
+          }
+        />
+      </Descriptions.Item>
+      <Descriptions.Item label="统计期间">
+        <Select
+          data-testid="chip-period"
+          aria-label="统计期间"
+          style={{ width: '100%' }}
+          value={picker.periodKey}
+          onChange={picker.setPeriodKey}
+          options={picker.catalogue?.periods.map((p) => ({ value: p.key, label: p.label }))}
+        />
+      </Descriptions.Item>
+      <Descriptions.Item label="统计范围">
+        {picker.scope ?? <Typography.Text type="secondary">按本报告的统计范围</Typography.Text>}
+      </Descriptions.Item>
+    </Descriptions>
+  );
+}
+
+/** The chip's current value, or why there is none yet. */
+function ChipPreview({ picker }: { picker: Picker }) {
+  const { preview } = picker;
+  return (
+    <div className="chip-preview" data-testid="chip-preview">
+      {picker.valuing ? (
+        <Spin />
+      ) : preview ? (
+        <>
+          <Statistic
+            title={preview.metric.label}
+            value={preview.chip.display}
+            styles={{ content: { color: '#1677ff' } }}
+          />
+          {preview.metric.description && (
+            <Typography.Text type="secondary">{preview.metric.description}</Typography.Text>
+          )}
+          {preview.chip.value === null && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginTop: 8 }}
+              message="该指标在此期间没有数据，插入后将显示为待取数。"
+            />
+          )}
+        </>
+      ) : (
+        <Typography.Text type="secondary">选择指标后显示当前值</Typography.Text>
+      )}
+    </div>
+  );
+}
+
+export function ChipPickerModal({ open, reportId, onCancel, onInsert, replacing }: Props) {
+  const picker = useChipPicker(open, reportId);
+  const { preview, setMetricId } = picker;
   const close = () => {
     setMetricId(undefined);
     onCancel();
@@ -81,7 +169,9 @@ export function ChipPickerModal({ open, reportId, onCancel, onInsert, replacing 
       cancelText="取消"
       onCancel={close}
       destroyOnHidden
-      okButtonProps={{ disabled: !preview || valuing, 'data-testid': 'chip-insert' } as never}
+      okButtonProps={
+        { disabled: !preview || picker.valuing, 'data-testid': 'chip-insert' } as never
+      }
       onOk={() => {
         if (preview) {
           onInsert(preview.chip);
@@ -89,7 +179,7 @@ export function ChipPickerModal({ open, reportId, onCancel, onInsert, replacing 
         }
       }}
     >
-      {!catalogue ? (
+      {!picker.catalogue ? (
         <Spin style={{ display: 'block', margin: '32px auto' }} />
       ) : (
         <>
@@ -105,62 +195,8 @@ export function ChipPickerModal({ open, reportId, onCancel, onInsert, replacing 
               从台账指标中选取数字插入到光标处。数字与台账保持关联，定稿前随台账更新，点击可查看背后的记录。
             </Typography.Paragraph>
           )}
-          <Descriptions column={1} size="small" bordered styles={{ label: { width: 96 } }}>
-            <Descriptions.Item label="指标">
-              <Select
-                data-testid="chip-metric"
-                aria-label="指标"
-                style={{ width: '100%' }}
-                placeholder="输入名称搜索指标"
-                showSearch={{ optionFilterProp: 'search' }}
-                value={metricId}
-                onChange={setMetricId}
-                options={options}
-                notFoundContent={
-                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有可引用的指标" />
-                }
-              />
-            </Descriptions.Item>
-            <Descriptions.Item label="统计期间">
-              <Select
-                data-testid="chip-period"
-                aria-label="统计期间"
-                style={{ width: '100%' }}
-                value={periodKey}
-                onChange={setPeriodKey}
-                options={catalogue.periods.map((p) => ({ value: p.key, label: p.label }))}
-              />
-            </Descriptions.Item>
-            <Descriptions.Item label="统计范围">
-              {scope ?? <Typography.Text type="secondary">按本报告的统计范围</Typography.Text>}
-            </Descriptions.Item>
-          </Descriptions>
-          <div className="chip-preview" data-testid="chip-preview">
-            {valuing ? (
-              <Spin />
-            ) : preview ? (
-              <>
-                <Statistic
-                  title={preview.metric.label}
-                  value={preview.chip.display}
-                  styles={{ content: { color: '#1677ff' } }}
-                />
-                {preview.metric.description && (
-                  <Typography.Text type="secondary">{preview.metric.description}</Typography.Text>
-                )}
-                {preview.chip.value === null && (
-                  <Alert
-                    type="warning"
-                    showIcon
-                    style={{ marginTop: 8 }}
-                    message="该指标在此期间没有数据，插入后将显示为待取数。"
-                  />
-                )}
-              </>
-            ) : (
-              <Typography.Text type="secondary">选择指标后显示当前值</Typography.Text>
-            )}
-          </div>
+          <PickerFields picker={picker} />
+          <ChipPreview picker={picker} />
         </>
       )}
     </Modal>

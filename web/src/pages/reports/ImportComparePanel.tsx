@@ -105,10 +105,67 @@ function defaultDraft(drafts: ReportSummary[], year: number | null) {
   );
 }
 
-export function ImportComparePanel({ imported }: { imported: ImportedReport }) {
+/** One row per 一、: last year's heading, this year's, and their numbers side by side. */
+function CompareTable({
+  year,
+  rows,
+  loading,
+}: {
+  year: number | null;
+  rows: AlignedRow[];
+  loading: boolean;
+}) {
+  return (
+    <Table<AlignedRow>
+      data-testid="compare-table"
+      className="compare-table"
+      size="small"
+      bordered
+      loading={loading}
+      pagination={false}
+      rowKey={(_, i) => String(i)}
+      dataSource={rows}
+      rowClassName={(r) => (!r.imported || !r.draft ? 'compare-unmatched' : '')}
+      columns={[
+        {
+          title: `往年报告${year ? `（${year}）` : ''}`,
+          key: 'past',
+          width: '30%',
+          render: (_, r) =>
+            r.imported ? (
+              <HeadingCell side={r.imported} />
+            ) : (
+              <Typography.Text type="secondary">（往年无对应部分）</Typography.Text>
+            ),
+        },
+        {
+          title: '本年度草稿',
+          key: 'draft',
+          width: '30%',
+          render: (_, r) =>
+            r.draft ? (
+              <HeadingCell side={r.draft} />
+            ) : (
+              <Typography.Text type="secondary">（本年度无对应部分）</Typography.Text>
+            ),
+        },
+        {
+          title: '数字对照（往年 → 本年）',
+          key: 'numbers',
+          render: (_, r) => <NumbersCell row={r} />,
+        },
+      ]}
+    />
+  );
+}
+
+/**
+ * The person's reports and the comparison with the one picked; the draft for the year after the
+ * past report is compared first.
+ */
+function useComparison(imported: ImportedReport) {
   const { townId } = useSession();
   const personId = imported.personId;
-  // The person's drafts, newest first; the one for the year after the past report is compared first.
   const reports = useLoader(
     async (): Promise<ReportSummary[]> =>
       personId ? (await reportsApi.list(townId, { personId, limit: 50 })).items : [],
@@ -121,8 +178,17 @@ export function ImportComparePanel({ imported }: { imported: ImportedReport }) {
       reportId ? await reportAdminApi.compare(townId, imported.id, reportId) : null,
     [townId, imported.id, reportId],
   );
-  const cmp = compared.data ?? null;
-  const loading = compared.loading;
+  return {
+    reports,
+    reportId,
+    setReportId,
+    comparison: compared.data ?? null,
+    loading: compared.loading,
+  };
+}
+
+export function ImportComparePanel({ imported }: { imported: ImportedReport }) {
+  const { reports, reportId, setReportId, comparison, loading } = useComparison(imported);
 
   if (!imported.personId) return <Empty description="导入时未指定人员，无法与其草稿对照" />;
   if (!reports) return <Spin style={{ display: 'block', margin: '40px auto' }} />;
@@ -153,46 +219,7 @@ export function ImportComparePanel({ imported }: { imported: ImportedReport }) {
         />
         {reportId && <Link to={`/reports/${reportId}`}>打开该报告</Link>}
       </Space>
-      <Table<AlignedRow>
-        data-testid="compare-table"
-        className="compare-table"
-        size="small"
-        bordered
-        loading={loading}
-        pagination={false}
-        rowKey={(_, i) => String(i)}
-        dataSource={cmp?.aligned ?? []}
-        rowClassName={(r) => (!r.imported || !r.draft ? 'compare-unmatched' : '')}
-        columns={[
-          {
-            title: `往年报告${imported.year ? `（${imported.year}）` : ''}`,
-            key: 'past',
-            width: '30%',
-            render: (_, r) =>
-              r.imported ? (
-                <HeadingCell side={r.imported} />
-              ) : (
-                <Typography.Text type="secondary">（往年无对应部分）</Typography.Text>
-              ),
-          },
-          {
-            title: '本年度草稿',
-            key: 'draft',
-            width: '30%',
-            render: (_, r) =>
-              r.draft ? (
-                <HeadingCell side={r.draft} />
-              ) : (
-                <Typography.Text type="secondary">（本年度无对应部分）</Typography.Text>
-              ),
-          },
-          {
-            title: '数字对照（往年 → 本年）',
-            key: 'numbers',
-            render: (_, r) => <NumbersCell row={r} />,
-          },
-        ]}
-      />
+      <CompareTable year={imported.year} rows={comparison?.aligned ?? []} loading={loading} />
     </>
   );
 }

@@ -71,11 +71,9 @@ function toAction(key: string, id: string): OutlineAction {
   return key === 'rename' ? { type: 'rename', id } : { type: 'delete', id };
 }
 
-export function OutlinePanel({ doc, markers, editable, history, onJump, onAction }: Props) {
-  // A new top-level section goes after the last one (and its subsections): the end of the report.
-  const lastTop =
-    [...doc.sections].reverse().find((s) => s.level === 1) ?? doc.sections[doc.sections.length - 1];
-  const extra = editable && (
+/** 撤销 and 重做 of outline changes. */
+function HistoryButtons({ history }: { history: OutlineHistory }) {
+  return (
     <Space size={0}>
       <Tooltip title="撤销章节调整">
         <Button
@@ -99,45 +97,75 @@ export function OutlinePanel({ doc, markers, editable, history, onJump, onAction
       </Tooltip>
     </Space>
   );
+}
+
+/** One heading of the outline, with its ⋯ menu in a draft. */
+function OutlineItem({
+  doc,
+  section: s,
+  marker,
+  editable,
+  onJump,
+  onAction,
+}: Omit<Props, 'markers' | 'history'> & {
+  section: ReportDocument['sections'][number];
+  marker: string | undefined;
+}) {
+  return (
+    <div
+      className={`report-outline-item level-${s.level}`}
+      data-testid="outline-item"
+      data-section-id={s.id}
+    >
+      <span className="report-outline-label" onClick={() => onJump(s.id)}>
+        {s.level === 0 || !s.heading ? '开头' : `${marker}${s.heading}`}
+      </span>
+      {editable && (
+        <Dropdown
+          trigger={['click']}
+          menu={{
+            items: menuFor(doc, s.id, s.level),
+            onClick: ({ key, domEvent }) => {
+              domEvent.stopPropagation();
+              onAction(toAction(key, s.id));
+            },
+          }}
+        >
+          <Button
+            type="text"
+            size="small"
+            className="report-outline-more"
+            icon={<MoreOutlined />}
+            aria-label={`章节操作：${s.heading || '开头'}`}
+          />
+        </Dropdown>
+      )}
+    </div>
+  );
+}
+
+export function OutlinePanel({ doc, markers, editable, history, onJump, onAction }: Props) {
+  // A new top-level section goes after the last one (and its subsections): the end of the report.
+  const lastTop =
+    [...doc.sections].reverse().find((s) => s.level === 1) ?? doc.sections[doc.sections.length - 1];
   return (
     <Card
       size="small"
       title="目录"
-      extra={extra}
+      extra={editable && <HistoryButtons history={history} />}
       className="report-outline"
       data-testid="report-outline"
     >
       {doc.sections.map((s, i) => (
-        <div
+        <OutlineItem
           key={s.id}
-          className={`report-outline-item level-${s.level}`}
-          data-testid="outline-item"
-          data-section-id={s.id}
-        >
-          <span className="report-outline-label" onClick={() => onJump(s.id)}>
-            {s.level === 0 || !s.heading ? '开头' : `${markers[i]}${s.heading}`}
-          </span>
-          {editable && (
-            <Dropdown
-              trigger={['click']}
-              menu={{
-                items: menuFor(doc, s.id, s.level),
-                onClick: ({ key, domEvent }) => {
-                  domEvent.stopPropagation();
-                  onAction(toAction(key, s.id));
-                },
-              }}
-            >
-              <Button
-                type="text"
-                size="small"
-                className="report-outline-more"
-                icon={<MoreOutlined />}
-                aria-label={`章节操作：${s.heading || '开头'}`}
-              />
-            </Dropdown>
-          )}
-        </div>
+          doc={doc}
+          section={s}
+          marker={markers[i]}
+          editable={editable}
+          onJump={onJump}
+          onAction={onAction}
+        />
       ))}
       {editable && lastTop && (
         <Button
