@@ -13,11 +13,12 @@ import { useSession } from '../../session/session.tsx';
 import { reportAdminApi, type ReportTemplate, type TemplateDefinition } from './reportAdminApi.ts';
 import { ROLE_LABELS } from './templateOps.ts';
 import { TemplatePreviewDrawer } from './TemplatePreviewDrawer.tsx';
-import { missingHeading, TemplateSectionList } from './TemplateSectionList.tsx';
+import { missingHeading } from './TemplateSectionCells.tsx';
+import { TemplateSectionList } from './TemplateSectionList.tsx';
 import './reports.css';
 
-export default function TemplateEditPage() {
-  const { id = '' } = useParams();
+/** The template being edited: loaded, changed locally, saved with the version it started from. */
+function useTemplateDraft(id: string) {
   const { townId } = useSession();
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
@@ -25,7 +26,6 @@ export default function TemplateEditPage() {
   const [def, setDef] = useState<TemplateDefinition | null>(null);
   const [dirty, setDirty] = useState(false);
   const [saving, setSaving] = useState(false);
-  const [previewing, setPreviewing] = useState(false);
 
   const load = useCallback(() => {
     reportAdminApi.template(townId, id).then(
@@ -62,49 +62,85 @@ export default function TemplateEditPage() {
       setSaving(false);
     }
   };
+  return { template, def, dirty, saving, change, save };
+}
+
+/** Why the template cannot be saved as it is, if it cannot. */
+function invalidReason(def: TemplateDefinition): string | undefined {
+  if (!def.name.trim()) return '请填写模板名称';
+  if (!def.title.trim()) return '请填写报告标题';
+  if (def.sections.some(missingHeading)) return '有部分缺少标题';
+  if (def.sections.every((s) => s.omitted)) return '至少保留一个部分';
+  return undefined;
+}
+
+/** Breadcrumb, role, how often it was changed, and 预览初稿 / 保存. */
+function TemplateHeader({
+  template,
+  def,
+  dirty,
+  saving,
+  onPreview,
+  onSave,
+}: {
+  template: ReportTemplate;
+  def: TemplateDefinition;
+  dirty: boolean;
+  saving: boolean;
+  onPreview: () => void;
+  onSave: () => void;
+}) {
+  const invalid = invalidReason(def);
+  return (
+    <Card size="small">
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Space>
+          <Link to="/reports/templates">报告模板</Link>
+          <Typography.Text type="secondary">/</Typography.Text>
+          <Typography.Text strong>{def.name}</Typography.Text>
+          {template.role && <Tag>{ROLE_LABELS[template.role] ?? template.role}</Tag>}
+          <Tag color="blue" data-testid="template-version">
+            {template.version > 1 ? `已修改 ${template.version - 1} 次` : '未修改过'}
+          </Tag>
+          {dirty && <Tag color="orange">有未保存的修改</Tag>}
+        </Space>
+        <Space>
+          <Button icon={<EyeOutlined />} onClick={onPreview}>
+            预览初稿
+          </Button>
+          <Tooltip title={invalid}>
+            <Button
+              type="primary"
+              icon={<SaveOutlined />}
+              disabled={!dirty || !!invalid}
+              loading={saving}
+              onClick={onSave}
+            >
+              保存
+            </Button>
+          </Tooltip>
+        </Space>
+      </Space>
+    </Card>
+  );
+}
+
+export default function TemplateEditPage() {
+  const { id = '' } = useParams();
+  const { template, def, dirty, saving, change, save } = useTemplateDraft(id);
+  const [previewing, setPreviewing] = useState(false);
 
   if (!template || !def) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  const invalid = !def.name.trim()
-    ? '请填写模板名称'
-    : !def.title.trim()
-      ? '请填写报告标题'
-      : def.sections.some(missingHeading)
-        ? '有部分缺少标题'
-        : def.sections.every((s) => s.omitted)
-          ? '至少保留一个部分'
-          : undefined;
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} className="template-edit">
-      <Card size="small">
-        <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-          <Space>
-            <Link to="/reports/templates">报告模板</Link>
-            <Typography.Text type="secondary">/</Typography.Text>
-            <Typography.Text strong>{def.name}</Typography.Text>
-            {template.role && <Tag>{ROLE_LABELS[template.role] ?? template.role}</Tag>}
-            <Tag color="blue" data-testid="template-version">
-              {template.version > 1 ? `已修改 ${template.version - 1} 次` : '未修改过'}
-            </Tag>
-            {dirty && <Tag color="orange">有未保存的修改</Tag>}
-          </Space>
-          <Space>
-            <Button icon={<EyeOutlined />} onClick={() => setPreviewing(true)}>
-              预览初稿
-            </Button>
-            <Tooltip title={invalid}>
-              <Button
-                type="primary"
-                icon={<SaveOutlined />}
-                disabled={!dirty || !!invalid}
-                loading={saving}
-                onClick={save}
-              >
-                保存
-              </Button>
-            </Tooltip>
-          </Space>
-        </Space>
-      </Card>
+      <TemplateHeader
+        template={template}
+        def={def}
+        dirty={dirty}
+        saving={saving}
+        onPreview={() => setPreviewing(true)}
+        onSave={() => void save()}
+      />
       <Card size="small" title="基本信息">
         <Form layout="inline">
           <Form.Item label="模板名称" required>
