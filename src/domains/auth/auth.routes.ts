@@ -4,7 +4,7 @@
  * to no town: they reach the throttle and the server log. Attempts refused during a wait are
  * neither counted nor audited one by one (the wait's start is), so a flood cannot flood the chain.
  */
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, z, type OpenAPIHono, type RouteHandler } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { ROLE_LABELS, ROLES, SYSTEM_ROLE_LABELS, type Actor } from '../../core/actor.ts';
 import { InvalidInput, Unauthenticated } from '../../core/errors.ts';
@@ -98,171 +98,164 @@ async function describeActor(c: import('hono').Context<AppEnv>, actor: Actor) {
   };
 }
 
-export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
-  defineRoute(
-    app,
-    createRoute({
-      method: 'post',
-      path: '/api/v1/auth/login',
-      tags: ['登录'],
-      summary: '登录',
-      request: jsonBody(LoginBody),
-      responses: jsonResponse(Me, '登录成功'),
-    }),
-    policies.public,
-    async (c) => {
-      const { db, config, logger } = c.get('deps');
-      const { username, password } = c.req.valid('json') as z.infer<typeof LoginBody>;
-      const ip = clientIp(c);
-      const { sessionCookie: cookie, newDeviceCookie } = await login(db, {
-        username,
-        password,
+const loginRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/auth/login',
+  tags: ['登录'],
+  summary: '登录',
+  request: jsonBody(LoginBody),
+  responses: jsonResponse(Me, '登录成功'),
+});
+
+const logoutRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/auth/logout',
+  tags: ['登录'],
+  summary: '退出登录',
+  responses: noContent('已退出'),
+});
+
+const meRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/auth/me',
+  tags: ['登录'],
+  summary: '当前用户',
+  responses: jsonResponse(Me, '当前用户'),
+});
+
+const sessionRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/auth/session',
+  tags: ['登录'],
+  summary: '当前会话（未登录时 user 为 null）',
+  responses: jsonResponse(SessionProbe, '当前会话'),
+});
+
+const passwordRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/auth/password',
+  tags: ['登录'],
+  summary: '修改密码',
+  request: jsonBody(PasswordBody),
+  responses: noContent('密码已修改'),
+});
+
+/** Signs in: the session cookie, and the device cookie the throttle trusts on later sign-ins. */
+const signIn: RouteHandler<typeof loginRoute, AppEnv> = async (c) => {
+  const { db, config, logger } = c.get('deps');
+  const { username, password } = c.req.valid('json') as z.infer<typeof LoginBody>;
+  const ip = clientIp(c);
+  const { sessionCookie: cookie, newDeviceCookie } = await login(db, {
+    username,
+    password,
+    ip,
+    deviceCookie: getCookie(c, DEVICE_COOKIE) ?? null,
+    userAgent: c.req.header('user-agent') ?? null,
+    sessionMaxDays: config.sessionMaxDays,
+  }).catch((error: unknown) => {
+    if (error instanceof InvalidInput) logger.info({ username, ip }, 'failed login');
+    throw error;
+  });
+  setCookie(c, SESSION_COOKIE, cookie, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: config.secureCookies,
+    path: '/',
+    maxAge: config.sessionMaxDays * 86400,
+  });
+  // Long-lived and scoped to the sign-in routes: it only tells the throttle "this browser
+  // has signed in as this user before" (throttle.ts), it grants nothing.
+  if (newDeviceCookie)
+    setCookie(c, DEVICE_COOKIE, newDeviceCookie, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      secure: config.secureCookies,
+      path: '/api/v1/auth',
+      maxAge: DEVICE_COOKIE_DAYS * 86400,
+    });
+  const actor = await actorFromCookie(db, cookie, config.sessionIdleHours);
+  if (!actor) throw new Unauthenticated();
+  return c.json(await describeActor(c, actor), 200);
+};
+
+/** Changes the caller's password; the other sessions of the user end. */
+const changePassword: RouteHandler<typeof passwordRoute, AppEnv> = async (c) => {
+  const actor = c.get('actor')!;
+  const { db } = c.get('deps');
+  const body = c.req.valid('json') as z.infer<typeof PasswordBody>;
+  const ip = clientIp(c);
+  // Guessing the current password through a stolen session is throttled like a login from
+  // an unknown device: by username and address.
+  const keys = throttleKeys({ username: actor.username, ip, device: null, trusted: false });
+  await assertNotLocked(db, keys);
+  const user = await userRepo.findCredentials(db, actor.homeTownId, actor.userId);
+  if (!(await verifyPassword(user.password_hash, body.currentPassword))) {
+    await db.transaction().execute(async (trx) => {
+      await recordFailure(trx, keys);
+      await recordAudit(trx, {
+        townId: actor.homeTownId,
+        actorUserId: actor.userId,
+        actorName: actor.username,
+        action: 'password_change_failed',
+        entityType: 'user',
+        entityId: actor.userId,
         ip,
-        deviceCookie: getCookie(c, DEVICE_COOKIE) ?? null,
-        userAgent: c.req.header('user-agent') ?? null,
-        sessionMaxDays: config.sessionMaxDays,
-      }).catch((error: unknown) => {
-        if (error instanceof InvalidInput) logger.info({ username, ip }, 'failed login');
-        throw error;
       });
-      setCookie(c, SESSION_COOKIE, cookie, {
-        httpOnly: true,
-        sameSite: 'Strict',
-        secure: config.secureCookies,
-        path: '/',
-        maxAge: config.sessionMaxDays * 86400,
-      });
-      // Long-lived and scoped to the sign-in routes: it only tells the throttle "this browser
-      // has signed in as this user before" (throttle.ts), it grants nothing.
-      if (newDeviceCookie)
-        setCookie(c, DEVICE_COOKIE, newDeviceCookie, {
-          httpOnly: true,
-          sameSite: 'Strict',
-          secure: config.secureCookies,
-          path: '/api/v1/auth',
-          maxAge: DEVICE_COOKIE_DAYS * 86400,
-        });
-      const actor = await actorFromCookie(db, cookie, config.sessionIdleHours);
-      if (!actor) throw new Unauthenticated();
-      return c.json(await describeActor(c, actor), 200);
-    },
-  );
+    });
+    throw new InvalidInput('当前密码不正确', [
+      { path: 'currentPassword', label: '当前密码', message: '当前密码不正确' },
+    ]);
+  }
+  assertPasswordAcceptable(body.newPassword);
+  const passwordHash = await hashPassword(body.newPassword);
+  await db.transaction().execute(async (trx) => {
+    await userRepo.setPassword(trx, actor.homeTownId, actor.userId, passwordHash, false);
+    await destroyUserSessions(trx, actor.homeTownId, actor.userId, actor.sessionId);
+    await recordAudit(trx, {
+      townId: actor.homeTownId,
+      actorUserId: actor.userId,
+      actorName: actor.username,
+      action: 'password_change',
+      entityType: 'user',
+      entityId: actor.userId,
+      ip,
+    });
+  });
+  return c.body(null, 204);
+};
 
-  defineRoute(
-    app,
-    createRoute({
-      method: 'post',
-      path: '/api/v1/auth/logout',
-      tags: ['登录'],
-      summary: '退出登录',
-      responses: noContent('已退出'),
-    }),
-    policies.signedIn,
-    async (c) => {
-      const actor = c.get('actor')!;
-      const { db } = c.get('deps');
-      await db.transaction().execute(async (trx) => {
-        await destroySession(trx, actor.homeTownId, actor.sessionId);
-        await recordAudit(trx, {
-          townId: actor.homeTownId,
-          actorUserId: actor.userId,
-          actorName: actor.username,
-          action: 'logout',
-          entityType: 'user',
-          entityId: actor.userId,
-          ip: clientIp(c),
-        });
-      });
-      deleteCookie(c, SESSION_COOKIE, { path: '/' });
-      return c.body(null, 204);
-    },
-  );
+export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
+  defineRoute(app, loginRoute, policies.public, signIn);
 
-  defineRoute(
-    app,
-    createRoute({
-      method: 'get',
-      path: '/api/v1/auth/me',
-      tags: ['登录'],
-      summary: '当前用户',
-      responses: jsonResponse(Me, '当前用户'),
-    }),
-    policies.signedIn,
-    async (c) => c.json(await describeActor(c, c.get('actor')!), 200),
+  defineRoute(app, logoutRoute, policies.signedIn, async (c) => {
+    const actor = c.get('actor')!;
+    const { db } = c.get('deps');
+    await db.transaction().execute(async (trx) => {
+      await destroySession(trx, actor.homeTownId, actor.sessionId);
+      await recordAudit(trx, {
+        townId: actor.homeTownId,
+        actorUserId: actor.userId,
+        actorName: actor.username,
+        action: 'logout',
+        entityType: 'user',
+        entityId: actor.userId,
+        ip: clientIp(c),
+      });
+    });
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.body(null, 204);
+  });
+
+  defineRoute(app, meRoute, policies.signedIn, async (c) =>
+    c.json(await describeActor(c, c.get('actor')!), 200),
   );
 
   // The page's first question, asked before anyone signed in: answered 200 either way, so a
   // signed-out visit logs no failed request (/auth/me stays 401 for API clients).
-  defineRoute(
-    app,
-    createRoute({
-      method: 'get',
-      path: '/api/v1/auth/session',
-      tags: ['登录'],
-      summary: '当前会话（未登录时 user 为 null）',
-      responses: jsonResponse(SessionProbe, '当前会话'),
-    }),
-    policies.public,
-    async (c) => {
-      const actor = c.get('actor');
-      return c.json({ user: actor ? await describeActor(c, actor) : null }, 200);
-    },
-  );
+  defineRoute(app, sessionRoute, policies.public, async (c) => {
+    const actor = c.get('actor');
+    return c.json({ user: actor ? await describeActor(c, actor) : null }, 200);
+  });
 
-  defineRoute(
-    app,
-    createRoute({
-      method: 'post',
-      path: '/api/v1/auth/password',
-      tags: ['登录'],
-      summary: '修改密码',
-      request: jsonBody(PasswordBody),
-      responses: noContent('密码已修改'),
-    }),
-    policies.signedIn,
-    async (c) => {
-      const actor = c.get('actor')!;
-      const { db } = c.get('deps');
-      const body = c.req.valid('json') as z.infer<typeof PasswordBody>;
-      const ip = clientIp(c);
-      // Guessing the current password through a stolen session is throttled like a login from
-      // an unknown device: by username and address.
-      const keys = throttleKeys({ username: actor.username, ip, device: null, trusted: false });
-      await assertNotLocked(db, keys);
-      const user = await userRepo.findCredentials(db, actor.homeTownId, actor.userId);
-      if (!(await verifyPassword(user.password_hash, body.currentPassword))) {
-        await db.transaction().execute(async (trx) => {
-          await recordFailure(trx, keys);
-          await recordAudit(trx, {
-            townId: actor.homeTownId,
-            actorUserId: actor.userId,
-            actorName: actor.username,
-            action: 'password_change_failed',
-            entityType: 'user',
-            entityId: actor.userId,
-            ip,
-          });
-        });
-        throw new InvalidInput('当前密码不正确', [
-          { path: 'currentPassword', label: '当前密码', message: '当前密码不正确' },
-        ]);
-      }
-      assertPasswordAcceptable(body.newPassword);
-      const passwordHash = await hashPassword(body.newPassword);
-      await db.transaction().execute(async (trx) => {
-        await userRepo.setPassword(trx, actor.homeTownId, actor.userId, passwordHash, false);
-        await destroyUserSessions(trx, actor.homeTownId, actor.userId, actor.sessionId);
-        await recordAudit(trx, {
-          townId: actor.homeTownId,
-          actorUserId: actor.userId,
-          actorName: actor.username,
-          action: 'password_change',
-          entityType: 'user',
-          entityId: actor.userId,
-          ip,
-        });
-      });
-      return c.body(null, 204);
-    },
-  );
+  defineRoute(app, passwordRoute, policies.signedIn, changePassword);
 }
