@@ -4,11 +4,13 @@
  * …/appeal-bulletin/metrics/{id}/orders); nothing is counted here. Pure: no I/O.
  */
 import type { MetricResult } from '../../core/metrics/result.ts';
-import { kindFor } from '../appeals/appeal.kinds.ts';
-import type { evaluateKpis, Grouping } from '../appeals/appeal.kpi.ts';
 import type { BulletinData, Figure, NamedFigure } from './bulletin.compose.ts';
 
-type KpiReport = Awaited<ReturnType<typeof evaluateKpis>>;
+/** A KPI report as the appeals domain's evaluateKpis answers it: each metric's result, the composite. */
+interface KpiReport {
+  metrics: { id: string; unit: string; result: MetricResult }[];
+  composite: { kind: 'total'; value: number | null } | { kind: 'grouped' };
+}
 type MetricReport = Record<string, MetricResult>;
 
 /** Every report one bulletin is made of, evaluated together by the service. */
@@ -21,7 +23,7 @@ export interface BulletinReports {
   /** The bulletin metrics (overdue) over the whole scope. */
   extra: MetricReport;
   /** Table 1 lists villages, or the handling units inside a village bulletin. */
-  tableBy: Grouping;
+  tableBy: 'village' | 'unit';
   byTable: KpiReport;
   extraByTable: MetricReport;
 }
@@ -33,6 +35,8 @@ export interface FigureContext {
   asOf: Date;
   unitName: (id: string | null | undefined) => string;
   categories: { code: string; name: string }[];
+  /** A workflow kind's Chinese name (12345热线, 信访, …). */
+  kindLabel: (kind: string) => string;
 }
 
 type FigureSections = Pick<
@@ -205,7 +209,7 @@ export function figureSections(r: BulletinReports, ctx: FigureContext): FigureSe
     totals: figures,
     composite: r.totals.composite.kind === 'total' ? r.totals.composite.value : null,
     byKind: groupsOf(r.byKind, 'appeals.received').map((g) =>
-      named(ctx, 'kind', g.key, g.key ? kindFor(g.key).def.label : '其他', g.value),
+      named(ctx, 'kind', g.key, g.key ? ctx.kindLabel(g.key) : '其他', g.value),
     ),
     topCategories: topCategoryGroups(r).map((g) =>
       named(

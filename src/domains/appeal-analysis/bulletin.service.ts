@@ -9,6 +9,7 @@ import type { Actor } from '../../core/actor.ts';
 import { localDateOf } from '../../core/calendar/index.ts';
 import { InvalidInput } from '../../core/errors.ts';
 import type { DB } from '../../db/schema.ts';
+import { kindFor } from '../appeals/appeal.kinds.ts';
 import { evaluateKpis, type Grouping } from '../appeals/appeal.kpi.ts';
 import { analysisScope, type AnalysisScope } from './analysis.policy.ts';
 import { composeBulletin, periodLabel, type BulletinData } from './bulletin.compose.ts';
@@ -69,7 +70,7 @@ async function evaluateReports(
 ): Promise<BulletinReports> {
   const focus = q.villageId ?? q.unitId;
   const grouped = (groupBy: Grouping) => evaluateKpis(db, pred, { ...base, groupBy });
-  const tableBy: Grouping = q.villageId ? 'unit' : 'village';
+  const tableBy = q.villageId ? 'unit' : 'village';
   const [totals, byKind, byCategory, byVillage, extra, byTable, extraByTable] = await Promise.all([
     evaluateKpis(db, pred, base),
     grouped('kind'),
@@ -112,7 +113,13 @@ export async function buildBulletin(
     metricId: 'appeals.overdue_open',
     limit: 50,
   });
-  const figures = figureSections(reports, { params, asOf, unitName, categories });
+  const figures = figureSections(reports, {
+    params,
+    asOf,
+    unitName,
+    categories,
+    kindLabel: (kind) => kindFor(kind).def.label,
+  });
   const ownerName = (o: { ownerPersonName: string | null; ownerUnitId: string | null }) =>
     o.ownerPersonName ?? (o.ownerUnitId ? unitName(o.ownerUnitId) : '待明确');
   const data: BulletinData = {
