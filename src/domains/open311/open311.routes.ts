@@ -4,20 +4,12 @@
  * town's api_key), and the admin routes that issue and revoke those keys (`open311.keys`).
  * Open311 routes answer in the spec's own JSON/XML and error shapes, never problem+json.
  */
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../../http/env.ts';
-import { inTransaction } from '../../http/handler.ts';
-import {
-  clientIp,
-  jsonBody,
-  jsonResponse,
-  noContent,
-  TownEntityParams,
-  TownParams,
-} from '../../http/openapi.ts';
-import { defineRawRoute, defineRoute } from '../../http/route.ts';
+import { clientIp } from '../../http/openapi.ts';
+import { defineRawRoute } from '../../http/route.ts';
 import { readForm } from '../../http/upload.ts';
 import {
   Open311Error,
@@ -27,9 +19,9 @@ import {
   splitFile,
   type Format,
 } from './open311.format.ts';
-import { issueApiKey, listApiKeys, revokeApiKey } from './open311.keys.ts';
+import { registerOpen311KeyRoutes } from './open311-keys.routes.ts';
 import * as service from './open311.service.ts';
-import { open311ApiKey, open311Keys, open311Read } from './open311.policy.ts';
+import { open311ApiKey, open311Read } from './open311.policy.ts';
 
 const V2 = '/open311/v2';
 type Ctx = Context<AppEnv>;
@@ -98,232 +90,137 @@ async function postParams(c: Ctx): Promise<Record<string, string | undefined>> {
   return params;
 }
 
-export function registerOpen311Routes(app: OpenAPIHono<AppEnv>): void {
-  app.use(
-    `${V2}/*`,
-    bodyLimit({
-      maxSize: 64 * 1024,
-      // In the format the caller asked for: an XML client reads <errors>, not JSON.
-      onError: (c) =>
-        renderError(
-          c,
-          /\.xml$/i.test(c.req.path) ? 'xml' : 'json',
-          new Open311Error(413, '提交的内容超过 64 KB 上限'),
-        ),
-    }),
-  );
-  const town = (c: Ctx) => service.jurisdiction(c.get('deps').db, c.req.query('jurisdiction_id'));
+/** The Open311 format of a failure before any route ran: XML when the path asks for it. */
+const formatOfPath = (c: Ctx): Format => (/\.xml$/i.test(c.req.path) ? 'xml' : 'json');
 
+/** 64 KB per request, refused in the format the caller asked for (an XML client reads <errors>). */
+const sizeLimit = bodyLimit({
+  maxSize: 64 * 1024,
+  onError: (c) =>
+    renderError(c, formatOfPath(c), new Open311Error(413, '提交的内容超过 64 KB 上限')),
+});
+
+/** The town of the call: the spec's jurisdiction_id. */
+const townOf = (c: Ctx) => service.jurisdiction(c.get('deps').db, c.req.query('jurisdiction_id'));
+
+type Open311Work = (c: Ctx, format: Format) => Promise<Response>;
+
+/** GET services: the town's request types. */
+const listServices: Open311Work = async (c, f) =>
+  renderList(
+    c,
+    f,
+    'services',
+    'service',
+    await service.listServices(c.get('deps').db, await townOf(c)),
+  );
+
+/** GET requests: the town's public requests, filtered by the spec's parameters. */
+const searchRequests: Open311Work = async (c, f) =>
+  renderList(
+    c,
+    f,
+    'service_requests',
+    'request',
+    await service.searchRequests(c.get('deps').db, await townOf(c), c.req.query(), mediaBase(c)),
+  );
+
+/** POST requests: a new request from a keyed client. */
+const postRequest: Open311Work = async (c, f) =>
+  renderList(
+    c,
+    f,
+    'service_requests',
+    'request',
+    await service.postRequest(c.get('deps').db, await postParams(c), clientIp(c)),
+    201,
+  );
+
+/** GET services/{code}: one request type's definition (its attributes). */
+const serviceDefinition: Open311Work = async (c, f) => {
+  const { id } = splitFile(c.req.param('file')!);
+  return renderObject(
+    c,
+    f,
+    'service_definition',
+    await service.serviceDefinition(c.get('deps').db, await townOf(c), id),
+  );
+};
+
+/** GET requests/{id}: one public request. */
+const requestById: Open311Work = async (c, f) => {
+  const { id } = splitFile(c.req.param('file')!);
+  return renderList(
+    c,
+    f,
+    'service_requests',
+    'request',
+    await service.requestById(c.get('deps').db, await townOf(c), id, mediaBase(c)),
+  );
+};
+
+/**
+ * GET media/{token}: media_url of our own photos, only those marked public, addressed by an
+ * unguessable token, images only. Cached briefly: a photo a handler withdraws must leave shared
+ * caches soon too.
+ */
+const publicMedia: Open311Work = async (c) => {
+  const photo = await service.publicMedia(c.get('deps').db, c.req.param('token')!);
+  return c.body(new Uint8Array(photo.bytes), 200, {
+    'content-type': photo.content_type,
+    'cache-control': 'public, max-age=300',
+    'x-content-type-options': 'nosniff',
+  });
+};
+
+/** GET tokens/{token}: the request a POST's token became. */
+const requestByToken: Open311Work = async (c, f) => {
+  const { id } = splitFile(c.req.param('file')!);
+  return renderList(
+    c,
+    f,
+    'service_requests',
+    'request',
+    await service.requestByToken(c.get('deps').db, await townOf(c), id),
+  );
+};
+
+/** Anything else under /open311/ answers in the spec's error format, not with the web app. */
+const unknownResource = (c: Ctx) =>
+  renderError(
+    c,
+    formatOfPath(c),
+    new Open311Error(
+      404,
+      `没有这个 Open311 资源：${c.req.method} ${c.req.path}；可用资源见 /open311/v2/services.json`,
+    ),
+  );
+
+export function registerOpen311Routes(app: OpenAPIHono<AppEnv>): void {
+  app.use(`${V2}/*`, sizeLimit);
   for (const format of ['json', 'xml'] as const) {
-    defineRawRoute(
-      app,
-      'GET',
-      `${V2}/services.${format}`,
-      open311Read,
-      safely(format, async (c, f) =>
-        renderList(
-          c,
-          f,
-          'services',
-          'service',
-          await service.listServices(c.get('deps').db, await town(c)),
-        ),
-      ),
-    );
-    defineRawRoute(
-      app,
-      'GET',
-      `${V2}/requests.${format}`,
-      open311Read,
-      safely(format, async (c, f) =>
-        renderList(
-          c,
-          f,
-          'service_requests',
-          'request',
-          await service.searchRequests(
-            c.get('deps').db,
-            await town(c),
-            c.req.query(),
-            mediaBase(c),
-          ),
-        ),
-      ),
-    );
-    defineRawRoute(
-      app,
-      'POST',
-      `${V2}/requests.${format}`,
-      open311ApiKey,
-      safely(format, async (c, f) =>
-        renderList(
-          c,
-          f,
-          'service_requests',
-          'request',
-          await service.postRequest(c.get('deps').db, await postParams(c), clientIp(c)),
-          201,
-        ),
-      ),
-    );
+    const path = (resource: string) => `${V2}/${resource}.${format}`;
+    defineRawRoute(app, 'GET', path('services'), open311Read, safely(format, listServices));
+    defineRawRoute(app, 'GET', path('requests'), open311Read, safely(format, searchRequests));
+    defineRawRoute(app, 'POST', path('requests'), open311ApiKey, safely(format, postRequest));
   }
   defineRawRoute(
     app,
     'GET',
     `${V2}/services/{file}`,
     open311Read,
-    safely(fileFormat, async (c, f) => {
-      const { id } = splitFile(c.req.param('file')!);
-      return renderObject(
-        c,
-        f,
-        'service_definition',
-        await service.serviceDefinition(c.get('deps').db, await town(c), id),
-      );
-    }),
+    safely(fileFormat, serviceDefinition),
   );
-  defineRawRoute(
-    app,
-    'GET',
-    `${V2}/requests/{file}`,
-    open311Read,
-    safely(fileFormat, async (c, f) => {
-      const { id } = splitFile(c.req.param('file')!);
-      return renderList(
-        c,
-        f,
-        'service_requests',
-        'request',
-        await service.requestById(c.get('deps').db, await town(c), id, mediaBase(c)),
-      );
-    }),
-  );
-  // media_url of our own photos: only those marked public, addressed by an unguessable token,
-  // images only. Cached briefly: a photo a handler withdraws must leave shared caches soon too.
-  defineRawRoute(
-    app,
-    'GET',
-    `${V2}/media/{token}`,
-    open311Read,
-    safely('json', async (c) => {
-      const photo = await service.publicMedia(c.get('deps').db, c.req.param('token')!);
-      return c.body(new Uint8Array(photo.bytes), 200, {
-        'content-type': photo.content_type,
-        'cache-control': 'public, max-age=300',
-        'x-content-type-options': 'nosniff',
-      });
-    }),
-  );
+  defineRawRoute(app, 'GET', `${V2}/requests/{file}`, open311Read, safely(fileFormat, requestById));
+  defineRawRoute(app, 'GET', `${V2}/media/{token}`, open311Read, safely('json', publicMedia));
   defineRawRoute(
     app,
     'GET',
     `${V2}/tokens/{file}`,
     open311Read,
-    safely(fileFormat, async (c, f) => {
-      const { id } = splitFile(c.req.param('file')!);
-      return renderList(
-        c,
-        f,
-        'service_requests',
-        'request',
-        await service.requestByToken(c.get('deps').db, await town(c), id),
-      );
-    }),
+    safely(fileFormat, requestByToken),
   );
-  // Anything else under /open311/ answers in the spec's error format, not with the web app.
-  app.all(`${V2}/*`, (c) =>
-    renderError(
-      c,
-      /\.xml$/i.test(c.req.path) ? 'xml' : 'json',
-      new Open311Error(
-        404,
-        `没有这个 Open311 资源：${c.req.method} ${c.req.path}；可用资源见 /open311/v2/services.json`,
-      ),
-    ),
-  );
+  app.all(`${V2}/*`, unknownResource);
 
   registerOpen311KeyRoutes(app);
-}
-
-const tags = ['Open311 接入密钥'];
-const KeyItem = z
-  .object({
-    id: z.string(),
-    label: z.string(),
-    createdAt: z.string(),
-    revokedAt: z.string().nullable(),
-  })
-  .openapi('Open311ApiKey');
-
-function registerOpen311KeyRoutes(app: OpenAPIHono<AppEnv>): void {
-  const base = '/api/v1/towns/{townId}/open311/keys';
-  defineRoute(
-    app,
-    createRoute({
-      method: 'get',
-      path: base,
-      tags,
-      summary: 'Open311 接入密钥列表（不含密钥本身）',
-      request: { params: TownParams },
-      responses: jsonResponse(z.object({ items: z.array(KeyItem) }), '密钥'),
-    }),
-    open311Keys,
-    async (c) => {
-      const rows = await listApiKeys(c.get('deps').db, c.req.param('townId'));
-      return c.json(
-        {
-          items: rows.map((r) => ({
-            id: r.id,
-            label: r.label,
-            createdAt: new Date(r.created_at).toISOString(),
-            revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null,
-          })),
-        },
-        200,
-      );
-    },
-  );
-  defineRoute(
-    app,
-    createRoute({
-      method: 'post',
-      path: base,
-      tags,
-      summary: '发放 Open311 接入密钥（密钥只在此显示一次）',
-      request: {
-        params: TownParams,
-        ...jsonBody(
-          z
-            .object({ label: z.string().trim().min(2).max(100).meta({ title: '用途说明' }) })
-            .openapi('Open311ApiKeyCreate'),
-        ),
-      },
-      responses: jsonResponse(
-        z.object({ id: z.string(), key: z.string(), label: z.string() }),
-        '已发放',
-        201,
-      ),
-    }),
-    open311Keys,
-    async (c) => {
-      const { label } = c.req.valid('json');
-      return c.json(await inTransaction(c, (trx, ctx) => issueApiKey(trx, ctx, label)), 201);
-    },
-  );
-  defineRoute(
-    app,
-    createRoute({
-      method: 'post',
-      path: `${base}/{id}/revoke`,
-      tags,
-      summary: '停用 Open311 接入密钥',
-      request: { params: TownEntityParams },
-      responses: noContent('已停用'),
-    }),
-    open311Keys,
-    async (c) => {
-      await inTransaction(c, (trx, ctx) => revokeApiKey(trx, ctx, c.req.param('id')));
-      return c.body(null, 204);
-    },
-  );
 }
