@@ -10,6 +10,12 @@ import type { DB } from '../db/schema.ts';
 import type { AppEnv } from './env.ts';
 import { clientIp } from './openapi.ts';
 
+/** The request's database handle. */
+export const dbOf = (c: Context<AppEnv>) => c.get('deps').db;
+
+/** The signed-in caller (for routes whose policy requires a session). */
+export const actorOf = (c: Context<AppEnv>) => c.get('actor')!;
+
 export function writeCtx(c: Context<AppEnv>): WriteCtx {
   return {
     actor: c.get('actor')!,
