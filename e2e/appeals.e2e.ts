@@ -225,6 +225,8 @@ describe('appeals pages', () => {
       .getByTestId('my-reminders')
       .locator('.ant-table-row')
       .filter({ hasText: '请两日内办结' });
+    await row.waitFor();
+    await shoot(page, 'appeal-my-reminders.png');
     await row.getByRole('button', { name: '签收' }).click();
     await expect.poll(count).toBe(before - 1);
     await context.close();
