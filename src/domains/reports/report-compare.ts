@@ -55,34 +55,36 @@ function draftBlocks(doc: ReportDocument): DraftBlock[] {
   return blocks;
 }
 
-export function alignedComparison(outline: StoredOutline, doc: ReportDocument) {
-  const past = flattenSections(outline.sections ?? []).filter((s) => s.level <= 2);
-  const listed = past.map((s) => s.path);
-  const numbersOf = (path: string) =>
-    outline.numbers.filter((n) => owner(listed, n.sectionPath) === path);
-  const placeholdersOf = (path: string) =>
-    outline.placeholders.filter((p) => owner(listed, p.sectionPath) === path);
-  const blocks = draftBlocks(doc);
-  const titled = blocks.slice(1);
-  const pairs = alignBlocks(
-    past.map((s) => ({ heading: s.heading, level: s.level })),
-    titled.map((b) => ({ heading: b.section!.heading, level: b.section!.level })),
-  );
-  const side = (path: string, s: ParsedSection | null) => ({
+/** One side of the past report: a heading with its stated numbers and unfilled placeholders. */
+function pastSide(
+  outline: StoredOutline,
+  listed: readonly string[],
+  path: string,
+  s: ParsedSection | null,
+) {
+  return {
     path,
     marker: s?.marker ?? '',
     heading: s?.heading ?? '开头',
     level: s?.level ?? 0,
-    numbers: numbersOf(path).map((n) => ({
-      raw: n.raw,
-      value: n.value,
-      unit: n.unit,
-      subject: n.subject,
-      placeholder: n.placeholder,
-    })),
-    placeholders: placeholdersOf(path).map((p) => ({ token: p.token, context: p.context })),
-  });
-  const draftSide = (b: DraftBlock) => ({
+    numbers: outline.numbers
+      .filter((n) => owner(listed, n.sectionPath) === path)
+      .map((n) => ({
+        raw: n.raw,
+        value: n.value,
+        unit: n.unit,
+        subject: n.subject,
+        placeholder: n.placeholder,
+      })),
+    placeholders: outline.placeholders
+      .filter((p) => owner(listed, p.sectionPath) === path)
+      .map((p) => ({ token: p.token, context: p.context })),
+  };
+}
+
+/** One side of the draft: a heading with the chips of its paragraphs. */
+function draftSide(b: DraftBlock) {
+  return {
     sectionId: b.section?.id ?? b.sections[0]?.id ?? null,
     marker: b.marker,
     heading: b.section?.heading ?? '开头',
@@ -94,9 +96,73 @@ export function alignedComparison(outline: StoredOutline, doc: ReportDocument) {
       metricId: c.chip.metricId,
       subject: c.subject,
     })),
-  });
-  type PastSide = ReturnType<typeof side>;
-  type DraftSide = ReturnType<typeof draftSide>;
+  };
+}
+
+type PastSide = ReturnType<typeof pastSide>;
+type DraftSide = ReturnType<typeof draftSide>;
+
+/** The subsection a number was stated in ('' for the block's own heading). */
+const label = (x: { marker: string; heading: string }, top: boolean) =>
+  top ? '' : `${x.marker}${x.heading}`;
+
+/** A row of the comparison: numbers are paired over the whole block, each naming its subsection. */
+function comparisonRow(
+  imported: (PastSide & { subsections: PastSide[] }) | null,
+  draft: (DraftSide & { subsections: DraftSide[] }) | null,
+  score: number,
+) {
+  const pastNumbers = imported
+    ? [imported, ...imported.subsections].flatMap((x, i) =>
+        x.numbers.map((n) => ({ ...n, section: label(x, i === 0) })),
+      )
+    : [];
+  const chips = draft
+    ? [draft, ...draft.subsections].flatMap((x, i) =>
+        x.chips.map((c) => ({ ...c, section: label(x, i === 0) })),
+      )
+    : [];
+  const mentions = chips.map((c) => ({
+    chip: {
+      type: 'metric' as const,
+      metricId: c.metricId,
+      params: {},
+      value: c.value,
+      unit: c.unit,
+      display: c.display,
+    },
+    subject: c.subject,
+    section: c.section,
+  }));
+  return {
+    imported,
+    draft,
+    score: Math.round(score * 100) / 100,
+    numbers: pairNumbers(pastNumbers, mentions).map((p) => ({
+      past: p.past,
+      current: p.chip
+        ? {
+            display: p.chip.chip.display,
+            value: p.chip.chip.value,
+            unit: p.chip.chip.unit,
+            subject: p.chip.subject,
+            section: p.chip.section,
+          }
+        : null,
+    })),
+  };
+}
+
+export function alignedComparison(outline: StoredOutline, doc: ReportDocument) {
+  const past = flattenSections(outline.sections ?? []).filter((s) => s.level <= 2);
+  const listed = past.map((s) => s.path);
+  const side = (path: string, s: ParsedSection | null) => pastSide(outline, listed, path, s);
+  const blocks = draftBlocks(doc);
+  const titled = blocks.slice(1);
+  const pairs = alignBlocks(
+    past.map((s) => ({ heading: s.heading, level: s.level })),
+    titled.map((b) => ({ heading: b.section!.heading, level: b.section!.level })),
+  );
   const pastBlock = (head: number, subs: number[]) => ({
     ...side(past[head]!.path, past[head]!),
     subsections: subs.map((i) => side(past[i]!.path, past[i]!)),
@@ -105,58 +171,14 @@ export function alignedComparison(outline: StoredOutline, doc: ReportDocument) {
     ...draftSide(titled[head]!),
     subsections: subs.map((i) => draftSide(titled[i]!)),
   });
-  // Numbers are paired over the whole block; each says which subsection it was stated in.
-  const label = (x: { marker: string; heading: string }, top: boolean) =>
-    top ? '' : `${x.marker}${x.heading}`;
-  const row = (
-    imported: (PastSide & { subsections: PastSide[] }) | null,
-    draft: (DraftSide & { subsections: DraftSide[] }) | null,
-    score: number,
-  ) => {
-    const pastNumbers = imported
-      ? [imported, ...imported.subsections].flatMap((x, i) =>
-          x.numbers.map((n) => ({ ...n, section: label(x, i === 0) })),
-        )
-      : [];
-    const chips = draft
-      ? [draft, ...draft.subsections].flatMap((x, i) =>
-          x.chips.map((c) => ({ ...c, section: label(x, i === 0) })),
-        )
-      : [];
-    const mentions = chips.map((c) => ({
-      chip: {
-        type: 'metric' as const,
-        metricId: c.metricId,
-        params: {},
-        value: c.value,
-        unit: c.unit,
-        display: c.display,
-      },
-      subject: c.subject,
-      section: c.section,
-    }));
-    return {
-      imported,
-      draft,
-      score: Math.round(score * 100) / 100,
-      numbers: pairNumbers(pastNumbers, mentions).map((p) => ({
-        past: p.past,
-        current: p.chip
-          ? {
-              display: p.chip.chip.display,
-              value: p.chip.chip.value,
-              unit: p.chip.chip.unit,
-              subject: p.chip.subject,
-              section: p.chip.section,
-            }
-          : null,
-      })),
-    };
-  };
   return [
-    row({ ...side('', null), subsections: [] }, { ...draftSide(blocks[0]!), subsections: [] }, 1),
+    comparisonRow(
+      { ...side('', null), subsections: [] },
+      { ...draftSide(blocks[0]!), subsections: [] },
+      1,
+    ),
     ...pairs.map((p) =>
-      row(
+      comparisonRow(
         p.left === null ? null : pastBlock(p.left.head, p.left.subsections),
         p.right === null ? null : draftBlock(p.right.head, p.right.subsections),
         p.score,
