@@ -127,8 +127,10 @@ export function reflectParagraphs(
   input: ComposeInput,
   kinds: { shortcomings: boolean; plans: boolean },
   full = false,
+  /** A draft short of the length range even at its richest says five of each. */
+  thin = false,
 ): { shortcomings: Paragraph | null; plans: Paragraph | null } {
-  const least = full ? 4 : 3;
+  const least = thin ? 5 : full ? 4 : 3;
   const voice = voiceOf(input.person.role);
   const found = findings(ctx, input);
   const items = found.map((f) => f.inlines);
@@ -164,8 +166,10 @@ export function reflectParagraphs(
   for (let i = 0; plans.length < least; i++)
     plans.push(ctx.fill(PHRASES.plans.generic, `plan.generic${i}`));
   const nextYear = String(input.person.year + 1);
-  return {
-    shortcomings,
-    plans: itemList(ctx.fill(PHRASES.plans.lead, 'plans.lead', { nextYear }), plans.slice(0, 5)),
-  };
+  const list = itemList(
+    ctx.fill(PHRASES.plans.lead, 'plans.lead', { nextYear }),
+    plans.slice(0, 5),
+  );
+  if (thin) list.inlines.push(...ctx.fill(PHRASES.plans.closing, 'plans.closing'));
+  return { shortcomings, plans: list };
 }

@@ -28,7 +28,8 @@ export const DRAFT_LENGTH = { min: 2600, target: 3300, max: 3850 };
 export const DENSITY_MAX = 14.5;
 
 /** The plans tried: every combination of areas per portfolio, depth and fuller personal sections. */
-const PLANS: Array<DutyPlan & { full: boolean }> = [8, 6, 5, 4, 3, 2, 1].flatMap((areas) =>
+type Plan = DutyPlan & { full: boolean; thin?: boolean };
+const PLANS: Plan[] = [8, 6, 5, 4, 3, 2, 1].flatMap((areas) =>
   [12, 10, 8, 7, 6, 5, 4, 3, 2, 1].flatMap((depth) => [
     { areas, depth, full: true },
     { areas, depth, full: false },
@@ -68,7 +69,7 @@ function kindParagraphs(
   ctx: ComposeContext,
   input: ComposeInput,
   t: TemplateSection,
-  plan: DutyPlan & { full: boolean },
+  plan: Plan,
 ): Paragraph[] {
   const kinds = [t.kind, ...t.covers];
   const out: Paragraph[] = [];
@@ -81,6 +82,7 @@ function kindParagraphs(
       input,
       { shortcomings: kinds.includes('shortcomings'), plans: kinds.includes('plans') },
       plan.full,
+      plan.thin,
     );
     if (r.shortcomings) out.push(r.shortcomings);
     if (r.plans) out.push(r.plans);
@@ -99,7 +101,7 @@ function comparisonAllowed(input: ComposeInput): (m: MetricResult) => boolean {
   return (m) => !declined.has(m.metricId);
 }
 
-function composeWith(input: ComposeInput, plan: DutyPlan & { full: boolean }): ReportDocument {
+function composeWith(input: ComposeInput, plan: Plan): ReportDocument {
   const ctx = new ComposeContext(input.seed, input.turn);
   const compare = comparisonAllowed(input);
   // 不足 reserves the figures it must cite first: the 职 part must not take last year's.
@@ -139,7 +141,8 @@ export function draftLength(doc: ReportDocument): number {
  * Drafts the report; the same input and seed always give the same document. Of the plans, the one
  * kept stays within the length range and under the figure density, closest to the target length;
  * failing that, the one within the length range with the fewest figures per 1,000 characters;
- * failing that, the one nearest the range.
+ * failing that, the one nearest the range. When even the richest plan is short (few records), the
+ * richest plan with five shortcomings and five plans instead of four.
  */
 export function composeReport(input: ComposeInput): ReportDocument {
   const target = input.targetChars ?? DRAFT_LENGTH.target;
@@ -156,6 +159,8 @@ export function composeReport(input: ComposeInput): ReportDocument {
     // Richest first: the first plan near the target and light enough in figures is the one.
     if (Math.abs(length - target) <= 150 && d.density <= DENSITY_MAX) return doc;
   }
+  // A person with few records falls short even at the richest plan: say more of 不足 and 打算.
+  if (drafts.every((d) => d.length < min)) return composeWith(input, { ...PLANS[0]!, thin: true });
   const inRange = drafts.filter((d) => d.length >= min && d.length <= max);
   const good = inRange.filter((d) => d.density <= DENSITY_MAX);
   const byTarget = (a: Draft, b: Draft) =>

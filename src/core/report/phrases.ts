@@ -180,6 +180,12 @@ export const PHRASES = {
       '多到基层一线调研，把群众反映的问题作为改进工作的方向',
       '加强与班子成员和各站所的沟通协作，形成工作合力',
     ],
+    /** A last sentence for a short draft's plans (its records leave little else to say). */
+    closing: [
+      '新的一年，我会把今年的经验和教训带到工作中，守好岗位、办好实事，不辜负组织的培养和群众的信任。',
+      '我愿意接受组织和同事们的监督，扬长补短，把手头每一项工作做得更扎实、更细致。',
+      '今后我将始终保持踏实肯干的劲头，把每一件小事办好、把每一本台账记实，用实绩回应大家的期待。',
+    ],
   },
   /** Honest gap when a portfolio has no recorded data: lint flags it until someone fills it. */
   missingData: [
