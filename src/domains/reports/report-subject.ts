@@ -93,6 +93,11 @@ export interface ReportSubject {
   /** Villages the person was liaison (包联) leader of during the year. */
   liaisonVillages: string[];
   liaisonVillageIds: string[];
+  /**
+   * The office's staff, this person included, by id: they write about the same or neighbouring
+   * books, so their drafts are told apart by wording (see report.service).
+   */
+  colleagues: string[];
 }
 
 export function roleForTitles(titles: readonly string[], inVillage: boolean): TemplateRole {
@@ -186,6 +191,8 @@ export async function loadSubject(
     label: label([...new Set(held)]),
   }));
 
+  const colleagues =
+    home && !village && !leadership ? await officeStaff(db, townId, home.id, year) : [personId];
   const prefix = village ? '' : town.name;
   const liaisons = (await org.listLiaisons(db, townId)).filter(
     (l) => l.personId === personId && l.startsOn <= to && (l.endsOn === null || l.endsOn >= from),
@@ -204,6 +211,7 @@ export async function loadSubject(
     ...(home ? { appealUnitId: home.id } : {}),
     liaisonVillages: [...new Set(liaisonVillages)],
     liaisonVillageIds: [...new Set(liaisons.map((l) => l.villageId))],
+    colleagues,
     place: scope.kind === 'unit' ? ((village ?? mainUnit)?.name ?? town.name) : town.name,
     title: titles.length ? `${prefix}${titles[0]}` : `${town.name}干部`,
   };
@@ -215,3 +223,13 @@ const VILLAGE_LABEL: Record<string, string> = {
   environment: '人居环境整治',
   propaganda: '精神文明建设',
 };
+
+/** Staff of an office (no leadership post) during the year, by id. */
+async function officeStaff(db: Db, townId: string, unitId: string, year: number) {
+  const { from, to } = periodOf(year);
+  const held = (await org.listPositions(db, townId, { unitId })).filter(
+    (p) => p.startsOn <= to && (p.endsOn === null || p.endsOn >= from),
+  );
+  const leaders = new Set(held.filter((p) => p.leadership).map((p) => p.personId));
+  return [...new Set(held.map((p) => p.personId))].filter((id) => !leaders.has(id)).sort();
+}
