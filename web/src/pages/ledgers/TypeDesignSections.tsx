@@ -93,8 +93,22 @@ export function FieldList({ type }: { type: LedgerType | undefined }) {
   );
 }
 
-/** Which fields place a record in time, in the unit tree and on a person; the default sort. */
-export function FieldRoles({ fields }: { fields: FieldDraft[] }) {
+/**
+ * Which fields place a record in time, in the unit tree and on a person; the default sort. The
+ * choices are read from the form in the same render as the selected values, so a select never
+ * shows a field's key (happened_on) while a watch of the field list has not caught up.
+ */
+export function FieldRoles() {
+  return (
+    <Form.Item noStyle shouldUpdate>
+      {({ getFieldValue }) => (
+        <FieldRoleSelects fields={(getFieldValue('fields') ?? []) as FieldDraft[]} />
+      )}
+    </Form.Item>
+  );
+}
+
+function FieldRoleSelects({ fields }: { fields: FieldDraft[] }) {
   const named = fields.filter((f) => f?.key);
   const optionsOf = (t: string) =>
     named.filter((f) => f.type === t).map((f) => ({ value: f.key, label: f.label || f.key }));

@@ -87,7 +87,7 @@ function Designer({ type, reload }: { type?: LedgerType; reload: () => void }) {
       <Form form={form} layout="vertical" data-testid="type-form">
         <TypeBasics creating={!type} portfolioName={portfolioName} />
         <FieldList type={type} />
-        <FieldRoles fields={fields} />
+        <FieldRoles />
         <RulesEditor fields={fields} />
       </Form>
     </Card>
