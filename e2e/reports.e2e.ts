@@ -9,6 +9,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { closeDrawer } from './support/drawer.ts';
 import { setUpJourney } from './support/journey.ts';
 import { startModelStub } from './support/model-stub.ts';
 import { choose } from './support/select.ts';
@@ -61,8 +62,7 @@ describe('duty report editor', () => {
     expect(await drawer.locator('[data-testid=chip-records] tbody tr.ant-table-row').count()).toBe(
       Math.min(value, 20),
     );
-    await page.keyboard.press('Escape');
-    await drawer.waitFor({ state: 'detached' }).catch(() => {});
+    await closeDrawer(page);
 
     // edit the first titled section's paragraph
     await page.locator('.report-section-editor .tiptap').nth(1).click();

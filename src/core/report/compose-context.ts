@@ -4,7 +4,7 @@
  * than twice) and small helpers to build inlines.
  */
 import { metricKey, makeChip, type Inline, type MetricChip } from './model.ts';
-import { fillPattern, PhrasePicker, type SlotValue } from './phrases.ts';
+import { fillPattern, PhrasePicker, type Peers, type SlotValue } from './phrases.ts';
 import { phraseOf } from '../metrics/phrase.ts';
 import type { MetricResult } from './compose-types.ts';
 
@@ -36,8 +36,8 @@ export class ComposeContext {
   /** Sentences said by `frame`, so the same words are not said twice. */
   private readonly said = new Set<string>();
 
-  constructor(seed: number, turn = 0) {
-    this.picker = new PhrasePicker(seed, turn);
+  constructor(seed: number, turn = 0, peers?: Peers) {
+    this.picker = new PhrasePicker(seed, turn, peers);
   }
 
   pick(options: readonly string[], key: string): string {

@@ -4,6 +4,7 @@
  * the personal sections, and the signals that ground 存在不足 and 下步打算.
  */
 import type { MetricPhrase } from '../metrics/phrase.ts';
+import type { Peers } from './phrases.ts';
 import type { ReportTemplate, Role } from './templates.ts';
 
 /** One evaluated metric, as the metric engine returns it, with how a report says it. */
@@ -117,6 +118,11 @@ export interface ComposeInput {
   seed: number;
   /** Moves phrase choices on each year (the report's year): consecutive drafts read differently. */
   turn?: number;
+  /**
+   * The writer's place among colleagues who share the seed: each alternative goes to as few of
+   * them as possible, so their drafts differ where their facts coincide.
+   */
+  peers?: Peers;
   /** Length the whole draft aims at (characters without punctuation). */
   targetChars?: number;
 }

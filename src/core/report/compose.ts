@@ -102,7 +102,7 @@ function comparisonAllowed(input: ComposeInput): (m: MetricResult) => boolean {
 }
 
 function composeWith(input: ComposeInput, plan: Plan): ReportDocument {
-  const ctx = new ComposeContext(input.seed, input.turn);
+  const ctx = new ComposeContext(input.seed, input.turn, input.peers);
   const compare = comparisonAllowed(input);
   // 不足 reserves the figures it must cite first: the 职 part must not take last year's.
   for (const d of input.signals.metricsBelowLastYear.slice(0, 2)) ctx.reserve(d.previous);

@@ -205,16 +205,40 @@ function hash(seed: number, key: string): number {
   return h >>> 0;
 }
 
+/** A writer's place (`rank`, from 0) among `size` colleagues drafting from one seed. */
+export interface Peers {
+  rank: number;
+  size: number;
+}
+
+/**
+ * Where `rank` stands in a shuffle of 0…size-1 drawn for the slot: taken modulo a slot's number of
+ * alternatives, the colleagues spread over them evenly, and which of them share an alternative
+ * changes from slot to slot (a fixed offset would pair the same two people everywhere).
+ */
+function peerOffset(seed: number, key: string, { rank, size }: Peers): number {
+  const order = Array.from({ length: size }, (_, i) => i);
+  let state = hash(seed, `${key}#peers`);
+  for (let i = size - 1; i > 0; i--) {
+    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+    const j = state % (i + 1);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order[rank % size]!;
+}
+
 /** Chooses among alternatives by seed, preferring one not used yet in this report. */
 export class PhrasePicker {
   private readonly used = new Set<string>();
   /**
    * `turn` (the report's year) moves every first choice on by one a year, so a person's drafts of
    * consecutive years never open a part with the same wording (lint's 与上年雷同 would flag it).
+   * `peers` spreads colleagues who share the seed over the alternatives.
    */
   constructor(
     private readonly seed: number,
     private readonly turn = 0,
+    private readonly peers?: Peers,
   ) {}
 
   isUsed(option: string): boolean {
@@ -229,7 +253,8 @@ export class PhrasePicker {
 
   pick(options: readonly string[], key: string): string {
     if (options.length === 0) throw new RangeError(`no phrase for ${key}`);
-    const start = (hash(this.seed, key) + this.turn) % options.length;
+    const spread = this.peers ? peerOffset(this.seed, key, this.peers) : 0;
+    const start = (hash(this.seed, key) + this.turn + spread) % options.length;
     for (let i = 0; i < options.length; i++) {
       const candidate = options[(start + i) % options.length]!;
       if (!this.used.has(candidate)) {

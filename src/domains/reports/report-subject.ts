@@ -94,8 +94,9 @@ export interface ReportSubject {
   liaisonVillages: string[];
   liaisonVillageIds: string[];
   /**
-   * The office's staff, this person included, by id: they write about the same or neighbouring
-   * books, so their drafts are told apart by wording (see report.service).
+   * Who drafts from the same phrases about the same or neighbouring books, this person included:
+   * the office's staff, or the town's village secretaries. Their drafts are told apart by wording
+   * (see report.service).
    */
   colleagues: string[];
 }
@@ -192,7 +193,11 @@ export async function loadSubject(
   }));
 
   const colleagues =
-    home && !village && !leadership ? await officeStaff(db, townId, home.id, year) : [personId];
+    role === 'village_secretary'
+      ? await villageSecretaries(db, townId, year)
+      : home && !village && !leadership
+        ? await officeStaff(db, townId, home.id, year)
+        : [personId];
   const prefix = village ? '' : town.name;
   const liaisons = (await org.listLiaisons(db, townId)).filter(
     (l) => l.personId === personId && l.startsOn <= to && (l.endsOn === null || l.endsOn >= from),
@@ -225,6 +230,26 @@ const VILLAGE_LABEL: Record<string, string> = {
 };
 
 /** Staff of an office (no leadership post) during the year, by id. */
+/** The town's village cadres who draft as village secretaries in the year, in village order. */
+async function villageSecretaries(db: Db, townId: string, year: number) {
+  const { from, to } = periodOf(year);
+  const villages = (await org.listUnits(db, townId)).filter((u) => u.kind === 'village');
+  const order = new Map(villages.map((u, i) => [u.id, i]));
+  const titles = new Map<string, { rank: number; titles: string[] }>();
+  for (const p of await org.listPositions(db, townId, {})) {
+    const rank = order.get(p.unitId);
+    if (rank === undefined || p.startsOn > to || (p.endsOn !== null && p.endsOn < from)) continue;
+    const held = titles.get(p.personId) ?? { rank, titles: [] };
+    held.titles.push(p.title);
+    held.rank = Math.min(held.rank, rank);
+    titles.set(p.personId, held);
+  }
+  return [...titles]
+    .filter(([, h]) => roleForTitles(h.titles, true) === 'village_secretary')
+    .sort(([a, x], [b, y]) => x.rank - y.rank || (a < b ? -1 : 1))
+    .map(([id]) => id);
+}
+
 async function officeStaff(db: Db, townId: string, unitId: string, year: number) {
   const { from, to } = periodOf(year);
   const held = (await org.listPositions(db, townId, { unitId })).filter(
