@@ -11,6 +11,11 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // A worker keeps the modules it has loaded from one test file to the next: loading the server's
+    // modules again for each of 150 files cost about a quarter of the suite. Tests that change the
+    // environment put it back after themselves; a test that mocks a module loads the code under
+    // test afresh (vi.resetModules, then import).
+    isolate: false,
     // Vitest's default is one worker less than the cores: one worker on CI's two cores, which
     // leaves a core idle while a file waits on its database. Two at least; VITEST_MAX_WORKERS
     // lowers it (e.g. 1 while others share the machine).

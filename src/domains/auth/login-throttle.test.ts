@@ -5,7 +5,7 @@
  * waits that double.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestApp, TEST_PASSWORD, type TestApp } from '../../testing/app.ts';
+import { TEST_PASSWORD, type TestApp } from '../../testing/app.ts';
 
 const verifications = vi.hoisted(() => ({ count: 0 }));
 vi.mock('@node-rs/argon2', async (importOriginal) => {
@@ -21,6 +21,10 @@ vi.mock('@node-rs/argon2', async (importOriginal) => {
 
 let t: TestApp;
 beforeAll(async () => {
+  // Test files share a worker's modules (vitest's isolate: false): the app must be loaded afresh
+  // here for the counting argon2 above to be the one it calls.
+  vi.resetModules();
+  const { createTestApp } = await import('../../testing/app.ts');
   t = await createTestApp();
 });
 afterAll(() => t.close());
