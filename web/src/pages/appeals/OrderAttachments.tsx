@@ -94,6 +94,45 @@ function PublishSwitch({
   );
 }
 
+/** One row of the attachment list: link, who uploaded it when, and the publish switch for photos. */
+function AttachmentItem({
+  appealId,
+  a,
+  canUpload,
+  publicChannel,
+  onChanged,
+  stepLabel,
+}: {
+  appealId: string;
+  a: OrderAttachment;
+  canUpload: boolean;
+  publicChannel: boolean;
+  onChanged: () => void;
+  stepLabel: (seq: number) => string;
+}) {
+  return (
+    <List.Item
+      extra={
+        publicChannel &&
+        isPhoto(a) && (
+          <PublishSwitch appealId={appealId} a={a} canPublish={canUpload} onChanged={onChanged} />
+        )
+      }
+    >
+      <Space direction="vertical" size={0}>
+        <Space size={4}>
+          <AttachmentLink appealId={appealId} a={a} />
+          {a.fromResident && <Tag color="gold">群众上传</Tag>}
+        </Space>
+        <Typography.Text type="secondary">
+          {a.uploadedByName} · {formatTime(a.createdAt)} · {size(a.size)}
+          {a.eventSeq !== null ? ` · ${stepLabel(a.eventSeq)}` : ''}
+        </Typography.Text>
+      </Space>
+    </List.Item>
+  );
+}
+
 export function OrderAttachments({
   appealId,
   items,
@@ -147,30 +186,14 @@ export function OrderAttachments({
         dataSource={items}
         locale={{ emptyText: '暂无附件' }}
         renderItem={(a) => (
-          <List.Item
-            extra={
-              publicChannel &&
-              isPhoto(a) && (
-                <PublishSwitch
-                  appealId={appealId}
-                  a={a}
-                  canPublish={canUpload}
-                  onChanged={onChanged}
-                />
-              )
-            }
-          >
-            <Space direction="vertical" size={0}>
-              <Space size={4}>
-                <AttachmentLink appealId={appealId} a={a} />
-                {a.fromResident && <Tag color="gold">群众上传</Tag>}
-              </Space>
-              <Typography.Text type="secondary">
-                {a.uploadedByName} · {formatTime(a.createdAt)} · {size(a.size)}
-                {a.eventSeq !== null ? ` · ${stepLabel(a.eventSeq)}` : ''}
-              </Typography.Text>
-            </Space>
-          </List.Item>
+          <AttachmentItem
+            appealId={appealId}
+            a={a}
+            canUpload={canUpload}
+            publicChannel={publicChannel}
+            onChanged={onChanged}
+            stepLabel={stepLabel}
+          />
         )}
       />
     </Card>

@@ -4,35 +4,40 @@
  * issue 督办 from any row; the overdue list exports to Excel.
  */
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Collapse, Empty, Radio, Space, Table, Tag, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Alert, Button, Card, Space, Tag } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router-dom';
-import { appealsApi, type AppealSummary } from '../../api/appeals.ts';
+import { appealsApi } from '../../api/appeals.ts';
 import { useSession } from '../../session/session.tsx';
 import { useLoader } from '../../api/useLoader.ts';
-import { DueTag, isNearDue } from './DueTag.tsx';
+import { isNearDue } from './DueTag.tsx';
 import { canSupervise, exportUrls } from './operations.api.ts';
-import { useAppealRefs, type AppealRefs } from './refs.ts';
+import {
+  GroupByToggle,
+  GroupedBoard,
+  overdueColumns,
+  type GroupBy,
+  type OverdueRow,
+} from './OverdueBoard.tsx';
+import { useAppealRefs } from './refs.ts';
 import { SuperviseModal, type SuperviseTarget } from './SuperviseModal.tsx';
 import { MyReminders, SupervisionBoard } from './SupervisionCards.tsx';
-import { formatDateTimeShort } from '../../lib/time.ts';
 
-type GroupBy = 'unitId' | 'villageId';
-/** The overdue list carries the time of the order's latest 督办. */
-type Row = AppealSummary & { supervisedAt?: string | null };
-
-function groups(rows: Row[], by: GroupBy, refs: AppealRefs) {
-  const map = new Map<string, Row[]>();
-  for (const r of rows) {
-    const k = r[by] ?? '';
-    map.set(k, [...(map.get(k) ?? []), r]);
-  }
-  return [...map].map(([k, items]) => ({
-    key: k || 'none',
-    label: k ? refs.unitName(k) : by === 'villageId' ? '不涉及村（社区）' : '无承办单位',
-    items,
-  }));
+/** The overdue orders (server list) and the near-due ones of my queue, reloaded together. */
+function useOverdueData(townId: string, tick: number) {
+  const overdue = useLoader(
+    (signal) =>
+      appealsApi.overduePage(townId, signal) as Promise<{
+        items: OverdueRow[];
+        truncated: boolean;
+      }>,
+    [townId, tick],
+  );
+  const queue = useLoader((signal) => appealsApi.queue(townId, signal), [townId, tick]);
+  const near = useMemo(
+    () => (queue.data ?? []).filter((a) => isNearDue(a.nextDueAt, a.overdue)),
+    [queue.data],
+  );
+  return { overdue, queue, near };
 }
 
 export default function OverduePage() {
@@ -41,82 +46,10 @@ export default function OverduePage() {
   const [by, setBy] = useState<GroupBy>('unitId');
   const [tick, setTick] = useState(0);
   const [target, setTarget] = useState<SuperviseTarget | null>(null);
-  const overdue = useLoader(
-    (signal) =>
-      appealsApi.overduePage(townId, signal) as Promise<{ items: Row[]; truncated: boolean }>,
-    [townId, tick],
-  );
-  const queue = useLoader((signal) => appealsApi.queue(townId, signal), [townId, tick]);
-  const near = useMemo(
-    () => (queue.data ?? []).filter((a) => isNearDue(a.nextDueAt, a.overdue)),
-    [queue.data],
-  );
+  const { overdue, queue, near } = useOverdueData(townId, tick);
   const leader = canSupervise(grantsInTown);
   const refresh = () => setTick((n) => n + 1);
-
-  const columns: ColumnsType<Row> = [
-    {
-      title: '编号',
-      dataIndex: 'code',
-      width: 110,
-      render: (c: string, r) => <Link to={`/appeals/orders/${r.id}`}>{c}</Link>,
-    },
-    { title: '标题', dataIndex: 'title', ellipsis: true },
-    { title: '状态', dataIndex: 'stateLabel', width: 110 },
-    {
-      title: by === 'unitId' ? '村（社区）' : '承办单位',
-      width: 150,
-      render: (_, r) => refs.unitName(by === 'unitId' ? r.villageId : r.unitId),
-    },
-    {
-      title: '期限',
-      dataIndex: 'nextDueAt',
-      width: 160,
-      render: (d: string | null, r) => <DueTag dueAt={d} overdue={r.overdue} />,
-    },
-    {
-      title: '督办',
-      width: leader ? 230 : 170,
-      render: (_, r) => (
-        <Space size={4}>
-          {!r.overdue ? (
-            <Tag color="orange">临期提醒</Tag>
-          ) : r.supervisedAt ? (
-            <Tag color="volcano">已督办 {formatDateTimeShort(r.supervisedAt)}</Tag>
-          ) : (
-            <Tag>待督办</Tag>
-          )}
-          {leader && (
-            <Button size="small" onClick={() => setTarget(r)} data-testid="supervise">
-              督办
-            </Button>
-          )}
-        </Space>
-      ),
-    },
-  ];
-
-  const board = (rows: Row[], empty: string) =>
-    rows.length === 0 ? (
-      <Empty description={empty} image={Empty.PRESENTED_IMAGE_SIMPLE} />
-    ) : (
-      <Collapse
-        defaultActiveKey={groups(rows, by, refs).map((g) => g.key)}
-        items={groups(rows, by, refs).map((g) => ({
-          key: g.key,
-          label: <Typography.Text strong>{g.label}</Typography.Text>,
-          children: (
-            <Table
-              rowKey="id"
-              size="small"
-              columns={columns}
-              dataSource={g.items}
-              pagination={false}
-            />
-          ),
-        }))}
-      />
-    );
+  const group = { by, refs, columns: overdueColumns(by, refs, leader, setTarget) };
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -131,16 +64,7 @@ export default function OverduePage() {
         loading={overdue.loading && !overdue.data}
         extra={
           <Space>
-            <Radio.Group
-              value={by}
-              onChange={(e) => setBy(e.target.value as GroupBy)}
-              optionType="button"
-              buttonStyle="solid"
-              options={[
-                { value: 'unitId', label: '按承办单位' },
-                { value: 'villageId', label: '按村（社区）' },
-              ]}
-            />
+            <GroupByToggle by={by} onChange={setBy} />
             <Button
               icon={<DownloadOutlined />}
               href={exportUrls.overdue(townId)}
@@ -161,7 +85,7 @@ export default function OverduePage() {
             message={`这里只列出最近受理的 ${overdue.data.items.length} 件超期工单，另有更多；导出 Excel 可得到完整清单（上限 1 万件）。`}
           />
         )}
-        {board(overdue.data?.items ?? [], '没有超期工单')}
+        <GroupedBoard rows={overdue.data?.items ?? []} empty="没有超期工单" {...group} />
       </Card>
       <Card
         title={
@@ -171,7 +95,7 @@ export default function OverduePage() {
         }
         loading={queue.loading && !queue.data}
       >
-        {board(near, '没有临近到期的待办')}
+        <GroupedBoard rows={near} empty="没有临近到期的待办" {...group} />
       </Card>
       <SuperviseModal
         order={target}

@@ -3,7 +3,7 @@
  * signs for it too). Each sends the reminder's version; a 409 (a colleague was first) refreshes.
  * Also the status tag shown wherever a reminder or 督办 is listed.
  */
-import { App, Button, Form, Input, Modal, Space, Tag, Tooltip } from 'antd';
+import { App, Button, Form, Input, Modal, Space, Tag, Tooltip, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { useApiErrorHandler } from '../../api/errors.ts';
 import { useSession } from '../../session/session.tsx';
@@ -84,50 +84,71 @@ export function ReminderActions({
           回复
         </Button>
       )}
-      <Modal
+      <ReplyModal
+        r={r}
         open={replying}
-        title="回复督办"
-        okText="回复"
-        confirmLoading={busy}
+        busy={busy}
+        form={form}
         onCancel={() => setReplying(false)}
-        onOk={() =>
-          void form
-            .validateFields()
-            .then((v) =>
-              run(
-                () => operationsApi.reply(townId, appealId, r.id, r.version, v.reply.trim()),
-                '已回复督办',
-              ),
-            )
+        onReply={(reply) =>
+          run(() => operationsApi.reply(townId, appealId, r.id, r.version, reply), '已回复督办')
         }
-        destroyOnHidden
-      >
-        <p style={{ color: '#595959' }}>
-          {r.message}
-          {r.note ? `（${r.note}）` : ''}
-        </p>
-        <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item
-            name="reply"
-            label="回复内容"
-            rules={[
-              {
-                required: true,
-                whitespace: true,
-                min: 2,
-                message: '请填写办理情况（至少 2 个字）',
-              },
-            ]}
-          >
-            <Input.TextArea
-              rows={3}
-              maxLength={2000}
-              showCount
-              placeholder="办理进展、结果和下一步安排"
-            />
-          </Form.Item>
-        </Form>
-      </Modal>
+      />
     </Space>
+  );
+}
+
+/** 回复督办: the 督办 message and note, and the reply of the handling unit. */
+function ReplyModal({
+  r,
+  open,
+  busy,
+  form,
+  onCancel,
+  onReply,
+}: {
+  r: Reminder;
+  open: boolean;
+  busy: boolean;
+  form: FormInstance<{ reply: string }>;
+  onCancel: () => void;
+  onReply: (reply: string) => Promise<void>;
+}) {
+  return (
+    <Modal
+      open={open}
+      title="回复督办"
+      okText="回复"
+      confirmLoading={busy}
+      onCancel={onCancel}
+      onOk={() => void form.validateFields().then((v) => onReply(v.reply.trim()))}
+      destroyOnHidden
+    >
+      <p style={{ color: '#595959' }}>
+        {r.message}
+        {r.note ? `（${r.note}）` : ''}
+      </p>
+      <Form form={form} layout="vertical" preserve={false}>
+        <Form.Item
+          name="reply"
+          label="回复内容"
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              min: 2,
+              message: '请填写办理情况（至少 2 个字）',
+            },
+          ]}
+        >
+          <Input.TextArea
+            rows={3}
+            maxLength={2000}
+            showCount
+            placeholder="办理进展、结果和下一步安排"
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }

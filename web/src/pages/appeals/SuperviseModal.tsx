@@ -2,7 +2,7 @@
  * 督办 form of a town leader: the opinion and the time by which the handling unit must reply
  * (default: two days from now, 17:30). Sends the order's version; a 409 reloads the caller's view.
  */
-import { App, DatePicker, Form, Input, Modal } from 'antd';
+import { App, DatePicker, Form, Input, Modal, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useApiErrorHandler } from '../../api/errors.ts';
@@ -17,6 +17,8 @@ export interface SuperviseTarget {
   version: number;
 }
 
+type SuperviseValues = { note: string; replyBy: Dayjs };
+
 export function SuperviseModal({
   order,
   onClose,
@@ -29,7 +31,7 @@ export function SuperviseModal({
   const { townId } = useSession();
   const onError = useApiErrorHandler();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ note: string; replyBy: Dayjs }>();
+  const [form] = Form.useForm<SuperviseValues>();
   const [saving, setSaving] = useState(false);
 
   const submit = async () => {
@@ -71,39 +73,46 @@ export function SuperviseModal({
       }}
       destroyOnHidden
     >
-      <Form
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={{ replyBy: townToday().add(2, 'day').hour(17).minute(30) }}
-      >
-        <Form.Item
-          name="note"
-          label="督办意见"
-          rules={[
-            { required: true, whitespace: true, min: 2, message: '请填写督办意见（至少 2 个字）' },
-          ]}
-        >
-          <Input.TextArea
-            rows={3}
-            maxLength={1000}
-            showCount
-            placeholder="例如：请于明天到现场核实处置，并向群众反馈"
-          />
-        </Form.Item>
-        <Form.Item
-          name="replyBy"
-          label="答复期限"
-          rules={[{ required: true, message: '请选择答复期限' }]}
-        >
-          <DatePicker
-            showTime={{ format: 'HH:mm' }}
-            format="YYYY-MM-DD HH:mm"
-            disabledDate={(d) => d.isBefore(townToday(), 'day')}
-            style={{ width: 220 }}
-          />
-        </Form.Item>
-      </Form>
+      <SuperviseForm form={form} />
     </Modal>
+  );
+}
+
+/** The opinion and the reply deadline (default: two days from now, 17:30). */
+function SuperviseForm({ form }: { form: FormInstance<SuperviseValues> }) {
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      preserve={false}
+      initialValues={{ replyBy: townToday().add(2, 'day').hour(17).minute(30) }}
+    >
+      <Form.Item
+        name="note"
+        label="督办意见"
+        rules={[
+          { required: true, whitespace: true, min: 2, message: '请填写督办意见（至少 2 个字）' },
+        ]}
+      >
+        <Input.TextArea
+          rows={3}
+          maxLength={1000}
+          showCount
+          placeholder="例如：请于明天到现场核实处置，并向群众反馈"
+        />
+      </Form.Item>
+      <Form.Item
+        name="replyBy"
+        label="答复期限"
+        rules={[{ required: true, message: '请选择答复期限' }]}
+      >
+        <DatePicker
+          showTime={{ format: 'HH:mm' }}
+          format="YYYY-MM-DD HH:mm"
+          disabledDate={(d) => d.isBefore(townToday(), 'day')}
+          style={{ width: 220 }}
+        />
+      </Form.Item>
+    </Form>
   );
 }
