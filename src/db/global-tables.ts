@@ -42,6 +42,10 @@ export const GLOBAL_TABLES: readonly { table: string; why: string }[] = [
   { table: 'work_calendar_day', why: 'the days of that national arrangement' },
   { table: 'appeal_category', why: 'the county-standard 12345 category tree, shared by its towns' },
   { table: 'county_kpi_weight', why: 'the county sets the 三率 weights for all its towns' },
+  {
+    table: 'meeting_requirement_default',
+    why: '三会一课 default frequencies, one rule for every town (a town overrides in its own rows)',
+  },
   { table: 'scheduler_state', why: 'the scheduler runs once for all towns; one row per job' },
   { table: 'kysely_migration', why: 'migration bookkeeping of the database itself' },
   { table: 'kysely_migration_lock', why: 'migration bookkeeping of the database itself' },

@@ -31,6 +31,13 @@ export interface MeetingRequirementTable {
   times: number;
 }
 
+/** The shipped default per meeting type (migration 0027): the one place a default is written. */
+export interface MeetingRequirementDefaultTable {
+  meeting_type: string;
+  period: 'month' | 'quarter';
+  times: number;
+}
+
 type Json = ColumnType<unknown, string, string>;
 
 export interface BranchRatingSchemeTable {
@@ -55,6 +62,7 @@ export interface PartyMeetingTables {
   party_member: PartyMemberTable;
   meeting_attendance: MeetingAttendanceTable;
   meeting_requirement: MeetingRequirementTable;
+  meeting_requirement_default: MeetingRequirementDefaultTable;
   branch_rating_scheme: BranchRatingSchemeTable;
   branch_rating_score: BranchRatingScoreTable;
 }

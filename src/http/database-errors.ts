@@ -212,6 +212,7 @@ export const TABLE_NOUN: Record<string, string> = {
   party_member: '党员名册',
   meeting_attendance: '会议出勤记录',
   meeting_requirement: '会议召开频次要求',
+  meeting_requirement_default: '会议召开频次默认要求',
   member_candidate: '发展党员对象',
   member_candidate_event: '发展党员程序记录',
   party_metric_row: '党建统计明细',

@@ -1,6 +1,6 @@
 /**
  * 三会一课 and 主题党日 as data: the five meeting types (each the record of one ledger type), the
- * required frequency of each (the town may override it: `meeting_requirement`), and the figures
+ * required frequency of each (a default per type, which the town may override), and the figures
  * of a branch's quarter — meetings held against those required, and the attendance rate — as pure
  * functions of the meetings, so every figure is recomputed from its records.
  */
@@ -39,24 +39,20 @@ export interface Requirement {
 }
 
 /**
- * The usual rule of branch life: the committee and the party groups meet every month, the whole
- * branch and its party lecture once a quarter, and a theme day is held monthly.
+ * The requirements in force, in MEETING_TYPES order: the town's own rows over the defaults. The
+ * defaults are data, kept in one place (the table `meeting_requirement_default`, seeded by
+ * migration 0027), which the missing-meetings rows of the metrics read too.
  */
-export const DEFAULT_REQUIREMENTS: readonly Requirement[] = [
-  { meetingType: 'member_assembly', period: 'quarter', times: 1 },
-  { meetingType: 'committee', period: 'month', times: 1 },
-  { meetingType: 'group', period: 'month', times: 1 },
-  { meetingType: 'party_lecture', period: 'quarter', times: 1 },
-  { meetingType: 'theme_day', period: 'month', times: 1 },
-];
-
-/** The town's rows over the defaults, in MEETING_TYPES order. */
-export function effectiveRequirements(rows: readonly Requirement[]): Requirement[] {
-  return MEETING_TYPES.map(
-    (t) =>
-      rows.find((r) => r.meetingType === t) ??
-      DEFAULT_REQUIREMENTS.find((r) => r.meetingType === t)!,
-  );
+export function effectiveRequirements(
+  rows: readonly Requirement[],
+  defaults: readonly Requirement[],
+): Requirement[] {
+  return MEETING_TYPES.map((t) => {
+    const found =
+      rows.find((r) => r.meetingType === t) ?? defaults.find((r) => r.meetingType === t);
+    // A type without a default (none is shipped so) is not required.
+    return found ?? { meetingType: t, period: 'quarter', times: 0 };
+  });
 }
 
 export interface Quarter {
@@ -126,14 +122,14 @@ export interface QuarterFigures {
   attendanceRate: number | null;
 }
 
-/** A branch's quarter, from its meetings in that quarter and the requirements. */
+/** A branch's quarter, from its meetings in that quarter and the requirements in force. */
 export function quarterFigures(
   meetings: readonly MeetingFact[],
   requirements: readonly Requirement[],
   q: Quarter,
   today: string,
 ): QuarterFigures {
-  const types = effectiveRequirements(requirements).map((r) => {
+  const types = requirements.map((r) => {
     const own = meetings.filter((m) => m.meetingType === r.meetingType);
     const due = periodsDue(r, q, today);
     // Each period is judged alone: three meetings in April do not make up for none in May.

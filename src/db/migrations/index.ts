@@ -26,6 +26,7 @@ import * as m0023 from './0023_branch_rating.ts';
 import * as m0024 from './0024_party_metric_rows.ts';
 import * as m0025 from './0025_townless_lookups.ts';
 import * as m0026 from './0026_party_development_stays.ts';
+import * as m0027 from './0027_meeting_requirement_defaults.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '0024_party_metric_rows': m0024,
   '0025_townless_lookups': m0025,
   '0026_party_development_stays': m0026,
+  '0027_meeting_requirement_defaults': m0027,
 };

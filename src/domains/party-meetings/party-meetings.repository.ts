@@ -241,6 +241,20 @@ export async function requirementRows(db: Db, townId: string): Promise<Requireme
   }));
 }
 
+/** The shipped defaults (table `meeting_requirement_default`, migration 0027). */
+export async function defaultRequirementRows(db: Db): Promise<Requirement[]> {
+  const rows = await db
+    .selectFrom('meeting_requirement_default')
+    .select(['meeting_type', 'period', 'times'])
+    .orderBy('meeting_type')
+    .execute();
+  return rows.map((r) => ({
+    meetingType: r.meeting_type as Requirement['meetingType'],
+    period: r.period,
+    times: r.times,
+  }));
+}
+
 /** Serialises saves of a town's requirements (the version check and the write in one go). */
 export async function lockRequirements(db: Db, townId: string): Promise<void> {
   await db.selectFrom('town').select('id').where('id', '=', townId).forUpdate().execute();

@@ -273,7 +273,8 @@ describe('三会一课', () => {
       expected: 5,
       present: 5,
     }));
-    const f = quarterFigures(held, [], q, '2025-06-15');
+    const monthly = { meetingType: 'committee' as const, period: 'month' as const, times: 1 };
+    const f = quarterFigures(held, [monthly], q, '2025-06-15');
     // June has not ended: only April and May are due.
     expect(f.types.find((x) => x.meetingType === 'committee')).toMatchObject({
       held: 3,

@@ -7,14 +7,10 @@
 import dayjs from 'dayjs';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
-import {
-  currentPeriod,
-  effectiveRequirements,
-  MEETING_TYPE_LABELS,
-} from '../../core/party/meetings.ts';
+import { currentPeriod, MEETING_TYPE_LABELS } from '../../core/party/meetings.ts';
 import type { DB } from '../../db/schema.ts';
-import * as repo from './party-meetings.repository.ts';
 import { branchesFor, listMeetings } from './party-meetings.service.ts';
+import { requirementsInForce } from './party-roster.service.ts';
 
 type Db = Kysely<DB>;
 
@@ -23,7 +19,7 @@ export const REMIND_DAYS = 10;
 
 export async function meetingReminders(db: Db, actor: Actor, townId: string, today: string) {
   const horizon = dayjs(today).add(REMIND_DAYS, 'day').format('YYYY-MM-DD');
-  const due = effectiveRequirements(await repo.requirementRows(db, townId))
+  const due = (await requirementsInForce(db, townId))
     .filter((r) => r.times > 0)
     .map((r) => ({ ...r, ...currentPeriod(r, today) }))
     .filter((r) => r.to <= horizon);

@@ -108,8 +108,17 @@ const versionOf = (items: readonly Requirement[]) =>
     .digest('hex')
     .slice(0, 16);
 
+/** The town's requirements in force: its own rows over the shipped defaults. */
+export async function requirementsInForce(db: Db, townId: string): Promise<Requirement[]> {
+  const [own, defaults] = await Promise.all([
+    repo.requirementRows(db, townId),
+    repo.defaultRequirementRows(db),
+  ]);
+  return effectiveRequirements(own, defaults);
+}
+
 export async function requirements(db: Db, townId: string) {
-  const items = effectiveRequirements(await repo.requirementRows(db, townId));
+  const items = await requirementsInForce(db, townId);
   return {
     items: items.map((r) => ({ ...r, label: MEETING_TYPE_LABELS[r.meetingType] })),
     version: versionOf(items),
@@ -127,10 +136,7 @@ export async function saveRequirements(
   const before = (await requirements(db, ctx.townId)).items;
   if (versionOf(before) !== version)
     throw new Conflict('会议召开频次要求已被他人修改，请刷新后重新修改');
-  const merged = effectiveRequirements([
-    ...items,
-    ...before.filter((b) => !items.some((i) => i.meetingType === b.meetingType)),
-  ]);
+  const merged = effectiveRequirements(items, before);
   await repo.replaceRequirements(db, ctx.townId, merged);
   await audit(db, ctx, 'meeting_requirement', ctx.townId, before, merged);
 }
@@ -147,7 +153,7 @@ export async function quarterOverview(
   const q = quarterOf(year, quarter);
   const branches = await branchesFor(db, actor, townId);
   const meetings = await listMeetings(db, actor, townId, { from: q.from, to: q.to });
-  const reqs = effectiveRequirements(await repo.requirementRows(db, townId));
+  const reqs = await requirementsInForce(db, townId);
   return {
     year: q.year,
     quarter: q.quarter,
