@@ -5,14 +5,13 @@
  */
 import { Drawer, Space, Spin, Typography } from 'antd';
 import { usePeopleOptions } from '../org/useOrgData.ts';
-import { LinkedOrders, useCanWriteAnalysis } from './analysisShared.tsx';
+import { LinkedOrders, StatusMoves, useCanWriteAnalysis } from './analysisShared.tsx';
 import {
   LinkedOrdersToolbar,
   MoveModal,
   ProblemEditForm,
   ProblemFacts,
   ProblemOwnerFacts,
-  StatusMoves,
 } from './ProblemDrawerParts.tsx';
 import { useAppealRefs } from './refs.ts';
 import { useProblemActions } from './useProblemActions.ts';

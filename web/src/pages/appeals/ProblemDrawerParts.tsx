@@ -146,24 +146,6 @@ export function LinkedOrdersToolbar({
   );
 }
 
-export function StatusMoves({
-  options,
-  onMove,
-}: {
-  options: StatusOption[];
-  onMove: (s: StatusOption) => void;
-}) {
-  return (
-    <Space>
-      {options.map((s) => (
-        <Button key={s.status} onClick={() => onMove(s)}>
-          {s.label}
-        </Button>
-      ))}
-    </Space>
-  );
-}
-
 export function MoveModal({
   moving,
   form,

@@ -6,137 +6,30 @@
  * the page says so and points to the export.
  */
 import { DownloadOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  DatePicker,
-  Input,
-  Select,
-  Space,
-  Table,
-  Tabs,
-  Tag,
-  TreeSelect,
-  Typography,
-} from 'antd';
-import type { ColumnsType } from 'antd/es/table';
-import type { Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
-import { appealsApi, type AppealFilter, type AppealSummary } from '../../api/appeals.ts';
-import { useCursorPages } from '../../api/useCursorPages.ts';
+import { Alert, Button, Card, Table, Tabs, Typography } from 'antd';
+import { useSearchParams } from 'react-router-dom';
 import { useSession } from '../../session/session.tsx';
-import { useLoader } from '../../api/useLoader.ts';
-import { DueTag, formatTime } from './DueTag.tsx';
-import { exportUrls, operationsApi } from './operations.api.ts';
+import { exportUrls } from './operations.api.ts';
+import { queueColumns, QueueFilters } from './QueueParts.tsx';
 import { useAppealRefs } from './refs.ts';
-
-const MINE = 'mine';
-const ALL = 'all';
+import { ALL, MINE, useQueueData } from './useQueueData.ts';
 
 export default function QueuePage() {
   const { townId } = useSession();
   const refs = useAppealRefs();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? MINE;
-  const [kind, setKind] = useState<string>('hotline');
-  const [filter, setFilter] = useState<AppealFilter>({});
-  const [q, setQ] = useState('');
-  const queue = useLoader(
-    (signal) =>
-      tab === MINE
-        ? operationsApi.queue(townId, signal)
-        : Promise.resolve({ items: [], truncated: false }),
-    [townId, tab],
-  );
-  const listFilter = useMemo<AppealFilter>(
-    () => ({ ...filter, kind, state: tab === ALL || tab === MINE ? undefined : tab }),
-    [filter, kind, tab],
-  );
+  const d = useQueueData(tab);
+  const { queue, listFilter } = d;
+  const { rows, cursor, loading, loadMore } = d.list;
 
-  const { rows, cursor, loading, loadMore } = useCursorPages<AppealSummary>(
-    tab === MINE ? null : (after) => appealsApi.list(townId, listFilter, after, 50),
-    [townId, tab, listFilter],
-  );
-
-  const kindDef = refs.kinds.find((k) => k.kind === kind);
+  const kindDef = refs.kinds.find((k) => k.kind === d.kind);
   const tabs = [
     { key: MINE, label: '待我办理' },
     { key: ALL, label: '全部' },
     ...(kindDef?.states ?? []).map((s) => ({ key: s.id, label: s.label })),
   ];
-
-  const columns: ColumnsType<AppealSummary & { actions?: string[] }> = [
-    {
-      title: '编号',
-      dataIndex: 'code',
-      width: 110,
-      render: (code: string, r) => <Link to={`/appeals/orders/${r.id}`}>{code}</Link>,
-    },
-    {
-      title: '标题',
-      dataIndex: 'title',
-      width: 260,
-      ellipsis: { showTitle: true },
-      render: (t: string, r) => <Link to={`/appeals/orders/${r.id}`}>{t}</Link>,
-    },
-    {
-      title: '类别',
-      dataIndex: 'categoryCode',
-      width: 150,
-      ellipsis: true,
-      render: (c: string | null) => refs.categoryName(c),
-    },
-    {
-      title: '村（社区）',
-      dataIndex: 'villageId',
-      width: 100,
-      render: (v: string | null) => (v ? refs.unitName(v) : '—'),
-    },
-    {
-      title: '承办单位',
-      dataIndex: 'unitId',
-      width: 130,
-      ellipsis: true,
-      render: (v: string | null) => refs.unitName(v),
-    },
-    {
-      title: '状态',
-      dataIndex: 'stateLabel',
-      width: 110,
-      render: (s: string, r) => <Tag color={r.closedAt ? 'default' : 'blue'}>{s}</Tag>,
-    },
-    { title: '受理时间', dataIndex: 'receivedAt', width: 140, render: formatTime },
-    {
-      title: '办理期限',
-      dataIndex: 'nextDueAt',
-      width: 150,
-      render: (d: string | null, r) => <DueTag dueAt={d} overdue={r.overdue} />,
-    },
-  ];
-  if (tab === MINE)
-    columns.push({
-      title: '可办操作',
-      dataIndex: 'actions',
-      width: 170,
-      fixed: 'right',
-      // Each opens the order with that action's form (the detail page offers what the server allows).
-      render: (a: string[] = [], r) => (
-        <Space size={0} wrap>
-          {a.map((x) => (
-            <Link
-              key={x}
-              to={`/appeals/orders/${r.id}?do=${encodeURIComponent(x)}`}
-              style={{ marginRight: 8 }}
-              data-testid="queue-action"
-            >
-              {x}
-            </Link>
-          ))}
-        </Space>
-      ),
-    });
+  const columns = queueColumns(refs, tab === MINE);
 
   const data = tab === MINE ? (queue.data?.items ?? []) : rows;
   return (
@@ -157,52 +50,7 @@ export default function QueuePage() {
           “待我办理”列出您现在可以办理的全部工单（按受理时间由新到旧）；按类型、类别、村（社区）、日期或关键字筛选，请切换到“全部”或各状态页。
         </Typography.Paragraph>
       ) : (
-        <Space wrap style={{ marginBottom: 12 }}>
-          <Select
-            style={{ width: 150 }}
-            value={kind}
-            onChange={setKind}
-            options={refs.kinds.map((k) => ({ value: k.kind, label: k.label }))}
-          />
-          <TreeSelect
-            style={{ width: 200 }}
-            allowClear
-            showSearch
-            treeNodeFilterProp="title"
-            placeholder="诉求类别"
-            treeData={refs.categoryTree}
-            value={filter.categoryCode}
-            onChange={(categoryCode?: string) => setFilter((f) => ({ ...f, categoryCode }))}
-          />
-          <Select
-            style={{ width: 140 }}
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            placeholder="村（社区）"
-            options={refs.villageOptions}
-            value={filter.villageId}
-            onChange={(villageId?: string) => setFilter((f) => ({ ...f, villageId }))}
-          />
-          <DatePicker.RangePicker
-            onChange={(r) => {
-              const [a, b] = (r ?? []) as (Dayjs | null)[];
-              setFilter((f) => ({
-                ...f,
-                from: a?.format('YYYY-MM-DD'),
-                to: b?.format('YYYY-MM-DD'),
-              }));
-            }}
-          />
-          <Input.Search
-            placeholder="编号、标题、内容"
-            allowClear
-            style={{ width: 220 }}
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
-            onSearch={(v) => setFilter((f) => ({ ...f, q: v.trim() || undefined }))}
-          />
-        </Space>
+        <QueueFilters data={d} refs={refs} />
       )}
       <Tabs activeKey={tab} onChange={(t) => setParams({ tab: t })} items={tabs} />
       {tab === MINE && queue.data?.truncated && (

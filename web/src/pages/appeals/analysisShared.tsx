@@ -1,8 +1,8 @@
 /** Small pieces the 问题清单/承诺事项 pages share: status tags, write permission, linked-order table. */
-import { Table, Tag } from 'antd';
+import { Button, Space, Table, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { useSession } from '../../session/session.tsx';
-import type { LinkedOrder } from './analysisApi.ts';
+import type { LinkedOrder, StatusOption } from './analysisApi.ts';
 import { formatTime } from './DueTag.tsx';
 
 const STATUS_COLOR: Record<string, string> = {
@@ -30,6 +30,25 @@ export function StatusTag({
       <Tag color={STATUS_COLOR[status] ?? 'default'}>{label}</Tag>
       {overdue && <Tag color="red">已超期</Tag>}
     </>
+  );
+}
+
+/** The buttons that move a problem or a commitment to one of its next statuses. */
+export function StatusMoves({
+  options,
+  onMove,
+}: {
+  options: StatusOption[];
+  onMove: (s: StatusOption) => void;
+}) {
+  return (
+    <Space>
+      {options.map((s) => (
+        <Button key={s.status} onClick={() => onMove(s)}>
+          {s.label}
+        </Button>
+      ))}
+    </Space>
   );
 }
 
