@@ -2,7 +2,8 @@
  * Party work as metric sources (issue 14): 发展党员 stage entries and stays (people at a stage on
  * a date), 三会一课 attendance seats and missing meetings, each declared like a ledger type
  * (fields and metrics in the catalogue's own vocabulary) whose rows are the view
- * `party_metric_row` (migrations 0024, 0026) instead of `ledger_record`. The metrics page, the
+ * `party_metric_row` (migrations 0024, 0026, 0028) instead of `ledger_record` — missing meetings
+ * the function `party_meeting_gap_rows(as_of)` (migration 0028), as of the caller's day. The metrics page, the
  * report composer and the drill-down treat them as any ledger metric: every figure is a count
  * over rows a reader can list.
  */
@@ -24,6 +25,8 @@ import { MEETING_TYPE_LABELS, MEETING_TYPES } from './meetings.ts';
 
 /** The view the rows of these sources live in. */
 export const PARTY_METRIC_TABLE = 'party_metric_row';
+/** The source whose rows depend on the day: computed as of it, not stored in the view. */
+export const PARTY_MEETING_GAP = 'party_meeting_gap';
 
 const meetingTypes = MEETING_TYPES.map((t) => [t, MEETING_TYPE_LABELS[t]] as [string, string]);
 const stages: [string, string][] = [...memberStages, ['stopped', '终止发展']];
@@ -130,7 +133,7 @@ export const partyMetricTypes: readonly LedgerType[] = loadLedgerCatalogue([
   ),
   ledger(
     {
-      code: 'party_meeting_gap',
+      code: PARTY_MEETING_GAP,
       name: '应开未开会议',
       portfolio: 'organization',
       description: '按本镇会议频次要求，党支部在已结束的月份或季度中少开的会议（自动计算）。',

@@ -23,7 +23,7 @@ import {
   type MetricPlan,
 } from './compile.ts';
 import type { MetricDeclaration } from '../../core/metrics/declaration.ts';
-import type { SourceRegistry } from './source.ts';
+import { sourceFrom, type SourceRegistry } from './source.ts';
 
 function selections(
   m: MetricDeclaration,
@@ -90,7 +90,7 @@ export function compileMetricValues(
   const plans = ms.map((m) => planMetric(m, p, registry));
   const plan0 = plans[0]!;
   const q = builder
-    .selectFrom(plan0.source.table)
+    .selectFrom(sourceFrom(plan0.source, p))
     .where(conjunction(plan0.where.slice(0, plan0.sharedWhereCount)));
   const selects = ms.flatMap((m, i) => selections(m, plans[i]!, i));
   const grouped = Boolean(plan0.groupExpr);

@@ -25,7 +25,12 @@ import {
   type MetricDeclaration,
   type MetricFilter,
 } from '../../core/metrics/declaration.ts';
-import type { SourceDescriptor, SourceField, SourceRegistry } from './source.ts';
+import {
+  sourceFrom,
+  type SourceDescriptor,
+  type SourceField,
+  type SourceRegistry,
+} from './source.ts';
 
 /** Builds SQL only; executing through it fails loudly. */
 export const builder = new Kysely<any>({
@@ -68,6 +73,11 @@ export const evaluationParamsSchema = z.object({
     .default({}),
   /** Overrides the declaration's grouping. */
   groupBy: fieldKeySchema.optional(),
+  /**
+   * The caller's day (the town's today), for rows that depend on it: a month short of a meeting
+   * counts once it has ended before this day. Without it, every period up to `period.to` has.
+   */
+  asOf: isoDate.optional(),
 });
 export type EvaluationParams = z.input<typeof evaluationParamsSchema>;
 
@@ -253,8 +263,9 @@ export function compileMetricValue(
   params: EvaluationParams,
   registry: SourceRegistry,
 ): CompiledQuery {
-  const plan = planMetric(m, parseParams(evaluationParamsSchema, params), registry);
-  let q = builder.selectFrom(plan.source.table).where(conjunction(plan.where));
+  const p = parseParams(evaluationParamsSchema, params);
+  const plan = planMetric(m, p, registry);
+  let q = builder.selectFrom(sourceFrom(plan.source, p)).where(conjunction(plan.where));
   const selections = aggregateSelections(m, plan);
   if (plan.groupExpr) {
     q = q.groupBy(plan.groupExpr).orderBy(plan.groupExpr);
@@ -293,7 +304,7 @@ export function compileMetricDrillDown(
     columns.push(sql`coalesce(${plan.numeratorExpr}, false)`.as('in_numerator'));
   columns.push(...plan.source.rowColumns.map((c) => sql.ref(c).as(c)));
   return builder
-    .selectFrom(plan.source.table)
+    .selectFrom(sourceFrom(plan.source, p))
     .where(conjunction(where))
     .select(columns)
     .orderBy(plan.dateExpr)

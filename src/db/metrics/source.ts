@@ -3,7 +3,7 @@
  * key becomes a typed SQL expression) and the registry that resolves a declaration's source.
  * Ledgers are one descriptor per ledger type; the appeals module registers its own later.
  */
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type AliasedRawBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import { InvalidInput } from '../../core/errors.ts';
 import type { LedgerType } from '../../core/ledger/type.ts';
 import { fieldInfo } from '../../core/ledger/type.ts';
@@ -14,10 +14,17 @@ export interface SourceField extends FieldInfo {
   sql: RawBuilder<unknown>;
 }
 
+/** What a source computed on a date is given: the evaluation's period and its caller's day. */
+export interface SourceDate {
+  period: { from: string; to: string };
+  asOf?: string;
+}
+
 export interface SourceDescriptor {
   /** Chinese name, for messages. */
   label: string;
-  table: string;
+  /** A table or view, or rows computed for the evaluation (e.g. missing meetings as of a day). */
+  table: string | ((at: SourceDate) => AliasedRawBuilder<any, any>);
   /** Column placing a row in a period, and its SQL type (used for casts of cursor values). */
   dateColumn: string;
   dateSqlType: 'date' | 'timestamptz';
@@ -116,4 +123,9 @@ export function createSourceRegistry(ledgerTypes: readonly LedgerType[]): Source
       ]);
     },
   };
+}
+
+/** The FROM item of a source for one evaluation (for the untyped query builder of the compiler). */
+export function sourceFrom(source: SourceDescriptor, at: SourceDate): any {
+  return typeof source.table === 'string' ? source.table : source.table(at);
 }

@@ -27,6 +27,7 @@ import * as m0024 from './0024_party_metric_rows.ts';
 import * as m0025 from './0025_townless_lookups.ts';
 import * as m0026 from './0026_party_development_stays.ts';
 import * as m0027 from './0027_meeting_requirement_defaults.ts';
+import * as m0028 from './0028_party_meeting_gaps_as_of.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '0025_townless_lookups': m0025,
   '0026_party_development_stays': m0026,
   '0027_meeting_requirement_defaults': m0027,
+  '0028_party_meeting_gaps_as_of': m0028,
 };

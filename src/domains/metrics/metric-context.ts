@@ -16,7 +16,13 @@ import {
   type SourceDescriptor,
   type SourceRegistry,
 } from '../../db/metrics/source.ts';
-import { PARTY_METRIC_TABLE, partyMetricTypes } from '../../core/party/metric-sources.ts';
+import {
+  PARTY_MEETING_GAP,
+  PARTY_METRIC_TABLE,
+  partyMetricTypes,
+} from '../../core/party/metric-sources.ts';
+import { todayKey } from '../../core/calendar/display.ts';
+import { meetingGapSourceFrom } from '../../db/party-meeting-gaps.ts';
 import type { DB } from '../../db/schema.ts';
 import { currentTypes } from '../ledgers/ledger-type.repository.ts';
 import { recordScope, typeVisible, type RecordScope } from '../ledgers/ledgers.policy.ts';
@@ -24,9 +30,18 @@ import { unitSubtree } from '../org/org.service.ts';
 
 type Db = Kysely<DB>;
 
-/** Party work's sources (core/party/metric-sources.ts): ledger-shaped rows of a view. */
+/**
+ * Party work's sources (core/party/metric-sources.ts): ledger-shaped rows of a view, and the
+ * missing meetings computed as of the evaluation's day (db/party-meeting-gaps.ts).
+ */
 const derivedSources = new Map<string, SourceDescriptor>(
-  partyMetricTypes.map((t) => [t.code, { ...ledgerSource(t), table: PARTY_METRIC_TABLE }]),
+  partyMetricTypes.map((t) => [
+    t.code,
+    {
+      ...ledgerSource(t),
+      table: t.code === PARTY_MEETING_GAP ? meetingGapSourceFrom : PARTY_METRIC_TABLE,
+    },
+  ]),
 );
 
 /** The ledger registry, with the derived sources resolved to their view. */
@@ -117,6 +132,8 @@ export async function metricContext(db: Db, actor: Actor, townId: string): Promi
         period: { from: q.from, to: q.to },
         scope: { unitIds, personId: q.personId, orPersonId, recordId: q.recordId },
         groupBy: q.groupBy,
+        // Figures that depend on the day (missing meetings) are judged on the town's today.
+        asOf: todayKey(),
       };
     },
   };
