@@ -31,14 +31,15 @@ export async function runServe(options: { webBuild?: boolean } = {}): Promise<vo
   const anyTown = await anyTownId(db);
   if (!anyTown && env.LVZHI_NO_DEMO !== '1') await createDemo(db, env, logger);
   else if (!anyTown) process.stdout.write(setupInstructions(database));
-  let scheduler: RunningScheduler | undefined;
+  // The app reads the counters of the scheduler, which starts after the server below.
+  const started: { scheduler?: RunningScheduler } = {};
   const replica = await openReplica(env, db, logger);
   const app = createApp({
     db,
     logger,
     replica,
     pool: () => database.poolStats(),
-    scheduler: () => scheduler?.stats,
+    scheduler: () => started.scheduler?.stats,
     config: {
       metricsToken: env.LVZHI_METRICS_TOKEN,
       secureCookies: env.LVZHI_SECURE_COOKIES === '1',
@@ -58,8 +59,8 @@ export async function runServe(options: { webBuild?: boolean } = {}): Promise<vo
     process.stdout.write(`履职 lvzhi 已启动：http://${env.HOST}:${info.port}\n`);
   });
   answerClientErrors(server);
-  scheduler = startScheduler(db, logger);
-  const running = scheduler;
+  const running = startScheduler(db, logger);
+  started.scheduler = running;
   const shutdown = gracefulShutdown({
     server: server as Server,
     inFlight: trackInFlight(server as Server, handlers),

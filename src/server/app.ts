@@ -7,18 +7,14 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { getCookie } from 'hono/cookie';
-import { HTTPException } from 'hono/http-exception';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { MiddlewareHandler } from 'hono';
 import { anyTownId } from '../db/probe.ts';
-import { Malformed, NotFound, PayloadTooLarge, TooManyRequests } from '../core/errors.ts';
+import { NotFound } from '../core/errors.ts';
 import { registerAuthRoutes } from '../domains/auth/auth.routes.ts';
-import { actorFromCookie, SESSION_COOKIE } from '../domains/auth/session.service.ts';
+import { SESSION_COOKIE } from '../domains/auth/session.service.ts';
 import { registerUserRoutes } from '../domains/auth/user.routes.ts';
 import { registerAuditRoutes } from '../domains/audit/audit.routes.ts';
 import { registerOrgRoutes } from '../domains/org/org.routes.ts';
@@ -37,27 +33,13 @@ import { registerLedgerRoutes } from '../domains/ledgers/ledgers.routes.ts';
 import { registerMetricRoutes } from '../domains/metrics/metrics.routes.ts';
 import { registerOpen311Routes } from '../domains/open311/open311.routes.ts';
 import { registerPublicIntakeRoutes } from '../domains/public-intake/public-intake.routes.ts';
-import { mapDatabaseError } from '../http/database-errors.ts';
 import { createMetrics } from './metrics.ts';
 import { registerMetricsRoute } from './metrics.routes.ts';
 import { replicaRouting } from './replica-routing.ts';
 import type { AppDeps, AppEnv } from '../http/env.ts';
 import { sameOriginWrites, securityHeaders } from './web-safety.ts';
-import {
-  INTERNAL_PROBLEM,
-  isDomainError,
-  problemOf,
-  problemResponse,
-  zodProblem,
-} from '../http/problem.ts';
-
-const HTTP_DETAIL: Record<number, string> = {
-  400: '请求格式错误：请求体不是有效的 JSON',
-  404: '请求的地址不存在',
-  405: '不支持该请求方法',
-  413: '提交的内容过大',
-  415: '不支持的内容类型，请以 application/json 提交',
-};
+import { problemOf, problemResponse, zodProblem } from '../http/problem.ts';
+import { answerErrors, bodyLimits, requestContext } from './app-middleware.ts';
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({
@@ -75,94 +57,33 @@ export function createApp(deps: AppDeps) {
   app.use('*', securityHeaders());
   const metrics = createMetrics({ db: deps.db, pool: deps.pool, scheduler: deps.scheduler });
   app.use('*', metrics.middleware);
-  app.use('*', async (c, next) => {
-    c.set('deps', deps);
-    const requestId = requestIdOf(c.req.header('x-request-id'));
-    c.set('requestId', requestId);
-    c.header('x-request-id', requestId);
-    const cookie = getCookie(c, SESSION_COOKIE);
-    c.set(
-      'actor',
-      cookie ? await actorFromCookie(deps.db, cookie, deps.config.sessionIdleHours) : null,
-    );
-    const started = performance.now();
-    await next();
-    if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/open311/')) {
-      deps.logger.info(
-        {
-          requestId: c.get('requestId'),
-          method: c.req.method,
-          path: c.req.path,
-          status: c.res.status,
-          ms: Math.round(performance.now() - started),
-          user: c.get('actor')?.username,
-        },
-        'request',
-      );
-    }
-  });
+  app.use('*', requestContext(deps));
   app.use('/api/*', sameOriginWrites(deps.config.allowedOrigins ?? []));
   app.use('/api/*', replicaRouting(deps.config.secureCookies));
-  // JSON bodies stay small; file uploads (ledger imports, attachments, old reports) may be larger.
-  const jsonLimit = bodyLimit({
-    maxSize: 2 * 1024 * 1024,
-    onError: () => {
-      throw new PayloadTooLarge('提交的内容超过 2 MB 上限');
-    },
-  });
-  const uploadLimit = bodyLimit({
-    maxSize: 25 * 1024 * 1024,
-    onError: () => {
-      throw new PayloadTooLarge('上传的文件超过 25 MB 上限');
-    },
-  });
-  app.use('/api/*', (c, next) =>
-    c.req.header('content-type')?.startsWith('multipart/form-data')
-      ? uploadLimit(c, next)
-      : jsonLimit(c, next),
-  );
-
-  app.onError((error, c) => {
-    if (isDomainError(error)) {
-      const headers: Record<string, string> =
-        error instanceof TooManyRequests ? { 'retry-after': String(error.retryAfterSeconds) } : {};
-      return problemResponse(c, problemOf(error), headers);
-    }
-    if (error instanceof HTTPException && error.status < 500) {
-      const detail = HTTP_DETAIL[error.status] ?? '请求无法处理';
-      return problemResponse(c, { ...problemOf(new Malformed(detail)), status: error.status });
-    }
-    if (error instanceof z.ZodError)
-      return problemResponse(c, zodProblem(error, undefined, 'body'));
-    // A constraint the service did not check first (or a race past its check): a 409/422 with a
-    // Chinese detail, never the SQL; the raw error goes to the log for whoever fixes the service.
-    const database = mapDatabaseError(error);
-    if (database) {
-      deps.logger.warn(
-        {
-          requestId: c.get('requestId'),
-          method: c.req.method,
-          path: c.req.path,
-          sqlstate: database.failure.code,
-          constraint: database.failure.constraint,
-          table: database.failure.table,
-          column: database.failure.column,
-          detail: database.failure.detail,
-          message: database.failure.message,
-        },
-        'database error answered as a problem',
-      );
-      return problemResponse(c, problemOf(database.error));
-    }
-    deps.logger.error({ err: error, requestId: c.get('requestId') }, 'unhandled error');
-    return problemResponse(c, INTERNAL_PROBLEM);
-  });
+  app.use('/api/*', bodyLimits());
+  app.onError(answerErrors(deps));
 
   app.get('/healthz', async (c) => {
     await anyTownId(deps.db);
     return c.json({ status: 'ok' });
   });
 
+  registerDomainRoutes(app);
+  registerMetricsRoute(app, metrics, deps.config.metricsToken);
+  describeApi(app);
+  mountApiDocs(app);
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api/'))
+      return problemResponse(c, problemOf(new NotFound('接口地址')));
+    return c.text('Not Found', 404);
+  });
+  mountWeb(app, deps.config.webDir);
+  return app;
+}
+
+/** Every domain's routes, in the order their paths are matched. */
+function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
   registerAuthRoutes(app);
   registerUserRoutes(app);
   registerOrgRoutes(app);
@@ -184,8 +105,10 @@ export function createApp(deps: AppDeps) {
   registerAppraisalVoteRoutes(app);
   registerPartyMeetingRoutes(app);
   registerBranchRatingRoutes(app);
-  registerMetricsRoute(app, metrics, deps.config.metricsToken);
+}
 
+/** The OpenAPI document's header and its session security scheme. */
+function describeApi(app: OpenAPIHono<AppEnv>) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
     in: 'cookie',
@@ -203,15 +126,6 @@ export function createApp(deps: AppDeps) {
     },
     security: [{ session: [] }],
   });
-  mountApiDocs(app);
-
-  app.notFound((c) => {
-    if (c.req.path.startsWith('/api/'))
-      return problemResponse(c, problemOf(new NotFound('接口地址')));
-    return c.text('Not Found', 404);
-  });
-  mountWeb(app, deps.config.webDir);
-  return app;
 }
 
 /** The browsable API page: swagger-ui from node_modules, served by us (intranets have no CDN). */
@@ -240,11 +154,6 @@ function mountApiDocs(app: OpenAPIHono<AppEnv>) {
       { 'content-type': 'text/javascript; charset=utf-8' },
     ),
   );
-}
-
-/** A caller's X-Request-Id if it is a plain token (it ends up in logs), else a new one. */
-function requestIdOf(given: string | undefined): string {
-  return given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
 }
 
 /** Sets Cache-Control on what the next handlers found (not on a 404). */

@@ -16,6 +16,7 @@ import type { LedgerType } from '../../core/ledger/type.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
 import * as records from './ledger-record.repository.ts';
+import * as uniques from './ledger-unique.repository.ts';
 import * as types from './ledger-type.repository.ts';
 import { recordInScope, recordScope, typeVisible, type RecordScope } from './ledgers.policy.ts';
 import { claimAttachments, linkableAttachments } from './attachment.service.ts';
@@ -224,7 +225,7 @@ export async function updateRecord(
     data,
   });
   if (!row) return stale(db, ctx.townId, id);
-  await records.releaseUnique(db, ctx.townId, id);
+  await uniques.releaseUnique(db, ctx.townId, id);
   await claimOrThrow(db, ctx.townId, type, id, data);
   await claimFiles(db, ctx, type, id, data);
   await auditWrite(
@@ -243,7 +244,7 @@ export async function deleteRecord(db: Db, ctx: Ctx, code: string, id: string, v
   const { row: before } = await scopedRecord(db, ctx, code, id, true);
   const row = await records.softDeleteRecord(db, ctx.townId, id, version);
   if (!row) return stale(db, ctx.townId, id);
-  await records.releaseUnique(db, ctx.townId, id);
+  await uniques.releaseUnique(db, ctx.townId, id);
   await auditWrite(
     db,
     ctx,

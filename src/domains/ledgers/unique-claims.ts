@@ -13,6 +13,7 @@ import { UNIQUE_SEPARATOR } from '../../core/ledger/rules.ts';
 import type { LedgerType } from '../../core/ledger/type.ts';
 import type { DB } from '../../db/schema.ts';
 import * as records from './ledger-record.repository.ts';
+import * as uniques from './ledger-unique.repository.ts';
 
 type Db = Kysely<DB>;
 
@@ -63,7 +64,7 @@ export async function claimOrThrow(
   data: RecordData,
 ): Promise<void> {
   const keys = uniqueKeys(type, data);
-  const lost = await records.claimUnique(
+  const lost = await uniques.claimUnique(
     db,
     townId,
     keys.map((k) => ({ typeCode: type.code, fieldKey: k.key, value: k.value, recordId })),
@@ -105,7 +106,7 @@ export async function syncTypeClaims(
   const has = keySet(after);
   const dropped = [...had].filter((k) => !has.has(k));
   const added = new Set([...has].filter((k) => !had.has(k)));
-  if (dropped.length) await records.releaseUniqueKeys(db, townId, after.code, dropped);
+  if (dropped.length) await uniques.releaseUniqueKeys(db, townId, after.code, dropped);
   if (!added.size) return;
   const nameOf = await namesFor(db, townId);
   const issues: FieldIssue[] = [];
@@ -119,7 +120,7 @@ export async function syncTypeClaims(
         .filter((k) => added.has(k.key))
         .map((k) => ({ typeCode: after.code, fieldKey: k.key, value: k.value, recordId: r.id, k })),
     );
-    for (const lost of await records.claimUnique(db, townId, claims)) {
+    for (const lost of await uniques.claimUnique(db, townId, claims)) {
       if (issues.length >= 20) break;
       const key = claims.find(
         (c) => c.recordId === lost.recordId && c.fieldKey === lost.fieldKey,

@@ -1,11 +1,12 @@
 /**
- * Use cases of the organisation: create, change and remove units, people, positions and
- * village liaisons, each checked against the town's own data and written to the audit log in
- * the same transaction.
+ * Use cases of the organisation: create, change and remove units, people and positions, each
+ * checked against the town's own data and written to the audit log in the same transaction
+ * (village liaisons: liaison.service.ts).
  */
 import type { Kysely } from 'kysely';
+import { assertPersonInTown, assertUnitInTown, invalid } from './org.checks.ts';
 import type { Actor } from '../../core/actor.ts';
-import { Conflict, InvalidInput, NotFound } from '../../core/errors.ts';
+import { Conflict, NotFound } from '../../core/errors.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
 import { deleteVersioned, updateVersioned } from '../../db/versioned.ts';
@@ -17,8 +18,6 @@ import * as writes from './org-write.repository.ts';
 /** Unit ids of each root's subtree: other domains' scopes read units through this. */
 export { unitSubtree, unitSubtrees } from './org.repository.ts';
 import type {
-  LiaisonCreateInput,
-  LiaisonUpdateInput,
   PersonCreateInput,
   PersonUpdateInput,
   PositionCreateInput,
@@ -32,32 +31,6 @@ export interface Ctx {
   actor: Actor;
   townId: string;
   ip: string | null;
-}
-
-function invalid(path: string, label: string, message: string): never {
-  throw new InvalidInput(`${label}：${message}`, [{ path, label, message }]);
-}
-
-async function assertUnitInTown(
-  db: Db,
-  townId: string,
-  unitId: string,
-  path: string,
-  label: string,
-) {
-  const unit = await repo.findUnit(db, townId, unitId);
-  if (!unit) invalid(path, label, '在本乡镇中不存在');
-  return unit;
-}
-
-async function assertPersonInTown(
-  db: Db,
-  townId: string,
-  personId: string,
-  path: string,
-  label: string,
-) {
-  if (!(await repo.findPerson(db, townId, personId))) invalid(path, label, '在本乡镇中不存在');
 }
 
 export async function assertPortfolios(db: Db, codes: readonly string[], label = '分管领域') {
@@ -296,67 +269,4 @@ export async function deletePosition(db: Db, ctx: Ctx, id: string, version: numb
   const [before] = await repo.listPositions(db, ctx.townId, { id });
   await deleteVersioned(db, 'position', { townId: ctx.townId, id, version }, '任职记录');
   await auditWrite(db, ctx, 'delete', 'position', id, before, null);
-}
-
-// ---- village liaisons -----------------------------------------------------------------------
-
-export async function createLiaison(db: Db, ctx: Ctx, input: LiaisonCreateInput) {
-  const village = await assertUnitInTown(
-    db,
-    ctx.townId,
-    input.villageId,
-    'villageId',
-    '村（社区）',
-  );
-  if (village.kind !== 'village') invalid('villageId', '村（社区）', '所选单位不是村或社区');
-  await assertPersonInTown(db, ctx.townId, input.personId, 'personId', '包联领导');
-  if (input.endsOn && input.endsOn < input.startsOn)
-    invalid('endsOn', '结束日期', '不能早于开始日期');
-  const id = newId();
-  await writes.insertLiaison(db, {
-    townId: ctx.townId,
-    id,
-    villageId: input.villageId,
-    personId: input.personId,
-    startsOn: input.startsOn,
-    endsOn: input.endsOn ?? null,
-  });
-  const [created] = await repo.listLiaisons(db, ctx.townId, id);
-  await auditWrite(db, ctx, 'create', 'village_liaison', id, null, created);
-  return created!;
-}
-
-/**
- * 结束包联: a liaison usually ends on a date (the leader moves on) rather than being deleted, so
- * the record of who looked after the village, and when, stays.
- */
-export async function updateLiaison(db: Db, ctx: Ctx, id: string, input: LiaisonUpdateInput) {
-  const [before] = await repo.listLiaisons(db, ctx.townId, id);
-  if (!before) throw new NotFound('包联记录');
-  const startsOn = input.startsOn ?? before.startsOn;
-  const endsOn = input.endsOn === undefined ? before.endsOn : input.endsOn;
-  if (endsOn && endsOn < startsOn) invalid('endsOn', '结束日期', '不能早于开始日期');
-  const values: Record<string, unknown> = {};
-  if (input.startsOn !== undefined) values.starts_on = input.startsOn;
-  if (input.endsOn !== undefined) values.ends_on = input.endsOn;
-  await updateVersioned(
-    db,
-    'village_liaison',
-    { townId: ctx.townId, id, version: input.version },
-    values,
-    '包联记录',
-  );
-  const [after] = await repo.listLiaisons(db, ctx.townId, id);
-  await auditWrite(db, ctx, 'update', 'village_liaison', id, before, after);
-  return after!;
-}
-
-export async function deleteLiaison(db: Db, ctx: Ctx, id: string, version: number) {
-  const row = await deleteVersioned(
-    db,
-    'village_liaison',
-    { townId: ctx.townId, id, version },
-    '包联记录',
-  );
-  await auditWrite(db, ctx, 'delete', 'village_liaison', id, row, null);
 }

@@ -16,6 +16,7 @@ import { defineRoute } from '../../http/route.ts';
 import { orgRead, orgWrite } from './org.policy.ts';
 import * as repo from './org.repository.ts';
 import * as s from './org.schema.ts';
+import * as liaisons from './liaison.service.ts';
 import * as service from './org.service.ts';
 
 const tags = ['组织机构'];
@@ -136,7 +137,7 @@ export function registerPositionRoutes(app: OpenAPIHono<AppEnv>): void {
 
   defineRoute(app, createLiaison, orgWrite, async (c) =>
     c.json(
-      await inTransaction(c, (trx, ctx) => service.createLiaison(trx, ctx, c.req.valid('json'))),
+      await inTransaction(c, (trx, ctx) => liaisons.createLiaison(trx, ctx, c.req.valid('json'))),
       201,
     ),
   );
@@ -144,7 +145,7 @@ export function registerPositionRoutes(app: OpenAPIHono<AppEnv>): void {
   defineRoute(app, updateLiaison, orgWrite, async (c) =>
     c.json(
       await inTransaction(c, (trx, ctx) =>
-        service.updateLiaison(trx, ctx, c.req.param('id'), c.req.valid('json')),
+        liaisons.updateLiaison(trx, ctx, c.req.param('id'), c.req.valid('json')),
       ),
       200,
     ),
@@ -152,7 +153,7 @@ export function registerPositionRoutes(app: OpenAPIHono<AppEnv>): void {
 
   defineRoute(app, deleteLiaison, orgWrite, async (c) => {
     await inTransaction(c, (trx, ctx) =>
-      service.deleteLiaison(trx, ctx, c.req.param('id'), c.req.valid('query').version),
+      liaisons.deleteLiaison(trx, ctx, c.req.param('id'), c.req.valid('query').version),
     );
     return c.body(null, 204);
   });
