@@ -65,8 +65,10 @@ describe('duty report editor', () => {
     await closeDrawer(page);
 
     // edit the first titled section's paragraph
-    await page.locator('.report-section-editor .tiptap').nth(1).click();
-    await page.keyboard.press('End');
+    // Focus rather than click: a click in the middle of the text may land on a number, which
+    // opens its records drawer.
+    await page.locator('.report-section-editor .tiptap').nth(1).focus();
+    await page.keyboard.press('Control+End');
     await page.keyboard.type('全年共有7777条信息被各级媒体采用。');
     await expect.poll(() => page.getByText('有未保存的修改').count()).toBe(1);
 
@@ -133,7 +135,7 @@ describe('duty report editor', () => {
 
     // 检查 flags the hand-typed 7777条; 改为引用指标 replaces it with a chip in place — also with
     // unsaved text typed before it since the check (lint offsets refer to the saved text)
-    await page.locator('.report-section-editor .tiptap').nth(1).click();
+    await page.locator('.report-section-editor .tiptap').nth(1).focus();
     await page.keyboard.press('Control+Home');
     await page.keyboard.type('（补记）');
     await expect.poll(() => page.getByText('有未保存的修改').count()).toBe(1);
