@@ -90,183 +90,173 @@ const uploadLimit = bodyLimit({
   },
 });
 
-export function registerAppealFileRoutes(app: OpenAPIHono<AppEnv>): void {
-  defineRoute(
-    app,
-    createRoute({
-      method: 'get',
-      path: `${base}/appeals/export`,
-      tags,
-      summary: '导出工单列表为 Excel（与列表相同的筛选和列，联系方式脱敏）',
-      request: { params: TownParams, query: ExportQuery },
-      responses: fileResponse(XLSX_TYPE, 'Excel 文件'),
-    }),
-    appealsRead,
-    async (c) =>
-      xlsx(
-        c,
-        await exportList(
-          c.get('deps').db,
-          c.get('actor')!,
-          c.req.param('townId'),
-          c.req.valid('query'),
-        ),
-      ),
-  );
-  defineRoute(
-    app,
-    createRoute({
-      method: 'get',
-      path: `${base}/appeals/queue/export`,
-      tags,
-      summary: '导出我的待办为 Excel',
-      request: { params: TownParams },
-      responses: fileResponse(XLSX_TYPE, 'Excel 文件'),
-    }),
-    appealsRead,
-    async (c) =>
-      xlsx(c, await exportQueue(c.get('deps').db, c.get('actor')!, c.req.param('townId'))),
-  );
-  defineRoute(
-    app,
-    createRoute({
-      method: 'get',
-      path: `${base}/appeals/overdue/export`,
-      tags,
-      summary: '导出超期工单为 Excel（含督办情况）',
-      request: { params: TownParams },
-      responses: fileResponse(XLSX_TYPE, 'Excel 文件'),
-    }),
-    appealsRead,
-    async (c) =>
-      xlsx(c, await exportOverdue(c.get('deps').db, c.get('actor')!, c.req.param('townId'))),
-  );
-  defineRoute(
-    app,
-    createRoute({
-      method: 'get',
-      path: `${base}/appeals/kpis/{metricId}/orders/export`,
-      tags,
-      summary: '导出指标明细（构成该数字的全部工单）为 Excel',
-      request: { params: KpiParams, query: KpiExportQuery },
-      responses: fileResponse(XLSX_TYPE, 'Excel 文件'),
-    }),
-    appealsRead,
-    async (c) =>
-      xlsx(
-        c,
-        await exportKpiOrders(c.get('deps').db, c.get('actor')!, c.req.param('townId'), {
-          townId: c.req.param('townId'),
-          metricId: c.req.param('metricId'),
-          ...c.req.valid('query'),
-        }),
-      ),
-  );
+const exportListRoute = createRoute({
+  method: 'get',
+  path: `${base}/appeals/export`,
+  tags,
+  summary: '导出工单列表为 Excel（与列表相同的筛选和列，联系方式脱敏）',
+  request: { params: TownParams, query: ExportQuery },
+  responses: fileResponse(XLSX_TYPE, 'Excel 文件'),
+});
 
-  defineRoute(
-    app,
-    createRoute({
-      method: 'post',
-      path: `${base}/appeals/{id}/attachments`,
-      middleware: [uploadLimit] as never,
-      tags,
-      summary: '上传工单附件（照片等，≤10 MB；JPG/PNG/PDF/docx/xlsx，按文件内容识别类型）',
-      description:
-        'multipart/form-data 的 file 字段。答复、办理时在操作的 attachmentIds 中引用，照片即挂在该条时间线上。',
-      request: { params: TownEntityParams, ...uploadBody('附件') },
-      responses: jsonResponse(s.AppealAttachment, '已上传', 201),
-    }),
-    appealsAct,
-    async (c) => {
-      if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data'))
-        throw new Malformed('请以 multipart/form-data 的 file 字段上传文件', [
-          { path: 'file', label: '附件', message: '缺少文件' },
-        ]);
-      const file = (await readForm(c)).file;
-      if (!(file instanceof File))
-        throw new Malformed('请以表单字段 file 上传文件', [
-          { path: 'file', label: '附件', message: '缺少文件' },
-        ]);
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      return c.json(
-        await inTransaction(c, (trx, ctx) =>
-          attach(trx, ctx, c.req.param('id'), { filename: file.name, bytes }),
-        ),
-        201,
-      );
-    },
-  );
-  defineRoute(
-    app,
-    createRoute({
-      method: 'get',
-      path: `${base}/appeals/{id}/attachments`,
-      tags,
-      summary: '工单附件列表',
-      request: { params: TownEntityParams },
-      responses: jsonResponse(z.object({ items: z.array(s.AppealAttachment) }), '附件'),
-    }),
-    appealsRead,
-    async (c) =>
-      c.json(
-        await listAttachments(
-          c.get('deps').db,
-          c.get('actor')!,
-          c.req.param('townId'),
-          c.req.param('id'),
-        ),
-        200,
+const exportQueueRoute = createRoute({
+  method: 'get',
+  path: `${base}/appeals/queue/export`,
+  tags,
+  summary: '导出我的待办为 Excel',
+  request: { params: TownParams },
+  responses: fileResponse(XLSX_TYPE, 'Excel 文件'),
+});
+
+const exportOverdueRoute = createRoute({
+  method: 'get',
+  path: `${base}/appeals/overdue/export`,
+  tags,
+  summary: '导出超期工单为 Excel（含督办情况）',
+  request: { params: TownParams },
+  responses: fileResponse(XLSX_TYPE, 'Excel 文件'),
+});
+
+const exportKpiOrdersRoute = createRoute({
+  method: 'get',
+  path: `${base}/appeals/kpis/{metricId}/orders/export`,
+  tags,
+  summary: '导出指标明细（构成该数字的全部工单）为 Excel',
+  request: { params: KpiParams, query: KpiExportQuery },
+  responses: fileResponse(XLSX_TYPE, 'Excel 文件'),
+});
+
+const uploadAttachmentRoute = createRoute({
+  method: 'post',
+  path: `${base}/appeals/{id}/attachments`,
+  middleware: [uploadLimit] as never,
+  tags,
+  summary: '上传工单附件（照片等，≤10 MB；JPG/PNG/PDF/docx/xlsx，按文件内容识别类型）',
+  description:
+    'multipart/form-data 的 file 字段。答复、办理时在操作的 attachmentIds 中引用，照片即挂在该条时间线上。',
+  request: { params: TownEntityParams, ...uploadBody('附件') },
+  responses: jsonResponse(s.AppealAttachment, '已上传', 201),
+});
+
+const listAttachmentsRoute = createRoute({
+  method: 'get',
+  path: `${base}/appeals/{id}/attachments`,
+  tags,
+  summary: '工单附件列表',
+  request: { params: TownEntityParams },
+  responses: jsonResponse(z.object({ items: z.array(s.AppealAttachment) }), '附件'),
+});
+
+const downloadAttachmentRoute = createRoute({
+  method: 'get',
+  path: `${base}/appeals/{id}/attachments/{attachmentId}`,
+  tags,
+  summary: '下载工单附件（记入审计日志）',
+  request: { params: AttachmentParams },
+  responses: fileResponse('application/octet-stream', '附件'),
+});
+
+const setAttachmentVisibilityRoute = createRoute({
+  method: 'put',
+  path: `${base}/appeals/{id}/attachments/{attachmentId}/visibility`,
+  tags,
+  summary: '公开给群众 / 取消公开（仅照片、仅公开渠道工单；记入审计日志）',
+  description:
+    '公开后照片出现在 Open311 的 media_url 和群众查询页；取消公开后原地址立即失效（404），再次公开会换一个新地址。',
+  request: { params: AttachmentParams, ...jsonBody(s.AttachmentVisibilityBody) },
+  responses: jsonResponse(s.AppealAttachment, '附件'),
+});
+
+export function registerAppealFileRoutes(app: OpenAPIHono<AppEnv>): void {
+  registerExportRoutes(app);
+  registerAttachmentRoutes(app);
+}
+
+/** Excel exports of the lists and of a KPI's orders. */
+function registerExportRoutes(app: OpenAPIHono<AppEnv>): void {
+  defineRoute(app, exportListRoute, appealsRead, async (c) =>
+    xlsx(
+      c,
+      await exportList(
+        c.get('deps').db,
+        c.get('actor')!,
+        c.req.param('townId'),
+        c.req.valid('query'),
       ),
+    ),
   );
-  defineRoute(
-    app,
-    createRoute({
-      method: 'get',
-      path: `${base}/appeals/{id}/attachments/{attachmentId}`,
-      tags,
-      summary: '下载工单附件（记入审计日志）',
-      request: { params: AttachmentParams },
-      responses: fileResponse('application/octet-stream', '附件'),
-    }),
-    appealsRead,
-    async (c) => {
-      const row = await inTransaction(c, (trx, ctx) =>
-        downloadAttachment(trx, ctx, c.req.param('id'), c.req.param('attachmentId')),
-      );
-      return c.body(new Uint8Array(row.bytes), 200, {
-        'content-type': row.content_type,
-        'content-disposition': disposition(row.filename),
-        'x-content-type-options': 'nosniff',
-      }) as never;
-    },
+  defineRoute(app, exportQueueRoute, appealsRead, async (c) =>
+    xlsx(c, await exportQueue(c.get('deps').db, c.get('actor')!, c.req.param('townId'))),
   );
-  defineRoute(
-    app,
-    createRoute({
-      method: 'put',
-      path: `${base}/appeals/{id}/attachments/{attachmentId}/visibility`,
-      tags,
-      summary: '公开给群众 / 取消公开（仅照片、仅公开渠道工单；记入审计日志）',
-      description:
-        '公开后照片出现在 Open311 的 media_url 和群众查询页；取消公开后原地址立即失效（404），再次公开会换一个新地址。',
-      request: { params: AttachmentParams, ...jsonBody(s.AttachmentVisibilityBody) },
-      responses: jsonResponse(s.AppealAttachment, '附件'),
-    }),
-    appealsAct,
-    async (c) => {
-      const body = c.req.valid('json');
-      return c.json(
-        await inTransaction(c, (trx, ctx) =>
-          setAttachmentVisibility(
-            trx,
-            ctx,
-            c.req.param('id'),
-            c.req.param('attachmentId'),
-            body.public,
-          ),
+  defineRoute(app, exportOverdueRoute, appealsRead, async (c) =>
+    xlsx(c, await exportOverdue(c.get('deps').db, c.get('actor')!, c.req.param('townId'))),
+  );
+  defineRoute(app, exportKpiOrdersRoute, appealsRead, async (c) =>
+    xlsx(
+      c,
+      await exportKpiOrders(c.get('deps').db, c.get('actor')!, c.req.param('townId'), {
+        townId: c.req.param('townId'),
+        metricId: c.req.param('metricId'),
+        ...c.req.valid('query'),
+      }),
+    ),
+  );
+}
+
+/** Upload, list, download and publish an order's attachments. */
+function registerAttachmentRoutes(app: OpenAPIHono<AppEnv>): void {
+  defineRoute(app, uploadAttachmentRoute, appealsAct, async (c) => {
+    if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data'))
+      throw new Malformed('请以 multipart/form-data 的 file 字段上传文件', [
+        { path: 'file', label: '附件', message: '缺少文件' },
+      ]);
+    const file = (await readForm(c)).file;
+    if (!(file instanceof File))
+      throw new Malformed('请以表单字段 file 上传文件', [
+        { path: 'file', label: '附件', message: '缺少文件' },
+      ]);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    return c.json(
+      await inTransaction(c, (trx, ctx) =>
+        attach(trx, ctx, c.req.param('id'), { filename: file.name, bytes }),
+      ),
+      201,
+    );
+  });
+  defineRoute(app, listAttachmentsRoute, appealsRead, async (c) =>
+    c.json(
+      await listAttachments(
+        c.get('deps').db,
+        c.get('actor')!,
+        c.req.param('townId'),
+        c.req.param('id'),
+      ),
+      200,
+    ),
+  );
+  defineRoute(app, downloadAttachmentRoute, appealsRead, async (c) => {
+    const row = await inTransaction(c, (trx, ctx) =>
+      downloadAttachment(trx, ctx, c.req.param('id'), c.req.param('attachmentId')),
+    );
+    return c.body(new Uint8Array(row.bytes), 200, {
+      'content-type': row.content_type,
+      'content-disposition': disposition(row.filename),
+      'x-content-type-options': 'nosniff',
+    }) as never;
+  });
+  defineRoute(app, setAttachmentVisibilityRoute, appealsAct, async (c) => {
+    const body = c.req.valid('json');
+    return c.json(
+      await inTransaction(c, (trx, ctx) =>
+        setAttachmentVisibility(
+          trx,
+          ctx,
+          c.req.param('id'),
+          c.req.param('attachmentId'),
+          body.public,
         ),
-        200,
-      );
-    },
-  );
+      ),
+      200,
+    );
+  });
 }
