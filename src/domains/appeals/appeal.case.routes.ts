@@ -11,6 +11,7 @@ import { defineRoute } from '../../http/route.ts';
 import { appealsAct, appealsRead, appealsReveal } from './appeal.policy.ts';
 import * as detail from './appeal.detail.ts';
 import * as s from './appeal.schema.ts';
+import * as contact from './appeal.contact.service.ts';
 import * as service from './appeal.service.ts';
 
 const tags = ['诉求工单'];
@@ -73,7 +74,7 @@ export function registerAppealCaseRoutes(app: OpenAPIHono<AppEnv>): void {
     const { reason } = c.req.valid('json');
     return c.json(
       await inTransaction(c, (trx, ctx) =>
-        service.revealContact(trx, ctx, c.req.param('id'), reason),
+        contact.revealContact(trx, ctx, c.req.param('id'), reason),
       ),
       200,
     );

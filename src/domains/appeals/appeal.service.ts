@@ -1,19 +1,14 @@
 /**
- * Appeal use cases that write: intake (受理/登记), firing any workflow transition with optimistic
- * locking (the state change, its event and the audit entry commit together), merging duplicates,
- * and revealing a resident's contact (role-gated and audited). Rules live in the workflow data;
- * this file looks up the facts the engine needs and checks what the engine cannot (ids in town).
+ * Appeal use cases that write: intake (受理/登记) and firing any workflow transition with
+ * optimistic locking (the state change, its event and the audit entry commit together), merging
+ * duplicates. Rules live in the workflow data; this file looks up the facts the engine needs, and
+ * appeal.checks.ts checks what the engine cannot (ids in town). The contact reveal lives in
+ * appeal.contact.service.ts, intake and rating from public channels in appeal.public.service.ts.
  */
 import type { Kysely } from 'kysely';
 import { grantsIn, type WriteCtx } from '../../core/actor.ts';
 import { localDateOf } from '../../core/calendar/index.ts';
-import {
-  Conflict,
-  Forbidden,
-  InvalidInput,
-  InvalidTransition,
-  NotFound,
-} from '../../core/errors.ts';
+import { Conflict, NotFound } from '../../core/errors.ts';
 import {
   fireTransition,
   openAppeal,
@@ -23,21 +18,14 @@ import {
 } from '../../core/workflow/index.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
-import { auditWrite, recordAudit } from '../audit/audit.service.ts';
-import { categoryRoots, engineEnv } from './appeal.context.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { engineEnv } from './appeal.context.ts';
+import { assertAssignees, categoryRoot, invalid, masterOf } from './appeal.checks.ts';
 import { kindFor } from './appeal.kinds.ts';
-import {
-  actorUnits,
-  appealScope,
-  canRevealContact,
-  contactRelation,
-  scopeSql,
-  workflowRoles,
-} from './appeal.policy.ts';
+import { actorUnits, appealScope, scopeSql, workflowRoles } from './appeal.policy.ts';
 import { linkAttachments } from './appeal.attachments.ts';
 import { citedFiles, linkCitedFiles } from './appeal.step-files.ts';
 import { assertPersonRules } from './appeal.person-rules.ts';
-import { RESIDENT_RATING_SCORE } from './appeal.read.ts';
 import * as repo from './appeal.repository.ts';
 import * as lookup from './appeal-lookup.repository.ts';
 import type { AppealCreateInput, TransitionInput } from './appeal.schema.ts';
@@ -53,10 +41,6 @@ export interface Doer {
   roles: string[];
 }
 
-function invalid(path: string, label: string, message: string): never {
-  throw new InvalidInput(`${label}${message}`, [{ path, label, message: `${label}${message}` }]);
-}
-
 export function doerOf(ctx: WriteCtx): Doer {
   return {
     userId: ctx.actor.userId,
@@ -64,44 +48,6 @@ export function doerOf(ctx: WriteCtx): Doer {
     name: ctx.actor.displayName,
     roles: grantsIn(ctx.actor, ctx.townId).map((g) => g.role),
   };
-}
-
-async function categoryRoot(db: Db, code: string): Promise<string> {
-  const root = (await categoryRoots(db)).get(code);
-  if (!root) invalid('categoryCode', '诉求类别', `「${code}」不在县级标准类别中`);
-  return root;
-}
-
-/** Ids the engine only checks for shape: every assigned unit and person must exist in this town. */
-async function assertAssignees(
-  db: Db,
-  townId: string,
-  def: KindDefinition,
-  action: string,
-  values: Record<string, unknown>,
-) {
-  const t = action === def.initial.id ? def.initial : def.transitions.find((x) => x.id === action);
-  for (const f of t?.fields ?? []) {
-    const v = values[f.name];
-    if (v === undefined) continue;
-    const ids = Array.isArray(v) ? (v as string[]) : [String(v)];
-    const table =
-      f.type === 'unit_id' || f.type === 'unit_ids' || f.type === 'village_id'
-        ? 'unit'
-        : f.type === 'person_id' || f.type === 'person_ids'
-          ? 'person'
-          : null;
-    if (!table || !ids.length) continue;
-    // A village field names a unit of kind village.
-    const kind = f.type === 'village_id' ? 'village' : undefined;
-    const found = await lookup.existingIds(db, table, townId, ids, kind);
-    if (found.length < new Set(ids).size)
-      invalid(
-        `payload.${f.name}`,
-        f.label,
-        f.type === 'village_id' ? '不是本乡镇的村（社区）' : '在本乡镇中不存在',
-      );
-  }
 }
 
 /** The handling unit an order is assigned to (after the step), for its people rules. */
@@ -340,124 +286,4 @@ export async function fire(
   return { row: updated, warnings: outcome.warnings };
 }
 
-/** 合并: the master is another live order of the town, given by id or tracking code. */
-async function masterOf(db: Db, townId: string, row: repo.AppealRow, ref: string): Promise<string> {
-  const master = /^[0-9a-f-]{36}$/i.test(ref)
-    ? await lookup.findAppealById(db, townId, ref)
-    : await repo.findByCode(db, townId, ref);
-  if (!master) invalid('payload.masterOrderId', '主工单', '不存在');
-  if (master.id === row.id) invalid('payload.masterOrderId', '主工单', '不能是本工单自己');
-  if (master.merged_into)
-    invalid('payload.masterOrderId', '主工单', '本身已被合并，请选择它所合并到的工单');
-  return master.id;
-}
-
-/** 查看联系方式: the full contact, for people who must call the resident back; every reveal is audited. */
-export async function revealContact(db: Db, ctx: WriteCtx, id: string, reason: string) {
-  const row = await repo.findAppeal(
-    db,
-    ctx.townId,
-    id,
-    scopeSql(await appealScope(db, ctx.actor, ctx.townId)),
-  );
-  if (!row) throw new NotFound('工单');
-  const snapshot = snapshotFromJson(row.snapshot);
-  const roles = workflowRoles(
-    ctx.actor,
-    ctx.townId,
-    await actorUnits(db, ctx.actor, ctx.townId),
-    snapshot.assignment,
-  );
-  if (
-    !canRevealContact(
-      ctx.actor,
-      ctx.townId,
-      contactRelation(ctx.actor, roles, row.handler_person_id),
-    )
-  )
-    throw new Forbidden('只有派单员、领导和承办该工单的人员可以查看群众联系方式');
-  await auditWrite(db, ctx, 'reveal_contact', 'appeal', id, null, { reason, code: row.code });
-  return { contactName: row.contact_name, contactPhone: row.contact_phone };
-}
-
 export type { AppealSnapshot };
-
-/**
- * 群众自助/开放接口受理: the resident page and Open311 have no user behind them, so the order is
- * taken in by the system on behalf of the dispatching desk (the hotline's intake role) and lands
- * in the 待派单 queue like a call to the desk would. `ctx.actor` is never read when a doer is given.
- */
-export function intakeFromPublic(
-  db: Db,
-  at: { townId: string; ip: string | null },
-  input: AppealCreateInput,
-  channelName: string,
-) {
-  const doer: Doer = { userId: null, personId: null, name: channelName, roles: ['dispatcher'] };
-  return intake(
-    db,
-    { actor: null as unknown as WriteCtx['actor'], townId: at.townId, ip: at.ip },
-    input,
-    { doer },
-  );
-}
-
-export interface ResidentAnswer {
-  satisfaction: string;
-  solved: boolean;
-  comment: string | null;
-}
-
-/**
- * 群众评价 = 回访: the resident's rating on the public page is the order's 回访 answer, fired
- * through the workflow as the desk's follow-up would be (same fields, same state change, same
- * KPI facts). 不满意 then reopens the order (重办) when the kind's guards allow it (the reopen
- * limit); past the limit it stays 已回访 for the desk to close. The comment is kept as given.
- */
-export async function followUpByResident(
-  db: Db,
-  at: { townId: string; ip: string | null },
-  id: string,
-  version: number,
-  answer: ResidentAnswer,
-): Promise<{ row: repo.AppealRow; reopened: boolean }> {
-  const doer: Doer = {
-    userId: null,
-    personId: null,
-    name: '群众（查询页评价）',
-    roles: ['dispatcher'],
-  };
-  const ctx = { actor: null as unknown as WriteCtx['actor'], townId: at.townId, ip: at.ip };
-  const payload = {
-    satisfaction: answer.satisfaction,
-    solved: answer.solved,
-    ...(answer.comment ? { followUpNote: answer.comment } : {}),
-  };
-  const order = await lookup.findAppealById(db, at.townId, id);
-  if (!order) throw new NotFound('工单');
-  const resident = kindFor(order.kind).def.resident;
-  if (!resident) throw new InvalidTransition('该工单不接受群众评价');
-  const followUp = { action: resident.followUp, version, payload };
-  let { row } = await fire(db, ctx, id, followUp, { doer });
-  await repo.setResidentRating(
-    db,
-    at.townId,
-    id,
-    RESIDENT_RATING_SCORE[answer.satisfaction] ?? 1,
-    answer.comment,
-  );
-  let reopened = false;
-  if (answer.satisfaction === '不满意' && resident.reopen) {
-    const reason = `群众评价不满意${answer.comment ? `：${answer.comment}` : ''}`;
-    try {
-      const payload = { reopenReason: reason };
-      const input = { action: resident.reopen, version: row.version, payload };
-      row = (await fire(db, ctx, id, input, { doer })).row;
-      reopened = true;
-    } catch (err) {
-      // Reopen limit reached (a guard): the order stays 已回访 and the desk closes it as 不满意.
-      if (!(err instanceof InvalidTransition)) throw err;
-    }
-  }
-  return { row, reopened };
-}

@@ -11,7 +11,7 @@ import { BUILT_IN_KINDS, stateLabel } from '../../core/workflow/index.ts';
 import type { DB } from '../../db/schema.ts';
 import { CHANNELS, kindFor, type Channel } from '../appeals/appeal.kinds.ts';
 import type { AppealCreateInput } from '../appeals/appeal.schema.ts';
-import { followUpByResident, intakeFromPublic } from '../appeals/appeal.service.ts';
+import { followUpByResident, intakeFromPublic } from '../appeals/appeal.public.service.ts';
 import { photosOf } from './public-intake.photos.ts';
 import { publicTextOf, scrubContext } from './public-intake.publication.ts';
 import { needsProof, orderByTrackingCode, provenOrder } from './public-intake.tracking.ts';
