@@ -7,7 +7,7 @@ import type { AppEnv } from '../../http/env.ts';
 import { actorOf, dbOf } from '../../http/handler.ts';
 import { jsonBody, jsonResponse } from '../../http/openapi.ts';
 import { defineRoute } from '../../http/route.ts';
-import * as service from './report.service.ts';
+import * as service from './report-chips.service.ts';
 import { reportsRead, reportsWrite } from './reports.policy.ts';
 import * as s from './reports.schema.ts';
 

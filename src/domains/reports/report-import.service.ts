@@ -28,7 +28,7 @@ import {
 } from './reports.policy.ts';
 import { audit, authorId, type Ctx } from './report-audit.ts';
 import { alignedComparison, type StoredOutline } from './report-compare.ts';
-import * as repo from './report.repository.ts';
+import * as importedRepo from './report-imported.repository.ts';
 import { getReport } from './report.service.ts';
 import { personExists } from './report-lookup.repository.ts';
 import type { Actor } from '../../core/actor.ts';
@@ -151,7 +151,7 @@ export async function importReport(
     throw new InvalidInput('文件中没有读到文字内容', [
       { path: 'file', label: '文件', message: '没有文字' },
     ]);
-  const row = await repo.insertImported(db, {
+  const row = await importedRepo.insertImported(db, {
     townId: ctx.townId,
     id: newId(),
     personId,
@@ -170,13 +170,13 @@ export async function importReport(
 }
 
 /** An import as the API shows it; the stored outline is what outlineOfReport wrote. */
-function importView(row: Parameters<typeof repo.toImported>[0]) {
-  const view = repo.toImported(row);
+function importView(row: Parameters<typeof importedRepo.toImported>[0]) {
+  const view = importedRepo.toImported(row);
   return { ...view, outline: view.outline as ReturnType<typeof outlineOfReport> };
 }
 
 async function readableImport(db: Db, actor: Actor, townId: string, id: string) {
-  const row = await repo.findImported(db, townId, id);
+  const row = await importedRepo.findImported(db, townId, id);
   if (!row || !canReadImport(actor, townId, { personId: row.person_id, createdBy: row.created_by }))
     throw new NotFound('导入的报告');
   return row;
@@ -189,10 +189,10 @@ export async function listImports(
   townId: string,
   q: { personId?: string; after: [string, string] | null; limit: number },
 ) {
-  const who: repo.ImportVisibility = canReadAllReports(actor, townId)
+  const who: importedRepo.ImportVisibility = canReadAllReports(actor, townId)
     ? { all: true }
     : { all: false, personId: actor.personId, userId: actor.userId };
-  const rows = await repo.listImportSummaries(db, townId, who, q);
+  const rows = await importedRepo.listImportSummaries(db, townId, who, q);
   const items = rows.slice(0, q.limit).map((r) => ({
     id: r.id,
     personId: r.person_id,
@@ -215,7 +215,7 @@ export async function deleteImport(db: Db, ctx: Ctx, id: string): Promise<void> 
   const row = await readableImport(db, ctx.actor, ctx.townId, id);
   if (!canDeleteImport(ctx.actor, ctx.townId, { createdBy: row.created_by }))
     throw new Forbidden('只能删除本人导入的往年报告');
-  await repo.deleteImported(db, ctx.townId, id);
+  await importedRepo.deleteImported(db, ctx.townId, id);
   await audit(
     db,
     ctx,
@@ -243,7 +243,7 @@ export async function compareWithDraft(
   reportId: string,
 ) {
   const imported = await readableImport(db, actor, townId, importId);
-  const outline = repo.toImported(imported).outline as ReturnType<typeof outlineOfReport>;
+  const outline = importedRepo.toImported(imported).outline as ReturnType<typeof outlineOfReport>;
   const report = await getReport(db, actor, townId, reportId);
   const kinds = ['opening', 'study', 'duty', 'integrity', 'law', 'shortcomings', 'plans'] as const;
   const oldTop = (outline.sections as ParsedSection[]) ?? [];

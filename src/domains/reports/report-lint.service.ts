@@ -10,6 +10,7 @@ import { documentText } from '../../core/report/model.ts';
 import type { DB } from '../../db/schema.ts';
 import { recomputeChips } from './report-facts.ts';
 import { getTemplate } from './report-template.service.ts';
+import * as importedRepo from './report-imported.repository.ts';
 import * as repo from './report.repository.ts';
 import { getReport } from './report.service.ts';
 
@@ -23,7 +24,9 @@ async function lastYearText(
 ): Promise<string | null> {
   const previous = await repo.findReportFor(db, townId, personId, year - 1);
   if (previous) return documentText(repo.toReport(previous).document);
-  const imported = (await repo.listImported(db, townId, personId)).find((r) => r.year === year - 1);
+  const imported = (await importedRepo.listImported(db, townId, personId)).find(
+    (r) => r.year === year - 1,
+  );
   return imported?.text ?? null;
 }
 

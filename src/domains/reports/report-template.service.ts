@@ -14,6 +14,7 @@ import {
   type Role,
 } from '../../core/report/templates.ts';
 import type { DB } from '../../db/schema.ts';
+import * as importedRepo from './report-imported.repository.ts';
 import * as repo from './report.repository.ts';
 import { audit, type Ctx } from './report-audit.ts';
 
@@ -90,11 +91,11 @@ export async function templateFromImport(
   input: { importId: string; id: string; name?: string },
 ) {
   await ensureTemplates(db, ctx.townId);
-  const imported = await repo.findImported(db, ctx.townId, input.importId);
+  const imported = await importedRepo.findImported(db, ctx.townId, input.importId);
   if (!imported) throw new NotFound('导入的报告');
   if (await repo.findTemplate(db, ctx.townId, input.id))
     throw new Conflict(`模板编号“${input.id}”已被使用，请换一个`);
-  const parsed = repo.toImported(imported).outline as ParsedReport;
+  const parsed = importedRepo.toImported(imported).outline as ParsedReport;
   const seeded = templateFromImported({ ...parsed, text: imported.text }, input.id);
   const t = validTemplate({ ...seeded, name: input.name ?? seeded.name }, input.id);
   await repo.insertTemplates(db, ctx.townId, [t]);

@@ -1,7 +1,9 @@
 /**
  * Use cases of a duty report (DESIGN 8): draft it for a person and year from their records, read
  * it with live numbers while it is a draft, save edits (optimistic version, every save keeps the
- * previous document as a revision), restore a revision, and freeze it — snapshotting every number.
+ * previous document as a revision), and freeze it — snapshotting every number. Revisions:
+ * report-revision.service.ts; the records behind a number and chip insertion:
+ * report-chips.service.ts.
  */
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
@@ -14,7 +16,6 @@ import {
 } from '../../core/errors.ts';
 import { composeReport } from '../../core/report/compose.ts';
 import {
-  allChips,
   freezeDocument,
   metricKey,
   reportDocumentSchema,
@@ -25,10 +26,8 @@ import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
 import { canReadAllReports, canReadReport, canWriteReport } from './reports.policy.ts';
 import { audit, authorId, type Ctx } from './report-audit.ts';
-import { evaluateMetric, drillDown } from '../metrics/metrics.service.ts';
-import { appealChipOrders, isAppealMetric } from './report-appeals.ts';
-import { chipCatalogue, previewChip, validateNewChips } from './report-chips.ts';
-import { gatherFacts, metricQueryOf, recomputeChips, withChipValues } from './report-facts.ts';
+import { validateNewChips } from './report-chips.ts';
+import { gatherFacts, recomputeChips, withChipValues } from './report-facts.ts';
 import { loadSubject } from './report-subject.ts';
 import { getTemplate, templateForRole } from './report-template.service.ts';
 import * as repo from './report.repository.ts';
@@ -141,7 +140,8 @@ export async function createDraft(
   return getReport(db, ctx.actor, ctx.townId, id);
 }
 
-async function readable(db: Db, actor: Actor, townId: string, id: string) {
+/** A report its caller may read (404 otherwise). */
+export async function readable(db: Db, actor: Actor, townId: string, id: string) {
   const row = await repo.findReport(db, townId, id);
   if (!row || !canReadReport(actor, townId, row.person_id)) throw new NotFound('述职报告');
   return repo.toReport(row);
@@ -258,50 +258,6 @@ export async function saveReport(
   return replaceDocument(db, ctx, current, parseDocument(input.document), 'save');
 }
 
-export async function listRevisions(db: Db, actor: Actor, townId: string, id: string) {
-  await readable(db, actor, townId, id);
-  return (await repo.listRevisions(db, townId, id)).map((r) => ({
-    id: r.id,
-    reportVersion: r.report_version,
-    reason: r.reason,
-    savedAt: new Date(r.saved_at).toISOString(),
-    savedBy: r.display_name ?? null,
-  }));
-}
-
-export async function getRevision(
-  db: Db,
-  actor: Actor,
-  townId: string,
-  id: string,
-  revisionId: string,
-) {
-  await readable(db, actor, townId, id);
-  const rev = await repo.findRevision(db, townId, id, revisionId);
-  if (!rev) throw new NotFound('历史版本');
-  return {
-    id: rev.id,
-    reportVersion: rev.report_version,
-    reason: rev.reason,
-    document: parseDocument(
-      typeof rev.document === 'string' ? JSON.parse(rev.document) : rev.document,
-    ),
-  };
-}
-
-/** Restoring is itself a save: the document being replaced becomes a revision too. */
-export async function restoreRevision(
-  db: Db,
-  ctx: Ctx,
-  id: string,
-  revisionId: string,
-  version: number,
-) {
-  const current = await writable(db, ctx, id, version);
-  const rev = await getRevision(db, ctx.actor, ctx.townId, id, revisionId);
-  return replaceDocument(db, ctx, current, rev.document, 'restore');
-}
-
 /** 定稿: every chip keeps the value it has now; later changes to records no longer show. */
 export async function freezeReport(db: Db, ctx: Ctx, id: string, version: number) {
   const current = await writable(db, ctx, id, version);
@@ -338,61 +294,4 @@ export async function freezeReport(db: Db, ctx: Ctx, id: string, version: number
     { version: row.version, state: 'frozen' },
   );
   return getReport(db, ctx.actor, ctx.townId, id);
-}
-
-/**
- * The records behind one number of the report (its n-th chip in reading order): the metric's
- * drill-down, run as the caller, so nobody opens a record their own scope would not show them.
- */
-export async function chipRecords(
-  db: Db,
-  actor: Actor,
-  townId: string,
-  id: string,
-  index: number,
-  page: { cursor?: string; limit: number },
-) {
-  const report = await getReport(db, actor, townId, id);
-  const chip = allChips(report.document)[index];
-  if (!chip) throw new NotFound('报告中的数字');
-  if (isAppealMetric(chip.metricId)) {
-    const orders = await appealChipOrders(db, actor, townId, chip.metricId, chip.params, page);
-    return {
-      chip,
-      metric: { ...orders.metric, value: chip.value },
-      items: orders.items.map((o) => ({ ...o, occurredOn: o.receivedOn })),
-      nextCursor: orders.nextCursor,
-    };
-  }
-  const query = metricQueryOf(chip.params);
-  const metric = await evaluateMetric(db, actor, townId, chip.metricId, query);
-  const records = await drillDown(db, actor, townId, chip.metricId, { ...query, ...page });
-  return {
-    chip,
-    metric: { ...metric.metric, value: metric.display },
-    items: records.items,
-    nextCursor: records.nextCursor,
-  };
-}
-
-/** The 插入数据 picker's choices for a report its caller may edit. */
-export async function chipOptions(db: Db, actor: Actor, townId: string, id: string) {
-  const report = await readable(db, actor, townId, id);
-  if (!canWriteReport(actor, townId, report.personId))
-    throw new Forbidden('只能修改本人的述职报告');
-  return chipCatalogue(db, actor, townId, report);
-}
-
-/** A chip ready to insert: the metric over the report's own scope and the chosen period, valued now. */
-export async function chipPreview(
-  db: Db,
-  actor: Actor,
-  townId: string,
-  id: string,
-  input: { metricId: string; from: string; to: string },
-) {
-  const report = await readable(db, actor, townId, id);
-  if (!canWriteReport(actor, townId, report.personId))
-    throw new Forbidden('只能修改本人的述职报告');
-  return previewChip(db, actor, townId, report, input);
 }
