@@ -121,11 +121,12 @@ export interface AnalysisTown extends AppealCast {
   commitment: string;
 }
 
-export async function analysisTown(t: TestApp): Promise<AnalysisTown> {
-  const cast = await appealCast(t);
-  const southVillage = await cast.town.village('南村');
-  const northVillage = await cast.town.village('北村');
-  const villages = { ...cast, southVillage, northVillage };
+/** Takes in and dispatches each group's orders; those with a 回访 are claimed and replied first. */
+async function plantOrders(
+  t: TestApp,
+  cast: AppealCast,
+  villages: Record<Group['village'], string>,
+): Promise<AnalysisTown['orders']> {
   const ctx = { actor: await actorOf(t, cast.users.dispatcher), townId: t.townId, ip: null };
   const staff = { ...ctx, actor: await actorOf(t, cast.users.staff) };
   const orders = {} as AnalysisTown['orders'];
@@ -172,6 +173,15 @@ export async function analysisTown(t: TestApp): Promise<AnalysisTown> {
       orders[name].push(id);
     }
   }
+  return orders;
+}
+
+export async function analysisTown(t: TestApp): Promise<AnalysisTown> {
+  const cast = await appealCast(t);
+  const southVillage = await cast.town.village('南村');
+  const northVillage = await cast.town.village('北村');
+  const villages = { ...cast, southVillage, northVillage };
+  const orders = await plantOrders(t, cast, villages);
   const post = async (method: string, path: string, body: unknown) => {
     const res = await t.call(method, `/api/v1/towns/${t.townId}${path}`, {
       cookie: cast.users.leader.cookie,

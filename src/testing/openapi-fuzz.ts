@@ -76,25 +76,15 @@ export function assertSuccessOrProblem(res: Answer, allowed: number[], where: st
   assertChineseProblem(res, allowed, where);
 }
 
-export function fuzzKit(doc: OpenApiDoc) {
-  function resolve(schema: Schema): Schema {
-    if (schema.$ref) return resolve(doc.components!.schemas![schema.$ref.split('/').pop()!]!);
-    const alternatives = schema.anyOf ?? schema.oneOf;
-    if (alternatives)
-      return resolve(alternatives.find((s) => s.type !== 'null') ?? alternatives[0]!);
-    if (schema.allOf?.length)
-      return resolve(Object.assign({}, ...schema.allOf.map(resolve)) as Schema);
-    return schema;
-  }
+/** Reading a schema of the document: references resolved, its type, its enum's values. */
+interface SchemaKit {
+  resolve(schema: Schema): Schema;
+  typeOf(schema: Schema): string;
+  enumValues(schema: Schema): unknown[];
+}
 
-  function typeOf(schema: Schema): string {
-    const s = resolve(schema);
-    const types = Array.isArray(s.type) ? s.type.filter((x) => x !== 'null') : [s.type];
-    return types[0] ?? (s.enum ? 'enum' : 'unknown');
-  }
-
-  const enumValues = (s: Schema) => s.enum?.filter((v) => v !== null) ?? [];
-
+/** Values and bodies a schema must reject. */
+function invalidValues({ resolve, typeOf }: SchemaKit) {
   /** A value the property schema must reject. */
   function wrongValue(schema: Schema): fc.Arbitrary<unknown> | null {
     const s = resolve(schema);
@@ -153,6 +143,11 @@ export function fuzzKit(doc: OpenApiDoc) {
     return fc.oneof(...strategies);
   }
 
+  return { wrongValue, invalidBodies };
+}
+
+/** Values and minimal bodies a schema accepts, with ids wherever the schema holds one. */
+function validValues({ resolve, typeOf, enumValues }: SchemaKit) {
   /** Whether a value of this schema holds an id (so a minimal body fills it with an absent one). */
   function holdsId(schema: Schema, depth = 0): boolean {
     const s = resolve(schema);
@@ -218,6 +213,31 @@ export function fuzzKit(doc: OpenApiDoc) {
     );
     return fc.record(Object.fromEntries(keys.map(([key, p]) => [key, validValue(p, depth)])));
   }
+
+  return { holdsId, validValue, minimalBody };
+}
+
+export function fuzzKit(doc: OpenApiDoc) {
+  function resolve(schema: Schema): Schema {
+    if (schema.$ref) return resolve(doc.components!.schemas![schema.$ref.split('/').pop()!]!);
+    const alternatives = schema.anyOf ?? schema.oneOf;
+    if (alternatives)
+      return resolve(alternatives.find((s) => s.type !== 'null') ?? alternatives[0]!);
+    if (schema.allOf?.length)
+      return resolve(Object.assign({}, ...schema.allOf.map(resolve)) as Schema);
+    return schema;
+  }
+
+  function typeOf(schema: Schema): string {
+    const s = resolve(schema);
+    const types = Array.isArray(s.type) ? s.type.filter((x) => x !== 'null') : [s.type];
+    return types[0] ?? (s.enum ? 'enum' : 'unknown');
+  }
+
+  const enumValues = (s: Schema) => s.enum?.filter((v) => v !== null) ?? [];
+  const schemas = { resolve, typeOf, enumValues };
+  const { wrongValue, invalidBodies } = invalidValues(schemas);
+  const { holdsId, validValue, minimalBody } = validValues(schemas);
 
   /** A path parameter's value for a record that does not exist. */
   function absentParam(param: Parameter | undefined): string {

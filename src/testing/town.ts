@@ -86,6 +86,86 @@ export interface TownFixture {
   unitPersona(username: string, role: Role, unitId: string, title?: string): Promise<TestUser>;
 }
 
+type Db = Kysely<DB>;
+
+/** A position row (and its portfolios) of a person; see TownFixture.position. */
+async function addPosition(db: Db, townId: string, personId: string, spec: PositionSpec) {
+  const id = newId();
+  await db
+    .insertInto('position')
+    .values({
+      town_id: townId,
+      id,
+      person_id: personId,
+      unit_id: spec.unitId,
+      title: spec.title ?? '干部',
+      leadership: spec.leadership ?? !!spec.portfolios?.length,
+      starts_on: spec.startsOn ?? LONG_AGO,
+      ends_on: spec.endsOn ?? null,
+    })
+    .execute();
+  if (spec.portfolios?.length)
+    await db
+      .insertInto('position_portfolio')
+      .values(spec.portfolios.map((p) => ({ town_id: townId, position_id: id, portfolio_code: p })))
+      .execute();
+  return id;
+}
+
+/** A 包联 row; see TownFixture.liaison. */
+async function addLiaison(
+  db: Db,
+  townId: string,
+  personId: string,
+  villageId: string,
+  dates: Parameters<TownFixture['liaison']>[2] = {},
+) {
+  const id = newId();
+  await db
+    .insertInto('village_liaison')
+    .values({
+      town_id: townId,
+      id,
+      village_id: villageId,
+      person_id: personId,
+      starts_on: dates.startsOn ?? LONG_AGO,
+      ends_on: dates.endsOn ?? null,
+    })
+    .execute();
+  return id;
+}
+
+/** A user made by the user service, signed in unless told; see TownFixture.user. */
+async function addUser(
+  t: TestApp,
+  username: string,
+  grants: Parameters<TownFixture['user']>[1],
+  options: Parameters<TownFixture['user']>[2] = {},
+): Promise<TestUser> {
+  const db = t.database.db;
+  const townId = t.townId;
+  const roles = typeof grants === 'string' ? [{ role: grants }] : grants;
+  const created = await db.transaction().execute((trx) =>
+    createUser(
+      trx,
+      { actor: null, townId, ip: null },
+      {
+        username,
+        displayName: options.displayName ?? username,
+        personId: options.personId ?? undefined,
+        roles: roles.map((g) => ({ role: g.role, unitId: g.unitId ?? null })),
+        password: TEST_PASSWORD,
+      },
+    ),
+  );
+  return {
+    username,
+    userId: created.id,
+    personId: options.personId ?? null,
+    cookie: options.signIn === false ? '' : await t.login(username),
+  };
+}
+
 export function townFixture(t: TestApp): TownFixture {
   const db = t.database.db;
   const townId = t.townId;
@@ -125,69 +205,14 @@ export function townFixture(t: TestApp): TownFixture {
     return id;
   };
 
-  const position: TownFixture['position'] = async (personId, spec) => {
-    const id = newId();
-    await db
-      .insertInto('position')
-      .values({
-        town_id: townId,
-        id,
-        person_id: personId,
-        unit_id: spec.unitId,
-        title: spec.title ?? '干部',
-        leadership: spec.leadership ?? !!spec.portfolios?.length,
-        starts_on: spec.startsOn ?? LONG_AGO,
-        ends_on: spec.endsOn ?? null,
-      })
-      .execute();
-    if (spec.portfolios?.length)
-      await db
-        .insertInto('position_portfolio')
-        .values(
-          spec.portfolios.map((p) => ({ town_id: townId, position_id: id, portfolio_code: p })),
-        )
-        .execute();
-    return id;
-  };
+  const position: TownFixture['position'] = (personId, spec) =>
+    addPosition(db, townId, personId, spec);
 
-  const liaison: TownFixture['liaison'] = async (personId, villageId, dates = {}) => {
-    const id = newId();
-    await db
-      .insertInto('village_liaison')
-      .values({
-        town_id: townId,
-        id,
-        village_id: villageId,
-        person_id: personId,
-        starts_on: dates.startsOn ?? LONG_AGO,
-        ends_on: dates.endsOn ?? null,
-      })
-      .execute();
-    return id;
-  };
+  const liaison: TownFixture['liaison'] = (personId, villageId, dates) =>
+    addLiaison(db, townId, personId, villageId, dates);
 
-  const user: TownFixture['user'] = async (username, grants, options = {}) => {
-    const roles = typeof grants === 'string' ? [{ role: grants }] : grants;
-    const created = await db.transaction().execute((trx) =>
-      createUser(
-        trx,
-        { actor: null, townId, ip: null },
-        {
-          username,
-          displayName: options.displayName ?? username,
-          personId: options.personId ?? undefined,
-          roles: roles.map((g) => ({ role: g.role, unitId: g.unitId ?? null })),
-          password: TEST_PASSWORD,
-        },
-      ),
-    );
-    return {
-      username,
-      userId: created.id,
-      personId: options.personId ?? null,
-      cookie: options.signIn === false ? '' : await t.login(username),
-    };
-  };
+  const user: TownFixture['user'] = (username, grants, options) =>
+    addUser(t, username, grants, options);
 
   const persona: TownFixture['persona'] = async (username, role, spec = {}) => {
     const unitId = spec.unitId ?? (await government());

@@ -80,6 +80,28 @@ export interface TownFacts {
   commitments: OwnedRaw[];
 }
 
+/** Each user holding a grant in the town, by username, with their grants. */
+async function usersOf(db: Kysely<DB>, townId: string): Promise<TownFacts['users']> {
+  const rows = async <T>(q: ReturnType<typeof sql<T>>) => (await q.execute(db)).rows;
+  const grants = await rows<{
+    username: string;
+    id: string;
+    person_id: string | null;
+    role: Role;
+    scope_unit_id: string | null;
+  }>(sql`
+    select u.username, u.id, u.person_id, r.role, r.scope_unit_id
+    from app_user u join user_role r on r.town_id = u.town_id and r.user_id = u.id
+    where r.scope_town_id = ${townId}`);
+  const users = new Map<string, TownFacts['users'] extends Map<string, infer V> ? V : never>();
+  for (const g of grants) {
+    const u = users.get(g.username) ?? { userId: g.id, personId: g.person_id, grants: [] };
+    u.grants.push({ role: g.role, unitId: g.scope_unit_id });
+    users.set(g.username, u);
+  }
+  return users;
+}
+
 export async function loadTownFacts(db: Kysely<DB>, townId: string): Promise<TownFacts> {
   const rows = async <T>(q: ReturnType<typeof sql<T>>) => (await q.execute(db)).rows;
   const units = await rows<{ id: string; parent_id: string | null; name: string }>(
@@ -103,22 +125,6 @@ export async function loadTownFacts(db: Kysely<DB>, townId: string): Promise<Tow
       (select array_agg(pp.portfolio_code) from position_portfolio pp
        where pp.town_id = p.town_id and pp.position_id = p.id) as portfolios
     from position p where p.town_id = ${townId}`);
-  const grants = await rows<{
-    username: string;
-    id: string;
-    person_id: string | null;
-    role: Role;
-    scope_unit_id: string | null;
-  }>(sql`
-    select u.username, u.id, u.person_id, r.role, r.scope_unit_id
-    from app_user u join user_role r on r.town_id = u.town_id and r.user_id = u.id
-    where r.scope_town_id = ${townId}`);
-  const users = new Map<string, TownFacts['users'] extends Map<string, infer V> ? V : never>();
-  for (const g of grants) {
-    const u = users.get(g.username) ?? { userId: g.id, personId: g.person_id, grants: [] };
-    u.grants.push({ role: g.role, unitId: g.scope_unit_id });
-    users.set(g.username, u);
-  }
   return {
     townId,
     today: localDateOf(new Date()),
@@ -145,7 +151,7 @@ export async function loadTownFacts(db: Kysely<DB>, townId: string): Promise<Tow
       select person_id, village_id, to_char(starts_on, 'YYYY-MM-DD') as starts_on,
         to_char(ends_on, 'YYYY-MM-DD') as ends_on
       from village_liaison where town_id = ${townId}`),
-    users,
+    users: await usersOf(db, townId),
     people: new Map(
       (
         await rows<{ id: string; phone: string | null; birth_date: string | null }>(
@@ -173,6 +179,8 @@ export async function loadTownFacts(db: Kysely<DB>, townId: string): Promise<Tow
   };
 }
 
+type FactsUser = TownFacts['users'] extends Map<string, infer V> ? V : never;
+
 /** A unit and every unit below it, from the raw tree. */
 export function subtreeOf(f: TownFacts, root: string): string[] {
   return [root, ...(f.children.get(root) ?? []).flatMap((c) => subtreeOf(f, c))];
@@ -192,13 +200,8 @@ export interface CallerReach {
   fullContacts: boolean;
 }
 
-/**
- * DESIGN 2 for one demo user: the union of their grants' unit subtrees, current portfolios and
- * 包联 villages, and what is theirs.
- */
-export function reachOf(f: TownFacts, username: string): CallerReach {
-  const user = f.users.get(username);
-  if (!user) throw new Error(`no grants in town for ${username}`);
+/** The sets a user's grants, current positions and 包联 open to them. */
+function scopeOf(f: TownFacts, user: FactsUser) {
   const roles = new Set(user.grants.map((g) => g.role));
   const me = user.personId;
   const current = (d: Dated) =>
@@ -227,6 +230,34 @@ export function reachOf(f: TownFacts, username: string): CallerReach {
   const unitGrantWithoutUnit = user.grants.some(
     (g) => (g.role === 'staff' || g.role === 'village_cadre') && !g.unitId,
   );
+  return {
+    held,
+    liaisonVillages,
+    staffUnits,
+    villageUnits,
+    carried,
+    townWide,
+    unitGrantWithoutUnit,
+  };
+}
+
+/**
+ * DESIGN 2 for one demo user: the union of their grants' unit subtrees, current portfolios and
+ * 包联 villages, and what is theirs.
+ */
+export function reachOf(f: TownFacts, username: string): CallerReach {
+  const user = f.users.get(username);
+  if (!user) throw new Error(`no grants in town for ${username}`);
+  const me = user.personId;
+  const {
+    held,
+    liaisonVillages,
+    staffUnits,
+    villageUnits,
+    carried,
+    townWide,
+    unitGrantWithoutUnit,
+  } = scopeOf(f, user);
 
   const appeal = (a: AppealRaw): Reach => {
     if (townWide(TOWN_WIDE.appeals)) return 'must';
