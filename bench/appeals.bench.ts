@@ -18,7 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pino from 'pino';
 import { createDemoTown } from '../src/demo/demo-town.ts';
-import { evaluateKpis } from '../src/domains/appeals/appeal.kpi.ts';
+import { evaluateKpis } from '../src/domains/appeals/appeal-kpi.service.ts';
 import { scopeSql } from '../src/domains/appeals/appeal.policy.ts';
 import { createApp } from '../src/server/app.ts';
 import { WEB_DIST } from '../src/server/config.ts';

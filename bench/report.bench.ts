@@ -18,7 +18,7 @@ import { sql } from 'kysely';
 import { compileMetricValue, type EvaluationParams } from '../src/db/metrics/compile.ts';
 import { createSourceRegistry } from '../src/db/metrics/source.ts';
 import { allChips, type ReportDocument } from '../src/core/report/model.ts';
-import { APPEAL_KPIS, appealsSource } from '../src/domains/appeals/appeal.kpi.ts';
+import { APPEAL_KPIS, appealsSource } from '../src/domains/appeals/appeal-kpi.service.ts';
 import { SHORTCOMING_METRICS } from '../src/domains/reports/report-appeals.ts';
 import { renderReport } from '../src/domains/reports/report-export.ts';
 import { composeFor } from '../src/domains/reports/report.service.ts';

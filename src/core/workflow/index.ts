@@ -18,4 +18,5 @@ export {
   BUILT_IN_KINDS,
   KIND_DATA,
   kindByName,
+  kindFor,
 } from './kinds/index.ts';

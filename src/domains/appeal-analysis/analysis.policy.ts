@@ -10,7 +10,7 @@ import type { Actor } from '../../core/actor.ts';
 import { may, mayAnywhere, townsWhere } from '../../core/access/permissions.ts';
 import { Forbidden } from '../../core/errors.ts';
 import type { DB } from '../../db/schema.ts';
-import { appealScope, scopeSql, type AppealScope } from '../appeals/appeal.policy.ts';
+import { appealScope, scopeSql, type AppealScope } from '../appeals/appeal-access.service.ts';
 import type { RoutePolicy } from '../../core/access/policy.ts';
 import { ownedScopeSql } from './analysis-scope.repository.ts';
 

@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recomputeFromDrillDown } from '../../core/metrics/result.ts';
 import { allChips } from '../../core/report/model.ts';
-import { APPEAL_KPIS } from '../appeals/appeal.kpi.ts';
+import { APPEAL_KPIS } from '../appeals/appeal-kpi.service.ts';
 import { newId } from '../../db/ids.ts';
 import { addOtherTown } from '../../testing/scope/matrix.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';

@@ -13,7 +13,7 @@ import { metricDeclarationSchema, type MetricDeclaration } from '../../core/metr
 import { readValueRows, type MetricResult } from '../../core/metrics/result.ts';
 import { createSourceRegistry } from '../../db/metrics/source.ts';
 import type { DB } from '../../db/schema.ts';
-import { appealsSource, type Grouping } from '../appeals/appeal.kpi.ts';
+import { appealsSource, type Grouping } from '../appeals/appeal-kpi.service.ts';
 import { overdueOpenSql } from './bulletin.repository.ts';
 
 type Db = Kysely<DB>;

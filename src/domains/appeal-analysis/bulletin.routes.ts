@@ -21,7 +21,7 @@ import { getIssuedBulletin, issueBulletin, listIssuedBulletins } from './bulleti
 import { bulletinDocx, bulletinHtml } from './bulletin.render.ts';
 import { Period } from './analysis.schema.ts';
 import * as s from './bulletin.schema.ts';
-import { APPEAL_KPIS, GROUPINGS, kpiOrders } from '../appeals/appeal.kpi.ts';
+import { APPEAL_KPIS, GROUPINGS, kpiOrders } from '../appeals/appeal-kpi.service.ts';
 import { BULLETIN_METRICS, bulletinMetricOrders } from './bulletin.metrics.ts';
 import { buildBulletin, bulletinScope } from './bulletin.service.ts';
 import { countyRanking as rank, RANK_BY } from './ranking.service.ts';

@@ -1,6 +1,6 @@
 /**
  * 分析通报 for a period and a scope (the caller's town-wide view, or one village or handling unit
- * inside it): gathers the KPI figures (appeal.kpi.ts), the bulletin metrics (overdue), the problem
+ * inside it): gathers the KPI figures (appeal-kpi.service.ts), the bulletin metrics (overdue), the problem
  * list and commitments, and composes the document. Every appeal figure is a metric value with its
  * drill-down; nothing is counted here by hand.
  */
@@ -9,8 +9,8 @@ import type { Actor } from '../../core/actor.ts';
 import { localDateOf } from '../../core/calendar/index.ts';
 import { InvalidInput } from '../../core/errors.ts';
 import type { DB } from '../../db/schema.ts';
-import { kindFor } from '../appeals/appeal.kinds.ts';
-import { evaluateKpis, type Grouping } from '../appeals/appeal.kpi.ts';
+import { kindFor } from '../../core/workflow/index.ts';
+import { evaluateKpis, type Grouping } from '../appeals/appeal-kpi.service.ts';
 import { analysisScope, type AnalysisScope } from './analysis.policy.ts';
 import { composeBulletin, periodLabel, type BulletinData } from './bulletin.compose.ts';
 import { figureSections, type BulletinReports } from './bulletin.figures.ts';

@@ -14,7 +14,7 @@ import {
 import { stateLabel } from '../../core/workflow/index.ts';
 import type { DB } from '../../db/schema.ts';
 import type { AppealProblemTable } from '../../db/schema-appeal-analysis.ts';
-import { kindFor } from '../appeals/appeal.kinds.ts';
+import { kindFor } from '../../core/workflow/index.ts';
 
 type Db = Kysely<DB>;
 export type ProblemRow = Selectable<AppealProblemTable> & {

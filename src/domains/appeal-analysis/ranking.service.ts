@@ -1,15 +1,15 @@
 /**
  * County ranking (DESIGN 2): the towns a county supervisor or admin holds grants in, ranked by
  * 响应率, 解决率, 满意率 or the weighted composite for a period. Each town's figures are that
- * town's KPI evaluation (appeal.kpi.ts) under the caller's scope there, so each drills down to
+ * town's KPI evaluation (appeal-kpi.service.ts) under the caller's scope there, so each drills down to
  * the same orders the town's own dashboard shows.
  */
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import { InvalidInput } from '../../core/errors.ts';
 import type { DB } from '../../db/schema.ts';
-import { evaluateKpis } from '../appeals/appeal.kpi.ts';
-import { appealScope, scopeSql } from '../appeals/appeal.policy.ts';
+import { evaluateKpis } from '../appeals/appeal-kpi.service.ts';
+import { appealScope, scopeSql } from '../appeals/appeal-access.service.ts';
 import { rankingTowns } from './analysis.policy.ts';
 import { townNames } from './bulletin.repository.ts';
 

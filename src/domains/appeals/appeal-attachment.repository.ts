@@ -1,7 +1,7 @@
 /**
  * Repository of an order's attachments (appeal_attachment joined to the stored file): the link
  * rows, their event and their public visibility. The rules (who may upload, publish, download)
- * live in appeal.attachments.ts.
+ * live in appeal-attachments.service.ts.
  */
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { AppealAttachmentTable, DB } from '../../db/schema.ts';

@@ -20,7 +20,12 @@ import {
   scopeSql,
   workflowRoles,
 } from './appeal.policy.ts';
-import { maskName, PRIVATE_FIELDS, residentSatisfaction, toSummary } from './appeal.read.ts';
+import {
+  maskName,
+  PRIVATE_FIELDS,
+  residentSatisfaction,
+  toSummary,
+} from './appeal-read.service.ts';
 import {
   isAddressedTo,
   reminderView,

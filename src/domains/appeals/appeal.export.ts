@@ -12,9 +12,9 @@ import type { Actor } from '../../core/actor.ts';
 import { formatDateTime, todayKey } from '../../core/calendar/display.ts';
 import { ORDER_FIELD_LABELS } from '../../core/workflow/order-fields.ts';
 import type { DB } from '../../db/schema.ts';
-import * as kpi from './appeal.kpi.ts';
+import * as kpi from './appeal-kpi.service.ts';
 import { appealScope, scopeSql } from './appeal.policy.ts';
-import { overdueList, queuePages, toSummary } from './appeal.read.ts';
+import { overdueList, queuePages, toSummary } from './appeal-read.service.ts';
 import * as repo from './appeal.repository.ts';
 import * as lookup from './appeal-lookup.repository.ts';
 

@@ -25,7 +25,7 @@ import {
   downloadAttachment,
   listAttachments,
   setAttachmentVisibility,
-} from './appeal.attachments.ts';
+} from './appeal-attachments.service.ts';
 import {
   exportKpiOrders,
   exportList,
@@ -34,7 +34,7 @@ import {
   XLSX_TYPE,
 } from './appeal.export.ts';
 import { KIND_NAMES } from './appeal.kinds.ts';
-import * as kpi from './appeal.kpi.ts';
+import * as kpi from './appeal-kpi.service.ts';
 import { appealsAct, appealsRead } from './appeal.policy.ts';
 import * as s from './appeal.schema.ts';
 

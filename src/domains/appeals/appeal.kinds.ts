@@ -3,9 +3,8 @@
  * KPI block, whether it is an appeal, analysis membership) is its declaration in
  * `core/workflow/kinds/`; this file only looks them up.
  */
-import { APPEAL_KIND_NAMES, kindByName, type KindDefinition } from '../../core/workflow/index.ts';
+import { APPEAL_KIND_NAMES, kindFor } from '../../core/workflow/index.ts';
 import type { KindKpiRule } from '../../core/workflow/index.ts';
-import { NotFound } from '../../core/errors.ts';
 
 export type { KindKpiRule };
 
@@ -15,11 +14,4 @@ export const KIND_NAMES = APPEAL_KIND_NAMES as [string, ...string[]];
 export { CHANNELS, type Channel } from '../../core/workflow/channels.ts';
 
 /** The kind definition with the town's settings (e.g. `{ maxReopens: 3 }`) applied. */
-export function kindFor(
-  kind: string,
-  settings: Record<string, number> = {},
-): { def: KindDefinition; kpi: KindKpiRule } {
-  const def = kindByName(kind, settings);
-  if (!def) throw new NotFound(`工单类型「${kind}」`);
-  return { def, kpi: def.kpi };
-}
+export { kindFor };

@@ -6,7 +6,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/env.ts';
 import { jsonResponse, page, TownParams } from '../../http/openapi.ts';
 import { defineRoute } from '../../http/route.ts';
-import * as kpi from './appeal.kpi.ts';
+import * as kpi from './appeal-kpi.service.ts';
 import { KIND_NAMES } from './appeal.kinds.ts';
 import { appealScope, appealsRead, scopeSql } from './appeal.policy.ts';
 import * as s from './appeal.schema.ts';

@@ -3,7 +3,7 @@ import { localDateOf } from '../../core/calendar/index.ts';
 import { recomputeFromDrillDown } from '../../core/metrics/result.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
 import { appealCast, appealKit, type AppealCast, type AppealKit } from '../../testing/appeals.ts';
-import { APPEAL_KPIS } from './appeal.kpi.ts';
+import { APPEAL_KPIS } from './appeal-kpi.service.ts';
 
 // Four hotline orders received today, walked through the desk and 宣传办:
 //   A (东村) claimed, replied, 满意 and solved, closed;   B (东村) claimed, replied, 不满意, unsolved;

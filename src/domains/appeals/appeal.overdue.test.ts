@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
 import { appealCast, appealKit, type AppealCast, type AppealKit } from '../../testing/appeals.ts';
 import { actorFromCookie } from '../auth/session.service.ts';
-import { overdueList } from './appeal.read.ts';
+import { overdueList } from './appeal-read.service.ts';
 import * as service from './appeal.service.ts';
 
 let t: TestApp;

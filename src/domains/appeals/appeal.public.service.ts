@@ -7,7 +7,7 @@ import type { WriteCtx } from '../../core/actor.ts';
 import { InvalidTransition, NotFound } from '../../core/errors.ts';
 import type { DB } from '../../db/schema.ts';
 import { kindFor } from './appeal.kinds.ts';
-import { RESIDENT_RATING_SCORE } from './appeal.read.ts';
+import { RESIDENT_RATING_SCORE } from './appeal-read.service.ts';
 import * as repo from './appeal.repository.ts';
 import * as lookup from './appeal-lookup.repository.ts';
 import type { AppealCreateInput } from './appeal.schema.ts';
@@ -94,3 +94,6 @@ export async function followUpByResident(
   }
   return { row, reopened };
 }
+
+/** What a new order is made of, for the public intake that builds one. */
+export type { AppealCreateInput } from './appeal.schema.ts';

@@ -21,7 +21,7 @@ import { registerAppealKpiRoutes } from './appeal.kpi.routes.ts';
 import { appealsIntake, appealsRead, mayStartKind } from './appeal.policy.ts';
 import * as detail from './appeal.detail.ts';
 import { listCategories } from './appeal-lookup.repository.ts';
-import * as read from './appeal.read.ts';
+import * as read from './appeal-read.service.ts';
 import * as s from './appeal.schema.ts';
 import * as service from './appeal.service.ts';
 

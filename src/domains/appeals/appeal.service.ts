@@ -23,7 +23,7 @@ import { engineEnv } from './appeal.context.ts';
 import { assertAssignees, categoryRoot, invalid, masterOf } from './appeal.checks.ts';
 import { kindFor } from './appeal.kinds.ts';
 import { actorUnits, appealScope, scopeSql, workflowRoles } from './appeal.policy.ts';
-import { linkAttachments } from './appeal.attachments.ts';
+import { linkAttachments } from './appeal-attachments.service.ts';
 import { citedFiles, linkCitedFiles } from './appeal.step-files.ts';
 import { assertPersonRules } from './appeal.person-rules.ts';
 import * as repo from './appeal.repository.ts';

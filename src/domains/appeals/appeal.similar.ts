@@ -25,9 +25,9 @@ import {
 } from '../public-intake/rate-limit.service.ts';
 import { categoryRoots } from './appeal.context.ts';
 import { appealScope, revealsAnyContact, scopeSql } from './appeal.policy.ts';
-import { maskPhone } from './appeal.read.ts';
+import { maskPhone } from './appeal-read.service.ts';
 import { findSimilarAppeals } from './appeal.similar.repository.ts';
-import { toSummary } from './appeal.read.ts';
+import { toSummary } from './appeal-read.service.ts';
 import { AppealSummary } from './appeal.schema.ts';
 
 type Db = Kysely<DB>;

@@ -1,6 +1,6 @@
 /**
  * Files a workflow step cites through its declared `file` fields (答复意见书、调解协议书的扫描件):
- * uploaded to the order first (appeal.attachments.ts), then named by id in the step's payload.
+ * uploaded to the order first (appeal-attachments.service.ts), then named by id in the step's payload.
  * The server accepts only files of this very order and town, and ties them to the step's event so
  * the 附件 list says which step they document.
  */

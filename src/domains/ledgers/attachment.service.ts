@@ -84,7 +84,7 @@ export async function uploadAttachment(
 /**
  * The file through the ledger route: the caller's own unclaimed upload, or a file of a record the
  * caller may read (a deleted record's only for town-wide readers). Files of orders are read
- * through the order (appeal.attachments.ts), with its audit.
+ * through the order (appeal-attachments.service.ts), with its audit.
  */
 export async function readAttachment(db: Kysely<DB>, actor: Actor, townId: string, id: string) {
   const row = await files.findAttachment(db, townId, id);

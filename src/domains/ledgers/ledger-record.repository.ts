@@ -17,7 +17,7 @@ import { filterSql } from '../../db/metrics/compile.ts';
 import type { MetricFilter } from '../../core/metrics/declaration.ts';
 import { ledgerSource } from '../../db/metrics/source.ts';
 import type { DB, LedgerRecordTable } from '../../db/schema.ts';
-import type { RecordScope } from './ledgers.policy.ts';
+import type { RecordScope } from './ledger-scope.ts';
 
 type Db = Kysely<DB>;
 export type RecordRow = Selectable<LedgerRecordTable>;

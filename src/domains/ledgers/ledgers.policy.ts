@@ -19,6 +19,7 @@ import { portfoliosOfUnits, unitSubtrees } from '../org/org.service.ts';
 import { typesKeptInUnits } from './ledger-record.repository.ts';
 import { may, rolesWith, TOWN_WIDE } from '../../core/access/permissions.ts';
 import type { RoutePolicy } from '../../core/access/policy.ts';
+import type { RecordScope } from './ledger-scope.ts';
 
 // Route level and town-wide readers/writers from the permissions table (core/access).
 export const canReadLedgers = (a: Actor, townId: string) => may(a, townId, 'ledgers', 'read');
@@ -40,21 +41,7 @@ export const ledgersAdmin: RoutePolicy = {
   allows: (a, p) => canDefineLedgerTypes(a, p.townId ?? ''),
 };
 
-/**
- * The records one caller may read (or write) in one town. `all` covers the whole town; otherwise
- * a record is in scope when its type is in `typeCodes` (whole types, town-wide), or — the unit
- * part — its unit is in `unitIds` or its responsible person is `personId`, provided its type is
- * in `unitTypeCodes` (`null`: any type). The union of what the caller's grants give.
- */
-export type RecordScope =
-  | { all: true }
-  | {
-      all: false;
-      typeCodes: string[];
-      unitIds: string[];
-      personId: string | null;
-      unitTypeCodes: string[] | null;
-    };
+export type { RecordScope };
 
 export const NOTHING: RecordScope = {
   all: false,

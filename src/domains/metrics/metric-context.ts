@@ -24,8 +24,12 @@ import {
 import { todayKey } from '../../core/calendar/display.ts';
 import { meetingGapSourceFrom } from '../../db/party-meeting-gaps.ts';
 import type { DB } from '../../db/schema.ts';
-import { currentTypes } from '../ledgers/ledger-type.repository.ts';
-import { recordScope, typeVisible, type RecordScope } from '../ledgers/ledgers.policy.ts';
+import {
+  currentTypes,
+  recordScope,
+  typeVisible,
+  type RecordScope,
+} from '../ledgers/ledger-access.service.ts';
 import { unitSubtree } from '../org/org.service.ts';
 
 type Db = Kysely<DB>;

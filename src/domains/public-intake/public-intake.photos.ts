@@ -11,7 +11,7 @@ import {
   attachResidentPhoto,
   MAX_RESIDENT_PHOTOS,
   publishedPhotos,
-} from '../appeals/appeal.attachments.ts';
+} from '../appeals/appeal-attachments.service.ts';
 import { orderByTrackingCode } from './public-intake.tracking.ts';
 import { hitRateLimit, type RateRule } from './rate-limit.service.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Staff routes of 对群众公开的内容 (public-intake.publication.ts): read what an order shows the
+ * Staff routes of 对群众公开的内容 (public-intake-publication.service.ts): read what an order shows the
  * public (policy `appeals.read`, the order's scope), and publish, change or withdraw it (policy
  * `appeals.publish`: the roles that act on orders; the service then requires the caller to answer
  * for this order to the resident).
@@ -11,8 +11,8 @@ import { inTransaction } from '../../http/handler.ts';
 import { jsonBody, jsonResponse, TownEntityParams } from '../../http/openapi.ts';
 import type { RoutePolicy } from '../../core/access/policy.ts';
 import { defineRoute } from '../../http/route.ts';
-import { appealsRead } from '../appeals/appeal.policy.ts';
-import { publicationOf, publish } from './public-intake.publication.ts';
+import { appealsRead } from '../appeals/appeal-access.service.ts';
+import { publicationOf, publish } from './public-intake-publication.service.ts';
 import { PublicationBody, PublicationView } from './public-intake.schema.ts';
 
 /** Route level: the permissions table's appeals.publish; which order is decided per order. */

@@ -9,11 +9,15 @@ import type { Kysely } from 'kysely';
 import { Conflict, InvalidInput, NotFound } from '../../core/errors.ts';
 import { BUILT_IN_KINDS, stateLabel } from '../../core/workflow/index.ts';
 import type { DB } from '../../db/schema.ts';
-import { CHANNELS, kindFor, type Channel } from '../appeals/appeal.kinds.ts';
-import type { AppealCreateInput } from '../appeals/appeal.schema.ts';
-import { followUpByResident, intakeFromPublic } from '../appeals/appeal.public.service.ts';
+import { CHANNELS, type Channel } from '../../core/workflow/channels.ts';
+import { kindFor } from '../../core/workflow/index.ts';
+import {
+  followUpByResident,
+  intakeFromPublic,
+  type AppealCreateInput,
+} from '../appeals/appeal.public.service.ts';
 import { photosOf } from './public-intake.photos.ts';
-import { publicTextOf, scrubContext } from './public-intake.publication.ts';
+import { publicTextOf, scrubContext } from './public-intake-publication.service.ts';
 import { needsProof, orderByTrackingCode, provenOrder } from './public-intake.tracking.ts';
 import { hitRateLimit, type RateRule } from './rate-limit.service.ts';
 import * as repo from './public-intake.repository.ts';

@@ -18,8 +18,8 @@ import { createSourceRegistry } from '../../db/metrics/source.ts';
 import type { MetricResult } from '../../core/report/compose.ts';
 import { BUILT_IN_KINDS } from '../../core/workflow/index.ts';
 import type { DB } from '../../db/schema.ts';
-import { APPEAL_KPIS, appealsSource, kpiById, kpiOrders } from '../appeals/appeal.kpi.ts';
-import { appealScope, scopeSql } from '../appeals/appeal.policy.ts';
+import { APPEAL_KPIS, appealsSource, kpiById, kpiOrders } from '../appeals/appeal-kpi.service.ts';
+import { appealScope, scopeSql } from '../appeals/appeal-access.service.ts';
 import { periodOf, type ReportSubject } from './report-subject.ts';
 import { bothHold } from './report-lookup.repository.ts';
 

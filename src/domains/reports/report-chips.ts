@@ -15,7 +15,7 @@ import {
   type ReportDocument,
 } from '../../core/report/model.ts';
 import type { DB } from '../../db/schema.ts';
-import { APPEAL_KPIS } from '../appeals/appeal.kpi.ts';
+import { APPEAL_KPIS } from '../appeals/appeal-kpi.service.ts';
 import { listMetrics } from '../metrics/metrics.service.ts';
 import { appealParams, isAppealMetric, SHORTCOMING_METRICS } from './report-appeals.ts';
 import { chipParams, engineActor, recomputeChips } from './report-facts.ts';

@@ -8,7 +8,7 @@ import { NotFound } from '../../core/errors.ts';
 import type { Role as TemplateRole } from '../../core/report/templates.ts';
 import type { DB } from '../../db/schema.ts';
 // Read-only look-ups of the organisation; org exposes them only through its repository.
-import * as org from '../org/org.repository.ts';
+import * as org from '../org/org-lookup.service.ts';
 import { townName } from './report-lookup.repository.ts';
 
 type Db = Kysely<DB>;

@@ -16,7 +16,7 @@ import {
 import { allChips, documentText, type ReportDocument } from '../../core/report/model.ts';
 import { longestSharedRun } from '../../core/report/originality.ts';
 import { readAllReferences } from '../../core/report/reference-corpus.ts';
-import { APPEAL_KPIS } from '../appeals/appeal.kpi.ts';
+import { APPEAL_KPIS } from '../appeals/appeal-kpi.service.ts';
 import { SHORTCOMING_METRICS } from './report-appeals.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
 import { demoYear, type DemoYear } from '../../testing/demo.ts';

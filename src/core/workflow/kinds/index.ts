@@ -3,6 +3,8 @@
  * clocks, KPI block and memberships: `../kpi.ts`) registered in `KIND_DATA`; nothing else lists
  * kinds: the appeal, analysis and report lists below are read from the declarations.
  */
+import { NotFound } from '../../errors.ts';
+import type { KindKpiRule } from '../kpi.ts';
 import { loadKind, type KindDefinition } from '../schema.ts';
 import { DISPUTE_KIND } from './dispute.ts';
 import { HOTLINE_KIND } from './hotline.ts';
@@ -42,4 +44,17 @@ export function kindByName(
 ): KindDefinition | undefined {
   const def = BUILT_IN_KINDS[kind];
   return def && { ...def, settings: { ...def.settings, ...settings } };
+}
+
+/**
+ * A kind with the town's settings applied, and its KPI block; an unknown kind is a 404 naming it
+ * (工单类型「…」).
+ */
+export function kindFor(
+  kind: string,
+  settings: Record<string, number> = {},
+): { def: KindDefinition; kpi: KindKpiRule } {
+  const def = kindByName(kind, settings);
+  if (!def) throw new NotFound(`工单类型「${kind}」`);
+  return { def, kpi: def.kpi };
 }

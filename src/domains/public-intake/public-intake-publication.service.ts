@@ -11,7 +11,7 @@ import type { Actor, WriteCtx } from '../../core/actor.ts';
 import { Conflict, Forbidden, InvalidInput, InvalidTransition } from '../../core/errors.ts';
 import { scrubText, type ScrubOptions } from '../../core/privacy/scrub.ts';
 import type { DB } from '../../db/schema.ts';
-import { orderWithRelation } from '../appeals/appeal.read.ts';
+import { orderWithRelation } from '../appeals/appeal-read.service.ts';
 import { auditWrite } from '../audit/audit.service.ts';
 import * as repo from './public-intake.repository.ts';
 
