@@ -25,15 +25,19 @@ export default function LedgerTypesPage() {
       if (q && !t.name.includes(q) && !t.description.includes(q)) continue;
       byPortfolio.set(t.portfolio, [...(byPortfolio.get(t.portfolio) ?? []), t]);
     }
-    return [...byPortfolio]
-      .map(([code, items]) => ({ code, name: name.get(code) ?? code, items }))
-      .sort((a, b) => (order.get(a.code) ?? 99) - (order.get(b.code) ?? 99));
+    return (
+      [...byPortfolio]
+        // A portfolio the list does not name is not shown by its code (an English key).
+        .map(([code, items]) => ({ code, name: name.get(code) ?? '其他台账', items }))
+        .sort((a, b) => (order.get(a.code) ?? 99) - (order.get(b.code) ?? 99))
+    );
   }, [types.data, portfolios.data, q]);
 
   return (
     <Card
       title="台账"
-      loading={types.loading && !types.data}
+      // Both lists first: groups drawn before the portfolio names arrive would be headed by codes.
+      loading={(types.loading && !types.data) || (portfolios.loading && !portfolios.data)}
       extra={
         <Space>
           <Input.Search
