@@ -42,4 +42,12 @@ export {
   type ClusterOptions,
 } from './cluster.ts';
 export { tightGroups, type Links, type TightGroup } from './tighten.ts';
-export { cachedTokens, clearTokenCache, lexiconFor } from './cache.ts';
+export {
+  cachedTokens,
+  clearTokenCache,
+  estimateEntryBytes,
+  lexiconFor,
+  TOKEN_MEMO_BYTES,
+  tokenCacheStats,
+  TokenMemo,
+} from './cache.ts';
