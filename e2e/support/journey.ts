@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, onTestFailed } from 'vitest';
 import { ADMIN_PASSWORD, launchBrowser, startServer, type RunningServer } from './server.ts';
 
 export const SHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
@@ -60,6 +60,46 @@ async function watchCsp(context: BrowserContext, record: (what: string) => void)
   });
 }
 
+/** What a person would see on a page: its address, open dialogs, toasts and field errors. */
+async function pageState(page: Page): Promise<string> {
+  const texts = (selector: string) =>
+    page
+      .locator(selector)
+      .allInnerTexts()
+      .then((all) => all.map((t) => t.replace(/\s+/g, ' ').trim().slice(0, 300)))
+      .catch(() => []);
+  const [dialogs, toasts, fieldErrors, alerts] = await Promise.all([
+    texts('.ant-modal-title, .ant-drawer-title'),
+    texts('.ant-message-notice, .ant-notification-notice'),
+    texts('.ant-form-item-explain-error'),
+    texts('.ant-alert-error, .ant-alert-warning'),
+  ]);
+  return [
+    `  page ${page.url()}`,
+    ...dialogs.map((t) => `    dialog: ${t}`),
+    ...toasts.map((t) => `    toast: ${t}`),
+    ...fieldErrors.map((t) => `    field error: ${t}`),
+    ...alerts.map((t) => `    alert: ${t}`),
+  ].join('\n');
+}
+
+/** The server's log lines of one test that answered an error, were slow, or warned. */
+function notableLog(lines: string): string[] {
+  return lines
+    .split('\n')
+    .filter((line) => {
+      if (!line.trim()) return false;
+      try {
+        const entry = JSON.parse(line) as { level?: number; status?: number; ms?: number };
+        return (entry.level ?? 0) >= 40 || (entry.status ?? 0) >= 400 || (entry.ms ?? 0) >= 2000;
+      } catch {
+        return true; // not pino: a crash trace or a warning printed by node
+      }
+    })
+    .map((line) => line.slice(0, 600))
+    .slice(-30);
+}
+
 /**
  * Call at the top of a test file: starts the server and browser before its tests, stops them after.
  * `env` is read when the server starts (after the file's earlier `beforeAll` hooks, e.g. a stub's).
@@ -68,6 +108,29 @@ export function setUpJourney(options: { env?: () => Record<string, string> } = {
   let server: RunningServer;
   let browser: Browser;
   let violations: string[] = [];
+  const open = new Set<BrowserContext>();
+  let pageErrors: string[] = [];
+  beforeEach(() => {
+    // A failure in CI is all one has to go on: print what the pages showed, the scripts' errors and
+    // what the server said.
+    const logFrom = server?.output().length ?? 0;
+    pageErrors = [];
+    onTestFailed(async () => {
+      const pages = [...open].flatMap((c) => c.pages());
+      const states = await Promise.all(pages.map((p) => pageState(p)));
+      const log = notableLog(server?.output().slice(logFrom) ?? '');
+      console.error(
+        [
+          '== pages at the failure ==',
+          ...states,
+          '== script errors in the pages ==',
+          ...pageErrors.slice(-20),
+          '== server: errors and slow requests ==',
+          ...log,
+        ].join('\n'),
+      );
+    });
+  });
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     server = await startServer(undefined, options.env?.());
@@ -95,6 +158,12 @@ export function setUpJourney(options: { env?: () => Record<string, string> } = {
         ...phone,
       });
       await watchCsp(context, (what) => violations.push(what));
+      open.add(context);
+      context.on('weberror', (e) => pageErrors.push(String(e.error()).slice(0, 600)));
+      context.on('console', (m) => {
+        if (m.type() === 'error') pageErrors.push(m.text().slice(0, 600));
+      });
+      context.once('close', () => open.delete(context));
       return { context, page: await context.newPage() };
     },
     async login(page, username, options = {}) {

@@ -6,7 +6,7 @@ import { expect } from 'vitest';
  * Picks an option of an antd Select by typing and clicking the matching option. The popup is found
  * through the combobox's `aria-controls`, so a neighbouring Select's popup that is still fading out
  * is never matched; if the option does not become clickable (popup closed during its opening
- * animation), the popup is closed and opened again.
+ * animation, or a click that picked nothing), the popup is closed and opened again.
  */
 export async function choose(
   page: Page,
@@ -21,6 +21,11 @@ export async function choose(
   const id = await found.getAttribute('id');
   const select = id ? page.locator(`[id="${id}"]`) : found;
   const expanded = () => select.getAttribute('aria-expanded', { timeout: 1_000 }).catch(() => null);
+  // A multiple select stays open for the next pick (the caller closes it); a single one closes.
+  const root = select.locator(
+    'xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
+  const multiple = ((await root.getAttribute('class')) ?? '').includes('ant-select-multiple');
   for (let attempt = 1; ; attempt++) {
     await select.click();
     await expect.poll(expanded, { timeout: 5_000 }).toBe('true');
@@ -30,17 +35,12 @@ export async function choose(
     const option = popup.locator('.ant-select-item-option').filter({ hasText: text }).first();
     try {
       await option.click({ timeout: 5_000 });
-      // A single select closes its popup: wait until it has faded out, as while it fades it still
-      // covers the fields below it. A multiple select stays open for the next pick (the caller
-      // closes it).
-      const closed = await expect
-        .poll(expanded, { timeout: 1_000 })
-        .not.toBe('true')
-        .then(
-          () => true,
-          () => false,
-        );
-      if (closed) await popup.waitFor({ state: 'hidden', timeout: 5_000 });
+      if (multiple) return;
+      // The pick closes the popup; wait until it has faded out, as while it fades it still covers
+      // the fields below it. A click that landed while the popup was still opening picks nothing
+      // and leaves it open: then try again.
+      await expect.poll(expanded, { timeout: 5_000 }).not.toBe('true');
+      await popup.waitFor({ state: 'hidden', timeout: 5_000 });
       return;
     } catch (error) {
       if (attempt >= 3) throw error;

@@ -22,6 +22,8 @@ export interface RunningServer {
   baseUrl: string;
   /** Stops the server (SIGTERM, then SIGKILL after 5 s); returns the data directory if kept. */
   stop: (opts?: { keepData?: boolean }) => Promise<string | null>;
+  /** Everything the server printed so far (pino JSON lines). */
+  output: () => string;
 }
 
 async function freePort(): Promise<number> {
@@ -94,6 +96,7 @@ export async function startServer(
   await waitForHealth(baseUrl, child, () => output.slice(-4000));
   return {
     baseUrl,
+    output: () => output,
     stop: async ({ keepData = false } = {}) => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
