@@ -1,7 +1,9 @@
 /**
  * Soak (issue 15): the real server on PGlite in its own process, driven over HTTP for a bounded
- * time by a mix of the public intake and staff pages (bench/load-routes.ts); its resident memory
- * (VmRSS) is sampled, start and end printed, and the growth checked against a limit.
+ * time by a mix of the public intake and staff pages (bench/load-routes.ts, autocannon) and, at
+ * the same time, the outside probe's other kinds (bench/soak-requests.ts, by fetch: Open311,
+ * intake with a photo, logins, the similar-orders hint, Word and Excel exports); its resident
+ * memory (VmRSS) is sampled, start and end printed, and the growth checked against a limit.
  *
  *   npm run soak                       # 60 s after a warm-up; limit 150 MB
  *   SOAK_SECONDS=600 SOAK_MAX_GROWTH_MB=200 npm run soak
@@ -11,7 +13,8 @@
  */
 import { drive } from './drive.ts';
 import { demoRoutes, type Route } from './load-routes.ts';
-import { startServer } from './server.ts';
+import { PASSWORD, startServer } from './server.ts';
+import { soakKinds, type SoakKind } from './soak-requests.ts';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 const LIMIT_MB = Number(process.env.SOAK_MAX_GROWTH_MB ?? 150);
@@ -36,35 +39,60 @@ async function processMemory() {
   };
 }
 
-/** Diagnosis: each route alone for SOAK_PER_ROUTE seconds, with the RSS growth it caused. */
-async function perRoute(routes: Route[]) {
+/** Sends the kinds round-robin from `workers` loops until `seconds` have passed. */
+async function loopKinds(kinds: SoakKind[], seconds: number, workers = 2) {
+  const until = Date.now() + seconds * 1000;
+  const statuses: Record<string, number> = {};
+  let requests = 0;
+  let next = 0;
+  const worker = async () => {
+    while (Date.now() < until) {
+      const i = next++;
+      const status = await kinds[i % kinds.length]!.send(i);
+      statuses[status] = (statuses[status] ?? 0) + 1;
+      requests++;
+    }
+  };
+  await Promise.all(Array.from({ length: workers }, worker));
+  return { requests, statuses };
+}
+
+/** Diagnosis: each route or kind alone for SOAK_PER_ROUTE seconds, with the RSS growth. */
+async function perRoute(routes: Route[], kinds: SoakKind[]) {
   const only = process.env.SOAK_ONLY;
-  for (const route of routes.filter((r) => !only || r.name.includes(only))) {
+  const seconds = Number(process.env.SOAK_PER_ROUTE);
+  const all: { name: string; route?: Route; kind?: SoakKind }[] = [
+    ...routes.map((route) => ({ name: route.name, route })),
+    ...kinds.map((kind) => ({ name: kind.name, kind })),
+  ];
+  for (const one of all.filter((o) => !only || o.name.includes(only))) {
     const before = served.rssMb();
     const memBefore = await processMemory();
-    const run = await drive(served.url, [route], {
-      connections: 2,
-      maxSeconds: Number(process.env.SOAK_PER_ROUTE),
-    });
+    const run = one.route
+      ? await drive(served.url, [one.route], { connections: 2, maxSeconds: seconds })
+      : await loopKinds([one.kind!], seconds);
     const after = served.rssMb();
     const memAfter = await processMemory();
     console.log(
       `  V8 heap used ${memBefore.heap} → ${memAfter.heap}, external ${memBefore.external} → ${memAfter.external}`,
     );
     console.log(
-      `${route.name}: ${run.requests} requests, RSS ${mb(before)} → ${mb(after)} ` +
+      `${one.name}: ${run.requests} requests, RSS ${mb(before)} → ${mb(after)} ` +
         `(${(((after - before) * 1024) / Math.max(1, run.requests)).toFixed(0)} KB per request)`,
     );
   }
 }
 try {
   const routes = await demoRoutes(served);
+  const call = (p: string, init?: RequestInit) => fetch(`${served.url}${p}`, init);
+  const kinds = await soakKinds(call, process.env.BENCH_PASSWORD ?? PASSWORD);
   console.log(
     `server pid ${served.pid} on ${served.location}, flags: ${flags?.join(' ') || '(default)'}`,
   );
   console.log(`after start: ${mb(served.rssMb())}`);
   await drive(served.url, routes, { connections: 4, amount: WARMUP });
-  if (process.env.SOAK_PER_ROUTE) await perRoute(routes);
+  await loopKinds(kinds, 10);
+  if (process.env.SOAK_PER_ROUTE) await perRoute(routes, kinds);
   const start = served.rssMb();
   let peak = start;
   const samples: string[] = [];
@@ -74,7 +102,10 @@ try {
     peak = Math.max(peak, rss);
     samples.push(`${((Date.now() - t0) / 1000).toFixed(0)} s ${rss.toFixed(0)}`);
   }, 5000);
-  const run = await drive(served.url, routes, { connections: 4, maxSeconds: SECONDS });
+  const [run, other] = await Promise.all([
+    drive(served.url, routes, { connections: 2, maxSeconds: SECONDS }),
+    loopKinds(kinds, SECONDS),
+  ]);
   clearInterval(sampler);
   await new Promise((r) => setTimeout(r, 2000));
   const end = served.rssMb();
@@ -82,7 +113,8 @@ try {
   console.log(`samples (MB): ${samples.join(', ')}`);
   console.log(
     `${run.requests} requests in ${run.seconds} s (${run.throughput.toFixed(0)}/s), ` +
-      `statuses ${JSON.stringify(run.statuses)}, errors ${run.errors}`,
+      `statuses ${JSON.stringify(run.statuses)}, errors ${run.errors}; other kinds ` +
+      `${other.requests} requests, statuses ${JSON.stringify(other.statuses)}`,
   );
   const growth = end - start;
   console.log(
