@@ -38,6 +38,19 @@ describe('scope matrix over every registered route', { timeout: ROUTE_MATRIX_TIM
     expect(result.checked).toBeGreaterThan(100);
   });
 
+  it('answers a portfolio leader whose scope names order kinds (政法委员) without a server error', async () => {
+    // xuanchuan's portfolio carries no order kind, so the matrix above never builds a kind filter;
+    // joined with a table that has its own `kind` column, an unqualified one fails (was: 我的提醒).
+    // Town routes only: the public ones do not depend on a scope (and their rate limits are spent).
+    const result = await runScopeMatrix(t, {
+      callers: ['portfolio_leader'],
+      pathPrefix: '/api/v1/towns/',
+      usernames: { portfolio_leader: 'zhengfa' },
+    });
+    expect(result.violations).toEqual([]);
+    expect(result.checked).toBeGreaterThan(100);
+  });
+
   it('goes red when scope enforcement is switched off (the matrix notices a missing filter)', async () => {
     const result = await withScopesOff(() => runScopeMatrix(t));
     const leaks = result.violations.filter((v) => v.expected === 'deny');

@@ -3,7 +3,8 @@
  * issues by hand, who they address (a person, a unit, or — for a scheduler reminder written
  * before anyone claimed the order — the order's handling unit, else the dispatch desk), their
  * acknowledgement and reply under optimistic locking, and the order-version bump that gives each
- * of these operations its own timeline event.
+ * of these operations its own timeline event. Lists filter by the caller's order scope, applied to
+ * the joined order (alias `a`): the reminder has a `kind` column of its own.
  */
 import {
   sql,
@@ -14,6 +15,7 @@ import {
   type SqlBool,
 } from 'kysely';
 import type { AppealReminderTable, DB } from '../../db/schema.ts';
+import { scopeSql, type AppealScope } from './appeal-scope.repository.ts';
 
 type Db = Kysely<DB>;
 export type ReminderRow = Selectable<AppealReminderTable>;
@@ -149,7 +151,7 @@ const ORDER_COLUMNS = [
 export function listAddressed(
   db: Db,
   townId: string,
-  scope: RawBuilder<SqlBool>,
+  scope: AppealScope,
   who: Addressee,
   openOnly: boolean,
   limit: number,
@@ -162,7 +164,7 @@ export function listAddressed(
     .selectAll('r')
     .select([...ORDER_COLUMNS])
     .where('r.town_id', '=', townId)
-    .where(scope)
+    .where(scopeSql(scope, 'a'))
     .where(addressedTo(who));
   if (openOnly) q = q.where('r.acknowledged_at', 'is', null);
   return q.orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').limit(limit).execute();
@@ -172,7 +174,7 @@ export function listAddressed(
 export async function countOpenAddressed(
   db: Db,
   townId: string,
-  scope: RawBuilder<SqlBool>,
+  scope: AppealScope,
   who: Addressee,
 ): Promise<number> {
   const r = await db
@@ -183,7 +185,7 @@ export async function countOpenAddressed(
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('r.town_id', '=', townId)
     .where('r.acknowledged_at', 'is', null)
-    .where(scope)
+    .where(scopeSql(scope, 'a'))
     .where(addressedTo(who))
     .executeTakeFirstOrThrow();
   return Number(r.n);
@@ -193,7 +195,7 @@ export async function countOpenAddressed(
 export function listSupervisions(
   db: Db,
   townId: string,
-  scope: RawBuilder<SqlBool>,
+  scope: AppealScope,
   openOnly: boolean,
   limit: number,
 ) {
@@ -206,7 +208,7 @@ export function listSupervisions(
     .select([...ORDER_COLUMNS])
     .where('r.town_id', '=', townId)
     .where('r.source', '=', 'manual')
-    .where(scope);
+    .where(scopeSql(scope, 'a'));
   if (openOnly)
     q = q
       .where('r.replied_at', 'is', null)

@@ -230,7 +230,7 @@ function listed(r: ListedRow, now = new Date()) {
 
 /** 我的提醒. */
 export async function myReminders(db: Db, actor: Actor, townId: string, openOnly: boolean) {
-  const scope = scopeSql(await appealScope(db, actor, townId));
+  const scope = await appealScope(db, actor, townId);
   return {
     items: (
       await reminders.listAddressed(
@@ -247,7 +247,7 @@ export async function myReminders(db: Db, actor: Actor, townId: string, openOnly
 
 /** 我的提醒 badge: the count of open reminders the list above would show (without its cap). */
 export async function myOpenReminderCount(db: Db, actor: Actor, townId: string) {
-  const scope = scopeSql(await appealScope(db, actor, townId));
+  const scope = await appealScope(db, actor, townId);
   return {
     open: await reminders.countOpenAddressed(
       db,
@@ -260,7 +260,7 @@ export async function myOpenReminderCount(db: Db, actor: Actor, townId: string) 
 
 /** 领导督办 board. */
 export async function supervisionBoard(db: Db, actor: Actor, townId: string, openOnly: boolean) {
-  const scope = scopeSql(await appealScope(db, actor, townId));
+  const scope = await appealScope(db, actor, townId);
   return {
     items: (await reminders.listSupervisions(db, townId, scope, openOnly, 500)).map((r) =>
       listed(r),

@@ -211,27 +211,37 @@ function concretePath(path: string, townId: string): string {
 
 export async function runScopeMatrix(
   t: TestApp,
+  options: {
+    /** Only these callers (default: all). */
+    callers?: readonly Caller[];
+    /** Another account for a caller's role, e.g. a portfolio leader whose scope is different. */
+    usernames?: Partial<typeof USERNAMES>;
+    /** Only routes whose path starts so (default: all). */
+    pathPrefix?: string;
+  } = {},
 ): Promise<{ violations: Violation[]; missingPolicies: string[]; checked: number }> {
+  const usernames = { ...USERNAMES, ...options.usernames };
+  const callers = options.callers ?? CALLERS;
   const cookies = new Map<Caller, string>();
   const cookieFor = async (caller: Caller) => {
     if (caller === 'anonymous') return undefined;
-    if (!cookies.has(caller)) cookies.set(caller, await t.login(USERNAMES[caller]));
+    if (!cookies.has(caller)) cookies.set(caller, await t.login(usernames[caller]));
     return cookies.get(caller);
   };
   const violations: Violation[] = [];
   const missingPolicies: string[] = [];
   let checked = 0;
   // Session-ending routes go last so they do not log callers out mid-matrix.
-  const routes = [...registeredRoutes()].sort(
-    (a, b) => Number(a.path.endsWith('/logout')) - Number(b.path.endsWith('/logout')),
-  );
+  const routes = [...registeredRoutes()]
+    .filter((r) => r.path.startsWith(options.pathPrefix ?? ''))
+    .sort((a, b) => Number(a.path.endsWith('/logout')) - Number(b.path.endsWith('/logout')));
   for (const route of routes) {
     const allowed = EXPECTED[route.policy.name];
     if (!allowed) {
       missingPolicies.push(`${route.method} ${route.path} (${route.policy.name})`);
       continue;
     }
-    for (const caller of CALLERS) {
+    for (const caller of callers) {
       const cookie = await cookieFor(caller);
       const body = ['POST', 'PATCH', 'PUT'].includes(route.method) ? {} : undefined;
       const res = await t.call(route.method, concretePath(route.path, t.townId), { cookie, body });
