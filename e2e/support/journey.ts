@@ -35,6 +35,11 @@ export interface Journey {
    * purpose takes it here.
    */
   takeCspViolations(): string[];
+  /**
+   * Answers of 500 and above from the app's server since the last call, cleared. Every journey
+   * fails on one left unclaimed: a person never meets a server error on the way.
+   */
+  takeServerErrors(): string[];
 }
 
 /**
@@ -108,6 +113,7 @@ export function setUpJourney(options: { env?: () => Record<string, string> } = {
   let server: RunningServer;
   let browser: Browser;
   let violations: string[] = [];
+  let serverErrors: string[] = [];
   const open = new Set<BrowserContext>();
   let pageErrors: string[] = [];
   beforeEach(() => {
@@ -142,9 +148,12 @@ export function setUpJourney(options: { env?: () => Record<string, string> } = {
   });
   afterEach(() => {
     const seen = violations;
+    const failed = serverErrors;
     violations = [];
+    serverErrors = [];
     if (seen.length)
       throw new Error(`页面违反了内容安全策略（CSP）：\n${[...new Set(seen)].join('\n')}`);
+    if (failed.length) throw new Error(`服务端出错（5xx）：\n${[...new Set(failed)].join('\n')}`);
   });
   return {
     async newPage(viewport = DESKTOP) {
@@ -155,10 +164,17 @@ export function setUpJourney(options: { env?: () => Record<string, string> } = {
         locale: 'zh-CN',
         timezoneId: 'Asia/Shanghai',
         baseURL: server.baseUrl,
+        // No opening animations (the app honours the setting): a click on a dialog's button while
+        // it still zoomed in on a loaded machine could land where the button no longer was.
+        reducedMotion: 'reduce',
         ...phone,
       });
       await watchCsp(context, (what) => violations.push(what));
       open.add(context);
+      context.on('response', (r) => {
+        if (r.status() >= 500 && r.url().startsWith(server.baseUrl))
+          serverErrors.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
+      });
       context.on('weberror', (e) => pageErrors.push(String(e.error()).slice(0, 600)));
       context.on('console', (m) => {
         if (m.type() === 'error') pageErrors.push(m.text().slice(0, 600));
@@ -184,6 +200,11 @@ export function setUpJourney(options: { env?: () => Record<string, string> } = {
         .catch(() => {});
       await page.waitForTimeout(400);
       await page.screenshot({ path: path.join(SHOTS, name) });
+    },
+    takeServerErrors() {
+      const seen = serverErrors;
+      serverErrors = [];
+      return seen;
     },
     takeCspViolations() {
       const seen = violations;

@@ -27,13 +27,15 @@ export async function choose(
   );
   const multiple = ((await root.getAttribute('class')) ?? '').includes('ant-select-multiple');
   for (let attempt = 1; ; attempt++) {
-    await select.click();
-    await expect.poll(expanded, { timeout: 5_000 }).toBe('true');
-    if (text) await page.keyboard.type(text);
-    const listId = await select.getAttribute('aria-controls');
-    const popup = page.locator(`.ant-select-dropdown:has([id="${listId}"])`);
-    const option = popup.locator('.ant-select-item-option').filter({ hasText: text }).first();
     try {
+      // A click before the page has settled (a form re-rendered as its data arrived) can open
+      // nothing: then try again.
+      await select.click();
+      await expect.poll(expanded, { timeout: 5_000 }).toBe('true');
+      if (text) await page.keyboard.type(text);
+      const listId = await select.getAttribute('aria-controls');
+      const popup = page.locator(`.ant-select-dropdown:has([id="${listId}"])`);
+      const option = popup.locator('.ant-select-item-option').filter({ hasText: text }).first();
       await option.click({ timeout: 5_000 });
       if (multiple) return;
       // The pick closes the popup; wait until it has faded out, as while it fades it still covers
@@ -44,7 +46,7 @@ export async function choose(
       return;
     } catch (error) {
       if (attempt >= 3) throw error;
-      await page.keyboard.press('Escape');
+      if ((await expanded()) === 'true') await page.keyboard.press('Escape');
       await expect.poll(expanded, { timeout: 5_000 }).not.toBe('true');
     }
   }
