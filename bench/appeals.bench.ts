@@ -16,13 +16,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import pino from 'pino';
 import { createDemoTown } from '../src/demo/demo-town.ts';
 import { evaluateKpis } from '../src/domains/appeals/appeal-kpi.service.ts';
 import { scopeSql } from '../src/domains/appeals/appeal.policy.ts';
 import { createApp } from '../src/server/app.ts';
-import { WEB_DIST } from '../src/server/config.ts';
-import type { AppConfig } from '../src/http/env.ts';
 import {
   generateAppeals,
   expectedKpis,
@@ -36,6 +33,7 @@ import {
 import { openBenchDatabase, type BenchDatabase } from './database.ts';
 import { compare, median, type Bench, type Figure } from './lib.ts';
 import { generateTowns } from './org-data.ts';
+import { benchApp } from './app.ts';
 
 /** One intake over HTTP may take this many times one raw INSERT of the row. */
 const INTAKE_TARGET = 20;
@@ -50,16 +48,7 @@ const YEAR = { from: '2025-01-01', to: '2025-12-31' };
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function appFor(database: BenchDatabase) {
-  return createApp({
-    db: database.db,
-    logger: pino({ level: 'silent' }),
-    config: {
-      secureCookies: false,
-      sessionIdleHours: 12,
-      sessionMaxDays: 7,
-      webDir: WEB_DIST,
-    } as AppConfig,
-  });
+  return benchApp(database.db);
 }
 
 async function loginAs(app: ReturnType<typeof createApp>, username: string) {

@@ -4,14 +4,11 @@
  * demo-like towns. The API may cost at most TARGET times the floor: auth (session, grants) and
  * serialisation are worth a few queries' time, not an order of magnitude.
  */
-import pino from 'pino';
 import { createDemoTown } from '../src/demo/demo-town.ts';
-import { createApp } from '../src/server/app.ts';
-import { WEB_DIST } from '../src/server/config.ts';
-import type { AppConfig } from '../src/http/env.ts';
 import { openBenchDatabase } from './database.ts';
 import { compare, type Bench, type Figure } from './lib.ts';
 import { generateTowns, type OrgScale } from './org-data.ts';
+import { benchApp } from './app.ts';
 
 const TARGET = 5;
 const PAGE = 20;
@@ -52,16 +49,7 @@ const bench: Bench = {
       );
       const townId = towns[Math.floor(towns.length / 2)]!;
 
-      const app = createApp({
-        db: database.db,
-        logger: pino({ level: 'silent' }),
-        config: {
-          secureCookies: false,
-          sessionIdleHours: 12,
-          sessionMaxDays: 7,
-          webDir: WEB_DIST,
-        } as AppConfig,
-      });
+      const app = benchApp(database.db);
       const login = await app.request('/api/v1/auth/login', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

@@ -10,15 +10,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import pino from 'pino';
 import { localDateOf } from '../src/core/calendar/index.ts';
 import { createDemoTown } from '../src/demo/demo-town.ts';
-import { createApp } from '../src/server/app.ts';
-import { WEB_DIST } from '../src/server/config.ts';
-import type { AppConfig } from '../src/http/env.ts';
 import { openBenchDatabase, type BenchDatabase } from './database.ts';
 import { median, quantile, type Figure } from './lib.ts';
 import { generate, phrase, type Problem } from './problems-data.ts';
+import { benchApp } from './app.ts';
 
 const ORDERS = Number(process.env.BENCH_INTAKE_ORDERS ?? 20_000);
 const PROBLEMS = Number(process.env.BENCH_INTAKE_PROBLEMS ?? 150);
@@ -158,16 +155,7 @@ async function loadTown(database: BenchDatabase, townId: string, now: Date) {
 }
 
 function appFor(database: BenchDatabase) {
-  return createApp({
-    db: database.db,
-    logger: pino({ level: 'silent' }),
-    config: {
-      secureCookies: false,
-      sessionIdleHours: 12,
-      sessionMaxDays: 7,
-      webDir: WEB_DIST,
-    } as AppConfig,
-  });
+  return benchApp(database.db);
 }
 
 export async function intakeHintFigures(): Promise<{ figures: Figure[]; setting: string }> {

@@ -13,7 +13,6 @@
  * driver. Tunables: BENCH_LEDGER_RECORDS (5,000,000 on PostgreSQL, 200,000 on PGlite),
  * BENCH_TOWNS (200), BENCH_ITERATIONS (30).
  */
-import pino from 'pino';
 import { sql } from 'kysely';
 import { compileMetricValue, type EvaluationParams } from '../src/db/metrics/compile.ts';
 import { createSourceRegistry } from '../src/db/metrics/source.ts';
@@ -22,12 +21,10 @@ import { APPEAL_KPIS, appealsSource } from '../src/domains/appeals/appeal-kpi.se
 import { SHORTCOMING_METRICS } from '../src/domains/reports/report-appeals.ts';
 import { renderReport } from '../src/domains/reports/report-export.ts';
 import { composeFor } from '../src/domains/reports/report.service.ts';
-import { createApp } from '../src/server/app.ts';
-import { WEB_DIST } from '../src/server/config.ts';
-import type { AppConfig } from '../src/http/env.ts';
 import { loadCity } from './ledgers-city.ts';
 import { openCopyDatabase } from './ledgers-data.ts';
 import { compare, median, sample, type Bench, type Figure } from './lib.ts';
+import { benchApp } from './app.ts';
 
 /**
  * Draft read: was ≤ 12 while every chip reloaded the town's ledger catalogue (measured ~9.6× on
@@ -103,16 +100,7 @@ const bench: Bench = {
         await renderReport(document, 'docx');
       };
 
-      const app = createApp({
-        db: database.db,
-        logger: pino({ level: 'silent' }),
-        config: {
-          secureCookies: false,
-          sessionIdleHours: 12,
-          sessionMaxDays: 7,
-          webDir: WEB_DIST,
-        } as AppConfig,
-      });
+      const app = benchApp(database.db);
       const login = await app.request('/api/v1/auth/login', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

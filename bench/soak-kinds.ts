@@ -13,15 +13,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
 import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { createDemoTown } from '../src/demo/demo-town.ts';
 import * as text from '../src/core/text/index.ts';
-import { createApp } from '../src/server/app.ts';
-import { WEB_DIST } from '../src/server/config.ts';
-import type { AppConfig } from '../src/http/env.ts';
 import { soakKinds, type Call } from './soak-requests.ts';
+import { benchApp } from './app.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
@@ -60,16 +57,7 @@ try {
   const t0 = Date.now();
   await createDemoTown(database.db, PASSWORD);
   console.log(`demo town on PGlite ${dir} in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-  const app = createApp({
-    db: database.db,
-    logger: pino({ level: 'silent' }),
-    config: {
-      secureCookies: false,
-      sessionIdleHours: 12,
-      sessionMaxDays: 7,
-      webDir: WEB_DIST,
-    } as AppConfig,
-  });
+  const app = benchApp(database.db);
   const call: Call = (url, init) => Promise.resolve(app.request(url, init));
   const kinds = await soakKinds(call, PASSWORD);
   const start = memory();
