@@ -128,22 +128,33 @@ export async function fillField(
       for (const v of ['张某', '李某']) {
         // Enter takes the active option: wait until it is the typed text, not the last tag. On a
         // busy machine the Enter can still land on a list being redrawn: check the tag, else retry.
+        // The pointer is parked away from the list, so hovering never makes another option active;
+        // when the typed option does not become active (the list closed or was redrawn), type again.
         for (let attempt = 1; ; attempt++) {
+          await page.mouse.move(2, 2);
           await input.fill(v);
-          await page
+          const active = await page
             .locator('.ant-select-dropdown:visible .ant-select-item-option-active')
             .filter({ hasText: v })
-            .waitFor();
-          await input.press('Enter');
-          const added = await expect
-            .poll(tags, { timeout: 3_000 })
-            .toContain(v)
+            .waitFor({ timeout: 5_000 })
             .then(
               () => true,
               () => false,
             );
+          if (active) await input.press('Enter');
+          const added =
+            active &&
+            (await expect
+              .poll(tags, { timeout: 3_000 })
+              .toContain(v)
+              .then(
+                () => true,
+                () => false,
+              ));
           if (added) break;
-          expect(attempt, `未能添加「${v}」`).toBeLessThan(3);
+          expect(attempt, `未能添加「${v}」`).toBeLessThan(4);
+          await input.fill('');
+          await input.click();
         }
       }
       await page.keyboard.press('Escape');
