@@ -6,8 +6,8 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
-import { WEB_DIST } from './config.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
+import { IN_PROCESS_CONFIG } from '../testing/app-config.ts';
 
 let t: TestApp;
 let admin: string;
@@ -132,13 +132,7 @@ describe('same-origin writes', () => {
     const app = createApp({
       db: t.database.db,
       logger: pino({ level: 'silent' }),
-      config: {
-        secureCookies: false,
-        sessionIdleHours: 12,
-        sessionMaxDays: 7,
-        webDir: WEB_DIST,
-        allowedOrigins: ['https://lvzhi.example.gov.cn'],
-      },
+      config: { ...IN_PROCESS_CONFIG, allowedOrigins: ['https://lvzhi.example.gov.cn'] },
     });
     const cookie = await t.login('admin');
     const post = (headers: Record<string, string>) =>

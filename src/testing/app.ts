@@ -9,12 +9,12 @@ import { createDemoTown } from '../demo/demo-town.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { createCounty, createTown } from '../domains/org/town.service.ts';
 import { createApp } from '../server/app.ts';
-import { WEB_DIST } from '../server/config.ts';
 import type { AppConfig } from '../http/env.ts';
 import type { ReplicaRouter } from '../db/replica.ts';
 
 export { TEST_PASSWORD } from './password.ts';
 import { TEST_PASSWORD } from './password.ts';
+import { IN_PROCESS_CONFIG } from './app-config.ts';
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
@@ -68,13 +68,7 @@ export async function createTestApp(
     db: database.db,
     replica,
     logger: pino({ level: 'silent' }),
-    config: {
-      secureCookies: false,
-      sessionIdleHours: 12,
-      sessionMaxDays: 7,
-      webDir: WEB_DIST,
-      ...options.config,
-    },
+    config: { ...IN_PROCESS_CONFIG, ...options.config },
   });
   const call: TestApp['call'] = async (method, path, options = {}) => {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
